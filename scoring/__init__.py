@@ -1,0 +1,38 @@
+"""scoring: the scoring rules of Chinese budget performance evaluation, executable.
+
+A ten-line tour::
+
+    import scoring
+    rule = scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分")
+    score = scoring.evaluate(rule, "85%", target="90%", weight=10, comparator="≥", unit="%")
+    score.points        # Decimal('8.00'): rounded half-up to 2 places
+    score.explanation   # 扣分原因, in Chinese
+    score.trace         # the steps as data
+    ind = scoring.Indicator("满意度", target="≥90%", weight=10, rule="…")
+    ind.score("85%")    # the same, with the row's own target, comparator and unit
+
+Errors all derive from ScoringError (a ValueError): RuleSyntaxError for rule text the
+parser does not understand, EvaluationError for values a rule cannot use.
+"""
+
+from __future__ import annotations
+
+from .api import Indicator, evaluate, parse
+from .errors import EvaluationError, RuleSyntaxError, ScoringError
+from .evaluate import Options, Score, Step
+from .nodes import Composite, Rule
+
+__all__ = [
+    "Composite",
+    "EvaluationError",
+    "Indicator",
+    "Options",
+    "Rule",
+    "RuleSyntaxError",
+    "Score",
+    "ScoringError",
+    "Step",
+    "evaluate",
+    "parse",
+]
+__version__ = "0.1.0"

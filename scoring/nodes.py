@@ -1,0 +1,314 @@
+"""The typed AST of a scoring rule: frozen attrs nodes and the enums of every reading.
+
+Nodes are data. They hold no lark objects, do no parsing and no I/O. Every convention
+the rule text can leave implicit (inclusive edges, percentage points or relative steps,
+partial steps, direction of a deviation) is an enum field together with a ``stated``
+flag saying whether the text stated it or a default of ``docs/semantics.md`` supplied it.
+Source spans are excluded from equality so that ``parse(render(rule)) == rule``.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Union
+
+import attrs
+from attrs import frozen
+
+
+def _span() -> attrs.Attribute:  # type: ignore[type-arg]
+    return attrs.field(default=None, eq=False, repr=False)  # type: ignore[no-any-return]
+
+
+class Op(enum.Enum):
+    """比较: how a value is compared with a bound."""
+
+    GE = "≥"
+    GT = ">"
+    LE = "≤"
+    LT = "<"
+    EQ = "="
+
+
+class Measure(enum.Enum):
+    """度量: what a condition or step measures."""
+
+    VALUE = "实际值"  # the actual value itself
+    DEVIATION = "偏离度"  # |actual − target| / target, as a percentage
+    RATIO = "完成比例"  # actual / target, as a percentage (完成指标值的90%)
+
+
+class Direction(enum.Enum):
+    """扣分方向: which side of the reference loses points."""
+
+    SHORTFALL = "低于"  # 低于 减少 下降 少 不足
+    EXCESS = "超出"  # 超支 超出 超过 高于 提高
+    BOTH = "偏离"  # 偏差/偏离 on an = target
+
+
+class PercentBasis(enum.Enum):
+    """百分比口径: what a percent step is a percent of."""
+
+    POINTS = "百分点"  # percentage points of a rate
+    RELATIVE = "相对"  # percent of the reference amount
+
+
+class Partial(enum.Enum):
+    """不足一档: how a partial step counts."""
+
+    PRORATA = "按比例"
+    CEIL = "按一档计"
+    FLOOR = "不计"
+
+
+class StepKind(enum.Enum):
+    """What a deduction counts."""
+
+    DISTANCE = "差距"  # the distance of the actual from a reference, in steps
+    EVENTS = "次数"  # the number of events that happened (每发现一例)
+    ONCE = "一次性"  # a deduction with no quantity: once, when the event happened
+
+
+# ----------------------------------------------------------------- quantities
+
+
+@frozen
+class Quantity:
+    """数量: a number with its unit, in base units (万 already multiplied out)."""
+
+    value: Decimal
+    unit: str = ""  # "" (bare number), "%", "个百分点", "分", or a counter/unit word: 人 次 元 月 …
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "个百分点")
+
+
+@frozen
+class Edge:
+    """区间端点: a bound and whether it is included."""
+
+    value: Quantity
+    inclusive: bool
+    stated: bool = attrs.field(default=True, eq=False)  # False: inclusivity is the default reading of a dash range
+
+
+# ----------------------------------------------------------------- conditions
+
+
+@frozen
+class Range:
+    """条件: the measured value lies between two edges (either may be open)."""
+
+    measure: Measure
+    low: Edge | None = None
+    high: Edge | None = None
+    subject: str = ""  # 满意度, 完成率 … as written (may be empty)
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Label:
+    """事项: a condition stated in words (完成, 未完成, 发生安全事故, 显著, 一般)."""
+
+    text: str
+    negated: bool = False  # 未完成, 不符合, 否则, 反之
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Otherwise:
+    """否则 / 反之: the opposite of the clause before."""
+
+    text: str = "否则"
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class TargetMet:
+    """达标: the indicator's target is met (完成, 全部完成, 按方案执行 in a numeric rule).
+
+    In a rule that counts events it means no event happened. ``negated``: not met (未完成).
+    """
+
+    text: str = ""
+    negated: bool = False
+    span: tuple[int, int] | None = _span()
+
+
+Condition = Union[Range, Label, Otherwise, TargetMet]
+
+
+# ----------------------------------------------------------------- outcomes
+
+
+@frozen
+class FullMarks:
+    """满分: the indicator's weight (or the sub-item's points)."""
+
+
+@frozen
+class Points:
+    """得N分."""
+
+    value: Decimal
+
+
+@frozen
+class ShareOfWeight:
+    """得指标分值80%: a share of the weight."""
+
+    percent: Decimal
+
+
+@frozen
+class Zero:
+    """不得分."""
+
+
+@frozen
+class Num:
+    """A number in a formula (a percent is already divided by 100)."""
+
+    value: Decimal
+
+
+@frozen
+class Var:
+    """A named quantity in a formula: 完成率, 指标分值, 满意度分值."""
+
+    name: str
+
+
+@frozen
+class BinOp:
+    """Arithmetic in a formula."""
+
+    op: str  # + - * /
+    left: Expr
+    right: Expr
+
+
+Expr = Union[Num, Var, BinOp]
+
+
+@frozen
+class Formula:
+    """得分=…: points computed from a formula."""
+
+    expr: Expr
+
+
+Outcome = Union[FullMarks, Points, ShareOfWeight, Zero, Formula]
+
+
+# ----------------------------------------------------------------- clauses
+
+
+@frozen
+class Award:
+    """条件→得分: when the condition holds the indicator scores the outcome."""
+
+    condition: Condition | None
+    outcome: Outcome
+    discretionary: bool = False  # 不得分或扣相应分数: the evaluator may deduct less
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Veto:
+    """否决: when the condition holds the indicator scores 0, whatever else applies."""
+
+    condition: Condition
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Deduction:
+    """扣分: points lost per step, per event, or once.
+
+    ``None`` in ``direction``, ``basis`` or ``partial`` means the text does not say: the
+    evaluator applies the default of docs/semantics.md (the comparator decides the direction;
+    a rate takes percentage points, an amount a relative percent; partial steps pro-rata).
+    """
+
+    kind: StepKind
+    points: Decimal | Expr  # per step; an Expr for 扣（满意度分值/15）分
+    step: Quantity | None = None  # the step size (5%, 1000万, 1个月); for EVENTS the counter (1例)
+    direction: Direction | None = None
+    measure: Measure = Measure.VALUE
+    basis: PercentBasis | None = None  # for percent steps
+    partial: Partial | None = None
+    start: Edge | None = None  # where the steps start (低于95%每偏差5%); None: the full-marks edge or the target
+    event: str = ""  # the event counted, as written (不合规, 差错)
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Proportional:
+    """按比例赋分: weight × actual/target (≤ targets: target/actual), capped at the weight."""
+
+    text: str = "按比例赋分"
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Note:
+    """说明: text that states no scoring logic (a definition, an exception, a heading)."""
+
+    text: str
+    span: tuple[int, int] | None = _span()
+
+
+Clause = Union[Award, Veto, Deduction, Proportional, Note]
+
+
+@frozen
+class Rule:
+    """评分规则: the clauses of one rule, in the order written."""
+
+    clauses: tuple[Clause, ...]
+    until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
+    source: str = attrs.field(default="", eq=False, repr=False)
+
+    @property
+    def awards(self) -> tuple[Award, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Award))
+
+    @property
+    def deductions(self) -> tuple[Deduction, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Deduction))
+
+    @property
+    def vetoes(self) -> tuple[Veto, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Veto))
+
+    @property
+    def proportional(self) -> Proportional | None:
+        for c in self.clauses:
+            if isinstance(c, Proportional):
+                return c
+        return None
+
+
+@frozen
+class Item:
+    """分项: one numbered sub-item of a composite rule (①…), with its own points."""
+
+    number: int
+    points: Decimal | None  # None: the item states no points (a veto item, or implied)
+    rule: Rule
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Composite:
+    """分项评分: sub-items ①②③…, each scored alone; the indicator scores their sum."""
+
+    items: tuple[Item, ...]
+    shared: Rule | None = None  # clauses after the items that apply to all (以上情况每出现一例…扣1分)
+    source: str = attrs.field(default="", eq=False, repr=False)
+
+
+Node = Union[Rule, Composite]

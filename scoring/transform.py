@@ -1,0 +1,850 @@
+"""Parse tree → nodes.
+
+Two stages. ``_Phrases`` (a lark Transformer) turns the phrases of the grammar into small
+phrase objects, with numbers as Decimal. ``_Assembler`` then reads each clause's phrases
+and builds the scoring clauses. It accepts exactly the clause shapes listed in
+``docs/grammar.md`` (condition → award, condition → zero/veto, step → deduction, …) and
+raises RuleSyntaxError, with the position of the phrase it could not place, for anything
+else. Every reading it has to choose is written into the node (``stated=False`` fields,
+TargetMet conditions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+from attrs import frozen
+from lark import Token, Transformer, Tree, v_args
+
+from .errors import RuleSyntaxError
+from .nodes import (
+    Award,
+    BinOp,
+    Clause,
+    Composite,
+    Condition,
+    Deduction,
+    Direction,
+    Edge,
+    Expr,
+    Formula,
+    FullMarks,
+    Item,
+    Label,
+    Measure,
+    Node,
+    Note,
+    Num,
+    Op,
+    Otherwise,
+    Outcome,
+    Partial,
+    PercentBasis,
+    Points,
+    Proportional,
+    Quantity,
+    Range,
+    Rule,
+    ShareOfWeight,
+    StepKind,
+    TargetMet,
+    Var,
+    Veto,
+    Zero,
+)
+from .numbers import arabic, chinese_numeral, split_unit
+
+Span = tuple[int, int]
+
+# ------------------------------------------------------------------ words the assembler reads
+
+_OPS = {
+    "GE": Op.GE, "GT": Op.GT, "LE": Op.LE, "LT": Op.LT, "EQ": Op.EQ, "REACH": Op.GE,
+    "GE_SUFFIX": Op.GE, "LE_SUFFIX": Op.LE,
+}  # fmt: skip
+_NEGATIONS = ("未", "不", "无", "没有", "非")
+_OTHERWISE = ("否则", "反之")
+_EVENT_UNITS = ("例", "起", "件", "处", "次", "项", "个", "人次", "份", "场", "篇", "台", "家", "人", "种", "名", "位")
+_TIME_UNITS = ("月", "个月", "天", "日", "工作日", "个工作日", "季度", "个季度", "周", "年", "小时", "分钟")
+_DELAY_WORDS = ("延后", "延误", "晚", "逾期", "超时")
+_SHORT_WORDS = ("少", "减少", "缺", "下降", "降低", "低", "不足")
+_EXCESS_WORDS = ("超支", "超出", "超过", "高于", "提高", "超")
+_EVENT_WORDS = ("发生", "出现", "发现", "有", "存在")
+_RATE_WORDS = ("率", "满意度", "比例", "比率", "占比")
+
+
+# ------------------------------------------------------------------ phrase objects
+
+
+@frozen
+class PText:
+    text: str
+    span: Span
+
+
+@frozen
+class PQty:
+    q: Quantity
+    span: Span
+    points_scale: bool = False  # 90分 as a value on a 分 scale
+
+
+@frozen
+class PCmp:
+    op: Op
+    q: Quantity
+    span: Span
+    of_target: bool = False
+    inclusive_mark: bool | None = None  # （含）/（不含） after the number
+    suffix: Op | None = None  # 90%及以上 after a prefix op: 达90%及以上
+
+
+@frozen
+class PRange:
+    low: Quantity
+    high: Quantity
+    span: Span
+    low_mark: bool | None = None
+    high_mark: bool | None = None
+
+
+@frozen
+class PBounded:
+    low: Quantity
+    low_op: Op
+    high_op: Op
+    high: Quantity
+    deviation: bool
+    span: Span
+
+
+@frozen
+class PBareOp:
+    op: Op
+    span: Span
+    of_target: bool = False
+    word: str = ""
+
+
+@frozen
+class PWord:
+    kind: str  # "of_target" | "deviation" | "exception"
+    text: str
+    span: Span
+
+
+@frozen
+class PStep:
+    per: str  # "每" | "down" | "up" | "dev" | "full"
+    word: str  # the 每… token as written
+    words: tuple[Any, ...]  # PText / PWord between 每 and the quantity
+    q: Quantity | None
+    span: Span
+    inclusive_mark: bool | None = None
+
+
+@frozen
+class TOutcome:
+    outcome: Outcome
+    span: Span
+    veto: bool = False
+
+
+@frozen
+class TDeduct:
+    points: Decimal | Expr
+    span: Span
+    per_unit: str = ""
+    range_high: Decimal | None = None
+
+
+@frozen
+class TFlag:
+    kind: str  # until | proportional | ceil | discretion
+    text: str
+    span: Span
+
+
+Lead = tuple[Any, ...]
+Tail = Union[TOutcome, TDeduct, TFlag]
+
+
+def _tok_span(tok: Token) -> Span:
+    return (tok.start_pos or 0, tok.end_pos or 0)
+
+
+def _tree_span(tree: Tree[Any]) -> Span:
+    meta = tree.meta
+    if getattr(meta, "empty", True):
+        return (0, 0)
+    return (meta.start_pos, meta.end_pos)
+
+
+def _merge(a: Span, b: Span) -> Span:
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+@v_args(meta=True)
+class _Phrases(Transformer[Token, Any]):
+    """lark tree → phrase objects (numbers become Decimal here)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+
+    def _span(self, meta: Any) -> Span:
+        if getattr(meta, "empty", True):
+            return (0, 0)
+        return (meta.start_pos, meta.end_pos)
+
+    # numbers and quantities
+    def number(self, meta: Any, ch: list[Token]) -> Decimal:
+        tok = ch[0]
+        try:
+            if tok.type == "CN_NUMBER":
+                return chinese_numeral(str(tok))
+            return arabic(str(tok))
+        except ValueError:
+            raise RuleSyntaxError(
+                "bad-number", "无法识别的数字", self.source, tok.start_pos or 0,
+                length=len(tok), expected=("数字",),
+            ) from None  # fmt: skip
+
+    def unit(self, meta: Any, ch: list[Token]) -> str:
+        return str(ch[0])
+
+    def quantity(self, meta: Any, ch: list[Any]) -> PQty:
+        value: Decimal = ch[0]
+        unit = ch[1] if len(ch) > 1 else ""
+        mult, base = split_unit(unit)
+        return PQty(Quantity(value * mult, base), self._span(meta))
+
+    def percent(self, meta: Any, ch: list[Any]) -> PQty:
+        return PQty(Quantity(ch[0], "%"), self._span(meta))
+
+    def pp(self, meta: Any, ch: list[Any]) -> PQty:
+        return PQty(Quantity(ch[0], "个百分点"), self._span(meta))
+
+    def score_quantity(self, meta: Any, ch: list[Any]) -> PQty:
+        return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
+
+    def incl(self, meta: Any, ch: list[Token]) -> bool:
+        return ch[0].type == "INCLUSIVE"
+
+    def text(self, meta: Any, ch: list[Token]) -> PText:
+        return PText("".join(str(t) for t in ch), self._span(meta))
+
+    def name(self, meta: Any, ch: list[Token]) -> str:
+        return "".join(str(t) for t in ch)
+
+    def of_target(self, meta: Any, ch: list[Token]) -> PWord:
+        return PWord("of_target", str(ch[0]), self._span(meta))
+
+    def deviation(self, meta: Any, ch: list[Token]) -> PWord:
+        return PWord("deviation", str(ch[0]), self._span(meta))
+
+    def exception(self, meta: Any, ch: list[Token]) -> PWord:
+        return PWord("exception", str(ch[0]), self._span(meta))
+
+    # comparisons
+    def prefix_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        op_tok: Token = ch[0]
+        rest = ch[1:]
+        of_target = False
+        if rest and isinstance(rest[0], PWord):
+            of_target = True
+            rest = rest[1:]
+        q: PQty = rest[0]
+        mark: bool | None = None
+        suffix: Op | None = None
+        for extra in rest[1:]:
+            if isinstance(extra, bool):
+                mark = extra
+            elif isinstance(extra, Token):
+                suffix = _OPS[extra.type]
+        return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
+
+    def suffix_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        q: PQty = ch[0]
+        mark = ch[1] if len(ch) == 3 else None
+        op_tok: Token = ch[-1]
+        return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, mark, None)
+
+    def range(self, meta: Any, ch: list[Any]) -> PRange:
+        items = [c for c in ch if not (isinstance(c, Token) and c.type == "DASH")]
+        low: PQty = items[0]
+        i = 1
+        low_mark = None
+        if isinstance(items[i], bool):
+            low_mark = items[i]
+            i += 1
+        high: PQty = items[i]
+        high_mark = items[i + 1] if len(items) > i + 1 else None
+        lq, hq = low.q, high.q
+        # 90-100%: the unit written once applies to both ends
+        if lq.unit == "" and hq.unit:
+            lq = Quantity(lq.value, hq.unit)
+        return PRange(lq, hq, self._span(meta), low_mark, high_mark)
+
+    def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
+        low, op1, mid, op2, high = ch
+        return PBounded(low.q, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
+
+    def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
+        tok: Token = ch[0]
+        return PBareOp(_OPS[tok.type], self._span(meta), len(ch) > 1, str(tok))
+
+    # steps
+    def step_down(self, meta: Any, ch: list[Token]) -> tuple[str, str]:
+        return ("down", str(ch[0]))
+
+    def step_up(self, meta: Any, ch: list[Token]) -> tuple[str, str]:
+        return ("up", str(ch[0]))
+
+    def step_dev(self, meta: Any, ch: list[Token]) -> tuple[str, str]:
+        return ("dev", str(ch[0]))
+
+    def _step(self, meta: Any, ch: list[Any], full: bool) -> PStep:
+        head = ch[0]
+        if isinstance(head, tuple):
+            per, word = head
+        else:
+            per, word = ("full" if full else "每"), str(head)
+        words: list[Any] = []
+        q: Quantity | None = None
+        mark: bool | None = None
+        for c in ch[1:]:
+            if isinstance(c, PQty):
+                q = c.q
+            elif isinstance(c, bool):
+                mark = c
+            else:
+                words.append(c)
+        return PStep(per, word, tuple(words), q, self._span(meta), mark)
+
+    def step(self, meta: Any, ch: list[Any]) -> PStep:
+        return self._step(meta, ch, False)
+
+    def whole_step(self, meta: Any, ch: list[Any]) -> PStep:
+        return self._step(meta, ch, True)
+
+    # tails
+    def full_marks(self, meta: Any, ch: list[Any]) -> TOutcome:
+        return TOutcome(FullMarks(), self._span(meta))
+
+    def points(self, meta: Any, ch: list[Any]) -> TOutcome:
+        value = next(c for c in ch if isinstance(c, Decimal))
+        return TOutcome(Points(value), self._span(meta))
+
+    def share(self, meta: Any, ch: list[Any]) -> TOutcome:
+        return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
+
+    def zero(self, meta: Any, ch: list[Token]) -> TOutcome:
+        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO")
+
+    def deduct_points(self, meta: Any, ch: list[Any]) -> TDeduct:
+        per_unit = ""
+        for c in ch:
+            if isinstance(c, str) and not isinstance(c, Token):
+                per_unit = c
+        return TDeduct(ch[1], self._span(meta), per_unit)
+
+    def per_unit(self, meta: Any, ch: list[Token]) -> str:
+        return str(ch[1])
+
+    def deduct_range(self, meta: Any, ch: list[Any]) -> TDeduct:
+        return TDeduct(ch[1], self._span(meta), range_high=ch[3])
+
+    def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
+        return TDeduct(ch[2], self._span(meta))
+
+    def until(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("until", str(ch[0]), self._span(meta))
+
+    def proportional(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("proportional", str(ch[0]), self._span(meta))
+
+    def step_rounding(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("ceil", str(ch[0]), self._span(meta))
+
+    def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("discretion", str(ch[0]), self._span(meta))
+
+    def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
+        return TOutcome(Formula(ch[1]), self._span(meta))
+
+    # formula expressions
+    def _bin(self, op: str, ch: list[Any]) -> BinOp:
+        return BinOp(op, ch[0], ch[2])
+
+    def add(self, meta: Any, ch: list[Any]) -> BinOp:
+        return self._bin("+", ch)
+
+    def sub(self, meta: Any, ch: list[Any]) -> BinOp:
+        return self._bin("-", ch)
+
+    def mul(self, meta: Any, ch: list[Any]) -> BinOp:
+        return self._bin("*", ch)
+
+    def div(self, meta: Any, ch: list[Any]) -> BinOp:
+        return self._bin("/", ch)
+
+    def percent_literal(self, meta: Any, ch: list[Any]) -> Num:
+        return Num(ch[0] / 100)
+
+    def number_literal(self, meta: Any, ch: list[Any]) -> Num:
+        return Num(ch[0])
+
+    def variable(self, meta: Any, ch: list[Any]) -> Var:
+        return Var(ch[0])
+
+    def factor(self, meta: Any, ch: list[Any]) -> Expr:
+        return ch[1]  # type: ignore[no-any-return]
+
+    # structure
+    def lead(self, meta: Any, ch: list[Any]) -> Lead:
+        return tuple(ch)
+
+    def context(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], Span]:
+        return ("clause", [ch[0]], self._span(meta))
+
+    def scored(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], Span]:
+        return ("clause", list(ch), self._span(meta))
+
+    def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
+        return list(ch)
+
+    def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span]:
+        mark = str(ch[0])
+        number = "①②③④⑤⑥⑦⑧⑨⑩".find(mark[0]) + 1 or int(mark[0])
+        return ("item", number, list(ch[1:]), self._span(meta))
+
+    def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
+        pre: list[Any] = []
+        items = []
+        for c in ch:
+            if isinstance(c, list):
+                pre = c
+            else:
+                items.append(c)
+        return ("composite", pre, items)
+
+    def start(self, meta: Any, ch: list[Any]) -> Any:
+        return ch[0]
+
+
+# ------------------------------------------------------------------ assembling clauses
+
+
+@attrs.define
+class _Segment:
+    lead: Lead
+    tails: list[Tail]
+    span: Span
+
+
+def _lead_text(lead: Lead) -> str:
+    return "".join(p.text for p in lead if isinstance(p, PText))
+
+
+def _is_negated(text: str) -> bool:
+    return text.startswith(_NEGATIONS) or any(w in text for w in ("未完成", "不符合", "未按", "未达", "不合格"))
+
+
+class _Assembler:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def error(self, code: str, message: str, span: Span, expected: tuple[str, ...] = (), hint: str = "") -> RuleSyntaxError:
+        return RuleSyntaxError(code, message, self.text, span[0], length=max(1, span[1] - span[0]),
+                               expected=expected, hint=hint)  # fmt: skip
+
+    # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
+    def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
+        segs: list[_Segment] = []
+        for _, parts, span in clauses:
+            lead: Lead = ()
+            tails: list[Tail] = []
+            seg_span = span
+            for p in parts:
+                if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag)):
+                    if tails:
+                        segs.append(_Segment(lead, tails, seg_span))
+                        lead, tails = (), []
+                    lead = p
+                else:
+                    tails.append(p)
+            segs.append(_Segment(lead, tails, seg_span))
+        joined: list[_Segment] = []
+        for seg in segs:
+            prev = joined[-1] if joined else None
+            if prev is not None and not prev.tails and prev.lead and not seg.lead and seg.tails:
+                prev.tails = seg.tails
+                prev.span = _merge(prev.span, seg.span)
+                continue
+            if prev is not None and not prev.tails and prev.lead and seg.lead and seg.tails and self._is_bare_step(seg.lead):
+                # 1例不符，扣0.2分 is handled below; 偏离小于等于5%，每… keeps the condition as a start
+                pass
+            joined.append(seg)
+        return joined
+
+    @staticmethod
+    def _is_bare_step(lead: Lead) -> bool:
+        return all(isinstance(p, PStep) for p in lead)
+
+    # -- conditions
+    def condition(self, lead: Lead, span: Span) -> Condition | None:
+        """The condition a lead states, or None when it states none."""
+        cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
+        bare = [p for p in lead if isinstance(p, PBareOp)]
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        words = [p for p in lead if isinstance(p, PWord)]
+        text = _lead_text(lead)
+        measure = Measure.VALUE
+        if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
+            measure = Measure.DEVIATION
+        if any(w.kind == "of_target" for w in words) or any(isinstance(p, PCmp) and p.of_target for p in lead):
+            measure = Measure.RATIO
+        if cmps:
+            low: Edge | None = None
+            high: Edge | None = None
+            for c in cmps:
+                lo, hi = self._edges(c)
+                if lo is not None:
+                    low = lo
+                if hi is not None:
+                    high = hi
+            return Range(measure, low, high, text, span)
+        if bare and qtys:
+            # 不低于 最低工资标准的 90%: the op and its number are split by words
+            c = PCmp(bare[-1].op, qtys[-1].q, _merge(bare[-1].span, qtys[-1].span))
+            lo, hi = self._edges(c)
+            return Range(measure, lo, hi, text, span)
+        if measure is Measure.DEVIATION and qtys:
+            # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
+            return Range(measure, None, Edge(qtys[-1].q, True), text, span)
+        if bare:
+            word = bare[-1].word
+            text = word + text if bare[-1].span[0] <= span[0] + 1 else text + word
+        if not text and not qtys:
+            return None
+        if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE):
+            return Otherwise(text, span)
+        full = self.text[span[0] : span[1]] if span != (0, 0) else text
+        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def _edges(self, c: PCmp | PRange | PBounded) -> tuple[Edge | None, Edge | None]:
+        if isinstance(c, PRange):
+            lo_inc = True if c.low_mark is None else c.low_mark
+            hi_inc = True if c.high_mark is None else c.high_mark
+            return Edge(c.low, lo_inc, c.low_mark is not None), Edge(c.high, hi_inc, c.high_mark is not None)
+        if isinstance(c, PBounded):
+            lo = Edge(c.low, c.low_op in (Op.LE, Op.GE))
+            hi = Edge(c.high, c.high_op in (Op.LE, Op.GE))
+            return lo, hi
+        op = c.suffix if c.suffix is not None else c.op
+        if c.inclusive_mark is not None and op in (Op.GT, Op.LT):
+            op = Op.GE if op is Op.GT else Op.LE
+        if op is Op.GE:
+            return Edge(c.q, True), None
+        if op is Op.GT:
+            return Edge(c.q, False), None
+        if op is Op.LE:
+            return None, Edge(c.q, True)
+        if op is Op.LT:
+            return None, Edge(c.q, False)
+        return Edge(c.q, True), Edge(c.q, True)
+
+    # -- deductions
+    def deduction(self, lead: Lead, tail: TDeduct, span: Span, context: Lead) -> Deduction:
+        steps = [p for p in lead if isinstance(p, PStep)]
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        cmps = [p for p in lead if isinstance(p, (PCmp, PBareOp))]
+        words = [p for p in lead if isinstance(p, PWord)]
+        text = _lead_text(lead) + "".join(_lead_text(s.words) for s in steps)
+        ctx_text = _lead_text(context)
+        start: Edge | None = None
+        direction: Direction | None = None
+        step_q: Quantity | None = None
+        per_word = ""
+        whole = False
+        if len(steps) > 1:
+            # 每低于10000人每减少1%: the first 每… names where the steps start
+            first = steps[0]
+            if first.q is not None:
+                start = Edge(first.q, True)
+            steps = steps[1:]
+        if steps:
+            st = steps[-1]
+            per_word = st.word
+            whole = st.per == "full"
+            step_q = st.q
+            trailing = [p for p in lead if isinstance(p, PQty) and p.span[0] >= st.span[1]]
+            if st.q is not None and trailing:
+                # 每低于100%一个百分点: 100% is where the steps start, 一个百分点 the step
+                start = Edge(st.q, True)
+                step_q = trailing[0].q
+            if st.per == "down":
+                direction = Direction.SHORTFALL
+            elif st.per == "up":
+                direction = Direction.EXCESS
+            elif st.per == "dev":
+                direction = None
+            if any(w in per_word for w in _DELAY_WORDS):
+                direction = None
+        elif qtys:
+            step_q = qtys[-1].q
+        for c in cmps:
+            # 低于95%每偏差5%: the comparison before the step is where the steps start
+            if isinstance(c, PCmp) and (not steps or c.span[1] <= steps[-1].span[0]):
+                start = Edge(c.q, c.op in (Op.GE, Op.LE))
+                direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
+            elif isinstance(c, PBareOp):
+                if c.op in (Op.LT, Op.LE):
+                    direction = Direction.SHORTFALL
+                elif c.op in (Op.GT, Op.GE):
+                    direction = Direction.EXCESS
+        all_text = text + ctx_text
+        if direction is None and not steps:
+            if any(w in text for w in _SHORT_WORDS):
+                direction = Direction.SHORTFALL
+            elif any(w in text for w in _EXCESS_WORDS):
+                direction = Direction.EXCESS
+        deviation = any(w.kind == "deviation" for w in words) or (steps and steps[-1].per == "dev")
+        is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
+        is_percent = step_q is not None and step_q.is_percent
+        is_event = False
+        if step_q is None:
+            is_event = bool(steps) or tail.per_unit != ""
+        elif not is_percent:
+            unit = step_q.unit
+            if is_delay:
+                is_event = True
+            elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
+                is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
+            elif direction is None and not deviation and unit in _TIME_UNITS:
+                is_event = True
+            elif not steps and direction is Direction.SHORTFALL and unit in _EVENT_UNITS and not self._has_threshold(unit):
+                # 少一项扣1分 / 缺一个扣0.5分 with no number to fall short of: count what is missing
+                is_event = True
+        points = tail.points
+        if tail.range_high is not None:
+            raise self.error(
+                "deduction-range", "扣分是一个区间，需要人工确定", tail.span,
+                hint="写明固定的扣分分值，如“扣5分”",
+            )  # fmt: skip
+        if step_q is None and not is_event:
+            if steps:
+                raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
+            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), span=span)
+        if is_event:
+            size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
+            return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
+                             partial=Partial.FLOOR if whole else None)  # fmt: skip
+        assert step_q is not None
+        measure = Measure.DEVIATION if deviation else Measure.VALUE
+        basis: PercentBasis | None = None
+        if step_q.unit == "个百分点":
+            basis = PercentBasis.POINTS
+        elif step_q.unit == "%":
+            rate_ref = start is not None and start.value.is_percent
+            rate_ref = rate_ref or self._threshold_is_percent()
+            if rate_ref or any(w in all_text for w in _RATE_WORDS):
+                basis = PercentBasis.POINTS
+            elif self._has_amount_threshold():
+                basis = PercentBasis.RELATIVE
+            else:
+                basis = None  # decided at evaluation from the actual: a rate → points, an amount → relative
+        return Deduction(
+            StepKind.DISTANCE, points, step_q, direction, measure, basis,
+            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), span,
+        )  # fmt: skip
+
+    def _event(self, lead: Lead, ctx_text: str) -> str:
+        """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""
+        spans = [p.span for p in lead if hasattr(p, "span") and p.span != (0, 0)]
+        if not spans:
+            return ctx_text
+        raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
+        return raw.lstrip("每").strip("，,；;。 ")
+
+    # thresholds of the whole rule, filled before deductions are read
+    thresholds: list[Quantity] = []
+
+    def _has_threshold(self, unit: str) -> bool:
+        return any(q.unit == unit for q in self.thresholds)
+
+    def _threshold_is_percent(self) -> bool:
+        return any(q.is_percent for q in self.thresholds)
+
+    def _has_amount_threshold(self) -> bool:
+        return any(not q.is_percent and q.unit != "分" for q in self.thresholds)
+
+    # -- a list of clauses → Rule
+    def rule(self, clauses: Sequence[tuple[str, list[Any], Span]], *, item: bool = False) -> tuple[Rule, list[Note]]:
+        segs = self.segments(clauses)
+        self.thresholds = [
+            p.q for s in segs for p in s.lead if isinstance(p, PCmp)
+        ] + [p.low for s in segs for p in s.lead if isinstance(p, PRange)]
+        out: list[Clause] = []
+        until = False
+        notes: list[Note] = []
+        last_lead: Lead = ()
+        ceil = False
+        for seg in segs:
+            if not seg.tails:
+                note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                out.append(note)
+                notes.append(note)
+                last_lead = seg.lead
+                continue
+            lead = seg.lead
+            deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
+            outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
+            flags = [t for t in seg.tails if isinstance(t, TFlag)]
+            if deducts:
+                ctx = lead
+                if not lead:
+                    # 1例不符，扣0.2分: the step is in the clause before
+                    prev = out[-1] if out else None
+                    if isinstance(prev, Note):
+                        out.pop()
+                        lead = last_lead
+                # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
+                for d in deducts:
+                    out.append(self.deduction(lead, d, seg.span, ctx))
+                if outcomes:
+                    raise self.error("mixed-clause", "同一子句中既扣分又给分", outcomes[0].span)
+            elif outcomes:
+                if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
+                    raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
+                cond = self.condition(lead, self._lead_span(lead, seg.span))
+                o = outcomes[0]
+                discretionary = any(f.kind == "discretion" for f in flags)
+                if o.veto:
+                    if cond is None:
+                        raise self.error("veto-without-condition", "否决条款缺少条件", o.span, expected=("条件",))
+                    out.append(Veto(cond, seg.span))
+                else:
+                    out.append(Award(cond, o.outcome, discretionary, seg.span))
+            for f in flags:
+                if f.kind == "until":
+                    until = True
+                elif f.kind == "proportional":
+                    out.append(Proportional(f.text, f.span))
+                elif f.kind == "ceil":
+                    ceil = True
+                elif f.kind == "discretion" and not outcomes:
+                    cond = self.condition(lead, self._lead_span(lead, seg.span))
+                    out.append(Award(cond, Zero(), True, seg.span))
+            last_lead = seg.lead
+        out = self._inherit_measure(out)
+        if ceil:
+            out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
+        out = self._resolve_labels(out)
+        return Rule(tuple(out), until), notes
+
+    @staticmethod
+    def _inherit_measure(clauses: list[Clause]) -> list[Clause]:
+        """偏离小于等于5%，得20分；小于等于10%，得15分: later bands keep the measure of the first."""
+        out: list[Clause] = []
+        measure = Measure.VALUE
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                cond = c.condition
+                if cond.measure is Measure.VALUE and not cond.subject and measure is not Measure.VALUE:
+                    c = attrs.evolve(c, condition=attrs.evolve(cond, measure=measure))
+                else:
+                    measure = cond.measure
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _lead_span(lead: Lead, default: Span) -> Span:
+        spans = [p.span for p in lead if hasattr(p, "span")]
+        if not spans:
+            return default
+        return (min(s[0] for s in spans), max(s[1] for s in spans))
+
+    def _resolve_labels(self, clauses: list[Clause]) -> list[Clause]:
+        """In a numeric rule, a worded full-marks condition (完成, 全部完成) means the target is met."""
+        numeric = any(
+            isinstance(c, (Deduction, Proportional)) or (isinstance(c, Award) and isinstance(c.condition, Range))
+            for c in clauses
+        )
+        events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) for c in clauses)
+        if not numeric:
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Label):
+                lab = c.condition
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, lab.negated, lab.span)))
+            elif (
+                events
+                and isinstance(c, Award)
+                and isinstance(c.condition, Range)
+                and isinstance(c.outcome, (FullMarks, Points))
+                and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
+            ):
+                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events
+                out.append(attrs.evolve(c, condition=TargetMet(self.text[c.span[0]:c.span[1]] if c.span else "", False, c.span)))
+            else:
+                out.append(c)
+        return out
+
+    # -- the whole text
+    def build(self, tree: Any) -> Node:
+        if isinstance(tree, tuple) and tree[0] == "composite":
+            return self.composite(tree[1], tree[2])
+        rule, _ = self.rule(tree)
+        self.require_logic(rule)
+        return attrs.evolve(rule, source=self.text)
+
+    def require_logic(self, rule: Rule) -> None:
+        if all(isinstance(c, Note) for c in rule.clauses):
+            raise RuleSyntaxError(
+                "no-scoring-logic", "这段文字没有评分逻辑：没有得分、扣分或不得分的表述", self.text, 0,
+                length=len(self.text), expected=("得满分", "得N分", "扣N分", "不得分"),
+                hint="评（扣）分标准应说明何种情况得几分，如“完成得满分，未完成不得分”",
+            )  # fmt: skip
+
+    def composite(self, pre: list[Any], items: list[Any]) -> Node:
+        built: list[Item] = []
+        shared_clauses: list[Any] = []
+        for _, number, clauses, span in items:
+            rule, _ = self.rule(clauses, item=True)
+            points: Decimal | None = None
+            for a in rule.awards:
+                if isinstance(a.outcome, Points) and a.outcome.value > 0:
+                    points = a.outcome.value
+                    break
+            built.append(Item(number, points, rule, span))
+        if not any(i.rule.awards or i.rule.deductions or i.rule.vetoes for i in built):
+            # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist
+            # whose only scoring is the shared deduction at the end of the last item
+            notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built) if built else ()
+            pre_rule, _ = self.rule(pre) if pre else (Rule(()), [])
+            merged = Rule(pre_rule.clauses + notes, pre_rule.until_exhausted)
+            self.require_logic(merged)
+            return attrs.evolve(merged, source=self.text)
+        # a trailing 以上情况…扣分 sentence lives in the last item's clauses: split it off
+        last = built[-1]
+        if pre:
+            shared_clauses = pre
+        shared: Rule | None = None
+        if shared_clauses:
+            shared, _ = self.rule(shared_clauses)
+            if all(isinstance(c, Note) for c in shared.clauses):
+                shared = None
+        del last
+        return Composite(tuple(built), shared, source=self.text)
+
+
+def build(tree: Tree[Token], text: str) -> Node:
+    """Turn a parse tree of ``grammar/scoring.lark`` into a Rule or Composite."""
+    phrases = _Phrases(text).transform(tree)
+    return _Assembler(text).build(phrases)

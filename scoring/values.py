@@ -1,0 +1,126 @@
+"""Values as indicator tables write them: targets (指标值) and actuals (实际完成值).
+
+``≥90%``, ``≤100%``, ``=0``, ``1万人``, ``5,441.47万人``, ``100.00%``, ``≥3家``, ``<5起``, ``90``,
+``是``/``否``/``完成``/``未完成``. A value is a Quantity in base units (万 multiplied out),
+optionally with the comparator written in front of it. Floats are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Union
+
+from attrs import frozen
+
+from .errors import EvaluationError
+from .nodes import Op, Quantity
+from .numbers import arabic, chinese_numeral, split_unit
+
+_OP_WORDS = {
+    "≥": Op.GE, "≧": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "达到": Op.GE, "达": Op.GE,
+    "≤": Op.LE, "≦": Op.LE, "<=": Op.LE, "小于等于": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "控制在": Op.LE,
+    ">": Op.GT, "＞": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
+    "<": Op.LT, "＜": Op.LT, "小于": Op.LT, "低于": Op.LT,
+    "=": Op.EQ, "＝": Op.EQ, "等于": Op.EQ,
+}  # fmt: skip
+_OP_RE = "|".join(sorted((re.escape(k) for k in _OP_WORDS), key=len, reverse=True))
+_VALUE_RE = re.compile(
+    rf"^\s*(?P<op>{_OP_RE})?\s*(?P<num>[+-]?(?:[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)|[零一二两三四五六七八九十百千]+)"
+    r"\s*(?P<unit>%|％|个百分点|百分比|百分率|[万亿]?[^\s\d%％，,。；;]*)\s*(?P<suffix>及以上|以上|及以下|以下|以内|之内)?\s*[。.]?\s*$"
+)
+_UNIT_ALIASES = {"％": "%", "百分比": "%", "百分率": "%", "个百分点": "%", "个月": "月", "个工作日": "工作日", "个季度": "季度"}
+
+YES = ("是", "完成", "已完成", "达到", "达成", "符合", "合格", "未发生", "无", "true", "True", "yes", "Y", "√", "已达到", "全部完成", "按时完成")
+NO = ("否", "未完成", "未达到", "未达成", "不符合", "不合格", "发生", "false", "False", "no", "N", "×", "未按时完成")
+
+Actual = Union[Decimal, int, str, bool, Mapping[object, object]]
+
+
+@frozen
+class Value:
+    """A parsed target or actual: a quantity and the comparator written before it."""
+
+    quantity: Quantity
+    op: Op | None = None
+
+
+def normalize_unit(unit: str | None) -> str:
+    """The unit's base form: 万元 → 元 is done by split_unit; here ％ → %, 个月 → 月, 无 → ''."""
+    if not unit or unit in ("无", "-", "—", "定性", "定量", "是", "否"):
+        return ""
+    return _UNIT_ALIASES.get(unit, unit)
+
+
+def parse_value(text: str, unit: str | None = None) -> Value | None:
+    """``≥90%`` → Value(90 %, ≥). ``unit`` is the table's unit, used when the text has none.
+    Returns None when the text is not a single number (提升, 2024年12月31日前, 90%、60%)."""
+    m = _VALUE_RE.match(text)
+    if not m:
+        return None
+    num = m["num"]
+    try:
+        value = chinese_numeral(num) if num[0] in "零一二两三四五六七八九十百千" else arabic(num)
+    except ValueError:
+        return None
+    written = m["unit"] or ""
+    table_unit = unit or ""
+    if written in ("%", "％", "百分比", "百分率", "个百分点"):
+        return Value(Quantity(value, "%"), _op(m))
+    use = written or table_unit
+    if use in ("%", "％", "百分比", "百分率"):
+        return Value(Quantity(value, "%"), _op(m))
+    mult, base = split_unit(use)
+    if not written and table_unit.startswith(("万", "亿")):
+        mult, base = split_unit(table_unit)
+    return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
+
+
+def _op(m: re.Match[str]) -> Op | None:
+    if m["op"]:
+        return _OP_WORDS[m["op"]]
+    if m["suffix"]:
+        return Op.GE if "上" in m["suffix"] else Op.LE
+    return None
+
+
+def comparator(text: str | None) -> Op | None:
+    """指标值类型: ≥ ≤ = > < (and their words); 定性/定量/blank → None."""
+    if not text:
+        return None
+    t = text.strip()
+    return _OP_WORDS.get(t) or {"正向": Op.GE, "反向": Op.LE}.get(t)
+
+
+def to_decimal(value: object, what: str) -> Decimal:
+    """A weight or plain number from Decimal, int or str; float is refused."""
+    if isinstance(value, bool):
+        raise TypeError(f"{what} must be Decimal, int or str, not bool")
+    if isinstance(value, float):
+        raise TypeError(f"{what} must be Decimal, int or str, not float: pass str({value!r}) or Decimal to keep it exact")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise EvaluationError(f"{what} is not a finite number: {value}")
+        return value
+    if isinstance(value, str):
+        v = parse_value(value)
+        if v is None:
+            raise EvaluationError(f"{what}: “{value}”不是数字")
+        return v.quantity.value
+    raise TypeError(f"{what} must be Decimal, int or str, not {type(value).__name__}")
+
+
+def yes_no(value: object) -> bool | None:
+    """是/完成/True → True, 否/未完成/False → False, anything else → None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        t = value.strip().rstrip("。.")
+        if t in YES:
+            return True
+        if t in NO:
+            return False
+    return None
