@@ -1,0 +1,75 @@
+"""How a parsed rule reads: a clause-by-clause listing (for ``scoring parse``) and JSON data."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .evaluate import _describe_cond, _describe_outcome, _fmt
+from .nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto
+
+
+def node_to_data(node: Any) -> Any:
+    """Nodes → plain JSON data: {"node": class name, field: value…}; Decimal → str, enums → their Chinese value."""
+    if attrs.has(type(node)):
+        out: dict[str, Any] = {"node": type(node).__name__}
+        for f in attrs.fields(type(node)):
+            if f.name in ("span", "source"):
+                continue
+            out[f.name] = node_to_data(getattr(node, f.name))
+        return out
+    if isinstance(node, tuple):
+        return [node_to_data(x) for x in node]
+    if isinstance(node, enum.Enum):
+        return node.name
+    if isinstance(node, Decimal):
+        return str(node)
+    return node
+
+
+def _deduction(d: Deduction) -> str:
+    if d.kind is StepKind.ONCE:
+        return f"{d.event or '发生扣分情形'}：扣{d.points}分（一次）"
+    per = f"每{_fmt(d.step)}" if d.step is not None else "每次"
+    if d.kind is StepKind.EVENTS:
+        return f"{d.event or '扣分事项'}：{per}扣{d.points}分（按次数）"
+    bits = [
+        f"方向: {d.direction.value if d.direction else '未写明，按指标值类型'}",
+        f"口径: {d.basis.value if d.basis else ('未写明，比率按百分点、数量按相对' if d.step and d.step.is_percent else '-')}",
+        f"不足一档: {d.partial.value if d.partial else '未写明，按比例'}",
+    ]
+    start = f"自{_fmt(d.start.value)}起" if d.start is not None else "自满分线（或指标值）起"
+    return f"{start}{per}扣{d.points}分（{'；'.join(bits)}）"
+
+
+def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
+    lines = []
+    for c in rule.clauses:
+        if isinstance(c, Award):
+            cond = _describe_cond(c.condition) or "无条件"
+            extra = "（可酌情扣分）" if c.discretionary else ""
+            lines.append(f"{indent}得分条款  {cond} → {_describe_outcome(c.outcome, Decimal(0)).replace('得满分0分', '满分')}{extra}")
+        elif isinstance(c, Deduction):
+            lines.append(f"{indent}扣分条款  {_deduction(c)}")
+        elif isinstance(c, Veto):
+            lines.append(f"{indent}否决条款  {_describe_cond(c.condition)} → 直接计0分")
+        elif isinstance(c, Proportional):
+            lines.append(f"{indent}按比例    {c.text}：分值×实际值/指标值（≤类：指标值/实际值），最高为满分")
+        elif isinstance(c, Note):
+            lines.append(f"{indent}说明      {c.text}")
+    lines.append(f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}")
+    return lines
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, Composite):
+        out = [f"分项评分，共{len(node.items)}项（各项分别计分后相加，最高为指标分值）"]
+        for item in node.items:
+            pts = f"{item.points}分" if item.points is not None else "未写分值"
+            out.append(f"第{item.number}项（{pts}）")
+            out.extend(_rule_lines(item.rule, "  "))
+        return "\n".join(out)
+    return "\n".join(_rule_lines(node))
