@@ -202,9 +202,10 @@ def _base_unit(unit: str | None) -> str:
 class _In:
     """An actual as the evaluator sees it."""
 
-    quantity: Quantity | None = None
+    quantity: Quantity | None = None  # with the table's unit where the text wrote none
     flag: bool | None = None  # 是/否: requirement met
     label: str | None = None  # a grade label
+    raw: Quantity | None = None  # as written, without the table's unit
 
 
 def _actual(value: Any, ctx: _Ctx) -> _In:
@@ -213,16 +214,17 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
     if isinstance(value, bool):
         return _In(flag=value)
     if isinstance(value, int):
-        return _In(Quantity(Decimal(value), _base_unit(ctx.unit)))
+        return _In(Quantity(Decimal(value), _base_unit(ctx.unit)), raw=Quantity(Decimal(value)))
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise EvaluationError(f"实际值不是有限数: {value}")
-        return _In(Quantity(value, _base_unit(ctx.unit)))
+        return _In(Quantity(value, _base_unit(ctx.unit)), raw=Quantity(value))
     if isinstance(value, str):
         yn = yes_no(value)
         v = parse_value(value, ctx.unit)
         if v is not None:
-            return _In(v.quantity, yn)
+            raw = parse_value(value, None)
+            return _In(v.quantity, yn, raw=raw.quantity if raw is not None else v.quantity)
         if yn is not None:
             return _In(flag=yn)
         return _In(label=value.strip())
@@ -266,6 +268,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if chosen is not None:
             return chosen
 
+    # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause
+    if x.quantity is None and x.flag is not None and not per_clause:
+        return _flag_on_numeric(rule, x.flag, ctx, full)
+
     # 3. bands: the first award whose condition holds
     if per_clause:
         all_clear = all(_no_events(per_clause[id(c)]) for c in separate if isinstance(c, Deduction))
@@ -306,6 +312,19 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     return ZERO
 
 
+def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal:
+    values = [_outcome(a.outcome, _In(flag=met), ctx, full) for a in rule.awards if not isinstance(a.outcome, Formula)]
+    if met:
+        best = max(values, default=full) if values else full
+        best = _base_points(rule, ctx, full) if rule.deductions else best
+        ctx.step("达标", best, "实际值为“是”：按达标计分", 实际值="是")
+        return best
+    if any(isinstance(a.outcome, Zero) for a in rule.awards) or rule.proportional is None and not rule.deductions:
+        ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
+        return ZERO
+    raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
+
+
 def _keyed(actual: Mapping[Any, Any], n: int) -> dict[int, Any]:
     out: dict[int, Any] = {}
     for k, v in actual.items():
@@ -333,6 +352,19 @@ def _item_number(k: Any) -> int:
     raise EvaluationError(f"分项编号无效: {k!r}")
 
 
+def _pick(x: _In, ref: Quantity | None) -> Quantity:
+    """The actual in the rule's terms: where the actual wrote no unit and the table's unit
+    contradicts the rule's (a count of 例 in a table whose unit is %), the rule's unit wins."""
+    q = x.quantity
+    assert q is not None
+    raw = x.raw
+    if raw is None or raw.unit or ref is None:
+        return q
+    if q.unit and ref.unit and q.unit != ref.unit and (q.is_percent != ref.is_percent or not _same_unit(q.unit, ref.unit)):
+        return Quantity(raw.value, ref.unit)
+    return q
+
+
 def _show(x: _In) -> str:
     if x.quantity is not None:
         return _fmt(x.quantity)
@@ -354,7 +386,7 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if isinstance(cond, Range):
         if x.quantity is None:
             return False
-        return _in_range(cond, x.quantity, ctx)
+        return _in_range(cond, x, ctx)
     # a worded veto (发生数据泄露…): the input says whether the requirement was met
     if x.flag is not None:
         return not x.flag
@@ -371,7 +403,7 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
             if x.flag is not None:
                 return False
             raise EvaluationError(f"这条规则需要一个数值实际值，而不是“{_show(x)}”")
-        return _in_range(cond, x.quantity, ctx)
+        return _in_range(cond, x, ctx)
     if isinstance(cond, TargetMet):
         met = _target_met(x, ctx, rule, events_clear)
         return met != cond.negated
@@ -393,9 +425,9 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
     ref = _reference(rule, ctx, None)
     if ref is None:
         raise EvaluationError("需要数值指标值才能判断是否完成")
-    value = _comparable(x.quantity, ref, ctx)
+    value = _comparable(_pick(x, ref), ref, ctx)
     op = ctx.op or _award_op(rule) or Op.GE
-    return _compare(value, op, ref.value)
+    return _compare(value.value, op, ref.value)
 
 
 def _award_op(rule: Rule) -> Op | None:
@@ -479,7 +511,9 @@ def _same_unit(a: str, b: str) -> bool:
     return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
 
 
-def _in_range(cond: Range, q: Quantity, ctx: _Ctx) -> bool:
+def _in_range(cond: Range, x: _In | Quantity, ctx: _Ctx) -> bool:
+    edge = cond.low or cond.high
+    q = _pick(x, edge.value if edge else None) if isinstance(x, _In) else x
     v = _measured(cond, q, ctx)
     if cond.low is not None:
         lo = cond.low.value.value
@@ -588,7 +622,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     per = d.points if isinstance(d.points, Decimal) else _expr(d.points, x, ctx, ctx.weight)
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
-        happened = x.quantity.value > 0 if x.quantity is not None else (x.flag is False)
+        happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
         if x.quantity is None and x.flag is None:
             raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否或次数）")
         if happened:
@@ -600,7 +634,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             if x.flag is not None:
                 return ZERO if x.flag else _fail(f"需要“{d.event or '扣分事项'}”的次数，而不是“否”")
             raise EvaluationError(f"需要“{d.event or '扣分事项'}”的次数")
-        q = x.quantity
+        q = x.raw if x.raw is not None and not x.raw.unit else x.quantity
         if q.is_percent:
             raise EvaluationError(f"需要次数，而不是百分比{_fmt(q)}")
         if q.value < 0:
@@ -620,7 +654,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     ref = _reference(rule, ctx, d)
     if ref is None:
         raise EvaluationError("需要数值指标值（target）才能计算差距")
-    q = x.quantity
+    q = _pick(x, ref)
     direction = d.direction if d.direction is not None else _default_direction(ctx, rule)
     if d.measure is Measure.DEVIATION or ref.is_percent == q.is_percent or not q.unit or not ref.unit:
         qv = _comparable(q, ref, ctx).value if not (ref.is_percent and not q.is_percent and q.unit) else q.value
@@ -706,9 +740,10 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         t = _numeric_target(ctx)
         tv = _comparable(t, q, ctx, what="指标值").value
         av = q.value
+        linear = rule.proportional.linear if rule.proportional and rule.proportional.linear is not None else None
         if av <= tv:
             ratio = ONE
-        elif ctx.options.reverse == "linear":
+        elif linear or (linear is None and ctx.options.reverse == "linear"):
             ratio = max(ZERO, 2 - av / tv) if tv else ZERO
         else:
             ratio = tv / av
@@ -810,9 +845,36 @@ def _match_label(awards: list[Award], label: str) -> Award | None:
 # ------------------------------------------------------------------ composite
 
 
+def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None:
+    """①到位及时(2分) ②不及时但未影响项目进度(1分) ③不及时并影响项目进度: numbered grades.
+    A label that names exactly one item scores that item's points (0 where it states none)."""
+    if not isinstance(actual, str):
+        return None
+    label = actual.strip()
+    hits = []
+    for item in c.items:
+        first = item.rule.clauses[0] if item.rule.clauses else None
+        cond = getattr(first, "condition", None)
+        text = getattr(cond, "text", None) or getattr(first, "text", "")
+        if text and (text == label or text.startswith(label)):
+            hits.append(item)
+    if len(hits) != 1:
+        return None
+    item = hits[0]
+    pts = item.points if item.points is not None else ZERO
+    ctx.step(f"按第{item.number}项评定：{label}", pts, "分项作为等级使用", 实际值=label)
+    return pts
+
+
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
     if not isinstance(actual, Mapping):
-        raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
+        if len(c.items) == 1:
+            actual = {c.items[0].number: actual}
+        else:
+            graded = _composite_as_grades(c, actual, ctx)
+            if graded is not None:
+                return graded
+            raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
     keyed = _keyed(actual, len(c.items))
     known = sum((i.points for i in c.items if i.points is not None), ZERO)
     unknown = [i for i in c.items if i.points is None and (i.rule.awards or i.rule.deductions)]

@@ -247,9 +247,14 @@ class Deduction:
 
 @frozen
 class Proportional:
-    """按比例赋分: weight × actual/target (≤ targets: target/actual), capped at the weight."""
+    """按比例赋分: weight × actual/target (≤ targets: target/actual), capped at the weight.
+
+    ``linear``: 按超支比例扣减 states the reading for an overrun: weight × (1 − overrun/target).
+    None: the text does not say; the profile's ``reverse`` option decides for ≤ targets.
+    """
 
     text: str = "按比例赋分"
+    linear: bool | None = None
     span: tuple[int, int] | None = _span()
 
 

@@ -480,16 +480,25 @@ class _Assembler:
             segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []
         for seg in segs:
-            prev = joined[-1] if joined else None
-            if prev is not None and not prev.tails and prev.lead and not seg.lead and seg.tails:
-                prev.tails = seg.tails
-                prev.span = _merge(prev.span, seg.span)
+            if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
+                # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
+                # lead-only clauses just before; join them all
+                lead: Lead = ()
+                span = seg.span
+                while joined and not joined[-1].tails and joined[-1].lead and not self._starts_item(joined[-1]):
+                    prev = joined.pop()
+                    lead = prev.lead + lead
+                    span = _merge(prev.span, span)
+                    if any(isinstance(p, (PCmp, PRange, PBounded)) for p in prev.lead):
+                        break
+                joined.append(_Segment(lead, seg.tails, span))
                 continue
-            if prev is not None and not prev.tails and prev.lead and seg.lead and seg.tails and self._is_bare_step(seg.lead):
-                # 1例不符，扣0.2分 is handled below; 偏离小于等于5%，每… keeps the condition as a start
-                pass
             joined.append(seg)
         return joined
+
+    @staticmethod
+    def _starts_item(seg: _Segment) -> bool:
+        return False
 
     @staticmethod
     def _is_bare_step(lead: Lead) -> bool:
@@ -525,7 +534,11 @@ class _Assembler:
             return Range(measure, lo, hi, text, span)
         if measure is Measure.DEVIATION and qtys:
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
-            return Range(measure, None, Edge(qtys[-1].q, True), text, span)
+            return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
+        if qtys and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
+            # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
+            # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
+            return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
         if bare:
             word = bare[-1].word
             text = word + text if bare[-1].span[0] <= span[0] + 1 else text + word
@@ -617,11 +630,12 @@ class _Assembler:
         is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
         is_percent = step_q is not None and step_q.is_percent
         is_event = False
+        event_verb = any(w in text for w in _EVENT_WORDS) and direction is None and not deviation
         if step_q is None:
             is_event = bool(steps) or tail.per_unit != ""
         elif not is_percent:
             unit = step_q.unit
-            if is_delay:
+            if is_delay or event_verb:
                 is_event = True
             elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
                 is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
@@ -734,7 +748,7 @@ class _Assembler:
                 if f.kind == "until":
                     until = True
                 elif f.kind == "proportional":
-                    out.append(Proportional(f.text, f.span))
+                    out.append(Proportional(f.text, True if "超支" in f.text else None, f.span))
                 elif f.kind == "ceil":
                     ceil = True
                 elif f.kind == "discretion" and not outcomes:
@@ -742,10 +756,26 @@ class _Assembler:
                     out.append(Award(cond, Zero(), True, seg.span))
             last_lead = seg.lead
         out = self._inherit_measure(out)
+        out = self._excess_thresholds(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
         return Rule(tuple(out), until), notes
+
+    @staticmethod
+    def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
+        """未超预算100万元，计10分；每超过1%扣1分: an unstated bound is an upper one when the rule deducts for excess."""
+        deds = [c for c in clauses if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE]
+        if not deds or not all(d.direction is Direction.EXCESS for d in deds):
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                r = c.condition
+                if r.low is not None and r.high is None and not r.low.stated:
+                    c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
+            out.append(c)
+        return out
 
     @staticmethod
     def _inherit_measure(clauses: list[Clause]) -> list[Clause]:
@@ -781,8 +811,10 @@ class _Assembler:
         out: list[Clause] = []
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.condition, Label):
+                # 未发生得满分 is the met case although it starts with 未: the outcome decides
                 lab = c.condition
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, lab.negated, lab.span)))
+                negated = isinstance(c.outcome, Zero) or (lab.negated and not isinstance(c.outcome, (FullMarks, Points)))
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, lab.span)))
             elif (
                 events
                 and isinstance(c, Award)
@@ -823,7 +855,18 @@ class _Assembler:
                     points = a.outcome.value
                     break
             built.append(Item(number, points, rule, span))
-        if not any(i.rule.awards or i.rule.deductions or i.rule.vetoes for i in built):
+        scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
+        checklist = len(built) > 1 and scored == [built[-1]] and not built[-1].rule.awards and isinstance(
+            built[-1].rule.clauses[0], Note
+        )
+        if checklist:
+            # ①资产保存完整；…⑤…；以上情况每出现一例不符合要求的扣1分: a checklist whose scoring is
+            # the deduction in the last item's closing sentence
+            last_rule = built[-1].rule
+            notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built[:-1])
+            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted)
+            return attrs.evolve(merged, source=self.text)
+        if not scored:
             # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist
             # whose only scoring is the shared deduction at the end of the last item
             notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built) if built else ()
