@@ -322,6 +322,12 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     if any(isinstance(a.outcome, Zero) for a in rule.awards) or rule.proportional is None and not rule.deductions:
         ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
         return ZERO
+    if rule.deductions and all(d.kind is StepKind.ONCE for d in rule.deductions):
+        score = _base_points(rule, ctx, full)
+        ctx.step("基础分", score, "", 满分=score)
+        for d in rule.deductions:
+            score -= _deduct(d, _In(flag=False), rule, ctx)
+        return max(score, ZERO)
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
 
 
@@ -360,6 +366,8 @@ def _pick(x: _In, ref: Quantity | None) -> Quantity:
     raw = x.raw
     if raw is None or raw.unit or ref is None:
         return q
+    if ref.is_percent and not q.is_percent:
+        return q  # an amount against a rate: the completion ratio is taken later
     if q.unit and ref.unit and q.unit != ref.unit and (q.is_percent != ref.is_percent or not _same_unit(q.unit, ref.unit)):
         return Quantity(raw.value, ref.unit)
     return q
@@ -506,14 +514,23 @@ def _comparable(q: Quantity, ref: Quantity, ctx: _Ctx, what: str = "实际值") 
     raise EvaluationError(f"{what}{_fmt(q)}与规则中的{_fmt(ref)}单位不一致")
 
 
+_DAYS = ("天", "日", "工作日")
+
+
 def _same_unit(a: str, b: str) -> bool:
     a2, b2 = a.lstrip("个"), b.lstrip("个")
+    if a2 in _DAYS and b2 in _DAYS:
+        return True
     return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
 
 
 def _in_range(cond: Range, x: _In | Quantity, ctx: _Ctx) -> bool:
     edge = cond.low or cond.high
-    q = _pick(x, edge.value if edge else None) if isinstance(x, _In) else x
+    if isinstance(x, _In):
+        assert x.quantity is not None
+        q = _pick(x, edge.value if edge else None) if cond.measure is Measure.VALUE else x.quantity
+    else:
+        q = x
     v = _measured(cond, q, ctx)
     if cond.low is not None:
         lo = cond.low.value.value
@@ -693,7 +710,8 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             how = f"{'低于' if direction is Direction.SHORTFALL and diff < 0 else '高于' if diff > 0 else '偏离'}{_num(rv)}%共{_num(_q4(dist))}个百分点"
         steps = _count(moved / d.step.value, partial)
     else:
-        if d.step.unit and q.unit and d.step.unit != "分" and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
+        unit_written = x.raw is None or bool(x.raw.unit)
+        if unit_written and d.step.unit and q.unit and d.step.unit != "分" and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
             if not (d.step.unit == "" or q.unit == ""):
                 raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
         steps = _count(dist / d.step.value, partial)
@@ -877,7 +895,7 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
             raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
     keyed = _keyed(actual, len(c.items))
     known = sum((i.points for i in c.items if i.points is not None), ZERO)
-    unknown = [i for i in c.items if i.points is None and (i.rule.awards or i.rule.deductions)]
+    unknown = [i for i in c.items if i.points is None and not i.rule.vetoes]
     implied = (ctx.weight - known) / len(unknown) if unknown else ZERO
     total = ZERO
     for item in c.items:
@@ -891,6 +909,15 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         points = item.points if item.points is not None else implied
         if points <= 0:
             raise EvaluationError(f"第{item.number}项没有写分值，也无法由总分推出")
+        if not (item.rule.awards or item.rule.deductions or item.rule.proportional):
+            # ③项目调整履行了相应手续: a checklist item, met or not
+            met = yes_no(keyed[item.number])
+            if met is None:
+                raise EvaluationError(f"第{item.number}项需要“是”或“否”")
+            value = points if met else ZERO
+            ctx.step(f"第{item.number}项{'达标' if met else '未达标'}（分值由总分推出：{_num(_q4(points))}分）", value, "")
+            total += value
+            continue
         value = _rule(item.rule, keyed[item.number], sub, points)
         value = min(max(value, ZERO), points)
         for s in sub.steps:

@@ -616,7 +616,11 @@ class _Assembler:
                 start = Edge(c.q, c.op in (Op.GE, Op.LE))
                 direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
             elif isinstance(c, PBareOp):
-                if c.op in (Op.LT, Op.LE):
+                before = self.text[max(0, c.span[0] - 2) : c.span[0]]
+                if before.endswith(_NEGATIONS):
+                    # 未达到偏差10% / 未达到招聘人数: falling short
+                    direction = Direction.SHORTFALL
+                elif c.op in (Op.LT, Op.LE):
                     direction = Direction.SHORTFALL
                 elif c.op in (Op.GT, Op.GE):
                     direction = Direction.EXCESS
@@ -635,8 +639,10 @@ class _Assembler:
             is_event = bool(steps) or tail.per_unit != ""
         elif not is_percent:
             unit = step_q.unit
-            if is_delay or event_verb:
+            if is_delay or event_verb or (deviation and unit in _EVENT_UNITS):
+                # 数据偏差错误一项扣1分: a count of errors, not a deviation
                 is_event = True
+                deviation = False
             elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
                 is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
             elif direction is None and not deviation and unit in _TIME_UNITS:

@@ -60,6 +60,8 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     if not m:
         return None
     num = m["num"]
+    if num[0] in "零一二两三四五六七八九十百千" and m["unit"] and not _classifier(m["unit"]):
+        return None  # 一般, 一体机: words, not numbers
     try:
         value = chinese_numeral(num) if num[0] in "零一二两三四五六七八九十百千" else arabic(num)
     except ValueError:
@@ -75,6 +77,13 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     if not written and table_unit.startswith(("万", "亿")):
         mult, base = split_unit(table_unit)
     return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
+
+
+_CLASSIFIERS = ("个", "例", "次", "项", "人", "场", "天", "起", "件", "处", "份", "种", "家", "台", "篇", "月", "年", "日", "周", "名", "位", "季度")
+
+
+def _classifier(unit: str) -> bool:
+    return unit.lstrip("万亿").startswith(_CLASSIFIERS)
 
 
 def _op(m: re.Match[str]) -> Op | None:
