@@ -66,10 +66,13 @@ class Options:
     rounding: str = "half_up"  # half_up (四舍五入) | truncate
     partial: Partial = Partial.PRORATA  # a partial step when the text does not say
     reverse: str = "ratio"  # ≤ targets with 按比例: ratio (target/actual) | linear (0 at twice the target)
+    deduction_range: str | None = None  # 扣4-7分: None (ask for a hand score) | min | max | mid
 
     def __attrs_post_init__(self) -> None:
         if self.rounding not in ROUNDING_MODES:
             raise ValueError(f"rounding must be one of {sorted(ROUNDING_MODES)}, not {self.rounding!r}")
+        if self.deduction_range not in (None, "min", "max", "mid"):
+            raise ValueError("deduction_range must be None, 'min', 'max' or 'mid'")
         if self.reverse not in ("ratio", "linear"):
             raise ValueError(f"reverse must be 'ratio' or 'linear', not {self.reverse!r}")
         if not 0 <= self.places <= 6:
@@ -262,8 +265,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     awards = rule.awards
     has_events = any(isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE for c in rule.clauses)
 
+    numeric = bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
     # 2. worded rules (是/否, grade labels)
-    if x.quantity is None and not per_clause and not has_events:
+    if x.quantity is None and not per_clause and not has_events and (x.label is not None or not numeric):
         chosen = _choose_label(rule, x, ctx)
         if chosen is not None:
             return chosen
@@ -637,6 +641,15 @@ def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
 
 def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     per = d.points if isinstance(d.points, Decimal) else _expr(d.points, x, ctx, ctx.weight)
+    if d.points_max is not None:
+        choice = ctx.options.deduction_range
+        if choice is None:
+            if (x.quantity is not None and x.quantity.value == 0 and x.flag is None) or x.flag is True:
+                return ZERO
+            raise EvaluationError(
+                f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
+            )
+        per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
         happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)

@@ -446,6 +446,17 @@ class _Segment:
     span: Span
 
 
+def _rank(o: Outcome) -> Decimal:
+    """Order outcomes without knowing the weight: 满分 above any points."""
+    if isinstance(o, FullMarks):
+        return Decimal("1e9")
+    if isinstance(o, Points):
+        return o.value
+    if isinstance(o, ShareOfWeight):
+        return o.percent / 100
+    return Decimal(0)
+
+
 def _lead_text(lead: Lead) -> str:
     return "".join(p.text for p in lead if isinstance(p, PText))
 
@@ -652,10 +663,11 @@ class _Assembler:
                 is_event = True
         points = tail.points
         if tail.range_high is not None:
-            raise self.error(
-                "deduction-range", "扣分是一个区间，需要人工确定", tail.span,
-                hint="写明固定的扣分分值，如“扣5分”",
-            )  # fmt: skip
+            if not isinstance(points, Decimal) or tail.range_high <= points:
+                raise self.error("deduction-range", "扣分区间的上限应大于下限", tail.span, expected=("扣4-7分",))
+            # 虚列套取扣4-7分: a deduction whose amount the evaluator chooses within the range
+            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
+                             points_max=tail.range_high, span=span)  # fmt: skip
         if step_q is None and not is_event:
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
@@ -680,7 +692,7 @@ class _Assembler:
                 basis = None  # decided at evaluation from the actual: a rate → points, an amount → relative
         return Deduction(
             StepKind.DISTANCE, points, step_q, direction, measure, basis,
-            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), span,
+            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), span=span,
         )  # fmt: skip
 
     def _event(self, lead: Lead, ctx_text: str) -> str:
@@ -815,11 +827,13 @@ class _Assembler:
         if not numeric:
             return clauses
         out: list[Clause] = []
+        top = max((_rank(c.outcome) for c in clauses if isinstance(c, Award)), default=Decimal(0))
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.condition, Label):
-                # 未发生得满分 is the met case although it starts with 未: the outcome decides
+                # 未发生得满分 is the met case although it starts with 未: the top outcome is "met";
+                # 未及时发布，计1分 below a 计5分 stays a not-met grade
                 lab = c.condition
-                negated = isinstance(c.outcome, Zero) or (lab.negated and not isinstance(c.outcome, (FullMarks, Points)))
+                negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
                 out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, lab.span)))
             elif (
                 events
@@ -871,6 +885,11 @@ class _Assembler:
             last_rule = built[-1].rule
             notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built[:-1])
             merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted)
+            return attrs.evolve(merged, source=self.text)
+        if scored and all(i.rule.deductions and not i.rule.awards for i in built):
+            # ①虚列套取扣4-7分 ②依据不合规扣2分…: numbered deductions from the one weight
+            clauses = tuple(c for i in built for c in i.rule.clauses)
+            merged = Rule(clauses, any(i.rule.until_exhausted for i in built))
             return attrs.evolve(merged, source=self.text)
         if not scored:
             # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist
