@@ -1,0 +1,469 @@
+"""Nodes → canonical Chinese text: a rule read back without ambiguity.
+
+``render(rule)`` writes every clause in one canonical phrasing and states every reading the
+original text left implicit:
+
+* edges: one-sided conditions as ``≥ > ≤ <``, two-sided ones as ``75%（含）至90%（不含）``;
+* percent steps: ``每低5个百分点`` (percentage points) or ``每低指标值的5%`` (relative);
+* direction: ``每低`` (shortfall), ``每超出`` (excess), ``每高于或低于`` (both sides);
+* partial steps: ``不足一档按比例`` / ``不足一档按一档计`` / ``不足一档不计``;
+* the floor: ``扣完为止`` when written;
+* readings the text leaves to a default (``None`` in a node) are stated in a comment
+  ``（注：…）`` beside the clause: the comment says what the default is and that the text
+  did not say it, so that the canonical text parses back to the same node.
+
+The canonical text is built from the phrases of ``grammar/scoring.lark``, so that
+``scoring.parse(render(rule)) == rule``. A few readings have no phrase in the grammar yet;
+``pending(rule)`` names the requests of ``docs/render-grammar-requests.md`` a rule's
+canonical text depends on (R1 comments, R2 event text, …), and the round-trip tests expect
+exactly those rules to fail until the grammar supports the phrases.
+
+render → nodes only: this module imports nothing that parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .nodes import (
+    Award,
+    BinOp,
+    Clause,
+    Composite,
+    Condition,
+    Deduction,
+    Direction,
+    Edge,
+    Expr,
+    Formula,
+    FullMarks,
+    Item,
+    Label,
+    Measure,
+    Node,
+    Note,
+    Num,
+    Op,
+    Otherwise,
+    Outcome,
+    Partial,
+    PercentBasis,
+    Points,
+    Proportional,
+    Quantity,
+    Range,
+    Rule,
+    ShareOfWeight,
+    StepKind,
+    TargetMet,
+    Var,
+    Veto,
+    Zero,
+)
+
+__all__ = ["REQUESTS", "number", "pending", "quantity", "range_text", "render", "render_condition", "render_outcome"]
+
+# The grammar requests of docs/render-grammar-requests.md that canonical phrases rely on.
+# Remove an id from PENDING when the grammar supports it: the round-trip tests marked
+# xfail(strict=True) for it then pass, and strictness makes them fail until the id is removed.
+REQUESTS: dict[str, str] = {
+    "R1": "注释（注：…）: ignored by the parser",
+    "R2": "Deduction.event excluded from equality (descriptive, like spans)",
+    "R3": "每低5个百分点 → step Quantity(5, '%') with basis POINTS",
+    "R4": "每低指标值的5% → step Quantity(5, '%') with basis RELATIVE",
+    "R5": "不足一档按比例 / 不足一档不计 / 不足一档按一档计 bind to the deduction they follow",
+    "R6": "每高于或低于 → Direction.BOTH",
+    "R7": "自90%起 / 自90%（不含）起 → Deduction.start, direction untouched",
+    "R8": "edges on a 分 scale: 超过90分, 低于90分, 80分（含）至90分（不含）",
+    "R9": "实际值 / 偏离度 / 完成比例 name the measure with an empty subject",
+    "R10": "sub-item marks above ⑩ (⑪…⑳)",
+    "R11": "扣4至7分 → Deduction.points_max",
+    "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
+}
+PENDING: frozenset[str] = frozenset(REQUESTS)
+
+_MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
+_OP_SIGN = {Op.GE: "≥", Op.GT: ">", Op.LE: "≤", Op.LT: "<", Op.EQ: "="}
+
+
+# ------------------------------------------------------------------ numbers and quantities
+
+
+def number(d: Decimal) -> str:
+    """A Decimal as the canonical text writes it: no exponent, no trailing zeros (2.50 → 2.5)."""
+    if not d.is_finite():
+        raise ValueError(f"not a finite number: {d}")
+    if d == d.to_integral_value():
+        return format(d.quantize(Decimal(1)), "f")
+    return format(d.normalize(), "f")
+
+
+def quantity(q: Quantity) -> str:
+    """5% · 5个百分点 · 10000人 · 3.65 (a bare number)."""
+    return number(q.value) + q.unit
+
+
+def _edge(e: Edge) -> str:
+    return quantity(e.value) + ("（含）" if e.inclusive else "（不含）")
+
+
+# ------------------------------------------------------------------ conditions
+
+
+def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
+    """The words before the comparison and the word after the operator (指标值的 for a ratio)."""
+    if c.measure is Measure.DEVIATION:
+        return c.subject + "偏离", ""
+    if c.measure is Measure.RATIO:
+        return c.subject, "指标值的"
+    if not c.subject and "inherit" in used:
+        used.add("R9")
+        return "实际值", ""
+    return c.subject, ""
+
+
+def range_text(c: Range, used: set[str] | None = None) -> str:
+    """A Range in canonical form: 满意度≥90% · 偏离5%（不含）至20%（含） · ≥指标值的90% · =100%."""
+    used = set() if used is None else used
+    head, of = _measure_words(c, used)
+    low, high = c.low, c.high
+    unit_points = any(e is not None and e.value.unit == "分" for e in (low, high))
+    if low is not None and high is not None:
+        if low.value == high.value and low.inclusive and high.inclusive:
+            if unit_points:
+                used.add("R8")
+            return f"{head}={of}{quantity(low.value)}"
+        if unit_points:
+            used.add("R8")
+        return f"{head}{of}{_edge(low)}至{_edge(high)}"
+    if low is not None:
+        if unit_points:
+            if not low.inclusive:
+                used.add("R8")
+                return f"{head}超过{quantity(low.value)}"
+            return f"{head}{of}{quantity(low.value)}以上"
+        return f"{head}{'≥' if low.inclusive else '>'}{of}{quantity(low.value)}"
+    if high is not None:
+        if unit_points:
+            if not high.inclusive:
+                used.add("R8")
+                return f"{head}低于{quantity(high.value)}"
+            return f"{head}{of}{quantity(high.value)}以下"
+        return f"{head}{'≤' if high.inclusive else '<'}{of}{quantity(high.value)}"
+    raise ValueError("a Range needs at least one edge")
+
+
+def render_condition(c: Condition | None, used: set[str] | None = None) -> str:
+    """The condition of a clause as the canonical text writes it ('' for none)."""
+    if c is None:
+        return ""
+    if isinstance(c, Range):
+        return range_text(c, used)
+    if isinstance(c, (Label, TargetMet, Otherwise)):
+        return c.text or ("未达标" if getattr(c, "negated", False) else "达标")
+    raise TypeError(f"not a condition: {c!r}")
+
+
+# ------------------------------------------------------------------ outcomes and formulas
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+_OP_TEXT = {"+": "+", "-": "-", "*": "×", "/": "/"}
+
+
+def expr_text(e: Expr, parent: int = 0, right: bool = False) -> str:
+    """A formula: （完成率-0.6）/（1-0.6）×指标分值. Percent literals are written as decimals."""
+    if isinstance(e, Num):
+        return number(e.value)
+    if isinstance(e, Var):
+        return e.name
+    if isinstance(e, BinOp):
+        p = _PRECEDENCE[e.op]
+        inner = f"{expr_text(e.left, p)}{_OP_TEXT[e.op]}{expr_text(e.right, p, True)}"
+        if p < parent or (right and p == parent):
+            return f"（{inner}）"
+        return inner
+    raise TypeError(f"not an expression: {e!r}")
+
+
+def render_outcome(o: Outcome) -> str:
+    """得满分 · 得8分 · 得指标分值80% · 不得分 · 得分=…"""
+    if isinstance(o, FullMarks):
+        return "得满分"
+    if isinstance(o, Points):
+        return f"得{number(o.value)}分"
+    if isinstance(o, ShareOfWeight):
+        return f"得指标分值{number(o.percent)}%"
+    if isinstance(o, Zero):
+        return "不得分"
+    if isinstance(o, Formula):
+        return "得分=" + expr_text(o.expr)
+    raise TypeError(f"not an outcome: {o!r}")
+
+
+# ------------------------------------------------------------------ deductions
+
+
+def _points(p: Decimal | Expr) -> str:
+    if isinstance(p, Decimal):
+        return f"{number(p)}分"
+    return f"（{expr_text(p)}）分"
+
+
+def _full_marks_edge(rule: Rule) -> Quantity | None:
+    """Where steps are counted from when a deduction says nothing: the full-marks edge (as the evaluator reads it)."""
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
+            if a.outcome == Points(Decimal(0)):
+                continue
+            edge = c.low if c.low is not None else c.high
+            if edge is not None:
+                return edge.value
+    return None
+
+
+_DIRECTION_DEFAULT = {
+    Op.GE: "只计低于指标值的部分", Op.GT: "只计低于指标值的部分",
+    Op.LE: "只计超出指标值的部分", Op.LT: "只计超出指标值的部分", Op.EQ: "高于、低于都计",
+}  # fmt: skip
+
+
+class _Context:
+    """What the comments may say about defaults: the row's comparator and unit, when known."""
+
+    def __init__(self, comparator: Op | None, rate: bool | None) -> None:
+        self.comparator = comparator
+        self.rate = rate
+
+
+def _step_phrase(d: Deduction, used: set[str]) -> str:
+    """每低5个百分点 · 每超出指标值的5% · 每偏差5% · 每高于或低于1000元 · 每5%."""
+    assert d.step is not None
+    dev = d.measure is Measure.DEVIATION
+    if d.direction is Direction.SHORTFALL:
+        per = "偏离每低" if dev else "每低"
+    elif d.direction is Direction.EXCESS:
+        per = "偏离每超出" if dev else "每超出"
+    elif d.direction is Direction.BOTH:
+        used.add("R6")
+        per = "偏离每高于或低于" if dev else "每高于或低于"
+    else:
+        per = "每偏差" if dev else "每"
+    step = d.step
+    if step.unit == "个百分点" or (step.unit == "%" and d.basis is PercentBasis.POINTS):
+        if step.unit == "%":
+            used.add("R3")
+        size = f"{number(step.value)}个百分点"
+    elif step.unit == "%" and d.basis is PercentBasis.RELATIVE:
+        used.add("R4")
+        size = f"指标值的{number(step.value)}%"
+    else:
+        size = quantity(step)
+    return per + size
+
+
+def _start_phrase(d: Deduction, used: set[str]) -> str:
+    """低于95%时 (the comparison the grammar reads as a start and a direction) or 自95%起 (R7)."""
+    s = d.start
+    if s is None:
+        return ""
+    q = quantity(s.value)
+    if d.direction is Direction.SHORTFALL:
+        return f"{'≤' if s.inclusive else '<'}{q}时"
+    if d.direction is Direction.EXCESS:
+        return f"{'≥' if s.inclusive else '>'}{q}时"
+    used.add("R7")
+    return f"自{q}起" if s.inclusive else f"自{q}（不含）起"
+
+
+def _partial_phrase(p: Partial) -> str:
+    return {Partial.PRORATA: "不足一档按比例", Partial.CEIL: "不足一档按一档计", Partial.FLOOR: "不足一档不计"}[p]
+
+
+def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: list[str]) -> str:
+    if d.points_max is not None:
+        used.add("R11")
+        amount = f"扣{number(d.points) if isinstance(d.points, Decimal) else expr_text(d.points)}至{number(d.points_max)}分"
+    else:
+        amount = "扣" + _points(d.points)
+    if d.kind is StepKind.ONCE:
+        notes.append("没有数量，发生即扣一次")
+        return f"{d.event}{amount}"
+    if d.kind is StepKind.EVENTS:
+        step = d.step or Quantity(Decimal(1), "次")
+        event = d.event
+        if not event:
+            text = f"每{quantity(step)}{amount}"
+        elif not any(ch.isdigit() for ch in event) and not any(n in event for n in "一二两三四五六七八九十"):
+            text = f"{event}{amount}/{step.unit}"
+        else:
+            text = f"{event}{amount}" if "每" in event else f"每{event}{amount}"
+        if d.partial is not None and d.partial is not Partial.CEIL:
+            used.add("R5")
+            text += "，" + _partial_phrase(d.partial)
+        elif d.partial is None and step.value != 1:
+            notes.append("不足一档：原文未写明，默认按比例")
+        return text
+    # distance from a reference
+    used.add("R2")
+    text = _start_phrase(d, used) + _step_phrase(d, used) + amount
+    if d.partial is not None and d.partial is not Partial.CEIL:
+        used.add("R5")
+        text += "，" + _partial_phrase(d.partial)
+    if d.start is None:
+        ref = _full_marks_edge(rule)
+        notes.append(f"自满分线{quantity(ref)}起算" if ref is not None else "自指标值起算")
+    if d.direction is None:
+        if ctx.comparator is not None:
+            notes.append(f"方向：原文未写明，按指标值类型{_OP_SIGN[ctx.comparator]}{_DIRECTION_DEFAULT[ctx.comparator]}")
+        else:
+            notes.append("方向：原文未写明，按指标值类型，≥只计低于、≤只计超出、=高于低于都计")
+    if d.step is not None and d.step.unit == "%" and d.basis is None:
+        if ctx.rate is True:
+            notes.append("百分比口径：原文未写明，比率按百分点")
+        elif ctx.rate is False:
+            notes.append("百分比口径：原文未写明，数量按相对指标值的百分比")
+        else:
+            notes.append("百分比口径：原文未写明，比率按百分点、数量按相对指标值的百分比")
+    if d.partial is None:
+        notes.append("不足一档：原文未写明，默认按比例")
+    return text
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _comment(notes: Iterable[str], used: set[str]) -> str:
+    notes = list(dict.fromkeys(notes))
+    if not notes:
+        return ""
+    used.add("R1")
+    return "（注：" + "，".join(notes) + "）"
+
+
+def _inherits(rule: Rule) -> set[int]:
+    """Awards whose empty-subject VALUE range would inherit the measure of an earlier band."""
+    out: set[int] = set()
+    measure = Measure.VALUE
+    for i, c in enumerate(rule.clauses):
+        if isinstance(c, Award) and isinstance(c.condition, Range):
+            cond = c.condition
+            if cond.measure is Measure.VALUE and not cond.subject and measure is not Measure.VALUE:
+                out.add(i)
+            else:
+                measure = cond.measure
+    return out
+
+
+def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
+    parts: list[str] = []
+    inherit = _inherits(rule)
+    said_measure: set[Measure] = set()
+    deductions = [i for i, c in enumerate(rule.clauses) if isinstance(c, Deduction)]
+    last_deduction = deductions[-1] if deductions else None
+    ceil = bool(deductions) and all(isinstance(c, Deduction) and c.partial is Partial.CEIL for c in rule.deductions)
+    if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
+        used.add("R5")
+    for i, c in enumerate(rule.clauses):
+        notes: list[str] = []
+        local = {"inherit"} if i in inherit else set()
+        text = _clause(c, rule, ctx, local, notes, said_measure)
+        used |= local - {"inherit"}
+        if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
+            text += "，" + _partial_phrase(Partial.CEIL)
+        if i == last_deduction:
+            if ceil:
+                text += "，不足一档按一档计"
+            if rule.until_exhausted:
+                text += "，扣完为止"
+            else:
+                notes.append("原文未写扣完为止，最低0分")
+        parts.append(text + _comment(notes, used))
+    if rule.until_exhausted and last_deduction is None:
+        if parts:
+            parts[-1] += "，扣完为止"
+        else:
+            parts.append("扣完为止")
+    return "；".join(parts)
+
+
+def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[str], said: set[Measure]) -> str:
+    if isinstance(c, Award):
+        cond = render_condition(c.condition, used)
+        out = render_outcome(c.outcome)
+        if c.discretionary:
+            out += "或扣相应分数"
+        if isinstance(c.condition, TargetMet):
+            notes.append("按未达到指标值计" if c.condition.negated else "按达到指标值计")
+        if isinstance(c.condition, Range) and c.condition.measure not in said:
+            said.add(c.condition.measure)
+            if c.condition.measure is Measure.DEVIATION:
+                notes.append("偏离度=|实际值-指标值|/指标值，方向按指标值类型")
+            elif c.condition.measure is Measure.RATIO:
+                notes.append("完成比例=实际值/指标值")
+        return cond + out
+    if isinstance(c, Veto):
+        return render_condition(c.condition, used) + "直接计0分"
+    if isinstance(c, Deduction):
+        return _deduction(c, rule, ctx, used, notes)
+    if isinstance(c, Proportional):
+        if c.linear is None:
+            notes.append("得分=分值×实际值/指标值，最高满分；≤类指标超出时原文未写明口径，默认分值×指标值/实际值")
+        return c.text
+    if isinstance(c, Note):
+        return c.text
+    raise TypeError(f"not a clause: {c!r}")
+
+
+def _item_mark(item: Item, used: set[str]) -> str:
+    if 1 <= item.number <= len(_MARKS):
+        return _MARKS[item.number - 1]
+    used.add("R10")
+    return chr(0x2460 + item.number - 1) if item.number <= 20 else f"{item.number}、"
+
+
+def _render(node: Node, ctx: _Context, used: set[str]) -> str:
+    if isinstance(node, Composite):
+        parts = []
+        if node.shared is not None:
+            parts.append(_rule_text(node.shared, ctx, used))
+        for item in node.items:
+            parts.append(_item_mark(item, used) + _rule_text(item.rule, ctx, used))
+        return "；".join(parts)
+    if isinstance(node, Rule):
+        return _rule_text(node, ctx, used)
+    raise TypeError(f"render needs a Rule or Composite, not {type(node).__name__}")
+
+
+def _context(comparator: str | Op | None, unit: str | None) -> _Context:
+    op: Op | None
+    if isinstance(comparator, Op) or comparator is None:
+        op = comparator
+    else:
+        op = {
+            "≥": Op.GE, ">=": Op.GE, ">": Op.GT, "≤": Op.LE, "<=": Op.LE, "<": Op.LT, "=": Op.EQ,
+            "正向": Op.GE, "反向": Op.LE,
+        }.get(comparator.strip())  # fmt: skip
+    rate: bool | None = None
+    if unit is not None and unit.strip() not in ("", "无", "-", "定性", "定量"):
+        rate = unit.strip() in ("%", "％", "百分比", "百分率")
+    return _Context(op, rate)
+
+
+def render(node: Node, *, comparator: str | Op | None = None, unit: str | None = None) -> str:
+    """The canonical text of a parsed rule: every edge, step basis, direction, partial step and
+    floor stated; defaults the text relies on are stated in ``（注：…）`` comments.
+
+    ``comparator`` and ``unit`` (the row's 指标值类型 and 度量单位), when given, let the comments
+    name the default that applies to this row rather than the rule for every row.
+    """
+    return _render(node, _context(comparator, unit), set())
+
+
+def pending(node: Node) -> set[str]:
+    """The grammar requests (ids of REQUESTS) the canonical text of ``node`` needs and the
+    grammar does not support yet. Empty: ``parse(render(node)) == node`` is expected today."""
+    used: set[str] = set()
+    _render(node, _context(None, None), used)
+    return used & PENDING
