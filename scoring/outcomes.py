@@ -261,7 +261,7 @@ def read_actual(text: str, target: Target, unit: str | None = None) -> Reading |
     if target.kind == "date":
         d = read_date(t)
         return Reading(date=d, how=f"实际完成时间读作{d[0]}年{d[1]}月") if d else None
-    v = parse_value(t, unit)
+    v = None if re.search(r"\d\s*[万亿千]?\s*[余多]", t) else parse_value(t, unit)
     if v is not None and not _looks_like_date(t):
         q = v.quantity
         if target.quantity is not None and target.quantity.is_percent and not q.is_percent and not q.unit and _pct_bare(q):

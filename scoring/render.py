@@ -80,10 +80,13 @@ REQUESTS: dict[str, str] = {
     "R10": "sub-item marks above ⑩ (⑪…⑳)",
     "R11": "扣4至7分 → Deduction.points_max",
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
+    "R13": "a checklist ①…⑤ followed by 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after the items)",
 }
 PENDING: frozenset[str] = frozenset(REQUESTS)
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
+_SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
+_SEPARATORS = "，,；;。：:\n\r"
 _OP_SIGN = {Op.GE: "≥", Op.GT: ">", Op.LE: "≤", Op.LT: "<", Op.EQ: "="}
 
 
@@ -288,7 +291,7 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
     else:
         amount = "扣" + _points(d.points)
     if d.kind is StepKind.ONCE:
-        notes.append("没有数量，发生即扣一次")
+        notes.append("没有数量：发生即扣一次")
         return f"{d.event}{amount}"
     if d.kind is StepKind.EVENTS:
         step = d.step or Quantity(Decimal(1), "次")
@@ -298,12 +301,14 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         elif not any(ch.isdigit() for ch in event) and not any(n in event for n in "一二两三四五六七八九十"):
             text = f"{event}{amount}/{step.unit}"
         else:
-            text = f"{event}{amount}" if "每" in event else f"每{event}{amount}"
+            # 每少一次 reads as a shortfall distance; 少一次 (no 每) as a count of what is missing
+            bare = "每" in event or any(w in event for w in _SHORT_WORDS)
+            text = f"{event}{amount}" if bare else f"每{event}{amount}"
         if d.partial is not None and d.partial is not Partial.CEIL:
             used.add("R5")
             text += "，" + _partial_phrase(d.partial)
         elif d.partial is None and step.value != 1:
-            notes.append("不足一档：原文未写明，默认按比例")
+            notes.append("不足一档未写明：默认按比例")
         return text
     # distance from a reference
     used.add("R2")
@@ -313,21 +318,21 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         text += "，" + _partial_phrase(d.partial)
     if d.start is None:
         ref = _full_marks_edge(rule)
-        notes.append(f"自满分线{quantity(ref)}起算" if ref is not None else "自指标值起算")
+        notes.append(f"差距自满分线{quantity(ref)}起算" if ref is not None else "差距自指标值起算")
     if d.direction is None:
         if ctx.comparator is not None:
-            notes.append(f"方向：原文未写明，按指标值类型{_OP_SIGN[ctx.comparator]}{_DIRECTION_DEFAULT[ctx.comparator]}")
+            notes.append(f"方向未写明：按指标值类型{_OP_SIGN[ctx.comparator]}，{_DIRECTION_DEFAULT[ctx.comparator]}")
         else:
-            notes.append("方向：原文未写明，按指标值类型，≥只计低于、≤只计超出、=高于低于都计")
+            notes.append("方向未写明：按指标值类型，≥计低于的部分，≤计超出的部分，=两侧都计")
     if d.step is not None and d.step.unit == "%" and d.basis is None:
         if ctx.rate is True:
-            notes.append("百分比口径：原文未写明，比率按百分点")
+            notes.append("百分比口径未写明：比率按百分点")
         elif ctx.rate is False:
-            notes.append("百分比口径：原文未写明，数量按相对指标值的百分比")
+            notes.append("百分比口径未写明：按指标值的百分比")
         else:
-            notes.append("百分比口径：原文未写明，比率按百分点、数量按相对指标值的百分比")
+            notes.append("百分比口径未写明：比率按百分点，数量按指标值的百分比")
     if d.partial is None:
-        notes.append("不足一档：原文未写明，默认按比例")
+        notes.append("不足一档未写明：默认按比例")
     return text
 
 
@@ -339,7 +344,7 @@ def _comment(notes: Iterable[str], used: set[str]) -> str:
     if not notes:
         return ""
     used.add("R1")
-    return "（注：" + "，".join(notes) + "）"
+    return "（注：" + "；".join(notes) + "）"
 
 
 def _inherits(rule: Rule) -> set[int]:
@@ -378,7 +383,7 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             if rule.until_exhausted:
                 text += "，扣完为止"
             else:
-                notes.append("原文未写扣完为止，最低0分")
+                notes.append("未写扣完为止：最低0分")
         parts.append(text + _comment(notes, used))
     if rule.until_exhausted and last_deduction is None:
         if parts:
@@ -402,6 +407,9 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
                 notes.append("偏离度=|实际值-指标值|/指标值，方向按指标值类型")
             elif c.condition.measure is Measure.RATIO:
                 notes.append("完成比例=实际值/指标值")
+        if any(ch in cond for ch in _SEPARATORS):
+            # a condition written over several phrases (有结余，但不超过上年结转): the outcome follows a comma
+            return f"{cond}，{out}"
         return cond + out
     if isinstance(c, Veto):
         return render_condition(c.condition, used) + "直接计0分"
@@ -409,9 +417,11 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
         return _deduction(c, rule, ctx, used, notes)
     if isinstance(c, Proportional):
         if c.linear is None:
-            notes.append("得分=分值×实际值/指标值，最高满分；≤类指标超出时原文未写明口径，默认分值×指标值/实际值")
+            notes.append("得分=分值×实际值/指标值，最高满分；≤类指标超出时口径未写明：默认分值×指标值/实际值")
         return c.text
     if isinstance(c, Note):
+        if c.text[:1] in _MARKS:
+            used.add("R13")
         return c.text
     raise TypeError(f"not a clause: {c!r}")
 
