@@ -80,7 +80,7 @@ REQUESTS: dict[str, str] = {
     "R10": "sub-item marks above ⑩ (⑪…⑳)",
     "R11": "扣4至7分 → Deduction.points_max",
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
-    "R13": "a checklist ①…⑤ followed by 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after the items)",
+    "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
 }
 PENDING: frozenset[str] = frozenset(REQUESTS)
 
@@ -227,8 +227,8 @@ def _full_marks_edge(rule: Rule) -> Quantity | None:
 
 
 _DIRECTION_DEFAULT = {
-    Op.GE: "只计低于指标值的部分", Op.GT: "只计低于指标值的部分",
-    Op.LE: "只计超出指标值的部分", Op.LT: "只计超出指标值的部分", Op.EQ: "高于、低于都计",
+    Op.GE: "只计低于的部分", Op.GT: "只计低于的部分",
+    Op.LE: "只计超出的部分", Op.LT: "只计超出的部分", Op.EQ: "高于、低于都计",
 }  # fmt: skip
 
 
@@ -287,7 +287,8 @@ def _partial_phrase(p: Partial) -> str:
 def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: list[str]) -> str:
     if d.points_max is not None:
         used.add("R11")
-        amount = f"扣{number(d.points) if isinstance(d.points, Decimal) else expr_text(d.points)}至{number(d.points_max)}分"
+        low = number(d.points) if isinstance(d.points, Decimal) else expr_text(d.points)
+        amount = f"扣{low}至{number(d.points_max)}分"
     else:
         amount = "扣" + _points(d.points)
     if d.kind is StepKind.ONCE:
