@@ -23,11 +23,9 @@ from .nodes import (
     Condition,
     Deduction,
     Direction,
-    Edge,
     Expr,
     Formula,
     FullMarks,
-    Item,
     Label,
     Measure,
     Node,
@@ -38,7 +36,6 @@ from .nodes import (
     Partial,
     PercentBasis,
     Points,
-    Proportional,
     Quantity,
     Range,
     Rule,
@@ -323,7 +320,7 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         best = _base_points(rule, ctx, full) if rule.deductions else best
         ctx.step("达标", best, "实际值为“是”：按达标计分", 实际值="是")
         return best
-    if any(isinstance(a.outcome, Zero) for a in rule.awards) or rule.proportional is None and not rule.deductions:
+    if any(isinstance(a.outcome, Zero) for a in rule.awards) or (rule.proportional is None and not rule.deductions):
         ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
         return ZERO
     if rule.deductions and all(d.kind is StepKind.ONCE for d in rule.deductions):
@@ -615,7 +612,7 @@ def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
             if a.outcome == Points(ZERO):
                 continue
             edge = c.low if c.low is not None else c.high
-            if edge is not None and edge.value.unit != "分" or (edge is not None and ctx.unit == "分"):
+            if (edge is not None and edge.value.unit != "分") or (edge is not None and ctx.unit == "分"):
                 return edge.value
     if ctx.target is not None:
         return ctx.target.quantity

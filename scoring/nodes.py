@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Union
+from typing import Any
 
 import attrs
 from attrs import frozen
 
 
-def _span() -> attrs.Attribute:  # type: ignore[type-arg]
-    return attrs.field(default=None, eq=False, repr=False)  # type: ignore[no-any-return]
+def _span() -> Any:
+    """A source span (start, end) in characters: excluded from equality and repr."""
+    return attrs.field(default=None, eq=False, repr=False)
 
 
 class Op(enum.Enum):
@@ -137,7 +138,7 @@ class TargetMet:
     span: tuple[int, int] | None = _span()
 
 
-Condition = Union[Range, Label, Otherwise, TargetMet]
+Condition = Range | Label | Otherwise | TargetMet
 
 
 # ----------------------------------------------------------------- outcomes
@@ -190,7 +191,7 @@ class BinOp:
     right: Expr
 
 
-Expr = Union[Num, Var, BinOp]
+Expr = Num | Var | BinOp
 
 
 @frozen
@@ -200,7 +201,7 @@ class Formula:
     expr: Expr
 
 
-Outcome = Union[FullMarks, Points, ShareOfWeight, Zero, Formula]
+Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula
 
 
 # ----------------------------------------------------------------- clauses
@@ -267,7 +268,7 @@ class Note:
     span: tuple[int, int] | None = _span()
 
 
-Clause = Union[Award, Veto, Deduction, Proportional, Note]
+Clause = Award | Veto | Deduction | Proportional | Note
 
 
 @frozen
@@ -317,4 +318,4 @@ class Composite:
     source: str = attrs.field(default="", eq=False, repr=False)
 
 
-Node = Union[Rule, Composite]
+Node = Rule | Composite

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -169,7 +169,7 @@ class TFlag:
 
 
 Lead = tuple[Any, ...]
-Tail = Union[TOutcome, TDeduct, TFlag]
+Tail = TOutcome | TDeduct | TFlag
 
 
 def _tok_span(tok: Token) -> Span:
@@ -468,6 +468,8 @@ def _is_negated(text: str) -> bool:
 class _Assembler:
     def __init__(self, text: str) -> None:
         self.text = text
+        # thresholds of the rule being read, filled before its deductions are read
+        self.thresholds: list[Quantity] = []
 
     def error(self, code: str, message: str, span: Span, expected: tuple[str, ...] = (), hint: str = "") -> RuleSyntaxError:
         return RuleSyntaxError(code, message, self.text, span[0], length=max(1, span[1] - span[0]),
@@ -494,15 +496,15 @@ class _Assembler:
             if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
                 # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
                 # lead-only clauses just before; join them all
-                lead: Lead = ()
+                merged: Lead = ()
                 span = seg.span
                 while joined and not joined[-1].tails and joined[-1].lead and not self._starts_item(joined[-1]):
                     prev = joined.pop()
-                    lead = prev.lead + lead
+                    merged = prev.lead + merged
                     span = _merge(prev.span, span)
                     if any(isinstance(p, (PCmp, PRange, PBounded)) for p in prev.lead):
                         break
-                joined.append(_Segment(lead, seg.tails, span))
+                joined.append(_Segment(merged, seg.tails, span))
                 continue
             joined.append(seg)
         return joined
@@ -703,8 +705,6 @@ class _Assembler:
         raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
         return raw.lstrip("每").strip("，,；;。 ")
 
-    # thresholds of the whole rule, filled before deductions are read
-    thresholds: list[Quantity] = []
 
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
@@ -864,6 +864,10 @@ class _Assembler:
                 hint="评（扣）分标准应说明何种情况得几分，如“完成得满分，未完成不得分”",
             )  # fmt: skip
 
+    def _item_note(self, item: Item) -> Note:
+        span = item.span or (0, 0)
+        return Note(self.text[span[0] : span[1]].strip(), item.span)
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
         built: list[Item] = []
         shared_clauses: list[Any] = []
@@ -883,7 +887,7 @@ class _Assembler:
             # ①资产保存完整；…⑤…；以上情况每出现一例不符合要求的扣1分: a checklist whose scoring is
             # the deduction in the last item's closing sentence
             last_rule = built[-1].rule
-            notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built[:-1])
+            notes = tuple(self._item_note(i) for i in built[:-1])
             merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted)
             return attrs.evolve(merged, source=self.text)
         if scored and all(i.rule.deductions and not i.rule.awards for i in built):
@@ -894,7 +898,7 @@ class _Assembler:
         if not scored:
             # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist
             # whose only scoring is the shared deduction at the end of the last item
-            notes = tuple(Note(self.text[i.span[0] : i.span[1]].strip(), i.span) for i in built) if built else ()
+            notes = tuple(self._item_note(i) for i in built)
             pre_rule, _ = self.rule(pre) if pre else (Rule(()), [])
             merged = Rule(pre_rule.clauses + notes, pre_rule.until_exhausted)
             self.require_logic(merged)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Union
 
 from attrs import frozen
 
@@ -35,7 +34,7 @@ _UNIT_ALIASES = {"％": "%", "百分比": "%", "百分率": "%", "个百分点":
 YES = ("是", "完成", "已完成", "达到", "达成", "符合", "合格", "未发生", "无", "true", "True", "yes", "Y", "√", "已达到", "全部完成", "按时完成")
 NO = ("否", "未完成", "未达到", "未达成", "不符合", "不合格", "发生", "false", "False", "no", "N", "×", "未按时完成")
 
-Actual = Union[Decimal, int, str, bool, Mapping[object, object]]
+Actual = Decimal | int | str | bool | Mapping[object, object]
 
 
 @frozen

@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from corpus_runner import Case, cases, rules, run
 
 import scoring
-from corpus_runner import Case, cases, rules, run
 
 # rule id → why the hand case and the implementation differ (see docs/semantics.md)
 KNOWN = {
@@ -28,8 +28,16 @@ KNOWN = {
 ALL = list(cases())
 
 
+# the cases of those rules that disagree today (the others of the same rules pass)
+KNOWN_CASES = set(
+    "s000-L1403#1 s000-L1403#2 s000-L1403#3 s000-L1403#4 s000-L1403#5 s000-L1403#6 s000-L1403#7 s001-L1385#1 "
+    "s001-L1385#2 s001-L1385#3 s000-L1580#2 s000-L985#1 s000-L985#2 s000-L985#3 s000-L1250#1 s000-L1250#2 "
+    "s000-L1250#3 s000-L1305#1 s000-L1305#2 s000-L1305#3 s000-L1005#1 s000-L1005#2 s000-L1005#3 s000-L1005#4".split()
+)
+
+
 def _param(c: Case) -> object:
-    marks = [pytest.mark.xfail(reason=KNOWN[c.rule_id], strict=False)] if c.rule_id in KNOWN else []
+    marks = [pytest.mark.xfail(reason=KNOWN[c.rule_id], strict=True)] if c.id in KNOWN_CASES else []
     return pytest.param(c, id=c.id, marks=marks)
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from corpus_runner import rules
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import scoring
-from corpus_runner import rules
 from scoring.evaluate import Step
 
 # text made of the language's own pieces, shuffled, plus arbitrary characters
@@ -119,7 +120,7 @@ def test_monotone_and_bounded(r: dict[str, Any]) -> None:
         assert Decimal(0) <= s <= weight, (v, s)
         scores.append((v, s))
     ordered = scores if better_is_higher else list(reversed(scores))
-    for (v1, s1), (v2, s2) in zip(ordered, ordered[1:], strict=False):
+    for (v1, s1), (v2, s2) in itertools.pairwise(ordered):
         assert s2 >= s1, f"{r['text']}: {v1}→{s1} but better {v2}→{s2}"
 
 
