@@ -727,7 +727,9 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         steps = _count(dist / d.step.value, partial)
         how = f"{'少于' if diff < 0 else '超出'}{_fmt(ref)}共{_num(_q4(dist))}{q.unit or ref.unit}"
     lost = steps * per
-    ctx.step(f"{how}，每{_fmt(d.step)}扣{_num(per)}分", -lost, _partial_note(partial, steps), 实际值=q, 参照值=ref)
+    subject = next((a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), "")
+    subject = subject.rstrip("的") or "实际值"
+    ctx.step(f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分", -lost, _partial_note(partial, steps), 实际值=q, 参照值=ref)
     return lost
 
 
