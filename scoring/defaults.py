@@ -111,8 +111,9 @@ def score_execution(budget: Any, spent: Any, weight: Any = 10, **options: Any) -
     rate = s / b
     used = min(rate, ONE)
     note = "执行率超过100%按100%计" if rate > 1 else ""
-    clause = f"预算执行率=全年执行数{num(s)}/全年预算数{num(b)}={_pct(rate)}%，得分={num(w)}×{_pct(used)}%"
-    step = Step(clause, (("全年预算数", num(b)), ("全年执行数", num(s)), ("执行率", _pct(rate) + "%")), w * used, note)
+    shown = str((rate * HUNDRED).quantize(Decimal("0.01"), rounding=ROUNDING_MODES["half_up"]))
+    clause = f"预算执行率=全年执行数{num(s)}/全年预算数{num(b)}={shown}%，得分={num(w)}×{_pct(used)}%"
+    step = Step(clause, (("全年预算数", num(b)), ("全年执行数", num(s)), ("执行率", shown + "%")), w * used, note)
     return finish(w * used, w, [step], opts)
 
 

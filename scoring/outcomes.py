@@ -112,9 +112,9 @@ def tokens(text: str) -> list[Token]:
             if not (m["vscale"] or m["vmult"]):
                 continue
             scale = {"十": 10, "百": 100, "千": 1000}.get(m["vscale"] or "", 1)
-            mult = {"万": 10000, "亿": 100000000}.get(m["vmult"] or "", 1)
+            vmult = {"万": 10000, "亿": 100000000}.get(m["vmult"] or "", 1)
             unit = _unit(m["vunit"])
-            out.append(Token(Decimal(scale * mult), unit, m.start(), m.end(), m.group(), approximate=True))
+            out.append(Token(Decimal(scale * vmult), unit, m.start(), m.end(), m.group(), approximate=True))
             continue
         raw = m["num"]
         value = Decimal(raw.replace(",", ""))
@@ -148,7 +148,7 @@ def chinese_tokens(text: str) -> list[Token]:
             value = chinese_numeral(m["num"])
         except ValueError:
             continue
-        out.append(Token(value, _unit(m["unit"]), m.start(), m.end(), m.group()))
+        out.append(Token(value, _unit(m["unit"]), m.start(), m.end(), m["num"] + m["unit"]))
     return out
 
 
@@ -173,7 +173,9 @@ class Target:
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?|(?P<end>年?底|年?末|全年|12月底))?"
 )
-_TARGET_PREFIX = re.compile(r"^(?P<subject>[^\d≥≧≤≦<>＜＞=＝]*?)(?P<op>≥|≧|>=|≤|≦|<=|＞|>|＜|<|=|＝|新增|达到|达|不低于|不少于|不高于|不超过|控制在)?\s*(?P<rest>[-\d.].*)$")
+_TARGET_PREFIX = re.compile(
+    r"^(?P<subject>[^\d≥≧≤≦<>＜＞=＝]*?)(?P<op>≥|≧|>=|≤|≦|<=|＞|>|＜|<|=|＝|新增|达到|达|不低于|不少于|不高于|不超过|控制在)?\s*(?P<rest>[-\d.].*)$"
+)
 
 
 def read_target(text: str | None, unit: str | None = None) -> Target:
@@ -264,7 +266,13 @@ def read_actual(text: str, target: Target, unit: str | None = None) -> Reading |
     v = None if re.search(r"\d\s*[万亿千]?\s*[余多]", t) else parse_value(t, unit)
     if v is not None and not _looks_like_date(t):
         q = v.quantity
-        if target.quantity is not None and target.quantity.is_percent and not q.is_percent and not q.unit and _pct_bare(q):
+        if (
+            target.quantity is not None
+            and target.quantity.is_percent
+            and not q.is_percent
+            and not q.unit
+            and _pct_bare(q)
+        ):
             q = Quantity(q.value, "%")  # 003 prints rates as bare numbers: "100", "90.21"
         if v.op is not None:
             return Reading(q, f"实际值写作“{t}”（一个界限），按{_show_q(q)}计", v.op)
@@ -351,7 +359,9 @@ def _read_amount(text: str, toks: list[Token], target: Target) -> Reading | None
         if len(amounts) == 1:
             k = amounts[0]
             q = Quantity(k.value, tu)
-            return Reading(q, f"“{_clip(text)}”中只有一个数“{k.text}”，单位与指标值（{tu or '无单位'}）不同，按{_show_q(q)}计")
+            return Reading(
+                q, f"“{_clip(text)}”中只有一个数“{k.text}”，单位与指标值（{tu or '无单位'}）不同，按{_show_q(q)}计"
+            )
         rates = [k for k in toks if k.is_percent and _RATE_BEFORE.search(text[max(0, k.start - 8) : k.start])]
         if len(rates) == 1:
             return Reading(None, f"从“{_clip(text)}”中取完成率{rates[0].text}", ratio=rates[0].value)
@@ -363,7 +373,7 @@ def _read_amount(text: str, toks: list[Token], target: Target) -> Reading | None
         k = (marked or kept)[0]
         q = Quantity(k.value, k.unit or tu)
         if k.text == text.strip():
-            return Reading(q)
+            return Reading(q, f"“{k.text}”按下限{_show_q(q)}计" if k.approximate else "")
         how = f"从“{_clip(text)}”中取{'完成数' if marked and len(kept) > 1 else ''}“{k.text}”" + approx
         return Reading(q, how)
     total = sum((k.value for k in kept), Decimal(0))
@@ -652,7 +662,8 @@ def _from_csv(p: Path) -> Outcomes:
             actual = next((rec[h] for h in header if _KEYS.get(h) == "actual"), None)
             printed = next((rec[h] for h in header if _KEYS.get(h) == "printed"), None)
             execution = ExecutionOutcome(
-                spent=_num(actual, problems, f"{p}:{n}", "全年执行数"), printed=_num(printed, problems, f"{p}:{n}", "得分")
+                spent=_num(actual, problems, f"{p}:{n}", "全年执行数"),
+                printed=_num(printed, problems, f"{p}:{n}", "得分"),
             )
             continue
         if key.strip() in ("总分", "合计", "total"):

@@ -133,21 +133,41 @@ def _p(name: str, description: str, **options: Any) -> Profile:
 PROFILES: dict[str, Profile] = {
     p.name: p
     for p in (
-        _p("default", "2位小数四舍五入；不足一档按比例；反向指标按 指标值/实际值；满意度按完成比例；等次90/80/60（财预〔2020〕10号）"),
+        _p(
+            "default",
+            "2位小数四舍五入；不足一档按比例；反向指标按 指标值/实际值；满意度按完成比例；等次90/80/60（财预〔2020〕10号）",
+        ),
         _p("one-decimal", "1位小数四舍五入（部分自评表的口径），其余同 default", places=1),
         _p("truncate", "2位小数截尾（不四舍五入），其余同 default", rounding="truncate"),
         _p("truncate-1", "1位小数截尾，其余同 default", places=1, rounding="truncate"),
         _p("ceil-steps", "不足一档按一档计（步长向上取整），其余同 default", partial="ceil"),
         _p("floor-steps", "不足一档不计（只计满档），其余同 default", partial="floor"),
-        _p("linear-reverse", "反向指标超出指标值时线性递减，到两倍指标值为0（预算管理一体化系统的算法），其余同 default",
-           reverse="linear"),  # fmt: skip
-        _p("satisfaction-rate", "无评分标准的满意度指标按 分值×满意度 计（不看指标值），其余同 default",
-           satisfaction="rate"),  # fmt: skip
-        _p("strict-qualitative", "定性指标须明确写明完成/达到/是等才得满分，其余需评定等级或人工给分，其余同 default",
-           qualitative="strict"),  # fmt: skip
-        _p("grades-80", "评价等次 优≥80、良70–80、中60–70、差<60（一体化系统绩效模块），其余同 default", grades=GRADES_80),
-        _p("national", "预算管理一体化系统口径：反向指标线性递减、等次80/70/60，2位小数四舍五入",
-           reverse="linear", grades=GRADES_80),  # fmt: skip
+        _p(
+            "linear-reverse",
+            "反向指标超出指标值时线性递减，到两倍指标值为0（预算管理一体化系统的算法），其余同 default",
+            reverse="linear",
+        ),
+        _p(
+            "satisfaction-rate",
+            "无评分标准的满意度指标按 分值×满意度 计（不看指标值），其余同 default",
+            satisfaction="rate",
+        ),
+        _p(
+            "strict-qualitative",
+            "定性指标须明确写明完成/达到/是等才得满分，其余需评定等级或人工给分，其余同 default",
+            qualitative="strict",
+        ),
+        _p(
+            "grades-80",
+            "评价等次 优≥80、良70–80、中60–70、差<60（一体化系统绩效模块），其余同 default",
+            grades=GRADES_80,
+        ),
+        _p(
+            "national",
+            "预算管理一体化系统口径：反向指标线性递减、等次80/70/60，2位小数四舍五入",
+            reverse="linear",
+            grades=GRADES_80,
+        ),
     )
 }
 

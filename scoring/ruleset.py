@@ -1,0 +1,879 @@
+"""Indicator tables as first-class objects: load a ruleset, score a whole table from outcomes.
+
+    ruleset = scoring.load_ruleset("rulesets/examples/demo.toml")
+    report = ruleset.score("rulesets/examples/demo.outcomes.toml")
+    report.total, report.grade          # Decimal('93.47'), '优'
+    for row in report.rows: row.row.name, row.points, row.score.explanation
+    report.findings                     # rows that could not be scored, with the reason
+
+A ruleset file is TOML (or JSON) in the layout of ``rulesets/README.md``; ``.xlsx`` and
+``.csv`` tables are read by ``scoring.tables``. Rows with rule text are scored by
+``scoring.evaluate`` (each distinct text parsed once per ruleset); rows without by
+``scoring.defaults``. A row that cannot be scored never stops the others and never
+disappears: it stays in ``report.rows`` with no score and a finding that says why.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from . import profiles as _profiles
+from .defaults import score_default, score_execution, score_grade, score_manual
+from .errors import EvaluationError, RuleSyntaxError, ScoringError
+from .evaluate import Options, Score, Step
+from .evaluate import evaluate as _evaluate
+from .nodes import Composite, Node, Rule
+from .outcomes import (
+    ExecutionOutcome,
+    Outcome,
+    OutcomeError,
+    Outcomes,
+    decimal_of,
+    judge_text,
+    load_outcomes,
+    outcomes_from,
+    read_actual,
+    read_target,
+)
+from .parser import parse as _parse
+from .profiles import Profile
+from .values import parse_value
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+class RulesetError(ScoringError):
+    """A ruleset file that cannot be read at all (a bad row is a finding, not an error)."""
+
+
+# ------------------------------------------------------------------ the table
+
+
+@frozen
+class Finding:
+    """Something a reviewer should know about a row or the table.
+
+    ``severity`` "error": the row was not scored (its points are missing from the total);
+    "warning": the row was scored, but read with a caveat (a default, a guess, a hand score).
+    ``code`` is stable: tests and tools match on it."""
+
+    code: str
+    message: str
+    indicator: str | None = None  # the row id, None for the table
+    name: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.indicator} {self.name}".strip()
+        return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
+
+
+@frozen
+class Meta:
+    title: str = ""
+    agency: str = ""
+    year: int | None = None
+    kind: str = ""
+    source: str = ""
+    note: str = ""
+    profile: str | None = None
+
+
+@frozen
+class IndicatorRow:
+    """三级指标: a scored row of the table, as written."""
+
+    id: str
+    name: str
+    level1: str = ""
+    level2: str = ""
+    section: str | None = None
+    target: str | None = None  # 指标值 as written
+    comparator: str | None = None  # 指标值类型 as written
+    unit: str | None = None  # 度量单位 as written
+    weight: Decimal | None = None  # 分值
+    rule: str | None = None  # 评（扣）分标准
+    content: str | None = None
+    note: str | None = None
+    profile: str | None = None  # a named profile for this row
+    options: tuple[tuple[str, Any], ...] = ()  # option overrides for this row
+    weight_from: str = ""  # how a missing weight was supplied (from a header), else ""
+    cells: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)  # the original spreadsheet cells
+    line: int | None = attrs.field(default=None, eq=False)  # row number in the source file
+
+    @property
+    def category(self) -> str:
+        return f"{self.level1} {self.level2}"
+
+
+@frozen
+class Execution:
+    """预算执行率: 全年执行数 / 全年预算数 (the adjusted budget), worth ``weight`` points."""
+
+    budget: Decimal | None = None
+    spent: Decimal | None = None
+    initial_budget: Decimal | None = None
+    weight: Decimal = Decimal(10)
+    name: str = "预算执行率"
+
+
+@frozen
+class Group:
+    """A printed header weight: 产出指标 (50分), or a 二级指标 header when ``level2`` is set."""
+
+    level1: str
+    weight: Decimal
+    level2: str | None = None
+    section: str | None = None
+
+
+@frozen
+class Section:
+    """A project (项目) or unit (单位) within a table."""
+
+    id: str
+    name: str = ""
+    code: str = ""
+
+
+@attrs.define(eq=False)
+class Ruleset:
+    """An indicator table: metadata, the execution row, header weights, sections and rows."""
+
+    meta: Meta
+    indicators: tuple[IndicatorRow, ...]
+    execution: Execution | None = None
+    groups: tuple[Group, ...] = ()
+    sections: tuple[Section, ...] = ()
+    profile: Profile = _profiles.DEFAULT
+    path: Path | None = None
+    problems: tuple[Finding, ...] = ()  # found while loading
+    columns: tuple[str, ...] = ()  # the original column headers, when read from a spreadsheet
+    outcomes: Outcomes | None = None  # outcomes read with the table (实际完成值 / 得分 columns)
+    _rules: dict[str, Node | ScoringError] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or (self.path.stem if self.path else "")
+
+    def rule(self, text: str) -> Node:
+        """The parsed rule of ``text``, parsed once per ruleset (errors are cached too)."""
+        cached = self._rules.get(text)
+        if cached is None:
+            try:
+                cached = _parse(text)
+            except ScoringError as e:
+                cached = e
+            self._rules[text] = cached
+        if isinstance(cached, ScoringError):
+            raise cached
+        return cached
+
+    def profile_for(self, row: IndicatorRow, base: Profile | None = None) -> Profile:
+        p = base or self.profile
+        if row.profile:
+            p = _profiles.get(row.profile)
+        if row.options:
+            p = p.with_options(dict(row.options))
+        return p
+
+    def score(
+        self,
+        outcomes: Outcomes | Mapping[str, Any] | str | Path | None = None,
+        *,
+        profile: str | Profile | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        """Score every row from ``outcomes`` (a file, a mapping keyed by indicator id or name,
+        or None for the outcomes read with the table). ``profile`` overrides the table's."""
+        return _Scorer(self, _as_outcomes(outcomes, self), _as_profile(profile, self), progress).run()
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[IndicatorRow | Mapping[str, Any]],
+        *,
+        title: str = "",
+        execution: Execution | Mapping[str, Any] | None = None,
+        groups: Iterable[Group] = (),
+        profile: str | Profile | None = None,
+    ) -> Ruleset:
+        """A ruleset built in code: rows as IndicatorRow or mappings with the TOML keys."""
+        problems: list[Finding] = []
+        built = [r if isinstance(r, IndicatorRow) else _indicator(r, i, problems) for i, r in enumerate(rows, 1)]
+        exe = execution if isinstance(execution, Execution) or execution is None else _execution(execution, problems)
+        prof = profile if isinstance(profile, Profile) else _profiles.get(profile)
+        return _finish(
+            Meta(title=title), [r for r in built if r is not None], exe, list(groups), [], prof, None, problems
+        )
+
+
+def _as_profile(profile: str | Profile | None, ruleset: Ruleset) -> Profile:
+    if profile is None:
+        return ruleset.profile
+    if isinstance(profile, Profile):
+        return profile
+    return _profiles.get(profile)
+
+
+def _as_outcomes(outcomes: Outcomes | Mapping[str, Any] | str | Path | None, ruleset: Ruleset) -> Outcomes:
+    if outcomes is None:
+        return ruleset.outcomes or Outcomes()
+    if isinstance(outcomes, Outcomes):
+        return outcomes
+    if isinstance(outcomes, (str, Path)):
+        return load_outcomes(outcomes)
+    if isinstance(outcomes, Mapping):
+        return outcomes_from(outcomes, source="mapping")
+    raise TypeError(f"outcomes must be a path, a mapping or Outcomes, not {type(outcomes).__name__}")
+
+
+# ------------------------------------------------------------------ loading
+
+
+def load_ruleset(path: str | Path) -> Ruleset:
+    """Read an indicator table: ``.toml``/``.json`` (the rulesets/README.md layout), ``.xlsx`` or ``.csv``."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".csv"):
+        from .tables import read_table
+
+        return read_table(p)
+    if not p.exists():
+        raise RulesetError(f"{p}: 文件不存在")
+    try:
+        if suffix == ".toml":
+            with p.open("rb") as f:
+                data = tomllib.load(f, parse_float=Decimal)
+        elif suffix == ".json":
+            with p.open(encoding="utf-8-sig") as f:
+                data = json.load(f, parse_float=Decimal)
+        else:
+            raise RulesetError(f"{p}: 不支持的文件类型 {suffix!r}（支持 .toml .json .xlsx .csv）")
+    except tomllib.TOMLDecodeError as e:
+        raise RulesetError(f"{p}: TOML 格式错误: {e}") from None
+    except json.JSONDecodeError as e:
+        raise RulesetError(f"{p}: JSON 格式错误: {e}") from None
+    except UnicodeDecodeError as e:
+        raise RulesetError(f"{p}: 不是 UTF-8 文本: {e}") from None
+    if not isinstance(data, Mapping):
+        raise RulesetError(f"{p}: 顶层应为表")
+    if "outcome" in data and "indicator" not in data:
+        raise RulesetError(f"{p}: 这是实际完成值文件（有 [[outcome]]，没有 [[indicator]]），请用 --outcomes 传入")
+    return ruleset_from(data, path=p)
+
+
+_INDICATOR_KEYS = {
+    "id", "name", "level1", "level2", "section", "target", "comparator", "unit", "weight", "rule", "content",
+    "note", "profile", "options",
+}  # fmt: skip
+
+
+def ruleset_from(data: Mapping[str, Any], *, path: Path | None = None) -> Ruleset:
+    """A Ruleset from parsed TOML/JSON data (the rulesets/README.md layout)."""
+    problems: list[Finding] = []
+    where = str(path) if path else "ruleset"
+    m = data.get("meta", {})
+    if not isinstance(m, Mapping):
+        raise RulesetError(f"{where}: [meta] 应为表")
+    year = m.get("year")
+    meta = Meta(
+        title=str(m.get("title", "")),
+        agency=str(m.get("agency", "")),
+        year=int(year) if isinstance(year, (int, Decimal)) or (isinstance(year, str) and year.isdigit()) else None,
+        kind=str(m.get("kind", "")),
+        source=str(m.get("source", "")),
+        note=str(m.get("note", "")),
+        profile=str(m["profile"]) if m.get("profile") else None,
+    )
+    profile = _profiles.get(meta.profile)
+    options = m.get("options")
+    if isinstance(options, Mapping) and options:
+        profile = profile.with_options(options)
+    rows = data.get("indicator", [])
+    if not isinstance(rows, list):
+        raise RulesetError(f"{where}: [[indicator]] 应为数组")
+    indicators = [r for r in (_indicator(r, i, problems) for i, r in enumerate(rows, 1)) if r is not None]
+    execution = _execution(data["execution"], problems) if "execution" in data else None
+    groups: list[Group] = []
+    for g in data.get("group", []):
+        try:
+            w = decimal_of(g.get("weight"), "分值")
+        except OutcomeError as e:
+            problems.append(Finding("bad-group", f"[[group]] {g.get('level1', '')}: {e}", severity="warning"))
+            continue
+        if not g.get("level1") or w is None:
+            problems.append(Finding("bad-group", f"[[group]] 缺少 level1 或 weight: {dict(g)}", severity="warning"))
+            continue
+        groups.append(Group(str(g["level1"]), w, str(g["level2"]) if g.get("level2") else None,
+                            str(g["section"]) if g.get("section") else None))  # fmt: skip
+    sections = [
+        Section(str(s.get("id", "")), str(s.get("name", "")), str(s.get("code", ""))) for s in data.get("section", [])
+    ]
+    return _finish(meta, indicators, execution, groups, sections, profile, path, problems)
+
+
+def _indicator(r: Any, n: int, problems: list[Finding]) -> IndicatorRow | None:
+    if not isinstance(r, Mapping):
+        problems.append(Finding("bad-row", f"第{n}个 [[indicator]] 不是表"))
+        return None
+    rid = str(r.get("id") or f"R{n}")
+    name = str(r.get("name") or "").strip()
+    if not name:
+        problems.append(Finding("bad-row", "缺少三级指标名称（name）", rid, severity="warning"))
+    unknown = sorted(set(map(str, r)) - _INDICATOR_KEYS)
+    if unknown:
+        problems.append(Finding("unknown-key", f"未知字段 {', '.join(unknown)}（已忽略）", rid, name, "warning"))
+    try:
+        weight = decimal_of(r.get("weight"), "分值")
+    except OutcomeError as e:
+        problems.append(Finding("bad-weight", str(e), rid, name))
+        weight = None
+    options = r.get("options") or {}
+    if not isinstance(options, Mapping):
+        problems.append(Finding("bad-options", "options 应为表", rid, name, "warning"))
+        options = {}
+    return IndicatorRow(
+        id=rid,
+        name=name,
+        level1=_s(r.get("level1")) or "",
+        level2=_s(r.get("level2")) or "",
+        section=_s(r.get("section")),
+        target=_s(r.get("target")),
+        comparator=_s(r.get("comparator")),
+        unit=_s(r.get("unit")),
+        weight=weight,
+        rule=_s(r.get("rule")),
+        content=_s(r.get("content")),
+        note=_s(r.get("note")),
+        profile=_s(r.get("profile")),
+        options=tuple((str(k), v) for k, v in options.items()),
+    )
+
+
+def _s(v: Any) -> str | None:
+    if v is None:
+        return None
+    s = str(v)
+    return s if s.strip() else None
+
+
+def _execution(e: Any, problems: list[Finding]) -> Execution | None:
+    if not isinstance(e, Mapping):
+        problems.append(Finding("bad-execution", "[execution] 应为表"))
+        return None
+    values: dict[str, Decimal | None] = {}
+    for key, what in (
+        ("budget", "全年预算数"),
+        ("spent", "全年执行数"),
+        ("initial_budget", "年初预算数"),
+        ("weight", "分值"),
+    ):
+        try:
+            values[key] = decimal_of(e.get(key), what)
+        except OutcomeError as err:
+            problems.append(Finding("bad-execution", str(err), "execution", "预算执行率"))
+            values[key] = None
+    weight = values["weight"] if values["weight"] is not None else Decimal(10)
+    return Execution(values["budget"], values["spent"], values["initial_budget"], weight)
+
+
+def _finish(
+    meta: Meta,
+    rows: list[IndicatorRow],
+    execution: Execution | None,
+    groups: list[Group],
+    sections: list[Section],
+    profile: Profile,
+    path: Path | None,
+    problems: list[Finding],
+    *,
+    columns: tuple[str, ...] = (),
+    outcomes: Outcomes | None = None,
+) -> Ruleset:
+    seen: dict[str, int] = {}
+    fixed: list[IndicatorRow] = []
+    for r in rows:
+        if r.id in seen:
+            seen[r.id] += 1
+            new = f"{r.id}#{seen[r.id]}"
+            problems.append(Finding("duplicate-id", f"编号重复，改为 {new}", r.id, r.name, "warning"))
+            r = attrs.evolve(r, id=new)
+        else:
+            seen[r.id] = 1
+        fixed.append(r)
+    known_sections = {s.id for s in sections}
+    for r in fixed:
+        if r.section and known_sections and r.section not in known_sections:
+            problems.append(
+                Finding("unknown-section", f"section {r.section!r} 没有在 [[section]] 中列出", r.id, r.name, "warning")
+            )
+    fixed = _weights_from_headers(fixed, groups, problems)
+    return Ruleset(
+        meta, tuple(fixed), execution, tuple(groups), tuple(sections), profile, path, tuple(problems), columns, outcomes
+    )
+
+
+def _weights_from_headers(rows: list[IndicatorRow], groups: list[Group], problems: list[Finding]) -> list[IndicatorRow]:
+    """A single row without a weight under a header with one takes what the header leaves (003:257)."""
+    out = list(rows)
+    for g in groups:
+        if g.level2 is not None:
+            continue
+        idx = [i for i, r in enumerate(out) if r.level1 == g.level1 and r.section == g.section]
+        blank = [i for i in idx if out[i].weight is None]
+        if len(blank) != 1 or len(idx) == 0:
+            continue
+        rest = sum((out[i].weight or ZERO for i in idx if out[i].weight is not None), ZERO)
+        left = g.weight - rest
+        if left <= 0:
+            continue
+        i = blank[0]
+        how = f"分值空白，取“{g.level1}（{g.weight}分）”减去其余各行{rest}分 = {left}分"
+        out[i] = attrs.evolve(out[i], weight=left, weight_from=how)
+    return out
+
+
+# ------------------------------------------------------------------ the report
+
+
+@frozen
+class RowResult:
+    """One row of a scored table: the Score (None when it could not be scored) and its findings."""
+
+    row: IndicatorRow
+    score: Score | None
+    method: str  # rule | default | manual | grade | none
+    actual: Any = None
+    outcome: Outcome | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def points(self) -> Decimal | None:
+        return self.score.points if self.score is not None else None
+
+    @property
+    def explanation(self) -> str:
+        if self.score is not None:
+            return self.score.explanation
+        return "；".join(f.message for f in self.findings if f.severity == "error")
+
+
+@frozen
+class Subtotal:
+    """Σ of a block of rows: a section, a 一级指标 or a 二级指标."""
+
+    section: str | None
+    level1: str | None
+    level2: str | None
+    weight: Decimal
+    points: Decimal
+    rows: int
+    unscored: int
+    header_weight: Decimal | None = None  # the printed header weight, when the table has one
+
+    @property
+    def label(self) -> str:
+        return self.level2 or self.level1 or self.section or ""
+
+
+@attrs.define(eq=False)
+class Report:
+    """A scored table."""
+
+    ruleset: Ruleset
+    profile: Profile
+    rows: tuple[RowResult, ...]
+    execution: Score | None
+    level1: tuple[Subtotal, ...]
+    level2: tuple[Subtotal, ...]
+    sections: tuple[Subtotal, ...]
+    total: Decimal
+    weight: Decimal
+    grade: str | None
+    findings: tuple[Finding, ...]
+    outcomes: Outcomes
+
+    @property
+    def complete(self) -> bool:
+        """Every row (and the execution row, if any) was scored."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def unscored(self) -> tuple[RowResult, ...]:
+        return tuple(r for r in self.rows if r.score is None)
+
+    def row(self, key: str) -> RowResult:
+        """A row by indicator id (or by name when the name is unique)."""
+        for r in self.rows:
+            if r.row.id == key:
+                return r
+        named = [r for r in self.rows if r.row.name == key]
+        if len(named) == 1:
+            return named[0]
+        raise KeyError(key)
+
+    def section_grade(self, sub: Subtotal) -> str | None:
+        return _grade(self.profile, sub.points, sub.weight)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data (numbers as strings, exact as printed)."""
+
+        def sub(s: Subtotal) -> dict[str, Any]:
+            d: dict[str, Any] = {"section": s.section, "level1": s.level1, "level2": s.level2, "weight": str(s.weight),
+                                 "points": str(s.points), "rows": s.rows, "unscored": s.unscored}  # fmt: skip
+            if s.header_weight is not None:
+                d["header_weight"] = str(s.header_weight)
+            return d
+
+        rows = []
+        for r in self.rows:
+            rows.append({
+                "id": r.row.id, "section": r.row.section, "level1": r.row.level1, "level2": r.row.level2,
+                "name": r.row.name, "target": r.row.target, "comparator": r.row.comparator, "unit": r.row.unit,
+                "weight": None if r.row.weight is None else str(r.row.weight), "rule": r.row.rule,
+                "actual": _jsonable(r.actual), "points": None if r.points is None else str(r.points),
+                "method": r.method, "explanation": r.explanation,
+                "printed": None if r.outcome is None or r.outcome.printed is None else str(r.outcome.printed),
+                "findings": [_finding_dict(f) for f in r.findings],
+            })  # fmt: skip
+        ex = None
+        if self.execution is not None:
+            ex = {"points": str(self.execution.points), "weight": str(self.execution.weight),
+                  "explanation": self.execution.explanation}  # fmt: skip
+        return {
+            "title": self.ruleset.title,
+            "profile": self.profile.name,
+            "total": str(self.total),
+            "weight": str(self.weight),
+            "grade": self.grade,
+            "complete": self.complete,
+            "execution": ex,
+            "rows": rows,
+            "level1": [sub(s) for s in self.level1],
+            "level2": [sub(s) for s in self.level2],
+            "sections": [{**sub(s), "grade": self.section_grade(s)} for s in self.sections],
+            "findings": [_finding_dict(f) for f in self.findings],
+        }
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {"code": f.code, "severity": f.severity, "indicator": f.indicator, "name": f.name, "message": f.message}
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, Mapping):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return v
+
+
+def _grade(profile: Profile, points: Decimal, weight: Decimal) -> str | None:
+    if weight <= 0:
+        return None
+    if weight == HUNDRED:
+        return profile.grade(points)
+    return profile.grade(points / weight * HUNDRED)
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, Mapping):
+        return tuple(sorted((str(k), _hashable(x)) for k, x in v.items()))
+    return v
+
+
+class _Scorer:
+    """One scoring run: matches outcomes to rows, scores each row, sums, collects findings."""
+
+    def __init__(
+        self, ruleset: Ruleset, outcomes: Outcomes, profile: Profile, progress: Callable[[int, int], None] | None
+    ):
+        self.rs = ruleset
+        self.outcomes = outcomes
+        self.profile = profile
+        self.progress = progress
+        self.findings: list[Finding] = list(ruleset.problems)
+        self.memo: dict[Any, tuple[Score | None, str, tuple[Finding, ...]]] = {}
+
+    # -- matching outcomes to rows
+    def _match(self) -> dict[str, Outcome]:
+        by_id = {r.id: r for r in self.rs.indicators}
+        names: dict[str, list[IndicatorRow]] = {}
+        for r in self.rs.indicators:
+            names.setdefault(r.name, []).append(r)
+        matched: dict[str, Outcome] = {}
+        for p in self.outcomes.problems:
+            self.findings.append(Finding("bad-outcome", p, severity="warning"))
+        for o in self.outcomes.items:
+            row = by_id.get(o.key)
+            if row is None:
+                named = names.get(o.key, [])
+                if len(named) == 1:
+                    row = named[0]
+                elif len(named) > 1:
+                    ids = "、".join(r.id for r in named)
+                    self.findings.append(
+                        Finding("ambiguous-outcome", f"指标名称“{o.key}”对应多行（{ids}），请用编号", None, o.key)
+                    )
+                    continue
+                else:
+                    self.findings.append(
+                        Finding(
+                            "unknown-outcome",
+                            f"实际完成值“{o.key}”没有对应的指标行（{o.where}）",
+                            None,
+                            o.key,
+                            "warning",
+                        )
+                    )
+                    continue
+            if row.id in matched:
+                self.findings.append(
+                    Finding(
+                        "duplicate-outcome",
+                        f"同一行有多个实际完成值，取第一个（{o.where}）",
+                        row.id,
+                        row.name,
+                        "warning",
+                    )
+                )
+                continue
+            matched[row.id] = o
+        return matched
+
+    def run(self) -> Report:
+        matched = self._match()
+        results: list[RowResult] = []
+        n = len(self.rs.indicators)
+        progress = self.progress
+        for i, row in enumerate(self.rs.indicators, 1):
+            results.append(self._row(row, matched.get(row.id)))
+            if progress is not None and (i % 1000 == 0 or i == n):
+                progress(i, n)
+        for r in results:
+            self.findings.extend(r.findings)
+        execution = self._execution()
+        return self._report(results, execution)
+
+    # -- one row
+    def _row(self, row: IndicatorRow, outcome: Outcome | None) -> RowResult:
+        actual = outcome.actual if outcome is not None else None
+        if row.weight is None:
+            f = Finding("no-weight", "没有分值，无法计分", row.id, row.name)
+            return RowResult(row, None, "none", actual, outcome, (f,))
+        if outcome is None or (actual is None and outcome.grade is None and outcome.manual is None):
+            f = Finding("no-outcome", "没有实际完成值", row.id, row.name)
+            return RowResult(row, None, "none", actual, outcome, (f,))
+        profile = self.rs.profile_for(row, self.profile) if (row.profile or row.options) else self.profile
+        key = (row.rule, row.target, row.comparator, row.unit, row.weight, row.category if not row.rule else None,
+               row.name if not row.rule else None, _hashable(actual), outcome.grade, outcome.manual, profile)  # fmt: skip
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self._compute(row, outcome, actual, profile)
+            self.memo[key] = hit
+        score, method, findings = hit
+        if findings:
+            findings = tuple(attrs.evolve(f, indicator=row.id, name=row.name) for f in findings)
+        if row.weight_from:
+            findings = (Finding("weight-from-header", row.weight_from, row.id, row.name, "warning"), *findings)
+        return RowResult(row, score, method, actual, outcome, findings)
+
+    def _compute(
+        self, row: IndicatorRow, outcome: Outcome, actual: Any, profile: Profile
+    ) -> tuple[Score | None, str, tuple[Finding, ...]]:
+        assert row.weight is not None
+        notes: list[Finding] = []
+        try:
+            if outcome.manual is not None and outcome.grade is None:
+                score = score_manual(outcome.manual, row.weight, outcome.reason or "", **profile.evaluate_options)
+                notes.append(Finding("manual", f"人工给分{outcome.manual}分", severity="warning"))
+                return score, "manual", tuple(notes)
+            if row.rule:
+                try:
+                    node = self.rs.rule(row.rule)
+                except RuleSyntaxError as e:
+                    if e.code != "no-scoring-logic":
+                        return None, "none", (Finding("rule-syntax", f"评分标准无法解析 [{e.code}]: {e.message}"),)
+                    notes.append(
+                        Finding(
+                            "no-scoring-logic",
+                            f"评分标准“{_clip(row.rule)}”没有评分逻辑，按默认方法计分",
+                            severity="warning",
+                        )
+                    )
+                else:
+                    return self._by_rule(row, node, outcome, actual, profile, notes)
+            if outcome.grade is not None:
+                score = score_grade(outcome.grade, row.weight, outcome.manual, **profile.evaluate_options)
+                notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
+                return score, "grade", tuple(notes)
+            score = score_default(row, actual, category=row.category, **profile.default_options)
+            if notes:
+                score = _prefix(score, notes[0].message)
+            return score, "default", tuple(notes)
+        except EvaluationError as e:
+            return None, "none", (*notes, Finding("cannot-score", str(e)))
+        except ScoringError as e:
+            return None, "none", (*notes, Finding("cannot-score", str(e)))
+        except Exception as e:  # a bug in the rule core must not stop the table: report it
+            return None, "none", (*notes, Finding("internal-error", f"内部错误（请报告）: {type(e).__name__}: {e}"))
+
+    def _by_rule(
+        self, row: IndicatorRow, node: Node, outcome: Outcome, actual: Any, profile: Profile, notes: list[Finding]
+    ) -> tuple[Score | None, str, tuple[Finding, ...]]:
+        assert row.weight is not None
+        assert isinstance(node, (Rule, Composite))
+        opts = Options(places=profile.places, rounding=profile.rounding, partial=_partial(profile.partial),
+                       reverse=profile.reverse)  # fmt: skip
+        given: Any = outcome.grade if outcome.grade is not None else actual
+        how = ""
+        if isinstance(given, str) and outcome.grade is None and parse_value(given, row.unit) is None:
+            target = read_target(row.target, row.unit)
+            if target.kind == "number":
+                reading = read_actual(given, target, row.unit)
+                if reading is not None and reading.quantity is not None and reading.how:
+                    q = reading.quantity
+                    given = f"{q.value}%" if q.is_percent else q.value
+                    how = reading.how
+
+        def run(value: Any) -> Score:
+            return _evaluate(node, value, target=row.target, weight=row.weight, comparator_=row.comparator,
+                             unit=row.unit, options=opts)  # fmt: skip
+
+        try:
+            score = run(given)
+        except EvaluationError as first:
+            if not isinstance(given, str) or outcome.grade is not None:
+                raise
+            j = judge_text(given, row.target or "", strict=profile.qualitative == "strict")
+            if j.met is None:
+                raise
+            try:
+                score = run(j.met)
+            except EvaluationError:
+                raise first from None
+            how = f"按定性表述判断：{j.how}，视为“{'是' if j.met else '否'}”"
+        if how:
+            score = _prefix(score, f"实际值读作：{how}")
+        if outcome.manual is not None:
+            notes.append(Finding("manual-ignored", "同时给了等级和人工得分，按等级计分", severity="warning"))
+        return score, "rule", tuple(notes)
+
+    # -- the execution row
+    def _execution(self) -> Score | None:
+        e = self.rs.execution
+        eo: ExecutionOutcome | None = self.outcomes.execution
+        if e is None and (eo is None or eo.spent is None):
+            return None
+        budget = eo.budget if eo is not None and eo.budget is not None else (e.budget if e else None)
+        spent = eo.spent if eo is not None and eo.spent is not None else (e.spent if e else None)
+        weight = e.weight if e is not None else Decimal(10)
+        if budget is None or spent is None:
+            missing = "全年预算数" if budget is None else "全年执行数"
+            self.findings.append(Finding("cannot-score", f"预算执行率缺少{missing}", "execution", "预算执行率"))
+            return None
+        try:
+            return score_execution(budget, spent, weight, **self.profile.evaluate_options)
+        except ScoringError as err:
+            self.findings.append(Finding("cannot-score", str(err), "execution", "预算执行率"))
+            return None
+
+    # -- sums
+    def _report(self, results: list[RowResult], execution: Score | None) -> Report:
+        l1: dict[tuple[str | None, str], list[RowResult]] = {}
+        l2: dict[tuple[str | None, str, str], list[RowResult]] = {}
+        sec: dict[str | None, list[RowResult]] = {}
+        for r in results:
+            l1.setdefault((r.row.section, r.row.level1), []).append(r)
+            l2.setdefault((r.row.section, r.row.level1, r.row.level2), []).append(r)
+            sec.setdefault(r.row.section, []).append(r)
+        headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
+        headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
+
+        def total(rows: list[RowResult]) -> tuple[Decimal, Decimal, int]:
+            w = sum((r.row.weight for r in rows if r.row.weight is not None), ZERO)
+            p = sum((r.score.points for r in rows if r.score is not None), ZERO)
+            return w, p, sum(1 for r in rows if r.score is None)
+
+        level1 = []
+        for (s, a), rows in l1.items():
+            w, p, u = total(rows)
+            level1.append(Subtotal(s, a, None, w, p, len(rows), u, headers1.get((s, a))))
+        level2 = []
+        for (s, a, b), rows in l2.items():
+            w, p, u = total(rows)
+            level2.append(Subtotal(s, a, b, w, p, len(rows), u, headers2.get((s, a, b))))
+        sections = []
+        if self.rs.sections or any(k is not None for k in sec):
+            for s, rows in sec.items():
+                w, p, u = total(rows)
+                sections.append(Subtotal(s, None, None, w, p, len(rows), u))
+        for sub in (*level1, *level2):
+            if sub.header_weight is not None and sub.header_weight != sub.weight:
+                where = f"{sub.section} " if sub.section else ""
+                self.findings.append(Finding(
+                    "header-weight", f"{where}“{sub.label}”表头分值{sub.header_weight}分，所属各行分值合计{sub.weight}分",
+                    severity="warning"))  # fmt: skip
+        w, p, _ = total(results)
+        if execution is not None:
+            w += execution.weight
+            p += execution.points
+        elif self.rs.execution is not None:
+            w += self.rs.execution.weight
+        if not sections and w and w != HUNDRED and any(r.row.weight is not None for r in results):
+            self.findings.append(
+                Finding(
+                    "weights-total",
+                    f"各行分值（含预算执行率）合计{w}分，不是100分；等次按得分率评定",
+                    severity="warning",
+                )
+            )
+        grade = _grade(self.profile, p, w)
+        return Report(self.rs, self.profile, tuple(results), execution, tuple(level1), tuple(level2), tuple(sections),
+                      p, w, grade, tuple(self.findings), self.outcomes)  # fmt: skip
+
+
+def _partial(name: str) -> Any:
+    from .nodes import Partial
+
+    return {"prorata": Partial.PRORATA, "ceil": Partial.CEIL, "floor": Partial.FLOOR}[name]
+
+
+def _prefix(score: Score, text: str) -> Score:
+    step = Step(text, (), ZERO)
+    return attrs.evolve(score, explanation=f"{text}；{score.explanation}", trace=(step, *score.trace))
+
+
+def _clip(text: str, n: int = 24) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+__all__ = [
+    "Execution",
+    "Finding",
+    "Group",
+    "IndicatorRow",
+    "Meta",
+    "Report",
+    "RowResult",
+    "Ruleset",
+    "RulesetError",
+    "Section",
+    "Subtotal",
+    "load_ruleset",
+    "ruleset_from",
+]
