@@ -197,6 +197,19 @@ class Ruleset:
         or None for the outcomes read with the table). ``profile`` overrides the table's."""
         return _Scorer(self, _as_outcomes(outcomes, self), _as_profile(profile, self), progress).run()
 
+    def score_row(
+        self, row: IndicatorRow | str, outcome: Outcome | Any, *, profile: str | Profile | None = None
+    ) -> RowResult:
+        """Score one row (by id or as an IndicatorRow) from an Outcome or a plain actual value."""
+        if isinstance(row, str):
+            found = next((r for r in self.indicators if r.id == row), None)
+            if found is None:
+                raise KeyError(row)
+            row = found
+        if not isinstance(outcome, Outcome):
+            outcome = Outcome(row.id, outcome)
+        return _Scorer(self, Outcomes(), _as_profile(profile, self), None)._row(row, outcome)
+
     @classmethod
     def from_rows(
         cls,

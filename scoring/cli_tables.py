@@ -1,0 +1,302 @@
+"""``scoring score TABLE``, ``scoring audit TABLE`` and ``scoring profiles``.
+
+``score`` prints the scored table aligned for Chinese text (display width by wcwidth), with
+subtotals, the execution row, the total and the grade, and writes ``-o OUT.xlsx|.csv|.json``.
+``audit`` lists every row whose printed score differs from the computed one and exits 1
+when there is any. Outcomes default to ``NAME.outcomes.toml`` beside ``NAME.toml``, or to
+the table's own 实际完成值/得分 columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from wcwidth import wcswidth, wcwidth
+
+from . import profiles as _profiles
+from .audit import Audit, audit_report, outcomes_beside
+from .ruleset import Report, RowResult, Ruleset, load_ruleset
+from .tables import write_report
+
+PROGRESS_MIN_ROWS = 1000
+
+
+def register(sub: Any) -> None:
+    s = sub.add_parser("score", help="score a whole indicator table (.toml .json .xlsx .csv)")
+    s.add_argument("table", help="the indicator table: a ruleset (.toml/.json) or a spreadsheet (.xlsx/.csv)")
+    s.add_argument(
+        "--outcomes", help="实际完成值 file (.toml .json .csv); default: NAME.outcomes.toml beside the table"
+    )
+    s.add_argument("--profile", help=f"scoring profile ({', '.join(_profiles.names())}); see `scoring profiles`")
+    s.add_argument("-o", "--output", help="write the scored table: OUT.xlsx, OUT.csv or OUT.json")
+    s.add_argument("--summary", action="store_true", help="print only subtotals, total, grade and findings")
+    s.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ROWS}+ rows on a terminal)")  # fmt: skip
+    s.add_argument("--width", type=int, help="terminal width for the table (default: detected)")
+    s.set_defaults(run=_score)
+
+    a = sub.add_parser(
+        "audit", help="compare printed scores (得分) with the table's own rules; exit 1 on any discrepancy"
+    )
+    a.add_argument("table", help="the indicator table with printed scores (or a ruleset with NAME.outcomes.toml)")
+    a.add_argument("--outcomes", help="file with the printed scores; default: NAME.outcomes.toml beside the table")
+    a.add_argument("--profile", help="scoring profile used for the computed scores")
+    a.add_argument("-o", "--output", help="also write the scored table (.xlsx .csv .json)")
+    a.add_argument("--width", type=int, help="terminal width (default: detected)")
+    a.set_defaults(run=_audit)
+
+    p = sub.add_parser("profiles", help="list the named scoring profiles")
+    p.set_defaults(run=_list_profiles)
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _load(args: argparse.Namespace) -> tuple[Ruleset, Path | None]:
+    ruleset = load_ruleset(args.table)
+    outcomes: Path | None = Path(args.outcomes) if args.outcomes else None
+    if outcomes is None and ruleset.outcomes is None and ruleset.path is not None:
+        outcomes = outcomes_beside(ruleset.path)
+        if outcomes is not None:
+            print(f"实际完成值: {outcomes}", file=sys.stderr)
+    return ruleset, outcomes
+
+
+def _score(args: argparse.Namespace) -> int:
+    ruleset, outcomes = _load(args)
+    progress = _progress_bar(len(ruleset.indicators), args.progress)
+    report = ruleset.score(outcomes, profile=args.profile, progress=progress)
+    out = sys.stdout
+    width = args.width or shutil.get_terminal_size((120, 24)).columns
+    print_report(report, out, width=width, summary=args.summary)
+    if args.output:
+        write_report(report, args.output)
+        print(f"已写出: {args.output}", file=sys.stderr)
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    ruleset, outcomes = _load(args)
+    report = ruleset.score(outcomes, profile=args.profile)
+    result = audit_report(report)
+    width = args.width or shutil.get_terminal_size((120, 24)).columns
+    print_audit(result, sys.stdout, width=width)
+    if args.output:
+        write_report(report, args.output)
+        print(f"已写出: {args.output}", file=sys.stderr)
+    return 1 if result.discrepancies else 0
+
+
+def _list_profiles(args: argparse.Namespace) -> int:
+    print(_profiles.describe())
+    return 0
+
+
+# ------------------------------------------------------------------ progress
+
+
+def _progress_bar(rows: int, wanted: bool | None) -> Callable[[int, int], None] | None:
+    show = wanted if wanted is not None else (rows >= PROGRESS_MIN_ROWS and sys.stderr.isatty())
+    if not show:
+        return None
+
+    def update(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        bar = "█" * filled + "·" * (width - filled)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r评分 [{bar}] {done}/{total} 行{end}")
+        sys.stderr.flush()
+
+    return update
+
+
+# ------------------------------------------------------------------ terminal tables
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a CJK character takes two)."""
+    w = wcswidth(text)
+    if w >= 0:
+        return int(w)
+    return sum(max(int(wcwidth(ch)), 0) for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns (with …) and padded with spaces to exactly ``width``."""
+    text = " ".join(str(text).split())
+    if display_width(text) > width:
+        out = ""
+        for ch in text:
+            if display_width(out + ch) > width - 1:
+                break
+            out += ch
+        text = out + "…"
+    return text + " " * (width - display_width(text))
+
+
+def rjust(text: str, width: int) -> str:
+    return " " * max(width - display_width(text), 0) + text
+
+
+def _num(d: Decimal | None) -> str:
+    return "" if d is None else str(d)
+
+
+def _plain(d: Decimal | None) -> str:
+    if d is None:
+        return ""
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+def print_report(report: Report, out: TextIO, *, width: int = 120, summary: bool = False) -> None:
+    rs = report.ruleset
+    title = rs.title or "（无标题）"
+    print(title, file=out)
+    meta = [x for x in (rs.meta.agency, str(rs.meta.year) if rs.meta.year else "") if x]
+    print(f"{'，'.join(meta) + '；' if meta else ''}口径 {report.profile.name}：{report.profile.description}", file=out)
+    # columns: id, name, target, actual, weight, points, explanation
+    fixed = [("编号", 7), ("三级指标", 22), ("指标值", 12), ("实际完成值", 16), ("分值", 6), ("得分", 7)]
+    rest = max(width - sum(w for _, w in fixed) - 2 * len(fixed), 16)
+    cols = [*fixed, ("扣分原因", rest)]
+    numeric = {"分值", "得分"}
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for (name, w), c in zip(cols, cells, strict=True):
+            parts.append(rjust(c, w) if name in numeric else fit(c, w))
+        return "  ".join(parts).rstrip()
+
+    rule = "─" * min(width, sum(w for _, w in cols) + 2 * (len(cols) - 1))
+    if not summary:
+        print(rule, file=out)
+        print(line([n for n, _ in cols]), file=out)
+        print(rule, file=out)
+    blocks: dict[tuple[str | None, str], list[RowResult]] = {}
+    for r in report.rows:
+        blocks.setdefault((r.row.section, r.row.level1), []).append(r)
+    section_done: set[str | None] = set()
+    for (section, level1), rows in blocks.items():
+        if section is not None and section not in section_done and not summary:
+            name = next((s.name for s in rs.sections if s.id == section), "")
+            print(f"〔{section}{' ' + name if name else ''}〕", file=out)
+            section_done.add(section)
+        sub = next((s for s in report.level1 if s.section == section and s.level1 == level1), None)
+        if not summary:
+            print(f"【{level1 or '（未分类）'}】", file=out)
+            for r in rows:
+                actual = (
+                    r.actual if isinstance(r.actual, (str, Decimal, int)) else ("" if r.actual is None else "（分项）")
+                )
+                reason = _row_reason(r)
+                print(line([r.row.id, r.row.name, r.row.target or "", str(actual), _plain(r.row.weight),
+                            _num(r.points) if r.points is not None else "—", reason]), file=out)  # fmt: skip
+        if sub is not None:
+            label = f"{(section + ' ') if section and summary else ''}{level1 or '（未分类）'} 小计"
+            head = (
+                f" 表头{_plain(sub.header_weight)}分"
+                if sub.header_weight is not None and sub.header_weight != sub.weight
+                else ""
+            )
+            miss = f"，{sub.unscored}行未计分" if sub.unscored else ""
+            print(
+                line(["", label, "", "", _plain(sub.weight), _num(sub.points), f"{sub.rows}行{miss}{head}"]), file=out
+            )
+    if report.sections and len(report.sections) > 1:
+        print(rule, file=out)
+        for s in report.sections:
+            name = next((x.name for x in rs.sections if x.id == s.section), "")
+            g = report.section_grade(s)
+            print(line(["", f"{s.section} {name}".strip(), "", "", _plain(s.weight), _num(s.points),
+                        f"等次 {g}" if g else ""]), file=out)  # fmt: skip
+    print(rule, file=out)
+    if report.execution is not None:
+        e = report.execution
+        print(line(["", "预算执行率", "", "", _plain(e.weight), _num(e.points), e.explanation]), file=out)
+    elif rs.execution is not None:
+        print(line(["", "预算执行率", "", "", _plain(rs.execution.weight), "—", "未计分"]), file=out)
+    unscored = len(report.unscored)
+    note = f"{unscored}行未计分，总分不完整" if unscored else ""
+    print(line(["", "总分", "", "", _plain(report.weight), str(report.total), note]), file=out)
+    print(
+        f"评价等次: {report.grade or '—'}（{report.profile.grade_bands}{'，按得分率' if report.weight != 100 else ''}）",
+        file=out,
+    )
+    errors = [f for f in report.findings if f.severity == "error"]
+    warnings = [f for f in report.findings if f.severity != "error"]
+    if errors:
+        print(f"\n未计分 {len(errors)} 项:", file=out)
+        for f in errors:
+            print(f"  {f}", file=out)
+    if warnings:
+        print(f"\n提示 {len(warnings)} 项:", file=out)
+        for f in warnings:
+            print(f"  {f}", file=out)
+
+
+def _row_reason(r: RowResult) -> str:
+    if r.score is None:
+        return "未计分：" + r.explanation
+    if r.score.points < r.score.weight:
+        return r.score.explanation
+    return ""
+
+
+def print_audit(result: Audit, out: TextIO, *, width: int = 120) -> None:
+    report = result.report
+    print(f"审计: {report.ruleset.title or '（无标题）'}", file=out)
+    n = len(result.discrepancies)
+    print(f"核对 {result.rows_checked} 行印出得分（含预算执行率），一致 {result.rows_matching} 行，"
+          f"需处理 {n} 项", file=out)  # fmt: skip
+    if result.discrepancies:
+        cols = [("编号", 9), ("指标", 20), ("分值", 5), ("印出", 7), ("计算", 7)]
+        rest = max(width - sum(w for _, w in cols) - 2 * len(cols), 20)
+        rule = "─" * min(width, sum(w for _, w in cols) + rest + 2 * len(cols))
+        print(rule, file=out)
+        print("  ".join([*(fit(c, w) for c, w in cols), "原因"]), file=out)
+        print(rule, file=out)
+        for d in result.discrepancies:
+            cells = [fit(d.indicator, 9), fit(d.name, 20), rjust(_plain(d.weight), 5), rjust(_num(d.printed), 7),
+                     rjust(_num(d.computed) if d.computed is not None else "—", 7)]  # fmt: skip
+            reason = d.reason
+            first = True
+            while reason or first:
+                chunk = _take(reason, rest)
+                reason = reason[len(chunk) :]
+                print(("  ".join(cells) if first else " " * (sum(w for _, w in cols) + 2 * len(cols) - 2)) + "  " + chunk,
+                      file=out)  # fmt: skip
+                first = False
+        print(rule, file=out)
+    t = result.totals
+    if t.printed is not None:
+        same = "一致" if t.printed_consistent else f"不一致，相差{t.printed - t.printed_rows}"
+        agree = "一致" if t.computed_agrees else "不一致"
+        print(
+            f"总分: 印出 {t.printed}；各行印出得分之和 {t.printed_rows}（{same}）；计算 {t.computed}（与印出{agree}）",
+            file=out,
+        )
+    else:
+        print(f"总分: 未印出；各行印出得分之和 {t.printed_rows}；计算 {t.computed}", file=out)
+    if t.rows_without_printed:
+        print(f"{t.rows_without_printed} 行没有印出得分，未核对", file=out)
+    print("结论: " + ("印出得分与评分规则一致" if result.ok else f"有 {n} 项需处理（见上）"), file=out)
+
+
+def _take(text: str, width: int) -> str:
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width:
+            break
+        out += ch
+    return out or text[:1]
+
+
+__all__ = ["display_width", "fit", "print_audit", "print_report", "register"]

@@ -1,0 +1,598 @@
+"""Spreadsheets as evaluators keep them: read ``.xlsx``/``.csv`` tables, write scored tables.
+
+Reading (``read_table``): the header row is found among the first rows by its usual Chinese
+names (一级指标, 二级指标, 三级指标, 年度指标值/指标值, 指标值类型/指标性质, 度量单位/计量单位,
+分值, 评（扣）分标准, 实际完成值, 得分, 偏差原因分析 …). Merged cells and blank 一级/二级
+cells take the value from above (a merged 分值 or 得分 cell stays on its first row: one
+weight shared by several rows is not each row's weight, and a finding says so). Unknown
+columns are reported and kept (they are written back out); a table without a 三级指标 column
+is refused with the list of headers found. 实际完成值 and 得分 columns become the table's
+outcomes. Rows named 合计/总分 give the printed total; a 预算执行率 row (or columns
+全年预算数/全年执行数) gives the execution row. Spreadsheet floats are read through their
+shortest repr; a cell formatted as a percentage (0.9135 shown as 91.35%) is read as 91.35%.
+
+Writing: ``write_xlsx`` (the original columns plus 得分 and 扣分原因, a 小计 row per
+一级指标, the execution row, 总分 and 评价等次, and a second sheet 问题 with the findings),
+``write_csv`` (the main sheet) and ``write_json`` (``Report.to_dict``). ``write_report``
+picks by suffix.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import profiles as _profiles
+from .errors import ScoringError
+from .outcomes import ExecutionOutcome, Outcome, OutcomeError, Outcomes, decimal_of
+from .ruleset import Execution, Finding, Group, IndicatorRow, Meta, Report, RowResult, Ruleset, _finish
+
+ZERO = Decimal(0)
+
+
+class TableError(ScoringError):
+    """A spreadsheet that cannot be read as an indicator table."""
+
+
+def _norm(h: str) -> str:
+    return re.sub(r"\s+", "", h).replace("（", "(").replace("）", ")").replace("：", ":")
+
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("编号", "指标编号", "序号", "id", "ID"),
+    "section": ("项目名称", "项目", "单位名称", "部门名称", "section"),
+    "level1": ("一级指标", "level1"),
+    "level2": ("二级指标", "level2"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "绩效指标", "具体指标", "name"),
+    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期指标值", "绩效指标值", "target"),
+    "comparator": ("指标值类型", "指标性质", "比较符", "指标方向", "comparator"),
+    "unit": ("度量单位", "计量单位", "unit"),
+    "weight": ("分值", "指标分值", "权重", "分值(分)", "权重(分)", "weight"),
+    "rule": ("评(扣)分标准", "评分标准", "扣分标准", "评价标准", "评分规则", "评(扣)分规则", "rule"),
+    "actual": ("实际完成值", "实际值", "完成值", "全年实际值", "实际完成情况", "actual"),
+    "score": ("得分", "自评得分", "实际得分", "score"),
+    "reason": ("扣分原因", "偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析", "reason"),
+    "content": ("指标值内容", "指标解释", "指标内容", "content"),
+    "note": ("备注", "note"),
+    "grade": ("评定等级", "grade"),
+    "manual": ("人工得分", "manual"),
+    "budget": ("全年预算数", "调整后预算数"),
+    "spent": ("全年执行数", "实际支出数"),
+    "initial_budget": ("年初预算数",),
+    "computed": ("计算得分", "计算扣分原因"),  # written by write_xlsx/write_csv: ignored when read back
+}
+_HEADER: dict[str, str] = {_norm(a): field for field, names in _ALIASES.items() for a in names}
+_CARRY = ("section", "level1", "level2")  # blank cells take the value from above
+_NUMERIC = ("weight", "score", "actual", "manual", "budget", "spent", "initial_budget")
+_TOTAL_NAMES = ("合计", "总分", "总计", "综合得分", "绩效自评综合得分")
+_EXECUTION_NAMES = ("预算执行率", "执行率", "预算执行情况", "资金执行率")
+_HEADER_WEIGHT = re.compile(r"^(?P<name>.*?)[\s(（]*(?P<w>\d+(?:\.\d+)?)\s*分[)）]?\s*$")
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_table(path: str | Path) -> Ruleset:
+    """An indicator table from ``.xlsx`` or ``.csv``; its 实际完成值/得分 become ``ruleset.outcomes``."""
+    p = Path(path)
+    if not p.exists():
+        raise TableError(f"{p}: 文件不存在")
+    suffix = p.suffix.lower()
+    merges: list[tuple[int, int, int, int]] = []
+    if suffix in (".xlsx", ".xlsm"):
+        grid, title, merges = _read_xlsx(p)
+    elif suffix == ".csv":
+        grid, title = _read_csv(p), ""
+    else:
+        raise TableError(f"{p}: 不支持的表格类型 {suffix!r}（支持 .xlsx .csv）")
+    return table_from_grid(grid, path=p, title=title, merges=merges)
+
+
+def _read_csv(p: Path) -> list[list[Any]]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            with p.open(encoding=encoding, newline="") as f:
+                return [list(r) for r in csv.reader(f)]
+        except UnicodeDecodeError:
+            continue
+    raise TableError(f"{p}: 无法识别的文本编码（应为 UTF-8 或 GB18030）")
+
+
+def _read_xlsx(p: Path) -> tuple[list[list[Any]], str, list[tuple[int, int, int, int]]]:
+    from openpyxl import load_workbook  # a maintained reader; no hand-written XML
+
+    try:
+        wb = load_workbook(p, data_only=True)
+    except Exception as e:  # openpyxl raises zipfile/KeyError/InvalidFileException on bad files
+        raise TableError(f"{p}: 无法读取 Excel 文件: {type(e).__name__}: {e}") from None
+    ws = wb.worksheets[0]
+    grid: list[list[Any]] = []
+    for row in ws.iter_rows():
+        grid.append([_cell_value(c) for c in row])
+    merged: list[tuple[int, int, int, int]] = []
+    for rng in ws.merged_cells.ranges:
+        merged.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
+    return grid, "", merged
+
+
+def _cell_value(c: Any) -> Any:
+    v = c.value
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, (int, float)) and "%" in (c.number_format or ""):
+        d = decimal_of(v) or ZERO
+        return f"{_plain(d * 100)}%"
+    if isinstance(v, float):
+        return Decimal(repr(v))
+    if isinstance(v, _dt.datetime):
+        return f"{v.year}年{v.month}月{v.day}日"
+    if isinstance(v, _dt.date):
+        return f"{v.year}年{v.month}月{v.day}日"
+    return v
+
+
+def _plain(d: Decimal) -> str:
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        return _plain(v)
+    return str(v).strip()
+
+
+def table_from_grid(
+    grid: list[list[Any]],
+    *,
+    path: Path | None = None,
+    title: str = "",
+    merges: Sequence[tuple[int, int, int, int]] = (),
+) -> Ruleset:
+    """A Ruleset from rows of cells (the first sheet of a workbook, or a CSV file). ``merges``:
+    merged ranges as 0-based (first row, first column, last row, last column) of ``grid``."""
+    where = str(path) if path else "table"
+    header_at, fields = _find_header(grid)
+    if header_at is None:
+        found = [c for r in grid[:20] for c in (_text(x) for x in r) if c]
+        raise TableError(
+            f"{where}: 找不到表头行：需要“三级指标”（或“指标名称”）列，以及“分值”“指标值”等列。"
+            f"前20行中的单元格: {', '.join(found[:30]) or '（空）'}"
+        )
+    header = [_text(h) for h in grid[header_at]]
+    problems: list[Finding] = []
+    unknown = [h for h, f in zip(header, fields, strict=True) if h and f is None]
+    if unknown:
+        problems.append(
+            Finding("unknown-column", f"未识别的列（保留原样，不参与计分）: {', '.join(unknown)}", severity="warning")
+        )
+    present = {f for f in fields if f}
+    for need, why in (("weight", "各行无法计分"), ("target", "无比较符的行无法按默认方法计分")):
+        if need not in present:
+            names = "/".join(_ALIASES[need][:3])
+            problems.append(Finding("missing-column", f"缺少“{names}”列：{why}", severity="warning"))
+    if not title:
+        title = next((t for r in grid[:header_at] for t in (_text(x) for x in r) if t), "")
+    body = grid[header_at + 1 :]
+    width = len(header)
+    rows = [list(r[:width]) + [None] * (width - len(r)) for r in body]
+    shared = _apply_merges(rows, merges, header_at + 1, fields, problems)
+    return _build(rows, header, fields, title, path, problems, header_at + 2, shared)
+
+
+def _find_header(grid: list[list[Any]]) -> tuple[int | None, list[str | None]]:
+    best: tuple[int, int | None, list[str | None]] = (0, None, [])
+    for i, row in enumerate(grid[:30]):
+        fields = [_HEADER.get(_norm(_text(c))) if c is not None else None for c in row]
+        known = {f for f in fields if f}
+        if "name" not in known and not ({"level1", "target"} <= known):
+            continue
+        if len(known) > best[0]:
+            best = (len(known), i, fields)
+    return best[1], best[2]
+
+
+def _apply_merges(
+    rows: list[list[Any]],
+    merges: Sequence[tuple[int, int, int, int]],
+    offset: int,
+    fields: list[str | None],
+    problems: list[Finding],
+) -> set[tuple[int, int]]:
+    """Fill merged ranges; numeric columns keep the value on the first row only. Returns cells left blank."""
+    shared: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in merges:
+        r0, r1 = r0 - offset, r1 - offset
+        if r1 < 0 or r0 < 0 or r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            for c in range(c0, min(c1, len(rows[r]) - 1) + 1):
+                field = fields[c] if c < len(fields) else None
+                if field in _NUMERIC and r > r0:
+                    shared.add((r, c))
+                    continue
+                rows[r][c] = value
+        if r1 > r0 and any((fields[c] if c < len(fields) else None) in _NUMERIC for c in range(c0, c1 + 1)):
+            problems.append(Finding(
+                "merged-number",
+                f"第{r0 + offset + 1}–{r1 + offset + 1}行合并了数值单元格“{_text(value)}”：只记在第一行，其余行留空",
+                severity="warning",
+            ))  # fmt: skip
+    return shared
+
+
+def _build(
+    rows: list[list[Any]],
+    header: list[str],
+    fields: list[str | None],
+    title: str,
+    path: Path | None,
+    problems: list[Finding],
+    first_line: int,
+    shared: set[tuple[int, int]],
+) -> Ruleset:
+    col = {f: i for i, f in reversed(list(enumerate(fields))) if f}
+    carried: dict[str, Any] = {}
+    indicators: list[IndicatorRow] = []
+    outcomes: list[Outcome] = []
+    groups: dict[tuple[str | None, str], Decimal] = {}
+    execution: Execution | None = None
+    exe_outcome: ExecutionOutcome | None = None
+    total: Decimal | None = None
+
+    def get(cells: list[Any], field: str) -> Any:
+        i = col.get(field)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    for n, cells in enumerate(rows):
+        line = first_line + n
+        if not any(_text(c) for c in cells):
+            continue
+        values = {f: get(cells, f) for f in col}
+        for f in _CARRY:
+            if f in col:
+                if _text(values[f]):
+                    carried[f] = values[f]
+                    if f == "level1":
+                        carried.pop("level2", None)
+                else:
+                    values[f] = carried.get(f)
+        level1, header_w = _split_header_weight(_text(values.get("level1")))
+        level2, header_w2 = _split_header_weight(_text(values.get("level2")))
+        name = _text(values.get("name"))
+        section = _text(values.get("section")) or None
+        labels = (name, level1, level2, _text(cells[0]) if cells else "")
+        if any(x.startswith(_TOTAL_NAMES) for x in labels if x):
+            total = _num(values.get("score"), problems, line, "总分")
+            continue
+        if any(("小计" in x or x == "评价等次") for x in labels if x):
+            continue
+        if header_w is not None:
+            groups[(section, level1)] = header_w
+        if header_w2 is not None and level1:
+            groups[(section, level1 + "\x00" + level2)] = header_w2
+        budget, spent = values.get("budget"), values.get("spent")
+        is_exec = any(x in _EXECUTION_NAMES for x in (name, level1, level2)) or (_text(budget) and _text(spent))
+        if is_exec:
+            execution, exe_outcome = _execution_row(values, problems, line)
+            continue
+        if not name:
+            continue  # a header-only row (产出指标 (50分)) or a blank row
+        rid = _text(values.get("id")) or f"R{line}"
+        weight = _num(values.get("weight"), problems, line, "分值", rid, name)
+        indicators.append(IndicatorRow(
+            id=rid, name=name, level1=level1, level2=level2, section=section,
+            target=_text(values.get("target")) or None, comparator=_text(values.get("comparator")) or None,
+            unit=_text(values.get("unit")) or None, weight=weight, rule=_text(values.get("rule")) or None,
+            content=_text(values.get("content")) or None, note=_text(values.get("note")) or None,
+            cells=tuple(cells), line=line,
+        ))  # fmt: skip
+        actual = values.get("actual")
+        printed = _num(values.get("score"), problems, line, "得分", rid, name)
+        grade = _text(values.get("grade")) or None
+        manual = _num(values.get("manual"), problems, line, "人工得分", rid, name)
+        if _text(actual) or printed is not None or grade or manual is not None:
+            a = _text(actual) if not isinstance(actual, Decimal) else actual
+            outcomes.append(Outcome(rid, a or None, printed, _text(values.get("reason")) or None, grade, manual,
+                                    f"{path or 'table'}:{line}"))  # fmt: skip
+    group_list = []
+    for (section, key), w in groups.items():
+        l1, _, l2 = key.partition("\x00")
+        group_list.append(Group(l1, w, l2 or None, section))
+    meta = Meta(title=title, source=str(path) if path else "")
+    table_outcomes = Outcomes(tuple(outcomes), exe_outcome, total, str(path) if path else "table")
+    if not indicators:
+        problems.append(Finding("empty-table", "表中没有指标行（三级指标列为空）"))
+    return _finish(meta, indicators, execution, group_list, [], _profiles.DEFAULT, path, problems,
+                   columns=tuple(header), outcomes=table_outcomes)  # fmt: skip
+
+
+def _split_header_weight(text: str) -> tuple[str, Decimal | None]:
+    """``产出指标 (50分)`` → ("产出指标", 50); ``数量指标`` → ("数量指标", None)."""
+    m = _HEADER_WEIGHT.match(text)
+    if m and m["name"].strip() and not m["name"].strip()[-1].isdigit():
+        return m["name"].strip(), Decimal(m["w"])
+    return text, None
+
+
+def _num(
+    v: Any, problems: list[Finding], line: int, what: str, rid: str | None = None, name: str = ""
+) -> Decimal | None:
+    try:
+        return decimal_of(v, what)
+    except OutcomeError as e:
+        problems.append(Finding("bad-number", f"第{line}行: {e}", rid, name))
+        return None
+
+
+def _execution_row(values: dict[str, Any], problems: list[Finding], line: int) -> tuple[Execution, ExecutionOutcome]:
+    weight = _num(values.get("weight"), problems, line, "分值", "execution", "预算执行率")
+    budget = _num(values.get("budget"), problems, line, "全年预算数", "execution", "预算执行率")
+    spent = _num(values.get("spent"), problems, line, "全年执行数", "execution", "预算执行率")
+    initial = _num(values.get("initial_budget"), problems, line, "年初预算数", "execution", "预算执行率")
+    rate = _text(values.get("actual")) or None
+    if budget is None and spent is None and rate and not rate.endswith("%"):
+        # our own output: 全年预算数 in the 指标值 column, 全年执行数 in the 实际完成值 column
+        try:
+            budget, spent = decimal_of(values.get("target")), decimal_of(values.get("actual"))
+        except OutcomeError:
+            budget = spent = None
+    if (budget is None or spent is None) and rate:
+        # only a rate is given (执行率 86.60%): read it as spent/budget = rate/100
+        m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$", rate)
+        if m:
+            budget, spent = Decimal(100), Decimal(m[1])
+            problems.append(Finding("execution-rate-only", f"第{line}行预算执行率只给了执行率{rate}，按执行率计分",
+                                    "execution", "预算执行率", "warning"))  # fmt: skip
+    printed = _num(values.get("score"), problems, line, "得分", "execution", "预算执行率")
+    ex = Execution(budget, spent, initial, weight if weight is not None else Decimal(10))
+    return ex, ExecutionOutcome(rate=rate, printed=printed)
+
+
+# ------------------------------------------------------------------ writing
+
+_STANDARD = (
+    ("id", "编号"), ("section", "项目"), ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"),
+    ("target", "指标值"), ("comparator", "指标值类型"), ("unit", "度量单位"), ("weight", "分值"),
+    ("rule", "评（扣）分标准"), ("actual", "实际完成值"), ("printed", "自评得分"),
+)  # fmt: skip
+
+
+def sheet_rows(report: Report) -> tuple[list[str], list[list[Any]], list[str]]:
+    """The main sheet as (header, rows, kinds): the table's columns plus 得分 and 扣分原因, a 小计 row
+    after each 一级指标, then 预算执行率, 总分 and 评价等次. ``kinds`` says what each row is:
+    indicator | subtotal | execution | total | grade."""
+    rs = report.ruleset
+    original = bool(rs.columns) and all(r.cells for r in rs.indicators)
+    if original:
+        header = list(rs.columns)
+    else:
+        used = [(k, h) for k, h in _STANDARD if _standard_used(report, k)]
+        header = [h for _, h in used]
+    norm = {_norm(h) for h in header}
+    score_h = "计算得分" if _norm("得分") in norm or _norm("自评得分") in norm else "得分"
+    reason_h = "计算扣分原因" if _norm("扣分原因") in norm else "扣分原因"
+    header = [*header, score_h, reason_h]
+    width = len(header) - 2
+    name_col = _name_column(header, original)
+    out: list[list[Any]] = []
+    kinds: list[str] = []
+
+    def blank() -> list[Any]:
+        return [None] * len(header)
+
+    for (section, level1), rows in _blocks(report.rows):
+        for r in rows:
+            cells = list(r.row.cells[:width]) + [None] * (width - len(r.row.cells)) if original else _standard(r, used)
+            out.append([*cells, r.points, _reason(r)])
+            kinds.append("indicator")
+        sub = next((s for s in report.level1 if s.section == section and s.level1 == level1), None)
+        if sub is not None:
+            row = blank()
+            row[name_col] = (
+                f"{(section + ' ') if section else ''}{level1 or '（未分类）'} 小计（分值{_plain(sub.weight)}）"
+            )
+            row[width] = sub.points
+            row[width + 1] = f"{sub.unscored}行未计分" if sub.unscored else None
+            out.append(row)
+            kinds.append("subtotal")
+    if report.execution is not None or rs.execution is not None:
+        row = blank()
+        row[name_col] = "预算执行率"
+        _put_execution(row, header, report)
+        if report.execution is not None:
+            row[width] = report.execution.points
+            row[width + 1] = report.execution.explanation
+        else:
+            row[width + 1] = "未计分：" + "；".join(f.message for f in report.findings if f.indicator == "execution")
+        out.append(row)
+        kinds.append("execution")
+    row = blank()
+    row[name_col] = f"总分（满分{_plain(report.weight)}）"
+    for i, h in enumerate(header[:-2]):
+        if _HEADER.get(_norm(h)) == "score":
+            row[i] = report.outcomes.total
+    row[width] = report.total
+    unscored = len(report.unscored)
+    row[width + 1] = f"{unscored}行未计分，总分不完整" if unscored else None
+    out.append(row)
+    kinds.append("total")
+    row = blank()
+    row[name_col] = "评价等次"
+    row[width] = report.grade
+    row[width + 1] = f"口径: {report.profile.name}（等次{report.profile.grade_bands}）"
+    out.append(row)
+    kinds.append("grade")
+    return header, out, kinds
+
+
+def _put_execution(row: list[Any], header: list[str], report: Report) -> None:
+    """全年预算数 under 指标值, 全年执行数 under 实际完成值, the weight under 分值 (read back by read_table)."""
+    e = report.ruleset.execution
+    eo = report.outcomes.execution
+    budget = eo.budget if eo is not None and eo.budget is not None else (e.budget if e else None)
+    spent = eo.spent if eo is not None and eo.spent is not None else (e.spent if e else None)
+    for i, h in enumerate(header[:-2]):
+        field = _HEADER.get(_norm(h))
+        if field == "target" or field == "budget":
+            row[i] = budget
+        elif field == "actual" or field == "spent":
+            row[i] = spent
+        elif field == "weight":
+            row[i] = e.weight if e is not None else None
+        elif field == "score" and eo is not None:
+            row[i] = eo.printed
+
+
+def _name_column(header: list[str], original: bool) -> int:
+    for i, h in enumerate(header):
+        if _HEADER.get(_norm(h)) == "name":
+            return i
+    return 0
+
+
+def _standard_used(report: Report, key: str) -> bool:
+    if key in ("id", "level1", "level2", "name", "weight"):
+        return True
+    if key == "section":
+        return any(r.row.section for r in report.rows)
+    if key == "actual":
+        return any(r.actual is not None for r in report.rows)
+    if key == "printed":
+        return any(r.outcome is not None and r.outcome.printed is not None for r in report.rows)
+    return any(getattr(r.row, key) for r in report.rows)
+
+
+def _standard(r: RowResult, used: Sequence[tuple[str, str]]) -> list[Any]:
+    out: list[Any] = []
+    for key, _ in used:
+        if key == "actual":
+            a = r.actual
+            out.append(
+                a if isinstance(a, (str, Decimal, int)) or a is None else json.dumps(a, ensure_ascii=False, default=str)
+            )
+        elif key == "printed":
+            out.append(r.outcome.printed if r.outcome is not None else None)
+        else:
+            out.append(getattr(r.row, key))
+    return out
+
+
+def _reason(r: RowResult) -> str | None:
+    """扣分原因: the explanation when points were lost, the finding when the row was not scored."""
+    if r.score is None:
+        return "未计分：" + r.explanation
+    if r.score.points < r.score.weight:
+        return r.score.explanation
+    warnings = [f.message for f in r.findings if f.severity == "warning"]
+    return "；".join(warnings) or None
+
+
+def _blocks(rows: Iterable[RowResult]) -> list[tuple[tuple[str | None, str], list[RowResult]]]:
+    blocks: dict[tuple[str | None, str], list[RowResult]] = {}
+    for r in rows:
+        blocks.setdefault((r.row.section, r.row.level1), []).append(r)
+    return list(blocks.items())
+
+
+def finding_rows(report: Report) -> tuple[list[str], list[list[Any]]]:
+    header = ["编号", "指标", "级别", "代码", "说明"]
+    rows = [
+        [f.indicator, f.name, "未计分" if f.severity == "error" else "提示", f.code, f.message] for f in report.findings
+    ]
+    return header, rows
+
+
+def write_xlsx(report: Report, path: str | Path) -> None:
+    """The scored table as a workbook: sheet 评分表 and sheet 问题 (findings)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    header, rows, kinds = sheet_rows(report)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分表"
+    title = report.ruleset.title
+    ws.append([title] if title else [])
+    ws.append(header)
+    bold = Font(bold=True)
+    for c in ws[2]:
+        c.font = bold
+    score_col = len(header) - 1  # 1-based index of the score column
+    for row, kind in zip(rows, kinds, strict=True):
+        ws.append([_cell(v) for v in row])
+        if kind != "indicator":
+            for c in ws[ws.max_row]:
+                c.font = bold
+        cell = ws.cell(row=ws.max_row, column=score_col)
+        if isinstance(cell.value, Decimal):
+            cell.number_format = "0.00"
+    for i, h in enumerate(header, 1):
+        letter = ws.cell(row=2, column=i).column_letter
+        ws.column_dimensions[letter].width = 40 if h in ("扣分原因", "计算扣分原因", "评（扣）分标准") else 14
+    for row_cells in ws.iter_rows(min_row=3):
+        for c in row_cells:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    fs = wb.create_sheet("问题")
+    fh, frows = finding_rows(report)
+    fs.append(fh)
+    for c in fs[1]:
+        c.font = bold
+    for r in frows:
+        fs.append(r)
+    fs.column_dimensions["E"].width = 80
+    wb.save(Path(path))
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, (int, str)) or v is None:
+        return v
+    return str(v)
+
+
+def write_csv(report: Report, path: str | Path) -> None:
+    """The main sheet as CSV (UTF-8 with a BOM, so Excel opens it as UTF-8)."""
+    header, rows, _ = sheet_rows(report)
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for r in rows:
+            w.writerow(["" if v is None else str(v) for v in r])
+
+
+def write_json(report: Report, path: str | Path) -> None:
+    with Path(path).open("w", encoding="utf-8") as f:
+        json.dump(report.to_dict(), f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+
+def write_report(report: Report, path: str | Path) -> None:
+    """Write by suffix: .xlsx, .csv or .json."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(report, p)
+    elif suffix == ".csv":
+        write_csv(report, p)
+    elif suffix == ".json":
+        write_json(report, p)
+    else:
+        raise TableError(f"{p}: 不支持的输出类型 {suffix!r}（支持 .xlsx .csv .json）")
+
+
+__all__ = ["TableError", "finding_rows", "read_table", "sheet_rows", "table_from_grid", "write_csv", "write_json",
+           "write_report", "write_xlsx"]  # fmt: skip
