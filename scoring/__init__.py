@@ -17,22 +17,36 @@ parser does not understand, EvaluationError for values a rule cannot use.
 
 from __future__ import annotations
 
+from . import profiles  # the table layer: scoring.profiles lists the named profiles
 from .api import Indicator, evaluate, parse
+from .audit import Audit, audit
+from .defaults import score_execution
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
 from .nodes import Composite, Rule
+from .outcomes import load_outcomes
+from .ruleset import Finding, Report, Ruleset, load_ruleset
 
 __all__ = [
+    "Audit",
     "Composite",
     "EvaluationError",
+    "Finding",
     "Indicator",
     "Options",
+    "Report",
     "Rule",
     "RuleSyntaxError",
+    "Ruleset",
     "Score",
     "ScoringError",
     "Step",
+    "audit",
     "evaluate",
+    "load_outcomes",
+    "load_ruleset",
     "parse",
+    "profiles",
+    "score_execution",
 ]
 __version__ = "0.1.0"
