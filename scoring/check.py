@@ -1,0 +1,962 @@
+"""Static checks on a rule or a table: what a careful reader would point out before anyone is
+scored by it.
+
+``check(rule_or_text, target=…, weight=…, comparator=…, unit=…)`` returns every finding (it
+never stops at the first); ``check_table(ruleset)`` checks each indicator and the table's
+weights. A finding has a stable ``code`` (the catalogue ``CODES`` below: tests and tools key
+on it, never on the message), a severity, a span in the rule text and a Chinese message.
+
+Gaps, overlaps and clauses that can never apply are found by interval arithmetic on the
+outcome axis (``scoring.curve.Axis``: a deviation band becomes an interval of outcomes through
+the target). Non-monotone stretches, cliffs and deductions that run past the weight are found
+by scoring sampled outcomes with ``scoring.evaluate``: the same numbers an evaluation gives.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, table
+from .errors import RuleSyntaxError, ScoringError
+from .nodes import (
+    Award,
+    Composite,
+    Deduction,
+    Direction,
+    Formula,
+    FullMarks,
+    Label,
+    Measure,
+    Node,
+    Op,
+    Otherwise,
+    PercentBasis,
+    Points,
+    Proportional,
+    Range,
+    Rule,
+    StepKind,
+    TargetMet,
+    Veto,
+    Zero,
+)
+from .render import number, render_outcome
+from .values import comparator as parse_comparator
+from .values import parse_value, to_decimal
+
+__all__ = ["CODES", "Finding", "Severity", "check", "check_table"]
+
+ZERO = Decimal(0)
+
+
+class Severity(enum.Enum):
+    """How serious a finding is: an error makes ``scoring check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: code → (severity, catalogue ambiguity tags it speaks to, what it means). Codes are stable.
+CODES: dict[str, tuple[Severity, tuple[str, ...], str]] = {
+    "syntax": (E, ("A17",), "规则文字无法解析"),
+    "no-scoring-logic": (E, ("A13",), "没有评分逻辑（描述性文字）"),
+    "band-gap": (W, ("A09",), "有实际值不被任何条款覆盖（空档），按0分计"),
+    "band-overlap": (W, ("A03", "A09"), "两个条款覆盖同一实际值且得分不同，按先写的计"),
+    "band-duplicate": (N, (), "同一条件重复写了相同的得分"),
+    "clause-unreachable": (W, ("A09",), "条款永远不会适用（被前面的条款完全覆盖）"),
+    "deduction-unreachable": (W, (), "扣分条款永远不会扣分"),
+    "non-monotone": (W, (), "更好的实际值反而得分更低"),
+    "cliff": (W, ("A05",), "在一个边界上得分跳变超过分值的一定比例"),
+    "floor-jump": (N, ("A05",), "扣分被“不得分”一档截断，得分在边界处跳到0"),
+    "exceeds-weight": (E, ("A08",), "规则可给出的分数超过指标分值"),
+    "below-weight": (W, ("A08",), "规则最高分低于指标分值，永远得不到满分"),
+    "weight-missing": (N, ("A08",), "未给出分值，按规则自身的最高分计"),
+    "formula-exceeds-weight": (W, ("A20",), "公式在超额完成时给出超过分值的分数（按分值封顶）"),
+    "default-partial": (W, ("A02",), "未写明不足一档如何计（默认按比例）"),
+    "percent-basis": (W, ("A01",), "百分比步长未写明是百分点还是相对百分比"),
+    "default-direction": (W, ("A04",), "偏差方向未写明（由指标值类型决定）"),
+    "no-floor": (W, ("A06",), "扣分可超过分值而未写“扣完为止”（默认最低0分）"),
+    "step-without-per": (N, ("A07",), "扣分未写“每”：按每档（每次）计还是只扣一次"),
+    "comparator-contradiction": (W, ("A11",), "指标值类型与规则的得分方向相反"),
+    "comparator-qualitative": (N, ("A11",), "指标值类型为定性，但规则按数值计分"),
+    "target-mismatch": (N, ("A11",), "满分条件与指标值不一致"),
+    "target-not-numeric": (W, ("A12",), "规则需要数值指标值，而指标值是文字"),
+    "edge-unstated": (N, ("A03",), "区间端点未写明含或不含（按都含计）"),
+    "edge-strict": (W, ("A03", "A11"), "满分条件不含指标值本身（大于/高于），与指标值类型“≥/≤”不一致"),
+    "needs-judgement": (N, ("A13",), "需要人工判断的等级或酌情扣分"),
+    "veto-overrides": (N, ("A14",), "否决条款优先于其他条款"),
+    "time-step": (N, ("A16",), "按时间计的步长（月、天、工作日）需要日期口径"),
+    "typo": (N, ("A17",), "疑似笔误"),
+    "exception-clause": (N, ("A18",), "例外条款改变了考核基数，需要人工确认"),
+    "deduction-formula": (N, ("A19",), "每档扣分是一个公式"),
+    "default-proportional": (N, ("A10",), "按比例计分的口径未写明"),
+    "start-differs": (N, ("A05",), "扣分起点与满分线不同"),
+    "not-analysed": (N, (), "缺少指标值或分值，部分检查未做"),
+    "weights-total": (W, ("A08",), "指标分值合计不等于100（或表头写明的合计）"),
+    "group-weight-total": (W, ("A08",), "一级指标下的分值合计与表头写明的不一致"),
+    "duplicate-indicator": (W, (), "同一张表中指标重复"),
+}
+
+
+@frozen
+class Finding:
+    """One thing a careful reader would point out. ``span`` is (start, end) in ``text``."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: tuple[int, int] | None = None
+    text: str = ""
+    indicator: str = ""  # check_table: the indicator's id or name
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The catalogue ambiguity tags (A01…A20) this finding speaks to."""
+        return CODES.get(self.code, (self.severity, (), ""))[1]
+
+
+class _Out:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.findings: list[Finding] = []
+
+    def add(
+        self, code: str, message: str, span: tuple[int, int] | None = None, severity: Severity | None = None
+    ) -> None:
+        sev = severity or CODES[code][0]
+        f = Finding(code, sev, message, span, self.text)
+        if f not in self.findings:
+            self.findings.append(f)
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def check(
+    rule_or_text: Node | str,
+    *,
+    target: Any = None,
+    weight: Any = None,
+    comparator: str | None = None,
+    unit: str | None = None,
+    cliff: Decimal | str = Decimal("0.3"),
+) -> list[Finding]:
+    """Every finding on one rule, in the order of the text. ``cliff``: the share of the weight a
+    jump at one edge must exceed to be reported (default 0.3)."""
+    from .api import parse
+
+    if isinstance(rule_or_text, str):
+        text = rule_or_text
+        try:
+            node = parse(text)
+        except RuleSyntaxError as e:
+            code = "no-scoring-logic" if e.code == "no-scoring-logic" else "syntax"
+            hint = f"；{e.hint}" if e.hint else ""
+            expected = f"；应为：{'、'.join(e.expected)}" if e.expected and code == "syntax" else ""
+            return [
+                Finding(
+                    code, Severity.ERROR, f"{e.message} [{e.code}]{expected}{hint}", (e.pos, e.pos + e.length), text
+                )
+            ]
+    else:
+        node = rule_or_text
+        text = getattr(node, "source", "") or ""
+    out = _Out(text)
+    share = Decimal(str(cliff))
+    w: Decimal | None = None
+    if weight is not None and str(weight).strip():
+        try:
+            w = to_decimal(weight if not isinstance(weight, float) else str(weight), "weight")
+        except ScoringError:
+            out.add("not-analysed", f"分值“{weight}”不是数字，未检查分值")
+    if isinstance(node, Composite):
+        _composite(node, out, w, target, comparator, unit, share)
+    else:
+        _rule(node, out, w, target, comparator, unit, share, top=True)
+    _text_checks(out)
+    return sorted(out.findings, key=lambda f: (f.span[0] if f.span else len(text) + 1, _order(f.severity)))
+
+
+def _order(s: Severity) -> int:
+    return {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[s]
+
+
+# ------------------------------------------------------------------ a rule
+
+
+def _rule(
+    rule: Rule, out: _Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
+    share: Decimal, *, top: bool, what: str = "",
+) -> None:  # fmt: skip
+    _clause_checks(rule, out, comparator, unit, what)
+    stated = _rule_max(rule)
+    weight = w
+    if top:
+        if w is None:
+            if stated is not None:
+                out.add("weight-missing", f"未给出分值：按规则写明的最高分{number(stated)}分计")
+            else:
+                out.add("weight-missing", "未给出分值，规则也只写“满分”：无法核对分值（以下按分值100计）")
+        else:
+            if stated is not None and stated > w:
+                out.add("exceeds-weight", f"{what}规则写明最高{number(stated)}分，超过指标分值{number(w)}分",
+                        _span_of_points(rule, stated))  # fmt: skip
+            elif stated is not None and stated < w and not _has_full(rule):
+                out.add("below-weight", f"{what}规则最高只给{number(stated)}分，低于指标分值{number(w)}分，永远得不到满分",
+                        _span_of_points(rule, stated))  # fmt: skip
+    if weight is None:
+        weight = stated if stated is not None else Decimal(100)
+    try:
+        ax = axis(rule, target=target, comparator=comparator, unit=unit)
+    except ScoringError:
+        return
+    _target_checks(rule, ax, out, target, comparator, unit, what)
+    if ax.kind == "value":
+        _bands(rule, ax, out, what)
+    elif ax.kind == "count":
+        _bands(rule, ax, out, what)
+    if not _sampled(rule, ax, out, weight, target, comparator, unit, share, what):
+        _floor_by_reading(rule, out, weight, what)
+
+
+def _has_full(rule: Rule) -> bool:
+    return any(isinstance(a.outcome, (FullMarks, Formula)) for a in rule.awards) or (
+        not rule.awards and (bool(rule.deductions) or rule.proportional is not None)
+    )
+
+
+def _rule_max(rule: Rule) -> Decimal | None:
+    """The highest score the rule states in points (None: it only speaks of 满分 / shares)."""
+    if any(isinstance(a.outcome, FullMarks) for a in rule.awards):
+        return None
+    pts = [a.outcome.value for a in rule.awards if isinstance(a.outcome, Points)]
+    return max(pts) if pts else None
+
+
+def _span_of_points(rule: Rule, value: Decimal) -> tuple[int, int] | None:
+    for a in rule.awards:
+        if isinstance(a.outcome, Points) and a.outcome.value == value:
+            return a.span
+    return None
+
+
+def _clause_checks(rule: Rule, out: _Out, comparator: str | None, unit: str | None, what: str) -> None:
+    op = parse_comparator(comparator) if comparator else None
+    rate = (unit or "").strip() in ("%", "％", "百分比", "百分率")
+    for c in rule.clauses:
+        if isinstance(c, Deduction):
+            _deduction_checks(c, rule, out, op, rate, what)
+        elif isinstance(c, Award):
+            if c.discretionary:
+                out.add("needs-judgement", f"{what}“{_src(out, c.span)}”允许酌情扣分：扣多少需要人工给出", c.span)
+            if isinstance(c.condition, Range):
+                cond = c.condition
+                written = _src(out, c.span)
+                m = re.search(r"(?<!及)(以上|以下|以内)", written)
+                if m and "（含）" not in written and "(含)" not in written:
+                    out.add("edge-unstated",
+                            f"{what}“{written}”的“{m.group(1)}”按《民法典》第一千二百五十九条含本数；建议写“及{m.group(1)}”或“≥/≤”",
+                            c.span)  # fmt: skip
+                for e in (cond.low, cond.high):
+                    if e is not None and not e.stated and cond.low is not None and cond.high is not None:
+                        out.add("edge-unstated",
+                                f"{what}区间“{_src(out, c.span)}”的端点{number(e.value.value)}{e.value.unit}未写明含或不含：按含计，"
+                                "与相邻区间共用端点时按先写的条款计", c.span)  # fmt: skip
+                        break
+                if cond.measure is Measure.DEVIATION:
+                    side = {Op.GE: "只计低于指标值的偏离", Op.GT: "只计低于指标值的偏离", Op.LE: "只计超出指标值的偏离",
+                            Op.LT: "只计超出指标值的偏离", Op.EQ: "高于、低于都计"}.get(op) if op else None  # fmt: skip
+                    msg = (
+                        f"按指标值类型{op.value}{side}"
+                        if op and side
+                        else "由指标值类型决定（≥计低于、≤计超出、=两侧都计）"
+                    )
+                    out.add("default-direction", f"{what}“{_src(out, c.span)}”未写明偏离的方向：{msg}", c.span)
+            if isinstance(c.outcome, Formula):
+                out.add("formula-exceeds-weight",
+                        f"{what}公式“{render_outcome(c.outcome)}”在完成率超过100%时大于分值：按分值封顶", c.span)  # fmt: skip
+            if isinstance(c.condition, Label) and not isinstance(c.outcome, (FullMarks, Zero)) and not _binary(rule):
+                out.add("needs-judgement", f"{what}“{c.condition.text}”是需要人工判断的等级", c.span)
+        elif isinstance(c, Veto):
+            if len(rule.clauses) > 1:
+                out.add(
+                    "veto-overrides",
+                    f"{what}“{_src(out, c.span)}”是否决条款：一旦发生，其他条款都不再计分，直接0分",
+                    c.span,
+                )
+        elif isinstance(c, Proportional):
+            if c.linear is None:
+                side = "≤类指标超出时按分值×指标值/实际值（可配置为线性递减）"
+                out.add(
+                    "default-proportional", f"{what}“{c.text}”未写明比例的口径：按分值×实际值/指标值，{side}", c.span
+                )
+
+
+def _binary(rule: Rule) -> bool:
+    outs = {type(a.outcome) for a in rule.awards}
+    return outs <= {FullMarks, Zero} or len(rule.awards) <= 2
+
+
+def _src(out: _Out, span: tuple[int, int] | None) -> str:
+    if span is None or not out.text:
+        return ""
+    return out.text[span[0] : span[1]].strip("，,；;。 ")
+
+
+def _deduction_checks(d: Deduction, rule: Rule, out: _Out, op: Op | None, rate: bool, what: str) -> None:
+    src = _src(out, d.span)
+    say = f"{what}“{src}”" if src else f"{what}扣分条款"
+    written = out.text[d.span[0] : d.span[1]] if d.span and out.text else ""
+    if not isinstance(d.points, Decimal):
+        out.add("deduction-formula", f"{say}每档扣分是公式，需要分值才能计算", d.span)
+    if written and "每" not in written and d.kind is not StepKind.ONCE:
+        how = "按每档计" if d.kind is StepKind.DISTANCE else "按每次计"
+        out.add("step-without-per", f"{say}没有写“每”：{how}（也可能只扣一次），建议写明“每…扣…分”", d.span)
+    if d.kind is StepKind.ONCE:
+        out.add("step-without-per", f"{say}没有数量：发生即扣一次，发生多次也只扣一次", d.span)
+        return
+    unit = d.step.unit if d.step is not None else ""
+    if unit in ("月", "个月", "天", "日", "工作日", "个工作日", "季度", "个季度", "周", "年", "小时") and (
+        d.kind is StepKind.DISTANCE or any(w in d.event for w in ("延", "晚", "逾期"))
+    ):
+        out.add("time-step", f"{say}按{unit}计：不足一{unit.lstrip('个')}如何计、是否只算工作日需要写明", d.span)
+    if d.kind is StepKind.EVENTS:
+        if d.partial is None and d.step is not None and d.step.value != 1:
+            out.add(
+                "default-partial", f"{say}每{number(d.step.value)}{unit}一档，未写明不足一档如何计：默认按比例", d.span
+            )
+        return
+    if d.partial is None:
+        step = f"{number(d.step.value)}{d.step.unit}" if d.step is not None else ""
+        out.add("default-partial",
+                f"{say}未写明不足一档（不足{step}）如何计：默认按比例；可写“不足一档按一档计”或“每满{step}”", d.span)  # fmt: skip
+    if d.step is not None and d.step.unit == "%":
+        if d.basis is None:
+            msg = "比率按百分点、数量按指标值的百分比" if not rate else "此行是比率，按百分点"
+            out.add("percent-basis", f"{say}的“{number(d.step.value)}%”未写明是百分点还是相对百分比：{msg}", d.span)
+        else:
+            reading = "百分点" if d.basis is PercentBasis.POINTS else "指标值的百分比（相对）"
+            out.add("percent-basis",
+                    f"{say}的“{number(d.step.value)}%”未写明口径，按上下文读作{reading}；建议写“{number(d.step.value)}个百分点”"
+                    "或“指标值的" + number(d.step.value) + "%”", d.span, Severity.INFO)  # fmt: skip
+    if d.direction is None:
+        side = {Op.GE: "只计低于的部分", Op.GT: "只计低于的部分", Op.LE: "只计超出的部分", Op.LT: "只计超出的部分",
+                Op.EQ: "高于、低于都计"}.get(op) if op else None  # fmt: skip
+        msg = f"按指标值类型{op.value}，{side}" if op and side else "由指标值类型决定（≥计低于、≤计超出、=两侧都计）"
+        out.add("default-direction", f"{say}未写明是低于还是超出才扣分：{msg}", d.span)
+    if d.start is not None:
+        full = _full_edge(rule)
+        if full is not None and full.value != d.start.value.value:
+            out.add("start-differs",
+                    f"{say}从{number(d.start.value.value)}{d.start.value.unit}起扣，而满分线是"
+                    f"{number(full.value)}{full.unit}：两者之间的实际值得满分", d.span)  # fmt: skip
+
+
+def _full_edge(rule: Rule) -> Any:
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
+            e = c.low if c.low is not None else c.high
+            if e is not None:
+                return e.value
+    return None
+
+
+# ------------------------------------------------------------------ the row: comparator and target
+
+
+def _direction_of_rule(rule: Rule) -> str | None:
+    """Which outcomes the rule rewards: "higher", "lower", or None when it does not say."""
+    ups = downs = 0
+    full_edges: list[tuple[Any, bool]] = []
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is not Measure.DEVIATION and isinstance(a.outcome, (FullMarks, Points)):
+            if c.low is not None and c.high is None:
+                ups += 1
+            elif c.high is not None and c.low is None:
+                downs += 1
+            full_edges.append((c, True))
+            break
+    for d in rule.deductions:
+        if d.kind is StepKind.DISTANCE and d.measure is Measure.VALUE:
+            if d.direction is Direction.SHORTFALL:
+                ups += 1
+            elif d.direction is Direction.EXCESS:
+                downs += 1
+    if ups and not downs:
+        return "higher"
+    if downs and not ups:
+        return "lower"
+    return None
+
+
+def _target_checks(
+    rule: Rule, ax: Axis, out: _Out, target: Any, comparator: str | None, unit: str | None, what: str
+) -> None:
+    op = parse_comparator(comparator) if comparator else None
+    rewards = _direction_of_rule(rule)
+    if op is not None and rewards is not None:
+        if op in (Op.LE, Op.LT) and rewards == "higher":
+            out.add("comparator-contradiction",
+                    f"{what}指标值类型是“{comparator}”（越低越好），而规则奖励更高的实际值：按规则文字计，请核对指标值类型",
+                    _first_span(rule))  # fmt: skip
+        elif op in (Op.GE, Op.GT) and rewards == "lower":
+            out.add("comparator-contradiction",
+                    f"{what}指标值类型是“{comparator}”（越高越好），而规则奖励更低的实际值：按规则文字计，请核对指标值类型",
+                    _first_span(rule))  # fmt: skip
+    # the comparator written in the target against the rule (target “<5起” vs 未发生得满分)
+    tv = parse_value(str(target), unit) if target is not None and str(target).strip() else None
+    if tv is not None and tv.op is not None and op is not None and tv.op is not op:
+        same = {Op.GE: Op.GT, Op.GT: Op.GE, Op.LE: Op.LT, Op.LT: Op.LE}
+        if same.get(tv.op) is not op:
+            out.add("comparator-contradiction",
+                    f"{what}指标值“{target}”与指标值类型“{comparator}”方向不一致", None)  # fmt: skip
+    if tv is not None and tv.op is not None and op is None and rewards is not None:
+        if (tv.op in (Op.LE, Op.LT) and rewards == "higher") or (tv.op in (Op.GE, Op.GT) and rewards == "lower"):
+            out.add("comparator-contradiction",
+                    f"{what}指标值“{target}”与规则的得分方向相反：按规则文字计", _first_span(rule))  # fmt: skip
+    if comparator and comparator.strip() == "定性" and ax.kind == "value" and _numeric_bands(rule):
+        out.add(
+            "comparator-qualitative",
+            f"{what}指标值类型是“定性”，但规则按数值分档或扣分：实际值需要填写数值",
+            _first_span(rule),
+        )
+    needs_target = any(
+        isinstance(a.condition, Range) and a.condition.measure in (Measure.DEVIATION, Measure.RATIO)
+        for a in rule.awards
+    ) or any(
+        d.kind is StepKind.DISTANCE and (d.measure is Measure.DEVIATION or _no_reference(rule, d))
+        for d in rule.deductions
+    )
+    if needs_target and target is not None and str(target).strip() and ax.target is None:
+        out.add("target-not-numeric",
+                f"{what}规则按偏离度、完成比例或与指标值的差距计分，而指标值“{target}”不是一个数：需要另行给出数值基数",
+                _first_span(rule))  # fmt: skip
+    elif needs_target and (target is None or not str(target).strip()):
+        out.add("not-analysed", f"{what}规则按偏离度、完成比例或与指标值的差距计分：未给出指标值，相关检查未做", None)
+    for a in rule.awards:
+        c = a.condition
+        if not (isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points))):
+            continue
+        if (
+            op in (Op.GE, Op.GT, Op.LE, Op.LT)
+            and c.low is not None
+            and c.high is not None
+            and c.low.value == c.high.value
+        ):
+            out.add("target-mismatch",
+                    f"{what}满分条件是“等于{number(c.low.value.value)}{c.low.value.unit}”，而指标值类型是“{comparator}”：请写明"
+                    f"{'超过' if op in (Op.GE, Op.GT) else '低于'}时如何计", a.span)  # fmt: skip
+        elif op is Op.GE and c.low is not None and c.high is None and not c.low.inclusive:
+            out.add("edge-strict",
+                    f"{what}满分条件“{_src(out, a.span)}”不含{number(c.low.value.value)}{c.low.value.unit}本身，而指标值类型是“≥”："
+                    "恰好达到指标值时得不到满分", a.span)  # fmt: skip
+        elif op is Op.LE and c.high is not None and c.low is None and not c.high.inclusive:
+            out.add("edge-strict",
+                    f"{what}满分条件“{_src(out, a.span)}”不含{number(c.high.value.value)}{c.high.value.unit}本身，而指标值类型是“≤”："
+                    "恰好等于指标值时得不到满分", a.span)  # fmt: skip
+        break
+    if ax.kind == "count" and ax.target is not None and ax.target > 0 and op in (Op.LE, Op.LT):
+        out.add("target-mismatch",
+                f"{what}指标值“{target}”允许发生{ax.show(ax.target)}，而规则从第一次发生就扣分", _first_span(rule))  # fmt: skip
+    # full-marks threshold vs the target
+    edge = _full_edge(rule)
+    if edge is not None and ax.target is not None and ax.kind == "value" and not edge.is_percent == (not ax.percent):
+        ev = edge.value if edge.is_percent else edge.value / ax.scale
+        if ev != ax.target and edge.unit != "分":
+            out.add("target-mismatch",
+                    f"{what}满分线是{number(ev)}{'%' if ax.percent else ax.unit}，而指标值是{ax.show(ax.target)}", _full_span(rule))  # fmt: skip
+
+
+def _numeric_bands(rule: Rule) -> bool:
+    return any(isinstance(a.condition, Range) for a in rule.awards) or any(
+        d.kind is StepKind.DISTANCE for d in rule.deductions
+    )
+
+
+def _no_reference(rule: Rule, d: Deduction) -> bool:
+    return d.start is None and _full_edge(rule) is None
+
+
+def _first_span(rule: Rule) -> tuple[int, int] | None:
+    for c in rule.clauses:
+        if getattr(c, "span", None) is not None:
+            return c.span
+    return None
+
+
+def _full_span(rule: Rule) -> tuple[int, int] | None:
+    for a in rule.awards:
+        if isinstance(a.condition, Range) and isinstance(a.outcome, (FullMarks, Points)):
+            return a.span
+    return None
+
+
+# ------------------------------------------------------------------ bands by interval
+
+
+def _outcome_key(a: Award) -> str:
+    return render_outcome(a.outcome)
+
+
+def _bands(rule: Rule, ax: Axis, out: _Out, what: str) -> None:
+    events = ax.kind == "count"
+    claimed: list[tuple[Award, list[Interval]]] = []
+    for a in rule.awards:
+        if isinstance(a.condition, (Label, Otherwise)):
+            continue
+        if a.condition is None:
+            continue
+        ivs = condition_intervals(a.condition, ax, events=events)
+        if ivs is None:
+            return  # a condition the axis cannot place: no interval analysis
+        ivs = [i.intersect(ax.domain) for i in ivs]
+        ivs = [i for i in ivs if not i.empty and (not ax.integral or i.has_integer())]
+        claimed.append((a, ivs))
+    if not claimed:
+        return
+    name = ax.name
+    unit = "%" if ax.percent else ax.unit
+    for j, (aj, ivj) in enumerate(claimed):
+        rest = list(ivj)
+        for _ai, ivi in claimed[:j]:
+            for x in ivi:
+                rest = subtract(rest, x)
+        rest = [r for r in rest if not ax.integral or r.has_integer()]
+        if ivj and not rest:
+            prev = [ai for ai, ivi in claimed[:j] if any(not x.intersect(y).empty for x in ivi for y in ivj)]
+            same = all(_outcome_key(p) == _outcome_key(aj) for p in prev)
+            if same and prev and any(_cond_eq(p, aj) for p in prev):
+                out.add("band-duplicate", f"{what}“{_src(out, aj.span)}”与前面的条款重复", aj.span)
+            else:
+                covered = "、".join(f"“{_src(out, p.span)}”" for p in prev)
+                out.add("clause-unreachable",
+                        f"{what}“{_src(out, aj.span)}”永远不会适用：它覆盖的实际值已被{covered}覆盖（先写的条款优先）", aj.span)  # fmt: skip
+            continue
+        for ai, ivi in claimed[:j]:
+            if _outcome_key(ai) == _outcome_key(aj):
+                continue
+            for x in ivi:
+                for y in ivj:
+                    both = x.intersect(y)
+                    if both.empty or (ax.integral and not both.has_integer()):
+                        continue
+                    if both == x or both == y:
+                        # a cascade (≥5家得6分，≥3家得4分): the later band is the else-branch of the earlier
+                        continue
+                    out.add("band-overlap",
+                            f"{what}“{_src(out, ai.span)}”与“{_src(out, aj.span)}”都覆盖{both.text(name, unit)}"
+                            f"（{render_outcome(ai.outcome)}或{render_outcome(aj.outcome)}）：按先写的“{_src(out, ai.span)}”计",
+                            aj.span)  # fmt: skip
+    # gaps: only when nothing else scores the uncovered outcomes
+    if rule.deductions or rule.proportional is not None or any(isinstance(a.condition, Otherwise) for a in rule.awards):
+        return
+    if any(a.condition is None for a in rule.awards):
+        return
+    free = [ax.domain]
+    for _, ivs in claimed:
+        for x in ivs:
+            free = subtract(free, x)
+    free = [f for f in free if not f.empty and (not ax.integral or f.has_integer())]
+    for g in free:
+        out.add(
+            "band-gap",
+            f"{what}{g.text(name, unit)}没有任何条款覆盖（空档）：按0分计，请补写这一档",
+            _gap_span(rule, g, claimed),
+        )
+
+
+def _cond_eq(a: Award, b: Award) -> bool:
+    return a.condition == b.condition
+
+
+def _gap_span(rule: Rule, gap: Interval, claimed: Sequence[tuple[Award, list[Interval]]]) -> tuple[int, int] | None:
+    """The clause next to a gap: the one whose interval touches it."""
+    for a, ivs in claimed:
+        for x in ivs:
+            if (x.hi is not None and gap.lo is not None and x.hi == gap.lo) or (
+                x.lo is not None and gap.hi is not None and x.lo == gap.hi
+            ):
+                return a.span
+    return claimed[0][0].span if claimed else None
+
+
+# ------------------------------------------------------------------ sampled: monotonicity, cliffs, floor
+
+
+def _sampled(
+    rule: Rule, ax: Axis, out: _Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
+    share: Decimal, what: str,
+) -> bool:  # fmt: skip
+    """Checks on scored samples; False when the rule could not be sampled (no usable target)."""
+    if ax.kind == "label":
+        return False
+    if ax.kind == "value" and ax.target is None and _needs_target(rule):
+        return False
+    try:
+        curve = table(rule, target=target, weight=weight, comparator=comparator, unit=unit, dense=0)
+    except (ScoringError, ArithmeticError):
+        return False
+    pts = [p for p in curve.points if p.score is not None]
+    if len(pts) < 2:
+        return False
+    _floor(rule, ax, out, weight, target, comparator, unit, curve, what)
+    _monotone_and_cliffs(rule, ax, out, weight, share, curve, pts, what)
+    return True
+
+
+def _monotone_and_cliffs(
+    rule: Rule, ax: Axis, out: _Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
+) -> None:
+    if ax.kind != "value":
+        return
+    _cliffs(rule, ax, out, weight, share, curve, pts, what)
+    better = ax.better
+    own = _direction_of_rule(rule)
+    if own is not None and better in ("higher", "lower") and own != better:
+        better = own  # the comparator contradicts the rule (reported above): judge the rule by its own words
+    if better is None:
+        return
+    unit_s = "%" if ax.percent else ax.unit
+    # non-monotone: a better outcome scoring lower
+    drops: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
+    for p, q in itertools.pairwise(pts):
+        if better == "higher" or (better == "target" and ax.target is not None and q.x <= ax.target):
+            bad = q.score < p.score  # moving up should not lose points
+        elif better == "lower" or (better == "target" and ax.target is not None and p.x >= ax.target):
+            bad = q.score > p.score  # moving down should not lose points
+        else:
+            bad = False
+        if bad:
+            drops.append((p.x, q.x, p.score, q.score))
+    for a, b, sa, sb in _merge_drops(drops):
+        iv = Interval(a, True, b, True)
+        out.add("non-monotone",
+                f"{what}{iv.text(ax.name, unit_s)}之间，更好的实际值反而得分更低（{ax.show(a)}得{sa}分，{ax.show(b)}得{sb}分）",
+                _first_span(rule))  # fmt: skip
+
+
+def _cliffs(
+    rule: Rule, ax: Axis, out: _Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
+) -> None:
+    """A jump at a band edge bigger than share × weight is a cliff; a smaller jump where a 不得分
+    band cuts off the deductions is reported as info (floor-jump). A two-level rule (满分 or 0)
+    is all cliff by design: not reported."""
+    if len({p.score for p in pts}) <= 2 or weight <= 0:
+        return
+    limit = weight * share
+    step_max = max((d.points for d in rule.deductions if isinstance(d.points, Decimal)), default=ZERO)
+    for p, q in itertools.pairwise(pts):
+        gap = q.x - p.x
+        if gap <= 0 or (gap > Decimal("0.011") and not (ax.integral and gap == 1)):
+            continue
+        if p.x not in curve.edges and q.x not in curve.edges:
+            continue
+        jump = abs(q.score - p.score)
+        if jump == 0 or (ax.integral and jump <= step_max):
+            continue
+        edge = q.x if q.x in curve.edges else p.x
+        pct = number((jump / weight * 100).quantize(Decimal(1)))
+        if jump > limit:
+            out.add("cliff",
+                    f"{what}在{ax.show(edge)}处得分从{p.score}分跳到{q.score}分，跳变{number(jump)}分（分值的{pct}%）",
+                    _edge_span(rule, ax, edge))  # fmt: skip
+        elif rule.deductions and min(p.score, q.score) == 0:
+            out.add("floor-jump",
+                    f"{what}扣分到{ax.show(edge)}处被“不得分”截断：得分从{max(p.score, q.score)}分直接降为0（分值的{pct}%）",
+                    _edge_span(rule, ax, edge))  # fmt: skip
+
+
+def _needs_target(rule: Rule) -> bool:
+    return any(
+        isinstance(a.condition, (Range, TargetMet))
+        and getattr(a.condition, "measure", Measure.RATIO) is not Measure.VALUE
+        for a in rule.awards
+    ) or any(d.kind is StepKind.DISTANCE and _no_reference(rule, d) for d in rule.deductions)
+
+
+def _merge_drops(
+    drops: list[tuple[Decimal, Decimal, Decimal, Decimal]],
+) -> list[tuple[Decimal, Decimal, Decimal, Decimal]]:
+    merged: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
+    for a, b, sa, sb in drops:
+        if merged and merged[-1][1] == a:
+            pa, _, psa, _ = merged[-1]
+            merged[-1] = (pa, b, psa, sb)
+        else:
+            merged.append((a, b, sa, sb))
+    return merged
+
+
+def _edge_span(rule: Rule, ax: Axis, x: Decimal) -> tuple[int, int] | None:
+    for a in rule.awards:
+        ivs = condition_intervals(a.condition, ax) if a.condition is not None else None
+        for iv in ivs or []:
+            if x in (iv.lo, iv.hi):
+                return a.span
+    return _first_span(rule)
+
+
+def _floor(
+    rule: Rule, ax: Axis, out: _Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
+    curve: Curve, what: str,
+) -> None:  # fmt: skip
+    """Deductions that can run past the weight without 扣完为止; deductions that never deduct."""
+    from .api import evaluate
+
+    if not rule.deductions:
+        return
+    worst: tuple[Decimal, Decimal] | None = None
+    deducted: set[int] = set()
+    for p in curve.points:
+        try:
+            s = evaluate(rule, curve.axis.typed(p.x), target=target, weight=weight, comparator=comparator, unit=unit)
+        except (ScoringError, ArithmeticError):
+            continue
+        for st in s.trace:
+            if st.clause in ("最低0分", "扣完为止") and st.delta > 0:
+                total = weight + st.delta if weight else st.delta
+                if worst is None or total > worst[1]:
+                    worst = (p.x, total)
+        if any(st.delta < 0 and st.clause not in ("基础分",) for st in s.trace):
+            deducted.add(1)
+    if worst is not None and not rule.until_exhausted:
+        x, total = worst
+        out.add("no-floor",
+                f"{what}扣分可超过分值（如{ax.show(x)}时共扣{number(total.quantize(Decimal('0.01')).normalize())}分，"
+                f"分值{number(weight)}分），原文未写“扣完为止”：按默认最低0分计", _last_deduction_span(rule))  # fmt: skip
+    elif worst is None and not rule.until_exhausted and ax.kind == "count":
+        pass
+    if not deducted and ax.kind == "value" and any(d.kind is StepKind.DISTANCE for d in rule.deductions):
+        out.add("deduction-unreachable",
+                f"{what}扣分条款在任何实际值下都不扣分（所有实际值都由分档条款决定）", _last_deduction_span(rule))  # fmt: skip
+
+
+def _floor_by_reading(rule: Rule, out: _Out, weight: Decimal, what: str) -> None:
+    """Without a usable target: deductions can pass the weight when they count events (no upper
+    bound) or count distance with no 不得分 band to stop them."""
+    if rule.until_exhausted or not rule.deductions:
+        return
+    events = any(d.kind is StepKind.EVENTS for d in rule.deductions)
+    stopper = any(isinstance(a.outcome, Zero) and isinstance(a.condition, Range) for a in rule.awards)
+    distance = any(d.kind is StepKind.DISTANCE for d in rule.deductions) and not stopper
+    once = sum((d.points for d in rule.deductions if d.kind is StepKind.ONCE and isinstance(d.points, Decimal)), ZERO)
+    if events or distance or once > weight:
+        why = "次数没有上限" if events else "差距没有上限" if distance else f"一次性扣分合计{number(once)}分"
+        out.add("no-floor", f"{what}扣分可能超过分值（{why}），原文未写“扣完为止”：按默认最低0分计",
+                _last_deduction_span(rule))  # fmt: skip
+
+
+def _last_deduction_span(rule: Rule) -> tuple[int, int] | None:
+    spans = [d.span for d in rule.deductions if d.span is not None]
+    return spans[-1] if spans else None
+
+
+# ------------------------------------------------------------------ composite
+
+
+def _composite(
+    node: Composite, out: _Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
+    share: Decimal,
+) -> None:  # fmt: skip
+    known = sum((i.points for i in node.items if i.points is not None), ZERO)
+    scored = [i for i in node.items if i.rule.awards or i.rule.deductions]
+    unknown = [i for i in scored if i.points is None]
+    if w is None:
+        if known:
+            out.add("weight-missing", f"未给出分值：按各分项写明的分数合计{number(known)}分计")
+    else:
+        if known > w:
+            out.add("exceeds-weight", f"各分项合计{number(known)}分，超过指标分值{number(w)}分", _item_span(node))
+        elif known < w and not unknown:
+            out.add(
+                "below-weight",
+                f"各分项合计{number(known)}分，低于指标分值{number(w)}分：永远得不到满分",
+                _item_span(node),
+            )
+    implied = (w - known) / len(unknown) if (w is not None and unknown and w > known) else None
+    for item in node.items:
+        pts = item.points if item.points is not None else implied
+        if not (item.rule.awards or item.rule.deductions):
+            _clause_checks(item.rule, out, comparator, unit, f"第{item.number}项")
+            continue
+        _rule(item.rule, out, pts, None, None, None, share, top=False, what=f"第{item.number}项")
+    if node.shared is not None:
+        _rule(node.shared, out, w, target, comparator, unit, share, top=False, what="各项共用的")
+
+
+def _item_span(node: Composite) -> tuple[int, int] | None:
+    return node.items[0].span if node.items else None
+
+
+# ------------------------------------------------------------------ the text itself
+
+
+_TYPOS = (
+    ("呢", "多余的“呢”"), ("高与", "“高与”应为“高于”"), ("。。", "重复的句号"), ("，，", "重复的逗号"),
+    ("得满分呢", "多余的“呢”"),
+)  # fmt: skip
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def _text_checks(out: _Out) -> None:
+    text = out.text
+    if not text:
+        return
+    for word, why in _TYPOS:
+        i = text.find(word)
+        if i >= 0 and not (word == "呢" and "得满分呢" in text and text.find("得满分呢") + 3 != i):
+            out.add("typo", f"疑似笔误：{why}", (i, i + len(word)))
+    for m in _REPEAT.finditer(text):
+        if m.group(1) in ("每年", "每月", "以上", "一一"):
+            continue
+        out.add("typo", f"疑似笔误：“{m.group(1)}”重复了", (m.start(), m.end()))
+    for m in re.finditer(r"[\u4e00-\u9fff]([\u4e00-\u9fff])\1(?=[\u4e00-\u9fff])", text):
+        ch = m.group(1)
+        if ch in "厅处":
+            out.add("typo", f"疑似笔误：“{ch}{ch}”", (m.start() + 1, m.end()))
+    for m in re.finditer(r"[（(][^（()）]*(除外|如因)[^（()）]*[)）]|除[^，。；]*外，", text):
+        out.add(
+            "exception-clause",
+            f"例外条款“{m.group(0).strip('，')}”：考核基数可能调整，评分时需要人工确认",
+            (m.start(), m.end()),
+        )
+    for m in re.finditer(r"服务[%％]|[\u4e00-\u9fff][%％]计", text):
+        out.add("typo", "疑似笔误：多余的“%”", (m.start(), m.end()))
+
+
+# ------------------------------------------------------------------ tables
+
+
+def check_table(ruleset: Any, *, cliff: Decimal | str = Decimal("0.3")) -> list[Finding]:
+    """Check every indicator of a table and the table's weights.
+
+    ``ruleset``: anything with ``.indicators`` (each with ``name``, ``target``, ``weight``,
+    ``rule``, ``comparator``, ``unit``, ``level1``, ``level2`` and optionally ``id`` and
+    ``section``), or an iterable of such indicators. Optional on the ruleset: ``groups``
+    (each with ``level1`` or ``level2`` and ``weight``: the totals printed in the header),
+    ``execution`` (with ``weight``: the budget-execution row) and ``sections``.
+    """
+    indicators = list(getattr(ruleset, "indicators", ruleset))
+    findings: list[Finding] = []
+    for ind in indicators:
+        name = _ind_name(ind)
+        rule = getattr(ind, "rule", None)
+        if not rule:
+            continue
+        for f in check(rule, target=getattr(ind, "target", None), weight=getattr(ind, "weight", None),
+                       comparator=getattr(ind, "comparator", None), unit=getattr(ind, "unit", None), cliff=cliff):  # fmt: skip
+            findings.append(Finding(f.code, f.severity, f.message, f.span, f.text, name))
+    findings.extend(_weights(ruleset, indicators))
+    findings.extend(_duplicates(indicators))
+    return findings
+
+
+def _ind_name(ind: Any) -> str:
+    ident = getattr(ind, "id", "") or ""
+    name = getattr(ind, "name", "") or ""
+    return f"{ident} {name}".strip() if ident else name
+
+
+def _weight_of(x: Any) -> Decimal | None:
+    w = getattr(x, "weight", None)
+    if w is None or (isinstance(w, str) and not w.strip()):
+        return None
+    try:
+        return to_decimal(w if not isinstance(w, float) else str(w), "weight")
+    except (ScoringError, TypeError):
+        return None
+
+
+def _section(ind: Any) -> str:
+    s = getattr(ind, "section", None)
+    if s is None:
+        return ""
+    return str(getattr(s, "id", s) or "")
+
+
+def _weights(ruleset: Any, indicators: Sequence[Any]) -> Iterable[Finding]:
+    execution = getattr(ruleset, "execution", None)
+    exec_w = _weight_of(execution) if execution is not None else None
+    sections: dict[str, list[Any]] = {}
+    for ind in indicators:
+        sections.setdefault(_section(ind), []).append(ind)
+    hundred = Decimal(100)
+    for sec, inds in sections.items():
+        where = f"“{sec}”" if sec else "本表"
+        weights = [_weight_of(i) for i in inds]
+        missing = [i for i, w in zip(inds, weights, strict=True) if w is None]
+        known = [w for w in weights if w is not None]
+        if not known:
+            continue
+        total = sum(known, ZERO)
+        if missing:
+            names = "、".join(_ind_name(i) for i in missing[:5]) + ("等" if len(missing) > 5 else "")
+            yield Finding("weight-missing", Severity.INFO, f"{where}有{len(missing)}个指标未给分值（{names}），合计按已给出的{number(total)}分计",
+                          indicator=sec)  # fmt: skip
+            continue
+        full = total + (exec_w or ZERO)
+        if full == hundred:
+            continue
+        if exec_w is None and total == hundred - 10:
+            yield Finding("weights-total", Severity.INFO,
+                          f"{where}指标分值合计{number(total)}分：加上预算执行率10分为100分（表中没有预算执行率一行）", indicator=sec)  # fmt: skip
+            continue
+        extra = f"（含预算执行率{number(exec_w)}分）" if exec_w is not None else ""
+        yield Finding(
+            "weights-total", Severity.WARNING, f"{where}指标分值合计{number(full)}分{extra}，不等于100分", indicator=sec
+        )
+    groups = list(getattr(ruleset, "groups", None) or [])
+    seen: set[tuple[str, str, str]] = set()
+    for g in groups:
+        gw = _weight_of(g)
+        if gw is None:
+            continue
+        l1 = getattr(g, "level1", "") or ""
+        l2 = getattr(g, "level2", "") or ""
+        sec = _section(g)
+        key = (l1, l2, sec)
+        if key in seen:
+            continue
+        seen.add(key)
+        members = [
+            i for i in indicators
+            if (not l1 or (getattr(i, "level1", "") or "") == l1) and (not l2 or (getattr(i, "level2", "") or "") == l2)
+            and (not sec or _section(i) == sec)
+        ]  # fmt: skip
+        ws = [_weight_of(i) for i in members]
+        if not members or any(w is None for w in ws):
+            continue
+        total = sum((w for w in ws if w is not None), ZERO)
+        if total != gw:
+            label = "/".join(x for x in (l1, l2) if x)
+            yield Finding("group-weight-total", Severity.WARNING,
+                          f"“{label}”表头写明{number(gw)}分，其下指标分值合计{number(total)}分", indicator=label)  # fmt: skip
+
+
+def _duplicates(indicators: Sequence[Any]) -> Iterable[Finding]:
+    seen: dict[tuple[str, str, str], Any] = {}
+    for ind in indicators:
+        name = (getattr(ind, "name", "") or "").strip()
+        if not name:
+            continue
+        key = (_section(ind), getattr(ind, "level2", "") or "", name)
+        if key in seen:
+            first = seen[key]
+            same_rule = (getattr(first, "rule", None) or "") == (getattr(ind, "rule", None) or "")
+            extra = "，评分标准也相同" if same_rule else "，评分标准不同"
+            yield Finding("duplicate-indicator", Severity.WARNING,
+                          f"指标“{name}”重复出现（{_ind_name(first)} 与 {_ind_name(ind)}）{extra}", indicator=_ind_name(ind))  # fmt: skip
+        else:
+            seen[key] = ind
