@@ -253,6 +253,7 @@ def _span_of_points(rule: Rule, value: Decimal) -> tuple[int, int] | None:
 def _clause_checks(rule: Rule, out: _Out, comparator: str | None, unit: str | None, what: str) -> None:
     op = parse_comparator(comparator) if comparator else None
     rate = (unit or "").strip() in ("%", "％", "百分比", "百分率")
+    said_deviation = False
     for c in rule.clauses:
         if isinstance(c, Deduction):
             _deduction_checks(c, rule, out, op, rate, what)
@@ -273,7 +274,8 @@ def _clause_checks(rule: Rule, out: _Out, comparator: str | None, unit: str | No
                                 f"{what}区间“{_src(out, c.span)}”的端点{number(e.value.value)}{e.value.unit}未写明含或不含：按含计，"
                                 "与相邻区间共用端点时按先写的条款计", c.span)  # fmt: skip
                         break
-                if cond.measure is Measure.DEVIATION:
+                if cond.measure is Measure.DEVIATION and not said_deviation:
+                    said_deviation = True
                     side = {Op.GE: "只计低于指标值的偏离", Op.GT: "只计低于指标值的偏离", Op.LE: "只计超出指标值的偏离",
                             Op.LT: "只计超出指标值的偏离", Op.EQ: "高于、低于都计"}.get(op) if op else None  # fmt: skip
                     msg = (

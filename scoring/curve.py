@@ -473,6 +473,7 @@ class Point:
     label: str = ""
     explanation: str = ""
     error: str = ""
+    dense: bool = False  # an evenly spaced outcome added for the plot, not a mark of the rule
 
 
 @frozen
@@ -586,14 +587,13 @@ def table(
         return Curve(ax, w, (), (), None, rows)
     marks = _outcomes(rule, ax, w, lo_d, hi_d)
     xs = sorted(marks)
-    for x in _dense(xs, dense, ax.integral):
-        marks.setdefault(x, "")
+    extra = {x for x in _dense(xs, dense, ax.integral) if x not in marks}
     points = []
-    for x in sorted(marks):
+    for x in sorted(set(marks) | extra):
         if x < 0:
             continue
         s, why, err = score(ax.typed(x))
-        points.append(Point(x, s, marks[x], why, err))
+        points.append(Point(x, s, marks.get(x, ""), why, err, x in extra))
     points = _mark_floor(points, ax)
     edges = sorted({v for v, _ in _refs(rule, ax) if (lo_d is None or v >= lo_d) and (hi_d is None or v <= hi_d)})
     return Curve(ax, w, tuple(points), tuple(edges), ax.target)
@@ -615,7 +615,7 @@ def _mark_floor(points: list[Point], ax: Axis) -> list[Point]:
             seen_positive = True
         elif seen_positive:
             label = f"{p.label}、得分降为0" if p.label else "得分降为0"
-            points[i] = Point(p.x, p.score, label, p.explanation, p.error)
+            points[i] = Point(p.x, p.score, label, p.explanation, p.error, p.dense)
             break
     return points
 
@@ -653,6 +653,8 @@ def text_table(curve: Curve, *, all_points: bool = False) -> str:
         head = (curve.axis.name, "得分", "说明")
         last: Decimal | str | None = "none"
         for p in curve.points:
+            if p.dense and not all_points:
+                continue
             changed = p.score != last
             last = p.score
             steps_only = all(part.startswith("第") for part in p.label.split("、")) if p.label else True
@@ -707,11 +709,23 @@ def _series(curve: Curve) -> list[list[tuple[float, float]]]:
 
 
 def _cjk_font() -> list[str]:
+    """Installed fonts that have Chinese glyphs (matplotlib's cache may predate them: look on disk too)."""
+    import re as _re
+
     from matplotlib import font_manager
 
     wanted = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
               "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "Droid Sans Fallback")  # fmt: skip
     names = {f.name for f in font_manager.fontManager.ttflist}
+    if not any(n in names for n in wanted):
+        pattern = _re.compile(r"cjk|wqy|wenquanyi|droidsansfallback|simhei|msyh|pingfang|sourcehan|uming", _re.I)
+        for path in font_manager.findSystemFonts():
+            if pattern.search(path):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        names = {f.name for f in font_manager.fontManager.ttflist}
     return [n for n in wanted if n in names]
 
 
@@ -732,7 +746,11 @@ def _plot_mpl(curve: Curve, path: Path, title: str) -> None:
         fig, ax = plt.subplots(figsize=(7.5, 4.2), dpi=120)
         for run in _series(curve):
             xs, ys = zip(*run, strict=True)
-            ax.plot(xs, ys, color="#1f5fa8", linewidth=1.8, marker="o", markersize=2.5)
+            ax.plot(xs, ys, color="#1f5fa8", linewidth=1.8)
+        marked = [(float(p.x), float(p.score)) for p in curve.points if p.score is not None and p.label]
+        if marked:
+            mx, my = zip(*marked, strict=True)
+            ax.plot(mx, my, linestyle="none", marker="o", markersize=3.5, color="#1f5fa8")
         for e in curve.edges:
             ax.axvline(float(e), color="#888888", linestyle=":", linewidth=1)
         if curve.target is not None:
