@@ -572,6 +572,10 @@ def _bands(rule: Rule, ax: Axis, out: _Out, what: str) -> None:
             free = subtract(free, x)
     free = [f for f in free if not f.empty and (not ax.integral or f.has_integer())]
     for g in free:
+        if ax.integral and g.lo is not None and g.hi is not None:
+            ints = [k for k in range(int(g.lo), int(g.hi) + 1) if g.contains(Decimal(k))]
+            if len(ints) == 1:
+                g = Interval(Decimal(ints[0]), True, Decimal(ints[0]), True)
         out.add(
             "band-gap",
             f"{what}{g.text(name, unit)}没有任何条款覆盖（空档）：按0分计，请补写这一档",

@@ -107,9 +107,11 @@ def test_shared_endpoint_is_an_overlap() -> None:
     assert len(overlaps) == 1 and "实际值=80%" in overlaps[0].message
 
 
-def test_cascade_is_not_an_overlap() -> None:
-    fs = check("定点康复医疗机构≥5家，得12分，≥3家，得10分；≥1家得6分，0家不得分。", target="5", weight=12, comparator="≥", unit="家")
-    assert "band-overlap" not in codes(fs) and "band-gap" not in codes(fs)
+def test_cascade_is_not_an_overlap_but_zero_is_a_gap() -> None:
+    fs = check("定点康复医疗机构≥5家，得12分，≥3家，得10分；≥1家得6分。", target="5", weight=12, comparator="≥", unit="家")
+    assert "band-overlap" not in codes(fs)
+    (gap,) = [f for f in fs if f.code == "band-gap"]
+    assert gap.message.startswith("实际值=0家没有任何条款覆盖")
 
 
 def test_clause_that_can_never_apply() -> None:
