@@ -108,7 +108,9 @@ def test_shared_endpoint_is_an_overlap() -> None:
 
 
 def test_cascade_is_not_an_overlap_but_zero_is_a_gap() -> None:
-    fs = check("定点康复医疗机构≥5家，得12分，≥3家，得10分；≥1家得6分。", target="5", weight=12, comparator="≥", unit="家")
+    fs = check(
+        "定点康复医疗机构≥5家，得12分，≥3家，得10分；≥1家得6分。", target="5", weight=12, comparator="≥", unit="家"
+    )
     assert "band-overlap" not in codes(fs)
     (gap,) = [f for f in fs if f.code == "band-gap"]
     assert gap.message.startswith("实际值=0家没有任何条款覆盖")
@@ -242,7 +244,16 @@ def test_table_weights_and_duplicates() -> None:
         (
             Row("完成率", 40, "完成得满分，未完成不得分", id="L1"),
             Row("完成率", 20, "完成得满分，未完成不得分", id="L2"),
-            Row("满意度", 30, "满意度≥90%得满分，每低1个百分点扣1分，扣完为止", "90%", "≥", "%", level1="满意度指标", id="L3"),
+            Row(
+                "满意度",
+                30,
+                "满意度≥90%得满分，每低1个百分点扣1分，扣完为止",
+                "90%",
+                "≥",
+                "%",
+                level1="满意度指标",
+                id="L3",
+            ),
         ),
         groups=(Group("产出指标", Decimal(50)), Group("满意度指标", Decimal(30))),
     )
