@@ -20,11 +20,13 @@ from __future__ import annotations
 from . import profiles  # the table layer: scoring.profiles lists the named profiles
 from .api import Indicator, evaluate, parse
 from .audit import Audit, audit
+from .check import check, check_table
 from .defaults import score_execution
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
 from .nodes import Composite, Rule
 from .outcomes import load_outcomes
+from .render import render
 from .ruleset import Finding, Report, Ruleset, load_ruleset
 
 __all__ = [
@@ -42,11 +44,14 @@ __all__ = [
     "ScoringError",
     "Step",
     "audit",
+    "check",
+    "check_table",
     "evaluate",
     "load_outcomes",
     "load_ruleset",
     "parse",
     "profiles",
+    "render",
     "score_execution",
 ]
 __version__ = "0.1.0"
