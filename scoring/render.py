@@ -82,7 +82,7 @@ REQUESTS: dict[str, str] = {
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
     "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
 }
-PENDING: frozenset[str] = frozenset(REQUESTS)
+PENDING: frozenset[str] = frozenset(REQUESTS) - {"R11"}  # R11: 扣4至7分 reads already
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
