@@ -170,15 +170,31 @@ def score_default(indicator: Any, actual: Any, **options: Any) -> Score:
     partial, reverse), ``satisfaction`` ("proportional" | "rate"), ``qualitative``
     ("lenient" | "strict") and ``category`` (the row's 一级/二级指标, which tells cost rows)."""
     opts, extra = _split(options)
+    return default_score(indicator, actual, opts, **extra)
+
+
+def default_score(
+    indicator: Any,
+    actual: Any,
+    opts: Options,
+    *,
+    target: Target | None = None,
+    satisfaction: str = "proportional",
+    qualitative: str = "lenient",
+    category: str = "",
+) -> Score:
+    """``score_default`` with its options already built (and the target already read, if given)."""
+    extra = {"satisfaction": satisfaction, "category": category}
     weight = to_decimal(indicator.weight, "分值")
     if weight < 0:
         raise EvaluationError(f"分值不能为负: {num(weight)}")
     unit = getattr(indicator, "unit", None)
-    target = read_target(indicator.target, unit)
+    if target is None:
+        target = read_target(indicator.target, unit)
     written = (getattr(indicator, "comparator", None) or "").strip()
     op = parse_comparator(written) if written else None
-    qualitative = written == "定性"
-    strict = extra.get("qualitative", "lenient") == "strict"
+    strict = qualitative == "strict"
+    qualitative_row = written == "定性"
     steps: list[Step] = []
 
     if actual is None or (isinstance(actual, str) and not actual.strip()):
@@ -194,7 +210,7 @@ def score_default(indicator: Any, actual: Any, **options: Any) -> Score:
             return finish(weight, weight, steps, opts)
         raise EvaluationError("实际完成值为“否”（未达到指标值）：请给出评定等级（grade）或人工得分（manual）")
 
-    if target.kind == "number" and not qualitative:
+    if target.kind == "number" and not qualitative_row:
         assert target.quantity is not None
         reading: Reading | None
         if isinstance(actual, (int, Decimal)):
@@ -341,6 +357,7 @@ def _same(a: str, b: str) -> bool:
 __all__ = [
     "GRADE_BANDS",
     "GRADE_SHARES",
+    "default_score",
     "finish",
     "infer_op",
     "score_default",

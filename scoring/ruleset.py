@@ -15,9 +15,11 @@ disappears: it stays in ``report.rows`` with no score and a finding that says wh
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ import attrs
 from attrs import frozen
 
 from . import profiles as _profiles
-from .defaults import score_default, score_execution, score_grade, score_manual
+from .defaults import default_score, score_execution, score_grade, score_manual
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
 from .evaluate import evaluate as _evaluate
@@ -36,6 +38,7 @@ from .outcomes import (
     Outcome,
     OutcomeError,
     Outcomes,
+    Target,
     decimal_of,
     judge_text,
     load_outcomes,
@@ -160,6 +163,26 @@ class Ruleset:
     columns: tuple[str, ...] = ()  # the original column headers, when read from a spreadsheet
     outcomes: Outcomes | None = None  # outcomes read with the table (实际完成值 / 得分 columns)
     _rules: dict[str, Node | ScoringError] = attrs.field(factory=dict, repr=False)
+    _keys: list[int] | None = attrs.field(default=None, repr=False)
+    _index: tuple[dict[str, IndicatorRow], dict[str, list[IndicatorRow]]] | None = attrs.field(default=None, repr=False)
+
+    def _indexes(self) -> tuple[dict[str, IndicatorRow], dict[str, list[IndicatorRow]]]:
+        """Rows by id and by name (built once)."""
+        if self._index is None or len(self._index[0]) != len(self.indicators):
+            by_id = {r.id: r for r in self.indicators}
+            names: dict[str, list[IndicatorRow]] = {}
+            for r in self.indicators:
+                names.setdefault(r.name, []).append(r)
+            self._index = (by_id, names)
+        return self._index
+
+    def _static_keys(self) -> list[int]:
+        """For each row, a small int naming what its score depends on besides its outcome:
+        rows that share it (same rule, target, comparator, unit, weight) share memoised scores."""
+        if self._keys is None or len(self._keys) != len(self.indicators):
+            ids: dict[tuple[Any, ...], int] = {}
+            self._keys = [ids.setdefault(_static_key(r), len(ids)) for r in self.indicators]
+        return self._keys
 
     @property
     def title(self) -> str:
@@ -195,7 +218,9 @@ class Ruleset:
     ) -> Report:
         """Score every row from ``outcomes`` (a file, a mapping keyed by indicator id or name,
         or None for the outcomes read with the table). ``profile`` overrides the table's."""
-        return _Scorer(self, _as_outcomes(outcomes, self), _as_profile(profile, self), progress).run()
+        scorer = _Scorer(self, _as_outcomes(outcomes, self), _as_profile(profile, self), progress)
+        with _gc_paused(len(self.indicators)):
+            return scorer.run()
 
     def score_row(
         self, row: IndicatorRow | str, outcome: Outcome | Any, *, profile: str | Profile | None = None
@@ -228,6 +253,24 @@ class Ruleset:
         return _finish(
             Meta(title=title), [r for r in built if r is not None], exe, list(groups), [], prof, None, problems
         )
+
+
+@contextlib.contextmanager
+def _gc_paused(rows: int) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large table is scored.
+
+    Scoring allocates a few acyclic objects per row (RowResult, Score, tuples); on tables of
+    tens of thousands of rows the collector's full passes over them cost about a third of the
+    run. Reference counting still frees everything; the collector is re-enabled (if it was
+    enabled) as soon as the run ends, even on error."""
+    if rows < 5000 or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _as_profile(profile: str | Profile | None, ruleset: Ruleset) -> Profile:
@@ -608,8 +651,20 @@ def _hashable(v: Any) -> Any:
     return v
 
 
+def _static_key(row: IndicatorRow) -> tuple[Any, ...]:
+    """What a row's score depends on, besides its outcome and profile (the memo key's first part)."""
+    if row.rule:
+        return (row.rule, row.target, row.comparator, row.unit, row.weight)
+    cost = "成本" in row.level1 or "成本" in row.level2 or "成本" in row.name
+    return (None, row.target, row.comparator, row.unit, row.weight, cost, "满意" in row.name,
+            None if row.target else row.name)  # fmt: skip
+
+
 class _Scorer:
-    """One scoring run: matches outcomes to rows, scores each row, sums, collects findings."""
+    """One scoring run: matches outcomes to rows, scores each row, sums, collects findings.
+
+    Scores are memoised for the run by (row's rule, target, comparator, unit, weight, outcome,
+    profile): rows that repeat a rule and an outcome (100%, 已完成) are evaluated once."""
 
     def __init__(
         self, ruleset: Ruleset, outcomes: Outcomes, profile: Profile, progress: Callable[[int, int], None] | None
@@ -620,13 +675,13 @@ class _Scorer:
         self.progress = progress
         self.findings: list[Finding] = list(ruleset.problems)
         self.memo: dict[Any, tuple[Score | None, str, tuple[Finding, ...]]] = {}
+        self.targets: dict[tuple[str | None, str | None], Target] = {}
+        self.row_profiles: dict[tuple[Any, ...], Profile] = {}
+        self.options: dict[int, Options] = {}
 
     # -- matching outcomes to rows
     def _match(self) -> dict[str, Outcome]:
-        by_id = {r.id: r for r in self.rs.indicators}
-        names: dict[str, list[IndicatorRow]] = {}
-        for r in self.rs.indicators:
-            names.setdefault(r.name, []).append(r)
+        by_id, names = self.rs._indexes()
         matched: dict[str, Outcome] = {}
         for p in self.outcomes.problems:
             self.findings.append(Finding("bad-outcome", p, severity="warning"))
@@ -638,31 +693,16 @@ class _Scorer:
                     row = named[0]
                 elif len(named) > 1:
                     ids = "、".join(r.id for r in named)
-                    self.findings.append(
-                        Finding("ambiguous-outcome", f"指标名称“{o.key}”对应多行（{ids}），请用编号", None, o.key)
-                    )
+                    message = f"指标名称“{o.key}”对应多行（{ids}），请用编号"
+                    self.findings.append(Finding("ambiguous-outcome", message, None, o.key))
                     continue
                 else:
-                    self.findings.append(
-                        Finding(
-                            "unknown-outcome",
-                            f"实际完成值“{o.key}”没有对应的指标行（{o.where}）",
-                            None,
-                            o.key,
-                            "warning",
-                        )
-                    )
+                    message = f"实际完成值“{o.key}”没有对应的指标行（{o.where}）"
+                    self.findings.append(Finding("unknown-outcome", message, None, o.key, "warning"))
                     continue
             if row.id in matched:
-                self.findings.append(
-                    Finding(
-                        "duplicate-outcome",
-                        f"同一行有多个实际完成值，取第一个（{o.where}）",
-                        row.id,
-                        row.name,
-                        "warning",
-                    )
-                )
+                message = f"同一行有多个实际完成值，取第一个（{o.where}）"
+                self.findings.append(Finding("duplicate-outcome", message, row.id, row.name, "warning"))
                 continue
             matched[row.id] = o
         return matched
@@ -670,19 +710,58 @@ class _Scorer:
     def run(self) -> Report:
         matched = self._match()
         results: list[RowResult] = []
-        n = len(self.rs.indicators)
+        append = results.append
+        rows = self.rs.indicators
+        keys = self.rs._static_keys()
+        n = len(rows)
         progress = self.progress
-        for i, row in enumerate(self.rs.indicators, 1):
-            results.append(self._row(row, matched.get(row.id)))
-            if progress is not None and (i % 1000 == 0 or i == n):
-                progress(i, n)
-        for r in results:
-            self.findings.extend(r.findings)
+        get = matched.get
+        memo = self.memo
+        pid = id(self.profile)
+        acc2: dict[tuple[str | None, str, str], _Acc] = {}
+        for i in range(n):
+            row = rows[i]
+            o = get(row.id)
+            # the common case inline: a memoised score for a plain row
+            r: RowResult | None = None
+            if o is not None and row.weight is not None and not (row.profile or row.options or row.weight_from):
+                a = o.actual
+                hit = memo.get((keys[i], a if type(a) is str else _hashable(a), o.grade, o.manual, pid))
+                if hit is not None and not hit[2]:
+                    r = RowResult(row, hit[0], hit[1], a, o, ())
+            if r is None:
+                r = self._row(row, o, keys[i])
+                if r.findings:
+                    self.findings.extend(r.findings)
+            append(r)
+            # subtotals of the 二级指标 (the others are summed from these)
+            k2 = (row.section, row.level1, row.level2)
+            acc = acc2.get(k2)
+            if acc is None:
+                acc = acc2[k2] = _Acc()
+            if row.weight is not None:
+                acc.weight += row.weight
+            if r.score is not None:
+                acc.points += r.score.points
+            else:
+                acc.unscored += 1
+            acc.rows += 1
+            if progress is not None and ((i + 1) % 1000 == 0 or i + 1 == n):
+                progress(i + 1, n)
         execution = self._execution()
-        return self._report(results, execution)
+        return self._report(results, acc2, execution)
+
+    def _profile(self, row: IndicatorRow) -> Profile:
+        if not (row.profile or row.options):
+            return self.profile
+        k = (row.profile, row.options)
+        p = self.row_profiles.get(k)
+        if p is None:
+            p = self.row_profiles[k] = self.rs.profile_for(row, self.profile)
+        return p
 
     # -- one row
-    def _row(self, row: IndicatorRow, outcome: Outcome | None) -> RowResult:
+    def _row(self, row: IndicatorRow, outcome: Outcome | None, skey: Any = None) -> RowResult:
         actual = outcome.actual if outcome is not None else None
         if row.weight is None:
             f = Finding("no-weight", "没有分值，无法计分", row.id, row.name)
@@ -690,9 +769,9 @@ class _Scorer:
         if outcome is None or (actual is None and outcome.grade is None and outcome.manual is None):
             f = Finding("no-outcome", "没有实际完成值", row.id, row.name)
             return RowResult(row, None, "none", actual, outcome, (f,))
-        profile = self.rs.profile_for(row, self.profile) if (row.profile or row.options) else self.profile
-        key = (row.rule, row.target, row.comparator, row.unit, row.weight, row.category if not row.rule else None,
-               row.name if not row.rule else None, _hashable(actual), outcome.grade, outcome.manual, profile)  # fmt: skip
+        profile = self._profile(row)
+        a = actual if type(actual) is str else _hashable(actual)
+        key = (skey or _static_key(row), a, outcome.grade, outcome.manual, id(profile))
         hit = self.memo.get(key)
         if hit is None:
             hit = self._compute(row, outcome, actual, profile)
@@ -703,6 +782,24 @@ class _Scorer:
         if row.weight_from:
             findings = (Finding("weight-from-header", row.weight_from, row.id, row.name, "warning"), *findings)
         return RowResult(row, score, method, actual, outcome, findings)
+
+    def _target(self, row: IndicatorRow) -> Target:
+        k = (row.target, row.unit)
+        t = self.targets.get(k)
+        if t is None:
+            t = self.targets[k] = read_target(row.target, row.unit)
+        return t
+
+    def _options(self, profile: Profile) -> Options:
+        o = self.options.get(id(profile))
+        if o is None:
+            o = self.options[id(profile)] = Options(
+                places=profile.places,
+                rounding=profile.rounding,
+                partial=_partial(profile.partial),
+                reverse=profile.reverse,
+            )
+        return o
 
     def _compute(
         self, row: IndicatorRow, outcome: Outcome, actual: Any, profile: Profile
@@ -720,25 +817,21 @@ class _Scorer:
                 except RuleSyntaxError as e:
                     if e.code != "no-scoring-logic":
                         return None, "none", (Finding("rule-syntax", f"评分标准无法解析 [{e.code}]: {e.message}"),)
-                    notes.append(
-                        Finding(
-                            "no-scoring-logic",
-                            f"评分标准“{_clip(row.rule)}”没有评分逻辑，按默认方法计分",
-                            severity="warning",
-                        )
-                    )
+                    message = f"评分标准“{_clip(row.rule)}”没有评分逻辑，按默认方法计分"
+                    notes.append(Finding("no-scoring-logic", message, severity="warning"))
                 else:
                     return self._by_rule(row, node, outcome, actual, profile, notes)
             if outcome.grade is not None:
                 score = score_grade(outcome.grade, row.weight, outcome.manual, **profile.evaluate_options)
                 notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
                 return score, "grade", tuple(notes)
-            score = score_default(row, actual, category=row.category, **profile.default_options)
+            score = default_score(
+                row, actual, self._options(profile), target=self._target(row), satisfaction=profile.satisfaction,
+                qualitative=profile.qualitative, category=row.category,
+            )  # fmt: skip
             if notes:
                 score = _prefix(score, notes[0].message)
             return score, "default", tuple(notes)
-        except EvaluationError as e:
-            return None, "none", (*notes, Finding("cannot-score", str(e)))
         except ScoringError as e:
             return None, "none", (*notes, Finding("cannot-score", str(e)))
         except Exception as e:  # a bug in the rule core must not stop the table: report it
@@ -749,12 +842,11 @@ class _Scorer:
     ) -> tuple[Score | None, str, tuple[Finding, ...]]:
         assert row.weight is not None
         assert isinstance(node, (Rule, Composite))
-        opts = Options(places=profile.places, rounding=profile.rounding, partial=_partial(profile.partial),
-                       reverse=profile.reverse)  # fmt: skip
+        opts = self._options(profile)
         given: Any = outcome.grade if outcome.grade is not None else actual
         how = ""
         if isinstance(given, str) and outcome.grade is None and parse_value(given, row.unit) is None:
-            target = read_target(row.target, row.unit)
+            target = self._target(row)
             if target.kind == "number":
                 reading = read_actual(given, target, row.unit)
                 if reading is not None and reading.quantity is not None and reading.how:
@@ -805,58 +897,70 @@ class _Scorer:
             return None
 
     # -- sums
-    def _report(self, results: list[RowResult], execution: Score | None) -> Report:
-        l1: dict[tuple[str | None, str], list[RowResult]] = {}
-        l2: dict[tuple[str | None, str, str], list[RowResult]] = {}
-        sec: dict[str | None, list[RowResult]] = {}
-        for r in results:
-            l1.setdefault((r.row.section, r.row.level1), []).append(r)
-            l2.setdefault((r.row.section, r.row.level1, r.row.level2), []).append(r)
-            sec.setdefault(r.row.section, []).append(r)
+    def _report(
+        self, results: list[RowResult], acc2: dict[tuple[str | None, str, str], _Acc], execution: Score | None
+    ) -> Report:
+        acc1: dict[tuple[str | None, str], _Acc] = {}
+        accs: dict[str | None, _Acc] = {}
+        whole = _Acc()
+        for (s, a, _), acc in acc2.items():
+            _slot(acc1, (s, a)).add(acc)
+            _slot(accs, s).add(acc)
+            whole.add(acc)
         headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
-
-        def total(rows: list[RowResult]) -> tuple[Decimal, Decimal, int]:
-            w = sum((r.row.weight for r in rows if r.row.weight is not None), ZERO)
-            p = sum((r.score.points for r in rows if r.score is not None), ZERO)
-            return w, p, sum(1 for r in rows if r.score is None)
-
-        level1 = []
-        for (s, a), rows in l1.items():
-            w, p, u = total(rows)
-            level1.append(Subtotal(s, a, None, w, p, len(rows), u, headers1.get((s, a))))
-        level2 = []
-        for (s, a, b), rows in l2.items():
-            w, p, u = total(rows)
-            level2.append(Subtotal(s, a, b, w, p, len(rows), u, headers2.get((s, a, b))))
+        level1 = [acc.subtotal(s, a, None, headers1.get((s, a))) for (s, a), acc in acc1.items()]
+        level2 = [acc.subtotal(s, a, b, headers2.get((s, a, b))) for (s, a, b), acc in acc2.items()]
         sections = []
-        if self.rs.sections or any(k is not None for k in sec):
-            for s, rows in sec.items():
-                w, p, u = total(rows)
-                sections.append(Subtotal(s, None, None, w, p, len(rows), u))
+        if self.rs.sections or any(k is not None for k in accs):
+            sections = [acc.subtotal(s, None, None) for s, acc in accs.items()]
         for sub in (*level1, *level2):
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""
-                self.findings.append(Finding(
-                    "header-weight", f"{where}“{sub.label}”表头分值{sub.header_weight}分，所属各行分值合计{sub.weight}分",
-                    severity="warning"))  # fmt: skip
-        w, p, _ = total(results)
+                message = f"{where}“{sub.label}”表头分值{sub.header_weight}分，所属各行分值合计{sub.weight}分"
+                self.findings.append(Finding("header-weight", message, severity="warning"))
+        w, p = whole.weight, whole.points
         if execution is not None:
             w += execution.weight
             p += execution.points
         elif self.rs.execution is not None:
             w += self.rs.execution.weight
         if not sections and w and w != HUNDRED and any(r.row.weight is not None for r in results):
-            self.findings.append(
-                Finding(
-                    "weights-total",
-                    f"各行分值（含预算执行率）合计{w}分，不是100分；等次按得分率评定",
-                    severity="warning",
-                )
-            )
+            message = f"各行分值（含预算执行率）合计{w}分，不是100分；等次按得分率评定"
+            self.findings.append(Finding("weights-total", message, severity="warning"))
         grade = _grade(self.profile, p, w)
         return Report(self.rs, self.profile, tuple(results), execution, tuple(level1), tuple(level2), tuple(sections),
                       p, w, grade, tuple(self.findings), self.outcomes)  # fmt: skip
+
+
+class _Acc:
+    """A running subtotal."""
+
+    __slots__ = ("points", "rows", "unscored", "weight")
+
+    def __init__(self) -> None:
+        self.weight = ZERO
+        self.points = ZERO
+        self.rows = 0
+        self.unscored = 0
+
+    def add(self, other: _Acc) -> None:
+        self.weight += other.weight
+        self.points += other.points
+        self.rows += other.rows
+        self.unscored += other.unscored
+
+    def subtotal(
+        self, section: str | None, level1: str | None, level2: str | None, header: Decimal | None = None
+    ) -> Subtotal:
+        return Subtotal(section, level1, level2, self.weight, self.points, self.rows, self.unscored, header)
+
+
+def _slot(d: dict[Any, _Acc], key: Any) -> _Acc:
+    acc = d.get(key)
+    if acc is None:
+        acc = d[key] = _Acc()
+    return acc
 
 
 def _partial(name: str) -> Any:
