@@ -37,7 +37,6 @@ from .nodes import (
     Node,
     Op,
     Otherwise,
-    PercentBasis,
     Points,
     Proportional,
     Range,
@@ -346,11 +345,7 @@ def _deduction_checks(d: Deduction, rule: Rule, out: _Out, op: Op | None, rate: 
         if d.basis is None:
             msg = "比率按百分点、数量按指标值的百分比" if not rate else "此行是比率，按百分点"
             out.add("percent-basis", f"{say}的“{number(d.step.value)}%”未写明是百分点还是相对百分比：{msg}", d.span)
-        else:
-            reading = "百分点" if d.basis is PercentBasis.POINTS else "指标值的百分比（相对）"
-            out.add("percent-basis",
-                    f"{say}的“{number(d.step.value)}%”未写明口径，按上下文读作{reading}；建议写“{number(d.step.value)}个百分点”"
-                    "或“指标值的" + number(d.step.value) + "%”", d.span, Severity.INFO)  # fmt: skip
+        # a basis in the node is one the text stated (个百分点, 指标值的5%): nothing to report
     if d.direction is None:
         side = {Op.GE: "只计低于的部分", Op.GT: "只计低于的部分", Op.LE: "只计超出的部分", Op.LT: "只计超出的部分",
                 Op.EQ: "高于、低于都计"}.get(op) if op else None  # fmt: skip

@@ -18,7 +18,9 @@ _MODULES = ["scoring.cli_rules", "scoring.cli_tables", "scoring.cli_writer"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scoring", description="评（扣）分标准: parse, evaluate, score and check rules")
+    parser = argparse.ArgumentParser(
+        prog="scoring", description="评（扣）分标准: parse, evaluate, score and check rules"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('scoring').__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     import importlib

@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
 
     e = sub.add_parser("eval", help="score one indicator value with a rule")
     e.add_argument("text", help="the 评（扣）分标准 text")
-    e.add_argument("--actual", required=True, help="实际完成值: 85%%, 3, 是/否, a grade label, or JSON {\"1\": \"是\"}")
+    e.add_argument("--actual", required=True, help='实际完成值: 85%%, 3, 是/否, a grade label, or JSON {"1": "是"}')
     e.add_argument("--target", help="指标值 as written: ≥90%%, 1万人")
     e.add_argument("--weight", required=True, help="分值")
     e.add_argument("--comparator", help="指标值类型: ≥ ≤ = > <")
@@ -61,7 +61,8 @@ def _eval(args: argparse.Namespace) -> int:
             "weight": str(score.weight),
             "explanation": score.explanation,
             "trace": [
-                {"clause": s.clause, "inputs": dict(s.inputs), "delta": str(s.delta), "note": s.note} for s in score.trace
+                {"clause": s.clause, "inputs": dict(s.inputs), "delta": str(s.delta), "note": s.note}
+                for s in score.trace
             ],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -48,6 +48,10 @@ GRADE_BANDS: dict[str, tuple[Decimal, Decimal]] = {
 
 _EXTRA = ("satisfaction", "qualitative", "category")
 
+#: Notes in a Score's trace that the table layer turns into warnings (how a value was read).
+READ_AS_TEXT = "实际完成值中没有可与指标值比较的数值，按定性表述判断"
+LENIENT = "宽松判定"
+
 
 def finish(exact: Decimal, weight: Decimal, steps: list[Step], options: Options, head: str = "") -> Score:
     """A Score from an exact value: clamped to [0, weight], rounded as ``evaluate`` rounds."""
@@ -220,7 +224,7 @@ def default_score(
         if reading is not None:
             return _numeric(indicator, target, op, reading, weight, opts, extra, steps, str(actual))
         if isinstance(actual, str):
-            steps.append(Step("实际完成值中没有可与指标值比较的数值，按定性表述判断", (("实际值", actual),), ZERO))
+            steps.append(Step(READ_AS_TEXT, (("实际值", actual),), ZERO))
     elif target.kind == "date" and isinstance(actual, str):
         d = read_date(actual)
         if d is not None and target.date is not None:
@@ -235,7 +239,7 @@ def default_score(
         raise EvaluationError(f"定性指标需要文字描述的实际完成值，而不是 {actual!r}")
     j = judge_text(actual, target.text or indicator.name, strict=strict)
     if j.met:
-        steps.append(Step(f"定性指标：{j.how}", (("实际值", actual.strip()),), weight))
+        steps.append(Step(f"定性指标：{j.how}", (("实际值", actual.strip()),), weight, "" if j.explicit else LENIENT))
         return finish(weight, weight, steps, opts)
     raise EvaluationError(f"定性指标：{j.how}；请给出评定等级（grade）或人工得分（manual）")
 
@@ -357,6 +361,8 @@ def _same(a: str, b: str) -> bool:
 __all__ = [
     "GRADE_BANDS",
     "GRADE_SHARES",
+    "LENIENT",
+    "READ_AS_TEXT",
     "default_score",
     "finish",
     "infer_op",

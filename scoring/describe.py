@@ -51,7 +51,9 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
         if isinstance(c, Award):
             cond = _describe_cond(c.condition) or "无条件"
             extra = "（可酌情扣分）" if c.discretionary else ""
-            lines.append(f"{indent}得分条款  {cond} → {_describe_outcome(c.outcome, Decimal(0)).replace('得满分0分', '满分')}{extra}")
+            lines.append(
+                f"{indent}得分条款  {cond} → {_describe_outcome(c.outcome, Decimal(0)).replace('得满分0分', '满分')}{extra}"
+            )
         elif isinstance(c, Deduction):
             lines.append(f"{indent}扣分条款  {_deduction(c)}")
         elif isinstance(c, Veto):
@@ -60,7 +62,9 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
             lines.append(f"{indent}按比例    {c.text}：分值×实际值/指标值（≤类：指标值/实际值），最高为满分")
         elif isinstance(c, Note):
             lines.append(f"{indent}说明      {c.text}")
-    lines.append(f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}")
+    lines.append(
+        f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}"
+    )
     return lines
 
 

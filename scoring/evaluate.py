@@ -236,7 +236,9 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 
 def _inputs_of(rule: Rule) -> list[Deduction | Veto]:
     """Clauses that each take their own actual when a rule has several (events, vetoes)."""
-    return [c for c in rule.clauses if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE) or isinstance(c, Veto)]
+    return [
+        c for c in rule.clauses if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE) or isinstance(c, Veto)
+    ]
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -262,7 +264,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     awards = rule.awards
     has_events = any(isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE for c in rule.clauses)
 
-    numeric = bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
+    numeric = (
+        bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
+    )
     # 2. worded rules (是/否, grade labels)
     if x.quantity is None and not per_clause and not has_events and (x.label is not None or not numeric):
         chosen = _choose_label(rule, x, ctx)
@@ -369,7 +373,12 @@ def _pick(x: _In, ref: Quantity | None) -> Quantity:
         return q
     if ref.is_percent and not q.is_percent:
         return q  # an amount against a rate: the completion ratio is taken later
-    if q.unit and ref.unit and q.unit != ref.unit and (q.is_percent != ref.is_percent or not _same_unit(q.unit, ref.unit)):
+    if (
+        q.unit
+        and ref.unit
+        and q.unit != ref.unit
+        and (q.is_percent != ref.is_percent or not _same_unit(q.unit, ref.unit))
+    ):
         return Quantity(raw.value, ref.unit)
     return q
 
@@ -687,7 +696,13 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         qv = _comparable(q, ref, ctx).value if not (ref.is_percent and not q.is_percent and q.unit) else q.value
     else:
         qv = q.value
-    if ref.is_percent and not q.is_percent and d.step.is_percent and ctx.target is not None and not ctx.target.quantity.is_percent:
+    if (
+        ref.is_percent
+        and not q.is_percent
+        and d.step.is_percent
+        and ctx.target is not None
+        and not ctx.target.quantity.is_percent
+    ):
         # 完成率大于等于100%…每下降1% on an amount: compare completion rates
         qv = _ratio(q, ctx)
     rv = ref.value
@@ -721,15 +736,29 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         steps = _count(moved / d.step.value, partial)
     else:
         unit_written = x.raw is None or bool(x.raw.unit)
-        if unit_written and d.step.unit and q.unit and d.step.unit != "分" and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
+        if (
+            unit_written
+            and d.step.unit
+            and q.unit
+            and d.step.unit != "分"
+            and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit))
+        ):
             if not (d.step.unit == "" or q.unit == ""):
                 raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
         steps = _count(dist / d.step.value, partial)
         how = f"{'少于' if diff < 0 else '超出'}{_fmt(ref)}共{_num(_q4(dist))}{q.unit or ref.unit}"
     lost = steps * per
-    subject = next((a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), "")
+    subject = next(
+        (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
+    )
     subject = subject.rstrip("的") or "实际值"
-    ctx.step(f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分", -lost, _partial_note(partial, steps), 实际值=q, 参照值=ref)
+    ctx.step(
+        f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分",
+        -lost,
+        _partial_note(partial, steps),
+        实际值=q,
+        参照值=ref,
+    )
     return lost
 
 
@@ -915,7 +944,11 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         if item.rule.vetoes and not item.rule.awards and not item.rule.deductions:
             xi = _actual(keyed[item.number], ctx)
             if any(_veto_holds(v.condition, xi, ctx) for v in item.rule.vetoes):
-                ctx.step(f"第{item.number}项：" + _describe_cond(item.rule.vetoes[0].condition) + "，直接计0分", -total, "否决条款")
+                ctx.step(
+                    f"第{item.number}项：" + _describe_cond(item.rule.vetoes[0].condition) + "，直接计0分",
+                    -total,
+                    "否决条款",
+                )
                 return ZERO
             continue
         points = item.points if item.points is not None else implied
@@ -927,7 +960,9 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
             if met is None:
                 raise EvaluationError(f"第{item.number}项需要“是”或“否”")
             value = points if met else ZERO
-            ctx.step(f"第{item.number}项{'达标' if met else '未达标'}（分值由总分推出：{_num(_q4(points))}分）", value, "")
+            ctx.step(
+                f"第{item.number}项{'达标' if met else '未达标'}（分值由总分推出：{_num(_q4(points))}分）", value, ""
+            )
             total += value
             continue
         value = _rule(item.rule, keyed[item.number], sub, points)
@@ -957,7 +992,13 @@ def range_text(c: Range) -> str:
     if c.measure is not Measure.VALUE:
         name = c.measure.value
     parts = []
-    if c.low is not None and c.high is not None and c.low.value == c.high.value and c.low.inclusive and c.high.inclusive:
+    if (
+        c.low is not None
+        and c.high is not None
+        and c.low.value == c.high.value
+        and c.low.inclusive
+        and c.high.inclusive
+    ):
         return f"{name}={_fmt(c.low.value)}"
     if c.low is not None:
         parts.append(f"{_fmt(c.low.value)}{'≤' if c.low.inclusive else '<'}")

@@ -242,7 +242,7 @@ class Deduction:
     basis: PercentBasis | None = None  # for percent steps
     partial: Partial | None = None
     start: Edge | None = None  # where the steps start (低于95%每偏差5%); None: the full-marks edge or the target
-    event: str = ""  # the event counted, as written (不合规, 差错)
+    event: str = attrs.field(default="", eq=False)  # the words as written (发现一例不合规); feeds messages only
     points_max: Decimal | None = None  # 扣4-7分: the deduction is a range, ``points`` its low end
     span: tuple[int, int] | None = _span()
 

@@ -408,6 +408,7 @@ class Judgement:
 
     met: bool | None
     how: str
+    explicit: bool = True  # False: met only because no word of failure was found (lenient reading)
 
 
 def judge_text(actual: str, target: str = "", *, strict: bool = False) -> Judgement:
@@ -437,7 +438,7 @@ def judge_text(actual: str, target: str = "", *, strict: bool = False) -> Judgem
         return Judgement(True, f"实际完成值含“{pos}”")
     if strict:
         return Judgement(None, f"实际完成值“{_clip(a)}”没有明确说明是否达到指标值")
-    return Judgement(True, f"实际完成值“{_clip(a)}”未见未完成、未达到等表述，按达到计")
+    return Judgement(True, f"实际完成值“{_clip(a)}”未见未完成、未达到等表述，按达到计", explicit=False)
 
 
 # ------------------------------------------------------------------ outcome files

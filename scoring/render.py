@@ -82,7 +82,8 @@ REQUESTS: dict[str, str] = {
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
     "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
 }
-PENDING: frozenset[str] = frozenset(REQUESTS) - {"R11"}  # R11: 扣4至7分 reads already
+# R1-R3 landed (comments ignored, event out of equality, 个百分点 = % with basis POINTS); R11 read already
+PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11"}
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")

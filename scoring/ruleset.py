@@ -28,7 +28,7 @@ import attrs
 from attrs import frozen
 
 from . import profiles as _profiles
-from .defaults import default_score, score_execution, score_grade, score_manual
+from .defaults import LENIENT, READ_AS_TEXT, default_score, score_execution, score_grade, score_manual
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
 from .evaluate import evaluate as _evaluate
@@ -831,6 +831,17 @@ class _Scorer:
             )  # fmt: skip
             if notes:
                 score = _prefix(score, notes[0].message)
+            for step in score.trace:
+                if step.clause == READ_AS_TEXT:
+                    message = (
+                        f"实际完成值“{_clip(str(actual))}”中没有可与指标值“{row.target}”比较的数值，按定性表述判断"
+                    )
+                    notes.append(Finding("read-as-text", message, severity="warning"))
+                elif step.note == LENIENT:
+                    message = (
+                        f"实际完成值“{_clip(str(actual))}”没有明确说明达到指标值，按惯例（未见未完成等表述）计满分"
+                    )
+                    notes.append(Finding("lenient-qualitative", message, severity="warning"))
             return score, "default", tuple(notes)
         except ScoringError as e:
             return None, "none", (*notes, Finding("cannot-score", str(e)))

@@ -90,6 +90,7 @@ class PQty:
     q: Quantity
     span: Span
     points_scale: bool = False  # 90分 as a value on a 分 scale
+    pp: bool = False  # written as 个百分点
 
 
 @frozen
@@ -144,6 +145,7 @@ class PStep:
     q: Quantity | None
     span: Span
     inclusive_mark: bool | None = None
+    pp: bool = False  # the step was written in 个百分点
 
 
 @frozen
@@ -226,7 +228,8 @@ class _Phrases(Transformer[Token, Any]):
         return PQty(Quantity(ch[0], "%"), self._span(meta))
 
     def pp(self, meta: Any, ch: list[Any]) -> PQty:
-        return PQty(Quantity(ch[0], "个百分点"), self._span(meta))
+        # 一个百分点: a percent read as percentage points (the deduction records basis=POINTS)
+        return PQty(Quantity(ch[0], "%"), self._span(meta), pp=True)
 
     def score_quantity(self, meta: Any, ch: list[Any]) -> PQty:
         return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
@@ -316,14 +319,16 @@ class _Phrases(Transformer[Token, Any]):
         words: list[Any] = []
         q: Quantity | None = None
         mark: bool | None = None
+        pp = False
         for c in ch[1:]:
             if isinstance(c, PQty):
                 q = c.q
+                pp = c.pp
             elif isinstance(c, bool):
                 mark = c
             else:
                 words.append(c)
-        return PStep(per, word, tuple(words), q, self._span(meta), mark)
+        return PStep(per, word, tuple(words), q, self._span(meta), mark, pp)
 
     def step(self, meta: Any, ch: list[Any]) -> PStep:
         return self._step(meta, ch, False)
@@ -471,7 +476,9 @@ class _Assembler:
         # thresholds of the rule being read, filled before its deductions are read
         self.thresholds: list[Quantity] = []
 
-    def error(self, code: str, message: str, span: Span, expected: tuple[str, ...] = (), hint: str = "") -> RuleSyntaxError:
+    def error(
+        self, code: str, message: str, span: Span, expected: tuple[str, ...] = (), hint: str = ""
+    ) -> RuleSyntaxError:
         return RuleSyntaxError(code, message, self.text, span[0], length=max(1, span[1] - span[0]),
                                expected=expected, hint=hint)  # fmt: skip
 
@@ -548,7 +555,8 @@ class _Assembler:
         if measure is Measure.DEVIATION and qtys:
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
             return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
-        if qtys and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
+        year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
+        if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
@@ -595,6 +603,7 @@ class _Assembler:
         start: Edge | None = None
         direction: Direction | None = None
         step_q: Quantity | None = None
+        step_pp = False
         per_word = ""
         whole = False
         if len(steps) > 1:
@@ -608,11 +617,13 @@ class _Assembler:
             per_word = st.word
             whole = st.per == "full"
             step_q = st.q
+            step_pp = st.pp
             trailing = [p for p in lead if isinstance(p, PQty) and p.span[0] >= st.span[1]]
             if st.q is not None and trailing:
                 # 每低于100%一个百分点: 100% is where the steps start, 一个百分点 the step
                 start = Edge(st.q, True)
                 step_q = trailing[0].q
+                step_pp = trailing[0].pp
             if st.per == "down":
                 direction = Direction.SHORTFALL
             elif st.per == "up":
@@ -623,6 +634,7 @@ class _Assembler:
                 direction = None
         elif qtys:
             step_q = qtys[-1].q
+            step_pp = qtys[-1].pp
         for c in cmps:
             # 低于95%每偏差5%: the comparison before the step is where the steps start
             if isinstance(c, PCmp) and (not steps or c.span[1] <= steps[-1].span[0]):
@@ -637,7 +649,6 @@ class _Assembler:
                     direction = Direction.SHORTFALL
                 elif c.op in (Op.GT, Op.GE):
                     direction = Direction.EXCESS
-        all_text = text + ctx_text
         if direction is None and not steps:
             if any(w in text for w in _SHORT_WORDS):
                 direction = Direction.SHORTFALL
@@ -660,7 +671,12 @@ class _Assembler:
                 is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
             elif direction is None and not deviation and unit in _TIME_UNITS:
                 is_event = True
-            elif not steps and direction is Direction.SHORTFALL and unit in _EVENT_UNITS and not self._has_threshold(unit):
+            elif (
+                not steps
+                and direction is Direction.SHORTFALL
+                and unit in _EVENT_UNITS
+                and not self._has_threshold(unit)
+            ):
                 # 少一项扣1分 / 缺一个扣0.5分 with no number to fall short of: count what is missing
                 is_event = True
         points = tail.points
@@ -680,18 +696,9 @@ class _Assembler:
                              partial=Partial.FLOOR if whole else None)  # fmt: skip
         assert step_q is not None
         measure = Measure.DEVIATION if deviation else Measure.VALUE
-        basis: PercentBasis | None = None
-        if step_q.unit == "个百分点":
-            basis = PercentBasis.POINTS
-        elif step_q.unit == "%":
-            rate_ref = start is not None and start.value.is_percent
-            rate_ref = rate_ref or self._threshold_is_percent()
-            if rate_ref or any(w in all_text for w in _RATE_WORDS):
-                basis = PercentBasis.POINTS
-            elif self._has_amount_threshold():
-                basis = PercentBasis.RELATIVE
-            else:
-                basis = None  # decided at evaluation from the actual: a rate → points, an amount → relative
+        # the basis of a percent step is set only where the text states it (个百分点); otherwise the
+        # evaluator reads it from the quantities: a rate → percentage points, an amount → relative
+        basis: PercentBasis | None = PercentBasis.POINTS if step_pp else None
         return Deduction(
             StepKind.DISTANCE, points, step_q, direction, measure, basis,
             Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), span=span,
@@ -705,7 +712,6 @@ class _Assembler:
         raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
         return raw.lstrip("每").strip("，,；;。 ")
 
-
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
 
@@ -718,9 +724,9 @@ class _Assembler:
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]], *, item: bool = False) -> tuple[Rule, list[Note]]:
         segs = self.segments(clauses)
-        self.thresholds = [
-            p.q for s in segs for p in s.lead if isinstance(p, PCmp)
-        ] + [p.low for s in segs for p in s.lead if isinstance(p, PRange)]
+        self.thresholds = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)] + [
+            p.low for s in segs for p in s.lead if isinstance(p, PRange)
+        ]
         out: list[Clause] = []
         until = False
         notes: list[Note] = []
@@ -843,7 +849,9 @@ class _Assembler:
                 and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
             ):
                 # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events
-                out.append(attrs.evolve(c, condition=TargetMet(self.text[c.span[0]:c.span[1]] if c.span else "", False, c.span)))
+                r = c.condition
+                words = self.text[r.span[0] : r.span[1]] if r.span else r.subject
+                out.append(attrs.evolve(c, condition=TargetMet(words.strip("，,；;。 的"), False, r.span)))
             else:
                 out.append(c)
         return out
@@ -880,8 +888,11 @@ class _Assembler:
                     break
             built.append(Item(number, points, rule, span))
         scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
-        checklist = len(built) > 1 and scored == [built[-1]] and not built[-1].rule.awards and isinstance(
-            built[-1].rule.clauses[0], Note
+        checklist = (
+            len(built) > 1
+            and scored == [built[-1]]
+            and not built[-1].rule.awards
+            and isinstance(built[-1].rule.clauses[0], Note)
         )
         if checklist:
             # ①资产保存完整；…⑤…；以上情况每出现一例不符合要求的扣1分: a checklist whose scoring is

@@ -29,9 +29,35 @@ _VALUE_RE = re.compile(
     rf"^\s*(?P<op>{_OP_RE})?\s*(?P<num>[+-]?(?:[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)|[零一二两三四五六七八九十百千]+)"
     r"\s*(?P<unit>%|％|个百分点|百分比|百分率|[万亿]?[^\s\d%％，,。；;]*)\s*(?P<suffix>及以上|以上|及以下|以下|以内|之内)?\s*[。.]?\s*$"
 )
-_UNIT_ALIASES = {"％": "%", "百分比": "%", "百分率": "%", "个百分点": "%", "个月": "月", "个工作日": "工作日", "个季度": "季度"}
+_UNIT_ALIASES = {
+    "％": "%",
+    "百分比": "%",
+    "百分率": "%",
+    "个百分点": "%",
+    "个月": "月",
+    "个工作日": "工作日",
+    "个季度": "季度",
+}
 
-YES = ("是", "完成", "已完成", "达到", "达成", "符合", "合格", "未发生", "无", "true", "True", "yes", "Y", "√", "已达到", "全部完成", "按时完成")
+YES = (
+    "是",
+    "完成",
+    "已完成",
+    "达到",
+    "达成",
+    "符合",
+    "合格",
+    "未发生",
+    "无",
+    "true",
+    "True",
+    "yes",
+    "Y",
+    "√",
+    "已达到",
+    "全部完成",
+    "按时完成",
+)
 NO = ("否", "未完成", "未达到", "未达成", "不符合", "不合格", "发生", "false", "False", "no", "N", "×", "未按时完成")
 
 Actual = Decimal | int | str | bool | Mapping[object, object]
@@ -78,7 +104,30 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
 
 
-_CLASSIFIERS = ("个", "例", "次", "项", "人", "场", "天", "起", "件", "处", "份", "种", "家", "台", "篇", "月", "年", "日", "周", "名", "位", "季度")
+_CLASSIFIERS = (
+    "个",
+    "例",
+    "次",
+    "项",
+    "人",
+    "场",
+    "天",
+    "起",
+    "件",
+    "处",
+    "份",
+    "种",
+    "家",
+    "台",
+    "篇",
+    "月",
+    "年",
+    "日",
+    "周",
+    "名",
+    "位",
+    "季度",
+)
 
 
 def _classifier(unit: str) -> bool:
@@ -106,7 +155,9 @@ def to_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool):
         raise TypeError(f"{what} must be Decimal, int or str, not bool")
     if isinstance(value, float):
-        raise TypeError(f"{what} must be Decimal, int or str, not float: pass str({value!r}) or Decimal to keep it exact")
+        raise TypeError(
+            f"{what} must be Decimal, int or str, not float: pass str({value!r}) or Decimal to keep it exact"
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):

@@ -61,7 +61,7 @@ def test_check_table_file(capsys: pytest.CaptureFixture[str]) -> None:
 def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", RULE, *ROW]) == 0
     out = capsys.readouterr().out
-    assert "标准表述: 满意度≥90%得满分；每5个百分点扣2分" in out
+    assert "标准表述: 满意度≥90%得满分；每5%扣2分" in out
     assert "检查（" in out and "cliff" in out
     assert "得分表:" in out and "75%     4.00" in out
 

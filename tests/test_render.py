@@ -59,7 +59,7 @@ def test_issue_example_states_every_reading() -> None:
     rule = scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分")
     text = render(rule, comparator="≥", unit="%")
     assert text.startswith("满意度≥90%得满分；")
-    assert "每5个百分点扣2分" in text  # the rate's 5% read as percentage points
+    assert "比率按百分点" in text  # the unstated basis of the rate's 5% is stated as a remark
     assert "不足一档未写明：默认按比例" in text
     assert "差距自满分线90%起算" in text
     assert "≥，只计低于的部分" in text
