@@ -2,7 +2,8 @@
 
 Prints:
 1. cold parse of every distinct corpus rule text (no caching of results), rules/s;
-2. one evaluation of the parsed rule 满意度90%及以上得满分，每5%扣2分，低于75%不得分 at 85%,
+2. one evaluation of the parsed rule (the full Score with explanation and trace, and the
+   compiled points-only path for bulk scoring, scoring.compile) 满意度90%及以上得满分，每5%扣2分，低于75%不得分 at 85%,
    side by side with the same logic as a compiled zen-engine expression (zen.compile_expression)
    and as plain Python, µs per evaluation and the ratio to zen.
 
@@ -77,8 +78,14 @@ def bench_eval() -> None:
     def ours_decimal() -> object:
         return evaluate(rule, Decimal(85), target=Decimal(90), weight=10, comparator_="≥", unit="%", options=opts)
 
+    compiled = scoring.compile(rule, target="90%", weight=10, comparator="≥", unit="%")
+    assert compiled.is_fast and compiled.points(Decimal(85)) == Decimal("8.00")
     assert ours().points == Decimal("8.00")  # type: ignore[attr-defined]
-    results = {"scoring (str inputs)": ours, "scoring (Decimal inputs)": ours_decimal}
+    results = {
+        "scoring.evaluate (str inputs)": ours,
+        "scoring.evaluate (Decimal)": ours_decimal,
+        "scoring.compile(...).points": lambda: compiled.points(Decimal(85)),
+    }
     try:
         import zen
 

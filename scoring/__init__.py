@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from . import profiles  # the table layer: scoring.profiles lists the named profiles
 from .api import Indicator, evaluate, parse
+from .compiled import Compiled
+from .compiled import compile_rule as compile  # noqa: A004 - scoring.compile is the public name
 from .audit import Audit, audit
 from .check import check, check_table
 from .defaults import score_execution
@@ -30,6 +32,8 @@ from .render import render
 from .ruleset import Finding, Report, Ruleset, load_ruleset
 
 __all__ = [
+    "Compiled",
+    "compile",
     "Audit",
     "Composite",
     "EvaluationError",

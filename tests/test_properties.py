@@ -159,3 +159,27 @@ def test_float_is_refused() -> None:
         scoring.evaluate("完成得满分，未完成不得分", 0.5, weight=10)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         scoring.evaluate("完成得满分，未完成不得分", "是", weight=10.0)
+
+
+@pytest.mark.parametrize("r", [pytest.param(r, id=r["id"]) for r in NUMERIC])
+def test_compiled_equals_evaluate(r: dict[str, Any]) -> None:
+    """scoring.compile(...).points(x) is the evaluator's points, on a grid of outcomes."""
+    grid, unit_text = _grid(r)
+    kw = dict(target=str(r.get("target")) if r.get("target") is not None else None, weight=str(r["weight"]),
+              comparator=r.get("comparator"), unit=r.get("unit"))  # fmt: skip
+    c = scoring.compile(r["text"], **kw)  # type: ignore[arg-type]
+    for v in grid:
+        try:
+            want = scoring.evaluate(r["text"], v, **kw).points  # type: ignore[arg-type]
+        except scoring.EvaluationError:
+            continue
+        assert c.points(v) == want, (v, c.is_fast)
+
+
+def test_compiled_fast_path_covers_the_common_shapes() -> None:
+    fast = sum(
+        scoring.compile(r["text"], target=str(r.get("target")), weight=str(r["weight"]), comparator=r.get("comparator"),
+                        unit=r.get("unit")).is_fast  # fmt: skip
+        for r in NUMERIC
+    )
+    assert fast >= 20
