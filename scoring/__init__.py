@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from . import profiles  # the table layer: scoring.profiles lists the named profiles
 from .api import Indicator, evaluate, parse
-from .compiled import Compiled
-from .compiled import compile_rule as compile  # noqa: A004 - scoring.compile is the public name
 from .audit import Audit, audit
 from .check import check, check_table
+from .compiled import Compiled
+from .compiled import compile_rule as compile
 from .defaults import score_execution
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
@@ -32,9 +32,8 @@ from .render import render
 from .ruleset import Finding, Report, Ruleset, load_ruleset
 
 __all__ = [
-    "Compiled",
-    "compile",
     "Audit",
+    "Compiled",
     "Composite",
     "EvaluationError",
     "Finding",
@@ -50,6 +49,7 @@ __all__ = [
     "audit",
     "check",
     "check_table",
+    "compile",
     "evaluate",
     "load_outcomes",
     "load_ruleset",

@@ -174,7 +174,9 @@ class Compiled:
             x = Decimal(actual)
         if fast is None:
             return self.score(actual).points
-        bands, steps, base = fast
+        bands: list[_Band] = fast[0]
+        steps: list[_Step] = fast[1]
+        base: Decimal = fast[2]
         w = self.weight
         for lo, loi, hi, hii, value in bands:
             if lo is not None and (x < lo or (x == lo and not loi)):

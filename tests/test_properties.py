@@ -164,7 +164,7 @@ def test_float_is_refused() -> None:
 @pytest.mark.parametrize("r", [pytest.param(r, id=r["id"]) for r in NUMERIC])
 def test_compiled_equals_evaluate(r: dict[str, Any]) -> None:
     """scoring.compile(...).points(x) is the evaluator's points, on a grid of outcomes."""
-    grid, unit_text = _grid(r)
+    grid, _unit_text = _grid(r)
     kw = dict(target=str(r.get("target")) if r.get("target") is not None else None, weight=str(r["weight"]),
               comparator=r.get("comparator"), unit=r.get("unit"))  # fmt: skip
     c = scoring.compile(r["text"], **kw)  # type: ignore[arg-type]
@@ -179,7 +179,7 @@ def test_compiled_equals_evaluate(r: dict[str, Any]) -> None:
 def test_compiled_fast_path_covers_the_common_shapes() -> None:
     fast = sum(
         scoring.compile(r["text"], target=str(r.get("target")), weight=str(r["weight"]), comparator=r.get("comparator"),
-                        unit=r.get("unit")).is_fast  # fmt: skip
+                        unit=r.get("unit")).is_fast
         for r in NUMERIC
     )
     assert fast >= 20
