@@ -264,9 +264,9 @@ def _build(
         for f in _CARRY:
             if f in col:
                 if _text(values[f]):
+                    if f == "level1" and _text(values[f]) != _text(carried.get(f)):
+                        carried.pop("level2", None)  # a new 一级指标 starts its own 二级指标
                     carried[f] = values[f]
-                    if f == "level1":
-                        carried.pop("level2", None)
                 else:
                     values[f] = carried.get(f)
         level1, header_w = _split_header_weight(_text(values.get("level1")))
