@@ -42,6 +42,7 @@ from .outcomes import (
     decimal_of,
     judge_text,
     load_outcomes,
+    merge,
     outcomes_from,
     read_actual,
     read_target,
@@ -285,12 +286,16 @@ def _as_outcomes(outcomes: Outcomes | Mapping[str, Any] | str | Path | None, rul
     if outcomes is None:
         return ruleset.outcomes or Outcomes()
     if isinstance(outcomes, Outcomes):
-        return outcomes
-    if isinstance(outcomes, (str, Path)):
-        return load_outcomes(outcomes)
-    if isinstance(outcomes, Mapping):
-        return outcomes_from(outcomes, source="mapping")
-    raise TypeError(f"outcomes must be a path, a mapping or Outcomes, not {type(outcomes).__name__}")
+        given = outcomes
+    elif isinstance(outcomes, (str, Path)):
+        given = load_outcomes(outcomes)
+    elif isinstance(outcomes, Mapping):
+        given = outcomes_from(outcomes, source="mapping")
+    else:
+        raise TypeError(f"outcomes must be a path, a mapping or Outcomes, not {type(outcomes).__name__}")
+    if ruleset.outcomes is not None and ruleset.outcomes.items:
+        return merge(ruleset.outcomes, given)  # the table's own 实际完成值 column, overridden row by row
+    return given
 
 
 # ------------------------------------------------------------------ loading
@@ -726,7 +731,8 @@ class _Scorer:
             r: RowResult | None = None
             if o is not None and row.weight is not None and not (row.profile or row.options or row.weight_from):
                 a = o.actual
-                hit = memo.get((keys[i], a if type(a) is str else _hashable(a), o.grade, o.manual, pid))
+                m = None if o.manual is None else (o.manual, o.reason)  # a hand score's note is its reason
+                hit = memo.get((keys[i], a if type(a) is str else _hashable(a), o.grade, m, pid))
                 if hit is not None and not hit[2]:
                     r = RowResult(row, hit[0], hit[1], a, o, ())
             if r is None:
@@ -771,7 +777,8 @@ class _Scorer:
             return RowResult(row, None, "none", actual, outcome, (f,))
         profile = self._profile(row)
         a = actual if type(actual) is str else _hashable(actual)
-        key = (skey or _static_key(row), a, outcome.grade, outcome.manual, id(profile))
+        m = None if outcome.manual is None else (outcome.manual, outcome.reason)
+        key = (skey if skey is not None else _static_key(row), a, outcome.grade, m, id(profile))
         hit = self.memo.get(key)
         if hit is None:
             hit = self._compute(row, outcome, actual, profile)
