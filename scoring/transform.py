@@ -531,7 +531,7 @@ class _Assembler:
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
-        text = _lead_text(lead)
+        text = _lead_text(lead).strip("的")
         measure = Measure.VALUE
         if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
             measure = Measure.DEVIATION
