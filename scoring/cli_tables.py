@@ -276,6 +276,11 @@ def print_audit(result: Audit, out: TextIO, *, width: int = 120) -> None:
                 first = False
         print(rule, file=out)
     t = result.totals
+    if result.rows_checked == 0:
+        print("表中没有印出的得分（得分列或 NAME.outcomes.toml 的 score），无可核对", file=out)
+    unscored = len(report.unscored)
+    if unscored:
+        print(f"{unscored} 行无法计算得分（见 scoring score 的未计分项），计算总分不完整", file=out)
     if t.printed is not None:
         same = "一致" if t.printed_consistent else f"不一致，相差{t.printed - t.printed_rows}"
         agree = "一致" if t.computed_agrees else "不一致"
