@@ -273,6 +273,16 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if chosen is not None:
             return chosen
 
+    # 2a. a number on a worded rule (完成得满分，未完成不得分 with 实际值 = the target; 发生安全事故不得分
+    # with 0 events): met when it reaches the target, or when no event happened
+    if x.quantity is not None and not numeric and not per_clause and not has_events and x.flag is None:
+        met = _number_meets(x, rule, ctx)
+        if met is not None:
+            chosen = _choose_label(rule, _In(flag=met), ctx)
+            if chosen is not None:
+                ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(x)}按{'达标' if met else '未达标'}计")
+                return chosen
+
     # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause
     if x.quantity is None and x.flag is not None and not per_clause:
         return _flag_on_numeric(rule, x.flag, ctx, full)
@@ -315,6 +325,23 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 6. no clause covers the value: a gap
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
+    """Whether a number satisfies a worded rule: against a numeric target, or as an event count."""
+    assert x.quantity is not None
+    if ctx.target is not None:
+        t = ctx.target.quantity
+        q = _pick(x, t)
+        if q.is_percent == t.is_percent:
+            return _compare(q.value, ctx.op or Op.GE, t.value)
+    only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
+    if only_zero and rule.awards:
+        # 发生安全事故不得分: the number counts the events
+        if x.quantity.value < 0:
+            raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+        return x.quantity.value == 0
+    return None
 
 
 def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal:
