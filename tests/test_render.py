@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 import pytest
 from corpus_runner import rules
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from strategies import pending_rules, supported_rules
 
 import scoring
@@ -152,8 +152,10 @@ def test_round_trip_property(rule: nodes.Rule) -> None:
     assert scoring.parse(text) == rule, text
 
 
-@pytest.mark.xfail(strict=True, reason="needs R1 (comments), R2 (event text), R3/R4 (percent bases)")
-@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], deadline=None)
 @given(pending_rules)
-def test_round_trip_property_pending(rule: nodes.Rule) -> None:
+def test_round_trip_property_distance_event_deviation(rule: nodes.Rule) -> None:
+    """Distance, event and deviation/ratio rules round-trip once their text needs no pending request
+    (R1-R3 landed); those that still need one are covered by the strict xfails of the corpus round trip."""
+    assume(not pending(rule))
     assert scoring.parse(render(rule)) == rule
