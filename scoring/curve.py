@@ -25,6 +25,7 @@ from typing import Any
 from attrs import frozen
 
 from .errors import ScoringError
+from .evaluate import _award_op as award_op
 from .nodes import (
     Award,
     Composite,
@@ -186,14 +187,8 @@ def _rule_of(node: Node) -> Rule:
 
 
 def _awards_op(rule: Rule) -> Op | None:
-    for a in rule.awards:
-        c = a.condition
-        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
-            if c.low is not None and c.high is None:
-                return Op.GE
-            if c.high is not None and c.low is None:
-                return Op.LE
-    return None
+    """The direction the full-marks clause states (the evaluator's own reading)."""
+    return award_op(rule)
 
 
 def _is_count_rule(rule: Rule) -> bool:
