@@ -275,7 +275,8 @@ Clause = Award | Veto | Deduction | Proportional | Note
 class Rule:
     """评分规则: the clauses of one rule, in the order written."""
 
-    clauses: tuple[Clause, ...]
+    # notes (context, definitions) are descriptive like spans: equality compares the scoring clauses
+    clauses: tuple[Clause, ...] = attrs.field(eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note)))
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     source: str = attrs.field(default="", eq=False, repr=False)
 

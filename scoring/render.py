@@ -82,8 +82,9 @@ REQUESTS: dict[str, str] = {
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
     "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
 }
-# R1-R3 landed (comments ignored, event out of equality, 个百分点 = % with basis POINTS); R11 read already
-PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11"}
+# R1-R3 landed (comments ignored, event out of equality, 个百分点 = % with basis POINTS); R13 by notes
+# leaving equality (they are descriptive); R11 read already
+PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11", "R13"}
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
