@@ -27,6 +27,7 @@ from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, t
 from .errors import RuleSyntaxError, ScoringError
 from .nodes import (
     Award,
+    ByHand,
     Composite,
     Deduction,
     Direction,
@@ -257,7 +258,7 @@ def _clause_checks(rule: Rule, out: _Out, comparator: str | None, unit: str | No
         if isinstance(c, Deduction):
             _deduction_checks(c, rule, out, op, rate, what)
         elif isinstance(c, Award):
-            if c.discretionary:
+            if c.discretionary or isinstance(c.outcome, ByHand):
                 out.add("needs-judgement", f"{what}“{_src(out, c.span)}”允许酌情扣分：扣多少需要人工给出", c.span)
             if isinstance(c.condition, Range):
                 cond = c.condition

@@ -7,7 +7,6 @@ is the trace in Chinese.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
@@ -19,6 +18,7 @@ from .errors import EvaluationError
 from .nodes import (
     Award,
     BinOp,
+    ByHand,
     Composite,
     Condition,
     Deduction,
@@ -297,6 +297,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             continue
         held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
+            _require_points(a)
             value = _outcome(a.outcome, x, ctx, full)
             ctx.step(_describe_award(a, ctx, full), value, "", 实际值=_show(x))
             if isinstance(a.outcome, Zero) and a.discretionary:
@@ -351,6 +352,9 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         best = _base_points(rule, ctx, full) if rule.deductions else best
         ctx.step("达标", best, "实际值为“是”：按达标计分", 实际值="是")
         return best
+    for a in rule.awards:
+        if isinstance(a.outcome, ByHand) and _negative_or_unmet(a):
+            _require_points(a)
     if any(isinstance(a.outcome, Zero) for a in rule.awards) or (rule.proportional is None and not rule.deductions):
         ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
         return ZERO
@@ -590,8 +594,8 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return o.value
     if isinstance(o, ShareOfWeight):
         return full * o.percent / HUNDRED
-    if isinstance(o, Zero):
-        return ZERO
+    if isinstance(o, (Zero, ByHand)):
+        return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
         return _expr(o.expr, x, ctx, full)
     raise AssertionError(o)
@@ -867,8 +871,7 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
             raise EvaluationError(f"“{x.label}”不是这条规则的等级，应为: {labels}（或是/否）")
         value = dict((id(a), v) for a, v in values)[id(match)]
         ctx.step(_describe_award(match, ctx, full), value, "", 实际值=x.label)
-        if match.discretionary and isinstance(match.outcome, Zero) and not _has_zero_text(match):
-            raise EvaluationError("规则规定酌情扣分，需要人工给出得分")
+        _require_points(match)
         return value
     if x.flag is None:
         return None
@@ -883,8 +886,7 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return full
     if negative:
         a, v = min(negative, key=lambda p: p[1])
-        if a.discretionary and isinstance(a.outcome, Zero) and not _has_zero_text(a):
-            raise EvaluationError("规则规定未完成时酌情扣分，需要人工给出得分")
+        _require_points(a)
         ctx.step(_describe_award(a, ctx, full), v, "未达标", 实际值="否")
         return v
     if len(positive) > 1:
@@ -895,8 +897,15 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     return ZERO
 
 
-def _has_zero_text(a: Award) -> bool:
-    return True if a.span is None else False
+def _negative_or_unmet(a: Award) -> bool:
+    c = a.condition
+    return c is None or isinstance(c, Otherwise) or (isinstance(c, (Label, TargetMet)) and c.negated)
+
+
+def _require_points(a: Award) -> None:
+    if isinstance(a.outcome, ByHand):
+        cond = _describe_cond(a.condition)
+        raise EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
 
 
 def _negative(a: Award) -> bool:
@@ -905,8 +914,8 @@ def _negative(a: Award) -> bool:
         return True
     if isinstance(c, (Label, TargetMet)) and c.negated:
         return True
-    if isinstance(c, Label) and isinstance(a.outcome, Zero):
-        return True
+    if isinstance(c, Label) and isinstance(a.outcome, (Zero, ByHand)):
+        return True  # 发生安全事故不得分 / 根据部门自评材料评定: the clause for a requirement not met
     return False
 
 
@@ -1044,6 +1053,8 @@ def _describe_outcome(o: Outcome, full: Decimal) -> str:
         return f"得分值的{_num(o.percent)}%"
     if isinstance(o, Zero):
         return "不得分"
+    if isinstance(o, ByHand):
+        return "酌情评分（人工给分）"
     return "按公式计分"
 
 
@@ -1067,6 +1078,3 @@ def _explain(ctx: _Ctx, points: Decimal, weight: Decimal) -> str:
     tail = f"得{points}分" if points < weight else f"得满分{points}分"
     return f"{head}；{tail}" if head else tail
 
-
-def explain_math(x: object) -> int:  # pragma: no cover - kept for the API's symmetry
-    return math.floor(0)

@@ -169,6 +169,11 @@ class Zero:
 
 
 @frozen
+class ByHand:
+    """酌情扣分 / 评定: the text gives no points; an evaluator gives the score by hand."""
+
+
+@frozen
 class Num:
     """A number in a formula (a percent is already divided by 100)."""
 
@@ -201,7 +206,7 @@ class Formula:
     expr: Expr
 
 
-Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula
+Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand
 
 
 # ----------------------------------------------------------------- clauses
@@ -213,7 +218,7 @@ class Award:
 
     condition: Condition | None
     outcome: Outcome
-    discretionary: bool = False  # 不得分或扣相应分数: the evaluator may deduct less
+    discretionary: bool = False  # 不得分或扣相应分数: 0, though the text lets an evaluator deduct less
     span: tuple[int, int] | None = _span()
 
 

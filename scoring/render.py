@@ -29,6 +29,7 @@ from decimal import Decimal
 from .nodes import (
     Award,
     BinOp,
+    ByHand,
     Clause,
     Composite,
     Condition,
@@ -203,6 +204,8 @@ def render_outcome(o: Outcome) -> str:
         return "不得分"
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr)
+    if isinstance(o, ByHand):
+        return "，酌情评分"
     raise TypeError(f"not an outcome: {o!r}")
 
 

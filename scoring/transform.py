@@ -23,6 +23,7 @@ from .errors import RuleSyntaxError
 from .nodes import (
     Award,
     BinOp,
+    ByHand,
     Clause,
     Composite,
     Condition,
@@ -505,7 +506,7 @@ class _Assembler:
                 # lead-only clauses just before; join them all
                 merged: Lead = ()
                 span = seg.span
-                while joined and not joined[-1].tails and joined[-1].lead and not self._starts_item(joined[-1]):
+                while joined and not joined[-1].tails and joined[-1].lead:
                     prev = joined.pop()
                     merged = prev.lead + merged
                     span = _merge(prev.span, span)
@@ -515,14 +516,6 @@ class _Assembler:
                 continue
             joined.append(seg)
         return joined
-
-    @staticmethod
-    def _starts_item(seg: _Segment) -> bool:
-        return False
-
-    @staticmethod
-    def _is_bare_step(lead: Lead) -> bool:
-        return all(isinstance(p, PStep) for p in lead)
 
     # -- conditions
     def condition(self, lead: Lead, span: Span) -> Condition | None:
@@ -715,14 +708,9 @@ class _Assembler:
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
 
-    def _threshold_is_percent(self) -> bool:
-        return any(q.is_percent for q in self.thresholds)
-
-    def _has_amount_threshold(self) -> bool:
-        return any(not q.is_percent and q.unit != "分" for q in self.thresholds)
 
     # -- a list of clauses → Rule
-    def rule(self, clauses: Sequence[tuple[str, list[Any], Span]], *, item: bool = False) -> tuple[Rule, list[Note]]:
+    def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
         segs = self.segments(clauses)
         self.thresholds = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
@@ -776,8 +764,9 @@ class _Assembler:
                 elif f.kind == "ceil":
                     ceil = True
                 elif f.kind == "discretion" and not outcomes:
+                    # 未完成的，按完成情况酌情扣分 / 根据部门自评材料评定: no points in the text
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
-                    out.append(Award(cond, Zero(), True, seg.span))
+                    out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
@@ -880,7 +869,7 @@ class _Assembler:
         built: list[Item] = []
         shared_clauses: list[Any] = []
         for _, number, clauses, span in items:
-            rule, _ = self.rule(clauses, item=True)
+            rule, _ = self.rule(clauses)
             points: Decimal | None = None
             for a in rule.awards:
                 if isinstance(a.outcome, Points) and a.outcome.value > 0:

@@ -54,12 +54,8 @@ def test_rounding_half_up_and_places() -> None:
     assert scoring.evaluate(text, "85%", target="90%", weight=10, comparator="≥", rounding="truncate").points == Decimal(
         "6.66"
     )
-    # 2.5 steps × 0.5 = 1.25 deducted from 10 → 8.75 exactly; half-up at 1 place gives 8.8 (Python's round gives 8.8 too,
-    # but 0.125 → 0.13 is the telling case)
-    s2 = scoring.evaluate("每发现一例扣0.125分", "1", weight=1)
-    assert s2.points == Decimal("0.88")  # 0.875 → 0.88 half-up (half-even would give 0.88 as well); see next
-    s3 = scoring.evaluate("每发现一例扣0.135分", "1", weight=1)
-    assert s3.points == Decimal("0.87")  # 0.865 → 0.87 half-up; half-even would give 0.86
+    # 1 − 0.135 = 0.865 exactly: half-up gives 0.87, where Python's half-even round would give 0.86
+    assert scoring.evaluate("每发现一例扣0.135分", "1", weight=1).points == Decimal("0.87")
 
 
 def test_bands_deviation() -> None:
@@ -130,3 +126,18 @@ def test_indicator() -> None:
 def test_inputs_unit_mismatch() -> None:
     with pytest.raises(scoring.EvaluationError):
         scoring.evaluate("每发现一例不合规扣1分", "50%", weight=10)
+
+
+def test_discretion_zero_versus_hand_score() -> None:
+    """不得分或扣相应分数 scores 0 (a smaller deduction allowed); 酌情扣分 asks for a hand score."""
+    zero_or_less = scoring.parse("符合要求得满分，不符合要求不得分或扣相应分数。")
+    assert isinstance(zero_or_less, scoring.Rule)
+    assert zero_or_less.awards[1].outcome == scoring.nodes.Zero() and zero_or_less.awards[1].discretionary
+    assert scoring.evaluate(zero_or_less, "否", weight=6).points == Decimal("0.00")
+    assert scoring.evaluate(zero_or_less, "是", weight=6).points == Decimal("6.00")
+    by_hand = scoring.parse("完成绩效目标设定的经济效益得8分，未完成的，按完成情况酌情扣分。")
+    assert isinstance(by_hand, scoring.Rule)
+    assert by_hand.awards[1].outcome == scoring.nodes.ByHand()
+    assert scoring.evaluate(by_hand, "是", weight=8).points == Decimal("8.00")
+    with pytest.raises(scoring.EvaluationError, match="人工"):
+        scoring.evaluate(by_hand, "否", weight=8)
