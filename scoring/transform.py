@@ -605,6 +605,12 @@ class _Assembler:
             if first.q is not None:
                 start = Edge(first.q, True)
             steps = steps[1:]
+        if steps and steps[-1].q is None and not steps[-1].words and not any(
+            isinstance(p, PQty) and p.span[0] >= steps[-1].span[1] for p in lead
+        ):
+            # 每扣2分: 每 with neither a step (5%, 一例) nor a counted thing (每次)
+            raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字", "一例", "次"),
+                             hint="写明每多少扣分，如“每5%扣2分”“每一例扣1分”")  # fmt: skip
         if steps:
             st = steps[-1]
             per_word = st.word
