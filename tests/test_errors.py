@@ -20,7 +20,7 @@ SAMPLES = [
     ("每5%扣2分，扣完未止", "unexpected-token", 8, "数字"),  # 扣完为止 misspelt (hint: see docs)
     ("得分=（完成率-60%", "unexpected-end", 11, "右括号"),
     ("扣4-2分", "deduction-range", 0, "扣4-7分"),
-    ("满意度90%以上得满分，每扣2分", "step-without-size", 11, "数字"),  # 每 with no step
+    ("满意度90%以上得满分，每扣2分", "step-without-size", 12, "数字"),  # 每 with no step
     ("满意度90%以上得", "no-scoring-logic", 0, "得N分"),
     ("预算范围内完成本年度考试", "no-scoring-logic", 0, "得满分"),
     ("完成得满分，未完成不得分，得5分得3分", "two-outcomes", 16, ""),
