@@ -1,8 +1,11 @@
 """Compiled rules for bulk scoring: resolve everything that does not depend on the actual once.
 
 ``scoring.compile(rule, target=, weight=, comparator=, unit=, **options)`` returns a
-``Compiled`` whose ``points(actual)`` is a plain loop over precomputed Decimal bands and steps
-(no text, no node walking, no explanation). Rules whose shape the fast path does not cover
+``Compiled`` whose ``points(actual)`` is a Python function generated for that one rule and
+indicator (``Compiled.source`` shows it): the bands as ``if`` tests in order, the steps as
+straight-line Decimal arithmetic, every constant bound once, and the tests that the bands make
+impossible left out (a step past a floor band needs no ``d > 0``; a deduction that cannot reach
+0 needs no clamp). No text, no node walking, no explanation. Rules whose shape it does not cover
 (labels, events, formulas, composites, deviation or ratio measures) fall back to the full
 evaluator, so ``points`` always equals ``evaluate(...).points`` — a property test checks it.
 ``Compiled.score(actual)`` gives the full Score with explanation and trace.
@@ -10,6 +13,7 @@ evaluator, so ``points`` always equals ``evaluate(...).points`` — a property t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -55,6 +59,13 @@ class Compiled:
         self._quantum = Decimal(1).scaleb(-self.options.places)
         self._mode = ROUNDING_MODES[self.options.rounding]
         self._fast = self._build(rule, target, comparator, unit)
+        # points(actual): the rounded points, from generated code on the fast path (a Decimal or an
+        # int actual), from the full evaluator otherwise (and for any actual the code does not take)
+        self.points: Callable[[Any], Decimal] = self._slow
+        self.source = ""  # the generated code, for reading
+        if self._fast is not None:
+            bands, steps, base = self._fast
+            self.source, self.points = _generate(bands, steps, base, self.weight, self._quantum, self._mode, self._slow)
 
     # -------------------------------------------------------------- building
     def _build(self, rule: Node, target: Any, comparator: str | None, unit: str | None) -> Any:
@@ -163,43 +174,8 @@ class Compiled:
         return (rv, sign, divisor, d.points, partial)
 
     # -------------------------------------------------------------- scoring
-    def points(self, actual: Any) -> Decimal:
-        """The rounded points for ``actual`` (Decimal or int for the fast path)."""
-        fast = self._fast
-        if type(actual) is Decimal:
-            x = actual
-        elif fast is None or not isinstance(actual, int) or isinstance(actual, bool):
-            return self.score(actual).points
-        else:
-            x = Decimal(actual)
-        if fast is None:
-            return self.score(actual).points
-        bands: list[_Band] = fast[0]
-        steps: list[_Step] = fast[1]
-        base: Decimal = fast[2]
-        w = self.weight
-        for lo, loi, hi, hii, value in bands:
-            if lo is not None and (x < lo or (x == lo and not loi)):
-                continue
-            if hi is not None and (x > hi or (x == hi and not hii)):
-                continue
-            return min(max(value, ZERO), w).quantize(self._quantum, rounding=self._mode)
-        if not steps:
-            return ZERO.quantize(self._quantum)
-        score = base
-        for rv, sign, divisor, per, partial in steps:
-            diff = rv - x
-            dist = diff if sign > 0 else -diff if sign < 0 else abs(diff)
-            if dist <= 0:
-                continue
-            n = dist / divisor
-            if partial is Partial.CEIL:
-                n = n.to_integral_value(rounding=ROUND_CEILING)
-            elif partial is Partial.FLOOR:
-                n = n.to_integral_value(rounding=ROUND_FLOOR)
-            score -= n * per
-        score = min(max(score, ZERO), base, w)
-        return score.quantize(self._quantum, rounding=self._mode)
+    def _slow(self, actual: Any) -> Decimal:
+        return self.score(actual).points
 
     def score(self, actual: Any) -> Score:
         """The full Score (explanation and trace) from the evaluator."""
@@ -210,6 +186,148 @@ class Compiled:
     @property
     def is_fast(self) -> bool:
         return self._fast is not None
+
+
+def _generate(bands: list[_Band], steps: list[_Step], base: Decimal, weight: Decimal, quantum: Decimal, mode: str,
+              slow: Callable[[Any], Decimal]) -> tuple[str, Callable[[Any], Decimal]]:  # fmt: skip
+    """Python source for one compiled rule: the bands as ``if`` tests in their order, then the
+    steps as straight-line Decimal arithmetic, every constant bound once. Values the code does
+    not take (str, bool, non-finite) go to ``slow``, the full evaluator."""
+    consts: dict[str, Any] = {"Decimal": Decimal, "_slow": slow, "_CEIL": ROUND_CEILING, "_FLOOR": ROUND_FLOOR}
+
+    def c(v: Any) -> str:
+        name = f"_k{len(consts)}"
+        consts[name] = v
+        return name
+
+    out = [
+        "def points(x):",
+        "    if type(x) is not Decimal:",
+        "        if type(x) is not int:",
+        "            return _slow(x)",
+        "        x = Decimal(x)",
+        "    if not x.is_finite():",
+        "        return _slow(x)",
+    ]
+    for lo, loi, hi, hii, value in bands:
+        tests = []
+        if lo is not None:
+            tests.append(f"{c(lo)} {'<=' if loi else '<'} x")
+        if hi is not None:
+            tests.append(f"x {'<=' if hii else '<'} {c(hi)}")
+        result = c(min(max(value, ZERO), weight).quantize(quantum, rounding=mode))
+        if not tests:
+            out.append(f"    return {result}")
+            break
+        out.append(f"    if {' and '.join(tests)}:")
+        out.append(f"        return {result}")
+    else:
+        if not steps:
+            out.append(f"    return {c(ZERO.quantize(quantum))}")
+        else:
+            out += _step_code(bands, steps, base, weight, c, quantum, mode)
+    source = "\n".join(out) + "\n"
+    namespace = dict(consts)
+    exec(compile(source, "<scoring.compile>", "exec"), namespace)  # our own generated source, constants bound by name
+    return source, namespace["points"]
+
+
+# The values of x that get past every band: a union of intervals (low, low included, high,
+# high included), None for no bound. Used to leave out tests that can never fire.
+_Interval = tuple[Decimal | None, bool, Decimal | None, bool]
+
+
+def _left_over(bands: list[_Band]) -> list[_Interval]:
+    region: list[_Interval] = [(None, False, None, False)]
+    for lo, loi, hi, hii, _ in bands:
+        rest: list[_Interval] = []
+        for iv in region:
+            if lo is not None:  # the part below the band
+                rest += _meet(iv, (None, False, lo, not loi))
+            if hi is not None:  # the part above it
+                rest += _meet(iv, (hi, not hii, None, False))
+        region = rest
+    return region
+
+
+def _meet(a: _Interval, b: _Interval) -> list[_Interval]:
+    lo, loi = a[0], a[1]
+    if b[0] is not None and (lo is None or b[0] > lo or (b[0] == lo and not b[1])):
+        lo, loi = b[0], b[1]
+    hi, hii = a[2], a[3]
+    if b[2] is not None and (hi is None or b[2] < hi or (b[2] == hi and not b[3])):
+        hi, hii = b[2], b[3]
+    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (loi and hii))):
+        return []
+    return [(lo, loi, hi, hii)]
+
+
+def _step_code(bands: list[_Band], steps: list[_Step], base: Decimal, weight: Decimal, c: Callable[[Any], str],
+               quantum: Decimal, mode: str) -> list[str]:  # fmt: skip
+    """The deduction steps as straight-line code, without the tests the bands make impossible:
+    ``d > 0`` where every x left over lies on the losing side of the reference, and the clamps
+    to 0 and to the cap where the deductions can never reach them."""
+    region = _left_over(bands)
+    lows = [iv[0] for iv in region]
+    highs = [iv[2] for iv in region]
+    x_min = None if not region or None in lows else min(v for v in lows if v is not None)
+    x_max = None if not region or None in highs else max(v for v in highs if v is not None)
+    out = [f"    s = {c(base)}"]
+    terms: list[str] | None = []  # when no step needs a test: the score as one expression
+    worst: Decimal | None = ZERO  # the largest total deduction over the region, None if unbounded
+    for rv, sign, divisor, per, partial in steps:
+        r = c(rv)
+        d = f"({r} - x)" if sign > 0 else f"(x - {r})" if sign < 0 else f"abs({r} - x)"
+        n = f"{d} / {c(divisor)}"
+        if partial is Partial.CEIL:
+            n = f"({n}).to_integral_value(_CEIL)"
+        elif partial is Partial.FLOOR:
+            n = f"({n}).to_integral_value(_FLOOR)"
+        if region and all(_past(iv, rv, sign) for iv in region):
+            out.append(f"    s -= {n} * {c(per)}")
+            if terms is not None:
+                terms.append(f"{n} * {c(per)}")
+        else:
+            out += [f"    d = {d}", "    if d > 0:", f"        s -= {n.replace(d, 'd')} * {c(per)}"]
+            terms = None
+        most = _most(rv, sign, x_min, x_max)
+        if worst is not None and most is not None and per >= 0 and divisor > 0:
+            k = most / divisor
+            if partial is not Partial.PRORATA:
+                k = k.to_integral_value(rounding=ROUND_CEILING)
+            worst += k * per
+        else:
+            worst = None
+    cap = min(base, weight)
+    clamps = []
+    if worst is None or base - worst < 0:
+        clamps += [f"    if s < {c(ZERO)}:", f"        s = {c(ZERO)}"]
+    if base > weight or any(per < 0 for *_, per, _ in steps):
+        clamps += [f"    if s > {c(cap)}:", f"        s = {c(cap)}"]
+    if terms is not None and not clamps:  # one expression: the fastest form
+        return [f"    return ({' - '.join([out[0][8:], *terms])}).quantize({c(quantum)}, {c(mode)})"]
+    return [*out, *clamps, f"    return s.quantize({c(quantum)}, {c(mode)})"]
+
+
+def _past(iv: _Interval, rv: Decimal, sign: int) -> bool:
+    """Every x of ``iv`` lies strictly on the losing side of ``rv``."""
+    lo, loi, hi, hii = iv
+    if sign > 0:
+        return hi is not None and (hi < rv or (hi == rv and not hii))
+    if sign < 0:
+        return lo is not None and (lo > rv or (lo == rv and not loi))
+    return False
+
+
+def _most(rv: Decimal, sign: int, x_min: Decimal | None, x_max: Decimal | None) -> Decimal | None:
+    """The largest distance past ``rv`` over the region, None if unbounded."""
+    below = None if x_min is None else max(rv - x_min, ZERO)
+    above = None if x_max is None else max(x_max - rv, ZERO)
+    if sign > 0:
+        return below
+    if sign < 0:
+        return above
+    return None if below is None or above is None else max(below, above)
 
 
 def compile_rule(rule_or_text: Node | str, *, target: Any = None, weight: Any, comparator: str | None = None,

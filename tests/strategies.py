@@ -22,6 +22,7 @@ from scoring.nodes import (
     Label,
     Measure,
     Otherwise,
+    Partial,
     PercentBasis,
     Points,
     Quantity,
@@ -120,3 +121,23 @@ def distance_rules(draw: st.DrawFn) -> Rule:
 
 
 pending_rules = st.one_of(distance_rules(), event_rules(), band_rules((Measure.DEVIATION, Measure.RATIO)))
+
+
+@st.composite
+def stepped_rules(draw: st.DrawFn) -> tuple[Rule, str]:
+    """Bands on a rate or a count, then one or two distance deductions (each with or without a
+    direction, a start, a partial-step reading), as the compiled fast path takes them; with
+    the unit the table gives."""
+    unit = draw(st.sampled_from(["%", "人"]))
+    bands = draw(st.lists(ranges(unit, "满意度"), min_size=0, max_size=3))
+    clauses: list[Award | Deduction] = [Award(r, draw(outcomes())) for r in bands]
+    for _ in range(draw(st.integers(min_value=1, max_value=2))):
+        step = Quantity(Decimal(draw(st.sampled_from([1, 2, 5, 10]))), unit)
+        start = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=99).map(
+            lambda v: Edge(Quantity(Decimal(v), unit), True))))  # fmt: skip
+        clauses.append(Deduction(
+            StepKind.DISTANCE, draw(points), step,
+            draw(st.sampled_from([Direction.SHORTFALL, Direction.EXCESS, Direction.BOTH, None])), Measure.VALUE,
+            None, draw(st.sampled_from([None, Partial.PRORATA, Partial.CEIL, Partial.FLOOR])), start,
+        ))  # fmt: skip
+    return Rule(tuple(clauses), draw(st.booleans())), unit

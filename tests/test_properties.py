@@ -10,6 +10,7 @@ import pytest
 from corpus_runner import rules
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from strategies import stepped_rules
 
 import scoring
 from scoring.evaluate import Step
@@ -174,6 +175,42 @@ def test_compiled_equals_evaluate(r: dict[str, Any]) -> None:
         except scoring.EvaluationError:
             continue
         assert c.points(v) == want, (v, c.is_fast)
+    for v in grid:  # an outcome the evaluator refuses, the compiled rule refuses too
+        try:
+            scoring.evaluate(r["text"], v, **kw)  # type: ignore[arg-type]
+        except scoring.EvaluationError:
+            with pytest.raises(scoring.EvaluationError):
+                c.points(v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    stepped_rules(),
+    st.sampled_from(["90%", "≥90%", "≤30%", "=50%", "80", "≥60人", None]),
+    st.sampled_from([None, "≥", "≤", "="]),
+    st.sampled_from([Decimal(10), Decimal(20), Decimal("7.5")]),
+    st.sampled_from(["prorata", "ceil", "floor"]),
+    st.sampled_from([2, 1]),
+    st.lists(st.decimals(min_value=-20, max_value=160, places=2), min_size=1, max_size=6),
+)
+def test_compiled_equals_evaluate_on_generated_rules(rule_unit: Any, target: Any, comparator: Any, weight: Decimal,
+                                                     partial: str, places: int, values: list[Decimal]) -> None:  # fmt: skip
+    """Generated band and step rules: the generated code gives the evaluator's points (or
+    refuses what it refuses), whatever the target, comparator, weight and options."""
+    rule, unit = rule_unit
+    kw: dict[str, Any] = dict(target=target, weight=weight, comparator=comparator, unit=unit)
+    c = scoring.compile(rule, partial=partial, places=places, **kw)
+    edges = [e.value.value for a in rule.awards for e in (a.condition.low, a.condition.high) if e is not None]
+    edges += [d.start.value.value for d in rule.deductions if d.start is not None]
+    near = [e + k for e in edges for k in (Decimal(0), Decimal("0.01"), Decimal("-0.01"))]
+    for v in [*values, *near, Decimal("Infinity"), 0, 100]:
+        try:
+            want = scoring.evaluate(rule, v, partial=partial, places=places, **kw).points
+        except scoring.EvaluationError:
+            with pytest.raises(scoring.EvaluationError):
+                c.points(v)
+            continue
+        assert c.points(v) == want, (v, c.source)
 
 
 def test_compiled_fast_path_covers_the_common_shapes() -> None:
