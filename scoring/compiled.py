@@ -17,7 +17,7 @@ from collections.abc import Callable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
-from .evaluate import ROUNDING_MODES, Score, _award_op, make_options
+from .evaluate import ROUNDING_MODES, Options, Score, _award_op, make_options
 from .evaluate import evaluate as _evaluate
 from .nodes import (
     Award,
@@ -54,10 +54,12 @@ class Compiled:
                  unit: str | None = None, **options: Any) -> None:  # fmt: skip
         self.rule = rule
         self.kwargs = dict(target=target, weight=weight, comparator=comparator, unit=unit)
-        self.options = make_options(**options)
+        given = options.pop("options", None)  # an Options object already made (bulk scoring)
+        self.options = given if isinstance(given, Options) and not options else make_options(**options)
         self.weight = to_decimal(weight, "weight")
         self._quantum = Decimal(1).scaleb(-self.options.places)
         self._mode = ROUNDING_MODES[self.options.rounding]
+        self.rate = normalize_unit(unit) in ("%", "百分比", "百分率")  # the rule measures a rate
         self._fast = self._build(rule, target, comparator, unit)
         # points(actual): the rounded points, from generated code on the fast path (a Decimal or an
         # int actual), from the full evaluator otherwise (and for any actual the code does not take)
@@ -90,7 +92,7 @@ class Compiled:
                 base = band[4]
         steps: list[_Step] = []
         for d in rule.deductions:
-            step = self._step(d, rule, rate, base_unit, tv.quantity.value if tv else None, op)
+            step = self._step(d, rule, rate, base_unit, _reference(tv, rate, base_unit), op)
             if step is None:
                 return None
             steps.append(step)
@@ -230,6 +232,17 @@ def _generate(bands: list[_Band], steps: list[_Step], base: Decimal, weight: Dec
     namespace = dict(consts)
     exec(compile(source, "<scoring.compile>", "exec"), namespace)  # our own generated source, constants bound by name
     return source, namespace["points"]
+
+
+def _reference(tv: Any, rate: bool, unit: str) -> Decimal | None:
+    """The target's value as a step reference, when it is in the rule's own unit (a target of
+    60人 on a % row is left to the evaluator, which reads it as a count)."""
+    if tv is None:
+        return None
+    q = tv.quantity
+    if rate:
+        return q.value if q.is_percent else None
+    return q.value if not q.is_percent and q.unit in ("", unit) else None
 
 
 # The values of x that get past every band: a union of intervals (low, low included, high,

@@ -7,7 +7,7 @@ is the trace in Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -99,19 +99,110 @@ class Step:
     note: str = ""
 
 
-@frozen
 class Score:
-    """得分: the rounded points, the weight, the 扣分原因 and the trace."""
+    """得分: the rounded points, the weight, the 扣分原因 and the trace (and ``exact``, the
+    points before rounding). Immutable; two Scores are equal when their points, weight,
+    explanation and trace are.
+
+    Bulk scoring makes Scores with ``Score.later``: the points at once (from the compiled
+    rule), the explanation, trace and exact value from the full evaluator on first use. The
+    two must agree on the points; a disagreement is a bug and raises ``RuntimeError``."""
+
+    __slots__ = ("_exact", "_explanation", "_full", "_trace", "points", "weight")
 
     points: Decimal
     weight: Decimal
-    explanation: str
-    trace: tuple[Step, ...]
-    exact: Decimal = attrs.field(eq=False)  # before rounding
+    _explanation: str
+    _trace: tuple[Step, ...]
+    _exact: Decimal
+    _full: Callable[[], Score] | None
+
+    def __init__(self, points: Decimal, weight: Decimal, explanation: str, trace: tuple[Step, ...], exact: Decimal):
+        _set = object.__setattr__
+        _set(self, "points", points)
+        _set(self, "weight", weight)
+        _set(self, "_explanation", explanation)
+        _set(self, "_trace", trace)
+        _set(self, "_exact", exact)
+        _set(self, "_full", None)
+
+    @classmethod
+    def later(cls, points: Decimal, weight: Decimal, full: Callable[[], Score]) -> Score:
+        """A Score whose explanation, trace and exact value ``full()`` gives when first asked."""
+        s = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(s, "points", points)
+        _set(s, "weight", weight)
+        _set(s, "_full", full)
+        return s
+
+    def _resolve(self) -> None:
+        full = self._full
+        assert full is not None
+        whole = full()
+        if whole.points != self.points or whole.weight != self.weight:
+            raise RuntimeError(f"内部错误（请报告）: 快速计分{self.points}与完整计分{whole.points}不一致")
+        _set = object.__setattr__
+        _set(self, "_explanation", whole.explanation)
+        _set(self, "_trace", whole.trace)
+        _set(self, "_exact", whole.exact)
+        _set(self, "_full", None)
+
+    @property
+    def explanation(self) -> str:
+        if self._full is not None:
+            self._resolve()
+        return self._explanation
+
+    @property
+    def trace(self) -> tuple[Step, ...]:
+        if self._full is not None:
+            self._resolve()
+        return self._trace
+
+    @property
+    def exact(self) -> Decimal:
+        if self._full is not None:
+            self._resolve()
+        return self._exact
 
     @property
     def lost(self) -> Decimal:
         return self.weight - self.points
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Score is immutable: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Score is immutable: cannot delete {name}")
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.points, self.weight, self.explanation, self.trace)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Score):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Score(points={self.points!r}, weight={self.weight!r}, explanation={self.explanation!r}, "
+                f"trace={self.trace!r}, exact={self.exact!r})")  # fmt: skip
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Score, (self.points, self.weight, self.explanation, self.trace, self.exact))
+
+    def evolve(self, **changes: Any) -> Score:
+        """A copy with some fields changed (like ``attrs.evolve``)."""
+        fields: dict[str, Any] = dict(points=self.points, weight=self.weight, explanation=self.explanation,
+                                      trace=self.trace, exact=self.exact)  # fmt: skip
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(f"Score has no field {sorted(unknown)}")
+        fields.update(changes)
+        return Score(**fields)
 
 
 @attrs.define

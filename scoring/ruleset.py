@@ -18,16 +18,18 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from attrs import frozen
 
 from . import profiles as _profiles
+from .compiled import Compiled
 from .defaults import LENIENT, READ_AS_TEXT, default_score, score_execution, score_grade, score_manual
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
@@ -164,7 +166,7 @@ class Ruleset:
     columns: tuple[str, ...] = ()  # the original column headers, when read from a spreadsheet
     outcomes: Outcomes | None = None  # outcomes read with the table (实际完成值 / 得分 columns)
     _rules: dict[str, Node | ScoringError] = attrs.field(factory=dict, repr=False)
-    _keys: list[int] | None = attrs.field(default=None, repr=False)
+    _plan_cache: _Plan | None = attrs.field(default=None, repr=False)
     _index: tuple[dict[str, IndicatorRow], dict[str, list[IndicatorRow]]] | None = attrs.field(default=None, repr=False)
 
     def _indexes(self) -> tuple[dict[str, IndicatorRow], dict[str, list[IndicatorRow]]]:
@@ -177,13 +179,13 @@ class Ruleset:
             self._index = (by_id, names)
         return self._index
 
-    def _static_keys(self) -> list[int]:
-        """For each row, a small int naming what its score depends on besides its outcome:
-        rows that share it (same rule, target, comparator, unit, weight) share memoised scores."""
-        if self._keys is None or len(self._keys) != len(self.indicators):
-            ids: dict[tuple[Any, ...], int] = {}
-            self._keys = [ids.setdefault(_static_key(r), len(ids)) for r in self.indicators]
-        return self._keys
+    def _plan(self) -> _Plan:
+        """What scoring needs that does not depend on the outcomes, worked out once per table
+        (and again if ``indicators`` is replaced): see ``_Plan``."""
+        plan = self._plan_cache
+        if plan is None or plan.rows is not self.indicators:
+            plan = self._plan_cache = _Plan(self.indicators)
+        return plan
 
     @property
     def title(self) -> str:
@@ -507,9 +509,11 @@ def _weights_from_headers(rows: list[IndicatorRow], groups: list[Group], problem
 # ------------------------------------------------------------------ the report
 
 
-@frozen
-class RowResult:
-    """One row of a scored table: the Score (None when it could not be scored) and its findings."""
+class RowResult(NamedTuple):
+    """One row of a scored table: the Score (None when it could not be scored) and its findings.
+
+    A NamedTuple rather than an attrs class: a report makes one per row, and a tuple is the
+    cheapest immutable record Python builds (benchmarks/table.py)."""
 
     row: IndicatorRow
     score: Score | None
@@ -529,9 +533,8 @@ class RowResult:
         return "；".join(f.message for f in self.findings if f.severity == "error")
 
 
-@frozen
-class Subtotal:
-    """Σ of a block of rows: a section, a 一级指标 or a 二级指标."""
+class Subtotal(NamedTuple):
+    """Σ of a block of rows: a section, a 一级指标 or a 二级指标 (a NamedTuple, like RowResult)."""
 
     section: str | None
     level1: str | None
@@ -650,6 +653,9 @@ def _grade(profile: Profile, points: Decimal, weight: Decimal) -> str | None:
 # ------------------------------------------------------------------ scoring
 
 
+_Hit = tuple[Score | None, str, tuple[Finding, ...]]  # a memoised row: score, method, findings (no row ids)
+
+
 def _hashable(v: Any) -> Any:
     if isinstance(v, Mapping):
         return tuple(sorted((str(k), _hashable(x)) for k, x in v.items()))
@@ -663,6 +669,47 @@ def _static_key(row: IndicatorRow) -> tuple[Any, ...]:
     cost = "成本" in row.level1 or "成本" in row.level2 or "成本" in row.name
     return (None, row.target, row.comparator, row.unit, row.weight, cost, "满意" in row.name,
             None if row.target else row.name)  # fmt: skip
+
+
+class _Plan:
+    """The outcome-independent part of scoring a table, worked out once per ruleset.
+
+    ``keys[i]`` numbers what row i's score depends on besides its outcome (rows with the same
+    rule, target, comparator, unit and weight share memoised scores); ``plain[i]`` says the row
+    takes the common path (a weight, no row profile, options or borrowed weight); ``group[i]``
+    numbers its 二级指标 block (section, level1, level2), whose weights and row counts are
+    summed here, so that a run only adds up points."""
+
+    __slots__ = ("group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys", "plain", "rows",
+                 "rows1", "rows_s", "up", "weight1", "weight_s")  # fmt: skip
+
+    def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
+        self.rows = rows
+        ids: dict[tuple[Any, ...], int] = {}
+        self.keys = [ids.setdefault(_static_key(r), len(ids)) for r in rows]
+        self.nkeys = len(ids)
+        self.plain = [r.weight is not None and not (r.profile or r.options or r.weight_from) for r in rows]
+        blocks: dict[tuple[str | None, str, str], int] = {}
+        self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
+        self.groups = list(blocks)
+        self.gweight = [ZERO] * len(blocks)
+        self.grows = [0] * len(blocks)
+        for r, g in zip(rows, self.group, strict=True):
+            if r.weight is not None:
+                self.gweight[g] += r.weight
+            self.grows[g] += 1
+        # each block's 一级指标 and section, numbered in order of first appearance
+        ones: dict[tuple[str | None, str], int] = {}
+        secs: dict[str | None, int] = {}
+        self.up = [(ones.setdefault((s, a), len(ones)), secs.setdefault(s, len(secs))) for s, a, _ in self.groups]
+        self.keys1, self.keys_s = list(ones), list(secs)
+        self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
+        self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
+        for g, (i1, i_s) in enumerate(self.up):
+            self.weight1[i1] += self.gweight[g]
+            self.rows1[i1] += self.grows[g]
+            self.weight_s[i_s] += self.gweight[g]
+            self.rows_s[i_s] += self.grows[g]
 
 
 class _Scorer:
@@ -679,7 +726,8 @@ class _Scorer:
         self.profile = profile
         self.progress = progress
         self.findings: list[Finding] = list(ruleset.problems)
-        self.memo: dict[Any, tuple[Score | None, str, tuple[Finding, ...]]] = {}
+        self.memo: dict[Any, _Hit] = {}
+        self.compiled: dict[int, Compiled | None] = {}  # per static key, for the base profile
         self.targets: dict[tuple[str | None, str | None], Target] = {}
         self.row_profiles: dict[tuple[Any, ...], Profile] = {}
         self.options: dict[int, Options] = {}
@@ -714,48 +762,47 @@ class _Scorer:
 
     def run(self) -> Report:
         matched = self._match()
+        plan = self.rs._plan()
+        rows, keys, plain, group = plan.rows, plan.keys, plan.plain, plan.group
         results: list[RowResult] = []
         append = results.append
-        rows = self.rs.indicators
-        keys = self.rs._static_keys()
         n = len(rows)
         progress = self.progress
         get = matched.get
-        memo = self.memo
-        pid = id(self.profile)
-        acc2: dict[tuple[str | None, str, str], _Acc] = {}
+        # the common case: a plain row whose outcome is an actual value; memoised per static key
+        memos: list[dict[Any, _Hit]] = [{} for _ in range(plan.nkeys)]
+        points = [ZERO] * len(plan.groups)
+        unscored = [0] * len(plan.groups)
+        findings = self.findings
         for i in range(n):
             row = rows[i]
             o = get(row.id)
-            # the common case inline: a memoised score for a plain row
-            r: RowResult | None = None
-            if o is not None and row.weight is not None and not (row.profile or row.options or row.weight_from):
+            if o is not None and plain[i] and o.grade is None and o.manual is None and o.actual is not None:
                 a = o.actual
-                m = None if o.manual is None else (o.manual, o.reason)  # a hand score's note is its reason
-                hit = memo.get((keys[i], a if type(a) is str else _hashable(a), o.grade, m, pid))
-                if hit is not None and not hit[2]:
-                    r = RowResult(row, hit[0], hit[1], a, o, ())
-            if r is None:
-                r = self._row(row, o, keys[i])
-                if r.findings:
-                    self.findings.extend(r.findings)
-            append(r)
-            # subtotals of the 二级指标 (the others are summed from these)
-            k2 = (row.section, row.level1, row.level2)
-            acc = acc2.get(k2)
-            if acc is None:
-                acc = acc2[k2] = _Acc()
-            if row.weight is not None:
-                acc.weight += row.weight
-            if r.score is not None:
-                acc.points += r.score.points
+                memo = memos[keys[i]]
+                k = a if type(a) is str else _hashable(a)
+                hit = memo.get(k)
+                if hit is None:
+                    hit = memo[k] = self._compute(row, o, a, self.profile, keys[i])
+                score, method, found = hit
+                if found:
+                    found = tuple(Finding(f.code, f.message, row.id, row.name, f.severity) for f in found)
+                    findings.extend(found)
+                r = RowResult(row, score, method, a, o, found)
             else:
-                acc.unscored += 1
-            acc.rows += 1
+                r = self._row(row, o, keys[i])
+                score = r.score
+                if r.findings:
+                    findings.extend(r.findings)
+            append(r)
+            if score is not None:
+                points[group[i]] += score.points
+            else:
+                unscored[group[i]] += 1
             if progress is not None and ((i + 1) % 1000 == 0 or i + 1 == n):
                 progress(i + 1, n)
         execution = self._execution()
-        return self._report(results, acc2, execution)
+        return self._report(results, plan, points, unscored, execution)
 
     def _profile(self, row: IndicatorRow) -> Profile:
         if not (row.profile or row.options):
@@ -781,11 +828,11 @@ class _Scorer:
         key = (skey if skey is not None else _static_key(row), a, outcome.grade, m, id(profile))
         hit = self.memo.get(key)
         if hit is None:
-            hit = self._compute(row, outcome, actual, profile)
+            hit = self._compute(row, outcome, actual, profile, None)
             self.memo[key] = hit
         score, method, findings = hit
         if findings:
-            findings = tuple(attrs.evolve(f, indicator=row.id, name=row.name) for f in findings)
+            findings = tuple(Finding(f.code, f.message, row.id, row.name, f.severity) for f in findings)
         if row.weight_from:
             findings = (Finding("weight-from-header", row.weight_from, row.id, row.name, "warning"), *findings)
         return RowResult(row, score, method, actual, outcome, findings)
@@ -808,9 +855,25 @@ class _Scorer:
             )
         return o
 
+    def _fast(self, skey: int, row: IndicatorRow, node: Node, opts: Options) -> Compiled | None:
+        """The row's rule compiled for its target, weight and the run's profile, when the
+        generated fast path takes its shape (None otherwise); once per static key."""
+        if skey in self.compiled:
+            return self.compiled[skey]
+        c: Compiled | None = None
+        try:
+            c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
+                         options=opts)  # fmt: skip
+        except ScoringError:
+            c = None
+        if c is not None and not c.is_fast:
+            c = None
+        self.compiled[skey] = c
+        return c
+
     def _compute(
-        self, row: IndicatorRow, outcome: Outcome, actual: Any, profile: Profile
-    ) -> tuple[Score | None, str, tuple[Finding, ...]]:
+        self, row: IndicatorRow, outcome: Outcome, actual: Any, profile: Profile, skey: int | None
+    ) -> _Hit:
         assert row.weight is not None
         notes: list[Finding] = []
         try:
@@ -827,7 +890,7 @@ class _Scorer:
                     message = f"评分标准“{_clip(row.rule)}”没有评分逻辑，按默认方法计分"
                     notes.append(Finding("no-scoring-logic", message, severity="warning"))
                 else:
-                    return self._by_rule(row, node, outcome, actual, profile, notes)
+                    return self._by_rule(row, node, outcome, actual, profile, notes, skey)
             if outcome.grade is not None:
                 score = score_grade(outcome.grade, row.weight, outcome.manual, **profile.evaluate_options)
                 notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
@@ -856,11 +919,24 @@ class _Scorer:
             return None, "none", (*notes, Finding("internal-error", f"内部错误（请报告）: {type(e).__name__}: {e}"))
 
     def _by_rule(
-        self, row: IndicatorRow, node: Node, outcome: Outcome, actual: Any, profile: Profile, notes: list[Finding]
-    ) -> tuple[Score | None, str, tuple[Finding, ...]]:
+        self, row: IndicatorRow, node: Node, outcome: Outcome, actual: Any, profile: Profile, notes: list[Finding],
+        skey: int | None,
+    ) -> _Hit:  # fmt: skip
         assert row.weight is not None
         assert isinstance(node, (Rule, Composite))
         opts = self._options(profile)
+        if skey is not None and _FAST and outcome.grade is None and not notes:
+            fast = self._fast(skey, row, node, opts)
+            x = None if fast is None else _plain_number(actual, fast.rate)
+            if x is not None:
+                assert fast is not None
+                weight = row.weight
+
+                def full() -> Score:
+                    return _evaluate(node, actual, target=row.target, weight=weight, comparator_=row.comparator,
+                                     unit=row.unit, options=opts)  # fmt: skip
+
+                return Score.later(fast.points(x), fast.weight, full), "rule", ()
         given: Any = outcome.grade if outcome.grade is not None else actual
         how = ""
         if isinstance(given, str) and outcome.grade is None and parse_value(given, row.unit) is None:
@@ -916,34 +992,41 @@ class _Scorer:
 
     # -- sums
     def _report(
-        self, results: list[RowResult], acc2: dict[tuple[str | None, str, str], _Acc], execution: Score | None
-    ) -> Report:
-        acc1: dict[tuple[str | None, str], _Acc] = {}
-        accs: dict[str | None, _Acc] = {}
-        whole = _Acc()
-        for (s, a, _), acc in acc2.items():
-            _slot(acc1, (s, a)).add(acc)
-            _slot(accs, s).add(acc)
-            whole.add(acc)
+        self, results: list[RowResult], plan: _Plan, points: list[Decimal], unscored: list[int],
+        execution: Score | None,
+    ) -> Report:  # fmt: skip
+        p1 = [ZERO] * len(plan.keys1)
+        u1 = [0] * len(plan.keys1)
+        ps = [ZERO] * len(plan.keys_s)
+        us = [0] * len(plan.keys_s)
+        for g, (i1, i_s) in enumerate(plan.up):
+            p1[i1] += points[g]
+            ps[i_s] += points[g]
+            if unscored[g]:
+                u1[i1] += unscored[g]
+                us[i_s] += unscored[g]
         headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
-        level1 = [acc.subtotal(s, a, None, headers1.get((s, a))) for (s, a), acc in acc1.items()]
-        level2 = [acc.subtotal(s, a, b, headers2.get((s, a, b))) for (s, a, b), acc in acc2.items()]
+        level1 = [Subtotal(s, a, None, plan.weight1[i], p1[i], plan.rows1[i], u1[i], headers1.get((s, a)))
+                  for i, (s, a) in enumerate(plan.keys1)]  # fmt: skip
+        level2 = [Subtotal(s, a, b, plan.gweight[i], points[i], plan.grows[i], unscored[i], headers2.get((s, a, b)))
+                  for i, (s, a, b) in enumerate(plan.groups)]  # fmt: skip
         sections = []
-        if self.rs.sections or any(k is not None for k in accs):
-            sections = [acc.subtotal(s, None, None) for s, acc in accs.items()]
+        if self.rs.sections or any(k is not None for k in plan.keys_s):
+            sections = [Subtotal(s, None, None, plan.weight_s[i], ps[i], plan.rows_s[i], us[i])
+                        for i, s in enumerate(plan.keys_s)]  # fmt: skip
         for sub in (*level1, *level2):
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""
                 message = f"{where}“{sub.label}”表头分值{sub.header_weight}分，所属各行分值合计{sub.weight}分"
                 self.findings.append(Finding("header-weight", message, severity="warning"))
-        w, p = whole.weight, whole.points
+        w, p = sum(plan.weight_s, ZERO), sum(ps, ZERO)
         if execution is not None:
             w += execution.weight
             p += execution.points
         elif self.rs.execution is not None:
             w += self.rs.execution.weight
-        if not sections and w and w != HUNDRED and any(r.row.weight is not None for r in results):
+        if not sections and w and w != HUNDRED and any(r.weight is not None for r in plan.rows):
             message = f"各行分值（含预算执行率）合计{w}分，不是100分；等次按得分率评定"
             self.findings.append(Finding("weights-total", message, severity="warning"))
         grade = _grade(self.profile, p, w)
@@ -951,34 +1034,22 @@ class _Scorer:
                       p, w, grade, tuple(self.findings), self.outcomes)  # fmt: skip
 
 
-class _Acc:
-    """A running subtotal."""
-
-    __slots__ = ("points", "rows", "unscored", "weight")
-
-    def __init__(self) -> None:
-        self.weight = ZERO
-        self.points = ZERO
-        self.rows = 0
-        self.unscored = 0
-
-    def add(self, other: _Acc) -> None:
-        self.weight += other.weight
-        self.points += other.points
-        self.rows += other.rows
-        self.unscored += other.unscored
-
-    def subtotal(
-        self, section: str | None, level1: str | None, level2: str | None, header: Decimal | None = None
-    ) -> Subtotal:
-        return Subtotal(section, level1, level2, self.weight, self.points, self.rows, self.unscored, header)
+_FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
+_PLAIN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(%?)\s*")
 
 
-def _slot(d: dict[Any, _Acc], key: Any) -> _Acc:
-    acc = d.get(key)
-    if acc is None:
-        acc = d[key] = _Acc()
-    return acc
+def _plain_number(actual: Any, rate: bool) -> Decimal | None:
+    """A plain number the compiled rule takes as it is: a Decimal or int, or a string of digits
+    (with a % sign when the rule measures a rate). Anything else goes the full way."""
+    t = type(actual)
+    if t is Decimal or t is int:
+        return Decimal(actual)
+    if t is not str:
+        return None
+    m = _PLAIN.fullmatch(actual)
+    if m is None or (m[2] and not rate):
+        return None
+    return Decimal(m[1])
 
 
 def _partial(name: str) -> Any:
@@ -989,7 +1060,7 @@ def _partial(name: str) -> Any:
 
 def _prefix(score: Score, text: str) -> Score:
     step = Step(text, (), ZERO)
-    return attrs.evolve(score, explanation=f"{text}；{score.explanation}", trace=(step, *score.trace))
+    return score.evolve(explanation=f"{text}；{score.explanation}", trace=(step, *score.trace))
 
 
 def _clip(text: str, n: int = 24) -> str:

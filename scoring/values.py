@@ -7,6 +7,7 @@ optionally with the comparator written in front of it. Floats are refused.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -78,9 +79,13 @@ def normalize_unit(unit: str | None) -> str:
     return _UNIT_ALIASES.get(unit, unit)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_value(text: str, unit: str | None = None) -> Value | None:
     """``≥90%`` → Value(90 %, ≥). ``unit`` is the table's unit, used when the text has none.
-    Returns None when the text is not a single number (提升, 2024年12月31日前, 90%、60%)."""
+    Returns None when the text is not a single number (提升, 2024年12月31日前, 90%、60%).
+
+    Memoised (a pure function of two strings, returning a frozen Value): a table repeats its
+    targets and many of its outcomes, and reading one costs microseconds."""
     m = _VALUE_RE.match(text)
     if not m:
         return None

@@ -1,0 +1,92 @@
+"""Bulk scoring's fast path (compiled rules, lazy explanations, the per-table plan) gives the
+same report as the full evaluator, row by row, on tables generated like benchmarks/table.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import scoring
+from scoring import ruleset as ruleset_module
+from scoring.evaluate import Score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_table", ROOT / "benchmarks" / "table.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_table"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+
+
+@pytest.mark.parametrize("mode", ["random", "distinct", "typical"])
+def test_fast_path_gives_the_full_report(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    ruleset, outcomes, _ = BENCH.build(3000, 7, mode)
+    fast = ruleset.score(outcomes)
+    monkeypatch.setattr(ruleset_module, "_FAST", False)
+    full = ruleset.score(outcomes)
+    lazy = 0
+    for a, b in zip(fast.rows, full.rows, strict=True):
+        assert a.row is b.row
+        if a.score is not None and a.score._full is not None:
+            lazy += 1
+        assert (a.points, a.method, a.findings) == (b.points, b.method, b.findings), a.row
+        assert a.explanation == b.explanation and a.score == b.score
+        if a.score is not None and b.score is not None:
+            assert a.score.exact == b.score.exact
+    assert lazy > 100  # the fast path was taken
+    assert (fast.total, fast.weight, fast.grade) == (full.total, full.weight, full.grade)
+    assert fast.level1 == full.level1 and fast.level2 == full.level2 and fast.sections == full.sections
+    assert fast.findings == full.findings
+
+
+def test_subtotals_add_up() -> None:
+    ruleset, outcomes, _ = BENCH.build(2000, 3, "random")
+    report = ruleset.score(outcomes)
+    scored = [r for r in report.rows if r.points is not None]
+    assert sum((s.points for s in report.level2), Decimal(0)) == sum((r.points for r in scored), Decimal(0))
+    assert sum((s.points for s in report.level1), Decimal(0)) == sum((s.points for s in report.sections), Decimal(0))
+    assert sum(s.rows for s in report.sections) == len(report.rows)
+    assert sum(s.unscored for s in report.level2) == len(report.rows) - len(scored)
+    assert report.total == sum((s.points for s in report.sections), Decimal(0)) + report.execution.points
+
+
+def test_a_replaced_row_list_is_planned_again() -> None:
+    ruleset = scoring.load_ruleset(ROOT / "rulesets" / "examples" / "demo.toml")
+    before = ruleset.score(ROOT / "rulesets" / "examples" / "demo.outcomes.toml")
+    ruleset.indicators = ruleset.indicators[:-1]
+    after = ruleset.score(ROOT / "rulesets" / "examples" / "demo.outcomes.toml")
+    assert len(after.rows) == len(before.rows) - 1
+    assert sum(s.rows for s in after.level1) == len(after.rows)
+
+
+def test_lazy_score_works_out_its_explanation_once() -> None:
+    calls = []
+
+    def full() -> Score:
+        calls.append(1)
+        return scoring.evaluate("完成率每低1%扣1分", "95%", target="100%", weight=10)
+
+    s = Score.later(Decimal("5.00"), Decimal(10), full)
+    assert s.points == Decimal("5.00") and not calls
+    assert "扣" in s.explanation and len(calls) == 1
+    assert s.trace and s.exact == Decimal(5) and len(calls) == 1
+    with pytest.raises(AttributeError):
+        s.points = Decimal(1)  # type: ignore[misc]
+
+
+def test_lazy_score_that_disagrees_is_a_bug_not_a_silent_result() -> None:
+    s = Score.later(Decimal("9.00"), Decimal(10), lambda: scoring.evaluate("完成率每低1%扣1分", "95%", target="100%", weight=10))
+    with pytest.raises(RuntimeError, match="不一致"):
+        _ = s.explanation
