@@ -11,6 +11,7 @@ TargetMet conditions).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -776,6 +777,7 @@ class _Assembler:
             last_lead = seg.lead
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
+        out = self._tightest_first(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
@@ -795,6 +797,31 @@ class _Assembler:
                     c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
             out.append(c)
         return out
+
+    @staticmethod
+    def _tightest_first(clauses: list[Clause]) -> list[Clause]:
+        """偏离40%不得分；偏离30%得15分；偏离20%得18分；偏离10%以内得20分: nested one-sided bands
+        written loosest first are tiers; each holds from the next tighter bound on. Since the first
+        band that holds wins, they are put tightest first (the order the AST shows is the reading).
+        Only when every award is such a band on one measure and the bounds strictly loosen."""
+        awards = [c for c in clauses if isinstance(c, Award)]
+        if len(awards) < 2 or not all(isinstance(a.condition, Range) for a in awards):
+            return clauses
+        ranges = [a.condition for a in awards if isinstance(a.condition, Range)]
+        if len({r.measure for r in ranges}) != 1:
+            return clauses
+        if all(r.low is None and r.high is not None for r in ranges):
+            bounds = [r.high.value for r in ranges if r.high is not None]
+            loosening = all(a.value > b.value for a, b in itertools.pairwise(bounds))
+        elif all(r.high is None and r.low is not None for r in ranges):
+            bounds = [r.low.value for r in ranges if r.low is not None]
+            loosening = all(a.value < b.value for a, b in itertools.pairwise(bounds))
+        else:
+            return clauses
+        if not loosening or len({(b.is_percent, b.unit) for b in bounds}) != 1:
+            return clauses
+        tiers = iter(reversed(awards))
+        return [next(tiers) if isinstance(c, Award) else c for c in clauses]
 
     @staticmethod
     def _inherit_measure(clauses: list[Clause]) -> list[Clause]:

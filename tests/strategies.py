@@ -33,6 +33,7 @@ from scoring.nodes import (
     TargetMet,
     Zero,
 )
+from scoring.transform import _Assembler
 
 SUBJECTS = ("", "满意度", "完成率", "服务对象满意度", "合格率")
 UNITS = ("%", "家", "人", "次")
@@ -78,8 +79,9 @@ def band_rules(draw: st.DrawFn, measures: tuple[Measure, ...] = (Measure.VALUE,)
     if measure is not Measure.VALUE:
         unit = "%"
     n = draw(st.integers(min_value=1, max_value=4))
-    clauses = tuple(Award(draw(ranges(unit, subject, measure)), draw(outcomes())) for _ in range(n))
-    return Rule(clauses, draw(st.booleans()))
+    clauses = [Award(draw(ranges(unit, subject, measure)), draw(outcomes())) for _ in range(n)]
+    # nested one-sided bands written loosest first are read tightest first, as the parser does
+    return Rule(tuple(_Assembler._tightest_first(list(clauses))), draw(st.booleans()))
 
 
 @st.composite
