@@ -51,11 +51,16 @@ class Compiled:
     """A rule bound to one indicator's target, weight, comparator, unit and options."""
 
     def __init__(self, rule: Node, *, target: Any = None, weight: Any, comparator: str | None = None,
-                 unit: str | None = None, **options: Any) -> None:  # fmt: skip
+                 unit: str | None = None, options: Options | None = None, **option_values: Any) -> None:  # fmt: skip
+        """``options``: an Options already made (bulk scoring makes one per profile), or the
+        option values by name (places=, rounding=, partial=, …), not both."""
         self.rule = rule
         self.kwargs = dict(target=target, weight=weight, comparator=comparator, unit=unit)
-        given = options.pop("options", None)  # an Options object already made (bulk scoring)
-        self.options = given if isinstance(given, Options) and not options else make_options(**options)
+        if options is not None and not isinstance(options, Options):
+            raise TypeError(f"options must be an Options, not {type(options).__name__}")
+        if options is not None and option_values:
+            raise TypeError("give options= or option values by name, not both")
+        self.options = options if options is not None else make_options(**option_values)
         self.weight = to_decimal(weight, "weight")
         self._quantum = Decimal(1).scaleb(-self.options.places)
         self._mode = ROUNDING_MODES[self.options.rounding]
@@ -285,41 +290,50 @@ def _step_code(bands: list[_Band], steps: list[_Step], base: Decimal, weight: De
     highs = [iv[2] for iv in region]
     x_min = None if not region or None in lows else min(v for v in lows if v is not None)
     x_max = None if not region or None in highs else max(v for v in highs if v is not None)
-    out = [f"    s = {c(base)}"]
+    b = c(base)
+    out = [f"    s = {b}"]
     terms: list[str] | None = []  # when no step needs a test: the score as one expression
     worst: Decimal | None = ZERO  # the largest total deduction over the region, None if unbounded
     for rv, sign, divisor, per, partial in steps:
-        r = c(rv)
+        r, k = c(rv), c(per)
         d = f"({r} - x)" if sign > 0 else f"(x - {r})" if sign < 0 else f"abs({r} - x)"
-        n = f"{d} / {c(divisor)}"
-        if partial is Partial.CEIL:
-            n = f"({n}).to_integral_value(_CEIL)"
-        elif partial is Partial.FLOOR:
-            n = f"({n}).to_integral_value(_FLOOR)"
-        if region and all(_past(iv, rv, sign) for iv in region):
-            out.append(f"    s -= {n} * {c(per)}")
+        always = bool(region) and all(_past(iv, rv, sign) for iv in region)
+        n = _steps_of(d if always else "d", c(divisor), partial)
+        if always:
+            out.append(f"    s -= {n} * {k}")
             if terms is not None:
-                terms.append(f"{n} * {c(per)}")
+                terms.append(f"{n} * {k}")
         else:
-            out += [f"    d = {d}", "    if d > 0:", f"        s -= {n.replace(d, 'd')} * {c(per)}"]
+            out += [f"    d = {d}", "    if d > 0:", f"        s -= {n} * {k}"]
             terms = None
         most = _most(rv, sign, x_min, x_max)
         if worst is not None and most is not None and per >= 0 and divisor > 0:
-            k = most / divisor
+            count = most / divisor
             if partial is not Partial.PRORATA:
-                k = k.to_integral_value(rounding=ROUND_CEILING)
-            worst += k * per
+                count = count.to_integral_value(rounding=ROUND_CEILING)
+            worst += count * per
         else:
             worst = None
     cap = min(base, weight)
     clamps = []
     if worst is None or base - worst < 0:
-        clamps += [f"    if s < {c(ZERO)}:", f"        s = {c(ZERO)}"]
+        zero = c(ZERO)
+        clamps += [f"    if s < {zero}:", f"        s = {zero}"]
     if base > weight or any(per < 0 for *_, per, _ in steps):
         clamps += [f"    if s > {c(cap)}:", f"        s = {c(cap)}"]
     if terms is not None and not clamps:  # one expression: the fastest form
-        return [f"    return ({' - '.join([out[0][8:], *terms])}).quantize({c(quantum)}, {c(mode)})"]
+        return [f"    return ({' - '.join([b, *terms])}).quantize({c(quantum)}, {c(mode)})"]
     return [*out, *clamps, f"    return s.quantize({c(quantum)}, {c(mode)})"]
+
+
+def _steps_of(distance: str, divisor: str, partial: Partial) -> str:
+    """The number of steps in ``distance``, rounded as the partial-step reading says."""
+    n = f"{distance} / {divisor}"
+    if partial is Partial.CEIL:
+        return f"({n}).to_integral_value(_CEIL)"
+    if partial is Partial.FLOOR:
+        return f"({n}).to_integral_value(_FLOOR)"
+    return n
 
 
 def _past(iv: _Interval, rv: Decimal, sign: int) -> bool:

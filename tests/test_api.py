@@ -141,3 +141,18 @@ def test_discretion_zero_versus_hand_score() -> None:
     assert scoring.evaluate(by_hand, "是", weight=8).points == Decimal("8.00")
     with pytest.raises(scoring.EvaluationError, match="人工"):
         scoring.evaluate(by_hand, "否", weight=8)
+
+
+def test_compile_takes_options_by_name_or_as_one_object_not_both() -> None:
+    from scoring.evaluate import Options
+
+    rule = "满意度90%及以上得满分，每5%扣2分"
+    by_name = scoring.compile(rule, target="90%", weight=10, unit="%", partial="ceil")
+    as_object = scoring.compile(rule, target="90%", weight=10, unit="%", options=Options(partial=by_name.options.partial))
+    # 4 points short of 90: ceil → 1 whole step of 2 points → 8; pro rata would give 10 − 4/5×2 = 8.40
+    assert by_name.points(Decimal(86)) == as_object.points(Decimal(86)) == Decimal("8.00")
+    assert scoring.compile(rule, target="90%", weight=10, unit="%").points(Decimal(86)) == Decimal("8.40")
+    with pytest.raises(TypeError):
+        scoring.compile(rule, target="90%", weight=10, options="ceil")
+    with pytest.raises(TypeError):
+        scoring.compile(rule, target="90%", weight=10, options=Options(), places=1)
