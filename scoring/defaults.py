@@ -26,7 +26,7 @@ from .evaluate import ROUNDING_MODES, Options, Score, Step, make_options
 from .nodes import Op, Quantity
 from .outcomes import Reading, Target, judge_text, read_actual, read_date, read_target
 from .values import comparator as parse_comparator
-from .values import to_decimal
+from .values import bare_quantity, to_decimal
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -218,7 +218,9 @@ def default_score(
         assert target.quantity is not None
         reading: Reading | None
         if isinstance(actual, (int, Decimal)):
-            reading = Reading(Quantity(Decimal(actual), target.quantity.unit))
+            # a bare number is in the row's unit, as the same number written as text (180 on a 万元 row)
+            q = target.quantity
+            reading = Reading(Quantity(Decimal(actual) if q.is_percent else bare_quantity(Decimal(actual), unit).value, q.unit))
         else:
             reading = read_actual(str(actual), target, unit)
         if reading is not None:

@@ -46,7 +46,7 @@ from .nodes import (
     Veto,
     Zero,
 )
-from .values import Value, comparator, normalize_unit, parse_value, to_decimal, yes_no
+from .values import Value, bare_quantity, comparator, normalize_unit, parse_value, to_decimal, yes_no
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -305,11 +305,11 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
     if isinstance(value, bool):
         return _In(flag=value)
     if isinstance(value, int):
-        return _In(Quantity(Decimal(value), _base_unit(ctx.unit)), raw=Quantity(Decimal(value)))
+        return _In(bare_quantity(Decimal(value), ctx.unit), raw=Quantity(Decimal(value)))
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise EvaluationError(f"实际值不是有限数: {value}")
-        return _In(Quantity(value, _base_unit(ctx.unit)), raw=Quantity(value))
+        return _In(bare_quantity(value, ctx.unit), raw=Quantity(value))
     if isinstance(value, str):
         yn = yes_no(value)
         v = parse_value(value, ctx.unit)

@@ -109,6 +109,16 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
 
 
+def bare_quantity(value: Decimal, unit: str | None) -> Quantity:
+    """A number given without a unit (an int or Decimal actual) in the table's ``unit``, exactly as
+    ``parse_value`` reads the same number written as text: 180 on a 万元 row is 1,800,000 元."""
+    use = unit or ""
+    if use in ("%", "％", "百分比", "百分率"):
+        return Quantity(value, "%")
+    mult, base = split_unit(use)
+    return Quantity(value * mult, normalize_unit(base))
+
+
 _CLASSIFIERS = (
     "个",
     "例",

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import scoring
+from scoring.defaults import score_default
 
 RULE = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"
 
@@ -156,3 +157,14 @@ def test_compile_takes_options_by_name_or_as_one_object_not_both() -> None:
         scoring.compile(rule, target="90%", weight=10, options="ceil")
     with pytest.raises(TypeError):
         scoring.compile(rule, target="90%", weight=10, options=Options(), places=1)
+
+
+@pytest.mark.parametrize("actual", ["180", Decimal(180), 180])
+def test_a_bare_number_is_in_the_rows_unit_whatever_its_type(actual: object) -> None:
+    # 180 on a 万元 row is 180万元 whether it comes as text, Decimal or int: deviation from
+    # 154.5万元 is 16.5%, 10 points (an int or Decimal was once left in 元 and read as 0% over)
+    rule = "偏离小于等于5%，得20分；小于等于10%，得15分；小于等于20%得10分；小于等于30%，得5分；大于30%，不得分。"
+    s = scoring.evaluate(rule, actual, target="154.5", weight=20, comparator="≤", unit="万元")
+    assert s.points == Decimal("10.00")
+    row = scoring.Indicator(name="成本", target="154.5", weight=Decimal(10), comparator="≤", unit="万元")
+    assert score_default(row, actual).points == Decimal("8.58")  # 10 × 154.5 / 180
