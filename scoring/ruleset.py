@@ -945,7 +945,8 @@ class _Scorer:
                 reading = read_actual(given, target, row.unit)
                 if reading is not None and reading.quantity is not None and reading.how:
                     q = reading.quantity
-                    given = f"{q.value}%" if q.is_percent else q.value
+                    # as text with its unit (a bare number would be in the row's unit, 万 multiplied out)
+                    given = f"{format(q.value, 'f')}{'%' if q.is_percent else q.unit}"
                     how = reading.how
 
         def run(value: Any) -> Score:

@@ -383,3 +383,13 @@ def test_outcomes_from_formats(tmp_path: Path) -> None:
     j.write_text('{"A": "95%", "B": {"actual": "是", "manual": 3}}', encoding="utf-8")
     o3 = scoring.load_outcomes(j)
     assert [x.key for x in o3.items] == ["A", "B"] and o3.items[1].manual == 3
+
+
+@pytest.mark.parametrize("actual", ["9.7万人，完成率97%。", "共97000人", "9.7"])
+def test_a_number_read_from_text_keeps_its_unit_on_a_wan_row(actual: str) -> None:
+    # 10万人 wanted, 9.7万人 reached: 97%, 3 points below 100%, 0.5 each: 8.50 (the number read
+    # from the text is in 人; re-read as a bare number it would be taken as 97000万人)
+    row = IndicatorRow(id="a", name="参保人数", level1="产出指标", level2="数量指标", target="10", comparator="≥",
+                       unit="万人", weight=Decimal(10), rule="完成率大于等于100%得满分，每下降1%扣0.5分，扣完为止")  # fmt: skip
+    score = Ruleset.from_rows([row], title="t").score({"a": actual}).rows[0].score
+    assert score is not None and score.points == Decimal("8.50"), score
