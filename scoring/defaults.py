@@ -25,8 +25,8 @@ from .errors import EvaluationError
 from .evaluate import ROUNDING_MODES, Options, Score, Step, make_options
 from .nodes import Op, Quantity
 from .outcomes import Reading, Target, judge_text, read_actual, read_date, read_target
-from .values import comparator as parse_comparator
 from .values import bare_quantity, to_decimal
+from .values import comparator as parse_comparator
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

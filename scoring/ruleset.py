@@ -863,7 +863,7 @@ class _Scorer:
         c: Compiled | None = None
         try:
             c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
-                         options=opts)  # fmt: skip
+                         options=opts, defer=True)  # fmt: skip
         except ScoringError:
             c = None
         if c is not None and not c.is_fast:
@@ -925,18 +925,13 @@ class _Scorer:
         assert row.weight is not None
         assert isinstance(node, (Rule, Composite))
         opts = self._options(profile)
+        fast = None
         if skey is not None and _FAST and outcome.grade is None and not notes:
             fast = self._fast(skey, row, node, opts)
-            x = None if fast is None else _plain_number(actual, fast.rate)
-            if x is not None:
-                assert fast is not None
-                weight = row.weight
-
-                def full() -> Score:
-                    return _evaluate(node, actual, target=row.target, weight=weight, comparator_=row.comparator,
-                                     unit=row.unit, options=opts)  # fmt: skip
-
-                return Score.later(fast.points(x), fast.weight, full), "rule", ()
+        if fast is not None:
+            points = _quick(fast, actual)
+            if points is not None:
+                return Score.later(points, fast.weight, lambda: self._full(row, node, actual, opts)), "rule", ()
         given: Any = outcome.grade if outcome.grade is not None else actual
         how = ""
         if isinstance(given, str) and outcome.grade is None and parse_value(given, row.unit) is None:
@@ -948,13 +943,16 @@ class _Scorer:
                     # as text with its unit (a bare number would be in the row's unit, 万 multiplied out)
                     given = f"{format(q.value, 'f')}{'%' if q.is_percent else q.unit}"
                     how = reading.how
+                    points = None if fast is None else _quick(fast, given)
+                    if fast is not None and points is not None:
+                        read = given
 
-        def run(value: Any) -> Score:
-            return _evaluate(node, value, target=row.target, weight=row.weight, comparator_=row.comparator,
-                             unit=row.unit, options=opts)  # fmt: skip
+                        def full() -> Score:
+                            return _prefix(self._full(row, node, read, opts), f"实际值读作：{how}")
 
+                        return Score.later(points, fast.weight, full), "rule", ()
         try:
-            score = run(given)
+            score = self._full(row, node, given, opts)
         except EvaluationError as first:
             if not isinstance(given, str) or outcome.grade is not None:
                 raise
@@ -962,7 +960,7 @@ class _Scorer:
             if j.met is None:
                 raise
             try:
-                score = run(j.met)
+                score = self._full(row, node, j.met, opts)
             except EvaluationError:
                 raise first from None
             how = f"按定性表述判断：{j.how}，视为“{'是' if j.met else '否'}”"
@@ -971,6 +969,11 @@ class _Scorer:
         if outcome.manual is not None:
             notes.append(Finding("manual-ignored", "同时给了等级和人工得分，按等级计分", severity="warning"))
         return score, "rule", tuple(notes)
+
+    @staticmethod
+    def _full(row: IndicatorRow, node: Node, given: Any, opts: Options) -> Score:
+        return _evaluate(node, given, target=row.target, weight=row.weight, comparator_=row.comparator, unit=row.unit,
+                         options=opts)  # fmt: skip
 
     # -- the execution row
     def _execution(self) -> Score | None:
@@ -1036,21 +1039,25 @@ class _Scorer:
 
 
 _FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
-_PLAIN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(%?)\s*")
+_PLAIN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
 
 
-def _plain_number(actual: Any, rate: bool) -> Decimal | None:
-    """A plain number the compiled rule takes as it is: a Decimal or int, or a string of digits
-    (with a % sign when the rule measures a rate). Anything else goes the full way."""
+def _quick(fast: Compiled, actual: Any) -> Decimal | None:
+    """The points of a plain number from the compiled rule: a Decimal or int, or a string of
+    digits with a unit or none after it ("85", "85%", "250人"); None for anything else, and for
+    what the generated code leaves to the evaluator (the full path then scores it)."""
     t = type(actual)
     if t is Decimal or t is int:
-        return Decimal(actual)
+        return fast.take(actual)
     if t is not str:
         return None
     m = _PLAIN.fullmatch(actual)
-    if m is None or (m[2] and not rate):
+    if m is None:
         return None
-    return Decimal(m[1])
+    if not m[2]:
+        return fast.take(Decimal(m[1]))
+    f = fast.take_written(m[2])
+    return None if f is None else f(Decimal(m[1]))
 
 
 def _partial(name: str) -> Any:

@@ -143,3 +143,66 @@ def stepped_rules(draw: st.DrawFn) -> tuple[Rule, str]:
             None, draw(st.sampled_from([None, Partial.PRORATA, Partial.CEIL, Partial.FLOOR])), start,
         ))  # fmt: skip
     return Rule(tuple(clauses), draw(st.booleans())), unit
+
+
+# ----------------------------------------------------------------- every shape scoring.compile follows
+
+ROW_UNITS = ("%", "人", "万元", "万人", "次", None)
+
+
+@st.composite
+def compiled_shapes(draw: st.DrawFn) -> tuple[Rule, str | None]:
+    """Any shape the compiled path generates code for, with the row's unit: vetoes, bands on the
+    value, its ratio or its deviation, 达标 awards, formulas, hand-scored bands, distance, event
+    and one-off deductions (each with or without its readings), 按比例赋分, worded rules."""
+    from scoring.nodes import BinOp, ByHand, Formula, Num, Proportional, Var, Veto
+
+    unit = draw(st.sampled_from(ROW_UNITS))
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        return draw(label_rules()), unit
+    bare = {"%": "%", "万元": "元", "万人": "人"}.get(unit or "", unit or "")
+    value_units = st.sampled_from(["%", bare, "", "例"])
+    clauses: list[object] = []
+    if draw(st.integers(min_value=0, max_value=5)) == 0:
+        cond = draw(st.one_of(ranges(draw(value_units), "投诉"), st.just(Label("发生安全事故"))))
+        clauses.append(Veto(cond))
+    formula = st.sampled_from([
+        BinOp("*", Var("完成率"), Var("指标分值")),
+        BinOp("*", BinOp("/", BinOp("-", Var("完成率"), Num(Decimal("0.6"))), BinOp("-", Num(Decimal(1)),
+              Num(Decimal("0.6")))), Var("指标分值")),
+        BinOp("/", Var("指标分值"), Var("完成率")),
+    ]).map(Formula)  # fmt: skip
+    outcome = st.one_of(outcomes(), formula, st.just(ByHand()))
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        kind = draw(st.sampled_from(["value", "ratio", "deviation", "met"]))
+        if kind == "met":
+            clauses.append(Award(TargetMet(draw(st.sampled_from(["完成", "未完成"])), draw(st.booleans())),
+                                 draw(outcome)))  # fmt: skip
+            continue
+        measure = {"value": Measure.VALUE, "ratio": Measure.RATIO, "deviation": Measure.DEVIATION}[kind]
+        u = draw(value_units) if measure is Measure.VALUE else "%"
+        clauses.append(Award(draw(ranges(u, "完成率", measure)), draw(outcome)))
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
+        kind = draw(st.sampled_from([StepKind.DISTANCE, StepKind.DISTANCE, StepKind.EVENTS, StepKind.ONCE]))
+        per = draw(points)
+        if kind is StepKind.ONCE:
+            clauses.append(Deduction(StepKind.ONCE, per, None, event="发生一次"))
+            continue
+        step_unit = draw(value_units)
+        step = Quantity(Decimal(draw(st.sampled_from([1, 2, 5, 10]))), step_unit)
+        if kind is StepKind.EVENTS:
+            clauses.append(Deduction(StepKind.EVENTS, per, step, event="发现一例"))
+            continue
+        at = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=99)))
+        start = None if at is None else Edge(Quantity(Decimal(at), step_unit), True)
+        clauses.append(Deduction(
+            StepKind.DISTANCE, per, step,
+            draw(st.sampled_from([Direction.SHORTFALL, Direction.EXCESS, Direction.BOTH, None])),
+            draw(st.sampled_from([Measure.VALUE, Measure.DEVIATION])),
+            draw(st.sampled_from([None, PercentBasis.POINTS, PercentBasis.RELATIVE])),
+            draw(st.sampled_from([None, Partial.PRORATA, Partial.CEIL, Partial.FLOOR])), start,
+            points_max=draw(st.sampled_from([None, None, None, per + 1])),
+        ))  # fmt: skip
+    if draw(st.integers(min_value=0, max_value=4)) == 0:
+        clauses.append(Proportional(linear=draw(st.sampled_from([None, True, False]))))
+    return Rule(tuple(clauses), draw(st.booleans())), unit  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 from corpus_runner import rules
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from strategies import stepped_rules
+from strategies import compiled_shapes, stepped_rules
 
 import scoring
 from scoring.evaluate import Step
@@ -219,3 +219,76 @@ def test_compiled_fast_path_covers_the_common_shapes() -> None:
         for r in NUMERIC
     )
     assert fast >= 20
+
+
+def _evaluated(rule: Any, actual: Any, **kw: Any) -> Decimal | type[Exception]:
+    try:
+        return scoring.evaluate(rule, actual, **kw).points
+    except Exception as e:  # the evaluator's own error (EvaluationError; ArithmeticError in a formula)
+        return type(e)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    compiled_shapes(),
+    st.sampled_from(["90%", "≥90%", "≤30%", "=50%", "80", "≥60人", "154.5", "0", "1000", None]),
+    st.sampled_from([None, "≥", "≤", "="]),
+    st.sampled_from([Decimal(10), Decimal(20), Decimal("7.5")]),
+    st.sampled_from([{}, {"partial": "ceil"}, {"places": 1}, {"rounding": "truncate"}, {"reverse": "linear"},
+                     {"deduction_range": "max"}]),
+    st.lists(st.decimals(min_value=-20, max_value=2000, places=2), min_size=1, max_size=5),
+)
+def test_compiled_equals_evaluate_on_every_shape(rule_unit: Any, target: Any, comparator: Any, weight: Decimal,
+                                                 options: dict[str, Any], values: list[Decimal]) -> None:  # fmt: skip
+    """Every shape the generated code follows (vetoes, bands on value, ratio and deviation, 达标,
+    formulas, distance/event/one-off deductions, 按比例赋分, worded rules given a number), any
+    unit (万 ones too), target, comparator and options: the generated code gives the evaluator's
+    points, numbers written with a unit ("85%", "250人") included, and leaves to the evaluator
+    exactly what the evaluator refuses."""
+    rule, unit = rule_unit
+    kw: dict[str, Any] = dict(target=target, weight=weight, comparator=comparator, unit=unit, **options)
+    c = scoring.compile(rule, **kw)
+    deferred = scoring.Compiled(rule, defer=True, **kw)
+    edges = [e.value.value for a in rule.awards if isinstance(a.condition, scoring.nodes.Range)
+             for e in (a.condition.low, a.condition.high) if e is not None]  # fmt: skip
+    near = [e + k for e in edges for k in (Decimal(0), Decimal("0.01"), Decimal("-0.01"))]
+    for v in [*values, *near, 0, 100, Decimal("Infinity")]:
+        want = _evaluated(rule, v, **kw)
+        if isinstance(want, Decimal):
+            assert c.points(v) == want, (v, c.source)
+            taken = deferred.take(v)
+            assert taken is None or taken == want, (v, deferred.source)
+        else:
+            with pytest.raises(want):
+                c.points(v)
+            assert deferred.take(v) is None, (v, deferred.source)
+        if not isinstance(v, Decimal) or not v.is_finite() or v < 0:
+            continue
+        for written in ("%", "人", "元", "万元", "例"):
+            f = deferred.take_written(written)
+            got = None if f is None else f(v)
+            if got is not None:
+                assert got == _evaluated(rule, f"{v}{written}", **kw), (v, written)
+
+
+@pytest.mark.parametrize("linear", [None, True, False])
+@pytest.mark.parametrize("unit", ["%", "人", "万元", None])
+@pytest.mark.parametrize("target", [None, "90%", "≤30", "1000", "0"])
+def test_compiled_proportional_equals_evaluate(linear: bool | None, unit: str | None, target: str | None) -> None:
+    """按比例赋分 on every kind of target, both readings of an overrun: generated code == evaluator."""
+    from scoring.nodes import Award, FullMarks, Proportional, Rule, TargetMet
+
+    for rule in (Rule((Proportional(linear=linear),)), Rule((Award(TargetMet("完成"), FullMarks()), Proportional(linear=linear)))):
+        for comparator in (None, "≥", "≤"):
+            for reverse in ("ratio", "linear"):
+                kw: dict[str, Any] = dict(target=target, weight=Decimal(10), comparator=comparator, unit=unit,
+                                          reverse=reverse)  # fmt: skip
+                c = scoring.compile(rule, **kw)
+                for v in (Decimal(0), Decimal("29.5"), Decimal(30), Decimal(45), Decimal(60), Decimal(90),
+                          Decimal("123.45"), Decimal(1000), Decimal(2500)):  # fmt: skip
+                    want = _evaluated(rule, v, **kw)
+                    if isinstance(want, Decimal):
+                        assert c.points(v) == want, (v, kw, c.source)
+                    else:
+                        with pytest.raises(want):
+                            c.points(v)
