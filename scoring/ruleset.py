@@ -51,7 +51,7 @@ from .outcomes import (
 )
 from .parser import parse as _parse
 from .profiles import Profile
-from .values import parse_value
+from .values import parse_value, yes_no
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -728,6 +728,7 @@ class _Scorer:
         self.findings: list[Finding] = list(ruleset.problems)
         self.memo: dict[Any, _Hit] = {}
         self.compiled: dict[int, Compiled | None] = {}  # per static key, for the base profile
+        self.flags: dict[tuple[int, bool], Decimal] = {}  # (static key, 是/否): points
         self.targets: dict[tuple[str | None, str | None], Target] = {}
         self.row_profiles: dict[tuple[Any, ...], Profile] = {}
         self.options: dict[int, Options] = {}
@@ -926,8 +927,16 @@ class _Scorer:
         assert isinstance(node, (Rule, Composite))
         opts = self._options(profile)
         fast = None
+        share = None  # 是/否 words on this row: the points of the first one, for the others
         if skey is not None and _FAST and outcome.grade is None and not notes:
             fast = self._fast(skey, row, node, opts)
+            if type(actual) is str:
+                flag = yes_no(actual)
+                if flag is not None:
+                    share = (skey, flag)
+                    shared = self.flags.get(share)
+                    if shared is not None:
+                        return Score.later(shared, row.weight, lambda: self._full(row, node, actual, opts)), "rule", ()
         if fast is not None:
             points = _quick(fast, actual)
             if points is not None:
@@ -966,6 +975,10 @@ class _Scorer:
             how = f"按定性表述判断：{j.how}，视为“{'是' if j.met else '否'}”"
         if how:
             score = _prefix(score, f"实际值读作：{how}")
+        elif share is not None:
+            # the evaluator saw the flag alone (a 是/否 word has no number to read): any word of
+            # the same flag scores the same points
+            self.flags[share] = score.points
         if outcome.manual is not None:
             notes.append(Finding("manual-ignored", "同时给了等级和人工得分，按等级计分", severity="warning"))
         return score, "rule", tuple(notes)
