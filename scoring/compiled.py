@@ -92,9 +92,14 @@ _Interval = tuple[Decimal | None, bool, Decimal | None, bool]
 _ALL: _Interval = (None, False, None, False)
 
 
-class _Slow(Exception):
-    """This branch of the rule always ends in the full evaluator: it raises there (a unit
-    mismatch, no numeric target, a zero reference) or asks for a hand score."""
+class _Raises(Exception):
+    """The evaluator raises an EvaluationError in this branch of the rule, whatever the number
+    (a unit mismatch, no numeric target, a zero reference, a hand score asked for)."""
+
+
+class _Leave(Exception):
+    """The generator leaves this branch to the evaluator (it scores it, but not in a way the
+    generated code repeats)."""
 
 
 class Compiled:
@@ -122,14 +127,15 @@ class Compiled:
         # points(actual): the rounded points, from generated code for an int or Decimal actual (a
         # number in the row's unit), from the full evaluator for anything else
         self.points: Callable[[Any], Decimal] = self._slow
-        self.take: Callable[[Any], Decimal | None] = _none  # with defer=True: the generated code alone
+        # with defer=True: the generated code alone (None: ask the evaluator; RAISES: it raises)
+        self.take: Callable[[Any], Decimal | None] = _none
         self.source = ""  # the generated code, for reading
         self._written: dict[str, Callable[[Decimal], Decimal | None] | None] = {}
         self._ctx = self._context(target, comparator, unit)
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0:
             return
-        made = _generate(rule, self._ctx, _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE)),
-                         _none if defer else self._slow)  # fmt: skip
+        bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))
+        made = _generate(rule, self._ctx, bare, _none if defer else self._slow, _raises if defer else self._slow)
         if made is not None:
             self.source, f = made
             self.take = f
@@ -148,7 +154,7 @@ class Compiled:
         if self._ctx is not None and isinstance(self.rule, Rule) and v is not None and v.op is None:
             x = _actual(text, self._ctx)
             if x.quantity is not None and x.flag is None and x.label is None:
-                made = _generate(self.rule, self._ctx, x, _none)
+                made = _generate(self.rule, self._ctx, x, _none, _raises)
                 f = made[1] if made is not None else None
         self._written[unit] = f
         return f
@@ -185,10 +191,19 @@ def _none(_: Any) -> None:
     return None
 
 
+#: What ``take`` returns (this very object: test with ``is``) where the evaluator raises an
+#: EvaluationError for the number: bulk scoring then reads a worded outcome as words at once.
+RAISES = Decimal("NaN")
+
+
+def _raises(_: Any) -> Decimal:
+    return RAISES
+
+
 def _or(take: Callable[[Any], Decimal | None], slow: Callable[[Any], Decimal]) -> Callable[[Any], Decimal]:
     def points(x: Any) -> Decimal:
         p = take(x)
-        return slow(x) if p is None else p
+        return slow(x) if p is None or p is RAISES else p
 
     return points
 
@@ -202,8 +217,9 @@ _NOT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "==": "!="}
 class _Code:
     """The generated function's constants, bound by name, and how it rounds."""
 
-    def __init__(self, qn: str, rn: str, slow: Callable[[Any], Any], ctx: _Ctx) -> None:
-        self.consts: dict[str, Any] = {"Decimal": Decimal, "_slow": slow, "_CEIL": ROUND_CEILING, "_FLOOR": ROUND_FLOOR}
+    def __init__(self, qn: str, rn: str, slow: Callable[[Any], Any], raise_: Callable[[Any], Any], ctx: _Ctx) -> None:
+        self.consts: dict[str, Any] = {"Decimal": Decimal, "_slow": slow, "_raise": raise_, "_CEIL": ROUND_CEILING,
+                                       "_FLOOR": ROUND_FLOOR}  # fmt: skip
         self.names: dict[tuple[Any, ...], str] = {}
         self.qn = qn  # the name of the actual's value in base units: "x", or "q" = x × 万
         self.rn = rn  # the name of the value as written (the evaluator's raw): "x", or "r" = x × 万
@@ -230,7 +246,8 @@ class _Code:
         return f"min(max({expr}, {z}), {w}).quantize({q}, {m})"
 
 
-def _generate(rule: Rule, ctx: _Ctx, x: _In, slow: Callable[[Any], Any]) -> tuple[str, Callable[[Any], Any]] | None:
+def _generate(rule: Rule, ctx: _Ctx, x: _In, slow: Callable[[Any], Any],
+              raise_: Callable[[Any], Any]) -> tuple[str, Callable[[Any], Any]] | None:  # fmt: skip
     """Python source for one rule and one kind of actual (``x``: the probe as the evaluator
     reads it), and the function; None where the evaluator takes the rule (several inputs)."""
     if len(_inputs_of(rule)) > 1:
@@ -238,14 +255,15 @@ def _generate(rule: Rule, ctx: _Ctx, x: _In, slow: Callable[[Any], Any]) -> tupl
     assert x.quantity is not None
     scaled = x.quantity.value != _PROBE  # a 万 unit: q = x × 10000
     raw = x.raw.value if x.raw is not None else _PROBE
-    g = _Code("q" if scaled else "x", "x" if raw == _PROBE else "r" if raw != x.quantity.value else "q", slow, ctx)
+    g = _Code("q" if scaled else "x", "x" if raw == _PROBE else "r" if raw != x.quantity.value else "q", slow,
+              raise_, ctx)  # fmt: skip
     try:
         body = _rule_code(rule, ctx, x, g)
-    except _Slow:
-        body = ["    return _slow(x0)"]
+    except _Raises:
+        body = ["    return _raise(x0)"]
     except _Unfollowed:
         return None
-    if body == ["    return _slow(x0)"]:
+    if body == ["    return _raise(x0)"]:
         return None
     head = [
         "def points(x):",
@@ -286,8 +304,8 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     for v in rule.vetoes:
         try:
             test, covered = _veto_test(v, ctx, x, g)
-        except _Slow:
-            return [*out, "    return _slow(x0)"]
+        except _Raises:
+            return [*out, "    return _raise(x0)"]
         out += [f"    if {test}:", f"        return {g.done(ZERO)}"]
         region = _remove(region, covered)
     awards = rule.awards
@@ -308,8 +326,8 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
             return [*out, *_award_body(a, ctx, x, g, "    ")]
         try:
             guard, test, covered = _award_test(a, rule, ctx, x, g)
-        except _Slow:
-            return [*out, "    return _slow(x0)"]
+        except _Raises:
+            return [*out, "    return _raise(x0)"]
         out += [*guard, f"    if {test}:", *_award_body(a, ctx, x, g, "        ")]
         region = _remove(region, covered)
     # 4. deductions from the full-marks points
@@ -319,7 +337,9 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         # 5. proportional
         if rule.proportional is not None:
             return [*out, *_proportional_code(rule, ctx, x, g)]
-    except _Slow:
+    except _Raises:
+        return [*out, "    return _raise(x0)"]
+    except _Leave:
         return [*out, "    return _slow(x0)"]
     # 6. no clause covers the value: a gap, 0
     return [*out, f"    return {g.done(ZERO)}"]
@@ -328,14 +348,14 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
 def _award_body(a: Award, ctx: _Ctx, x: _In, g: _Code, indent: str) -> list[str]:
     o = a.outcome
     if isinstance(o, ByHand):
-        return [f"{indent}return _slow(x0)"]  # the evaluator asks for a hand score
+        return [f"{indent}return _raise(x0)"]  # the evaluator asks for a hand score
     if isinstance(o, Formula):
         try:
             expr = _expr_code(o.expr, ctx, x, g)
-        except _Slow:
-            return [f"{indent}return _slow(x0)"]
+        except _Raises:
+            return [f"{indent}return _raise(x0)"]
         return [f"{indent}try:", f"{indent}    v = {expr}", f"{indent}except ArithmeticError:",
-                f"{indent}    return _slow(x0)", f"{indent}return {g.finish('v')}"]  # fmt: skip
+                f"{indent}    return _raise(x0)", f"{indent}return {g.finish('v')}"]  # fmt: skip
     if isinstance(o, FullMarks):
         value = ctx.weight
     elif isinstance(o, Points):
@@ -361,7 +381,7 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code) -> str:
             if x.quantity.is_percent:
                 return f"({g.qn} / {g.c(HUNDRED)})"
             return f"({_ratio_code(x.quantity, g.qn, ctx, g)} / {g.c(HUNDRED)})"
-        raise _Slow
+        raise _Raises
     assert isinstance(e, BinOp)
     return f"({_expr_code(e.left, ctx, x, g)} {e.op} {_expr_code(e.right, ctx, x, g)})"
 
@@ -384,7 +404,7 @@ def _static(f: Callable[[], Any]) -> Any:
     try:
         return f()
     except ScoringError:
-        raise _Slow from None
+        raise _Raises from None
 
 
 def _ratio_code(q: Quantity, name: str, ctx: _Ctx, g: _Code) -> str:
@@ -394,7 +414,7 @@ def _ratio_code(q: Quantity, name: str, ctx: _Ctx, g: _Code) -> str:
         return name
     tv = _static(lambda: _comparable(t, q, ctx, what="指标值")).value
     if tv == 0:
-        raise _Slow
+        raise _Raises
     return f"{name} / {g.c(tv)} * {g.c(HUNDRED)}"
 
 
@@ -417,7 +437,7 @@ def _measure_code(cond: Range, ctx: _Ctx, x: _In, g: _Code) -> str:
     t = _static(lambda: _numeric_target(ctx))
     tv = _static(lambda: _comparable(t, q, ctx, what="指标值")).value
     if tv == 0:
-        raise _Slow
+        raise _Raises
     diff = f"({g.qn} - {g.c(tv)})"
     direction = _default_direction(ctx, None)
     if direction is Direction.SHORTFALL:
@@ -465,11 +485,11 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
     if events:  # 达标 in a rule that counts events: none happened (a negative count is an error)
         z = g.c(ZERO)
-        guard = [f"    if {g.qn} < {z}:", "        return _slow(x0)"]
+        guard = [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
         return guard, f"{g.qn} {'!=' if c.negated else '=='} {z}", None
     ref = _reference(rule, ctx, None)
     if ref is None:
-        raise _Slow
+        raise _Raises
     q = _pick(x, ref)
     name = _which(q, x, g)
     _static(lambda: _comparable(q, ref, ctx))
@@ -495,7 +515,7 @@ def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
     only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
     if only_zero and rule.awards:
         z = g.c(ZERO)
-        return [f"    if {g.qn} < {z}:", "        return _slow(x0)", f"    met = {g.qn} == {z}"]
+        return [f"    if {g.qn} < {z}:", "        return _raise(x0)", f"    met = {g.qn} == {z}"]
     return None
 
 
@@ -505,7 +525,7 @@ def _label_value(rule: Rule, ctx: _Ctx, flag: bool, g: _Code) -> str:
     try:
         v = _choose_label(rule, _In(flag=flag), sub)
     except ScoringError:
-        return "_slow(x0)"
+        return "_raise(x0)"
     if v is None:
         raise _Unfollowed  # the evaluator goes on to the bands with the number
     return g.done(v)
@@ -541,12 +561,12 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
             assert x.quantity is not None
             qe = x.raw if x.raw is not None and not x.raw.unit else x.quantity
             if qe.is_percent:
-                raise _Slow  # 需要次数，而不是百分比
+                raise _Raises  # 需要次数，而不是百分比
             if qe.unit and d.step.unit and not _same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
-                raise _Slow  # 实际值与步长单位不一致
+                raise _Raises  # 实际值与步长单位不一致
             name = _which(qe, x, g)
             if not guards:
-                guards = [f"    if {name} < {g.c(ZERO)}:", "        return _slow(x0)"]
+                guards = [f"    if {name} < {g.c(ZERO)}:", "        return _raise(x0)"]
             n = _count(f"{name} / {g.c(d.step.value)}", partial)
             out.append(f"    s -= {n} * {k}")
             if terms is not None:
@@ -562,7 +582,7 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
                 terms.append(f"{n} * {k}")
         else:
             out += [f"    d = {dist}", "    if d > 0:"]
-            out += ["        return _slow(x0)"] if nonzero else [f"        s -= {n} * {k}"]
+            out += ["        return _raise(x0)"] if nonzero else [f"        s -= {n} * {k}"]
             terms = None
         most = _most(rv, sign, q_min, q_max) if on_q else None
         if worst is not None and most is not None and per >= 0 and moved == f"DIST / {g.c(d.step.value)}":
@@ -588,12 +608,12 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
 def _per(d: Deduction, ctx: _Ctx) -> Decimal:
     """The points per step (a range 扣4-7分 as the deduction_range option reads it)."""
     if not isinstance(d.points, Decimal):
-        raise _Slow  # points from a formula
+        raise _Leave  # points from a formula
     if d.points_max is None:
         return d.points
     choice = ctx.options.deduction_range
     if choice is None:
-        raise _Slow  # the evaluator asks for a choice (or scores 0 events as 0 lost)
+        raise _Leave  # the evaluator asks for a choice (or scores 0 events as 0 lost)
     return {"min": d.points, "max": d.points_max, "mid": (d.points + d.points_max) / 2}[choice]
 
 
@@ -604,7 +624,7 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     assert d.step is not None and x.quantity is not None
     ref = _reference(rule, ctx, d)
     if ref is None:
-        raise _Slow
+        raise _Raises
     q = _pick(x, ref)
     name = _which(q, x, g)
     direction = d.direction if d.direction is not None else _default_direction(ctx, rule)
@@ -644,7 +664,7 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     else:
         if x.raw is not None and x.raw.unit and d.step.unit and q.unit and d.step.unit != "分":
             if not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
-                raise _Slow  # 实际值与步长单位不一致
+                raise _Raises  # 实际值与步长单位不一致
         moved = f"DIST / {step}"
     return dist, moved, qv == g.qn, rv, sign, nonzero
 

@@ -29,12 +29,13 @@ import attrs
 from attrs import frozen
 
 from . import profiles as _profiles
-from .compiled import Compiled
+from .compiled import RAISES, Compiled
+from .compiled_composite import CompiledComposite
 from .defaults import LENIENT, READ_AS_TEXT, default_score, score_execution, score_grade, score_manual
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
 from .evaluate import evaluate as _evaluate
-from .nodes import Composite, Node, Rule
+from .nodes import Composite, Node, Quantity, Rule
 from .outcomes import (
     ExecutionOutcome,
     Outcome,
@@ -727,7 +728,7 @@ class _Scorer:
         self.progress = progress
         self.findings: list[Finding] = list(ruleset.problems)
         self.memo: dict[Any, _Hit] = {}
-        self.compiled: dict[int, Compiled | None] = {}  # per static key, for the base profile
+        self.compiled: dict[int, Compiled | CompiledComposite | None] = {}  # per static key, for the base profile
         self.flags: dict[tuple[int, bool], Decimal] = {}  # (static key, 是/否): points
         self.targets: dict[tuple[str | None, str | None], Target] = {}
         self.row_profiles: dict[tuple[Any, ...], Profile] = {}
@@ -856,15 +857,20 @@ class _Scorer:
             )
         return o
 
-    def _fast(self, skey: int, row: IndicatorRow, node: Node, opts: Options) -> Compiled | None:
-        """The row's rule compiled for its target, weight and the run's profile, when the
-        generated fast path takes its shape (None otherwise); once per static key."""
+    def _fast(self, skey: int, row: IndicatorRow, node: Node, opts: Options) -> Compiled | CompiledComposite | None:
+        """The row's rule compiled for its target, weight and the run's profile, when the fast
+        path takes its shape (None otherwise); once per static key."""
         if skey in self.compiled:
             return self.compiled[skey]
-        c: Compiled | None = None
+        assert row.weight is not None
+        c: Compiled | CompiledComposite | None = None
         try:
-            c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
-                         options=opts, defer=True)  # fmt: skip
+            if isinstance(node, Composite):
+                c = CompiledComposite(node, target=row.target, weight=row.weight, comparator=row.comparator,
+                                      unit=row.unit, options=opts)  # fmt: skip
+            else:
+                c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
+                             options=opts, defer=True)  # fmt: skip
         except ScoringError:
             c = None
         if c is not None and not c.is_fast:
@@ -926,44 +932,76 @@ class _Scorer:
         assert row.weight is not None
         assert isinstance(node, (Rule, Composite))
         opts = self._options(profile)
-        fast = None
-        share = None  # 是/否 words on this row: the points of the first one, for the others
-        if skey is not None and _FAST and outcome.grade is None and not notes:
-            fast = self._fast(skey, row, node, opts)
-            if type(actual) is str:
-                flag = yes_no(actual)
-                if flag is not None:
-                    share = (skey, flag)
-                    shared = self.flags.get(share)
-                    if shared is not None:
-                        return Score.later(shared, row.weight, lambda: self._full(row, node, actual, opts)), "rule", ()
-        if fast is not None:
-            points = _quick(fast, actual)
-            if points is not None:
-                return Score.later(points, fast.weight, lambda: self._full(row, node, actual, opts)), "rule", ()
-        given: Any = outcome.grade if outcome.grade is not None else actual
+        quick = skey is not None and _FAST and outcome.grade is None and not notes
+        if quick:
+            assert skey is not None
+            score = self._quickly(skey, row, node, actual, profile, opts)
+            if score is not None:
+                return score, "rule", ()
+        score, seen = self._slowly(row, node, actual, outcome.grade, profile, opts)
+        if quick and skey is not None and seen is not None:
+            self.flags[(skey, seen)] = score.points  # the evaluator saw this flag alone
+        if outcome.manual is not None:
+            notes.append(Finding("manual-ignored", "同时给了等级和人工得分，按等级计分", severity="warning"))
+        return score, "rule", tuple(notes)
+
+    def _quickly(self, skey: int, row: IndicatorRow, node: Node, actual: Any, profile: Profile,
+                 opts: Options) -> Score | None:  # fmt: skip
+        """The points without the 扣分原因 where they come cheap, the rest worked out when first
+        read (``Score.later``, from ``_slowly``, which must agree): a number from the compiled
+        rule, a mapping from the compiled composite, a 是/否 word (or text read as one) from the
+        points an earlier word of the same flag scored on this row. None: take the full path."""
+        assert row.weight is not None
+        weight = row.weight
+
+        def later() -> Score:
+            return self._slowly(row, node, actual, None, profile, opts)[0]
+
+        flag = yes_no(actual) if type(actual) is str else None
+        if flag is not None:
+            shared = self.flags.get((skey, flag))
+            return None if shared is None else Score.later(shared, weight, later)
+        fast = self._fast(skey, row, node, opts)
+        if fast is None:
+            return None
+        if isinstance(fast, CompiledComposite):
+            return Score.later(fast.points(actual), weight, later) if isinstance(actual, Mapping) else None
+        points = _quick(fast, actual)
+        if points is None and type(actual) is str and parse_value(actual, row.unit) is None:
+            # a worded outcome with a number in it (9.7万人，完成率97%): the number read out of it
+            target = self._target(row)
+            if target.kind == "number":
+                reading = read_actual(actual, target, row.unit)
+                if reading is not None and reading.quantity is not None and reading.how:
+                    points = _quick(fast, _as_text(reading.quantity))
+        if points is RAISES:
+            # the evaluator refuses the number: the full path reads the outcome as words
+            if type(actual) is not str:
+                return None
+            j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
+            points = None if j.met is None else self.flags.get((skey, j.met))
+        return None if points is None else Score.later(points, weight, later)
+
+    def _slowly(self, row: IndicatorRow, node: Node, actual: Any, grade: str | None, profile: Profile,
+                opts: Options) -> tuple[Score, bool | None]:  # fmt: skip
+        """The full path: the outcome read (a number out of words, words judged met or not) and
+        scored by the evaluator, with how it was read in front of the 扣分原因; and the 是/否
+        the evaluator was given alone, if it was."""
+        given: Any = grade if grade is not None else actual
         how = ""
-        if isinstance(given, str) and outcome.grade is None and parse_value(given, row.unit) is None:
+        seen = None
+        if isinstance(given, str) and grade is None and parse_value(given, row.unit) is None:
             target = self._target(row)
             if target.kind == "number":
                 reading = read_actual(given, target, row.unit)
                 if reading is not None and reading.quantity is not None and reading.how:
-                    q = reading.quantity
-                    # as text with its unit (a bare number would be in the row's unit, 万 multiplied out)
-                    given = f"{format(q.value, 'f')}{'%' if q.is_percent else q.unit}"
-                    how = reading.how
-                    points = None if fast is None else _quick(fast, given)
-                    if fast is not None and points is not None:
-                        read = given
-
-                        def full() -> Score:
-                            return _prefix(self._full(row, node, read, opts), f"实际值读作：{how}")
-
-                        return Score.later(points, fast.weight, full), "rule", ()
+                    given, how = _as_text(reading.quantity), reading.how
         try:
             score = self._full(row, node, given, opts)
+            if not how and grade is None:
+                seen = yes_no(given) if isinstance(given, str) and parse_value(given, row.unit) is None else None
         except EvaluationError as first:
-            if not isinstance(given, str) or outcome.grade is not None:
+            if not isinstance(given, str) or grade is not None:
                 raise
             j = judge_text(given, row.target or "", strict=profile.qualitative == "strict")
             if j.met is None:
@@ -973,15 +1011,10 @@ class _Scorer:
             except EvaluationError:
                 raise first from None
             how = f"按定性表述判断：{j.how}，视为“{'是' if j.met else '否'}”"
+            seen = j.met
         if how:
             score = _prefix(score, f"实际值读作：{how}")
-        elif share is not None:
-            # the evaluator saw the flag alone (a 是/否 word has no number to read): any word of
-            # the same flag scores the same points
-            self.flags[share] = score.points
-        if outcome.manual is not None:
-            notes.append(Finding("manual-ignored", "同时给了等级和人工得分，按等级计分", severity="warning"))
-        return score, "rule", tuple(notes)
+        return score, seen
 
     @staticmethod
     def _full(row: IndicatorRow, node: Node, given: Any, opts: Options) -> Score:
@@ -1053,6 +1086,12 @@ class _Scorer:
 
 _FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
 _PLAIN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
+
+
+def _as_text(q: Quantity) -> str:
+    """A number read out of words, as text with its unit (a bare number would be in the row's
+    unit, 万 multiplied out)."""
+    return f"{format(q.value, 'f')}{'%' if q.is_percent else q.unit}"
 
 
 def _quick(fast: Compiled, actual: Any) -> Decimal | None:
