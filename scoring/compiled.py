@@ -574,7 +574,7 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
             worst = None
             continue
         dist, moved, on_q, rv, sign, nonzero = _distance(d, rule, ctx, x, g)
-        always = on_q and bool(region) and all(_past(iv, rv, sign) for iv in region)
+        always = on_q and not nonzero and bool(region) and all(_past(iv, rv, sign) for iv in region)
         n = _count(moved.replace("DIST", dist if always else "d"), partial)
         if always:
             out.append(f"    s -= {n} * {k}")
@@ -620,7 +620,8 @@ def _per(d: Deduction, ctx: _Ctx) -> Decimal:
 def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[str, str, bool, Decimal, int, bool]:
     """``_deduct`` for a distance: the distance past the reference as code, the steps as code
     over DIST, whether the distance is q's own, the reference, the losing side (+1 below, −1
-    above, 0 both) and whether a distance > 0 always raises (a relative step from 0)."""
+    above, 0 both) and whether a distance > 0 always raises (a relative step from 0, a step in
+    another unit than the actual's)."""
     assert d.step is not None and x.quantity is not None
     ref = _reference(rule, ctx, d)
     if ref is None:
@@ -664,7 +665,7 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     else:
         if x.raw is not None and x.raw.unit and d.step.unit and q.unit and d.step.unit != "分":
             if not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
-                raise _Raises  # 实际值与步长单位不一致
+                nonzero = True  # 实际值与步长单位不一致, asked only once the distance is > 0
         moved = f"DIST / {step}"
     return dist, moved, qv == g.qn, rv, sign, nonzero
 
