@@ -31,6 +31,8 @@ from attrs import frozen
 from . import profiles as _profiles
 from .compiled import RAISES, Compiled
 from .compiled_composite import CompiledComposite
+from .compiled_default import Fast as DefaultFast
+from .compiled_default import compile_default
 from .defaults import LENIENT, READ_AS_TEXT, default_score, score_execution, score_grade, score_manual
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .evaluate import Options, Score, Step
@@ -730,6 +732,7 @@ class _Scorer:
         self.memo: dict[Any, _Hit] = {}
         self.compiled: dict[int, Compiled | CompiledComposite | None] = {}  # per static key, for the base profile
         self.flags: dict[tuple[int, bool], Decimal] = {}  # (static key, 是/否): points
+        self.defaults: dict[int, DefaultFast | None] = {}  # per static key: the default method compiled
         self.targets: dict[tuple[str | None, str | None], Target] = {}
         self.row_profiles: dict[tuple[Any, ...], Profile] = {}
         self.options: dict[int, Options] = {}
@@ -878,6 +881,17 @@ class _Scorer:
         self.compiled[skey] = c
         return c
 
+    def _default_fast(self, skey: int, row: IndicatorRow, profile: Profile, opts: Options) -> DefaultFast | None:
+        """The default method compiled for a row without a rule (``compile_default``), once per
+        static key (which holds what it depends on: target, comparator, unit, weight, whether
+        the row is a cost or a satisfaction row)."""
+        if skey in self.defaults:
+            return self.defaults[skey]
+        f = compile_default(row, opts, target=self._target(row), satisfaction=profile.satisfaction,
+                            qualitative=profile.qualitative, category=row.category)  # fmt: skip
+        self.defaults[skey] = f
+        return f
+
     def _compute(
         self, row: IndicatorRow, outcome: Outcome, actual: Any, profile: Profile, skey: int | None
     ) -> _Hit:
@@ -902,8 +916,19 @@ class _Scorer:
                 score = score_grade(outcome.grade, row.weight, outcome.manual, **profile.evaluate_options)
                 notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
                 return score, "grade", tuple(notes)
+            opts = self._options(profile)
+            if skey is not None and _FAST and not notes and type(actual) is str:
+                f = self._default_fast(skey, row, profile, opts)
+                points = None if f is None else f(actual)
+                if points is not None:  # a plain number; the 扣分原因 when read
+
+                    def later() -> Score:
+                        return default_score(row, actual, opts, target=self._target(row), satisfaction=profile.satisfaction,
+                                             qualitative=profile.qualitative, category=row.category)  # fmt: skip
+
+                    return Score.later(points, row.weight, later), "default", ()
             score = default_score(
-                row, actual, self._options(profile), target=self._target(row), satisfaction=profile.satisfaction,
+                row, actual, opts, target=self._target(row), satisfaction=profile.satisfaction,
                 qualitative=profile.qualitative, category=row.category,
             )  # fmt: skip
             if notes:
@@ -1085,7 +1110,9 @@ class _Scorer:
 
 
 _FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
-_PLAIN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
+# ASCII digits only, as parse_value reads them (a fullwidth ８５ is text there); at most 18 of
+# them (12 before the point, 6 after), so that no quantity nears the 28 digits of the decimal context
+_PLAIN = re.compile(r"\s*([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
 
 
 def _as_text(q: Quantity) -> str:

@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -33,9 +34,36 @@ BENCH = _bench()
 @pytest.mark.parametrize("mode", ["random", "distinct", "typical"])
 def test_fast_path_gives_the_full_report(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
     ruleset, outcomes, _ = BENCH.build(3000, 7, mode)
+    _same_reports(ruleset, outcomes, monkeypatch)
+
+
+# outcomes as people type them: the fast path must read each exactly as the full path does
+ODD = ("85", "８５", " 90 ", "85%", "85.0%", "100", "0", "3", "250人", "3例", "2次", "12.5万元", "1200元", "95分",
+       "1000000000000", "0.000001", "是", "否", "已完成", "未完成", "显著", "一般", "9.7万人，完成率97%。",
+       "完成率95%", "共发现2例", "98.5")  # fmt: skip
+
+
+def test_fast_path_reads_odd_outcomes_as_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every corpus row template (rules and rows without one) against outcomes typed in odd
+    ways: fullwidth digits, units, 万, words, numbers inside words."""
+    from scoring.outcomes import Outcome, Outcomes
+    from scoring.ruleset import IndicatorRow, Ruleset
+
+    rows, outs = [], []
+    for i, t in enumerate(BENCH.templates()):
+        for j, actual in enumerate(ODD):
+            rid = f"R{i}-{j}"
+            rows.append(IndicatorRow(id=rid, name=t["name"], level1=t["level1"], level2=t["level2"], target=t["target"],
+                                     comparator=t["comparator"], unit=t["unit"], weight=t["weight"], rule=t["rule"]))  # fmt: skip
+            outs.append(Outcome(rid, actual))
+    _same_reports(Ruleset.from_rows(rows, title="odd"), Outcomes(tuple(outs)), monkeypatch)
+
+
+def _same_reports(ruleset: Any, outcomes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = ruleset.score(outcomes)
     monkeypatch.setattr(ruleset_module, "_FAST", False)
     full = ruleset.score(outcomes)
+    monkeypatch.setattr(ruleset_module, "_FAST", True)
     lazy = 0
     for a, b in zip(fast.rows, full.rows, strict=True):
         assert a.row is b.row
