@@ -36,6 +36,9 @@ TWO = Decimal(2)  # 2 - x converts the int 2 to exactly this
 #: takes another road through ``read_actual`` (it is read as text). ``\s`` is Python's Unicode
 #: whitespace, the same set ``str.strip`` removes and ``parse_value``'s ``\s`` skips.
 PLAIN = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(%?)\s*")
+#: A number with a unit written right after it (``250人``, ``12.5万元``): read_actual reads it with
+#: parse_value as that unit says (which ``unit_of`` asks once per unit).
+WRITTEN = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)([^\s\d.,，。；;：:、()（）%％]+)\s*")
 
 #: Longest number text taken (digits and point): keeps every quantity far inside the 28 digits
 #: of the decimal context, where ``num``/``show``/``_pct`` of the 扣分原因 could raise
@@ -113,6 +116,18 @@ def compile_default(
     # a × 1 is a itself (same digits, same exponent): skip it where the unit has no 万/亿
     scale = mult.as_tuple() != ONE.as_tuple()
     match = PLAIN.fullmatch
+    written = WRITTEN.fullmatch
+    units: dict[str, Decimal | None] = {}
+
+    def unit_of(u: str) -> Decimal | None:
+        """The multiplier of a number written with unit ``u``, read as an amount (not a percent)
+        exactly as read_actual reads it; None for units it reads otherwise: 余/多 (a lower bound),
+        年 (19xx年 is a date), a percent unit, a bare 万 (a number without a unit)."""
+        if u not in units:
+            v = None if "余" in u or "多" in u or u.startswith("年") else parse_value(f"1{u}", unit)
+            ok = v is not None and v.op is None and not v.quantity.is_percent and bool(v.quantity.unit)
+            units[u] = v.quantity.value if ok and v is not None else None
+        return units[u]
 
     # min/max are spelt out as the comparisons the builtins make (max(x, y) is y only when
     # y > x; min(x, y) is y only when y < x), so equal values keep the same Decimal object
@@ -120,14 +135,21 @@ def compile_default(
         """The points of a plain-number outcome, or None (not plain, or not sure)."""
         m = match(text)
         if m is None:
+            m = written(text)
+            if m is None:
+                return None
+            by = unit_of(m[2])
+            if by is None or len(m[1]) > MAX_CHARS:
+                return None
+            a = Decimal(m[1]) * by
+            a_pct = False
+        elif len(m[1]) > MAX_CHARS:
             return None
-        s = m[1]
-        if len(s) > MAX_CHARS:
-            return None
-        a = Decimal(s)
-        if m[2]:
+        elif m[2]:
+            a = Decimal(m[1])
             a_pct = True
         else:
+            a = Decimal(m[1])
             if scale:
                 a = a * mult
             a_pct = bare_pct
@@ -197,4 +219,4 @@ def compile_default(
     return f
 
 
-__all__ = ["MAX_CHARS", "PLAIN", "compile_default"]
+__all__ = ["MAX_CHARS", "PLAIN", "WRITTEN", "compile_default"]
