@@ -199,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  scored {scored}, not scored {len(report.rows) - scored} (findings), "
           f"{distinct_outcomes} distinct (row, outcome) pairs, total {report.total} of {report.weight}")  # fmt: skip
 
+    report = None  # one report alive at a time, as in use
     t = time.perf_counter()
     report = ruleset.score(outcomes)
     scored_at = time.perf_counter()

@@ -740,10 +740,15 @@ class _Scorer:
     # -- matching outcomes to rows
     def _match(self) -> dict[str, Outcome]:
         by_id, names = self.rs._indexes()
-        matched: dict[str, Outcome] = {}
         for p in self.outcomes.problems:
             self.findings.append(Finding("bad-outcome", p, severity="warning"))
-        for o in self.outcomes.items:
+        items = self.outcomes.items
+        # the common case, checked in C: every outcome keyed by a row id, none twice
+        matched = {o.key: o for o in items}
+        if len(matched) == len(items) and matched.keys() <= by_id.keys():
+            return matched
+        matched = {}
+        for o in items:
             row = by_id.get(o.key)
             if row is None:
                 named = names.get(o.key, [])
@@ -776,6 +781,8 @@ class _Scorer:
         get = matched.get
         # the common case: a plain row whose outcome is an actual value; memoised per static key
         memos: list[dict[Any, _Hit]] = [{} for _ in range(plan.nkeys)]
+        quicks: list[Any] = [_UNBUILT] * plan.nkeys  # per static key: its fast path, built on first use
+        new_row = tuple.__new__  # RowResult(...) without the NamedTuple's Python-level __new__
         points = [ZERO] * len(plan.groups)
         unscored = [0] * len(plan.groups)
         findings = self.findings
@@ -784,16 +791,23 @@ class _Scorer:
             o = get(row.id)
             if o is not None and plain[i] and o.grade is None and o.manual is None and o.actual is not None:
                 a = o.actual
-                memo = memos[keys[i]]
+                skey = keys[i]
+                memo = memos[skey]
                 k = a if type(a) is str else _hashable(a)
                 hit = memo.get(k)
                 if hit is None:
-                    hit = memo[k] = self._compute(row, o, a, self.profile, keys[i])
+                    q = quicks[skey]
+                    if q is _UNBUILT:
+                        q = quicks[skey] = self._quick_for(row, skey) if _FAST else None
+                    hit = None if q is None else q(a)
+                    if hit is None:
+                        hit = self._compute(row, o, a, self.profile, skey)
+                    memo[k] = hit
                 score, method, found = hit
                 if found:
                     found = tuple(Finding(f.code, f.message, row.id, row.name, f.severity) for f in found)
                     findings.extend(found)
-                r = RowResult(row, score, method, a, o, found)
+                r = new_row(RowResult, (row, score, method, a, o, found))
             else:
                 r = self._row(row, o, keys[i])
                 score = r.score
@@ -880,6 +894,84 @@ class _Scorer:
             c = None
         self.compiled[skey] = c
         return c
+
+    def _quick_for(self, row: IndicatorRow, skey: int) -> Callable[[Any], _Hit | None] | None:
+        """The fast path of one static key, for the run's profile, as one closure: a number (or a
+        mapping of sub-item answers) → its points from the compiled rule, the 扣分原因 worked out
+        when first read (``Score.later``); None where the full path must decide. Everything the
+        closure needs is looked up once here."""
+        assert row.weight is not None
+        weight, profile = row.weight, self.profile
+        opts = self._options(profile)
+        plain = _PLAIN.fullmatch
+        later = Score.later
+        if not row.rule:
+            f = self._default_fast(skey, row, profile, opts)
+            if f is None:
+                return None
+            target = self._target(row)
+
+            def default(a: Any) -> _Hit | None:
+                if type(a) is not str:
+                    return None
+                p = f(a)
+                if p is None:
+                    return None
+                return later(p, weight, explain, a), "default", ()
+
+            def explain(a: Any) -> Score:
+                return default_score(row, a, opts, target=target, satisfaction=profile.satisfaction,
+                                     qualitative=profile.qualitative, category=row.category)  # fmt: skip
+
+            return default
+        try:
+            node = self.rs.rule(row.rule)
+        except RuleSyntaxError:
+            return None
+        fast = self._fast(skey, row, node, opts)
+        if fast is None:
+            return None
+
+        def slowly(a: Any) -> Score:
+            return self._slowly(row, node, a, None, profile, opts)[0]
+
+        if isinstance(fast, CompiledComposite):
+            points = fast.points
+
+            def composite(a: Any) -> _Hit | None:
+                if not isinstance(a, Mapping):
+                    return None
+                try:
+                    p = points(a)
+                except ScoringError as e:
+                    return None, "none", (Finding("cannot-score", str(e)),)
+                except Exception:
+                    return None  # the full path reports it
+                return later(p, weight, slowly, a), "rule", ()
+
+            return composite
+        take, written = fast.take, fast.take_written
+
+        def number(a: Any) -> _Hit | None:
+            t = type(a)
+            if t is str:
+                m = plain(a)
+                if m is None:
+                    return None
+                if m[2]:
+                    w = written(m[2])
+                    p = None if w is None else w(Decimal(m[1]))
+                else:
+                    p = take(Decimal(m[1]))
+            elif t is Decimal or t is int:
+                p = take(a)
+            else:
+                return None
+            if p is None or p is RAISES:
+                return None
+            return later(p, weight, slowly, a), "rule", ()
+
+        return number
 
     def _default_fast(self, skey: int, row: IndicatorRow, profile: Profile, opts: Options) -> DefaultFast | None:
         """The default method compiled for a row without a rule (``compile_default``), once per
@@ -1082,10 +1174,13 @@ class _Scorer:
                 us[i_s] += unscored[g]
         headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
-        level1 = [Subtotal(s, a, None, plan.weight1[i], p1[i], plan.rows1[i], u1[i], headers1.get((s, a)))
+        make = Subtotal._make  # a tuple built in C: a table has tens of thousands of blocks
+        level1 = [make((s, a, None, plan.weight1[i], p1[i], plan.rows1[i], u1[i], headers1.get((s, a))))
                   for i, (s, a) in enumerate(plan.keys1)]  # fmt: skip
-        level2 = [Subtotal(s, a, b, plan.gweight[i], points[i], plan.grows[i], unscored[i], headers2.get((s, a, b)))
-                  for i, (s, a, b) in enumerate(plan.groups)]  # fmt: skip
+        get2 = headers2.get
+        level2 = list(map(make, zip((s for s, _, _ in plan.groups), (a for _, a, _ in plan.groups),
+                                    (b for _, _, b in plan.groups), plan.gweight, points, plan.grows, unscored,
+                                    map(get2, plan.groups), strict=True)))  # fmt: skip
         sections = []
         if self.rs.sections or any(k is not None for k in plan.keys_s):
             sections = [Subtotal(s, None, None, plan.weight_s[i], ps[i], plan.rows_s[i], us[i])
@@ -1110,6 +1205,7 @@ class _Scorer:
 
 
 _FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
+_UNBUILT = object()
 # ASCII digits only, as parse_value reads them (a fullwidth ８５ is text there); at most 18 of
 # them (12 before the point, 6 after), so that no quantity nears the 28 digits of the decimal context
 _PLAIN = re.compile(r"\s*([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
