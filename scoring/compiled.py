@@ -159,6 +159,24 @@ class Compiled:
         self._written[unit] = f
         return f
 
+    @functools.cached_property
+    def label_points(self) -> Decimal | None:
+        """The points of any worded outcome that is not 是/否 and holds no number (显著, 执行到位),
+        where they do not depend on the words: the rule has no worded condition (a label, 否则,
+        达标) whose text could match them. RAISES where the evaluator refuses every such word;
+        None where the words matter, or for a composite."""
+        if not isinstance(self.rule, Rule):
+            return None
+        conditions = [c.condition for c in self.rule.clauses if isinstance(c, (Award, Veto))]
+        if any(isinstance(c, (Label, Otherwise, TargetMet)) for c in conditions):
+            return None
+        try:
+            return self.score("标签").points  # read as a label: yes_no and parse_value give None for it
+        except ScoringError:
+            return RAISES
+        except Exception:
+            return None
+
     @property
     def is_fast(self) -> bool:
         """Numbers are scored by generated code (not only by the evaluator)."""

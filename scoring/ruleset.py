@@ -1085,12 +1085,13 @@ class _Scorer:
             return Score.later(fast.points(actual), weight, later) if isinstance(actual, Mapping) else None
         points = _quick(fast, actual)
         if points is None and type(actual) is str and parse_value(actual, row.unit) is None:
-            # a worded outcome with a number in it (9.7万人，完成率97%): the number read out of it
             target = self._target(row)
-            if target.kind == "number":
-                reading = read_actual(actual, target, row.unit)
-                if reading is not None and reading.quantity is not None and reading.how:
-                    points = _quick(fast, _as_text(reading.quantity))
+            reading = read_actual(actual, target, row.unit) if target.kind == "number" else None
+            if reading is not None and reading.quantity is not None and reading.how:
+                # a worded outcome with a number in it (9.7万人，完成率97%): the number read out of it
+                points = _quick(fast, _as_text(reading.quantity))
+            else:  # words the evaluator reads as a label
+                points = fast.label_points
         if points is RAISES:
             # the evaluator refuses the number: the full path reads the outcome as words
             if type(actual) is not str:

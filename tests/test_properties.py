@@ -250,6 +250,13 @@ def test_compiled_equals_evaluate_on_every_shape(rule_unit: Any, target: Any, co
     kw: dict[str, Any] = dict(target=target, weight=weight, comparator=comparator, unit=unit, **options)
     c = scoring.compile(rule, **kw)
     deferred = scoring.Compiled(rule, defer=True, **kw)
+    labelled = deferred.label_points  # any word that is not 是/否 and holds no number, where the words do not matter
+    for word in ("显著", "执行到位", "一般"):
+        want_word = _evaluated(rule, word, **kw)
+        if labelled is RAISES:
+            assert want_word is scoring.EvaluationError, word
+        elif labelled is not None:
+            assert labelled == want_word, word
     edges = [e.value.value for a in rule.awards if isinstance(a.condition, scoring.nodes.Range)
              for e in (a.condition.low, a.condition.high) if e is not None]  # fmt: skip
     near = [e + k for e in edges for k in (Decimal(0), Decimal("0.01"), Decimal("-0.01"))]
