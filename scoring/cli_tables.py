@@ -71,7 +71,7 @@ def _load(args: argparse.Namespace) -> tuple[Ruleset, Path | None]:
 def _score(args: argparse.Namespace) -> int:
     ruleset, outcomes = _load(args)
     progress = _progress_bar(len(ruleset.indicators), args.progress)
-    report = ruleset.score(outcomes, profile=args.profile, progress=progress)
+    report = ruleset.score(outcomes, profile=args.profile, progress=progress, explain=True)
     out = sys.stdout
     width = args.width or shutil.get_terminal_size((120, 24)).columns
     print_report(report, out, width=width, summary=args.summary)

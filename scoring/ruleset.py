@@ -221,10 +221,17 @@ class Ruleset:
         *,
         profile: str | Profile | None = None,
         progress: Callable[[int, int], None] | None = None,
+        explain: bool = False,
     ) -> Report:
         """Score every row from ``outcomes`` (a file, a mapping keyed by indicator id or name,
-        or None for the outcomes read with the table). ``profile`` overrides the table's."""
+        or None for the outcomes read with the table). ``profile`` overrides the table's.
+
+        Rows whose points come from the compiled fast path work out their 扣分原因 when it is
+        first read. ``explain=True`` takes the full path for every row instead (points and
+        扣分原因 together), as writing a scored table needs: cheaper in all than reading every
+        扣分原因 afterwards, dearer when only the points are wanted."""
         scorer = _Scorer(self, _as_outcomes(outcomes, self), _as_profile(profile, self), progress)
+        scorer.fast = _FAST and not explain  # every 扣分原因 wanted: the full path gives points and all at once
         with _gc_paused(len(self.indicators)):
             return scorer.run()
 
@@ -729,6 +736,7 @@ class _Scorer:
         self.profile = profile
         self.progress = progress
         self.findings: list[Finding] = list(ruleset.problems)
+        self.fast = _FAST  # take the compiled fast path (points now, 扣分原因 when read)
         self.memo: dict[Any, _Hit] = {}
         self.compiled: dict[int, Compiled | CompiledComposite | None] = {}  # per static key, for the base profile
         self.flags: dict[tuple[int, bool], Decimal] = {}  # (static key, 是/否): points
@@ -798,7 +806,7 @@ class _Scorer:
                 if hit is None:
                     q = quicks[skey]
                     if q is _UNBUILT:
-                        q = quicks[skey] = self._quick_for(row, skey) if _FAST else None
+                        q = quicks[skey] = self._quick_for(row, skey) if self.fast else None
                     hit = None if q is None else q(a)
                     if hit is None:
                         hit = self._compute(row, o, a, self.profile, skey)
@@ -1009,7 +1017,7 @@ class _Scorer:
                 notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
                 return score, "grade", tuple(notes)
             opts = self._options(profile)
-            if skey is not None and _FAST and not notes and type(actual) is str:
+            if skey is not None and self.fast and not notes and type(actual) is str:
                 f = self._default_fast(skey, row, profile, opts)
                 points = None if f is None else f(actual)
                 if points is not None:  # a plain number; the 扣分原因 when read
@@ -1049,7 +1057,7 @@ class _Scorer:
         assert row.weight is not None
         assert isinstance(node, (Rule, Composite))
         opts = self._options(profile)
-        quick = skey is not None and _FAST and outcome.grade is None and not notes
+        quick = skey is not None and self.fast and outcome.grade is None and not notes
         if quick:
             assert skey is not None
             score = self._quickly(skey, row, node, actual, profile, opts)

@@ -79,6 +79,17 @@ def _same_reports(ruleset: Any, outcomes: Any, monkeypatch: pytest.MonkeyPatch) 
     assert fast.findings == full.findings
 
 
+def test_explain_gives_the_same_report_with_every_explanation_worked_out() -> None:
+    ruleset, outcomes, _ = BENCH.build(2000, 5, "random")
+    lazy, eager = ruleset.score(outcomes), ruleset.score(outcomes, explain=True)
+    assert all(r.score is None or r.score._full is None for r in eager.rows)
+    assert any(r.score is not None and r.score._full is not None for r in lazy.rows)
+    assert [(r.points, r.explanation, r.findings) for r in lazy.rows] == [
+        (r.points, r.explanation, r.findings) for r in eager.rows
+    ]
+    assert (lazy.total, lazy.grade, lazy.findings) == (eager.total, eager.grade, eager.findings)
+
+
 def test_subtotals_add_up() -> None:
     ruleset, outcomes, _ = BENCH.build(2000, 3, "random")
     report = ruleset.score(outcomes)
