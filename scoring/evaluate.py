@@ -1057,6 +1057,12 @@ def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None
 
 
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
+    if c.shared is not None:
+        # 发生安全事故的直接计0分。①…②…: a clause over all items, with no input of its own in a
+        # mapping of item answers; refused rather than left out of the score
+        raise EvaluationError(
+            f"分项之前的总括条款（{_describe_shared(c.shared)}）暂不能计分：请把它写进各分项，或拆成单独的指标"
+        )
     if not isinstance(actual, Mapping):
         if len(c.items) == 1:
             actual = {c.items[0].number: actual}
@@ -1103,6 +1109,12 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         ctx.step(f"第{item.number}项得{_num(_q4(value))}分（满分{_num(points)}分）", ZERO, "")
         total += value
     return total
+
+
+def _describe_shared(rule: Rule) -> str:
+    parts = [_describe_cond(c.condition) for c in rule.clauses if isinstance(c, (Award, Veto))]
+    parts += [d.event for d in rule.deductions if d.event]
+    return "；".join(p for p in parts if p) or "总括条款"
 
 
 # ------------------------------------------------------------------ explanations

@@ -168,3 +168,10 @@ def test_a_bare_number_is_in_the_rows_unit_whatever_its_type(actual: object) -> 
     assert s.points == Decimal("10.00")
     row = scoring.Indicator(name="成本", target="154.5", weight=Decimal(10), comparator="≤", unit="万元")
     assert score_default(row, actual).points == Decimal("8.58")  # 10 × 154.5 / 180
+
+
+def test_a_clause_over_all_items_is_refused_not_left_out() -> None:
+    # 发生安全事故的直接计0分 before ①②: it was parsed and then ignored, scoring 5 of 5
+    text = "发生安全事故的直接计0分。①按时完成，计2分；②质量合格，计3分"
+    with pytest.raises(scoring.EvaluationError, match="总括条款（发生安全事故）"):
+        scoring.evaluate(text, {1: "是", 2: "是"}, weight=5)
