@@ -70,6 +70,7 @@ class CompiledComposite:
         self._mode = ROUNDING_MODES[options.rounding]
         n = len(rule.items)
         self._n = n
+        self._numbers = [i.number for i in rule.items]
         self._items: tuple[Item, ...] = rule.items
         self._kinds: list[_Kind] = []
         self._points: list[Decimal] = []
@@ -142,7 +143,7 @@ class CompiledComposite:
         if (dc.prec, dc.rounding) != self._decimal:
             return self.score(actual).points
         try:
-            keyed = _keyed(actual, self._n)
+            keyed = _keyed(actual, self._numbers)
         except Exception:
             return self.score(actual).points
         total = ZERO

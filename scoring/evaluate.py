@@ -7,7 +7,7 @@ is the trace in Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -342,7 +342,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if isinstance(actual, Mapping):
         if len(separate) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
-        keyed = _keyed(actual, len(separate))
+        keyed = _keyed(actual, range(1, len(separate) + 1))
         for i, clause in enumerate(separate, 1):
             per_clause[id(clause)] = _actual(keyed[i], ctx)
         x = _In()
@@ -462,14 +462,16 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
 
 
-def _keyed(actual: Mapping[Any, Any], n: int) -> dict[int, Any]:
+def _keyed(actual: Mapping[Any, Any], numbers: Sequence[int]) -> dict[int, Any]:
+    """The answers by item number; every one of ``numbers`` (as the rule numbers its items:
+    ①③ is 1 and 3) answered, and no other."""
     out: dict[int, Any] = {}
     for k, v in actual.items():
         out[_item_number(k)] = v
-    missing = [i for i in range(1, n + 1) if i not in out]
+    missing = [i for i in dict.fromkeys(numbers) if i not in out]
     if missing:
         raise EvaluationError(f"缺少第{'、'.join(str(i) for i in missing)}项的实际值")
-    extra = [i for i in out if not 1 <= i <= n]
+    extra = [i for i in out if i not in numbers]
     if extra:
         raise EvaluationError(f"没有第{'、'.join(str(i) for i in extra)}项")
     return out
@@ -484,7 +486,7 @@ def _item_number(k: Any) -> int:
     marks = "①②③④⑤⑥⑦⑧⑨⑩"
     if s and s[0] in marks:
         return marks.index(s[0]) + 1
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return int(s)
     raise EvaluationError(f"分项编号无效: {k!r}")
 
@@ -1071,7 +1073,7 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
             if graded is not None:
                 return graded
             raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
-    keyed = _keyed(actual, len(c.items))
+    keyed = _keyed(actual, [i.number for i in c.items])
     known = sum((i.points for i in c.items if i.points is not None), ZERO)
     unknown = [i for i in c.items if i.points is None and not i.rule.vetoes]
     implied = (ctx.weight - known) / len(unknown) if unknown else ZERO

@@ -175,3 +175,12 @@ def test_a_clause_over_all_items_is_refused_not_left_out() -> None:
     text = "发生安全事故的直接计0分。①按时完成，计2分；②质量合格，计3分"
     with pytest.raises(scoring.EvaluationError, match="总括条款（发生安全事故）"):
         scoring.evaluate(text, {1: "是", 2: "是"}, weight=5)
+
+
+def test_items_numbered_with_a_gap_take_their_own_numbers() -> None:
+    # ①③: the answers are keyed 1 and 3 (a bare KeyError escaped before); bad keys are errors
+    text = "①按时完成，计2分；③质量合格，计3分"
+    assert scoring.evaluate(text, {1: "是", 3: "否"}, weight=5).points == Decimal("2.00")
+    for bad in ({1: "是"}, {1: "是", 2: "是", 3: "是"}, {"²": "是", 3: "是"}):
+        with pytest.raises(scoring.EvaluationError):
+            scoring.evaluate(text, bad, weight=5)
