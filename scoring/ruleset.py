@@ -690,7 +690,7 @@ class _Plan:
     numbers its 二级指标 block (section, level1, level2), whose weights and row counts are
     summed here, so that a run only adds up points."""
 
-    __slots__ = ("group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys", "plain", "rows",
+    __slots__ = ("columns", "group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys", "plain", "rows",
                  "rows1", "rows_s", "up", "weight1", "weight_s")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
@@ -702,6 +702,7 @@ class _Plan:
         blocks: dict[tuple[str | None, str, str], int] = {}
         self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
         self.groups = list(blocks)
+        self.columns = tuple(map(list, zip(*self.groups, strict=True))) or ([], [], [])  # sections, level1s, level2s
         self.gweight = [ZERO] * len(blocks)
         self.grows = [0] * len(blocks)
         for r, g in zip(rows, self.group, strict=True):
@@ -1016,19 +1017,8 @@ class _Scorer:
                 score = score_grade(outcome.grade, row.weight, outcome.manual, **profile.evaluate_options)
                 notes.append(Finding("grade", f"按评定等级“{outcome.grade}”计分", severity="warning"))
                 return score, "grade", tuple(notes)
-            opts = self._options(profile)
-            if skey is not None and self.fast and not notes and type(actual) is str:
-                f = self._default_fast(skey, row, profile, opts)
-                points = None if f is None else f(actual)
-                if points is not None:  # a plain number; the 扣分原因 when read
-
-                    def later() -> Score:
-                        return default_score(row, actual, opts, target=self._target(row), satisfaction=profile.satisfaction,
-                                             qualitative=profile.qualitative, category=row.category)  # fmt: skip
-
-                    return Score.later(points, row.weight, later), "default", ()
             score = default_score(
-                row, actual, opts, target=self._target(row), satisfaction=profile.satisfaction,
+                row, actual, self._options(profile), target=self._target(row), satisfaction=profile.satisfaction,
                 qualitative=profile.qualitative, category=row.category,
             )  # fmt: skip
             if notes:
@@ -1087,10 +1077,8 @@ class _Scorer:
             shared = self.flags.get((skey, flag))
             return None if shared is None else Score.later(shared, weight, later)
         fast = self._fast(skey, row, node, opts)
-        if fast is None:
-            return None
-        if isinstance(fast, CompiledComposite):
-            return Score.later(fast.points(actual), weight, later) if isinstance(actual, Mapping) else None
+        if fast is None or isinstance(fast, CompiledComposite):
+            return None  # (the static key's closure took the mappings it could)
         points = _quick(fast, actual)
         if points is None and type(actual) is str and parse_value(actual, row.unit) is None:
             target = self._target(row)
@@ -1186,10 +1174,8 @@ class _Scorer:
         make = Subtotal._make  # a tuple built in C: a table has tens of thousands of blocks
         level1 = [make((s, a, None, plan.weight1[i], p1[i], plan.rows1[i], u1[i], headers1.get((s, a))))
                   for i, (s, a) in enumerate(plan.keys1)]  # fmt: skip
-        get2 = headers2.get
-        level2 = list(map(make, zip((s for s, _, _ in plan.groups), (a for _, a, _ in plan.groups),
-                                    (b for _, _, b in plan.groups), plan.gweight, points, plan.grows, unscored,
-                                    map(get2, plan.groups), strict=True)))  # fmt: skip
+        level2 = list(map(make, zip(*plan.columns, plan.gweight, points, plan.grows, unscored,
+                                    map(headers2.get, plan.groups), strict=True)))  # fmt: skip
         sections = []
         if self.rs.sections or any(k is not None for k in plan.keys_s):
             sections = [Subtotal(s, None, None, plan.weight_s[i], ps[i], plan.rows_s[i], us[i])
