@@ -30,7 +30,7 @@ from attrs import frozen
 from .errors import ScoringError
 from .nodes import Op, Quantity
 from .numbers import chinese_numeral
-from .values import comparator, normalize_unit, parse_value
+from .values import WIDE_DIGITS, comparator, normalize_unit, parse_value
 
 
 class OutcomeError(ScoringError):
@@ -107,7 +107,7 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Every number in ``text``, in order. Years (2024年) and the month/day after them are dates."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text.translate(WIDE_DIGITS)):
         if m["vague"]:
             if not (m["vscale"] or m["vmult"]):
                 continue

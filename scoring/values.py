@@ -79,6 +79,11 @@ def normalize_unit(unit: str | None) -> str:
     return _UNIT_ALIASES.get(unit, unit)
 
 
+#: Fullwidth digits and point, as Chinese input methods type them: read as ASCII (same length, so
+#: positions in the text stay put).
+WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
 @functools.lru_cache(maxsize=8192)
 def parse_value(text: str, unit: str | None = None) -> Value | None:
     """``≥90%`` → Value(90 %, ≥). ``unit`` is the table's unit, used when the text has none.
@@ -86,7 +91,7 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
 
     Memoised (a pure function of two strings, returning a frozen Value): a table repeats its
     targets and many of its outcomes, and reading one costs microseconds."""
-    m = _VALUE_RE.match(text)
+    m = _VALUE_RE.match(text.translate(WIDE_DIGITS))
     if not m:
         return None
     num = m["num"]

@@ -184,3 +184,13 @@ def test_items_numbered_with_a_gap_take_their_own_numbers() -> None:
     for bad in ({1: "是"}, {1: "是", 2: "是", 3: "是"}, {"²": "是", 3: "是"}):
         with pytest.raises(scoring.EvaluationError):
             scoring.evaluate(text, bad, weight=5)
+
+
+@pytest.mark.parametrize("actual", ["８５％", "８５", "85%"])
+def test_fullwidth_digits_are_numbers(actual: str) -> None:
+    # typed with a Chinese input method: ８５ was read as words and, on a row without a rule, the
+    # lenient reading of words gave it full marks
+    rule = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"
+    assert scoring.evaluate(rule, actual, target="90%", weight=10, unit="%").points == Decimal("8.00")
+    row = scoring.Indicator(name="满意度", target="≥90%", weight=Decimal(10), comparator="≥", unit="%")
+    assert score_default(row, actual).points == Decimal("9.44")  # 10 × 85 / 90
