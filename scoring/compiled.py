@@ -122,7 +122,6 @@ class Compiled:
             raise TypeError("give options= or option values by name, not both")
         self.options = options if options is not None else make_options(**option_values)
         self.weight = to_decimal(weight, "weight")
-        self.rate = normalize_unit(unit) in ("%", "百分比", "百分率")  # the row measures a rate
         self._defer = defer
         # points(actual): the rounded points, from generated code for an int or Decimal actual (a
         # number in the row's unit), from the full evaluator for anything else

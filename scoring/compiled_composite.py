@@ -6,7 +6,7 @@ its own answer. ``CompiledComposite.points`` memoises that contribution per (ite
 adds the memoised values in item order with the same Decimal operations as ``evaluate``'s
 ``_composite``, then clamps and rounds as ``evaluate`` does, so the points are bit-identical. A
 memo miss is computed by the evaluator's own functions, never a copy of their logic. Anything
-else — not a mapping, keys that are not the items 1..n, an answer of another type than str, int,
+else — not a mapping, keys that are not the items' own numbers, an answer of another type than str, int,
 bool or Decimal, an item that raises, another decimal context, a rule with shared clauses — goes to
 ``evaluate``, so the result and any error are the evaluator's. Errors are never memoised.
 """
@@ -69,7 +69,6 @@ class CompiledComposite:
         self._quantum = Decimal(1).scaleb(-options.places)
         self._mode = ROUNDING_MODES[options.rounding]
         n = len(rule.items)
-        self._n = n
         self._numbers = [i.number for i in rule.items]
         self._items: tuple[Item, ...] = rule.items
         self._kinds: list[_Kind] = []

@@ -129,6 +129,15 @@ def compile_default(
             units[u] = v.quantity.value if ok and v is not None else None
         return units[u]
 
+    def rate_share(a: Decimal) -> Decimal:
+        """weight × max(min(a / 100, 1), 0): a rate as the share of the weight."""
+        used = a / HUNDRED
+        if ONE < used:
+            used = ONE
+        if ZERO > used:
+            used = ZERO
+        return weight * used
+
     # min/max are spelt out as the comparisons the builtins make (max(x, y) is y only when
     # y > x; min(x, y) is y only when y < x), so equal values keep the same Decimal object
     def f(text: str) -> Decimal | None:
@@ -158,23 +167,12 @@ def compile_default(
         if a_pct != t_pct:
             if not a_pct or reverse_op:
                 return None  # not comparable: default_score raises
-            # a completion rate given for an amount target: max(min(a / 100, 1), 0)
-            used = a / HUNDRED
-            if ONE < used:
-                used = ONE
-            if ZERO > used:
-                used = ZERO
-            exact = weight * used
+            exact = rate_share(a)  # a completion rate given for an amount target
         elif kind == _GE:
             if a >= t:
                 return full
             if rate_satisfaction and a_pct:
-                used = a / HUNDRED
-                if ONE < used:
-                    used = ONE
-                if ZERO > used:
-                    used = ZERO
-                exact = weight * used
+                exact = rate_share(a)
             elif t <= 0:
                 return None
             else:
