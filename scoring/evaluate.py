@@ -108,15 +108,15 @@ class Score:
     rule), the explanation, trace and exact value from the full evaluator on first use. The
     two must agree on the points; a disagreement is a bug and raises ``RuntimeError``."""
 
-    __slots__ = ("_args", "_exact", "_explanation", "_full", "_trace", "points", "weight")
+    __slots__ = ("_arg", "_exact", "_explanation", "_full", "_trace", "points", "weight")
 
     points: Decimal
     weight: Decimal
     _explanation: str
     _trace: tuple[Step, ...]
     _exact: Decimal
-    _full: Callable[..., Score] | None
-    _args: tuple[Any, ...]
+    _full: Callable[[Any], Score] | None
+    _arg: Any
 
     def __init__(self, points: Decimal, weight: Decimal, explanation: str, trace: tuple[Step, ...], exact: Decimal):
         _set = object.__setattr__
@@ -128,21 +128,21 @@ class Score:
         _set(self, "_full", None)
 
     @classmethod
-    def later(cls, points: Decimal, weight: Decimal, full: Callable[..., Score], *args: Any) -> Score:
-        """A Score whose explanation, trace and exact value ``full(*args)`` gives when first asked
-        (the arguments are kept rather than a closure: a table keeps thousands of these)."""
+    def later(cls, points: Decimal, weight: Decimal, full: Callable[[Any], Score], arg: Any) -> Score:
+        """A Score whose explanation, trace and exact value ``full(arg)`` gives when first asked
+        (the argument is kept rather than a closure: a table keeps thousands of these)."""
         s = cls.__new__(cls)
         _set = object.__setattr__
         _set(s, "points", points)
         _set(s, "weight", weight)
         _set(s, "_full", full)
-        _set(s, "_args", args)
+        _set(s, "_arg", arg)
         return s
 
     def _resolve(self) -> None:
         full = self._full
         assert full is not None
-        whole = full(*self._args)
+        whole = full(self._arg)
         if whole.points != self.points or whole.weight != self.weight:
             raise RuntimeError(f"内部错误（请报告）: 快速计分{self.points}与完整计分{whole.points}不一致")
         _set = object.__setattr__
@@ -150,7 +150,7 @@ class Score:
         _set(self, "_trace", whole.trace)
         _set(self, "_exact", whole.exact)
         _set(self, "_full", None)
-        _set(self, "_args", ())
+        _set(self, "_arg", None)
 
     @property
     def explanation(self) -> str:

@@ -16,7 +16,9 @@ disappears: it stays in ``report.rows`` with no score and a finding that says wh
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import itertools
 import json
 import re
 import tomllib
@@ -690,11 +692,17 @@ class _Plan:
     numbers its 二级指标 block (section, level1, level2), whose weights and row counts are
     summed here, so that a run only adds up points."""
 
-    __slots__ = ("columns", "group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys", "plain", "rows",
-                 "rows1", "rows_s", "up", "weight1", "weight_s")  # fmt: skip
+    __slots__ = ("columns", "columns1", "compiled", "group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys",
+                 "plain", "rows", "rows1", "rows_s", "targets", "up", "weight1", "weight_s")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
         self.rows = rows
+        # the static keys' rules compiled for a profile (and the default method compiled for rows
+        # without a rule), filled in by the runs that need them: a table scored again, with other
+        # outcomes, does not compile again
+        self.compiled: dict[Profile, tuple[dict[int, Compiled | CompiledComposite | None],
+                                           dict[int, DefaultFast | None]]] = {}  # fmt: skip
+        self.targets: dict[tuple[str | None, str | None], Target] = {}  # read_target per (target, unit)
         ids: dict[tuple[Any, ...], int] = {}
         self.keys = [ids.setdefault(_static_key(r), len(ids)) for r in rows]
         self.nkeys = len(ids)
@@ -714,6 +722,7 @@ class _Plan:
         secs: dict[str | None, int] = {}
         self.up = [(ones.setdefault((s, a), len(ones)), secs.setdefault(s, len(secs))) for s, a, _ in self.groups]
         self.keys1, self.keys_s = list(ones), list(secs)
+        self.columns1 = tuple(map(list, zip(*self.keys1, strict=True))) or ([], [])  # sections, level1s
         self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
         self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
         for g, (i1, i_s) in enumerate(self.up):
@@ -745,6 +754,7 @@ class _Scorer:
         self.targets: dict[tuple[str | None, str | None], Target] = {}
         self.row_profiles: dict[tuple[Any, ...], Profile] = {}
         self.options: dict[int, Options] = {}
+        self.later = self._later  # bound once: Score.later keeps it on thousands of Scores
 
     # -- matching outcomes to rows
     def _match(self) -> dict[str, Outcome]:
@@ -782,6 +792,8 @@ class _Scorer:
     def run(self) -> Report:
         matched = self._match()
         plan = self.rs._plan()
+        self.targets = plan.targets
+        self.compiled, self.defaults = plan.compiled.setdefault(self.profile, ({}, {}))
         rows, keys, plain, group = plan.rows, plan.keys, plan.plain, plan.group
         results: list[RowResult] = []
         append = results.append
@@ -1068,14 +1080,11 @@ class _Scorer:
         points an earlier word of the same flag scored on this row. None: take the full path."""
         assert row.weight is not None
         weight = row.weight
-
-        def later() -> Score:
-            return self._slowly(row, node, actual, None, profile, opts)[0]
-
+        args = (row, node, actual, profile, opts)  # for the 扣分原因, worked out by _slowly when read
         flag = yes_no(actual) if type(actual) is str else None
         if flag is not None:
             shared = self.flags.get((skey, flag))
-            return None if shared is None else Score.later(shared, weight, later)
+            return None if shared is None else Score.later(shared, weight, self.later, args)
         fast = self._fast(skey, row, node, opts)
         if fast is None or isinstance(fast, CompiledComposite):
             return None  # (the static key's closure took the mappings it could)
@@ -1094,7 +1103,7 @@ class _Scorer:
                 return None
             j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
             points = None if j.met is None else self.flags.get((skey, j.met))
-        return None if points is None else Score.later(points, weight, later)
+        return None if points is None else Score.later(points, weight, self.later, args)
 
     def _slowly(self, row: IndicatorRow, node: Node, actual: Any, grade: str | None, profile: Profile,
                 opts: Options) -> tuple[Score, bool | None]:  # fmt: skip
@@ -1129,6 +1138,10 @@ class _Scorer:
         if how:
             score = _prefix(score, f"实际值读作：{how}")
         return score, seen
+
+    def _later(self, args: tuple[IndicatorRow, Node, Any, Profile, Options]) -> Score:
+        row, node, actual, profile, opts = args
+        return self._slowly(row, node, actual, None, profile, opts)[0]
 
     @staticmethod
     def _full(row: IndicatorRow, node: Node, given: Any, opts: Options) -> Score:
@@ -1171,16 +1184,17 @@ class _Scorer:
                 us[i_s] += unscored[g]
         headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
-        make = Subtotal._make  # a tuple built in C: a table has tens of thousands of blocks
-        level1 = [make((s, a, None, plan.weight1[i], p1[i], plan.rows1[i], u1[i], headers1.get((s, a))))
-                  for i, (s, a) in enumerate(plan.keys1)]  # fmt: skip
+        make = functools.partial(tuple.__new__, Subtotal)  # built in C: a table has tens of thousands of blocks
+        nones = itertools.repeat(None)
+        level1 = list(map(make, zip(*plan.columns1, nones, plan.weight1, p1, plan.rows1, u1,
+                                    map(headers1.get, plan.keys1))))  # fmt: skip
         level2 = list(map(make, zip(*plan.columns, plan.gweight, points, plan.grows, unscored,
                                     map(headers2.get, plan.groups), strict=True)))  # fmt: skip
         sections = []
         if self.rs.sections or any(k is not None for k in plan.keys_s):
             sections = [Subtotal(s, None, None, plan.weight_s[i], ps[i], plan.rows_s[i], us[i])
                         for i, s in enumerate(plan.keys_s)]  # fmt: skip
-        for sub in (*level1, *level2):
+        for sub in (*level1, *level2) if headers1 or headers2 else ():
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""
                 message = f"{where}“{sub.label}”表头分值{sub.header_weight}分，所属各行分值合计{sub.weight}分"

@@ -113,11 +113,11 @@ def test_a_replaced_row_list_is_planned_again() -> None:
 def test_lazy_score_works_out_its_explanation_once() -> None:
     calls = []
 
-    def full() -> Score:
+    def full(actual: str) -> Score:
         calls.append(1)
-        return scoring.evaluate("完成率每低1%扣1分", "95%", target="100%", weight=10)
+        return scoring.evaluate("完成率每低1%扣1分", actual, target="100%", weight=10)
 
-    s = Score.later(Decimal("5.00"), Decimal(10), full)
+    s = Score.later(Decimal("5.00"), Decimal(10), full, "95%")
     assert s.points == Decimal("5.00") and not calls
     assert "扣" in s.explanation and len(calls) == 1
     assert s.trace and s.exact == Decimal(5) and len(calls) == 1
@@ -126,6 +126,7 @@ def test_lazy_score_works_out_its_explanation_once() -> None:
 
 
 def test_lazy_score_that_disagrees_is_a_bug_not_a_silent_result() -> None:
-    s = Score.later(Decimal("9.00"), Decimal(10), lambda: scoring.evaluate("完成率每低1%扣1分", "95%", target="100%", weight=10))
+    s = Score.later(Decimal("9.00"), Decimal(10),
+                    lambda a: scoring.evaluate("完成率每低1%扣1分", a, target="100%", weight=10), "95%")  # fmt: skip
     with pytest.raises(RuntimeError, match="不一致"):
         _ = s.explanation
