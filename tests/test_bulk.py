@@ -130,3 +130,48 @@ def test_lazy_score_that_disagrees_is_a_bug_not_a_silent_result() -> None:
                     lambda a: scoring.evaluate("完成率每低1%扣1分", a, target="100%", weight=10), "95%")  # fmt: skip
     with pytest.raises(RuntimeError, match="不一致"):
         _ = s.explanation
+
+
+def test_a_table_scored_again_reuses_its_compiled_rules_per_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    ruleset, outcomes, _ = BENCH.build(1500, 11, "random")
+    first = ruleset.score(outcomes)
+    compiled = ruleset._plan().compiled
+    assert list(compiled) == [ruleset.profile] and compiled[ruleset.profile][0]
+    again = ruleset.score(outcomes)
+    assert [(r.points, r.explanation, r.findings) for r in first.rows] == [
+        (r.points, r.explanation, r.findings) for r in again.rows
+    ]
+    # another profile compiles its own, and still agrees with the full path
+    other = scoring.profiles.get("one-decimal")
+    fast = ruleset.score(outcomes, profile=other)
+    assert set(compiled) == {ruleset.profile, other}
+    monkeypatch.setattr(ruleset_module, "_FAST", False)
+    full = ruleset.score(outcomes, profile=other)
+    assert [(r.points, r.explanation) for r in fast.rows] == [(r.points, r.explanation) for r in full.rows]
+    assert any(a.points != b.points for a, b in zip(first.rows, fast.rows, strict=True))
+
+
+def test_a_large_run_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    ruleset, outcomes, _ = BENCH.build(6000, 2, "typical")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    report = ruleset.score(outcomes)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # the run's objects went straight to the oldest generation, not left for young passes
+    oldest = {id(o) for o in gc.get_objects(2)}
+    assert id(report.rows[0]) in oldest and id(report.rows[-1]) in oldest
+    # objects the program froze itself stay frozen
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        ruleset.score(outcomes)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        ruleset.score(outcomes)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
