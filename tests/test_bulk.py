@@ -40,7 +40,9 @@ def test_fast_path_gives_the_full_report(mode: str, monkeypatch: pytest.MonkeyPa
 # outcomes as people type them: the fast path must read each exactly as the full path does
 ODD = ("85", "８５", " 90 ", "85%", "85.0%", "100", "0", "3", "250人", "3例", "2次", "12.5万元", "1200元", "95分",
        "1000000000000", "0.000001", "是", "否", "已完成", "未完成", "显著", "一般", "9.7万人，完成率97%。",
-       "完成率95%", "共发现2例", "98.5")  # fmt: skip
+       "完成率95%", "共发现2例", "98.5", "基本完成", "逐步规范", "较差", "按时完成", "良好", "完成率97.5%，较上年提高",
+       "共计12场，其中线上3场", "-5", "约85%", "9.7亿元", "“三十二条”", "2024年6月完成", "现场34，线上31场",
+       "100余人", "满意度达到93%（≥95%）")  # fmt: skip
 
 
 def test_fast_path_reads_odd_outcomes_as_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:

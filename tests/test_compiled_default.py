@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.compiled_default import PLAIN, WRITTEN, compile_default
+from scoring.compiled_default import PLAIN, WRITTEN, compile_default, compile_default_parts
 from scoring.defaults import default_score
 from scoring.evaluate import Options, make_options
 from scoring.numbers import split_unit
-from scoring.outcomes import Target, read_target
+from scoring.outcomes import Target, read_actual, read_target
 from scoring.ruleset import IndicatorRow
 
 ORACLE = Path(__file__).parent / "data" / "seed_oracle.jsonl"
@@ -307,3 +307,83 @@ def test_random_rows(
     row = IndicatorRow(id="1", name=name, target=target, comparator=comparator, unit=unit, weight=weight)
     opts = make_options(places=places, rounding=rounding, reverse=reverse)
     check(row, read_target(target, unit), opts, texts, satisfaction=satisfaction, category=category)
+
+
+# ------------------------------------------------------------------ numbers read out of words
+
+
+@st.composite
+def worded_outcomes(draw: st.DrawFn) -> str:
+    """Cells as people fill them in: a number with a unit (or 万, 余, a sign) among words, often
+    with a completion rate or a restated target beside it."""
+    n = draw(st.one_of(numbers(5), numbers(2), st.sampled_from(["0", "100", "9.7", "1,200"])))
+    unit = draw(st.sampled_from(["", "%", "人", "万人", "万元", "元", "场", "次", "个百分点", "余人", "多场"]))
+    before = draw(st.sampled_from(["", "已完成", "共计", "实际", "完成率", "≥", "目标", "约", "-"]))
+    after = draw(st.sampled_from(["", "，完成率97%。", "，完成率102.5%", "，其中线上3场", "，超额完成", "（≥95%）",
+                                  "，较上年提高5个百分点", "，现场34，线上31场", "。"]))  # fmt: skip
+    return f"{before}{n}{unit}{after}"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    target=targets(),
+    unit=st.sampled_from(UNITS),
+    comparator=st.sampled_from(COMPARATORS),
+    weight=st.decimals(min_value=0, max_value=100, places=2),
+    name=st.sampled_from(["完成率", "服务对象满意度", "项目成本", "人数"]),
+    category=st.sampled_from(["", "产出指标 成本指标"]),
+    places=st.integers(min_value=0, max_value=4),
+    rounding=st.sampled_from(["half_up", "truncate"]),
+    reverse=st.sampled_from(["ratio", "linear"]),
+    satisfaction=st.sampled_from(["proportional", "rate"]),
+    texts=st.lists(worded_outcomes(), min_size=1, max_size=6),
+)
+def test_numbers_read_out_of_words(
+    target: str, unit: str | None, comparator: str | None, weight: Decimal, name: str, category: str, places: int,
+    rounding: str, reverse: str, satisfaction: str, texts: list[str],
+) -> None:  # fmt: skip
+    """``g(read_actual(text))`` is ``default_score(text).points`` wherever it gives points."""
+    row = IndicatorRow(id="1", name=name, target=target, comparator=comparator, unit=unit, weight=weight)
+    opts = make_options(places=places, rounding=rounding, reverse=reverse)
+    t = read_target(target, unit)
+    kw: dict[str, Any] = {"satisfaction": satisfaction, "qualitative": "lenient", "category": category}
+    parts = compile_default_parts(row, opts, target=t, **kw)
+    if parts is None:
+        return
+    g = parts[1]
+    for text in texts:
+        reading = read_actual(text, t, unit)
+        got = None if reading is None else g(reading)
+        if got is None:
+            continue
+        try:
+            expected: Decimal | None = default_score(row, text, opts, target=t, **kw).points
+        except Exception:
+            expected = None
+        where = (target, comparator, unit, name, category, satisfaction, opts, text, reading)
+        assert expected is not None, f"fast path scored {got} where default_score raises: {where}"
+        assert got == expected and str(got) == str(expected), f"{got} != {expected}: {where}"
+
+
+def test_numbers_read_out_of_words_on_hand_rows() -> None:
+    """Each road of ``g``: an amount read out of words, a completion rate read instead of it
+    (refused on a ≤ row, where default_score raises), a percent, a number too long to trust."""
+    opts = make_options()
+    cases = [
+        ("≥5000", "人", None, "4870人，完成率97.40%。", Decimal("9.74")),
+        ("≥5000", "人", None, "完成率95%", Decimal("9.50")),
+        ("≤5000", "万元", None, "完成率95%", None),
+        ("≥95%", None, None, "满意度达到93%（≥95%）", Decimal("9.79")),
+        ("≥5000", "人", None, "共计1" + "0" * 20 + "人", None),
+    ]
+    for target, unit, comparator, text, points in cases:
+        row = IndicatorRow(id="1", name="人数", target=target, comparator=comparator, unit=unit, weight=Decimal(10))
+        t = read_target(target, unit)
+        parts = compile_default_parts(row, opts, target=t, satisfaction="proportional", qualitative="lenient",
+                                      category="")  # fmt: skip
+        assert parts is not None
+        reading = read_actual(text, t, unit)
+        assert reading is not None, text
+        assert parts[1](reading) == points, text
+        if points is not None:
+            assert default_score(row, text, opts, target=t).points == points
