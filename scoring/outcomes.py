@@ -23,7 +23,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -87,9 +87,11 @@ _RATE_BEFORE = re.compile(r"完成率\s*(为|达|达到)?\s*$")
 _SEPARATORS = "，,、；;"
 
 
-@frozen
-class Token:
-    """A number found in a text: its value (万/亿 multiplied out), its unit and where it stood."""
+class Token(NamedTuple):
+    """A number found in a text: its value (万/亿 multiplied out), its unit and where it stood.
+
+    A NamedTuple (compared and hashed by value, immutable): read_actual makes a few per cell,
+    thousands per table."""
 
     value: Decimal
     unit: str  # "%" for percents; "" for a bare number
@@ -104,31 +106,37 @@ class Token:
         return self.unit == "%"
 
 
+_VSCALE = {"十": 10, "百": 100, "千": 1000}
+_VMULT = {"万": 10000, "亿": 100000000}
+_MULT = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
+_WIDE = re.compile("[０-９．]")
+
+
 def tokens(text: str) -> list[Token]:
     """Every number in ``text``, in order. Years (2024年) and the month/day after them are dates."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text.translate(WIDE_DIGITS)):
-        if m["vague"]:
-            if not (m["vscale"] or m["vmult"]):
+    if _WIDE.search(text):
+        text = text.translate(WIDE_DIGITS)
+    for m in _TOKEN.finditer(text):
+        sign, raw, mult_, approx_, unit_, vague, vscale, vmult, vunit = m.groups()
+        if vague:
+            if not (vscale or vmult):
                 continue
-            scale = {"十": 10, "百": 100, "千": 1000}.get(m["vscale"] or "", 1)
-            vmult = {"万": 10000, "亿": 100000000}.get(m["vmult"] or "", 1)
-            unit = _unit(m["vunit"])
-            out.append(Token(Decimal(scale * vmult), unit, m.start(), m.end(), m.group(), approximate=True))
+            value = Decimal(_VSCALE.get(vscale or "", 1) * _VMULT.get(vmult or "", 1))
+            out.append(Token(value, _unit(vunit), m.start(), m.end(), m.group(), True))
             continue
-        raw = m["num"]
-        value = Decimal(raw.replace(",", ""))
-        if m["sign"]:
+        value = Decimal(raw.replace(",", "") if "," in raw else raw)
+        if sign:
             value = -value
-        mult = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}.get(m["mult"] or "", Decimal(1))
-        unit = _unit(m["unit"])
+        unit = _unit(unit_)
         date = False
-        if unit == "年" and mult == 1 and value == value.to_integral_value() and 1900 <= value <= 2100:
+        if mult_:
+            value = value * _MULT[mult_]
+        elif unit == "年" and value == value.to_integral_value() and 1900 <= value <= 2100:
             date = True
-        elif unit in ("月", "日") and out and out[-1].date and m.start() - out[-1].end <= 1:
+        if unit in ("月", "日") and out and out[-1].date and m.start() - out[-1].end <= 1:
             date = True
-        approx = bool(m["approx"])
-        out.append(Token(value * mult, unit, m.start(), m.end(), m.group().strip(), approx, date))
+        out.append(Token(value, unit, m.start(), m.end(), m.group().strip(), bool(approx_), date))
     return out
 
 
