@@ -678,6 +678,14 @@ _Hit = tuple[Score | None, str, tuple[Finding, ...]]  # a memoised row: score, m
 
 
 def _hashable(v: Any) -> Any:
+    """A memo key for an actual value: sub-item answers (a mapping) as a sorted tuple of pairs."""
+    if type(v) is dict:
+        try:
+            key = tuple(sorted(v.items()))  # answers as given ({"1": "是", "2": "否"}): done in C
+            hash(key)
+            return key
+        except TypeError:  # keys of mixed types, nested answers: spelt out below
+            pass
     if isinstance(v, Mapping):
         return tuple(sorted((str(k), _hashable(x)) for k, x in v.items()))
     return v
@@ -1127,17 +1135,19 @@ class _Scorer:
         if fast is None or isinstance(fast, CompiledComposite):
             return None  # (the static key's closure took the mappings it could)
         points = _quick(fast, actual)
-        if points is None and type(actual) is str and parse_value(actual, row.unit) is None:
+        words = type(actual) is str and parse_value(actual, row.unit) is None
+        if points is None and words:
             target = self._target(row)
             reading = read_actual(actual, target, row.unit) if target.kind == "number" else None
             if reading is not None and reading.quantity is not None and reading.how:
                 # a worded outcome with a number in it (9.7万人，完成率97%): the number read out of it
                 points = _quick(fast, _as_text(reading.quantity))
+                words = False
             else:  # words the evaluator reads as a label
                 points = fast.label_points
         if points is RAISES:
-            # the evaluator refuses the number: the full path reads the outcome as words
-            if type(actual) is not str:
+            # the evaluator refuses the outcome: words are then judged met or not (numbers are not)
+            if not words:
                 return None
             j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
             points = None if j.met is None else self.flags.get((skey, j.met))
@@ -1162,7 +1172,9 @@ class _Scorer:
             if not how and grade is None:
                 seen = yes_no(given) if isinstance(given, str) and parse_value(given, row.unit) is None else None
         except EvaluationError as first:
-            if not isinstance(given, str) or grade is not None:
+            if not isinstance(given, str) or grade is not None or how or parse_value(given, row.unit) is not None:
+                # a number (written as one, or read out of words) that the rule cannot score is
+                # an error to report, not words to judge: 56% on 每发现一例扣1分 is not "met"
                 raise
             j = judge_text(given, row.target or "", strict=profile.qualitative == "strict")
             if j.met is None:

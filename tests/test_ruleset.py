@@ -393,3 +393,33 @@ def test_a_number_read_from_text_keeps_its_unit_on_a_wan_row(actual: str) -> Non
                        unit="万人", weight=Decimal(10), rule="完成率大于等于100%得满分，每下降1%扣0.5分，扣完为止")  # fmt: skip
     score = Ruleset.from_rows([row], title="t").score({"a": actual}).rows[0].score
     assert score is not None and score.points == Decimal("8.50"), score
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_number_the_rule_cannot_score_is_reported_not_judged_as_words(
+    fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """56% on 每发现一例扣1分, or 58分 on a rule of percentages, is an error in the table; it
+    was once read as words with no word of failure in them, and scored full marks."""
+    from scoring import ruleset as ruleset_module
+
+    monkeypatch.setattr(ruleset_module, "_FAST", fast)
+    rows = [
+        IndicatorRow(id="events", name="上缴情况", target="100%", weight=Decimal(10),
+                     rule="发生未上缴长沙市财政事务管理中心事项一例扣1分"),
+        IndicatorRow(id="satisfied", name="满意度", target="95%", weight=Decimal(10),
+                     rule="满意度大于等于95%的得10分，满意度小于95%且大于等于80%的得5分，满意度小于80%不得分。"),
+        IndicatorRow(id="words", name="上缴情况", target="100%", weight=Decimal(10),
+                     rule="发生未上缴长沙市财政事务管理中心事项一例扣1分"),
+        IndicatorRow(id="read", name="上缴情况", target="100%", weight=Decimal(10),
+                     rule="发生未上缴长沙市财政事务管理中心事项一例扣1分"),
+    ]  # fmt: skip
+    report = Ruleset.from_rows(rows, title="t").score(
+        {"events": "56%", "satisfied": "58分", "words": "按时足额上缴", "read": "上缴率98%，较上年提高"}
+    )
+    events, satisfied, words, read = report.rows
+    assert events.points is None and "需要次数，而不是百分比56%" in events.findings[0].message
+    assert satisfied.points is None and "单位不一致" in satisfied.findings[0].message
+    assert read.points is None and read.findings[0].code == "cannot-score"
+    # words are still judged: nothing in them says the requirement was missed
+    assert words.points == Decimal("10.00") and "按定性表述判断" in words.explanation
