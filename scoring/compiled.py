@@ -42,6 +42,7 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     _default_direction,
     _In,
     _inputs_of,
+    _match_label,
     _numeric_target,
     _pick,
     _reference,
@@ -62,6 +63,7 @@ from .nodes import (
     Label,
     Measure,
     Node,
+    Note,
     Num,
     Op,
     Otherwise,
@@ -130,6 +132,8 @@ class Compiled:
         self.take: Callable[[Any], Decimal | None] = _none
         self.source = ""  # the generated code, for reading
         self._written: dict[str, Callable[[Decimal], Decimal | None] | None] = {}
+        self._by_clause: dict[int, Decimal] = {}  # word_points: per clause of a worded rule
+        self._flags: dict[bool, Decimal] = {}  # flag_points
         self._ctx = self._context(target, comparator, unit)
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0:
             return
@@ -175,6 +179,63 @@ class Compiled:
             return RAISES
         except Exception:
             return None
+
+    @functools.cached_property
+    def worded(self) -> tuple[Award, ...] | None:
+        """The clauses of a rule written in words only (labels, 否则, 达标, each with fixed points:
+        符合要求得满分，不符合要求不得分), which the evaluator matches a worded outcome against
+        (``_match_label``); None for any other rule."""
+        if not isinstance(self.rule, Rule) or self._ctx is None:
+            return None
+        awards = []
+        for c in self.rule.clauses:
+            if isinstance(c, Note):
+                continue
+            if not (
+                isinstance(c, Award)
+                and isinstance(c.condition, (Label, Otherwise, TargetMet))
+                and isinstance(c.outcome, (FullMarks, Points, ShareOfWeight, Zero, ByHand))
+            ):
+                return None
+            awards.append(c)
+        return tuple(awards) or None
+
+    def word_points(self, text: str) -> Decimal | None:
+        """The points of a worded outcome that is not 是/否 and holds no number: ``label_points``
+        where the words do not matter; on a rule written in words only (``worded``), the points
+        of the clause the evaluator matches the words to (worked out once per clause: they do
+        not depend on the words), or RAISES where it matches none (the evaluator raises: “…”不是
+        这条规则的等级) or the clause asks for a hand score; None where the words matter otherwise."""
+        points = self.label_points
+        awards = self.worded
+        if points is not None or awards is None:
+            return points
+        match = _match_label(list(awards), text.strip())
+        if match is None:
+            return RAISES
+        key = awards.index(match)
+        points = self._by_clause.get(key)
+        if points is None:
+            try:
+                points = self.score(text).points
+            except ScoringError:
+                points = RAISES
+            except Exception:
+                return None
+            self._by_clause[key] = points
+        return points
+
+    def flag_points(self, met: bool) -> Decimal | None:
+        """The points of 是 (``met``) or 否: what the evaluator gives the flag alone, once per
+        rule; RAISES where it raises, None where it fails otherwise (the full path reports it)."""
+        if met not in self._flags:
+            try:
+                self._flags[met] = self.score(met).points
+            except ScoringError:
+                self._flags[met] = RAISES
+            except Exception:
+                return None
+        return self._flags[met]
 
     @property
     def is_fast(self) -> bool:

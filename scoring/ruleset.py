@@ -928,8 +928,8 @@ class _Scorer:
                              options=opts, defer=True)  # fmt: skip
         except ScoringError:
             c = None
-        if c is not None and not c.is_fast:
-            c = None
+        if c is not None and not c.is_fast and not (isinstance(c, Compiled) and c.worded is not None):
+            c = None  # neither numbers nor words have a fast path on this rule
         self.compiled[skey] = c
         return c
 
@@ -1128,10 +1128,10 @@ class _Scorer:
         weight = row.weight
         args = (row, node, actual, profile, opts)  # for the 扣分原因, worked out by _slowly when read
         flag = yes_no(actual) if type(actual) is str else None
-        if flag is not None:
-            shared = self.flags.get((skey, flag))
-            return None if shared is None else Score.later(shared, weight, self.later, args)
         fast = self._fast(skey, row, node, opts)
+        if flag is not None:
+            shared = fast.flag_points(flag) if isinstance(fast, Compiled) else self.flags.get((skey, flag))
+            return None if shared is None or shared is RAISES else Score.later(shared, weight, self.later, args)
         if fast is None or isinstance(fast, CompiledComposite):
             return None  # (the static key's closure took the mappings it could)
         points = _quick(fast, actual)
@@ -1144,14 +1144,14 @@ class _Scorer:
                 points = _quick(fast, _as_text(reading.quantity))
                 words = False
             else:  # words the evaluator reads as a label
-                points = fast.label_points
+                points = fast.word_points(actual)
         if points is RAISES:
             # the evaluator refuses the outcome: words are then judged met or not (numbers are not)
             if not words:
                 return None
             j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
-            points = None if j.met is None else self.flags.get((skey, j.met))
-        return None if points is None else Score.later(points, weight, self.later, args)
+            points = None if j.met is None else fast.flag_points(j.met)
+        return None if points is None or points is RAISES else Score.later(points, weight, self.later, args)
 
     def _slowly(self, row: IndicatorRow, node: Node, actual: Any, grade: str | None, profile: Profile,
                 opts: Options) -> tuple[Score, bool | None]:  # fmt: skip
