@@ -131,12 +131,11 @@ class Score:
     def later(cls, points: Decimal, weight: Decimal, full: Callable[[Any], Score], arg: Any) -> Score:
         """A Score whose explanation, trace and exact value ``full(arg)`` gives when first asked
         (the argument is kept rather than a closure: a table keeps thousands of these)."""
-        s = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(s, "points", points)
-        _set(s, "weight", weight)
-        _set(s, "_full", full)
-        _set(s, "_arg", arg)
+        s = _new(cls)
+        _set_points(s, points)  # the slots' own setters: bulk scoring makes tens of thousands of these
+        _set_weight(s, weight)
+        _set_full(s, full)
+        _set_arg(s, arg)
         return s
 
     def _resolve(self) -> None:
@@ -207,6 +206,12 @@ class Score:
             raise TypeError(f"Score has no field {sorted(unknown)}")
         fields.update(changes)
         return Score(**fields)
+
+
+_new = object.__new__
+_slots = vars(Score)  # the slots' member descriptors
+_set_points, _set_weight = _slots["points"].__set__, _slots["weight"].__set__
+_set_full, _set_arg = _slots["_full"].__set__, _slots["_arg"].__set__
 
 
 @attrs.define

@@ -19,6 +19,7 @@ import contextlib
 import functools
 import gc
 import json
+import operator
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -68,13 +69,13 @@ class RulesetError(ScoringError):
 # ------------------------------------------------------------------ the table
 
 
-@frozen
-class Finding:
+class Finding(NamedTuple):
     """Something a reviewer should know about a row or the table.
 
     ``severity`` "error": the row was not scored (its points are missing from the total);
     "warning": the row was scored, but read with a caveat (a default, a guess, a hand score).
-    ``code`` is stable: tests and tools match on it."""
+    ``code`` is stable: tests and tools match on it. (A NamedTuple: a large table repeats a
+    row's findings for each row that shares its outcome, so they are made in C.)"""
 
     code: str
     message: str
@@ -780,7 +781,7 @@ class _Scorer:
             self.findings.append(Finding("bad-outcome", p, severity="warning"))
         items = self.outcomes.items
         # the common case, checked in C: every outcome keyed by a row id, none twice
-        matched = {o.key: o for o in items}
+        matched = dict(zip(map(_KEY, items), items, strict=True))
         if len(matched) == len(items) and matched.keys() <= by_id.keys():
             return matched
         matched = {}
@@ -820,7 +821,7 @@ class _Scorer:
         # the common case: a plain row whose outcome is an actual value; memoised per static key
         memos: list[dict[Any, _Hit]] = [{} for _ in range(plan.nkeys)]
         quicks: list[Any] = [_UNBUILT] * plan.nkeys  # per static key: its fast path, built on first use
-        new_row = tuple.__new__  # RowResult(...) without the NamedTuple's Python-level __new__
+        new_tuple = tuple.__new__  # RowResult(...), Finding(...) without the NamedTuple's Python-level __new__
         points = [ZERO] * len(plan.groups)
         unscored = [0] * len(plan.groups)
         findings = self.findings
@@ -843,9 +844,10 @@ class _Scorer:
                     memo[k] = hit
                 score, method, found = hit
                 if found:
-                    found = tuple(Finding(f.code, f.message, row.id, row.name, f.severity) for f in found)
+                    rid, rname = row.id, row.name
+                    found = tuple([new_tuple(Finding, (f[0], f[1], rid, rname, f[4])) for f in found])
                     findings.extend(found)
-                r = new_row(RowResult, (row, score, method, a, o, found))
+                r = new_tuple(RowResult, (row, score, method, a, o, found))
             else:
                 r = self._row(row, o, keys[i])
                 score = r.score
@@ -1262,6 +1264,7 @@ class _Scorer:
                       p, w, grade, tuple(self.findings), self.outcomes)  # fmt: skip
 
 
+_KEY = operator.attrgetter("key")
 _FAST = True  # the compiled fast path for plain numbers (tests switch it off to compare with the full path)
 _UNBUILT = object()
 # ASCII digits only, as parse_value reads them (a fullwidth ８５ is text there); at most 18 of
