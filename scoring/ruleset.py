@@ -711,7 +711,8 @@ class _Plan:
     summed here, so that a run only adds up points."""
 
     __slots__ = ("columns", "columns1", "compiled", "group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys",
-                 "plain", "rows", "rows1", "rows_s", "targets", "up", "weight1", "weight_s")  # fmt: skip
+                 "plain", "rows", "rows1", "rows_s", "section1", "targets", "up", "up1", "weight1", "weight_s",
+                 "weighted")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
         self.rows = rows
@@ -740,6 +741,9 @@ class _Plan:
         secs: dict[str | None, int] = {}
         self.up = [(ones.setdefault((s, a), len(ones)), secs.setdefault(s, len(secs))) for s, a, _ in self.groups]
         self.keys1, self.keys_s = list(ones), list(secs)
+        self.up1 = [i1 for i1, _ in self.up]  # each block's 一级指标
+        self.section1 = [secs[s] for s, _ in self.keys1]  # each 一级指标's section
+        self.weighted = any(r.weight is not None for r in rows)
         self.columns1 = tuple(map(list, zip(*self.keys1, strict=True))) or ([], [])  # sections, level1s
         self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
         self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
@@ -1228,23 +1232,27 @@ class _Scorer:
         u1 = [0] * len(plan.keys1)
         ps = [ZERO] * len(plan.keys_s)
         us = [0] * len(plan.keys_s)
-        for g, (i1, i_s) in enumerate(plan.up):
-            p1[i1] += points[g]
-            ps[i_s] += points[g]
-            if unscored[g]:
-                u1[i1] += unscored[g]
-                us[i_s] += unscored[g]
+        for pg, ug, i1 in zip(points, unscored, plan.up1, strict=True):  # 二级指标 blocks into 一级
+            p1[i1] += pg
+            if ug:
+                u1[i1] += ug
+        for p1i, u1i, i_s in zip(p1, u1, plan.section1, strict=True):  # 一级 into sections
+            ps[i_s] += p1i
+            if u1i:
+                us[i_s] += u1i
         headers1 = {(g.section, g.level1): g.weight for g in self.rs.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in self.rs.groups if g.level2 is not None}
         make = functools.partial(tuple.__new__, Subtotal)  # built in C: a table has tens of thousands of blocks
-        level1 = list(map(make, zip(*plan.columns1, [None] * len(p1), plan.weight1, p1, plan.rows1, u1,
-                                    map(headers1.get, plan.keys1), strict=True)))  # fmt: skip
-        level2 = list(map(make, zip(*plan.columns, plan.gweight, points, plan.grows, unscored,
-                                    map(headers2.get, plan.groups), strict=True)))  # fmt: skip
+        h1 = list(map(headers1.get, plan.keys1)) if headers1 else [None] * len(p1)
+        h2 = list(map(headers2.get, plan.groups)) if headers2 else [None] * len(points)
+        level1 = list(map(make, zip(*plan.columns1, [None] * len(p1), plan.weight1, p1, plan.rows1, u1, h1,
+                                    strict=True)))  # fmt: skip
+        level2 = list(map(make, zip(*plan.columns, plan.gweight, points, plan.grows, unscored, h2, strict=True)))
         sections = []
         if self.rs.sections or any(k is not None for k in plan.keys_s):
-            sections = [Subtotal(s, None, None, plan.weight_s[i], ps[i], plan.rows_s[i], us[i])
-                        for i, s in enumerate(plan.keys_s)]  # fmt: skip
+            nones = [None] * len(ps)
+            sections = list(map(make, zip(plan.keys_s, nones, nones, plan.weight_s, ps, plan.rows_s, us, nones,
+                                          strict=True)))  # fmt: skip
         for sub in (*level1, *level2) if headers1 or headers2 else ():
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""
@@ -1256,7 +1264,7 @@ class _Scorer:
             p += execution.points
         elif self.rs.execution is not None:
             w += self.rs.execution.weight
-        if not sections and w and w != HUNDRED and any(r.weight is not None for r in plan.rows):
+        if not sections and w and w != HUNDRED and plan.weighted:
             message = f"各行分值（含预算执行率）合计{w}分，不是100分；等次按得分率评定"
             self.findings.append(Finding("weights-total", message, severity="warning"))
         grade = _grade(self.profile, p, w)
