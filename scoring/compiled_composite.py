@@ -70,6 +70,8 @@ class CompiledComposite:
         self._mode = ROUNDING_MODES[options.rounding]
         n = len(rule.items)
         self._numbers = [i.number for i in rule.items]
+        # answers keyed as people key them ({"1": "是", "2": "否"}): looked up as they are
+        self._by_text = {str(n): n for n in self._numbers}
         self._items: tuple[Item, ...] = rule.items
         self._kinds: list[_Kind] = []
         self._points: list[Decimal] = []
@@ -136,15 +138,19 @@ class CompiledComposite:
 
     def points(self, actual: Any) -> Decimal:
         """``evaluate(...).points``: from the memo for a mapping of per-item answers, else from the evaluator."""
-        if not self._fast or not isinstance(actual, Mapping):
+        if not self._fast or not (type(actual) is dict or isinstance(actual, Mapping)):
             return self.score(actual).points
         dc = decimal.getcontext()
         if (dc.prec, dc.rounding) != self._decimal:
             return self.score(actual).points
-        try:
-            keyed = _keyed(actual, self._numbers)
-        except Exception:
-            return self.score(actual).points
+        by_text = self._by_text
+        if type(actual) is dict and len(actual) == len(by_text) and actual.keys() == by_text.keys():
+            keyed = {by_text[k]: v for k, v in actual.items()}  # what _keyed gives, without its checks
+        else:
+            try:
+                keyed = _keyed(actual, self._numbers)
+            except Exception:
+                return self.score(actual).points
         total = ZERO
         memo = self._memo
         kinds = self._kinds

@@ -966,7 +966,7 @@ class _Scorer:
             points = fast.points
 
             def composite(a: Any) -> _Hit | None:
-                if not isinstance(a, Mapping):
+                if type(a) is not dict and not isinstance(a, Mapping):
                     return None
                 try:
                     p = points(a)
