@@ -30,7 +30,7 @@ from attrs import frozen
 from .errors import ScoringError
 from .nodes import Op, Quantity
 from .numbers import chinese_numeral
-from .values import WIDE_DIGITS, comparator, normalize_unit, parse_value
+from .values import comparator, narrow, normalize_unit, parse_value
 
 
 class OutcomeError(ScoringError):
@@ -109,15 +109,12 @@ class Token(NamedTuple):
 _VSCALE = {"十": 10, "百": 100, "千": 1000}
 _VMULT = {"万": 10000, "亿": 100000000}
 _MULT = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
-_WIDE = re.compile("[０-９．]")
 
 
 def tokens(text: str) -> list[Token]:
     """Every number in ``text``, in order. Years (2024年) and the month/day after them are dates."""
     out: list[Token] = []
-    if _WIDE.search(text):
-        text = text.translate(WIDE_DIGITS)
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(narrow(text)):
         sign, raw, mult_, approx_, unit_, vague, vscale, vmult, vunit = m.groups()
         if vague:
             if not (vscale or vmult):
@@ -212,8 +209,12 @@ def read_target(text: str | None, unit: str | None = None) -> Target:
     return Target("text", t)
 
 
+_YEAR_FIRST = re.compile(r"^\s*(19|20)\d\d\s*年")
+_LOWER_BOUND = re.compile(r"\d\s*[万亿千]?\s*[余多]")  # 100余人, 3万多: read as their lower bound
+
+
 def _looks_like_date(t: str) -> bool:
-    return bool(re.match(r"^\s*(19|20)\d\d\s*年", t))
+    return bool(_YEAR_FIRST.match(t))
 
 
 def read_date(text: str) -> tuple[int, int, int] | None:
@@ -271,7 +272,7 @@ def read_actual(text: str, target: Target, unit: str | None = None) -> Reading |
     if target.kind == "date":
         d = read_date(t)
         return Reading(date=d, how=f"实际完成时间读作{d[0]}年{d[1]}月") if d else None
-    v = None if re.search(r"\d\s*[万亿千]?\s*[余多]", t) else parse_value(t, unit)
+    v = None if _LOWER_BOUND.search(t) else parse_value(t, unit)
     if v is not None and not _looks_like_date(t):
         q = v.quantity
         if (
@@ -313,7 +314,7 @@ def _carry_units(text: str, toks: list[Token]) -> list[Token]:
         if k.unit or not nxt.unit or nxt.is_percent:
             continue
         between = text[k.end : nxt.start]
-        if between[:1] in _SEPARATORS and not re.search(r"[率]", between):
+        if between[:1] in _SEPARATORS and "率" not in between:
             out[i] = Token(k.value, nxt.unit, k.start, k.end, k.text + nxt.unit, k.approximate, k.date)
     return out
 

@@ -82,6 +82,12 @@ def normalize_unit(unit: str | None) -> str:
 #: Fullwidth digits and point, as Chinese input methods type them: read as ASCII (same length, so
 #: positions in the text stay put).
 WIDE_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+WIDE = re.compile("[０-９．]")  # where there is none, translating (a dict lookup per character) is skipped
+
+
+def narrow(text: str) -> str:
+    """Fullwidth digits and point (as Chinese input methods type them) as ASCII ones."""
+    return text.translate(WIDE_DIGITS) if WIDE.search(text) else text
 
 
 @functools.lru_cache(maxsize=8192)
@@ -91,7 +97,7 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
 
     Memoised (a pure function of two strings, returning a frozen Value): a table repeats its
     targets and many of its outcomes, and reading one costs microseconds."""
-    m = _VALUE_RE.match(text.translate(WIDE_DIGITS))
+    m = _VALUE_RE.match(narrow(text))
     if not m:
         return None
     num = m["num"]
