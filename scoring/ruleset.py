@@ -695,10 +695,14 @@ def _hashable(v: Any) -> Any:
 def _static_key(row: IndicatorRow) -> tuple[Any, ...]:
     """What a row's score depends on, besides its outcome and profile (the memo key's first part)."""
     if row.rule:
-        return (row.rule, row.target, row.comparator, row.unit, row.weight)
+        return _RULE_KEY(row)
     cost = "成本" in row.level1 or "成本" in row.level2 or "成本" in row.name
     return (None, row.target, row.comparator, row.unit, row.weight, cost, "满意" in row.name,
             None if row.target else row.name)  # fmt: skip
+
+
+_RULE_KEY = operator.attrgetter("rule", "target", "comparator", "unit", "weight")  # a rule row's static key
+_BLOCK = operator.attrgetter("section", "level1", "level2")  # its 二级指标 block
 
 
 class _Plan:
@@ -723,13 +727,13 @@ class _Plan:
                                            dict[int, tuple[DefaultFast, ReadingFast] | None]]] = {}  # fmt: skip
         self.targets: dict[tuple[str | None, str | None], Target] = {}  # read_target per (target, unit)
         ids: dict[tuple[Any, ...], int] = {}
-        self.keys = [ids.setdefault(_static_key(r), len(ids)) for r in rows]
+        self.keys = [ids.setdefault(_RULE_KEY(r) if r.rule else _static_key(r), len(ids)) for r in rows]
         self.nkeys = len(ids)
         self.plain = [r.weight is not None and not (r.profile or r.options or r.weight_from) for r in rows]
         blocks: dict[tuple[str | None, str, str], int] = {}
-        self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
+        self.group = [blocks.setdefault(b, len(blocks)) for b in map(_BLOCK, rows)]
         self.groups = list(blocks)
-        self.columns = tuple(map(list, zip(*self.groups, strict=True))) or ([], [], [])  # sections, level1s, level2s
+        self.columns = tuple(list(map(operator.itemgetter(i), self.groups)) for i in range(3))  # sections, level1s, level2s
         self.gweight = [ZERO] * len(blocks)
         self.grows = [0] * len(blocks)
         for r, g in zip(rows, self.group, strict=True):
@@ -744,7 +748,7 @@ class _Plan:
         self.up1 = [i1 for i1, _ in self.up]  # each block's 一级指标
         self.section1 = [secs[s] for s, _ in self.keys1]  # each 一级指标's section
         self.weighted = any(r.weight is not None for r in rows)
-        self.columns1 = tuple(map(list, zip(*self.keys1, strict=True))) or ([], [])  # sections, level1s
+        self.columns1 = tuple(list(map(operator.itemgetter(i), self.keys1)) for i in range(2))  # sections, level1s
         self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
         self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
         for g, (i1, i_s) in enumerate(self.up):
