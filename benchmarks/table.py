@@ -21,7 +21,8 @@ run: tracing slows Python down).
 
 Scores are memoised within one ``Ruleset.score`` run by (rule text, target, comparator, unit,
 weight, outcome, profile); each distinct rule text is parsed once per ruleset, and compiled once
-per (static key, profile) in the first run (the figure of that first run is printed too). Rule rows whose
+per (static key, profile) in the first run, which also works out the table's plan (static keys,
+blocks, their weights): the figure of that first run is printed too. Rule rows whose
 outcome is a plain number are scored by the rule compiled for the row (``scoring.compile``),
 and their 扣分原因 is worked out when first read: the benchmark also times reading every row's
 explanation after scoring, so that the deferred work is measured too.
@@ -197,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     scored = sum(1 for r in report.rows if r.score is not None)
     distinct_outcomes = len({(r.row.rule, r.row.target, r.row.weight, str(r.actual)) for r in report.rows})
     print(f"ruleset.score: {len(report.rows)} rows in {best:.3f}s = {len(report.rows) / best:,.0f} rows/s "
-          f"(best of {args.repeat}; the first run, which also compiles each static key's rule for the "
-          f"table: {len(report.rows) / first:,.0f} rows/s)")  # fmt: skip
+          f"(best of {args.repeat}; the first run, which also plans the table and compiles its rules: "
+          f"{len(report.rows) / first:,.0f} rows/s)")  # fmt: skip
     print(f"  scored {scored}, not scored {len(report.rows) - scored} (findings), "
           f"{distinct_outcomes} distinct (row, outcome) pairs, total {report.total} of {report.weight}")  # fmt: skip
 
