@@ -151,6 +151,8 @@ class Compiled:
         what it leaves to the evaluator (it never calls the evaluator itself)."""
         if unit in self._written:
             return self._written[unit]
+        if len(self._written) >= _WRITTEN_MAX:
+            return None  # junk after numbers in a long-lived table: the evaluator reads the rest
         f = None
         text = f"{_PROBE}{unit}"
         v = parse_value(text, None)
@@ -263,6 +265,9 @@ class Compiled:
         o = self.options
         return _evaluate(self.rule, actual, target=self.kwargs["target"], weight=self.weight,
                          comparator_=self.kwargs["comparator"], unit=self.kwargs["unit"], options=o)  # fmt: skip
+
+
+_WRITTEN_MAX = 64  # units take_written generates code for, per compiled rule
 
 
 def _none(_: Any) -> None:

@@ -177,3 +177,18 @@ def test_a_large_run_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_long_lived_table_keeps_a_bounded_number_of_written_units() -> None:
+    """Code is generated per unit written after a number (85%, 250人); junk units in outcomes
+    must not grow a table's compiled rules without bound: past the cap the evaluator reads them."""
+    from scoring.compiled import Compiled
+
+    c = Compiled(scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分"), target="90%", weight=Decimal(10),
+                 defer=True)  # fmt: skip
+    assert c.take_written("%") is not None
+    for i in range(200):
+        c.take_written(f"件{i}")
+    assert len(c._written) <= 64
+    f = c.take_written("%")
+    assert f is not None and f(Decimal(85)) == Decimal("8.00")
