@@ -286,27 +286,26 @@ def targets(draw: st.DrawFn) -> str:
     return f"{op}{sign}{n}{draw(st.sampled_from(['', '%', '人', '万元']))}"
 
 
+@st.composite
+def random_rows(draw: st.DrawFn) -> tuple[IndicatorRow, Options, str, str]:
+    """A random row without a rule, the options of a profile, its satisfaction method and category."""
+    row = IndicatorRow(
+        id="1", name=draw(st.sampled_from(["完成率", "服务对象满意度", "项目成本", "人数"])), target=draw(targets()),
+        comparator=draw(st.sampled_from(COMPARATORS)), unit=draw(st.sampled_from(UNITS)),
+        weight=draw(st.decimals(min_value=0, max_value=100, places=2)),
+    )  # fmt: skip
+    opts = make_options(places=draw(st.integers(min_value=0, max_value=4)),
+                        rounding=draw(st.sampled_from(["half_up", "truncate"])),
+                        reverse=draw(st.sampled_from(["ratio", "linear"])))  # fmt: skip
+    satisfaction = draw(st.sampled_from(["proportional", "rate"]))
+    return row, opts, satisfaction, draw(st.sampled_from(["", "产出指标 成本指标", "效益指标 满意度指标"]))
+
+
 @settings(max_examples=1500, deadline=None)
-@given(
-    target=targets(),
-    unit=st.sampled_from(UNITS),
-    comparator=st.sampled_from(COMPARATORS),
-    weight=st.decimals(min_value=0, max_value=100, places=2),
-    name=st.sampled_from(["完成率", "服务对象满意度", "项目成本", "人数"]),
-    category=st.sampled_from(["", "产出指标 成本指标", "效益指标 满意度指标"]),
-    places=st.integers(min_value=0, max_value=4),
-    rounding=st.sampled_from(["half_up", "truncate"]),
-    reverse=st.sampled_from(["ratio", "linear"]),
-    satisfaction=st.sampled_from(["proportional", "rate"]),
-    texts=st.lists(st.one_of(plain_outcomes(), st.text(max_size=6)), min_size=1, max_size=8),
-)
-def test_random_rows(
-    target: str, unit: str | None, comparator: str | None, weight: Decimal, name: str, category: str, places: int,
-    rounding: str, reverse: str, satisfaction: str, texts: list[str],
-) -> None:  # fmt: skip
-    row = IndicatorRow(id="1", name=name, target=target, comparator=comparator, unit=unit, weight=weight)
-    opts = make_options(places=places, rounding=rounding, reverse=reverse)
-    check(row, read_target(target, unit), opts, texts, satisfaction=satisfaction, category=category)
+@given(random_rows(), st.lists(st.one_of(plain_outcomes(), st.text(max_size=6)), min_size=1, max_size=8))
+def test_random_rows(case: tuple[IndicatorRow, Options, str, str], texts: list[str]) -> None:
+    row, opts, satisfaction, category = case
+    check(row, read_target(row.target, row.unit), opts, texts, satisfaction=satisfaction, category=category)
 
 
 # ------------------------------------------------------------------ numbers read out of words
@@ -325,26 +324,11 @@ def worded_outcomes(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(
-    target=targets(),
-    unit=st.sampled_from(UNITS),
-    comparator=st.sampled_from(COMPARATORS),
-    weight=st.decimals(min_value=0, max_value=100, places=2),
-    name=st.sampled_from(["完成率", "服务对象满意度", "项目成本", "人数"]),
-    category=st.sampled_from(["", "产出指标 成本指标"]),
-    places=st.integers(min_value=0, max_value=4),
-    rounding=st.sampled_from(["half_up", "truncate"]),
-    reverse=st.sampled_from(["ratio", "linear"]),
-    satisfaction=st.sampled_from(["proportional", "rate"]),
-    texts=st.lists(worded_outcomes(), min_size=1, max_size=6),
-)
-def test_numbers_read_out_of_words(
-    target: str, unit: str | None, comparator: str | None, weight: Decimal, name: str, category: str, places: int,
-    rounding: str, reverse: str, satisfaction: str, texts: list[str],
-) -> None:  # fmt: skip
+@given(random_rows(), st.lists(worded_outcomes(), min_size=1, max_size=6))
+def test_numbers_read_out_of_words(case: tuple[IndicatorRow, Options, str, str], texts: list[str]) -> None:
     """``g(read_actual(text))`` is ``default_score(text).points`` wherever it gives points."""
-    row = IndicatorRow(id="1", name=name, target=target, comparator=comparator, unit=unit, weight=weight)
-    opts = make_options(places=places, rounding=rounding, reverse=reverse)
+    row, opts, satisfaction, category = case
+    target, unit, comparator, name = row.target, row.unit, row.comparator, row.name
     t = read_target(target, unit)
     kw: dict[str, Any] = {"satisfaction": satisfaction, "qualitative": "lenient", "category": category}
     parts = compile_default_parts(row, opts, target=t, **kw)
