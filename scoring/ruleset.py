@@ -1015,9 +1015,9 @@ class _Scorer:
         weight, later = row.weight, Score.later
         target = self._target(row)
         unit = row.unit
-        parts = self._default_fast(skey, row, profile, opts)
         if weight < 0 or target.kind == "date":
             return None
+        parts = self._default_fast(skey, row, profile, opts)
         numeric = target.kind == "number" and (row.comparator or "").strip() != "定性"
         if numeric and parts is None:
             return None  # the method cannot be compiled for this row: default_score decides
@@ -1131,9 +1131,11 @@ class _Scorer:
     def _quickly(self, skey: int, row: IndicatorRow, node: Node, actual: Any, profile: Profile,
                  opts: Options) -> Score | None:  # fmt: skip
         """The points without the 扣分原因 where they come cheap, the rest worked out when first
-        read (``Score.later``, from ``_slowly``, which must agree): a number from the compiled
-        rule, a mapping from the compiled composite, a 是/否 word (or text read as one) from the
-        points an earlier word of the same flag scored on this row. None: take the full path."""
+        read (``Score.later``, from ``_slowly``, which must agree): a number (or one read out of
+        words) from the compiled rule; a 是/否 word from its ``flag_points``; other words from its
+        ``word_points``, or, where the evaluator refuses them, judged met or not and scored as
+        是/否. On a rule with no compiled form, a 是/否 word takes the points an earlier word of
+        the same flag scored on this row (``flags``). None: take the full path."""
         assert row.weight is not None
         weight = row.weight
         args = (row, node, actual, profile, opts)  # for the 扣分原因, worked out by _slowly when read
