@@ -63,7 +63,6 @@ from .nodes import (
     Label,
     Measure,
     Node,
-    Note,
     Num,
     Op,
     Otherwise,
@@ -184,23 +183,20 @@ class Compiled:
 
     @functools.cached_property
     def worded(self) -> tuple[Award, ...] | None:
-        """The clauses of a rule written in words only (labels, 否则, 达标, each with fixed points:
-        符合要求得满分，不符合要求不得分), which the evaluator matches a worded outcome against
-        (``_match_label``); None for any other rule."""
-        if not isinstance(self.rule, Rule) or self._ctx is None:
+        """The worded clauses (labels, 否则, 达标) of a rule that the evaluator matches a worded
+        outcome against and nothing else (``_choose_label``): each with fixed points
+        (符合要求得满分，不符合要求不得分; 完成得满分，完成90%以上得9分…), on a rule without event
+        deductions (with them, the evaluator tests each band instead); None for any other rule.
+        (A veto never holds for words that are neither 是/否 nor a number: ``_veto_holds``.)"""
+        rule = self.rule
+        if not isinstance(rule, Rule) or self._ctx is None:
             return None
-        awards = []
-        for c in self.rule.clauses:
-            if isinstance(c, Note):
-                continue
-            if not (
-                isinstance(c, Award)
-                and isinstance(c.condition, (Label, Otherwise, TargetMet))
-                and isinstance(c.outcome, (FullMarks, Points, ShareOfWeight, Zero, ByHand))
-            ):
-                return None
-            awards.append(c)
-        return tuple(awards) or None
+        if any(d.kind is not StepKind.DISTANCE for d in rule.deductions):
+            return None
+        awards = tuple(a for a in rule.awards if isinstance(a.condition, (Label, Otherwise, TargetMet)))
+        if not all(isinstance(a.outcome, (FullMarks, Points, ShareOfWeight, Zero, ByHand)) for a in awards):
+            return None
+        return awards or None
 
     def word_points(self, text: str) -> Decimal | None:
         """The points of a worded outcome that is not 是/否 and holds no number: ``label_points``

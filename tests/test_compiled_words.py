@@ -84,7 +84,7 @@ def test_word_and_flag_points_equal_the_evaluator_on_every_corpus_rule() -> None
             elif got is not None:
                 assert got == want, (row["rule"], met)
                 assert _evaluated(node, "是" if met else "否", row) == want  # the word reads as the flag
-    assert worded > 40 and scored > 100, (worded, scored)
+    assert worded > 90 and scored > 300, (worded, scored)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,9 @@ def test_word_and_flag_points_equal_the_evaluator_on_every_corpus_rule() -> None
         ("根据部门自评材料评定。", "优", RAISES),  # names no clause
         ("根据部门自评材料评定。", "根据部门自评材料", RAISES),  # a clause that asks for a hand score
         ("完成率≥100%计10分，每小于5%扣1分", "优", RAISES),  # no worded clause: any such word is refused
-        ("完成得满分，完成指标值的90%以上得9分，未完成不得分", "显著", None),  # bands and words: not followed
+        ("完成得满分，完成指标值的90%以上得9分，未完成不得分", "未完成", Decimal("0.00")),  # bands and words
+        ("完成得满分，完成指标值的90%以上得9分，未完成不得分", "显著", RAISES),
+        ("每发生1次重大安全事故扣1分,扣完为止;发生数据泄露等重大安全事件的,直接计0分。", "未发生", None),  # a veto first
     ],
 )
 def test_word_points_by_hand(rule: str, word: str, points: Any) -> None:
@@ -106,3 +108,30 @@ def test_word_points_by_hand(rule: str, word: str, points: Any) -> None:
     got = c.word_points(word)
     assert got is points if points is RAISES or points is None else got == points
     assert c.word_points(word) is got or c.word_points(word) == got  # the clause's points are kept
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "每发生1次安全事故扣1分；完成得满分，未完成不得分",  # events: the evaluator tests each band instead
+        "发生重大安全事故的直接计0分；完成得满分，未完成不得分",  # a worded veto
+        "完成得满分，未完成的，得分=完成率×指标分值",  # a formula on a worded clause
+        "完成得满分，完成指标值的90%以上得9分，未完成不得分",  # bands beside the words
+    ],
+)
+def test_word_points_where_words_matching_one_clause_could_score_apart(rule: str) -> None:
+    """Words that match the same clause (完成, 全部完成, 完成得满分) in every order: the points
+    kept for a clause are never given to a word the evaluator scores otherwise."""
+    node = scoring.parse(rule)
+    words = ["完成", "完成得满分", "全部完成", "未完成", "未完成任务", "发生重大安全事故", "显著"]
+    for order in (words, words[::-1]):
+        c = Compiled(node, target="是", weight=Decimal(10), defer=True)
+        for word in order:
+            got = c.word_points(word)
+            want = _evaluated(node, word, {"target": "是", "weight": Decimal(10), "comparator": None, "unit": None})
+            if got is RAISES:
+                assert want is EvaluationError, (rule, word)
+            elif got is not None:
+                assert got == want, (rule, word, got, want)
+    formula = Compiled(scoring.parse("完成得满分，未完成的，得分=完成率×指标分值"), target="是", weight=Decimal(10))
+    assert formula.worded is None  # its points would depend on more than the clause
