@@ -951,7 +951,6 @@ class _Scorer:
         assert row.weight is not None
         weight, profile = row.weight, self.profile
         opts = self._options(profile)
-        plain = _PLAIN.fullmatch
         later = Score.later
         if not row.rule:
             return self._default_quick(row, skey, profile, opts)
@@ -981,23 +980,8 @@ class _Scorer:
                 return later(p, weight, slowly, a), "rule", ()
 
             return composite
-        take, written = fast.take, fast.take_written
-
         def number(a: Any) -> _Hit | None:
-            t = type(a)
-            if t is str:
-                m = plain(a)
-                if m is None:
-                    return None
-                if m[2]:
-                    w = written(m[2])
-                    p = None if w is None else w(Decimal(m[1]))
-                else:
-                    p = take(Decimal(m[1]))
-            elif t is Decimal or t is int:
-                p = take(a)
-            else:
-                return None
+            p = _quick(fast, a)
             if p is None or p is RAISES:
                 return None
             return later(p, weight, slowly, a), "rule", ()
