@@ -19,8 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import scoring
-from scoring import parser as _parser
-from scoring.evaluate import Options, evaluate
+from scoring.rules import parser as _parser
+from scoring.scores.evaluate import Options, evaluate
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 RULE = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"

@@ -17,19 +17,19 @@ parser does not understand, EvaluationError for values a rule cannot use.
 
 from __future__ import annotations
 
-from . import profiles  # the table layer: scoring.profiles lists the named profiles
 from .api import Indicator, evaluate, parse
-from .audit import Audit, audit
-from .check import check, check_table
-from .compiled import Compiled
-from .compiled import compile_rule as compile
-from .defaults import score_execution
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
-from .evaluate import Options, Score, Step
-from .nodes import Composite, Rule
-from .outcomes import load_outcomes
-from .render import render
-from .ruleset import Finding, Report, Ruleset, load_ruleset
+from .reading import profiles  # the table layer: scoring.profiles lists the named profiles
+from .reading.outcomes import load_outcomes
+from .rules.nodes import Composite, Rule
+from .rules.render import render
+from .scores.compiled import Compiled
+from .scores.compiled import compile_rule as compile
+from .scores.defaults import score_execution
+from .scores.evaluate import Options, Score, Step
+from .tables.audit import Audit, audit
+from .tables.ruleset import Finding, Report, Ruleset, load_ruleset
+from .writer.check import check, check_table
 
 __all__ = [
     "Audit",

@@ -7,10 +7,10 @@ from typing import Any
 
 from attrs import frozen
 
-from . import evaluate as _ev
-from .nodes import Composite, Node, Rule
-from .parser import parse as _parse
-from .values import to_decimal
+from .reading.values import to_decimal
+from .rules.nodes import Composite, Node, Rule
+from .rules.parser import parse as _parse
+from .scores import evaluate as _ev
 
 
 def parse(text: str) -> Node:
@@ -63,7 +63,7 @@ class Indicator:
         """Score this indicator. Rows with no rule text use the default method of their comparator."""
         rule = self.parsed()
         if rule is None:
-            from .defaults import score_default
+            from .scores.defaults import score_default
 
             return score_default(self, actual, **options)
         return evaluate(rule, actual, target=self.target, weight=to_decimal(self.weight, "weight"),

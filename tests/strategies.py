@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from scoring.nodes import (
+from scoring.rules.nodes import (
     Award,
     Deduction,
     Direction,
@@ -33,7 +33,7 @@ from scoring.nodes import (
     TargetMet,
     Zero,
 )
-from scoring.transform import _Assembler
+from scoring.rules.transform import _Assembler
 
 SUBJECTS = ("", "满意度", "完成率", "服务对象满意度", "合格率")
 UNITS = ("%", "家", "人", "次")
@@ -155,7 +155,7 @@ def compiled_shapes(draw: st.DrawFn) -> tuple[Rule, str | None]:
     """Any shape the compiled path generates code for, with the row's unit: vetoes, bands on the
     value, its ratio or its deviation, 达标 awards, formulas, hand-scored bands, distance, event
     and one-off deductions (each with or without its readings), 按比例赋分, worded rules."""
-    from scoring.nodes import BinOp, ByHand, Formula, Num, Proportional, Var, Veto
+    from scoring.rules.nodes import BinOp, ByHand, Formula, Num, Proportional, Var, Veto
 
     unit = draw(st.sampled_from(ROW_UNITS))
     if draw(st.integers(min_value=0, max_value=9)) == 0:

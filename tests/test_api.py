@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import scoring
-from scoring.defaults import score_default
+from scoring.scores.defaults import score_default
 
 RULE = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"
 
@@ -133,19 +133,19 @@ def test_discretion_zero_versus_hand_score() -> None:
     """不得分或扣相应分数 scores 0 (a smaller deduction allowed); 酌情扣分 asks for a hand score."""
     zero_or_less = scoring.parse("符合要求得满分，不符合要求不得分或扣相应分数。")
     assert isinstance(zero_or_less, scoring.Rule)
-    assert zero_or_less.awards[1].outcome == scoring.nodes.Zero() and zero_or_less.awards[1].discretionary
+    assert zero_or_less.awards[1].outcome == scoring.rules.nodes.Zero() and zero_or_less.awards[1].discretionary
     assert scoring.evaluate(zero_or_less, "否", weight=6).points == Decimal("0.00")
     assert scoring.evaluate(zero_or_less, "是", weight=6).points == Decimal("6.00")
     by_hand = scoring.parse("完成绩效目标设定的经济效益得8分，未完成的，按完成情况酌情扣分。")
     assert isinstance(by_hand, scoring.Rule)
-    assert by_hand.awards[1].outcome == scoring.nodes.ByHand()
+    assert by_hand.awards[1].outcome == scoring.rules.nodes.ByHand()
     assert scoring.evaluate(by_hand, "是", weight=8).points == Decimal("8.00")
     with pytest.raises(scoring.EvaluationError, match="人工"):
         scoring.evaluate(by_hand, "否", weight=8)
 
 
 def test_compile_takes_options_by_name_or_as_one_object_not_both() -> None:
-    from scoring.evaluate import Options
+    from scoring.scores.evaluate import Options
 
     rule = "满意度90%及以上得满分，每5%扣2分"
     by_name = scoring.compile(rule, target="90%", weight=10, unit="%", partial="ceil")

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from scoring.audit import Audit, audit
-from scoring.ruleset import load_ruleset
+from scoring.tables.audit import Audit, audit
+from scoring.tables.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESETS = ROOT / "rulesets"

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import scoring
-from scoring import ruleset as ruleset_module
-from scoring.evaluate import Score
+from scoring.scores.evaluate import Score
+from scoring.tables import ruleset as ruleset_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,8 +48,8 @@ ODD = ("85", "８５", " 90 ", "85%", "85.0%", "100", "0", "3", "250人", "3例"
 def test_fast_path_reads_odd_outcomes_as_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every corpus row template (rules and rows without one) against outcomes typed in odd
     ways: fullwidth digits, units, 万, words, numbers inside words."""
-    from scoring.outcomes import Outcome, Outcomes
-    from scoring.ruleset import IndicatorRow, Ruleset
+    from scoring.reading.outcomes import Outcome, Outcomes
+    from scoring.tables.ruleset import IndicatorRow, Ruleset
 
     rows, outs = [], []
     for i, t in enumerate(BENCH.templates()):
@@ -182,7 +182,7 @@ def test_a_large_run_leaves_the_garbage_collector_as_it_found_it() -> None:
 def test_a_long_lived_table_keeps_a_bounded_number_of_written_units() -> None:
     """Code is generated per unit written after a number (85%, 250人); junk units in outcomes
     must not grow a table's compiled rules without bound: past the cap the evaluator reads them."""
-    from scoring.compiled import Compiled
+    from scoring.scores.compiled import Compiled
 
     c = Compiled(scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分"), target="90%", weight=Decimal(10),
                  defer=True)  # fmt: skip

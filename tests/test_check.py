@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import scoring
-from scoring.check import CODES, Finding, Severity, check, check_table
+from scoring.writer.check import CODES, Finding, Severity, check, check_table
 
 DATA = Path(__file__).parent / "data" / "seed000_rules.jsonl"
 ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -280,7 +280,7 @@ def test_table_with_execution_row() -> None:
 
 
 def test_real_ruleset() -> None:
-    from scoring.ruleset import load_ruleset
+    from scoring.tables.ruleset import load_ruleset
 
     path = Path(__file__).parent.parent / "rulesets" / "changsha-hrss-2024-project-targets.toml"
     fs = check_table(load_ruleset(path))

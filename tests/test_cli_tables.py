@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring.cli import main
-from scoring.cli_tables import display_width, fit
+from scoring.cli.tables import display_width, fit
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESETS = ROOT / "rulesets"

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import scoring
-import scoring.compiled_composite as cc
-from scoring.compiled_composite import CompiledComposite
+import scoring.scores.compiled_composite as cc
 from scoring.errors import RuleSyntaxError
-from scoring.evaluate import Options, evaluate
-from scoring.nodes import Composite, Partial
-from scoring.parser import parse
+from scoring.rules.nodes import Composite, Partial
+from scoring.rules.parser import parse
+from scoring.scores.compiled_composite import CompiledComposite
+from scoring.scores.evaluate import Options, evaluate
 
 DATA = Path(__file__).parent / "data"
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩"

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 import scoring
-from scoring.compiled import RAISES, Compiled
 from scoring.errors import EvaluationError, ScoringError
-from scoring.nodes import Award, Label, Otherwise, TargetMet
-from scoring.values import parse_value, yes_no
+from scoring.reading.values import parse_value, yes_no
+from scoring.rules.nodes import Award, Label, Otherwise, TargetMet
+from scoring.scores.compiled import RAISES, Compiled
 
 DATA = Path(__file__).parent / "data"
 WORDS = ("显著", "一般", "不明显", "优", "良", "执行到位", "形式单一", "效果明显", "按时完成", "正常运行", "符合",

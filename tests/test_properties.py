@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from strategies import compiled_shapes, stepped_rules
 
 import scoring
-from scoring.compiled import RAISES
-from scoring.evaluate import Step
+from scoring.scores.compiled import RAISES
+from scoring.scores.evaluate import Step
 
 # text made of the language's own pieces, shuffled, plus arbitrary characters
 PIECES = [
@@ -61,7 +61,7 @@ def _numeric_rules() -> list[dict[str, Any]]:
         if any(isinstance(c["actual"], dict) or c.get("comparator", comp) != comp for c in cs):
             continue
         try:
-            vals = [scoring.values.parse_value(str(c["actual"]), r.get("unit")) for c in cs]
+            vals = [scoring.reading.values.parse_value(str(c["actual"]), r.get("unit")) for c in cs]
         except Exception:
             continue
         if any(v is None for v in vals):
@@ -87,7 +87,7 @@ def _score(r: dict[str, Any], value: Decimal, unit_text: str) -> Decimal:
 
 
 def _grid(r: dict[str, Any]) -> tuple[list[Decimal], str]:
-    vals = [scoring.values.parse_value(str(c["actual"]), r.get("unit")) for c in r["case"]]
+    vals = [scoring.reading.values.parse_value(str(c["actual"]), r.get("unit")) for c in r["case"]]
     nums = sorted({v.quantity.value for v in vals if v is not None})
     pct = all(str(c["actual"]).strip().endswith("%") for c in r["case"])
     lo, hi = nums[0], nums[-1]
@@ -257,7 +257,7 @@ def test_compiled_equals_evaluate_on_every_shape(rule_unit: Any, target: Any, co
             assert want_word is scoring.EvaluationError, word
         elif labelled is not None:
             assert labelled == want_word, word
-    edges = [e.value.value for a in rule.awards if isinstance(a.condition, scoring.nodes.Range)
+    edges = [e.value.value for a in rule.awards if isinstance(a.condition, scoring.rules.nodes.Range)
              for e in (a.condition.low, a.condition.high) if e is not None]  # fmt: skip
     near = [e + k for e in edges for k in (Decimal(0), Decimal("0.01"), Decimal("-0.01"))]
     for v in [*values, *near, 0, 100, Decimal("Infinity")]:
@@ -287,7 +287,7 @@ def test_compiled_equals_evaluate_on_every_shape(rule_unit: Any, target: Any, co
 @pytest.mark.parametrize("target", [None, "90%", "≤30", "1000", "0"])
 def test_compiled_proportional_equals_evaluate(linear: bool | None, unit: str | None, target: str | None) -> None:
     """按比例赋分 on every kind of target, both readings of an overrun: generated code == evaluator."""
-    from scoring.nodes import Award, FullMarks, Proportional, Rule, TargetMet
+    from scoring.rules.nodes import Award, FullMarks, Proportional, Rule, TargetMet
 
     for rule in (Rule((Proportional(linear=linear),)), Rule((Award(TargetMet("完成"), FullMarks()), Proportional(linear=linear)))):
         for comparator in (None, "≥", "≤"):

@@ -1,9 +1,9 @@
 """render: the canonical text of a rule, and the round trip parse(render(rule)) == rule.
 
 Corpus rules whose canonical text needs a phrase the grammar does not read yet are marked
-xfail(strict=True) with the requests they need (scoring.render.pending, written up in
+xfail(strict=True) with the requests they need (scoring.rules.render.pending, written up in
 docs/render-grammar-requests.md): when the grammar supports them the tests pass, strictness
-makes them fail, and the request's id is removed from scoring.render.PENDING.
+makes them fail, and the request's id is removed from scoring.rules.render.PENDING.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from strategies import pending_rules, supported_rules
 
 import scoring
-from scoring import nodes
-from scoring.render import PENDING, REQUESTS, number, pending, render
+from scoring.rules import nodes
+from scoring.rules.render import PENDING, REQUESTS, number, pending, render
 
 
 def _texts() -> list[str]:

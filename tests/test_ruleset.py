@@ -13,10 +13,10 @@ import pytest
 
 import scoring
 from scoring import profiles
-from scoring.defaults import score_default, score_execution, score_grade, score_manual
 from scoring.errors import EvaluationError, ScoringError
-from scoring.outcomes import judge_text, outcomes_from, read_actual, read_target
-from scoring.ruleset import IndicatorRow, Ruleset, RulesetError, load_ruleset, ruleset_from
+from scoring.reading.outcomes import judge_text, outcomes_from, read_actual, read_target
+from scoring.scores.defaults import score_default, score_execution, score_grade, score_manual
+from scoring.tables.ruleset import IndicatorRow, Ruleset, RulesetError, load_ruleset, ruleset_from
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESETS = ROOT / "rulesets"
@@ -401,7 +401,7 @@ def test_a_number_the_rule_cannot_score_is_reported_not_judged_as_words(
 ) -> None:
     """56% on 每发现一例扣1分, or 58分 on a rule of percentages, is an error in the table; it
     was once read as words with no word of failure in them, and scored full marks."""
-    from scoring import ruleset as ruleset_module
+    from scoring.tables import ruleset as ruleset_module
 
     monkeypatch.setattr(ruleset_module, "_FAST", fast)
     rows = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from scoring.ruleset import load_ruleset
-from scoring.tables import TableError, read_table, write_csv, write_json, write_report, write_xlsx
+from scoring.tables.ruleset import load_ruleset
+from scoring.tables.spreadsheet import TableError, read_table, write_csv, write_json, write_report, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "rulesets" / "examples" / "demo.toml"

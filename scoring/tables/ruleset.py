@@ -30,17 +30,9 @@ from typing import Any, NamedTuple
 import attrs
 from attrs import frozen
 
-from . import profiles as _profiles
-from .compiled import RAISES, Compiled
-from .compiled_composite import CompiledComposite
-from .compiled_default import Fast as DefaultFast
-from .compiled_default import ReadingFast, compile_default_parts
-from .defaults import LENIENT, READ_AS_TEXT, default_score, finish, score_execution, score_grade, score_manual
-from .errors import EvaluationError, RuleSyntaxError, ScoringError
-from .evaluate import Options, Score, Step
-from .evaluate import evaluate as _evaluate
-from .nodes import Composite, Node, Quantity, Rule
-from .outcomes import (
+from ..errors import EvaluationError, RuleSyntaxError, ScoringError
+from ..reading import profiles as _profiles
+from ..reading.outcomes import (
     ExecutionOutcome,
     Outcome,
     OutcomeError,
@@ -54,9 +46,17 @@ from .outcomes import (
     read_actual,
     read_target,
 )
-from .parser import parse as _parse
-from .profiles import Profile
-from .values import parse_value, yes_no
+from ..reading.profiles import Profile
+from ..reading.values import parse_value, yes_no
+from ..rules.nodes import Composite, Node, Quantity, Rule
+from ..rules.parser import parse as _parse
+from ..scores.compiled import RAISES, Compiled
+from ..scores.compiled_composite import CompiledComposite
+from ..scores.compiled_default import Fast as DefaultFast
+from ..scores.compiled_default import ReadingFast, compile_default_parts
+from ..scores.defaults import LENIENT, READ_AS_TEXT, default_score, finish, score_execution, score_grade, score_manual
+from ..scores.evaluate import Options, Score, Step
+from ..scores.evaluate import evaluate as _evaluate
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -330,7 +330,7 @@ def load_ruleset(path: str | Path) -> Ruleset:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".csv"):
-        from .tables import read_table
+        from .spreadsheet import read_table
 
         return read_table(p)
     if not p.exists():
@@ -1305,7 +1305,7 @@ def _lenient(actual: Any) -> Finding:
 
 
 def _partial(name: str) -> Any:
-    from .nodes import Partial
+    from ..rules.nodes import Partial
 
     return {"prorata": Partial.PRORATA, "ceil": Partial.CEIL, "floor": Partial.FLOOR}[name]
 

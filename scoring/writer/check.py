@@ -23,9 +23,10 @@ from typing import Any
 
 from attrs import frozen
 
-from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, table
-from .errors import RuleSyntaxError, ScoringError
-from .nodes import (
+from ..errors import RuleSyntaxError, ScoringError
+from ..reading.values import comparator as parse_comparator
+from ..reading.values import parse_value, to_decimal
+from ..rules.nodes import (
     Award,
     ByHand,
     Composite,
@@ -47,9 +48,8 @@ from .nodes import (
     Veto,
     Zero,
 )
-from .render import number, render_outcome
-from .values import comparator as parse_comparator
-from .values import parse_value, to_decimal
+from ..rules.render import number, render_outcome
+from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, table
 
 __all__ = ["CODES", "Finding", "Severity", "check", "check_table"]
 
@@ -153,7 +153,7 @@ def check(
 ) -> list[Finding]:
     """Every finding on one rule, in the order of the text. ``cliff``: the share of the weight a
     jump at one edge must exceed to be reported (default 0.3)."""
-    from .api import parse
+    from ..api import parse
 
     if isinstance(rule_or_text, str):
         text = rule_or_text
@@ -715,7 +715,7 @@ def _floor(
     curve: Curve, what: str,
 ) -> None:  # fmt: skip
     """Deductions that can run past the weight without 扣完为止; deductions that never deduct."""
-    from .api import evaluate
+    from ..api import evaluate
 
     if not rule.deductions:
         return

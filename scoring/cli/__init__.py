@@ -1,4 +1,5 @@
 """The command line: ``scoring parse|eval|score|audit|check|explain|curve``.
+Last stage of the pipeline (text → rules → reading → scores → writer → tables → cli).
 
 ``main(argv) -> int`` never lets a traceback reach the user for bad input: a ScoringError
 prints its message and exits 2. Each group of subcommands lives in its own module and
@@ -11,10 +12,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import cli_rules
-from .errors import ScoringError
+from ..errors import ScoringError
+from . import rules as cli_rules
 
-_MODULES = ["scoring.cli_rules", "scoring.cli_tables", "scoring.cli_writer"]
+_MODULES = ["scoring.cli.rules", "scoring.cli.tables", "scoring.cli.writer"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .check import Finding, Severity, check, check_table
-from .errors import ScoringError, caret_lines, line_column
+from ..errors import ScoringError, caret_lines, line_column
+from ..writer.check import Finding, Severity, check, check_table
 
 _TABLE_SUFFIXES = (".toml", ".json", ".xlsx", ".csv")
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -127,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
     results: list[tuple[str, Finding]] = []
     is_file = len(src) < 4096 and "\n" not in src and _is_file(path)
     if is_file and path.suffix.lower() in _TABLE_SUFFIXES:
-        from .ruleset import load_ruleset
+        from ..tables.ruleset import load_ruleset
 
         ruleset = load_ruleset(path)
         results = [(str(path), f) for f in check_table(ruleset, cliff=args.cliff)]
@@ -178,10 +178,10 @@ def _check_text(text: str, args: argparse.Namespace) -> list[Finding]:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .api import parse
-    from .curve import table, text_table
-    from .nodes import Composite
-    from .render import render
+    from ..api import parse
+    from ..rules.nodes import Composite
+    from ..rules.render import render
+    from ..writer.curve import table, text_table
 
     try:
         rule = parse(args.text)
@@ -220,9 +220,9 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _curve(args: argparse.Namespace) -> int:
-    from .api import parse
-    from .curve import plot, table, text_table
-    from .nodes import Composite
+    from ..api import parse
+    from ..rules.nodes import Composite
+    from ..writer.curve import plot, table, text_table
 
     if args.weight is None:
         raise ScoringError("需要分值：--weight W")

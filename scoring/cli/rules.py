@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from .api import evaluate, parse
-from .describe import describe, node_to_data
+from ..api import evaluate, parse
+from ..writer.describe import describe, node_to_data
 
 
 def register(sub: Any) -> None:

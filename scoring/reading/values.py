@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from .errors import EvaluationError
-from .nodes import Op, Quantity
-from .numbers import arabic, chinese_numeral, split_unit
+from ..errors import EvaluationError
+from ..rules.nodes import Op, Quantity
+from ..text.numbers import arabic, chinese_numeral, split_unit
 
 _OP_WORDS = {
     "≥": Op.GE, "≧": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "达到": Op.GE, "达": Op.GE,

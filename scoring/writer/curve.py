@@ -24,9 +24,10 @@ from typing import Any
 
 from attrs import frozen
 
-from .errors import ScoringError
-from .evaluate import _award_op as award_op
-from .nodes import (
+from ..errors import ScoringError
+from ..reading.values import comparator as parse_comparator
+from ..reading.values import parse_value
+from ..rules.nodes import (
     Award,
     Composite,
     Condition,
@@ -46,10 +47,9 @@ from .nodes import (
     TargetMet,
     Veto,
 )
-from .numbers import split_unit
-from .render import number
-from .values import comparator as parse_comparator
-from .values import parse_value
+from ..rules.render import number
+from ..scores.evaluate import _award_op as award_op
+from ..text.numbers import split_unit
 
 __all__ = ["Axis", "Curve", "Interval", "Point", "axis", "plot", "table", "text_table"]
 
@@ -560,8 +560,8 @@ def table(
     ``lo``/``hi`` bound the outcomes (on the axis: 80 means 80% on a rate axis). Raises
     ScoringError for a composite rule (score one item at a time) and for bad values.
     """
-    from .api import evaluate, parse
-    from .values import to_decimal
+    from ..api import evaluate, parse
+    from ..reading.values import to_decimal
 
     rule = _rule_of(parse(node) if isinstance(node, str) else node)
     w = to_decimal(weight, "weight") if weight is not None else _stated_max(rule)
@@ -638,7 +638,7 @@ def _stated_max(rule: Rule) -> Decimal:
 
 def text_table(curve: Curve, *, all_points: bool = False) -> str:
     """The score table as aligned text: outcome, score, why it is listed."""
-    from .errors import display_width
+    from ..errors import display_width
 
     rows: list[tuple[str, str, str]] = []
     if curve.labels:

@@ -20,7 +20,8 @@ import attrs
 from attrs import frozen
 from lark import Token, Transformer, Tree, v_args
 
-from .errors import RuleSyntaxError
+from ..errors import RuleSyntaxError
+from ..text.numbers import arabic, chinese_numeral, split_unit
 from .nodes import (
     Award,
     BinOp,
@@ -57,7 +58,6 @@ from .nodes import (
     Veto,
     Zero,
 )
-from .numbers import arabic, chinese_numeral, split_unit
 
 Span = tuple[int, int]
 

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from .errors import ScoringError
+from ..errors import ScoringError
 
 #: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60 (财预〔2020〕10号)
 GRADES_90 = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))

@@ -19,7 +19,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from .errors import EvaluationError
+from ..errors import EvaluationError
+from ..reading.values import Value, comparator, normalize_unit, to_decimal, yes_no
+from ..rules.nodes import Composite, Item, Op
 from .evaluate import (
     ROUNDING_MODES,
     ZERO,
@@ -33,8 +35,6 @@ from .evaluate import (
     _veto_holds,
     evaluate,
 )
-from .nodes import Composite, Item, Op
-from .values import Value, comparator, normalize_unit, to_decimal, yes_no
 
 # answers memoised as they are; any other type (float, None, a subclass…) goes to the evaluator
 _PLAIN = frozenset({str, int, bool, Decimal})

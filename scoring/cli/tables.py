@@ -19,10 +19,10 @@ from typing import Any, TextIO
 
 from wcwidth import wcswidth, wcwidth
 
-from . import profiles as _profiles
-from .audit import Audit, audit_report, outcomes_beside
-from .ruleset import Report, RowResult, Ruleset, load_ruleset
-from .tables import write_report
+from ..reading import profiles as _profiles
+from ..tables.audit import Audit, audit_report, outcomes_beside
+from ..tables.ruleset import Report, RowResult, Ruleset, load_ruleset
+from ..tables.spreadsheet import write_report
 
 PROGRESS_MIN_ROWS = 1000
 

@@ -14,8 +14,9 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from .errors import EvaluationError
-from .nodes import (
+from ..errors import EvaluationError
+from ..reading.values import Value, bare_quantity, comparator, normalize_unit, parse_value, to_decimal, yes_no
+from ..rules.nodes import (
     Award,
     BinOp,
     ByHand,
@@ -46,7 +47,6 @@ from .nodes import (
     Veto,
     Zero,
 )
-from .values import Value, bare_quantity, comparator, normalize_unit, parse_value, to_decimal, yes_no
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

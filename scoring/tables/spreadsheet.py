@@ -28,9 +28,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import profiles as _profiles
-from .errors import ScoringError
-from .outcomes import ExecutionOutcome, Outcome, OutcomeError, Outcomes, decimal_of
+from ..errors import ScoringError
+from ..reading import profiles as _profiles
+from ..reading.outcomes import ExecutionOutcome, Outcome, OutcomeError, Outcomes, decimal_of
 from .ruleset import Execution, Finding, Group, IndicatorRow, Meta, Report, RowResult, Ruleset, _finish
 
 ZERO = Decimal(0)

@@ -21,12 +21,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .errors import EvaluationError
+from ..errors import EvaluationError
+from ..reading.outcomes import Reading, Target, judge_text, read_actual, read_date, read_target
+from ..reading.values import bare_quantity, to_decimal
+from ..reading.values import comparator as parse_comparator
+from ..rules.nodes import Op, Quantity
 from .evaluate import ROUNDING_MODES, Options, Score, Step, make_options
-from .nodes import Op, Quantity
-from .outcomes import Reading, Target, judge_text, read_actual, read_date, read_target
-from .values import bare_quantity, to_decimal
-from .values import comparator as parse_comparator
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -20,11 +20,11 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from . import profiles as _profiles
-from .defaults import num, score_execution
-from .errors import ScoringError
-from .outcomes import Outcome, Outcomes
-from .profiles import Profile
+from ..errors import ScoringError
+from ..reading import profiles as _profiles
+from ..reading.outcomes import Outcome, Outcomes
+from ..reading.profiles import Profile
+from ..scores.defaults import num, score_execution
 from .ruleset import Finding, Report, RowResult, Ruleset, load_ruleset
 
 ZERO = Decimal(0)

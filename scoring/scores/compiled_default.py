@@ -19,12 +19,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ..reading.outcomes import Reading, Target
+from ..reading.values import comparator as parse_comparator
+from ..reading.values import parse_value, to_decimal
+from ..rules.nodes import Op
 from .defaults import infer_op, num, show
 from .evaluate import ROUNDING_MODES, Options
-from .nodes import Op
-from .outcomes import Reading, Target
-from .values import comparator as parse_comparator
-from .values import parse_value, to_decimal
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

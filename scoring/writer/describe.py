@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from .evaluate import _describe_cond, _describe_outcome, _fmt
-from .nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto
+from ..rules.nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto
+from ..scores.evaluate import _describe_cond, _describe_outcome, _fmt
 
 
 def node_to_data(node: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .errors import RuleSyntaxError
+from ..errors import RuleSyntaxError
 from .nodes import Node
 from .transform import build
 
@@ -32,7 +32,7 @@ def _grammar_text() -> str:
     except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
         from pathlib import Path
 
-        return (Path(__file__).resolve().parent.parent / "grammar" / "scoring.lark").read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parent.parent.parent / "grammar" / "scoring.lark").read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -28,30 +28,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import CodeType
 from typing import Any
 
-from .errors import ScoringError
-from .evaluate import (  # the evaluator's own decisions, asked once per rule
-    ROUNDING_MODES,
-    Options,
-    Score,
-    _actual,
-    _award_op,
-    _base_points,
-    _choose_label,
-    _comparable,
-    _Ctx,
-    _default_direction,
-    _In,
-    _inputs_of,
-    _match_label,
-    _numeric_target,
-    _pick,
-    _reference,
-    _same_unit,
-    _target_value,
-    make_options,
-)
-from .evaluate import evaluate as _evaluate
-from .nodes import (
+from ..errors import ScoringError
+from ..reading.values import bare_quantity, normalize_unit, parse_value, to_decimal
+from ..reading.values import comparator as _comparator
+from ..rules.nodes import (
     Award,
     BinOp,
     ByHand,
@@ -79,8 +59,28 @@ from .nodes import (
     Veto,
     Zero,
 )
-from .values import bare_quantity, normalize_unit, parse_value, to_decimal
-from .values import comparator as _comparator
+from .evaluate import (  # the evaluator's own decisions, asked once per rule
+    ROUNDING_MODES,
+    Options,
+    Score,
+    _actual,
+    _award_op,
+    _base_points,
+    _choose_label,
+    _comparable,
+    _Ctx,
+    _default_direction,
+    _In,
+    _inputs_of,
+    _match_label,
+    _numeric_target,
+    _pick,
+    _reference,
+    _same_unit,
+    _target_value,
+    make_options,
+)
+from .evaluate import evaluate as _evaluate
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -839,7 +839,7 @@ def _most(rv: Decimal, sign: int, q_min: Decimal | None, q_max: Decimal | None) 
 def compile_rule(rule_or_text: Node | str, *, target: Any = None, weight: Any, comparator: str | None = None,
                  unit: str | None = None, **options: Any) -> Compiled:  # fmt: skip
     """Bind a rule to one indicator for repeated scoring (see the module docstring)."""
-    from .parser import parse
+    from ..rules.parser import parse
 
     rule = parse(rule_or_text) if isinstance(rule_or_text, str) else rule_or_text
     return Compiled(rule, target=target, weight=weight, comparator=comparator, unit=unit, **options)

@@ -27,9 +27,9 @@ from typing import Any, NamedTuple
 
 from attrs import frozen
 
-from .errors import ScoringError
-from .nodes import Op, Quantity
-from .numbers import chinese_numeral
+from ..errors import ScoringError
+from ..rules.nodes import Op, Quantity
+from ..text.numbers import chinese_numeral
 from .values import comparator, narrow, normalize_unit, parse_value
 
 
