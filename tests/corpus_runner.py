@@ -48,10 +48,20 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _kind(r: dict[str, Any]) -> str:
+    if r.get("expect") == "no-rule":
+        return "refused"  # no scoring logic at all
+    if "refused" in r:
+        return "unread"  # a real rule the parser refuses (code in `refused`): its cases wait for it
+    return "cases"
+
+
 def rules(kind: str = "cases") -> Iterator[tuple[str, dict[str, Any]]]:
+    """The corpus rules of one kind: "cases" (read and scored), "refused" (no scoring logic) or
+    "unread" (refused with the code in their `refused` field: the parser cannot read all of it)."""
     for path in sorted(CORPUS.glob("*.toml")):
         for r in load(path).get("rule", []):
-            if (kind == "refused") == (r.get("expect") == "no-rule"):
+            if _kind(r) == kind:
                 yield path.name, r
 
 

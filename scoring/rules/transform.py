@@ -12,6 +12,7 @@ TargetMet conditions).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -424,10 +425,10 @@ class _Phrases(Transformer[Token, Any]):
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
         return list(ch)
 
-    def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span]:
-        mark = str(ch[0])
-        number = "①②③④⑤⑥⑦⑧⑨⑩".find(mark[0]) + 1 or int(mark[0])
-        return ("item", number, list(ch[1:]), self._span(meta))
+    def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
+        mark: Token = ch[0]
+        number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(str(mark)[0])
+        return ("item", number, list(ch[1:]), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -472,11 +473,73 @@ def _is_negated(text: str) -> bool:
     return text.startswith(_NEGATIONS) or any(w in text for w in ("未完成", "不符合", "未按", "未达", "不合格"))
 
 
+# ------------------------------------------------------------------ span accounting
+#
+# Every number, percent sign and scoring phrase of an accepted text lies inside a phrase that
+# a node reads. The assembler marks the spans of the phrases it uses; whatever is left over
+# (a number inside a label, a clause with a scoring phrase the grammar did not read) is a
+# RuleSyntaxError with the caret on it, never free text.
+
+#: What a node must read: numbers, percent signs and scoring phrases (得5分, 扣分, 满分, 为止 …).
+_SIGNIFICANT = re.compile(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[%％]"
+    r"|不得分|满分|为止"
+    r"|(?<![取获值])得[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|扣[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|(?<![增参追附施])加[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|(?<![缩削])减[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|(?<![统会设审估合总预核])[计记][^，；。,;：:\s得扣]{0,2}?分(?![析类配别项批期])"
+)
+#: Where numbers are names, not quantities: quoted titles, and the restatement's （注：…） remarks.
+_EXEMPT = re.compile(r"(?:扣分|评分|计分|得分)(?:标准|原因|细则|办法|说明)|《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]")
+
+
+def _unread(text: str, read: bytearray) -> re.Match[str] | None:
+    """The first significant piece of ``text`` not inside a read span, or None."""
+    exempt = bytearray(len(text))
+    for m in _EXEMPT.finditer(text):
+        exempt[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _SIGNIFICANT.finditer(text):
+        if any(not read[i] and not exempt[i] for i in range(m.start(), m.end())):
+            return m
+    return None
+
+
 class _Assembler:
     def __init__(self, text: str) -> None:
         self.text = text
         # thresholds of the rule being read, filled before its deductions are read
         self.thresholds: list[Quantity] = []
+        # characters inside a phrase that a node reads (span accounting)
+        self.read = bytearray(len(text))
+
+    def use(self, *parts: Any) -> None:
+        """Mark the phrases (or spans) a node reads."""
+        for p in parts:
+            span = p if isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], int) else getattr(p, "span", None)
+            if span is None:
+                continue
+            start, end = span
+            if end > start:
+                self.read[start:end] = b"\x01" * (end - start)
+
+    def account(self) -> None:
+        """Refuse the text when a number or scoring phrase was not read by any node."""
+        m = _unread(self.text, self.read)
+        if m is None:
+            return
+        piece = m.group()
+        if piece[0].isdigit() or piece[0] in "０１２３４５６７８９%％":
+            raise self.error(
+                "unread-number", f"数字“{piece}”没有被任何条款读到", m.span(),
+                expected=("条件（如“≥90%”）", "步长（如“每5%”）", "分值（如“得2分”）"),
+                hint="这个数字在条件或说明文字中，规则没有读懂它的含义；请改写成“条件＋得/扣几分”的形式",
+            )  # fmt: skip
+        raise self.error(
+            "unread-clause", f"“{piece}”这一评分表述没有读懂", m.span(),
+            expected=("得N分", "扣N分", "不得分", "扣完为止"),
+            hint="这一子句的得分或扣分写法无法识别，规则不会猜测它的含义；请改写成“条件＋得/扣几分”",
+        )  # fmt: skip
 
     def error(
         self, code: str, message: str, span: Span, expected: tuple[str, ...] = (), hint: str = ""
@@ -531,29 +594,42 @@ class _Assembler:
             measure = Measure.DEVIATION
         if any(w.kind == "of_target" for w in words) or any(isinstance(p, PCmp) and p.of_target for p in lead):
             measure = Measure.RATIO
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord))))
         if cmps:
             low: Edge | None = None
             high: Edge | None = None
+            low_from: Any = None
+            high_from: Any = None
             for c in cmps:
                 lo, hi = self._edges(c)
                 if lo is not None:
-                    low = lo
+                    low, low_from = lo, c
                 if hi is not None:
-                    high = hi
+                    high, high_from = hi, c
+            self.use(low_from, high_from)
             return Range(measure, low, high, text, span)
         if bare and qtys:
             # 不低于 最低工资标准的 90%: the op and its number are split by words
             c = PCmp(bare[-1].op, qtys[-1].q, _merge(bare[-1].span, qtys[-1].span))
             lo, hi = self._edges(c)
+            self.use(bare[-1], qtys[-1])
             return Range(measure, lo, hi, text, span)
         if measure is Measure.DEVIATION and qtys:
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
+            self.use(qtys[-1])
             return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
+        if len(lead) == 1 and qtys and qtys[0].q.value == 0 and not qtys[0].points_scale:
+            # ≥1家得2分，0家不得分: a bare zero count is exactly that count
+            self.use(qtys[0])
+            zero = Edge(qtys[0].q, True, False)
+            return Range(measure, zero, zero, text, span)
         year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
         if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
+            self.use(qtys[-1])
             return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
+        self.use(*bare)
         if bare:
             word = bare[-1].word
             text = word + text if bare[-1].span[0] <= span[0] + 1 else text + word
@@ -592,6 +668,7 @@ class _Assembler:
         qtys = [p for p in lead if isinstance(p, PQty)]
         cmps = [p for p in lead if isinstance(p, (PCmp, PBareOp))]
         words = [p for p in lead if isinstance(p, PWord)]
+        self.use(*steps, *words, *(p for p in lead if isinstance(p, (PText, PBareOp))))
         text = _lead_text(lead) + "".join(_lead_text(s.words) for s in steps)
         ctx_text = _lead_text(context)
         start: Edge | None = None
@@ -624,6 +701,7 @@ class _Assembler:
                 start = Edge(st.q, True)
                 step_q = trailing[0].q
                 step_pp = trailing[0].pp
+                self.use(trailing[0])
             if st.per == "down":
                 direction = Direction.SHORTFALL
             elif st.per == "up":
@@ -635,10 +713,13 @@ class _Assembler:
         elif qtys:
             step_q = qtys[-1].q
             step_pp = qtys[-1].pp
+            self.use(qtys[-1])
+        start_from: Any = None
         for c in cmps:
             # 低于95%每偏差5%: the comparison before the step is where the steps start
             if isinstance(c, PCmp) and (not steps or c.span[1] <= steps[-1].span[0]):
                 start = Edge(c.q, c.op in (Op.GE, Op.LE))
+                start_from = c
                 direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
             elif isinstance(c, PBareOp):
                 before = self.text[max(0, c.span[0] - 2) : c.span[0]]
@@ -654,6 +735,7 @@ class _Assembler:
                 direction = Direction.SHORTFALL
             elif any(w in text for w in _EXCESS_WORDS):
                 direction = Direction.EXCESS
+        self.use(start_from)
         deviation = any(w.kind == "deviation" for w in words) or (steps and steps[-1].per == "dev")
         is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
         is_percent = step_q is not None and step_q.is_percent
@@ -712,6 +794,14 @@ class _Assembler:
         raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
         return raw.lstrip("每").strip("，,；;。 ")
 
+    @staticmethod
+    def _context_edge(lead: Lead) -> PCmp | PQty | None:
+        """The one number of a context clause (按计划100%完成 / 开机率不得低于95% / >0), if it has one."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) == 1 and (isinstance(numeric[0], PCmp) or (isinstance(numeric[0], PQty) and numeric[0].q.is_percent)):
+            return numeric[0]  # a bare count (每季度进行一次) is a frequency, not a line
+        return None
+
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
 
@@ -727,14 +817,17 @@ class _Assembler:
         notes: list[Note] = []
         last_lead: Lead = ()
         ceil = False
+        context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         for seg in segs:
             if not seg.tails:
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 out.append(note)
                 notes.append(note)
                 last_lead = seg.lead
+                context_edge = self._context_edge(seg.lead)
                 continue
             lead = seg.lead
+            self.use(*seg.tails)
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
@@ -748,7 +841,18 @@ class _Assembler:
                         lead = last_lead
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
                 for d in deducts:
-                    out.append(self.deduction(lead, d, seg.span, ctx))
+                    ded = self.deduction(lead, d, seg.span, ctx)
+                    if context_edge is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
+                        # 按计划100%完成年度评审人数，每偏差5%扣2分 / “三公经费”>0,每超过一个百分点扣0.5分:
+                        # the clause before states the line the steps count from
+                        incl = not (isinstance(context_edge, PCmp) and context_edge.op in (Op.GT, Op.LT))
+                        q = context_edge.q
+                        ded = attrs.evolve(ded, start=Edge(q, incl))
+                        self.use(context_edge)
+                    elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
+                        # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
+                        self.use(context_edge)
+                    out.append(ded)
                 if outcomes:
                     raise self.error("mixed-clause", "同一子句中既扣分又给分", outcomes[0].span)
             elif outcomes:
@@ -775,6 +879,7 @@ class _Assembler:
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
                     out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
+            context_edge = None
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
@@ -881,9 +986,12 @@ class _Assembler:
     # -- the whole text
     def build(self, tree: Any) -> Node:
         if isinstance(tree, tuple) and tree[0] == "composite":
-            return self.composite(tree[1], tree[2])
+            node = self.composite(tree[1], tree[2])
+            self.account()
+            return node
         rule, _ = self.rule(tree)
         self.require_logic(rule)
+        self.account()
         return attrs.evolve(rule, source=self.text)
 
     def require_logic(self, rule: Rule) -> None:
@@ -901,7 +1009,8 @@ class _Assembler:
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
         built: list[Item] = []
         shared_clauses: list[Any] = []
-        for _, number, clauses, span in items:
+        for _, number, clauses, span, mark in items:
+            self.use(mark)
             rule, _ = self.rule(clauses)
             points: Decimal | None = None
             for a in rule.awards:
