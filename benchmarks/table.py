@@ -43,10 +43,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.reading.outcomes import Outcome, Outcomes  # noqa: E402
 from scoring.reading.values import parse_value  # noqa: E402
 from scoring.rules.nodes import Composite  # noqa: E402
-from scoring.tables.ruleset import Execution, IndicatorRow, Ruleset  # noqa: E402
+from scoring.tables.outcomes import Outcome, Outcomes  # noqa: E402
+from scoring.tables.rows import Execution, IndicatorRow  # noqa: E402
+from scoring.tables.ruleset import Ruleset  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 WORDS_YES = ("是", "已完成", "完成", "达到", "效果明显", "按时完成", "正常运行")

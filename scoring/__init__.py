@@ -20,7 +20,6 @@ from __future__ import annotations
 from .api import Indicator, evaluate, parse
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .reading import profiles  # the table layer: scoring.profiles lists the named profiles
-from .reading.outcomes import load_outcomes
 from .rules.nodes import Composite, Rule
 from .rules.render import render
 from .scores.compiled import Compiled
@@ -28,8 +27,13 @@ from .scores.compiled import compile_rule as compile
 from .scores.defaults import score_execution
 from .scores.evaluate import Options, Score, Step
 from .tables.audit import Audit, audit
-from .tables.ruleset import Finding, Report, Ruleset, load_ruleset
-from .writer.check import check, check_table
+from .tables.load import load_ruleset
+from .tables.outcomes import load_outcomes
+from .tables.report import Report
+from .tables.rows import Finding
+from .tables.ruleset import Ruleset
+from .writer.check import check
+from .writer.check_table import check_table
 
 __all__ = [
     "Audit",

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from scoring.tables.audit import Audit, audit
-from scoring.tables.ruleset import load_ruleset
+from scoring.tables.load import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESETS = ROOT / "rulesets"

@@ -48,8 +48,9 @@ ODD = ("85", "８５", " 90 ", "85%", "85.0%", "100", "0", "3", "250人", "3例"
 def test_fast_path_reads_odd_outcomes_as_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every corpus row template (rules and rows without one) against outcomes typed in odd
     ways: fullwidth digits, units, 万, words, numbers inside words."""
-    from scoring.reading.outcomes import Outcome, Outcomes
-    from scoring.tables.ruleset import IndicatorRow, Ruleset
+    from scoring.tables.outcomes import Outcome, Outcomes
+    from scoring.tables.rows import IndicatorRow
+    from scoring.tables.ruleset import Ruleset
 
     rows, outs = [], []
     for i, t in enumerate(BENCH.templates()):

@@ -13,7 +13,9 @@ import attrs
 import pytest
 
 import scoring
-from scoring.writer.check import CODES, Finding, Severity, check, check_table
+from scoring.writer.check import check
+from scoring.writer.check_table import check_table
+from scoring.writer.findings import CODES, Finding, Severity
 
 DATA = Path(__file__).parent / "data" / "seed000_rules.jsonl"
 ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -285,7 +287,7 @@ def test_table_with_execution_row() -> None:
 
 
 def test_real_ruleset() -> None:
-    from scoring.tables.ruleset import load_ruleset
+    from scoring.tables.load import load_ruleset
 
     path = Path(__file__).parent.parent / "rulesets" / "changsha-hrss-2024-project-targets.toml"
     fs = check_table(load_ruleset(path))

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.reading.outcomes import Target, read_actual, read_target
+from scoring.reading.cells import Target, read_actual, read_target
 from scoring.scores.compiled_default import PLAIN, WRITTEN, compile_default, compile_default_parts
 from scoring.scores.defaults import default_score
 from scoring.scores.evaluate import Options, make_options
-from scoring.tables.ruleset import IndicatorRow
+from scoring.tables.rows import IndicatorRow
 from scoring.text.numbers import split_unit
 
 ORACLE = Path(__file__).parent / "data" / "seed_oracle.jsonl"

@@ -14,9 +14,12 @@ import pytest
 import scoring
 from scoring import profiles
 from scoring.errors import EvaluationError, ScoringError
-from scoring.reading.outcomes import judge_text, outcomes_from, read_actual, read_target
+from scoring.reading.cells import judge_text, read_actual, read_target
 from scoring.scores.defaults import score_default, score_execution, score_grade, score_manual
-from scoring.tables.ruleset import IndicatorRow, Ruleset, RulesetError, load_ruleset, ruleset_from
+from scoring.tables.load import load_ruleset
+from scoring.tables.outcomes import outcomes_from
+from scoring.tables.rows import IndicatorRow, RulesetError
+from scoring.tables.ruleset import Ruleset, ruleset_from
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESETS = ROOT / "rulesets"

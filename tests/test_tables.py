@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from scoring.tables.ruleset import load_ruleset
+from scoring.tables.load import load_ruleset
 from scoring.tables.spreadsheet import TableError, read_table, write_csv, write_json, write_report, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent

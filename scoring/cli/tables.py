@@ -21,7 +21,9 @@ from wcwidth import wcswidth, wcwidth
 
 from ..reading import profiles as _profiles
 from ..tables.audit import Audit, audit_report, outcomes_beside
-from ..tables.ruleset import Report, RowResult, Ruleset, load_ruleset
+from ..tables.load import load_ruleset
+from ..tables.report import Report, RowResult
+from ..tables.ruleset import Ruleset
 from ..tables.spreadsheet import write_report
 
 PROGRESS_MIN_ROWS = 1000

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ScoringError, caret_lines, line_column
-from ..writer.check import Finding, Severity, check, check_table
+from ..writer.check import check
+from ..writer.check_table import check_table
+from ..writer.findings import Finding, Severity
 
 _TABLE_SUFFIXES = (".toml", ".json", ".xlsx", ".csv")
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -127,7 +129,7 @@ def _check(args: argparse.Namespace) -> int:
     results: list[tuple[str, Finding]] = []
     is_file = len(src) < 4096 and "\n" not in src and _is_file(path)
     if is_file and path.suffix.lower() in _TABLE_SUFFIXES:
-        from ..tables.ruleset import load_ruleset
+        from ..tables.load import load_ruleset
 
         ruleset = load_ruleset(path)
         results = [(str(path), f) for f in check_table(ruleset, cliff=args.cliff)]

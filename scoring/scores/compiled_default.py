@@ -19,7 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..reading.outcomes import Reading, Target
+from ..reading.cells import Reading, Target
 from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value, to_decimal
 from ..rules.nodes import Op

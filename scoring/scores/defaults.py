@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import EvaluationError
-from ..reading.outcomes import Reading, Target, judge_text, read_actual, read_date, read_target
+from ..reading.cells import Reading, Target, judge_text, read_actual, read_date, read_target
 from ..reading.values import bare_quantity, to_decimal
 from ..reading.values import comparator as parse_comparator
 from ..rules.nodes import Op, Quantity

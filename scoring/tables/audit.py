@@ -22,10 +22,13 @@ from attrs import frozen
 
 from ..errors import ScoringError
 from ..reading import profiles as _profiles
-from ..reading.outcomes import Outcome, Outcomes
 from ..reading.profiles import Profile
 from ..scores.defaults import num, score_execution
-from .ruleset import Finding, Report, RowResult, Ruleset, load_ruleset
+from .load import load_ruleset
+from .outcomes import Outcome, Outcomes
+from .report import Report, RowResult
+from .rows import Finding
+from .ruleset import Ruleset
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

@@ -30,8 +30,11 @@ from typing import Any
 
 from ..errors import ScoringError
 from ..reading import profiles as _profiles
-from ..reading.outcomes import ExecutionOutcome, Outcome, OutcomeError, Outcomes, decimal_of
-from .ruleset import Execution, Finding, Group, IndicatorRow, Meta, Report, RowResult, Ruleset, _finish
+from ..reading.cells import OutcomeError, decimal_of
+from .outcomes import ExecutionOutcome, Outcome, Outcomes
+from .report import Report, RowResult
+from .rows import Execution, Finding, Group, IndicatorRow, Meta
+from .ruleset import Ruleset, assemble
 
 ZERO = Decimal(0)
 
@@ -315,7 +318,7 @@ def _build(
     table_outcomes = Outcomes(tuple(outcomes), exe_outcome, total, str(path) if path else "table")
     if not indicators:
         problems.append(Finding("empty-table", "表中没有指标行（三级指标列为空）"))
-    return _finish(meta, indicators, execution, group_list, [], _profiles.DEFAULT, path, problems,
+    return assemble(meta, indicators, execution, group_list, [], _profiles.DEFAULT, path, problems,
                    columns=tuple(header), outcomes=table_outcomes)  # fmt: skip
 
 

@@ -1,28 +1,26 @@
-"""Static checks on a rule or a table: what a careful reader would point out before anyone is
-scored by it.
+"""Static checks on a rule: what a careful reader would point out before anyone is scored by it.
+(A whole table: check_table.py; the vocabulary of findings: findings.py.)
 
 ``check(rule_or_text, target=…, weight=…, comparator=…, unit=…)`` returns every finding (it
-never stops at the first); ``check_table(ruleset)`` checks each indicator and the table's
-weights. A finding has a stable ``code`` (the catalogue ``CODES`` below: tests and tools key
-on it, never on the message), a severity, a span in the rule text and a Chinese message.
+never stops at the first). A finding has a stable ``code`` (the catalogue ``CODES``: tests
+and tools key on it, never on the message), a severity, a span in the rule text and a
+Chinese message.
 
 Gaps, overlaps and clauses that can never apply are found by interval arithmetic on the
-outcome axis (``scoring.curve.Axis``: a deviation band becomes an interval of outcomes through
+outcome axis (``scoring.writer.curve.Axis``: a deviation band becomes an interval of outcomes through
 the target). Non-monotone stretches, cliffs and deductions that run past the weight are found
 by scoring sampled outcomes with ``scoring.evaluate``: the same numbers an evaluation gives.
 """
 
 from __future__ import annotations
 
-import enum
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from attrs import frozen
-
+from ..api import evaluate, parse
 from ..errors import RuleSyntaxError, ScoringError
 from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value, to_decimal
@@ -50,93 +48,12 @@ from ..rules.nodes import (
 )
 from ..rules.render import number, render_outcome
 from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, table
+from .findings import CODES, Finding, Out, Severity
 
-__all__ = ["CODES", "Finding", "Severity", "check", "check_table"]
+# check() returns Findings of these severities and codes: they are part of what this module offers
+__all__ = ["CODES", "Finding", "Severity", "check"]
 
 ZERO = Decimal(0)
-
-
-class Severity(enum.Enum):
-    """How serious a finding is: an error makes ``scoring check`` exit 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-#: code → (severity, catalogue ambiguity tags it speaks to, what it means). Codes are stable.
-CODES: dict[str, tuple[Severity, tuple[str, ...], str]] = {
-    "syntax": (E, ("A17",), "规则文字无法解析"),
-    "no-scoring-logic": (E, ("A13",), "没有评分逻辑（描述性文字）"),
-    "band-gap": (W, ("A09",), "有实际值不被任何条款覆盖（空档），按0分计"),
-    "band-overlap": (W, ("A03", "A09"), "两个条款覆盖同一实际值且得分不同，按先写的计"),
-    "band-duplicate": (N, (), "同一条件重复写了相同的得分"),
-    "clause-unreachable": (W, ("A09",), "条款永远不会适用（被前面的条款完全覆盖）"),
-    "deduction-unreachable": (W, (), "扣分条款永远不会扣分"),
-    "non-monotone": (W, (), "更好的实际值反而得分更低"),
-    "cliff": (W, ("A05",), "在一个边界上得分跳变超过分值的一定比例"),
-    "floor-jump": (N, ("A05",), "扣分被“不得分”一档截断，得分在边界处跳到0"),
-    "exceeds-weight": (E, ("A08",), "规则可给出的分数超过指标分值"),
-    "below-weight": (W, ("A08",), "规则最高分低于指标分值，永远得不到满分"),
-    "weight-missing": (N, ("A08",), "未给出分值，按规则自身的最高分计"),
-    "formula-exceeds-weight": (W, ("A20",), "公式在超额完成时给出超过分值的分数（按分值封顶）"),
-    "default-partial": (W, ("A02",), "未写明不足一档如何计（默认按比例）"),
-    "percent-basis": (W, ("A01",), "百分比步长未写明是百分点还是相对百分比"),
-    "default-direction": (W, ("A04",), "偏差方向未写明（由指标值类型决定）"),
-    "no-floor": (W, ("A06",), "扣分可超过分值而未写“扣完为止”（默认最低0分）"),
-    "step-without-per": (N, ("A07",), "扣分未写“每”：按每档（每次）计还是只扣一次"),
-    "comparator-contradiction": (W, ("A11",), "指标值类型与规则的得分方向相反"),
-    "comparator-qualitative": (N, ("A11",), "指标值类型为定性，但规则按数值计分"),
-    "target-mismatch": (N, ("A11",), "满分条件与指标值不一致"),
-    "target-not-numeric": (W, ("A12",), "规则需要数值指标值，而指标值是文字"),
-    "edge-unstated": (N, ("A03",), "区间端点未写明含或不含（按都含计）"),
-    "edge-strict": (W, ("A03", "A11"), "满分条件不含指标值本身（大于/高于），与指标值类型“≥/≤”不一致"),
-    "needs-judgement": (N, ("A13",), "需要人工判断的等级或酌情扣分"),
-    "veto-overrides": (N, ("A14",), "否决条款优先于其他条款"),
-    "time-step": (N, ("A16",), "按时间计的步长（月、天、工作日）需要日期口径"),
-    "typo": (N, ("A17",), "疑似笔误"),
-    "exception-clause": (N, ("A18",), "例外条款改变了考核基数，需要人工确认"),
-    "deduction-formula": (N, ("A19",), "每档扣分是一个公式"),
-    "default-proportional": (N, ("A10",), "按比例计分的口径未写明"),
-    "start-differs": (N, ("A05",), "扣分起点与满分线不同"),
-    "not-analysed": (N, (), "缺少指标值或分值，部分检查未做"),
-    "weights-total": (W, ("A08",), "指标分值合计不等于100（或表头写明的合计）"),
-    "group-weight-total": (W, ("A08",), "一级指标下的分值合计与表头写明的不一致"),
-    "duplicate-indicator": (W, (), "同一张表中指标重复"),
-}
-
-
-@frozen
-class Finding:
-    """One thing a careful reader would point out. ``span`` is (start, end) in ``text``."""
-
-    code: str
-    severity: Severity
-    message: str
-    span: tuple[int, int] | None = None
-    text: str = ""
-    indicator: str = ""  # check_table: the indicator's id or name
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        """The catalogue ambiguity tags (A01…A20) this finding speaks to."""
-        return CODES.get(self.code, (self.severity, (), ""))[1]
-
-
-class _Out:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.findings: list[Finding] = []
-
-    def add(
-        self, code: str, message: str, span: tuple[int, int] | None = None, severity: Severity | None = None
-    ) -> None:
-        sev = severity or CODES[code][0]
-        f = Finding(code, sev, message, span, self.text)
-        if f not in self.findings:
-            self.findings.append(f)
 
 
 # ------------------------------------------------------------------ entry point
@@ -153,8 +70,6 @@ def check(
 ) -> list[Finding]:
     """Every finding on one rule, in the order of the text. ``cliff``: the share of the weight a
     jump at one edge must exceed to be reported (default 0.3)."""
-    from ..api import parse
-
     if isinstance(rule_or_text, str):
         text = rule_or_text
         try:
@@ -171,7 +86,7 @@ def check(
     else:
         node = rule_or_text
         text = getattr(node, "source", "") or ""
-    out = _Out(text)
+    out = Out(text)
     share = Decimal(str(cliff))
     w: Decimal | None = None
     if weight is not None and str(weight).strip():
@@ -195,7 +110,7 @@ def _order(s: Severity) -> int:
 
 
 def _rule(
-    rule: Rule, out: _Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
+    rule: Rule, out: Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
     share: Decimal, *, top: bool, what: str = "",
 ) -> None:  # fmt: skip
     _clause_checks(rule, out, comparator, unit, what)
@@ -250,7 +165,7 @@ def _span_of_points(rule: Rule, value: Decimal) -> tuple[int, int] | None:
     return None
 
 
-def _clause_checks(rule: Rule, out: _Out, comparator: str | None, unit: str | None, what: str) -> None:
+def _clause_checks(rule: Rule, out: Out, comparator: str | None, unit: str | None, what: str) -> None:
     op = parse_comparator(comparator) if comparator else None
     rate = (unit or "").strip() in ("%", "％", "百分比", "百分率")
     said_deviation = False
@@ -309,13 +224,13 @@ def _binary(rule: Rule) -> bool:
     return outs <= {FullMarks, Zero} or len(rule.awards) <= 2
 
 
-def _src(out: _Out, span: tuple[int, int] | None) -> str:
+def _src(out: Out, span: tuple[int, int] | None) -> str:
     if span is None or not out.text:
         return ""
     return out.text[span[0] : span[1]].strip("，,；;。 ")
 
 
-def _deduction_checks(d: Deduction, rule: Rule, out: _Out, op: Op | None, rate: bool, what: str) -> None:
+def _deduction_checks(d: Deduction, rule: Rule, out: Out, op: Op | None, rate: bool, what: str) -> None:
     src = _src(out, d.span)
     say = f"{what}“{src}”" if src else f"{what}扣分条款"
     written = out.text[d.span[0] : d.span[1]] if d.span and out.text else ""
@@ -400,7 +315,7 @@ def _direction_of_rule(rule: Rule) -> str | None:
 
 
 def _target_checks(
-    rule: Rule, ax: Axis, out: _Out, target: Any, comparator: str | None, unit: str | None, what: str
+    rule: Rule, ax: Axis, out: Out, target: Any, comparator: str | None, unit: str | None, what: str
 ) -> None:
     op = parse_comparator(comparator) if comparator else None
     rewards = _direction_of_rule(rule)
@@ -508,7 +423,7 @@ def _outcome_key(a: Award) -> str:
     return render_outcome(a.outcome)
 
 
-def _bands(rule: Rule, ax: Axis, out: _Out, what: str) -> None:
+def _bands(rule: Rule, ax: Axis, out: Out, what: str) -> None:
     events = ax.kind == "count"
     claimed: list[tuple[Award, list[Interval]]] = []
     for a in rule.awards:
@@ -598,7 +513,7 @@ def _gap_span(rule: Rule, gap: Interval, claimed: Sequence[tuple[Award, list[Int
 
 
 def _sampled(
-    rule: Rule, ax: Axis, out: _Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
+    rule: Rule, ax: Axis, out: Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
     share: Decimal, what: str,
 ) -> bool:  # fmt: skip
     """Checks on scored samples; False when the rule could not be sampled (no usable target)."""
@@ -619,7 +534,7 @@ def _sampled(
 
 
 def _monotone_and_cliffs(
-    rule: Rule, ax: Axis, out: _Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
+    rule: Rule, ax: Axis, out: Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
 ) -> None:
     if ax.kind != "value":
         return
@@ -650,7 +565,7 @@ def _monotone_and_cliffs(
 
 
 def _cliffs(
-    rule: Rule, ax: Axis, out: _Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
+    rule: Rule, ax: Axis, out: Out, weight: Decimal, share: Decimal, curve: Curve, pts: list[Any], what: str
 ) -> None:
     """A jump at a band edge bigger than share × weight is a cliff; a smaller jump where a 不得分
     band cuts off the deductions is reported as info (floor-jump). A two-level rule (满分 or 0)
@@ -711,12 +626,10 @@ def _edge_span(rule: Rule, ax: Axis, x: Decimal) -> tuple[int, int] | None:
 
 
 def _floor(
-    rule: Rule, ax: Axis, out: _Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
+    rule: Rule, ax: Axis, out: Out, weight: Decimal, target: Any, comparator: str | None, unit: str | None,
     curve: Curve, what: str,
 ) -> None:  # fmt: skip
     """Deductions that can run past the weight without 扣完为止; deductions that never deduct."""
-    from ..api import evaluate
-
     if not rule.deductions:
         return
     worst: tuple[Decimal, Decimal] | None = None
@@ -745,7 +658,7 @@ def _floor(
                 f"{what}扣分条款在任何实际值下都不扣分（所有实际值都由分档条款决定）", _last_deduction_span(rule))  # fmt: skip
 
 
-def _floor_by_reading(rule: Rule, out: _Out, weight: Decimal, what: str) -> None:
+def _floor_by_reading(rule: Rule, out: Out, weight: Decimal, what: str) -> None:
     """Without a usable target: deductions can pass the weight when they count events (no upper
     bound) or count distance with no 不得分 band to stop them."""
     if rule.until_exhausted or not rule.deductions:
@@ -769,7 +682,7 @@ def _last_deduction_span(rule: Rule) -> tuple[int, int] | None:
 
 
 def _composite(
-    node: Composite, out: _Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
+    node: Composite, out: Out, w: Decimal | None, target: Any, comparator: str | None, unit: str | None,
     share: Decimal,
 ) -> None:  # fmt: skip
     known = sum((i.points for i in node.items if i.points is not None), ZERO)
@@ -812,7 +725,7 @@ _TYPOS = (
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
-def _text_checks(out: _Out) -> None:
+def _text_checks(out: Out) -> None:
     text = out.text
     if not text:
         return
@@ -836,129 +749,3 @@ def _text_checks(out: _Out) -> None:
         )
     for m in re.finditer(r"服务[%％]|[\u4e00-\u9fff][%％]计", text):
         out.add("typo", "疑似笔误：多余的“%”", (m.start(), m.end()))
-
-
-# ------------------------------------------------------------------ tables
-
-
-def check_table(ruleset: Any, *, cliff: Decimal | str = Decimal("0.3")) -> list[Finding]:
-    """Check every indicator of a table and the table's weights.
-
-    ``ruleset``: anything with ``.indicators`` (each with ``name``, ``target``, ``weight``,
-    ``rule``, ``comparator``, ``unit``, ``level1``, ``level2`` and optionally ``id`` and
-    ``section``), or an iterable of such indicators. Optional on the ruleset: ``groups``
-    (each with ``level1`` or ``level2`` and ``weight``: the totals printed in the header),
-    ``execution`` (with ``weight``: the budget-execution row) and ``sections``.
-    """
-    indicators = list(getattr(ruleset, "indicators", ruleset))
-    findings: list[Finding] = []
-    for ind in indicators:
-        name = _ind_name(ind)
-        rule = getattr(ind, "rule", None)
-        if not rule:
-            continue
-        for f in check(rule, target=getattr(ind, "target", None), weight=getattr(ind, "weight", None),
-                       comparator=getattr(ind, "comparator", None), unit=getattr(ind, "unit", None), cliff=cliff):  # fmt: skip
-            findings.append(Finding(f.code, f.severity, f.message, f.span, f.text, name))
-    findings.extend(_weights(ruleset, indicators))
-    findings.extend(_duplicates(indicators))
-    return findings
-
-
-def _ind_name(ind: Any) -> str:
-    ident = getattr(ind, "id", "") or ""
-    name = getattr(ind, "name", "") or ""
-    return f"{ident} {name}".strip() if ident else name
-
-
-def _weight_of(x: Any) -> Decimal | None:
-    w = getattr(x, "weight", None)
-    if w is None or (isinstance(w, str) and not w.strip()):
-        return None
-    try:
-        return to_decimal(w if not isinstance(w, float) else str(w), "weight")
-    except (ScoringError, TypeError):
-        return None
-
-
-def _section(ind: Any) -> str:
-    s = getattr(ind, "section", None)
-    if s is None:
-        return ""
-    return str(getattr(s, "id", s) or "")
-
-
-def _weights(ruleset: Any, indicators: Sequence[Any]) -> Iterable[Finding]:
-    execution = getattr(ruleset, "execution", None)
-    exec_w = _weight_of(execution) if execution is not None else None
-    sections: dict[str, list[Any]] = {}
-    for ind in indicators:
-        sections.setdefault(_section(ind), []).append(ind)
-    hundred = Decimal(100)
-    for sec, inds in sections.items():
-        where = f"“{sec}”" if sec else "本表"
-        weights = [_weight_of(i) for i in inds]
-        missing = [i for i, w in zip(inds, weights, strict=True) if w is None]
-        known = [w for w in weights if w is not None]
-        if not known:
-            continue
-        total = sum(known, ZERO)
-        if missing:
-            names = "、".join(_ind_name(i) for i in missing[:5]) + ("等" if len(missing) > 5 else "")
-            yield Finding("weight-missing", Severity.INFO, f"{where}有{len(missing)}个指标未给分值（{names}），合计按已给出的{number(total)}分计",
-                          indicator=sec)  # fmt: skip
-            continue
-        full = total + (exec_w or ZERO)
-        if full == hundred:
-            continue
-        if exec_w is None and total == hundred - 10:
-            yield Finding("weights-total", Severity.INFO,
-                          f"{where}指标分值合计{number(total)}分：加上预算执行率10分为100分（表中没有预算执行率一行）", indicator=sec)  # fmt: skip
-            continue
-        extra = f"（含预算执行率{number(exec_w)}分）" if exec_w is not None else ""
-        yield Finding(
-            "weights-total", Severity.WARNING, f"{where}指标分值合计{number(full)}分{extra}，不等于100分", indicator=sec
-        )
-    groups = list(getattr(ruleset, "groups", None) or [])
-    seen: set[tuple[str, str, str]] = set()
-    for g in groups:
-        gw = _weight_of(g)
-        if gw is None:
-            continue
-        l1 = getattr(g, "level1", "") or ""
-        l2 = getattr(g, "level2", "") or ""
-        sec = _section(g)
-        key = (l1, l2, sec)
-        if key in seen:
-            continue
-        seen.add(key)
-        members = [
-            i for i in indicators
-            if (not l1 or (getattr(i, "level1", "") or "") == l1) and (not l2 or (getattr(i, "level2", "") or "") == l2)
-            and (not sec or _section(i) == sec)
-        ]  # fmt: skip
-        ws = [_weight_of(i) for i in members]
-        if not members or any(w is None for w in ws):
-            continue
-        total = sum((w for w in ws if w is not None), ZERO)
-        if total != gw:
-            label = "/".join(x for x in (l1, l2) if x)
-            yield Finding("group-weight-total", Severity.WARNING,
-                          f"“{label}”表头写明{number(gw)}分，其下指标分值合计{number(total)}分", indicator=label)  # fmt: skip
-
-
-def _duplicates(indicators: Sequence[Any]) -> Iterable[Finding]:
-    seen: dict[tuple[str, str, str], Any] = {}
-    for ind in indicators:
-        name = (getattr(ind, "name", "") or "").strip()
-        if not name:
-            continue
-        key = (_section(ind), getattr(ind, "level2", "") or "", name)
-        if key in seen:
-            first = seen[key]
-            same_rule = (getattr(first, "rule", None) or "") == (getattr(ind, "rule", None) or "")
-            extra = "，评分标准也相同" if same_rule else "，评分标准不同"
-            yield Finding("duplicate-indicator", Severity.WARNING,
-                          f"指标“{name}”重复出现（{_ind_name(first)} 与 {_ind_name(ind)}）{extra}", indicator=_ind_name(ind))  # fmt: skip
-        else:
-            seen[key] = ind

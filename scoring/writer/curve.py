@@ -24,9 +24,10 @@ from typing import Any
 
 from attrs import frozen
 
+from ..api import evaluate, parse
 from ..errors import ScoringError
 from ..reading.values import comparator as parse_comparator
-from ..reading.values import parse_value
+from ..reading.values import parse_value, to_decimal
 from ..rules.nodes import (
     Award,
     Composite,
@@ -560,9 +561,6 @@ def table(
     ``lo``/``hi`` bound the outcomes (on the axis: 80 means 80% on a rate axis). Raises
     ScoringError for a composite rule (score one item at a time) and for bad values.
     """
-    from ..api import evaluate, parse
-    from ..reading.values import to_decimal
-
     rule = _rule_of(parse(node) if isinstance(node, str) else node)
     w = to_decimal(weight, "weight") if weight is not None else _stated_max(rule)
     ax = axis(rule, target=target, comparator=comparator, unit=unit)

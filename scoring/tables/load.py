@@ -1,0 +1,50 @@
+"""Loading an indicator table from a file: ``.toml``/``.json`` in the layout of rulesets/README.md
+(ruleset.py), or a spreadsheet, ``.xlsx``/``.csv`` (spreadsheet.py).
+
+It sits above both, so that neither the ruleset nor the spreadsheet reader imports the other's loader.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+
+from .rows import RulesetError
+from .ruleset import Ruleset, ruleset_from
+from .spreadsheet import read_table
+
+
+def load_ruleset(path: str | Path) -> Ruleset:
+    """Read an indicator table: ``.toml``/``.json`` (the rulesets/README.md layout), ``.xlsx`` or ``.csv``."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".csv"):
+        return read_table(p)
+    if not p.exists():
+        raise RulesetError(f"{p}: 文件不存在")
+    try:
+        if suffix == ".toml":
+            with p.open("rb") as f:
+                data = tomllib.load(f, parse_float=Decimal)
+        elif suffix == ".json":
+            with p.open(encoding="utf-8-sig") as f:
+                data = json.load(f, parse_float=Decimal)
+        else:
+            raise RulesetError(f"{p}: 不支持的文件类型 {suffix!r}（支持 .toml .json .xlsx .csv）")
+    except tomllib.TOMLDecodeError as e:
+        raise RulesetError(f"{p}: TOML 格式错误: {e}") from None
+    except json.JSONDecodeError as e:
+        raise RulesetError(f"{p}: JSON 格式错误: {e}") from None
+    except UnicodeDecodeError as e:
+        raise RulesetError(f"{p}: 不是 UTF-8 文本: {e}") from None
+    if not isinstance(data, Mapping):
+        raise RulesetError(f"{p}: 顶层应为表")
+    if "outcome" in data and "indicator" not in data:
+        raise RulesetError(f"{p}: 这是实际完成值文件（有 [[outcome]]，没有 [[indicator]]），请用 --outcomes 传入")
+    return ruleset_from(data, path=p)
+
+
+__all__ = ["load_ruleset"]
