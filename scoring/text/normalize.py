@@ -1,0 +1,544 @@
+"""Text as printed → the canonical text the grammar reads, with an offset map back.
+
+Rules reach the project through PDFs, OCR and web pages (docs: domain point 21). Before the
+grammar, :func:`normalize` reads what is unambiguous and records every change, so that a
+reader can be told (``Normalized.describe()``) and every error caret and node span can be
+mapped back onto the text as given (``Normalized.to_original``, ``span_to_original``).
+
+The steps, in this order; each is a function from the text to the edits it makes, and all
+feed one offset map:
+
+1. ``width`` / ``compat``: fullwidth forms the grammar does not take (０-９, Ａ-Ｚ, ＞＜＝, ．)
+   → ASCII; Kangxi radicals and CJK compatibility ideographs (⼀, from PDF text) → 一. The
+   fullwidth punctuation the grammar reads as it is (，；：（）％ …) stays.
+2. ``space`` / ``line-break``: 扣完为 止 → 扣完为止, 0. 1分 → 0.1分, 得8  分 → 得8分. A space
+   between two numbers (80 90), after 分 before a figure (the grammar's separator: 得3分 4分)
+   or beside Latin letters and other punctuation stays; a line break (a clause separator to
+   the grammar) is joined only inside a number or between a number and its 分/% (2⏎分).
+3. ``traditional``: 評分標準 → 评分标准, through OpenCC (t2s). Lengths are kept, so offsets
+   stay 1:1; a conversion that would change a length is done character by character.
+4. ``cn-numeral``: 扣一分 → 扣1分, 百分之八十五 → 85%, 三十二条 → 32条, through cn2an, only
+   where the numeral stands as a quantity (before a counter, or before 分 after 扣/得/计…),
+   never inside a word (一般, 统一, 一次性, 一票否决, 每三个月). The grammar's CN_NUMBER
+   terminal then only meets numerals left as written (一千五, 一两个: not read here).
+5. ``ocr-equals`` / ``ocr-times`` / ``ocr-le``: 得分二完成率 → 得分=完成率; X, x, *, ＊
+   between two operands → ×; W before a number → ≤.
+6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
+   zero, so a lost decimal point is the only reading; it is shown, never applied silently.
+   A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
+
+Normalizing a normalized text changes nothing (the tests hold this as a property).
+Word lists live in normalize.toml beside this file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import attrs
+import opencc
+
+__all__ = ["WARNING_KINDS", "Change", "Normalized", "normalize"]
+
+_DATA: dict[str, Any] = tomllib.loads(Path(__file__).with_name("normalize.toml").read_text(encoding="utf-8"))
+
+WARNING_KINDS = frozenset({"leading-zero"})
+"""Kinds of change a reader must be told about: a reading that repairs lost text."""
+
+_LABELS: dict[str, str] = _DATA["describe"]
+
+
+@attrs.frozen
+class Change:
+    """One normalization: ``original[start:end]`` (``before``) was read as ``after``."""
+
+    kind: str  # a stable English code: traditional, width, space, ocr-times, cn-numeral, leading-zero …
+    start: int  # in the original text
+    end: int
+    before: str
+    after: str
+
+    @property
+    def warning(self) -> bool:
+        return self.kind in WARNING_KINDS
+
+
+@attrs.frozen
+class Normalized:
+    """A text as given, the canonical text read from it, and the way back.
+
+    ``starts[i]``/``ends[i]``: the span of the original text that character ``i`` of ``text``
+    was read from (``None``: nothing changed, positions are the same).
+    """
+
+    original: str
+    text: str
+    changes: tuple[Change, ...] = ()
+    starts: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    ends: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def warnings(self) -> tuple[Change, ...]:
+        """The changes a reader must be told about (a repaired leading-zero number)."""
+        return tuple(c for c in self.changes if c.kind in WARNING_KINDS)
+
+    def to_original(self, pos: int, *, end: bool = False) -> int:
+        """A position in ``text`` → the position in ``original``.
+
+        As a start (default), a position maps to where its character begins in the original
+        (after any spaces removed before it); with ``end=True``, a span end maps to where the
+        character before it ends (before any spaces removed after it).
+        """
+        n = len(self.text)
+        pos = max(0, min(pos, n))
+        if self.starts is None or self.ends is None:
+            return pos
+        if end:
+            return self.ends[pos - 1] if pos > 0 else 0
+        return self.starts[pos] if pos < n else len(self.original)
+
+    def span_to_original(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A span ``(start, end)`` of ``text`` → the span of ``original`` it was read from."""
+        start = self.to_original(span[0])
+        if span[1] <= span[0]:
+            return start, start
+        return start, max(start, self.to_original(span[1], end=True))
+
+    def describe(self) -> str:
+        """The changes in Chinese, by kind: ``已按简体读作：評分標準 → 评分标准；…``; "" if none."""
+        parts: list[str] = []
+        for kind, label in _LABELS.items():
+            windows = _merge([_window(self.original, c) for c in self.changes if c.kind == kind])
+            if windows:
+                items = "、".join(f"{_shown(self.original[a:b])} → {_shown(self._text_of(a, b))}" for a, b in windows)
+                parts.append(f"{label}：{items}")
+        for kind in sorted({c.kind for c in self.changes} - _LABELS.keys()):  # a kind without a label
+            parts.append(f"{kind}：" + "、".join(f"{c.before} → {c.after}" for c in self.changes if c.kind == kind))
+        return "；".join(parts)
+
+    def _text_of(self, a: int, b: int) -> str:
+        """The canonical text read from ``original[a:b]``."""
+        if self.starts is None:
+            return self.text[a:b]
+        return self.text[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
+
+
+class _Edit(NamedTuple):
+    """``text[start:end]`` → ``after``, in the coordinates of a step's input."""
+
+    start: int
+    end: int
+    after: str
+    kind: str
+
+
+_Step = Callable[[str], list[_Edit]]
+
+
+def normalize(text: str) -> Normalized:
+    """Read ``text`` as printed into the canonical text the grammar parses (see the module doc)."""
+    if not isinstance(text, str):
+        raise TypeError(f"rule text must be str, not {type(text).__name__}")
+    current = text
+    starts: list[int] | None = None
+    ends: list[int] | None = None
+    changes: list[Change] = []
+    for step in _STEPS:
+        edits = step(current)
+        if not edits:
+            continue
+        if starts is None or ends is None:
+            starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+        current, starts, ends = _apply(current, starts, ends, edits, text, changes)
+    if starts is None or ends is None:
+        return Normalized(text, text)
+    changes.sort(key=lambda c: (c.start, c.end))
+    return Normalized(text, current, tuple(changes), tuple(starts), tuple(ends))
+
+
+def _apply(
+    text: str, starts: list[int], ends: list[int], edits: Sequence[_Edit], original: str, changes: list[Change]
+) -> tuple[str, list[int], list[int]]:
+    """Apply sorted, disjoint ``edits`` to ``text``, carrying the offset map and recording each change.
+
+    A replacement of equal length keeps the map character by character; any other maps each
+    new character to the whole original span it replaces (so a caret on 85% of 百分之八十五
+    underlines all six characters).
+    """
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    pos = 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        new_starts += starts[pos : e.start]
+        new_ends += ends[pos : e.start]
+        if e.start < e.end:
+            o_start, o_end = starts[e.start], ends[e.end - 1]
+        else:  # an insertion
+            o_start = o_end = starts[e.start] if e.start < len(text) else len(original)
+        if len(e.after) == e.end - e.start:
+            new_starts += starts[e.start : e.end]
+            new_ends += ends[e.start : e.end]
+        else:
+            new_starts += [o_start] * len(e.after)
+            new_ends += [o_end] * len(e.after)
+        out.append(e.after)
+        changes.append(Change(e.kind, o_start, o_end, original[o_start:o_end], e.after))
+        pos = e.end
+    out.append(text[pos:])
+    new_starts += starts[pos:]
+    new_ends += ends[pos:]
+    return "".join(out), new_starts, new_ends
+
+
+# ---------------------------------------------------------------- describe
+
+
+_STOP = set("，,；;。：:、\n\r\t 　")
+
+
+def _window(text: str, c: Change) -> tuple[int, int]:
+    """The change with up to three characters of context on each side, within its clause."""
+    a, b = c.start, c.end
+    for _ in range(3):
+        if a > 0 and text[a - 1] not in _STOP:
+            a -= 1
+    for _ in range(3):
+        if b < len(text) and text[b] not in _STOP:
+            b += 1
+    return a, b
+
+
+def _shown(text: str) -> str:
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+# ---------------------------------------------------------------- 1. width and compatibility forms
+
+
+def _fold_table() -> tuple[dict[str, str], dict[str, str]]:
+    """Fullwidth/small forms → ASCII (kind width); radicals, compatibility ideographs → unified (compat)."""
+    keep = set(_DATA["width"]["keep"])
+    width: dict[str, str] = {}
+    compat: dict[str, str] = {}
+    for lo, hi in ((0xFF01, 0xFF5E), (0xFF61, 0xFF64), (0xFE50, 0xFE6B)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            folded = unicodedata.normalize("NFKC", ch)
+            if ch not in keep and len(folded) == 1 and folded != ch:
+                width[ch] = folded
+    for lo, hi in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            folded = unicodedata.normalize("NFKC", ch)
+            if len(folded) == 1 and folded != ch and "\u3400" <= folded <= "\u9fff":
+                compat[ch] = folded
+    return width, compat
+
+
+_WIDTH, _COMPAT = _fold_table()
+_FOLD = str.maketrans({**_WIDTH, **_COMPAT})
+_FOLDABLE = re.compile(
+    "(?P<width>[" + re.escape("".join(_WIDTH)) + "]+)|(?P<compat>[" + re.escape("".join(_COMPAT)) + "]+)"
+)
+
+
+def _width(text: str) -> list[_Edit]:
+    """０-９ → 0-9, ＞ → >, ＝ → =, ． → . ; ⼀ (Kangxi radical) → 一. Same lengths."""
+    return [
+        _Edit(m.start(), m.end(), m.group().translate(_FOLD), m.lastgroup or "width") for m in _FOLDABLE.finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------- 2. traditional characters
+
+
+@functools.cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _convert(text: str) -> str:
+    """OpenCC t2s to its fixpoint (its tables hold one chain: 薴 → 苧 → 苎)."""
+    cc = _t2s()
+    out = str(cc.convert(text))
+    for _ in range(3):
+        again = str(cc.convert(out))
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def _convert_char(ch: str) -> str:
+    try:
+        out = _convert(ch)
+    except UnicodeError:  # a lone surrogate: OpenCC reads UTF-8 only
+        return ch
+    return out if len(out) == 1 else ch
+
+
+def _traditional(text: str) -> list[_Edit]:
+    """評分標準 → 评分标准, 扣完為止 → 扣完为止: each run of changed characters, lengths kept."""
+    try:
+        simplified = _convert(text)
+    except UnicodeError:
+        simplified = text if text.isascii() else "".join(map(_convert_char, text))
+    if simplified == text:
+        return []
+    if len(simplified) != len(text):  # a phrase of another length: char by char, so offsets stay 1:1
+        simplified = "".join(map(_convert_char, text))
+    edits: list[_Edit] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == simplified[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] != simplified[j]:
+            j += 1
+        edits.append(_Edit(i, j, simplified[i:j], "traditional"))
+        i = j
+    return edits
+
+
+# ---------------------------------------------------------------- 3. spaces and line breaks
+
+_WHITESPACE = re.compile("[ \t\u3000\u00a0\r\n]+")
+_OPEN = "(（"
+_CLOSE = ")）"
+_PERCENT = "%％"
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _digit(ch: str) -> bool:
+    return "0" <= ch <= "9"
+
+
+def _joins(text: str, s: int, e: int) -> bool:
+    """Whether spaces in ``text[s:e]`` are inside a word or a number (PDF text) and can go.
+
+    Kept: between two numbers (80 90) and after a percentage before a number (80% 90%), after
+    分 before a figure (the grammar's clause separator: 得3分 4分…), beside Latin letters or
+    other punctuation.
+    """
+    left, right = text[s - 1], text[e]
+    if _digit(left):
+        return _cjk(right) or right in _PERCENT or right in _CLOSE
+    if left == ".":
+        return _decimal(text, s - 1, right)
+    if left in _PERCENT:
+        return _cjk(right) or right in _CLOSE
+    if _cjk(left):
+        if _digit(right):
+            return left != "分"
+        return _cjk(right) or right in _PERCENT or right in _CLOSE
+    if left in _OPEN:
+        return _cjk(right) or _digit(right)
+    return False
+
+
+def _joins_line(text: str, s: int, e: int) -> bool:
+    """A line break (a clause separator to the grammar) is joined only inside a number
+    (0.⏎5) or between a number and its 分 or % (2⏎分)."""
+    left, right = text[s - 1], text[e]
+    if _digit(left):
+        return right == "分" or right in _PERCENT
+    return left == "." and _decimal(text, s - 1, right)
+
+
+def _decimal(text: str, dot: int, right: str) -> bool:
+    """Whether ``text[dot]`` is a decimal point cut from its digits (扣0. 1分, 扣2. 5分), not an
+    item number's dot (1. 2分以上…): the digits before it are 0, or follow a word (扣, 得…)."""
+    if not _digit(right):
+        return False
+    k = dot
+    while k > 0 and _digit(text[k - 1]):
+        k -= 1
+    if k == dot:
+        return False
+    if text[k:dot] == "0":
+        return True
+    while k > 0 and text[k - 1] in " \t\u3000\u00a0":
+        k -= 1
+    return k > 0 and _cjk(text[k - 1])
+
+
+def _spaces(text: str) -> list[_Edit]:
+    """扣完为 止 → 扣完为止, 0. 1分 → 0.1分, 得8  分 → 得8分, 2⏎分 → 2分."""
+    edits: list[_Edit] = []
+    n = len(text)
+    for m in _WHITESPACE.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == n:
+            continue
+        run = m.group()
+        breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
+        if breaks == 0:
+            if _joins(text, s, e):
+                edits.append(_Edit(s, e, "", "space"))
+        elif breaks == 1 and _joins_line(text, s, e):
+            edits.append(_Edit(s, e, "", "line-break"))
+    return edits
+
+
+# ---------------------------------------------------------------- 4. OCR confusions
+
+_NOT_EQUALS = re.escape(_DATA["ocr"]["equals_not_before"])
+_OCR_EQUALS = re.compile(rf"(?:(?<=得分)|(?<=得分值))二(?=[0-9(（]|(?![{_NOT_EQUALS}])[\u3400-\u9fff])")
+_OCR_TIMES = re.compile(r"[0-9%％)）\u3400-\u9fff][ \t]*(?P<sign>[Xx*＊])[ \t]*(?=[0-9(（])")
+_TIMES_SIGN = re.compile("[Xx*＊]")
+_OCR_LE = re.compile(r"(?<![A-Za-z0-9])W[ \t]*(?=[0-9])")
+
+
+def _ocr(text: str) -> list[_Edit]:
+    """得分二完成率 → 得分=完成率; 85%X10 → 85%×10 (between two operands only); W 0 → ≤0."""
+    edits: list[_Edit] = []
+    if "二" in text:
+        edits += [_Edit(m.start(), m.end(), "=", "ocr-equals") for m in _OCR_EQUALS.finditer(text)]
+    if _TIMES_SIGN.search(text):
+        edits += [_Edit(m.start("sign"), m.end("sign"), "×", "ocr-times") for m in _OCR_TIMES.finditer(text)]
+    if "W" in text:
+        edits += [_Edit(m.start(), m.end(), "≤", "ocr-le") for m in _OCR_LE.finditer(text)]
+    edits.sort()
+    return edits
+
+
+# ---------------------------------------------------------------- 5. Chinese numerals
+
+_NUM = _DATA["numerals"]
+_COUNTERS: tuple[str, ...] = tuple(sorted(_NUM["counters"], key=len, reverse=True))
+_POINTS_AFTER: str = _NUM["points_after"]
+_INCIDENT_AFTER: str = _NUM["incident_after"]
+_ONE_NOT_AFTER: str = _NUM["one_not_after"]
+_WORDS = re.compile("|".join(map(re.escape, _NUM["words"])))
+
+_DIGITS = "零〇一二两三四五六七八九"
+_RUN = f"[{_DIGITS}十百千万亿](?:[{_DIGITS}十百千万亿]|点(?=[{_DIGITS}]))*"
+_NUMERALS = re.compile(rf"百分之(?P<pct>{_RUN}|[0-9]+(?:\.[0-9]+)?)(?![0-9.])|(?P<num>{_RUN})")
+_ANY_NUMERAL = re.compile(f"[{_DIGITS}十百]")
+_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
+
+
+@functools.cache
+def _cn2an() -> tuple[Callable[[str, str], Any], Callable[[int], str]]:
+    """cn2an, imported on first use (its import takes about 0.1 s)."""
+    import cn2an  # type: ignore[import-untyped]
+
+    return cn2an.cn2an, cn2an.an2cn
+
+
+def _integer(run: str) -> str | None:
+    """一万二千 → 12000, 两百 → 200, 十 → 10; None unless the numeral is written in full (一千五, 十二三 stay)."""
+    if all(ch in _DIGITS for ch in run):
+        return _DIGIT_VALUE[run] if len(run) == 1 else None  # 一二 (one or two), 三四: not a number
+    cn2an, an2cn = _cn2an()
+    try:
+        value = cn2an(run, "normal")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(value, int):
+        return None
+    written = run.replace("两", "二").replace("〇", "零")
+    if written.startswith("一十"):
+        written = written[1:]
+    return str(value) if an2cn(value) == written else None
+
+
+def _value(run: str, before_year: bool) -> str | None:
+    """The figures of a Chinese numeral: 零点五 → 0.5, 二〇二二 (before 年) → 2022."""
+    if before_year and len(run) == 4 and all(ch in _DIGITS for ch in run):
+        return "".join(_DIGIT_VALUE[ch] for ch in run)
+    whole, _, fraction = run.partition("点")
+    if fraction and not all(ch in _DIGITS for ch in fraction):
+        return None
+    integer = _integer(whole) if whole else None
+    if integer is None:
+        return None
+    return integer + ("." + "".join(_DIGIT_VALUE[ch] for ch in fraction) if fraction else "")
+
+
+def _numerals(text: str) -> list[_Edit]:
+    """扣一分 → 扣1分, 每低一个百分点 → 每低1个百分点, 百分之八十五 → 85%, 三十二条 → 32条."""
+    if not _ANY_NUMERAL.search(text):
+        return []
+    words = [m.span() for m in _WORDS.finditer(text)]
+    edits: list[_Edit] = []
+    for m in _NUMERALS.finditer(text):
+        if m.group("pct") is not None:
+            pct = m.group("pct")
+            figure = pct if pct[0].isdigit() else _value(pct, False)
+            if figure is not None:
+                edits.append(_Edit(m.start(), m.end(), figure + "%", "cn-numeral"))
+            continue
+        s, e = m.span()
+        if text.startswith(("分点", "分之", "分比"), e) and text[e - 1] in "百千":  # 一百分点 … : 百分点
+            e -= 1
+        if text[e - 1] in "万亿" and e - s > 1:  # 三万人次 → 3万人次: 万 stays a unit
+            e -= 1
+        run = text[s:e]
+        if not any(ch in _DIGITS for ch in run) and not run.startswith("十"):
+            continue  # 百分制, 千万, 万元: no digit
+        before = text[s - 1] if s else ""
+        figure_before = text[:s].rstrip(" \t\u3000\u00a0")[-1:]
+        if (figure_before and (_digit(figure_before) or figure_before == ".")) or (e < len(text) and _digit(text[e])):
+            continue  # 1万2千, 1. 一: mixed with figures
+        if any(a < e and s < b for a, b in words):
+            continue
+        if run == "一" and before and before in _ONE_NOT_AFTER:
+            continue
+        if not _quantity(text, e, before):
+            continue
+        figure = _value(run, text.startswith("年", e))
+        if figure is not None:
+            edits.append(_Edit(s, e, figure, "cn-numeral"))
+    return edits
+
+
+def _quantity(text: str, e: int, before: str) -> bool:
+    """Whether the numeral ending at ``e`` stands as a quantity: before a counter, or before 分 after 扣/得/计…"""
+    if text.startswith("分钟", e):
+        return True
+    if text.startswith("分", e):
+        return bool(before) and before in _POINTS_AFTER and not text.startswith(("分之", "分点", "分比", "分制"), e)
+    if text.startswith("起", e):
+        return bool(before) and before in _INCIDENT_AFTER
+    return text.startswith(_COUNTERS, e)
+
+
+# ---------------------------------------------------------------- 6. lost decimal points
+
+_LEADING_ZERO = re.compile(r"(?<![0-9.,])0(?P<rest>[0-9]+)(?![0-9.])(?=[ \t]*(?:分|%|％|个百分点|百分点))")
+
+
+def _leading_zero(text: str) -> list[_Edit]:
+    """扣025分 → 扣0.25分: a figure with a leading zero before 分 or % has lost its decimal point."""
+    if "0" not in text:
+        return []
+    return [_Edit(m.start(), m.end(), "0." + m.group("rest"), "leading-zero") for m in _LEADING_ZERO.finditer(text)]
+
+
+# Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
+# (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
+_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero)

@@ -1,0 +1,430 @@
+"""The normalizer: text as printed → canonical text, every change recorded, offsets mapped back.
+
+Real examples are copied from the development corpus (dev_rules.jsonl: PDF text, OCR
+damage, traditional characters); the tests never read that folder.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from scoring.text.normalize import Change, Normalized, normalize
+
+
+def kinds(n: Normalized) -> list[str]:
+    return [c.kind for c in n.changes]
+
+
+def check_changes(n: Normalized) -> None:
+    """Every change quotes the original text at its own position."""
+    for c in n.changes:
+        assert n.original[c.start : c.end] == c.before
+
+
+# ---------------------------------------------------------------- nothing to do
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "满意度90%及以上得满分，每5%扣2分，低于75%不得分",
+        "80 90",  # two numbers
+        "得3分 4分",  # after 分 before a figure: the grammar's clause separator
+        "80% 90%",
+        "一般得分80%",
+        "统一设置，唯一，一律，万一",
+        "一次性补助",
+        "本指标一票否决",
+        "每三个月检查",  # the grammar's FREQ keyword 每三个月
+        "不足一档按一档计",
+        "十分重要",  # 十分 = very
+        "第三方评价",
+        "Wi为第i个指标得分，SWiDj",  # Latin words: no OCR reading
+        "2022年05月",  # a leading zero that is not a lost decimal point
+        "扣0.25分",
+        " 扣2分 ",  # leading and trailing spaces: not inside anything
+        "",
+    ],
+)
+def test_nothing_to_change(text: str) -> None:
+    n = normalize(text)
+    assert n.text == text
+    assert n.changes == ()
+    assert n.describe() == ""
+    assert [n.to_original(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+def test_not_a_string() -> None:
+    with pytest.raises(TypeError):
+        normalize(b"abc")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- 1. width
+
+
+def test_fullwidth_digits_and_signs_fold() -> None:
+    n = normalize("完成率＞＝９０％，得分＝实际值／目标值×１０")
+    # ％ ／ ， are taken by the grammar as they are: kept
+    assert n.text == "完成率>=90％，得分=实际值／目标值×10"
+    assert set(kinds(n)) == {"width"}
+    check_changes(n)
+    assert n.to_original(n.text.index("90")) == n.original.index("９０")
+
+
+def test_fullwidth_point_folds() -> None:
+    assert normalize("扣０．５分").text == "扣0.5分"
+
+
+def test_kangxi_radical_reads_as_the_ideograph() -> None:
+    n = normalize("⼀般得分80%")  # U+2F00 from PDF text extraction
+    assert n.text == "一般得分80%"
+    assert kinds(n) == ["compat"]
+
+
+# ---------------------------------------------------------------- 2. spaces and line breaks
+
+
+def test_space_inside_a_word() -> None:
+    n = normalize("扣完为 止")
+    assert n.text == "扣完为止"
+    assert n.changes == (Change("space", 3, 4, " ", ""),)
+    # the caret on 止 lands on 止 of the original
+    assert n.to_original(n.text.index("止")) == n.original.index("止") == 4
+    assert n.span_to_original((0, 4)) == (0, 5)
+    assert n.span_to_original((0, 3)) == (0, 3)  # 扣完为, without the space after it
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("得8  分", "得8分"),
+        ("0. 1分", "0.1分"),
+        ("扣0. 1分", "扣0.1分"),
+        ("扣2. 5分", "扣2.5分"),  # after 扣: a number, not an item's dot
+        ("酌情扣 分", "酌情扣分"),
+        ("2 分", "2分"),
+        ("资金到位率 80%以上的", "资金到位率80%以上的"),
+        ("( 2 分)", "(2分)"),
+        ("扣 完 为 止", "扣完为止"),
+        ("扣完\u3000为止", "扣完为止"),  # ideographic space
+        ("得 4分", "得4分"),
+    ],
+)
+def test_spaces_removed(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert set(kinds(n)) == {"space"}
+    check_changes(n)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "80 90",
+        "80% 90%",
+        "得3分 4分",
+        "1. 2分以上得满分",  # an item number's dot: not joined
+        "率 W",  # beside a Latin letter
+        "达到100% ， 得满分",  # beside punctuation: harmless, left
+    ],
+)
+def test_spaces_kept(text: str) -> None:
+    assert normalize(text).text == text
+
+
+def test_corpus_pdf_spaces() -> None:
+    # dev_rules: 有批准文件: 2 分;没有批准文件: 0 分。
+    n = normalize("有批准文件: 2 分;没有批准文件: 0 分。")
+    assert n.text == "有批准文件: 2分;没有批准文件: 0分。"
+    assert n.to_original(n.text.index("0分")) == n.original.index("0 分")
+    assert n.to_original(n.text.index("0分") + 1) == n.original.index("0 分") + 2
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("得2\n分", "得2分"),
+        ("扣0.\n5分", "扣0.5分"),
+        ("达到90\n%", "达到90%"),
+        ("得2\r\n分", "得2分"),
+    ],
+)
+def test_line_break_inside_a_number_is_joined(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert kinds(n) == ["line-break"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "得8分\n未完成扣2分",  # a clause separator
+        "扣完为\n止",  # may be a wrap, may be a separator: the parser decides (and refuses)
+        "得2\n\n分",  # a blank line is never a wrap
+        "1、得2分。\n2、扣1分",
+    ],
+)
+def test_line_break_kept(text: str) -> None:
+    assert normalize(text).text == text
+
+
+# ---------------------------------------------------------------- 3. traditional characters
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("評分標準", "评分标准"),
+        ("扣完為止", "扣完为止"),
+        ("記1分", "记1分"),
+        ("達到", "达到"),
+        ("個", "个"),
+    ],
+)
+def test_traditional(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert set(kinds(n)) == {"traditional"}
+    assert [n.to_original(i) for i in range(len(read) + 1)] == list(range(len(read) + 1))  # 1:1
+
+
+def test_traditional_corpus_rule() -> None:
+    # dev_rules: 評分標準: 100 分:資金到位率 80%以上的; 60 分:資金到位率 60%~80%的; 0 分:資金到位率低于 60%的。
+    text = "評分標準: 100 分:資金到位率 80%以上的; 60 分:資金到位率 60%~80%的; 0 分:資金到位率低于 60%的。"
+    n = normalize(text)
+    assert n.text == "评分标准: 100分:资金到位率80%以上的; 60分:资金到位率60%~80%的; 0分:资金到位率低于60%的。"
+    assert {"traditional", "space"} == set(kinds(n))
+    check_changes(n)
+    for word in ("资金", "80%以上", "低于60%"):
+        i = n.text.index(word)
+        s, e = n.span_to_original((i, i + len(word)))
+        assert normalize(text[s:e]).text == word  # the span covers exactly the original word
+    assert n.describe().startswith("已按简体读作：評分標準 → 评分标准")
+
+
+def test_traditional_keeps_simplified_text() -> None:
+    assert normalize("计生干部，乾坤").changes == ()
+
+
+# ---------------------------------------------------------------- 4. Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("扣一分", "扣1分"),
+        ("每低一个百分点扣0.3分", "每低1个百分点扣0.3分"),
+        ("每低零点五个百分点", "每低0.5个百分点"),
+        ("百分之八十五的得5分", "85%的得5分"),
+        ("百分之85以上", "85%以上"),
+        ("一万二千元", "12000元"),
+        ("三万人次", "3万人次"),  # 万 stays a unit
+        ("三十二条", "32条"),
+        ("记零分", "记0分"),
+        ("直至扣为零分", "直至扣为0分"),
+        ("得十分", "得10分"),
+        ("发生一起扣2分", "发生1起扣2分"),
+        ("第一名得40分", "第1名得40分"),
+        ("每少签两个乡", "每少签2个乡"),
+        ("二〇二二年", "2022年"),
+        ("三十分钟内", "30分钟内"),
+    ],
+)
+def test_numerals(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert kinds(n) == ["cn-numeral"]
+    check_changes(n)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般",
+        "统一处理",
+        "唯一一次",  # 一一: two numerals in a row are not one number; left as written
+        "一次性",
+        "一起研究",  # 一起 = together
+        "十分重要",
+        "一千五个",  # not written in full: left as written
+        "一两天",  # one or two days
+        "一二年",
+        "按百分制换算",
+        "千万不要",
+        "每百分点",
+        "查看上一年资料",
+        "1. 一个",
+        "五率",
+    ],
+)
+def test_numerals_left(text: str) -> None:
+    assert "cn-numeral" not in kinds(normalize(text))
+
+
+def test_percent_phrase_maps_back_whole() -> None:
+    n = normalize("百分之八十五的得5分")
+    assert n.text.startswith("85%")
+    assert n.span_to_original((0, 3)) == (0, 6)  # 85% ← 百分之八十五
+    assert n.span_to_original((2, 3)) == (0, 6)  # % alone: the whole phrase
+    assert n.to_original(n.text.index("的")) == 6
+
+
+def test_corpus_numerals_and_traditional() -> None:
+    # dev_rules: 1.評分標準: 符合全部 3 項指標的按 100 分計,每不符合 1 項扣 40 分,直至扣為零分。
+    n = normalize("1.評分標準: 符合全部 3 項指標的按 100 分計,每不符合 1 項扣 40 分,直至扣為零分。")
+    assert n.text == "1.评分标准: 符合全部3项指标的按100分计,每不符合1项扣40分,直至扣为0分。"
+    check_changes(n)
+
+
+# ---------------------------------------------------------------- 5. OCR confusions
+
+
+def test_ocr_equals() -> None:
+    n = normalize("得分二完成率×10")
+    assert n.text == "得分=完成率×10"
+    assert n.changes == (Change("ocr-equals", 2, 3, "二", "="),)
+    assert normalize("得分值二（实际值/目标值）×10").text == "得分值=（实际值/目标值）×10"
+
+
+@pytest.mark.parametrize("text", ["得分二十分", "得分二级", "得分二类", "得分二"])
+def test_ocr_equals_left(text: str) -> None:
+    assert "ocr-equals" not in kinds(normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("85%X10", "85%×10"),
+        ("完成率x10", "完成率×10"),
+        ("(实际值/目标值)*10", "(实际值/目标值)×10"),
+        ("2分＊4项", "2分×4项"),
+        ("85% X 10", "85% × 10"),
+        # dev_rules: 系统管理率达到目标值(抽查的系统管理率/85%*10 计算得分)
+        ("抽查的系统管理率/85%*10 计算得分", "抽查的系统管理率/85%×10计算得分"),
+    ],
+)
+def test_ocr_times(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert "ocr-times" in kinds(n)
+
+
+@pytest.mark.parametrize("text", ["MAX10", "xx市10", "10x", "x10", "Fix 2"])
+def test_ocr_times_left(text: str) -> None:
+    assert "ocr-times" not in kinds(normalize(text))
+
+
+def test_ocr_le() -> None:
+    # dev_rules: 以 100%为标准。在 人员控制率 W 100%,计 1分;每超过一个百分点扣0. 1分,扣完为止。
+    text = "以 100%为标准。在 人员控制率 W 100%,计 1分;每超过一个百分点扣0. 1分,扣完为止。"
+    n = normalize(text)
+    assert n.text == "以100%为标准。在人员控制率 ≤100%,计1分;每超过1个百分点扣0.1分,扣完为止。"
+    le = next(c for c in n.changes if c.kind == "ocr-le")
+    assert (le.before, le.after) == ("W ", "≤")
+    i = n.text.index("≤")
+    assert n.span_to_original((i, i + 1)) == (text.index("W"), text.index("W") + 2)
+    assert normalize("W0").text == "≤0"
+    assert normalize("变动率W 0 ,计 2 分").text == "变动率≤0 ,计2分"
+
+
+# ---------------------------------------------------------------- 6. lost decimal points
+
+
+def test_leading_zero_is_a_warning() -> None:
+    # dev_rules: 未成立领导小组扣025分,相关部门职责不落实扣025分。
+    n = normalize("未成立领导小组扣025分,相关部门职责不落实扣025分。")
+    assert n.text == "未成立领导小组扣0.25分,相关部门职责不落实扣0.25分。"
+    assert kinds(n) == ["leading-zero", "leading-zero"]
+    assert n.warnings == n.changes
+    assert all(c.warning for c in n.warnings)
+    first = n.changes[0]
+    assert (first.start, first.end, first.before, first.after) == (8, 11, "025", "0.25")
+    i = n.text.index("0.25")
+    assert n.span_to_original((i, i + 4)) == (8, 11)
+    assert "请核对" in n.describe()
+
+
+def test_leading_zero_after_width_folding() -> None:
+    n = normalize("扣０５分")
+    assert n.text == "扣0.5分"
+    assert kinds(n) == ["width", "leading-zero"]
+    assert len(n.warnings) == 1
+
+
+def test_lost_dash_is_not_repaired() -> None:
+    # dev_rules: 10万元以上(含10万)得5分,510万(含5万)得2.5分 — 510万 is 5–10万, unreadable here
+    assert normalize("510万(含5万)得2.5分").changes == ()
+
+
+# ---------------------------------------------------------------- describe
+
+
+def test_describe() -> None:
+    n = normalize("評分標準：每超过1个百分点扣0. 1分")
+    assert n.describe() == "已按简体读作：評分標準 → 评分标准；已去除词语或数字中的空格：扣0. 1分 → 扣0.1分"
+
+
+# ---------------------------------------------------------------- properties
+
+# Characters that matter to the normalizer, so that random text meets every step often.
+INTERESTING = (
+    "0123456789 .\n\t\u3000%％XxW*＊二一两三十百千万零点之分扣得计记为每个项次年起一般统"
+    "評標準為記達個兩０１５Ａ＞＝．⼀，；。：（）()、完止率值"
+)
+texts = st.text(alphabet=st.sampled_from(INTERESTING) | st.characters(), max_size=40)
+
+
+@given(texts)
+@example("百分之八十五的得5分")
+@example("扣完为 止 ")
+@example("1. 一个")
+@example("W一个")
+@example("W 一个")
+@example("乾 淨")
+def test_offsets_monotone_and_in_bounds(text: str) -> None:
+    n = normalize(text)
+    starts = [n.to_original(i) for i in range(len(n.text) + 1)]
+    ends = [n.to_original(i, end=True) for i in range(len(n.text) + 1)]
+    for seq in (starts, ends):
+        assert all(0 <= p <= len(text) for p in seq)
+        assert all(a <= b for a, b in itertools.pairwise(seq))
+    assert starts[-1] == len(text)
+    check_changes(n)
+    for i in range(len(n.text)):
+        s, e = n.span_to_original((i, i + 1))
+        assert s <= e
+        if text[s:e] != n.text[i]:  # a character read differently: a change says so
+            assert any(c.start <= s and e <= c.end for c in n.changes), (i, s, e)
+
+
+@given(texts)
+@example("1. 一个")
+@example("W一个")
+@example("乾 淨")
+@example("扣2. 一个")
+def test_idempotent(text: str) -> None:
+    once = normalize(text)
+    twice = normalize(once.text)
+    assert twice.changes == ()
+    assert twice.text == once.text
+
+
+@given(
+    st.text(alphabet=st.sampled_from("得分扣完为止每满率达到以上下%，；。：（）123456789≤≥+-/满意度低于"), max_size=60)
+)
+def test_clean_text_unchanged(text: str) -> None:
+    n = normalize(text)
+    assert n.text == text
+    assert n.changes == ()
+
+
+@given(texts)
+def test_no_change_means_same_text(text: str) -> None:
+    n = normalize(text)
+    assert (n.text == text) or n.changes
+    if not n.changes:
+        assert n.text == text
