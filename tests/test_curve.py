@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import scoring
-from scoring.writer.curve import Interval, axis, plot, svg, table, text_table
+from scoring.writer.axis import Interval, axis
+from scoring.writer.curve import plot, svg, table, text_table
 
 RULE = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"
 

@@ -7,7 +7,7 @@ and tools key on it, never on the message), a severity, a span in the rule text 
 Chinese message.
 
 Gaps, overlaps and clauses that can never apply are found by interval arithmetic on the
-outcome axis (``scoring.writer.curve.Axis``: a deviation band becomes an interval of outcomes through
+outcome axis (``scoring.writer.axis.Axis``: a deviation band becomes an interval of outcomes through
 the target). Non-monotone stretches, cliffs and deductions that run past the weight are found
 by scoring sampled outcomes with ``scoring.evaluate``: the same numbers an evaluation gives.
 """
@@ -47,7 +47,8 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.render import number, render_outcome
-from .curve import Axis, Curve, Interval, axis, condition_intervals, subtract, table
+from .axis import Axis, Interval, axis, condition_intervals, subtract
+from .curve import Curve, table
 from .findings import CODES, Finding, Out, Severity
 
 # check() returns Findings of these severities and codes: they are part of what this module offers
