@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..errors import ScoringError
 from . import rules as cli_rules
 
-_MODULES = ["scoring.cli.rules", "scoring.cli.tables", "scoring.cli.writer"]
+_MODULES = ["scoring.cli.rules", "scoring.cli.tables", "scoring.cli.writer", "scoring.cli.serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:
