@@ -20,7 +20,7 @@ class Case:
     rule_id: str
     text: str
     actual: Any
-    points: Decimal
+    points: Decimal | None  # None: the rule must refuse this answer (`refuse = true`)
     target: Any
     comparator: str | None
     unit: str | None
@@ -69,7 +69,7 @@ def cases() -> Iterator[Case]:
     for name, r in rules():
         for i, c in enumerate(r.get("case", []), 1):
             yield Case(
-                name, r["id"], r["text"], _plain(c["actual"]), Decimal(str(c["points"])),
+                name, r["id"], r["text"], _plain(c["actual"]), None if c.get("refuse") else Decimal(str(c["points"])),
                 c.get("target", r.get("target")), c.get("comparator", r.get("comparator")),
                 c.get("unit", r.get("unit")), c.get("weight", r.get("weight")), c.get("why", ""), i,
             )

@@ -84,7 +84,8 @@ def test_word_and_flag_points_equal_the_evaluator_on_every_corpus_rule() -> None
             elif got is not None:
                 assert got == want, (row["rule"], met)
                 assert _evaluated(node, "是" if met else "否", row) == want  # the word reads as the flag
-    assert worded > 90 and scored > 300, (worded, scored)
+    # fewer scored since typed inputs refuse a number on a worded rule (102 rules, 265 word scorings)
+    assert worded > 90 and scored > 250, (worded, scored)
 
 
 @pytest.mark.parametrize(

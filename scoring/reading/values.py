@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
+from importlib import resources
+from typing import Any
 
 from attrs import frozen
 
@@ -40,26 +43,18 @@ _UNIT_ALIASES = {
     "个季度": "季度",
 }
 
-YES = (
-    "是",
-    "完成",
-    "已完成",
-    "达到",
-    "达成",
-    "符合",
-    "合格",
-    "未发生",
-    "无",
-    "true",
-    "True",
-    "yes",
-    "Y",
-    "√",
-    "已达到",
-    "全部完成",
-    "按时完成",
-)
-NO = ("否", "未完成", "未达到", "未达成", "不符合", "不合格", "发生", "false", "False", "no", "N", "×", "未按时完成")
+def _answers() -> dict[str, Any]:
+    """The answer lexicon (answers.toml beside this module): yes, no, missing, and label synonyms."""
+    with resources.files(__package__).joinpath("answers.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+_ANSWERS = _answers()
+YES: frozenset[str] = frozenset(_ANSWERS["yes"])
+NO: frozenset[str] = frozenset(_ANSWERS["no"])
+MISSING: frozenset[str] = frozenset(_ANSWERS["missing"])
+#: label → the set of labels that mean the same (itself included)
+SAME: dict[str, frozenset[str]] = {w: frozenset(g) for g in _ANSWERS["same"] for w in g}
 
 Actual = Decimal | int | str | bool | Mapping[object, object]
 
@@ -209,3 +204,21 @@ def yes_no(value: object) -> bool | None:
         if t in NO:
             return False
     return None
+
+
+def is_missing(value: object) -> bool:
+    """Missing data (#N/A, 数据缺失, 待统计, —, an empty cell): no outcome, never a score."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        t = value.strip().rstrip("。.")
+        return not t or t in MISSING
+    return False
+
+
+def same_label(answer: str, label: str) -> bool:
+    """An answer names a rule's label: the same words, or words listed as meaning the same
+    (answers.toml). Never a substring: 部分完成 is not 完成, 不明显 is not 明显."""
+    a = answer.strip().rstrip("。.").strip("的")
+    b = label.strip().rstrip("。.").strip("的")
+    return a == b or a in SAME.get(b, ())

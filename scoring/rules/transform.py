@@ -629,6 +629,12 @@ class _Assembler:
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
             return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
+        if bare and not qtys and (bare[-1].of_target or any(w.kind == "of_target" for w in words)):
+            # 小于或等于年度目标值 / 达到年度目标值: the outcome against the target, as a completion ratio
+            self.use(*bare)
+            c = PCmp(bare[-1].op, Quantity(Decimal(100), "%"), bare[-1].span)
+            lo, hi = self._edges(c)
+            return Range(Measure.RATIO, lo, hi, text, span)
         self.use(*bare)
         if bare:
             word = bare[-1].word

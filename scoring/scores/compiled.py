@@ -75,10 +75,12 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     _match_label,
     _numeric_target,
     _pick,
+    _reads_value,
     _reference,
     _same_unit,
     _target_value,
     make_options,
+    row_unit,
 )
 from .evaluate import evaluate as _evaluate
 
@@ -134,7 +136,7 @@ class Compiled:
         self._by_clause: dict[int, Decimal] = {}  # word_points: per clause of a worded rule
         self._flags: dict[bool, Decimal] = {}  # flag_points
         self._ctx = self._context(target, comparator, unit)
-        if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0:
+        if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or _answers_by_evaluator(rule):
             return
         bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))
         made = _generate(rule, self._ctx, bare, _none if defer else self._slow, _raises if defer else self._slow)
@@ -155,7 +157,13 @@ class Compiled:
         f = None
         text = f"{_PROBE}{unit}"
         v = parse_value(text, None)
-        if self._ctx is not None and isinstance(self.rule, Rule) and v is not None and v.op is None:
+        if (
+            self._ctx is not None
+            and isinstance(self.rule, Rule)
+            and not _answers_by_evaluator(self.rule)
+            and v is not None
+            and v.op is None
+        ):
             x = _actual(text, self._ctx)
             if x.quantity is not None and x.flag is None and x.label is None:
                 made = _generate(self.rule, self._ctx, x, _none, _raises)
@@ -250,7 +258,7 @@ class Compiled:
             return None
         if op is None and tv is not None:
             op = tv.op
-        return _Ctx(self.weight, tv, op, normalize_unit(unit), self.options)
+        return _Ctx(self.weight, tv, op, row_unit(unit, tv), self.options)
 
     # -------------------------------------------------------------- scoring
     def _slow(self, actual: Any) -> Decimal:
@@ -264,6 +272,24 @@ class Compiled:
 
 
 _WRITTEN_MAX = 64  # units take_written generates code for, per compiled rule
+
+
+def _answers_by_evaluator(rule: Rule) -> bool:
+    """Rules whose numbers the evaluator alone answers, because a number fills only some of their
+    inputs (typed inputs, domain point 20): a worded veto or a one-off deduction (a number counts
+    the event only where the words name one), a rule with several inputs (the evaluator refuses
+    one answer for them all), a worded rule (a number answers it only through the target or as
+    an event count)."""
+    separate = _inputs_of(rule)
+    if not rule.awards and not rule.deductions and rule.proportional is None:
+        return True  # vetoes alone
+    if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
+        return True
+    if any(d.kind is StepKind.ONCE for d in rule.deductions):
+        return True
+    if len(separate) + (1 if _reads_value(rule) else 0) >= 2:
+        return True
+    return not _reads_value(rule) and not separate
 
 
 def _none(_: Any) -> None:
@@ -391,7 +417,7 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     has_events = any(isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE for c in rule.clauses)
     numeric = bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
     # 2a. a number on a worded rule (完成得满分，未完成不得分): met or not, then the worded choice
-    if not numeric and not has_events:
+    if not numeric and not _reads_value(rule) and not has_events:
         met = _met_code(rule, ctx, x, g)
         if met is None:
             raise _Unfollowed

@@ -15,7 +15,17 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
-from ..reading.values import Value, bare_quantity, comparator, normalize_unit, parse_value, to_decimal, yes_no
+from ..reading.values import (
+    Value,
+    bare_quantity,
+    comparator,
+    is_missing,
+    normalize_unit,
+    parse_value,
+    same_label,
+    to_decimal,
+    yes_no,
+)
 from ..rules.nodes import (
     Award,
     BinOp,
@@ -260,8 +270,8 @@ def evaluate(
     w = to_decimal(weight, "weight")
     if w < 0:
         raise EvaluationError(f"weight must not be negative: {w}")
-    u = normalize_unit(unit)
     tv = _target_value(target, unit)
+    u = row_unit(unit, tv)
     op = comparator(comparator_) if comparator_ else None
     if op is None and tv is not None:
         op = tv.op
@@ -274,6 +284,15 @@ def evaluate(
     q = Decimal(1).scaleb(-opts.places)
     points = exact.quantize(q, rounding=ROUNDING_MODES[opts.rounding])
     return Score(points, w, _explain(ctx, points, w), tuple(ctx.steps), exact)
+
+
+def row_unit(unit: str | None, target: Value | None) -> str:
+    """The row's unit, which a bare number takes: as given, or % where the target is a percent
+    (85 on a row whose target is 90% is 85%, in evaluate, the command line and tables alike)."""
+    u = normalize_unit(unit)
+    if not u and target is not None and target.quantity.unit == "%":
+        return "%"
+    return u
 
 
 def _target_value(target: Any, unit: str | None) -> Value | None:
@@ -309,6 +328,8 @@ class _In:
 
 
 def _actual(value: Any, ctx: _Ctx) -> _In:
+    if is_missing(value):
+        raise EvaluationError(f"没有实际值（“{'' if value is None else str(value).strip()}”表示数据缺失）：缺失的数据不计分，请填写实际完成值")
     if isinstance(value, float):
         raise TypeError("actual must be Decimal, int, str or bool, not float: pass str() or Decimal to keep it exact")
     if isinstance(value, bool):
@@ -337,7 +358,10 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 def _inputs_of(rule: Rule) -> list[Deduction | Veto]:
     """Clauses that each take their own actual when a rule has several (events, vetoes)."""
     return [
-        c for c in rule.clauses if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE) or isinstance(c, Veto)
+        c
+        for c in rule.clauses
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE)
+        or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
     ]
 
 
@@ -345,14 +369,16 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     if isinstance(actual, Mapping):
-        if len(separate) < 2:
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+        if len(separate) + (1 if _reads_value(rule) else 0) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
-        keyed = _keyed(actual, range(1, len(separate) + 1))
+        keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
         for i, clause in enumerate(separate, 1):
             per_clause[id(clause)] = _actual(keyed[i], ctx)
-        x = _In()
+        x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
         x = _actual(actual, ctx)
+        _one_answer_fits(rule, separate, x)
 
     # 1. vetoes
     for v in rule.vetoes:
@@ -362,6 +388,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             return ZERO
 
     awards = rule.awards
+    if not awards and not rule.deductions and rule.proportional is None:
+        # 投诉率超过1%的直接计0分 and nothing else: the rule only says when the indicator scores 0
+        ctx.step("未触发否决条款", full, "", 实际值=_show(x))
+        return full
     has_events = any(isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE for c in rule.clauses)
 
     numeric = (
@@ -375,16 +405,23 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
 
     # 2a. a number on a worded rule (完成得满分，未完成不得分 with 实际值 = the target; 发生安全事故不得分
     # with 0 events): met when it reaches the target, or when no event happened
-    if x.quantity is not None and not numeric and not per_clause and not has_events and x.flag is None:
+    if x.quantity is not None and not numeric and not _reads_value(rule) and not per_clause and not has_events and x.flag is None:
         met = _number_meets(x, rule, ctx)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
             if chosen is not None:
                 ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(x)}按{'达标' if met else '未达标'}计")
                 return chosen
+        raise EvaluationError(
+            f"这条规则按文字条件计分（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它："
+            "请给出“是/否”或规则中的等级"
+        )
 
-    # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause
+    # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause, where
+    # the rule ties its words to the target (完成得满分，未完成按比例) or has no measured value at all
     if x.quantity is None and x.flag is not None and not per_clause:
+        if _reads_value(rule) and not any(isinstance(a.condition, TargetMet) for a in awards):
+            raise EvaluationError(f"这条规则按数值计分，需要实际数值，而不是“{_show(x)}”")
         return _flag_on_numeric(rule, x.flag, ctx, full)
 
     # 3. bands: the first award whose condition holds
@@ -428,16 +465,68 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     return ZERO
 
 
+_EVENT_VERBS = ("发生", "出现", "发现", "存在")
+_VALUE_KEYS = ("实际值", "value")  # the measured value's key in a mapping of several answers
+_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
+
+
+def _event_words(text: str) -> bool:
+    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
+    return any(w in text for w in _EVENT_VERBS)
+
+
+def _reads_value(rule: Rule) -> bool:
+    """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
+    return (
+        any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in rule.deductions)
+        or rule.proportional is not None
+        or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
+        or any(isinstance(v.condition, Range) for v in rule.vetoes)
+    )
+
+
+def _input_name(c: Deduction | Veto) -> str:
+    if isinstance(c, Deduction):
+        return c.event or "扣分事项"
+    return _describe_cond(c.condition)
+
+
+def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
+    """One answer fills one input: a rule that needs several (a value and an event, two events)
+    is refused with what it needs, rather than copying the answer to each."""
+    needs = len(separate) + (1 if _reads_value(rule) else 0)
+    if needs < 2:
+        return
+    names = (["实际值"] if _reads_value(rule) else []) + [f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)]
+    raise EvaluationError(
+        f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项："
+        f"请分别给出，如 {{'实际值': '95%', 1: '否'}}"
+    )
+
+
+def _ties_to_target(text: str) -> bool:
+    """完成 / 全部完成年度目标 / 未达到: a condition that says the target is (not) reached."""
+    core = text
+    for w in ("尚未", "没有", "未", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
+        core = core.replace(w, "")
+    return core in _TIED_WORDS
+
+
 def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
-    """Whether a number satisfies a worded rule: against a numeric target, or as an event count."""
+    """Whether a number satisfies a worded rule: against a numeric target where every worded
+    condition says the target is reached (完成 ⇔ the outcome reaches the target), or as a count of
+    the event every condition names. None: a number cannot answer these words."""
     assert x.quantity is not None
-    if ctx.target is not None:
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    tied = bool(worded) and all(_ties_to_target(c.text) for c in worded)
+    events = bool(worded) and all(_event_words(c.text) for c in worded)
+    if ctx.target is not None and tied:
         t = ctx.target.quantity
         q = _pick(x, t)
         if q.is_percent == t.is_percent:
             return _compare(q.value, ctx.op or Op.GE, t.value)
     only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
-    if only_zero and rule.awards:
+    if only_zero and rule.awards and events:
         # 发生安全事故不得分: the number counts the events
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
@@ -536,14 +625,17 @@ def _no_events(x: _In) -> bool:
 def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if isinstance(cond, Range):
         if x.quantity is None:
-            return False
+            raise EvaluationError(f"否决条款“{_describe_cond(cond)}”需要数值实际值，而不是“{_show(x)}”")
         return _in_range(cond, x, ctx)
-    # a worded veto (发生数据泄露…): the input says whether the requirement was met
+    # a worded veto (发生数据泄露…): the input says whether the requirement was met, or counts the event
     if x.flag is not None:
         return not x.flag
-    if x.quantity is not None:
+    text = getattr(cond, "text", "")
+    if x.quantity is not None and _event_words(text) and not x.quantity.is_percent:
+        if x.quantity.value < 0:
+            raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value > 0
-    return False
+    raise EvaluationError(f"否决条款“{_describe_cond(cond)}”需要“是/否”（或事件次数），而不是“{_show(x)}”")
 
 
 def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> bool:
@@ -791,9 +883,11 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
+        if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
+            raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
+        if x.flag is None and x.quantity is not None and x.quantity.value < 0:
+            raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
-        if x.quantity is None and x.flag is None:
-            raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否或次数）")
         if happened:
             ctx.step(f"{d.event}扣{_num(per)}分", -per, "", 实际值=_show(x))
             return per
@@ -1026,17 +1120,21 @@ def _match_label(awards: list[Award], label: str) -> Award | None:
         c = a.condition
         return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
 
-    exact = [a for a in awards if text(a) == label]
-    if exact:
-        return exact[0]
-    inside = [a for a in awards if label in text(a) or (text(a) and text(a) in label)]
-    if len(inside) == 1:
-        return inside[0]
-    # 显著 vs 不明显: prefer the label whose text ends with the input
-    ends = [a for a in inside if text(a).endswith(label)]
-    if len(ends) == 1:
-        return ends[0]
+    same = [a for a in awards if same_label(label, text(a))]
+    if same:
+        return same[0]
+    # 比上年提高显著 answered 显著: the grade word after the subject the labels share, never after a
+    # word that changes it (部分完成 is not 完成, 不明显 is not 明显)
+    graded = [
+        a for a in awards
+        if text(a).endswith(label) and len(text(a)) > len(label) and not text(a)[: -len(label)].endswith(_MODIFIERS)
+    ]  # fmt: skip
+    if len(graded) == 1:
+        return graded[0]
     return None
+
+
+_MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "大部分", "全部", "较", "比较", "尚", "均")
 
 
 # ------------------------------------------------------------------ composite
@@ -1116,6 +1214,10 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         ctx.step(f"第{item.number}项得{_num(_q4(value))}分（满分{_num(points)}分）", ZERO, "")
         total += value
     return total
+
+
+def _worded_conditions(rule: Rule) -> str:
+    return "、".join(_describe_cond(a.condition) for a in rule.awards if a.condition is not None) or "文字条件"
 
 
 def _describe_shared(rule: Rule) -> str:
