@@ -17,6 +17,7 @@ from typing import Any
 
 import scoring
 from scoring.writer import curve as _curve
+from scoring.writer.axis import axis as _axis
 from scoring.writer.check import CODES
 from scoring.writer.describe import describe, node_to_data
 
@@ -208,7 +209,7 @@ def _reading(node: scoring.Rule | scoring.Composite) -> list[dict[str, str]]:
 def _inputs(rule: scoring.Rule, target: str | None, comparator: str | None, unit: str | None) -> dict[str, Any]:
     """What the rule needs as 实际完成值, in plain words, with an example."""
     try:
-        ax = _curve.axis(rule, target=target, comparator=comparator, unit=unit)
+        ax = _axis(rule, target=target, comparator=comparator, unit=unit)
     except scoring.ScoringError:
         return {"kind": "value", "what": "实际完成值", "example": ""}
     if ax.kind == "label":
