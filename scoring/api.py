@@ -1,4 +1,5 @@
-"""The public functions: parse, evaluate, Indicator."""
+"""The facade: parse, evaluate and Indicator, the three functions most callers need.
+It sits on rules/, reading/ and scores/; the writer's tools and the command line call it."""
 
 from __future__ import annotations
 
