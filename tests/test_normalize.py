@@ -42,6 +42,7 @@ def check_changes(n: Normalized) -> None:
         "每三个月检查",  # the grammar's FREQ keyword 每三个月
         "不足一档按一档计",
         "十分重要",  # 十分 = very
+        "最低为零分",  # a floor: 0分 would read as a zero award
         "第三方评价",
         "Wi为第i个指标得分，SWiDj",  # Latin words: no OCR reading
         "2022年05月",  # a leading zero that is not a lost decimal point
@@ -225,7 +226,6 @@ def test_traditional_keeps_simplified_text() -> None:
         ("三万人次", "3万人次"),  # 万 stays a unit
         ("三十二条", "32条"),
         ("记零分", "记0分"),
-        ("直至扣为零分", "直至扣为0分"),
         ("得十分", "得10分"),
         ("发生一起扣2分", "发生1起扣2分"),
         ("第一名得40分", "第1名得40分"),
@@ -276,7 +276,7 @@ def test_percent_phrase_maps_back_whole() -> None:
 def test_corpus_numerals_and_traditional() -> None:
     # dev_rules: 1.評分標準: 符合全部 3 項指標的按 100 分計,每不符合 1 項扣 40 分,直至扣為零分。
     n = normalize("1.評分標準: 符合全部 3 項指標的按 100 分計,每不符合 1 項扣 40 分,直至扣為零分。")
-    assert n.text == "1.评分标准: 符合全部3项指标的按100分计,每不符合1项扣40分,直至扣为0分。"
+    assert n.text == "1.评分标准: 符合全部3项指标的按100分计,每不符合1项扣40分,直至扣为零分。"
     check_changes(n)
 
 

@@ -133,9 +133,9 @@ def test_render_knows_every_node_field() -> None:
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
                       "points_max", "span"},
         "Proportional": {"text", "linear", "span"},
-        "Rule": {"clauses", "until_exhausted", "source"},
+        "Rule": {"clauses", "until_exhausted", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},
-        "Composite": {"items", "shared", "source"},
+        "Composite": {"items", "shared", "source", "normalized"},
         "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "span"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
     }  # fmt: skip

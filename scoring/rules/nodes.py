@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from ..text.normalize import Change
 
 
 def _span() -> Any:
@@ -284,6 +287,9 @@ class Rule:
     clauses: tuple[Clause, ...] = attrs.field(eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note)))
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     source: str = attrs.field(default="", eq=False, repr=False)
+    # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
+    # spans and ``source`` are the text as given
+    normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)
 
     @property
     def awards(self) -> tuple[Award, ...]:
@@ -322,6 +328,7 @@ class Composite:
     items: tuple[Item, ...]
     shared: Rule | None = None  # clauses after the items that apply to all (以上情况每出现一例…扣1分)
     source: str = attrs.field(default="", eq=False, repr=False)
+    normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 
 
 Node = Rule | Composite

@@ -3,13 +3,17 @@ error into a RuleSyntaxError. The only module besides transform.py that imports 
 
 from __future__ import annotations
 
+import enum
 import functools
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
+import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import RuleSyntaxError
+from ..text.normalize import Normalized, normalize
 from .nodes import Node
 from .transform import build
 
@@ -91,11 +95,39 @@ def _convert(e: UnexpectedInput, text: str) -> RuleSyntaxError:
 
 
 def parse(text: str) -> Node:
-    """Parse rule text into a Rule or Composite. Raises RuleSyntaxError, never a lark error."""
+    """Parse rule text into a Rule or Composite. Raises RuleSyntaxError, never a lark error.
+
+    The text as printed is normalized first (scoring.text.normalize: 評分標準, 扣完为 止, 0. 1分,
+    扣一分, 扣025分 …) and the canonical text is parsed; node spans, ``source`` and any error's
+    caret refer to the text as given, and the node's ``normalized`` lists what was read how.
+    """
     if not isinstance(text, str):
         raise TypeError(f"rule text must be str, not {type(text).__name__}")
     if not text.strip():
         raise RuleSyntaxError("empty", "规则为空", text, 0, expected=("评分规则",))
+    reading = normalize(text)
+    if not reading.changes:
+        return _parse(text)
+    skip: set[tuple[str, int]] = set()
+    while True:
+        try:
+            node = _parse(reading.text)
+        except RuleSyntaxError as e:
+            error = _error_in_original(e, reading)
+            # a numeral read as figures where the rule does not read it (连续两年 → 连续2年: an
+            # unread number): leave it as written and parse again, once per numeral
+            numeral = next((c for c in reading.changes if c.kind == "cn-numeral" and c.start < error.pos + error.length
+                            and error.pos < c.end), None)  # fmt: skip
+            if numeral is None:
+                raise error from None
+            skip.add((numeral.kind, numeral.start))
+            reading = normalize(text, skip=skip)
+            continue
+        mapped: Node = _in_original(node, reading)
+        return mapped
+
+
+def _parse(text: str) -> Node:
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as e:
@@ -103,3 +135,39 @@ def parse(text: str) -> Node:
     except RecursionError:
         raise RuleSyntaxError("too-deep", "规则嵌套过深", text, 0) from None
     return build(tree, text)
+
+
+def _error_in_original(e: RuleSyntaxError, reading: Normalized) -> RuleSyntaxError:
+    """The error with its caret on the characters of the text as given."""
+    start, end = reading.span_to_original((e.pos, e.pos + max(e.length, 1)))
+    return RuleSyntaxError(e.code, e.message, reading.original, start, length=max(end - start, 1),
+                           expected=e.expected, hint=e.hint)  # fmt: skip
+
+
+_LEAVES = (str, int, Decimal, enum.Enum)  # node fields that hold no span
+
+
+def _in_original(obj: Any, reading: Normalized) -> Any:
+    """``obj`` with every node span mapped back to the text as given, ``source`` the text as
+    given and ``normalized`` the changes; unchanged parts are shared, not copied."""
+    if isinstance(obj, tuple):
+        items = tuple(_in_original(o, reading) for o in obj)
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if obj is None or isinstance(obj, _LEAVES) or not attrs.has(type(obj)):
+        return obj
+    changed: dict[str, Any] = {}
+    for f in attrs.fields(type(obj)):
+        name = f.name
+        value = getattr(obj, name)
+        new: Any
+        if name == "span":
+            new = value if value is None else reading.span_to_original(value)
+        elif name == "source":
+            new = reading.original if value == reading.text else value
+        elif name == "normalized":
+            new = reading.changes
+        else:
+            new = _in_original(value, reading)
+        if new is not value:
+            changed[name] = new
+    return attrs.evolve(obj, **changed) if changed else obj

@@ -38,12 +38,14 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
-import opencc
+
+if TYPE_CHECKING:
+    import opencc
 
 __all__ = ["WARNING_KINDS", "Change", "Normalized", "normalize"]
 
@@ -142,8 +144,12 @@ class _Edit(NamedTuple):
 _Step = Callable[[str], list[_Edit]]
 
 
-def normalize(text: str) -> Normalized:
-    """Read ``text`` as printed into the canonical text the grammar parses (see the module doc)."""
+def normalize(text: str, *, skip: Collection[tuple[str, int]] = ()) -> Normalized:
+    """Read ``text`` as printed into the canonical text the grammar parses (see the module doc).
+
+    ``skip``: changes not to make, each as (kind, start in ``text``): the parser leaves a
+    Chinese numeral as written where reading it as figures made the rule unreadable.
+    """
     if not isinstance(text, str):
         raise TypeError(f"rule text must be str, not {type(text).__name__}")
     current = text
@@ -152,6 +158,8 @@ def normalize(text: str) -> Normalized:
     changes: list[Change] = []
     for step in _STEPS:
         edits = step(current)
+        if skip and edits:
+            edits = [e for e in edits if (e.kind, _origin(starts, e.start, len(text))) not in skip]
         if not edits:
             continue
         if starts is None or ends is None:
@@ -161,6 +169,12 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, text)
     changes.sort(key=lambda c: (c.start, c.end))
     return Normalized(text, current, tuple(changes), tuple(starts), tuple(ends))
+
+
+def _origin(starts: list[int] | None, pos: int, length: int) -> int:
+    if starts is None:
+        return pos
+    return starts[pos] if pos < len(starts) else length
 
 
 def _apply(
@@ -273,6 +287,9 @@ def _width(text: str) -> list[_Edit]:
 
 @functools.cache
 def _t2s() -> opencc.OpenCC:
+    """OpenCC's t2s converter, made on first use (imports its C library and dictionaries)."""
+    import opencc
+
     return opencc.OpenCC("t2s")
 
 
@@ -444,7 +461,7 @@ _DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("零一二三四五六七八�
 @functools.cache
 def _cn2an() -> tuple[Callable[[str, str], Any], Callable[[int], str]]:
     """cn2an, imported on first use (its import takes about 0.1 s)."""
-    import cn2an  # type: ignore[import-untyped]
+    import cn2an
 
     return cn2an.cn2an, cn2an.an2cn
 
