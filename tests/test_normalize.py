@@ -7,11 +7,14 @@ damage, traditional characters); the tests never read that folder.
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import scoring
+from scoring.rules.nodes import Rule
 from scoring.text.normalize import Change, Normalized, normalize
 
 
@@ -428,3 +431,49 @@ def test_no_change_means_same_text(text: str) -> None:
     assert (n.text == text) or n.changes
     if not n.changes:
         assert n.text == text
+
+
+# ---------------------------------------------------------------- in the parser
+
+
+def test_parse_reads_the_text_as_printed() -> None:
+    text = "評分標準：滿意度 90%以上得 10 分，每低 1 個百分點扣 0. 5 分"
+    rule = scoring.parse(text)
+    assert rule.source == text
+    assert {c.kind for c in rule.normalized} == {"traditional", "space"}
+    assert rule == scoring.parse("评分标准：满意度90%以上得10分，每低1个百分点扣0.5分")
+    assert isinstance(rule, Rule)
+    spans = [c.span for c in rule.clauses if c.span is not None]
+    assert [text[s:e] for s, e in spans][-2:] == ["滿意度 90%以上得 10 分", "每低 1 個百分點扣 0. 5 分"]
+
+
+def test_parse_error_caret_on_the_original_text() -> None:
+    text = "评分標準：资金到位率 80%以上得 2 分，@"
+    with pytest.raises(scoring.RuleSyntaxError) as info:
+        scoring.parse(text)
+    e = info.value
+    assert e.code == "unexpected-character"
+    assert e.text == text
+    assert (e.pos, e.length) == (text.index("@"), 1)
+    assert e.column == text.index("@") + 1
+
+
+def test_parse_with_nothing_to_normalize_has_no_changes() -> None:
+    rule = scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分")
+    assert rule.normalized == ()
+
+
+def test_parse_leaves_a_numeral_the_rule_does_not_read() -> None:
+    # dev_rules: 查看最近连续两年资料,每低5%扣1分。 — 两年 is context; read as 2年 it would be an unread number
+    text = "查看最近连续两年资料,每低5%扣1分。"
+    rule = scoring.parse(text)
+    assert rule.source == text
+    assert "cn-numeral" not in {c.kind for c in rule.normalized}
+
+
+def test_parse_reads_a_lost_decimal_point_with_a_warning() -> None:
+    # dev_rules: 未成立领导小组扣025分,相关部门职责不落实扣025分。
+    rule = scoring.parse("未成立领导小组扣025分,相关部门职责不落实扣025分。")
+    assert isinstance(rule, Rule)
+    assert [d.points for d in rule.deductions] == [Decimal("0.25"), Decimal("0.25")]
+    assert [c.kind for c in rule.normalized if c.warning] == ["leading-zero", "leading-zero"]

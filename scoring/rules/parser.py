@@ -161,7 +161,9 @@ def _in_original(obj: Any, reading: Normalized) -> Any:
         value = getattr(obj, name)
         new: Any
         if name == "span":
-            new = value if value is None else reading.span_to_original(value)
+            new = value if value is None or reading.starts is None else reading.span_to_original(value)
+            if new == value:
+                new = value
         elif name == "source":
             new = reading.original if value == reading.text else value
         elif name == "normalized":

@@ -77,7 +77,7 @@ class Normalized:
     """A text as given, the canonical text read from it, and the way back.
 
     ``starts[i]``/``ends[i]``: the span of the original text that character ``i`` of ``text``
-    was read from (``None``: nothing changed, positions are the same).
+    was read from (``None``: every position is the same, as when 評 is read as 评 or 一 as 1).
     """
 
     original: str
@@ -168,6 +168,8 @@ def normalize(text: str, *, skip: Collection[tuple[str, int]] = ()) -> Normalize
     if starts is None or ends is None:
         return Normalized(text, text)
     changes.sort(key=lambda c: (c.start, c.end))
+    if all(len(c.after) == c.end - c.start for c in changes):  # 評→评, 一→1, ０→0: positions kept
+        return Normalized(text, current, tuple(changes))
     return Normalized(text, current, tuple(changes), tuple(starts), tuple(ends))
 
 
