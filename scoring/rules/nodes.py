@@ -252,6 +252,7 @@ class Deduction:
     start: Edge | None = None  # where the steps start (低于95%每偏差5%); None: the full-marks edge or the target
     event: str = attrs.field(default="", eq=False)  # the words as written (发现一例不合规); feeds messages only
     points_max: Decimal | None = None  # 扣4-7分: the deduction is a range, ``points`` its low end
+    cap: Decimal | None = None  # 最多扣5分 after this clause: its deductions lose at most this much
     span: tuple[int, int] | None = _span()
 
 
@@ -286,6 +287,7 @@ class Rule:
     # notes (context, definitions) are descriptive like spans: equality compares the scoring clauses
     clauses: tuple[Clause, ...] = attrs.field(eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note)))
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
+    cap: Decimal | None = None  # 最多扣5分 closing the rule: all its deductions lose at most this much
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

@@ -383,6 +383,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         used |= local - {"inherit"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
+        if isinstance(c, Deduction) and c.cap is not None:
+            text += f"，最多扣{number(c.cap)}分"
         if i == last_deduction:
             if ceil:
                 text += "，不足一档按一档计"
@@ -391,6 +393,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             else:
                 notes.append("未写扣完为止：最低0分")
         parts.append(text + _comment(notes, used))
+    if rule.cap is not None and parts:
+        parts[-1] += f"，最多扣{number(rule.cap)}分"
     if rule.until_exhausted and last_deduction is None:
         if parts:
             parts[-1] += "，扣完为止"

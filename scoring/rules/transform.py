@@ -173,8 +173,14 @@ class TFlag:
     span: Span
 
 
+@frozen
+class TCap:
+    points: Decimal  # 最多扣5分: the deductions lose at most this much
+    span: Span
+
+
 Lead = tuple[Any, ...]
-Tail = TOutcome | TDeduct | TFlag
+Tail = TOutcome | TDeduct | TFlag | TCap
 
 
 def _tok_span(tok: Token) -> Span:
@@ -369,6 +375,9 @@ class _Phrases(Transformer[Token, Any]):
     def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
         return TDeduct(ch[2], self._span(meta))
 
+    def cap(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
+
     def until(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("until", str(ch[0]), self._span(meta))
 
@@ -512,6 +521,7 @@ class _Assembler:
         self.thresholds: list[Quantity] = []
         # characters inside a phrase that a node reads (span accounting)
         self.read = bytearray(len(text))
+        self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
 
     def use(self, *parts: Any) -> None:
         """Mark the phrases (or spans) a node reads."""
@@ -555,7 +565,7 @@ class _Assembler:
             tails: list[Tail] = []
             seg_span = span
             for p in parts:
-                if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag)):
+                if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
                     if tails:
                         segs.append(_Segment(lead, tails, seg_span))
                         lead, tails = (), []
@@ -724,6 +734,10 @@ class _Assembler:
         for c in cmps:
             # 低于95%每偏差5%: the comparison before the step is where the steps start
             if isinstance(c, PCmp) and (not steps or c.span[1] <= steps[-1].span[0]):
+                if start is not None and start.value != c.q:
+                    # 90%以上每低于95%一个百分点: two different lines the steps would count from
+                    raise self.error("two-starts", "扣分的起点写了两个不同的数", c.span,
+                                     expected=("一个起点",), hint="只写一个起点，如“低于95%每偏差5%扣2分”")  # fmt: skip
                 start = Edge(c.q, c.op in (Op.GE, Op.LE))
                 start_from = c
                 direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
@@ -741,7 +755,6 @@ class _Assembler:
                 direction = Direction.SHORTFALL
             elif any(w in text for w in _EXCESS_WORDS):
                 direction = Direction.EXCESS
-        self.use(start_from)
         deviation = any(w.kind == "deviation" for w in words) or (steps and steps[-1].per == "dev")
         is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
         is_percent = step_q is not None and step_q.is_percent
@@ -783,6 +796,7 @@ class _Assembler:
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
                              partial=Partial.FLOOR if whole else None)  # fmt: skip
         assert step_q is not None
+        self.use(start_from)  # only a distance counts from where a comparison says (低于95%每偏差5%)
         measure = Measure.DEVIATION if deviation else Measure.VALUE
         # the basis of a percent step is set only where the text states it (个百分点); otherwise the
         # evaluator reads it from the quantities: a rate → percentage points, an amount → relative
@@ -799,6 +813,43 @@ class _Assembler:
             return ctx_text
         raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
         return raw.lstrip("每").strip("，,；;。 ")
+
+    def _cap(self, caps: list[TCap], deducts: list[TDeduct], lead: Lead, out: list[Clause],
+             lone_caps: list[tuple[int, Decimal]]) -> None:
+        """最多扣5分 / 扣分不超过3分: in a clause with its own deduction (每例扣1分最多扣5分) it
+        bounds that deduction; a clause of its own bounds the deduction just before it, or every
+        deduction when it closes a rule of several (domain point 15; ``_apply_caps``)."""
+        if len(caps) > 1:
+            raise self.error("two-caps", "同一子句写了两个扣分上限", caps[1].span)
+        cap = caps[0]
+        if lead and not deducts and any(not isinstance(p, PText) for p in lead):
+            raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
+                             expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
+        before = [c for c in out if isinstance(c, Deduction)]
+        if not deducts and not before:
+            raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
+                             expected=("每…扣N分", "扣N分"))  # fmt: skip
+        self.use(*(p for p in lead if isinstance(p, PText)))
+        if deducts:
+            self.pending_cap = cap.points  # applied to this clause's deductions as they are built
+        else:
+            lone_caps.append((len(out), cap.points))
+
+    @staticmethod
+    def _apply_caps(out: list[Clause], lone_caps: list[tuple[int, Decimal]]) -> tuple[list[Clause], Decimal | None]:
+        rule_cap: Decimal | None = None
+        for where, points in lone_caps:
+            before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction)]
+            after = [c for c in out[where:] if isinstance(c, Deduction)]
+            if not after and len(before) > 1:
+                rule_cap = points  # 每次减0.5分，每例减1分，最多减5分: all the deductions together
+            else:
+                last = out[before[-1]]
+                assert isinstance(last, Deduction)
+                if last.cap is not None:
+                    raise RuleSyntaxError("two-caps", "同一扣分条款有两个上限", "", 0)
+                out[before[-1]] = attrs.evolve(last, cap=points)
+        return out, rule_cap
 
     @staticmethod
     def _context_edge(lead: Lead) -> PCmp | PQty | None:
@@ -824,6 +875,7 @@ class _Assembler:
         last_lead: Lead = ()
         ceil = False
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
+        lone_caps: list[tuple[int, Decimal]] = []  # (where in out, points) of caps standing alone
         for seg in segs:
             if not seg.tails:
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
@@ -835,6 +887,13 @@ class _Assembler:
             lead = seg.lead
             self.use(*seg.tails)
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
+            caps = [t for t in seg.tails if isinstance(t, TCap)]
+            if caps:
+                self._cap(caps, deducts, lead, out, lone_caps)
+                if not deducts and not [t for t in seg.tails if not isinstance(t, TCap)]:
+                    last_lead = seg.lead
+                    context_edge = None
+                    continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
             if deducts:
@@ -848,6 +907,8 @@ class _Assembler:
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
                 for d in deducts:
                     ded = self.deduction(lead, d, seg.span, ctx)
+                    if self.pending_cap is not None:
+                        ded = attrs.evolve(ded, cap=self.pending_cap)
                     if context_edge is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
                         # 按计划100%完成年度评审人数，每偏差5%扣2分 / “三公经费”>0,每超过一个百分点扣0.5分:
                         # the clause before states the line the steps count from
@@ -886,13 +947,15 @@ class _Assembler:
                     out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
             context_edge = None
+            self.pending_cap = None
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
-        return Rule(tuple(out), until), notes
+        out, rule_cap = self._apply_caps(out, lone_caps)
+        return Rule(tuple(out), until, rule_cap), notes
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:

@@ -283,6 +283,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
     separate = _inputs_of(rule)
     if not rule.awards and not rule.deductions and rule.proportional is None:
         return True  # vetoes alone
+    if rule.cap is not None or any(d.cap is not None for d in rule.deductions):
+        return True  # 最多扣5分: the generated code does not bound deductions
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):

@@ -373,8 +373,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if len(separate) + (1 if _reads_value(rule) else 0) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
         keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
+        counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is a count
         for i, clause in enumerate(separate, 1):
-            per_clause[id(clause)] = _actual(keyed[i], ctx)
+            per_clause[id(clause)] = _actual(keyed[i], counts)
         x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
         x = _actual(actual, ctx)
@@ -447,10 +448,18 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         base = _base_points(rule, ctx, full)
         ctx.step("基础分", base, "", 满分=base)
         score = base
+        total = ZERO
         for d in deductions:
             xi = per_clause.get(id(d), x)
             lost = _deduct(d, xi, rule, ctx)
-            score -= lost
+            if d.cap is not None and lost > d.cap:
+                ctx.step(f"最多扣{_num(d.cap)}分", lost - d.cap, "扣分达到上限")
+                lost = d.cap
+            total += lost
+        if rule.cap is not None and total > rule.cap:
+            ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
+            total = rule.cap
+        score -= total
         if score < 0:
             ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
             score = ZERO
@@ -491,13 +500,28 @@ def _input_name(c: Deduction | Veto) -> str:
     return _describe_cond(c.condition)
 
 
+def _measured_subjects(rule: Rule) -> list[str]:
+    """What the distance deductions measure, where they name it (重大隐患整改率每低10%…；一般隐患
+    整改率每低10%…): two different names are two measured values, never one answer copied."""
+    subjects = []
+    for d in rule.deductions:
+        if d.kind is StepKind.DISTANCE:
+            name = d.event.split("每")[0].strip("，,；;。 的")
+            if name and name not in subjects:
+                subjects.append(name)
+    return subjects
+
+
 def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
     """One answer fills one input: a rule that needs several (a value and an event, two events)
     is refused with what it needs, rather than copying the answer to each."""
-    needs = len(separate) + (1 if _reads_value(rule) else 0)
+    values = _measured_subjects(rule)
+    needs = len(separate) + max(len(values), 1 if _reads_value(rule) else 0)
     if needs < 2:
         return
-    names = (["实际值"] if _reads_value(rule) else []) + [f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)]
+    names = (values if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
+        f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
+    ]
     raise EvaluationError(
         f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项："
         f"请分别给出，如 {{'实际值': '95%', 1: '否'}}"

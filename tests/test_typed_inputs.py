@@ -1,0 +1,147 @@
+"""Typed inputs and caps (domain points 15 and 20): an answer fills only the input it fits.
+
+Each case is computed by hand from the rule text and docs/semantics.md; a refusal is an
+EvaluationError whose message says what the rule needs.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import scoring
+
+
+def points(rule: str, actual: Any, **kw: Any) -> Decimal:
+    kw.setdefault("weight", 10)
+    return scoring.evaluate(rule, actual, **kw).points
+
+
+def refused(rule: str, actual: Any, **kw: Any) -> str:
+    kw.setdefault("weight", 10)
+    with pytest.raises(scoring.EvaluationError) as e:
+        scoring.evaluate(rule, actual, **kw)
+    return str(e.value)
+
+
+# ------------------------------------------------------------------ caps are not deductions
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "want"),
+    [
+        ("每发现一例扣1分，最多扣5分", "3", "7.00"),  # 3 × 1 = 3 < 5: 10 − 3
+        ("每发现一例扣1分，最多扣5分", "8", "5.00"),  # 8 × 1 = 8, capped at 5: 10 − 5
+        ("每发现一例扣1分，扣分不超过3分", "5", "7.00"),  # 5 capped at 3
+        ("每例扣0.5分，扣满2分为止", "6", "8.00"),  # 3 capped at 2
+        ("每发现一例扣1分，扣完5分为止", "9", "5.00"),  # 9 capped at 5
+        ("每发现一例扣1分，直至扣完", "12", "0.00"),  # 12 > 10: the floor
+        ("每发现一例扣2分，减完为止", "2", "6.00"),  # 2 × 2 = 4
+    ],
+)
+def test_caps_bound_deductions(rule: str, actual: str, want: str) -> None:
+    assert points(rule, actual) == Decimal(want)
+
+
+def test_a_cap_closing_several_deductions_bounds_them_together() -> None:
+    rule = "不报送的每次减0.5分,对重大涉稳信息迟报的每例减1分,最多减2分"
+    node = scoring.parse(rule)
+    assert isinstance(node, scoring.Rule) and node.cap == Decimal(2)
+    # 2 × 0.5 + 1 × 1 = 2: at the cap
+    assert points(rule, {1: "2", 2: "1"}) == Decimal("8.00")
+    # 4 × 0.5 + 3 × 1 = 5, capped at 2
+    assert points(rule, {1: "4", 2: "3"}) == Decimal("8.00")
+    # 1 × 0.5 = 0.5
+    assert points(rule, {1: "1", 2: "0"}) == Decimal("9.50")
+
+
+def test_a_cap_without_a_deduction_is_refused() -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("完成得满分，最多扣5分")
+    assert e.value.code == "cap-without-deduction"
+
+
+# ------------------------------------------------------------------ one answer, one input
+
+
+def test_one_answer_is_not_copied_to_a_value_and_a_veto() -> None:
+    rule = "满意度90%及以上得满分，每5%扣2分；发生重大投诉的直接计0分"
+    msg = refused(rule, "85%", target="90%", comparator="≥")
+    assert "2个实际值" in msg and "重大投诉" in msg
+    # both answered: 85% is 5 points short, one step of 2. 是 = the requirement is met (no complaint),
+    # 否 = not met; a count counts the complaints
+    assert points(rule, {"实际值": "85%", 1: "是"}, target="90%", comparator="≥") == Decimal("8.00")
+    assert points(rule, {"实际值": "85%", 1: "0"}, target="90%", comparator="≥") == Decimal("8.00")
+    assert points(rule, {"实际值": "85%", 1: "否"}, target="90%", comparator="≥") == Decimal("0.00")
+    assert points(rule, {"实际值": "95%", 1: "1"}, target="90%", comparator="≥") == Decimal("0.00")
+
+
+def test_two_events_need_two_answers() -> None:
+    rule = "每发现一例违规扣1分；每出现一次延误扣0.5分"
+    assert "2个实际值" in refused(rule, "2")
+    assert points(rule, {1: "2", 2: "3"}) == Decimal("6.50")  # 10 − 2 − 1.5
+
+
+# ------------------------------------------------------------------ numbers and words
+
+
+def test_a_number_does_not_answer_words_it_is_not_tied_to() -> None:
+    rule = "资料齐全得满分，否则不得分"
+    assert "是/否" in refused(rule, "95%", target="≥90%")
+    assert points(rule, "是") == Decimal("10.00")
+    assert points(rule, "否") == Decimal("0.00")
+
+
+def test_a_number_answers_completion_through_the_target() -> None:
+    rule = "完成得满分，未完成不得分"
+    assert points(rule, "95%", target="≥90%") == Decimal("10.00")  # 95% reaches 90%
+    assert points(rule, "85%", target="≥90%") == Decimal("0.00")
+
+
+def test_a_number_counts_a_named_event() -> None:
+    rule = "发生安全事故不得分"
+    assert points(rule, "0") == Decimal("10.00")
+    assert points(rule, "2") == Decimal("0.00")
+    assert "是/否" in refused("资料不齐全的扣2分", "3")  # 资料不齐全 is no event to count
+    assert points("资料不齐全的扣2分", "否") == Decimal("8.00")
+
+
+def test_a_word_does_not_answer_a_measured_rule() -> None:
+    assert "实际数值" in refused("满意度90%及以上得满分，每5%扣2分", "是", target="90%", comparator="≥")
+
+
+@pytest.mark.parametrize("answer", ["部分完成", "未完全完成", "完成了80%的任务", "较合理", "不健全"])
+def test_words_match_labels_exactly_never_as_substrings(answer: str) -> None:
+    with pytest.raises(scoring.EvaluationError):
+        scoring.evaluate("合理得2分；基本合理得1分；不合理不得分", answer, weight=2)
+    with pytest.raises(scoring.EvaluationError):
+        scoring.evaluate("完成得满分，未完成不得分", answer, weight=10)
+
+
+def test_labels_and_their_listed_synonyms() -> None:
+    rule = "全部完成得满分，部分完成得5分，未完成不得分"
+    assert points(rule, "部分完成") == Decimal("5.00")
+    assert points(rule, "全部完成") == Decimal("10.00")
+    assert points("完成得满分，未完成不得分", "已完成") == Decimal("10.00")  # listed in answers.toml
+    assert points("比上年提高显著得满分，一般得分80%，不明显得分60%", "显著") == Decimal("10.00")
+    assert points("比上年提高显著得满分，一般得分80%，不明显得分60%", "不明显") == Decimal("6.00")
+
+
+@pytest.mark.parametrize("missing", ["#N/A", "数据缺失", "待统计", "—", "-", "", "  "])
+def test_missing_data_is_no_outcome(missing: str) -> None:
+    assert "缺失" in refused("满意度90%及以上得满分，每5%扣2分", missing, target="90%")
+
+
+def test_a_bare_number_takes_the_rows_percent() -> None:
+    rule = "满意度90%及以上得满分，每5%扣2分，低于75%不得分"
+    # 85 on a row whose target is 90%: 85%, one step short
+    assert points(rule, "85", target="90%") == points(rule, "85%", target="90%") == Decimal("8.00")
+    assert points(rule, 85, target="90%") == Decimal("8.00")
+
+
+def test_comparison_with_the_target_in_words() -> None:
+    rule = "年度取水总量小于或等于年度目标值,得 10 分;大于目标值,不得分。"
+    assert points(rule, "4.8", target="5", comparator="≤") == Decimal("10.00")  # 96% of the target
+    assert points(rule, "5.1", target="5", comparator="≤") == Decimal("0.00")  # 102%
