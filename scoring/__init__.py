@@ -20,6 +20,7 @@ from __future__ import annotations
 from .api import Indicator, evaluate, parse
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .reading import profiles  # the table layer: scoring.profiles lists the named profiles
+from .reading.bind import Reading, bind
 from .rules.nodes import Composite, Rule
 from .rules.render import render
 from .scores.compiled import Compiled
@@ -43,6 +44,7 @@ __all__ = [
     "Finding",
     "Indicator",
     "Options",
+    "Reading",
     "Report",
     "Rule",
     "RuleSyntaxError",
@@ -51,6 +53,7 @@ __all__ = [
     "ScoringError",
     "Step",
     "audit",
+    "bind",
     "check",
     "check_table",
     "compile",

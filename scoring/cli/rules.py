@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..api import evaluate, parse
+from ..reading.bind import bind
 from ..writer.describe import describe, node_to_data
 
 
@@ -14,6 +15,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("parse", help="parse rule text and show how it reads")
     p.add_argument("text", help="the 评（扣）分标准 text")
     p.add_argument("--json", action="store_true", help="print the AST as JSON")
+    p.add_argument("--target", help="指标值: with it, the reading on that indicator (inputs, each default marked)")
+    p.add_argument("--comparator", help="指标值类型: ≥ ≤ = > <")
+    p.add_argument("--unit", help="度量单位: %% 人 万元 …")
     p.set_defaults(run=_parse)
 
     e = sub.add_parser("eval", help="score one indicator value with a rule")
@@ -36,6 +40,8 @@ def _parse(args: argparse.Namespace) -> int:
         print(json.dumps(node_to_data(rule), ensure_ascii=False, indent=2))
     else:
         print(describe(rule))
+        if args.target or args.comparator or args.unit:
+            print(bind(rule, target=args.target, comparator=args.comparator, unit=args.unit).describe())
     return 0
 
 

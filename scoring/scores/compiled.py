@@ -29,6 +29,8 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
+from ..reading.bind import reads_value as _reads_value
+from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.values import bare_quantity, normalize_unit, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
@@ -71,11 +73,9 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     _Ctx,
     _default_direction,
     _In,
-    _inputs_of,
     _match_label,
     _numeric_target,
     _pick,
-    _reads_value,
     _reference,
     _same_unit,
     _target_value,

@@ -15,6 +15,10 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
+from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
+from ..reading.bind import measured_subjects as _measured_subjects
+from ..reading.bind import reads_value as _reads_value
+from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.values import (
     Value,
     bare_quantity,
@@ -355,16 +359,6 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 # ------------------------------------------------------------------ rules
 
 
-def _inputs_of(rule: Rule) -> list[Deduction | Veto]:
-    """Clauses that each take their own actual when a rule has several (events, vetoes)."""
-    return [
-        c
-        for c in rule.clauses
-        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE)
-        or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
-    ]
-
-
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
@@ -475,7 +469,6 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
 
 
 _EVENT_VERBS = ("发生", "出现", "发现", "存在")
-_VALUE_KEYS = ("实际值", "value")  # the measured value's key in a mapping of several answers
 _TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
 
 
@@ -484,32 +477,10 @@ def _event_words(text: str) -> bool:
     return any(w in text for w in _EVENT_VERBS)
 
 
-def _reads_value(rule: Rule) -> bool:
-    """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
-    return (
-        any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in rule.deductions)
-        or rule.proportional is not None
-        or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
-        or any(isinstance(v.condition, Range) for v in rule.vetoes)
-    )
-
-
 def _input_name(c: Deduction | Veto) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
     return _describe_cond(c.condition)
-
-
-def _measured_subjects(rule: Rule) -> list[str]:
-    """What the distance deductions measure, where they name it (重大隐患整改率每低10%…；一般隐患
-    整改率每低10%…): two different names are two measured values, never one answer copied."""
-    subjects = []
-    for d in rule.deductions:
-        if d.kind is StepKind.DISTANCE:
-            name = d.event.split("每")[0].strip("，,；;。 的")
-            if name and name not in subjects:
-                subjects.append(name)
-    return subjects
 
 
 def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:

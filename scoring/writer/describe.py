@@ -55,13 +55,16 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
                 f"{indent}得分条款  {cond} → {_describe_outcome(c.outcome, Decimal(0)).replace('得满分0分', '满分')}{extra}"
             )
         elif isinstance(c, Deduction):
-            lines.append(f"{indent}扣分条款  {_deduction(c)}")
+            cap = f"，最多扣{c.cap}分" if c.cap is not None else ""
+            lines.append(f"{indent}扣分条款  {_deduction(c)}{cap}")
         elif isinstance(c, Veto):
             lines.append(f"{indent}否决条款  {_describe_cond(c.condition)} → 直接计0分")
         elif isinstance(c, Proportional):
             lines.append(f"{indent}按比例    {c.text}：分值×实际值/指标值（≤类：指标值/实际值），最高为满分")
         elif isinstance(c, Note):
             lines.append(f"{indent}说明      {c.text}")
+    if rule.cap is not None:
+        lines.append(f"{indent}上限      扣分合计最多{rule.cap}分")
     lines.append(
         f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}"
     )

@@ -1,0 +1,240 @@
+"""Bind: a parsed rule and its indicator → a Reading (what the rule needs, how it reads here).
+
+The reading lists the rule's typed inputs (domain point 20) and every decision that depends on
+the indicator (direction, percent basis, partial steps, where steps start, caps and floors),
+each marked as stated by the text or supplied by a named default of docs/semantics.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from ..rules.nodes import (
+    Award,
+    Composite,
+    Deduction,
+    Direction,
+    Formula,
+    Label,
+    Node,
+    Op,
+    Partial,
+    PercentBasis,
+    Range,
+    Rule,
+    StepKind,
+    TargetMet,
+    Veto,
+)
+from .values import comparator as _comparator
+from .values import normalize_unit, parse_value
+
+#: the measured value's key in a mapping of several answers
+VALUE_KEYS = ("实际值", "value")
+
+
+@frozen
+class Input:
+    """What a rule needs from an answer: one slot.
+
+    ``kind``: "value" (the measured value, in ``unit``), "count" (how often a named event
+    happened), "flag" (是/否: a named requirement met), "grade" (one of ``choices``), "items"
+    (a mapping of sub-item answers). ``key``: where it goes in a mapping of several answers."""
+
+    key: str | int
+    kind: str
+    name: str
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@frozen
+class Decision:
+    """一项读法: how one clause reads on this indicator, and who decided it."""
+
+    clause: str  # the clause it is about, as written
+    what: str  # 方向 / 百分比口径 / 不足一档 / 起点 / 上限 / 下限 / 端点
+    value: str  # the reading, in Chinese
+    stated: bool  # the text says so; False: a default of docs/semantics.md
+    source: str = ""  # the semantics point of a default, e.g. "semantics §4"
+
+
+@frozen
+class Reading:
+    """A rule bound to one indicator: its inputs and its decisions."""
+
+    rule: Node
+    inputs: tuple[Input, ...]
+    decisions: tuple[Decision, ...]
+
+    def describe(self) -> str:
+        lines = ["需要的实际值:"]
+        for i in self.inputs:
+            extra = f"（{i.unit}）" if i.unit else ""
+            choices = f"：{'、'.join(i.choices)}" if i.choices else ""
+            lines.append(f"  [{i.key}] {_KINDS[i.kind]} {i.name}{extra}{choices}")
+        lines.append("读法:")
+        for d in self.decisions:
+            who = "规则写明" if d.stated else f"默认（{d.source}）"
+            lines.append(f"  {d.clause}｜{d.what}: {d.value}  [{who}]")
+        return "\n".join(lines)
+
+
+_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项"}
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
+    """Clauses that each take their own answer: event and one-off deductions, worded vetoes."""
+    return [
+        c
+        for c in rule.clauses
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE)
+        or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
+    ]
+
+
+def reads_value(rule: Rule) -> bool:
+    """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
+    return (
+        any(d.kind is StepKind.DISTANCE for d in rule.deductions)
+        or rule.proportional is not None
+        or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
+        or any(isinstance(v.condition, Range) for v in rule.vetoes)
+    )
+
+
+def measured_subjects(rule: Rule) -> list[str]:
+    """What the distance deductions measure, where they name it (重大隐患整改率每低10%…；一般隐患
+    整改率每低10%…): two different names are two measured values, never one answer copied."""
+    subjects: list[str] = []
+    for d in rule.deductions:
+        if d.kind is StepKind.DISTANCE:
+            name = d.event.split("每")[0].strip("，,；;。 的")
+            if name and name not in subjects:
+                subjects.append(name)
+    return subjects
+
+
+def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
+    out: list[Input] = []
+    separate = separate_inputs(rule)
+    several = len(separate) + (1 if reads_value(rule) else 0) > 1
+    if reads_value(rule):
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", "value", _subject(rule) or "实际值", unit))
+    for i, c in enumerate(separate, 1):
+        key: str | int = i if several else "实际值"
+        if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
+            out.append(Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次"))
+        else:
+            name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
+            out.append(Input(key, "flag", name or "扣分事项"))
+    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if worded and not reads_value(rule) and not separate:
+        choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
+        out.append(Input("实际值", "grade" if len(choices) > 2 else "flag", "等级" if len(choices) > 2 else "是否达到",
+                         choices=choices))  # fmt: skip
+    return out
+
+
+def _subject(rule: Rule) -> str:
+    for a in rule.awards:
+        if isinstance(a.condition, Range) and a.condition.subject:
+            return a.condition.subject.rstrip("的")
+    return ""
+
+
+# ------------------------------------------------------------------ decisions
+
+
+def _default_direction(op: Op | None) -> tuple[str, str]:
+    if op in (Op.GE, Op.GT):
+        return "只计低于的部分", "按指标值类型≥"
+    if op in (Op.LE, Op.LT):
+        return "只计超出的部分", "按指标值类型≤"
+    return "高于或低于都计", "指标值类型未写明或为="
+
+
+def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool) -> list[Decision]:
+    out: list[Decision] = []
+    for c in rule.clauses:
+        if isinstance(c, Award) and isinstance(c.condition, Range):
+            for edge, side in ((c.condition.low, "下限"), (c.condition.high, "上限")):
+                if edge is not None and not edge.stated:
+                    out.append(Decision(_words(c), f"{side}端点", "含" if edge.inclusive else "不含", False,
+                                        "semantics §1"))  # fmt: skip
+        if not isinstance(c, Deduction):
+            continue
+        name = c.event or "扣分"
+        if c.kind is StepKind.DISTANCE:
+            if c.direction is not None:
+                out.append(Decision(name, "方向", {Direction.SHORTFALL: "只计低于的部分", Direction.EXCESS: "只计超出的部分",
+                                                    Direction.BOTH: "高于或低于都计"}[c.direction], True))  # fmt: skip
+            else:
+                value, why = _default_direction(op)
+                out.append(Decision(name, "方向", value, False, f"semantics §4，{why}"))
+            if c.step is not None and c.step.is_percent:
+                if c.basis is not None:
+                    out.append(Decision(name, "百分比口径", _basis(c.basis), True))
+                else:
+                    rate = target_percent
+                    out.append(Decision(name, "百分比口径", "百分点" if rate else "相对指标值的百分比", False,
+                                        "semantics §2，" + ("指标是比率" if rate else "指标是数量")))  # fmt: skip
+            if c.start is not None:
+                out.append(Decision(name, "起点", f"{c.start.value.value}{c.start.value.unit}", True))
+            else:
+                out.append(Decision(name, "起点", "满分线（或指标值）", False, "semantics §4"))
+        if c.kind is not StepKind.ONCE:
+            if c.partial is not None:
+                out.append(Decision(name, "不足一档", c.partial.value, True))
+            else:
+                out.append(Decision(name, "不足一档", Partial.PRORATA.value, False, "semantics §3（选项 partial）"))
+        if c.cap is not None:
+            out.append(Decision(name, "上限", f"最多扣{c.cap}分", True))
+    if rule.deductions:
+        if rule.cap is not None:
+            out.append(Decision("全部扣分", "上限", f"合计最多扣{rule.cap}分", True))
+        out.append(Decision("全部扣分", "下限", "最低0分", rule.until_exhausted, "" if rule.until_exhausted else "semantics §6"))
+    if rule.proportional is not None:
+        p = rule.proportional
+        if p.linear is not None:
+            out.append(Decision(p.text, "超出的算法", "线性扣减" if p.linear else "指标值/实际值", True))
+        elif op in (Op.LE, Op.LT):
+            out.append(Decision(p.text, "超出的算法", "指标值/实际值（选项 reverse）", False, "semantics §8"))
+    return out
+
+
+def _basis(b: PercentBasis) -> str:
+    return "百分点" if b is PercentBasis.POINTS else "相对指标值的百分比"
+
+
+def _words(a: Award) -> str:
+    c = a.condition
+    return c.subject if isinstance(c, Range) and c.subject else "分档"
+
+
+# ------------------------------------------------------------------ bind
+
+
+def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit: str | None = None) -> Reading:
+    """The reading of ``rule`` on an indicator with this target, comparator and unit."""
+    tv = parse_value(target, unit) if isinstance(target, str) else None
+    op = _comparator(comparator) if comparator else (tv.op if tv is not None else None)
+    u = normalize_unit(unit)
+    percent = u == "%" or (tv is not None and tv.quantity.unit == "%")
+    if percent and not u:
+        u = "%"
+    if isinstance(rule, Composite):
+        inputs = [Input(i.number, "items", f"第{i.number}项", choices=()) for i in rule.items]
+        decisions = [d for i in rule.items for d in _rule_decisions(i.rule, op, percent)]
+        return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
+    assert isinstance(rule, Rule)
+    return Reading(rule, tuple(_rule_inputs(rule, u)), tuple(_rule_decisions(rule, op, percent)))
+
+
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_value",
+           "separate_inputs"]  # fmt: skip
