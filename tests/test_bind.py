@@ -50,3 +50,13 @@ def test_the_command_line_shows_the_reading() -> None:
         capture_output=True, text=True, check=True,
     ).stdout
     assert "需要的实际值" in out and "默认（semantics §4" in out
+
+
+def test_without_a_comparator_the_full_marks_band_gives_the_direction() -> None:
+    """满意度90%及以上得满分 with no 指标值类型: steps count the shortfall only, as the evaluator does."""
+    rule = scoring.parse("满意度90%及以上得满分，每5%扣2分")
+    (direction,) = [d for d in scoring.bind(rule).decisions if d.what == "方向"]
+    assert (direction.value, direction.stated) == ("只计低于的部分", False)
+    # 95% is above the band: no deduction; 85% is one step short: 10 − 2
+    assert scoring.evaluate(rule, "95%", weight=10).points == 10
+    assert scoring.evaluate(rule, "85%", weight=10).points == 8

@@ -57,6 +57,13 @@ def test_a_cap_closing_several_deductions_bounds_them_together() -> None:
     assert points(rule, {1: "1", 2: "0"}) == Decimal("9.50")
 
 
+def test_two_caps_on_one_deduction_are_refused_at_the_second() -> None:
+    text = "每例扣1分最多扣5分，最多扣3分"
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "two-caps" and text[e.value.pos :].startswith("最多扣3分")
+
+
 def test_a_cap_without_a_deduction_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("完成得满分，最多扣5分")

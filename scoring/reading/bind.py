@@ -17,11 +17,14 @@ from ..rules.nodes import (
     Deduction,
     Direction,
     Formula,
+    FullMarks,
     Label,
+    Measure,
     Node,
     Op,
     Partial,
     PercentBasis,
+    Points,
     Range,
     Rule,
     StepKind,
@@ -151,12 +154,36 @@ def _subject(rule: Rule) -> str:
 # ------------------------------------------------------------------ decisions
 
 
-def _default_direction(op: Op | None) -> tuple[str, str]:
+def award_op(rule: Rule) -> Op | None:
+    """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given."""
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
+            if c.low is not None and c.high is None:
+                return Op.GE
+            if c.high is not None and c.low is None:
+                return Op.LE
+    return None
+
+
+def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]:
+    """Direction of a deviation the text does not state (semantics §4): the comparator decides;
+    without one, the side of the full-marks band; else both sides. With why, in Chinese."""
     if op in (Op.GE, Op.GT):
-        return "只计低于的部分", "按指标值类型≥"
+        return Direction.SHORTFALL, "按指标值类型≥"
     if op in (Op.LE, Op.LT):
-        return "只计超出的部分", "按指标值类型≤"
-    return "高于或低于都计", "指标值类型未写明或为="
+        return Direction.EXCESS, "按指标值类型≤"
+    if op is Op.EQ:
+        return Direction.BOTH, "按指标值类型="
+    aop = award_op(rule) if rule is not None else None
+    if aop is Op.GE:
+        return Direction.SHORTFALL, "未写指标值类型，按满分档在上"
+    if aop is Op.LE:
+        return Direction.EXCESS, "未写指标值类型，按满分档在下"
+    return Direction.BOTH, "未写指标值类型"
+
+
+_DIRECTIONS = {Direction.SHORTFALL: "只计低于的部分", Direction.EXCESS: "只计超出的部分", Direction.BOTH: "高于或低于都计"}
 
 
 def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool) -> list[Decision]:
@@ -172,11 +199,10 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool) -> list[Dec
         name = c.event or "扣分"
         if c.kind is StepKind.DISTANCE:
             if c.direction is not None:
-                out.append(Decision(name, "方向", {Direction.SHORTFALL: "只计低于的部分", Direction.EXCESS: "只计超出的部分",
-                                                    Direction.BOTH: "高于或低于都计"}[c.direction], True))  # fmt: skip
+                out.append(Decision(name, "方向", _DIRECTIONS[c.direction], True))
             else:
-                value, why = _default_direction(op)
-                out.append(Decision(name, "方向", value, False, f"semantics §4，{why}"))
+                direction, why = default_direction(op, rule)
+                out.append(Decision(name, "方向", _DIRECTIONS[direction], False, f"semantics §4，{why}"))
             if c.step is not None and c.step.is_percent:
                 if c.basis is not None:
                     out.append(Decision(name, "百分比口径", _basis(c.basis), True))

@@ -815,7 +815,7 @@ class _Assembler:
         return raw.lstrip("每").strip("，,；;。 ")
 
     def _cap(self, caps: list[TCap], deducts: list[TDeduct], lead: Lead, out: list[Clause],
-             lone_caps: list[tuple[int, Decimal]]) -> None:
+             lone_caps: list[tuple[int, TCap]]) -> None:
         """最多扣5分 / 扣分不超过3分: in a clause with its own deduction (每例扣1分最多扣5分) it
         bounds that deduction; a clause of its own bounds the deduction just before it, or every
         deduction when it closes a rule of several (domain point 15; ``_apply_caps``)."""
@@ -833,12 +833,12 @@ class _Assembler:
         if deducts:
             self.pending_cap = cap.points  # applied to this clause's deductions as they are built
         else:
-            lone_caps.append((len(out), cap.points))
+            lone_caps.append((len(out), cap))
 
-    @staticmethod
-    def _apply_caps(out: list[Clause], lone_caps: list[tuple[int, Decimal]]) -> tuple[list[Clause], Decimal | None]:
+    def _apply_caps(self, out: list[Clause], lone_caps: list[tuple[int, TCap]]) -> tuple[list[Clause], Decimal | None]:
         rule_cap: Decimal | None = None
-        for where, points in lone_caps:
+        for where, cap in lone_caps:
+            points = cap.points
             before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction)]
             after = [c for c in out[where:] if isinstance(c, Deduction)]
             if not after and len(before) > 1:
@@ -847,7 +847,7 @@ class _Assembler:
                 last = out[before[-1]]
                 assert isinstance(last, Deduction)
                 if last.cap is not None:
-                    raise RuleSyntaxError("two-caps", "同一扣分条款有两个上限", "", 0)
+                    raise self.error("two-caps", "同一扣分条款有两个上限", cap.span, expected=("一个上限",))
                 out[before[-1]] = attrs.evolve(last, cap=points)
         return out, rule_cap
 
@@ -875,7 +875,7 @@ class _Assembler:
         last_lead: Lead = ()
         ceil = False
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
-        lone_caps: list[tuple[int, Decimal]] = []  # (where in out, points) of caps standing alone
+        lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         for seg in segs:
             if not seg.tails:
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)

@@ -29,6 +29,7 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
+from ..reading.bind import award_op as _award_op
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.values import bare_quantity, normalize_unit, parse_value, to_decimal
@@ -66,7 +67,6 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     Options,
     Score,
     _actual,
-    _award_op,
     _base_points,
     _choose_label,
     _comparable,

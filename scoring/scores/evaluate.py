@@ -16,6 +16,8 @@ from attrs import frozen
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
+from ..reading.bind import award_op as _award_op
+from ..reading.bind import default_direction
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -668,17 +670,6 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
     return _compare(value.value, op, ref.value)
 
 
-def _award_op(rule: Rule) -> Op | None:
-    for a in rule.awards:
-        c = a.condition
-        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
-            if c.low is not None and c.high is None:
-                return Op.GE
-            if c.high is not None and c.low is None:
-                return Op.LE
-    return None
-
-
 def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
     if op is Op.GE:
         return v >= ref
@@ -849,20 +840,7 @@ def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
 
 
 def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
-    op = ctx.op
-    if op in (Op.GE, Op.GT):
-        return Direction.SHORTFALL
-    if op in (Op.LE, Op.LT):
-        return Direction.EXCESS
-    if op is Op.EQ:
-        return Direction.BOTH
-    if rule is not None:
-        aop = _award_op(rule)
-        if aop is Op.GE:
-            return Direction.SHORTFALL
-        if aop is Op.LE:
-            return Direction.EXCESS
-    return Direction.BOTH
+    return default_direction(ctx.op, rule)[0]  # the reading's decision (semantics §4)
 
 
 def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:

@@ -38,7 +38,7 @@ from ..rules.nodes import (
     Veto,
 )
 from ..rules.render import number
-from ..scores.evaluate import _award_op as award_op
+from ..reading.bind import award_op
 from ..text.numbers import split_unit
 
 __all__ = ["Axis", "Interval", "axis", "condition_intervals", "rule_of", "subtract", "to_axis"]
