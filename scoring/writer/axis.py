@@ -16,6 +16,7 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import ScoringError
+from ..reading.bind import award_op
 from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value
 from ..rules.nodes import (
@@ -38,7 +39,6 @@ from ..rules.nodes import (
     Veto,
 )
 from ..rules.render import number
-from ..reading.bind import award_op
 from ..text.numbers import split_unit
 
 __all__ = ["Axis", "Interval", "axis", "condition_intervals", "rule_of", "subtract", "to_axis"]
