@@ -299,6 +299,9 @@ class _Phrases(Transformer[Token, Any]):
         # 90-100%: the unit written once applies to both ends
         if lq.unit == "" and hq.unit:
             lq = Quantity(lq.value, hq.unit)
+        if lq.unit == hq.unit and lq.value > hq.value:
+            # 99%-90%的得27分: a range written high to low is the same range (domain point 16)
+            lq, hq, low_mark, high_mark = hq, lq, high_mark, low_mark
         return PRange(lq, hq, self._span(meta), low_mark, high_mark)
 
     def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
@@ -693,6 +696,7 @@ class _Assembler:
         step_pp = False
         per_word = ""
         whole = False
+        missing_count = False
         if len(steps) > 1:
             # 每低于10000人每减少1%: the first 每… names where the steps start
             first = steps[0]
@@ -712,6 +716,13 @@ class _Assembler:
             step_q = st.q
             step_pp = st.pp
             trailing = [p for p in lead if isinstance(p, PQty) and p.span[0] >= st.span[1]]
+            between = self.text[st.span[1] : trailing[0].span[0]] if trailing else ""
+            if st.q is not None and trailing and "或" in between and st.per == "down" and not st.q.is_percent:
+                # 每少一种机构或少一项制度: two counters of one shortfall, each missing thing one step
+                alternative = trailing[0]
+                self.use(alternative)
+                trailing = []
+                missing_count = True
             if st.q is not None and trailing:
                 # 每低于100%一个百分点: 100% is where the steps start, 一个百分点 the step
                 start = Edge(st.q, True)
@@ -773,7 +784,7 @@ class _Assembler:
             elif direction is None and not deviation and unit in _TIME_UNITS:
                 is_event = True
             elif (
-                not steps
+                (not steps or missing_count)
                 and direction is Direction.SHORTFALL
                 and unit in _EVENT_UNITS
                 and not self._has_threshold(unit)
