@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
     s.add_argument(
         "--outcomes", help="实际完成值 file (.toml .json .csv); default: NAME.outcomes.toml beside the table"
     )
+    s.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
     s.add_argument("--profile", help=f"scoring profile ({', '.join(_profiles.names())}); see `scoring profiles`")
     s.add_argument("-o", "--output", help="write the scored table: OUT.xlsx, OUT.csv or OUT.json")
     s.add_argument("--summary", action="store_true", help="print only subtotals, total, grade and findings")
@@ -48,6 +49,7 @@ def register(sub: Any) -> None:
     )
     a.add_argument("table", help="the indicator table with printed scores (or a ruleset with NAME.outcomes.toml)")
     a.add_argument("--outcomes", help="file with the printed scores; default: NAME.outcomes.toml beside the table")
+    a.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
     a.add_argument("--profile", help="scoring profile used for the computed scores")
     a.add_argument("-o", "--output", help="also write the scored table (.xlsx .csv .json)")
     a.add_argument("--width", type=int, help="terminal width (default: detected)")
@@ -61,7 +63,7 @@ def register(sub: Any) -> None:
 
 
 def _load(args: argparse.Namespace) -> tuple[Ruleset, Path | None]:
-    ruleset = load_ruleset(args.table)
+    ruleset = load_ruleset(args.table, sheet=args.sheet)
     outcomes: Path | None = Path(args.outcomes) if args.outcomes else None
     if outcomes is None and ruleset.outcomes is None and ruleset.path is not None:
         outcomes = outcomes_beside(ruleset.path)

@@ -23,7 +23,7 @@ import csv
 import datetime as _dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -68,11 +68,17 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "budget": ("全年预算数", "调整后预算数"),
     "spent": ("全年执行数", "实际支出数"),
     "initial_budget": ("年初预算数",),
+    "rate": ("执行率", "预算执行率(%)", "执行率(%)"),
+    "side": ("绩效指标(side)",),  # a side label merged down the block (财预〔2020〕10号): set by _find_header
     "computed": ("计算得分", "计算扣分原因"),  # written by write_xlsx/write_csv: ignored when read back
 }
 _HEADER: dict[str, str] = {_norm(a): field for field, names in _ALIASES.items() for a in names}
 _CARRY = ("section", "level1", "level2")  # blank cells take the value from above
 _NUMERIC = ("weight", "score", "actual", "manual", "budget", "spent", "initial_budget")
+# the 三级指标 column, strongest name first: a weaker one beside a stronger is a side label
+# (绩效指标 merged down the block left of 一级指标 in the 财预〔2020〕10号 forms)
+_NAME_RANK = tuple(_norm(a) for a in _ALIASES["name"])
+_FUND_ROW = ("年度资金总额", "资金总额", "合计", "总计")
 _TOTAL_NAMES = ("合计", "总分", "总计", "综合得分", "绩效自评综合得分")
 _EXECUTION_NAMES = ("预算执行率", "执行率", "预算执行情况", "资金执行率")
 _HEADER_WEIGHT = re.compile(r"^(?P<name>.*?)[\s(（]*(?P<w>\d+(?:\.\d+)?)\s*分[)）]?\s*$")
@@ -81,20 +87,84 @@ _HEADER_WEIGHT = re.compile(r"^(?P<name>.*?)[\s(（]*(?P<w>\d+(?:\.\d+)?)\s*分[
 # ------------------------------------------------------------------ reading
 
 
-def read_table(path: str | Path) -> Ruleset:
-    """An indicator table from ``.xlsx`` or ``.csv``; its 实际完成值/得分 become ``ruleset.outcomes``."""
+Grid = list[list[Any]]
+Merges = list[tuple[int, int, int, int]]
+_EXCEL = (".xlsx", ".xlsm")
+_CALAMINE = (".xls", ".xlsb", ".ods")
+SUFFIXES = (*_EXCEL, *_CALAMINE, ".csv")
+
+
+class _Sheet:
+    """One worksheet of a workbook: its name, whether it is hidden, and its cells when asked."""
+
+    def __init__(self, name: str, hidden: bool, load: Any) -> None:
+        self.name, self.hidden, self._load = name, hidden, load
+
+    def cells(self) -> tuple[Grid, Merges, dict[tuple[int, int], str]]:
+        grid, merges, formulas = self._load()
+        return grid, merges, formulas
+
+
+def read_table(path: str | Path, *, sheet: str | int | None = None) -> Ruleset:
+    """An indicator table from a workbook (``.xlsx .xlsm`` by openpyxl; ``.xls .xlsb .ods`` by
+    python-calamine) or ``.csv``; its 实际完成值/得分 become ``ruleset.outcomes``.
+
+    ``sheet``: a sheet's name or its 1-based position; by default the first visible sheet with an
+    indicator header (hidden sheets and a cover page before the table are passed over)."""
     p = Path(path)
     if not p.exists():
         raise TableError(f"{p}: 文件不存在")
     suffix = p.suffix.lower()
-    merges: list[tuple[int, int, int, int]] = []
-    if suffix in (".xlsx", ".xlsm"):
-        grid, title, merges = _read_xlsx(p)
-    elif suffix == ".csv":
-        grid, title = _read_csv(p), ""
+    if suffix == ".csv":
+        if sheet is not None and str(sheet) not in ("1", p.stem):
+            raise TableError(f"{p}: CSV 文件只有一张表，不能选择工作表 {sheet!r}")
+        return table_from_grid(_read_csv(p), path=p)
+    if suffix in _EXCEL:
+        sheets = _xlsx_sheets(p)
+    elif suffix in _CALAMINE:
+        sheets = _calamine_sheets(p)
     else:
-        raise TableError(f"{p}: 不支持的表格类型 {suffix!r}（支持 .xlsx .csv）")
-    return table_from_grid(grid, path=p, title=title, merges=merges)
+        raise TableError(
+            f"{p}: 不支持的表格类型 {suffix!r}；应为 .xlsx .xlsm .xls .xlsb .ods 或 .csv"
+            "（提示：WPS 表格 .et 请另存为 .xlsx）"
+        )
+    problems: list[Finding] = []
+    names = "、".join(f"{i}.{s.name}{'（隐藏）' if s.hidden else ''}" for i, s in enumerate(sheets, 1))
+    if sheet is not None:
+        chosen = _pick_sheet(sheets, sheet)
+        if chosen is None:
+            raise TableError(f"{p}: 没有工作表 {sheet!r}；应为工作表名称或序号（1 起），本文件有: {names}")
+        grid, merges, formulas = chosen.cells()
+        return table_from_grid(grid, path=p, merges=merges, formulas=formulas, sheet=chosen.name)
+    first_error: TableError | None = None
+    for s in sheets:
+        if s.hidden:
+            problems.append(Finding("hidden-sheet", f"跳过隐藏的工作表“{s.name}”（要读它请用 --sheet）", severity="warning"))
+            continue
+        grid, merges, formulas = s.cells()
+        header_at, _ = _find_header(grid)
+        if header_at is None:
+            if first_error is None:
+                try:
+                    table_from_grid(grid, path=p)
+                except TableError as e:
+                    first_error = e
+            continue
+        if s is not next(x for x in sheets if not x.hidden):
+            problems.append(Finding("sheet", f"读取工作表“{s.name}”（前面的工作表没有指标表头）", severity="warning"))
+        return table_from_grid(grid, path=p, merges=merges, formulas=formulas, sheet=s.name, problems=problems)
+    detail = f"{first_error}；" if first_error is not None else ""
+    raise TableError(f"{p}: 没有一张可见的工作表有指标表头。{detail}本文件的工作表: {names}（提示：用 --sheet 名称或序号指定）")
+
+
+def _pick_sheet(sheets: Sequence[_Sheet], sheet: str | int) -> _Sheet | None:
+    for s in sheets:
+        if s.name == str(sheet):
+            return s
+    text = str(sheet).strip()
+    if text.isdigit() and 1 <= int(text) <= len(sheets):
+        return sheets[int(text) - 1]
+    return None
 
 
 def _read_csv(p: Path) -> list[list[Any]]:
@@ -104,24 +174,91 @@ def _read_csv(p: Path) -> list[list[Any]]:
                 return [list(r) for r in csv.reader(f)]
         except UnicodeDecodeError:
             continue
-    raise TableError(f"{p}: 无法识别的文本编码（应为 UTF-8 或 GB18030）")
+        except csv.Error as e:
+            raise TableError(f"{p}: CSV 格式错误: {e}") from None
+    raise TableError(f"{p}: 无法识别的文本编码（应为 UTF-8 或 GBK/GB18030）")
 
 
-def _read_xlsx(p: Path) -> tuple[list[list[Any]], str, list[tuple[int, int, int, int]]]:
+def _xlsx_sheets(p: Path) -> list[_Sheet]:
     from openpyxl import load_workbook  # a maintained reader; no hand-written XML
 
     try:
         wb = load_workbook(p, data_only=True)
     except Exception as e:  # openpyxl raises zipfile/KeyError/InvalidFileException on bad files
-        raise TableError(f"{p}: 无法读取 Excel 文件: {type(e).__name__}: {e}") from None
-    ws = wb.worksheets[0]
-    grid: list[list[Any]] = []
-    for row in ws.iter_rows():
-        grid.append([_cell_value(c) for c in row])
-    merged: list[tuple[int, int, int, int]] = []
-    for rng in ws.merged_cells.ranges:
-        merged.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
-    return grid, "", merged
+        raise TableError(f"{p}: 无法读取 Excel 文件（{type(e).__name__}: {e}）；应为 Excel 2007 及以后的 .xlsx") from None
+
+    def loader(ws: Any) -> Any:
+        def load() -> tuple[Grid, Merges, dict[tuple[int, int], str]]:
+            grid = [[_cell_value(c) for c in row] for row in ws.iter_rows()]
+            merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
+            return grid, merged, _uncached_formulas(p, ws.title, grid)
+
+        return load
+
+    return [_Sheet(ws.title, ws.sheet_state != "visible", loader(ws)) for ws in wb.worksheets]
+
+
+def _uncached_formulas(p: Path, title: str, grid: Grid) -> dict[tuple[int, int], str]:
+    """Formula cells saved without their value (a file written by a program, never opened in
+    Excel): data_only gives None for them; the formulas are read in a second, read-only pass."""
+    if not any(v is None for row in grid for v in row):
+        return {}
+    from openpyxl import load_workbook
+
+    out: dict[tuple[int, int], str] = {}
+    try:
+        wb = load_workbook(p, read_only=True, data_only=False)
+        for r, row in enumerate(wb[title].iter_rows(values_only=True)):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and v.startswith("=") and r < len(grid) and c < len(grid[r]) and grid[r][c] is None:
+                    out[(r, c)] = v
+        wb.close()
+    except Exception:  # the values were read; formulas are only for the message
+        return out
+    return out
+
+
+def _calamine_sheets(p: Path) -> list[_Sheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(p))
+    except Exception as e:  # CalamineError, ZipError, XmlError … on damaged or mislabelled files
+        raise TableError(f"{p}: 无法读取表格文件（{type(e).__name__}: {e}）") from None
+
+    def loader(index: int) -> Any:
+        def load() -> tuple[Grid, Merges, dict[tuple[int, int], str]]:
+            try:
+                ws = wb.get_sheet_by_index(index)
+                rows = ws.to_python(skip_empty_area=False)
+                ranges = ws.merged_cell_ranges or []
+            except Exception as e:
+                raise TableError(f"{p}: 无法读取工作表（{type(e).__name__}: {e}）") from None
+            grid = [[_calamine_value(v) for v in row] for row in rows]
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+            return grid, merged, {}
+
+        return load
+
+    return [
+        _Sheet(m.name, str(m.visible).split(".")[-1] != "Visible", loader(i)) for i, m in enumerate(wb.sheets_metadata)
+    ]
+
+
+def _calamine_value(v: Any) -> Any:
+    if v == "" or v is None:
+        return None
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, float):
+        if v == int(v) and abs(v) < 1e15:
+            return int(v)
+        return Decimal(repr(v))
+    if isinstance(v, (_dt.datetime, _dt.date)):
+        return f"{v.year}年{v.month}月{v.day}日"
+    if isinstance(v, _dt.time | _dt.timedelta):
+        return str(v)
+    return v
 
 
 def _cell_value(c: Any) -> Any:
@@ -139,6 +276,8 @@ def _cell_value(c: Any) -> Any:
         return f"{v.year}年{v.month}月{v.day}日"
     if isinstance(v, _dt.date):
         return f"{v.year}年{v.month}月{v.day}日"
+    if isinstance(v, _dt.time | _dt.timedelta):
+        return str(v)
     return v
 
 
@@ -162,10 +301,14 @@ def table_from_grid(
     path: Path | None = None,
     title: str = "",
     merges: Sequence[tuple[int, int, int, int]] = (),
+    formulas: Mapping[tuple[int, int], str] | None = None,
+    sheet: str | None = None,
+    problems: list[Finding] | None = None,
 ) -> Ruleset:
-    """A Ruleset from rows of cells (the first sheet of a workbook, or a CSV file). ``merges``:
-    merged ranges as 0-based (first row, first column, last row, last column) of ``grid``."""
-    where = str(path) if path else "table"
+    """A Ruleset from rows of cells (a sheet of a workbook, or a CSV file). ``merges``: merged
+    ranges as 0-based (first row, first column, last row, last column) of ``grid``; ``formulas``:
+    cells holding a formula saved without its value, by 0-based (row, column)."""
+    where = str(path) + (f"［{sheet}］" if sheet else "") if path else "table"
     header_at, fields = _find_header(grid)
     if header_at is None:
         found = [c for r in grid[:20] for c in (_text(x) for x in r) if c]
@@ -174,7 +317,13 @@ def table_from_grid(
             f"前20行中的单元格: {', '.join(found[:30]) or '（空）'}"
         )
     header = [_text(h) for h in grid[header_at]]
-    problems: list[Finding] = []
+    problems = list(problems or [])
+    for (r, c), formula in sorted((formulas or {}).items()):
+        if r > header_at:
+            problems.append(Finding(
+                "formula-no-value",
+                f"第{r + 1}行{_column_letter(c)}列是公式 {formula}，文件里没有保存计算结果，按空单元格读取"
+                "（提示：在 Excel 或 WPS 中打开后保存一次，再评分）", severity="warning"))  # fmt: skip
     unknown = [h for h, f in zip(header, fields, strict=True) if h and f is None]
     if unknown:
         problems.append(
@@ -191,7 +340,17 @@ def table_from_grid(
     width = len(header)
     rows = [list(r[:width]) + [None] * (width - len(r)) for r in body]
     shared = _apply_merges(rows, merges, header_at + 1, fields, problems)
-    return _build(rows, header, fields, title, path, problems, header_at + 2, shared)
+    fund = _fund_block(grid, header_at, problems)
+    return _build(rows, header, fields, title, path, problems, header_at + 2, shared, fund)
+
+
+def _column_letter(c: int) -> str:
+    out = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        out = chr(65 + r) + out
+    return out
 
 
 def _find_header(grid: list[list[Any]]) -> tuple[int | None, list[str | None]]:
@@ -201,9 +360,43 @@ def _find_header(grid: list[list[Any]]) -> tuple[int | None, list[str | None]]:
         known = {f for f in fields if f}
         if "name" not in known and not ({"level1", "target"} <= known):
             continue
+        names = [j for j, f in enumerate(fields) if f == "name"]
+        if len(names) > 1:
+            keep = min(names, key=lambda j: _NAME_RANK.index(_norm(_text(row[j]))))
+            for j in names:
+                if j != keep:
+                    fields[j] = "side"
         if len(known) > best[0]:
             best = (len(known), i, fields)
     return best[1], best[2]
+
+
+def _fund_block(
+    grid: list[list[Any]], header_at: int, problems: list[Finding], first_line: int = 1
+) -> tuple[Execution, ExecutionOutcome] | None:
+    """The fund block above the indicator header (财预〔2020〕10号: 年初预算数 全年预算数 全年执行数
+    分值 执行率 得分 on one row, the amounts on the 年度资金总额 row below): the 预算执行率 row."""
+    for i in range(header_at):
+        fields = [_HEADER.get(_norm(_text(c))) if c is not None else None for c in grid[i]]
+        if "budget" not in fields or "spent" not in fields:
+            continue
+        col = {f: j for j, f in reversed(list(enumerate(fields))) if f}
+        candidates = []
+        for k in range(i + 1, header_at):
+            cells = grid[k]
+            label = "".join(_text(c) for j, c in enumerate(cells) if j < col["budget"] and not fields[j])
+            if not _text(cells[col["budget"]] if col["budget"] < len(cells) else None):
+                continue
+            candidates.append((not any(n in label for n in _FUND_ROW), k))
+        if not candidates:
+            continue
+        k = min(candidates)[1]
+        cells = grid[k]
+        values = {f: (cells[j] if j < len(cells) else None) for f, j in col.items()}
+        values.pop("actual", None)
+        values["actual"] = values.pop("rate", None)
+        return _execution_row(values, problems, first_line + k)
+    return None
 
 
 def _apply_merges(
@@ -245,8 +438,9 @@ def _build(
     problems: list[Finding],
     first_line: int,
     shared: set[tuple[int, int]],
+    fund: tuple[Execution, ExecutionOutcome] | None = None,
 ) -> Ruleset:
-    col = {f: i for i, f in reversed(list(enumerate(fields))) if f}
+    col = {f: i for i, f in reversed(list(enumerate(fields))) if f and f != "side"}
     carried: dict[str, Any] = {}
     indicators: list[IndicatorRow] = []
     outcomes: list[Outcome] = []
@@ -264,6 +458,7 @@ def _build(
         if not any(_text(c) for c in cells):
             continue
         values = {f: get(cells, f) for f in col}
+        before = {f: _text(carried.get(f)) for f in ("level1", "level2")}
         for f in _CARRY:
             if f in col:
                 if _text(values[f]):
@@ -277,10 +472,14 @@ def _build(
         name = _text(values.get("name"))
         section = _text(values.get("section")) or None
         labels = (name, level1, level2, _text(cells[0]) if cells else "")
-        if any(x.startswith(_TOTAL_NAMES) for x in labels if x):
+        label_set = {x for x in labels if x}
+        # a row of its own: a target, rule, comparator or unit that is not the merged label itself
+        own = [v for v in (_text(values.get(f)) for f in ("target", "rule", "comparator", "unit", "actual"))
+               if v and v not in label_set]  # fmt: skip
+        if not own and any(x.startswith(_TOTAL_NAMES) for x in label_set):
             total = _num(values.get("score"), problems, line, "总分")
             continue
-        if any(("小计" in x or x == "评价等次") for x in labels if x):
+        if not own and any(("小计" in x or x == "评价等次") for x in label_set):
             continue
         if header_w is not None:
             groups[(section, level1)] = header_w
@@ -291,6 +490,21 @@ def _build(
         if is_exec:
             execution, exe_outcome = _execution_row(values, problems, line)
             continue
+        weight_cell, rule_cell = _text(values.get("weight")), _text(values.get("rule"))
+        if not name and not rule_cell and not own and weight_cell:
+            own_label = [c for f in ("level2", "level1") if (c := _text(get(cells, f))) and c != before[f]]
+            if own_label:  # 产出指标 | | | 50: the block's weight on a row of its own
+                w = _num(values.get("weight"), problems, line, "分值")
+                if w is not None and level1:
+                    key = level1 + ("\x00" + level2 if _text(get(cells, "level2")) else "")
+                    groups[(section, key)] = w
+                continue
+        if not name and (weight_cell or rule_cell):
+            name = f"（第{line}行未写指标名称）"
+            problems.append(Finding(
+                "no-name", f"第{line}行有{'分值' if weight_cell else ''}{'、' if weight_cell and rule_cell else ''}"
+                f"{'评分标准' if rule_cell else ''}，但没有三级指标名称：仍按该行计分，请补填指标名称",
+                _text(values.get("id")) or f"R{line}", name, "warning"))  # fmt: skip
         if not name:
             continue  # a header-only row (产出指标 (50分)) or a blank row
         rid = _text(values.get("id")) or f"R{line}"
@@ -310,6 +524,8 @@ def _build(
             a = _text(actual) if not isinstance(actual, Decimal) else actual
             outcomes.append(Outcome(rid, a or None, printed, _text(values.get("reason")) or None, grade, manual,
                                     f"{path or 'table'}:{line}"))  # fmt: skip
+    if execution is None and fund is not None:
+        execution, exe_outcome = fund
     group_list = []
     for (section, key), w in groups.items():
         l1, _, l2 = key.partition("\x00")
