@@ -22,7 +22,7 @@ from attrs import frozen
 from ..errors import ScoringError
 from ..rules.nodes import Op, Quantity
 from ..text.numbers import chinese_numeral
-from .values import comparator, narrow, normalize_unit, parse_value
+from .values import comparator, is_missing, narrow, normalize_unit, parse_value
 
 
 class OutcomeError(ScoringError):
@@ -455,3 +455,40 @@ __all__ = [
     "read_target",
     "tokens",
 ]
+
+
+_BARE_NUMBER = re.compile(r"^\s*\+?(\d+(?:\.\d+)?|\.\d+)\s*$")
+
+
+def unusable_actual(actual: object, target: str | None, unit: str | None) -> tuple[str, str] | None:
+    """An outcome that must not be scored, as (finding code, message), or None.
+
+    * missing data (``#N/A``, ``数据缺失``, ``待统计``, ``—``; values.is_missing): no outcome;
+    * a bare number between 0 and 1 (a General-format cell ``0.92``, CSV text ``0.92``, a JSON
+      or TOML number) on a row whose target is a percentage above 1%: 92% and 0.92% are both
+      readings the clerk may have meant, so the row is refused with how to write it, never
+      silently read as 0.92% (docs/tables.md, "Numbers as typed"). A cell formatted as a percentage, or the
+      text ``92%``, is never bare."""
+    if isinstance(actual, str):
+        if is_missing(actual):
+            return "missing-data", f"实际完成值“{actual.strip()}”表示数据缺失：没有实际值，不计分；请填写实际完成值"
+        m = _BARE_NUMBER.match(actual)
+        if m is None:
+            return None
+        value = Decimal(m[1])
+    elif isinstance(actual, (Decimal, int)) and not isinstance(actual, bool):
+        value = Decimal(actual)
+    else:
+        return None
+    if not (0 < value <= 1):
+        return None
+    t = read_target(target, unit)
+    q = t.quantity
+    if t.kind != "number" or q is None or q.unit not in ("%", "％") or q.value <= 1:
+        return None
+    shown = format(value.normalize(), "f")
+    pct = format((value * 100).normalize(), "f")
+    return "ambiguous-fraction", (
+        f"实际完成值{shown}是不带%的数，而指标值是{t.text}{'' if '%' in t.text else '%'}：是{pct}%还是{shown}%无法确定，"
+        f"未计分。请写成“{pct}%”（或把单元格设为百分比格式）；若确为{shown}%，请写“{shown}%”"
+    )

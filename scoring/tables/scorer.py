@@ -8,10 +8,11 @@ cannot be scored never stops the others: it gets no score and a finding that say
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..api import ARITHMETIC, arithmetic_error
 from ..errors import RuleSyntaxError, ScoringError
 from ..reading.profiles import Profile
 from ..rules.nodes import Composite, Node, Partial, Rule
@@ -19,7 +20,7 @@ from ..scores.defaults import LENIENT, READ_AS_TEXT, default_score, score_execut
 from ..scores.evaluate import Options, Score
 from .fast import FastPath, Hit
 from .full_path import prefix, score_in_full
-from .outcomes import ExecutionOutcome, Outcome, Outcomes
+from .outcomes import ExecutionOutcome, Outcome, Outcomes, usable
 from .plan import hashable, static_key
 from .report import Report, RowResult
 from .rows import Finding, IndicatorRow, clip, lenient_finding, read_as_text_finding
@@ -73,31 +74,34 @@ class Scorer:
         for i in range(n):
             row = rows[i]
             o = get(row.id)
-            if o is not None and plain[i] and o.grade is None and o.manual is None and o.actual is not None:
-                a = o.actual
-                skey = keys[i]
-                memo = memos[skey]
-                k = a if type(a) is str else hashable(a)
-                hit = memo.get(k)
-                if hit is None:
-                    q = quicks[skey]
-                    if q is _UNBUILT:
-                        q = quicks[skey] = self.paths.quick_for(row, skey, self._options(self.profile)) if self.fast else None
-                    hit = None if q is None else q(a)
+            try:
+                if o is not None and plain[i] and o.grade is None and o.manual is None and o.actual is not None:
+                    a = o.actual
+                    skey = keys[i]
+                    memo = memos[skey]
+                    k = a if type(a) is str else hashable(a)
+                    hit = memo.get(k)
                     if hit is None:
-                        hit = self._compute(row, o, a, self.profile, skey)
-                    memo[k] = hit
-                score, method, found = hit
-                if found:
-                    rid, rname = row.id, row.name
-                    found = tuple([new_tuple(Finding, (f[0], f[1], rid, rname, f[4])) for f in found])
-                    findings.extend(found)
-                r = new_tuple(RowResult, (row, score, method, a, o, found))
-            else:
-                r = self._row(row, o, keys[i])
-                score = r.score
-                if r.findings:
-                    findings.extend(r.findings)
+                        q = quicks[skey]
+                        if q is _UNBUILT:
+                            q = quicks[skey] = self._quick(row, skey)
+                        hit = None if q is None else q(a)
+                        if hit is None:
+                            hit = self._compute(row, o, a, self.profile, skey)
+                        memo[k] = hit
+                    score, method, found = hit
+                    if found:
+                        rid, rname = row.id, row.name
+                        found = tuple([new_tuple(Finding, (f[0], f[1], rid, rname, f[4])) for f in found])
+                    r = new_tuple(RowResult, (row, score, method, a, o, found))
+                else:
+                    r = self._row(row, o, keys[i])
+                    score = r.score
+            except Exception as e:  # whatever a row raises is that row's finding: the table goes on
+                r = failed_row(row, o, e)
+                score = None
+            if r.findings:
+                findings.extend(r.findings)
             append(r)
             if score is not None:
                 points[group[i]] += score.points
@@ -107,6 +111,15 @@ class Scorer:
                 progress(i + 1, n)
         execution = self._execution()
         return plan.report(self.rs, self.profile, self.outcomes, results, points, unscored, execution, self.findings)
+
+    def _quick(self, row: IndicatorRow, skey: int) -> Callable[[Any], Hit | None] | None:
+        """The static key's fast path (None: none, or the full path only)."""
+        if not self.fast:
+            return None
+        try:
+            return self.paths.quick_for(row, skey, self._options(self.profile))
+        except ScoringError:
+            return None  # the full path scores these rows, or says why not
 
     def _profile(self, row: IndicatorRow) -> Profile:
         if not (row.profile or row.options):
@@ -124,9 +137,14 @@ class Scorer:
             f = Finding("no-weight", "没有分值，无法计分", row.id, row.name)
             return RowResult(row, None, "none", actual, outcome, (f,))
         if outcome is None or (actual is None and outcome.grade is None and outcome.manual is None):
-            f = Finding("no-outcome", "没有实际完成值", row.id, row.name)
+            code, message = outcome.refused if outcome is not None and outcome.refused else ("no-outcome", "没有实际完成值")
+            f = Finding(code, message, row.id, row.name)
             return RowResult(row, None, "none", actual, outcome, (f,))
-        profile = self._profile(row)
+        try:
+            profile = self._profile(row)
+        except ScoringError as e:
+            f = Finding("bad-profile", f"本行的评分口径或选项有误，无法计分: {e}", row.id, row.name)
+            return RowResult(row, None, "none", actual, outcome, (f,))
         a = actual if type(actual) is str else hashable(actual)
         m = None if outcome.manual is None else (outcome.manual, outcome.reason)
         key = (skey if skey is not None else static_key(row), a, outcome.grade, m, id(profile))
@@ -190,6 +208,8 @@ class Scorer:
             return score, "default", tuple(notes)
         except ScoringError as e:
             return None, "none", (*notes, Finding("cannot-score", str(e)))
+        except ARITHMETIC as e:  # a value the exact arithmetic cannot hold
+            return None, "none", (*notes, Finding("cannot-score", str(arithmetic_error(e))))
         except Exception as e:  # a bug in the rule core must not stop the table: report it
             return None, "none", (*notes, Finding("internal-error", f"内部错误（请报告）: {type(e).__name__}: {e}"))
 
@@ -233,6 +253,18 @@ class Scorer:
             return None
 
 
+def failed_row(row: IndicatorRow, outcome: Outcome | None, e: Exception) -> RowResult:
+    """The row a scoring error left unscored, with a finding that says why (code and message
+    only: the exception, and the run its traceback reaches, are not kept)."""
+    if isinstance(e, ScoringError):
+        f = Finding("cannot-score", str(e), row.id, row.name)
+    elif isinstance(e, ARITHMETIC):
+        f = Finding("cannot-score", str(arithmetic_error(e)), row.id, row.name)
+    else:
+        f = Finding("internal-error", f"内部错误（请报告）: {type(e).__name__}: {e}", row.id, row.name)
+    return RowResult(row, None, "none", None if outcome is None else outcome.actual, outcome, (f,))
+
+
 def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]) -> dict[str, Outcome]:
     """Each outcome to its row, by id or else by a unique name; what matches no row, or a row
     twice, is a finding (appended to ``findings``)."""
@@ -243,7 +275,7 @@ def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]
     # the common case, checked in C: every outcome keyed by a row id, none twice
     matched = dict(zip(map(_KEY, items), items, strict=True))
     if len(matched) == len(items) and matched.keys() <= by_id.keys():
-        return matched
+        return _usable(matched, by_id)
     matched = {}
     for o in items:
         row = by_id.get(o.key)
@@ -265,6 +297,19 @@ def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]
             findings.append(Finding("duplicate-outcome", message, row.id, row.name, "warning"))
             continue
         matched[row.id] = o
+    return _usable(matched, by_id)
+
+
+def _usable(matched: dict[str, Outcome], by_id: Mapping[str, IndicatorRow]) -> dict[str, Outcome]:
+    """Missing data and bare fractions on percent rows are no actual (outcomes.usable; issue 12)."""
+    for k, o in matched.items():
+        a = o.actual
+        t = type(a)
+        if a is None or (t is str and a[-1:] == "%" and a[:1] != "#") or ((t is Decimal or t is int) and not 0 < a <= 1):
+            continue  # the common cases: 85%, a number above 1
+        u = usable(o, by_id[k].target, by_id[k].unit)
+        if u is not o:
+            matched[k] = u
     return matched
 
 
