@@ -13,15 +13,15 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
-    s = sub.add_parser("serve", help="serve the HTTP API and the web page (needs the service extra)")
-    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s = sub.add_parser("serve", help="启动 HTTP API 和网页（需安装 service 附加依赖）", description="启动 HTTP API 和网页（需安装 service 附加依赖）")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1：仅本机）")
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     s.add_argument(
         "--cors-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="allow browser calls from this origin (repeatable; none by default)",
+        help="允许该来源的浏览器调用（可重复；默认不允许）",
     )
     s.set_defaults(run=_serve)
 

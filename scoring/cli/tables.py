@@ -10,6 +10,8 @@ the table's own 实际完成值/得分 columns.
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -24,45 +26,65 @@ from ..tables.audit import Audit, audit_report, outcomes_beside
 from ..tables.load import load_ruleset
 from ..tables.report import Report, RowResult
 from ..tables.ruleset import Ruleset
-from ..tables.spreadsheet import write_report
+from ..tables.spreadsheet import TableError, write_report
+from . import EXIT_FINDINGS, EXIT_OK, positive_int
 
 PROGRESS_MIN_ROWS = 1000
 
 
 def register(sub: Any) -> None:
-    s = sub.add_parser("score", help="score a whole indicator table (.toml .json .xlsx .csv)")
-    s.add_argument("table", help="the indicator table: a ruleset (.toml/.json) or a spreadsheet (.xlsx/.csv)")
-    s.add_argument(
-        "--outcomes", help="实际完成值 file (.toml .json .csv); default: NAME.outcomes.toml beside the table"
-    )
+    s = sub.add_parser("score", help="给整张指标表评分（.toml .json .xlsx .xls .ods .csv）",
+                       description="给整张指标表（绩效自评表）评分：各行得分和扣分原因、小计、预算执行率、总分和评价等次。"
+                       "退出状态: 0 每行都已计分；1 有未计分的行；2 输入有误。")  # fmt: skip
+    s.add_argument("table", help="指标表：规则集（.toml/.json）或电子表格（.xlsx .xls .ods .csv）")
+    s.add_argument("--outcomes", help="实际完成值文件（.toml .json .csv）；默认：表旁的 NAME.outcomes.toml，或表中的实际完成值列")
     s.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
-    s.add_argument("--profile", help=f"scoring profile ({', '.join(_profiles.names())}); see `scoring profiles`")
-    s.add_argument("-o", "--output", help="write the scored table: OUT.xlsx, OUT.csv or OUT.json")
-    s.add_argument("--summary", action="store_true", help="print only subtotals, total, grade and findings")
+    s.add_argument("--profile", help=f"计分口径（{'、'.join(_profiles.names())}）；见 scoring profiles")
+    s.add_argument("-o", "--output", help="写出评分结果：OUT.xlsx（在原表上填写得分）、OUT.csv 或 OUT.json；不能覆盖输入文件")
+    s.add_argument("--json", action="store_true", help="把评分结果以 JSON 写到标准输出（不打印表格）")
+    s.add_argument("--summary", action="store_true", help="只打印小计、总分、等次和问题")
     s.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help=f"progress bar on stderr (default: on for {PROGRESS_MIN_ROWS}+ rows on a terminal)")  # fmt: skip
-    s.add_argument("--width", type=int, help="terminal width for the table (default: detected)")
+                   help=f"在标准错误上显示进度条（默认：终端上 {PROGRESS_MIN_ROWS} 行以上时显示）")  # fmt: skip
+    s.add_argument("--width", type=positive_int, help="表格宽度（列数；默认：终端宽度）")
     s.set_defaults(run=_score)
 
-    a = sub.add_parser(
-        "audit", help="compare printed scores (得分) with the table's own rules; exit 1 on any discrepancy"
-    )
-    a.add_argument("table", help="the indicator table with printed scores (or a ruleset with NAME.outcomes.toml)")
-    a.add_argument("--outcomes", help="file with the printed scores; default: NAME.outcomes.toml beside the table")
+    a = sub.add_parser("audit", help="核对印出的得分与表中的评分规则；有不一致时退出状态为 1",
+                       description="核对印出的得分（得分列或 outcomes 文件的 score）与按表中规则计算的得分，"
+                       "列出每一处不一致及可能的原因。退出状态: 0 全部一致；1 有不一致或无法核对的行；2 输入有误。")  # fmt: skip
+    a.add_argument("table", help="带印出得分的指标表（或旁边有 NAME.outcomes.toml 的规则集）")
+    a.add_argument("--outcomes", help="含印出得分的文件；默认：表旁的 NAME.outcomes.toml")
     a.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
-    a.add_argument("--profile", help="scoring profile used for the computed scores")
-    a.add_argument("-o", "--output", help="also write the scored table (.xlsx .csv .json)")
-    a.add_argument("--width", type=int, help="terminal width (default: detected)")
+    a.add_argument("--profile", help="计算得分所用的口径")
+    a.add_argument("-o", "--output", help="同时写出评分结果（.xlsx .csv .json）")
+    a.add_argument("--json", action="store_true", help="把核对结果以 JSON 写到标准输出")
+    a.add_argument("--width", type=positive_int, help="表格宽度（默认：终端宽度）")
     a.set_defaults(run=_audit)
 
-    p = sub.add_parser("profiles", help="list the named scoring profiles")
+    p = sub.add_parser("profiles", help="列出可用的计分口径", description="列出可用的计分口径")
     p.set_defaults(run=_list_profiles)
 
 
 # ------------------------------------------------------------------ commands
 
 
+def _check_output(args: argparse.Namespace) -> None:
+    """-o: a known suffix, and never the input file itself (nor the outcomes file)."""
+    if not args.output:
+        return
+    out = Path(args.output)
+    if out.suffix.lower() not in (".xlsx", ".csv", ".json"):
+        raise TableError(f"{out}: 不支持的输出类型 {out.suffix!r}；应为 .xlsx .csv 或 .json")
+    for given in (args.table, getattr(args, "outcomes", None)):
+        if given and Path(given).exists() and out.exists() and out.resolve() == Path(given).resolve():
+            raise TableError(f"{out}: 输出文件就是输入文件，不能覆盖原表；请用另一个文件名，如 {out.stem}-评分{out.suffix}")
+    if out.is_dir():
+        raise TableError(f"{out}: 是目录；-o 应为文件名，如 评分结果.xlsx")
+
+
 def _load(args: argparse.Namespace) -> tuple[Ruleset, Path | None]:
+    _check_output(args)
+    if args.profile is not None and args.profile not in _profiles.names():
+        raise TableError(f"没有口径 {args.profile!r}；可用: {'、'.join(_profiles.names())}（见 scoring profiles）")
     ruleset = load_ruleset(args.table, sheet=args.sheet)
     outcomes: Path | None = Path(args.outcomes) if args.outcomes else None
     if outcomes is None and ruleset.outcomes is None and ruleset.path is not None:
@@ -76,25 +98,34 @@ def _score(args: argparse.Namespace) -> int:
     ruleset, outcomes = _load(args)
     progress = _progress_bar(len(ruleset.indicators), args.progress)
     report = ruleset.score(outcomes, profile=args.profile, progress=progress, explain=True)
-    out = sys.stdout
-    width = args.width or shutil.get_terminal_size((120, 24)).columns
-    print_report(report, out, width=width, summary=args.summary)
     if args.output:
-        write_report(report, args.output)
+        write_report(report, args.output, source=ruleset.path)
         print(f"已写出: {args.output}", file=sys.stderr)
-    return 0
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        width = args.width or shutil.get_terminal_size((120, 24)).columns
+        print_report(report, sys.stdout, width=width, summary=args.summary)
+    sys.stdout.flush()
+    return EXIT_FINDINGS if (report.unscored or not report.rows) else EXIT_OK
 
 
 def _audit(args: argparse.Namespace) -> int:
     ruleset, outcomes = _load(args)
     report = ruleset.score(outcomes, profile=args.profile)
     result = audit_report(report)
-    width = args.width or shutil.get_terminal_size((120, 24)).columns
-    print_audit(result, sys.stdout, width=width)
     if args.output:
-        write_report(report, args.output)
+        write_report(report, args.output, source=ruleset.path)
         print(f"已写出: {args.output}", file=sys.stderr)
-    return 1 if result.discrepancies else 0
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        width = args.width or shutil.get_terminal_size((120, 24)).columns
+        print_audit(result, sys.stdout, width=width)
+    sys.stdout.flush()
+    return EXIT_FINDINGS if (result.discrepancies or report.unscored or not report.rows) else EXIT_OK
 
 
 def _list_profiles(args: argparse.Namespace) -> int:
@@ -145,6 +176,30 @@ def fit(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, each padded to exactly ``width``."""
+    text = " ".join(str(text).split())
+    lines: list[str] = []
+    cur, cur_w = "", 0
+    for ch in text:
+        w = max(display_width(ch), 0)
+        if cur_w + w > width and cur:
+            lines.append(cur + " " * (width - cur_w))
+            cur, cur_w = "", 0
+        cur += ch
+        cur_w += w
+    lines.append(cur + " " * max(width - cur_w, 0))
+    return lines
+
+
+def with_unit(value: str | None, unit: str | None) -> str:
+    """``100`` with unit 人 → ``100人``: a bare number shows the row's unit."""
+    v = (value or "").strip()
+    if v and unit and re.fullmatch(r"[≥≤<>=＞＜]?\s*[\d.,]+", v):
+        return v + unit
+    return v
+
+
 def rjust(text: str, width: int) -> str:
     return " " * max(width - display_width(text), 0) + text
 
@@ -166,7 +221,8 @@ def print_report(report: Report, out: TextIO, *, width: int = 120, summary: bool
     title = rs.title or "（无标题）"
     print(title, file=out)
     meta = [x for x in (rs.meta.agency, str(rs.meta.year) if rs.meta.year else "") if x]
-    print(f"{'，'.join(meta) + '；' if meta else ''}口径 {report.profile.name}：{report.profile.description}", file=out)
+    pname = "默认" if report.profile.name == "default" else report.profile.name
+    print(f"{'，'.join(meta) + '；' if meta else ''}口径 {pname}：{report.profile.description}", file=out)
     # columns: id, name, target, actual, weight, points, explanation
     fixed = [("编号", 7), ("三级指标", 22), ("指标值", 12), ("实际完成值", 16), ("分值", 6), ("得分", 7)]
     rest = max(width - sum(w for _, w in fixed) - 2 * len(fixed), 16)
@@ -174,10 +230,14 @@ def print_report(report: Report, out: TextIO, *, width: int = 120, summary: bool
     numeric = {"分值", "得分"}
 
     def line(cells: Sequence[str]) -> str:
-        parts = []
-        for (name, w), c in zip(cols, cells, strict=True):
-            parts.append(rjust(c, w) if name in numeric else fit(c, w))
-        return "  ".join(parts).rstrip()
+        """One table row; text that does not fit wraps onto further lines, never cut."""
+        wrapped = [[rjust(c, w)] if name in numeric else wrap(c, w) for (name, w), c in zip(cols, cells, strict=True)]
+        height = max(len(x) for x in wrapped)
+        out = []
+        for k in range(height):
+            parts = [x[k] if k < len(x) else " " * w for x, (_, w) in zip(wrapped, cols, strict=True)]
+            out.append("  ".join(parts).rstrip())
+        return "\n".join(out)
 
     rule = "─" * min(width, sum(w for _, w in cols) + 2 * (len(cols) - 1))
     if not summary:
@@ -201,7 +261,8 @@ def print_report(report: Report, out: TextIO, *, width: int = 120, summary: bool
                     r.actual if isinstance(r.actual, (str, Decimal, int)) else ("" if r.actual is None else "（分项）")
                 )
                 reason = _row_reason(r)
-                print(line([r.row.id, r.row.name, r.row.target or "", str(actual), _plain(r.row.weight),
+                print(line([r.row.id, r.row.name, with_unit(r.row.target, r.row.unit), with_unit(str(actual), r.row.unit),
+                            _plain(r.row.weight),
                             _num(r.points) if r.points is not None else "—", reason]), file=out)  # fmt: skip
         if sub is not None:
             label = f"{(section + ' ') if section and summary else ''}{level1 or '（未分类）'} 小计"
@@ -230,10 +291,13 @@ def print_report(report: Report, out: TextIO, *, width: int = 120, summary: bool
     unscored = len(report.unscored)
     note = f"{unscored}行未计分，总分不完整" if unscored else ""
     print(line(["", "总分", "", "", _plain(report.weight), str(report.total), note]), file=out)
-    print(
-        f"评价等次: {report.grade or '—'}（{report.profile.grade_bands}{'，按得分率' if report.weight != 100 else ''}）",
-        file=out,
-    )
+    if unscored or not report.rows:
+        print(f"评价等次: —（{unscored}行未计分，总分不完整，不评等次）" if unscored else "评价等次: —（表中没有指标行）", file=out)
+    else:
+        print(
+            f"评价等次: {report.grade or '—'}（{report.profile.grade_bands}{'，按得分率' if report.weight != 100 else ''}）",
+            file=out,
+        )
     errors = [f for f in report.findings if f.severity == "error"]
     warnings = [f for f in report.findings if f.severity != "error"]
     if errors:
@@ -296,7 +360,12 @@ def print_audit(result: Audit, out: TextIO, *, width: int = 120) -> None:
         print(f"总分: 未印出；各行印出得分之和 {t.printed_rows}；计算 {t.computed}", file=out)
     if t.rows_without_printed:
         print(f"{t.rows_without_printed} 行没有印出得分，未核对", file=out)
-    print("结论: " + ("印出得分与评分规则一致" if result.ok else f"有 {n} 项需处理（见上）"), file=out)
+    if not report.rows:
+        print("结论: 表中没有指标行，无可核对", file=out)
+    elif unscored and result.ok:
+        print(f"结论: 已核对的印出得分与评分规则一致，但有 {unscored} 行无法计算得分，未能核对", file=out)
+    else:
+        print("结论: " + ("印出得分与评分规则一致" if result.ok else f"有 {n} 项需处理（见上）"), file=out)
 
 
 def _take(text: str, width: int) -> str:

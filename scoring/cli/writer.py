@@ -25,43 +25,56 @@ _TABLE_SUFFIXES = (".toml", ".json", ".xlsx", ".csv")
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
+def _weight(text: str) -> str:
+    """``--weight``: a number (``10``, ``2.5``, ``10分``), kept as text for the API."""
+    from ..reading.cells import decimal_of
+
+    d = decimal_of(text, "分值")  # OutcomeError (a ValueError) for text that is not a number
+    if d is None or d < 0:
+        raise ValueError(text)
+    return text
+
+
+_weight.__name__ = "_weight"
+
+
 def _row_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--target", help="指标值 as written: ≥90%%, 1万人, 30")
-    p.add_argument("--weight", help="分值")
+    p.add_argument("--target", help="指标值，按原文: ≥90%%、1万人、30")
+    p.add_argument("--weight", type=_weight, help="分值（数字）")
     p.add_argument("--comparator", help="指标值类型: ≥ ≤ = > < 定性 定量")
     p.add_argument("--unit", help="度量单位: %% 人 万元 …")
 
 
 def register(sub: Any) -> None:
-    c = sub.add_parser("check", help="static checks on a rule text, a file of rules, or an indicator table")
+    c = sub.add_parser("check", help="检查评分规则：一条规则、每行一条的文件或整张指标表", description="检查评分规则：一条规则、每行一条的文件或整张指标表；有错误时退出状态为 1")
     c.add_argument(
         "source",
         metavar="FILE|TEXT",
-        help="rule text; a file with one rule per line; or a table (.toml .json .xlsx .csv)",
+        help="规则文本；每行一条规则的文件；或指标表（.toml .json .xlsx .xls .csv）",
     )
     _row_args(c)
     c.add_argument(
-        "--cliff", default="0.3", help="report a jump at one edge above this share of the weight (default 0.3)"
+        "--cliff", default="0.3", help="某一边界处得分跳变超过分值的这一比例时报告（默认 0.3）"
     )
     c.add_argument(
-        "--min-severity", choices=["info", "warning", "error"], default="info", help="hide findings below this"
+        "--min-severity", choices=["info", "warning", "error"], default="info", help="只显示此级别及以上的问题"
     )
-    c.add_argument("--json", action="store_true", help="print the findings as JSON")
+    c.add_argument("--json", action="store_true", help="以 JSON 输出问题")
     c.set_defaults(run=_guard(_check))
 
-    e = sub.add_parser("explain", help="restate a rule unambiguously, check it, and tabulate its scores")
-    e.add_argument("text", help="the 评（扣）分标准 text")
+    e = sub.add_parser("explain", help="规则的标准表述、检查和得分表", description="以无歧义的标准表述重写规则，检查它，并列出各边界处的得分")
+    e.add_argument("text", help="评（扣）分标准文本")
     _row_args(e)
     e.set_defaults(run=_guard(_explain))
 
-    v = sub.add_parser("curve", help="score a rule at every edge and step, and plot score against outcome")
-    v.add_argument("text", help="the 评（扣）分标准 text")
+    v = sub.add_parser("curve", help="得分曲线：各边界与档位处的得分，可画图", description="在每个边界和档位计算得分，并画出得分与实际值的关系")
+    v.add_argument("text", help="评（扣）分标准文本")
     _row_args(v)
-    v.add_argument("--from", dest="lo", help="lowest outcome to show (80 means 80%% on a rate)")
-    v.add_argument("--to", dest="hi", help="highest outcome to show")
-    v.add_argument("--item", type=int, help="for a rule with sub-items ①②…: the item to plot")
-    v.add_argument("-o", "--output", help="write the plot to this .svg or .png file")
-    v.add_argument("--all", action="store_true", help="list every sampled outcome, not only edges, steps and changes")
+    v.add_argument("--from", dest="lo", help="显示的最低实际值（比率行 80 即 80%%）")
+    v.add_argument("--to", dest="hi", help="显示的最高实际值")
+    v.add_argument("--item", type=int, help="有分项①②…的规则：要画的分项序号")
+    v.add_argument("-o", "--output", help="把曲线写入 .svg 或 .png 文件")
+    v.add_argument("--all", action="store_true", help="列出所有采样点，而不只是边界、档位和变化处")
     v.set_defaults(run=_guard(_curve))
 
 
@@ -132,6 +145,8 @@ def _check(args: argparse.Namespace) -> int:
         from ..tables.load import load_ruleset
 
         ruleset = load_ruleset(path)
+        if not ruleset.indicators:
+            raise ScoringError(f"{path}: 表中没有指标行（[[indicator]] 或三级指标列为空），无可检查")
         results = [(str(path), f) for f in check_table(ruleset, cliff=args.cliff)]
     elif is_file:
         text = path.read_text(encoding="utf-8")

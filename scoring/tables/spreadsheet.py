@@ -799,10 +799,13 @@ def write_json(report: Report, path: str | Path) -> None:
         f.write("\n")
 
 
-def write_report(report: Report, path: str | Path) -> None:
-    """Write by suffix: .xlsx, .csv or .json."""
+def write_report(report: Report, path: str | Path, *, source: str | Path | None = None) -> None:
+    """Write by suffix: .xlsx, .csv or .json. Never over the table it was read from."""
     p = Path(path)
     suffix = p.suffix.lower()
+    for given in (source, report.ruleset.path):
+        if given is not None and p.exists() and Path(given).exists() and p.resolve() == Path(given).resolve():
+            raise TableError(f"{p}: 输出文件就是输入文件，不能覆盖原表；请用另一个文件名，如 {p.stem}-评分{p.suffix}")
     if suffix == ".xlsx":
         write_xlsx(report, p)
     elif suffix == ".csv":
