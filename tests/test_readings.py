@@ -117,8 +117,17 @@ def check_case(rule: dict[str, Any], case: dict[str, Any]) -> str | None:
     return None
 
 
+_RESULTS: dict[str, str | None] = {}  # id → the problem found (None: agrees); the summary reuses them
+
+
+def _result(check: Callable[..., str | None], ident: str, *args: Any) -> str | None:
+    if ident not in _RESULTS:
+        _RESULTS[ident] = check(*args)
+    return _RESULTS[ident]
+
+
 def _run(check: Callable[..., str | None], ident: str, *args: Any) -> None:
-    problem = check(*args)
+    problem = _result(check, ident, *args)
     if problem is not None:
         pytest.fail(f"{ident}: {problem}")
 
@@ -136,9 +145,9 @@ def test_reading(rule: dict[str, Any]) -> None:
     _run(check_reading, rule["id"], rule)
 
 
-@pytest.mark.parametrize(("rule", "case"), [_param(case_id(r, n), r, c) for r, n, c in CASES])
-def test_case(rule: dict[str, Any], case: dict[str, Any]) -> None:
-    _run(check_case, rule["id"], rule, case)
+@pytest.mark.parametrize(("ident", "rule", "case"), [_param(case_id(r, n), case_id(r, n), r, c) for r, n, c in CASES])
+def test_case(ident: str, rule: dict[str, Any], case: dict[str, Any]) -> None:
+    _run(check_case, ident, rule, case)
 
 
 def test_corpus_is_well_formed() -> None:
@@ -156,8 +165,8 @@ def test_corpus_is_well_formed() -> None:
 
 def test_summary() -> None:
     """Counts: `pytest -q -s tests/test_readings.py -k summary`."""
-    results = {r["id"]: check_reading(r) for r in RULES}
-    results |= {case_id(r, n): check_case(r, c) for r, n, c in CASES}
+    results = {r["id"]: _result(check_reading, r["id"], r) for r in RULES}
+    results |= {case_id(r, n): _result(check_case, case_id(r, n), r, c) for r, n, c in CASES}
     disagree = {k for k, v in results.items() if v is not None}
     readings_disagree = len([r for r in RULES if r["id"] in disagree])
     cases_disagree = len(disagree) - readings_disagree
