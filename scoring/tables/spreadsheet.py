@@ -751,7 +751,9 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         c.font = bold
     score_col = len(header) - 1  # 1-based index of the score column
     for row, kind in zip(rows, kinds, strict=True):
-        ws.append([_cell(v) for v in row])
+        ws.append([None] * len(row))
+        for i, v in enumerate(row, 1):
+            _put(ws.cell(row=ws.max_row, column=i), v)
         if kind != "indicator":
             for c in ws[ws.max_row]:
                 c.font = bold
@@ -764,6 +766,7 @@ def write_xlsx(report: Report, path: str | Path) -> None:
     for row_cells in ws.iter_rows(min_row=3):
         for c in row_cells:
             c.alignment = Alignment(wrap_text=True, vertical="top")
+    _print_setup(ws, 2)
     fs = wb.create_sheet("问题")
     fh, frows = finding_rows(report)
     fs.append(fh)
@@ -771,6 +774,119 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         c.font = bold
     for r in frows:
         fs.append(r)
+    fs.column_dimensions["E"].width = 80
+    wb.save(Path(path))
+
+
+_PERCENT_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def _print_setup(ws: Any, header_row: int) -> None:
+    """A4 landscape, one page wide, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _put(cell: Any, v: Any) -> None:
+    """A value into a cell: ``97%`` as the number 0.97 with a percent format, Decimals as numbers."""
+    if isinstance(v, str) and (m := _PERCENT_TEXT.match(v)):
+        d = Decimal(m[1]) / 100
+        cell.value = d
+        places = len(m[1].partition(".")[2])
+        cell.number_format = "0%" if places == 0 else "0." + "0" * places + "%"
+        return
+    cell.value = _cell(v)
+    if isinstance(v, Decimal):
+        cell.number_format = "0.00"
+
+
+def write_over(report: Report, source: str | Path, path: str | Path, *, sheet: str | int | None = None) -> None:
+    """The scored table written on top of the clerk's own workbook: every sheet, merge, style,
+    width and format kept; 得分 and 扣分原因 filled where the columns are empty, or added as
+    计算得分/计算扣分原因 beside the printed ones; 小计, 预算执行率, 总分 and 评价等次 rows below
+    the table; a sheet 问题 with the findings; A4 landscape, one page wide, header repeated."""
+    from copy import copy
+
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Font
+
+    src = Path(source)
+    try:
+        wb = load_workbook(src)
+    except Exception as e:
+        raise TableError(f"{src}: 无法读取原表（{type(e).__name__}: {e}）") from None
+    sheets = [_Sheet(w.title, w.sheet_state != "visible", None) for w in wb.worksheets]
+    ws = None
+    if sheet is not None:
+        chosen = _pick_sheet(sheets, sheet)
+        ws = wb[chosen.name] if chosen is not None else None
+    else:
+        for w in wb.worksheets:
+            if w.sheet_state == "visible" and _find_header([[_text(c.value) or None for c in r] for r in w.iter_rows(max_row=30)])[0] is not None:
+                ws = w
+                break
+    if ws is None:
+        raise TableError(f"{src}: 找不到评分所读的工作表")
+    grid = [[_text(c.value) or None for c in r] for r in ws.iter_rows(max_row=30)]
+    header_at, fields = _find_header(grid)
+    assert header_at is not None
+    hrow = header_at + 1
+    lines = {r.row.line: r for r in report.rows if r.row.line is not None}
+
+    def column_for(field: str, added: str) -> int:
+        for i, f in enumerate(fields):
+            if f == field and all(ws.cell(row=ln, column=i + 1).value in (None, "") for ln in lines):
+                return i + 1
+        col = ws.max_column + 1
+        left = ws.cell(row=hrow, column=col - 1)
+        cell = ws.cell(row=hrow, column=col, value=added)
+        cell.font, cell.border, cell.fill, cell.alignment = copy(left.font), copy(left.border), copy(left.fill), copy(left.alignment)
+        ws.column_dimensions[cell.column_letter].width = 12 if field == "score" else 40
+        return col
+
+    score_col = column_for("score", "计算得分")
+    reason_col = column_for("reason", "计算扣分原因")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for ln, r in lines.items():
+        for col, v in ((score_col, r.points), (reason_col, _reason(r))):
+            cell = ws.cell(row=ln, column=col)
+            left = ws.cell(row=ln, column=col - 1)
+            if cell.has_style is False:
+                cell.font, cell.border = copy(left.font), copy(left.border)
+            _put(cell, v)
+            cell.alignment = wrap
+    name_col = next((i + 1 for i, f in enumerate(fields) if f == "name"), 1)
+    row = ws.max_row + 2
+    bold = Font(bold=True)
+    summary: list[tuple[str, Any, Any]] = [
+        (f"{(x.section + ' ') if x.section else ''}{x.level1 or '（未分类）'} 小计（分值{_plain(x.weight)}）", x.points,
+         f"{x.unscored}行未计分" if x.unscored else None) for x in report.level1]  # fmt: skip
+    if report.execution is not None:
+        summary.append(("预算执行率", report.execution.points, report.execution.explanation))
+    unscored = len(report.unscored)
+    summary.append((f"总分（满分{_plain(report.weight)}）", report.total,
+                    f"{unscored}行未计分，总分不完整" if unscored else None))  # fmt: skip
+    summary.append(("评价等次", None if unscored else report.grade, "总分不完整，不评等次" if unscored else None))
+    for label, points, note in summary:
+        ws.cell(row=row, column=name_col, value=label).font = bold
+        _put(ws.cell(row=row, column=score_col), points)
+        ws.cell(row=row, column=score_col).font = bold
+        if note:
+            ws.cell(row=row, column=reason_col, value=note).alignment = wrap
+        row += 1
+    _print_setup(ws, hrow)
+    title = "问题" if "问题" not in wb.sheetnames else "评分问题"
+    fs = wb.create_sheet(title)
+    fh, frows = finding_rows(report)
+    fs.append(fh)
+    for c in fs[1]:
+        c.font = bold
+    for fr in frows:
+        fs.append(fr)
     fs.column_dimensions["E"].width = 80
     wb.save(Path(path))
 
@@ -799,15 +915,22 @@ def write_json(report: Report, path: str | Path) -> None:
         f.write("\n")
 
 
-def write_report(report: Report, path: str | Path, *, source: str | Path | None = None) -> None:
-    """Write by suffix: .xlsx, .csv or .json. Never over the table it was read from."""
+def write_report(
+    report: Report, path: str | Path, *, source: str | Path | None = None, sheet: str | int | None = None
+) -> None:
+    """Write by suffix: .xlsx, .csv or .json. Never over the table it was read from. With ``source``
+    an .xlsx/.xlsm workbook, the .xlsx is that workbook with the scores added (``write_over``)."""
     p = Path(path)
     suffix = p.suffix.lower()
     for given in (source, report.ruleset.path):
         if given is not None and p.exists() and Path(given).exists() and p.resolve() == Path(given).resolve():
             raise TableError(f"{p}: 输出文件就是输入文件，不能覆盖原表；请用另一个文件名，如 {p.stem}-评分{p.suffix}")
     if suffix == ".xlsx":
-        write_xlsx(report, p)
+        original = Path(source) if source is not None else None  # the clerk's workbook: written over a copy
+        if original is not None and original.suffix.lower() in _EXCEL and original.exists():
+            write_over(report, original, p, sheet=sheet)
+        else:
+            write_xlsx(report, p)
     elif suffix == ".csv":
         write_csv(report, p)
     elif suffix == ".json":
@@ -816,5 +939,15 @@ def write_report(report: Report, path: str | Path, *, source: str | Path | None 
         raise TableError(f"{p}: 不支持的输出类型 {suffix!r}（支持 .xlsx .csv .json）")
 
 
-__all__ = ["TableError", "finding_rows", "read_table", "sheet_rows", "table_from_grid", "write_csv", "write_json",
-           "write_report", "write_xlsx"]  # fmt: skip
+__all__ = [
+    "TableError",
+    "finding_rows",
+    "read_table",
+    "sheet_rows",
+    "table_from_grid",
+    "write_csv",
+    "write_json",
+    "write_over",
+    "write_report",
+    "write_xlsx",
+]  # fmt: skip
