@@ -841,7 +841,7 @@ def write_over(report: Report, source: str | Path, path: str | Path, *, sheet: s
         for i, f in enumerate(fields):
             if f == field and all(ws.cell(row=ln, column=i + 1).value in (None, "") for ln in lines):
                 return i + 1
-        col = ws.max_column + 1
+        col: int = int(ws.max_column) + 1
         left = ws.cell(row=hrow, column=col - 1)
         cell = ws.cell(row=hrow, column=col, value=added)
         cell.font, cell.border, cell.fill, cell.alignment = copy(left.font), copy(left.border), copy(left.fill), copy(left.alignment)
