@@ -63,8 +63,6 @@ def test_tiers_round_trip() -> None:
 
 def test_lost_dash_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError):
-        scoring.parse("10万元以上(含10万)得5分,510万(含5万)得2.5分,少于3万不得分。")
-    with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分")
 
 
@@ -84,3 +82,96 @@ def test_each_missing_thing_is_one_step(actual: str, points: str) -> None:
 def test_missing_count_refuses_a_percentage() -> None:
     with pytest.raises(scoring.ScoringError):
         _score("每少出臺一種意見或少研究一次扣0.5分。", "80%", weight=3)
+
+
+# ------------------------------------------------------------ bonuses (domain point 18)
+
+
+def test_bonus_is_a_step_that_adds() -> None:
+    rule = scoring.parse("开展中医药适宜技术,每开展一项加2分,最高不超过4分;")
+    (d,) = rule.deductions  # type: ignore[union-attr]
+    assert d.bonus and d.kind is nodes.StepKind.EVENTS and d.cap == Decimal(4)
+    _round_trip("开展中医药适宜技术,每开展一项加2分,最高不超过4分;")
+
+
+@pytest.mark.parametrize(("actual", "points"), [("0", "0.00"), ("1", "2.00"), ("2", "4.00"), ("3", "4.00")])
+def test_bonuses_alone_count_up_from_zero(actual: str, points: str) -> None:
+    # no base: 0 + 2 per item, at most 4 (3 items: 6 → 4)
+    assert _score("开展中医药适宜技术,每开展一项加2分,最高不超过4分;", actual, weight=4) == Decimal(points)
+
+
+@pytest.mark.parametrize(("actual", "points"), [("2", "2.00"), ("5", "3.00")])
+def test_bonus_without_every(actual: str, points: str) -> None:
+    # 一次加1分 is per time, like a deduction without 每 (semantics §5); 5 → 5 capped at 3
+    assert _score("承当省、市检查任务一次加1分,最多不超过3分;", actual, weight=3) == Decimal(points)
+
+
+STAFF = "保持基层人员编制稳定的，得1.5分；每增加1名人员编制的，加0.05分，加分不超过0.5分；每减少1名人员编制的，扣0.1分，扣分不超过2分。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("100", "1.50"), ("104", "1.70"), ("120", "2.00"), ("95", "1.00"), ("70", "0.00")],
+)
+def test_bonus_above_the_weight_up_to_its_cap(actual: str, points: str) -> None:
+    # base 1.5 (= the weight); +4 × 0.05 = 0.2 → 1.7 (above the weight: a stated bonus);
+    # +20 × 0.05 = 1 → capped 0.5 → 2.0; −5 × 0.1 = 0.5 → 1.0; −30 × 0.1 = 3 → capped 2 → below 0 → 0
+    assert _score(STAFF, actual, target="100", comparator="=", unit="人", weight="1.5") == Decimal(points)
+
+
+def test_bonus_caps_read_into_the_rule() -> None:
+    rule = scoring.parse(STAFF)
+    bonus, deduction = rule.deductions  # type: ignore[union-attr]
+    assert bonus.bonus and bonus.cap == Decimal("0.5") and bonus.direction is nodes.Direction.EXCESS
+    assert not deduction.bonus and deduction.cap == Decimal(2)
+    _round_trip(STAFF)
+
+
+BASE = "完成得基本分10分,多完成1%加1分,少完成1%扣1分,以此类推,加扣分均不突破基本分。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("100%", "10.00"), ("105%", "15.00"), ("103.5%", "13.50"), ("112%", "20.00"), ("96%", "6.00"), ("85%", "0.00")],
+)
+def test_bonus_capped_at_the_base(actual: str, points: str) -> None:
+    # base 10; +1 per point above 100%: 105% → 15, 103.5% → 13.5, 112% → +12 capped at the base 10 → 20;
+    # −1 per point below: 96% → 6; 85% → −15, within the base → 0
+    assert _score(BASE, actual, target="100%", comparator="≥", unit="%", weight=10) == Decimal(points)
+
+
+def test_bonus_cap_base_round_trip() -> None:
+    rule = scoring.parse(BASE)
+    assert rule.bonus_cap_base  # type: ignore[union-attr]
+    _round_trip(BASE)
+
+
+@pytest.mark.parametrize(("actual", "points"), [("50%", "15.00"), ("100%", "30.00"), ("120%", "30.00")])
+def test_per_step_award_counts_up_to_its_total(actual: str, points: str) -> None:
+    # 每完成1%得0.3分，最高30分: 50 × 0.3 = 15; 100 × 0.3 = 30; 120 × 0.3 = 36 → 30
+    text = "每完成1%得0.3分，最高30分"
+    assert _score(text, actual, target="100%", comparator="≥", unit="%", weight=30) == Decimal(points)
+    _round_trip(text)
+
+
+def test_uncapped_bonus_is_not_capped() -> None:
+    # 完成得10分 at 5项; 7项: 2 above → +2 → 12, above the weight 10 because the text states the bonus
+    text = "完成得10分，每超过1项加1分"
+    score = scoring.evaluate(scoring.parse(text), "7", target="5", comparator="≥", unit="项", weight=10)
+    assert score.points == Decimal("12.00")
+    assert "不封顶" in score.explanation + "".join(s.note for s in score.trace)
+
+
+def test_without_a_bonus_the_weight_caps() -> None:
+    assert _score("完成得12分", "是", weight=10) == Decimal("10.00")
+
+
+def test_bonus_cap_without_bonus_is_refused() -> None:
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("每例扣1分，加扣分均不突破基本分")
+
+
+def test_increase_is_not_a_bonus() -> None:
+    # 增加1个村 is 增加 + 1, not 加1分: the deduction stays one
+    rule = scoring.parse("严格按项目要求实施的,计5分,未按要求执行的,多增加1个村减2.5分,直至0分。")
+    assert not any(d.bonus for d in rule.deductions)  # type: ignore[union-attr]

@@ -118,7 +118,8 @@ def measured_subjects(rule: Rule) -> list[str]:
     for d in rule.deductions:
         if d.kind is StepKind.DISTANCE:
             name = d.event.split("每")[0].strip("，,；;。 的")
-            if name and name not in subjects:
+            # 多完成1% / 增加1名: a step phrase with its number is no subject (only words before 每 name one)
+            if name and name not in subjects and not any(ch.isdigit() for ch in name):
                 subjects.append(name)
     return subjects
 

@@ -253,6 +253,9 @@ class Deduction:
     event: str = attrs.field(default="", eq=False)  # the words as written (发现一例不合规); feeds messages only
     points_max: Decimal | None = None  # 扣4-7分: the deduction is a range, ``points`` its low end
     cap: Decimal | None = None  # 最多扣5分 after this clause: its deductions lose at most this much
+    # 加分 (domain point 18): the steps add points instead (每开展一项加2分, 多完成1%加1分); ``cap`` then
+    # bounds what they add (最高不超过4分), and only such stated points take a score above the weight
+    bonus: bool = False
     span: tuple[int, int] | None = _span()
 
 
@@ -288,6 +291,8 @@ class Rule:
     clauses: tuple[Clause, ...] = attrs.field(eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note)))
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     cap: Decimal | None = None  # 最多扣5分 closing the rule: all its deductions lose at most this much
+    bonus_cap: Decimal | None = None  # 最多加10分 / 加分不超过N分 for all the bonuses of the rule together
+    bonus_cap_base: bool = False  # 加分不超过基本分 / 加扣分均不突破基本分: the bonuses add at most the base
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given
@@ -299,7 +304,12 @@ class Rule:
 
     @property
     def deductions(self) -> tuple[Deduction, ...]:
+        """Every step clause: deductions and bonuses (``Deduction.bonus``) alike."""
         return tuple(c for c in self.clauses if isinstance(c, Deduction))
+
+    @property
+    def bonuses(self) -> tuple[Deduction, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Deduction) and c.bonus)
 
     @property
     def vetoes(self) -> tuple[Veto, ...]:

@@ -293,9 +293,9 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
     if d.points_max is not None:
         used.add("R11")
         low = number(d.points) if isinstance(d.points, Decimal) else expr_text(d.points)
-        amount = f"扣{low}至{number(d.points_max)}分"
+        amount = f"{'加' if d.bonus else '扣'}{low}至{number(d.points_max)}分"
     else:
-        amount = "扣" + _points(d.points)
+        amount = ("加" if d.bonus else "扣") + _points(d.points)
     if d.kind is StepKind.ONCE:
         notes.append("没有数量：发生即扣一次")
         return f"{d.event}{amount}"
@@ -384,7 +384,7 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
         if isinstance(c, Deduction) and c.cap is not None:
-            text += f"，最多扣{number(c.cap)}分"
+            text += f"，最多{'加' if c.bonus else '扣'}{number(c.cap)}分"
         if i == last_deduction:
             if ceil:
                 text += "，不足一档按一档计"
@@ -395,6 +395,10 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         parts.append(text + _comment(notes, used))
     if rule.cap is not None and parts:
         parts[-1] += f"，最多扣{number(rule.cap)}分"
+    if rule.bonus_cap is not None and parts:
+        parts[-1] += f"，最多加{number(rule.bonus_cap)}分"
+    if rule.bonus_cap_base:
+        parts.append("加分不超过基本分")
     if rule.until_exhausted and last_deduction is None:
         if parts:
             parts[-1] += "，扣完为止"

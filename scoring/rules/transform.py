@@ -77,6 +77,7 @@ _SHORT_WORDS = ("少", "减少", "缺", "下降", "降低", "低", "不足")
 _EXCESS_WORDS = ("超支", "超出", "超过", "高于", "提高", "超")
 _EVENT_WORDS = ("发生", "出现", "发现", "有", "存在")
 _RATE_WORDS = ("率", "满意度", "比例", "比率", "占比")
+_MORE_WORDS = ("多完成", "超额", "增加", "提高", "上升", "多")
 
 
 # ------------------------------------------------------------------ phrase objects
@@ -164,6 +165,8 @@ class TDeduct:
     span: Span
     per_unit: str = ""
     range_high: Decimal | None = None
+    bonus: bool = False  # 加N分: points added (domain point 18)
+    count_up: bool = False  # 每完成1%得0.3分: a per-step award with no base, counting up from 0
 
 
 @frozen
@@ -177,6 +180,7 @@ class TFlag:
 class TCap:
     points: Decimal  # 最多扣5分: the deductions lose at most this much
     span: Span
+    kind: str = "deduct"  # deduct (最多扣) | bonus (最多加) | any (最高不超过: the clause before) | base (加分不超过基本分)
 
 
 Lead = tuple[Any, ...]
@@ -369,6 +373,19 @@ class _Phrases(Transformer[Token, Any]):
                 per_unit = c
         return TDeduct(ch[1], self._span(meta), per_unit)
 
+    def bonus_points(self, meta: Any, ch: list[Any]) -> TDeduct:
+        per_unit = next((c for c in ch if isinstance(c, str) and not isinstance(c, Token)), "")
+        return TDeduct(ch[1], self._span(meta), per_unit, bonus=True)
+
+    def bonus_cap(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta), "bonus")
+
+    def any_cap(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta), "any")
+
+    def bonus_cap_base(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(Decimal(0), self._span(meta), "base")
+
     def per_unit(self, meta: Any, ch: list[Token]) -> str:
         return str(ch[1])
 
@@ -525,6 +542,7 @@ class _Assembler:
         # characters inside a phrase that a node reads (span accounting)
         self.read = bytearray(len(text))
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
+        self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
 
     def use(self, *parts: Any) -> None:
         """Mark the phrases (or spans) a node reads."""
@@ -761,6 +779,8 @@ class _Assembler:
                     direction = Direction.SHORTFALL
                 elif c.op in (Op.GT, Op.GE):
                     direction = Direction.EXCESS
+        if direction is None and not steps and tail.bonus and any(w in text for w in _MORE_WORDS):
+            direction = Direction.EXCESS  # 多完成1%加1分
         if direction is None and not steps:
             if any(w in text for w in _SHORT_WORDS):
                 direction = Direction.SHORTFALL
@@ -797,16 +817,19 @@ class _Assembler:
                 raise self.error("deduction-range", "扣分区间的上限应大于下限", tail.span, expected=("扣4-7分",))
             # 虚列套取扣4-7分: a deduction whose amount the evaluator chooses within the range
             return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
-                             points_max=tail.range_high, span=span)  # fmt: skip
+                             points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
         if step_q is None and not is_event:
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
-            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), span=span)
+            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span)
         if is_event:
             size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
-                             partial=Partial.FLOOR if whole else None)  # fmt: skip
+                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus)  # fmt: skip
         assert step_q is not None
+        if tail.count_up and start is None and direction in (None, Direction.EXCESS):
+            # 每完成1%得0.3分: the steps count up from 0
+            start, direction = Edge(Quantity(Decimal(0), step_q.unit), True, False), Direction.EXCESS
         self.use(start_from)  # only a distance counts from where a comparison says (低于95%每偏差5%)
         measure = Measure.DEVIATION if deviation else Measure.VALUE
         # the basis of a percent step is set only where the text states it (个百分点); otherwise the
@@ -814,7 +837,7 @@ class _Assembler:
         basis: PercentBasis | None = PercentBasis.POINTS if step_pp else None
         return Deduction(
             StepKind.DISTANCE, points, step_q, direction, measure, basis,
-            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), span=span,
+            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), bonus=tail.bonus, span=span,
         )  # fmt: skip
 
     def _event(self, lead: Lead, ctx_text: str) -> str:
@@ -833,6 +856,11 @@ class _Assembler:
         if len(caps) > 1:
             raise self.error("two-caps", "同一子句写了两个扣分上限", caps[1].span)
         cap = caps[0]
+        if cap.kind == "base":
+            # 加扣分均不突破基本分: the bonuses add at most the base (domain point 18)
+            self.use(*(p for p in lead if isinstance(p, PText)))
+            self.bonus_base = cap
+            return
         if lead and not deducts and any(not isinstance(p, PText) for p in lead):
             raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
                              expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
@@ -842,17 +870,34 @@ class _Assembler:
                              expected=("每…扣N分", "扣N分"))  # fmt: skip
         self.use(*(p for p in lead if isinstance(p, PText)))
         if deducts:
+            if cap.kind != "any" and any(d.bonus != (cap.kind == "bonus") for d in deducts):
+                raise self.error("cap-kind", "上限与本子句不符（加分的上限写成了扣分上限，或相反）", cap.span,
+                                 expected=("最多扣N分", "最多加N分"))  # fmt: skip
             self.pending_cap = cap.points  # applied to this clause's deductions as they are built
         else:
             lone_caps.append((len(out), cap))
 
-    def _apply_caps(self, out: list[Clause], lone_caps: list[tuple[int, TCap]]) -> tuple[list[Clause], Decimal | None]:
+    def _apply_caps(
+        self, out: list[Clause], lone_caps: list[tuple[int, TCap]]
+    ) -> tuple[list[Clause], Decimal | None, Decimal | None]:
         rule_cap: Decimal | None = None
+        bonus_cap: Decimal | None = None
         for where, cap in lone_caps:
             points = cap.points
-            before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction)]
-            after = [c for c in out[where:] if isinstance(c, Deduction)]
-            if not after and len(before) > 1:
+            kind = cap.kind
+            if kind == "any":
+                # 最高不超过4分: the cap of the clause just before, a deduction or a bonus
+                prev = next((c for c in reversed(out[:where]) if isinstance(c, Deduction)), None)
+                kind = "bonus" if prev is not None and prev.bonus else "deduct"
+            bonus = kind == "bonus"
+            before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction) and c.bonus == bonus]
+            after = [c for c in out[where:] if isinstance(c, Deduction) and c.bonus == bonus]
+            if not before:
+                raise self.error("cap-without-deduction", "上限之前没有" + ("加分" if bonus else "扣分") + "条款",
+                                 cap.span, expected=("每…加N分" if bonus else "每…扣N分",))  # fmt: skip
+            if not after and len(before) > 1 and bonus:
+                bonus_cap = points  # 每项加1分…每篇加2分，最多加5分: all the bonuses together
+            elif not after and len(before) > 1:
                 rule_cap = points  # 每次减0.5分，每例减1分，最多减5分: all the deductions together
             else:
                 last = out[before[-1]]
@@ -860,7 +905,7 @@ class _Assembler:
                 if last.cap is not None:
                     raise self.error("two-caps", "同一扣分条款有两个上限", cap.span, expected=("一个上限",))
                 out[before[-1]] = attrs.evolve(last, cap=points)
-        return out, rule_cap
+        return out, rule_cap, bonus_cap
 
     @staticmethod
     def _context_edge(lead: Lead) -> PCmp | PQty | None:
@@ -907,6 +952,15 @@ class _Assembler:
                     continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
+            if (
+                outcomes and not deducts and len(outcomes) == 1 and isinstance(outcomes[0].outcome, Points)
+                and any(isinstance(p, PStep) for p in lead)
+            ):  # fmt: skip
+                # 每完成1%得0.3分 / 每开展一项得2分: a per-step award with no base counts up from 0
+                # (domain point 18); it reads as points added per step
+                points = outcomes[0].outcome.value
+                deducts = [TDeduct(points, outcomes[0].span, bonus=True, count_up=True)]
+                outcomes = []
             if deducts:
                 ctx = lead
                 if not lead:
@@ -965,8 +1019,13 @@ class _Assembler:
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
-        out, rule_cap = self._apply_caps(out, lone_caps)
-        return Rule(tuple(out), until, rule_cap), notes
+        out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
+        bonus_base = self.bonus_base is not None
+        if bonus_base and not any(isinstance(c, Deduction) and c.bonus for c in out):
+            assert self.bonus_base is not None
+            raise self.error("cap-without-bonus", "加分上限之前没有加分条款", self.bonus_base.span, expected=("加N分",))
+        self.bonus_base = None
+        return Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base), notes
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
@@ -1047,7 +1106,7 @@ class _Assembler:
                 # 未及时发布，计1分 below a 计5分 stays a not-met grade
                 lab = c.condition
                 negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, lab.span)))
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, span=lab.span)))
             elif (
                 events
                 and isinstance(c, Award)
@@ -1055,7 +1114,9 @@ class _Assembler:
                 and isinstance(c.outcome, (FullMarks, Points))
                 and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
             ):
-                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events
+                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. A band at the
+                # whole rate (or at no case) just says "no event"; any other (时限为3个工作日) says what an
+                # event falls short of, and is kept as the requirement, not thrown away
                 r = c.condition
                 words = self.text[r.span[0] : r.span[1]] if r.span else r.subject
                 out.append(attrs.evolve(c, condition=TargetMet(words.strip("，,；;。 的"), False, r.span)))

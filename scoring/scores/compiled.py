@@ -285,6 +285,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # vetoes alone
     if rule.cap is not None or any(d.cap is not None for d in rule.deductions):
         return True  # 最多扣5分: the generated code does not bound deductions
+    if rule.bonuses:
+        return True  # 加分 (domain point 18): the generated code does not add bonuses
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):

@@ -238,6 +238,7 @@ class _Ctx:
     unit: str
     options: Options
     steps: list[Step] = attrs.Factory(list)
+    ceiling: Decimal | None = None  # stated bonuses (加分) lift the weight's cap by what they added
 
     def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
         self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
@@ -286,7 +287,7 @@ def evaluate(
         exact = _composite(rule, actual, ctx)
     else:
         exact = _rule(rule, actual, ctx, w)
-    exact = min(max(exact, ZERO), w)
+    exact = min(max(exact, ZERO), w if ctx.ceiling is None else max(w, ctx.ceiling))
     q = Decimal(1).scaleb(-opts.places)
     points = exact.quantize(q, rounding=ROUNDING_MODES[opts.rounding])
     return Score(points, w, _explain(ctx, points, w), tuple(ctx.steps), exact)
@@ -436,9 +437,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step(_describe_award(a, ctx, full), value, "", 实际值=_show(x))
             if isinstance(a.outcome, Zero) and a.discretionary:
                 ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则允许酌情扣分代替不得分，此处按不得分计")
+            if rule.bonuses and value > 0:
+                # 完成得基本分10分，多完成1%加1分: the band is the base, the stated bonuses add to it
+                return _add_bonuses(rule, x, per_clause, ctx, value, full)
             return value
 
     # 4. deductions from the full-marks points
+    if rule.bonuses:
+        return _with_bonuses(rule, x, per_clause, ctx, full)
     deductions = rule.deductions
     if deductions:
         base = _base_points(rule, ctx, full)
@@ -468,6 +474,79 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 6. no clause covers the value: a gap
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+# ------------------------------------------------------------------ bonuses (domain point 18)
+
+
+def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
+    """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
+    total = ZERO
+    for d in rule.bonuses:
+        xi = per_clause.get(id(d), x)
+        if d.kind is StepKind.DISTANCE and d.direction is None:
+            # a bonus counts the better side: above the line on a ≥ row, below it on a ≤ row
+            side = _default_direction(ctx, rule)
+            if side is Direction.BOTH:
+                raise EvaluationError(f"“{d.event}”加分的方向未写明（高于还是低于时加分），指标值类型也未给出")
+            d = attrs.evolve(d, direction=Direction.EXCESS if side is Direction.SHORTFALL else Direction.SHORTFALL)
+        got = _deduct(d, xi, rule, ctx)  # the same steps as a deduction; the trace entry is relabelled
+        if got and ctx.steps:
+            ctx.steps[-1] = attrs.evolve(ctx.steps[-1], clause=ctx.steps[-1].clause.replace("扣", "加"), delta=got)
+        if d.cap is not None and got > d.cap:
+            ctx.step(f"最多加{_num(d.cap)}分", d.cap - got, "加分达到上限")
+            got = d.cap
+        total += got
+    if rule.bonus_cap is not None and total > rule.bonus_cap:
+        ctx.step(f"加分合计最多{_num(rule.bonus_cap)}分", rule.bonus_cap - total, "加分达到上限")
+        total = rule.bonus_cap
+    if rule.bonus_cap_base and total > base:
+        ctx.step("加分不超过基本分", base - total, "加分达到上限")
+        total = base
+    return total
+
+
+def _add_bonuses(
+    rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal
+) -> Decimal:
+    gained = _gained(rule, x, per_clause, ctx, value)
+    if gained and not any(d.cap is not None for d in rule.bonuses) and rule.bonus_cap is None and not rule.bonus_cap_base:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则未写加分上限，加分不封顶")
+    ctx.ceiling = max(full, value) + gained
+    return value + gained
+
+
+def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> Decimal:
+    """Deductions and stated bonuses from a base: the award's points, or the weight; a rule of bonuses
+    alone (每开展一项加2分，最高不超过4分) counts up from 0 and stays within the weight (domain point 18)."""
+    alone = not rule.awards and all(d.bonus for d in rule.deductions)
+    base = ZERO if alone else _base_points(rule, ctx, full)
+    ctx.step("基础分", base, "按加分从0计" if alone else "", 满分=base)
+    lost = ZERO
+    for d in rule.deductions:
+        if d.bonus:
+            continue
+        one = _deduct(d, per_clause.get(id(d), x), rule, ctx)
+        if d.cap is not None and one > d.cap:
+            ctx.step(f"最多扣{_num(d.cap)}分", one - d.cap, "扣分达到上限")
+            one = d.cap
+        lost += one
+    if rule.cap is not None and lost > rule.cap:
+        ctx.step(f"扣分合计最多{_num(rule.cap)}分", lost - rule.cap, "扣分达到上限")
+        lost = rule.cap
+    if rule.bonus_cap_base and lost > base:
+        lost = base  # 加扣分均不突破基本分: the deductions too stay within the base
+    score = max(base - lost, ZERO)
+    if base - lost < 0:
+        ctx.step("扣完为止" if rule.until_exhausted else "最低0分", lost - base, "扣分超过分值，得分记为0")
+    gained = _gained(rule, x, per_clause, ctx, base)
+    if alone:
+        ctx.ceiling = full
+        return min(score + gained, full)
+    if gained and not any(d.cap is not None for d in rule.bonuses) and rule.bonus_cap is None and not rule.bonus_cap_base:
+        ctx.step("加分不封顶", ZERO, "规则未写加分上限，加分不封顶")
+    ctx.ceiling = max(full, min(score, full) + gained)
+    return min(score, full) + gained
 
 
 _EVENT_VERBS = ("发生", "出现", "发现", "存在")

@@ -32,17 +32,17 @@ def node_to_data(node: Any) -> Any:
 
 def _deduction(d: Deduction) -> str:
     if d.kind is StepKind.ONCE:
-        return f"{d.event or '发生扣分情形'}：扣{d.points}分（一次）"
+        return f"{d.event or '发生扣分情形'}：{'加' if d.bonus else '扣'}{d.points}分（一次）"
     per = f"每{_fmt(d.step)}" if d.step is not None else "每次"
     if d.kind is StepKind.EVENTS:
-        return f"{d.event or '扣分事项'}：{per}扣{d.points}分（按次数）"
+        return f"{d.event or '扣分事项'}：{per}{'加' if d.bonus else '扣'}{d.points}分（按次数）"
     bits = [
         f"方向: {d.direction.value if d.direction else '未写明，按指标值类型'}",
         f"口径: {d.basis.value if d.basis else ('未写明，比率按百分点、数量按相对' if d.step and d.step.is_percent else '-')}",
         f"不足一档: {d.partial.value if d.partial else '未写明，按比例'}",
     ]
     start = f"自{_fmt(d.start.value)}起" if d.start is not None else "自满分线（或指标值）起"
-    return f"{start}{per}扣{d.points}分（{'；'.join(bits)}）"
+    return f"{start}{per}{'加' if d.bonus else '扣'}{d.points}分（{'；'.join(bits)}）"
 
 
 def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
@@ -55,8 +55,8 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
                 f"{indent}得分条款  {cond} → {_describe_outcome(c.outcome, Decimal(0)).replace('得满分0分', '满分')}{extra}"
             )
         elif isinstance(c, Deduction):
-            cap = f"，最多扣{c.cap}分" if c.cap is not None else ""
-            lines.append(f"{indent}扣分条款  {_deduction(c)}{cap}")
+            cap = f"，最多{'加' if c.bonus else '扣'}{c.cap}分" if c.cap is not None else ""
+            lines.append(f"{indent}{'加分条款' if c.bonus else '扣分条款'}  {_deduction(c)}{cap}")
         elif isinstance(c, Veto):
             lines.append(f"{indent}否决条款  {_describe_cond(c.condition)} → 直接计0分")
         elif isinstance(c, Proportional):
@@ -65,6 +65,12 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
             lines.append(f"{indent}说明      {c.text}")
     if rule.cap is not None:
         lines.append(f"{indent}上限      扣分合计最多{rule.cap}分")
+    if rule.bonus_cap is not None:
+        lines.append(f"{indent}上限      加分合计最多{rule.bonus_cap}分")
+    if rule.bonus_cap_base:
+        lines.append(f"{indent}上限      加分不超过基本分")
+    if rule.bonuses and rule.bonus_cap is None and not rule.bonus_cap_base and any(d.cap is None for d in rule.bonuses):
+        lines.append(f"{indent}注意      有加分未写上限：加分不封顶")
     lines.append(
         f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}"
     )
