@@ -17,14 +17,13 @@ parser does not understand, EvaluationError for values a rule cannot use.
 
 from __future__ import annotations
 
-from .api import Indicator, evaluate, parse
+from .api import Indicator, compile, evaluate, parse
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
 from .reading import profiles  # the table layer: scoring.profiles lists the named profiles
 from .reading.bind import Reading, bind
 from .rules.nodes import Composite, Rule
 from .rules.render import render
 from .scores.compiled import Compiled
-from .scores.compiled import compile_rule as compile
 from .scores.defaults import score_execution
 from .scores.evaluate import Options, Score, Step
 from .tables.audit import Audit, audit

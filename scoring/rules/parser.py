@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import VisitError
 
 from ..errors import RuleSyntaxError
 from ..text.normalize import Normalized, normalize
@@ -94,17 +95,49 @@ def _convert(e: UnexpectedInput, text: str) -> RuleSyntaxError:
     return RuleSyntaxError("syntax", "无法解析", text, getattr(e, "pos_in_stream", 0) or 0)
 
 
+MAX_CHARS = 2000  # longest rule text read (the longest real one has 239 characters)
+MAX_DEPTH = 64  # deepest node nesting read (real rules: 7); deeper formulas would recurse without bound
+
+
 def parse(text: str) -> Node:
     """Parse rule text into a Rule or Composite. Raises RuleSyntaxError, never a lark error.
 
     The text as printed is normalized first (scoring.text.normalize: 評分標準, 扣完为 止, 0. 1分,
     扣一分, 扣025分 …) and the canonical text is parsed; node spans, ``source`` and any error's
     caret refer to the text as given, and the node's ``normalized`` lists what was read how.
+    Text longer than MAX_CHARS, or nested deeper than MAX_DEPTH, is refused (too-long, too-deep).
     """
     if not isinstance(text, str):
         raise TypeError(f"rule text must be str, not {type(text).__name__}")
     if not text.strip():
         raise RuleSyntaxError("empty", "规则为空", text, 0, expected=("评分规则",))
+    if len(text) > MAX_CHARS:
+        raise RuleSyntaxError("too-long", f"规则过长（{len(text)}字，最多{MAX_CHARS}字）", text[:40] + "…", 40,
+                              hint="一条评分标准通常不超过几百字；请检查是否把多个单元格合在了一起")  # fmt: skip
+    try:
+        node = _parse_as_printed(text)
+        if _depth(node) > MAX_DEPTH:
+            raise RecursionError
+    except (RecursionError, VisitError):
+        raise RuleSyntaxError("too-deep", f"规则嵌套过深（最多{MAX_DEPTH}层）", text, 0) from None
+    return node
+
+
+def _depth(node: Node) -> int:
+    """How deeply ``node``'s fields nest (iteratively: the point is to refuse what would recurse)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        obj, d = stack.pop()
+        if isinstance(obj, tuple):
+            stack.extend((o, d) for o in obj)
+        elif obj is not None and not isinstance(obj, _LEAVES) and attrs.has(type(obj)):
+            deepest = max(deepest, d)
+            if d <= MAX_DEPTH:
+                stack.extend((getattr(obj, f.name), d + 1) for f in attrs.fields(type(obj)) if f.name != "normalized")
+    return deepest
+
+
+def _parse_as_printed(text: str) -> Node:
     reading = normalize(text)
     if not reading.changes:
         return _parse(text)

@@ -117,9 +117,9 @@ _INDICATOR_KEYS = {
 
 
 def indicator_from(r: Any, n: int, problems: list[Finding]) -> IndicatorRow | None:
-    if not isinstance(r, Mapping):
-        problems.append(Finding("bad-row", f"第{n}个 [[indicator]] 不是表"))
-        return None
+    if not isinstance(r, Mapping):  # kept as a row without a weight: the report has one entry per row written
+        problems.append(Finding("bad-row", f"第{n}个 [[indicator]] 不是表", f"R{n}"))
+        return IndicatorRow(id=f"R{n}", name="")
     rid = str(r.get("id") or f"R{n}")
     name = str(r.get("name") or "").strip()
     if not name:
