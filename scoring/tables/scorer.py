@@ -8,7 +8,7 @@ cannot be scored never stops the others: it gets no score and a finding that say
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from ..scores.defaults import LENIENT, READ_AS_TEXT, default_score, score_execut
 from ..scores.evaluate import Options, Score
 from .fast import FastPath, Hit
 from .full_path import prefix, score_in_full
-from .outcomes import ExecutionOutcome, Outcome, Outcomes
+from .outcomes import ExecutionOutcome, Outcome, Outcomes, usable
 from .plan import hashable, static_key
 from .report import Report, RowResult
 from .rows import Finding, IndicatorRow, clip, lenient_finding, read_as_text_finding
@@ -153,7 +153,8 @@ class Scorer:
             f = Finding("no-weight", "没有分值，无法计分", row.id, row.name)
             return RowResult(row, None, "none", actual, outcome, (f,))
         if outcome is None or (actual is None and outcome.grade is None and outcome.manual is None):
-            f = Finding("no-outcome", "没有实际完成值", row.id, row.name)
+            code, message = outcome.refused if outcome is not None and outcome.refused else ("no-outcome", "没有实际完成值")
+            f = Finding(code, message, row.id, row.name)
             return RowResult(row, None, "none", actual, outcome, (f,))
         try:
             profile = self._profile(row)
@@ -290,7 +291,7 @@ def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]
     # the common case, checked in C: every outcome keyed by a row id, none twice
     matched = dict(zip(map(_KEY, items), items, strict=True))
     if len(matched) == len(items) and matched.keys() <= by_id.keys():
-        return matched
+        return _usable(matched, by_id)
     matched = {}
     for o in items:
         row = by_id.get(o.key)
@@ -312,6 +313,19 @@ def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]
             findings.append(Finding("duplicate-outcome", message, row.id, row.name, "warning"))
             continue
         matched[row.id] = o
+    return _usable(matched, by_id)
+
+
+def _usable(matched: dict[str, Outcome], by_id: Mapping[str, IndicatorRow]) -> dict[str, Outcome]:
+    """Missing data and bare fractions on percent rows are no actual (outcomes.usable; issue 12)."""
+    for k, o in matched.items():
+        a = o.actual
+        t = type(a)
+        if a is None or (t is str and a[-1:] == "%" and a[:1] != "#") or ((t is Decimal or t is int) and not 0 < a <= 1):
+            continue  # the common cases: 85%, a number above 1
+        u = usable(o, by_id[k].target, by_id[k].unit)
+        if u is not o:
+            matched[k] = u
     return matched
 
 
