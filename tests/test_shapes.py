@@ -175,3 +175,102 @@ def test_increase_is_not_a_bonus() -> None:
     # 增加1个村 is 增加 + 1, not 加1分: the deduction stays one
     rule = scoring.parse("严格按项目要求实施的,计5分,未按要求执行的,多增加1个村减2.5分,直至0分。")
     assert not any(d.bonus for d in rule.deductions)  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------ lists with 分别 (domain point 17)
+
+SHARE = "重点县整合资金规模占年度总投资的30%以上、20%以上和10%以上,分别得6分、4分和2分。"
+OVER = "项目超过80%、70%和60%,分别得6分、4分和2分。"
+
+
+def test_respective_awards_are_bands_in_order() -> None:
+    rule = scoring.parse(OVER)
+    lows = [a.condition.low for a in rule.awards]  # type: ignore[union-attr]
+    assert [(e.value.value, e.inclusive) for e in lows] == [(80, False), (70, False), (60, False)]  # type: ignore[union-attr]
+    assert [a.outcome for a in rule.awards] == [nodes.Points(Decimal(v)) for v in (6, 4, 2)]  # type: ignore[union-attr]
+    _round_trip(OVER)
+    _round_trip(SHARE)
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [(OVER, "85%", "6.00"), (OVER, "80%", "4.00"), (OVER, "65%", "2.00"), (OVER, "60%", "0.00"),
+     (SHARE, "30%", "6.00"), (SHARE, "25%", "4.00"), (SHARE, "10%", "2.00"), (SHARE, "5%", "0.00")],
+)  # fmt: skip
+def test_respective_awards(text: str, actual: str, points: str) -> None:
+    # 超过 excludes its number (80% is not 超过80% but is 超过70% → 4; 60% in no band → 0);
+    # 以上 includes it (30% → 6, 10% → 2; 5% in no band → 0)
+    assert _score(text, actual, unit="%", weight=6) == Decimal(points)
+
+
+MISSING = "少建一個或已建,但未達標的分別扣1分、3分。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [({1: "0", 2: "0"}, "5.00"), ({1: "1", 2: "0"}, "4.00"), ({1: "1", 2: "1"}, "1.00"), ({1: "0", 2: "2"}, "0.00")],
+)
+def test_respective_deductions_count_per_item(actual: dict[int, str], points: str) -> None:
+    # 1 per one not built, 3 per one built below standard: 1 → 4; 1 + 3 → 1; 2 × 3 = 6 > 5 → 0
+    assert _score(MISSING, actual, weight=5) == Decimal(points)
+
+
+def test_respective_deductions_round_trip_and_refuse_one_answer() -> None:
+    _round_trip(MISSING)
+    with pytest.raises(scoring.ScoringError):
+        _score(MISSING, "1", weight=5)  # one count is never copied to both items
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"), [({1: "是", 2: "是"}, "3.00"), ({1: "是", 2: "否"}, "2.00"), ({1: "否", 2: "否"}, "0.00")]
+)
+def test_respective_bonuses(actual: dict[int, str], points: str) -> None:
+    # 先进集体 +2, 个人 +1, from 0 (bonuses alone)
+    assert _score("获市级以上先进集体和个人分别加2分、1分;", actual, weight=3) == Decimal(points)
+
+
+def test_list_count_must_match() -> None:
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("项目超过80%和70%,分别得6分、4分和2分。")
+
+
+# ------------------------------------------------------------ score tables written points first
+
+TABLE = "評分標準: 100 分:資金到位率 80%以上的; 60 分:資金到位率 60%~80%的; 0 分:資金到位率低于 60%的。"
+GRADES = "評分標準: 100 分:資金管理制度健全; 60 分:資金管理制度比較健全; 0 分:資金管理制度不健全。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("85%", "100.00"), ("80%", "100.00"), ("70%", "60.00"),
+                                                ("60%", "60.00"), ("59%", "0.00")])  # fmt: skip
+def test_points_first_bands(actual: str, points: str) -> None:
+    # 80%以上 includes 80 and is listed first; 60%~80% includes 60; 低于60% → 0
+    assert _score(TABLE, actual, target="80%", comparator="≥", unit="%", weight=100) == Decimal(points)
+
+
+def test_points_first_pairs_each_condition_with_its_points() -> None:
+    rule = scoring.parse(GRADES)
+    pairs = [(a.condition.text, a.outcome) for a in rule.awards]  # type: ignore[union-attr]
+    assert pairs == [
+        ("资金管理制度健全", nodes.Points(Decimal(100))),
+        ("资金管理制度比较健全", nodes.Points(Decimal(60))),
+        ("资金管理制度不健全", nodes.Zero()),
+    ]
+    assert _score(GRADES, "资金管理制度比较健全", weight=100) == Decimal("60.00")
+    _round_trip(TABLE)
+    _round_trip(GRADES)
+
+
+def test_points_first_condition_over_several_phrases() -> None:
+    # the condition after the colon runs to the next "N分:"; 是 → 100, 否 → 0
+    text = "評分標準: 100 分:項目支出符合規定,無違規違紀; 0 分:項目支出不符合規定或有違規違紀的。"
+    assert _score(text, "是", weight=100) == Decimal("100.00")
+    assert _score(text, "否", weight=100) == Decimal("0.00")
+
+
+def test_numbered_heading_is_an_item_mark() -> None:
+    # 1.評分標準: the 1. is an item mark, not a number
+    text = "1.評分標準: 100 分:實行了檔案管理; 0 分:未實行檔案管理。"
+    assert _score(text, "是", weight=100) == Decimal("100.00")
+    assert _score(text, "否", weight=100) == Decimal("0.00")
+    with pytest.raises(scoring.ScoringError):
+        _score(text, "3", weight=100)

@@ -157,6 +157,7 @@ class TOutcome:
     outcome: Outcome
     span: Span
     veto: bool = False
+    bare: bool = False  # 100分 / 0分 with no verb: in a table written points first (100分: 80%以上)
 
 
 @frozen
@@ -183,8 +184,15 @@ class TCap:
     kind: str = "deduct"  # deduct (最多扣) | bonus (最多加) | any (最高不超过: the clause before) | base (加分不超过基本分)
 
 
+@frozen
+class TList:
+    kind: str  # award | deduct | bonus
+    values: tuple[Decimal, ...]  # 分别得6分、4分和2分: one per member of the list before
+    span: Span
+
+
 Lead = tuple[Any, ...]
-Tail = TOutcome | TDeduct | TFlag | TCap
+Tail = TOutcome | TDeduct | TFlag | TCap | TList
 
 
 def _tok_span(tok: Token) -> Span:
@@ -358,13 +366,14 @@ class _Phrases(Transformer[Token, Any]):
 
     def points(self, meta: Any, ch: list[Any]) -> TOutcome:
         value = next(c for c in ch if isinstance(c, Decimal))
-        return TOutcome(Points(value), self._span(meta))
+        bare = not any(isinstance(c, Token) and c.type in ("AWARD", "LPAR", "BASE_POINTS") for c in ch)
+        return TOutcome(Points(value), self._span(meta), bare=bare)
 
     def share(self, meta: Any, ch: list[Any]) -> TOutcome:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 
     def zero(self, meta: Any, ch: list[Token]) -> TOutcome:
-        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO")
+        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO", bare=str(ch[0]) == "0分")
 
     def deduct_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = ""
@@ -376,6 +385,11 @@ class _Phrases(Transformer[Token, Any]):
     def bonus_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = next((c for c in ch if isinstance(c, str) and not isinstance(c, Token)), "")
         return TDeduct(ch[1], self._span(meta), per_unit, bonus=True)
+
+    def respective(self, meta: Any, ch: list[Any]) -> TList:
+        verb: Token = ch[1]
+        kind = {"AWARD": "award", "DEDUCT": "deduct", "BONUS": "bonus"}[verb.type]
+        return TList(kind, tuple(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
     def bonus_cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta), "bonus")
@@ -452,12 +466,12 @@ class _Phrases(Transformer[Token, Any]):
         return ("clause", list(ch), self._span(meta))
 
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
-        return list(ch)
+        return _points_first(ch)
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
         number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(str(mark)[0])
-        return ("item", number, list(ch[1:]), self._span(meta), _tok_span(mark))
+        return ("item", number, _points_first(ch[1:]), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -496,6 +510,79 @@ def _rank(o: Outcome) -> Decimal:
 
 def _lead_text(lead: Lead) -> str:
     return "".join(p.text for p in lead if isinstance(p, PText))
+
+
+def _points_first(parts: list[Any]) -> list[Any]:
+    """評分標準: 100分: 資金到位率80%以上的; 60分: 60%~80%的: a table written points first. A clause that
+    is bare points (no 得/计) followed by a colon scores the lead-only clauses after the colon, up to
+    the next such points; any other colon separates clauses like a comma."""
+    out: list[Any] = []
+    i = 0
+    items = list(parts)
+    while i < len(items):
+        c = items[i]
+        if isinstance(c, Token):
+            i += 1
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        _, body, span = c
+        if (
+            isinstance(nxt, Token) and nxt.type == "COLON"
+            and len(body) == 1 and isinstance(body[0], TOutcome) and body[0].bare
+        ):  # fmt: skip
+            leads: list[Any] = []
+            end = span
+            j = i + 2
+            while j < len(items):
+                d = items[j]
+                if isinstance(d, Token):
+                    if d.type == "COLON":
+                        break
+                    j += 1
+                    continue
+                if len(d[1]) == 1 and isinstance(d[1][0], tuple) and not isinstance(d[1][0], TOutcome):
+                    leads.append(d[1][0])
+                    end = d[2]
+                    j += 1
+                    continue
+                break
+            if leads:
+                lead: tuple[Any, ...] = tuple(p for lead in leads for p in lead)
+                out.append(("clause", [lead, body[0]], (span[0], end[1])))
+                i = j
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+_LIST_SEPS = "、和或及"
+
+
+def _list_sep(p: PText) -> bool:
+    return bool(p.text.strip()) and all(ch in _LIST_SEPS for ch in p.text.strip())
+
+
+def _split_list(lead: Lead) -> list[Lead]:
+    """少建一个或已建但未达标的 → (少建一个) (已建但未达标的): a lead split at 、/和/或/及 in its words."""
+    parts: list[list[Any]] = [[]]
+    for p in lead:
+        if not isinstance(p, PText):
+            parts[-1].append(p)
+            continue
+        start = p.span[0]
+        piece = ""
+        for i, ch in enumerate(p.text):
+            if ch in _LIST_SEPS:
+                if piece:
+                    parts[-1].append(PText(piece, (start, p.span[0] + i)))
+                parts.append([])
+                piece, start = "", p.span[0] + i + 1
+            else:
+                piece += ch
+        if piece:
+            parts[-1].append(PText(piece, (start, p.span[1])))
+    return [tuple(x) for x in parts if x]
 
 
 def _is_negated(text: str) -> bool:
@@ -840,6 +927,40 @@ class _Assembler:
             Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), bonus=tail.bonus, span=span,
         )  # fmt: skip
 
+    def _respective(self, lead: Lead, tl: TList, span: Span) -> list[Clause]:
+        """超过80%、70%和60%，分别得6分、4分和2分 / 少建一个或已建但未达标的分别扣1分、3分: one clause per
+        member of the list, in order (domain point 17: 分别 means per item). Numeric members share the
+        comparison of the first; worded members are split at 、/和/或/及, and each is counted per item."""
+        n = len(tl.values)
+        members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
+        if members and tl.kind == "award":
+            if len(members) != n or isinstance(members[0], PQty):
+                raise self.error("list-count", f"列出{len(members)}个数值，却有{n}个分值", tl.span,
+                                 expected=(f"{n}个条件",))  # fmt: skip
+            first = members[0]
+            words = tuple(p for p in lead if isinstance(p, PWord) or (isinstance(p, PText) and not _list_sep(p)))
+            self.use(*(p for p in lead if isinstance(p, PText) and _list_sep(p)))
+            out: list[Clause] = []
+            for m, v in zip(members, tl.values, strict=True):
+                if isinstance(m, PQty) and isinstance(first, PCmp):
+                    m = PCmp(first.op, m.q, m.span, first.of_target, None, first.suffix)
+                elif isinstance(m, PQty):
+                    raise self.error("list-count", "列表中的数值缺少比较", m.span, expected=("≥", "以上"))
+                cond = self.condition((*words, m), m.span)
+                out.append(Award(cond, Points(v), False, span))
+            return out
+        parts = _split_list(lead)
+        if len(parts) != n or tl.kind == "award":
+            raise self.error("list-count", f"列出{len(parts)}项，却有{n}个分值", tl.span, expected=(f"{n}项",))
+        out = []
+        for part, v in zip(parts, tl.values, strict=True):
+            d = self.deduction(part, TDeduct(v, tl.span, bonus=tl.kind == "bonus"), span, ())
+            if d.kind is StepKind.ONCE:
+                # 分别 means per item: each one counts
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+            out.append(d)
+        return out
+
     def _event(self, lead: Lead, ctx_text: str) -> str:
         """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""
         spans = [p.span for p in lead if hasattr(p, "span") and p.span != (0, 0)]
@@ -942,6 +1063,23 @@ class _Assembler:
                 continue
             lead = seg.lead
             self.use(*seg.tails)
+            lists = [t for t in seg.tails if isinstance(t, TList)]
+            if lists:
+                if len(seg.tails) > 1:
+                    raise self.error("list-with-other", "“分别…”之外同一子句还有别的得分或扣分", seg.span,
+                                     expected=("，",))  # fmt: skip
+                if (
+                    len(_split_list(lead)) < len(lists[0].values)
+                    and out and isinstance(out[-1], Note) and last_lead
+                    and not any(isinstance(p, (PCmp, PQty, PRange)) for p in lead)
+                ):  # fmt: skip
+                    # 少建一个或已建，但未达标的分别扣1分、3分: the list begins in the clause before
+                    notes.remove(out.pop())  # type: ignore[arg-type]
+                    lead = last_lead + lead
+                out.extend(self._respective(lead, lists[0], seg.span))
+                last_lead = seg.lead
+                context_edge = None
+                continue
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
             caps = [t for t in seg.tails if isinstance(t, TCap)]
             if caps:

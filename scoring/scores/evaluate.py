@@ -490,9 +490,15 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
             if side is Direction.BOTH:
                 raise EvaluationError(f"“{d.event}”加分的方向未写明（高于还是低于时加分），指标值类型也未给出")
             d = attrs.evolve(d, direction=Direction.EXCESS if side is Direction.SHORTFALL else Direction.SHORTFALL)
-        got = _deduct(d, xi, rule, ctx)  # the same steps as a deduction; the trace entry is relabelled
-        if got and ctx.steps:
-            ctx.steps[-1] = attrs.evolve(ctx.steps[-1], clause=ctx.steps[-1].clause.replace("扣", "加"), delta=got)
+        if d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
+            # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
+            got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
+            if got:
+                ctx.step(f"{d.event or '加分事项'}加{_num(got)}分", got, "", 实际值=_show(xi))
+        else:
+            got = _deduct(d, xi, rule, ctx)  # the same steps as a deduction; the trace entry is relabelled
+            if got and ctx.steps:
+                ctx.steps[-1] = attrs.evolve(ctx.steps[-1], clause=ctx.steps[-1].clause.replace("扣", "加"), delta=got)
         if d.cap is not None and got > d.cap:
             ctx.step(f"最多加{_num(d.cap)}分", d.cap - got, "加分达到上限")
             got = d.cap
