@@ -221,3 +221,15 @@ def test_malformed_tables_keep_one_entry_per_row(table: tuple[list[Any], dict[st
         else:
             only_ours(lambda s=r.score: s.explanation)
     assert not [f for f in report.findings if f.code == "internal-error"], report.findings
+
+
+@pytest.mark.parametrize(
+    "actual", [Decimal("NaN"), Decimal("sNaN"), Decimal("1E+999999999999999999"), Decimal("-Infinity")]
+)
+def test_non_finite_outcomes_are_a_rows_finding(actual: Decimal) -> None:
+    rows = [{"id": "a", "name": "x", "rule": RULE, "weight": 10, "target": "90%", "unit": "%"},
+            {"id": "b", "name": "y", "weight": 10, "target": "90%", "unit": "%", "comparator": "≥"}]  # fmt: skip
+    report = scoring.Ruleset.from_rows(rows).score({"a": actual, "b": actual})
+    assert len(report.rows) == 2
+    assert report.rows[0].score is None and report.rows[0].findings
+    assert all(r.score is not None or r.findings for r in report.rows)

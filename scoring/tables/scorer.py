@@ -321,9 +321,12 @@ def _usable(matched: dict[str, Outcome], by_id: Mapping[str, IndicatorRow]) -> d
     for k, o in matched.items():
         a = o.actual
         t = type(a)
-        if a is None or (t is str and a[-1:] == "%" and a[:1] != "#") or ((t is Decimal or t is int) and not 0 < a <= 1):
+        if a is None or (t is str and a[-1:] == "%" and a[:1] != "#") or ((t is int or (t is Decimal and a.is_finite())) and not 0 < a <= 1):
             continue  # the common cases: 85%, a number above 1
-        u = usable(o, by_id[k].target, by_id[k].unit)
+        try:
+            u = usable(o, by_id[k].target, by_id[k].unit)
+        except Exception:  # a value usable() cannot weigh (NaN, 1E+999999…): the row's own path says what is wrong
+            continue
         if u is not o:
             matched[k] = u
     return matched
