@@ -274,3 +274,25 @@ def test_numbered_heading_is_an_item_mark() -> None:
     assert _score(text, "否", weight=100) == Decimal("0.00")
     with pytest.raises(scoring.ScoringError):
         _score(text, "3", weight=100)
+
+
+# ------------------------------------------------------------ ranks (domain point 19)
+
+RANKS = "在全市排名1-5名的依次赋予60分、57分、54分、51分、48分"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("1", "60.00"), ("3", "54.00"), ("5", "48.00"), ("6", "0.00")])
+def test_rank_bands_in_turn(actual: str, points: str) -> None:
+    # rank 1 → 60, 3 → 54, 5 → 48; rank 6 is in no band: a gap → 0
+    assert _score(RANKS, actual, weight=60) == Decimal(points)
+
+
+def test_rank_bands_refuse_a_percentage_and_round_trip() -> None:
+    with pytest.raises(scoring.ScoringError):
+        _score(RANKS, "85%", weight=60)
+    _round_trip(RANKS)
+
+
+def test_rank_range_must_match_the_values() -> None:
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("排名1-5名的依次赋予60分、57分")

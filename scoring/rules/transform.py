@@ -387,8 +387,8 @@ class _Phrases(Transformer[Token, Any]):
         return TDeduct(ch[1], self._span(meta), per_unit, bonus=True)
 
     def respective(self, meta: Any, ch: list[Any]) -> TList:
-        verb: Token = ch[1]
-        kind = {"AWARD": "award", "DEDUCT": "deduct", "BONUS": "bonus"}[verb.type]
+        verb: Token = ch[0] if ch[0].type == "GIVE_IN_TURN" else ch[1]
+        kind = {"AWARD": "award", "DEDUCT": "deduct", "BONUS": "bonus", "GIVE_IN_TURN": "award"}[verb.type]
         return TList(kind, tuple(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
     def bonus_cap(self, meta: Any, ch: list[Any]) -> TCap:
@@ -557,6 +557,7 @@ def _points_first(parts: list[Any]) -> list[Any]:
 
 
 _LIST_SEPS = "、和或及"
+_RANK_UNITS = ("名", "位")
 
 
 def _list_sep(p: PText) -> bool:
@@ -933,6 +934,22 @@ class _Assembler:
         comparison of the first; worded members are split at 、/和/或/及, and each is counted per item."""
         n = len(tl.values)
         members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
+        if (
+            tl.kind == "award" and len(members) == 1 and isinstance(members[0], PRange)
+            and members[0].low.unit in _RANK_UNITS and members[0].high.unit == members[0].low.unit
+            and members[0].high.value - members[0].low.value + 1 == n
+            and members[0].low.value == members[0].low.value.to_integral_value()
+        ):  # fmt: skip
+            # 排名1-5名的依次赋予60分、57分、54分、51分、48分: one band per rank (domain point 19)
+            r = members[0]
+            self.use(r)
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))))
+            subject = _lead_text(lead).strip("的")
+            out_: list[Clause] = []
+            for k, v in enumerate(tl.values):
+                q = Quantity(r.low.value + k, r.low.unit)
+                out_.append(Award(Range(Measure.VALUE, Edge(q, True), Edge(q, True), subject, r.span), Points(v), False, span))
+            return out_
         if members and tl.kind == "award":
             if len(members) != n or isinstance(members[0], PQty):
                 raise self.error("list-count", f"列出{len(members)}个数值，却有{n}个分值", tl.span,
