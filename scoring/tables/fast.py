@@ -32,6 +32,7 @@ Later = tuple[IndicatorRow, Node, Any, Profile, Options]  # what the full path n
 
 # ASCII digits only, as parse_value reads them (a fullwidth ８５ is text there); at most 18 of
 # them (12 before the point, 6 after), so that no quantity nears the 28 digits of the decimal context
+_BOUND = 10**12
 _PLAIN = re.compile(r"\s*([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
 
 
@@ -224,8 +225,15 @@ def quick(fast: Compiled, actual: Any) -> Decimal | None:
     digits with a unit or none after it ("85", "85%", "250人"); None for anything else, and for
     what the generated code leaves to the evaluator (the full path then scores it)."""
     t = type(actual)
-    if t is Decimal or t is int:
-        return fast.take(actual)
+    if t is int:
+        return fast.take(actual) if -_BOUND < actual < _BOUND else None
+    if t is Decimal:
+        # as for text (_PLAIN): only numbers far from the context's 28 digits; the evaluator says what is wrong with the rest
+        return (
+            fast.take(actual)
+            if actual.is_finite() and (not actual or (-_BOUND < actual < _BOUND and actual.adjusted() > -7))
+            else None
+        )
     if t is not str:
         return None
     m = _PLAIN.fullmatch(actual)
