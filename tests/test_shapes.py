@@ -296,3 +296,27 @@ def test_rank_bands_refuse_a_percentage_and_round_trip() -> None:
 def test_rank_range_must_match_the_values() -> None:
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse("排名1-5名的依次赋予60分、57分")
+
+
+# ------------------------------------------------------------ bounded judgement (domain point 22)
+
+FIRES = "出现重大治安案件每例减5分;出现火灾事故每例减5-10分。"
+
+
+def test_range_deduction_reports_the_bounds_of_the_hand_score() -> None:
+    # one fire: 20 − 5…10 → a hand score within [10, 15]; the error says so and carries the bounds
+    with pytest.raises(scoring.EvaluationError) as info:
+        _score(FIRES, {1: "0", 2: "1"}, weight=20)
+    assert (info.value.low, info.value.high) == (Decimal("10.00"), Decimal("15.00"))  # type: ignore[attr-defined]
+    assert "10至15分" in str(info.value)
+
+
+def test_range_deduction_bounds_with_other_deductions() -> None:
+    # one case (−5) and two fires (−10…−20): 20 − 5 − 20 < 0 → 0 up to 20 − 5 − 10 = 5
+    with pytest.raises(scoring.EvaluationError) as info:
+        _score(FIRES, {1: "1", 2: "2"}, weight=20)
+    assert (info.value.low, info.value.high) == (Decimal("0.00"), Decimal("5.00"))  # type: ignore[attr-defined]
+
+
+def test_range_deduction_without_the_event_needs_no_hand() -> None:
+    assert _score(FIRES, {1: "1", 2: "0"}, weight=20) == Decimal("15.00")

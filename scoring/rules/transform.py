@@ -903,7 +903,12 @@ class _Assembler:
         if tail.range_high is not None:
             if not isinstance(points, Decimal) or tail.range_high <= points:
                 raise self.error("deduction-range", "扣分区间的上限应大于下限", tail.span, expected=("扣4-7分",))
-            # 虚列套取扣4-7分: a deduction whose amount the evaluator chooses within the range
+            # 虚列套取扣4-7分: a deduction whose amount the evaluator chooses within the range;
+            # 每例减5-10分: that much per case
+            if is_event:
+                size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
+                return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text),
+                                 points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
             return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
                              points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
         if step_q is None and not is_event:

@@ -283,14 +283,36 @@ def evaluate(
     if op is None and tv is not None:
         op = tv.op
     ctx = _Ctx(w, tv, op, u, opts)
-    if isinstance(rule, Composite):
-        exact = _composite(rule, actual, ctx)
-    else:
-        exact = _rule(rule, actual, ctx, w)
+    try:
+        if isinstance(rule, Composite):
+            exact = _composite(rule, actual, ctx)
+        else:
+            exact = _rule(rule, actual, ctx, w)
+    except EvaluationError as e:
+        if getattr(e, "hand_range", False) and opts.deduction_range is None:
+            raise _hand_bounds(e, rule, actual, target, weight, comparator_, unit, opts) from None
+        raise
     exact = min(max(exact, ZERO), w if ctx.ceiling is None else max(w, ctx.ceiling))
     q = Decimal(1).scaleb(-opts.places)
     points = exact.quantize(q, rounding=ROUNDING_MODES[opts.rounding])
     return Score(points, w, _explain(ctx, points, w), tuple(ctx.steps), exact)
+
+
+def _hand_bounds(
+    e: EvaluationError, rule: Node, actual: Any, target: Any, weight: Any, comparator_: str | None,
+    unit: str | None, opts: Options,
+) -> EvaluationError:
+    """扣4-7分 / 每例减5-10分 (domain point 22): the score is given by hand, within the bounds the rule
+    still sets: every range deduction at its high end gives the low bound, at its low end the high one.
+    The error carries them as ``low`` and ``high`` and its message states them."""
+    def at(choice: str) -> Decimal:
+        return evaluate(rule, actual, target=target, weight=weight, comparator_=comparator_, unit=unit,
+                        options=attrs.evolve(opts, deduction_range=choice)).points  # fmt: skip
+
+    low, high = at("max"), at("min")
+    err = EvaluationError(f"{e}；得分须人工确定，应在{_num(low)}至{_num(high)}分之间")
+    err.low, err.high = low, high  # type: ignore[attr-defined]
+    return err
 
 
 def row_unit(unit: str | None, target: Value | None) -> str:
@@ -938,6 +960,8 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             raise EvaluationError(
                 f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
             )
+            err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
+            raise err
         per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
