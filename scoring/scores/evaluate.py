@@ -957,7 +957,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         if choice is None:
             if (x.quantity is not None and x.quantity.value == 0 and x.flag is None) or x.flag is True:
                 return ZERO
-            raise EvaluationError(
+            err = EvaluationError(
                 f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
             )
             err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
