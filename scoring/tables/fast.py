@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .. import cache as _cache
 from ..errors import RuleSyntaxError, ScoringError
 from ..reading.cells import judge_text, read_actual
 from ..reading.profiles import Profile
@@ -24,7 +25,7 @@ from ..scores.compiled_default import ReadingFast, compile_default_parts
 from ..scores.defaults import default_score, finish
 from ..scores.evaluate import Options, Score
 from .full_path import as_text, score_in_full
-from .plan import Plan
+from .plan import Plan, static_key
 from .rows import Finding, IndicatorRow, lenient_finding, read_as_text_finding
 
 Hit = tuple[Score | None, str, tuple[Finding, ...]]  # a memoised row: score, method, findings (no row ids)
@@ -59,18 +60,8 @@ class FastPath:
         if skey in self.compiled:
             return self.compiled[skey]
         assert row.weight is not None
-        c: Compiled | CompiledComposite | None = None
-        try:
-            if isinstance(node, Composite):
-                c = CompiledComposite(node, target=row.target, weight=row.weight, comparator=row.comparator,
-                                      unit=row.unit, options=opts)  # fmt: skip
-            else:
-                c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
-                             options=opts, defer=True)  # fmt: skip
-        except ScoringError:
-            c = None
-        if c is not None and not c.is_fast and not (isinstance(c, Compiled) and c.worded is not None):
-            c = None  # neither numbers nor words have a fast path on this rule
+        key = (row.rule, row.target, row.comparator, row.unit, row.weight, opts)
+        c: Compiled | CompiledComposite | None = _cache.COMPILED.get(key, lambda: _compile(row, node, opts))
         self.compiled[skey] = c
         return c
 
@@ -177,8 +168,10 @@ class FastPath:
         the row is a cost or a satisfaction row)."""
         if skey in self.defaults:
             return self.defaults[skey]
-        f = compile_default_parts(row, opts, target=self.plan.target(row), satisfaction=profile.satisfaction,
-                                  qualitative=profile.qualitative, category=row.category)  # fmt: skip
+        key = (static_key(row), row.category, opts, profile.satisfaction, profile.qualitative)
+        f: tuple[DefaultFast, ReadingFast] | None = _cache.DEFAULTS.get(key, lambda: compile_default_parts(
+            row, opts, target=self.plan.target(row), satisfaction=profile.satisfaction,
+            qualitative=profile.qualitative, category=row.category))  # fmt: skip
         self.defaults[skey] = f
         return f
 
@@ -218,6 +211,24 @@ class FastPath:
             j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
             points = None if j.met is None else fast.flag_points(j.met)
         return None if points is None or points is RAISES else Score.later(points, weight, self.later, args)
+
+
+def _compile(row: IndicatorRow, node: Node, opts: Options) -> Compiled | CompiledComposite | None:
+    """The row's rule compiled for its indicator; None where neither numbers nor words have a fast path."""
+    assert row.weight is not None
+    c: Compiled | CompiledComposite | None
+    try:
+        if isinstance(node, Composite):
+            c = CompiledComposite(node, target=row.target, weight=row.weight, comparator=row.comparator,
+                                  unit=row.unit, options=opts)  # fmt: skip
+        else:
+            c = Compiled(node, target=row.target, weight=row.weight, comparator=row.comparator, unit=row.unit,
+                         options=opts, defer=True)  # fmt: skip
+    except ScoringError:
+        return None
+    if not c.is_fast and not (isinstance(c, Compiled) and c.worded is not None):
+        return None  # neither numbers nor words have a fast path on this rule
+    return c
 
 
 def quick(fast: Compiled, actual: Any) -> Decimal | None:

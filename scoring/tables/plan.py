@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..reading.cells import Target, read_target
+from .. import cache as _cache
+from ..reading.cells import Target
 from ..reading.profiles import Profile
 from ..scores.compiled import Compiled
 from ..scores.compiled_composite import CompiledComposite
@@ -112,7 +113,7 @@ class Plan:
         k = (row.target, row.unit)
         t = self.targets.get(k)
         if t is None:
-            t = self.targets[k] = read_target(row.target, row.unit)
+            t = self.targets[k] = _cache.target(row.target, row.unit)  # read once per process
         return t
 
     def report(

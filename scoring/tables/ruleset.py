@@ -25,12 +25,11 @@ from typing import Any
 
 import attrs
 
-from ..errors import ScoringError
+from .. import cache as _cache
 from ..reading import profiles as _profiles
 from ..reading.cells import OutcomeError, decimal_of
 from ..reading.profiles import Profile
 from ..rules.nodes import Node
-from ..rules.parser import parse as _parse
 from .outcomes import Outcome, Outcomes, load_outcomes, merge, outcomes_from
 from .plan import Plan
 from .report import Report, RowResult
@@ -65,7 +64,6 @@ class Ruleset:
     problems: tuple[Finding, ...] = ()  # found while loading
     columns: tuple[str, ...] = ()  # the original column headers, when read from a spreadsheet
     outcomes: Outcomes | None = None  # outcomes read with the table (实际完成值 / 得分 columns)
-    _rules: dict[str, Node | ScoringError] = attrs.field(factory=dict, repr=False)
     _plan_cache: Plan | None = attrs.field(default=None, repr=False)
     _index: tuple[dict[str, IndicatorRow], dict[str, list[IndicatorRow]]] | None = attrs.field(default=None, repr=False)
 
@@ -92,17 +90,9 @@ class Ruleset:
         return self.meta.title or (self.path.stem if self.path else "")
 
     def rule(self, text: str) -> Node:
-        """The parsed rule of ``text``, parsed once per ruleset (errors are cached too)."""
-        cached = self._rules.get(text)
-        if cached is None:
-            try:
-                cached = _parse(text)
-            except ScoringError as e:
-                cached = e
-            self._rules[text] = cached
-        if isinstance(cached, ScoringError):
-            raise cached
-        return cached
+        """The parsed rule of ``text``, parsed once per process (``scoring.cache``: refusals are
+        kept as their fields and raised anew, so that no traceback, and no run, is kept)."""
+        return _cache.parsed(text)
 
     def profile_for(self, row: IndicatorRow, base: Profile | None = None) -> Profile:
         p = base or self.profile
