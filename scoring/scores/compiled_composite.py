@@ -44,8 +44,8 @@ _MEMO_MAX = 4096  # distinct answers kept per item; past it the item's memo star
 class _Known(Exception):
     """An (item, answer) where the evaluator was seen to fail: its error again, without asking."""
 
-    def __init__(self, error: EvaluationError) -> None:
-        self.error = error
+    def __init__(self, args: tuple[Any, ...]) -> None:
+        self.args_ = args
 
 
 class _Kind(Enum):
@@ -78,7 +78,7 @@ class CompiledComposite:
         self._memo: list[dict[Any, Any]] = [{} for _ in range(n)]
         # (item, answer) → the evaluator's EvaluationError when that item, reached first with that
         # answer, is where the whole composite fails (its message depends on the item and answer only)
-        self._errors: list[dict[Any, EvaluationError]] = [{} for _ in range(n)]
+        self._errors: list[dict[Any, tuple[Any, ...]]] = [{} for _ in range(n)]
         # the memo holds values computed under this decimal context; another one is left to the evaluator
         dc = decimal.getcontext()
         self._decimal = (dc.prec, dc.rounding)
@@ -173,14 +173,14 @@ class CompiledComposite:
                         m.clear()
                     m[key] = value
             except _Known as known:
-                raise EvaluationError(*known.error.args) from None
+                raise EvaluationError(*known.args_) from None
             except Exception:
                 # the evaluator gives the error (or, should it not raise, the points)
                 try:
                     return self.score(actual).points
                 except EvaluationError as e:
                     if key is not None and len(self._errors[i]) < _MEMO_MAX:
-                        self._errors[i][key] = e
+                        self._errors[i][key] = e.args  # its message, not the exception: a traceback would keep the run
                     raise
             if kinds[i] is _Kind.VETO:
                 if value:
