@@ -51,7 +51,7 @@ def test_corpus_round_trip(text: str) -> None:
 def test_round_trip_figures() -> None:
     """How many distinct corpus rules round-trip today, and what the rest wait for."""
     today = [t for t in CORPUS if not pending(scoring.parse(t))]
-    assert len(CORPUS) >= 290
+    assert len(CORPUS) >= 285  # the corpus rules that parse: 289 since span accounting refuses more misreads
     assert len(today) >= 70  # 78 of 299 when written: bands, labels, events, composites
 
 
@@ -136,7 +136,7 @@ def test_render_knows_every_node_field() -> None:
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized"},
-        "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "span"},
+        "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "requirement", "span"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
     }  # fmt: skip
     for name, known in rendered.items():

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -62,11 +63,38 @@ def _mutations(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DIGITS = re.compile(r"[0-9.]+")
+
+
+def _without_digits_in_words(node: object) -> object:
+    """The node with digits taken out of its free text (labels, subjects, 达标 words): a number
+    that lives only there is not read, so changing it must not count as changing the rule."""
+    if isinstance(node, tuple):
+        return tuple(_without_digits_in_words(n) for n in node)
+    if not attrs.has(type(node)):
+        return node
+    changes: dict[str, object] = {}
+    for f in attrs.fields(type(node)):
+        if not f.init:
+            continue
+        v = getattr(node, f.name)
+        if f.name in ("text", "subject") and isinstance(v, str):
+            changes[f.name] = _DIGITS.sub("", v)
+        elif isinstance(v, tuple) or attrs.has(type(v)):
+            changes[f.name] = _without_digits_in_words(v)
+    return attrs.evolve(node, **changes) if changes else node  # type: ignore[misc]
+
+
 def _unread_numbers(text: str) -> list[str]:
     node = _parse(text)
     if node is None:
         return []
-    return [f"{pos}:{mutated}" for pos, mutated in _mutations(text) if _parse(mutated) == node]
+    bare = _without_digits_in_words(node)
+    return [
+        f"{pos}:{mutated}"
+        for pos, mutated in _mutations(text)
+        if (m := _parse(mutated)) is not None and _without_digits_in_words(m) == bare
+    ]
 
 
 ACCEPTED = [t for t in TEXTS if _parse(t) is not None]

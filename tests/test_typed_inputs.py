@@ -152,3 +152,21 @@ def test_comparison_with_the_target_in_words() -> None:
     rule = "年度取水总量小于或等于年度目标值,得 10 分;大于目标值,不得分。"
     assert points(rule, "4.8", target="5", comparator="≤") == Decimal("10.00")  # 96% of the target
     assert points(rule, "5.1", target="5", comparator="≤") == Decimal("0.00")  # 102%
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "want"),
+    [
+        # the conditions name an event (present or absent): a number counts it; met when none happened
+        ("全年未出现档案遗失或其他事故，计10分，发生1起全扣。", "0", "10.00"),
+        ("全年未出现档案遗失或其他事故，计10分，发生1起全扣。", "1", "0.00"),
+        ("完成满分，发生信访群体情况则不得分", "0", "10.00"),
+        ("完成满分，发生信访群体情况则不得分", "2", "0.00"),
+        ("全年不出现基金安全“要情”事件计8分，否则不计分", "0", "8.00"),
+        ("全年不出现基金安全“要情”事件计8分，否则不计分", "1", "0.00"),
+    ],
+)
+def test_a_number_counts_the_events_the_conditions_name(rule: str, actual: str, want: str) -> None:
+    weight = 8 if "8分" in rule else 10
+    assert points(rule, actual, weight=weight) == Decimal(want)
+    refused(rule, "85%", weight=weight)  # a percentage counts nothing

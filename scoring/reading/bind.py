@@ -124,6 +124,18 @@ def measured_subjects(rule: Rule) -> list[str]:
     return subjects
 
 
+_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
+
+
+def ties_to_target(text: str) -> bool:
+    """完成 / 全部完成年度目标 / 未达到: a worded condition that says the target is (not) reached, so
+    that a number answers it by the comparator (domain point 20)."""
+    core = text
+    for w in ("尚未", "没有", "未", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
+        core = core.replace(w, "")
+    return core in _TIED_WORDS
+
+
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
     separate = separate_inputs(rule)
@@ -140,8 +152,9 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and not separate:
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
-        out.append(Input("实际值", "grade" if len(choices) > 2 else "flag", "等级" if len(choices) > 2 else "是否达到",
-                         choices=choices))  # fmt: skip
+        kind = "grade" if len(choices) > 2 else "flag"
+        name = "等级" if kind == "grade" else choices[0] if len(choices) == 1 else "是否达到"
+        out.append(Input("实际值", kind, name, choices=choices))
     return out
 
 

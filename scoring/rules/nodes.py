@@ -134,10 +134,14 @@ class TargetMet:
     """达标: the indicator's target is met (完成, 全部完成, 按方案执行 in a numeric rule).
 
     In a rule that counts events it means no event happened. ``negated``: not met (未完成).
+    ``requirement``: in such a rule, the band that states what an event falls short of
+    (时限为3个工作日，计4分，发现一例不符合要求的扣1分: an event is a case over 3 working days); the
+    count of events is the input, the band says what is counted.
     """
 
     text: str = ""
     negated: bool = False
+    requirement: Range | None = None
     span: tuple[int, int] | None = _span()
 
 

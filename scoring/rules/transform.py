@@ -601,7 +601,7 @@ def _is_negated(text: str) -> bool:
 _SIGNIFICANT = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[%％]"
     r"|不得分|满分|为止"
-    r"|(?<![取获值])得[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|(?<![取获值核评合均总际])得[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|扣[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|(?<![增参追附施])加[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|(?<![缩削])减[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
@@ -620,6 +620,15 @@ def _unread(text: str, read: bytearray) -> re.Match[str] | None:
         if any(not read[i] and not exempt[i] for i in range(m.start(), m.end())):
             return m
     return None
+
+
+def _all_clear(r: Range) -> bool:
+    """合规率100% / 准确率达100% / 0例: a band that holds exactly when nothing went wrong."""
+    edge = r.low if r.low is not None else r.high
+    if edge is None or (r.low is not None and r.high is not None and r.low.value != r.high.value):
+        return False
+    q = edge.value
+    return (q.unit == "%" and q.value == 100 and r.high is None) or (q.value == 0 and r.low is None)
 
 
 class _Assembler:
@@ -641,6 +650,11 @@ class _Assembler:
             start, end = span
             if end > start:
                 self.read[start:end] = b"\x01" * (end - start)
+            if isinstance(p, PText):
+                # free text (a label, a subject, a remark in brackets) reads words, never the numbers
+                # or scoring phrases inside it: (含10万) or (2分×4项) in a subject is not read
+                for m in _SIGNIFICANT.finditer(self.text, start, end):
+                    self.read[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
 
     def account(self) -> None:
         """Refuse the text when a number or scoring phrase was not read by any node."""
@@ -649,8 +663,9 @@ class _Assembler:
             return
         piece = m.group()
         if piece[0].isdigit() or piece[0] in "０１２３４５６７８９%％":
+            what = "百分号" if piece in "%％" else "数字"
             raise self.error(
-                "unread-number", f"数字“{piece}”没有被任何条款读到", m.span(),
+                "unread-number", f"{what}“{piece}”没有被任何条款读到", m.span(),
                 expected=("条件（如“≥90%”）", "步长（如“每5%”）", "分值（如“得2分”）"),
                 hint="这个数字在条件或说明文字中，规则没有读懂它的含义；请改写成“条件＋得/扣几分”的形式",
             )  # fmt: skip
@@ -915,6 +930,9 @@ class _Assembler:
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
             return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span)
+        if is_event and start is not None and len([p for p in lead if isinstance(p, PStep)]) > 1:
+            # 每90%每完成率…: a line the steps would start from, but what is counted is no distance
+            raise self.error("two-steps", "一个子句里写了两个“每…”，无法确定步长", span, expected=("一个“每…”",))
         if is_event:
             size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
@@ -1114,7 +1132,7 @@ class _Assembler:
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
             if (
                 outcomes and not deducts and len(outcomes) == 1 and isinstance(outcomes[0].outcome, Points)
-                and any(isinstance(p, PStep) for p in lead)
+                and len([p for p in lead if isinstance(p, PStep)]) == 1
             ):  # fmt: skip
                 # 每完成1%得0.3分 / 每开展一项得2分: a per-step award with no base counts up from 0
                 # (domain point 18); it reads as points added per step
@@ -1278,8 +1296,9 @@ class _Assembler:
                 # whole rate (or at no case) just says "no event"; any other (时限为3个工作日) says what an
                 # event falls short of, and is kept as the requirement, not thrown away
                 r = c.condition
-                words = self.text[r.span[0] : r.span[1]] if r.span else r.subject
-                out.append(attrs.evolve(c, condition=TargetMet(words.strip("，,；;。 的"), False, r.span)))
+                words = (self.text[r.span[0] : r.span[1]] if r.span else r.subject).strip("，,；;。 的")
+                need = None if _all_clear(r) else attrs.evolve(r, span=None)
+                out.append(attrs.evolve(c, condition=TargetMet(words, False, need, r.span)))
             else:
                 out.append(c)
         return out

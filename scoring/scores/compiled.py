@@ -72,6 +72,7 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     _comparable,
     _Ctx,
     _default_direction,
+    _event_words,
     _In,
     _match_label,
     _numeric_target,
@@ -291,6 +292,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):
         return True
+    if any(isinstance(a.condition, TargetMet) and (_event_words(a.condition.text) or separate) for a in rule.awards):
+        return True  # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例…: a number counts events (_holds)
     if len(separate) + (1 if _reads_value(rule) else 0) >= 2:
         return True
     return not _reads_value(rule) and not separate

@@ -17,7 +17,7 @@ from attrs import frozen
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import award_op as _award_op
-from ..reading.bind import default_direction
+from ..reading.bind import default_direction, ties_to_target
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -578,7 +578,6 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
 
 
 _EVENT_VERBS = ("发生", "出现", "发现", "存在")
-_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
 
 
 def _event_words(text: str) -> bool:
@@ -608,12 +607,10 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -
     )
 
 
-def _ties_to_target(text: str) -> bool:
-    """完成 / 全部完成年度目标 / 未达到: a condition that says the target is (not) reached."""
-    core = text
-    for w in ("尚未", "没有", "未", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
-        core = core.replace(w, "")
-    return core in _TIED_WORDS
+def _as_count(x: _In) -> Quantity:
+    """The answer as a count: as written where it wrote no unit (3 on a % row is 3 cases, not 3%)."""
+    assert x.quantity is not None
+    return x.raw if x.raw is not None and not x.raw.unit else x.quantity
 
 
 def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
@@ -622,16 +619,19 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
     the event every condition names. None: a number cannot answer these words."""
     assert x.quantity is not None
     worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
-    tied = bool(worded) and all(_ties_to_target(c.text) for c in worded)
-    events = bool(worded) and all(_event_words(c.text) for c in worded)
+    tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
+    # 发生安全事故不得分 / 全年不出现“要情”事件计8分，否则不计分 / 完成满分，发生信访则不得分: the
+    # conditions name an event (present or absent; 完成 beside them means none happened)
+    events = any(_event_words(c.text) for c in worded) and all(
+        _event_words(c.text) or ties_to_target(c.text) for c in worded
+    )
     if ctx.target is not None and tied:
         t = ctx.target.quantity
         q = _pick(x, t)
         if q.is_percent == t.is_percent:
             return _compare(q.value, ctx.op or Op.GE, t.value)
-    only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
-    if only_zero and rule.awards and events:
-        # 发生安全事故不得分: the number counts the events
+    if events and not _as_count(x).is_percent:
+        # the number counts the events (a percentage counts nothing): met when none happened
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
@@ -752,6 +752,11 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
             raise EvaluationError(f"这条规则需要一个数值实际值，而不是“{_show(x)}”")
         return _in_range(cond, x, ctx)
     if isinstance(cond, TargetMet):
+        if events_clear is None and x.quantity is not None and not _as_count(x).is_percent and _event_words(cond.text):
+            # 全年未出现档案遗失或其他事故，计10分，发生1起全扣: the number counts the events; met when none
+            if x.quantity.value < 0:
+                raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+            return (x.quantity.value == 0) != cond.negated
         met = _target_met(x, ctx, rule, events_clear)
         return met != cond.negated
     return False
@@ -766,6 +771,10 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
     if x.quantity is None:
         raise EvaluationError(f"无法判断“{_show(x)}”是否达标")
     if events:
+        once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _event_words(d.event)]
+        if once or _as_count(x).is_percent:
+            # 未如期完成且无充分理由的扣3分: no event a number could count
+            raise EvaluationError(f"需要说明“{once[0].event if once else '扣分事项'}”是否发生（是/否），而不是“{_show(x)}”")
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
