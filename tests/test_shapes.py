@@ -320,3 +320,23 @@ def test_range_deduction_bounds_with_other_deductions() -> None:
 
 def test_range_deduction_without_the_event_needs_no_hand() -> None:
     assert _score(FIRES, {1: "1", 2: "0"}, weight=20) == Decimal("15.00")
+
+
+# ------------------------------------------------------------ ± bands on the deviation (domain point 16)
+
+PM = "±30%(含)以内得3分，±30%-±35%(含)以内得2分，±35%-±40%(含)以内得1分"
+
+
+def test_plus_minus_is_a_band_on_the_deviation() -> None:
+    rule = scoring.parse(PM)
+    assert all(a.condition.measure is nodes.Measure.DEVIATION for a in rule.awards)  # type: ignore[union-attr]
+    _round_trip(PM)
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("100", "3.00"), ("125", "3.00"), ("70", "3.00"), ("133", "2.00"), ("62", "1.00"), ("150", "0.00")],
+)
+def test_plus_minus_bands(actual: str, points: str) -> None:
+    # target 100 (=): |125−100|/100 = 25% → 3; 70 → 30% (含) → 3; 133 → 33% → 2; 62 → 38% → 1; 150 → 50%: gap → 0
+    assert _score(PM, actual, target="100", comparator="=", unit="万元", weight=3) == Decimal(points)

@@ -270,6 +270,9 @@ class _Phrases(Transformer[Token, Any]):
     def deviation(self, meta: Any, ch: list[Token]) -> PWord:
         return PWord("deviation", str(ch[0]), self._span(meta))
 
+    def plus_minus(self, meta: Any, ch: list[Token]) -> PWord:
+        return PWord("deviation", str(ch[0]), self._span(meta))
+
     def exception(self, meta: Any, ch: list[Token]) -> PWord:
         return PWord("exception", str(ch[0]), self._span(meta))
 
@@ -298,7 +301,8 @@ class _Phrases(Transformer[Token, Any]):
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, mark, None)
 
     def range(self, meta: Any, ch: list[Any]) -> PRange:
-        items = [c for c in ch if not (isinstance(c, Token) and c.type == "DASH")]
+        # ±30%-±35%(含)以内: the second ± and a trailing 以内 restate what the first ± and the range say
+        items = [c for c in ch if not isinstance(c, Token)]
         low: PQty = items[0]
         i = 1
         low_mark = None
