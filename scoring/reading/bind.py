@@ -158,6 +158,17 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     return out
 
 
+def _item_input(number: int, rule: Rule, unit: str) -> Input:
+    """One sub-item's input: what its rule needs (a checklist item with no scoring of its own: 是/否)."""
+    inner = _rule_inputs(rule, unit)
+    if len(inner) == 1:
+        only = inner[0]
+        return Input(number, only.kind, f"第{number}项：{only.name}", only.unit, only.choices)
+    if not inner:
+        return Input(number, "flag", f"第{number}项是否达到")
+    return Input(number, "items", f"第{number}项（{'、'.join(str(i.key) for i in inner)}）")
+
+
 def _subject(rule: Rule) -> str:
     for a in rule.awards:
         if isinstance(a.condition, Range) and a.condition.subject:
@@ -269,7 +280,8 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     if percent and not u:
         u = "%"
     if isinstance(rule, Composite):
-        inputs = [Input(i.number, "items", f"第{i.number}项", choices=()) for i in rule.items]
+        # each sub-item is answered under its own number, with what its own rule needs
+        inputs = [_item_input(i.number, i.rule, u) for i in rule.items]
         decisions = [d for i in rule.items for d in _rule_decisions(i.rule, op, percent)]
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)

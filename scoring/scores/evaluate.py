@@ -391,6 +391,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         value_keys = [k for k in actual if k in _VALUE_KEYS]
         if len(separate) + (1 if _reads_value(rule) else 0) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
+        if _reads_value(rule) and not value_keys:
+            raise EvaluationError("缺少“实际值”：这条规则还按数值计分，请写成 {'实际值': '95%', 1: …}")
+        if value_keys and not _reads_value(rule):
+            raise EvaluationError("这条规则不按数值计分，不需要“实际值”，只需要各事项的回答 {1: …, 2: …}")
         keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
         counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is a count
         for i, clause in enumerate(separate, 1):
