@@ -170,3 +170,12 @@ def test_a_number_counts_the_events_the_conditions_name(rule: str, actual: str, 
     weight = 8 if "8分" in rule else 10
     assert points(rule, actual, weight=weight) == Decimal(want)
     refused(rule, "85%", weight=weight)  # a percentage counts nothing
+
+
+def test_no_does_not_pick_a_band_the_text_does_not_name() -> None:
+    """未完成 spans 0 to 14分 here: 否 cannot say which band; where 未完成 has its own clause, it can."""
+    bands = "完成得满分，完成指标值的90%以上得14分，完成指标值的60%以上得11分，完成不足指标值60%不得分"
+    assert "哪一档" in refused(bands, "否", target="80%", comparator="≥", weight=15)
+    assert points(bands, "是", target="80%", comparator="≥", weight=15) == Decimal("15.00")
+    stated = "完成得满分，完成指标值的90%以上得9分，未完成不得分"
+    assert points(stated, "否", target="80%", comparator="≥") == Decimal("0.00")

@@ -460,7 +460,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if held:
             _require_points(a)
             value = _outcome(a.outcome, x, ctx, full)
-            ctx.step(_describe_award(a, ctx, full), value, "", 实际值=_show(x))
+            ctx.step(_describe_award(a, ctx, full, x), value, "", 实际值=_show(x))
             if isinstance(a.outcome, Zero) and a.discretionary:
                 ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则允许酌情扣分代替不得分，此处按不得分计")
             if rule.bonuses and value > 0:
@@ -652,6 +652,15 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     for a in rule.awards:
         if isinstance(a.outcome, ByHand) and _negative_or_unmet(a):
             _require_points(a)
+    between = [
+        a for a in rule.awards
+        if isinstance(a.condition, Range)
+        and (isinstance(a.outcome, Formula) or ZERO < _outcome(a.outcome, _In(flag=False), ctx, full) < full)
+    ]  # fmt: skip
+    stated = any(isinstance(a.condition, (TargetMet, Label)) and _negative(a) for a in rule.awards)  # 未完成不得分
+    if between and not stated:
+        # 完成得满分，完成指标值的90%以上得14分…不足60%不得分: 未完成 spans 0 to 14分; 否 does not say which
+        raise EvaluationError(f"“否”不能确定落在哪一档（{_describe_cond(between[0].condition)}等），请给出实际数值")
     if any(isinstance(a.outcome, Zero) for a in rule.awards) or (rule.proportional is None and not rule.deductions):
         ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
         return ZERO
@@ -1003,7 +1012,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         steps = _count(q.value / d.step.value, partial)
         lost = steps * per
         if lost:
-            ctx.step(f"{d.event or '扣分事项'}{_fmt(q)}，每{_fmt(d.step)}扣{_num(per)}分", -lost, "", 次数=q)
+            ctx.step(f"{_event_count(d, q)}，每{_fmt(d.step)}扣{_num(per)}分", -lost, "", 次数=q)
         return lost
     # distance from a reference
     if x.quantity is None:
@@ -1369,15 +1378,65 @@ def _describe_outcome(o: Outcome, full: Decimal) -> str:
     return "按公式计分"
 
 
-def _describe_award(a: Award, ctx: _Ctx, full: Decimal) -> str:
+def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) -> str:
     cond = _describe_cond(a.condition)
-    return f"{cond}：{_describe_outcome(a.outcome, full)}" if cond else _describe_outcome(a.outcome, full)
+    said = _describe_outcome(a.outcome, full)
+    if isinstance(a.outcome, Formula) and x is not None:
+        try:
+            said = f"得分={_formula_text(a.outcome.expr, x, ctx, full, _has_rate(a.outcome.expr))}"
+        except EvaluationError:
+            pass
+    return f"{cond}：{said}" if cond else said
+
+
+# 扣分原因 as a reviewer writes them (contained: issue 12 item 5): an event count without the step
+# it was written with (出现负面事件3例, not 出现负面事件每1例3); a formula with its numbers.
+
+
+def _event_count(d: Deduction, q: Quantity) -> str:
+    """出现负面事件3例 from 出现负面事件每一例扣1分 and 3: the event, less its step, then the count."""
+    event = d.event or ""
+    unit = q.unit or (d.step.unit if d.step is not None else "") or ""
+    if d.step is not None and d.step.unit:
+        for one in (f"每{_num(d.step.value)}{d.step.unit}", f"{_num(d.step.value)}{d.step.unit}"):
+            if one in event:  # 出现负面事件每1例, 发现1例不合规, 逾期1次
+                event = event.replace(one, "", 1)
+                break
+    if event in (unit, "每"):
+        event = ""
+    count = f"{_num(q.value)}{unit}"
+    return f"{event}{count}" if event else f"共{count}"
+
+
+def _has_rate(e: Expr) -> bool:
+    if isinstance(e, Var):
+        return e.name.endswith("率") or e.name in ("完成比例", "比例")
+    if isinstance(e, BinOp):
+        return _has_rate(e.left) or _has_rate(e.right)
+    return False
+
+
+def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: str = "") -> str:
+    """（完成率68.75%-60%）/（1-60%）×10: the formula with the row's numbers in it."""
+    if isinstance(e, Num):
+        v = e.value
+        return f"{_num(v * HUNDRED)}%" if rate and ZERO < v < ONE else _num(v)
+    if isinstance(e, Var):
+        value = _expr(e, x, ctx, full)
+        if "分值" in e.name or e.name in ("满分", "权重"):
+            return _num(value)
+        return f"{e.name}{_num(_q4(value * HUNDRED))}%"
+    if isinstance(e, BinOp):
+        op = {"*": "×", "/": "/"}.get(e.op, e.op)
+        text = _formula_text(e.left, x, ctx, full, rate, e.op) + op + _formula_text(e.right, x, ctx, full, rate, e.op)
+        return f"（{text}）" if e.op in "+-" and outer in ("*", "/", "-") else text
+    return ""
 
 
 def _explain(ctx: _Ctx, points: Decimal, weight: Decimal) -> str:
     parts = []
     for s in ctx.steps:
-        if s.clause in ("基础分",):
+        if s.clause == "基础分" or s.clause.endswith("：基础分"):  # 第1项：基础分 says nothing
             continue
         text = s.clause
         if s.delta < 0 and "扣" in s.clause and "扣完" not in s.clause:
