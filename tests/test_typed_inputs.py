@@ -179,3 +179,21 @@ def test_no_does_not_pick_a_band_the_text_does_not_name() -> None:
     assert points(bands, "是", target="80%", comparator="≥", weight=15) == Decimal("15.00")
     stated = "完成得满分，完成指标值的90%以上得9分，未完成不得分"
     assert points(stated, "否", target="80%", comparator="≥") == Decimal("0.00")
+
+
+def test_words_on_a_rule_row_are_judged_strictly() -> None:
+    """A statement with no word of failure (逐步规范) counts as met only on a row without a rule
+    (lenient, with a warning); on a row with a rule it is a row that cannot be scored."""
+    from scoring.tables.ruleset import Ruleset
+
+    rows = [
+        {"id": "R", "name": "制度建设", "target": "建立制度", "weight": "5", "rule": "完成得满分，未完成不得分"},
+        {"id": "N", "name": "制度建设", "target": "建立制度", "weight": "5", "comparator": "定性"},
+    ]
+    report = Ruleset.from_rows(rows).score({"R": "逐步规范", "N": "逐步规范"})
+    assert report.row("R").points is None
+    assert any(f.severity == "error" for f in report.row("R").findings)
+    assert report.row("N").points == Decimal("5.00")
+    assert any(f.code == "lenient-qualitative" for f in report.row("N").findings)
+    # an explicit word still reads: 已完成 is a listed synonym of 完成
+    assert Ruleset.from_rows(rows).score({"R": "已完成", "N": "已完成"}).row("R").points == Decimal("5.00")

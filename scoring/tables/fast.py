@@ -208,7 +208,9 @@ class FastPath:
             # the evaluator refuses the outcome: words are then judged met or not (numbers are not)
             if not words:
                 return None
-            j = judge_text(actual, row.target or "", strict=profile.qualitative == "strict")
+            # on a row with a rule, words are judged strictly (issue 10): a statement with no word of
+            # failure is not taken as met; the lenient reading stays for rows without rule text
+            j = judge_text(actual, row.target or "", strict=True)
             points = None if j.met is None else fast.flag_points(j.met)
         return None if points is None or points is RAISES else Score.later(points, weight, self.later, args)
 

@@ -45,7 +45,8 @@ def score_in_full(plan: Plan, row: IndicatorRow, node: Node, actual: Any, grade:
             # a number (written as one, or read out of words) that the rule cannot score is
             # an error to report, not words to judge: 56% on 每发现一例扣1分 is not "met"
             raise
-        j = judge_text(given, row.target or "", strict=profile.qualitative == "strict")
+        # strict on a row with a rule (issue 10): no word of failure is not a word of success
+        j = judge_text(given, row.target or "", strict=True)
         if j.met is None:
             raise
         try:
