@@ -16,7 +16,8 @@ ROW = ["--target", "90%", "--weight", "10", "--comparator", "≥", "--unit", "%"
 def test_check_prints_compiler_style(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", RULE, *ROW]) == 0
     out = capsys.readouterr().out
-    assert "<规则>:1:14: warning[default-partial]:" in out
+    assert "<规则>:1:14: 警告: “每5%扣2分”未写明不足一档" in out
+    assert "default-partial" not in out and "warning" not in out  # codes only in --json
     lines = out.splitlines()
     i = next(n for n, line in enumerate(lines) if "default-partial" in line)
     # the caret sits under 每5%扣2分: before it 满意度 及以上得满分 ， (10 wide = 20 columns) and 90% (3)
@@ -28,7 +29,7 @@ def test_check_prints_compiler_style(capsys: pytest.CaptureFixture[str]) -> None
 def test_check_exit_1_on_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "每5%扣2分，扣完未止"]) == 1
     out = capsys.readouterr().out
-    assert "error[syntax]" in out and "^" in out
+    assert "<规则>:1:9: 错误: 这里不应出现“完”" in out and "^" in out
 
 
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,7 +41,7 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_check_min_severity(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", RULE, *ROW, "--min-severity", "warning"])
-    assert "info[" not in capsys.readouterr().out
+    assert "提示:" not in capsys.readouterr().out
 
 
 def test_check_file_of_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -48,21 +49,22 @@ def test_check_file_of_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     f.write_text("# 两条规则\n完成得满分，未完成不得分\n\n每5%扣2分，扣完未止\n", encoding="utf-8")
     assert main(["check", str(f)]) == 1
     out = capsys.readouterr().out
-    assert f"{f}:4:9: error[syntax]" in out
+    assert f"{f}:4:9: 错误: " in out
 
 
 def test_check_table_file(capsys: pytest.CaptureFixture[str]) -> None:
     path = Path(__file__).parent.parent / "rulesets" / "changsha-hrss-2024-project-targets.toml"
     main(["check", str(path), "--min-severity", "warning"])
     out = capsys.readouterr().out
-    assert "weights-total" in out and "Traceback" not in out
+    assert "指标分值合计10分，不等于100分" in out and "Traceback" not in out
+    assert "weights-total" not in out  # the code is in --json
 
 
 def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", RULE, *ROW]) == 0
     out = capsys.readouterr().out
     assert "标准表述: 满意度≥90%得满分；每5%扣2分" in out
-    assert "检查（" in out and "cliff" in out
+    assert "检查（" in out and "跳变4分" in out and "cliff" not in out
     assert "得分表:" in out and "75%     4.00" in out
 
 

@@ -332,7 +332,7 @@ def print_audit(result: Audit, out: TextIO, *, width: int = 120) -> None:
         print("  ".join([*(fit(c, w) for c, w in cols), "原因"]), file=out)
         print(rule, file=out)
         for d in result.discrepancies:
-            cells = [fit(d.indicator, 9), fit(d.name, 20), rjust(_plain(d.weight), 5), rjust(_num(d.printed), 7),
+            cells = [fit("" if d.indicator in ("execution", "total") else d.indicator, 9), fit(d.name, 20), rjust(_plain(d.weight), 5), rjust(_num(d.printed), 7),
                      rjust(_num(d.computed) if d.computed is not None else "—", 7)]  # fmt: skip
             reason = d.reason
             first = True

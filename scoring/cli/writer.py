@@ -97,7 +97,7 @@ def _guard(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
 
 
 def format_finding(f: Finding, source: str = "<规则>") -> str:
-    """``source:line:col: warning[code]: message`` then the line and a caret under the span."""
+    """``source:line:col: 警告: message`` then the line and a caret under the span (the code is in --json)."""
     head_where = source
     lines: list[str] = []
     if f.span is not None and f.text:
@@ -107,7 +107,7 @@ def format_finding(f: Finding, source: str = "<规则>") -> str:
         shown, caret = caret_lines(f.text, start, max(1, min(end, _line_end(f.text, start)) - start))
         lines = [f"  {shown}", f"  {caret}"]
     who = f"{f.indicator}: " if f.indicator else ""
-    return "\n".join([f"{head_where}: {f.severity.value}[{f.code}]: {who}{f.message}", *lines])
+    return "\n".join([f"{head_where}: {f.severity.zh}: {who}{f.message}", *lines])
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -209,7 +209,7 @@ def _explain(args: argparse.Namespace) -> int:
     print(f"规则: {args.text}")
     print(f"标准表述: {render(rule, comparator=args.comparator, unit=args.unit)}")
     findings = check(rule, target=args.target, weight=args.weight, comparator=args.comparator, unit=args.unit)
-    findings = [Finding(f.code, f.severity, f.message, f.span, args.text, f.indicator) for f in findings]
+    findings = [f._replace(text=args.text) for f in findings]
     print(f"检查（{_summary(findings)}）:")
     for f in findings:
         print("  " + format_finding(f).replace("\n", "\n  "))

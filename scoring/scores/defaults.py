@@ -97,6 +97,17 @@ def _pct(ratio: Decimal) -> str:
 # ------------------------------------------------------------------ the execution row
 
 
+class RateOnly(Decimal):
+    """全年预算数 of a table that printed only 执行率 (86.60%): 100, with 全年执行数 the rate itself.
+    ``score_execution`` then explains the rate, not amounts the table never had."""
+
+    __slots__ = ()
+
+
+#: The budget a rate-only 预算执行率 row is scored against (``Execution(RATE_ONLY_BUDGET, rate)``).
+RATE_ONLY_BUDGET = RateOnly(100)
+
+
 def score_execution(budget: Any, spent: Any, weight: Any = 10, **options: Any) -> Score:
     """预算执行率 score: weight × min(1, 全年执行数 / 全年预算数), rounded like every score.
 
@@ -116,6 +127,10 @@ def score_execution(budget: Any, spent: Any, weight: Any = 10, **options: Any) -
     used = min(rate, ONE)
     note = "执行率超过100%按100%计" if rate > 1 else ""
     shown = str((rate * HUNDRED).quantize(Decimal("0.01"), rounding=ROUNDING_MODES["half_up"]))
+    if type(budget) is RateOnly:  # only the rate was printed: no amounts to show
+        clause = f"预算执行率{num(s)}%（表中只填了执行率），得分={num(w)}×{_pct(used)}%"
+        step = Step(clause, (("执行率", num(s) + "%"),), w * used, note)
+        return finish(w * used, w, [step], opts)
     clause = f"预算执行率=全年执行数{num(s)}/全年预算数{num(b)}={shown}%，得分={num(w)}×{_pct(used)}%"
     step = Step(clause, (("全年预算数", num(b)), ("全年执行数", num(s)), ("执行率", shown + "%")), w * used, note)
     return finish(w * used, w, [step], opts)
@@ -364,7 +379,9 @@ __all__ = [
     "GRADE_BANDS",
     "GRADE_SHARES",
     "LENIENT",
+    "RATE_ONLY_BUDGET",
     "READ_AS_TEXT",
+    "RateOnly",
     "default_score",
     "finish",
     "infer_op",

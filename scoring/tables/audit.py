@@ -253,7 +253,7 @@ def _variant(report: Report, r: RowResult, printed: Decimal) -> str:
         except ScoringError:
             continue
         if alt.score is not None and alt.score.points == printed:
-            return f"按“{p.name}”口径（{p.description.split('，其余')[0]}）"
+            return _convention(p)
     for label, fn in _extra_probes():
         try:
             value = fn(r)
@@ -319,7 +319,7 @@ def _execution(report: Report, printed: Decimal) -> Discrepancy | None:
             except ScoringError:
                 continue
             if alt.points == printed:
-                variant = f"按“{p.name}”口径（{p.description.split('，其余')[0]}）"
+                variant = _convention(p)
                 break
     if variant:
         reason = f"自评{printed}分与按执行率计算的{e.points}分不同；{variant}可得{printed}分：请统一舍入口径或更正得分"
@@ -337,6 +337,11 @@ def _step_input(score: Any, name: str) -> str | None:
             if k == name:
                 return str(v)
     return None
+
+
+def _convention(p: Any) -> str:
+    """A profile as a reader names it: ``按“1位小数截尾”的口径（--profile truncate-1）``."""
+    return f"按“{p.description.split('，其余')[0].split('（')[0]}”的口径（--profile {p.name}）"
 
 
 def findings_of(result: Audit) -> list[Finding]:

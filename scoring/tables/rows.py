@@ -1,5 +1,6 @@
 """The records of an indicator table, as written: rows (三级指标), the execution row, header
-weights, sections, metadata; and Finding, what a reviewer should know about a row or the table.
+weights, sections, metadata; and Finding (``scoring.writer.findings``, the package's one finding
+type, re-exported here), what a reviewer should know about a row or the table.
 
 ``indicator_from`` and ``execution_from`` read one record from a mapping with the keys of
 rulesets/README.md, each problem a Finding rather than an error.
@@ -9,36 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 from attrs import frozen
 
 from ..errors import ScoringError
 from ..reading.cells import OutcomeError, decimal_of
+from ..writer.findings import Finding, Severity
 
 
 class RulesetError(ScoringError):
     """A ruleset file that cannot be read at all (a bad row is a finding, not an error)."""
-
-
-class Finding(NamedTuple):
-    """Something a reviewer should know about a row or the table.
-
-    ``severity`` "error": the row was not scored (its points are missing from the total);
-    "warning": the row was scored, but read with a caveat (a default, a guess, a hand score).
-    ``code`` is stable: tests and tools match on it. (A NamedTuple: a large table repeats a
-    row's findings for each row that shares its outcome, so they are made in C.)"""
-
-    code: str
-    message: str
-    indicator: str | None = None  # the row id, None for the table
-    name: str = ""
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = f"{self.indicator} {self.name}".strip()
-        return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
 
 
 @frozen
@@ -107,7 +90,6 @@ class Section:
     id: str
     name: str = ""
     code: str = ""
-
 
 
 _INDICATOR_KEYS = {
@@ -208,6 +190,7 @@ __all__ = [
     "Meta",
     "RulesetError",
     "Section",
+    "Severity",
     "execution_from",
     "indicator_from",
 ]

@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import ScoringError
 from ..reading import profiles as _profiles
 from ..reading.cells import OutcomeError, decimal_of
+from ..scores.defaults import RATE_ONLY_BUDGET
 from .outcomes import ExecutionOutcome, Outcome, Outcomes
 from .report import Report, RowResult
 from .rows import Execution, Finding, Group, IndicatorRow, Meta
@@ -572,7 +573,7 @@ def _execution_row(values: dict[str, Any], problems: list[Finding], line: int) -
         # only a rate is given (执行率 86.60%): read it as spent/budget = rate/100
         m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$", rate)
         if m:
-            budget, spent = Decimal(100), Decimal(m[1])
+            budget, spent = RATE_ONLY_BUDGET, Decimal(m[1])
             problems.append(Finding("execution-rate-only", f"第{line}行预算执行率只给了执行率{rate}，按执行率计分",
                                     "execution", "预算执行率", "warning"))  # fmt: skip
     printed = _num(values.get("score"), problems, line, "得分", "execution", "预算执行率")

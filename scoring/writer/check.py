@@ -79,11 +79,8 @@ def check(
             code = "no-scoring-logic" if e.code == "no-scoring-logic" else "syntax"
             hint = f"；{e.hint}" if e.hint else ""
             expected = f"；应为：{'、'.join(e.expected)}" if e.expected and code == "syntax" else ""
-            return [
-                Finding(
-                    code, Severity.ERROR, f"{e.message} [{e.code}]{expected}{hint}", (e.pos, e.pos + e.length), text
-                )
-            ]
+            span = (e.pos, e.pos + e.length)
+            return [Finding(code, f"{e.message}{expected}{hint}", severity=Severity.ERROR, span=span, text=text)]
     else:
         node = rule_or_text
         text = getattr(node, "source", "") or ""
@@ -115,6 +112,7 @@ def _rule(
     share: Decimal, *, top: bool, what: str = "",
 ) -> None:  # fmt: skip
     _clause_checks(rule, out, comparator, unit, what)
+    _bonus_checks(rule, out, w, what)
     stated = _rule_max(rule)
     weight = w
     if top:
@@ -143,6 +141,60 @@ def _rule(
         _bands(rule, ax, out, what)
     if not _sampled(rule, ax, out, weight, target, comparator, unit, share, what):
         _floor_by_reading(rule, out, weight, what)
+
+
+def _bonus_cap(rule: Rule, base: Decimal | None) -> Decimal | None:
+    """What the bonuses of a rule add at most, as the text states it (None: not capped)."""
+    bonuses = rule.bonuses
+    if not bonuses:
+        return ZERO
+    caps: list[Decimal] = []
+    if rule.bonus_cap is not None:
+        caps.append(rule.bonus_cap)
+    if rule.bonus_cap_base and base is not None:
+        caps.append(base)
+    if all(b.cap is not None for b in bonuses):
+        caps.append(sum((b.cap for b in bonuses if b.cap is not None), ZERO))
+    return min(caps) if caps else None
+
+
+def _bonus_span(rule: Rule) -> tuple[int, int] | None:
+    spans = [b.span for b in rule.bonuses if b.span is not None]
+    return spans[0] if spans else None
+
+
+def _bonus_checks(rule: Rule, out: Out, w: Decimal | None, what: str) -> None:
+    """Bonuses (domain point 18): one with no stated cap is not capped (a warning); stated caps
+    let the score pass the weight by what they add (info), unless the rule has no base, when the
+    score stays within the weight and a stated cap above it cannot be reached (exceeds-weight)."""
+    bonuses = rule.bonuses
+    if not bonuses:
+        return
+    alone = not rule.awards and all(d.bonus for d in rule.deductions) and rule.proportional is None
+    stated = _rule_max(rule)
+    base = stated if stated is not None else w
+    cap = _bonus_cap(rule, base)
+    if cap is None:
+        uncapped = [b for b in bonuses if b.cap is None]
+        src = "、".join(f"“{_src(out, b.span)}”" for b in uncapped if _src(out, b.span)) or "加分条款"
+        if alone:
+            msg = f"{what}{src}未写加分上限：规则只有加分，按指标分值封顶；建议写明“最多加N分”"
+        else:
+            msg = f"{what}{src}未写加分上限：加分不封顶，得分可超过指标分值；建议写明“最多加N分”或“加分不超过N分”"
+        out.add("bonus-uncapped", msg, uncapped[0].span if uncapped else _bonus_span(rule))
+        return
+    if w is None or cap <= 0:
+        return
+    if alone:
+        if cap > w:
+            out.add("exceeds-weight", f"{what}规则写明最高{number(cap)}分，超过指标分值{number(w)}分（只有加分的规则按分值封顶）",
+                    _bonus_span(rule))  # fmt: skip
+        return
+    top = (base if base is not None else w) + cap
+    if top > w:
+        out.add("bonus-above-weight",
+                f"{what}加分最多{number(cap)}分：得分最高可达{number(top)}分，超过指标分值{number(w)}分（原文写明的加分）",
+                _bonus_span(rule))  # fmt: skip
 
 
 def _has_full(rule: Rule) -> bool:
@@ -233,7 +285,12 @@ def _src(out: Out, span: tuple[int, int] | None) -> str:
 
 def _deduction_checks(d: Deduction, rule: Rule, out: Out, op: Op | None, rate: bool, what: str) -> None:
     src = _src(out, d.span)
-    say = f"{what}“{src}”" if src else f"{what}扣分条款"
+    say = f"{what}“{src}”" if src else f"{what}{'加分' if d.bonus else '扣分'}条款"
+    if d.points_max is not None and isinstance(d.points, Decimal):
+        per = "每次" if d.kind is not StepKind.ONCE else ""
+        out.add("deduction-range",
+                f"{say}{per}{'加' if d.bonus else '扣'}{number(d.points)}至{number(d.points_max)}分：扣多少需要人工确定，"
+                "计分时给出得分的上下限", d.span)  # fmt: skip
     written = out.text[d.span[0] : d.span[1]] if d.span and out.text else ""
     if not isinstance(d.points, Decimal):
         out.add("deduction-formula", f"{say}每档扣分是公式，需要分值才能计算", d.span)
@@ -263,7 +320,12 @@ def _deduction_checks(d: Deduction, rule: Rule, out: Out, op: Op | None, rate: b
             msg = "比率按百分点、数量按指标值的百分比" if not rate else "此行是比率，按百分点"
             out.add("percent-basis", f"{say}的“{number(d.step.value)}%”未写明是百分点还是相对百分比：{msg}", d.span)
         # a basis in the node is one the text stated (个百分点, 指标值的5%): nothing to report
-    if d.direction is None:
+    if d.direction is None and d.bonus:
+        side = {Op.GE: "只计高于的部分", Op.GT: "只计高于的部分", Op.LE: "只计低于的部分", Op.LT: "只计低于的部分"}.get(
+            op) if op else None  # fmt: skip
+        msg = f"按指标值类型{op.value}，{side}" if op and side else "按指标值类型的较好一侧（≥计高于、≤计低于；=无法确定）"
+        out.add("default-direction", f"{say}未写明是高于还是低于才加分：{msg}", d.span)
+    elif d.direction is None:
         side = {Op.GE: "只计低于的部分", Op.GT: "只计低于的部分", Op.LE: "只计超出的部分", Op.LT: "只计超出的部分",
                 Op.EQ: "高于、低于都计"}.get(op) if op else None  # fmt: skip
         msg = f"按指标值类型{op.value}，{side}" if op and side else "由指标值类型决定（≥计低于、≤计超出、=两侧都计）"
@@ -304,9 +366,12 @@ def _direction_of_rule(rule: Rule) -> str | None:
             break
     for d in rule.deductions:
         if d.kind is StepKind.DISTANCE and d.measure is Measure.VALUE:
-            if d.direction is Direction.SHORTFALL:
+            # a deduction below the reference rewards higher outcomes; a bonus above it does too
+            below = d.direction is Direction.SHORTFALL
+            above = d.direction is Direction.EXCESS
+            if (below and not d.bonus) or (above and d.bonus):
                 ups += 1
-            elif d.direction is Direction.EXCESS:
+            elif (above and not d.bonus) or (below and d.bonus):
                 downs += 1
     if ups and not downs:
         return "higher"
@@ -631,7 +696,7 @@ def _floor(
     curve: Curve, what: str,
 ) -> None:  # fmt: skip
     """Deductions that can run past the weight without 扣完为止; deductions that never deduct."""
-    if not rule.deductions:
+    if not any(not d.bonus for d in rule.deductions):
         return
     worst: tuple[Decimal, Decimal] | None = None
     deducted: set[int] = set()
@@ -654,7 +719,7 @@ def _floor(
                 f"分值{number(weight)}分），原文未写“扣完为止”：按默认最低0分计", _last_deduction_span(rule))  # fmt: skip
     elif worst is None and not rule.until_exhausted and ax.kind == "count":
         pass
-    if not deducted and ax.kind == "value" and any(d.kind is StepKind.DISTANCE for d in rule.deductions):
+    if not deducted and ax.kind == "value" and any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions):
         out.add("deduction-unreachable",
                 f"{what}扣分条款在任何实际值下都不扣分（所有实际值都由分档条款决定）", _last_deduction_span(rule))  # fmt: skip
 
@@ -662,12 +727,15 @@ def _floor(
 def _floor_by_reading(rule: Rule, out: Out, weight: Decimal, what: str) -> None:
     """Without a usable target: deductions can pass the weight when they count events (no upper
     bound) or count distance with no 不得分 band to stop them."""
-    if rule.until_exhausted or not rule.deductions:
+    # bonuses add; a capped deduction (or a rule cap) within the weight cannot pass it
+    losing = [d for d in rule.deductions if not d.bonus and (d.cap is None or d.cap > weight)]
+    if rule.until_exhausted or not losing or (rule.cap is not None and rule.cap <= weight):
         return
-    events = any(d.kind is StepKind.EVENTS for d in rule.deductions)
+    events = any(d.kind is StepKind.EVENTS for d in losing)
     stopper = any(isinstance(a.outcome, Zero) and isinstance(a.condition, Range) for a in rule.awards)
-    distance = any(d.kind is StepKind.DISTANCE for d in rule.deductions) and not stopper
-    once = sum((d.points for d in rule.deductions if d.kind is StepKind.ONCE and isinstance(d.points, Decimal)), ZERO)
+    distance = any(d.kind is StepKind.DISTANCE for d in losing) and not stopper
+    once = sum((d.points for d in losing if d.kind is StepKind.ONCE and isinstance(d.points, Decimal)), ZERO)
+    once += sum((d.cap for d in rule.deductions if not d.bonus and d.cap is not None and d.cap <= weight), ZERO)
     if events or distance or once > weight:
         why = "次数没有上限" if events else "差距没有上限" if distance else f"一次性扣分合计{number(once)}分"
         out.add("no-floor", f"{what}扣分可能超过分值（{why}），原文未写“扣完为止”：按默认最低0分计",

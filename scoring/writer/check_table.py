@@ -37,7 +37,7 @@ def check_table(ruleset: Any, *, cliff: Decimal | str = Decimal("0.3")) -> list[
             continue
         for f in check(rule, target=getattr(ind, "target", None), weight=getattr(ind, "weight", None),
                        comparator=getattr(ind, "comparator", None), unit=getattr(ind, "unit", None), cliff=cliff):  # fmt: skip
-            findings.append(Finding(f.code, f.severity, f.message, f.span, f.text, name))
+            findings.append(f._replace(indicator=name))
     findings.extend(_weights(ruleset, indicators))
     findings.extend(_duplicates(indicators))
     return findings
@@ -83,19 +83,22 @@ def _weights(ruleset: Any, indicators: Sequence[Any]) -> Iterable[Finding]:
         total = sum(known, ZERO)
         if missing:
             names = "、".join(_ind_name(i) for i in missing[:5]) + ("等" if len(missing) > 5 else "")
-            yield Finding("weight-missing", Severity.INFO, f"{where}有{len(missing)}个指标未给分值（{names}），合计按已给出的{number(total)}分计",
+            yield Finding("weight-missing", severity=Severity.INFO, message=f"{where}有{len(missing)}个指标未给分值（{names}），合计按已给出的{number(total)}分计",
                           indicator=sec)  # fmt: skip
             continue
         full = total + (exec_w or ZERO)
         if full == hundred:
             continue
         if exec_w is None and total == hundred - 10:
-            yield Finding("weights-total", Severity.INFO,
-                          f"{where}指标分值合计{number(total)}分：加上预算执行率10分为100分（表中没有预算执行率一行）", indicator=sec)  # fmt: skip
+            yield Finding("weights-total", severity=Severity.INFO,
+                          message=f"{where}指标分值合计{number(total)}分：加上预算执行率10分为100分（表中没有预算执行率一行）", indicator=sec)  # fmt: skip
             continue
         extra = f"（含预算执行率{number(exec_w)}分）" if exec_w is not None else ""
         yield Finding(
-            "weights-total", Severity.WARNING, f"{where}指标分值合计{number(full)}分{extra}，不等于100分", indicator=sec
+            "weights-total",
+            severity=Severity.WARNING,
+            message=f"{where}指标分值合计{number(full)}分{extra}，不等于100分",
+            indicator=sec,
         )
     groups = list(getattr(ruleset, "groups", None) or [])
     seen: set[tuple[str, str, str]] = set()
@@ -121,8 +124,8 @@ def _weights(ruleset: Any, indicators: Sequence[Any]) -> Iterable[Finding]:
         total = sum((w for w in ws if w is not None), ZERO)
         if total != gw:
             label = "/".join(x for x in (l1, l2) if x)
-            yield Finding("group-weight-total", Severity.WARNING,
-                          f"“{label}”表头写明{number(gw)}分，其下指标分值合计{number(total)}分", indicator=label)  # fmt: skip
+            yield Finding("group-weight-total", severity=Severity.WARNING,
+                          message=f"“{label}”表头写明{number(gw)}分，其下指标分值合计{number(total)}分", indicator=label)  # fmt: skip
 
 
 def _duplicates(indicators: Sequence[Any]) -> Iterable[Finding]:
@@ -136,7 +139,7 @@ def _duplicates(indicators: Sequence[Any]) -> Iterable[Finding]:
             first = seen[key]
             same_rule = (getattr(first, "rule", None) or "") == (getattr(ind, "rule", None) or "")
             extra = "，评分标准也相同" if same_rule else "，评分标准不同"
-            yield Finding("duplicate-indicator", Severity.WARNING,
-                          f"指标“{name}”重复出现（{_ind_name(first)} 与 {_ind_name(ind)}）{extra}", indicator=_ind_name(ind))  # fmt: skip
+            yield Finding("duplicate-indicator", severity=Severity.WARNING,
+                          message=f"指标“{name}”重复出现（{_ind_name(first)} 与 {_ind_name(ind)}）{extra}", indicator=_ind_name(ind))  # fmt: skip
         else:
             seen[key] = ind
