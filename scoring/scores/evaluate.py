@@ -652,6 +652,15 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     for a in rule.awards:
         if isinstance(a.outcome, ByHand) and _negative_or_unmet(a):
             _require_points(a)
+    between = [
+        a for a in rule.awards
+        if isinstance(a.condition, Range)
+        and (isinstance(a.outcome, Formula) or ZERO < _outcome(a.outcome, _In(flag=False), ctx, full) < full)
+    ]  # fmt: skip
+    stated = any(isinstance(a.condition, (TargetMet, Label)) and _negative(a) for a in rule.awards)  # 未完成不得分
+    if between and not stated:
+        # 完成得满分，完成指标值的90%以上得14分…不足60%不得分: 未完成 spans 0 to 14分; 否 does not say which
+        raise EvaluationError(f"“否”不能确定落在哪一档（{_describe_cond(between[0].condition)}等），请给出实际数值")
     if any(isinstance(a.outcome, Zero) for a in rule.awards) or (rule.proportional is None and not rule.deductions):
         ctx.step("未达标，不得分", ZERO, "实际值为“否”：按最低一档计分", 实际值="否")
         return ZERO
@@ -1388,11 +1397,13 @@ def _event_count(d: Deduction, q: Quantity) -> str:
     """出现负面事件3例 from 出现负面事件每一例扣1分 and 3: the event, less its step, then the count."""
     event = d.event or ""
     unit = q.unit or (d.step.unit if d.step is not None else "") or ""
-    if d.step is not None:
+    if d.step is not None and d.step.unit:
         for one in (f"每{_num(d.step.value)}{d.step.unit}", f"{_num(d.step.value)}{d.step.unit}"):
-            if one.strip() and event.endswith(one):
-                event = event[: -len(one)]
+            if one in event:  # 出现负面事件每1例, 发现1例不合规, 逾期1次
+                event = event.replace(one, "", 1)
                 break
+    if event in (unit, "每"):
+        event = ""
     count = f"{_num(q.value)}{unit}"
     return f"{event}{count}" if event else f"共{count}"
 
