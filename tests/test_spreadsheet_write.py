@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from test_spreadsheet_national import project_form
 
@@ -64,3 +65,29 @@ def test_a_ruleset_written_fresh_has_percent_numbers(tmp_path: Path) -> None:
     pct = [c for row in ws.iter_rows() for c in row if isinstance(c.value, (int, float)) and "%" in c.number_format]
     assert pct and not [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.strip() == "96%"]
     assert ws.page_setup.orientation == "landscape"
+
+
+def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """openpyxl refuses \\x01…\\x1f (but tab and newlines): the writer takes them out, notes the
+    cells in a control-character finding (sheet 问题 and stderr), and writes the rest."""
+    src = tmp_path / "自评表.csv"
+    src.write_text(
+        "三级指标,指标值,分值,评（扣）分标准,实际完成值\n"
+        "培训\x01人数,≥100人,10,,90人\x07\n"
+        "满意度,≥90%,10,满意度90%及以上得满分，每5%扣2分，低于75%不得分,85%\n",
+        encoding="utf-8",
+    )
+    report = load_ruleset(src).score()
+    for out, source in ((tmp_path / "a.xlsx", None), (tmp_path / "b.xlsx", src)):
+        found = write_report(report, out, source=source)
+        assert [f.code for f in found] == ["control-character"] and "控制字符" in found[0].message
+        wb = load_workbook(out)
+        texts = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+        assert not any(ch in t for t in texts for ch in "\x01\x07")
+        assert any("培训人数" in t for t in texts)
+        assert any(r[3] == "control-character" for r in wb["问题"].iter_rows(values_only=True))
+    # the command line: the table scored and written, the finding on stderr, no traceback
+    assert main(["score", str(src), "-o", str(tmp_path / "c.xlsx")]) in (0, 1)
+    assert (tmp_path / "c.xlsx").exists()
+    err = capsys.readouterr().err
+    assert "提示: " in err and "控制字符" in err and "Traceback" not in err

@@ -99,7 +99,8 @@ def _score(args: argparse.Namespace) -> int:
     progress = _progress_bar(len(ruleset.indicators), args.progress)
     report = ruleset.score(outcomes, profile=args.profile, progress=progress, explain=True)
     if args.output:
-        write_report(report, args.output, source=ruleset.path, sheet=args.sheet)
+        for f in write_report(report, args.output, source=ruleset.path, sheet=args.sheet):
+            print(f"提示: {f}", file=sys.stderr)
         print(f"已写出: {args.output}", file=sys.stderr)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -116,7 +117,8 @@ def _audit(args: argparse.Namespace) -> int:
     report = ruleset.score(outcomes, profile=args.profile)
     result = audit_report(report)
     if args.output:
-        write_report(report, args.output, source=ruleset.path, sheet=args.sheet)
+        for f in write_report(report, args.output, source=ruleset.path, sheet=args.sheet):
+            print(f"提示: {f}", file=sys.stderr)
         print(f"已写出: {args.output}", file=sys.stderr)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)

@@ -727,16 +727,55 @@ def _blocks(rows: Iterable[RowResult]) -> list[tuple[tuple[str | None, str], lis
     return list(blocks.items())
 
 
-def finding_rows(report: Report) -> tuple[list[str], list[list[Any]]]:
+def finding_rows(report: Report, extra: Sequence[Finding] = ()) -> tuple[list[str], list[list[Any]]]:
     header = ["编号", "指标", "级别", "代码", "说明"]
     rows = [
-        [f.indicator, f.name, "未计分" if f.severity == "error" else "提示", f.code, f.message] for f in report.findings
-    ]
+        [None if f.indicator in ("execution", "total") else f.indicator, f.name,
+         "未计分" if f.severity == "error" else "提示", f.code, f.message]
+        for f in (*report.findings, *extra)
+    ]  # fmt: skip
     return header, rows
 
 
-def write_xlsx(report: Report, path: str | Path) -> None:
-    """The scored table as a workbook: sheet 评分表 and sheet 问题 (findings)."""
+# Excel (and openpyxl) refuse the C0 control characters but tab, newline and carriage return: a
+# cell holding one (pasted from another program) would stop the whole workbook being written.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(v: Any, dirty: list[str] | None, where: str) -> Any:
+    """``v`` without the characters Excel refuses; where it had them goes into ``dirty``."""
+    if isinstance(v, str) and _CONTROL.search(v):
+        if dirty is not None and where not in dirty:
+            dirty.append(where)
+        return _CONTROL.sub("", v)
+    return v
+
+
+def _control_finding(dirty: list[str]) -> list[Finding]:
+    if not dirty:
+        return []
+    shown = "、".join(dirty[:10]) + ("等" if len(dirty) > 10 else "")
+    return [Finding("control-character", f"{len(dirty)}个单元格（{shown}）含有 Excel 不接受的控制字符，写出时已删去",
+                    severity="warning")]  # fmt: skip
+
+
+def _findings_sheet(wb: Any, report: Report, dirty: list[str], title: str, bold: Any) -> list[Finding]:
+    fs = wb.create_sheet(title)
+    fh, frows = finding_rows(report)
+    cleaned = [[_clean(v, dirty, f"{title}!{i}") for v in fr] for i, fr in enumerate(frows, 2)]
+    extra = _control_finding(dirty)
+    fs.append(fh)
+    for c in fs[1]:
+        c.font = bold
+    for fr in cleaned + finding_rows(report, extra)[1][len(frows):]:
+        fs.append(fr)
+    fs.column_dimensions["E"].width = 80
+    return extra
+
+
+def write_xlsx(report: Report, path: str | Path) -> list[Finding]:
+    """The scored table as a workbook: sheet 评分表 and sheet 问题 (findings). Returns what writing
+    found (control characters Excel refuses, taken out of the cells; also on sheet 问题)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -744,7 +783,8 @@ def write_xlsx(report: Report, path: str | Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "评分表"
-    title = report.ruleset.title
+    dirty: list[str] = []
+    title = _clean(report.ruleset.title, dirty, "评分表!A1")
     ws.append([title] if title else [])
     ws.append(header)
     bold = Font(bold=True)
@@ -754,7 +794,7 @@ def write_xlsx(report: Report, path: str | Path) -> None:
     for row, kind in zip(rows, kinds, strict=True):
         ws.append([None] * len(row))
         for i, v in enumerate(row, 1):
-            _put(ws.cell(row=ws.max_row, column=i), v)
+            _put(ws.cell(row=ws.max_row, column=i), v, dirty)
         if kind != "indicator":
             for c in ws[ws.max_row]:
                 c.font = bold
@@ -768,15 +808,9 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         for c in row_cells:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     _print_setup(ws, 2)
-    fs = wb.create_sheet("问题")
-    fh, frows = finding_rows(report)
-    fs.append(fh)
-    for c in fs[1]:
-        c.font = bold
-    for r in frows:
-        fs.append(r)
-    fs.column_dimensions["E"].width = 80
+    extra = _findings_sheet(wb, report, dirty, "问题", bold)
     wb.save(Path(path))
+    return extra
 
 
 _PERCENT_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[%％]\s*$")
@@ -792,8 +826,10 @@ def _print_setup(ws: Any, header_row: int) -> None:
     ws.print_title_rows = f"{header_row}:{header_row}"
 
 
-def _put(cell: Any, v: Any) -> None:
-    """A value into a cell: ``97%`` as the number 0.97 with a percent format, Decimals as numbers."""
+def _put(cell: Any, v: Any, dirty: list[str] | None = None) -> None:
+    """A value into a cell: ``97%`` as the number 0.97 with a percent format, Decimals as numbers;
+    text without the control characters Excel refuses (the cell is noted in ``dirty``)."""
+    v = _clean(v, dirty, f"{cell.parent.title}!{cell.coordinate}")
     if isinstance(v, str) and (m := _PERCENT_TEXT.match(v)):
         d = Decimal(m[1]) / 100
         cell.value = d
@@ -805,7 +841,9 @@ def _put(cell: Any, v: Any) -> None:
         cell.number_format = "0.00"
 
 
-def write_over(report: Report, source: str | Path, path: str | Path, *, sheet: str | int | None = None) -> None:
+def write_over(
+    report: Report, source: str | Path, path: str | Path, *, sheet: str | int | None = None
+) -> list[Finding]:
     """The scored table written on top of the clerk's own workbook: every sheet, merge, style,
     width and format kept; 得分 and 扣分原因 filled where the columns are empty, or added as
     计算得分/计算扣分原因 beside the printed ones; 小计, 预算执行率, 总分 and 评价等次 rows below
@@ -852,13 +890,14 @@ def write_over(report: Report, source: str | Path, path: str | Path, *, sheet: s
     score_col = column_for("score", "计算得分")
     reason_col = column_for("reason", "计算扣分原因")
     wrap = Alignment(wrap_text=True, vertical="top")
+    dirty: list[str] = []
     for ln, r in lines.items():
         for col, v in ((score_col, r.points), (reason_col, _reason(r))):
             cell = ws.cell(row=ln, column=col)
             left = ws.cell(row=ln, column=col - 1)
             if cell.has_style is False:
                 cell.font, cell.border = copy(left.font), copy(left.border)
-            _put(cell, v)
+            _put(cell, v, dirty)
             cell.alignment = wrap
     name_col = next((i + 1 for i, f in enumerate(fields) if f == "name"), 1)
     row = ws.max_row + 2
@@ -873,23 +912,17 @@ def write_over(report: Report, source: str | Path, path: str | Path, *, sheet: s
                     f"{unscored}行未计分，总分不完整" if unscored else None))  # fmt: skip
     summary.append(("评价等次", None if unscored else report.grade, "总分不完整，不评等次" if unscored else None))
     for label, points, note in summary:
-        ws.cell(row=row, column=name_col, value=label).font = bold
-        _put(ws.cell(row=row, column=score_col), points)
+        ws.cell(row=row, column=name_col, value=_clean(label, dirty, f"{ws.title}!行{row}")).font = bold
+        _put(ws.cell(row=row, column=score_col), points, dirty)
         ws.cell(row=row, column=score_col).font = bold
         if note:
-            ws.cell(row=row, column=reason_col, value=note).alignment = wrap
+            ws.cell(row=row, column=reason_col, value=_clean(note, dirty, f"{ws.title}!行{row}")).alignment = wrap
         row += 1
     _print_setup(ws, hrow)
     title = "问题" if "问题" not in wb.sheetnames else "评分问题"
-    fs = wb.create_sheet(title)
-    fh, frows = finding_rows(report)
-    fs.append(fh)
-    for c in fs[1]:
-        c.font = bold
-    for fr in frows:
-        fs.append(fr)
-    fs.column_dimensions["E"].width = 80
+    extra = _findings_sheet(wb, report, dirty, title, bold)
     wb.save(Path(path))
+    return extra
 
 
 def _cell(v: Any) -> Any:
@@ -918,9 +951,10 @@ def write_json(report: Report, path: str | Path) -> None:
 
 def write_report(
     report: Report, path: str | Path, *, source: str | Path | None = None, sheet: str | int | None = None
-) -> None:
+) -> list[Finding]:
     """Write by suffix: .xlsx, .csv or .json. Never over the table it was read from. With ``source``
-    an .xlsx/.xlsm workbook, the .xlsx is that workbook with the scores added (``write_over``)."""
+    an .xlsx/.xlsm workbook, the .xlsx is that workbook with the scores added (``write_over``).
+    Returns what writing found (an .xlsx: cells cleaned of control characters Excel refuses)."""
     p = Path(path)
     suffix = p.suffix.lower()
     for given in (source, report.ruleset.path):
@@ -929,15 +963,15 @@ def write_report(
     if suffix == ".xlsx":
         original = Path(source) if source is not None else None  # the clerk's workbook: written over a copy
         if original is not None and original.suffix.lower() in _EXCEL and original.exists():
-            write_over(report, original, p, sheet=sheet)
-        else:
-            write_xlsx(report, p)
-    elif suffix == ".csv":
+            return write_over(report, original, p, sheet=sheet)
+        return write_xlsx(report, p)
+    if suffix == ".csv":
         write_csv(report, p)
     elif suffix == ".json":
         write_json(report, p)
     else:
         raise TableError(f"{p}: 不支持的输出类型 {suffix!r}（支持 .xlsx .csv .json）")
+    return []
 
 
 __all__ = [
