@@ -197,3 +197,11 @@ def test_words_on_a_rule_row_are_judged_strictly() -> None:
     assert any(f.code == "lenient-qualitative" for f in report.row("N").findings)
     # an explicit word still reads: 已完成 is a listed synonym of 完成
     assert Ruleset.from_rows(rows).score({"R": "已完成", "N": "已完成"}).row("R").points == Decimal("5.00")
+
+
+def test_answers_as_printed_match_labels_after_normalizing() -> None:
+    """Traditional characters in an answer (資金管理制度健全) read as the simplified label."""
+    rule = "资金管理制度健全得满分，不健全不得分"
+    assert points(rule, "資金管理制度健全", weight=5) == Decimal("5.00")
+    assert points("完成得满分，未完成不得分", "未達到", weight=5) == Decimal("0.00")  # listed as 否
+    refused(rule, "資金管理制度", weight=5)  # still no substring

@@ -198,11 +198,12 @@ def yes_no(value: object) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        t = value.strip().rstrip("。.")
-        if t in YES:
-            return True
-        if t in NO:
-            return False
+        for text in (value, canonical_answer(value)):
+            t = text.strip().rstrip("。.")
+            if t in YES:
+                return True
+            if t in NO:
+                return False
     return None
 
 
@@ -216,9 +217,24 @@ def is_missing(value: object) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def canonical_answer(text: str) -> str:
+    """An answer as rule text is read (scoring.text.normalize): traditional characters as simplified,
+    fullwidth forms folded, spaces inside words removed (資金管理制度健全 → 资金管理制度健全)."""
+    if text.isascii():
+        return text
+    from ..text.normalize import normalize  # the normalizer pulls in OpenCC: only for non-ASCII answers
+
+    return normalize(text).text
+
+
 def same_label(answer: str, label: str) -> bool:
     """An answer names a rule's label: the same words, or words listed as meaning the same
-    (answers.toml). Never a substring: 部分完成 is not 完成, 不明显 is not 明显."""
-    a = answer.strip().rstrip("。.").strip("的")
+    (answers.toml), as printed or after the normalizer's reading. Never a substring: 部分完成 is
+    not 完成, 不明显 is not 明显."""
     b = label.strip().rstrip("。.").strip("的")
-    return a == b or a in SAME.get(b, ())
+    for text in (answer, canonical_answer(answer)):
+        a = text.strip().rstrip("。.").strip("的")
+        if a == b or a in SAME.get(b, ()):
+            return True
+    return False
