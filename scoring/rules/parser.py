@@ -15,6 +15,7 @@ from lark.exceptions import VisitError
 
 from ..errors import RuleSyntaxError
 from ..text.normalize import Normalized, normalize
+from .lexicon import grammar_terminals
 from .nodes import Node
 from .transform import build
 
@@ -30,14 +31,20 @@ EXPECTED_NAMES = {
 }  # fmt: skip
 
 
-def _grammar_text() -> str:
-    """The grammar: shipped inside the package, or read from the source tree's grammar/."""
+def _grammar_file() -> str:
+    """grammar/scoring.lark: shipped inside the package, or read from the source tree's grammar/."""
     try:
         return resources.files("scoring").joinpath("grammar/scoring.lark").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
         from pathlib import Path
 
         return (Path(__file__).resolve().parent.parent.parent / "grammar" / "scoring.lark").read_text(encoding="utf-8")
+
+
+def _grammar_text() -> str:
+    """The grammar: the .lark file's rules and pattern terminals, and the keyword terminals built
+    from the lexicon (lexicon.toml: every synonym with its meaning and an example)."""
+    return _grammar_file() + "\n// ---- generated from scoring/rules/lexicon.toml\n" + grammar_terminals()
 
 
 @functools.cache

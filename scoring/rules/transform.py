@@ -23,6 +23,7 @@ from lark import Token, Transformer, Tree, v_args
 
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
+from .lexicon import words
 from .nodes import (
     Award,
     BinOp,
@@ -68,16 +69,17 @@ _OPS = {
     "GE": Op.GE, "GT": Op.GT, "LE": Op.LE, "LT": Op.LT, "EQ": Op.EQ, "REACH": Op.GE,
     "GE_SUFFIX": Op.GE, "LE_SUFFIX": Op.LE,
 }  # fmt: skip
-_NEGATIONS = ("未", "不", "无", "没有", "非")
-_OTHERWISE = ("否则", "反之")
-_EVENT_UNITS = ("例", "起", "件", "处", "次", "项", "个", "人次", "份", "场", "篇", "台", "家", "人", "种", "名", "位")
-_TIME_UNITS = ("月", "个月", "天", "日", "工作日", "个工作日", "季度", "个季度", "周", "年", "小时", "分钟")
-_DELAY_WORDS = ("延后", "延误", "晚", "逾期", "超时")
-_SHORT_WORDS = ("少", "减少", "缺", "下降", "降低", "低", "不足")
-_EXCESS_WORDS = ("超支", "超出", "超过", "高于", "提高", "超")
-_EVENT_WORDS = ("发生", "出现", "发现", "有", "存在")
-_RATE_WORDS = ("率", "满意度", "比例", "比率", "占比")
-_MORE_WORDS = ("多完成", "超额", "增加", "提高", "上升", "多")
+# the word lists come from the lexicon (lexicon.toml [words.*]), each word with its meaning and an example
+_NEGATIONS = words("negation")
+_NEGATED_PHRASES = words("negated_phrase")
+_OTHERWISE = words("otherwise")
+_EVENT_UNITS = words("event_unit")
+_TIME_UNITS = words("time_unit")
+_DELAY_WORDS = words("delay")
+_SHORT_WORDS = words("shortfall")
+_EXCESS_WORDS = words("excess")
+_EVENT_WORDS = words("event")
+_MORE_WORDS = words("more")
 
 
 # ------------------------------------------------------------------ phrase objects
@@ -560,8 +562,8 @@ def _points_first(parts: list[Any]) -> list[Any]:
     return out
 
 
-_LIST_SEPS = "、和或及"
-_RANK_UNITS = ("名", "位")
+_LIST_SEPS = "".join(words("LIST_SEP"))
+_RANK_UNITS = words("rank_unit")
 
 
 def _list_sep(p: PText) -> bool:
@@ -591,7 +593,7 @@ def _split_list(lead: Lead) -> list[Lead]:
 
 
 def _is_negated(text: str) -> bool:
-    return text.startswith(_NEGATIONS) or any(w in text for w in ("未完成", "不符合", "未按", "未达", "不合格"))
+    return text.startswith(_NEGATIONS) or any(w in text for w in _NEGATED_PHRASES)
 
 
 # ------------------------------------------------------------------ span accounting

@@ -1,0 +1,90 @@
+"""The lexicon: the grammar's keyword classes as data (``lexicon.toml`` beside this module).
+
+``grammar_terminals()`` is the text of the string terminals that ``parser.py`` appends to
+``grammar/scoring.lark`` when it builds the parser; ``words(name)`` is a word list the
+transform reads inside free text (direction words, counters, negations). Both come from the
+one file, so a new synonym is one line there (and its example a test, tests/test_lexicon.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+
+@frozen
+class Entry:
+    """One way of writing a keyword: a literal ``word`` or a regex ``pattern``, with an example."""
+
+    word: str = ""
+    pattern: str = ""
+    example: str = ""
+    note: str = ""
+
+
+@frozen
+class WordClass:
+    """A terminal of the grammar or a word list of the transform, with what its words mean."""
+
+    name: str
+    kind: str  # "terminal" | "words"
+    cls: str  # what tests/test_lexicon.py checks each example against
+    meaning: str
+    entries: tuple[Entry, ...]
+    priority: int | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(e.word for e in self.entries if e.word)
+
+
+def _text() -> str:
+    return resources.files("scoring.rules").joinpath("lexicon.toml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def lexicon() -> tuple[WordClass, ...]:
+    """Every class of the lexicon, terminals first, in file order."""
+    data: dict[str, Any] = tomllib.loads(_text())
+    out: list[WordClass] = []
+    for kind in ("terminal", "words"):
+        for name, table in data.get(kind, {}).items():
+            entries = tuple(attrs.evolve(Entry(), **e) for e in table["entries"])
+            for e in entries:
+                if bool(e.word) == bool(e.pattern):
+                    raise ValueError(f"lexicon {kind}.{name}: an entry needs exactly one of word, pattern: {e}")
+            out.append(WordClass(name, kind, table["class"], table["meaning"], entries, table.get("priority")))
+    return tuple(out)
+
+
+def _literal(word: str) -> str:
+    if '"' in word or "\\" in word:
+        raise ValueError(f"lexicon word {word!r}: quotes and backslashes are not words")
+    return f'"{word}"'
+
+
+@functools.cache
+def grammar_terminals() -> str:
+    """The lexicon's terminals as lark terminal definitions."""
+    lines = []
+    for c in lexicon():
+        if c.kind != "terminal":
+            continue
+        alts = " | ".join(_literal(e.word) if e.word else f"/{e.pattern}/" for e in c.entries)
+        prio = f".{c.priority}" if c.priority is not None else ""
+        lines.append(f"{c.name}{prio}: {alts}")
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def words(name: str) -> tuple[str, ...]:
+    """The words of ``[words.<name>]`` (or of ``[terminal.<name>]``), in file order."""
+    for c in lexicon():
+        if c.name == name:
+            return c.words
+    raise KeyError(name)

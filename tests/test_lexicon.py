@@ -1,0 +1,239 @@
+"""The lexicon as data (issue 11 item 2): every entry of scoring/rules/lexicon.toml, one test per
+class parametrized over its entries, checks that the entry's example contains the word, parses,
+and reads as the node its class means. A new synonym is one line in lexicon.toml; this file
+then tests it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.rules import nodes as n
+from scoring.rules.lexicon import Entry, WordClass, grammar_terminals, lexicon
+
+
+def _entries(*classes: str) -> list[pytest.param]:  # type: ignore[valid-type]
+    return [
+        pytest.param(c, e, id=f"{c.name}-{e.word or e.pattern}")
+        for c in lexicon()
+        if c.cls in classes
+        for e in c.entries
+    ]
+
+
+def _parse(c: WordClass, e: Entry) -> n.Rule:
+    if e.word:
+        assert e.word in e.example, f"the example of {c.name} {e.word!r} does not contain it"
+    else:
+        assert re.search(e.pattern, e.example), f"the example of {c.name} /{e.pattern}/ does not match it"
+    rule = scoring.parse(e.example)
+    assert isinstance(rule, n.Rule)
+    return rule
+
+
+def _clauses(rule: n.Rule, kind: type) -> list:  # type: ignore[type-arg]
+    return [c for c in rule.clauses if isinstance(c, kind)]
+
+
+def _first_range(rule: n.Rule) -> n.Range:
+    award = _clauses(rule, n.Award)[0]
+    assert isinstance(award.condition, n.Range), award
+    return award.condition
+
+
+def _deduction(rule: n.Rule) -> n.Deduction:
+    deds = _clauses(rule, n.Deduction)
+    assert len(deds) == 1, rule
+    d: n.Deduction = deds[0]
+    return d
+
+
+def test_every_class_has_a_meaning_and_examples() -> None:
+    names = [c.name for c in lexicon()]
+    assert len(names) == len(set(names))
+    for c in lexicon():
+        assert c.meaning and c.entries, c.name
+        assert all(e.example for e in c.entries), c.name
+    assert "UNTIL_EXHAUSTED" in grammar_terminals()
+
+
+# ------------------------------------------------------------------ comparisons and boundary words
+
+_EDGES: dict[str, Callable[[n.Range], bool]] = {
+    "GE": lambda r: r.low is not None and r.low.inclusive and r.high is None,
+    "REACH": lambda r: r.low is not None and r.low.inclusive and r.high is None,
+    "GE_SUFFIX": lambda r: r.low is not None and r.low.inclusive and r.high is None,
+    "GT": lambda r: r.low is not None and not r.low.inclusive and r.high is None,
+    "LE": lambda r: r.high is not None and r.high.inclusive and r.low is None,
+    "LE_SUFFIX": lambda r: r.high is not None and r.high.inclusive and r.low is None,
+    "LT": lambda r: r.high is not None and not r.high.inclusive and r.low is None,
+    "EQ": lambda r: r.low is not None and r.high is not None and r.low.value == r.high.value,
+    "INCLUSIVE": lambda r: r.low is not None and r.low.inclusive and r.low.stated,
+    "EXCLUSIVE": lambda r: r.low is not None and not r.low.inclusive and r.low.stated,
+}
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("comparison"))
+def test_comparison(c: WordClass, e: Entry) -> None:
+    assert _EDGES[c.name](_first_range(_parse(c, e)))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("target"))
+def test_target_and_deviation(c: WordClass, e: Entry) -> None:
+    want = n.Measure.RATIO if c.name == "OF_TARGET" else n.Measure.DEVIATION
+    assert _first_range(_parse(c, e)).measure is want
+
+
+# ------------------------------------------------------------------ steps
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("step"))
+def test_step(c: WordClass, e: Entry) -> None:
+    d = _deduction(_parse(c, e))
+    delay = any(w in e.word for w in ("延后", "延误", "晚"))
+    if c.name == "PER_FULL":
+        assert d.partial is n.Partial.FLOOR
+    elif c.name == "STEP_CEIL":
+        assert d.partial is n.Partial.CEIL
+    elif c.name == "STEP_DOWN" and delay:
+        assert d.kind is n.StepKind.EVENTS and d.step is not None
+    elif c.name == "STEP_DOWN":
+        assert d.kind is n.StepKind.DISTANCE and d.direction is n.Direction.SHORTFALL
+    elif c.name == "STEP_UP":
+        assert d.kind is n.StepKind.DISTANCE and d.direction is n.Direction.EXCESS
+    elif c.name == "STEP_DEV":
+        assert d.kind is n.StepKind.DISTANCE and d.direction is None and d.measure is n.Measure.DEVIATION
+    else:
+        assert d.kind is n.StepKind.DISTANCE and d.step == n.Quantity(Decimal(5), "%")
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("frequency"))
+def test_frequency_is_words_not_a_step(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    assert not _clauses(rule, n.Deduction)
+    award = _clauses(rule, n.Award)[0]
+    assert e.word in getattr(award.condition, "text", "")
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("direction", "shortfall", "excess", "more", "delay"))
+def test_direction_words(c: WordClass, e: Entry) -> None:
+    d = _deduction(_parse(c, e))
+    if c.cls == "shortfall":
+        assert d.direction is n.Direction.SHORTFALL
+    elif c.cls == "excess":
+        assert d.direction is n.Direction.EXCESS
+    elif c.cls == "more":
+        assert d.bonus and d.direction is n.Direction.EXCESS
+    else:
+        assert d.kind is n.StepKind.EVENTS
+
+
+# ------------------------------------------------------------------ outcomes
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("award", "formula"))
+def test_award(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    awards = _clauses(rule, n.Award)
+    outcomes = [a.outcome for a in awards]
+    if c.name in ("FULL", "NOISE"):
+        assert isinstance(outcomes[0], n.FullMarks)
+    elif c.name in ("BASE_POINTS", "POINTS"):
+        assert outcomes[0] in (n.Points(Decimal(10)), n.Points(Decimal(5)))
+    elif c.name == "AWARD_SHARE":
+        assert outcomes[0] == n.ShareOfWeight(Decimal(80))
+    elif c.name == "SCORE_EQ":
+        assert isinstance(outcomes[0], n.Formula)
+    else:  # 分别 / 依次 / a list separator: one award per member
+        assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]
+        assert len(outcomes) >= 2
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("zero"))
+def test_zero(c: WordClass, e: Entry) -> None:
+    assert any(isinstance(a.outcome, n.Zero) for a in _clauses(_parse(c, e), n.Award))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("veto"))
+def test_veto(c: WordClass, e: Entry) -> None:
+    assert _parse(c, e).vetoes
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("deduct"))
+def test_deduct(c: WordClass, e: Entry) -> None:
+    d = _deduction(_parse(c, e))
+    assert d.points == 1 and not d.bonus
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("cap"))
+def test_cap(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    if c.name == "UNTIL_EXHAUSTED":
+        assert rule.until_exhausted
+    elif c.name == "BONUS_CAP_BASE":
+        assert rule.bonus_cap_base
+    else:
+        d = _deduction(rule)
+        assert d.cap is not None and d.cap in (4, 5)
+        assert d.bonus == (c.name in ("BONUS_CAP", "CAP_ANY"))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("proportional"))
+def test_proportional(c: WordClass, e: Entry) -> None:
+    assert _clauses(_parse(c, e), n.Proportional)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("judgement"))
+def test_judgement(c: WordClass, e: Entry) -> None:
+    assert any(isinstance(a.outcome, n.ByHand) for a in _clauses(_parse(c, e), n.Award))
+
+
+# ------------------------------------------------------------------ words inside conditions
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("negation", "otherwise"))
+def test_negation(c: WordClass, e: Entry) -> None:
+    zero = next(a for a in _clauses(_parse(c, e), n.Award) if isinstance(a.outcome, n.Zero))
+    if c.cls == "otherwise" or e.word in ("否则", "反之"):
+        assert isinstance(zero.condition, n.Otherwise)
+    else:
+        assert getattr(zero.condition, "negated", False), zero
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("event"))
+def test_event(c: WordClass, e: Entry) -> None:
+    d = _deduction(_parse(c, e))
+    assert d.kind is n.StepKind.EVENTS
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("word", "heading"))
+def test_words_of_a_condition(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    awards = _clauses(rule, n.Award)
+    if c.cls == "heading":
+        assert isinstance(awards[0].outcome, n.FullMarks)
+        assert e.word not in getattr(awards[0].condition, "text", "")
+    elif c.name == "PARTICLE":  # 的 ends a condition: 完成的 is 完成
+        assert [getattr(a.condition, "text", "") for a in awards] == ["完成", "未完成"]
+    else:
+        assert any(e.word in getattr(a.condition, "text", "") for a in awards)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("unit", "event_unit", "time_unit", "rank_unit"))
+def test_units_and_counters(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    if c.cls == "rank_unit":
+        ranges = [a.condition for a in _clauses(rule, n.Award)]
+        assert [r.low.value for r in ranges] == [n.Quantity(Decimal(k), e.word) for k in (1, 2, 3)]  # type: ignore[union-attr]
+        return
+    d = _deduction(rule)
+    if c.name == "PP":
+        assert d.basis is n.PercentBasis.POINTS
+        return
+    assert d.step is not None
+    if c.cls in ("event_unit", "time_unit"):
+        assert d.kind is n.StepKind.EVENTS and d.step.unit == e.word
