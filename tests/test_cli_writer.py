@@ -19,7 +19,7 @@ def test_check_prints_compiler_style(capsys: pytest.CaptureFixture[str]) -> None
     assert "<规则>:1:14: 警告: “每5%扣2分”未写明不足一档" in out
     assert "default-partial" not in out and "warning" not in out  # codes only in --json
     lines = out.splitlines()
-    i = next(n for n, line in enumerate(lines) if "default-partial" in line)
+    i = next(n for n, line in enumerate(lines) if "未写明不足一档" in line)
     # the caret sits under 每5%扣2分: before it 满意度 及以上得满分 ， (10 wide = 20 columns) and 90% (3)
     assert lines[i + 1] == "  " + RULE
     assert lines[i + 2] == "  " + " " * 23 + "^" * 9  # 每 扣 分 wide (6), 5 % 2 narrow (3)
