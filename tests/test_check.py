@@ -293,3 +293,51 @@ def test_real_ruleset() -> None:
     fs = check_table(load_ruleset(path))
     assert fs and all(f.code in CODES for f in fs)
     assert any(f.code == "weights-total" for f in fs)
+
+
+# ------------------------------------------------------------------ bonuses, caps, range deductions (§15, §16)
+
+
+def _by_code(findings: list[Finding]) -> dict[str, Finding]:
+    return {f.code: f for f in findings}
+
+
+def test_uncapped_bonus_warns() -> None:
+    # domain point 18: a bonus with no stated cap is not capped, and the checker warns
+    text = "完成得基本分10分，每多完成1%加1分，少完成1%扣1分"
+    f = _by_code(check(text, target="100%", weight=10, comparator="≥", unit="%"))["bonus-uncapped"]
+    assert f.severity is Severity.WARNING and "不封顶" in f.message
+    assert f.span is not None and text[f.span[0] : f.span[1]].startswith("每多完成1%加1分")
+    alone = _by_code(check("每开展一项加2分", weight=10))["bonus-uncapped"]
+    assert "按指标分值封顶" in alone.message  # a rule of bonuses alone stays within the weight
+    assert "no-floor" not in codes(check("每开展一项加2分", weight=10))  # a bonus never runs past the floor
+
+
+def test_stated_bonus_caps() -> None:
+    # base 10 + at most 5 added: 15 over a weight of 10 is what the text states (info, not an error)
+    fs = _by_code(check("完成得基本分10分，每多完成1%加1分，少完成1%扣1分，加分不超过5分",
+                        target="100%", weight=10, comparator="≥", unit="%"))  # fmt: skip
+    assert "bonus-uncapped" not in fs and "exceeds-weight" not in fs
+    assert fs["bonus-above-weight"].severity is Severity.INFO and "最高可达15分" in fs["bonus-above-weight"].message
+    assert codes(check("每开展一项加2分，最高不超过4分", weight=10)) == []  # 4 within 10: nothing to say
+    # a per-step award from 0 stays within the weight: a stated 30 on a weight of 20 cannot be reached
+    (f,) = [f for f in check("每完成1%得0.3分，最高30分", target="100%", weight=20, comparator="≥", unit="%")
+            if f.code == "exceeds-weight"]  # fmt: skip
+    assert "最高30分" in f.message and f.severity is Severity.ERROR
+
+
+def test_bonus_direction_defaults_to_the_better_side() -> None:
+    fs = check("完成得基本分10分，加1分每5%，最多加5分", target="100%", weight=10, comparator="≥", unit="%")
+    msgs = [f.message for f in fs if f.code == "default-direction"]
+    assert all("才扣分" not in m for m in msgs)
+
+
+def test_capped_deductions_do_not_pass_the_floor() -> None:
+    assert "no-floor" not in codes(check("每发现一例扣1分，最多扣3分", weight=10))
+    assert "no-floor" in codes(check("每发现一例扣1分", weight=10))
+
+
+def test_range_deduction_is_a_hand_score() -> None:
+    text = "出现火灾事故每例减5-10分"
+    f = _by_code(check(text, weight=20))["deduction-range"]
+    assert "5至10分" in f.message and f.span is not None and text[f.span[0] : f.span[1]].startswith("出现火灾事故")

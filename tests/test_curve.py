@@ -106,3 +106,56 @@ def test_plot_refuses_bad_suffix(tmp_path: Path) -> None:
     c = table(RULE, target="90%", weight=10)
     with pytest.raises(scoring.ScoringError):
         plot(c, tmp_path / "c.pdf")
+
+
+# ------------------------------------------------------------------ bonuses, caps, range deductions (§15, §16)
+
+
+def test_bonus_adds_above_the_target_up_to_its_cap() -> None:
+    c = table("完成得基本分10分，每多完成1%加1分，少完成1%扣1分，加分不超过5分",
+              target="100%", weight=10, comparator="≥", unit="%")  # fmt: skip
+    s = scores(c)
+    # base 10 at 100%; above: +1 per point up to +5 (105% and beyond: 15); below: −1 per point
+    assert s[Decimal(100)] == Decimal("10.00")
+    assert s[Decimal(101)] == Decimal("11.00")
+    assert s[Decimal(103)] == Decimal("13.00")
+    assert s[Decimal(105)] == Decimal("15.00")
+    assert s[Decimal(97)] == Decimal("7.00")
+    assert s[Decimal(90)] == Decimal("0.00")
+    labels = {p.x: p.label for p in c.points}
+    assert "加分达上限" in labels[Decimal(105)] and "加分起点" in labels[Decimal(100)]
+    assert c.axis.domain.hi is None  # a bonus for exceeding: the rate is not capped at 100%
+
+
+def test_bonus_events_count_up_from_zero() -> None:
+    c = table("每开展一项加2分，最高不超过4分", weight=10)
+    s = scores(c)
+    # a rule of bonuses alone starts from 0: 0 → 0, 1 → 2, 2 → 4 (the cap), 3 → still 4
+    assert [s[Decimal(k)] for k in range(4)] == [Decimal(x) for x in ("0.00", "2.00", "4.00", "4.00")]
+    assert {p.x: p.label for p in c.points}[Decimal(2)] == "加分达上限"
+
+
+def test_uncapped_bonus_alone_stays_within_the_weight() -> None:
+    s = scores(table("每开展一项加2分", weight=5))
+    # 2 per event, no cap stated: 0, 2, 4, then the weight 5 bounds it
+    assert [s[Decimal(k)] for k in range(4)] == [Decimal(x) for x in ("0.00", "2.00", "4.00", "5.00")]
+
+
+def test_cap_bounds_deductions() -> None:
+    c = table("每发现一例扣1分，最多扣3分", weight=10)
+    s = scores(c)
+    # 1 per case, at most 3: 10, 9, 8, 7, then 7 however many more
+    assert [s[Decimal(k)] for k in range(5)] == [Decimal(x) for x in ("10.00", "9.00", "8.00", "7.00", "7.00")]
+    assert {p.x: p.label for p in c.points}[Decimal(3)] == "扣分达上限"
+    assert "扣分达上限" in text_table(c)
+
+
+def test_range_deduction_shows_its_bounds() -> None:
+    c = table("出现火灾事故每例减5-10分", weight=20)
+    by_x = {p.x: p for p in c.points}
+    # one case: 20 − 10 … 20 − 5 = 10–15; two: 0–10; none: 20
+    assert by_x[Decimal(0)].score == Decimal("20.00") and by_x[Decimal(0)].bounds is None
+    assert by_x[Decimal(1)].score is None and by_x[Decimal(1)].bounds == (Decimal(10), Decimal(15))
+    assert by_x[Decimal(2)].bounds == (Decimal(0), Decimal(10))
+    text = text_table(c)
+    assert "10.00–15.00" in text and "人工确定" in text

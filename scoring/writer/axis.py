@@ -266,6 +266,8 @@ def _capped_rate(rule: Rule) -> bool:
         return False
     if any(d.kind is StepKind.DISTANCE and d.measure is not Measure.VALUE for d in rule.deductions):
         return False
+    if any(d.kind is StepKind.DISTANCE and d.direction is not Direction.SHORTFALL for d in rule.bonuses):
+        return False  # a bonus for exceeding (多完成1%加1分) counts above 100%
     if any(w in r.subject for r in ranges for w in ("完成", "执行", "增长", "使用率", "比例")):
         return False
     edges = _values_of(rule)

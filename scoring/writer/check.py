@@ -323,7 +323,11 @@ def _deduction_checks(d: Deduction, rule: Rule, out: Out, op: Op | None, rate: b
     if d.direction is None and d.bonus:
         side = {Op.GE: "只计高于的部分", Op.GT: "只计高于的部分", Op.LE: "只计低于的部分", Op.LT: "只计低于的部分"}.get(
             op) if op else None  # fmt: skip
-        msg = f"按指标值类型{op.value}，{side}" if op and side else "按指标值类型的较好一侧（≥计高于、≤计低于；=无法确定）"
+        msg = (
+            f"按指标值类型{op.value}，{side}"
+            if op and side
+            else "按指标值类型的较好一侧（≥计高于、≤计低于；=无法确定）"
+        )
         out.add("default-direction", f"{say}未写明是高于还是低于才加分：{msg}", d.span)
     elif d.direction is None:
         side = {Op.GE: "只计低于的部分", Op.GT: "只计低于的部分", Op.LE: "只计超出的部分", Op.LT: "只计超出的部分",
@@ -719,7 +723,11 @@ def _floor(
                 f"分值{number(weight)}分），原文未写“扣完为止”：按默认最低0分计", _last_deduction_span(rule))  # fmt: skip
     elif worst is None and not rule.until_exhausted and ax.kind == "count":
         pass
-    if not deducted and ax.kind == "value" and any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions):
+    if (
+        not deducted
+        and ax.kind == "value"
+        and any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions)
+    ):
         out.add("deduction-unreachable",
                 f"{what}扣分条款在任何实际值下都不扣分（所有实际值都由分档条款决定）", _last_deduction_span(rule))  # fmt: skip
 

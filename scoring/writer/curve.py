@@ -95,14 +95,34 @@ def _step_on_axis(d: Deduction, ax: Axis, ref: Decimal) -> Decimal | None:
     return s.value / ax.scale if s.unit not in ("", "分") else s.value
 
 
+def _cap_of(rule: Rule, d: Deduction) -> Decimal | None:
+    """What the text says this step clause loses (or, for a bonus, adds) at most."""
+    caps = [c for c in (d.cap, rule.bonus_cap if d.bonus else rule.cap) if c is not None]
+    return min(caps) if caps else None
+
+
+def _step_count(rule: Rule, d: Deduction, weight: Decimal, limit: int) -> tuple[int, int | None]:
+    """How many steps to list (one past the cap or the weight), and the step where the cap is reached."""
+    per = d.points_max if d.points_max is not None else d.points
+    per = per if isinstance(per, Decimal) and per > 0 else Decimal(1)
+    cap = _cap_of(rule, d)
+    reach = weight if cap is None else min(cap, weight) if not d.bonus else cap
+    n = int((reach / per).to_integral_value(rounding=ROUND_CEILING))
+    at = n if cap is not None and (d.bonus or cap < weight) else None
+    return min(limit, n + 1), at
+
+
+def _cap_label(d: Deduction) -> str:
+    return "加分达上限" if d.bonus else "扣分达上限"
+
+
 def _steps(rule: Rule, ax: Axis, weight: Decimal, limit: int = 60) -> list[tuple[Decimal, str]]:
     out: list[tuple[Decimal, str]] = []
     for d in rule.deductions:
+        n, at = _step_count(rule, d, weight, limit)
         if ax.kind == "count":
             step = d.step.value if d.step is not None and d.kind is StepKind.EVENTS else Decimal(1)
-            per = d.points if isinstance(d.points, Decimal) and d.points > 0 else Decimal(1)
-            n = min(limit, int((weight / per).to_integral_value(rounding=ROUND_CEILING)) + 1)
-            out.extend((step * k, "") for k in range(0, n + 1))
+            out.extend((step * k, _cap_label(d) if k == at else "") for k in range(0, n + 1))
             continue
         if d.kind is not StepKind.DISTANCE:
             continue
@@ -112,11 +132,12 @@ def _steps(rule: Rule, ax: Axis, weight: Decimal, limit: int = 60) -> list[tuple
         size = _step_on_axis(d, ax, ref)
         if size is None:
             continue
-        per = d.points if isinstance(d.points, Decimal) and d.points > 0 else Decimal(1)
-        n = min(limit, int((weight / per).to_integral_value(rounding=ROUND_CEILING)) + 1)
         signs = []
         direction = d.direction
-        if direction is None:
+        if direction is None and d.bonus:
+            # a bonus with no direction word counts the better side (§16)
+            direction = {"higher": Direction.EXCESS, "lower": Direction.SHORTFALL}.get(ax.better or "")
+        elif direction is None:
             direction = {"higher": Direction.SHORTFALL, "lower": Direction.EXCESS}.get(ax.better or "", Direction.BOTH)
         if direction in (Direction.SHORTFALL, Direction.BOTH):
             signs.append(-1)
@@ -124,8 +145,8 @@ def _steps(rule: Rule, ax: Axis, weight: Decimal, limit: int = 60) -> list[tuple
             signs.append(1)
         for sign in signs:
             for k in range(1, n + 1):
-                out.append((ref + sign * size * k, f"第{k}档"))
-        out.append((ref, "扣分起点"))
+                out.append((ref + sign * size * k, _cap_label(d) if k == at else f"第{k}档"))
+        out.append((ref, "加分起点" if d.bonus else "扣分起点"))
     return out
 
 
@@ -139,6 +160,8 @@ class Point:
     explanation: str = ""
     error: str = ""
     dense: bool = False  # an evenly spaced outcome added for the plot, not a mark of the rule
+    # a range deduction (扣4-7分) that applies: no score, but the bounds of the hand score (low, high)
+    bounds: tuple[Decimal, Decimal] | None = None
 
 
 @frozen
@@ -236,10 +259,15 @@ def table(
     lo_d = to_decimal(str(lo), "--from") if lo is not None else None
     hi_d = to_decimal(str(hi), "--to") if hi is not None else None
 
+    bounds: dict[Any, tuple[Decimal, Decimal]] = {}
+
     def score(actual: Any) -> tuple[Decimal | None, str, str]:
         try:
             s = evaluate(rule, actual, target=target, weight=w, comparator=comparator, unit=unit, **options)
         except ScoringError as e:
+            low, high = getattr(e, "low", None), getattr(e, "high", None)
+            if isinstance(low, Decimal) and isinstance(high, Decimal):
+                bounds[actual] = (low, high)
             return None, "", str(e).splitlines()[0]
         return s.points, s.explanation, ""
 
@@ -254,8 +282,9 @@ def table(
     for x in sorted(set(marks) | extra):
         if x < 0:
             continue
-        s, why, err = score(ax.typed(x))
-        points.append(Point(x, s, marks.get(x, ""), why, err, x in extra))
+        typed = ax.typed(x)
+        s, why, err = score(typed)
+        points.append(Point(x, s, marks.get(x, ""), why, err, x in extra, bounds.get(typed)))
     points = _mark_floor(points, ax)
     edges = sorted({v for v, _ in _refs(rule, ax) if (lo_d is None or v >= lo_d) and (hi_d is None or v <= hi_d)})
     return Curve(ax, w, tuple(points), tuple(edges), ax.target)
@@ -277,7 +306,7 @@ def _mark_floor(points: list[Point], ax: Axis) -> list[Point]:
             seen_positive = True
         elif seen_positive:
             label = f"{p.label}、得分降为0" if p.label else "得分降为0"
-            points[i] = Point(p.x, p.score, label, p.explanation, p.error, p.dense)
+            points[i] = Point(p.x, p.score, label, p.explanation, p.error, p.dense, p.bounds)
             break
     return points
 
@@ -313,16 +342,22 @@ def text_table(curve: Curve, *, all_points: bool = False) -> str:
         head = ("实际值", "得分", "")
     else:
         head = (curve.axis.name, "得分", "说明")
-        last: Decimal | str | None = "none"
+        last: Decimal | str | None = "none"  # the score (or the bounds of a hand score) of the row before
         for p in curve.points:
             if p.dense and not all_points:
                 continue
-            changed = p.score != last
-            last = p.score
+            key = p.score if p.bounds is None else f"{p.bounds}"
+            changed = key != last
+            last = key
             steps_only = all(part.startswith("第") for part in p.label.split("、")) if p.label else True
             if not all_points and steps_only and not changed:
                 continue
-            rows.append((curve.axis.show(p.x), "-" if p.score is None else f"{p.score}", p.label or p.error))
+            if p.bounds is not None:
+                shown = f"{p.bounds[0]}–{p.bounds[1]}"  # a hand score between these
+                why = "、".join(x for x in (p.label, "扣分是区间：得分须人工确定") if x)
+            else:
+                shown, why = "-" if p.score is None else f"{p.score}", p.label or p.error
+            rows.append((curve.axis.show(p.x), shown, why))
     widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(3)]
 
     def line(r: tuple[str, str, str]) -> str:
