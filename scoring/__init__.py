@@ -10,12 +10,15 @@ A ten-line tour::
     score.trace         # the steps as data
     ind = scoring.Indicator("满意度", target="≥90%", weight=10, rule="…")
     ind.score("85%")    # the same, with the row's own target, comparator and unit
+    scoring.score_frame(df)  # a pandas or polars DataFrame, one indicator a row: points, error columns
 
 Errors all derive from ScoringError (a ValueError): RuleSyntaxError for rule text the
 parser does not understand, EvaluationError for values a rule cannot use.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from .api import Indicator, compile, evaluate, parse
 from .errors import EvaluationError, RuleSyntaxError, ScoringError
@@ -63,5 +66,15 @@ __all__ = [
     "profiles",
     "render",
     "score_execution",
+    "score_frame",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``scoring.score_frame`` (pandas/polars frames, the ``frame`` extra) is imported when first asked for."""
+    if name == "score_frame":
+        from .tables.frames import score_frame
+
+        return score_frame
+    raise AttributeError(f"module 'scoring' has no attribute {name!r}")

@@ -1,0 +1,165 @@
+"""score_frame (scoring/tables/frames.py): every row equals scoring.evaluate on it, on corpus rules
+and generated outcomes (numbers of every type, words, text with units, missing data), for pandas
+and polars; results pickle; chunks scored in a process pool (docs/frames.md) equal one call."""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import scoring
+
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+
+DATA = Path(__file__).parent / "data"
+
+
+def _templates() -> list[dict[str, Any]]:
+    out = []
+    for name in ("seed000_rules.jsonl", "seeds001_004_rules.jsonl"):
+        for line in (DATA / name).open(encoding="utf-8"):
+            r = json.loads(line)
+            rule = r.get("rule_clean") or r.get("rule")
+            if not rule:
+                continue
+            w = r.get("weight")
+            out.append({"rule": rule, "target": None if r.get("target") is None else str(r["target"]),
+                        "comparator": r.get("comparator"), "unit": r.get("unit"),
+                        "weight": str(w) if w not in (None, "") else "10"})  # fmt: skip
+    return out
+
+
+TEMPLATES = _templates()
+
+numbers = st.one_of(
+    st.integers(-5, 150),
+    st.decimals(min_value=-10, max_value=200, places=2, allow_nan=False),
+    st.decimals(min_value=0, max_value=120, places=4, allow_nan=False),
+    st.floats(min_value=-5, max_value=150, allow_nan=False).map(lambda f: round(f, 3)),
+    st.integers(0, 1200).map(lambda i: str(Decimal(i) / 10)),
+    st.sampled_from([0, 60, 75, 80, 85, 90, 95, 100, Decimal("89.5"), Decimal("74.99"), Decimal("100.00")]),
+)
+others = st.one_of(
+    st.sampled_from(["是", "否", "已完成", "未完成", "显著", "一般", "85%", "9.7万人，完成率97%。", "3例", "", "#N/A",
+                     None, float("nan"), Decimal("NaN"), "１００", " 90 ", "1e3", "-0"]),
+    st.integers(0, 1200).map(lambda i: f"{Decimal(i) / 10}%"),
+)
+
+
+def _expected(t: dict[str, Any], cell: Any, **options: Any) -> tuple[Decimal | None, str | None]:
+    if isinstance(cell, float):
+        cell = None if math.isnan(cell) else str(cell)
+    try:
+        s = scoring.evaluate(t["rule"], cell, target=t["target"], weight=t["weight"], comparator=t["comparator"],
+                             unit=t["unit"], **options)  # fmt: skip
+    except (scoring.ScoringError, TypeError, ValueError) as e:
+        return None, str(e)
+    return s.points, None
+
+
+def _frame(rows: list[tuple[dict[str, Any], Any]]) -> Any:
+    return pd.DataFrame({
+        "rule": [t["rule"] for t, _ in rows], "target": [t["target"] for t, _ in rows],
+        "comparator": [t["comparator"] for t, _ in rows], "unit": [t["unit"] for t, _ in rows],
+        "weight": [t["weight"] for t, _ in rows], "actual": pd.Series([a for _, a in rows], dtype=object),
+    })  # fmt: skip
+
+
+def _check(frame: Any, rows: list[tuple[dict[str, Any], Any]], **options: Any) -> None:
+    out = scoring.score_frame(frame, **options)
+    for (t, cell), p, e in zip(rows, out["points"], out["error"], strict=True):
+        want_p, want_e = _expected(t, cell, **options)
+        assert (p, e) == (want_p, want_e), (t, cell)
+
+
+rows_st = st.lists(st.tuples(st.sampled_from(TEMPLATES), st.one_of(numbers, numbers, others)), min_size=1, max_size=30)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_st)
+def test_each_row_equals_evaluate(rows: list[tuple[dict[str, Any], Any]]) -> None:
+    _check(_frame(rows), rows)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_st, st.sampled_from([{}, {"places": 1}, {"rounding": "truncate"}, {"partial": "ceil"},
+                                 {"partial": "floor", "places": 0}, {"reverse": "linear"}]))
+def test_options(rows: list[tuple[dict[str, Any], Any]], options: dict[str, Any]) -> None:
+    _check(_frame(rows), rows, **options)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TEMPLATES), st.lists(st.decimals(min_value=0, max_value=150, places=3, allow_nan=False),
+                                            min_size=50, max_size=200))
+def test_one_group_many_outcomes(t: dict[str, Any], values: list[Decimal]) -> None:
+    """A whole column through one rule: the kernel's path (numeric dtypes too)."""
+    rows = [(t, v) for v in values]
+    _check(_frame(rows), rows)
+    floats = [float(v) for v in values]
+    frame = _frame([(t, 0) for _ in values]).assign(actual=floats)
+    out = scoring.score_frame(frame)
+    assert list(out["points"]) == [_expected(t, f)[0] for f in floats]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_st)
+def test_polars_the_same(rows: list[tuple[dict[str, Any], Any]]) -> None:
+    rows = [(t, a) for t, a in rows if not isinstance(a, (Decimal, float, int)) or isinstance(a, bool)] or [
+        (TEMPLATES[0], "85")]  # polars columns hold one type: strings
+    frame = pl.DataFrame({k: [t[k] for t, _ in rows] for k in ("rule", "target", "comparator", "unit", "weight")}
+                         | {"actual": [a for _, a in rows]})  # fmt: skip
+    out = scoring.score_frame(frame)
+    for (t, cell), p, e in zip(rows, out["points"], out["error"], strict=True):
+        want_p, want_e = _expected(t, cell)
+        assert (None if p is None else Decimal(p), e) == (want_p, want_e)
+
+
+def test_chinese_headers_reason_and_no_rule() -> None:
+    frame = pd.DataFrame({"评（扣）分标准": ["满意度90%及以上得满分，每5%扣2分，低于75%不得分", None],
+                          "年度指标值": ["90%", "≥90%"], "指标值类型": ["≥", "≥"], "计量单位": ["%", "%"],
+                          "分值": [10, 10], "实际完成值": ["85%", "85%"]})  # fmt: skip
+    out = scoring.score_frame(frame, explain=True)
+    assert list(out["points"]) == [Decimal("8.00"), Decimal("9.44")]
+    assert out["reason"][0].endswith("得8.00分") and list(out["error"]) == [None, None]
+
+
+def test_missing_column_is_refused() -> None:
+    with pytest.raises(ValueError, match="actual"):
+        scoring.score_frame(pd.DataFrame({"rule": ["x"], "weight": [1]}))
+
+
+def _rows(n: int) -> list[tuple[dict[str, Any], Any]]:
+    return [(TEMPLATES[i % len(TEMPLATES)], ["85", 90, "是", None, "77.5%", Decimal("92.25")][i % 6]) for i in range(n)]
+
+
+def test_results_pickle() -> None:
+    out = scoring.score_frame(_frame(_rows(60)))
+    again = pickle.loads(pickle.dumps(out))
+    assert again.equals(out)
+    rule = scoring.parse("满意度90%及以上得满分，每5%扣2分，低于75%不得分")
+    assert pickle.loads(pickle.dumps(rule)) == rule
+    reading = scoring.bind(rule, target="≥90%")
+    assert pickle.loads(pickle.dumps(reading)) == reading
+
+
+def _score_chunk(chunk: Any) -> Any:  # the docs/frames.md recipe's worker
+    return scoring.score_frame(chunk)
+
+
+def test_process_pool_chunks_equal_one_call() -> None:
+    frame = _frame(_rows(300))
+    chunks = [frame.iloc[i:i + 75] for i in range(0, len(frame), 75)]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parts = list(pool.map(_score_chunk, chunks))
+    together = pd.concat(parts)
+    assert together.equals(scoring.score_frame(frame))
