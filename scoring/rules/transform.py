@@ -80,6 +80,7 @@ _SHORT_WORDS = words("shortfall")
 _EXCESS_WORDS = words("excess")
 _EVENT_WORDS = words("event")
 _MORE_WORDS = words("more")
+_UNPAID_WORDS = words("unpaid")
 
 
 # ------------------------------------------------------------------ phrase objects
@@ -888,6 +889,8 @@ class _Assembler:
                     direction = Direction.SHORTFALL
                 elif c.op in (Op.GT, Op.GE):
                     direction = Direction.EXCESS
+        if direction is None and not tail.bonus and any(w in text for w in _UNPAID_WORDS):
+            direction = Direction.SHORTFALL  # 未入库资金每5%扣2分 / 每欠1%扣1分: the part missing, stated
         if direction is None and not steps and tail.bonus and any(w in text for w in _MORE_WORDS):
             direction = Direction.EXCESS  # 多完成1%加1分
         if direction is None and not steps:
