@@ -7,6 +7,7 @@ each marked as stated by the text or supplied by a named default of docs/semanti
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from attrs import frozen
@@ -25,6 +26,7 @@ from ..rules.nodes import (
     Partial,
     PercentBasis,
     Points,
+    Quantity,
     Range,
     Rule,
     StepKind,
@@ -191,6 +193,24 @@ def award_op(rule: Rule) -> Op | None:
     return None
 
 
+def reference(rule: Rule, d: Deduction | None, unit: str, target: Quantity | None) -> tuple[Quantity | None, str]:
+    """Where a deduction's steps count from (semantics §4): its own start (stated), the full-marks
+    band's edge (满意度90%及以上得满分，每5%扣2分: 90%), or the indicator's target. With why."""
+    if d is not None and d.start is not None:
+        return d.start.value, "规则写明"
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
+            if a.outcome == Points(Decimal(0)):
+                continue
+            edge = c.low if c.low is not None else c.high
+            if edge is not None and (edge.value.unit != "分" or unit == "分"):
+                return edge.value, "满分线"
+    if target is not None:
+        return target, "指标值"
+    return None, "无"
+
+
 def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]:
     """Direction of a deviation the text does not state (semantics §4): the comparator decides;
     without one, the side of the full-marks band; else both sides. With why, in Chinese."""
@@ -211,7 +231,13 @@ def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]
 _DIRECTIONS = {Direction.SHORTFALL: "只计低于的部分", Direction.EXCESS: "只计超出的部分", Direction.BOTH: "高于或低于都计"}
 
 
-def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool) -> list[Decision]:
+def _quantity(q: Quantity) -> str:
+    v = q.value.normalize()
+    return f"{format(v, 'f')}{q.unit}"
+
+
+def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str = "",
+                    target: Quantity | None = None) -> list[Decision]:  # fmt: skip
     out: list[Decision] = []
     for c in rule.clauses:
         if isinstance(c, Award) and isinstance(c.condition, Range):
@@ -235,10 +261,12 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool) -> list[Dec
                     rate = target_percent
                     out.append(Decision(name, "百分比口径", "百分点" if rate else "相对指标值的百分比", False,
                                         "semantics §2，" + ("指标是比率" if rate else "指标是数量")))  # fmt: skip
-            if c.start is not None:
-                out.append(Decision(name, "起点", f"{c.start.value.value}{c.start.value.unit}", True))
+            ref, why = reference(rule, c, unit, target)
+            if ref is None:
+                shown = "没有可用的起点（需要数值指标值）"
             else:
-                out.append(Decision(name, "起点", "满分线（或指标值）", False, "semantics §4"))
+                shown = _quantity(ref) if c.start is not None else f"{why}{_quantity(ref)}"
+            out.append(Decision(name, "起点", shown, c.start is not None, "" if c.start is not None else "semantics §4"))
         if c.kind is not StepKind.ONCE:
             if c.partial is not None:
                 out.append(Decision(name, "不足一档", c.partial.value, True))
@@ -279,13 +307,14 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     percent = u == "%" or (tv is not None and tv.quantity.unit == "%")
     if percent and not u:
         u = "%"
+    tq = tv.quantity if tv is not None else None
     if isinstance(rule, Composite):
         # each sub-item is answered under its own number, with what its own rule needs
         inputs = [_item_input(i.number, i.rule, u) for i in rule.items]
-        decisions = [d for i in rule.items for d in _rule_decisions(i.rule, op, percent)]
+        decisions = [d for i in rule.items for d in _rule_decisions(i.rule, op, percent, u, tq)]
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)
-    return Reading(rule, tuple(_rule_inputs(rule, u)), tuple(_rule_decisions(rule, op, percent)))
+    return Reading(rule, tuple(_rule_inputs(rule, u)), tuple(_rule_decisions(rule, op, percent, u, tq)))
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_value",

@@ -17,7 +17,7 @@ from attrs import frozen
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import award_op as _award_op
-from ..reading.bind import default_direction, ties_to_target
+from ..reading.bind import default_direction, reference, ties_to_target
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -952,20 +952,8 @@ def _base_points(rule: Rule, ctx: _Ctx, full: Decimal) -> Decimal:
 
 
 def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
-    """Where steps are counted from: the step's own start, the full-marks edge, or the target."""
-    if d is not None and d.start is not None:
-        return d.start.value
-    for a in rule.awards:
-        c = a.condition
-        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
-            if a.outcome == Points(ZERO):
-                continue
-            edge = c.low if c.low is not None else c.high
-            if (edge is not None and edge.value.unit != "分") or (edge is not None and ctx.unit == "分"):
-                return edge.value
-    if ctx.target is not None:
-        return ctx.target.quantity
-    return None
+    """Where steps are counted from: the reading's decision (scoring.reading.bind.reference)."""
+    return reference(rule, d, ctx.unit, ctx.target.quantity if ctx.target is not None else None)[0]
 
 
 def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
