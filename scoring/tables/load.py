@@ -32,8 +32,7 @@ def load_ruleset(path: str | Path, *, sheet: str | int | None = None) -> Ruleset
         raise RulesetError(f"{p}: --sheet 只用于电子表格（.xlsx .xls .ods .csv），{suffix} 文件没有工作表")
     try:
         if suffix == ".toml":
-            with p.open("rb") as f:
-                data = tomllib.load(f, parse_float=Decimal)
+            data = tomllib.loads(p.read_text(encoding="utf-8-sig"), parse_float=Decimal)  # a BOM, as in JSON and CSV
         elif suffix == ".json":
             with p.open(encoding="utf-8-sig") as f:
                 data = json.load(f, parse_float=Decimal)

@@ -87,8 +87,7 @@ def load_outcomes(path: str | Path) -> Outcomes:
     suffix = p.suffix.lower()
     try:
         if suffix == ".toml":
-            with p.open("rb") as f:
-                data: Any = tomllib.load(f, parse_float=Decimal)
+            data: Any = tomllib.loads(p.read_text(encoding="utf-8-sig"), parse_float=Decimal)  # a BOM, as in JSON and CSV
         elif suffix == ".json":
             with p.open(encoding="utf-8-sig") as f:
                 data = json.load(f, parse_float=Decimal)
