@@ -205,3 +205,12 @@ def test_answers_as_printed_match_labels_after_normalizing() -> None:
     assert points(rule, "資金管理制度健全", weight=5) == Decimal("5.00")
     assert points("完成得满分，未完成不得分", "未達到", weight=5) == Decimal("0.00")  # listed as 否
     refused(rule, "資金管理制度", weight=5)  # still no substring
+
+
+def test_a_lower_band_worth_more_than_the_indicator_is_refused() -> None:
+    """(1916分) is 19-16分 with its dash lost: a band above the weight that is not the rule's one top
+    award contradicts the row; a rule written for another weight (计10分 on 8) is capped (§6)."""
+    lost = "完毕率100以上(20分)完毕率75以上(1916分)完毕率50以上(158分)"
+    assert "19-16分" in refused(lost, "80", weight=20, unit="%")
+    assert "19-16分" in refused(lost, "100", weight=20, unit="%")  # whichever band the outcome is in
+    assert points("完成率≥100%计10分，每小于5%扣1分", "100%", weight=8, target="100%") == Decimal("8.00")

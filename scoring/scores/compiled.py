@@ -137,7 +137,12 @@ class Compiled:
         self._by_clause: dict[int, Decimal] = {}  # word_points: per clause of a worded rule
         self._flags: dict[bool, Decimal] = {}  # flag_points
         self._ctx = self._context(target, comparator, unit)
-        if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or _answers_by_evaluator(rule):
+        # awards above the weight: the evaluator decides whether the rule contradicts its row
+        self._by_evaluator = isinstance(rule, Rule) and (
+            _answers_by_evaluator(rule)
+            or any(isinstance(a.outcome, Points) and a.outcome.value > self.weight for a in rule.awards)
+        )
+        if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or self._by_evaluator:
             return
         bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))
         made = _generate(rule, self._ctx, bare, _none if defer else self._slow, _raises if defer else self._slow)
@@ -161,7 +166,7 @@ class Compiled:
         if (
             self._ctx is not None
             and isinstance(self.rule, Rule)
-            and not _answers_by_evaluator(self.rule)
+            and not self._by_evaluator
             and v is not None
             and v.op is None
         ):

@@ -384,7 +384,25 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 # ------------------------------------------------------------------ rules
 
 
+def _points_within(rule: Rule, full: Decimal) -> None:
+    """A rule written for another weight (完成率≥100%计10分 on an 8-point row) keeps its one top
+    award and is capped by the weight (semantics §6); but a lower band worth more than the indicator
+    (完毕率100以上(20分)完毕率75以上(1916分): 19-16分 with its dash lost) contradicts its row and is
+    refused, never clamped."""
+    points = [a.outcome.value for a in rule.awards if isinstance(a.outcome, Points)]
+    over = [a for a in rule.awards if isinstance(a.outcome, Points) and a.outcome.value > full]
+    if not over or (len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points))):
+        return
+    for a in over[1:] if len(over) > 1 else over:
+        if isinstance(a.outcome, Points):
+            raise EvaluationError(
+                f"规则中的“{_describe_cond(a.condition)}得{_num(a.outcome.value)}分”超过本指标分值{_num(full)}分："
+                "请核对分值，或是否印刷时丢失了“-”（如“19-16分”）"
+            )
+
+
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    _points_within(rule, full)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     if isinstance(actual, Mapping):
