@@ -340,3 +340,52 @@ def test_plus_minus_is_a_band_on_the_deviation() -> None:
 def test_plus_minus_bands(actual: str, points: str) -> None:
     # target 100 (=): |125−100|/100 = 25% → 3; 70 → 30% (含) → 3; 133 → 33% → 2; 62 → 38% → 1; 150 → 50%: gap → 0
     assert _score(PM, actual, target="100", comparator="=", unit="万元", weight=3) == Decimal(points)
+
+
+# ------------------------------------------------------------ 该项可负分 / 倒扣 (domain point 6)
+
+BELOW = "滥开计生证明一例倒扣 5 分,所开证明内容不齐,缺一项扣 0.2 分,该项可负分;"
+
+
+def test_below_zero_lifts_the_floor() -> None:
+    rule = scoring.parse(BELOW)
+    assert isinstance(rule, nodes.Rule) and rule.below_zero
+    assert _score(BELOW, {1: "1", 2: "0"}, weight=3) == Decimal("-2.00")  # 3 − 5
+    assert _score(BELOW, {1: "0", 2: "3"}, weight=3) == Decimal("2.40")  # 3 − 3 × 0.2
+    assert _score(BELOW, {1: "2", 2: "5"}, weight=3) == Decimal("-8.00")  # 3 − 10 − 1
+
+
+def test_daokou_alone_lifts_the_floor_and_plain_deductions_do_not() -> None:
+    assert scoring.parse("每例倒扣2分").below_zero  # type: ignore[union-attr]
+    assert _score("每例倒扣2分", "3", weight=3) == Decimal("-3.00")  # 3 − 3 × 2
+    assert _score("每例扣2分", "3", weight=3) == Decimal("0.00")  # clamped at 0
+    assert _score("每例扣1分，该项可负分", "1", weight=3) == Decimal("2.00")  # above 0: as usual
+
+
+def test_below_zero_needs_a_deduction() -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("完成得满分，该项可负分")
+    assert e.value.code == "below-zero-without-deduction"
+
+
+# ------------------------------------------------------------ points after a condition, no verb (dev-117)
+
+NO_VERB = "设立绩效目标符合国家法规规定和总体发展规划、符合“三定”方案职责 2 分;基本符合 1 分;未设立相应绩效目标 0 分"
+
+
+def test_points_after_a_condition_with_no_verb() -> None:
+    rule = scoring.parse(NO_VERB)
+    assert [a.outcome for a in rule.awards] == [nodes.Points(Decimal(2)), nodes.Points(Decimal(1)), nodes.Zero()]  # type: ignore[union-attr]
+    assert _score(NO_VERB, "基本符合", weight=2) == Decimal("1.00")
+    assert _score(NO_VERB, "未设立相应绩效目标", weight=2) == Decimal("0.00")
+    assert scoring.parse("合理2分，基本合理1分，不合理0分") == scoring.parse("合理: 2 分；基本合理: 1 分；不合理: 0 分")
+    assert _score("≥90% 10分；<90% 0分", "95%", weight=10) == Decimal("10.00")
+
+
+def test_points_on_a_score_scale_are_not_read_as_an_award() -> None:
+    # 满意度90分，得满分: 90分 is a value of 满意度, not its points; the rule does not say how it compares
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("满意度90分，得满分")
+    assert e.value.code == "unread-number"
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("满意度90分得满分")

@@ -171,11 +171,12 @@ class TDeduct:
     range_high: Decimal | None = None
     bonus: bool = False  # 加N分: points added (domain point 18)
     count_up: bool = False  # 每完成1%得0.3分: a per-step award with no base, counting up from 0
+    below_zero: bool = False  # 倒扣N分: the score may go below 0 (domain point 6)
 
 
 @frozen
 class TFlag:
-    kind: str  # until | proportional | ceil | discretion
+    kind: str  # until | proportional | ceil | discretion | below_zero
     text: str
     span: Span
 
@@ -387,7 +388,7 @@ class _Phrases(Transformer[Token, Any]):
         for c in ch:
             if isinstance(c, str) and not isinstance(c, Token):
                 per_unit = c
-        return TDeduct(ch[1], self._span(meta), per_unit)
+        return TDeduct(ch[1], self._span(meta), per_unit, below_zero=ch[0].type == "DEDUCT_BELOW")
 
     def bonus_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = next((c for c in ch if isinstance(c, str) and not isinstance(c, Token)), "")
@@ -411,10 +412,10 @@ class _Phrases(Transformer[Token, Any]):
         return str(ch[1])
 
     def deduct_range(self, meta: Any, ch: list[Any]) -> TDeduct:
-        return TDeduct(ch[1], self._span(meta), range_high=ch[3])
+        return TDeduct(ch[1], self._span(meta), range_high=ch[3], below_zero=ch[0].type == "DEDUCT_BELOW")
 
     def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
-        return TDeduct(ch[2], self._span(meta))
+        return TDeduct(ch[2], self._span(meta), below_zero=ch[0].type == "DEDUCT_BELOW")
 
     def cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
@@ -424,6 +425,9 @@ class _Phrases(Transformer[Token, Any]):
 
     def proportional(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("proportional", str(ch[0]), self._span(meta))
+
+    def below_zero(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("below_zero", str(ch[0]), self._span(meta))
 
     def step_rounding(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("ceil", str(ch[0]), self._span(meta))
@@ -473,12 +477,12 @@ class _Phrases(Transformer[Token, Any]):
         return ("clause", list(ch), self._span(meta))
 
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
-        return _points_first(ch)
+        return _points_first(_points_after(ch))
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
         number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(str(mark)[0])
-        return ("item", number, _points_first(ch[1:]), self._span(meta), _tok_span(mark))
+        return ("item", number, _points_first(_points_after(ch[1:])), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -561,6 +565,37 @@ def _points_first(parts: list[Any]) -> list[Any]:
         out.append(c)
         i += 1
     return out
+
+
+def _points_after(parts: list[Any]) -> list[Any]:
+    """合理2分；基本合理1分；不合理0分 / 基本符合 1 分 / 100分: …: points with no verb (得/计) that close a
+    clause are the points of the condition before them (the grammar reads them as a value on a 分
+    scale, score_quantity, ending the lead). Not where the next clause brings an outcome of its own
+    (满意度90分，得满分: 90分 is then a value of 满意度, and the rule is refused as unread), nor where
+    an outcome follows in the same clause (满意度90分得满分)."""
+    out = list(parts)
+    clauses = [i for i, c in enumerate(out) if not isinstance(c, Token)]
+    for k, i in enumerate(clauses):
+        _, body, span = out[i]
+        if not body or not _is_lead(body[-1]):
+            continue
+        lead = body[-1]
+        last = lead[-1] if lead else None
+        if not (isinstance(last, PQty) and last.points_scale):
+            continue
+        if any(isinstance(p, PQty) and p.points_scale for p in lead[:-1]):
+            continue
+        nxt = out[clauses[k + 1]] if k + 1 < len(clauses) else None
+        if nxt is not None and nxt[1] and not _is_lead(nxt[1][0]):
+            continue  # the next clause is an outcome alone: 满意度90分，得满分
+        outcome = TOutcome(Points(last.q.value), last.span, bare=True)
+        rest = [lead[:-1]] if len(lead) > 1 else []
+        out[i] = ("clause", [*body[:-1], *rest, outcome], span)
+    return out
+
+
+def _is_lead(part: Any) -> bool:
+    return isinstance(part, tuple) and not isinstance(part, (TOutcome, TDeduct, TFlag, TCap, TList))
 
 
 _LIST_SEPS = "".join(words("LIST_SEP"))
@@ -1100,6 +1135,7 @@ class _Assembler:
         notes: list[Note] = []
         last_lead: Lead = ()
         ceil = False
+        below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         for seg in segs:
@@ -1158,6 +1194,7 @@ class _Assembler:
                         lead = last_lead
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
                 for d in deducts:
+                    below_zero = below_zero or d.below_zero
                     ded = self.deduction(lead, d, seg.span, ctx)
                     if self.pending_cap is not None:
                         ded = attrs.evolve(ded, cap=self.pending_cap)
@@ -1193,6 +1230,8 @@ class _Assembler:
                     out.append(Proportional(f.text, True if "超支" in f.text else None, f.span))
                 elif f.kind == "ceil":
                     ceil = True
+                elif f.kind == "below_zero":
+                    below_zero = True
                 elif f.kind == "discretion" and not outcomes:
                     # 未完成的，按完成情况酌情扣分 / 根据部门自评材料评定: no points in the text
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
@@ -1212,7 +1251,12 @@ class _Assembler:
             assert self.bonus_base is not None
             raise self.error("cap-without-bonus", "加分上限之前没有加分条款", self.bonus_base.span, expected=("加N分",))
         self.bonus_base = None
-        return Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base), notes
+        if below_zero and not any(isinstance(c, Deduction) and not c.bonus for c in out):
+            flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
+            raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
+                             flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
+        rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero)
+        return rule, notes
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
@@ -1359,12 +1403,12 @@ class _Assembler:
             # the deduction in the last item's closing sentence
             last_rule = built[-1].rule
             notes = tuple(self._item_note(i) for i in built[:-1])
-            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted)
+            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted, below_zero=last_rule.below_zero)
             return attrs.evolve(merged, source=self.text)
         if scored and all(i.rule.deductions and not i.rule.awards for i in built):
             # ①虚列套取扣4-7分 ②依据不合规扣2分…: numbered deductions from the one weight
             clauses = tuple(c for i in built for c in i.rule.clauses)
-            merged = Rule(clauses, any(i.rule.until_exhausted for i in built))
+            merged = Rule(clauses, any(i.rule.until_exhausted for i in built), below_zero=any(i.rule.below_zero for i in built))
             return attrs.evolve(merged, source=self.text)
         if not scored:
             # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist

@@ -293,6 +293,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 最多扣5分: the generated code does not bound deductions
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if rule.below_zero:
+        return True  # 该项可负分 (domain point 6): the generated code clamps at 0
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):

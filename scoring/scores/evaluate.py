@@ -292,7 +292,8 @@ def evaluate(
         if getattr(e, "hand_range", False) and opts.deduction_range is None:
             raise _hand_bounds(e, rule, actual, target, weight, comparator_, unit, opts) from None
         raise
-    exact = min(max(exact, ZERO), w if ctx.ceiling is None else max(w, ctx.ceiling))
+    floor = None if isinstance(rule, Rule) and rule.below_zero else ZERO  # 该项可负分 (domain point 6)
+    exact = min(exact if floor is None else max(exact, floor), w if ctx.ceiling is None else max(w, ctx.ceiling))
     q = Decimal(1).scaleb(-opts.places)
     points = exact.quantize(q, rounding=ROUNDING_MODES[opts.rounding])
     return Score(points, w, _explain(ctx, points, w), tuple(ctx.steps), exact)
@@ -506,7 +507,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
             total = rule.cap
         score -= total
-        if score < 0:
+        if score < 0 and rule.below_zero:
+            ctx.step("可负分", ZERO, "规则写明该项可负分：扣分超过分值，得分为负")
+        elif score < 0:
             ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
             score = ZERO
         return min(score, full)
@@ -586,8 +589,8 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
         lost = rule.cap
     if rule.bonus_cap_base and lost > base:
         lost = base  # 加扣分均不突破基本分: the deductions too stay within the base
-    score = max(base - lost, ZERO)
-    if base - lost < 0:
+    score = base - lost if rule.below_zero else max(base - lost, ZERO)  # 该项可负分 (domain point 6)
+    if base - lost < 0 and not rule.below_zero:
         ctx.step("扣完为止" if rule.until_exhausted else "最低0分", lost - base, "扣分超过分值，得分记为0")
     gained = _gained(rule, x, per_clause, ctx, base)
     if alone:
