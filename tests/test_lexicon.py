@@ -237,3 +237,9 @@ def test_units_and_counters(c: WordClass, e: Entry) -> None:
     assert d.step is not None
     if c.cls in ("event_unit", "time_unit"):
         assert d.kind is n.StepKind.EVENTS and d.step.unit == e.word
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("below_zero"))
+def test_below_zero(c: WordClass, e: Entry) -> None:
+    rule = _parse(c, e)
+    assert rule.below_zero and _clauses(rule, n.Deduction)
