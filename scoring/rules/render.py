@@ -82,6 +82,7 @@ REQUESTS: dict[str, str] = {
     "R11": "扣4至7分 → Deduction.points_max",
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
     "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
+    "R14": "a rule-wide cap over a single deduction or bonus (Rule.cap / Rule.bonus_cap with one step clause)",
 }
 # R1-R3 landed (comments ignored, event out of equality, 个百分点 = % with basis POINTS); R13 by notes
 # leaving equality (they are descriptive); R11 read already
@@ -89,6 +90,8 @@ PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11", "R13"}
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
+# words that make 每 + a count a distance (每多增加1个村 is 超出 by 1个 steps): the count stays bare
+_MORE_WORDS = ("多", "增加", "超", "提高", "上升")
 _SEPARATORS = "，,；;。：:\n\r"
 _OP_SIGN = {Op.GE: "≥", Op.GT: ">", Op.LE: "≤", Op.LT: "<", Op.EQ: "="}
 
@@ -166,6 +169,8 @@ def render_condition(c: Condition | None, used: set[str] | None = None) -> str:
         return ""
     if isinstance(c, Range):
         return range_text(c, used)
+    if isinstance(c, TargetMet) and not c.text and c.requirement is not None:
+        return range_text(c.requirement, used)  # the band that states what an event falls short of
     if isinstance(c, (Label, TargetMet, Otherwise)):
         return c.text or ("未达标" if getattr(c, "negated", False) else "达标")
     raise TypeError(f"not a condition: {c!r}")
@@ -285,6 +290,16 @@ def _start_phrase(d: Deduction, used: set[str]) -> str:
     return f"自{q}起" if s.inclusive else f"自{q}（不含）起"
 
 
+def _start_in_context(d: Deduction, rule: Rule) -> bool:
+    """The start is the one comparison of the context clause just before (§13: 按计划100%完成，每偏差5%扣2分),
+    which the canonical text keeps as a note: the start needs no phrase of its own."""
+    if d.start is None or not d.start.inclusive or d.direction is not None:
+        return False
+    i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
+    before = rule.clauses[i - 1] if i > 0 else None
+    return isinstance(before, Note) and quantity(d.start.value) in before.text
+
+
 def _partial_phrase(p: Partial) -> str:
     return {Partial.PRORATA: "不足一档按比例", Partial.CEIL: "不足一档按一档计", Partial.FLOOR: "不足一档不计"}[p]
 
@@ -304,11 +319,16 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         event = d.event
         if not event:
             text = f"每{quantity(step)}{amount}"
+        elif "每" in event and not any(ch.isdigit() for ch in event):
+            text = f"{event}{amount}"  # 出现火灾事故每例扣5至10分: the counter is in the words
         elif not any(ch.isdigit() for ch in event) and not any(n in event for n in "一二两三四五六七八九十"):
             text = f"{event}{amount}/{step.unit}"
+        elif "或" in event and event.startswith(_SHORT_WORDS):
+            # 每少1种机构或少1项制度的: each missing thing of either counter is one event (§16)
+            text = f"每{event}{amount}"
         else:
-            # 每少一次 reads as a shortfall distance; 少一次 (no 每) as a count of what is missing
-            bare = "每" in event or any(w in event for w in _SHORT_WORDS)
+            # 每少一次 reads as a shortfall distance, 每多增加1个 as an excess; without 每 they count events
+            bare = "每" in event or any(w in event for w in _SHORT_WORDS) or event.startswith(_MORE_WORDS)
             text = f"{event}{amount}" if bare else f"每{event}{amount}"
         if d.partial is not None and d.partial is not Partial.CEIL:
             used.add("R5")
@@ -318,7 +338,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         return text
     # distance from a reference
     used.add("R2")
-    text = _start_phrase(d, used) + _step_phrase(d, used) + amount
+    start = "" if _start_in_context(d, rule) else _start_phrase(d, used)
+    text = start + _step_phrase(d, used) + amount
     if d.partial is not None and d.partial is not Partial.CEIL:
         used.add("R5")
         text += "，" + _partial_phrase(d.partial)
@@ -376,11 +397,14 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     ceil = bool(deductions) and all(isinstance(c, Deduction) and c.partial is Partial.CEIL for c in rule.deductions)
     if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
         used.add("R5")
+    first = _points_first(rule)
     for i, c in enumerate(rule.clauses):
         notes: list[str] = []
         local = {"inherit"} if i in inherit else set()
+        if first and isinstance(c, Award):
+            local.add("points-first")
         text = _clause(c, rule, ctx, local, notes, said_measure)
-        used |= local - {"inherit"}
+        used |= local - {"inherit", "points-first"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
         if isinstance(c, Deduction) and c.cap is not None:
@@ -390,9 +414,15 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
                 text += "，不足一档按一档计"
             if rule.until_exhausted:
                 text += "，扣完为止"
+            elif getattr(rule, "below_zero", False):
+                text += "，该项可负分"
             else:
                 notes.append("未写扣完为止：最低0分")
         parts.append(text + _comment(notes, used))
+    if (rule.cap is not None and sum(not d.bonus for d in rule.deductions) < 2) or (
+        rule.bonus_cap is not None and len(rule.bonuses) < 2
+    ):
+        used.add("R14")  # 最多扣/加N分 after a single step clause is that clause's cap
     if rule.cap is not None and parts:
         parts[-1] += f"，最多扣{number(rule.cap)}分"
     if rule.bonus_cap is not None and parts:
@@ -407,9 +437,33 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     return "；".join(parts)
 
 
+def _points_first(rule: Rule) -> bool:
+    """Write the awards points first (100分：…) when a condition written over several phrases
+    follows a note: cond，得N分 would read the note as part of the condition. Only for rules of
+    notes then awards of points, since a points-first condition runs to the next points."""
+    cs = rule.clauses
+    lead = next((k for k, c in enumerate(cs) if not isinstance(c, Note)), len(cs))
+    awards = cs[lead:]
+    if lead == 0 or not awards:
+        return False
+    if not all(
+        isinstance(c, Award) and not c.discretionary and isinstance(c.outcome, (Points, Zero))
+        and isinstance(c.condition, (Label, TargetMet)) for c in awards
+    ):  # fmt: skip
+        return False
+    assert isinstance(awards[0], Award)
+    return any(ch in render_condition(awards[0].condition) for ch in _SEPARATORS)
+
+
 def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[str], said: set[Measure]) -> str:
     if isinstance(c, Award):
         cond = render_condition(c.condition, used)
+        if "points-first" in used:
+            # 评分标准：100分：项目支出符合规定,无违规违纪；0分：… (a condition over several phrases after a note)
+            pts = "0" if isinstance(c.outcome, Zero) else number(c.outcome.value)  # type: ignore[union-attr]
+            return f"{pts}分：{cond}"
+        if c.outcome == Points(Decimal(0)) and not c.discretionary:
+            return f"{cond}（0分）"  # 得0分 reads as 不得分 (Zero): the bracketed points keep Points(0)
         out = render_outcome(c.outcome)
         if c.discretionary:
             out += "或扣相应分数"
