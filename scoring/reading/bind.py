@@ -258,7 +258,10 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 if c.basis is not None:
                     out.append(Decision(name, "百分比口径", _basis(c.basis), True))
                 else:
-                    rate = target_percent
+                    # a rate when the row is one, or when the line the steps count from is a percentage
+                    # (65%征收到位记满分，每欠1%扣1分 on a row with no unit)
+                    line, _ = reference(rule, c, unit, target)
+                    rate = target_percent or (line is not None and line.is_percent)
                     out.append(Decision(name, "百分比口径", "百分点" if rate else "相对指标值的百分比", False,
                                         "semantics §2，" + ("指标是比率" if rate else "指标是数量")))  # fmt: skip
             ref, why = reference(rule, c, unit, target)
@@ -277,7 +280,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
     if rule.deductions:
         if rule.cap is not None:
             out.append(Decision("全部扣分", "上限", f"合计最多扣{rule.cap}分", True))
-        out.append(Decision("全部扣分", "下限", "最低0分", rule.until_exhausted, "" if rule.until_exhausted else "semantics §6"))
+        if rule.below_zero:
+            out.append(Decision("全部扣分", "下限", "可负分", True))  # 该项可负分 / 倒扣 (domain point 6)
+        else:
+            floor_stated = rule.until_exhausted
+            out.append(Decision("全部扣分", "下限", "最低0分", floor_stated, "" if floor_stated else "semantics §6"))
     if rule.proportional is not None:
         p = rule.proportional
         if p.linear is not None:
