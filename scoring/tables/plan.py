@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Mapping
 from decimal import Decimal
@@ -53,7 +52,6 @@ def static_key(row: IndicatorRow) -> tuple[Any, ...]:
 
 
 _RULE_KEY = operator.attrgetter("rule", "target", "comparator", "unit", "weight")  # a rule row's static key
-_BLOCK = operator.attrgetter("section", "level1", "level2")  # its 二级指标 block
 
 
 class Plan:
@@ -82,9 +80,9 @@ class Plan:
         self.nkeys = len(ids)
         self.plain = [r.weight is not None and not (r.profile or r.options or r.weight_from) for r in rows]
         blocks: dict[tuple[str | None, str, str], int] = {}
-        self.group = [blocks.setdefault(b, len(blocks)) for b in map(_BLOCK, rows)]
+        self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
         self.groups = list(blocks)
-        self.columns = tuple(list(map(operator.itemgetter(i), self.groups)) for i in range(3))  # sections, level1s, level2s
+        self.columns = tuple([g[i] for g in self.groups] for i in range(3))  # sections, level1s, level2s
         self.gweight = [ZERO] * len(blocks)
         self.grows = [0] * len(blocks)
         for r, g in zip(rows, self.group, strict=True):
@@ -99,7 +97,7 @@ class Plan:
         self.up1 = [i1 for i1, _ in self.up]  # each block's 一级指标
         self.section1 = [secs[s] for s, _ in self.keys1]  # each 一级指标's section
         self.weighted = any(r.weight is not None for r in rows)
-        self.columns1 = tuple(list(map(operator.itemgetter(i), self.keys1)) for i in range(2))  # sections, level1s
+        self.columns1 = tuple([k[i] for k in self.keys1] for i in range(2))  # sections, level1s
         self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
         self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
         for g, (i1, i_s) in enumerate(self.up):
@@ -137,17 +135,14 @@ class Plan:
                 us[i_s] += u1i
         headers1 = {(g.section, g.level1): g.weight for g in ruleset.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in ruleset.groups if g.level2 is not None}
-        make = functools.partial(tuple.__new__, Subtotal)  # built in C: a table has tens of thousands of blocks
-        h1 = list(map(headers1.get, self.keys1)) if headers1 else [None] * len(p1)
-        h2 = list(map(headers2.get, self.groups)) if headers2 else [None] * len(points)
-        level1 = list(map(make, zip(*self.columns1, [None] * len(p1), self.weight1, p1, self.rows1, u1, h1,
-                                    strict=True)))  # fmt: skip
-        level2 = list(map(make, zip(*self.columns, self.gweight, points, self.grows, unscored, h2, strict=True)))
+        level1 = [Subtotal(s, a, None, w, p, n, u, headers1.get((s, a)))
+                  for (s, a), w, p, n, u in zip(self.keys1, self.weight1, p1, self.rows1, u1, strict=True)]
+        level2 = [Subtotal(s, a, b, w, p, n, u, headers2.get((s, a, b)))
+                  for (s, a, b), w, p, n, u in zip(self.groups, self.gweight, points, self.grows, unscored, strict=True)]
         sections = []
         if ruleset.sections or any(k is not None for k in self.keys_s):
-            nones = [None] * len(ps)
-            sections = list(map(make, zip(self.keys_s, nones, nones, self.weight_s, ps, self.rows_s, us, nones,
-                                          strict=True)))  # fmt: skip
+            sections = [Subtotal(k, None, None, w, p, n, u)
+                        for k, w, p, n, u in zip(self.keys_s, self.weight_s, ps, self.rows_s, us, strict=True)]
         for sub in (*level1, *level2) if headers1 or headers2 else ():
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""

@@ -67,7 +67,6 @@ class Scorer:
         # the common case: a plain row whose outcome is an actual value; memoised per static key
         memos: list[dict[Any, Hit]] = [{} for _ in range(plan.nkeys)]
         quicks: list[Any] = [_UNBUILT] * plan.nkeys  # per static key: its fast path, built on first use
-        new_tuple = tuple.__new__  # RowResult(...), Finding(...) without the NamedTuple's Python-level __new__
         points = [ZERO] * len(plan.groups)
         unscored = [0] * len(plan.groups)
         findings = self.findings
@@ -92,8 +91,8 @@ class Scorer:
                     score, method, found = hit
                     if found:
                         rid, rname = row.id, row.name
-                        found = tuple([new_tuple(Finding, (f[0], f[1], rid, rname, f[4])) for f in found])
-                    r = new_tuple(RowResult, (row, score, method, a, o, found))
+                        found = tuple([Finding(f[0], f[1], rid, rname, f[4]) for f in found])
+                    r = RowResult(row, score, method, a, o, found)
                 else:
                     r = self._row(row, o, keys[i])
                     score = r.score
