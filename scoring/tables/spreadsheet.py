@@ -120,8 +120,15 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> Ruleset:
         if sheet is not None and str(sheet) not in ("1", p.stem):
             raise TableError(f"{p}: CSV 文件只有一张表，不能选择工作表 {sheet!r}")
         return table_from_grid(_read_csv(p), path=p)
+    problems: list[Finding] = []
     if suffix in _EXCEL:
-        sheets = _xlsx_sheets(p)
+        from .large import is_large, large_sheets
+
+        if is_large(p):  # openpyxl's full reader is slow and large past a few MB: calamine, in linear time
+            sheets, note = large_sheets(p)
+            problems.append(note)
+        else:
+            sheets = _xlsx_sheets(p)
     elif suffix in _CALAMINE:
         sheets = _calamine_sheets(p)
     else:
@@ -129,14 +136,13 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> Ruleset:
             f"{p}: 不支持的表格类型 {suffix!r}；应为 .xlsx .xlsm .xls .xlsb .ods 或 .csv"
             "（提示：WPS 表格 .et 请另存为 .xlsx）"
         )
-    problems: list[Finding] = []
     names = "、".join(f"{i}.{s.name}{'（隐藏）' if s.hidden else ''}" for i, s in enumerate(sheets, 1))
     if sheet is not None:
         chosen = _pick_sheet(sheets, sheet)
         if chosen is None:
             raise TableError(f"{p}: 没有工作表 {sheet!r}；应为工作表名称或序号（1 起），本文件有: {names}")
         grid, merges, formulas = chosen.cells()
-        return table_from_grid(grid, path=p, merges=merges, formulas=formulas, sheet=chosen.name)
+        return table_from_grid(grid, path=p, merges=merges, formulas=formulas, sheet=chosen.name, problems=problems)
     first_error: TableError | None = None
     for s in sheets:
         if s.hidden:
@@ -613,12 +619,13 @@ def sheet_rows(report: Report) -> tuple[list[str], list[list[Any]], list[str]]:
     def blank() -> list[Any]:
         return [None] * len(header)
 
+    level1s = {(s.section, s.level1): s for s in reversed(report.level1)}  # the first of each, once (not a scan per block)
     for (section, level1), rows in _blocks(report.rows):
         for r in rows:
             cells = list(r.row.cells[:width]) + [None] * (width - len(r.row.cells)) if original else _standard(r, used)
             out.append([*cells, r.points, _reason(r)])
             kinds.append("indicator")
-        sub = next((s for s in report.level1 if s.section == section and s.level1 == level1), None)
+        sub = level1s.get((section, level1))
         if sub is not None:
             row = blank()
             row[name_col] = (
@@ -759,15 +766,21 @@ def _control_finding(dirty: list[str]) -> list[Finding]:
                     severity="warning")]  # fmt: skip
 
 
-def _findings_sheet(wb: Any, report: Report, dirty: list[str], title: str, bold: Any) -> list[Finding]:
-    fs = wb.create_sheet(title)
+def _findings_rows(report: Report, dirty: list[str], title: str = "问题") -> tuple[list[str], list[list[Any]], list[Finding]]:
+    """Sheet 问题's header and rows (cleaned), and what writing found (control characters taken out)."""
     fh, frows = finding_rows(report)
     cleaned = [[_clean(v, dirty, f"{title}!{i}") for v in fr] for i, fr in enumerate(frows, 2)]
     extra = _control_finding(dirty)
+    return fh, cleaned + finding_rows(report, extra)[1][len(frows):], extra
+
+
+def _findings_sheet(wb: Any, report: Report, dirty: list[str], title: str, bold: Any) -> list[Finding]:
+    fs = wb.create_sheet(title)
+    fh, rows, extra = _findings_rows(report, dirty, title)
     fs.append(fh)
     for c in fs[1]:
         c.font = bold
-    for fr in cleaned + finding_rows(report, extra)[1][len(frows):]:
+    for fr in rows:
         fs.append(fr)
     fs.column_dimensions["E"].width = 80
     return extra
@@ -779,6 +792,10 @@ def write_xlsx(report: Report, path: str | Path) -> list[Finding]:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from .large import LARGE_ROWS, write_xlsx_streaming
+
+    if len(report.rows) > LARGE_ROWS:
+        return write_xlsx_streaming(report, path)  # linear time: openpyxl's write-only mode
     header, rows, kinds = sheet_rows(report)
     wb = Workbook()
     ws = wb.active
