@@ -41,6 +41,9 @@ class Measure(enum.Enum):
     VALUE = "实际值"  # the actual value itself
     DEVIATION = "偏离度"  # |actual − target| / target, as a percentage
     RATIO = "完成比例"  # actual / target, as a percentage (完成指标值的90%)
+    # target − actual in percentage points (低于目标10个百分点以内): a band on the shortfall, which no
+    # band covers once the target is met (domain point 16)
+    GAP = "差距百分点"
 
 
 class Direction(enum.Enum):

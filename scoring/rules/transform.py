@@ -758,8 +758,36 @@ class _Assembler:
         return joined
 
     # -- conditions
+    def gap(self, lead: Lead, span: Span) -> Range | None:
+        """低于目标10个百分点以内 / 低10至20个百分点 / 低20个百分点以上 (domain point 16): a band on the
+        shortfall from the target, in percentage points. Read from its pieces: a shortfall word (低于,
+        低, 少, 不足 …) before one comparison or range whose number is written in 个百分点. Without
+        个百分点 (低于90%) the band is on the value itself, as before."""
+        cmps = [p for p in lead if isinstance(p, (PCmp, PRange))]
+        if len(cmps) != 1 or any(isinstance(p, (PStep, PQty, PBounded)) for p in lead):
+            return None
+        c = cmps[0]
+        if "百分点" not in self.text[c.span[0] : c.span[1]]:
+            return None
+        before = [p for p in lead if p.span[1] <= c.span[0]]
+        said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
+            isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
+        )
+        if not said or (isinstance(c, PCmp) and c.of_target):
+            return None
+        lo, hi = self._edges(c)
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
+        if lo is not None:
+            lo = attrs.evolve(lo, value=Quantity(lo.value.value, "个百分点"))
+        if hi is not None:
+            hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
+        return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
+        gap = self.gap(lead, span)
+        if gap is not None:
+            return gap
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
@@ -1193,6 +1221,18 @@ class _Assembler:
                         out.pop()
                         lead = last_lead
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
+                gap = None
+                if len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
+                    d = deducts[0]
+                    if d.range_high is None and not d.bonus and not d.per_unit and not d.below_zero:
+                        gap = self.gap(lead, self._lead_span(lead, seg.span))
+                if gap is not None:
+                    # 低于目标10个百分点以内的扣3分: within this band of the shortfall the indicator
+                    # scores its weight less the points (domain point 16); one band applies
+                    assert isinstance(deducts[0].points, Decimal)
+                    off = BinOp("-", Var("指标分值"), Num(deducts[0].points))
+                    out.append(Award(gap, Formula(off), False, seg.span))
+                    deducts = []
                 for d in deducts:
                     below_zero = below_zero or d.below_zero
                     ded = self.deduction(lead, d, seg.span, ctx)

@@ -295,6 +295,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
     if rule.below_zero:
         return True  # 该项可负分 (domain point 6): the generated code clamps at 0
+    if any(isinstance(a.condition, Range) and a.condition.measure is Measure.GAP for a in rule.awards):
+        return True  # 低于目标10个百分点以内的扣3分 (domain point 16): the shortfall in points
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):

@@ -487,6 +487,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
             return value
 
+    if _gap_met(rule, x, ctx):
+        ctx.step("达到目标", full, "实际值未低于目标，各档扣分均不适用", 实际值=_show(x))
+        return full
+
     # 4. deductions from the full-marks points
     if rule.bonuses:
         return _with_bonuses(rule, x, per_clause, ctx, full)
@@ -843,6 +847,8 @@ def _measured(cond: Range, q: Quantity, ctx: _Ctx) -> Decimal:
         return _comparable(q, edge.value, ctx).value
     if cond.measure is Measure.RATIO:
         return _ratio(q, ctx)
+    if cond.measure is Measure.GAP:
+        return _gap(q, ctx)
     t = _numeric_target(ctx)
     tv = _comparable(t, q, ctx, what="指标值").value
     if tv == 0:
@@ -856,6 +862,21 @@ def _measured(cond: Range, q: Quantity, ctx: _Ctx) -> Decimal:
     else:
         diff = abs(diff)
     return diff / abs(tv) * HUNDRED
+
+
+def _gap(q: Quantity, ctx: _Ctx) -> Decimal:
+    """低于目标10个百分点 (Measure.GAP): the target less the actual, in percentage points; for a target
+    that is no rate, the completion rate's shortfall from 100%."""
+    t = _numeric_target(ctx)
+    if t.is_percent:
+        return _comparable(t, q, ctx, what="指标值").value - _comparable(q, t, ctx).value
+    return HUNDRED - _ratio(q, ctx)
+
+
+def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
+    """The target is met on a rule of bands on the shortfall: none of them applies (domain point 16)."""
+    gaps = [a for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.GAP]
+    return bool(gaps) and x.quantity is not None and _gap(x.quantity, ctx) <= 0
 
 
 def _ratio(q: Quantity, ctx: _Ctx) -> Decimal:
@@ -903,6 +924,8 @@ def _in_range(cond: Range, x: _In | Quantity, ctx: _Ctx) -> bool:
     else:
         q = x
     v = _measured(cond, q, ctx)
+    if cond.measure is Measure.GAP and v <= 0:
+        return False  # the target is met: no band on the shortfall applies
     if cond.low is not None:
         lo = cond.low.value.value
         if v < lo or (v == lo and not cond.low.inclusive):

@@ -808,14 +808,13 @@ def write_xlsx(report: Report, path: str | Path) -> list[Finding]:
     for c in ws[2]:
         c.font = bold
     score_col = len(header) - 1  # 1-based index of the score column
-    for row, kind in zip(rows, kinds, strict=True):
-        ws.append([None] * len(row))
+    for n, (row, kind) in enumerate(zip(rows, kinds, strict=True), 3):  # n: the row's number (ws.max_row is a scan)
         for i, v in enumerate(row, 1):
-            _put(ws.cell(row=ws.max_row, column=i), v, dirty)
+            _put(ws.cell(row=n, column=i), v, dirty)
         if kind != "indicator":
-            for c in ws[ws.max_row]:
-                c.font = bold
-        cell = ws.cell(row=ws.max_row, column=score_col)
+            for i in range(1, len(row) + 1):
+                ws.cell(row=n, column=i).font = bold
+        cell = ws.cell(row=n, column=score_col)
         if isinstance(cell.value, Decimal):
             cell.number_format = "0.00"
     for i, h in enumerate(header, 1):

@@ -1,0 +1,61 @@
+"""This round's shapes, part 2: shortfall tiers in percentage points, item marks and checklists,
+rank steps, bounded judgement, and the regressions refused (docs/semantics.md §20-). Expected
+scores are computed by hand from the rule text and docs/semantics.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.rules import nodes
+
+
+def _score(text: str, actual: object, **kw: object) -> Decimal:
+    return scoring.evaluate(scoring.parse(text), actual, **kw).points  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ shortfall tiers (domain point 16)
+
+TIERS = "完成率低于目标10个百分点以内的扣3分，低10至20个百分点的扣6分，低20个百分点以上的不得分"
+
+
+def test_shortfall_tiers_read_as_bands_on_the_gap() -> None:
+    rule = scoring.parse(TIERS)
+    assert isinstance(rule, nodes.Rule)
+    ranges = [a.condition for a in rule.awards]
+    assert all(isinstance(r, nodes.Range) and r.measure is nodes.Measure.GAP for r in ranges)
+    assert len(rule.deductions) == 0
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [
+        ("100%", "10"),  # the target met: no band applies, full marks
+        ("101%", "10"),
+        ("95%", "7"),  # 5 points short: 10 - 3
+        ("90%", "7"),  # 10 short: 以内 includes 10
+        ("89%", "4"),  # 11 short: 10 - 6
+        ("80%", "4"),  # 20 short: the band 10至20 is listed first
+        ("79.5%", "0"),  # 20.5 short: 不得分
+    ],
+)
+def test_shortfall_tiers_target_100(actual: str, points: str) -> None:
+    assert _score(TIERS, actual, target="100%", weight=10) == Decimal(points)
+
+
+@pytest.mark.parametrize(("actual", "points"), [("90%", "10"), ("85%", "7"), ("75%", "4"), ("69%", "0")])
+def test_shortfall_tiers_target_90(actual: str, points: str) -> None:
+    # 85% is 5 points short of 90%, 75% is 15, 69% is 21
+    assert _score(TIERS, actual, target="90%", weight=10) == Decimal(points)
+
+
+def test_shortfall_tier_never_below_zero() -> None:
+    assert _score(TIERS, "95%", target="100%", weight=2) == Decimal(0)  # 2 - 3, clamped at 0
+
+
+def test_a_rate_below_a_value_stays_a_value_band() -> None:
+    # no 个百分点: 低于90% is a band on the value itself, not on the shortfall
+    rule = scoring.parse("完成率90%以上得满分，低于90%不得分")
+    assert all(a.condition.measure is nodes.Measure.VALUE for a in rule.awards)  # type: ignore[union-attr]
