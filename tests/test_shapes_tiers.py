@@ -59,3 +59,37 @@ def test_a_rate_below_a_value_stays_a_value_band() -> None:
     # no 个百分点: 低于90% is a band on the value itself, not on the shortfall
     rule = scoring.parse("完成率90%以上得满分，低于90%不得分")
     assert all(a.condition.measure is nodes.Measure.VALUE for a in rule.awards)  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------ (1) / （1） / 1) item marks (domain point 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(1)制定办法得2分；(2)成立小组得2分", "（1）制定办法得2分；（2）成立小组得2分", "1)制定办法得2分；2)成立小组得2分",
+     "(1)制定办法(2分)；(2)成立小组(2分)"],
+)  # fmt: skip
+def test_bracketed_item_marks_are_items(text: str) -> None:
+    node = scoring.parse(text)
+    assert isinstance(node, nodes.Composite)
+    assert [(i.number, i.points) for i in node.items] == [(1, Decimal(2)), (2, Decimal(2))]
+    # 2 + 2 on a 4-point row: each met item adds its points
+    assert scoring.evaluate(node, {"1": "是", "2": "否"}, weight=4).points == Decimal(2)
+    assert scoring.evaluate(node, {"1": "是", "2": "是"}, weight=4).points == Decimal(4)
+
+
+def test_a_bracket_inside_words_is_no_item_mark() -> None:
+    # 得分(1) is not preceded by a separator: no item mark, so the number is refused as unread
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("完成得满分(1)")
+
+
+
+# ------------------------------------------------------------------ regressions refused
+
+
+def test_ordinal_range_is_refused() -> None:
+    # dev-150: 第17-22条 are items 17 to 22, not a quantity between 17 and 22
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("注:被评为上虞市级以上治安安全单位的,第17-22条免检、满分。")
+    assert e.value.code == "ordinal-range"

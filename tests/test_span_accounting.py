@@ -37,9 +37,9 @@ def _texts() -> list[str]:
 
 TEXTS = _texts()
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-# numbers inside these are names (quoted titles), the restatement's remarks, or item marks (2、),
+# numbers inside these are names (quoted titles), the restatement's remarks, or item marks (2、, (2)),
 # read as marks: a lone numbered item scores the same whatever its number
-EXEMPT = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]|(?<![0-9.])[1-9]、")
+EXEMPT = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]|(?<![0-9.])[1-9]、|(?<![^\s。；;，,：:])[（(]\s*[1-9][0-9]?\s*[)）]")
 
 
 def _parse(text: str) -> scoring.Rule | scoring.Composite | None:

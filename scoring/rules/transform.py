@@ -481,7 +481,8 @@ class _Phrases(Transformer[Token, Any]):
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
-        number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(str(mark)[0])
+        # ① / 1、 / 1. / (1) / （1） / 1): the number the mark writes
+        number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(re.sub(r"[^0-9]", "", str(mark)))
         return ("item", number, _points_first(_points_after(ch[1:])), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
@@ -785,6 +786,12 @@ class _Assembler:
 
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
+        for c in lead:
+            if isinstance(c, PRange) and self.text[: c.span[0]].rstrip().endswith("第"):
+                # 第17-22条免检 / 第2-5名: 第 before a range makes ordinals (items, ranks), not a quantity
+                raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
+                                 expected=("数量区间，如“80%-90%”",),
+                                 hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
