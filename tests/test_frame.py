@@ -59,6 +59,8 @@ others = st.one_of(
 def _expected(t: dict[str, Any], cell: Any, **options: Any) -> tuple[Decimal | None, str | None]:
     if isinstance(cell, float):
         cell = None if math.isnan(cell) else str(cell)
+    elif isinstance(cell, Decimal) and cell.is_nan():
+        cell = None  # NaN in a frame is a missing cell, whatever its type (docs/frames.md), as pandas reads it
     try:
         s = scoring.evaluate(t["rule"], cell, target=t["target"], weight=t["weight"], comparator=t["comparator"],
                              unit=t["unit"], **options)  # fmt: skip

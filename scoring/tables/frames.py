@@ -143,7 +143,10 @@ def _missing(v: Any) -> bool:
 
 
 def _cell(v: Any) -> Any:
-    """A cell as ``evaluate`` takes it: None for missing, ``str`` of a float, int of a numpy int."""
+    """A cell as ``evaluate`` takes it: None for missing (NaN of any type, as pandas reads it), ``str``
+    of a float, int of a numpy int."""
+    if isinstance(v, Decimal) and v.is_nan():
+        return None
     if isinstance(v, (str, Decimal, int)) and not isinstance(v, bool):
         return v
     if isinstance(v, float | np.floating):
