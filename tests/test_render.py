@@ -147,9 +147,21 @@ def test_render_knows_every_node_field() -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(supported_rules)
 def test_round_trip_property(rule: nodes.Rule) -> None:
+    assume(not _crossing_bands(rule))  # refused by design (crossing-bands, semantics §1)
     text = render(rule)
     assert not pending(rule), text
     assert scoring.parse(text) == rule, text
+
+
+def _crossing_bands(rule: nodes.Rule) -> bool:
+    from scoring.rules.transform import _crossing
+
+    bands = [c for c in rule.clauses if isinstance(c, nodes.Award) and isinstance(c.condition, nodes.Range)]
+    return any(
+        a.condition.measure is b.condition.measure and a.outcome != b.outcome and _crossing(a.condition, b.condition)
+        for i, a in enumerate(bands) for b in bands[i + 1 :]
+        if isinstance(a.condition, nodes.Range) and isinstance(b.condition, nodes.Range)
+    )  # fmt: skip
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], deadline=None)
@@ -157,7 +169,7 @@ def test_round_trip_property(rule: nodes.Rule) -> None:
 def test_round_trip_property_distance_event_deviation(rule: nodes.Rule) -> None:
     """Distance, event and deviation/ratio rules round-trip once their text needs no pending request
     (R1-R3 landed); those that still need one are covered by the strict xfails of the corpus round trip."""
-    assume(not pending(rule))
+    assume(not pending(rule) and not _crossing_bands(rule))
     assert scoring.parse(render(rule)) == rule
 
 

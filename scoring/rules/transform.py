@@ -665,6 +665,21 @@ def _unread(text: str, read: bytearray) -> re.Match[str] | None:
     return None
 
 
+def _crossing(a: Range, b: Range) -> bool:
+    """Each band holds values the other does not, and they share more than an end."""
+    edges = [e for e in (a.low, a.high, b.low, b.high) if e is not None]
+    if len({e.value.unit.lstrip("个") for e in edges}) > 1:
+        return False  # different quantities: no common axis
+    inf = Decimal("Infinity")
+    a_lo = a.low.value.value if a.low else -inf
+    a_hi = a.high.value.value if a.high else inf
+    b_lo = b.low.value.value if b.low else -inf
+    b_hi = b.high.value.value if b.high else inf
+    shared = min(a_hi, b_hi) - max(a_lo, b_lo)
+    nested = (a_lo <= b_lo and b_hi <= a_hi) or (b_lo <= a_lo and a_hi <= b_hi)
+    return shared > 0 and not nested
+
+
 def _all_clear(r: Range) -> bool:
     """合规率100% / 准确率达100% / 0例: a band that holds exactly when nothing went wrong."""
     edge = r.low if r.low is not None else r.high
@@ -1289,6 +1304,7 @@ class _Assembler:
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
+        self._no_crossing_bands(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
@@ -1319,6 +1335,24 @@ class _Assembler:
                     c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
             out.append(c)
         return out
+
+    def _no_crossing_bands(self, clauses: list[Clause]) -> None:
+        """Two bands on one quantity that cross (each holds values the other does not, and they share
+        a stretch, not just an end) with different points contradict each other: 1个月内到账2分，12月内
+        到账1分，2个月以上0分 is 1-2月 with its dash lost. Nested tiers (≥5家得6分，≥3家得4分) and bands
+        that share an end (80%以上…80%以下) are read as written, the first listed winning (semantics §1)."""
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                if ra.measure is not rb.measure or a.outcome == b.outcome or not _crossing(ra, rb):
+                    continue
+                raise self.error(
+                    "crossing-bands", "两个分档相互交叉，给分不同", b.span or (0, len(self.text)),
+                    expected=("互不重叠的分档",),
+                    hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
+                )  # fmt: skip
 
     @staticmethod
     def _tightest_first(clauses: list[Clause]) -> list[Clause]:

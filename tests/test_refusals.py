@@ -1,0 +1,36 @@
+"""Texts whose reading would be a guess are refused with a code and a caret (docs/semantics.md §1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        # 1-2月 with its dash lost: ≤12月 and ≥2个月 cross, with different points
+        ("指标文日期一个月内到账2分，12月内到账1分，2个月以上0分。", "2个月以上0分"),
+        # two ladders under region headings the rule does not take as an input
+        # (here the two ladders cross: 210-181户得6分 and 低于200户不得分; ladders that only nest are
+        # not caught by this check, see docs/semantics.md §1)
+        ("山区:覆盖沼气用户达到300户及以上的得10分,210-181户的得6分,低于150户的不得分。"
+         "其它地区:覆盖沼气用户达到450户及以上的得10分,低于200户的不得分。", "低于200户的不得分"),
+    ],
+)
+def test_crossing_bands_are_refused(text: str, piece: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "crossing-bands"
+    assert text[e.value.pos : e.value.pos + e.value.length].startswith(piece[:4])
+
+
+def test_nested_tiers_and_shared_ends_read_as_written() -> None:
+    """≥5家得6分，≥3家得4分: nested, the first listed wins; 80%以上…80%以下: they share an end only."""
+    tiers = "≥5家得6分，≥3家得4分；≥1家得2分，0家不得分。"
+    assert scoring.evaluate(tiers, "4", weight=6, unit="家").points == Decimal("4.00")  # 4 ≥ 3, not ≥ 5
+    ends = "80%以上得满分，80%以下不得分"
+    assert scoring.evaluate(ends, "80%", weight=10).points == Decimal("10.00")  # the first listed wins
