@@ -7,6 +7,10 @@ and builds the scoring clauses. It accepts exactly the clause shapes listed in
 raises RuleSyntaxError, with the position of the phrase it could not place, for anything
 else. Every reading it has to choose is written into the node (``stated=False`` fields,
 TargetMet conditions).
+
+Why it is over 800 lines (issue 15): the assembler is where every shape of this round landed
+(caps, bonuses, lists, tiers, ranks, span accounting) and is still being reshaped; the seam to cut
+next is the assembler's shape readers (deductions, bonuses, lists) into a module of their own.
 """
 
 from __future__ import annotations

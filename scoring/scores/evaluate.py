@@ -3,6 +3,10 @@
 Exact arithmetic throughout (Decimal, no float); the final score is rounded once, half-up
 to the configured places. The trace records every step as data; the explanation (扣分原因)
 is the trace in Chinese.
+
+Why it is over 800 lines (issue 15): the evaluator still resolves units and percent bases as it
+scores; once scoring/reading/bind.py decides those, the decision helpers leave and the explanation
+writers (_describe_*, _explain) go to a module of their own.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Spreadsheets as evaluators keep them: read ``.xlsx``/``.csv`` tables, write scored tables.
 
+(Over 800 lines, issue 15: reading and writing share the layout knowledge (header names, merges,
+the 10号 fund block); the writers are the seam to cut next.)
+
 Reading (``read_table``): the header row is found among the first rows by its usual Chinese
 names (一级指标, 二级指标, 三级指标, 年度指标值/指标值, 指标值类型/指标性质, 度量单位/计量单位,
 分值, 评（扣）分标准, 实际完成值, 得分, 偏差原因分析 …). Merged cells and blank 一级/二级
