@@ -98,35 +98,31 @@ def _score(args: argparse.Namespace) -> int:
     ruleset, outcomes = _load(args)
     progress = _progress_bar(len(ruleset.indicators), args.progress)
     report = ruleset.score(outcomes, profile=args.profile, progress=progress, explain=True)
+    _write_and_show(args, ruleset, report, report.to_dict,
+                    lambda width: print_report(report, sys.stdout, width=width, summary=args.summary))  # fmt: skip
+    return EXIT_FINDINGS if (report.unscored or not report.rows) else EXIT_OK
+
+
+def _write_and_show(args: argparse.Namespace, ruleset: Any, report: Any, data: Any, show: Any) -> None:
+    """``-o`` writes the scored workbook (the input is never overwritten); ``--json`` prints ``data()``
+    to stdout, otherwise ``show(width)`` prints the table for a terminal."""
     if args.output:
         for f in write_report(report, args.output, source=ruleset.path, sheet=args.sheet):
             print(f"提示: {f}", file=sys.stderr)
         print(f"已写出: {args.output}", file=sys.stderr)
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(data(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        width = args.width or shutil.get_terminal_size((120, 24)).columns
-        print_report(report, sys.stdout, width=width, summary=args.summary)
+        show(args.width or shutil.get_terminal_size((120, 24)).columns)
     sys.stdout.flush()
-    return EXIT_FINDINGS if (report.unscored or not report.rows) else EXIT_OK
 
 
 def _audit(args: argparse.Namespace) -> int:
     ruleset, outcomes = _load(args)
     report = ruleset.score(outcomes, profile=args.profile)
     result = audit_report(report)
-    if args.output:
-        for f in write_report(report, args.output, source=ruleset.path, sheet=args.sheet):
-            print(f"提示: {f}", file=sys.stderr)
-        print(f"已写出: {args.output}", file=sys.stderr)
-    if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        width = args.width or shutil.get_terminal_size((120, 24)).columns
-        print_audit(result, sys.stdout, width=width)
-    sys.stdout.flush()
+    _write_and_show(args, ruleset, report, result.to_dict, lambda width: print_audit(result, sys.stdout, width=width))
     return EXIT_FINDINGS if (result.discrepancies or report.unscored or not report.rows) else EXIT_OK
 
 
