@@ -51,6 +51,17 @@ def test_shortfall_tiers_target_90(actual: str, points: str) -> None:
     assert _score(TIERS, actual, target="90%", weight=10) == Decimal(points)
 
 
+def test_shortfall_tiers_round_trip() -> None:
+    # the example of docs/semantics.md §20: render writes the gap bands so that they read back alike
+    from scoring.rules.render import pending, render
+
+    rule = scoring.parse(TIERS)
+    text = render(rule)
+    assert text == "完成率目标低于≤10个百分点得分=指标分值-3；低10个百分点（含）至20个百分点（含）得分=指标分值-6；低≥20个百分点不得分"
+    assert pending(rule) == set()
+    assert scoring.parse(text) == rule
+
+
 def test_shortfall_tier_never_below_zero() -> None:
     assert _score(TIERS, "95%", target="100%", weight=2) == Decimal(0)  # 2 - 3, clamped at 0
 

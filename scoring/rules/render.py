@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from .lexicon import words
 from .nodes import (
     Award,
     BinOp,
@@ -83,6 +84,7 @@ REQUESTS: dict[str, str] = {
     "R12": "按比例赋分（超出按线性） / 按比例赋分（超出按比值） → Proportional.linear",
     "R13": "a checklist ①…⑤ then 以上情况每出现一例…扣N分 → Composite(items of Notes, shared deduction after them)",
     "R14": "a rule-wide cap over a single deduction or bonus (Rule.cap / Rule.bonus_cap with one step clause)",
+    "R15": "a shortfall range in 个百分点 whose subject ends in no shortfall word (完成率低于目标10至20个百分点)",
 }
 # R1-R3 landed (comments ignored, event out of equality, 个百分点 = % with basis POINTS); R13 by notes
 # leaving equality (they are descriptive); R11 read already
@@ -90,6 +92,7 @@ PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11", "R13"}
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
+_GAP_WORDS = words("shortfall")  # the words transform.gap reads as a shortfall before 个百分点
 # words that make 每 + a count a distance (每多增加1个村 is 超出 by 1个 steps): the count stays bare
 _MORE_WORDS = ("多", "增加", "超", "提高", "上升")
 _SEPARATORS = "，,；;。：:\n\r"
@@ -126,6 +129,15 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
         return c.subject + "偏离", ""
     if c.measure is Measure.RATIO:
         return c.subject, "指标值的"
+    if c.measure is Measure.GAP:
+        # 低于目标10个百分点以内 (§20): the shortfall word makes the band one on the gap. A subject that
+        # ends in one (低) says it already; otherwise 低于 before the sign says it (完成率目标低于≤10个百分点),
+        # which the parser reads as a comparison word and leaves out of the subject
+        if c.subject.endswith(_GAP_WORDS):
+            return c.subject, ""
+        if c.low is not None and c.high is not None:
+            used.add("R15")
+        return c.subject + "低于", ""
     if not c.subject and "inherit" in used:
         used.add("R9")
         return "实际值", ""
