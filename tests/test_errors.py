@@ -15,7 +15,7 @@ from scoring.errors import caret_lines, display_width
 SAMPLES = [
     ("", "empty", 0, "评分规则"),
     ("   ", "empty", 0, "评分规则"),
-    ("满意度90%以上得满分，每5%扣分", "unexpected-token", 16, "数字"),  # 扣 without points
+    ("满意度90%以上得满分，每5%扣分", "deduct-without-points", 16, "数字"),  # 扣 without points
     ("每发现一例扣", "unexpected-end", 6, "数字"),  # the text stops after 扣
     ("每5%扣2分，扣完未止", "unexpected-token", 8, "数字"),  # 扣完为止 misspelt (hint: see docs)
     ("得分=（完成率-60%", "unexpected-end", 11, "右括号"),

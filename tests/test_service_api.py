@@ -116,11 +116,11 @@ def test_parse_accepts_numbers_as_json_numbers(client: TestClient) -> None:
 
 def test_parse_syntax_error_has_its_position(client: TestClient) -> None:
     text = "满意度90%及以上得满分，每5%扣分"
-    err = error_of(client.post("/api/parse", json={"rule": text}), 422, "unexpected-token")
+    err = error_of(client.post("/api/parse", json={"rule": text}), 422, "deduct-without-points")
     assert err["line"] == 1 and err["column"] == 18
     assert text[slice(*err["span"])] == "分"
     assert "数字" in err["expected"] and err["hint"]
-    assert err["message"] == "这里不应出现“分”"
+    assert err["message"] == "“扣”之后没有写扣几分"
 
 
 def test_parse_error_at_the_end_and_on_two_lines(client: TestClient) -> None:

@@ -131,7 +131,7 @@ def test_a_broken_rule_shows_the_error_under_the_right_characters(page: Any) -> 
     _set_rule(page, text, weight="10")
     page.wait_for_selector("#error:not([hidden])")
     assert "第1行第18列" in page.inner_text("#error-title")
-    assert "这里不应出现“分”" in page.inner_text("#error-title")
+    assert "“扣”之后没有写扣几分" in page.inner_text("#error-title")
     mark = page.locator("#error-line mark")
     assert mark.inner_text() == "分"
     line = page.inner_text("#error-line")

@@ -104,3 +104,31 @@ def test_ordinal_range_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("注:被评为上虞市级以上治安安全单位的,第17-22条免检、满分。")
     assert e.value.code == "ordinal-range"
+
+
+# ------------------------------------------------------------------ 扣分 announcing the step after it
+
+ANNOUNCED = "完成或超额完成目标值得基本分;没有完成的扣分,每低于目标值2%扣1分,最低为零分。"
+
+
+def test_bare_deduction_announces_the_step_after_it() -> None:
+    rule = scoring.parse(ANNOUNCED)
+    assert isinstance(rule, nodes.Rule)
+    (d,) = rule.deductions
+    assert d.points == Decimal(1) and d.step == nodes.Quantity(Decimal(2), "%")
+    assert _score(ANNOUNCED, "100%", target="100%", weight=30) == Decimal(30)
+    assert _score(ANNOUNCED, "96%", target="100%", weight=30) == Decimal(28)  # 4 points short: 2 steps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成得满分，没有完成的扣分",  # no amount anywhere
+        "完成得满分；不符要求每处扣分",  # a step with no amount
+        "没有完成的扣分，每次加1分",  # what follows adds, it deducts nothing
+    ],
+)
+def test_bare_deduction_with_no_amount_is_refused(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "deduct-without-points"

@@ -180,7 +180,7 @@ class TDeduct:
 
 @frozen
 class TFlag:
-    kind: str  # until | proportional | ceil | discretion | below_zero
+    kind: str  # until | proportional | ceil | discretion | below_zero | announce (扣分 with no points)
     text: str
     span: Span
 
@@ -417,6 +417,9 @@ class _Phrases(Transformer[Token, Any]):
 
     def deduct_range(self, meta: Any, ch: list[Any]) -> TDeduct:
         return TDeduct(ch[1], self._span(meta), range_high=ch[3], below_zero=ch[0].type == "DEDUCT_BELOW")
+
+    def deduct_announce(self, meta: Any, ch: list[Any]) -> TFlag:
+        return TFlag("announce", "扣分", self._span(meta))
 
     def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
         return TDeduct(ch[2], self._span(meta), below_zero=ch[0].type == "DEDUCT_BELOW")
@@ -775,7 +778,35 @@ class _Assembler:
                 joined.append(_Segment(merged, seg.tails, span))
                 continue
             joined.append(seg)
-        return joined
+        return self.announced(joined)
+
+    def announced(self, segs: list[_Segment]) -> list[_Segment]:
+        """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
+        follows at once and says how much; the clause then states only when it applies (a lead, as
+        in 没有完成的，每低于…). Anywhere else (每处扣分, 视情况扣分, 加倍扣分) it says no amount and is
+        refused: the rule would have to guess one."""
+        out: list[_Segment] = []
+        for i, seg in enumerate(segs):
+            flag = next((t for t in seg.tails if isinstance(t, TFlag) and t.kind == "announce"), None)
+            if flag is None:
+                out.append(seg)
+                continue
+            nxt = segs[i + 1] if i + 1 < len(segs) else None
+            if (
+                len(seg.tails) != 1
+                or any(isinstance(p, PStep) for p in seg.lead)
+                or nxt is None
+                or not any(isinstance(p, PStep) for p in nxt.lead)
+                or not any(isinstance(t, TDeduct) and not t.bonus for t in nxt.tails)
+            ):
+                raise self.error(
+                    "deduct-without-points", "“扣”之后没有写扣几分", (flag.span[1] - 1, flag.span[1]),
+                    expected=("数字",),
+                    hint="“扣”之后应写扣几分，如“每5%扣2分”；规则不会猜测扣分的数额",
+                )  # fmt: skip
+            self.use(flag)
+            out.append(_Segment(seg.lead, [], seg.span))
+        return out
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
