@@ -1,4 +1,4 @@
-"""Large workbooks in linear time (issue 13 item 7): ``spreadsheet.py`` calls these past a size.
+"""Large workbooks in linear time (issue 13 item 7): workbooks.py and writers.py call these past a size.
 
 * Reading: an ``.xlsx``/``.xlsm`` of more than ``LARGE_BYTES`` is read by python-calamine (Rust)
   rather than openpyxl's full reader, which builds a styled cell object per cell (a 200,000-row
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .report import Report
+from .report_sheet import CONTROL, PERCENT_TEXT, cell_out, clean, findings_rows, sheet_rows
 from .rows import Finding
 
 LARGE_BYTES = 4 * 1024 * 1024  # an .xlsx past this (about 30,000 rows of a typical table): calamine
@@ -37,14 +38,11 @@ def is_large(path: Path) -> bool:
         return False
 
 
-def large_sheets(path: Path) -> tuple[list[Any], Finding]:
-    """The sheets of a large .xlsx read by python-calamine, and the finding that says so."""
-    from .spreadsheet import _calamine_sheets
-
-    note = Finding("large-workbook", f"大表（超过{LARGE_BYTES // (1024 * 1024)}MB）按单元格的值读取，不读数字格式："
+def large_finding() -> Finding:
+    """What reading a large .xlsx by python-calamine (workbooks.py) leaves out, said as a finding."""
+    return Finding("large-workbook", f"大表（超过{LARGE_BYTES // (1024 * 1024)}MB）按单元格的值读取，不读数字格式："
                    "以百分比格式显示的小数（0.97 显示为 97%）按 0.97 读；这样的列请存为文本或把表另存为 .csv",
                    severity="warning")  # fmt: skip
-    return _calamine_sheets(path), note
 
 
 def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
@@ -54,15 +52,15 @@ def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from .spreadsheet import _CONTROL, _PERCENT_TEXT, _cell, _clean, _findings_rows, sheet_rows
-
     header, rows, kinds = sheet_rows(report)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("评分表")
     dirty: list[str] = []
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for i, h in enumerate(header, 1):
-        ws.column_dimensions[get_column_letter(i)].width = 40 if h in ("扣分原因", "计算扣分原因", "评（扣）分标准") else 14
+        ws.column_dimensions[get_column_letter(i)].width = (
+            40 if h in ("扣分原因", "计算扣分原因", "评（扣）分标准") else 14
+        )
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
@@ -73,10 +71,10 @@ def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
     def cell(v: Any, where: Callable[[], str], font: Any = None, align: Any = None) -> Any:
         """A value as written: plain text and integers as they are (the fast path of write-only
         mode), a WriteOnlyCell where a number format or a style is wanted."""
-        if isinstance(v, str) and _CONTROL.search(v):
-            v = _clean(v, dirty, where())
+        if isinstance(v, str) and CONTROL.search(v):
+            v = clean(v, dirty, where())
         plain = font is None and align is None
-        if isinstance(v, str) and (m := _PERCENT_TEXT.match(v)):
+        if isinstance(v, str) and (m := PERCENT_TEXT.match(v)):
             c = WriteOnlyCell(ws, Decimal(m[1]) / 100)
             places = len(m[1].partition(".")[2])
             c.number_format = "0%" if places == 0 else "0." + "0" * places + "%"
@@ -84,16 +82,16 @@ def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
             c = WriteOnlyCell(ws, v)
             c.number_format = "0.00"
         elif plain:
-            return _cell(v)
+            return cell_out(v)
         else:
-            c = WriteOnlyCell(ws, _cell(v))
+            c = WriteOnlyCell(ws, cell_out(v))
         if font is not None:
             c.font = font
         if align is not None:
             c.alignment = align
         return c
 
-    title = _clean(report.ruleset.title, dirty, "评分表!A1")
+    title = clean(report.ruleset.title, dirty, "评分表!A1")
     ws.append([title] if title else [])
     ws.append([cell(h, lambda: "评分表!2", bold) for h in header])
     letters = [get_column_letter(i) for i in range(1, len(header) + 1)]
@@ -103,7 +101,7 @@ def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
         font = None if kind == "indicator" else bold
         ws.append([cell(v, functools.partial("评分表!{}{}".format, letter, n), font, w)
                    for v, letter, w in zip(row, letters, wrapped, strict=True)])  # fmt: skip
-    fh, cleaned, extra = _findings_rows(report, dirty)
+    fh, cleaned, extra = findings_rows(report, dirty)
     fs = wb.create_sheet("问题")
     fs.column_dimensions["E"].width = 80
     fs.append([cell(h, lambda: "问题!1", bold) for h in fh])
@@ -113,4 +111,4 @@ def write_xlsx_streaming(report: Report, path: str | Path) -> list[Finding]:
     return extra
 
 
-__all__ = ["LARGE_BYTES", "LARGE_ROWS", "is_large", "large_sheets", "write_xlsx_streaming"]
+__all__ = ["LARGE_BYTES", "LARGE_ROWS", "is_large", "large_finding", "write_xlsx_streaming"]
