@@ -154,7 +154,7 @@ def test_round_trip_property(rule: nodes.Rule) -> None:
 
 
 def _crossing_bands(rule: nodes.Rule) -> bool:
-    from scoring.rules.transform import _crossing
+    from scoring.rules.shapes import _crossing
 
     bands = [c for c in rule.clauses if isinstance(c, nodes.Award) and isinstance(c.condition, nodes.Range)]
     return any(

@@ -1,0 +1,456 @@
+"""The assembler: a transformed parse (clauses of phrases) → a Rule or Composite. It joins clauses
+into segments, reads each with the clause readers, orders bands and resolves labels, then accounts spans."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..errors import RuleSyntaxError
+from .clauses import ClauseReader
+from .nodes import (
+    Award,
+    BinOp,
+    ByHand,
+    Clause,
+    Composite,
+    Deduction,
+    Direction,
+    Edge,
+    Formula,
+    FullMarks,
+    Item,
+    Label,
+    Measure,
+    Node,
+    Note,
+    Num,
+    Op,
+    Partial,
+    Points,
+    Proportional,
+    Range,
+    Rule,
+    StepKind,
+    TargetMet,
+    Var,
+    Veto,
+    Zero,
+)
+from .phrases import (
+    Lead,
+    PBounded,
+    PCmp,
+    PQty,
+    PRange,
+    PStep,
+    Span,
+    Tail,
+    TCap,
+    TDeduct,
+    TFlag,
+    TList,
+    TOutcome,
+    _merge,
+)
+from .shapes import _all_clear, _crossing, _rank, _Segment, _split_list
+
+
+class _Assembler(ClauseReader):
+    # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
+    def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
+        segs: list[_Segment] = []
+        for _, parts, span in clauses:
+            lead: Lead = ()
+            tails: list[Tail] = []
+            seg_span = span
+            for p in parts:
+                if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
+                    if tails:
+                        segs.append(_Segment(lead, tails, seg_span))
+                        lead, tails = (), []
+                    lead = p
+                else:
+                    tails.append(p)
+            segs.append(_Segment(lead, tails, seg_span))
+        joined: list[_Segment] = []
+        for seg in segs:
+            if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
+                # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
+                # lead-only clauses just before; join them all
+                merged: Lead = ()
+                span = seg.span
+                while joined and not joined[-1].tails and joined[-1].lead:
+                    prev = joined.pop()
+                    merged = prev.lead + merged
+                    span = _merge(prev.span, span)
+                    if any(isinstance(p, (PCmp, PRange, PBounded)) for p in prev.lead):
+                        break
+                joined.append(_Segment(merged, seg.tails, span))
+                continue
+            joined.append(seg)
+        return self.announced(joined)
+
+    def announced(self, segs: list[_Segment]) -> list[_Segment]:
+        """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
+        follows at once and says how much; the clause then states only when it applies (a lead, as
+        in 没有完成的，每低于…). Anywhere else (每处扣分, 视情况扣分, 加倍扣分) it says no amount and is
+        refused: the rule would have to guess one."""
+        out: list[_Segment] = []
+        for i, seg in enumerate(segs):
+            flag = next((t for t in seg.tails if isinstance(t, TFlag) and t.kind == "announce"), None)
+            if flag is None:
+                out.append(seg)
+                continue
+            nxt = segs[i + 1] if i + 1 < len(segs) else None
+            if (
+                len(seg.tails) != 1
+                or any(isinstance(p, PStep) for p in seg.lead)
+                or nxt is None
+                or not any(isinstance(p, PStep) for p in nxt.lead)
+                or not any(isinstance(t, TDeduct) and not t.bonus for t in nxt.tails)
+            ):
+                raise self.error(
+                    "deduct-without-points", "“扣”之后没有写扣几分", (flag.span[1] - 1, flag.span[1]),
+                    expected=("数字",),
+                    hint="“扣”之后应写扣几分，如“每5%扣2分”；规则不会猜测扣分的数额",
+                )  # fmt: skip
+            self.use(flag)
+            out.append(_Segment(seg.lead, [], seg.span))
+        return out
+
+    # -- a list of clauses → Rule
+    def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
+        segs = self.segments(clauses)
+        self.thresholds = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)] + [
+            p.low for s in segs for p in s.lead if isinstance(p, PRange)
+        ]
+        out: list[Clause] = []
+        until = False
+        notes: list[Note] = []
+        last_lead: Lead = ()
+        ceil = False
+        below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
+        context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
+        lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
+        for seg in segs:
+            if not seg.tails:
+                note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                out.append(note)
+                notes.append(note)
+                last_lead = seg.lead
+                context_edge = self._context_edge(seg.lead)
+                continue
+            lead = seg.lead
+            self.use(*seg.tails)
+            lists = [t for t in seg.tails if isinstance(t, TList)]
+            if lists:
+                if len(seg.tails) > 1:
+                    raise self.error("list-with-other", "“分别…”之外同一子句还有别的得分或扣分", seg.span,
+                                     expected=("，",))  # fmt: skip
+                if (
+                    len(_split_list(lead)) < len(lists[0].values)
+                    and out and isinstance(out[-1], Note) and last_lead
+                    and not any(isinstance(p, (PCmp, PQty, PRange)) for p in lead)
+                ):  # fmt: skip
+                    # 少建一个或已建，但未达标的分别扣1分、3分: the list begins in the clause before
+                    notes.remove(out.pop())  # type: ignore[arg-type]
+                    lead = last_lead + lead
+                out.extend(self._respective(lead, lists[0], seg.span))
+                last_lead = seg.lead
+                context_edge = None
+                continue
+            deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
+            caps = [t for t in seg.tails if isinstance(t, TCap)]
+            if caps:
+                self._cap(caps, deducts, lead, out, lone_caps)
+                if not deducts and not [t for t in seg.tails if not isinstance(t, TCap)]:
+                    last_lead = seg.lead
+                    context_edge = None
+                    continue
+            outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
+            flags = [t for t in seg.tails if isinstance(t, TFlag)]
+            if (
+                outcomes and not deducts and len(outcomes) == 1 and isinstance(outcomes[0].outcome, Points)
+                and len([p for p in lead if isinstance(p, PStep)]) == 1
+            ):  # fmt: skip
+                # 每完成1%得0.3分 / 每开展一项得2分: a per-step award with no base counts up from 0
+                # (domain point 18); it reads as points added per step
+                points = outcomes[0].outcome.value
+                deducts = [TDeduct(points, outcomes[0].span, bonus=True, count_up=True)]
+                outcomes = []
+            if deducts:
+                ctx = lead
+                if not lead:
+                    # 1例不符，扣0.2分: the step is in the clause before
+                    prev = out[-1] if out else None
+                    if isinstance(prev, Note):
+                        out.pop()
+                        lead = last_lead
+                # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
+                gap = None
+                if len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
+                    d = deducts[0]
+                    if d.range_high is None and not d.bonus and not d.per_unit and not d.below_zero:
+                        gap = self.gap(lead, self._lead_span(lead, seg.span))
+                if gap is not None:
+                    # 低于目标10个百分点以内的扣3分: within this band of the shortfall the indicator
+                    # scores its weight less the points (domain point 16); one band applies
+                    assert isinstance(deducts[0].points, Decimal)
+                    off = BinOp("-", Var("指标分值"), Num(deducts[0].points))
+                    out.append(Award(gap, Formula(off), False, seg.span))
+                    deducts = []
+                for d in deducts:
+                    below_zero = below_zero or d.below_zero
+                    ded = self.deduction(lead, d, seg.span, ctx)
+                    if self.pending_cap is not None:
+                        ded = attrs.evolve(ded, cap=self.pending_cap)
+                    if context_edge is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
+                        # 按计划100%完成年度评审人数，每偏差5%扣2分 / “三公经费”>0,每超过一个百分点扣0.5分:
+                        # the clause before states the line the steps count from
+                        incl = not (isinstance(context_edge, PCmp) and context_edge.op in (Op.GT, Op.LT))
+                        q = context_edge.q
+                        ded = attrs.evolve(ded, start=Edge(q, incl))
+                        self.use(context_edge)
+                    elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
+                        # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
+                        self.use(context_edge)
+                    out.append(ded)
+                if outcomes:
+                    raise self.error("mixed-clause", "同一子句中既扣分又给分", outcomes[0].span)
+            elif outcomes:
+                if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
+                    raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
+                cond = self.condition(lead, self._lead_span(lead, seg.span))
+                o = outcomes[0]
+                discretionary = any(f.kind == "discretion" for f in flags)
+                if o.veto:
+                    if cond is None:
+                        raise self.error("veto-without-condition", "否决条款缺少条件", o.span, expected=("条件",))
+                    out.append(Veto(cond, seg.span))
+                else:
+                    out.append(Award(cond, o.outcome, discretionary, seg.span))
+            for f in flags:
+                if f.kind == "until":
+                    until = True
+                elif f.kind == "proportional":
+                    out.append(Proportional(f.text, True if "超支" in f.text else None, f.span))
+                elif f.kind == "ceil":
+                    ceil = True
+                elif f.kind == "below_zero":
+                    below_zero = True
+                elif f.kind == "discretion" and not outcomes:
+                    # 未完成的，按完成情况酌情扣分 / 根据部门自评材料评定: no points in the text
+                    cond = self.condition(lead, self._lead_span(lead, seg.span))
+                    out.append(Award(cond, ByHand(), False, seg.span))
+            last_lead = seg.lead
+            context_edge = None
+            self.pending_cap = None
+        out = self._inherit_measure(out)
+        out = self._excess_thresholds(out)
+        out = self._tightest_first(out)
+        self._no_crossing_bands(out)
+        if ceil:
+            out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
+        out = self._resolve_labels(out)
+        out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
+        bonus_base = self.bonus_base is not None
+        if bonus_base and not any(isinstance(c, Deduction) and c.bonus for c in out):
+            assert self.bonus_base is not None
+            raise self.error("cap-without-bonus", "加分上限之前没有加分条款", self.bonus_base.span, expected=("加N分",))
+        self.bonus_base = None
+        if below_zero and not any(isinstance(c, Deduction) and not c.bonus for c in out):
+            flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
+            raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
+                             flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
+        rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero)
+        return rule, notes
+
+    @staticmethod
+    def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
+        """未超预算100万元，计10分；每超过1%扣1分: an unstated bound is an upper one when the rule deducts for excess."""
+        deds = [c for c in clauses if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE]
+        if not deds or not all(d.direction is Direction.EXCESS for d in deds):
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                r = c.condition
+                if r.low is not None and r.high is None and not r.low.stated:
+                    c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
+            out.append(c)
+        return out
+
+    def _no_crossing_bands(self, clauses: list[Clause]) -> None:
+        """Two bands on one quantity that cross (each holds values the other does not, and they share
+        a stretch, not just an end) with different points contradict each other: 1个月内到账2分，12月内
+        到账1分，2个月以上0分 is 1-2月 with its dash lost. Nested tiers (≥5家得6分，≥3家得4分) and bands
+        that share an end (80%以上…80%以下) are read as written, the first listed winning (semantics §1)."""
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                if ra.measure is not rb.measure or a.outcome == b.outcome or not _crossing(ra, rb):
+                    continue
+                raise self.error(
+                    "crossing-bands", "两个分档相互交叉，给分不同", b.span or (0, len(self.text)),
+                    expected=("互不重叠的分档",),
+                    hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
+                )  # fmt: skip
+
+    @staticmethod
+    def _tightest_first(clauses: list[Clause]) -> list[Clause]:
+        """偏离40%不得分；偏离30%得15分；偏离20%得18分；偏离10%以内得20分: nested one-sided bands
+        written loosest first are tiers; each holds from the next tighter bound on. Since the first
+        band that holds wins, they are put tightest first (the order the AST shows is the reading).
+        Only when every award is such a band on one measure and the bounds strictly loosen."""
+        awards = [c for c in clauses if isinstance(c, Award)]
+        if len(awards) < 2 or not all(isinstance(a.condition, Range) for a in awards):
+            return clauses
+        ranges = [a.condition for a in awards if isinstance(a.condition, Range)]
+        if len({r.measure for r in ranges}) != 1:
+            return clauses
+        if all(r.low is None and r.high is not None for r in ranges):
+            bounds = [r.high.value for r in ranges if r.high is not None]
+            loosening = all(a.value > b.value for a, b in itertools.pairwise(bounds))
+        elif all(r.high is None and r.low is not None for r in ranges):
+            bounds = [r.low.value for r in ranges if r.low is not None]
+            loosening = all(a.value < b.value for a, b in itertools.pairwise(bounds))
+        else:
+            return clauses
+        if not loosening or len({(b.is_percent, b.unit) for b in bounds}) != 1:
+            return clauses
+        tiers = iter(reversed(awards))
+        return [next(tiers) if isinstance(c, Award) else c for c in clauses]
+
+    @staticmethod
+    def _inherit_measure(clauses: list[Clause]) -> list[Clause]:
+        """偏离小于等于5%，得20分；小于等于10%，得15分: later bands keep the measure of the first."""
+        out: list[Clause] = []
+        measure = Measure.VALUE
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                cond = c.condition
+                if cond.measure is Measure.VALUE and not cond.subject and measure is not Measure.VALUE:
+                    c = attrs.evolve(c, condition=attrs.evolve(cond, measure=measure))
+                else:
+                    measure = cond.measure
+            out.append(c)
+        return out
+
+    def _resolve_labels(self, clauses: list[Clause]) -> list[Clause]:
+        """In a numeric rule, a worded full-marks condition (完成, 全部完成) means the target is met."""
+        numeric = any(
+            isinstance(c, (Deduction, Proportional)) or (isinstance(c, Award) and isinstance(c.condition, Range))
+            for c in clauses
+        )
+        events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) for c in clauses)
+        if not numeric:
+            return clauses
+        out: list[Clause] = []
+        top = max((_rank(c.outcome) for c in clauses if isinstance(c, Award)), default=Decimal(0))
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Label):
+                # 未发生得满分 is the met case although it starts with 未: the top outcome is "met";
+                # 未及时发布，计1分 below a 计5分 stays a not-met grade
+                lab = c.condition
+                negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, span=lab.span)))
+            elif (
+                events
+                and isinstance(c, Award)
+                and isinstance(c.condition, Range)
+                and isinstance(c.outcome, (FullMarks, Points))
+                and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
+            ):
+                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. A band at the
+                # whole rate (or at no case) just says "no event"; any other (时限为3个工作日) says what an
+                # event falls short of, and is kept as the requirement, not thrown away
+                r = c.condition
+                words = (self.text[r.span[0] : r.span[1]] if r.span else r.subject).strip("，,；;。 的")
+                need = None if _all_clear(r) else attrs.evolve(r, span=None)
+                out.append(attrs.evolve(c, condition=TargetMet(words, False, need, r.span)))
+            else:
+                out.append(c)
+        return out
+
+    # -- the whole text
+    def build(self, tree: Any) -> Node:
+        if isinstance(tree, tuple) and tree[0] == "composite":
+            node = self.composite(tree[1], tree[2])
+            self.account()
+            return node
+        rule, _ = self.rule(tree)
+        self.require_logic(rule)
+        self.account()
+        return attrs.evolve(rule, source=self.text)
+
+    def require_logic(self, rule: Rule) -> None:
+        if all(isinstance(c, Note) for c in rule.clauses):
+            raise RuleSyntaxError(
+                "no-scoring-logic", "这段文字没有评分逻辑：没有得分、扣分或不得分的表述", self.text, 0,
+                length=len(self.text), expected=("得满分", "得N分", "扣N分", "不得分"),
+                hint="评（扣）分标准应说明何种情况得几分，如“完成得满分，未完成不得分”",
+            )  # fmt: skip
+
+    def _item_note(self, item: Item) -> Note:
+        span = item.span or (0, 0)
+        return Note(self.text[span[0] : span[1]].strip(), item.span)
+
+    def composite(self, pre: list[Any], items: list[Any]) -> Node:
+        built: list[Item] = []
+        shared_clauses: list[Any] = []
+        for _, number, clauses, span, mark in items:
+            self.use(mark)
+            rule, _ = self.rule(clauses)
+            points: Decimal | None = None
+            for a in rule.awards:
+                if isinstance(a.outcome, Points) and a.outcome.value > 0:
+                    points = a.outcome.value
+                    break
+            built.append(Item(number, points, rule, span))
+        scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
+        checklist = (
+            len(built) > 1
+            and scored == [built[-1]]
+            and not built[-1].rule.awards
+            and isinstance(built[-1].rule.clauses[0], Note)
+        )
+        if checklist:
+            # ①资产保存完整；…⑤…；以上情况每出现一例不符合要求的扣1分: a checklist whose scoring is
+            # the deduction in the last item's closing sentence
+            last_rule = built[-1].rule
+            notes = tuple(self._item_note(i) for i in built[:-1])
+            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted, below_zero=last_rule.below_zero)
+            return attrs.evolve(merged, source=self.text)
+        if scored and all(i.rule.deductions and not i.rule.awards for i in built):
+            # ①虚列套取扣4-7分 ②依据不合规扣2分…: numbered deductions from the one weight
+            clauses = tuple(c for i in built for c in i.rule.clauses)
+            merged = Rule(
+                clauses, any(i.rule.until_exhausted for i in built), below_zero=any(i.rule.below_zero for i in built)
+            )
+            return attrs.evolve(merged, source=self.text)
+        if not scored:
+            # ①资产保存完整；②资产配置合理；…以上情况每出现一例不符合要求的扣1分: a checklist
+            # whose only scoring is the shared deduction at the end of the last item
+            notes = tuple(self._item_note(i) for i in built)
+            pre_rule, _ = self.rule(pre) if pre else (Rule(()), [])
+            merged = Rule(pre_rule.clauses + notes, pre_rule.until_exhausted)
+            self.require_logic(merged)
+            return attrs.evolve(merged, source=self.text)
+        # a trailing 以上情况…扣分 sentence lives in the last item's clauses: split it off
+        last = built[-1]
+        if pre:
+            shared_clauses = pre
+        shared: Rule | None = None
+        if shared_clauses:
+            shared, _ = self.rule(shared_clauses)
+            if all(isinstance(c, Note) for c in shared.clauses):
+                shared = None
+        del last
+        return Composite(tuple(built), shared, source=self.text)

@@ -1,0 +1,485 @@
+"""The clause readers: a lead's condition (bands, gaps, labels), a deduction or bonus and its step,
+lists with 分别, and caps. ``ClauseReader`` is the base of the assembler, which calls them per clause."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .accounting import SpanReader
+from .nodes import (
+    Award,
+    Clause,
+    Condition,
+    Deduction,
+    Direction,
+    Edge,
+    Label,
+    Measure,
+    Op,
+    Otherwise,
+    Partial,
+    PercentBasis,
+    Points,
+    Quantity,
+    Range,
+    StepKind,
+)
+from .phrases import (
+    _DELAY_WORDS,
+    _EVENT_UNITS,
+    _EVENT_WORDS,
+    _EXCESS_WORDS,
+    _MORE_WORDS,
+    _NEGATIONS,
+    _OTHERWISE,
+    _SHORT_WORDS,
+    _TIME_UNITS,
+    _UNPAID_WORDS,
+    Lead,
+    PBareOp,
+    PBounded,
+    PCmp,
+    PQty,
+    PRange,
+    PStep,
+    PText,
+    PWord,
+    Span,
+    TCap,
+    TDeduct,
+    TList,
+    _lead_text,
+    _merge,
+)
+from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
+
+
+class ClauseReader(SpanReader):
+    """Reads one clause's phrases into a node; the rule-level state it needs lives here."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        # thresholds of the rule being read, filled before its deductions are read
+        self.thresholds: list[Quantity] = []
+        self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
+        self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
+
+    # -- conditions
+    def gap(self, lead: Lead, span: Span) -> Range | None:
+        """低于目标10个百分点以内 / 低10至20个百分点 / 低20个百分点以上 (domain point 16): a band on the
+        shortfall from the target, in percentage points. Read from its pieces: a shortfall word (低于,
+        低, 少, 不足 …) before one comparison or range whose number is written in 个百分点. Without
+        个百分点 (低于90%) the band is on the value itself, as before."""
+        cmps = [p for p in lead if isinstance(p, (PCmp, PRange))]
+        if len(cmps) != 1 or any(isinstance(p, (PStep, PQty, PBounded)) for p in lead):
+            return None
+        c = cmps[0]
+        if "百分点" not in self.text[c.span[0] : c.span[1]]:
+            return None
+        before = [p for p in lead if p.span[1] <= c.span[0]]
+        said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
+            isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
+        )
+        if not said or (isinstance(c, PCmp) and c.of_target):
+            return None
+        lo, hi = self._edges(c)
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
+        if lo is not None:
+            lo = attrs.evolve(lo, value=Quantity(lo.value.value, "个百分点"))
+        if hi is not None:
+            hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
+        return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
+
+    def condition(self, lead: Lead, span: Span) -> Condition | None:
+        """The condition a lead states, or None when it states none."""
+        for c in lead:
+            if isinstance(c, PRange) and self.text[: c.span[0]].rstrip().endswith("第"):
+                # 第17-22条免检 / 第2-5名: 第 before a range makes ordinals (items, ranks), not a quantity
+                raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
+                                 expected=("数量区间，如“80%-90%”",),
+                                 hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
+        gap = self.gap(lead, span)
+        if gap is not None:
+            return gap
+        cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
+        bare = [p for p in lead if isinstance(p, PBareOp)]
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        words = [p for p in lead if isinstance(p, PWord)]
+        text = _lead_text(lead).strip("的")
+        measure = Measure.VALUE
+        if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
+            measure = Measure.DEVIATION
+        if any(w.kind == "of_target" for w in words) or any(isinstance(p, PCmp) and p.of_target for p in lead):
+            measure = Measure.RATIO
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord))))
+        if cmps:
+            low: Edge | None = None
+            high: Edge | None = None
+            low_from: Any = None
+            high_from: Any = None
+            for c in cmps:
+                lo, hi = self._edges(c)
+                if lo is not None:
+                    low, low_from = lo, c
+                if hi is not None:
+                    high, high_from = hi, c
+            self.use(low_from, high_from)
+            return Range(measure, low, high, text, span)
+        if bare and qtys:
+            # 不低于 最低工资标准的 90%: the op and its number are split by words
+            c = PCmp(bare[-1].op, qtys[-1].q, _merge(bare[-1].span, qtys[-1].span))
+            lo, hi = self._edges(c)
+            self.use(bare[-1], qtys[-1])
+            return Range(measure, lo, hi, text, span)
+        if measure is Measure.DEVIATION and qtys:
+            # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
+            self.use(qtys[-1])
+            return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
+        if len(lead) == 1 and qtys and qtys[0].q.value == 0 and not qtys[0].points_scale:
+            # ≥1家得2分，0家不得分: a bare zero count is exactly that count
+            self.use(qtys[0])
+            zero = Edge(qtys[0].q, True, False)
+            return Range(measure, zero, zero, text, span)
+        year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
+        if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
+            # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
+            # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
+            self.use(qtys[-1])
+            return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
+        if bare and not qtys and (bare[-1].of_target or any(w.kind == "of_target" for w in words)):
+            # 小于或等于年度目标值 / 达到年度目标值: the outcome against the target, as a completion ratio
+            self.use(*bare)
+            c = PCmp(bare[-1].op, Quantity(Decimal(100), "%"), bare[-1].span)
+            lo, hi = self._edges(c)
+            return Range(Measure.RATIO, lo, hi, text, span)
+        self.use(*bare)
+        if bare:
+            word = bare[-1].word
+            text = word + text if bare[-1].span[0] <= span[0] + 1 else text + word
+        if not text and not qtys:
+            return None
+        if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE):
+            return Otherwise(text, span)
+        full = self.text[span[0] : span[1]] if span != (0, 0) else text
+        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def _edges(self, c: PCmp | PRange | PBounded) -> tuple[Edge | None, Edge | None]:
+        if isinstance(c, PRange):
+            lo_inc = True if c.low_mark is None else c.low_mark
+            hi_inc = True if c.high_mark is None else c.high_mark
+            return Edge(c.low, lo_inc, c.low_mark is not None), Edge(c.high, hi_inc, c.high_mark is not None)
+        if isinstance(c, PBounded):
+            lo = Edge(c.low, c.low_op in (Op.LE, Op.GE))
+            hi = Edge(c.high, c.high_op in (Op.LE, Op.GE))
+            return lo, hi
+        op = c.suffix if c.suffix is not None else c.op
+        if c.inclusive_mark is not None and op in (Op.GT, Op.LT):
+            op = Op.GE if op is Op.GT else Op.LE
+        if op is Op.GE:
+            return Edge(c.q, True), None
+        if op is Op.GT:
+            return Edge(c.q, False), None
+        if op is Op.LE:
+            return None, Edge(c.q, True)
+        if op is Op.LT:
+            return None, Edge(c.q, False)
+        return Edge(c.q, True), Edge(c.q, True)
+
+    # -- deductions
+    def deduction(self, lead: Lead, tail: TDeduct, span: Span, context: Lead) -> Deduction:
+        steps = [p for p in lead if isinstance(p, PStep)]
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        cmps = [p for p in lead if isinstance(p, (PCmp, PBareOp))]
+        words = [p for p in lead if isinstance(p, PWord)]
+        self.use(*steps, *words, *(p for p in lead if isinstance(p, (PText, PBareOp))))
+        text = _lead_text(lead) + "".join(_lead_text(s.words) for s in steps)
+        ctx_text = _lead_text(context)
+        start: Edge | None = None
+        direction: Direction | None = None
+        step_q: Quantity | None = None
+        step_pp = False
+        per_word = ""
+        whole = False
+        missing_count = False
+        if len(steps) > 1:
+            # 每低于10000人每减少1%: the first 每… names where the steps start
+            first = steps[0]
+            if first.q is not None:
+                start = Edge(first.q, True)
+            steps = steps[1:]
+        if (
+            steps
+            and steps[-1].q is None
+            and not steps[-1].words
+            and not any(isinstance(p, PQty) and p.span[0] >= steps[-1].span[1] for p in lead)
+        ):
+            # 每扣2分: 每 with neither a step (5%, 一例) nor a counted thing (每次)
+            raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字", "一例", "次"),
+                             hint="写明每多少扣分，如“每5%扣2分”“每一例扣1分”")  # fmt: skip
+        if steps:
+            st = steps[-1]
+            per_word = st.word
+            whole = st.per == "full"
+            step_q = st.q
+            step_pp = st.pp
+            trailing = [p for p in lead if isinstance(p, PQty) and p.span[0] >= st.span[1]]
+            between = self.text[st.span[1] : trailing[0].span[0]] if trailing else ""
+            if st.q is not None and trailing and "或" in between and st.per == "down" and not st.q.is_percent:
+                # 每少一种机构或少一项制度: two counters of one shortfall, each missing thing one step
+                alternative = trailing[0]
+                self.use(alternative)
+                trailing = []
+                missing_count = True
+            if st.q is not None and trailing:
+                # 每低于100%一个百分点: 100% is where the steps start, 一个百分点 the step
+                start = Edge(st.q, True)
+                step_q = trailing[0].q
+                step_pp = trailing[0].pp
+                self.use(trailing[0])
+            if st.per == "down":
+                direction = Direction.SHORTFALL
+            elif st.per == "up":
+                direction = Direction.EXCESS
+            elif st.per == "dev":
+                direction = None
+            if any(w in per_word for w in _DELAY_WORDS):
+                direction = None
+        elif qtys:
+            step_q = qtys[-1].q
+            step_pp = qtys[-1].pp
+            self.use(qtys[-1])
+        start_from: Any = None
+        for c in cmps:
+            # 低于95%每偏差5%: the comparison before the step is where the steps start
+            if isinstance(c, PCmp) and (not steps or c.span[1] <= steps[-1].span[0]):
+                if start is not None and start.value != c.q:
+                    # 90%以上每低于95%一个百分点: two different lines the steps would count from
+                    raise self.error("two-starts", "扣分的起点写了两个不同的数", c.span,
+                                     expected=("一个起点",), hint="只写一个起点，如“低于95%每偏差5%扣2分”")  # fmt: skip
+                start = Edge(c.q, c.op in (Op.GE, Op.LE))
+                start_from = c
+                direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
+            elif isinstance(c, PBareOp):
+                before = self.text[max(0, c.span[0] - 2) : c.span[0]]
+                if before.endswith(_NEGATIONS):
+                    # 未达到偏差10% / 未达到招聘人数: falling short
+                    direction = Direction.SHORTFALL
+                elif c.op in (Op.LT, Op.LE):
+                    direction = Direction.SHORTFALL
+                elif c.op in (Op.GT, Op.GE):
+                    direction = Direction.EXCESS
+        if direction is None and not tail.bonus and any(w in text for w in _UNPAID_WORDS):
+            direction = Direction.SHORTFALL  # 未入库资金每5%扣2分 / 每欠1%扣1分: the part missing, stated
+        if direction is None and not steps and tail.bonus and any(w in text for w in _MORE_WORDS):
+            direction = Direction.EXCESS  # 多完成1%加1分
+        if direction is None and not steps:
+            if any(w in text for w in _SHORT_WORDS):
+                direction = Direction.SHORTFALL
+            elif any(w in text for w in _EXCESS_WORDS):
+                direction = Direction.EXCESS
+        deviation = any(w.kind == "deviation" for w in words) or (steps and steps[-1].per == "dev")
+        is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
+        is_percent = step_q is not None and step_q.is_percent
+        is_event = False
+        event_verb = any(w in text for w in _EVENT_WORDS) and direction is None and not deviation
+        if step_q is None:
+            is_event = bool(steps) or tail.per_unit != ""
+        elif not is_percent:
+            unit = step_q.unit
+            if is_delay or event_verb or (deviation and unit in _EVENT_UNITS):
+                # 数据偏差错误一项扣1分: a count of errors, not a deviation
+                is_event = True
+                deviation = False
+            elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
+                is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
+            elif direction is None and not deviation and unit in _TIME_UNITS:
+                is_event = True
+            elif (
+                (not steps or missing_count)
+                and direction is Direction.SHORTFALL
+                and unit in _EVENT_UNITS
+                and not self._has_threshold(unit)
+            ):
+                # 少一项扣1分 / 缺一个扣0.5分 with no number to fall short of: count what is missing
+                is_event = True
+        points = tail.points
+        if tail.range_high is not None:
+            if not isinstance(points, Decimal) or tail.range_high <= points:
+                raise self.error("deduction-range", "扣分区间的上限应大于下限", tail.span, expected=("扣4-7分",))
+            # 虚列套取扣4-7分: a deduction whose amount the evaluator chooses within the range;
+            # 每例减5-10分: that much per case
+            if is_event:
+                size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
+                return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text),
+                                 points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
+            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
+                             points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
+        if step_q is None and not is_event:
+            if steps:
+                raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
+            return Deduction(
+                StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span
+            )
+        if is_event and start is not None and len([p for p in lead if isinstance(p, PStep)]) > 1:
+            # 每90%每完成率…: a line the steps would start from, but what is counted is no distance
+            raise self.error("two-steps", "一个子句里写了两个“每…”，无法确定步长", span, expected=("一个“每…”",))
+        if is_event:
+            size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
+            return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
+                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus)  # fmt: skip
+        assert step_q is not None
+        if tail.count_up and start is None and direction in (None, Direction.EXCESS):
+            # 每完成1%得0.3分: the steps count up from 0
+            start, direction = Edge(Quantity(Decimal(0), step_q.unit), True, False), Direction.EXCESS
+        self.use(start_from)  # only a distance counts from where a comparison says (低于95%每偏差5%)
+        measure = Measure.DEVIATION if deviation else Measure.VALUE
+        # the basis of a percent step is set only where the text states it (个百分点); otherwise the
+        # evaluator reads it from the quantities: a rate → percentage points, an amount → relative
+        basis: PercentBasis | None = PercentBasis.POINTS if step_pp else None
+        return Deduction(
+            StepKind.DISTANCE, points, step_q, direction, measure, basis,
+            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), bonus=tail.bonus, span=span,
+        )  # fmt: skip
+
+    def _respective(self, lead: Lead, tl: TList, span: Span) -> list[Clause]:
+        """超过80%、70%和60%，分别得6分、4分和2分 / 少建一个或已建但未达标的分别扣1分、3分: one clause per
+        member of the list, in order (domain point 17: 分别 means per item). Numeric members share the
+        comparison of the first; worded members are split at 、/和/或/及, and each is counted per item."""
+        n = len(tl.values)
+        members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
+        if (
+            tl.kind == "award" and len(members) == 1 and isinstance(members[0], PRange)
+            and members[0].low.unit in _RANK_UNITS and members[0].high.unit == members[0].low.unit
+            and members[0].high.value - members[0].low.value + 1 == n
+            and members[0].low.value == members[0].low.value.to_integral_value()
+        ):  # fmt: skip
+            # 排名1-5名的依次赋予60分、57分、54分、51分、48分: one band per rank (domain point 19)
+            r = members[0]
+            self.use(r)
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))))
+            subject = _lead_text(lead).strip("的")
+            out_: list[Clause] = []
+            for k, v in enumerate(tl.values):
+                q = Quantity(r.low.value + k, r.low.unit)
+                out_.append(
+                    Award(Range(Measure.VALUE, Edge(q, True), Edge(q, True), subject, r.span), Points(v), False, span)
+                )
+            return out_
+        if members and tl.kind == "award":
+            if len(members) != n or isinstance(members[0], PQty):
+                raise self.error("list-count", f"列出{len(members)}个数值，却有{n}个分值", tl.span,
+                                 expected=(f"{n}个条件",))  # fmt: skip
+            first = members[0]
+            words = tuple(p for p in lead if isinstance(p, PWord) or (isinstance(p, PText) and not _list_sep(p)))
+            self.use(*(p for p in lead if isinstance(p, PText) and _list_sep(p)))
+            out: list[Clause] = []
+            for m, v in zip(members, tl.values, strict=True):
+                if isinstance(m, PQty) and isinstance(first, PCmp):
+                    m = PCmp(first.op, m.q, m.span, first.of_target, None, first.suffix)
+                elif isinstance(m, PQty):
+                    raise self.error("list-count", "列表中的数值缺少比较", m.span, expected=("≥", "以上"))
+                cond = self.condition((*words, m), m.span)
+                out.append(Award(cond, Points(v), False, span))
+            return out
+        parts = _split_list(lead)
+        if len(parts) != n or tl.kind == "award":
+            raise self.error("list-count", f"列出{len(parts)}项，却有{n}个分值", tl.span, expected=(f"{n}项",))
+        out = []
+        for part, v in zip(parts, tl.values, strict=True):
+            d = self.deduction(part, TDeduct(v, tl.span, bonus=tl.kind == "bonus"), span, ())
+            if d.kind is StepKind.ONCE:
+                # 分别 means per item: each one counts
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+            out.append(d)
+        return out
+
+    def _event(self, lead: Lead, ctx_text: str) -> str:
+        """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""
+        spans = [p.span for p in lead if hasattr(p, "span") and p.span != (0, 0)]
+        if not spans:
+            return ctx_text
+        raw = self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
+        return raw.lstrip("每").strip("，,；;。 ")
+
+    def _cap(
+        self, caps: list[TCap], deducts: list[TDeduct], lead: Lead, out: list[Clause], lone_caps: list[tuple[int, TCap]]
+    ) -> None:
+        """最多扣5分 / 扣分不超过3分: in a clause with its own deduction (每例扣1分最多扣5分) it
+        bounds that deduction; a clause of its own bounds the deduction just before it, or every
+        deduction when it closes a rule of several (domain point 15; ``_apply_caps``)."""
+        if len(caps) > 1:
+            raise self.error("two-caps", "同一子句写了两个扣分上限", caps[1].span)
+        cap = caps[0]
+        if cap.kind == "base":
+            # 加扣分均不突破基本分: the bonuses add at most the base (domain point 18)
+            self.use(*(p for p in lead if isinstance(p, PText)))
+            self.bonus_base = cap
+            return
+        if lead and not deducts and any(not isinstance(p, PText) for p in lead):
+            raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
+                             expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
+        before = [c for c in out if isinstance(c, Deduction)]
+        if not deducts and not before:
+            raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
+                             expected=("每…扣N分", "扣N分"))  # fmt: skip
+        self.use(*(p for p in lead if isinstance(p, PText)))
+        if deducts:
+            if cap.kind != "any" and any(d.bonus != (cap.kind == "bonus") for d in deducts):
+                raise self.error("cap-kind", "上限与本子句不符（加分的上限写成了扣分上限，或相反）", cap.span,
+                                 expected=("最多扣N分", "最多加N分"))  # fmt: skip
+            self.pending_cap = cap.points  # applied to this clause's deductions as they are built
+        else:
+            lone_caps.append((len(out), cap))
+
+    def _apply_caps(
+        self, out: list[Clause], lone_caps: list[tuple[int, TCap]]
+    ) -> tuple[list[Clause], Decimal | None, Decimal | None]:
+        rule_cap: Decimal | None = None
+        bonus_cap: Decimal | None = None
+        for where, cap in lone_caps:
+            points = cap.points
+            kind = cap.kind
+            if kind == "any":
+                # 最高不超过4分: the cap of the clause just before, a deduction or a bonus
+                prev = next((c for c in reversed(out[:where]) if isinstance(c, Deduction)), None)
+                kind = "bonus" if prev is not None and prev.bonus else "deduct"
+            bonus = kind == "bonus"
+            before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction) and c.bonus == bonus]
+            after = [c for c in out[where:] if isinstance(c, Deduction) and c.bonus == bonus]
+            if not before:
+                raise self.error("cap-without-deduction", "上限之前没有" + ("加分" if bonus else "扣分") + "条款",
+                                 cap.span, expected=("每…加N分" if bonus else "每…扣N分",))  # fmt: skip
+            if not after and len(before) > 1 and bonus:
+                bonus_cap = points  # 每项加1分…每篇加2分，最多加5分: all the bonuses together
+            elif not after and len(before) > 1:
+                rule_cap = points  # 每次减0.5分，每例减1分，最多减5分: all the deductions together
+            else:
+                last = out[before[-1]]
+                assert isinstance(last, Deduction)
+                if last.cap is not None:
+                    raise self.error("two-caps", "同一扣分条款有两个上限", cap.span, expected=("一个上限",))
+                out[before[-1]] = attrs.evolve(last, cap=points)
+        return out, rule_cap, bonus_cap
+
+    @staticmethod
+    def _context_edge(lead: Lead) -> PCmp | PQty | None:
+        """The one number of a context clause (按计划100%完成 / 开机率不得低于95% / >0), if it has one."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) == 1 and (
+            isinstance(numeric[0], PCmp) or (isinstance(numeric[0], PQty) and numeric[0].q.is_percent)
+        ):
+            return numeric[0]  # a bare count (每季度进行一次) is a frequency, not a line
+        return None
+
+    @staticmethod
+    def _lead_span(lead: Lead, default: Span) -> Span:
+        spans = [p.span for p in lead if hasattr(p, "span")]
+        if not spans:
+            return default
+        return (min(s[0] for s in spans), max(s[1] for s in spans))
+
+    def _has_threshold(self, unit: str) -> bool:
+        return any(q.unit == unit for q in self.thresholds)

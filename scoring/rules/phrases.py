@@ -1,0 +1,168 @@
+"""Phrase objects: what the tree transformer hands the assembler (a comparison, a step, an award …),
+and the word lists of the lexicon the assembler reads inside free text. Data only, no lark."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from .lexicon import words
+from .nodes import (
+    Expr,
+    Op,
+    Outcome,
+    Quantity,
+)
+
+Span = tuple[int, int]
+
+# ------------------------------------------------------------------ words the assembler reads
+
+_OPS = {
+    "GE": Op.GE, "GT": Op.GT, "LE": Op.LE, "LT": Op.LT, "EQ": Op.EQ, "REACH": Op.GE,
+    "GE_SUFFIX": Op.GE, "LE_SUFFIX": Op.LE,
+}  # fmt: skip
+# the word lists come from the lexicon (lexicon.toml [words.*]), each word with its meaning and an example
+_NEGATIONS = words("negation")
+_NEGATED_PHRASES = words("negated_phrase")
+_OTHERWISE = words("otherwise")
+_EVENT_UNITS = words("event_unit")
+_TIME_UNITS = words("time_unit")
+_DELAY_WORDS = words("delay")
+_SHORT_WORDS = words("shortfall")
+_EXCESS_WORDS = words("excess")
+_EVENT_WORDS = words("event")
+_MORE_WORDS = words("more")
+_UNPAID_WORDS = words("unpaid")
+
+
+# ------------------------------------------------------------------ phrase objects
+
+
+@frozen
+class PText:
+    text: str
+    span: Span
+
+
+@frozen
+class PQty:
+    q: Quantity
+    span: Span
+    points_scale: bool = False  # 90分 as a value on a 分 scale
+    pp: bool = False  # written as 个百分点
+
+
+@frozen
+class PCmp:
+    op: Op
+    q: Quantity
+    span: Span
+    of_target: bool = False
+    inclusive_mark: bool | None = None  # （含）/（不含） after the number
+    suffix: Op | None = None  # 90%及以上 after a prefix op: 达90%及以上
+
+
+@frozen
+class PRange:
+    low: Quantity
+    high: Quantity
+    span: Span
+    low_mark: bool | None = None
+    high_mark: bool | None = None
+
+
+@frozen
+class PBounded:
+    low: Quantity
+    low_op: Op
+    high_op: Op
+    high: Quantity
+    deviation: bool
+    span: Span
+
+
+@frozen
+class PBareOp:
+    op: Op
+    span: Span
+    of_target: bool = False
+    word: str = ""
+
+
+@frozen
+class PWord:
+    kind: str  # "of_target" | "deviation" | "exception"
+    text: str
+    span: Span
+
+
+@frozen
+class PStep:
+    per: str  # "每" | "down" | "up" | "dev" | "full"
+    word: str  # the 每… token as written
+    words: tuple[Any, ...]  # PText / PWord between 每 and the quantity
+    q: Quantity | None
+    span: Span
+    inclusive_mark: bool | None = None
+    pp: bool = False  # the step was written in 个百分点
+
+
+@frozen
+class TOutcome:
+    outcome: Outcome
+    span: Span
+    veto: bool = False
+    bare: bool = False  # 100分 / 0分 with no verb: in a table written points first (100分: 80%以上)
+
+
+@frozen
+class TDeduct:
+    points: Decimal | Expr
+    span: Span
+    per_unit: str = ""
+    range_high: Decimal | None = None
+    bonus: bool = False  # 加N分: points added (domain point 18)
+    count_up: bool = False  # 每完成1%得0.3分: a per-step award with no base, counting up from 0
+    below_zero: bool = False  # 倒扣N分: the score may go below 0 (domain point 6)
+
+
+@frozen
+class TFlag:
+    kind: str  # until | proportional | ceil | discretion | below_zero | announce (扣分 with no points)
+    text: str
+    span: Span
+
+
+@frozen
+class TCap:
+    points: Decimal  # 最多扣5分: the deductions lose at most this much
+    span: Span
+    kind: str = (
+        "deduct"  # deduct (最多扣) | bonus (最多加) | any (最高不超过: the clause before) | base (加分不超过基本分)
+    )
+
+
+@frozen
+class TList:
+    kind: str  # award | deduct | bonus
+    values: tuple[Decimal, ...]  # 分别得6分、4分和2分: one per member of the list before
+    span: Span
+
+
+Lead = tuple[Any, ...]
+Tail = TOutcome | TDeduct | TFlag | TCap | TList
+
+
+def _merge(a: Span, b: Span) -> Span:
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _lead_text(lead: Lead) -> str:
+    return "".join(p.text for p in lead if isinstance(p, PText))
+
+
+def _is_lead(part: Any) -> bool:
+    return isinstance(part, tuple) and not isinstance(part, (TOutcome, TDeduct, TFlag, TCap, TList))
