@@ -18,14 +18,11 @@ from ..rules.nodes import (
     Deduction,
     Direction,
     Formula,
-    FullMarks,
     Label,
-    Measure,
     Node,
     Op,
     Partial,
     PercentBasis,
-    Points,
     Quantity,
     Range,
     Rule,
@@ -33,8 +30,9 @@ from ..rules.nodes import (
     TargetMet,
     Veto,
 )
+from .scales import Scale, Setting, default_direction, distance, reference
+from .values import bare_quantity, normalize_unit, parse_value
 from .values import comparator as _comparator
-from .values import normalize_unit, parse_value
 
 #: the measured value's key in a mapping of several answers
 VALUE_KEYS = ("实际值", "value")
@@ -181,54 +179,11 @@ def _subject(rule: Rule) -> str:
 # ------------------------------------------------------------------ decisions
 
 
-def award_op(rule: Rule) -> Op | None:
-    """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given."""
-    for a in rule.awards:
-        c = a.condition
-        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
-            if c.low is not None and c.high is None:
-                return Op.GE
-            if c.high is not None and c.low is None:
-                return Op.LE
-    return None
-
-
-def reference(rule: Rule, d: Deduction | None, unit: str, target: Quantity | None) -> tuple[Quantity | None, str]:
-    """Where a deduction's steps count from (semantics §4): its own start (stated), the full-marks
-    band's edge (满意度90%及以上得满分，每5%扣2分: 90%), or the indicator's target. With why."""
-    if d is not None and d.start is not None:
-        return d.start.value, "规则写明"
-    for a in rule.awards:
-        c = a.condition
-        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
-            if a.outcome == Points(Decimal(0)):
-                continue
-            edge = c.low if c.low is not None else c.high
-            if edge is not None and (edge.value.unit != "分" or unit == "分"):
-                return edge.value, "满分线"
-    if target is not None:
-        return target, "指标值"
-    return None, "无"
-
-
-def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]:
-    """Direction of a deviation the text does not state (semantics §4): the comparator decides;
-    without one, the side of the full-marks band; else both sides. With why, in Chinese."""
-    if op in (Op.GE, Op.GT):
-        return Direction.SHORTFALL, "按指标值类型≥"
-    if op in (Op.LE, Op.LT):
-        return Direction.EXCESS, "按指标值类型≤"
-    if op is Op.EQ:
-        return Direction.BOTH, "按指标值类型="
-    aop = award_op(rule) if rule is not None else None
-    if aop is Op.GE:
-        return Direction.SHORTFALL, "未写指标值类型，按满分档在上"
-    if aop is Op.LE:
-        return Direction.EXCESS, "未写指标值类型，按满分档在下"
-    return Direction.BOTH, "未写指标值类型"
-
-
-_DIRECTIONS = {Direction.SHORTFALL: "只计低于的部分", Direction.EXCESS: "只计超出的部分", Direction.BOTH: "高于或低于都计"}
+_DIRECTIONS = {
+    Direction.SHORTFALL: "只计低于的部分",
+    Direction.EXCESS: "只计超出的部分",
+    Direction.BOTH: "高于或低于都计",
+}
 
 
 def _quantity(q: Quantity) -> str:
@@ -254,22 +209,31 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             else:
                 direction, why = default_direction(op, rule)
                 out.append(Decision(name, "方向", _DIRECTIONS[direction], False, f"semantics §4，{why}"))
-            if c.step is not None and c.step.is_percent:
-                if c.basis is not None:
+            # how a number in the row's unit reads here: the plan the evaluator and compiled code follow
+            plan = distance(rule, c, Setting(unit, target, op), Scale(bare_quantity(Decimal(0), unit).unit, False))
+            if plan.compare.kind == "ratio":
+                out.append(
+                    Decision(
+                        name, "比较的量", "完成率（实际值÷指标值）", False, "semantics §2，满分线是百分比而指标是数量"
+                    )
+                )
+            if c.step is not None and c.step.is_percent and plan.basis is not None:
+                if c.basis is not None and c.basis is plan.basis:
                     out.append(Decision(name, "百分比口径", _basis(c.basis), True))
+                elif c.basis is not None:
+                    out.append(Decision(name, "百分比口径", _basis(plan.basis), False,
+                                        f"semantics §2，写明{_basis(c.basis)}但比较的两个量都不是百分比"))  # fmt: skip
                 else:
-                    # a rate when the row is one, or when the line the steps count from is a percentage
-                    # (65%征收到位记满分，每欠1%扣1分 on a row with no unit)
-                    line, _ = reference(rule, c, unit, target)
-                    rate = target_percent or (line is not None and line.is_percent)
-                    out.append(Decision(name, "百分比口径", "百分点" if rate else "相对指标值的百分比", False,
-                                        "semantics §2，" + ("指标是比率" if rate else "指标是数量")))  # fmt: skip
+                    out.append(Decision(name, "百分比口径", _basis(plan.basis), False,
+                                        "semantics §2，" + ("比较的是比率" if plan.rate else "指标是数量")))  # fmt: skip
             ref, why = reference(rule, c, unit, target)
             if ref is None:
                 shown = "没有可用的起点（需要数值指标值）"
             else:
                 shown = _quantity(ref) if c.start is not None else f"{why}{_quantity(ref)}"
-            out.append(Decision(name, "起点", shown, c.start is not None, "" if c.start is not None else "semantics §4"))
+            out.append(
+                Decision(name, "起点", shown, c.start is not None, "" if c.start is not None else "semantics §4")
+            )
         if c.kind is not StepKind.ONCE:
             if c.partial is not None:
                 out.append(Decision(name, "不足一档", c.partial.value, True))

@@ -10,9 +10,10 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import award_op as _award_op
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.scales import Compare, Scale, band, distance, met, pick, ratio, reference, same_unit, target_mismatch
+from ..reading.scales import award_op as _award_op
 from ..reading.values import normalize_unit
 from ..rules.nodes import (
     Award,
@@ -24,14 +25,11 @@ from ..rules.nodes import (
     Formula,
     FullMarks,
     Label,
-    Measure,
     Num,
     Op,
     Otherwise,
     Partial,
-    PercentBasis,
     Points,
-    Quantity,
     Range,
     Rule,
     ShareOfWeight,
@@ -41,18 +39,12 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from .evaluate import (  # the evaluator's own decisions, asked once per rule
+from .evaluate import (  # the evaluator's points for words (是/否 on a worded rule), asked once per rule
     ROUNDING_MODES,
     _base_points,
     _choose_label,
-    _comparable,
     _Ctx,
-    _default_direction,
     _In,
-    _numeric_target,
-    _pick,
-    _reference,
-    _same_unit,
 )
 
 ZERO = Decimal(0)
@@ -199,7 +191,9 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         region = _remove(region, covered)
     awards = rule.awards
     has_events = any(isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE for c in rule.clauses)
-    numeric = bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
+    numeric = (
+        bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
+    )
     # 2a. a number on a worded rule (完成得满分，未完成不得分): met or not, then the worded choice
     if not numeric and not _reads_value(rule) and not has_events:
         met = _met_code(rule, ctx, x, g)
@@ -269,7 +263,7 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code) -> str:
             assert x.quantity is not None
             if x.quantity.is_percent:
                 return f"({g.qn} / {g.c(HUNDRED)})"
-            return f"({_ratio_code(x.quantity, g.qn, ctx, g)} / {g.c(HUNDRED)})"
+            return f"({_compare_code(ratio(ctx.setting, 'q', x.quantity.unit), g)} / {g.c(HUNDRED)})"
         raise _Raises
     assert isinstance(e, BinOp)
     return f"({_expr_code(e.left, ctx, x, g)} {e.op} {_expr_code(e.right, ctx, x, g)})"
@@ -278,64 +272,43 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code) -> str:
 # -------------------------------------------------------------- conditions
 
 
-def _which(q: Quantity, x: _In, g: _Code) -> str:
-    """The name holding ``q``'s value: the value in base units, or the number as written."""
+def _scale(x: _In) -> Scale:
+    """The scale of the actual the code is generated for (a bare number, or one written with a unit)."""
     assert x.quantity is not None
-    if q.value == x.quantity.value:
-        return g.qn
-    if x.raw is not None and q.value == x.raw.value:
-        return g.rn
-    raise _Unfollowed
+    return Scale(x.quantity.unit, x.raw is None or bool(x.raw.unit))
 
 
-def _static(f: Callable[[], Any]) -> Any:
-    """One of the evaluator's unit decisions, made once: its error means the branch always raises."""
-    try:
-        return f()
-    except ScoringError:
-        raise _Raises from None
+def _name(source: str, g: _Code) -> str:
+    """The name holding the number a plan reads: the value in base units, or as written."""
+    return g.qn if source == "q" else g.rn
 
 
-def _ratio_code(q: Quantity, name: str, ctx: _Ctx, g: _Code) -> str:
-    """``_ratio``: the completion rate actual / target, in percent."""
-    t = _static(lambda: _numeric_target(ctx))
-    if q.is_percent and not t.is_percent:
+def _compare_code(plan: Compare, g: _Code) -> str:
+    """The expression of the number a plan of the reading compares (scoring.reading.scales)."""
+    if plan.error:
+        raise _Raises  # the evaluator refuses this scale of answer here, whatever the number
+    name = _name(plan.source, g)
+    if plan.kind == "value":
         return name
-    tv = _static(lambda: _comparable(t, q, ctx, what="指标值")).value
-    if tv == 0:
-        raise _Raises
-    return f"{name} / {g.c(tv)} * {g.c(HUNDRED)}"
-
-
-def _measure_code(cond: Range, ctx: _Ctx, x: _In, g: _Code) -> str:
-    """``_in_range`` and ``_measured``: the expression a band compares."""
-    assert x.quantity is not None
-    edge = cond.low or cond.high
-    if edge is None:
-        raise _Unfollowed
-    if cond.measure is Measure.VALUE:
-        q = _pick(x, edge.value)
-        name = _which(q, x, g)
-        if edge.value.is_percent and not q.is_percent and q.unit != "分":
-            return _ratio_code(q, name, ctx, g)
-        _static(lambda: _comparable(q, edge.value, ctx))
-        return name
-    q = x.quantity
-    if cond.measure is Measure.RATIO:
-        return _ratio_code(q, g.qn, ctx, g)
-    t = _static(lambda: _numeric_target(ctx))
-    tv = _static(lambda: _comparable(t, q, ctx, what="指标值")).value
-    if tv == 0:
-        raise _Raises
-    diff = f"({g.qn} - {g.c(tv)})"
-    direction = _default_direction(ctx, None)
-    if direction is Direction.SHORTFALL:
+    if plan.kind == "ratio":
+        return f"{name} / {g.c(plan.divisor)} * {g.c(HUNDRED)}"
+    if plan.kind != "deviation":
+        raise _Unfollowed  # the shortfall in points (Measure.GAP): the evaluator's
+    diff = f"({name} - {g.c(plan.divisor)})"
+    if plan.direction is Direction.SHORTFALL:
         d = f"max(-{diff}, {g.c(ZERO)})"
-    elif direction is Direction.EXCESS:
+    elif plan.direction is Direction.EXCESS:
         d = f"max({diff}, {g.c(ZERO)})"
     else:
         d = f"abs{diff}"
-    return f"{d} / {g.c(abs(tv))} * {g.c(HUNDRED)}"
+    return f"{d} / {g.c(abs(plan.divisor))} * {g.c(HUNDRED)}"
+
+
+def _measure_code(cond: Range, ctx: _Ctx, x: _In, g: _Code) -> str:
+    """``_in_range``: the expression a band compares."""
+    if cond.low is None and cond.high is None:
+        raise _Unfollowed
+    return _compare_code(band(cond, ctx.setting, _scale(x)), g)
 
 
 def _band(cond: Range, ctx: _Ctx, x: _In, g: _Code) -> tuple[str, _Interval | None]:
@@ -376,21 +349,20 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
         z = g.c(ZERO)
         guard = [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
         return guard, f"{g.qn} {'!=' if c.negated else '=='} {z}", None
-    ref = _reference(rule, ctx, None)
-    if ref is None:
+    target = ctx.target.quantity if ctx.target is not None else None
+    m = met(reference(rule, None, ctx.unit, target)[0], ctx.op or _award_op(rule) or Op.GE, _scale(x))
+    if m.error:
         raise _Raises
-    q = _pick(x, ref)
-    name = _which(q, x, g)
-    _static(lambda: _comparable(q, ref, ctx))
-    sym = _SYM[ctx.op or _award_op(rule) or Op.GE]
+    name = _name(m.source, g)
+    sym = _SYM[m.op]
     if c.negated:
         sym = _NOT[sym]
     covered: _Interval | None = None
     if name == g.qn:
-        v = ref.value
+        v = m.line
         covered = {">=": (v, True, None, False), ">": (v, False, None, False), "<=": (None, False, v, True),
                    "<": (None, False, v, False), "==": (v, True, v, True)}.get(sym)  # fmt: skip
-    return [], f"{name} {sym} {g.c(ref.value)}", covered
+    return [], f"{name} {sym} {g.c(m.line)}", covered
 
 
 def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
@@ -398,9 +370,9 @@ def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
     assert x.quantity is not None
     if ctx.target is not None:
         t = ctx.target.quantity
-        q = _pick(x, t)
-        if q.is_percent == t.is_percent:
-            return [f"    met = {_which(q, x, g)} {_SYM[ctx.op or Op.GE]} {g.c(t.value)}"]
+        source, unit = pick(_scale(x), t)
+        if (unit in ("%", "个百分点")) == t.is_percent:
+            return [f"    met = {_name(source, g)} {_SYM[ctx.op or Op.GE]} {g.c(t.value)}"]
     only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
     if only_zero and rule.awards:
         z = g.c(ZERO)
@@ -451,9 +423,9 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
             qe = x.raw if x.raw is not None and not x.raw.unit else x.quantity
             if qe.is_percent:
                 raise _Raises  # 需要次数，而不是百分比
-            if qe.unit and d.step.unit and not _same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
+            if qe.unit and d.step.unit and not same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
                 raise _Raises  # 实际值与步长单位不一致
-            name = _which(qe, x, g)
+            name = g.rn if x.raw is not None and not x.raw.unit else g.qn
             if not guards:
                 guards = [f"    if {name} < {g.c(ZERO)}:", "        return _raise(x0)"]
             n = _count(f"{name} / {g.c(d.step.value)}", partial)
@@ -512,51 +484,26 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     above, 0 both) and whether a distance > 0 always raises (a relative step from 0, a step in
     another unit than the actual's)."""
     assert d.step is not None and x.quantity is not None
-    ref = _reference(rule, ctx, d)
-    if ref is None:
+    plan = distance(rule, d, ctx.setting, _scale(x))  # the reading's plan for this scale of answer
+    if plan.error:
         raise _Raises
-    q = _pick(x, ref)
-    name = _which(q, x, g)
-    direction = d.direction if d.direction is not None else _default_direction(ctx, rule)
-    qv = name
-    if d.measure is Measure.DEVIATION or ref.is_percent == q.is_percent or not q.unit or not ref.unit:
-        if not (ref.is_percent and not q.is_percent and q.unit):
-            _static(lambda: _comparable(q, ref, ctx))
-    ratio = False
-    target = ctx.target
-    if ref.is_percent and not q.is_percent and d.step.is_percent and target is not None and not target.quantity.is_percent:
-        qv, ratio = _ratio_code(q, name, ctx, g), True
-    rv = ref.value
+    qv = _compare_code(plan.compare, g)
+    rv = plan.line.value
     r = g.c(rv)
     # the evaluator's max(-(qv - r), 0) is r - qv where it is > 0 (rounding is symmetric), and
     # the code only counts steps where d > 0 (or where every q left over is past r)
-    if direction is Direction.SHORTFALL:
+    if plan.direction is Direction.SHORTFALL:
         dist, sign = f"({r} - {qv})", 1
-    elif direction is Direction.EXCESS:
+    elif plan.direction is Direction.EXCESS:
         dist, sign = f"({qv} - {r})", -1
     else:
         dist, sign = f"abs({qv} - {r})", 0
     step = g.c(d.step.value)
-    nonzero = False
-    if d.step.is_percent:
-        basis = d.basis
-        rate = q.is_percent or (ref.is_percent and ratio)
-        if basis is None:
-            basis = PercentBasis.POINTS if rate else PercentBasis.RELATIVE
-        if basis is PercentBasis.POINTS and not (q.is_percent or ref.is_percent):
-            basis = PercentBasis.RELATIVE
-        if basis is PercentBasis.RELATIVE and (not rate or rv):
-            if rv == 0:
-                nonzero = True  # 参照值为0，无法按相对百分比计算
-            moved = f"DIST / {g.c(abs(rv))} * {g.c(HUNDRED)} / {step}" if rv else f"DIST / {step}"
-        else:
-            moved = f"DIST / {step}"
+    if plan.relative and rv:
+        moved = f"DIST / {g.c(abs(rv))} * {g.c(HUNDRED)} / {step}"
     else:
-        if x.raw is not None and x.raw.unit and d.step.unit and q.unit and d.step.unit != "分":
-            if not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
-                nonzero = True  # 实际值与步长单位不一致, asked only once the distance is > 0
         moved = f"DIST / {step}"
-    return dist, moved, qv == g.qn, rv, sign, nonzero
+    return dist, moved, qv == g.qn, rv, sign, plan.moved_error is not None
 
 
 def _count(n: str, partial: Partial) -> str:
@@ -577,8 +524,9 @@ def _proportional_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     one, zero = g.c(ONE), g.c(ZERO)
     op = ctx.op or Op.GE
     if op in (Op.LE, Op.LT):
-        t = _static(lambda: _numeric_target(ctx))
-        tv = _static(lambda: _comparable(t, q, ctx, what="指标值")).value
+        if ctx.target is None or target_mismatch(ctx.target.quantity, q.unit):
+            raise _Raises  # no numeric target, or one in another unit
+        tv = ctx.target.quantity.value
         linear = rule.proportional.linear
         t_ = g.c(tv)
         if linear or (linear is None and ctx.options.reverse == "linear"):
@@ -588,10 +536,10 @@ def _proportional_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         lines = [f"    if {g.qn} <= {t_}:", f"        r = {one}", "    else:", f"        r = {over}"]
     else:
         if ctx.target is None and q.is_percent:
-            ratio = f"{g.qn} / {g.c(HUNDRED)}"
+            share = f"{g.qn} / {g.c(HUNDRED)}"
         else:
-            ratio = f"{_ratio_code(q, g.qn, ctx, g)} / {g.c(HUNDRED)}"
-        lines = [f"    r = min({ratio}, {one})"]
+            share = f"{_compare_code(ratio(ctx.setting, 'q', q.unit), g)} / {g.c(HUNDRED)}"
+        lines = [f"    r = min({share}, {one})"]
     return ["    try:", *["    " + s for s in lines], "    except ArithmeticError:", "        return _slow(x0)",
             f"    return {g.finish(f'{base} * max(r, {zero})')}"]  # fmt: skip
 

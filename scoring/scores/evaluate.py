@@ -20,11 +20,25 @@ from attrs import frozen
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import award_op as _award_op
-from ..reading.bind import default_direction, reference, ties_to_target
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.bind import ties_to_target
+from ..reading.scales import (
+    Compare,
+    Scale,
+    Setting,
+    band,
+    default_direction,
+    distance,
+    met,
+    pick,
+    ratio,
+    reference,
+    same_unit,
+    target_mismatch,
+)
+from ..reading.scales import award_op as _award_op
 from ..reading.values import (
     Value,
     bare_quantity,
@@ -243,6 +257,10 @@ class _Ctx:
     options: Options
     steps: list[Step] = attrs.Factory(list)
     ceiling: Decimal | None = None  # stated bonuses (加分) lift the weight's cap by what they added
+    # the indicator as the reading's plans take it (scoring.reading.scales)
+    setting: Setting = attrs.Factory(
+        lambda c: Setting(c.unit, c.target.quantity if c.target is not None else None, c.op), takes_self=True
+    )
 
     def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
         self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
@@ -304,12 +322,19 @@ def evaluate(
 
 
 def _hand_bounds(
-    e: EvaluationError, rule: Node, actual: Any, target: Any, weight: Any, comparator_: str | None,
-    unit: str | None, opts: Options,
+    e: EvaluationError,
+    rule: Node,
+    actual: Any,
+    target: Any,
+    weight: Any,
+    comparator_: str | None,
+    unit: str | None,
+    opts: Options,
 ) -> EvaluationError:
     """扣4-7分 / 每例减5-10分 (domain point 22): the score is given by hand, within the bounds the rule
     still sets: every range deduction at its high end gives the low bound, at its low end the high one.
     The error carries them as ``low`` and ``high`` and its message states them."""
+
     def at(choice: str) -> Decimal:
         return evaluate(rule, actual, target=target, weight=weight, comparator_=comparator_, unit=unit,
                         options=attrs.evolve(opts, deduction_range=choice)).points  # fmt: skip
@@ -363,7 +388,9 @@ class _In:
 
 def _actual(value: Any, ctx: _Ctx) -> _In:
     if is_missing(value):
-        raise EvaluationError(f"没有实际值（“{'' if value is None else str(value).strip()}”表示数据缺失）：缺失的数据不计分，请填写实际完成值")
+        raise EvaluationError(
+            f"没有实际值（“{'' if value is None else str(value).strip()}”表示数据缺失）：缺失的数据不计分，请填写实际完成值"
+        )
     if isinstance(value, float):
         raise TypeError("actual must be Decimal, int, str or bool, not float: pass str() or Decimal to keep it exact")
     if isinstance(value, bool):
@@ -452,7 +479,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
 
     # 2a. a number on a worded rule (完成得满分，未完成不得分 with 实际值 = the target; 发生安全事故不得分
     # with 0 events): met when it reaches the target, or when no event happened
-    if x.quantity is not None and not numeric and not _reads_value(rule) and not per_clause and not has_events and x.flag is None:
+    if (
+        x.quantity is not None
+        and not numeric
+        and not _reads_value(rule)
+        and not per_clause
+        and not has_events
+        and x.flag is None
+    ):
         met = _number_meets(x, rule, ctx)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
@@ -567,11 +601,14 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
     return total
 
 
-def _add_bonuses(
-    rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal
-) -> Decimal:
+def _add_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal) -> Decimal:
     gained = _gained(rule, x, per_clause, ctx, value)
-    if gained and not any(d.cap is not None for d in rule.bonuses) and rule.bonus_cap is None and not rule.bonus_cap_base:
+    if (
+        gained
+        and not any(d.cap is not None for d in rule.bonuses)
+        and rule.bonus_cap is None
+        and not rule.bonus_cap_base
+    ):
         ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则未写加分上限，加分不封顶")
     ctx.ceiling = max(full, value) + gained
     return value + gained
@@ -604,7 +641,12 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
     if alone:
         ctx.ceiling = full
         return min(score + gained, full)
-    if gained and not any(d.cap is not None for d in rule.bonuses) and rule.bonus_cap is None and not rule.bonus_cap_base:
+    if (
+        gained
+        and not any(d.cap is not None for d in rule.bonuses)
+        and rule.bonus_cap is None
+        and not rule.bonus_cap_base
+    ):
         ctx.step("加分不封顶", ZERO, "规则未写加分上限，加分不封顶")
     ctx.ceiling = max(full, min(score, full) + gained)
     return min(score, full) + gained
@@ -660,9 +702,9 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
     )
     if ctx.target is not None and tied:
         t = ctx.target.quantity
-        q = _pick(x, t)
-        if q.is_percent == t.is_percent:
-            return _compare(q.value, ctx.op or Op.GE, t.value)
+        source, unit = pick(_scale(x), t)
+        if (unit in ("%", "个百分点")) == t.is_percent:
+            return _compare(_number(x, source).value, ctx.op or Op.GE, t.value)
     if events and not _as_count(x).is_percent:
         # the number counts the events (a percentage counts nothing): met when none happened
         if x.quantity.value < 0:
@@ -731,26 +773,6 @@ def _item_number(k: Any) -> int:
     raise EvaluationError(f"分项编号无效: {k!r}")
 
 
-def _pick(x: _In, ref: Quantity | None) -> Quantity:
-    """The actual in the rule's terms: where the actual wrote no unit and the table's unit
-    contradicts the rule's (a count of 例 in a table whose unit is %), the rule's unit wins."""
-    q = x.quantity
-    assert q is not None
-    raw = x.raw
-    if raw is None or raw.unit or ref is None:
-        return q
-    if ref.is_percent and not q.is_percent:
-        return q  # an amount against a rate: the completion ratio is taken later
-    if (
-        q.unit
-        and ref.unit
-        and q.unit != ref.unit
-        and (q.is_percent != ref.is_percent or not _same_unit(q.unit, ref.unit))
-    ):
-        return Quantity(raw.value, ref.unit)
-    return q
-
-
 def _show(x: _In) -> str:
     if x.quantity is not None:
         return _fmt(x.quantity)
@@ -816,16 +838,17 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
         once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _event_words(d.event)]
         if once or _as_count(x).is_percent:
             # 未如期完成且无充分理由的扣3分: no event a number could count
-            raise EvaluationError(f"需要说明“{once[0].event if once else '扣分事项'}”是否发生（是/否），而不是“{_show(x)}”")
+            raise EvaluationError(
+                f"需要说明“{once[0].event if once else '扣分事项'}”是否发生（是/否），而不是“{_show(x)}”"
+            )
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
-    ref = _reference(rule, ctx, None)
-    if ref is None:
-        raise EvaluationError("需要数值指标值才能判断是否完成")
-    value = _comparable(_pick(x, ref), ref, ctx)
-    op = ctx.op or _award_op(rule) or Op.GE
-    return _compare(value.value, op, ref.value)
+    m = met(_reference(rule, ctx, None), ctx.op or _award_op(rule) or Op.GE, _scale(x))
+    q = _number(x, m.source)
+    if m.error:
+        raise EvaluationError(m.error.replace("{q}", _fmt(q)))
+    return _compare(q.value, m.op, m.line)
 
 
 def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
@@ -840,57 +863,31 @@ def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
     return v == ref
 
 
-def _measured(cond: Range, q: Quantity, ctx: _Ctx) -> Decimal:
-    """The value a condition compares: the actual, its deviation from the target, or its ratio."""
-    edge = cond.low or cond.high
-    assert edge is not None
-    if cond.measure is Measure.VALUE:
-        if edge.value.is_percent and not q.is_percent and q.unit != "分":
-            # 完成率≥100% on an amount: the completion rate actual/target
-            return _ratio(q, ctx)
-        return _comparable(q, edge.value, ctx).value
-    if cond.measure is Measure.RATIO:
-        return _ratio(q, ctx)
-    if cond.measure is Measure.GAP:
-        return _gap(q, ctx)
-    t = _numeric_target(ctx)
-    tv = _comparable(t, q, ctx, what="指标值").value
-    if tv == 0:
-        raise EvaluationError("指标值为0，无法计算偏离度")
-    diff = q.value - tv
-    direction = _default_direction(ctx, None)
-    if direction is Direction.SHORTFALL:
-        diff = max(-diff, ZERO)
-    elif direction is Direction.EXCESS:
-        diff = max(diff, ZERO)
-    else:
-        diff = abs(diff)
-    return diff / abs(tv) * HUNDRED
+def _scale(x: _In) -> Scale:
+    """The answer's scale: its unit, and whether it wrote one (the reading's plans are per scale)."""
+    assert x.quantity is not None
+    return Scale(x.quantity.unit, x.raw is None or bool(x.raw.unit))
 
 
-def _gap(q: Quantity, ctx: _Ctx) -> Decimal:
-    """低于目标10个百分点 (Measure.GAP): the target less the actual, in percentage points; for a target
-    that is no rate, the completion rate's shortfall from 100%."""
-    t = _numeric_target(ctx)
-    if t.is_percent:
-        return _comparable(t, q, ctx, what="指标值").value - _comparable(q, t, ctx).value
-    return HUNDRED - _ratio(q, ctx)
+def _number(x: _In, source: str) -> Quantity:
+    """The number a plan reads: the value in base units, or as written in the rule's unit."""
+    assert x.quantity is not None
+    return x.raw if source == "raw" and x.raw is not None else x.quantity
+
+
+def _compared(plan: Compare, x: _In) -> Decimal:
+    """The number a clause compares, as the reading's plan for this answer's scale says; its
+    refusal where the plan has one."""
+    q = _number(x, plan.source)
+    if plan.error:
+        raise EvaluationError(plan.error.replace("{q}", _fmt(Quantity(q.value, plan.unit))))
+    return plan.measure(q.value)
 
 
 def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     """The target is met on a rule of bands on the shortfall: none of them applies (domain point 16)."""
-    gaps = [a for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.GAP]
-    return bool(gaps) and x.quantity is not None and _gap(x.quantity, ctx) <= 0
-
-
-def _ratio(q: Quantity, ctx: _Ctx) -> Decimal:
-    t = _numeric_target(ctx)
-    if q.is_percent and not t.is_percent:
-        return q.value  # already a completion rate
-    tv = _comparable(t, q, ctx, what="指标值").value
-    if tv == 0:
-        raise EvaluationError("指标值为0，无法计算完成比例")
-    return q.value / tv * HUNDRED
+    gaps = [a.condition for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.GAP]
+    return bool(gaps) and x.quantity is not None and _compared(band(gaps[0], ctx.setting, _scale(x)), x) <= 0
 
 
 def _numeric_target(ctx: _Ctx) -> Quantity:
@@ -899,35 +896,8 @@ def _numeric_target(ctx: _Ctx) -> Quantity:
     return ctx.target.quantity
 
 
-def _comparable(q: Quantity, ref: Quantity, ctx: _Ctx, what: str = "实际值") -> Quantity:
-    """``q`` in the units of ``ref``; a bare number takes ref's unit. Mismatched units are an error."""
-    if q.unit == ref.unit or not q.unit or not ref.unit:
-        return q
-    if q.is_percent != ref.is_percent:
-        raise EvaluationError(f"{what}{_fmt(q)}与规则中的{_fmt(ref)}单位不一致")
-    if _same_unit(q.unit, ref.unit):
-        return q
-    raise EvaluationError(f"{what}{_fmt(q)}与规则中的{_fmt(ref)}单位不一致")
-
-
-_DAYS = ("天", "日", "工作日")
-
-
-def _same_unit(a: str, b: str) -> bool:
-    a2, b2 = a.lstrip("个"), b.lstrip("个")
-    if a2 in _DAYS and b2 in _DAYS:
-        return True
-    return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
-
-
-def _in_range(cond: Range, x: _In | Quantity, ctx: _Ctx) -> bool:
-    edge = cond.low or cond.high
-    if isinstance(x, _In):
-        assert x.quantity is not None
-        q = _pick(x, edge.value if edge else None) if cond.measure is Measure.VALUE else x.quantity
-    else:
-        q = x
-    v = _measured(cond, q, ctx)
+def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
+    v = _compared(band(cond, ctx.setting, _scale(x)), x)
     if cond.measure is Measure.GAP and v <= 0:
         return False  # the target is met: no band on the shortfall applies
     if cond.low is not None:
@@ -970,7 +940,7 @@ def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
                 raise EvaluationError(f"公式需要{name}的数值")
             if x.quantity.is_percent:
                 return x.quantity.value / HUNDRED
-            return _ratio(x.quantity, ctx) / HUNDRED
+            return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
         raise EvaluationError(f"公式中的“{name}”没有定义")
     if isinstance(e, BinOp):
         a = _expr(e.left, x, ctx, full)
@@ -1043,37 +1013,27 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         if q.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(q)}")
         assert d.step is not None
-        if q.unit and d.step.unit and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
+        if q.unit and d.step.unit and not same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
             raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
         steps = _count(q.value / d.step.value, partial)
         lost = steps * per
         if lost:
             ctx.step(f"{_event_count(d, q)}，每{_fmt(d.step)}扣{_num(per)}分", -lost, "", 次数=q)
         return lost
-    # distance from a reference
+    # distance from a reference: the reading's plan for this answer's scale (scoring.reading.scales)
     if x.quantity is None:
         raise EvaluationError(f"这条规则需要一个数值实际值，而不是“{_show(x)}”")
     assert d.step is not None
-    ref = _reference(rule, ctx, d)
-    if ref is None:
-        raise EvaluationError("需要数值指标值（target）才能计算差距")
-    q = _pick(x, ref)
-    direction = d.direction if d.direction is not None else _default_direction(ctx, rule)
-    if d.measure is Measure.DEVIATION or ref.is_percent == q.is_percent or not q.unit or not ref.unit:
-        qv = _comparable(q, ref, ctx).value if not (ref.is_percent and not q.is_percent and q.unit) else q.value
-    else:
-        qv = q.value
-    if (
-        ref.is_percent
-        and not q.is_percent
-        and d.step.is_percent
-        and ctx.target is not None
-        and not ctx.target.quantity.is_percent
-    ):
-        # 完成率大于等于100%…每下降1% on an amount: compare completion rates
-        qv = _ratio(q, ctx)
+    plan = distance(rule, d, ctx.setting, _scale(x))
+    q = _number(x, plan.compare.source)
+    q = Quantity(q.value, plan.compare.unit)
+    if plan.error:
+        raise EvaluationError(plan.error.replace("{q}", _fmt(q)))
+    qv = _compared(plan.compare, x)
+    ref = plan.line
     rv = ref.value
     diff = qv - rv
+    direction = plan.direction
     if direction is Direction.SHORTFALL:
         dist = max(-diff, ZERO)
     elif direction is Direction.EXCESS:
@@ -1082,38 +1042,17 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         dist = abs(diff)
     if dist == 0:
         return ZERO
-    if d.step.is_percent:
-        basis = d.basis
-        rate = q.is_percent or (ref.is_percent and qv is not q.value)
-        if basis is None:
-            basis = PercentBasis.POINTS if rate else PercentBasis.RELATIVE
-        if basis is PercentBasis.POINTS and not (q.is_percent or ref.is_percent):
-            basis = PercentBasis.RELATIVE
-        if basis is PercentBasis.RELATIVE and not rate:
-            if rv == 0:
-                raise EvaluationError("参照值为0，无法按相对百分比计算")
-            moved = dist / abs(rv) * HUNDRED
-            how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%"
-        elif basis is PercentBasis.RELATIVE:
-            moved = dist / abs(rv) * HUNDRED if rv else dist
-            how = f"相对偏离{_num(_q4(moved))}%"
-        else:
-            moved = dist
-            how = f"{'低于' if direction is Direction.SHORTFALL and diff < 0 else '高于' if diff > 0 else '偏离'}{_num(rv)}%共{_num(_q4(dist))}个百分点"
-        steps = _count(moved / d.step.value, partial)
+    if plan.moved_error:
+        raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
+    moved = dist / abs(rv) * HUNDRED if plan.relative else dist
+    if plan.basis is PercentBasis.RELATIVE:
+        how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%" if not plan.rate else f"相对偏离{_num(_q4(moved))}%"
+    elif plan.basis is PercentBasis.POINTS:
+        side = "低于" if direction is Direction.SHORTFALL and diff < 0 else "高于" if diff > 0 else "偏离"
+        how = f"{side}{_num(rv)}%共{_num(_q4(dist))}个百分点"
     else:
-        unit_written = x.raw is None or bool(x.raw.unit)
-        if (
-            unit_written
-            and d.step.unit
-            and q.unit
-            and d.step.unit != "分"
-            and not _same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit))
-        ):
-            if not (d.step.unit == "" or q.unit == ""):
-                raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
-        steps = _count(dist / d.step.value, partial)
         how = f"{'少于' if diff < 0 else '超出'}{_fmt(ref)}共{_num(_q4(dist))}{q.unit or ref.unit}"
+    steps = _count(moved / d.step.value, partial)
     lost = steps * per
     subject = next(
         (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
@@ -1164,23 +1103,26 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     op = ctx.op or Op.GE
     if op in (Op.LE, Op.LT):
         t = _numeric_target(ctx)
-        tv = _comparable(t, q, ctx, what="指标值").value
+        wrong = target_mismatch(t, q.unit)
+        if wrong:
+            raise EvaluationError(wrong.replace("{q}", _fmt(q)))
+        tv = t.value
         av = q.value
         linear = rule.proportional.linear if rule.proportional and rule.proportional.linear is not None else None
         if av <= tv:
-            ratio = ONE
+            share = ONE
         elif linear or (linear is None and ctx.options.reverse == "linear"):
-            ratio = max(ZERO, 2 - av / tv) if tv else ZERO
+            share = max(ZERO, 2 - av / tv) if tv else ZERO
         else:
-            ratio = tv / av
+            share = tv / av
     else:
         if ctx.target is None and q.is_percent:
-            ratio = q.value / HUNDRED
+            share = q.value / HUNDRED
         else:
-            ratio = _ratio(q, ctx) / HUNDRED
-        ratio = min(ratio, ONE)
-    value = base * max(ratio, ZERO)
-    ctx.step(f"按比例赋分：{_num(base)}×{_num(_q4(ratio * HUNDRED))}%", value, "", 实际值=q)
+            share = _compared(ratio(ctx.setting, "q", q.unit), x) / HUNDRED
+        share = min(share, ONE)
+    value = base * max(share, ZERO)
+    ctx.step(f"按比例赋分：{_num(base)}×{_num(_q4(share * HUNDRED))}%", value, "", 实际值=q)
     return value
 
 
@@ -1483,4 +1425,3 @@ def _explain(ctx: _Ctx, points: Decimal, weight: Decimal) -> str:
     head = "；".join(parts)
     tail = f"得{points}分" if points < weight else f"得满分{points}分"
     return f"{head}；{tail}" if head else tail
-

@@ -16,7 +16,7 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import ScoringError
-from ..reading.bind import award_op
+from ..reading.scales import award_op
 from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value
 from ..rules.nodes import (

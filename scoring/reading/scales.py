@@ -1,0 +1,342 @@
+"""Scales: what number a band, a step or 达标 compares, decided once from the rule, the indicator
+and the scale of an answer (its unit, written or the row's), never from the number itself.
+
+The evaluator and the generated code both ask these plans (``band``, ``distance``, ``met``) and
+only do the arithmetic a plan states; ``bind`` shows the plan of the row's own scale in the
+Reading. A plan that cannot compare an answer of that scale carries the refusal (``error``), with
+``{q}`` where the answer goes, so the same message comes from every path.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+from attrs import frozen
+
+from ..rules.nodes import Deduction, Direction, FullMarks, Measure, Op, PercentBasis, Points, Quantity, Range, Rule
+from .values import normalize_unit
+
+HUNDRED = Decimal(100)
+
+
+@frozen
+class Setting:
+    """The indicator as a rule reads it: the row's unit (a bare number takes it), the numeric
+    target and the comparator (given, or written in the target)."""
+
+    unit: str
+    target: Quantity | None
+    op: Op | None
+
+
+@frozen
+class Scale:
+    """The kind of an answer: its unit in base units (万元 → 元; the row's where none is written)
+    and whether the answer wrote it ("85%", "250人") or is a bare number."""
+
+    unit: str
+    written: bool
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "个百分点")
+
+
+# ------------------------------------------------------------------ lines and sides
+
+
+def award_op(rule: Rule) -> Op | None:
+    """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given."""
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
+            if c.low is not None and c.high is None:
+                return Op.GE
+            if c.high is not None and c.low is None:
+                return Op.LE
+    return None
+
+
+def reference(rule: Rule, d: Deduction | None, unit: str, target: Quantity | None) -> tuple[Quantity | None, str]:
+    """Where a deduction's steps count from (semantics §4): its own start (stated), the full-marks
+    band's edge (满意度90%及以上得满分，每5%扣2分: 90%), or the indicator's target. With why."""
+    if d is not None and d.start is not None:
+        return d.start.value, "规则写明"
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE and isinstance(a.outcome, (FullMarks, Points)):
+            if a.outcome == Points(Decimal(0)):
+                continue
+            edge = c.low if c.low is not None else c.high
+            if edge is not None and (edge.value.unit != "分" or unit == "分"):
+                return edge.value, "满分线"
+    if target is not None:
+        return target, "指标值"
+    return None, "无"
+
+
+def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]:
+    """Direction of a deviation the text does not state (semantics §4): the comparator decides;
+    without one, the side of the full-marks band; else both sides. With why, in Chinese."""
+    if op in (Op.GE, Op.GT):
+        return Direction.SHORTFALL, "按指标值类型≥"
+    if op in (Op.LE, Op.LT):
+        return Direction.EXCESS, "按指标值类型≤"
+    if op is Op.EQ:
+        return Direction.BOTH, "按指标值类型="
+    aop = award_op(rule) if rule is not None else None
+    if aop is Op.GE:
+        return Direction.SHORTFALL, "未写指标值类型，按满分档在上"
+    if aop is Op.LE:
+        return Direction.EXCESS, "未写指标值类型，按满分档在下"
+    return Direction.BOTH, "未写指标值类型"
+
+
+# ------------------------------------------------------------------ units
+
+
+def same_unit(a: str, b: str) -> bool:
+    """天/日/工作日 are one unit; 个 before a counter is dropped; 万元 starts with 元's prefix …"""
+    a2, b2 = a.lstrip("个"), b.lstrip("个")
+    if a2 in _DAYS and b2 in _DAYS:
+        return True
+    return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
+
+
+_DAYS = ("天", "日", "工作日")
+
+
+def _show(q: Quantity) -> str:
+    v = q.value
+    s = str(v.quantize(Decimal(1))) if v == v.to_integral_value() else format(v.normalize(), "f")
+    return f"{s}{q.unit}"
+
+
+def mismatch(unit: str, ref: Quantity, what: str = "实际值", shown: str = "{q}") -> str | None:
+    """The refusal where a number in ``unit`` cannot be compared with ``ref`` (a bare number or a
+    bare reference takes the other's unit); None where it can."""
+    if unit == ref.unit or not unit or not ref.unit:
+        return None
+    if (unit in ("%", "个百分点")) != ref.is_percent or not same_unit(unit, ref.unit):
+        return f"{what}{shown}与规则中的{_show(ref)}单位不一致"
+    return None
+
+
+# ------------------------------------------------------------------ which number
+
+
+def pick(scale: Scale, ref: Quantity | None) -> tuple[str, str]:
+    """Which number of the answer a clause reads, and in what unit: ``"q"`` (the value in base
+    units) or ``"raw"`` (as written). A bare answer whose row unit contradicts the rule's (3 on a %
+    row against a step of 例) is read in the rule's unit, as written."""
+    if scale.written or ref is None:
+        return "q", scale.unit
+    if ref.is_percent and not scale.is_percent:
+        return "q", scale.unit  # an amount against a rate: the completion ratio is taken later
+    u = scale.unit
+    if (
+        u
+        and ref.unit
+        and u != ref.unit
+        and (Quantity(Decimal(0), u).is_percent != ref.is_percent or not same_unit(u, ref.unit))
+    ):
+        return "raw", ref.unit
+    return "q", u
+
+
+@frozen
+class Compare:
+    """How an answer becomes the number a clause compares.
+
+    ``kind``: "value" (the number itself), "ratio" (number / ``divisor`` × 100: the completion
+    rate), "deviation" (|number − divisor| / |divisor| × 100 on the ``direction``'s side), "gap"
+    (``divisor`` − number: the shortfall in points), "gap-ratio" (100 − the completion rate).
+    ``error``: the refusal for answers of this scale, with ``{q}`` for the answer."""
+
+    source: str  # "q" or "raw"
+    unit: str
+    kind: str
+    divisor: Decimal = Decimal(0)
+    direction: Direction = Direction.BOTH
+    error: str | None = None
+
+    def measure(self, number: Decimal) -> Decimal:
+        """The compared number (the plan has no error)."""
+        k = self.kind
+        if k == "value":
+            return number
+        if k == "ratio":
+            return number / self.divisor * HUNDRED
+        if k == "gap":
+            return self.divisor - number
+        if k == "gap-ratio":
+            return HUNDRED - number / self.divisor * HUNDRED
+        diff = number - self.divisor
+        if self.direction is Direction.SHORTFALL:
+            diff = max(-diff, Decimal(0))
+        elif self.direction is Direction.EXCESS:
+            diff = max(diff, Decimal(0))
+        else:
+            diff = abs(diff)
+        return diff / abs(self.divisor) * HUNDRED
+
+
+def _refused(source: str, unit: str, error: str) -> Compare:
+    return Compare(source, unit, "value", error=error)
+
+
+def ratio(setting: Setting, source: str, unit: str) -> Compare:
+    """The completion rate: the answer over the target (an answer already in % on an amount row is
+    the rate itself)."""
+    t = setting.target
+    if t is None:
+        return _refused(source, unit, "这条规则需要数值指标值（target）")
+    is_percent = unit in ("%", "个百分点")
+    if is_percent and not t.is_percent:
+        return Compare(source, unit, "value")
+    err = target_mismatch(t, unit)
+    if err:
+        return _refused(source, unit, err)
+    if t.value == 0:
+        return _refused(source, unit, "指标值为0，无法计算完成比例")
+    return Compare(source, unit, "ratio", t.value)
+
+
+def target_mismatch(t: Quantity, unit: str) -> str | None:
+    """The target compared with an answer in ``unit`` (the message names the target first)."""
+    if t.unit == unit or not t.unit or not unit:
+        return None
+    if t.is_percent != (unit in ("%", "个百分点")) or not same_unit(t.unit, unit):
+        return f"实际值{{q}}与指标值{_show(t)}单位不一致"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
+    """What a band (满意度≥90%, 完成率低于80%, 偏离度≤5%, 低于目标10个百分点) compares."""
+    edge = cond.low or cond.high
+    assert edge is not None
+    if cond.measure is Measure.VALUE:
+        source, unit = pick(scale, edge.value)
+        if edge.value.is_percent and unit not in ("%", "个百分点") and unit != "分":
+            return ratio(setting, source, unit)  # 完成率≥100% on an amount: actual/target
+        err = mismatch(unit, edge.value)
+        return _refused(source, unit, err) if err else Compare(source, unit, "value")
+    if cond.measure is Measure.RATIO:
+        return ratio(setting, "q", scale.unit)
+    t = setting.target
+    if t is None:
+        return _refused("q", scale.unit, "这条规则需要数值指标值（target）")
+    if cond.measure is Measure.GAP:
+        if t.is_percent:
+            err = target_mismatch(t, scale.unit) or mismatch(scale.unit, t)
+            return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "gap", t.value)
+        r = ratio(setting, "q", scale.unit)
+        if r.error or r.kind == "value":
+            return r if r.error else Compare("q", scale.unit, "gap", HUNDRED)
+        return Compare("q", scale.unit, "gap-ratio", r.divisor)
+    err = target_mismatch(t, scale.unit)
+    if err:
+        return _refused("q", scale.unit, err)
+    if t.value == 0:
+        return _refused("q", scale.unit, "指标值为0，无法计算偏离度")
+    direction = default_direction(setting.op, None)[0]
+    return Compare("q", scale.unit, "deviation", t.value, direction)
+
+
+@frozen
+class Met:
+    """达标 on a number: the answer (``source``) against ``line`` by ``op``, or the refusal."""
+
+    source: str
+    line: Decimal
+    op: Op
+    error: str | None = None
+
+
+@functools.lru_cache(maxsize=4096)
+def met(ref: Quantity | None, op: Op, scale: Scale) -> Met:
+    """完成 / 达到目标 given a number: it reaches ``ref``, the line the rule's steps count from
+    (``bind.reference``), by ``op`` (the comparator, or the full-marks band's side)."""
+    if ref is None:
+        return Met("q", Decimal(0), op, "需要数值指标值才能判断是否完成")
+    source, unit = pick(scale, ref)
+    return Met(source, ref.value, op, mismatch(unit, ref))
+
+
+# ------------------------------------------------------------------ steps over a distance
+
+
+@frozen
+class Steps:
+    """A deduction over a distance (每低1个百分点扣1分) on one scale of answer.
+
+    The distance is ``compare``'s number less ``line`` on the ``direction``'s side; ``relative``:
+    divided by |line| × 100 first (a percent step on an amount); ``error``: refused whatever the
+    number; ``moved_error``: refused once the distance is above 0 (a relative step from 0, a step
+    in another unit than the answer's). ``basis`` and ``rate`` say how it reads, for the trace."""
+
+    compare: Compare
+    line: Quantity
+    direction: Direction
+    relative: bool
+    basis: PercentBasis | None  # None: the step is no percentage
+    rate: bool  # the compared number is a rate (a % answer, or the completion rate)
+    error: str | None = None
+    moved_error: str | None = None
+
+
+def distance(rule: Rule, d: Deduction, setting: Setting, scale: Scale) -> Steps:
+    """How a distance deduction reads an answer of ``scale`` (semantics §2–§4): where its steps
+    count from and on which side (``bind.reference``, ``bind.default_direction``), then the rest."""
+    ref = reference(rule, d, setting.unit, setting.target)[0]
+    direction = d.direction if d.direction is not None else default_direction(setting.op, rule)[0]
+    return _distance(d, ref, direction, setting, scale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting: Setting, scale: Scale) -> Steps:
+    assert d.step is not None
+    if ref is None:
+        no = Compare("q", scale.unit, "value")
+        return Steps(no, Quantity(Decimal(0)), direction, False, None, False, "需要数值指标值（target）才能计算差距")
+    source, unit = pick(scale, ref)
+    q_percent = unit in ("%", "个百分点")
+    compare = Compare(source, unit, "value")
+    error = None
+    if d.measure is Measure.DEVIATION or ref.is_percent == q_percent or not unit or not ref.unit:
+        if not (ref.is_percent and not q_percent and unit):
+            error = mismatch(unit, ref)
+    rated = False
+    t = setting.target
+    if ref.is_percent and not q_percent and d.step.is_percent and t is not None and not t.is_percent:
+        compare = ratio(setting, source, unit)  # 完成率大于等于100%…每下降1% on an amount: completion rates
+        rated = True
+        error = error or compare.error
+    rv = ref.value
+    moved_error = None
+    basis: PercentBasis | None = None
+    rate = False
+    relative = False
+    if d.step.is_percent:
+        # a rate: a % answer, the completion rate, or a number with no unit at all (none written,
+        # none on the row) set against a percentage line (65%征收到位记满分，每欠1%扣1分)
+        rate = q_percent or (ref.is_percent and (rated or not unit))
+        basis = d.basis
+        if basis is None:
+            basis = PercentBasis.POINTS if rate else PercentBasis.RELATIVE
+        if basis is PercentBasis.POINTS and not (q_percent or ref.is_percent):
+            basis = PercentBasis.RELATIVE
+        if basis is PercentBasis.RELATIVE:
+            relative = bool(rv) or not rate
+            if not rate and rv == 0:
+                moved_error = "参照值为0，无法按相对百分比计算"
+    elif scale.written and d.step.unit and unit and d.step.unit != "分":
+        if not same_unit(normalize_unit(unit), normalize_unit(d.step.unit)):
+            moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致"
+    return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
+
+
+__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "met", "mismatch", "pick", "ratio",
+           "same_unit", "target_mismatch"]  # fmt: skip

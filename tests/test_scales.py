@@ -1,0 +1,112 @@
+"""The reading's plans (scoring.reading.scales): what a band or a step compares is decided once per
+indicator and scale of answer; the evaluator, the compiled code and the Reading all follow it.
+Expectations worked out by hand from the rule text (docs/semantics.md §2, §4)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.reading.bind import bind
+from scoring.reading.scales import Scale, Setting, band, distance, pick
+from scoring.rules.nodes import Direction, Measure, Op, PercentBasis, Quantity, Range, Rule
+
+
+def _decisions(text: str, **kw: str) -> dict[str, str]:
+    return {d.what: d.value for d in bind(scoring.parse(text), **kw).decisions}
+
+
+CASES = [
+    # rule, answer, indicator, weight, points (by hand)
+    # a number with no unit on a row with none, against a percentage line: a rate; 65 - 60 = 5 points
+    ("低于65%的，每低1%扣1分", 60, {}, 10, "5.00"),
+    ("低于65%的，每低1%扣1分", "60%", {}, 10, "5.00"),
+    # completion rate on an amount: 480/500 = 96%, 4 points below 100% → 4 steps
+    ("完成率大于等于100%得满分，每下降1%扣1分", "480", {"target": "500万元", "unit": "万元"}, 10, "6.00"),
+    ("完成率大于等于100%得满分，每下降1%扣1分", "96%", {"target": "500万元", "unit": "万元"}, 10, "6.00"),
+    # a percent step on an amount row: relative to the target; 190 of 200 is 5% short → 1 step
+    ("每低于目标5%扣1分", 190, {"target": "200", "unit": "人", "comparator": "≥"}, 10, "9.00"),
+    # ≤ row: 105 over 100 is 5% over (relative, an amount) → 5 points
+    ("每超出1%扣1分", "105", {"target": "100", "comparator": "≤"}, 10, "5.00"),
+    # a rate row: 92% against 95%, 3 points short, each 1% costs 2 → 6 lost
+    ("每低于目标1个百分点扣2分", "92", {"target": "95%"}, 10, "4.00"),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "indicator", "weight", "points"), CASES)
+def test_evaluate_and_compile_follow_one_plan(text: str, answer: object, indicator: dict[str, str], weight: int,
+                                              points: str) -> None:  # fmt: skip
+    assert scoring.evaluate(text, answer, weight=weight, **indicator).points == Decimal(points)
+    c = scoring.compile(text, weight=weight, **indicator)
+    if isinstance(answer, int):
+        assert c.points(answer) == Decimal(points)
+        for n in range(0, 220, 7):  # the generated code and the evaluator agree everywhere
+            assert c.points(n) == scoring.evaluate(text, n, weight=weight, **indicator).points
+
+
+def test_reading_shows_the_plan_the_score_follows() -> None:
+    # the row has no unit and no target: a bare number is set against 65% as a rate
+    assert _decisions("低于65%的，每低1%扣1分")["百分比口径"] == "百分点"
+    shown = _decisions("完成率大于等于100%得满分，每下降1%扣1分", target="500万元", unit="万元")
+    assert shown["比较的量"] == "完成率（实际值÷指标值）"
+    assert shown["百分比口径"] == "百分点"
+    assert _decisions("每低于目标5%扣1分", target="200", unit="人", comparator="≥")["百分比口径"] == "相对指标值的百分比"
+
+
+def test_a_stated_basis_the_quantities_cannot_take_is_shown_as_overridden() -> None:
+    # 按百分点 stated, but neither the answer (人) nor the line (200人) is a percentage: relative
+    rule = scoring.parse("每低于目标5个百分点扣1分")
+    assert isinstance(rule, Rule)
+    d = rule.deductions[0]
+    assert d.basis is PercentBasis.POINTS
+    plan = distance(rule, d, Setting("人", Quantity(Decimal(200), "人"), Op.GE), Scale("人", False))
+    assert plan.basis is PercentBasis.RELATIVE
+    assert plan.relative
+    shown = [x for x in bind(rule, target="200", unit="人", comparator="≥").decisions if x.what == "百分比口径"]
+    assert [(x.value, x.stated) for x in shown] == [("相对指标值的百分比", False)]
+    # 190 of 200: 5% short relative to the target → 1 step
+    assert scoring.evaluate(rule, 190, target="200", unit="人", comparator="≥", weight=10).points == Decimal("9.00")
+
+
+def test_band_plans() -> None:
+    edge = scoring.parse("满意度≥90%得满分")
+    assert isinstance(edge, Rule)
+    cond = edge.awards[0].condition
+    assert isinstance(cond, Range)
+    on_rate = band(cond, Setting("%", Quantity(Decimal(90), "%"), Op.GE), Scale("%", False))
+    assert (on_rate.kind, on_rate.error) == ("value", None)
+    # 90人 against 90%: refused, never compared
+    people = band(cond, Setting("%", Quantity(Decimal(90), "%"), Op.GE), Scale("人", True))
+    assert people.error == "实际值{q}与指标值90%单位不一致"
+    # with no target: the rule's own 90%
+    alone = band(cond, Setting("", None, None), Scale("人", True))
+    assert alone.error == "这条规则需要数值指标值（target）"
+    # on an amount with a target: the completion rate, answer ÷ target × 100
+    amount = band(cond, Setting("元", Quantity(Decimal(500), "元"), Op.GE), Scale("元", False))
+    assert (amount.kind, amount.divisor) == ("ratio", Decimal(500))
+    assert amount.measure(Decimal(450)) == Decimal(90)
+
+
+def test_deviation_band_counts_the_comparator_side() -> None:
+    rule = scoring.parse("偏离度≤5%得满分")
+    assert isinstance(rule, Rule)
+    c = rule.awards[0].condition
+    assert isinstance(c, Range) and c.measure is Measure.DEVIATION
+    plan = band(c, Setting("", Quantity(Decimal(100)), Op.LE), Scale("", False))
+    assert plan.direction is Direction.EXCESS
+    assert plan.measure(Decimal(95)) == 0  # below a ≤ target is no deviation
+    assert plan.measure(Decimal(104)) == Decimal(4)
+
+
+def test_a_bare_answer_takes_the_rule_unit_where_the_row_contradicts_it() -> None:
+    # 3 on a % row against a step of 例: the number as written, in 例
+    assert pick(Scale("%", False), Quantity(Decimal(1), "例")) == ("raw", "例")
+    assert pick(Scale("%", True), Quantity(Decimal(1), "例")) == ("q", "%")
+    assert pick(Scale("元", False), Quantity(Decimal(90), "%")) == ("q", "元")  # the completion ratio later
+
+
+def test_unit_mismatch_message_names_the_answer() -> None:
+    with pytest.raises(scoring.EvaluationError, match="实际值90人与指标值90%单位不一致"):
+        scoring.evaluate("满意度≥90%得满分，低于90%不得分", "90人", target="90%", weight=10)
