@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 import scoring
+from scoring import cache
+from scoring.reading.profiles import Profile
 from scoring.scores.evaluate import Score
 from scoring.tables import ruleset as ruleset_module
 
@@ -137,17 +139,25 @@ def test_lazy_score_that_disagrees_is_a_bug_not_a_silent_result() -> None:
 
 def test_a_table_scored_again_reuses_its_compiled_rules_per_profile(monkeypatch: pytest.MonkeyPatch) -> None:
     ruleset, outcomes, _ = BENCH.build(1500, 11, "random")
+    # the readings (rule parsed and compiled for the indicator and profile) are kept process-wide
+    # in scoring.cache.COMPILED, keyed ("table-reading", reading, profile, fast)
+    def readings(profile: Profile) -> list[Any]:
+        return [k for k in cache.COMPILED._data if k[:1] == ("table-reading",) and k[2] == profile]
+
+    cache.clear()
     first = ruleset.score(outcomes)
-    compiled = ruleset._plan().compiled
-    assert list(compiled) == [ruleset.profile] and compiled[ruleset.profile][0]
+    assert readings(ruleset.profile)
+    prepared = cache.COMPILED.misses
     again = ruleset.score(outcomes)
+    assert cache.COMPILED.misses == prepared  # nothing prepared or compiled again
     assert [(r.points, r.explanation, r.findings) for r in first.rows] == [
         (r.points, r.explanation, r.findings) for r in again.rows
     ]
     # another profile compiles its own, and still agrees with the full path
     other = scoring.profiles.get("one-decimal")
+    assert not readings(other)
     fast = ruleset.score(outcomes, profile=other)
-    assert set(compiled) == {ruleset.profile, other}
+    assert readings(other) and cache.COMPILED.misses > prepared
     monkeypatch.setattr(ruleset_module, "_FAST", False)
     full = ruleset.score(outcomes, profile=other)
     assert [(r.points, r.explanation) for r in fast.rows] == [(r.points, r.explanation) for r in full.rows]

@@ -1,7 +1,7 @@
 """The full path of a rule row: the outcome read as the evaluator needs it (a number out of
 words, words judged met or not), then scored by the evaluator, with how it was read in front.
 
-The fast path (fast.py) gives the same points sooner and works out the 扣分原因 here when read.
+The compiled fast path (readings.py) gives the same points sooner and works out the 扣分原因 here when read.
 """
 
 from __future__ import annotations
@@ -10,28 +10,26 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import EvaluationError
-from ..reading.cells import judge_text, read_actual
+from ..reading.cells import Target, judge_text, read_actual
 from ..reading.profiles import Profile
 from ..reading.values import parse_value, yes_no
 from ..rules.nodes import Node, Quantity
 from ..scores.evaluate import Options, Score, Step
 from ..scores.evaluate import evaluate as _evaluate
-from .plan import Plan
 from .rows import IndicatorRow
 
 ZERO = Decimal(0)
 
 
-def score_in_full(plan: Plan, row: IndicatorRow, node: Node, actual: Any, grade: str | None, profile: Profile,
-                  opts: Options) -> tuple[Score, bool | None]:  # fmt: skip
+def score_in_full(row: IndicatorRow, node: Node, actual: Any, grade: str | None, profile: Profile, opts: Options,
+                  target: Target) -> tuple[Score, bool | None]:  # fmt: skip
     """The full path: the outcome read (a number out of words, words judged met or not) and
-    scored by the evaluator, with how it was read in front of the 扣分原因; and the 是/否
-    the evaluator was given alone, if it was."""
+    scored by the evaluator, with how it was read in front of the 扣分原因 (``target``: the row's
+    指标值 read); and the 是/否 the evaluator was given alone, if it was."""
     given: Any = grade if grade is not None else actual
     how = ""
     seen = None
     if isinstance(given, str) and grade is None and parse_value(given, row.unit) is None:
-        target = plan.target(row)
         if target.kind == "number":
             reading = read_actual(given, target, row.unit)
             if reading is not None and reading.quantity is not None and reading.how:

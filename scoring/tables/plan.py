@@ -1,23 +1,17 @@
-"""The plan of a table: what scoring needs that does not depend on the outcomes (static keys,
-二级指标 blocks and their weights), worked out once per table; and the sums of a run over it.
+"""The plan of a table: what scoring needs that does not depend on the outcomes (its rows grouped
+by reading, 二级指标 blocks and their weights), worked out once per table; and the sums of a run.
 """
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .. import cache as _cache
-from ..reading.cells import Target
 from ..reading.profiles import Profile
-from ..scores.compiled import Compiled
-from ..scores.compiled_composite import CompiledComposite
-from ..scores.compiled_default import Fast as DefaultFast
-from ..scores.compiled_default import ReadingFast
 from ..scores.evaluate import Score
 from .outcomes import Outcomes
+from .readings import reading_key
 from .report import Report, RowResult, Subtotal, grade_of
 from .rows import Finding, IndicatorRow
 
@@ -42,43 +36,27 @@ def hashable(v: Any) -> Any:
     return v
 
 
-def static_key(row: IndicatorRow) -> tuple[Any, ...]:
-    """What a row's score depends on, besides its outcome and profile (the memo key's first part)."""
-    if row.rule:
-        return _RULE_KEY(row)
-    cost = "成本" in row.level1 or "成本" in row.level2 or "成本" in row.name
-    return (None, row.target, row.comparator, row.unit, row.weight, cost, "满意" in row.name,
-            None if row.target else row.name)  # fmt: skip
-
-
-_RULE_KEY = operator.attrgetter("rule", "target", "comparator", "unit", "weight")  # a rule row's static key
-
-
 class Plan:
     """The outcome-independent part of scoring a table, worked out once per ruleset.
 
-    ``keys[i]`` numbers what row i's score depends on besides its outcome (rows with the same
-    rule, target, comparator, unit and weight share memoised scores); ``plain[i]`` says the row
-    takes the common path (a weight, no row profile, options or borrowed weight); ``group[i]``
-    numbers its 二级指标 block (section, level1, level2), whose weights and row counts are
-    summed here, so that a run only adds up points."""
+    ``members[k]`` lists the rows (by index, in order) of the k-th reading: rows with the same
+    rule, target, comparator, unit, weight, and profile and options of their own
+    (``readings.reading_key``), which share their parsed and compiled rule and the scores of equal
+    outcomes. ``group[i]`` numbers row i's 二级指标 block (section, level1, level2), whose weights
+    and row counts are summed here, so that a run only adds up points."""
 
-    __slots__ = ("columns", "columns1", "compiled", "group", "groups", "grows", "gweight", "keys", "keys1", "keys_s", "nkeys",
-                 "plain", "rows", "rows1", "rows_s", "section1", "targets", "up", "up1", "weight1", "weight_s",
-                 "weighted")  # fmt: skip
+    __slots__ = ("columns", "columns1", "group", "groups", "grows", "gweight", "keys1", "keys_s", "members", "rows",
+                 "rows1", "rows_s", "section1", "up", "up1", "weight1", "weight_s", "weighted")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
         self.rows = rows
-        # the static keys' rules compiled for a profile (and the default method compiled for rows
-        # without a rule), filled in by the runs that need them: a table scored again, with other
-        # outcomes, does not compile again
-        self.compiled: dict[Profile, tuple[dict[int, Compiled | CompiledComposite | None],
-                                           dict[int, tuple[DefaultFast, ReadingFast] | None]]] = {}  # fmt: skip
-        self.targets: dict[tuple[str | None, str | None], Target] = {}  # read_target per (target, unit)
-        ids: dict[tuple[Any, ...], int] = {}
-        self.keys = [ids.setdefault(_RULE_KEY(r) if r.rule else static_key(r), len(ids)) for r in rows]
-        self.nkeys = len(ids)
-        self.plain = [r.weight is not None and not (r.profile or r.options or r.weight_from) for r in rows]
+        readings: dict[tuple[Any, ...], list[int]] = {}
+        for i, r in enumerate(rows):
+            try:
+                readings.setdefault(reading_key(r), []).append(i)
+            except TypeError:  # a row option whose value cannot be hashed (a list): a reading of its own
+                readings[("row", i)] = [i]
+        self.members = list(readings.values())
         blocks: dict[tuple[str | None, str, str], int] = {}
         self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
         self.groups = list(blocks)
@@ -105,14 +83,6 @@ class Plan:
             self.rows1[i1] += self.grows[g]
             self.weight_s[i_s] += self.gweight[g]
             self.rows_s[i_s] += self.grows[g]
-
-    def target(self, row: IndicatorRow) -> Target:
-        """The row's 指标值 read (``read_target``), once per (target, unit)."""
-        k = (row.target, row.unit)
-        t = self.targets.get(k)
-        if t is None:
-            t = self.targets[k] = _cache.target(row.target, row.unit)  # read once per process
-        return t
 
     def report(
         self, ruleset: Ruleset, profile: Profile, outcomes: Outcomes, results: list[RowResult], points: list[Decimal],
@@ -162,4 +132,4 @@ class Plan:
                       p, w, grade, tuple(findings), outcomes)  # fmt: skip
 
 
-__all__ = ["Plan", "hashable", "static_key"]
+__all__ = ["Plan", "hashable"]

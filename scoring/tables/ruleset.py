@@ -32,6 +32,7 @@ from ..reading.profiles import Profile
 from ..rules.nodes import Node
 from .outcomes import Outcome, Outcomes, load_outcomes, merge, outcomes_from
 from .plan import Plan
+from .readings import row_profile
 from .report import Report, RowResult
 from .rows import (
     Execution,
@@ -95,12 +96,7 @@ class Ruleset:
         return _cache.parsed(text)
 
     def profile_for(self, row: IndicatorRow, base: Profile | None = None) -> Profile:
-        p = base or self.profile
-        if row.profile:
-            p = _profiles.get(row.profile)
-        if row.options:
-            p = p.with_options(dict(row.options))
-        return p
+        return row_profile(row, base or self.profile)
 
     def score(
         self,
@@ -134,7 +130,7 @@ class Ruleset:
             row = found
         if not isinstance(outcome, Outcome):
             outcome = Outcome(row.id, outcome)
-        return Scorer(self, Outcomes(), _as_profile(profile, self), None, fast=_FAST)._row(row, outcome)
+        return Scorer(self, Outcomes(), _as_profile(profile, self), None, fast=_FAST).one(row, outcome)
 
     @classmethod
     def from_rows(
