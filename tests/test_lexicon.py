@@ -114,9 +114,19 @@ def test_step(c: WordClass, e: Entry) -> None:
 @pytest.mark.parametrize(("c", "e"), _entries("frequency"))
 def test_frequency_is_words_not_a_step(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)
-    assert not _clauses(rule, n.Deduction)
     award = _clauses(rule, n.Award)[0]
     assert e.word in getattr(award.condition, "text", "")
+    if c.kind == "terminal":
+        assert not _clauses(rule, n.Deduction)
+        return
+    # [words.period]: the count after 每季度 is how often, read with the words (the requirement met
+    # or not; the count per period kept as its requirement), never a band at a total of 1 time:
+    # 每少一次 counts from the target, not from 1次
+    assert isinstance(award.condition, n.TargetMet)
+    need = award.condition.requirement
+    assert need is not None and need.low is not None and need.low.value.unit == "次"
+    d = _deduction(rule)
+    assert d.step is not None and d.step.unit == "次" and d.start is None
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("direction", "shortfall", "excess", "more", "delay"))

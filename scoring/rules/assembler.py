@@ -35,6 +35,7 @@ from .nodes import (
     Proportional,
     Range,
     Rule,
+    ShareOfWeight,
     StepKind,
     TargetMet,
     Var,
@@ -42,6 +43,7 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
+    _EVENT_WORDS,
     Lead,
     PBounded,
     PCmp,
@@ -58,6 +60,9 @@ from .phrases import (
     _merge,
 )
 from .shapes import _all_clear, _crossing, _rank, _Segment, _split_list
+
+#: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
+_ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
 
 
 class _Assembler(ClauseReader):
@@ -126,7 +131,7 @@ class _Assembler(ClauseReader):
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
         segs = self.segments(clauses)
-        self.thresholds = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)] + [
+        self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
         out: list[Clause] = []
@@ -343,6 +348,26 @@ class _Assembler(ClauseReader):
             out.append(c)
         return out
 
+    @staticmethod
+    def _met_case(clauses: list[Clause]) -> list[Clause]:
+        """无缺会现象3分 / 未发生安全事故得满分 / 无违规违纪问题8分: a worded award that says something is
+        absent (无, 没有, or 未/不 before an event verb: 未发生, 未出现) and scores more than every other
+        clause of its rule is the requirement met, not its failure, as 未发生得满分 is in a numeric rule
+        (``_resolve_labels``): answered 否 it must not score its points. A negated quality (不及时但未影响
+        项目进度(1分), 未完成) stays the requirement not met."""
+        awards = [c for c in clauses if isinstance(c, Award)]
+        out: list[Clause] = []
+        for c in clauses:
+            if (
+                isinstance(c, Award) and isinstance(c.condition, Label) and c.condition.negated
+                and c.condition.text.startswith(_ABSENCE)
+                and isinstance(c.outcome, (Points, FullMarks, ShareOfWeight)) and _rank(c.outcome) > 0
+                and all(_rank(c.outcome) > _rank(a.outcome) for a in awards if a is not c)
+            ):  # fmt: skip
+                c = attrs.evolve(c, condition=attrs.evolve(c.condition, negated=False))
+            out.append(c)
+        return out
+
     def _resolve_labels(self, clauses: list[Clause]) -> list[Clause]:
         """In a numeric rule, a worded full-marks condition (完成, 全部完成) means the target is met."""
         numeric = any(
@@ -351,7 +376,15 @@ class _Assembler(ClauseReader):
         )
         events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) for c in clauses)
         if not numeric:
-            return clauses
+            how_often = next((c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Label)
+                              and c.condition.span in self.frequencies), None)  # fmt: skip
+            if how_often is not None:
+                raise self.error(
+                    "frequency", "“每季度…一次”是频次，规则没有说全年的次数如何计分", how_often.span or (0, len(self.text)),
+                    expected=("每少一次扣N分", "全年≥N次"),
+                    hint="写明全年应达到的次数（如“全年召开≥4次”），或写明每少一次扣几分",
+                )  # fmt: skip
+            return self._met_case(clauses)
         out: list[Clause] = []
         top = max((_rank(c.outcome) for c in clauses if isinstance(c, Award)), default=Decimal(0))
         for c in clauses:
@@ -360,7 +393,8 @@ class _Assembler(ClauseReader):
                 # 未及时发布，计1分 below a 计5分 stays a not-met grade
                 lab = c.condition
                 negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, span=lab.span)))
+                need = self.frequencies.get(lab.span) if lab.span is not None else None
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span)))
             elif (
                 events
                 and isinstance(c, Award)

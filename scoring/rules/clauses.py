@@ -35,6 +35,7 @@ from .phrases import (
     _MORE_WORDS,
     _NEGATIONS,
     _OTHERWISE,
+    _PERIODS,
     _SHORT_WORDS,
     _TIME_UNITS,
     _UNPAID_WORDS,
@@ -66,6 +67,8 @@ class ClauseReader(SpanReader):
         self.thresholds: list[Quantity] = []
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
+        # 每季度召开一次: the count per period of a frequency label, by the label's span
+        self.frequencies: dict[Span, Range] = {}
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
@@ -104,6 +107,17 @@ class ClauseReader(SpanReader):
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
+        freq = self.frequency(lead)
+        if freq:
+            # 每季度主持召开一次例会 / 每月报送不少于2次: a count per period shorter than the year is how
+            # often, a requirement met or not (a label; the count per period is kept as its requirement,
+            # ``frequencies``), never a total the year's outcome is compared with
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))), *freq)
+            full = self.text[span[0] : span[1]] if span != (0, 0) else _lead_text(lead)
+            count = next(p for p in reversed(freq) if isinstance(p, (PCmp, PQty)))
+            lo, hi = self._edges(count) if isinstance(count, PCmp) else (Edge(count.q, True, False), None)
+            self.frequencies[span] = Range(Measure.VALUE, lo, hi, _lead_text(lead).strip("的"))
+            return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
@@ -166,6 +180,25 @@ class ClauseReader(SpanReader):
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
 
+    def frequency(self, lead: Lead) -> list[Any]:
+        """The numeric phrases of a lead that says how often (每季度…一次, 每月…不少于2次): every number of
+        the lead a count (次, 项, 篇 …) written after a period shorter than the year (lexicon
+        ``[words.period]``). Empty when the lead says no such thing."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        counts = [p for p in numeric if isinstance(p, (PQty, PCmp))]
+        if not counts or len(counts) != len([p for p in numeric if not isinstance(p, PBareOp)]):
+            return []
+        if any(
+            p.q.is_percent or (p.q.unit not in _EVENT_UNITS and p.q.unit.lstrip("个") not in _EVENT_UNITS)
+            for p in counts
+        ):
+            return []
+        start = min(p.span[0] for p in lead if p.span != (0, 0))
+        before = self.text[start : counts[0].span[0]]
+        if not any(w in before for w in _PERIODS):
+            return []
+        return numeric
+
     def _edges(self, c: PCmp | PRange | PBounded) -> tuple[Edge | None, Edge | None]:
         if isinstance(c, PRange):
             lo_inc = True if c.low_mark is None else c.low_mark
@@ -176,8 +209,11 @@ class ClauseReader(SpanReader):
             hi = Edge(c.high, c.high_op in (Op.LE, Op.GE))
             return lo, hi
         op = c.suffix if c.suffix is not None else c.op
-        if c.inclusive_mark is not None and op in (Op.GT, Op.LT):
+        if c.inclusive_mark is True and op in (Op.GT, Op.LT):
             op = Op.GE if op is Op.GT else Op.LE
+        elif c.inclusive_mark is False and op in (Op.GE, Op.LE):
+            # 80%(不含)以上 / 80%以下(不含80%): the mark excludes the number the word would include
+            op = Op.GT if op is Op.GE else Op.LT
         if op is Op.GE:
             return Edge(c.q, True), None
         if op is Op.GT:

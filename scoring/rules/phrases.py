@@ -36,6 +36,7 @@ _EXCESS_WORDS = words("excess")
 _EVENT_WORDS = words("event")
 _MORE_WORDS = words("more")
 _UNPAID_WORDS = words("unpaid")
+_PERIODS = words("period")
 
 
 # ------------------------------------------------------------------ phrase objects
@@ -63,6 +64,13 @@ class PCmp:
     of_target: bool = False
     inclusive_mark: bool | None = None  # （含）/（不含） after the number
     suffix: Op | None = None  # 90%及以上 after a prefix op: 达90%及以上
+
+
+@frozen
+class PMark:
+    inclusive: bool  # (含95%) / (不含80%): an inclusive mark restating the number it follows
+    q: Quantity
+    span: Span
 
 
 @frozen

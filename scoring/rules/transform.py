@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from lark import Token, Transformer, Tree, v_args
+from lark.exceptions import VisitError
 
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
@@ -41,6 +42,7 @@ from .phrases import (
     PBareOp,
     PBounded,
     PCmp,
+    PMark,
     PQty,
     PRange,
     PStep,
@@ -112,8 +114,40 @@ class _Phrases(Transformer[Token, Any]):
     def score_quantity(self, meta: Any, ch: list[Any]) -> PQty:
         return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
 
-    def incl(self, meta: Any, ch: list[Token]) -> bool:
-        return ch[0].type == "INCLUSIVE"
+    def incl(self, meta: Any, ch: list[Token]) -> bool | PMark:
+        tok = ch[0]
+        if tok.type != "INCLUSIVE_RESTATED":
+            return tok.type == "INCLUSIVE"
+        # (含95%) / (含 10万): the mark restates the number; the quantity it follows must be that number
+        m = re.search(r"(不?)含\s*([0-9.]+)\s*([^\s)）]*)", str(tok))
+        assert m is not None
+        mult, base = split_unit(m.group(3).replace("％", "%"))
+        return PMark(not m.group(1), Quantity(arabic(m.group(2)) * mult, base), _tok_span(tok))
+
+    def _mark(self, q: PQty, mark: Any) -> bool | None:
+        """The inclusive mark after ``q``: a restated number must be the number it follows."""
+        if not isinstance(mark, PMark):
+            return mark if isinstance(mark, bool) else None
+        same_unit = mark.q.unit in ("", q.q.unit) or (q.q.unit == "" and mark.q.unit != "%")
+        if mark.q.value != q.q.value or not same_unit:
+            raise RuleSyntaxError(
+                "restated-mark", "括号中重述的数与它前面的数不同", self.source, mark.span[0],
+                length=mark.span[1] - mark.span[0], expected=(f"（含{q.q.value.normalize():f}{q.q.unit}）", "（含）"),
+                hint="“（含…）”应重复前面的数，如“95%（含95%）”；两数不同时规则不猜测哪一个是对的",
+            )  # fmt: skip
+        return mark.inclusive
+
+    def marked_quantity(self, meta: Any, ch: list[Any]) -> PQty:
+        # 95%(含95%)不扣分: a number marked included, with no comparison word; read as the number
+        # (reaching it, stated=False, as 合规率100%得满分). Marked excluded, it says nothing: refused
+        q: PQty = ch[0]
+        if not self._mark(q, ch[1]):
+            raise RuleSyntaxError(
+                "mark-without-comparison", "“（不含）”前面没有比较词，无法确定区间", self.source, q.span[0],
+                length=max(1, self._span(meta)[1] - q.span[0]), expected=("以上", "以下", "-"),
+                hint="写明比较，如“95%（不含）以上”",
+            )  # fmt: skip
+        return PQty(q.q, self._span(meta), q.points_scale, q.pp)
 
     def text(self, meta: Any, ch: list[Token]) -> PText:
         return PText("".join(str(t) for t in ch), self._span(meta))
@@ -145,16 +179,21 @@ class _Phrases(Transformer[Token, Any]):
         mark: bool | None = None
         suffix: Op | None = None
         for extra in rest[1:]:
-            if isinstance(extra, bool):
-                mark = extra
+            if isinstance(extra, (bool, PMark)):
+                mark = self._mark(q, extra)
             elif isinstance(extra, Token):
                 suffix = _OPS[extra.type]
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
 
     def suffix_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        # 90%(含)以上 / 10万元以上(含10万): the mark before or after the word; both must agree
         q: PQty = ch[0]
-        mark = ch[1] if len(ch) == 3 else None
-        op_tok: Token = ch[-1]
+        marks = [self._mark(q, c) for c in ch[1:] if isinstance(c, (bool, PMark))]
+        if len(set(marks)) > 1:
+            raise RuleSyntaxError("restated-mark", "同一个数既标“含”又标“不含”", self.source, q.span[0],
+                                  length=self._span(meta)[1] - q.span[0], expected=("（含）", "（不含）"))  # fmt: skip
+        mark = marks[0] if marks else None
+        op_tok: Token = next(c for c in ch[1:] if isinstance(c, Token))
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, mark, None)
 
     def range(self, meta: Any, ch: list[Any]) -> PRange:
@@ -163,11 +202,11 @@ class _Phrases(Transformer[Token, Any]):
         low: PQty = items[0]
         i = 1
         low_mark = None
-        if isinstance(items[i], bool):
-            low_mark = items[i]
+        if isinstance(items[i], (bool, PMark)):
+            low_mark = self._mark(low, items[i])
             i += 1
         high: PQty = items[i]
-        high_mark = items[i + 1] if len(items) > i + 1 else None
+        high_mark = self._mark(high, items[i + 1]) if len(items) > i + 1 else None
         lq, hq = low.q, high.q
         # 90-100%: the unit written once applies to both ends
         if lq.unit == "" and hq.unit:
@@ -428,5 +467,10 @@ def _points_after(parts: list[Any]) -> list[Any]:
 
 def build(tree: Tree[Token], text: str) -> Node:
     """Turn a parse tree of ``grammar/scoring.lark`` into a Rule or Composite."""
-    phrases = _Phrases(text).transform(tree)
+    try:
+        phrases = _Phrases(text).transform(tree)
+    except VisitError as e:  # a RuleSyntaxError raised while reading a phrase (bad-number, restated-mark)
+        if isinstance(e.orig_exc, RuleSyntaxError):
+            raise e.orig_exc from None
+        raise
     return _Assembler(text).build(phrases)

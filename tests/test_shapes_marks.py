@@ -1,0 +1,178 @@
+"""This round's shapes, part 3 (issue 11): marks that restate their number (95%(含95%)), 不扣分,
+frequencies (每季度召开一次), and awards for something absent (无缺会现象3分). docs/semantics.md
+§23-§25. Expected scores are computed by hand from the rule text and docs/semantics.md; each
+accepted text also passes the span-accounting check, and each near miss is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from test_span_accounting import _unread_numbers
+
+import scoring
+from scoring.rules import nodes
+
+
+def _score(text: str, actual: object, **kw: object) -> Decimal:
+    return scoring.evaluate(scoring.parse(text), actual, **kw).points  # type: ignore[arg-type]
+
+
+def _refused(text: str) -> str:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    return e.value.code
+
+
+# ------------------------------------------------------------------ inclusive marks (§23)
+
+RESTATED = "满意度95%（含95%）不扣分，每低1个百分点扣1分"
+AMOUNTS = "10万元以上(含10万)得5分，5万元以上(含5万)得2.5分，少于5万元不得分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        (RESTATED, "95%", "10"),  # 95% included: nothing deducted
+        (RESTATED, "99%", "10"),
+        (RESTATED, "93%", "8"),  # 2 points below 95%: 2 × 1
+        (RESTATED, "94.5%", "9.5"),  # half a step, pro rata (semantics §3)
+        (AMOUNTS, "10万元", "5"),  # 10万 included in the first band
+        (AMOUNTS, "7万元", "2.5"),
+        (AMOUNTS, "5万元", "2.5"),  # 5万 included
+        (AMOUNTS, "4.9万元", "0"),
+        ("满意度80%(不含)以上得满分，低于80%不得分", "80%", "0"),  # 80% excluded from both: the gap scores 0
+        ("满意度80%(不含)以上得满分，低于80%不得分", "80.5%", "10"),
+        ("满意度80%以上(不含80%)得满分，80%及以下不得分", "80%", "0"),
+        ("满意度80%以上(不含80%)得满分，80%及以下不得分", "81%", "10"),
+        ("投诉率5%以下(不含5%)得满分，5%及以上不得分", "5%", "0"),
+        ("投诉率5%以下(不含5%)得满分，5%及以上不得分", "4%", "10"),
+    ],
+)
+def test_marks_scored_by_hand(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="10") == Decimal(points)
+
+
+def test_a_restated_mark_reads_as_the_mark() -> None:
+    assert scoring.parse("满意度90%（含90%）以上得满分") == scoring.parse("满意度90%（含）以上得满分")
+    assert scoring.parse("80%(含80%)-90%得5分") == scoring.parse("80%(含)-90%得5分")
+    rule = scoring.parse("满意度80%以上(不含80%)得满分")
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    assert isinstance(cond, nodes.Range) and cond.low is not None and not cond.low.inclusive
+
+
+def test_not_deducting_is_full_marks() -> None:
+    rule = scoring.parse("按时报送不扣分，迟报一次扣1分")
+    assert isinstance(rule, nodes.Rule)
+    assert isinstance(rule.awards[0].outcome, nodes.FullMarks)
+    # weight 5: no late report → 5; two → 5 − 2 × 1 = 3
+    assert _score("按时报送不扣分，迟报一次扣1分", "0", weight="5") == Decimal(5)
+    assert _score("按时报送不扣分，迟报一次扣1分", "2", weight="5") == Decimal(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("满意度95%(含90%)以上得满分", "restated-mark"),  # which of 95 and 90 is meant?
+        ("80%-90%(含85%)得5分", "restated-mark"),
+        ("满意度95%(含95)以上得满分，10万元(含10%)得2分", "restated-mark"),  # 10万元 restated as 10%
+        ("满意度80%(含)以上(不含80%)得满分", "restated-mark"),  # included and excluded at once
+        ("满意度95%(不含)得满分", "mark-without-comparison"),  # excluded, with no side stated
+    ],
+)
+def test_near_misses_of_marks_are_refused(text: str, code: str) -> None:
+    assert _refused(text) == code
+
+
+# ------------------------------------------------------------------ frequencies (§24)
+
+QUARTERLY = "每季度召开一次例会得满分，每少一次扣1分"
+
+
+def test_a_count_per_quarter_is_how_often_not_a_total() -> None:
+    rule = scoring.parse(QUARTERLY)
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    assert isinstance(cond, nodes.TargetMet) and "每季度召开1次例会" in cond.text.replace("一", "1")
+    # it was read as "at least 1 time", so that 0 meetings scored 3 of 4 and 4 meetings full marks
+    # target 4次 a year, weight 4: 3 meetings → 1 short → 3; 4 → 4; 0 → 0
+    assert _score(QUARTERLY, "3", weight="4", target="4次") == Decimal(3)
+    assert _score(QUARTERLY, "4", weight="4", target="4次") == Decimal(4)
+    assert _score(QUARTERLY, "0", weight="4", target="4次") == Decimal(0)
+    with pytest.raises(scoring.ScoringError):  # how many were due is not in the text: not guessed
+        _score(QUARTERLY, "3", weight="4")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年召开4次例会得满分，每少一次扣1分",  # 每年: the year's total, a band at 4次
+        "每人培训不少于20学时得满分",  # 每人: per person, not a period
+        "每月报送率达到90%得满分",  # a percentage is no count of times
+    ],
+)
+def test_near_misses_of_frequencies_stay_numbers(text: str) -> None:
+    rule = scoring.parse(text)
+    assert isinstance(rule, nodes.Rule)
+    assert isinstance(rule.awards[0].condition, nodes.Range)
+
+
+def test_a_frequency_with_no_deduction_is_refused() -> None:
+    # 是/否 would say nothing of how many meetings the year's outcome needs
+    assert _refused("每季度召开一次例会得满分，未召开不得分") == "frequency"
+
+
+def test_the_year_total_scores_as_before() -> None:
+    # weight 4: 3 of 4 meetings → 1 short of 4 → 3
+    assert _score("每年召开4次例会得满分，每少一次扣1分", "3", weight="4") == Decimal(3)
+
+
+# ------------------------------------------------------------------ something absent (§25)
+
+ITEMS = "(1)无缺会现象3分;(2)按时报送材料2分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        (ITEMS, {1: "是", 2: "是"}, "5"),
+        (ITEMS, {1: "否", 2: "是"}, "2"),  # absences occurred: item 1 scores 0 (it scored 3)
+        (ITEMS, {1: "是", 2: "否"}, "3"),
+        ("未发生安全事故得满分", "否", "0"),  # it scored full marks
+        ("未发生安全事故得满分", "是", "10"),
+        ("无违规违纪问题8分", "否", "0"),
+        ("无事故得5分，发生事故不得分", "是", "5"),
+        ("无事故得5分，发生事故不得分", "否", "0"),
+    ],
+)
+def test_absence_awards_scored_by_hand(text: str, actual: object, points: str) -> None:
+    assert _score(text, actual, weight="10" if isinstance(actual, str) else "5") == Decimal(points)
+
+
+def test_a_negated_quality_stays_not_met() -> None:
+    # 不及时但未影响项目进度 is a grade below 到位及时, not the requirement met
+    rule = scoring.parse("①到位及时(2分)\n②不及时但未影响项目进度 (1分)\n③不及时并影响项目进度")
+    assert isinstance(rule, nodes.Composite)
+    cond = rule.items[1].rule.awards[0].condition
+    assert isinstance(cond, nodes.Label) and cond.negated
+    # 无方案 scoring less than 有方案 is the requirement not met
+    rule = scoring.parse("有方案得满分，无方案得1分")
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[1].condition
+    assert isinstance(cond, nodes.Label) and cond.negated
+
+
+# ------------------------------------------------------------------ span accounting
+
+ACCEPTED = [
+    RESTATED, AMOUNTS, QUARTERLY, ITEMS,
+    "满意度80%(不含)以上得满分，低于80%不得分", "满意度80%以上(不含80%)得满分，80%及以下不得分",
+    "按时报送不扣分，迟报一次扣1分", "每月报送2次报表得满分，每少一次扣1分",
+    "符合政策生育率 95%(含 95%)不扣分,可进入先进单位评选,每低一个百分点扣 1 分;",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ACCEPTED)
+def test_every_number_is_read(text: str) -> None:
+    assert _unread_numbers(text) == []
