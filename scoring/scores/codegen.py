@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import ScoringError
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.bind import ties_to_target
 from ..reading.scales import Compare, Scale, band, distance, met, pick, ratio, reference, same_unit, target_mismatch
 from ..reading.scales import award_op as _award_op
 from ..reading.values import normalize_unit
@@ -44,6 +45,7 @@ from .evaluate import (  # the evaluator's points for words (是/否 on a worded
     _base_points,
     _choose_label,
     _Ctx,
+    _event_words,
     _In,
 )
 
@@ -345,10 +347,14 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     if not isinstance(c, TargetMet):
         raise _Unfollowed
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
-    if events:  # 达标 in a rule that counts events: none happened (a negative count is an error)
+    if (events or _event_words(c.text)) and not _count_is_percent(x):
+        # 达标 in a rule that counts events, or 全年未出现事故: the number counts them; met when none
+        # happened (a negative count is the evaluator's error)
         z = g.c(ZERO)
         guard = [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
         return guard, f"{g.qn} {'!=' if c.negated else '=='} {z}", None
+    if events:
+        raise _Raises  # a percentage counts no event: the evaluator refuses it
     target = ctx.target.quantity if ctx.target is not None else None
     m = met(reference(rule, None, ctx.unit, target)[0], ctx.op or _award_op(rule) or Op.GE, _scale(x))
     if m.error:
@@ -365,16 +371,28 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     return [], f"{name} {sym} {g.c(m.line)}", covered
 
 
-def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
-    """``_number_meets``: whether a number meets a worded rule, as code setting ``met``."""
+def _count_is_percent(x: _In) -> bool:
+    """The answer read as a count (as written where it wrote no unit) is a percentage: it counts nothing."""
     assert x.quantity is not None
-    if ctx.target is not None:
+    return (x.raw is None or bool(x.raw.unit)) and x.quantity.is_percent
+
+
+def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
+    """``_number_meets``: whether a number meets a worded rule, as code setting ``met``: against the
+    target where every worded condition says the target is reached, as a count where they name an
+    event; None where a number cannot answer the words (the evaluator refuses it)."""
+    assert x.quantity is not None
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
+    events = any(_event_words(c.text) for c in worded) and all(
+        _event_words(c.text) or ties_to_target(c.text) for c in worded
+    )
+    if ctx.target is not None and tied:
         t = ctx.target.quantity
         source, unit = pick(_scale(x), t)
         if (unit in ("%", "个百分点")) == t.is_percent:
             return [f"    met = {_name(source, g)} {_SYM[ctx.op or Op.GE]} {g.c(t.value)}"]
-    only_zero = all(isinstance(a.outcome, Zero) for a in rule.awards if not isinstance(a.condition, Otherwise))
-    if only_zero and rule.awards:
+    if events and not _count_is_percent(x):
         z = g.c(ZERO)
         return [f"    if {g.qn} < {z}:", "        return _raise(x0)", f"    met = {g.qn} == {z}"]
     return None

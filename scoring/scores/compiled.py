@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
+from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.values import bare_quantity, parse_value, to_decimal
@@ -57,7 +58,6 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     Score,
     _actual,
     _Ctx,
-    _event_words,
     _In,
     _match_label,
     _target_value,
@@ -262,11 +262,12 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True
     if any(d.kind is StepKind.ONCE for d in rule.deductions):
         return True
-    if any(isinstance(a.condition, TargetMet) and (_event_words(a.condition.text) or separate) for a in rule.awards):
-        return True  # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例…: a number counts events (_holds)
-    if len(separate) + (1 if _reads_value(rule) else 0) >= 2:
-        return True
-    return not _reads_value(rule) and not separate
+    # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例… (a number counts the events) and worded
+    # rules (完成得满分，未完成不得分: a number answers them through the target or as an event count)
+    # are generated: codegen._award_test and codegen._met_code follow the evaluator's _holds and
+    # _number_meets, and leave to it what a number cannot answer
+    # several inputs (the evaluator's _one_answer_fits): two named measured values count as two
+    return len(separate) + max(len(_measured_subjects(rule)), 1 if _reads_value(rule) else 0) >= 2
 
 
 def compile_rule(rule_or_text: Node | str, *, target: Any = None, weight: Any, comparator: str | None = None,
