@@ -45,6 +45,7 @@ Hit = tuple[Score | None, str, tuple[Finding, ...], tuple[str, str] | None]
 # them (12 before the point, 6 after), so that no quantity nears the 28 digits of the decimal context
 _BOUND = 10**12
 _PLAIN = re.compile(r"\s*([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
+_DECIDED = 256  # outcomes a reading keeps decided (a bound: a reading of more distinct outcomes decides the rest per run)
 _PARTIAL = {"prorata": Partial.PRORATA, "ceil": Partial.CEIL, "floor": Partial.FLOOR}
 
 
@@ -88,8 +89,8 @@ class Reading:
     """The shared part of the rows of one reading (``row`` stands for them all: their rule,
     indicator fields and name, no id or cells), its rule parsed and compiled for the profile."""
 
-    __slots__ = ("bad_profile", "compiled", "defaults", "fast", "flags", "node", "opts", "profile", "refusal",
-                 "row", "target", "weight")  # fmt: skip
+    __slots__ = ("bad_profile", "compiled", "decided", "defaults", "fast", "flags", "node", "opts", "profile",
+                 "refusal", "row", "target", "weight")  # fmt: skip
 
     def __init__(self, row: IndicatorRow, base: Profile, fast: bool) -> None:
         self.row = IndicatorRow(id="", name=row.name, level1=row.level1, level2=row.level2, target=row.target,
@@ -101,6 +102,7 @@ class Reading:
         self.compiled: Compiled | CompiledComposite | None = None
         self.defaults: Any = None  # a row without a rule: its default method's fast parts (or None)
         self.flags: dict[bool, Decimal] = {}  # 是/否: the points the evaluator gave it alone (no compiled form)
+        self.decided: dict[Any, tuple[Decimal | None, str, tuple[Finding, ...], tuple[str, str] | None]] = {}
         self.bad_profile = ""
         self.profile = base
         try:
@@ -124,8 +126,33 @@ class Reading:
                 self.compiled = self.defaults = None
 
     # -- one distinct outcome
-    def hit(self, o: Outcome | None) -> Hit:
-        """The Hit of an outcome (None: the row has none). Never raises."""
+    def hit(self, o: Outcome | None, key: Any = None) -> Hit:
+        """The Hit of an outcome (None: the row has none). Never raises.
+
+        An actual value alone (no grade or hand score; ``key`` the scorer's key of it) is decided
+        once per process: what it scored is kept (``decided``: points, method, findings, refusal;
+        never a Score, which belongs to its report), and a later run, or the next table, makes its
+        Score from that, the 扣分原因 worked out again when read (``Score.later``)."""
+        if key is None or o is None or not self.fast or o.grade is not None or o.manual is not None or o.refused:
+            return self._hit(o)
+        kept = self.decided.get(key)
+        if kept is None:
+            hit = self._hit(o)
+            if len(self.decided) < _DECIDED:
+                self.decided[key] = (None if hit[0] is None else hit[0].points, *hit[1:])
+            return hit
+        points, method, notes, refused = kept
+        assert self.weight is not None
+        score = None if points is None else Score.later(points, self.weight, self._again, o.actual)
+        return score, method, notes, refused
+
+    def _again(self, actual: Any) -> Score:
+        """The Score of an actual value alone, made again (as ``hit`` made it first)."""
+        score = self._score(Outcome("", actual), actual, [])[0]
+        assert score is not None
+        return score
+
+    def _hit(self, o: Outcome | None) -> Hit:
         actual = None if o is None else o.actual
         refused = None
         if actual is not None and not isinstance(actual, Mapping):

@@ -92,7 +92,7 @@ class Scorer:
                     k = outcome_key(o)
                     hit = hits.get(k)
                     if hit is None:
-                        hit = hits[k] = hit_of(o)
+                        hit = hits[k] = hit_of(o, k)
                 except Exception:  # an outcome that cannot be a key (sNaN, a list): scored on its own
                     hit = hit_of(o)
                 results[i] = row_result(row, o, hit)
