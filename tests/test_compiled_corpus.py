@@ -88,3 +88,23 @@ def test_generated_code_equals_the_evaluator(rule: Rule) -> None:
                     continue  # left to the evaluator
                 want = _want(rule, f"{v}{unit}", kw)
                 assert (None if got is RAISES else got) == want, (kw, f"{v}{unit}", c.source)
+
+
+# rule, indicator, answer, points worked out by hand (weight 10)
+BY_HAND = [
+    ("每发现一例扣1分，最多扣5分", {}, 3, "7.00"),  # 3 cases, 3 lost
+    ("每发现一例扣1分，最多扣5分", {}, 8, "5.00"),  # 8 lost, capped at 5
+    ("满意度90%以上得满分，每低1%扣2分，该项可负分", {"target": "90%"}, 85, "0.00"),  # 5 × 2 = 10 lost
+    ("满意度90%以上得满分，每低1%扣2分，该项可负分", {"target": "90%"}, 80, "-10.00"),  # 20 lost, no floor
+    ("发生安全事故扣5分", {}, 0, "10.00"),  # no accident
+    ("发生安全事故扣5分", {}, 2, "5.00"),  # it happened: 5 lost once
+    ("完成满分，出现流失情况扣5分", {}, 1, "5.00"),  # one loss: not 完成, 5 lost once
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "answer", "points"), BY_HAND)
+def test_caps_floors_and_one_off_deductions_are_generated(text: str, indicator: dict[str, str], answer: int,
+                                                          points: str) -> None:  # fmt: skip
+    c = scoring.compile(text, weight=10, **indicator)
+    assert c.is_fast  # generated code, not the evaluator
+    assert c.points(answer) == Decimal(points) == scoring.evaluate(text, answer, weight=10, **indicator).points

@@ -217,6 +217,8 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         region = _remove(region, covered)
     # 4. deductions from the full-marks points
     try:
+        if rule.deductions and (rule.cap is not None or rule.below_zero or any(d.cap is not None for d in rule.deductions)):
+            return [*out, *_capped_code(rule, ctx, x, g)]
         if rule.deductions:
             return [*out, *_deductions_code(rule, ctx, x, g, region)]
         # 5. proportional
@@ -347,6 +349,9 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     if not isinstance(c, TargetMet):
         raise _Unfollowed
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
+    once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)
+    if events and once and not (_event_words(c.text) and not _count_is_percent(x)):
+        raise _Raises  # 未如期完成且无充分理由的扣3分: no event a number could count (_target_met)
     if (events or _event_words(c.text)) and not _count_is_percent(x):
         # 达标 in a rule that counts events, or 全年未出现事故: the number counts them; met when none
         # happened (a negative count is the evaluator's error)
@@ -431,6 +436,9 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
         per, partial = _per(d, ctx), d.partial if d.partial is not None else ctx.options.partial
         k = g.c(per)
         if d.kind is StepKind.ONCE:  # once, when the event happened: a number > 0
+            _once_counts(d, x)
+            if not guards:
+                guards = [f"    if {g.qn} < {g.c(ZERO)}:", "        return _raise(x0)"]
             out += [f"    if {g.qn} > {g.c(ZERO)}:", f"        s -= {k}"]
             terms = None
             worst = None if worst is None or per < 0 else worst + per
@@ -482,6 +490,59 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
     if terms is not None and not clamps:  # one expression: the fastest form
         return [*guards, f"    return ({' - '.join([b, *terms])}).quantize({q}, {m})"]
     return [*guards, *out, *clamps, f"    return s.quantize({q}, {m})"]
+
+
+def _once_counts(d: Deduction, x: _In) -> None:
+    """A number answers a one-off deduction only as the count of an event its words name
+    (发生…/出现…), and a percentage counts nothing: otherwise the evaluator refuses it."""
+    assert x.quantity is not None
+    if not _event_words(d.event) or x.quantity.is_percent:
+        raise _Raises
+
+
+def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
+    """``_rule`` part 4 for rules with caps (最多扣5分, 合计最多扣10分) or a lifted floor (该项可负分):
+    each deduction's loss bounded by its own cap, the total by the rule's, then the floor."""
+    base = _base_points(rule, ctx, ctx.weight)
+    z = g.c(ZERO)
+    guards: list[str] = []
+    out = [f"    t = {z}"]
+    for d in rule.deductions:
+        per, partial = _per(d, ctx), d.partial if d.partial is not None else ctx.options.partial
+        k = g.c(per)
+        if d.kind is StepKind.ONCE:
+            _once_counts(d, x)
+            guards = guards or [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
+            out.append(f"    l = {k} if {g.qn} > {z} else {z}")
+        elif d.kind is StepKind.EVENTS:
+            assert d.step is not None and x.quantity is not None
+            bare = x.raw is not None and not x.raw.unit
+            qe = x.raw if bare and x.raw is not None else x.quantity
+            if qe.is_percent:
+                raise _Raises  # 需要次数，而不是百分比
+            if qe.unit and d.step.unit and not same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
+                raise _Raises  # 实际值与步长单位不一致
+            name = g.rn if bare else g.qn
+            guards = guards or [f"    if {name} < {z}:", "        return _raise(x0)"]
+            out.append(f"    l = {_count(f'{name} / {g.c(d.step.value)}', partial)} * {k}")
+        else:
+            dist, moved, _on_q, _rv, _sign, nonzero = _distance(d, rule, ctx, x, g)
+            out += [f"    d = {dist}", "    if d > 0:"]
+            out += ["        return _raise(x0)"] if nonzero else [f"        l = {_count(moved.replace('DIST', 'd'), partial)} * {k}"]
+            out += ["    else:", f"        l = {z}"]
+        if d.cap is not None:
+            c = g.c(d.cap)
+            out += [f"    if l > {c}:", f"        l = {c}"]
+        out.append("    t += l")
+    if rule.cap is not None:
+        c = g.c(rule.cap)
+        out += [f"    if t > {c}:", f"        t = {c}"]
+    out.append(f"    s = {g.c(base)} - t")
+    if not rule.below_zero:
+        out += [f"    if s < {z}:", f"        s = {z}"]
+    w = g.c(ctx.weight)
+    out += [f"    if s > {w}:", f"        s = {w}", f"    return s.quantize({g.c(g.quantum)}, {g.c(g.mode)})"]
+    return [*guards, *out]
 
 
 def _per(d: Deduction, ctx: _Ctx) -> Decimal:

@@ -36,6 +36,7 @@ from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
     Award,
     ByHand,
+    Formula,
     FullMarks,
     Label,
     Measure,
@@ -250,17 +251,13 @@ def _answers_by_evaluator(rule: Rule) -> bool:
     separate = _inputs_of(rule)
     if not rule.awards and not rule.deductions and rule.proportional is None:
         return True  # vetoes alone
-    if rule.cap is not None or any(d.cap is not None for d in rule.deductions):
-        return True  # 最多扣5分: the generated code does not bound deductions
+    if rule.below_zero and any(isinstance(a.outcome, Formula) for a in rule.awards):
+        return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
-    if rule.below_zero:
-        return True  # 该项可负分 (domain point 6): the generated code clamps at 0
     if any(isinstance(a.condition, Range) and a.condition.measure is Measure.GAP for a in rule.awards):
         return True  # 低于目标10个百分点以内的扣3分 (domain point 16): the shortfall in points
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
-        return True
-    if any(d.kind is StepKind.ONCE for d in rule.deductions):
         return True
     # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例… (a number counts the events) and worded
     # rules (完成得满分，未完成不得分: a number answers them through the target or as an event count)
