@@ -8,8 +8,10 @@ from the corpus row templates of benchmarks/table.py, each scored as a fresh ``R
 file read anew would be), and, in the same run, one table holding all of their rows; it prints
 rows/s of both and their ratio (goal: many small tables ≥ 0.5× one big table).
 
-Parsed rules, compiled rules and read targets are kept process-wide (``scoring.cache``), so a
-rule text seen in one table is not parsed or compiled again for the next.
+Parsed rules, read targets and readings (a rule bound and compiled for an indicator and profile,
+scoring/tables/readings.py) are kept process-wide (``scoring.cache``), so a reading met in one
+table is not parsed or compiled again for the next, and an actual value it decided (100%, 已完成)
+is not decided again.
 """
 
 from __future__ import annotations

@@ -203,3 +203,22 @@ def test_a_long_lived_table_keeps_a_bounded_number_of_written_units() -> None:
     assert len(c._written) <= 64
     f = c.take_written("%")
     assert f is not None and f(Decimal(85)) == Decimal("8.00")
+
+
+def test_the_next_table_reuses_what_its_readings_decided_and_gives_the_same_rows() -> None:
+    """A reading keeps what it decided for an actual value (points, method, findings; no Score):
+    another table of the same readings and outcomes makes its own Scores from that, and its rows
+    are those a first decision gives (points, 扣分原因, findings), and those of the full path."""
+    from scoring.tables.ruleset import Ruleset
+
+    ruleset, outcomes, _ = BENCH.build(1500, 5, "random")
+    cache.clear()
+    fresh = ruleset.score(outcomes)
+    again = Ruleset.from_rows(ruleset.indicators, execution=ruleset.execution).score(outcomes)  # readings decided
+    full = ruleset.score(outcomes, explain=True)
+    assert any(r.score is not None and r.score._full is not None for r in again.rows)
+    for a, b, c in zip(fresh.rows, again.rows, full.rows, strict=True):
+        assert a.score is not b.score or a.score is None  # each report has Scores of its own
+        assert (a.points, a.method, a.findings, a.explanation) == (b.points, b.method, b.findings, b.explanation)
+        assert (b.points, b.method, b.findings, b.explanation) == (c.points, c.method, c.findings, c.explanation)
+    assert (fresh.total, fresh.findings) == (again.total, again.findings) == (full.total, full.findings)

@@ -152,11 +152,13 @@ class Ruleset:
         )
 
 
-# Kept as a measured speed trick (the house style keeps one that pays ≥ 10% on a realistic workload): on
-# benchmarks/table.py at 100,000 rows (random outcomes, best of 5, this 2-core machine, Dec 2026)
-# scoring without the pause ran at 94k rows/s against 146k with it (-36%); without the
-# freeze/unfreeze step alone at 123–129k against 138k (-7 to -13%); tables_many.py's one table of
-# 30,000 rows 64k against 77k rows/s. Small tables (< 5,000 rows) are not touched.
+# Kept as a measured speed trick (the house style keeps one that pays >= 10% on benchmarks/table.py
+# or tables_many.py), measured again after the scorer was rewritten by reading (Dec 2026, this
+# 2-core machine shared with other test runs, three processes each, 100,000 rows, random outcomes):
+# with the pause 124-167k rows/s for a run deciding its outcomes afresh, 223-285k re-scoring, first
+# run 76-110k; without it 88-102k, 113-144k and 46-70k (the pause pays 25-50%). The
+# freeze/unfreeze step alone, best process of three each: 177k against 143k afresh, 319k against
+# 241k re-scoring (+24%, +32%). Small tables (< 5,000 rows, tables_many.py's) are not touched.
 @contextlib.contextmanager
 def _gc_paused(rows: int) -> Iterator[None]:
     """Pause the cyclic garbage collector while a large table is scored.
