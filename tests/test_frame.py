@@ -165,3 +165,13 @@ def test_process_pool_chunks_equal_one_call() -> None:
         parts = list(pool.map(_score_chunk, chunks))
     together = pd.concat(parts)
     assert together.equals(scoring.score_frame(frame))
+
+
+def test_a_refused_rule_refuses_every_row_with_its_own_message() -> None:
+    t = {"rule": "满意度达到很高水平的酌情给分", "target": "90%", "comparator": "≥", "unit": "%", "weight": "10"}
+    rows: list[tuple[dict[str, Any], Any]] = [(t, "95%"), (t, None), (t, "是"), (t, Decimal("88"))]
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse(t["rule"])
+    _check(_frame(rows), rows)  # each row: evaluate's refusal, the parser's message
+    out = scoring.score_frame(_frame(rows))
+    assert list(out["points"]) == [None] * 4 and len(set(out["error"])) == 1

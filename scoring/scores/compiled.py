@@ -61,6 +61,7 @@ from .evaluate import (  # the evaluator's own decisions, asked once per rule
     _Ctx,
     _In,
     _match_label,
+    _points_within,
     _target_value,
     make_options,
     row_unit,
@@ -99,11 +100,9 @@ class Compiled:
         self._by_clause: dict[int, Decimal] = {}  # word_points: per clause of a worded rule
         self._flags: dict[bool, Decimal] = {}  # flag_points
         self._ctx = self._context(target, comparator, unit)
-        # awards above the weight: the evaluator decides whether the rule contradicts its row
-        self._by_evaluator = isinstance(rule, Rule) and (
-            _answers_by_evaluator(rule)
-            or any(isinstance(a.outcome, Points) and a.outcome.value > self.weight for a in rule.awards)
-        )
+        # awards above the weight: a lower band worth more than the row refuses every answer (the
+        # evaluator says why); one top award above it is capped by the weight, in the generated code too
+        self._by_evaluator = isinstance(rule, Rule) and (_answers_by_evaluator(rule) or not _within(rule, self.weight))
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or self._by_evaluator:
             return
         bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))
@@ -240,6 +239,15 @@ class Compiled:
 
 
 _WRITTEN_MAX = 64  # units take_written generates code for, per compiled rule
+
+
+def _within(rule: Rule, weight: Decimal) -> bool:
+    """The rule's awards fit the row's weight as the evaluator reads them (``_points_within``)."""
+    try:
+        _points_within(rule, weight)
+    except ScoringError:
+        return False
+    return True
 
 
 def _answers_by_evaluator(rule: Rule) -> bool:

@@ -276,6 +276,11 @@ def _score_group(rows: Any, reading: dict[str, Any], actual: _Actuals, opts: Opt
     rule = reading["rule"]
     has_rule = isinstance(rule, str) and rule.strip() != ""
     c, k = _compiled(reading, opts) if has_rule and not explain else (None, None)
+    if has_rule and c is None:
+        refusal = _refused(rule)
+        if refusal is not None:  # text the parser refuses: the same refusal for every row, made once
+            errors[rows] = refusal
+            return
     rest = rows
     if k is not None:
         take = rows[actual.ok[rows]]
@@ -295,6 +300,15 @@ def _score_group(rows: Any, reading: dict[str, Any], actual: _Actuals, opts: Opt
     got = [one(actual.cell(int(rest[i]))) for i in first.tolist()]  # once per distinct outcome
     for column, values in zip((points, errors, reasons), zip(*got, strict=True), strict=True):
         column[rest] = _objects(values)[inverse]
+
+
+def _refused(rule: str) -> str | None:
+    """The parser's refusal of a rule text (what ``evaluate`` raises first for any outcome), or None."""
+    try:
+        _parsed(rule)
+    except _ERRORS as e:
+        return str(e)
+    return None
 
 
 def _objects(values: Any) -> Any:
