@@ -33,6 +33,7 @@ from .nodes import (
     Partial,
     Points,
     Proportional,
+    Quantity,
     Range,
     Rule,
     ShareOfWeight,
@@ -131,6 +132,7 @@ class _Assembler(ClauseReader):
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
         segs = self.segments(clauses)
+        self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
@@ -259,6 +261,7 @@ class _Assembler(ClauseReader):
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
         self._no_crossing_bands(out)
+        self._no_band_twice(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         out = self._resolve_labels(out)
@@ -307,6 +310,29 @@ class _Assembler(ClauseReader):
                     expected=("互不重叠的分档",),
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
+
+    def _no_band_twice(self, clauses: list[Clause]) -> None:
+        """The same band twice with different points (山区满意度90%以上得10分，其他地区满意度90%以上得8分;
+        A行动第一名得40分…B行动第一名得20分): ladders for different subjects or regions under headings
+        the rule does not take as an input. The first listed would win, and the others never apply:
+        refused, never guessed. (The same band twice on one subject is a contradiction the checker
+        reports; the first listed wins, semantics §1.)"""
+
+        def key(e: Edge | None) -> tuple[Quantity, bool] | None:
+            return None if e is None else (e.value, e.inclusive)
+
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
+                if same and a.outcome != b.outcome and ra.subject != rb.subject:
+                    raise self.error(
+                        "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),
+                        expected=("每个区间一个分值",),
+                        hint="若是不同地区、不同项目各自的计分档，请分成各自的规则",
+                    )  # fmt: skip
 
     @staticmethod
     def _tightest_first(clauses: list[Clause]) -> list[Clause]:

@@ -67,6 +67,8 @@ class ClauseReader(SpanReader):
         self.thresholds: list[Quantity] = []
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
+        # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
+        self.ranks: list[Quantity] = []
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
 
@@ -123,6 +125,14 @@ class ClauseReader(SpanReader):
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         text = _lead_text(lead).strip("的")
+        rank = self.rank(lead)
+        if rank is not None:
+            # 第一名 / 排名第3位: exactly that rank; 前3名: that rank or better (domain point 19: 1 is best)
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))), rank)
+            exact = Edge(rank.q, True)
+            if self.text[: rank.span[0]].rstrip().endswith("前"):
+                return Range(Measure.VALUE, None, exact, text, span)
+            return Range(Measure.VALUE, exact, exact, text, span)
         measure = Measure.VALUE
         if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
             measure = Measure.DEVIATION
@@ -179,6 +189,20 @@ class ClauseReader(SpanReader):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def rank(self, lead: Lead) -> PQty | None:
+        """The rank a lead names (第一名, 第3位, 前3名: a count of 名/位 right after 第 or 前), when it is the
+        lead's only number; None otherwise. 倒数第N名 counts from the last, which the rule does not
+        give: refused."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in _RANK_UNITS:
+            return None
+        q = numeric[0]
+        before = self.text[: q.span[0]].rstrip()
+        if before.endswith("倒数第"):
+            raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
+                             expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
+        return q if before.endswith(("第", "前")) else None
 
     def frequency(self, lead: Lead) -> list[Any]:
         """The numeric phrases of a lead that says how often (每季度…一次, 每月…不少于2次): every number of
@@ -283,6 +307,15 @@ class ClauseReader(SpanReader):
                 direction = None
             if any(w in per_word for w in _DELAY_WORDS):
                 direction = None
+            if step_q is not None and step_q.unit in _RANK_UNITS and self.ranks:
+                # 第一名得40分，每递减一名减2分: steps over ranks, 1 the best. Going down a place is a
+                # larger rank number; counted from the best rank the rule names (domain point 19)
+                if st.per not in ("down", "up"):
+                    raise self.error("rank-step-direction", "名次的步长没有说是名次下降还是上升", st.span,
+                                     expected=("每下降一名", "每上升一名"))  # fmt: skip
+                direction = Direction.EXCESS if st.per == "down" else Direction.SHORTFALL
+                if start is None:
+                    start = Edge(min(self.ranks, key=lambda q: q.value), True)
         elif qtys:
             step_q = qtys[-1].q
             step_pp = qtys[-1].pp
