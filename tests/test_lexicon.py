@@ -249,6 +249,25 @@ def test_units_and_counters(c: WordClass, e: Entry) -> None:
         assert d.kind is n.StepKind.EVENTS and d.step.unit == e.word
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("standard"))
+def test_standard_restated(c: WordClass, e: Entry) -> None:
+    # 以100%为标准 is read as the line a band (≤100%) states again; another number is refused
+    rule = _parse(c, e)
+    assert any(e.word in note.text for note in _clauses(rule, n.Note))
+    with pytest.raises(scoring.RuleSyntaxError) as err:
+        scoring.parse(e.example.replace("以100%", "以90%"))
+    assert err.value.code == "unread-number"
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("time_limit"))
+def test_time_limit_is_an_upper_bound(c: WordClass, e: Entry) -> None:
+    # 时限为3个工作日: at most 3 working days (kept as what an event, a case over the limit, falls short of)
+    award = _clauses(_parse(c, e), n.Award)[0]
+    assert isinstance(award.condition, n.TargetMet)
+    need = award.condition.requirement
+    assert need is not None and need.low is None and need.high is not None and need.high.inclusive
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("below_zero"))
 def test_below_zero(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)

@@ -176,3 +176,46 @@ ACCEPTED = [
 @pytest.mark.parametrize("text", ACCEPTED)
 def test_every_number_is_read(text: str) -> None:
     assert _unread_numbers(text) == []
+
+
+# ------------------------------------------------------------------ 以100%为标准 (§28) and time limits (§29)
+
+STANDARD = "以100%为标准。在职人员控制率≤100%,计5分；每超过一个百分点扣0.5分，扣完为止。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("100%", "5"), ("96%", "5"), ("103%", "3.5"), ("110%", "0")],  # 3 points over → 3 × 0.5; 10 over → 5
+)
+def test_a_restated_standard_scored_by_hand(actual: str, points: str) -> None:
+    assert _score(STANDARD, actual, weight="5") == Decimal(points)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以90%为标准。在职人员控制率≤100%,计5分；每超过一个百分点扣0.5分",  # which line: 90% or 100%?
+        "以100人为标准。满意度≥95%得满分",  # a standard no clause states
+    ],
+)
+def test_a_standard_no_clause_states_is_refused(text: str) -> None:
+    assert _refused(text) == "unread-number"
+
+
+def test_a_time_limit_is_at_most() -> None:
+    rule = scoring.parse("办结时限为3个工作日，计4分，发现一例超时的扣1分")
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    assert isinstance(cond, nodes.TargetMet) and cond.requirement is not None
+    assert cond.requirement.low is None and cond.requirement.high is not None
+    assert cond.requirement.high.value == nodes.Quantity(Decimal(3), "个工作日")
+    # weight 4: two cases over the limit → 4 − 2
+    assert _score("办结时限为3个工作日，计4分，发现一例超时的扣1分", "2", weight="4") == Decimal(2)
+    # 完成时间3天 names no limit: a number reached, as before
+    rule = scoring.parse("完成时间3天以上得满分")
+    assert isinstance(rule, nodes.Rule) and isinstance(rule.awards[0].condition, nodes.Range)
+
+
+@pytest.mark.parametrize("text", [STANDARD, "办结时限为3个工作日，计4分，发现一例超时的扣1分"])
+def test_every_number_of_a_standard_is_read(text: str) -> None:
+    assert _unread_numbers(text) == []

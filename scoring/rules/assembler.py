@@ -45,12 +45,15 @@ from .nodes import (
 )
 from .phrases import (
     _EVENT_WORDS,
+    _STANDARD_WORDS,
     Lead,
     PBounded,
     PCmp,
     PQty,
     PRange,
     PStep,
+    PText,
+    PWord,
     Span,
     Tail,
     TCap,
@@ -144,8 +147,12 @@ class _Assembler(ClauseReader):
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
+        standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         for seg in segs:
             if not seg.tails:
+                standard = self._standard(seg.lead)
+                if standard is not None:
+                    standards.append(standard)
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 out.append(note)
                 notes.append(note)
@@ -257,6 +264,7 @@ class _Assembler(ClauseReader):
             last_lead = seg.lead
             context_edge = None
             self.pending_cap = None
+        self._restated_standards(standards, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
@@ -310,6 +318,34 @@ class _Assembler(ClauseReader):
                     expected=("互不重叠的分档",),
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
+
+    def _standard(self, lead: Lead) -> PQty | None:
+        """以100%为标准 / 以上年实际为基准 …: a note naming the standard the rule measures from (its one
+        number written between 以 and 为标准/为基准/为准, lexicon ``[words.standard]``), or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale:
+            return None
+        q = numeric[0]
+        start = min(p.span[0] for p in lead)
+        end = max(p.span[1] for p in lead)
+        before = self.text[start : q.span[0]].strip()
+        after = self.text[q.span[1] : end].strip()
+        return q if before == "以" and after in _STANDARD_WORDS else None
+
+    def _restated_standards(self, standards: list[PQty], clauses: list[Clause]) -> None:
+        """以100%为标准。控制率≤100%，计5分；每超过一个百分点扣0.5分: the standard is read where a band's
+        edge or a deduction's start states the same number (a restatement). A standard no clause
+        states is left unread, and the rule is refused (unread-number): which line it sets is not
+        guessed."""
+        lines: set[Quantity] = set()
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                lines.update(e.value for e in (c.condition.low, c.condition.high) if e is not None)
+            elif isinstance(c, Deduction) and c.start is not None:
+                lines.add(c.start.value)
+        for q in standards:
+            if q.q in lines:
+                self.use(q)
 
     def _no_band_twice(self, clauses: list[Clause]) -> None:
         """The same band twice with different points (山区满意度90%以上得10分，其他地区满意度90%以上得8分;

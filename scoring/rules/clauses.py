@@ -37,6 +37,7 @@ from .phrases import (
     _OTHERWISE,
     _PERIODS,
     _SHORT_WORDS,
+    _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     _UNPAID_WORDS,
     Lead,
@@ -172,6 +173,9 @@ class ClauseReader(SpanReader):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
+            if qtys[-1].q.unit in _TIME_UNITS and any(w in text for w in _TIME_LIMIT_WORDS):
+                # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
+                return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
             return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
         if bare and not qtys and (bare[-1].of_target or any(w.kind == "of_target" for w in words)):
             # 小于或等于年度目标值 / 达到年度目标值: the outcome against the target, as a completion ratio

@@ -37,6 +37,8 @@ _EVENT_WORDS = words("event")
 _MORE_WORDS = words("more")
 _UNPAID_WORDS = words("unpaid")
 _PERIODS = words("period")
+_STANDARD_WORDS = words("standard")
+_TIME_LIMIT_WORDS = words("time_limit")
 
 
 # ------------------------------------------------------------------ phrase objects
