@@ -131,9 +131,11 @@ def draw_actual(t: dict[str, Any], rng: random.Random, mode: str, items: int) ->
 
 def _typical(t: dict[str, Any], rng: random.Random, items: int) -> Any:
     if items:
-        return {str(i): "是" for i in range(1, items + 1)} if rng.random() < 0.8 else {
-            str(i): rng.choice(("是", "否")) for i in range(1, items + 1)
-        }
+        return (
+            {str(i): "是" for i in range(1, items + 1)}
+            if rng.random() < 0.8
+            else {str(i): rng.choice(("是", "否")) for i in range(1, items + 1)}
+        )
     target = t["target"] or ""
     v = parse_value(target, t["unit"]) if target else None
     if v is None:

@@ -17,6 +17,7 @@ from scoring import cache
 from scoring.reading.profiles import Profile
 from scoring.scores.evaluate import Score
 from scoring.tables import ruleset as ruleset_module
+from scoring.tables.readings import profile_number
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,10 +140,12 @@ def test_lazy_score_that_disagrees_is_a_bug_not_a_silent_result() -> None:
 
 def test_a_table_scored_again_reuses_its_compiled_rules_per_profile(monkeypatch: pytest.MonkeyPatch) -> None:
     ruleset, outcomes, _ = BENCH.build(1500, 11, "random")
+
     # the readings (rule parsed and compiled for the indicator and profile) are kept process-wide
-    # in scoring.cache.COMPILED, keyed ("table-reading", reading, profile, fast)
+    # in scoring.cache.COMPILED, keyed ("table-reading", reading, the profile's number, fast)
     def readings(profile: Profile) -> list[Any]:
-        return [k for k in cache.COMPILED._data if k[:1] == ("table-reading",) and k[2] == profile]
+        number = profile_number(profile)
+        return [k for k in cache.COMPILED._data if k[:1] == ("table-reading",) and k[2] == number]
 
     cache.clear()
     first = ruleset.score(outcomes)

@@ -45,8 +45,8 @@ class Plan:
     outcomes. ``group[i]`` numbers row i's 二级指标 block (section, level1, level2), whose weights
     and row counts are summed here, so that a run only adds up points."""
 
-    __slots__ = ("columns", "columns1", "group", "groups", "grows", "gweight", "keys1", "keys_s", "members", "rows",
-                 "rows1", "rows_s", "section1", "up", "up1", "weight1", "weight_s", "weighted")  # fmt: skip
+    __slots__ = ("columns", "columns1", "group", "groups", "grows", "gweight", "keys1", "keys_s", "members", "readings",
+                 "rows", "rows1", "rows_s", "section1", "up", "up1", "weight1", "weight_s", "weighted")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
         self.rows = rows
@@ -56,6 +56,7 @@ class Plan:
                 readings.setdefault(reading_key(r), []).append(i)
             except TypeError:  # a row option whose value cannot be hashed (a list): a reading of its own
                 readings[("row", i)] = [i]
+        self.readings = list(readings)  # each reading's key (readings.reading_key)
         self.members = list(readings.values())
         blocks: dict[tuple[str | None, str, str], int] = {}
         self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
@@ -105,14 +106,20 @@ class Plan:
                 us[i_s] += u1i
         headers1 = {(g.section, g.level1): g.weight for g in ruleset.groups if g.level2 is None}
         headers2 = {(g.section, g.level1, g.level2): g.weight for g in ruleset.groups if g.level2 is not None}
-        level1 = [Subtotal(s, a, None, w, p, n, u, headers1.get((s, a)))
-                  for (s, a), w, p, n, u in zip(self.keys1, self.weight1, p1, self.rows1, u1, strict=True)]
-        level2 = [Subtotal(s, a, b, w, p, n, u, headers2.get((s, a, b)))
-                  for (s, a, b), w, p, n, u in zip(self.groups, self.gweight, points, self.grows, unscored, strict=True)]
+        level1 = [
+            Subtotal(s, a, None, w, p, n, u, headers1.get((s, a)))
+            for (s, a), w, p, n, u in zip(self.keys1, self.weight1, p1, self.rows1, u1, strict=True)
+        ]
+        level2 = [
+            Subtotal(s, a, b, w, p, n, u, headers2.get((s, a, b)))
+            for (s, a, b), w, p, n, u in zip(self.groups, self.gweight, points, self.grows, unscored, strict=True)
+        ]
         sections = []
         if ruleset.sections or any(k is not None for k in self.keys_s):
-            sections = [Subtotal(k, None, None, w, p, n, u)
-                        for k, w, p, n, u in zip(self.keys_s, self.weight_s, ps, self.rows_s, us, strict=True)]
+            sections = [
+                Subtotal(k, None, None, w, p, n, u)
+                for k, w, p, n, u in zip(self.keys_s, self.weight_s, ps, self.rows_s, us, strict=True)
+            ]
         for sub in (*level1, *level2) if headers1 or headers2 else ():
             if sub.header_weight is not None and sub.header_weight != sub.weight:
                 where = f"{sub.section} " if sub.section else ""

@@ -14,6 +14,7 @@ A reading keeps only what its rows share (no row ids, cells or outcomes), never 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -45,7 +46,10 @@ Hit = tuple[Score | None, str, tuple[Finding, ...], tuple[str, str] | None]
 # them (12 before the point, 6 after), so that no quantity nears the 28 digits of the decimal context
 _BOUND = 10**12
 _PLAIN = re.compile(r"\s*([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([^\s\d.,，。；;：:、()（）]*)\s*")
-_DECIDED = 256  # outcomes a reading keeps decided (a bound: a reading of more distinct outcomes decides the rest per run)
+# outcomes a reading keeps decided (a bound: a reading of more distinct outcomes decides the rest per run)
+_DECIDED = 256
+_PROFILES: _cache.LRU[int] = _cache.LRU(1024)  # profile_number: a profile seen again keeps its number
+_NUMBERS = itertools.count()
 _PARTIAL = {"prorata": Partial.PRORATA, "ceil": Partial.CEIL, "floor": Partial.FLOOR}
 
 
@@ -62,16 +66,25 @@ def reading_key(row: IndicatorRow) -> tuple[Any, ...]:
             None if row.target else row.name, row.category)  # fmt: skip
 
 
-def reading_for(row: IndicatorRow, profile: Profile, fast: bool) -> Reading:
+def reading_for(row: IndicatorRow, profile: Profile, fast: bool, key: Any = None, number: int | None = None) -> Reading:
     """The row's reading at the run's ``profile``, prepared once per process (``fast``: with the
-    compiled fast path; without it every outcome takes the full path, as ``explain=True`` asks)."""
-    key = ("table-reading", reading_key(row), profile, fast)
+    compiled fast path; without it every outcome takes the full path, as ``explain=True`` asks).
+    ``key`` is the row's ``reading_key`` and ``number`` the profile's ``profile_number``, when the
+    caller has them (a run works them out once: the plan for each reading, the scorer for the profile)."""
+    key = ("table-reading", reading_key(row) if key is None else key,
+           profile_number(profile) if number is None else number, fast)  # fmt: skip
     try:
         hash(key)
     except TypeError:  # a row option whose value is a list or a table: prepared for this run only
         return Reading(row, profile, fast)
     kept: Reading = _cache.COMPILED.get(key, lambda: Reading(row, profile, fast))
     return kept
+
+
+def profile_number(profile: Profile) -> int:
+    """A number standing for ``profile`` in the keys of readings: a run hashes its profile (every
+    field of it) once, not once per reading looked up."""
+    return _PROFILES.get(profile, lambda: next(_NUMBERS))
 
 
 def options_of(profile: Profile) -> Options:
@@ -388,4 +401,4 @@ def quick(fast: Compiled, actual: Any) -> Decimal | None:
     return None if f is None else f(Decimal(m[1]))
 
 
-__all__ = ["Hit", "Reading", "options_of", "quick", "reading_for", "reading_key", "row_profile"]
+__all__ = ["Hit", "Reading", "options_of", "profile_number", "quick", "reading_for", "reading_key", "row_profile"]

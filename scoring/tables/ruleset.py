@@ -145,7 +145,9 @@ class Ruleset:
         """A ruleset built in code: rows as IndicatorRow or mappings with the TOML keys."""
         problems: list[Finding] = []
         built = [r if isinstance(r, IndicatorRow) else indicator_from(r, i, problems) for i, r in enumerate(rows, 1)]
-        exe = execution if isinstance(execution, Execution) or execution is None else execution_from(execution, problems)
+        exe = (
+            execution if isinstance(execution, Execution) or execution is None else execution_from(execution, problems)
+        )
         prof = profile if isinstance(profile, Profile) else _profiles.get(profile)
         return assemble(
             Meta(title=title), [r for r in built if r is not None], exe, list(groups), [], prof, None, problems

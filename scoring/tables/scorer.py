@@ -20,7 +20,7 @@ from ..scores.defaults import score_execution
 from ..scores.evaluate import Score
 from .outcomes import ExecutionOutcome, Outcome, Outcomes
 from .plan import hashable
-from .readings import Hit, reading_for
+from .readings import Hit, profile_number, reading_for
 from .report import Report, RowResult
 from .rows import Finding, IndicatorRow
 
@@ -54,8 +54,9 @@ class Scorer:
         rows = plan.rows
         n = len(rows)
         results: list[Any] = [None] * n
-        for members in plan.members:  # group: the rows that share a reading
-            self._reading(rows, members, matched, results)
+        number = profile_number(self.profile)
+        for key, members in zip(plan.readings, plan.members, strict=True):  # group: the rows that share a reading
+            self._reading(rows, key, number, members, matched, results)
         # assemble: findings in the order of the rows, points summed per 二级指标 block
         points = [ZERO] * len(plan.groups)
         unscored = [0] * len(plan.groups)
@@ -71,13 +72,14 @@ class Scorer:
         return plan.report(self.rs, self.profile, self.outcomes, results, points, unscored, execution, findings)
 
     def _reading(
-        self, rows: tuple[IndicatorRow, ...], members: list[int], matched: dict[str, Outcome], results: list[Any]
-    ) -> None:
+        self, rows: tuple[IndicatorRow, ...], key: Any, number: int, members: list[int], matched: dict[str, Outcome],
+        results: list[Any],
+    ) -> None:  # fmt: skip
         """Score the rows of one reading (``members``, by index): the reading prepared once, asked
         once per distinct outcome, each row's result put at its place in ``results``."""
         get = matched.get
         try:
-            hit_of = reading_for(rows[members[0]], self.profile, self.fast).hit
+            hit_of = reading_for(rows[members[0]], self.profile, self.fast, key, number).hit
         except Exception as e:  # preparing it failed (a bug): every row of it says so, the table goes on
             for i in members:
                 results[i] = failed_row(rows[i], get(rows[i].id), e)
@@ -132,7 +134,6 @@ class Scorer:
         except ScoringError as err:
             self.findings.append(Finding("cannot-score", str(err), "execution", "预算执行率"))
             return None
-
 
 
 def outcome_key(o: Outcome | None) -> Any:
