@@ -8,8 +8,9 @@ layout of rulesets/README.md, or rows in code), and scored from outcomes into a 
     report.findings                     # rows that could not be scored, with the reason
 
 Files are read by load.py (``.toml``/``.json`` here, ``.xlsx``/``.csv`` in spreadsheet.py).
-Rows with rule text are scored by the evaluator (each distinct text parsed once per ruleset);
-rows without by the default methods (scoring.scores.defaults). A row that cannot be scored
+A run (scorer.py) groups the rows by reading (rule text and indicator, readings.py), each reading
+parsed and compiled once per process; rows without rule text are scored by the default methods
+(scoring.scores.defaults). A row that cannot be scored
 never stops the others and never disappears: it stays in ``report.rows`` with no score and a
 finding that says why.
 """
