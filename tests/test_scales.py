@@ -110,3 +110,23 @@ def test_a_bare_answer_takes_the_rule_unit_where_the_row_contradicts_it() -> Non
 def test_unit_mismatch_message_names_the_answer() -> None:
     with pytest.raises(scoring.EvaluationError, match="实际值90人与指标值90%单位不一致"):
         scoring.evaluate("满意度≥90%得满分，低于90%不得分", "90人", target="90%", weight=10)
+
+
+def test_met_without_a_comparator_takes_the_side_the_steps_lose_on() -> None:
+    # 未超预算: every step is for an excess, so the target is met at or below it (semantics §4)
+    text = "未超预算，计10分；每超过1%扣1分，扣完为止。"
+    assert scoring.evaluate(text, "9", target="10", weight=10).points == Decimal("10.00")
+    # 10.3 is 3% over 10 (relative: an amount) → 3 steps of 1 point
+    assert scoring.evaluate(text, "10.3", target="10", weight=10).points == Decimal("7.00")
+    c = scoring.compile(text, target="10", weight=10)
+    assert c.points(Decimal("10.3")) == Decimal("7.00") and c.points(9) == Decimal("10.00")
+
+
+def test_a_bare_number_on_a_row_without_unit_or_target_reads_in_the_rule_percent() -> None:
+    text = "驻场人员辞职流失率低于5%，即稳定，计5分；每提高5个百分点，扣0.2分。"
+    assert scoring.evaluate(text, 3, weight=5).points == Decimal("5.00")  # 3% < 5%
+    assert scoring.evaluate(text, 15, weight=5).points == Decimal("4.60")  # 10 points over: 2 steps
+    assert scoring.evaluate(text, "15%", weight=5).points == Decimal("4.60")
+    # a number written in another unit cannot be set against 5%: refused
+    with pytest.raises(scoring.EvaluationError):
+        scoring.evaluate(text, "15人", weight=5)

@@ -14,7 +14,19 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from ..rules.nodes import Deduction, Direction, FullMarks, Measure, Op, PercentBasis, Points, Quantity, Range, Rule
+from ..rules.nodes import (
+    Deduction,
+    Direction,
+    FullMarks,
+    Measure,
+    Op,
+    PercentBasis,
+    Points,
+    Quantity,
+    Range,
+    Rule,
+    StepKind,
+)
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
@@ -47,7 +59,9 @@ class Scale:
 
 
 def award_op(rule: Rule) -> Op | None:
-    """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given."""
+    """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given;
+    without such a band, the side the rule's steps lose on (未超预算计10分，每超过1%扣1分: every step
+    is for an excess, so the target is met at or below it: ≤; semantics §4)."""
     for a in rule.awards:
         c = a.condition
         if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
@@ -55,6 +69,11 @@ def award_op(rule: Rule) -> Op | None:
                 return Op.GE
             if c.high is not None and c.low is None:
                 return Op.LE
+    sides = {d.direction for d in rule.deductions if d.kind is StepKind.DISTANCE}
+    if sides == {Direction.EXCESS}:
+        return Op.LE
+    if sides == {Direction.SHORTFALL}:
+        return Op.GE
     return None
 
 
@@ -220,6 +239,10 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
     if cond.measure is Measure.VALUE:
         source, unit = pick(scale, edge.value)
         if edge.value.is_percent and unit not in ("%", "个百分点") and unit != "分":
+            if not unit and setting.target is None:
+                # a number with no unit anywhere (none written, none on the row, no target to
+                # take a completion rate of) against a % line: in the rule's unit, a rate
+                return Compare(source, "%", "value")
             return ratio(setting, source, unit)  # 完成率≥100% on an amount: actual/target
         err = mismatch(unit, edge.value)
         return _refused(source, unit, err) if err else Compare(source, unit, "value")

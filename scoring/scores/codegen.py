@@ -349,17 +349,18 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     if not isinstance(c, TargetMet):
         raise _Unfollowed
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
-    once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)
-    if events and once and not (_event_words(c.text) and not _count_is_percent(x)):
-        raise _Raises  # 未如期完成且无充分理由的扣3分: no event a number could count (_target_met)
-    if (events or _event_words(c.text)) and not _count_is_percent(x):
-        # 达标 in a rule that counts events, or 全年未出现事故: the number counts them; met when none
-        # happened (a negative count is the evaluator's error)
+    # the evaluator's _holds and _target_met: 全年未出现事故 (the words name the event) or 达标 in a rule
+    # that counts events: the number counts them, met when none happened (a negative count, a
+    # percentage, a one-off deduction naming no event: refused)
+    counted = not _count_is_percent(x)
+    if not (_event_words(c.text) and counted) and events:
+        once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)
+        if once or not counted:
+            raise _Raises
+    if events or (_event_words(c.text) and counted):
         z = g.c(ZERO)
         guard = [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
         return guard, f"{g.qn} {'!=' if c.negated else '=='} {z}", None
-    if events:
-        raise _Raises  # a percentage counts no event: the evaluator refuses it
     target = ctx.target.quantity if ctx.target is not None else None
     m = met(reference(rule, None, ctx.unit, target)[0], ctx.op or _award_op(rule) or Op.GE, _scale(x))
     if m.error:
