@@ -6,7 +6,6 @@ A row that cannot be scored never stops the others: it gets no score and a findi
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,6 @@ if TYPE_CHECKING:  # the ruleset starts a run with itself; only for the annotati
     from .ruleset import Ruleset
 
 ZERO = Decimal(0)
-_KEY = operator.attrgetter("key")
 _STEP = 1000  # progress is told at every thousand rows
 _MORE = object()  # marks an outcome key with a grade, a hand score or a refusal besides the actual
 
@@ -185,13 +183,8 @@ def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]
     by_id, names = ruleset._indexes()
     for p in outcomes.problems:
         findings.append(Finding("bad-outcome", p, severity="warning"))
-    items = outcomes.items
-    # the common case, checked in C: every outcome keyed by a row id, none twice
-    matched = dict(zip(map(_KEY, items), items, strict=True))
-    if len(matched) == len(items) and matched.keys() <= by_id.keys():
-        return matched
-    matched = {}
-    for o in items:
+    matched: dict[str, Outcome] = {}
+    for o in outcomes.items:
         row = by_id.get(o.key)
         if row is None:
             named = names.get(o.key, [])
