@@ -45,7 +45,7 @@ class Plan:
     outcomes. ``group[i]`` numbers row i's 二级指标 block (section, level1, level2), whose weights
     and row counts are summed here, so that a run only adds up points."""
 
-    __slots__ = ("columns", "columns1", "group", "groups", "grows", "gweight", "keys1", "keys_s", "members", "readings",
+    __slots__ = ("group", "groups", "grows", "gweight", "keys1", "keys_s", "members", "readings",
                  "rows", "rows1", "rows_s", "section1", "up", "up1", "weight1", "weight_s", "weighted")  # fmt: skip
 
     def __init__(self, rows: tuple[IndicatorRow, ...]) -> None:
@@ -61,7 +61,6 @@ class Plan:
         blocks: dict[tuple[str | None, str, str], int] = {}
         self.group = [blocks.setdefault((r.section, r.level1, r.level2), len(blocks)) for r in rows]
         self.groups = list(blocks)
-        self.columns = tuple([g[i] for g in self.groups] for i in range(3))  # sections, level1s, level2s
         self.gweight = [ZERO] * len(blocks)
         self.grows = [0] * len(blocks)
         for r, g in zip(rows, self.group, strict=True):
@@ -76,7 +75,6 @@ class Plan:
         self.up1 = [i1 for i1, _ in self.up]  # each block's 一级指标
         self.section1 = [secs[s] for s, _ in self.keys1]  # each 一级指标's section
         self.weighted = any(r.weight is not None for r in rows)
-        self.columns1 = tuple([k[i] for k in self.keys1] for i in range(2))  # sections, level1s
         self.weight1, self.rows1 = [ZERO] * len(ones), [0] * len(ones)
         self.weight_s, self.rows_s = [ZERO] * len(secs), [0] * len(secs)
         for g, (i1, i_s) in enumerate(self.up):
