@@ -116,12 +116,47 @@ def measured_subjects(rule: Rule) -> list[str]:
     整改率每低10%…): two different names are two measured values, never one answer copied."""
     subjects: list[str] = []
     for d in rule.deductions:
-        if d.kind is StepKind.DISTANCE:
-            name = d.event.split("每")[0].strip("，,；;。 的")
-            # 多完成1% / 增加1名: a step phrase with its number is no subject (only words before 每 name one)
-            if name and name not in subjects and not any(ch.isdigit() for ch in name):
-                subjects.append(name)
+        name = _measured_name(d)
+        if name and name not in subjects:
+            subjects.append(name)
     return subjects
+
+
+def _measured_name(d: Deduction) -> str:
+    if d.kind is not StepKind.DISTANCE:
+        return ""
+    name = d.event.split("每")[0].strip("，,；;。 的")
+    # 多完成1% / 增加1名: a step phrase with its number is no subject (only words before 每 name one)
+    return "" if any(ch.isdigit() for ch in name) else name
+
+
+def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | None:
+    """The inputs of a rule that measures several named values and does nothing else with them
+    (重大治安隐患整改率每低10%减10分；一般治安隐患整改率每低10%减5分): numbered 1, 2, … in the
+    order written, each a measured value (the steps that name it) or one of the separate inputs
+    (events, flags). None for any other rule: one measured value, or several that bands or a
+    formula would also read (those stay refused: which value a band reads is not written)."""
+    subjects = measured_subjects(rule)
+    if len(subjects) < 2 or rule.awards or rule.proportional is not None:
+        return None
+    if any(isinstance(v.condition, Range) for v in rule.vetoes):
+        return None
+    separate = separate_inputs(rule)
+    slots: list[tuple[str, list[Deduction | Veto]]] = []
+    for c in rule.clauses:
+        if any(c is s for s in separate):
+            assert isinstance(c, (Deduction, Veto))
+            slots.append(("", [c]))
+        elif isinstance(c, Deduction) and c.kind is StepKind.DISTANCE:
+            name = _measured_name(c)
+            if not name:
+                return None  # a step naming no value, among named ones: which it reads is not written
+            same = next((s for s in slots if s[0] == name), None)
+            if same is None:
+                slots.append((name, [c]))
+            else:
+                same[1].append(c)
+    return [(name, tuple(cs)) for name, cs in slots]
 
 
 _TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
@@ -138,17 +173,20 @@ def ties_to_target(text: str) -> bool:
 
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
+    slots = value_slots(rule)
+    if slots is not None:
+        for i, (name, clauses) in enumerate(slots, 1):
+            if name:
+                out.append(Input(i, "value", name, unit))
+            else:
+                out.append(_separate_input(i, clauses[0]))
+        return out
     separate = separate_inputs(rule)
     several = len(separate) + (1 if reads_value(rule) else 0) > 1
     if reads_value(rule):
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "value", _subject(rule) or "实际值", unit))
     for i, c in enumerate(separate, 1):
-        key: str | int = i if several else "实际值"
-        if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
-            out.append(Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次"))
-        else:
-            name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
-            out.append(Input(key, "flag", name or "扣分事项"))
+        out.append(_separate_input(i if several else "实际值", c))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and not separate:
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
@@ -156,6 +194,14 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         name = "等级" if kind == "grade" else choices[0] if len(choices) == 1 else "是否达到"
         out.append(Input("实际值", kind, name, choices=choices))
     return out
+
+
+def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
+    """An event's count, or 是/否 of a requirement (a one-off deduction, a worded veto)."""
+    if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
+        return Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次")
+    name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
+    return Input(key, "flag", name or "扣分事项")
 
 
 def _item_input(number: int, rule: Rule, unit: str) -> Input:
@@ -289,4 +335,4 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_value",
-           "separate_inputs"]  # fmt: skip
+           "separate_inputs", "value_slots"]  # fmt: skip

@@ -23,7 +23,7 @@ from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
-from ..reading.bind import ties_to_target
+from ..reading.bind import ties_to_target, value_slots
 from ..reading.scales import (
     Compare,
     Scale,
@@ -437,7 +437,22 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     _points_within(rule, full)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
-    if isinstance(actual, Mapping):
+    slots = value_slots(rule)
+    if slots is not None and isinstance(actual, Mapping):
+        # several named measured values (semantics §14): each answered under its own number
+        if any(k in _VALUE_KEYS for k in actual):
+            raise EvaluationError(
+                "这条规则衡量几个数值，各按编号给出（"
+                + "；".join(f"{i}：{name or _input_name(cs[0])}" for i, (name, cs) in enumerate(slots, 1))
+                + "），不用“实际值”"
+            )
+        keyed = _keyed(actual, range(1, len(slots) + 1))
+        counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)
+        for i, (name, clauses) in enumerate(slots, 1):
+            for clause in clauses:
+                per_clause[id(clause)] = _actual(keyed[i], ctx if name else counts)
+        x = _In()
+    elif isinstance(actual, Mapping):
         value_keys = [k for k in actual if k in _VALUE_KEYS]
         if len(separate) + (1 if _reads_value(rule) else 0) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
@@ -673,6 +688,13 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -
     needs = len(separate) + max(len(values), 1 if _reads_value(rule) else 0)
     if needs < 2:
         return
+    slots = value_slots(rule)
+    if slots is not None:
+        named = [f"{i}：{name or _input_name(cs[0])}" for i, (name, cs) in enumerate(slots, 1)]
+        raise EvaluationError(
+            f"这条规则需要{len(slots)}个实际值（{'；'.join(named)}），一个答案不能同时用于几项："
+            f"请按编号分别给出，如 {{1: '95%', 2: '90%'}}"
+        )
     names = (values if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
         f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
     ]
