@@ -219,3 +219,63 @@ def test_a_time_limit_is_at_most() -> None:
 @pytest.mark.parametrize("text", [STANDARD, "办结时限为3个工作日，计4分，发现一例超时的扣1分"])
 def test_every_number_of_a_standard_is_read(text: str) -> None:
     assert _unread_numbers(text) == []
+
+
+# ------------------------------------------------------------------ more marks, 视情况扣分, a count in the clause before (§30)
+
+BUDGET = "本级预算安排资金高于上年决算数的30%(包括30%)得4分，高于上年决算数的20%(包括20%)得3分，其他不得分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        (BUDGET, "30%", "4"),  # 包括30%: 30% is in the first band (it was read as above 30%)
+        (BUDGET, "25%", "3"),
+        (BUDGET, "20%", "3"),
+        (BUDGET, "19%", "0"),
+        ("低于(含)90%,不得分。高于90%的得满分", "90%", "0"),  # (含) before the number: ≤ 90%
+        ("低于(含)90%,不得分。高于90%的得满分", "90.5%", "10"),
+        ("满意度高于(不含)80%得满分，80%及以下不得分", "80%", "0"),
+    ],
+)
+def test_more_marks_scored_by_hand(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="10") == Decimal(points)
+
+
+SEVERAL = "纳入预算安排得1分；计划编制比较完整得3分；资金高于上年决算数的30%(包括30%)得4分，高于20%(包括20%)得3分"
+
+
+def test_worded_awards_beside_bands_are_refused() -> None:
+    # three things scored (纳入预算, the plan, the increase): one number scored one band (3 of 8 for
+    # 25%); adding up or taking one is for item marks to say
+    assert _refused(SEVERAL) == "several-things"
+    # one worded award beside bands is the target met, as before
+    rule = scoring.parse("完成得满分；80%-90%得5分")
+    assert isinstance(rule, nodes.Rule)
+    assert isinstance(rule.awards[0].condition, nodes.TargetMet)
+    assert isinstance(rule.awards[1].condition, nodes.Range)
+
+
+COUNTED = "无人员上访得3分;出现1次因生活救助安排不到位,群众反映强烈的扣1分。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("0", "3"), ("2", "1"), ("4", "0")])
+def test_a_count_in_the_clause_before_scored_by_hand(actual: str, points: str) -> None:
+    # each time 生活救助安排不到位 with 群众反映强烈 deducts 1 from 3
+    assert _score(COUNTED, actual, weight="3") == Decimal(points)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("出现2次问题,整改不到位的扣1分", "unread-number"),  # 2次: per two, or from the second on?
+        ("低于(含90%)90%不得分", "restated-mark"),
+    ],
+)
+def test_near_misses_of_counts_and_marks_are_refused(text: str, code: str) -> None:
+    assert _refused(text) == code
+
+
+@pytest.mark.parametrize("text", [BUDGET, COUNTED, "低于(含)90%,不得分。高于90%的得满分"])
+def test_every_number_of_these_is_read(text: str) -> None:
+    assert _unread_numbers(text) == []

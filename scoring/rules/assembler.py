@@ -44,6 +44,7 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
+    _EVENT_UNITS,
     _EVENT_WORDS,
     _STANDARD_WORDS,
     Lead,
@@ -61,6 +62,7 @@ from .phrases import (
     TFlag,
     TList,
     TOutcome,
+    _lead_text,
     _merge,
 )
 from .shapes import _all_clear, _crossing, _rank, _Segment, _split_list
@@ -205,6 +207,16 @@ class _Assembler(ClauseReader):
                     if isinstance(prev, Note):
                         out.pop()
                         lead = last_lead
+                elif (
+                    out
+                    and isinstance(out[-1], Note)
+                    and self._counted_event(last_lead)
+                    and all(isinstance(p, (PText, PWord)) for p in lead)
+                ):
+                    # 出现1次因安排不到位，群众反映强烈的扣1分: the count of the event is in the clause
+                    # before, the words after it say which events count; one lead
+                    notes.remove(out.pop())  # type: ignore[arg-type]
+                    lead = last_lead + lead
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
                 gap = None
                 if len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
@@ -272,6 +284,7 @@ class _Assembler(ClauseReader):
         self._no_band_twice(out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
+        self._one_thing(out)
         out = self._resolve_labels(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
         bonus_base = self.bonus_base is not None
@@ -318,6 +331,43 @@ class _Assembler(ClauseReader):
                     expected=("互不重叠的分档",),
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
+
+    def _one_thing(self, clauses: list[Clause]) -> None:
+        """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
+        bands on a quantity are several things scored (domain point 17), where one number scored one
+        band and ignored the rest. Refused, never guessed: adding them up or taking one is the rule
+        writer's to say (item marks ①②③ say it). One worded award beside bands (完成得满分；80%-90%得5分)
+        is read as before. Known gap: worded awards alone with equal points (印制手册得1分；举办培训班得1分)
+        are still read as alternatives (semantics §30)."""
+        worded = [
+            c for c in clauses
+            if isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
+            and isinstance(c.outcome, (Points, FullMarks, ShareOfWeight)) and _rank(c.outcome) > 0
+        ]  # fmt: skip
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and _rank(c.outcome) > 0]
+        if len(worded) < 2 or not bands:
+            return
+        raise self.error(
+            "several-things", "文字条件的得分与数值分档并列，像是几个事项分别计分，规则无法确定如何合计",
+            worded[1].span or (0, len(self.text)), expected=("①…（N分）②…（N分）",),
+            hint="分别计分的事项请编号（①②③或1、2、），并写明各自的分值",
+        )  # fmt: skip
+
+    @staticmethod
+    def _counted_event(lead: Lead) -> bool:
+        """出现1次… / 发生1起…: a lead whose one number is a single count of an event (an event verb
+        before a count of 1 in a counter of events)."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1:
+            return False
+        q = numeric[0]
+        if isinstance(q, PStep) and q.per == "每" and q.q is not None:
+            # 每出现1次因…不到位 (as the canonical text writes it): the same count
+            return q.q.value == 1 and q.q.unit in _EVENT_UNITS and _lead_text(q.words).endswith(_EVENT_WORDS)
+        if not isinstance(q, PQty):
+            return False
+        words = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
+        return q.q.value == 1 and q.q.unit in _EVENT_UNITS and words.endswith(_EVENT_WORDS)
 
     def _standard(self, lead: Lead) -> PQty | None:
         """以100%为标准 / 以上年实际为基准 …: a note naming the standard the rule measures from (its one

@@ -155,7 +155,8 @@ class ClauseReader(SpanReader):
             return Range(measure, low, high, text, span)
         if bare and qtys:
             # 不低于 最低工资标准的 90%: the op and its number are split by words
-            c = PCmp(bare[-1].op, qtys[-1].q, _merge(bare[-1].span, qtys[-1].span))
+            c = PCmp(bare[-1].op, qtys[-1].q, _merge(bare[-1].span, qtys[-1].span),
+                     inclusive_mark=qtys[-1].inclusive_mark)  # fmt: skip
             lo, hi = self._edges(c)
             self.use(bare[-1], qtys[-1])
             return Range(measure, lo, hi, text, span)

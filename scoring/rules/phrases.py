@@ -56,6 +56,7 @@ class PQty:
     span: Span
     points_scale: bool = False  # 90分 as a value on a 分 scale
     pp: bool = False  # written as 个百分点
+    inclusive_mark: bool | None = None  # 30%(包括30%) / 95%(含) with no comparison word of its own
 
 
 @frozen

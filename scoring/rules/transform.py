@@ -119,7 +119,7 @@ class _Phrases(Transformer[Token, Any]):
         if tok.type != "INCLUSIVE_RESTATED":
             return tok.type == "INCLUSIVE"
         # (含95%) / (含 10万): the mark restates the number; the quantity it follows must be that number
-        m = re.search(r"(不?)含\s*([0-9.]+)\s*([^\s)）]*)", str(tok))
+        m = re.search(r"(不?)(?:含|包括|包含)\s*([0-9.]+)\s*([^\s)）]*)", str(tok))
         assert m is not None
         mult, base = split_unit(m.group(3).replace("％", "%"))
         return PMark(not m.group(1), Quantity(arabic(m.group(2)) * mult, base), _tok_span(tok))
@@ -147,7 +147,7 @@ class _Phrases(Transformer[Token, Any]):
                 length=max(1, self._span(meta)[1] - q.span[0]), expected=("以上", "以下", "-"),
                 hint="写明比较，如“95%（不含）以上”",
             )  # fmt: skip
-        return PQty(q.q, self._span(meta), q.points_scale, q.pp)
+        return PQty(q.q, self._span(meta), q.points_scale, q.pp, inclusive_mark=True)
 
     def text(self, meta: Any, ch: list[Token]) -> PText:
         return PText("".join(str(t) for t in ch), self._span(meta))
@@ -184,6 +184,15 @@ class _Phrases(Transformer[Token, Any]):
             elif isinstance(extra, Token):
                 suffix = _OPS[extra.type]
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
+
+    def marked_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        # 低于(含)90% / 高于(不含)80%: the mark between the word and its number
+        op_tok: Token = ch[0]
+        q: PQty = ch[2]
+        if isinstance(ch[1], PMark):
+            raise RuleSyntaxError("restated-mark", "括号中的数应写在它重述的数之后", self.source, ch[1].span[0],
+                                  length=ch[1].span[1] - ch[1].span[0], expected=("（含）",))  # fmt: skip
+        return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, ch[1], None)
 
     def suffix_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
         # 90%(含)以上 / 10万元以上(含10万): the mark before or after the word; both must agree
