@@ -40,14 +40,10 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from .evaluate import (  # the evaluator's points for words (是/否 on a worded rule), asked once per rule
-    ROUNDING_MODES,
-    _base_points,
-    _choose_label,
-    _Ctx,
-    _event_words,
-    _In,
-)
+from .answers import _Ctx, _event_words, _In
+from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
+from .results import ROUNDING_MODES
+from .steps import _base_points
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -52,21 +52,12 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from .answers import _actual, _Ctx, _In, _target_value, row_unit
 from .codegen import _PROBE, _generate, _none, _or, _raises
 from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/fast.py)
-from .evaluate import (  # the evaluator's own decisions, asked once per rule
-    Options,
-    Score,
-    _actual,
-    _Ctx,
-    _In,
-    _match_label,
-    _points_within,
-    _target_value,
-    make_options,
-    row_unit,
-)
+from .evaluate import _match_label, _points_within
 from .evaluate import evaluate as _evaluate
+from .results import Options, Score, make_options
 
 
 class Compiled:

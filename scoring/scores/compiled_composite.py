@@ -22,19 +22,9 @@ from typing import Any
 from ..errors import EvaluationError
 from ..reading.values import Value, comparator, normalize_unit, to_decimal, yes_no
 from ..rules.nodes import Composite, Item, Op
-from .evaluate import (
-    ROUNDING_MODES,
-    ZERO,
-    Options,
-    Score,
-    _actual,
-    _Ctx,
-    _keyed,
-    _rule,
-    _target_value,
-    _veto_holds,
-    evaluate,
-)
+from .answers import _actual, _Ctx, _keyed, _target_value
+from .evaluate import _rule, _veto_holds, evaluate
+from .results import ROUNDING_MODES, ZERO, Options, Score
 
 # answers memoised as they are; any other type (float, None, a subclass…) goes to the evaluator
 _PLAIN = frozenset({str, int, bool, Decimal})

@@ -24,7 +24,7 @@ from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value, to_decimal
 from ..rules.nodes import Op
 from .defaults import infer_op, num, show
-from .evaluate import ROUNDING_MODES, Options
+from .results import ROUNDING_MODES, Options
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -26,7 +26,7 @@ from ..reading.cells import Reading, Target, judge_text, read_actual, read_date,
 from ..reading.values import bare_quantity, to_decimal
 from ..reading.values import comparator as parse_comparator
 from ..rules.nodes import Op, Quantity
-from .evaluate import ROUNDING_MODES, Options, Score, Step, make_options
+from .results import ROUNDING_MODES, Options, Score, Step, make_options
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -2,21 +2,19 @@
 
 Exact arithmetic throughout (Decimal, no float); the final score is rounded once, half-up
 to the configured places. The trace records every step as data; the explanation (扣分原因)
-is the trace in Chinese.
-
-Why it is over 800 lines (issue 15): the evaluator still resolves units and percent bases as it
-scores; once scoring/reading/bind.py decides those, the decision helpers leave and the explanation
-writers (_describe_*, _explain) go to a module of their own.
+is the trace in Chinese. This module holds the order of a rule's clauses (vetoes, words,
+bands, deductions, bonuses, composites); the pieces it uses live below it: results.py
+(Options, Score, Step), answers.py (an answer as a typed value), explain.py (the words of the
+扣分原因) and steps.py (the points of one clause, after the reading's plans).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
-from attrs import frozen
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
@@ -24,28 +22,14 @@ from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.bind import ties_to_target, value_slots
+from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
-    Compare,
-    Scale,
-    Setting,
     band,
-    default_direction,
-    distance,
     met,
     pick,
-    ratio,
-    reference,
-    same_unit,
-    target_mismatch,
 )
-from ..reading.scales import award_op as _award_op
 from ..reading.values import (
-    Value,
-    bare_quantity,
     comparator,
-    is_missing,
-    normalize_unit,
-    parse_value,
     same_label,
     to_decimal,
     yes_no,
@@ -60,229 +44,39 @@ from ..rules.nodes import (
     Direction,
     Expr,
     Formula,
-    FullMarks,
     Label,
     Measure,
     Node,
     Num,
     Op,
     Otherwise,
-    Outcome,
-    Partial,
-    PercentBasis,
     Points,
-    Quantity,
     Range,
     Rule,
-    ShareOfWeight,
     StepKind,
     TargetMet,
     Var,
     Veto,
     Zero,
 )
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
-HUNDRED = Decimal(100)
-
-ROUNDING_MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
-
-
-@frozen
-class Options:
-    """How to score where the text is silent (docs/semantics.md); every field is a profile option."""
-
-    places: int = 2  # decimals of an indicator's score
-    rounding: str = "half_up"  # half_up (四舍五入) | truncate
-    partial: Partial = Partial.PRORATA  # a partial step when the text does not say
-    reverse: str = "ratio"  # ≤ targets with 按比例: ratio (target/actual) | linear (0 at twice the target)
-    deduction_range: str | None = None  # 扣4-7分: None (ask for a hand score) | min | max | mid
-
-    def __attrs_post_init__(self) -> None:
-        if self.rounding not in ROUNDING_MODES:
-            raise ValueError(f"rounding must be one of {sorted(ROUNDING_MODES)}, not {self.rounding!r}")
-        if self.deduction_range not in (None, "min", "max", "mid"):
-            raise ValueError("deduction_range must be None, 'min', 'max' or 'mid'")
-        if self.reverse not in ("ratio", "linear"):
-            raise ValueError(f"reverse must be 'ratio' or 'linear', not {self.reverse!r}")
-        if not 0 <= self.places <= 6:
-            raise ValueError("places must be between 0 and 6")
-
-
-def make_options(**options: Any) -> Options:
-    if "partial" in options and isinstance(options["partial"], str):
-        names = {"prorata": Partial.PRORATA, "ceil": Partial.CEIL, "floor": Partial.FLOOR}
-        try:
-            options["partial"] = names[options["partial"]]
-        except KeyError:
-            raise ValueError(f"partial must be one of {sorted(names)}") from None
-    try:
-        return Options(**options)
-    except TypeError as e:
-        raise TypeError(f"unknown option: {e}") from None
-
-
-@frozen
-class Step:
-    """One step of an evaluation: the clause applied, its inputs, and what it did to the score."""
-
-    clause: str
-    inputs: tuple[tuple[str, str], ...]
-    delta: Decimal  # points added (base) or removed (negative)
-    note: str = ""
-
-
-class Score:
-    """得分: the rounded points, the weight, the 扣分原因 and the trace (and ``exact``, the
-    points before rounding). Immutable; two Scores are equal when their points, weight,
-    explanation and trace are.
-
-    Bulk scoring makes Scores with ``Score.later``: the points at once (from the compiled
-    rule), the explanation, trace and exact value from the full evaluator on first use. The
-    two must agree on the points; a disagreement is a bug and raises ``RuntimeError``."""
-
-    __slots__ = ("_arg", "_exact", "_explanation", "_full", "_trace", "points", "weight")
-
-    points: Decimal
-    weight: Decimal
-    _explanation: str
-    _trace: tuple[Step, ...]
-    _exact: Decimal
-    _full: Callable[[Any], Score] | None
-    _arg: Any
-
-    def __init__(self, points: Decimal, weight: Decimal, explanation: str, trace: tuple[Step, ...], exact: Decimal):
-        _set = object.__setattr__
-        _set(self, "points", points)
-        _set(self, "weight", weight)
-        _set(self, "_explanation", explanation)
-        _set(self, "_trace", trace)
-        _set(self, "_exact", exact)
-        _set(self, "_full", None)
-
-    @classmethod
-    def later(cls, points: Decimal, weight: Decimal, full: Callable[[Any], Score], arg: Any) -> Score:
-        """A Score whose explanation, trace and exact value ``full(arg)`` gives when first asked
-        (the argument is kept rather than a closure: a table keeps thousands of these)."""
-        s = _new(cls)
-        _set_points(s, points)  # the slots' own setters: bulk scoring makes tens of thousands of these
-        _set_weight(s, weight)
-        _set_full(s, full)
-        _set_arg(s, arg)
-        return s
-
-    def _resolve(self) -> None:
-        full = self._full
-        assert full is not None
-        whole = full(self._arg)
-        if whole.points != self.points or whole.weight != self.weight:
-            raise RuntimeError(f"内部错误（请报告）: 快速计分{self.points}与完整计分{whole.points}不一致")
-        _set = object.__setattr__
-        _set(self, "_explanation", whole.explanation)
-        _set(self, "_trace", whole.trace)
-        _set(self, "_exact", whole.exact)
-        _set(self, "_full", None)
-        _set(self, "_arg", None)
-
-    @property
-    def explanation(self) -> str:
-        if self._full is not None:
-            self._resolve()
-        return self._explanation
-
-    @property
-    def trace(self) -> tuple[Step, ...]:
-        if self._full is not None:
-            self._resolve()
-        return self._trace
-
-    @property
-    def exact(self) -> Decimal:
-        if self._full is not None:
-            self._resolve()
-        return self._exact
-
-    @property
-    def lost(self) -> Decimal:
-        return self.weight - self.points
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"Score is immutable: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Score is immutable: cannot delete {name}")
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.points, self.weight, self.explanation, self.trace)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Score):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (f"Score(points={self.points!r}, weight={self.weight!r}, explanation={self.explanation!r}, "
-                f"trace={self.trace!r}, exact={self.exact!r})")  # fmt: skip
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Score, (self.points, self.weight, self.explanation, self.trace, self.exact))
-
-    def evolve(self, **changes: Any) -> Score:
-        """A copy with some fields changed (like ``attrs.evolve``)."""
-        fields: dict[str, Any] = dict(points=self.points, weight=self.weight, explanation=self.explanation,
-                                      trace=self.trace, exact=self.exact)  # fmt: skip
-        unknown = set(changes) - set(fields)
-        if unknown:
-            raise TypeError(f"Score has no field {sorted(unknown)}")
-        fields.update(changes)
-        return Score(**fields)
-
-
-_new = object.__new__
-_slots = vars(Score)  # the slots' member descriptors
-_set_points, _set_weight = _slots["points"].__set__, _slots["weight"].__set__
-_set_full, _set_arg = _slots["_full"].__set__, _slots["_arg"].__set__
-
-
-@attrs.define
-class _Ctx:
-    weight: Decimal
-    target: Value | None
-    op: Op | None  # the comparator: given, or written in the target
-    unit: str
-    options: Options
-    steps: list[Step] = attrs.Factory(list)
-    ceiling: Decimal | None = None  # stated bonuses (加分) lift the weight's cap by what they added
-    # the indicator as the reading's plans take it (scoring.reading.scales)
-    setting: Setting = attrs.Factory(
-        lambda c: Setting(c.unit, c.target.quantity if c.target is not None else None, c.op), takes_self=True
-    )
-
-    def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
-        self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
-
-
-def _fmt(v: object) -> str:
-    if isinstance(v, Quantity):
-        return f"{_num(v.value)}{v.unit}"
-    if isinstance(v, Decimal):
-        return _num(v)
-    return str(v)
-
-
-def _num(d: Decimal) -> str:
-    """A Decimal as people write it: no exponent, no trailing zeros (2.50 → 2.5)."""
-    if d == d.to_integral_value():
-        return str(d.quantize(ONE))
-    s = format(d.normalize(), "f")
-    return s
-
-
-# ------------------------------------------------------------------ entry point
+from .answers import (
+    _actual,
+    _as_count,
+    _compared,
+    _Ctx,
+    _event_words,
+    _In,
+    _keyed,
+    _no_events,
+    _number,
+    _scale,
+    _show,
+    _target_value,
+    row_unit,
+)
+from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
+from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
+from .steps import _base_points, _deduct, _default_direction, _expr, _outcome, _proportional, _reference
 
 
 def evaluate(
@@ -343,77 +137,6 @@ def _hand_bounds(
     err = EvaluationError(f"{e}；得分须人工确定，应在{_num(low)}至{_num(high)}分之间")
     err.low, err.high = low, high  # type: ignore[attr-defined]
     return err
-
-
-def row_unit(unit: str | None, target: Value | None) -> str:
-    """The row's unit, which a bare number takes: as given, or % where the target is a percent
-    (85 on a row whose target is 90% is 85%, in evaluate, the command line and tables alike)."""
-    u = normalize_unit(unit)
-    if not u and target is not None and target.quantity.unit == "%":
-        return "%"
-    return u
-
-
-def _target_value(target: Any, unit: str | None) -> Value | None:
-    if target is None:
-        return None
-    if isinstance(target, float):
-        raise TypeError("target must be Decimal, int or str, not float")
-    if isinstance(target, (int, Decimal)) and not isinstance(target, bool):
-        return Value(Quantity(Decimal(target), _base_unit(unit)))
-    if isinstance(target, str):
-        return parse_value(target, unit)
-    raise TypeError(f"target must be Decimal, int or str, not {type(target).__name__}")
-
-
-def _base_unit(unit: str | None) -> str:
-    u = normalize_unit(unit)
-    if u in ("百分比", "百分率"):
-        return "%"
-    return u[1:] if u.startswith(("万", "亿")) else u
-
-
-# ------------------------------------------------------------------ actuals
-
-
-@frozen
-class _In:
-    """An actual as the evaluator sees it."""
-
-    quantity: Quantity | None = None  # with the table's unit where the text wrote none
-    flag: bool | None = None  # 是/否: requirement met
-    label: str | None = None  # a grade label
-    raw: Quantity | None = None  # as written, without the table's unit
-
-
-def _actual(value: Any, ctx: _Ctx) -> _In:
-    if is_missing(value):
-        raise EvaluationError(
-            f"没有实际值（“{'' if value is None else str(value).strip()}”表示数据缺失）：缺失的数据不计分，请填写实际完成值"
-        )
-    if isinstance(value, float):
-        raise TypeError("actual must be Decimal, int, str or bool, not float: pass str() or Decimal to keep it exact")
-    if isinstance(value, bool):
-        return _In(flag=value)
-    if isinstance(value, int):
-        return _In(bare_quantity(Decimal(value), ctx.unit), raw=Quantity(Decimal(value)))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise EvaluationError(f"实际值不是有限数: {value}")
-        return _In(bare_quantity(value, ctx.unit), raw=Quantity(value))
-    if isinstance(value, str):
-        yn = yes_no(value)
-        v = parse_value(value, ctx.unit)
-        if v is not None:
-            raw = parse_value(value, None)
-            return _In(v.quantity, yn, raw=raw.quantity if raw is not None else v.quantity)
-        if yn is not None:
-            return _In(flag=yn)
-        return _In(label=value.strip())
-    raise TypeError(f"actual must be Decimal, int, str, bool or a mapping, not {type(value).__name__}")
-
-
-# ------------------------------------------------------------------ rules
 
 
 def _points_within(rule: Rule, full: Decimal) -> None:
@@ -580,9 +303,6 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     return ZERO
 
 
-# ------------------------------------------------------------------ bonuses (domain point 18)
-
-
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
     """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
     total = ZERO
@@ -667,14 +387,6 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
     return min(score, full) + gained
 
 
-_EVENT_VERBS = ("发生", "出现", "发现", "存在")
-
-
-def _event_words(text: str) -> bool:
-    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
-    return any(w in text for w in _EVENT_VERBS)
-
-
 def _input_name(c: Deduction | Veto) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
@@ -702,12 +414,6 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -
         f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项："
         f"请分别给出，如 {{'实际值': '95%', 1: '否'}}"
     )
-
-
-def _as_count(x: _In) -> Quantity:
-    """The answer as a count: as written where it wrote no unit (3 on a % row is 3 cases, not 3%)."""
-    assert x.quantity is not None
-    return x.raw if x.raw is not None and not x.raw.unit else x.quantity
 
 
 def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
@@ -764,52 +470,6 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
             score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
-
-
-def _keyed(actual: Mapping[Any, Any], numbers: Sequence[int]) -> dict[int, Any]:
-    """The answers by item number; every one of ``numbers`` (as the rule numbers its items:
-    ①③ is 1 and 3) answered, and no other."""
-    out: dict[int, Any] = {}
-    for k, v in actual.items():
-        out[_item_number(k)] = v
-    missing = [i for i in dict.fromkeys(numbers) if i not in out]
-    if missing:
-        raise EvaluationError(f"缺少第{'、'.join(str(i) for i in missing)}项的实际值")
-    extra = [i for i in out if i not in numbers]
-    if extra:
-        raise EvaluationError(f"没有第{'、'.join(str(i) for i in extra)}项")
-    return out
-
-
-def _item_number(k: Any) -> int:
-    if isinstance(k, bool):
-        raise EvaluationError(f"分项编号无效: {k!r}")
-    if isinstance(k, int):
-        return k
-    s = str(k).strip()
-    marks = "①②③④⑤⑥⑦⑧⑨⑩"
-    if s and s[0] in marks:
-        return marks.index(s[0]) + 1
-    if s.isascii() and s.isdigit():
-        return int(s)
-    raise EvaluationError(f"分项编号无效: {k!r}")
-
-
-def _show(x: _In) -> str:
-    if x.quantity is not None:
-        return _fmt(x.quantity)
-    if x.flag is not None:
-        return "是" if x.flag else "否"
-    return x.label or ""
-
-
-def _no_events(x: _In) -> bool:
-    if x.quantity is not None:
-        return x.quantity.value == 0
-    return bool(x.flag)
-
-
-# ------------------------------------------------------------------ conditions
 
 
 def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
@@ -885,37 +545,10 @@ def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
     return v == ref
 
 
-def _scale(x: _In) -> Scale:
-    """The answer's scale: its unit, and whether it wrote one (the reading's plans are per scale)."""
-    assert x.quantity is not None
-    return Scale(x.quantity.unit, x.raw is None or bool(x.raw.unit))
-
-
-def _number(x: _In, source: str) -> Quantity:
-    """The number a plan reads: the value in base units, or as written in the rule's unit."""
-    assert x.quantity is not None
-    return x.raw if source == "raw" and x.raw is not None else x.quantity
-
-
-def _compared(plan: Compare, x: _In) -> Decimal:
-    """The number a clause compares, as the reading's plan for this answer's scale says; its
-    refusal where the plan has one."""
-    q = _number(x, plan.source)
-    if plan.error:
-        raise EvaluationError(plan.error.replace("{q}", _fmt(Quantity(q.value, plan.unit))))
-    return plan.measure(q.value)
-
-
 def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     """The target is met on a rule of bands on the shortfall: none of them applies (domain point 16)."""
     gaps = [a.condition for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.GAP]
     return bool(gaps) and x.quantity is not None and _compared(band(gaps[0], ctx.setting, _scale(x)), x) <= 0
-
-
-def _numeric_target(ctx: _Ctx) -> Quantity:
-    if ctx.target is None:
-        raise EvaluationError("这条规则需要数值指标值（target）")
-    return ctx.target.quantity
 
 
 def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
@@ -931,224 +564,6 @@ def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
         if v > hi or (v == hi and not cond.high.inclusive):
             return False
     return True
-
-
-# ------------------------------------------------------------------ outcomes
-
-
-def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
-    if isinstance(o, FullMarks):
-        return full
-    if isinstance(o, Points):
-        return o.value
-    if isinstance(o, ShareOfWeight):
-        return full * o.percent / HUNDRED
-    if isinstance(o, (Zero, ByHand)):
-        return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
-    if isinstance(o, Formula):
-        return _expr(o.expr, x, ctx, full)
-    raise AssertionError(o)
-
-
-def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
-    if isinstance(e, Num):
-        return e.value
-    if isinstance(e, Var):
-        name = e.name
-        if "分值" in name or name in ("满分", "权重"):
-            return full
-        if name.endswith("率") or name in ("完成比例", "比例"):
-            if x.quantity is None:
-                raise EvaluationError(f"公式需要{name}的数值")
-            if x.quantity.is_percent:
-                return x.quantity.value / HUNDRED
-            return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
-        raise EvaluationError(f"公式中的“{name}”没有定义")
-    if isinstance(e, BinOp):
-        a = _expr(e.left, x, ctx, full)
-        b = _expr(e.right, x, ctx, full)
-        if e.op == "+":
-            return a + b
-        if e.op == "-":
-            return a - b
-        if e.op == "*":
-            return a * b
-        if b == 0:
-            raise EvaluationError("公式除以0")
-        return a / b
-    raise AssertionError(e)
-
-
-def _base_points(rule: Rule, ctx: _Ctx, full: Decimal) -> Decimal:
-    for a in rule.awards:
-        if isinstance(a.outcome, FullMarks):
-            return full
-        if isinstance(a.outcome, Points) and a.outcome.value > 0:
-            return a.outcome.value
-    return full
-
-
-# ------------------------------------------------------------------ deductions
-
-
-def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
-    """Where steps are counted from: the reading's decision (scoring.reading.bind.reference)."""
-    return reference(rule, d, ctx.unit, ctx.target.quantity if ctx.target is not None else None)[0]
-
-
-def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
-    return default_direction(ctx.op, rule)[0]  # the reading's decision (semantics §4)
-
-
-def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
-    per = d.points if isinstance(d.points, Decimal) else _expr(d.points, x, ctx, ctx.weight)
-    if d.points_max is not None:
-        choice = ctx.options.deduction_range
-        if choice is None:
-            if (x.quantity is not None and x.quantity.value == 0 and x.flag is None) or x.flag is True:
-                return ZERO
-            err = EvaluationError(
-                f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
-            )
-            err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
-            raise err
-        per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
-    partial = d.partial if d.partial is not None else ctx.options.partial
-    if d.kind is StepKind.ONCE:
-        if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
-            raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
-        if x.flag is None and x.quantity is not None and x.quantity.value < 0:
-            raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
-        happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
-        if happened:
-            ctx.step(f"{d.event}扣{_num(per)}分", -per, "", 实际值=_show(x))
-            return per
-        return ZERO
-    if d.kind is StepKind.EVENTS:
-        if x.quantity is None:
-            if x.flag is not None:
-                return ZERO if x.flag else _fail(f"需要“{d.event or '扣分事项'}”的次数，而不是“否”")
-            raise EvaluationError(f"需要“{d.event or '扣分事项'}”的次数")
-        q = x.raw if x.raw is not None and not x.raw.unit else x.quantity
-        if q.is_percent:
-            raise EvaluationError(f"需要次数，而不是百分比{_fmt(q)}")
-        if q.value < 0:
-            raise EvaluationError(f"次数不能为负: {_fmt(q)}")
-        assert d.step is not None
-        if q.unit and d.step.unit and not same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
-            raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
-        steps = _count(q.value / d.step.value, partial)
-        lost = steps * per
-        if lost:
-            ctx.step(f"{_event_count(d, q)}，每{_fmt(d.step)}扣{_num(per)}分", -lost, "", 次数=q)
-        return lost
-    # distance from a reference: the reading's plan for this answer's scale (scoring.reading.scales)
-    if x.quantity is None:
-        raise EvaluationError(f"这条规则需要一个数值实际值，而不是“{_show(x)}”")
-    assert d.step is not None
-    plan = distance(rule, d, ctx.setting, _scale(x))
-    q = _number(x, plan.compare.source)
-    q = Quantity(q.value, plan.compare.unit)
-    if plan.error:
-        raise EvaluationError(plan.error.replace("{q}", _fmt(q)))
-    qv = _compared(plan.compare, x)
-    ref = plan.line
-    rv = ref.value
-    diff = qv - rv
-    direction = plan.direction
-    if direction is Direction.SHORTFALL:
-        dist = max(-diff, ZERO)
-    elif direction is Direction.EXCESS:
-        dist = max(diff, ZERO)
-    else:
-        dist = abs(diff)
-    if dist == 0:
-        return ZERO
-    if plan.moved_error:
-        raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
-    moved = dist / abs(rv) * HUNDRED if plan.relative else dist
-    if plan.basis is PercentBasis.RELATIVE:
-        how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%" if not plan.rate else f"相对偏离{_num(_q4(moved))}%"
-    elif plan.basis is PercentBasis.POINTS:
-        side = "低于" if direction is Direction.SHORTFALL and diff < 0 else "高于" if diff > 0 else "偏离"
-        how = f"{side}{_num(rv)}%共{_num(_q4(dist))}个百分点"
-    else:
-        how = f"{'少于' if diff < 0 else '超出'}{_fmt(ref)}共{_num(_q4(dist))}{q.unit or ref.unit}"
-    steps = _count(moved / d.step.value, partial)
-    lost = steps * per
-    subject = next(
-        (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
-    )
-    subject = subject.rstrip("的") or "实际值"
-    ctx.step(
-        f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分",
-        -lost,
-        _partial_note(partial, steps),
-        实际值=q,
-        参照值=ref,
-    )
-    return lost
-
-
-def _fail(msg: str) -> Decimal:
-    raise EvaluationError(msg)
-
-
-def _q4(d: Decimal) -> Decimal:
-    return d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
-
-
-def _count(steps: Decimal, partial: Partial) -> Decimal:
-    if partial is Partial.CEIL:
-        return steps.to_integral_value(rounding=ROUND_CEILING)
-    if partial is Partial.FLOOR:
-        return steps.to_integral_value(rounding=ROUND_FLOOR)
-    return steps
-
-
-def _partial_note(partial: Partial, steps: Decimal) -> str:
-    if steps == steps.to_integral_value():
-        return ""
-    return {"按比例": "不足一档按比例计", "按一档计": "不足一档按一档计", "不计": "不足一档不计"}[partial.value]
-
-
-# ------------------------------------------------------------------ proportional
-
-
-def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
-    if x.quantity is None:
-        if x.flag is not None:
-            return full if x.flag else _fail("按比例赋分需要完成的数值（如完成率）")
-        raise EvaluationError("按比例赋分需要数值实际值")
-    base = _base_points(rule, ctx, full)
-    q = x.quantity
-    op = ctx.op or Op.GE
-    if op in (Op.LE, Op.LT):
-        t = _numeric_target(ctx)
-        wrong = target_mismatch(t, q.unit)
-        if wrong:
-            raise EvaluationError(wrong.replace("{q}", _fmt(q)))
-        tv = t.value
-        av = q.value
-        linear = rule.proportional.linear if rule.proportional and rule.proportional.linear is not None else None
-        if av <= tv:
-            share = ONE
-        elif linear or (linear is None and ctx.options.reverse == "linear"):
-            share = max(ZERO, 2 - av / tv) if tv else ZERO
-        else:
-            share = tv / av
-    else:
-        if ctx.target is None and q.is_percent:
-            share = q.value / HUNDRED
-        else:
-            share = _compared(ratio(ctx.setting, "q", q.unit), x) / HUNDRED
-        share = min(share, ONE)
-    value = base * max(share, ZERO)
-    ctx.step(f"按比例赋分：{_num(base)}×{_num(_q4(share * HUNDRED))}%", value, "", 实际值=q)
-    return value
-
-
-# ------------------------------------------------------------------ worded rules
 
 
 def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
@@ -1241,9 +656,6 @@ def _match_label(awards: list[Award], label: str) -> Award | None:
 _MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "大部分", "全部", "较", "比较", "尚", "均")
 
 
-# ------------------------------------------------------------------ composite
-
-
 def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None:
     """①到位及时(2分) ②不及时但未影响项目进度(1分) ③不及时并影响项目进度: numbered grades.
     A label that names exactly one item scores that item's points (0 where it states none)."""
@@ -1320,64 +732,6 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
     return total
 
 
-def _worded_conditions(rule: Rule) -> str:
-    return "、".join(_describe_cond(a.condition) for a in rule.awards if a.condition is not None) or "文字条件"
-
-
-def _describe_shared(rule: Rule) -> str:
-    parts = [_describe_cond(c.condition) for c in rule.clauses if isinstance(c, (Award, Veto))]
-    parts += [d.event for d in rule.deductions if d.event]
-    return "；".join(p for p in parts if p) or "总括条款"
-
-
-# ------------------------------------------------------------------ explanations
-
-
-def _describe_cond(c: Condition | None) -> str:
-    if c is None:
-        return ""
-    if isinstance(c, (Label, Otherwise)):
-        return c.text
-    if isinstance(c, TargetMet):
-        return c.text or ("未完成" if c.negated else "完成")
-    return range_text(c)
-
-
-def range_text(c: Range) -> str:
-    name = c.subject or {"实际值": "实际值", "偏离度": "偏离度", "完成比例": "完成比例"}[c.measure.value]
-    if c.measure is not Measure.VALUE:
-        name = c.measure.value
-    parts = []
-    if (
-        c.low is not None
-        and c.high is not None
-        and c.low.value == c.high.value
-        and c.low.inclusive
-        and c.high.inclusive
-    ):
-        return f"{name}={_fmt(c.low.value)}"
-    if c.low is not None:
-        parts.append(f"{_fmt(c.low.value)}{'≤' if c.low.inclusive else '<'}")
-    parts.append(name)
-    if c.high is not None:
-        parts.append(f"{'≤' if c.high.inclusive else '<'}{_fmt(c.high.value)}")
-    return "".join(parts)
-
-
-def _describe_outcome(o: Outcome, full: Decimal) -> str:
-    if isinstance(o, FullMarks):
-        return f"得满分{_num(full)}分"
-    if isinstance(o, Points):
-        return f"得{_num(o.value)}分"
-    if isinstance(o, ShareOfWeight):
-        return f"得分值的{_num(o.percent)}%"
-    if isinstance(o, Zero):
-        return "不得分"
-    if isinstance(o, ByHand):
-        return "酌情评分（人工给分）"
-    return "按公式计分"
-
-
 def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) -> str:
     cond = _describe_cond(a.condition)
     said = _describe_outcome(a.outcome, full)
@@ -1387,33 +741,6 @@ def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) ->
         except EvaluationError:
             pass
     return f"{cond}：{said}" if cond else said
-
-
-# 扣分原因 as a reviewer writes them (contained: issue 12 item 5): an event count without the step
-# it was written with (出现负面事件3例, not 出现负面事件每1例3); a formula with its numbers.
-
-
-def _event_count(d: Deduction, q: Quantity) -> str:
-    """出现负面事件3例 from 出现负面事件每一例扣1分 and 3: the event, less its step, then the count."""
-    event = d.event or ""
-    unit = q.unit or (d.step.unit if d.step is not None else "") or ""
-    if d.step is not None and d.step.unit:
-        for one in (f"每{_num(d.step.value)}{d.step.unit}", f"{_num(d.step.value)}{d.step.unit}"):
-            if one in event:  # 出现负面事件每1例, 发现1例不合规, 逾期1次
-                event = event.replace(one, "", 1)
-                break
-    if event in (unit, "每"):
-        event = ""
-    count = f"{_num(q.value)}{unit}"
-    return f"{event}{count}" if event else f"共{count}"
-
-
-def _has_rate(e: Expr) -> bool:
-    if isinstance(e, Var):
-        return e.name.endswith("率") or e.name in ("完成比例", "比例")
-    if isinstance(e, BinOp):
-        return _has_rate(e.left) or _has_rate(e.right)
-    return False
 
 
 def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: str = "") -> str:
@@ -1447,3 +774,6 @@ def _explain(ctx: _Ctx, points: Decimal, weight: Decimal) -> str:
     head = "；".join(parts)
     tail = f"得{points}分" if points < weight else f"得满分{points}分"
     return f"{head}；{tail}" if head else tail
+
+
+__all__ = ["Options", "Score", "Step", "evaluate", "make_options"]  # Options, Score and Step live in results.py

@@ -9,7 +9,8 @@ from typing import Any
 import attrs
 
 from ..rules.nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto
-from ..scores.evaluate import _describe_cond, _describe_outcome, _fmt
+from ..scores.explain import _describe_cond, _describe_outcome
+from ..scores.results import _fmt
 
 
 def node_to_data(node: Any) -> Any:

@@ -1,0 +1,202 @@
+"""Answers as the evaluator takes them: the indicator and options of one evaluation (_Ctx), an
+answer read into a typed value (_In: a quantity, 是/否 or a label), item numbers, missing data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from ..errors import EvaluationError
+from ..reading.scales import (
+    Compare,
+    Scale,
+    Setting,
+)
+from ..reading.values import (
+    Value,
+    bare_quantity,
+    is_missing,
+    normalize_unit,
+    parse_value,
+    yes_no,
+)
+from ..rules.nodes import (
+    Op,
+    Quantity,
+)
+from .results import Options, Step, _fmt
+
+
+@attrs.define
+class _Ctx:
+    weight: Decimal
+    target: Value | None
+    op: Op | None  # the comparator: given, or written in the target
+    unit: str
+    options: Options
+    steps: list[Step] = attrs.Factory(list)
+    ceiling: Decimal | None = None  # stated bonuses (加分) lift the weight's cap by what they added
+    # the indicator as the reading's plans take it (scoring.reading.scales)
+    setting: Setting = attrs.Factory(
+        lambda c: Setting(c.unit, c.target.quantity if c.target is not None else None, c.op), takes_self=True
+    )
+
+    def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
+        self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
+
+
+def row_unit(unit: str | None, target: Value | None) -> str:
+    """The row's unit, which a bare number takes: as given, or % where the target is a percent
+    (85 on a row whose target is 90% is 85%, in evaluate, the command line and tables alike)."""
+    u = normalize_unit(unit)
+    if not u and target is not None and target.quantity.unit == "%":
+        return "%"
+    return u
+
+
+def _target_value(target: Any, unit: str | None) -> Value | None:
+    if target is None:
+        return None
+    if isinstance(target, float):
+        raise TypeError("target must be Decimal, int or str, not float")
+    if isinstance(target, (int, Decimal)) and not isinstance(target, bool):
+        return Value(Quantity(Decimal(target), _base_unit(unit)))
+    if isinstance(target, str):
+        return parse_value(target, unit)
+    raise TypeError(f"target must be Decimal, int or str, not {type(target).__name__}")
+
+
+def _base_unit(unit: str | None) -> str:
+    u = normalize_unit(unit)
+    if u in ("百分比", "百分率"):
+        return "%"
+    return u[1:] if u.startswith(("万", "亿")) else u
+
+
+@frozen
+class _In:
+    """An actual as the evaluator sees it."""
+
+    quantity: Quantity | None = None  # with the table's unit where the text wrote none
+    flag: bool | None = None  # 是/否: requirement met
+    label: str | None = None  # a grade label
+    raw: Quantity | None = None  # as written, without the table's unit
+
+
+def _actual(value: Any, ctx: _Ctx) -> _In:
+    if is_missing(value):
+        raise EvaluationError(
+            f"没有实际值（“{'' if value is None else str(value).strip()}”表示数据缺失）：缺失的数据不计分，请填写实际完成值"
+        )
+    if isinstance(value, float):
+        raise TypeError("actual must be Decimal, int, str or bool, not float: pass str() or Decimal to keep it exact")
+    if isinstance(value, bool):
+        return _In(flag=value)
+    if isinstance(value, int):
+        return _In(bare_quantity(Decimal(value), ctx.unit), raw=Quantity(Decimal(value)))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise EvaluationError(f"实际值不是有限数: {value}")
+        return _In(bare_quantity(value, ctx.unit), raw=Quantity(value))
+    if isinstance(value, str):
+        yn = yes_no(value)
+        v = parse_value(value, ctx.unit)
+        if v is not None:
+            raw = parse_value(value, None)
+            return _In(v.quantity, yn, raw=raw.quantity if raw is not None else v.quantity)
+        if yn is not None:
+            return _In(flag=yn)
+        return _In(label=value.strip())
+    raise TypeError(f"actual must be Decimal, int, str, bool or a mapping, not {type(value).__name__}")
+
+
+_EVENT_VERBS = ("发生", "出现", "发现", "存在")
+
+
+def _event_words(text: str) -> bool:
+    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
+    return any(w in text for w in _EVENT_VERBS)
+
+
+def _as_count(x: _In) -> Quantity:
+    """The answer as a count: as written where it wrote no unit (3 on a % row is 3 cases, not 3%)."""
+    assert x.quantity is not None
+    return x.raw if x.raw is not None and not x.raw.unit else x.quantity
+
+
+def _keyed(actual: Mapping[Any, Any], numbers: Sequence[int]) -> dict[int, Any]:
+    """The answers by item number; every one of ``numbers`` (as the rule numbers its items:
+    ①③ is 1 and 3) answered, and no other."""
+    out: dict[int, Any] = {}
+    for k, v in actual.items():
+        out[_item_number(k)] = v
+    missing = [i for i in dict.fromkeys(numbers) if i not in out]
+    if missing:
+        raise EvaluationError(f"缺少第{'、'.join(str(i) for i in missing)}项的实际值")
+    extra = [i for i in out if i not in numbers]
+    if extra:
+        raise EvaluationError(f"没有第{'、'.join(str(i) for i in extra)}项")
+    return out
+
+
+def _item_number(k: Any) -> int:
+    if isinstance(k, bool):
+        raise EvaluationError(f"分项编号无效: {k!r}")
+    if isinstance(k, int):
+        return k
+    s = str(k).strip()
+    marks = "①②③④⑤⑥⑦⑧⑨⑩"
+    if s and s[0] in marks:
+        return marks.index(s[0]) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
+    raise EvaluationError(f"分项编号无效: {k!r}")
+
+
+def _show(x: _In) -> str:
+    if x.quantity is not None:
+        return _fmt(x.quantity)
+    if x.flag is not None:
+        return "是" if x.flag else "否"
+    return x.label or ""
+
+
+def _no_events(x: _In) -> bool:
+    if x.quantity is not None:
+        return x.quantity.value == 0
+    return bool(x.flag)
+
+
+def _scale(x: _In) -> Scale:
+    """The answer's scale: its unit, and whether it wrote one (the reading's plans are per scale)."""
+    assert x.quantity is not None
+    return Scale(x.quantity.unit, x.raw is None or bool(x.raw.unit))
+
+
+def _number(x: _In, source: str) -> Quantity:
+    """The number a plan reads: the value in base units, or as written in the rule's unit."""
+    assert x.quantity is not None
+    return x.raw if source == "raw" and x.raw is not None else x.quantity
+
+
+def _compared(plan: Compare, x: _In) -> Decimal:
+    """The number a clause compares, as the reading's plan for this answer's scale says; its
+    refusal where the plan has one."""
+    q = _number(x, plan.source)
+    if plan.error:
+        raise EvaluationError(plan.error.replace("{q}", _fmt(Quantity(q.value, plan.unit))))
+    return plan.measure(q.value)
+
+
+def _numeric_target(ctx: _Ctx) -> Quantity:
+    if ctx.target is None:
+        raise EvaluationError("这条规则需要数值指标值（target）")
+    return ctx.target.quantity
+
+
+def _fail(msg: str) -> Decimal:
+    raise EvaluationError(msg)

@@ -1,0 +1,242 @@
+"""Points of one clause: an award's outcome, a formula, a deduction over a distance or per event
+(the arithmetic the reading's plans state), and 按比例赋分."""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from ..errors import EvaluationError
+from ..reading.scales import (
+    default_direction,
+    distance,
+    ratio,
+    reference,
+    same_unit,
+    target_mismatch,
+)
+from ..reading.values import (
+    normalize_unit,
+)
+from ..rules.nodes import (
+    BinOp,
+    ByHand,
+    Deduction,
+    Direction,
+    Expr,
+    Formula,
+    FullMarks,
+    Num,
+    Op,
+    Outcome,
+    Partial,
+    PercentBasis,
+    Points,
+    Quantity,
+    Range,
+    Rule,
+    ShareOfWeight,
+    StepKind,
+    Var,
+    Zero,
+)
+from .answers import _compared, _Ctx, _event_words, _fail, _In, _number, _numeric_target, _scale, _show
+from .explain import _event_count
+from .results import HUNDRED, ONE, ZERO, _fmt, _num, _q4
+
+
+def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
+    if isinstance(o, FullMarks):
+        return full
+    if isinstance(o, Points):
+        return o.value
+    if isinstance(o, ShareOfWeight):
+        return full * o.percent / HUNDRED
+    if isinstance(o, (Zero, ByHand)):
+        return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
+    if isinstance(o, Formula):
+        return _expr(o.expr, x, ctx, full)
+    raise AssertionError(o)
+
+
+def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
+    if isinstance(e, Num):
+        return e.value
+    if isinstance(e, Var):
+        name = e.name
+        if "分值" in name or name in ("满分", "权重"):
+            return full
+        if name.endswith("率") or name in ("完成比例", "比例"):
+            if x.quantity is None:
+                raise EvaluationError(f"公式需要{name}的数值")
+            if x.quantity.is_percent:
+                return x.quantity.value / HUNDRED
+            return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
+        raise EvaluationError(f"公式中的“{name}”没有定义")
+    if isinstance(e, BinOp):
+        a = _expr(e.left, x, ctx, full)
+        b = _expr(e.right, x, ctx, full)
+        if e.op == "+":
+            return a + b
+        if e.op == "-":
+            return a - b
+        if e.op == "*":
+            return a * b
+        if b == 0:
+            raise EvaluationError("公式除以0")
+        return a / b
+    raise AssertionError(e)
+
+
+def _base_points(rule: Rule, ctx: _Ctx, full: Decimal) -> Decimal:
+    for a in rule.awards:
+        if isinstance(a.outcome, FullMarks):
+            return full
+        if isinstance(a.outcome, Points) and a.outcome.value > 0:
+            return a.outcome.value
+    return full
+
+
+def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
+    """Where steps are counted from: the reading's decision (scoring.reading.bind.reference)."""
+    return reference(rule, d, ctx.unit, ctx.target.quantity if ctx.target is not None else None)[0]
+
+
+def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
+    return default_direction(ctx.op, rule)[0]  # the reading's decision (semantics §4)
+
+
+def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
+    per = d.points if isinstance(d.points, Decimal) else _expr(d.points, x, ctx, ctx.weight)
+    if d.points_max is not None:
+        choice = ctx.options.deduction_range
+        if choice is None:
+            if (x.quantity is not None and x.quantity.value == 0 and x.flag is None) or x.flag is True:
+                return ZERO
+            err = EvaluationError(
+                f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
+            )
+            err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
+            raise err
+        per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
+    partial = d.partial if d.partial is not None else ctx.options.partial
+    if d.kind is StepKind.ONCE:
+        if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
+            raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
+        if x.flag is None and x.quantity is not None and x.quantity.value < 0:
+            raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+        happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
+        if happened:
+            ctx.step(f"{d.event}扣{_num(per)}分", -per, "", 实际值=_show(x))
+            return per
+        return ZERO
+    if d.kind is StepKind.EVENTS:
+        if x.quantity is None:
+            if x.flag is not None:
+                return ZERO if x.flag else _fail(f"需要“{d.event or '扣分事项'}”的次数，而不是“否”")
+            raise EvaluationError(f"需要“{d.event or '扣分事项'}”的次数")
+        q = x.raw if x.raw is not None and not x.raw.unit else x.quantity
+        if q.is_percent:
+            raise EvaluationError(f"需要次数，而不是百分比{_fmt(q)}")
+        if q.value < 0:
+            raise EvaluationError(f"次数不能为负: {_fmt(q)}")
+        assert d.step is not None
+        if q.unit and d.step.unit and not same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
+            raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
+        steps = _count(q.value / d.step.value, partial)
+        lost = steps * per
+        if lost:
+            ctx.step(f"{_event_count(d, q)}，每{_fmt(d.step)}扣{_num(per)}分", -lost, "", 次数=q)
+        return lost
+    # distance from a reference: the reading's plan for this answer's scale (scoring.reading.scales)
+    if x.quantity is None:
+        raise EvaluationError(f"这条规则需要一个数值实际值，而不是“{_show(x)}”")
+    assert d.step is not None
+    plan = distance(rule, d, ctx.setting, _scale(x))
+    q = _number(x, plan.compare.source)
+    q = Quantity(q.value, plan.compare.unit)
+    if plan.error:
+        raise EvaluationError(plan.error.replace("{q}", _fmt(q)))
+    qv = _compared(plan.compare, x)
+    ref = plan.line
+    rv = ref.value
+    diff = qv - rv
+    direction = plan.direction
+    if direction is Direction.SHORTFALL:
+        dist = max(-diff, ZERO)
+    elif direction is Direction.EXCESS:
+        dist = max(diff, ZERO)
+    else:
+        dist = abs(diff)
+    if dist == 0:
+        return ZERO
+    if plan.moved_error:
+        raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
+    moved = dist / abs(rv) * HUNDRED if plan.relative else dist
+    if plan.basis is PercentBasis.RELATIVE:
+        how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%" if not plan.rate else f"相对偏离{_num(_q4(moved))}%"
+    elif plan.basis is PercentBasis.POINTS:
+        side = "低于" if direction is Direction.SHORTFALL and diff < 0 else "高于" if diff > 0 else "偏离"
+        how = f"{side}{_num(rv)}%共{_num(_q4(dist))}个百分点"
+    else:
+        how = f"{'少于' if diff < 0 else '超出'}{_fmt(ref)}共{_num(_q4(dist))}{q.unit or ref.unit}"
+    steps = _count(moved / d.step.value, partial)
+    lost = steps * per
+    subject = next(
+        (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
+    )
+    subject = subject.rstrip("的") or "实际值"
+    ctx.step(
+        f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分",
+        -lost,
+        _partial_note(partial, steps),
+        实际值=q,
+        参照值=ref,
+    )
+    return lost
+
+
+def _count(steps: Decimal, partial: Partial) -> Decimal:
+    if partial is Partial.CEIL:
+        return steps.to_integral_value(rounding=ROUND_CEILING)
+    if partial is Partial.FLOOR:
+        return steps.to_integral_value(rounding=ROUND_FLOOR)
+    return steps
+
+
+def _partial_note(partial: Partial, steps: Decimal) -> str:
+    if steps == steps.to_integral_value():
+        return ""
+    return {"按比例": "不足一档按比例计", "按一档计": "不足一档按一档计", "不计": "不足一档不计"}[partial.value]
+
+
+def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
+    if x.quantity is None:
+        if x.flag is not None:
+            return full if x.flag else _fail("按比例赋分需要完成的数值（如完成率）")
+        raise EvaluationError("按比例赋分需要数值实际值")
+    base = _base_points(rule, ctx, full)
+    q = x.quantity
+    op = ctx.op or Op.GE
+    if op in (Op.LE, Op.LT):
+        t = _numeric_target(ctx)
+        wrong = target_mismatch(t, q.unit)
+        if wrong:
+            raise EvaluationError(wrong.replace("{q}", _fmt(q)))
+        tv = t.value
+        av = q.value
+        linear = rule.proportional.linear if rule.proportional and rule.proportional.linear is not None else None
+        if av <= tv:
+            share = ONE
+        elif linear or (linear is None and ctx.options.reverse == "linear"):
+            share = max(ZERO, 2 - av / tv) if tv else ZERO
+        else:
+            share = tv / av
+    else:
+        if ctx.target is None and q.is_percent:
+            share = q.value / HUNDRED
+        else:
+            share = _compared(ratio(ctx.setting, "q", q.unit), x) / HUNDRED
+        share = min(share, ONE)
+    value = base * max(share, ZERO)
+    ctx.step(f"按比例赋分：{_num(base)}×{_num(_q4(share * HUNDRED))}%", value, "", 实际值=q)
+    return value
