@@ -54,7 +54,7 @@ from ..rules.nodes import (
 )
 from .answers import _actual, _Ctx, _In, _target_value, row_unit
 from .codegen import _PROBE, _generate, _none, _or, _raises
-from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/fast.py)
+from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/readings.py)
 from .evaluate import _match_label, _points_within
 from .evaluate import evaluate as _evaluate
 from .results import Options, Score, make_options
