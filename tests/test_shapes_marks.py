@@ -279,3 +279,29 @@ def test_near_misses_of_counts_and_marks_are_refused(text: str, code: str) -> No
 @pytest.mark.parametrize("text", [BUDGET, COUNTED, "低于(含)90%,不得分。高于90%的得满分"])
 def test_every_number_of_these_is_read(text: str) -> None:
     assert _unread_numbers(text) == []
+
+
+# ------------------------------------------------------------------ 给予“一票否决” (§31)
+
+VETOED = "符合政策生育率82%以下的记零分,并给予“一票否决”。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("85%", "10"), ("82%", "0"), ("80%", "0")])
+def test_a_veto_restating_a_zero_scored_by_hand(actual: str, points: str) -> None:
+    # 82%以下 includes 82; above it no clause holds and a rule of vetoes alone keeps full marks
+    assert _score(VETOED, actual, weight="10") == Decimal(points)
+
+
+def test_a_veto_given_is_a_veto() -> None:
+    rule = scoring.parse("低于80%的，予以一票否决")
+    assert isinstance(rule, nodes.Rule) and rule.vetoes and not rule.awards
+    rule = scoring.parse(VETOED)
+    assert isinstance(rule, nodes.Rule) and len(rule.vetoes) == 1 and not rule.awards
+
+
+def test_a_veto_after_full_marks_has_no_condition() -> None:
+    assert _refused("完成得满分，并给予一票否决") == "veto-without-condition"
+
+
+def test_every_number_of_a_veto_is_read() -> None:
+    assert _unread_numbers(VETOED) == []

@@ -255,6 +255,15 @@ class _Assembler(ClauseReader):
                 o = outcomes[0]
                 discretionary = any(f.kind == "discretion" for f in flags)
                 if o.veto:
+                    prev = out[-1] if out else None
+                    zero = isinstance(prev, Award) and (
+                        isinstance(prev.outcome, Zero) or prev.outcome == Points(Decimal(0))
+                    )
+                    if cond is None and isinstance(prev, Award) and zero and last_lead:
+                        # 82%以下的记零分，并给予一票否决: the veto restates the condition just scored 0
+                        # (and outranks it: one clause, the veto)
+                        cond = prev.condition
+                        out.pop()
                     if cond is None:
                         raise self.error("veto-without-condition", "否决条款缺少条件", o.span, expected=("条件",))
                     out.append(Veto(cond, seg.span))
