@@ -268,6 +268,18 @@ def test_time_limit_is_an_upper_bound(c: WordClass, e: Entry) -> None:
     assert need is not None and need.low is None and need.high is not None and need.high.inclusive
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("whole_set"))
+def test_whole_set_is_a_requirement(c: WordClass, e: Entry) -> None:
+    # 符合全部3项指标: the requirement (all 3 met), kept with its count; each item not met one event
+    rule = _parse(c, e)
+    award = _clauses(rule, n.Award)[0]
+    assert isinstance(award.condition, n.TargetMet)
+    need = award.condition.requirement
+    assert need is not None and need.low is not None and need.low.value == n.Quantity(Decimal(3), "项")
+    d = _deduction(rule)
+    assert d.kind is n.StepKind.EVENTS
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("below_zero"))
 def test_below_zero(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)

@@ -305,3 +305,32 @@ def test_a_veto_after_full_marks_has_no_condition() -> None:
 
 def test_every_number_of_a_veto_is_read() -> None:
     assert _unread_numbers(VETOED) == []
+
+
+# ------------------------------------------------------------------ 按100分计, 全部N项 (§32)
+
+ALL_THREE = "符合全部3项指标的按100分计,每不符合1项扣40分,直至扣为零分。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("0", "100"), ("1", "60"), ("2", "20"), ("3", "0")])
+def test_the_whole_list_scored_by_hand(actual: str, points: str) -> None:
+    # the input is the number of the 3 items not met: 100 − 40 each, down to 0
+    assert _score(ALL_THREE, actual, weight="100") == Decimal(points)
+
+
+def test_points_counted_as() -> None:
+    rule = scoring.parse("完成的按满分计，未完成的按0分计")
+    assert isinstance(rule, nodes.Rule)
+    assert [a.outcome for a in rule.awards] == [nodes.FullMarks(), nodes.Points(Decimal(0))]
+    # 按 before anything but points and 计 is no award
+    assert _refused("按100分制换算") == "no-scoring-logic"
+
+
+def test_the_whole_list_needs_a_count_of_items_missed() -> None:
+    assert _refused("符合全部3项指标的得满分，否则不得分") == "frequency"
+    with pytest.raises(scoring.ScoringError):
+        _score(ALL_THREE, "50%", weight="100")
+
+
+def test_every_number_of_the_whole_list_is_read() -> None:
+    assert _unread_numbers(ALL_THREE) == []

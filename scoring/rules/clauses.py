@@ -40,6 +40,7 @@ from .phrases import (
     _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     _UNPAID_WORDS,
+    _WHOLE_SET,
     Lead,
     PBareOp,
     PBounded,
@@ -210,9 +211,11 @@ class ClauseReader(SpanReader):
         return q if before.endswith(("第", "前")) else None
 
     def frequency(self, lead: Lead) -> list[Any]:
-        """The numeric phrases of a lead that says how often (每季度…一次, 每月…不少于2次): every number of
-        the lead a count (次, 项, 篇 …) written after a period shorter than the year (lexicon
-        ``[words.period]``). Empty when the lead says no such thing."""
+        """The numeric phrases of a lead that states a requirement in counts rather than a quantity to
+        compare: how often (每季度…一次, 每月…不少于2次: a count after a period shorter than the year,
+        lexicon ``[words.period]``) or the whole of a list (符合全部3项指标: a count right after 全部/所有,
+        ``[words.whole_set]``). Every number of the lead must be such a count (次, 项, 篇 …). Empty when
+        the lead says no such thing."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
         counts = [p for p in numeric if isinstance(p, (PQty, PCmp))]
         if not counts or len(counts) != len([p for p in numeric if not isinstance(p, PBareOp)]):
@@ -224,7 +227,7 @@ class ClauseReader(SpanReader):
             return []
         start = min(p.span[0] for p in lead if p.span != (0, 0))
         before = self.text[start : counts[0].span[0]]
-        if not any(w in before for w in _PERIODS):
+        if not any(w in before for w in _PERIODS) and not before.rstrip().endswith(_WHOLE_SET):
             return []
         return numeric
 

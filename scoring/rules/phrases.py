@@ -39,6 +39,7 @@ _UNPAID_WORDS = words("unpaid")
 _PERIODS = words("period")
 _STANDARD_WORDS = words("standard")
 _TIME_LIMIT_WORDS = words("time_limit")
+_WHOLE_SET = words("whole_set")
 
 
 # ------------------------------------------------------------------ phrase objects

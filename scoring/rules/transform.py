@@ -275,7 +275,7 @@ class _Phrases(Transformer[Token, Any]):
 
     def points(self, meta: Any, ch: list[Any]) -> TOutcome:
         value = next(c for c in ch if isinstance(c, Decimal))
-        bare = not any(isinstance(c, Token) and c.type in ("AWARD", "LPAR", "BASE_POINTS") for c in ch)
+        bare = not any(isinstance(c, Token) and c.type in ("AWARD", "LPAR", "BASE_POINTS", "AWARD_AS") for c in ch)
         return TOutcome(Points(value), self._span(meta), bare=bare)
 
     def share(self, meta: Any, ch: list[Any]) -> TOutcome:
