@@ -136,8 +136,7 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
     order written, each a measured value (the steps that name it) or one of the separate inputs
     (events, flags). None for any other rule: one measured value, or several that bands or a
     formula would also read (those stay refused: which value a band reads is not written)."""
-    subjects = measured_subjects(rule)
-    if len(subjects) < 2 or rule.awards or rule.proportional is not None:
+    if rule.awards or rule.proportional is not None or len(measured_subjects(rule)) < 2:
         return None
     if any(isinstance(v.condition, Range) for v in rule.vetoes):
         return None

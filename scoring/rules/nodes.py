@@ -10,6 +10,7 @@ Source spans are excluded from equality so that ``parse(render(rule)) == rule``.
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,7 @@ class StepKind(enum.Enum):
 # ----------------------------------------------------------------- quantities
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the reading's plan caches (reading/scales.py)
 class Quantity:
     """数量: a number with its unit, in base units (万 already multiplied out)."""
 
@@ -92,7 +93,7 @@ class Quantity:
         return self.unit in ("%", "个百分点")
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the reading's plan caches (reading/scales.py)
 class Edge:
     """区间端点: a bound and whether it is included."""
 
@@ -104,7 +105,7 @@ class Edge:
 # ----------------------------------------------------------------- conditions
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the reading's plan caches (reading/scales.py)
 class Range:
     """条件: the measured value lies between two edges (either may be open)."""
 
@@ -240,7 +241,7 @@ class Veto:
     span: tuple[int, int] | None = _span()
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the reading's plan caches (reading/scales.py)
 class Deduction:
     """扣分: points lost per step, per event, or once.
 
@@ -306,24 +307,24 @@ class Rule:
     # spans and ``source`` are the text as given
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)
 
-    @property
+    @functools.cached_property  # asked many times per evaluation: worked out once per rule
     def awards(self) -> tuple[Award, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Award))
 
-    @property
+    @functools.cached_property
     def deductions(self) -> tuple[Deduction, ...]:
         """Every step clause: deductions and bonuses (``Deduction.bonus``) alike."""
         return tuple(c for c in self.clauses if isinstance(c, Deduction))
 
-    @property
+    @functools.cached_property
     def bonuses(self) -> tuple[Deduction, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Deduction) and c.bonus)
 
-    @property
+    @functools.cached_property
     def vetoes(self) -> tuple[Veto, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Veto))
 
-    @property
+    @functools.cached_property
     def proportional(self) -> Proportional | None:
         for c in self.clauses:
             if isinstance(c, Proportional):
