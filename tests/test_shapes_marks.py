@@ -334,3 +334,26 @@ def test_the_whole_list_needs_a_count_of_items_missed() -> None:
 
 def test_every_number_of_the_whole_list_is_read() -> None:
     assert _unread_numbers(ALL_THREE) == []
+
+
+# ------------------------------------------------------------------ 分别扣N分 with one value (§33)
+
+EACH = "随机抽查各部门行政审批档案,未依法对消防安全进行严格把关或不符合消防安全条件给予审批的,分别扣1分。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("0", "2"), ("1", "1"), ("3", "0")])
+def test_one_value_for_each_scored_by_hand(actual: str, points: str) -> None:
+    # each case found deducts 1 from 2
+    assert _score(EACH, actual, weight="2") == Decimal(points)
+
+
+@pytest.mark.parametrize("text", ["满意度超过80%分别得6分", "每低1%分别扣1分"])
+def test_one_value_near_misses_are_refused(text: str) -> None:
+    assert _refused(text) == "list-count"
+
+
+def test_one_bonus_for_each() -> None:
+    rule = scoring.parse("获先进集体和个人分别加2分")
+    assert isinstance(rule, nodes.Rule)
+    d = rule.deductions[0] if rule.deductions else rule.bonuses[0]
+    assert d.bonus and d.kind is nodes.StepKind.EVENTS

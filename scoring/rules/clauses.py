@@ -426,6 +426,16 @@ class ClauseReader(SpanReader):
         member of the list, in order (domain point 17: 分别 means per item). Numeric members share the
         comparison of the first; worded members are split at 、/和/或/及, and each is counted per item."""
         n = len(tl.values)
+        if n == 1:
+            # 未依法把关或不符合条件给予审批的，分别扣1分: one value for each case, whatever the clause lists
+            # or finds: one deduction per case (a count), never split into inputs the value does not pair
+            d = self.deduction(lead, TDeduct(tl.values[0], tl.span, bonus=tl.kind == "bonus"), span, ())
+            if tl.kind == "award" or d.kind is StepKind.DISTANCE:
+                raise self.error("list-count", "“分别”之后只有一个分值，无法确定给哪几项", tl.span,
+                                 expected=("分别扣N分", "分别得N分、M分"))  # fmt: skip
+            if d.kind is StepKind.ONCE:
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+            return [d]
         members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
         if (
             tl.kind == "award" and len(members) == 1 and isinstance(members[0], PRange)
