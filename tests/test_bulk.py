@@ -225,3 +225,28 @@ def test_the_next_table_reuses_what_its_readings_decided_and_gives_the_same_rows
         assert (a.points, a.method, a.findings, a.explanation) == (b.points, b.method, b.findings, b.explanation)
         assert (b.points, b.method, b.findings, b.explanation) == (c.points, c.method, c.findings, c.explanation)
     assert (fresh.total, fresh.findings) == (again.total, again.findings) == (full.total, full.findings)
+
+
+def test_refusals_known_at_once_carry_the_evaluators_message() -> None:
+    """A rule that contradicts its row, one number for a rule that needs several answers, and 是/否
+    on a numeric rule are refused by the compiled rule without the evaluator: with its message."""
+    from scoring.tables.outcomes import Outcome, Outcomes
+    from scoring.tables.rows import IndicatorRow
+    from scoring.tables.ruleset import Ruleset
+
+    cases = [
+        ("偏离度≤5%得20分；偏离度≤10%得15分；偏离度>10%不得分", "100", "10", "98"),  # 15 > the weight 10
+        ("偏离度≤5%得20分；偏离度≤10%得15分；偏离度>10%不得分", "100", "10", "是"),
+        ("完成率100%计2分，每有一项未完成扣0.2分；每有一个系统备案不成功扣0.5分，扣完为止。", "100%", "2", "3"),
+        ("满意度90%及以上得满分，每5%扣2分，低于75%不得分", "90%", "10", "是"),
+        ("满意度90%及以上得满分，每5%扣2分，低于75%不得分", "90%", "10", "否"),
+    ]
+    rows = [IndicatorRow(id=f"R{i}", name=f"指标{i}", target=t, weight=Decimal(w), rule=r)
+            for i, (r, t, w, _) in enumerate(cases)]  # fmt: skip
+    outs = Outcomes(tuple(Outcome(f"R{i}", a) for i, (*_, a) in enumerate(cases)))
+    report = Ruleset.from_rows(rows, title="refusals").score(outs)
+    for row, (rule, target, weight, actual) in zip(report.rows, cases, strict=True):
+        with pytest.raises(scoring.EvaluationError) as e:
+            scoring.evaluate(rule, actual, target=target, weight=weight)
+        assert row.points is None
+        assert [f.message for f in row.findings if f.code == "cannot-score"] == [str(e.value)], rule

@@ -90,6 +90,7 @@ class Compiled:
         self._written: dict[str, Callable[[Decimal], Decimal | None] | None] = {}
         self._by_clause: dict[int, Decimal] = {}  # word_points: per clause of a worded rule
         self._flags: dict[bool, Decimal] = {}  # flag_points
+        self._flag_errors: dict[bool, str] = {}  # flag_points: the evaluator's refusal of 是/否
         self._ctx = self._context(target, comparator, unit)
         # awards above the weight: a lower band worth more than the row refuses every answer (the
         # evaluator says why); one top award above it is capped by the weight, in the generated code too
@@ -189,14 +190,47 @@ class Compiled:
             self._by_clause[key] = points
         return points
 
+    def flag_refusal(self, met: bool) -> str | None:
+        """The evaluator's refusal of 是 (``met``) or 否 alone, once ``flag_points`` has asked it."""
+        return self._flag_errors.get(met)
+
+    @functools.cached_property
+    def rule_refusal(self) -> str | None:
+        """The evaluator's refusal of every answer, where the rule contradicts its row (a lower band
+        worth more than the weight: ``_points_within``): one message, worked out once."""
+        if isinstance(self.rule, Rule) and not _within(self.rule, self.weight):
+            try:
+                _points_within(self.rule, self.weight)
+            except ScoringError as e:
+                return str(e)
+        return None
+
+    @functools.cached_property
+    def number_refusal(self) -> str | None:
+        """The evaluator's refusal of any one plain number on a rule that needs several answers
+        (a value and an event count, two events, two named values: ``_one_answer_fits``), worked
+        out once: the message does not depend on the number. None for any other rule."""
+        rule = self.rule
+        if not isinstance(rule, Rule):
+            return None
+        separate = _inputs_of(rule)
+        if len(separate) + max(len(_measured_subjects(rule)), 1 if _reads_value(rule) else 0) < 2:
+            return None
+        try:
+            self.score(Decimal(0))
+        except ScoringError as e:
+            return str(e)
+        return None
+
     def flag_points(self, met: bool) -> Decimal | None:
         """The points of 是 (``met``) or 否: what the evaluator gives the flag alone, once per
         rule; RAISES where it raises, None where it fails otherwise (the full path reports it)."""
         if met not in self._flags:
             try:
                 self._flags[met] = self.score(met).points
-            except ScoringError:
+            except ScoringError as e:
                 self._flags[met] = RAISES
+                self._flag_errors[met] = str(e)
             except Exception:
                 return None
         return self._flags[met]

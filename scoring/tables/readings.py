@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import cache as _cache
 from ..api import ARITHMETIC, arithmetic_error
-from ..errors import RuleSyntaxError, ScoringError
+from ..errors import EvaluationError, RuleSyntaxError, ScoringError
 from ..reading import profiles as _profiles
 from ..reading.cells import judge_text, read_actual, unusable_actual
 from ..reading.profiles import Profile
@@ -239,6 +239,16 @@ class Reading:
             if score is not None:
                 return score, "rule"
         assert self.node is not None
+        c = self.compiled
+        if quick and isinstance(c, Compiled) and not isinstance(actual, Mapping):
+            # refusals the compiled rule knows at once, with the evaluator's own message: the rule
+            # contradicts its row (any answer); one number where it needs several; 是/否 it refuses
+            flag = yes_no(actual) if type(actual) is str and parse_value(actual, self.row.unit) is None else None
+            refusal = c.rule_refusal or (c.number_refusal if _plain(actual) else None)
+            if refusal is None and flag is not None:
+                refusal = c.flag_refusal(flag)
+            if refusal:
+                raise EvaluationError(refusal)
         score, seen = score_in_full(self.row, self.node, actual, o.grade, self.profile, self.opts, self.target)
         if quick and seen is not None:
             self.flags[seen] = score.points  # the evaluator saw this flag alone: the next one takes its points
@@ -374,6 +384,16 @@ def _compiled(row: IndicatorRow, node: Node, opts: Options) -> Compiled | Compil
 
     kept: Compiled | CompiledComposite | None = _cache.COMPILED.get(key, make)
     return kept
+
+
+def _plain(actual: Any) -> bool:
+    """A plain number, as ``quick`` takes it without a unit: an int, a finite Decimal, bare digits."""
+    t = type(actual)
+    if t is int:
+        return True
+    if t is Decimal:
+        return bool(actual.is_finite())
+    return t is str and (m := _PLAIN.fullmatch(actual)) is not None and not m[2]
 
 
 def quick(fast: Compiled, actual: Any) -> Decimal | None:
