@@ -94,3 +94,27 @@ def test_every_number_is_read(text: str) -> None:
 def test_round_trip(text: str) -> None:
     rule = scoring.parse(text)
     assert scoring.parse(scoring.render(rule)) == rule
+
+
+# ------------------------------------------------------------------ aggregations refused (§34)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分", "aggregation"),
+    ],
+)  # fmt: skip
+def test_aggregations_are_refused(text: str, code: str) -> None:
+    assert _refused(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        ("合理规范得5分，基本合理规范得3分，不合理规范不得分", "基本合理规范", "3"),
+        ("得分=完成率×指标分值", "80%", "8"),  # 指标分值 is this row's weight, no other score: 0.8 × 10
+    ],
+)
+def test_their_near_misses_read_as_before(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="10") == Decimal(points)

@@ -294,6 +294,7 @@ class _Assembler(ClauseReader):
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         self._one_thing(out)
+        self._no_aggregation(out)
         out = self._resolve_labels(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
         bonus_base = self.bonus_base is not None
@@ -361,6 +362,26 @@ class _Assembler(ClauseReader):
             worded[1].span or (0, len(self.text)), expected=("①…（N分）②…（N分）",),
             hint="分别计分的事项请编号（①②③或1、2、），并写明各自的分值",
         )  # fmt: skip
+
+    def _no_aggregation(self, clauses: list[Clause]) -> None:
+        """年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分: a formula over the scores of other
+        indicators (a name ending in 得分) sums other rows; it is no rule on this row's outcome."""
+
+        def names(e: object) -> list[str]:
+            if isinstance(e, Var):
+                return [e.name]
+            if isinstance(e, BinOp):
+                return names(e.left) + names(e.right)
+            return []
+
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.outcome, Formula):
+                if any(n.endswith("得分") for n in names(c.outcome.expr)):
+                    raise self.error(
+                        "aggregation", "公式由其他指标的得分相加而成，不是对本指标实际值的评分规则",
+                        c.span or (0, len(self.text)), expected=("得分=完成率×指标分值",),
+                        hint="汇总得分请在指标表中相加，不作为一条评分规则",
+                    )  # fmt: skip
 
     @staticmethod
     def _counted_event(lead: Lead) -> bool:
