@@ -74,3 +74,14 @@ def test_csv_json_toml_read_alike(tmp_path: Path) -> None:
         report = rs.score(tmp_path / name)
         assert [f.code for r in report.rows for f in r.findings] == ["ambiguous-fraction", "missing-data"], name
         assert report.rows[2].points == D("10.00")
+
+
+def test_a_count_of_one_on_a_percent_row_is_one_event() -> None:
+    # a rule that only counts events reads a bare 1 as one case, not as 1% or 100% (no ambiguity)
+    rows = [{"id": "K", "name": "合规率", "target": "100%", "unit": "%", "weight": 10,
+             "rule": "合规率100%得满分，每发现一例不合规扣1分，扣完为止。"},
+            {"id": "A", "name": "群众满意度", "target": "≥90%", "unit": "%", "weight": 10, "rule": RULE}]
+    report = ruleset_from({"indicator": rows}).score({"K": "1", "A": "1"})
+    k, a = report.rows
+    assert k.points == D("9.00")  # one case found: 10 − 1
+    assert [f.code for f in a.findings] == ["ambiguous-fraction"]  # a rate: 1% or 100%, refused

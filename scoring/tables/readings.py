@@ -24,10 +24,11 @@ from .. import cache as _cache
 from ..api import ARITHMETIC, arithmetic_error
 from ..errors import EvaluationError, RuleSyntaxError, ScoringError
 from ..reading import profiles as _profiles
+from ..reading.bind import reads_value
 from ..reading.cells import judge_text, read_actual, unusable_actual
 from ..reading.profiles import Profile
 from ..reading.values import parse_value, yes_no
-from ..rules.nodes import Composite, Node, Partial, Rule
+from ..rules.nodes import Composite, Node, Partial, Rule, StepKind
 from ..scores.compiled import RAISES, Compiled
 from ..scores.compiled_composite import CompiledComposite
 from ..scores.compiled_default import compile_default_parts
@@ -102,8 +103,8 @@ class Reading:
     """The shared part of the rows of one reading (``row`` stands for them all: their rule,
     indicator fields and name, no id or cells), its rule parsed and compiled for the profile."""
 
-    __slots__ = ("bad_profile", "compiled", "decided", "defaults", "fast", "flags", "node", "opts", "profile",
-                 "refusal", "row", "target", "weight")  # fmt: skip
+    __slots__ = ("bad_profile", "compiled", "counts_only", "decided", "defaults", "fast", "flags", "node", "opts",
+                 "profile", "refusal", "row", "target", "weight")  # fmt: skip
 
     def __init__(self, row: IndicatorRow, base: Profile, fast: bool) -> None:
         self.row = IndicatorRow(id="", name=row.name, level1=row.level1, level2=row.level2, target=row.target,
@@ -128,6 +129,7 @@ class Reading:
                 self.node = _cache.parsed(row.rule)
             except RuleSyntaxError as e:
                 self.refusal = (e.code, e.message)
+        self.counts_only = _counts_only(self.node)
         self.fast = fast and self.weight is not None and not self.bad_profile
         if self.fast:
             try:
@@ -173,6 +175,8 @@ class Reading:
                 refused = unusable_actual(actual, self.row.target, self.row.unit)
             except Exception:  # a value it cannot weigh (NaN, 1E+999999…): the scoring below says what is wrong
                 refused = None
+            if refused is not None and refused[0] == "ambiguous-fraction" and self.counts_only:
+                refused = None  # a rule that only counts events reads 1 as one event, not as 1% or 100%
             if refused is not None:
                 actual = None
         if self.weight is None:
@@ -384,6 +388,17 @@ def _compiled(row: IndicatorRow, node: Node, opts: Options) -> Compiled | Compil
 
     kept: Compiled | CompiledComposite | None = _cache.COMPILED.get(key, make)
     return kept
+
+
+def _counts_only(node: Node | None) -> bool:
+    """The rule reads no measured value, only counts of events (每发现一例扣1分): a bare 1 on a
+    percent row is then one event, not a fraction that could be 1% or 100%."""
+    return (
+        isinstance(node, Rule)
+        and not reads_value(node)
+        and bool(node.deductions)
+        and all(d.kind is StepKind.EVENTS for d in node.deductions)
+    )
 
 
 def _plain(actual: Any) -> bool:
