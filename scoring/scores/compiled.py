@@ -10,13 +10,18 @@ that cannot reach 0 needs no clamp). No text, no node walking, no explanation.
 The generated code takes a number (an int or Decimal actual, in the row's unit) and repeats the
 evaluator's arithmetic operation for operation, so that the points are the same to the last
 digit. Everything that depends only on units and the rule (which quantity a band compares, the
-target as reference, the direction of a deviation, a unit mismatch) is decided here by asking
-the evaluator's own helpers once, with a probe value. Branches that the evaluator answers with
+line a step counts from, the direction of a deviation, relative or in points, a unit mismatch)
+comes from the reading's plans (``scoring.reading.scales``), the same the evaluator follows, for
+the scale of the actual (a bare number; a number written with a unit, ``take_written``); what a
+row's unit multiplies a bare number by (万) is read off ``bare_quantity``. The evaluator is asked
+once per rule only for the points of 是/否 on a worded rule and for its refusals' messages.
+Branches that the evaluator answers with
 an error or a request for a hand score go to the full evaluator, as do actuals of any other type:
 ``points`` always equals ``evaluate(...).points`` — property tests check it. Shapes covered:
 bands on the value, its completion ratio or its deviation from the target, 达标 (TargetMet)
-awards, formulas, vetoes, distance, event and one-off deductions, 按比例赋分, and worded rules
-given a number. Composites are ``scoring.compiled_composite``'s.
+awards, formulas, vetoes, distance, event and one-off deductions, caps and a lifted floor,
+按比例赋分, and worded rules given a number (bonuses, shortfall tiers in points, worded vetoes and
+rules of several inputs are the evaluator's). Composites are ``scoring.compiled_composite``'s.
 ``Compiled.score(actual)`` gives the full Score with explanation and trace.
 """
 
