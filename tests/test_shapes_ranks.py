@@ -41,7 +41,9 @@ PLACES = "第1名得6分，第2名得4分"
         (PLACES, "6", "1", "6"),
         (PLACES, "6", "2", "4"),
         (PLACES, "6", "3", "0"),  # no place given: a gap, 0 (it scored 4, read as "≥2名")
-        ("排名第一名得40分，每下降一名扣2分", "40", "3", "36"),  # it scored 40, the steps read as a shortfall below 1
+        ("排名第一名得40分，每下降一名扣2分", "40", "3", "36"),  # it scored 40: a shortfall below 1
+        ("年度考核排名第1得满分，第2得8分", "10", "2", "8"),  # 第1 with no counter is a rank too
+        ("年度考核排名第1得满分，第2得8分", "10", "3", "0"),  # it scored 8, read as "≥2"
     ],
 )
 def test_ranks_scored_by_hand(text: str, weight: str, actual: str, points: str) -> None:
@@ -66,6 +68,9 @@ def test_a_rank_is_no_percentage() -> None:
     [
         ("倒数第一名不得分", "rank-from-last"),  # how many are ranked is not written
         ("第一名得40分，每差一名扣2分", "rank-step-direction"),  # 差: up or down?
+        ("第1季度完成得满分", "ordinal"),  # a quarter's ordinal, no quantity to reach
+        ("第3条执行到位得满分", "ordinal"),
+        ("排名第一得满分，每下降一名扣1分", "rank-step-without-rank"),  # 第一 with no counter is not read as a rank
         # two ladders under headings the rule does not take as an input (dev-106)
         ("A行动第一名得40分,每递减一名,减2分;B行动第一名得20分,每递减一名,减1分", "band-twice"),
         ("山区满意度90%以上得10分,其他地区满意度90%以上得8分", "band-twice"),

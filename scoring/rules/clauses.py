@@ -197,18 +197,38 @@ class ClauseReader(SpanReader):
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
 
     def rank(self, lead: Lead) -> PQty | None:
-        """The rank a lead names (第一名, 第3位, 前3名: a count of 名/位 right after 第 or 前), when it is the
-        lead's only number; None otherwise. 倒数第N名 counts from the last, which the rule does not
-        give: refused."""
+        """The rank a lead names (第一名, 第3位, 排名第1, 前3名: a count of 名/位, or a bare number after 第,
+        read in 名), when it is the lead's only number; None otherwise. 倒数第N名 counts from the last,
+        which the rule does not give, and 第1季度 / 第3条 are ordinals of other things: refused."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in _RANK_UNITS:
+        if len(numeric) != 1:
             return None
         q = numeric[0]
+        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
+            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
+            before = self.text[: q.span[0]].rstrip()
+            if (before.endswith("第") and q.op is Op.EQ) or (before.endswith("前") and q.op is Op.LE):
+                return PQty(Quantity(q.q.value, q.q.unit or "名"), q.span)
+            return None
+        if not isinstance(q, PQty) or q.points_scale:
+            return None
         before = self.text[: q.span[0]].rstrip()
-        if before.endswith("倒数第"):
+        after = self.text[q.span[1] : q.span[1] + 1]
+        if before.endswith("第") and q.q.unit == "" and after and after not in "得的，,；;。、 （(":
+            # 第3条 / 第2款: the number runs into a word, an ordinal of something else
+            raise self.error("ordinal", "“第”之后的数是序号（第几条、第几款），不是数量", q.span,
+                             expected=("第N名", "数量，如“完成率≥90%”"))  # fmt: skip
+        if before.endswith("第") and q.q.unit not in (*_RANK_UNITS, ""):
+            # 第1季度 / 第3条: an ordinal of something else, never a quantity to reach
+            raise self.error("ordinal", "“第”之后的数是序号（第几季度、第几条），不是数量", q.span,
+                             expected=("数量，如“完成率≥90%”",))  # fmt: skip
+        if before.endswith("倒数第") and q.q.unit in (*_RANK_UNITS, ""):
             raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
                              expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
-        return q if before.endswith(("第", "前")) else None
+        if before.endswith("第") or (before.endswith("前") and q.q.unit in _RANK_UNITS):
+            # 第1 with no counter is a rank as 第1名 is (排名第1)
+            return q if q.q.unit else PQty(Quantity(q.q.value, "名"), q.span)
+        return None
 
     def frequency(self, lead: Lead) -> list[Any]:
         """The numeric phrases of a lead that states a requirement in counts rather than a quantity to
@@ -315,6 +335,13 @@ class ClauseReader(SpanReader):
                 direction = None
             if any(w in per_word for w in _DELAY_WORDS):
                 direction = None
+            if (
+                step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks
+                and st.per in ("down", "up") and any(w in self.text for w in ("排名", "名次"))
+            ):  # fmt: skip
+                # 排名第一得满分，每下降一名扣1分: places, but no rank the steps could count from is read
+                raise self.error("rank-step-without-rank", "按名次扣分，但没有读到从第几名起算", st.span,
+                                 expected=("第1名得N分", "前3名得满分"))  # fmt: skip
             if step_q is not None and step_q.unit in _RANK_UNITS and self.ranks:
                 # 第一名得40分，每递减一名减2分: steps over ranks, 1 the best. Going down a place is a
                 # larger rank number; counted from the best rank the rule names (domain point 19)
