@@ -171,6 +171,10 @@ class ClauseReader(SpanReader):
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
         year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
+        if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
+            # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
+            raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
+                             expected=("时限为N天", "每延后1个月扣N分"))  # fmt: skip
         if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
