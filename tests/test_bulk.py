@@ -240,6 +240,8 @@ def test_refusals_known_at_once_carry_the_evaluators_message() -> None:
         ("完成率100%计2分，每有一项未完成扣0.2分；每有一个系统备案不成功扣0.5分，扣完为止。", "100%", "2", "3"),
         ("满意度90%及以上得满分，每5%扣2分，低于75%不得分", "90%", "10", "是"),
         ("满意度90%及以上得满分，每5%扣2分，低于75%不得分", "90%", "10", "否"),
+        ("①按时报送计2分，未报送不得分；②资料完整计3分，不完整不得分", "完成", "5", "4"),  # one number, two items
+        ("发生安全事故的直接计0分。①按时报送计2分；②资料完整计3分", "完成", "5", "是"),  # a clause over all items
     ]
     rows = [IndicatorRow(id=f"R{i}", name=f"指标{i}", target=t, weight=Decimal(w), rule=r)
             for i, (r, t, w, _) in enumerate(cases)]  # fmt: skip

@@ -41,6 +41,7 @@ from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
     Award,
     ByHand,
+    Composite,
     Formula,
     FullMarks,
     Label,
@@ -60,6 +61,7 @@ from ..rules.nodes import (
 from .answers import _actual, _Ctx, _In, _target_value, row_unit
 from .codegen import _PROBE, _generate, _none, _or, _raises
 from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/readings.py)
+from .compiled_composite import numbers_refused
 from .evaluate import _match_label, _points_within
 from .evaluate import evaluate as _evaluate
 from .results import Options, Score, make_options
@@ -202,10 +204,14 @@ class Compiled:
     @functools.cached_property
     def rule_refusal(self) -> str | None:
         """The evaluator's refusal of every answer, where the rule contradicts its row (a lower band
-        worth more than the weight: ``_points_within``): one message, worked out once."""
-        if isinstance(self.rule, Rule) and not _within(self.rule, self.weight):
+        worth more than the weight: ``_points_within``) or a composite has a clause over all its items
+        with no input of its own: one message, worked out once."""
+        rule = self.rule
+        if (isinstance(rule, Rule) and not _within(rule, self.weight)) or (
+            isinstance(rule, Composite) and rule.shared is not None
+        ):
             try:
-                _points_within(self.rule, self.weight)
+                self.score(Decimal(0))  # evaluate's message: what it checks before the rule comes first
             except ScoringError as e:
                 return str(e)
         return None
@@ -213,13 +219,16 @@ class Compiled:
     @functools.cached_property
     def number_refusal(self) -> str | None:
         """The evaluator's refusal of any one plain number on a rule that needs several answers
-        (a value and an event count, two events, two named values: ``_one_answer_fits``), worked
-        out once: the message does not depend on the number. None for any other rule."""
+        (a value and an event count, two events, two named values: ``_one_answer_fits``; a composite
+        of several items), worked out once: the message does not depend on the number. None for
+        any other rule."""
         rule = self.rule
-        if not isinstance(rule, Rule):
+        if isinstance(rule, Composite):
+            if not numbers_refused(rule):
+                return None
+        elif not isinstance(rule, Rule):
             return None
-        separate = _inputs_of(rule)
-        if len(separate) + max(len(_measured_subjects(rule)), 1 if _reads_value(rule) else 0) < 2:
+        elif len(_inputs_of(rule)) + max(len(_measured_subjects(rule)), 1 if _reads_value(rule) else 0) < 2:
             return None
         try:
             self.score(Decimal(0))

@@ -14,6 +14,7 @@ bool or Decimal, an item that raises, another decimal context, a rule with share
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
@@ -43,6 +44,19 @@ class _Kind(Enum):
     CHECKLIST = "checklist"  # no clauses: 是 scores the item's points, 否 scores 0
     RULE = "rule"  # its own rule, clamped to [0, points]
     INVALID = "invalid"  # no points and none implied: the evaluator raises when it gets here
+
+
+def numbers_refused(rule: Composite) -> bool:
+    """Every plain number is refused with one message (分项规则需要每一项的实际值…): two or more items,
+    none of whose words a number could name as a grade (words starting with a digit or a sign)."""
+    if rule.shared is not None or len(rule.items) < 2:
+        return False
+    for item in rule.items:
+        first = item.rule.clauses[0] if item.rule.clauses else None
+        text = getattr(getattr(first, "condition", None), "text", None) or getattr(first, "text", "")
+        if text and (text[0].isdigit() or text[0] in "-+."):
+            return False
+    return True
 
 
 class CompiledComposite:
@@ -121,6 +135,31 @@ class CompiledComposite:
         return self._fast
 
     # -------------------------------------------------------------- scoring
+    @functools.cached_property
+    def rule_refusal(self) -> str | None:
+        """The evaluator's refusal of every answer: a clause over all items with no input of its
+        own (发生安全事故的直接计0分。①…②…), worked out once."""
+        if self.rule.shared is None:
+            return None
+        try:
+            self.score({})
+        except EvaluationError as e:
+            return str(e)
+        return None
+
+    @functools.cached_property
+    def number_refusal(self) -> str | None:
+        """The evaluator's refusal of any one plain number for two or more items (it needs an answer
+        per item; the message names no number), worked out once; None where a number could still
+        name an item used as a grade (an item's words starting with a digit or a sign)."""
+        if not numbers_refused(self.rule):
+            return None
+        try:
+            self.score(Decimal(0))
+        except EvaluationError as e:
+            return str(e)
+        return None
+
     def score(self, actual: Any) -> Score:
         """The full Score (explanation and trace) from the evaluator."""
         return evaluate(self.rule, actual, target=self.target, weight=self.weight, comparator_=self.comparator,

@@ -282,8 +282,19 @@ def _score_group(rows: Any, reading: dict[str, Any], actual: _Actuals, opts: Opt
             errors[rows] = refusal
             return
     rest = rows
+    if c is not None:
+        # refusals the compiled rule knows at once, with the evaluator's message: of every answer (a
+        # rule contradicting its row, a clause over all items), of any plain number (a rule that
+        # needs several answers, a composite of several items)
+        if c.rule_refusal:
+            errors[rows] = c.rule_refusal
+            return
+        if c.number_refusal:
+            plain = rows[actual.ok[rows]]
+            errors[plain] = c.number_refusal
+            rest = np.setdiff1d(rows, plain, assume_unique=True)
     if k is not None:
-        take = rows[actual.ok[rows]]
+        take = rest[actual.ok[rest]]
         if len(take):
             try:
                 p, status = k(actual.x[take], actual.scale)
@@ -292,7 +303,7 @@ def _score_group(rows: Any, reading: dict[str, Any], actual: _Actuals, opts: Opt
             if p is not None and status is not None:
                 done = status == DONE
                 _put(take[done], p[done], k.places, points)
-                rest = np.setdiff1d(rows, take[done], assume_unique=True)
+                rest = np.setdiff1d(rest, take[done], assume_unique=True)
     if not len(rest):
         return
     one = _one(reading, c, options, explain)

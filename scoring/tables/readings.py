@@ -244,13 +244,13 @@ class Reading:
                 return score, "rule"
         assert self.node is not None
         c = self.compiled
-        if quick and isinstance(c, Compiled) and not isinstance(actual, Mapping):
+        if quick and isinstance(c, (Compiled, CompiledComposite)) and not isinstance(actual, Mapping):
             # refusals the compiled rule knows at once, with the evaluator's own message: the rule
             # contradicts its row (any answer); one number where it needs several; 是/否 it refuses
-            flag = yes_no(actual) if type(actual) is str and parse_value(actual, self.row.unit) is None else None
             refusal = c.rule_refusal or (c.number_refusal if _plain(actual) else None)
-            if refusal is None and flag is not None:
-                refusal = c.flag_refusal(flag)
+            if refusal is None and isinstance(c, Compiled) and type(actual) is str:
+                flag = yes_no(actual) if parse_value(actual, self.row.unit) is None else None
+                refusal = None if flag is None else c.flag_refusal(flag)
             if refusal:
                 raise EvaluationError(refusal)
         score, seen = score_in_full(self.row, self.node, actual, o.grade, self.profile, self.opts, self.target)
