@@ -357,3 +357,31 @@ def test_one_bonus_for_each() -> None:
     assert isinstance(rule, nodes.Rule)
     d = rule.deductions[0] if rule.deductions else rule.bonuses[0]
     assert d.bonus and d.kind is nodes.StepKind.EVENTS
+
+
+# ------------------------------------------------------------------ deviation from the target; tiers or steps (§35)
+
+
+def test_a_deviation_from_the_target_is_a_deviation() -> None:
+    rule = scoring.parse("实际完成值与目标值偏差在10%以内得满分，每超出1个百分点扣0.5分")
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    # it was read as "at most 10% of the target" (a ratio): 100% of the target scored 0 points of it
+    assert isinstance(cond, nodes.Range) and cond.measure is nodes.Measure.DEVIATION
+    # target 100, weight 10: 95 deviates 5% → full; 112 deviates 12% → 2 points over → 10 − 1
+    text = "实际完成值与目标值偏差在10%以内得满分，每超出1个百分点扣0.5分"
+    assert _score(text, "95", weight="10", target="100") == Decimal(10)
+    # the completion ratio's reading is kept where the target word comes after the deviation
+    rule = scoring.parse("完成目标值的90%以上得满分")
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    assert isinstance(cond, nodes.Range) and cond.measure is nodes.Measure.RATIO
+
+
+def test_two_unstated_steps_on_one_thing_are_refused() -> None:
+    # 2 months late: −2 as a tier, or −4 as two steps per month and per 2 months?
+    assert _refused("按进度完成得满分，滞后1个月扣1分，滞后2个月扣2分，滞后3个月以上不得分") == "tier-or-step"
+    # different things, or one step each, read as before
+    rule = scoring.parse("错报1例扣3分,漏报1例扣2分")
+    assert isinstance(rule, nodes.Rule) and len(rule.deductions) == 2
+    assert _score("错报1例扣3分,漏报1例扣2分", {1: "1", 2: "1"}, weight="10") == Decimal(5)

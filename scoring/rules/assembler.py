@@ -4,6 +4,7 @@ into segments, reads each with the clause readers, orders bands and resolves lab
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -150,6 +151,7 @@ class _Assembler(ClauseReader):
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
+        unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         for seg in segs:
             if not seg.tails:
                 standard = self._standard(seg.lead)
@@ -233,6 +235,7 @@ class _Assembler(ClauseReader):
                 for d in deducts:
                     below_zero = below_zero or d.below_zero
                     ded = self.deduction(lead, d, seg.span, ctx)
+                    self._tier_or_step(lead, ded, unstated_steps)
                     if self.pending_cap is not None:
                         ded = attrs.evolve(ded, cap=self.pending_cap)
                     if context_edge is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
@@ -362,6 +365,21 @@ class _Assembler(ClauseReader):
             worded[1].span or (0, len(self.text)), expected=("①…（N分）②…（N分）",),
             hint="分别计分的事项请编号（①②③或1、2、），并写明各自的分值",
         )  # fmt: skip
+
+    def _tier_or_step(self, lead: Lead, ded: Deduction, seen: dict[tuple[str, str], Quantity]) -> None:
+        """滞后1个月扣1分，滞后2个月扣2分: deductions written without 每 are per step (domain point 5), but two of
+        them on the same thing with different sizes read as tiers as well (2 months late: −2, or −4 as
+        two step deductions?). Refused, never guessed: 每 or a range (滞后1-2个月) says which."""
+        if ded.step is None or ded.kind is StepKind.ONCE or any(isinstance(p, PStep) for p in lead):
+            return
+        key = (re.sub(r"[0-9.０-９一二两三四五六七八九十]+", "", ded.event), ded.step.unit)
+        before = seen.setdefault(key, ded.step)
+        if before != ded.step:
+            raise self.error(
+                "tier-or-step", "同一事项写了两个不同的扣分步长，无法确定是分档还是每档累计", ded.span or (0, len(self.text)),
+                expected=("每滞后1个月扣1分", "滞后1-2个月扣2分"),
+                hint="按步长累计扣分请写“每…扣N分”；分档扣分请写明区间",
+            )  # fmt: skip
 
     def _no_aggregation(self, clauses: list[Clause]) -> None:
         """年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分: a formula over the scores of other

@@ -139,7 +139,11 @@ class ClauseReader(SpanReader):
         if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
             measure = Measure.DEVIATION
         if any(w.kind == "of_target" for w in words) or any(isinstance(p, PCmp) and p.of_target for p in lead):
-            measure = Measure.RATIO
+            targets = [w.span[0] for w in words if w.kind == "of_target"]
+            deviations = [w.span[0] for w in words if w.kind == "deviation"]
+            # 与目标值偏差在10%以内: the target is what the deviation is measured from, not a ratio
+            if not (targets and deviations and min(targets) < max(deviations)):
+                measure = Measure.RATIO
         self.use(*(p for p in lead if isinstance(p, (PText, PWord))))
         if cmps:
             low: Edge | None = None
