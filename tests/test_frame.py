@@ -175,3 +175,36 @@ def test_a_refused_rule_refuses_every_row_with_its_own_message() -> None:
     _check(_frame(rows), rows)  # each row: evaluate's refusal, the parser's message
     out = scoring.score_frame(_frame(rows))
     assert list(out["points"]) == [None] * 4 and len(set(out["error"])) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["满意度≥90%", "10", "≥", "", "万元"]), st.none(),
+                          st.just(float("nan")), st.integers(-3, 3),
+                          st.decimals(allow_nan=True, places=1).filter(lambda d: not d.is_snan())),
+                max_size=40))  # fmt: skip
+def test_object_columns_factorize_as_pandas_does(cells: list[Any]) -> None:
+    """The hash-table factorization groups cells as pd.factorize does, missing cells (None, NaN) as one."""
+    import numpy as np
+
+    from scoring.tables import frames
+
+    values = np.empty(len(cells), dtype=object)
+    values[:] = cells
+    codes, uniques = frames._codes(values)  # the hash table, or pd.factorize where it cannot hash a cell (sNaN)
+    want, _ = pd.factorize(values, use_na_sentinel=False)
+    missing = [frames._missing(v) for v in cells]
+    for i in range(len(cells)):
+        for j in range(len(cells)):
+            same = codes[i] == codes[j]
+            assert same == (want[i] == want[j]) or (same and missing[i] and missing[j]), (cells[i], cells[j])
+    assert all(frames._missing(uniques[c]) == m for c, m in zip(codes, missing, strict=True))
+
+
+def test_a_signalling_nan_cell_is_a_row_with_a_finding() -> None:
+    """Decimal('sNaN') cannot be hashed or compared: the frame is still scored, that row refused."""
+    frame = pd.DataFrame({"rule": ["满意度90%及以上得满分，每5%扣2分"] * 2, "target": ["90%"] * 2, "weight": ["10"] * 2,
+                          "actual": pd.Series([Decimal("sNaN"), "85%"], dtype=object),
+                          "comparator": [Decimal("sNaN"), "≥"]})  # fmt: skip
+    out = scoring.score_frame(frame)
+    assert out["points"][0] is None and out["error"][0]
+    assert out["points"][1] == Decimal("8.00")
