@@ -118,7 +118,8 @@ values = st.one_of(
     st.text(alphabet="0123456789.%万亿-E+e是否例", max_size=40),
 )
 weights = st.one_of(st.sampled_from([10, 0, "nan", 10**30, Decimal("1E+400"), "-5", "1" * 40]), st.integers(-5, 10**35))
-targets = st.sampled_from([None, "90%", "0", "0%", "≥90%", "≤0", "1" * 30, "1E+999999999", "是", "-1"])
+targets = st.sampled_from([None, "90%", "0", "0%", "≥90%", "≤0", "1" * 30, "1E+999999999", "是", "-1",
+                           Decimal("sNaN"), Decimal("NaN"), Decimal("-Infinity"), 10**30])  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -233,3 +234,10 @@ def test_non_finite_outcomes_are_a_rows_finding(actual: Decimal) -> None:
     assert len(report.rows) == 2
     assert report.rows[0].score is None and report.rows[0].findings
     assert all(r.score is not None or r.findings for r in report.rows)
+
+
+@pytest.mark.parametrize("target", [Decimal("sNaN"), Decimal("NaN"), Decimal("-Infinity")])
+def test_a_target_that_is_no_finite_number_is_refused(target: Decimal) -> None:
+    for rule in ("满意度90%及以上得满分，每5%扣2分", "每低于目标1%扣1分", "完成得满分，未完成不得分"):
+        with pytest.raises(scoring.EvaluationError, match="指标值不是有限数"):
+            scoring.evaluate(rule, "85", target=target, weight=10)

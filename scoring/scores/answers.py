@@ -64,6 +64,8 @@ def _target_value(target: Any, unit: str | None) -> Value | None:
     if isinstance(target, float):
         raise TypeError("target must be Decimal, int or str, not float")
     if isinstance(target, (int, Decimal)) and not isinstance(target, bool):
+        if isinstance(target, Decimal) and not target.is_finite():
+            raise EvaluationError(f"指标值不是有限数: {target}")
         return Value(Quantity(Decimal(target), _base_unit(unit)))
     if isinstance(target, str):
         return parse_value(target, unit)
