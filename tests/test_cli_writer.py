@@ -68,6 +68,16 @@ def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "得分表:" in out and "75%     4.00" in out
 
 
+def test_explain_shows_the_reading_with_its_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "每低于目标1%扣2分", "--target", "200", "--unit", "人", "--comparator", "≥",
+                 "--weight", "10"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "读法（本指标）:" in out and "[实际值] 数值" in out
+    # an amount row: a percent step is relative to the target, a default the reading names
+    assert "百分比口径: 相对指标值的百分比  [默认（semantics §2，指标是数量）]" in out
+    assert "起点: 指标值200人  [默认（semantics §4）]" in out
+
+
 def test_explain_bad_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "每5%扣"]) == 1
     assert "无法解析" in capsys.readouterr().out

@@ -42,8 +42,8 @@ def _parse(args: argparse.Namespace) -> int:
         print(json.dumps(node_to_data(rule), ensure_ascii=False, indent=2))
     else:
         print(describe(rule))
-        if args.target or args.comparator or args.unit:
-            print(bind(rule, target=args.target, comparator=args.comparator, unit=args.unit).describe())
+        # the reading on this indicator (or, with none given, where the indicator would decide)
+        print(bind(rule, target=args.target, comparator=args.comparator, unit=args.unit).describe())
     return 0
 
 

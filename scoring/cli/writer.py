@@ -196,6 +196,7 @@ def _check_text(text: str, args: argparse.Namespace) -> list[Finding]:
 
 def _explain(args: argparse.Namespace) -> int:
     from ..api import parse
+    from ..reading.bind import bind
     from ..rules.nodes import Composite
     from ..rules.render import render
     from ..writer.curve import table, text_table
@@ -208,6 +209,9 @@ def _explain(args: argparse.Namespace) -> int:
         return 1
     print(f"规则: {args.text}")
     print(f"标准表述: {render(rule, comparator=args.comparator, unit=args.unit)}")
+    reading = bind(rule, target=args.target, comparator=args.comparator, unit=args.unit)
+    print("读法（本指标）:")
+    print("  " + reading.describe().replace("\n", "\n  "))
     findings = check(rule, target=args.target, weight=args.weight, comparator=args.comparator, unit=args.unit)
     findings = [f._replace(text=args.text) for f in findings]
     print(f"检查（{_summary(findings)}）:")
