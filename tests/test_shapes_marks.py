@@ -385,3 +385,11 @@ def test_two_unstated_steps_on_one_thing_are_refused() -> None:
     rule = scoring.parse("错报1例扣3分,漏报1例扣2分")
     assert isinstance(rule, nodes.Rule) and len(rule.deductions) == 2
     assert _score("错报1例扣3分,漏报1例扣2分", {1: "1", 2: "1"}, weight="10") == Decimal(5)
+
+
+def test_a_percent_awarded_is_a_share_of_the_weight() -> None:
+    # 基本完成得60%: 60% of the weight 10 → 6
+    assert _score("完成得满分，基本完成得60%，未完成不得分", "基本完成", weight="10") == Decimal(6)
+    rule = scoring.parse("满意度90%以上得满分，80%以上得80%")
+    assert isinstance(rule, nodes.Rule)
+    assert rule.awards[1].outcome == nodes.ShareOfWeight(Decimal(80))
