@@ -96,6 +96,12 @@ def test_parse_reads_the_rule_with_defaults_findings_and_restatement(client: Tes
     assert partial["severity"] == "warning" and partial["title"]
     assert d["inputs"] == {"kind": "value", "what": "比率（带 %）", "unit": "%", "example": "90%"}
     assert d["ast"]["node"] == "Rule"
+    # the reading on the row (scoring.bind): one value input, each decision with who took it
+    assert [(i["key"], i["kind"], i["unit"]) for i in d["bound"]["inputs"]] == [("实际值", "value", "%")]
+    decided = {x["what"]: x for x in d["bound"]["decisions"]}
+    assert decided["方向"]["value"] == "只计低于的部分" and not decided["方向"]["stated"]
+    assert decided["方向"]["source"].startswith("semantics §4")
+    assert decided["起点"]["value"] == "满分线90%"
 
 
 def test_parse_without_an_indicator_and_a_composite(client: TestClient) -> None:

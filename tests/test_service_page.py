@@ -91,6 +91,14 @@ def _set_rule(page: Any, rule: str, **row: str) -> None:
     page.type("#rule", rule, delay=5)  # typed, as a person would: the page follows as they type
 
 
+def test_the_reading_names_each_default_it_takes(page: Any) -> None:
+    _set_rule(page, "满意度90%及以上得满分，每5%扣2分", target="90%", weight="10", comparator="≥", unit="%")
+    page.wait_for_selector("#decisions")
+    decisions = page.inner_text("#decisions")
+    assert "方向：只计低于的部分" in decisions and "默认（semantics §4" in decisions
+    assert "起点：满分线90%" in decisions
+
+
 def test_type_a_rule_and_see_its_reading_and_a_score(page: Any) -> None:
     rule = "完成率小于60%不得分，大于等于60%的，得分=（完成率-60%）/（1-60%）×指标分值"
     _set_rule(page, rule, target="100%", weight="10", comparator="≥", unit="%")

@@ -206,6 +206,21 @@ def _reading(node: scoring.Rule | scoring.Composite) -> list[dict[str, str]]:
     return rows
 
 
+def _bound(node: scoring.Rule | scoring.Composite, target: str | None, comparator: str | None,
+           unit: str | None) -> dict[str, Any]:  # fmt: skip
+    """The reading on this row (``scoring.bind``): the typed inputs, and each decision with who took it
+    (the text, or the default of docs/semantics.md it names)."""
+    try:
+        r = scoring.bind(node, target=target, comparator=comparator, unit=unit)
+    except scoring.ScoringError as e:
+        return {"inputs": [], "decisions": [], "error": str(e)}
+    inputs = [{"key": str(i.key), "kind": i.kind, "name": i.name, "unit": i.unit, "choices": list(i.choices)}
+              for i in r.inputs]  # fmt: skip
+    decisions = [{"clause": d.clause, "what": d.what, "value": d.value, "stated": d.stated, "source": d.source}
+                 for d in r.decisions]  # fmt: skip
+    return {"inputs": inputs, "decisions": decisions}
+
+
 def _inputs(rule: scoring.Rule, target: str | None, comparator: str | None, unit: str | None) -> dict[str, Any]:
     """What the rule needs as 实际完成值, in plain words, with an example."""
     try:
@@ -246,6 +261,7 @@ def parse_view(
         "rule": text,
         "kind": "composite" if isinstance(node, scoring.Composite) else "rule",
         "reading": _reading(node),
+        "bound": _bound(node, target, comparator, unit),
         "restatement": restatement,
         "defaults": defaults,
         "findings": [_finding(f, text) for f in findings],

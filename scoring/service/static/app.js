@@ -244,6 +244,17 @@
       );
     }
     parts.push(list);
+    const decisions = (p.bound && p.bound.decisions) || [];
+    if (decisions.length) {
+      // the reading on this row: each decision, and who took it (the text, or a named default)
+      const table = h("table", { class: "decisions", id: "decisions" },
+        h("tr", {}, h("th", {}, "条款"), h("th", {}, "读法"), h("th", {}, "依据")));
+      for (const d of decisions) {
+        table.append(h("tr", {}, h("td", {}, d.clause), h("td", {}, d.what + "：" + d.value),
+          h("td", {}, d.stated ? "规则写明" : h("span", { class: "tag-default" }, "默认（" + d.source + "）"))));
+      }
+      parts.push(h("div", { class: "bound" }, h("h3", {}, "在本指标上的读法"), table));
+    }
     const restate = h("div", { class: "restate" }, h("h3", {}, "把默认口径写明后的标准表述"));
     const text = h("div", { class: "restate-text", id: "restatement" });
     const re = /（注：.*?）/g;
