@@ -393,3 +393,22 @@ def test_a_percent_awarded_is_a_share_of_the_weight() -> None:
     rule = scoring.parse("满意度90%以上得满分，80%以上得80%")
     assert isinstance(rule, nodes.Rule)
     assert rule.awards[1].outcome == nodes.ShareOfWeight(Decimal(80))
+
+
+# ------------------------------------------------------------------ 每季度未报送扣1分 (§37)
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        ("每季度未报送扣1分", "0", "4"),
+        ("每季度未报送扣1分", "3", "1"),  # 3 quarters missed: 3 × 1 (it was deducted once: 3)
+        ("每人未参加培训扣0.2分", "5", "3"),  # 5 people × 0.2 from 4
+    ],
+)
+def test_a_deduction_per_period_scored_by_hand(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="4") == Decimal(points)
+
+
+def test_a_period_that_is_no_counter_is_refused() -> None:
+    assert _refused("每三个月未检查扣1分") == "step-without-size"

@@ -32,6 +32,7 @@ from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
+    _FREQ_WORDS,
     _MORE_WORDS,
     _NEGATIONS,
     _OTHERWISE,
@@ -203,6 +204,21 @@ class ClauseReader(SpanReader):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def _per_period(self, lead: Lead) -> Quantity | None:
+        """每季度 / 每月 / 每人 at the start of a deduction's lead with no step of its own: per that period
+        or person (lexicon FREQ), one event each; None otherwise. 每三个月 and the like are refused."""
+        texts = [p for p in lead if isinstance(p, PText)]
+        if not texts or texts[0].span[0] != min(p.span[0] for p in lead):
+            return None
+        word = next((w for w in sorted(_FREQ_WORDS, key=len, reverse=True) if texts[0].text.startswith(w)), None)
+        if word is None:
+            return None
+        unit = word.removeprefix("每")
+        if unit not in _EVENT_UNITS and unit not in _TIME_UNITS:
+            raise self.error("step-without-size", f"“{word}”不是一个计数单位，无法按次扣分", texts[0].span,
+                             expected=("每季度", "每月", "每次"))  # fmt: skip
+        return Quantity(Decimal(1), unit)
 
     def rank(self, lead: Lead) -> PQty | None:
         """The rank a lead names (第一名, 第3位, 排名第1, 前3名: a count of 名/位, or a bare number after 第,
@@ -432,6 +448,12 @@ class ClauseReader(SpanReader):
         if step_q is None and not is_event:
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
+            per = self._per_period(lead)
+            if per is not None:
+                # 每季度未报送扣1分 / 每月未按时报送的扣0.5分: each period it happens in is one event (it was
+                # deducted once, however many quarters were missed)
+                return Deduction(StepKind.EVENTS, points, per, event=self._event(lead, ctx_text),
+                                 bonus=tail.bonus, span=span)  # fmt: skip
             return Deduction(
                 StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span
             )
