@@ -412,3 +412,17 @@ def test_a_deduction_per_period_scored_by_hand(text: str, actual: str, points: s
 
 def test_a_period_that_is_no_counter_is_refused() -> None:
     assert _refused("每三个月未检查扣1分") == "step-without-size"
+
+
+# ------------------------------------------------------------------ 一年内未发生… (§38)
+
+
+def test_a_time_scope_is_no_quantity() -> None:
+    # 一年内 scopes the event: it was read as "≤1年", so 1 accident answered scored full marks
+    assert _refused("一年内未发生重大安全事故得满分") == "frequency"
+    text = "一年内未发生重大安全事故得满分，发生一起扣2分"
+    assert _score(text, "0", weight="10") == Decimal(10)
+    assert _score(text, "1", weight="10") == Decimal(8)  # one accident: 10 − 2
+    # a duration before 完成 is the time taken, as before
+    rule = scoring.parse("3个月内完成得满分")
+    assert isinstance(rule, nodes.Rule) and isinstance(rule.awards[0].condition, nodes.Range)

@@ -540,7 +540,7 @@ class _Assembler(ClauseReader):
                               and c.condition.span in self.frequencies), None)  # fmt: skip
             if how_often is not None:
                 raise self.error(
-                    "frequency", "“每季度…一次”“全部N项”是要求，规则没有说实际的次数或项数如何计分",
+                    "frequency", "这是一项要求（每季度…一次、全部N项、一年内未发生…），规则没有说实际的次数或项数如何计分",
                     how_often.span or (0, len(self.text)),
                     expected=("每少一次扣N分", "全年≥N次"),
                     hint="写明全年应达到的次数（如“全年召开≥4次”），或写明每少一次扣几分",

@@ -112,7 +112,7 @@ class ClauseReader(SpanReader):
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
-        freq = self.frequency(lead)
+        freq = self.frequency(lead) or self.time_scope(lead)
         if freq:
             # 每季度主持召开一次例会 / 每月报送不少于2次: a count per period shorter than the year is how
             # often, a requirement met or not (a label; the count per period is kept as its requirement,
@@ -204,6 +204,21 @@ class ClauseReader(SpanReader):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def time_scope(self, lead: Lead) -> list[Any]:
+        """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,
+        出现, 无, 未发生 …) is the period the condition covers, not a quantity the outcome reaches (it was
+        read as "≤1年", so an answer of 1 accident scored full marks). Returns the phrase, read with the
+        words as the requirement (like a frequency, §24); empty otherwise."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PCmp):
+            return []
+        c = numeric[0]
+        if c.q.unit not in _TIME_UNITS or c.op is not Op.LE:
+            return []
+        after = self.text[c.span[1] :].lstrip()
+        starts = tuple(n + e for n in ("", *_NEGATIONS) for e in _EVENT_WORDS) + _NEGATIONS
+        return [c] if after.startswith(starts) else []
 
     def _per_period(self, lead: Lead) -> Quantity | None:
         """每季度 / 每月 / 每人 at the start of a deduction's lead with no step of its own: per that period
