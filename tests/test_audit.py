@@ -168,3 +168,20 @@ def test_audit_report_to_dict_is_json() -> None:
     assert data["totals"]["printed"] == "95.94"
     assert any(d["indicator"] == "L1078" for d in data["discrepancies"])
     assert load_ruleset(RULESETS / "hunan-hrss-2024-selfeval-annex5-other-development-funds.toml").title
+
+
+def test_a_printed_score_within_the_rules_hand_bounds_passes_and_one_outside_is_flagged() -> None:
+    """扣2-4分 per case (domain point 22): the score is given by hand and the rule still bounds it.
+    One case on a 10-point row: between 10 − 4 = 6 and 10 − 2 = 8."""
+    from scoring.tables.audit import audit
+    from scoring.tables.outcomes import Outcome, Outcomes
+    from scoring.tables.rows import IndicatorRow
+    from scoring.tables.ruleset import Ruleset
+
+    rule = "每发现一例不合规扣2-4分"
+    rows = [IndicatorRow(id=i, name=f"指标{i}", weight=Decimal(10), rule=rule) for i in ("A", "B", "C")]
+    outs = Outcomes((Outcome("A", "1", printed=Decimal(7)), Outcome("B", "1", printed=Decimal(9)),
+                     Outcome("C", "1", printed=Decimal(6))))  # fmt: skip
+    a = audit(Ruleset.from_rows(rows, title="bounds"), outs)
+    assert [(d.indicator, d.kind) for d in a.discrepancies] == [("B", "outside-bounds")]
+    assert "6至8分" in a.discrepancies[0].reason

@@ -107,6 +107,13 @@ def evaluate(
     except EvaluationError as e:
         if getattr(e, "hand_range", False) and opts.deduction_range is None:
             raise _hand_bounds(e, rule, actual, target, weight, comparator_, unit, opts) from None
+        if getattr(e, "by_hand", False) and isinstance(rule, Rule) and not rule.below_zero and not rule.bonuses:
+            # 酌情扣分 / 由考核组评定 (domain point 22): given by hand, and still within [0, the weight]
+            q = Decimal(1).scaleb(-opts.places)
+            low, high = ZERO.quantize(q), w.quantize(q, rounding=ROUNDING_MODES[opts.rounding])
+            err = EvaluationError(f"{e}；得分须人工确定，应在{_num(low)}至{_num(high)}分之间")
+            err.low, err.high = low, high  # type: ignore[attr-defined]
+            raise err from None
         raise
     floor = None if isinstance(rule, Rule) and rule.below_zero else ZERO  # 该项可负分 (domain point 6)
     exact = min(exact if floor is None else max(exact, floor), w if ctx.ceiling is None else max(w, ctx.ceiling))
@@ -620,7 +627,9 @@ def _negative_or_unmet(a: Award) -> bool:
 def _require_points(a: Award) -> None:
     if isinstance(a.outcome, ByHand):
         cond = _describe_cond(a.condition)
-        raise EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
+        err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
+        err.by_hand = True  # type: ignore[attr-defined]  # evaluate() adds the bounds the rule still sets
+        raise err
 
 
 def _negative(a: Award) -> bool:

@@ -20,12 +20,15 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from .. import cache as _cache
 from ..errors import ScoringError
 from ..reading import profiles as _profiles
 from ..reading.profiles import Profile
 from ..scores.defaults import num, score_execution
+from .full_path import evaluate_row
 from .load import load_ruleset
 from .outcomes import Outcome, Outcomes
+from .readings import options_of, row_profile
 from .report import Report, RowResult
 from .rows import Finding
 from .ruleset import Ruleset
@@ -48,7 +51,7 @@ class Discrepancy:
     computed: Decimal | None
     reason: str  # what a reviewer can act on
     explanation: str = ""  # how the computed score was reached
-    kind: str = "score"  # score | over-weight | unchecked | total
+    kind: str = "score"  # score | over-weight | unchecked | outside-bounds (a hand score outside the rule's) | total
 
     @property
     def difference(self) -> Decimal | None:
@@ -203,6 +206,17 @@ def _row(report: Report, r: RowResult, o: Outcome) -> Discrepancy | None:
             f"自评得分{num(printed)}超过分值{num(w)}：数据错误，请核对分值或得分", r.explanation, "over-weight",
         )  # fmt: skip
     if r.score is None:
+        bounds = _hand_bounds(report, r, o)
+        if bounds is not None:
+            # the rule leaves the score to a hand judgement and still bounds it (domain point 22)
+            low, high = bounds
+            if low <= printed <= high:
+                return None
+            return Discrepancy(
+                r.row.id, r.row.name, w, printed, None,
+                f"自评得分{num(printed)}不在规则允许的人工评分区间{num(low)}至{num(high)}分之内：请核对得分",
+                "", "outside-bounds",
+            )  # fmt: skip
         why = "；".join(f.message for f in r.findings if f.severity == "error") or "无法计算"
         return Discrepancy(
             r.row.id, r.row.name, w, printed, None,
@@ -212,6 +226,24 @@ def _row(report: Report, r: RowResult, o: Outcome) -> Discrepancy | None:
     if computed == printed:
         return None
     return Discrepancy(r.row.id, r.row.name, w, printed, computed, _reason(report, r, printed), r.score.explanation)
+
+
+def _hand_bounds(report: Report, r: RowResult, o: Outcome) -> tuple[Decimal, Decimal] | None:
+    """Where the row's rule asks for a score given by hand (扣4-7分, 酌情扣分), the bounds it still
+    sets for this outcome (the evaluator's ``low`` and ``high``); None otherwise."""
+    row = r.row
+    if not row.rule or o.actual is None or row.weight is None:
+        return None
+    try:
+        profile = row_profile(row, report.profile)
+        evaluate_row(row, _cache.parsed(row.rule), o.actual, options_of(profile))
+    except ScoringError as e:
+        low, high = getattr(e, "low", None), getattr(e, "high", None)
+        if isinstance(low, Decimal) and isinstance(high, Decimal):
+            return low, high
+    except Exception:  # anything else: no bounds, the row stays unchecked with its findings
+        return None
+    return None
 
 
 def _reason(report: Report, r: RowResult, printed: Decimal) -> str:
