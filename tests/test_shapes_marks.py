@@ -426,3 +426,10 @@ def test_a_time_scope_is_no_quantity() -> None:
     # a duration before 完成 is the time taken, as before
     rule = scoring.parse("3个月内完成得满分")
     assert isinstance(rule, nodes.Rule) and isinstance(rule.awards[0].condition, nodes.Range)
+
+
+def test_a_count_asked_for_is_a_line_to_fall_short_of() -> None:
+    # 业务培训2次得满分，少1次扣1分, weight 10: the answer is the trainings held. 0 held → 2 short → 8;
+    # 1 → 9; 2 → 10 (0 held once scored full marks: 少1次 counted the missing ones)
+    text = "业务培训2次得满分，少1次扣1分"
+    assert [_score(text, a, weight="10") for a in ("0", "1", "2")] == [Decimal(8), Decimal(9), Decimal(10)]

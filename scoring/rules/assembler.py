@@ -142,6 +142,15 @@ class _Assembler(ClauseReader):
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
+        # 业务培训2次得满分，少1次扣1分: a count an award asks for (read as reached, §4) is a line to fall
+        # short of too; without it 少1次 counted the missing ones and a count held (0次) scored full marks
+        self.thresholds += [
+            q.q for s in segs
+            if any(isinstance(x, TOutcome) and not x.veto for x in s.tails)
+            and not self.frequency(s.lead) and not self.time_scope(s.lead)
+            for q in s.lead if isinstance(q, PQty) and not q.points_scale and not q.q.is_percent
+            and q.q.unit in _EVENT_UNITS
+        ]  # fmt: skip
         out: list[Clause] = []
         until = False
         notes: list[Note] = []
