@@ -253,6 +253,10 @@ class ClauseReader(SpanReader):
             return None
         before = self.text[: q.span[0]].rstrip()
         after = self.text[q.span[1] : q.span[1] + 1]
+        if before.endswith("前") and q.q.is_percent:
+            # 排名在前10%: the top tenth of those ranked (it was read as ≥ 10%); how many are ranked is not given
+            raise self.error("rank-share", "“前N%”是名次所占比例，需要知道参加排名的总数", q.span,
+                             expected=("前N名",), hint="改写成名次，如“前3名”")  # fmt: skip
         if before.endswith("第") and q.q.unit == "" and after and after not in "得的，,；;。、 （(":
             # 第3条 / 第2款: the number runs into a word, an ordinal of something else
             raise self.error("ordinal", "“第”之后的数是序号（第几条、第几款），不是数量", q.span,
