@@ -70,11 +70,8 @@ def test_a_rank_is_no_percentage() -> None:
         ("第一名得40分，每差一名扣2分", "rank-step-direction"),  # 差: up or down?
         ("第1季度完成得满分", "ordinal"),  # a quarter's ordinal, no quantity to reach
         ("第3条执行到位得满分", "ordinal"),
-        ("前3个月完成得满分", "deadline"),
-        (
-            "排名在前10%得满分",
-            "rank-share",
-        ),  # the top tenth: it was read as ≥ 10%  # within the first 3 months: it was read as "at least 3 months"
+        ("前3个月完成得满分", "deadline"),  # within the first 3 months: it was read as "at least 3 months"
+        ("排名在前10%得满分", "rank-share"),  # the top tenth: it was read as ≥ 10%
         ("排名第一得满分，每下降一名扣1分", "rank-step-without-rank"),  # 第一 with no counter is not read as a rank
         # two ladders under headings the rule does not take as an input (dev-106)
         ("A行动第一名得40分,每递减一名,减2分;B行动第一名得20分,每递减一名,减1分", "band-twice"),
