@@ -19,7 +19,6 @@ KNOWN = {
     "s001-L1385": "needs a second input (上年结转) the evaluator does not take",
     "s000-L1580": "self-contradictory rule (the same condition scores 5 and 0); the hand case takes the first",
     "s000-L985": "sub-item ④ holds two scored parts; the hand case keys them 4a/4b, the AST has one item",
-    "s000-L1005": "缺一个: the hand case counts achieved quarters, the evaluator counts missing ones",
     "s000-L1250": "每少1场 with no planned count: the hand case counts missing sessions, the evaluator the shortfall from the target",
     "s000-L1305": "two unnumbered scored sentences: the hand case keys them 1 and 2 as sub-items",
 }
@@ -31,7 +30,7 @@ ALL = list(cases())
 KNOWN_CASES = set(
     "s001-L1385#1 s001-L1385#3 s001-L1385#4 "
     "s001-L1385#2 s000-L1580#2 s000-L985#1 s000-L985#2 s000-L985#3 s000-L1250#1 s000-L1250#2 "
-    "s000-L1250#3 s000-L1305#1 s000-L1305#2 s000-L1305#3 s000-L1005#1 s000-L1005#2 s000-L1005#3 s000-L1005#4".split()
+    "s000-L1250#3 s000-L1305#1 s000-L1305#2 s000-L1305#3".split()
 )
 
 

@@ -130,3 +130,40 @@ def test_a_bare_number_on_a_row_without_unit_or_target_reads_in_the_rule_percent
     # a number written in another unit cannot be set against 5%: refused
     with pytest.raises(scoring.EvaluationError):
         scoring.evaluate(text, "15人", weight=5)
+
+
+TARGET_CASES = [
+    # rule, answer, indicator, weight, points (by hand)
+    # a duration row: the answer is the row's value, the delay its excess over the target (33 − 30 = 3)
+    ("按时完成得满分，每延迟1天扣1分", "33天", {"target": "30天", "comparator": "≤"}, 10, "7.00"),
+    ("按时完成得满分，每延迟1天扣1分", "28", {"target": "30天", "comparator": "≤"}, 10, "10.00"),
+    # no target in days: the answer is the days late
+    ("按时完成得满分，每延迟1天扣1分", "3", {}, 10, "7.00"),
+    # a count row: 4 of 5 staff in place, one short
+    ("每缺一名专职人员扣0.5分", "4", {"target": "5人"}, 2, "1.50"),
+    # an event verb: what was found is counted, whatever the row's unit (2 found × 0.5)
+    ("每发现缺少一份扣0.5分", "2", {"target": "10份"}, 10, "9.00"),
+    # a delay counted in 次 is no duration: the delays are the answer (the row's 12 may count months on time)
+    ("每月按时完成会计核算，得12分；每延误一次，扣1分，扣完为止", "5", {"target": "12次", "comparator": "="}, 12, "7.00"),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "indicator", "weight", "points"), TARGET_CASES)
+def test_steps_per_unit_count_from_a_target_in_that_unit(text: str, answer: str, indicator: dict[str, str],
+                                                         weight: int, points: str) -> None:  # fmt: skip
+    assert scoring.evaluate(text, answer, weight=weight, **indicator).points == Decimal(points)
+    assert scoring.compile(text, weight=weight, **indicator).points(answer) == Decimal(points)
+
+
+def test_a_step_with_no_line_to_count_from_is_refused() -> None:
+    # 每缺一名 with no target: is 1 one in place or one missing? not written, so refused
+    with pytest.raises(scoring.EvaluationError, match="指标值"):
+        scoring.evaluate("每缺一名专职人员扣0.5分", "1", weight=2)
+
+
+def test_the_reading_says_a_delay_counts_from_the_target() -> None:
+    shown = [(d.what, d.value, d.stated) for d in bind(scoring.parse("按时完成得满分，每延迟1天扣1分"),
+                                                        target="30天", comparator="≤").decisions]  # fmt: skip
+    assert ("计量", "实际值超出指标值30天的部分（实际值填本行的天数）", False) in shown
+    assert [i.kind for i in bind(scoring.parse("按时完成得满分，每延迟1天扣1分"), target="30天").inputs] == ["value"]
+    assert [i.kind for i in bind(scoring.parse("按时完成得满分，每延迟1天扣1分")).inputs] == ["count"]

@@ -30,7 +30,7 @@ from ..rules.nodes import (
     TargetMet,
     Veto,
 )
-from .scales import Scale, Setting, default_direction, distance, reference
+from .scales import Scale, Setting, default_direction, distance, from_target, on_target, reference
 from .values import bare_quantity, normalize_unit, parse_value
 from .values import comparator as _comparator
 
@@ -324,13 +324,31 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     if percent and not u:
         u = "%"
     tq = tv.quantity if tv is not None else None
+    if tq is None and isinstance(target, (int, Decimal)) and not isinstance(target, bool):
+        tq = bare_quantity(Decimal(target), u)  # a number: in the row's unit, as evaluate reads it
+    setting = Setting(u, tq, op)
     if isinstance(rule, Composite):
         # each sub-item is answered under its own number, with what its own rule needs
-        inputs = [_item_input(i.number, i.rule, u) for i in rule.items]
-        decisions = [d for i in rule.items for d in _rule_decisions(i.rule, op, percent, u, tq)]
+        items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]
+        inputs = [_item_input(n, r, u) for n, r, _ in items]
+        decisions = [d for _, r, was in items for d in (*_on_target(was, tq), *_rule_decisions(r, op, percent, u, tq))]
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)
-    return Reading(rule, tuple(_rule_inputs(rule, u)), tuple(_rule_decisions(rule, op, percent, u, tq)))
+    bound = on_target(rule, setting)
+    decided = (*_on_target(rule, tq), *_rule_decisions(bound, op, percent, u, tq))
+    return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
+
+
+def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
+    """每延迟1天扣1分 on a row of ≤30天: counted from the target (``scales.on_target``), shown."""
+    out = []
+    for d in rule.deductions:
+        side = from_target(d, t)
+        if side is not None and t is not None:
+            past = "超出" if side is Direction.EXCESS else "低于"
+            out.append(Decision(d.event or "扣分", "计量", f"实际值{past}指标值{_quantity(t)}的部分（实际值填本行的{t.unit}数）",
+                                False, f"semantics §14，指标值以{t.unit}计"))  # fmt: skip
+    return out
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_value",

@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
+import attrs
 from attrs import frozen
 
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Deduction,
     Direction,
@@ -110,6 +112,58 @@ def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]
     if aop is Op.LE:
         return Direction.EXCESS, "未写指标值类型，按满分档在下"
     return Direction.BOTH, "未写指标值类型"
+
+
+# ------------------------------------------------------------------ steps on the row's target
+
+
+def on_target(rule: Rule, setting: Setting) -> Rule:
+    """The rule as it reads on this row: a deduction per unit of time late or of something short
+    (每延迟1天扣1分, 每少1人扣2分), which counts those units, counts them from the target where the
+    row's target is a number of that unit (≤30天, 50人): the answer is then the row's value (33天)
+    and the steps its distance past the target (3天), as the 实际完成值 column holds the indicator's
+    value. Without such a target the units late or short are the answer. (The other way round, a
+    step 每缺一名 with no line to count from, stays refused: whether 3 means three in place or three
+    missing is not written.)"""
+    t = setting.target
+    if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
+        return rule
+    changed = False
+    clauses = []
+    for c in rule.clauses:
+        if isinstance(c, Deduction):
+            side = from_target(c, t)
+            if side is not None:
+                c = attrs.evolve(c, kind=StepKind.DISTANCE, direction=side)
+                changed = True
+        clauses.append(c)
+    return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+def from_target(d: Deduction, t: Quantity | None) -> Direction | None:
+    """The side a per-unit deduction counts from the target on (``on_target``), or None."""
+    return None if t is None or not t.unit or t.is_percent else _side(d, t)
+
+
+def _side(d: Deduction, t: Quantity) -> Direction | None:
+    if d.kind is not StepKind.EVENTS or d.bonus or d.step is None or not d.step.unit:
+        return None
+    if not same_unit(normalize_unit(d.step.unit), normalize_unit(t.unit)):
+        return None
+    text = d.event
+    # late only in units of time (每延迟1天 on ≤30天: the row's value is a duration); 每延误一次 on a row
+    # of 12次 counts delays, and the row's 12 may count the months on time: the delays stay the answer
+    late = normalize_unit(d.step.unit).lstrip("个") in _TIME and any(
+        w in text for w in (*words("delay"), "延迟", "延期", "拖延", *words("excess"))
+    )
+    # 每发现缺少一份: an event verb says the answer counts what was found, whatever the row's unit
+    short = any(w in text for w in words("shortfall")) and not any(w in text for w in words("event"))
+    if late == short:
+        return None  # neither, or both: the units stay the answer
+    return Direction.EXCESS if late else Direction.SHORTFALL
+
+
+_TIME = ("天", "日", "工作日", "小时", "周", "月", "年")
 
 
 # ------------------------------------------------------------------ units
@@ -361,5 +415,6 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
     return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
 
 
-__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "met", "mismatch", "pick", "ratio",
+__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "from_target", "met", "mismatch",
+           "on_target", "pick", "ratio",
            "same_unit", "target_mismatch"]  # fmt: skip

@@ -36,6 +36,7 @@ from ..errors import ScoringError
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.scales import on_target
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
@@ -99,6 +100,8 @@ class Compiled:
         self._flags: dict[bool, Decimal] = {}  # flag_points
         self._flag_errors: dict[bool, str] = {}  # flag_points: the evaluator's refusal of 是/否
         self._ctx = self._context(target, comparator, unit)
+        if isinstance(rule, Rule) and self._ctx is not None:
+            rule = self.rule = on_target(rule, self._ctx.setting)  # the rule as it reads on this row
         # awards above the weight: a lower band worth more than the row refuses every answer (the
         # evaluator says why); one top award above it is capped by the weight, in the generated code too
         self._by_evaluator = isinstance(rule, Rule) and (_answers_by_evaluator(rule) or not _within(rule, self.weight))

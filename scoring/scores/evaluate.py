@@ -26,6 +26,7 @@ from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
     met,
+    on_target,
     pick,
 )
 from ..reading.values import (
@@ -164,6 +165,7 @@ def _points_within(rule: Rule, full: Decimal) -> None:
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     _points_within(rule, full)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
