@@ -167,3 +167,12 @@ def test_the_reading_says_a_delay_counts_from_the_target() -> None:
     assert ("计量", "实际值超出指标值30天的部分（实际值填本行的天数）", False) in shown
     assert [i.kind for i in bind(scoring.parse("按时完成得满分，每延迟1天扣1分"), target="30天").inputs] == ["value"]
     assert [i.kind for i in bind(scoring.parse("按时完成得满分，每延迟1天扣1分")).inputs] == ["count"]
+
+
+def test_met_is_judged_at_the_full_marks_line_not_at_a_lower_band() -> None:
+    # 完成得满分；80%-90%得5分 on a target of 100%: 85% is not 完成 (it was met at the 80% band's edge)
+    text = "完成得满分；80%-90%得5分"
+    kw = {"target": "100%", "comparator": "≥", "weight": 10}
+    assert scoring.evaluate(text, "85%", **kw).points == Decimal("5.00")
+    assert scoring.evaluate(text, "100%", **kw).points == Decimal("10.00")
+    assert scoring.compile(text, **kw).points(85) == Decimal("5.00")

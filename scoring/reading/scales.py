@@ -79,6 +79,25 @@ def award_op(rule: Rule) -> Op | None:
     return None
 
 
+def met_line(rule: Rule, unit: str, target: Quantity | None) -> Quantity | None:
+    """The line 完成 / 达到目标 is met at, given a number: the edge of the band that gives full marks
+    (合规率100%得满分), else the target. A band worth less than full marks is no such line (完成得满分；
+    80%-90%得5分: 完成 is met at the target, not at 80%)."""
+    awards = rule.awards
+    full = [a for a in awards if isinstance(a.outcome, FullMarks)]
+    if not full:
+        points = [a.outcome.value for a in awards if isinstance(a.outcome, Points)]
+        top = max(points, default=None)
+        full = [a for a in awards if isinstance(a.outcome, Points) and a.outcome.value == top and top]
+    for a in full:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE:
+            edge = c.low if c.low is not None else c.high
+            if edge is not None and (edge.value.unit != "分" or unit == "分"):
+                return edge.value
+    return target
+
+
 def reference(rule: Rule, d: Deduction | None, unit: str, target: Quantity | None) -> tuple[Quantity | None, str]:
     """Where a deduction's steps count from (semantics §4): its own start (stated), the full-marks
     band's edge (满意度90%及以上得满分，每5%扣2分: 90%), or the indicator's target. With why."""
@@ -415,6 +434,6 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
     return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
 
 
-__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "from_target", "met", "mismatch",
+__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "from_target", "met", "met_line", "mismatch",
            "on_target", "pick", "ratio",
            "same_unit", "target_mismatch"]  # fmt: skip

@@ -13,7 +13,18 @@ from ..errors import ScoringError
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.bind import ties_to_target
-from ..reading.scales import Compare, Scale, band, distance, met, pick, ratio, reference, same_unit, target_mismatch
+from ..reading.scales import (
+    Compare,
+    Scale,
+    band,
+    distance,
+    met,
+    met_line,
+    pick,
+    ratio,
+    same_unit,
+    target_mismatch,
+)
 from ..reading.scales import award_op as _award_op
 from ..reading.values import normalize_unit
 from ..rules.nodes import (
@@ -358,7 +369,7 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
         guard = [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
         return guard, f"{g.qn} {'!=' if c.negated else '=='} {z}", None
     target = ctx.target.quantity if ctx.target is not None else None
-    m = met(reference(rule, None, ctx.unit, target)[0], ctx.op or _award_op(rule) or Op.GE, _scale(x))
+    m = met(met_line(rule, ctx.unit, target), ctx.op or _award_op(rule) or Op.GE, _scale(x))
     if m.error:
         raise _Raises
     name = _name(m.source, g)

@@ -26,6 +26,7 @@ from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
     met,
+    met_line,
     on_target,
     pick,
 )
@@ -77,7 +78,7 @@ from .answers import (
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
-from .steps import _base_points, _deduct, _default_direction, _expr, _outcome, _proportional, _reference
+from .steps import _base_points, _deduct, _default_direction, _expr, _outcome, _proportional
 
 
 def evaluate(
@@ -535,7 +536,8 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
-    m = met(_reference(rule, ctx, None), ctx.op or _award_op(rule) or Op.GE, _scale(x))
+    line = met_line(rule, ctx.unit, ctx.target.quantity if ctx.target is not None else None)
+    m = met(line, ctx.op or _award_op(rule) or Op.GE, _scale(x))
     q = _number(x, m.source)
     if m.error:
         raise EvaluationError(m.error.replace("{q}", _fmt(q)))
