@@ -176,3 +176,17 @@ def test_met_is_judged_at_the_full_marks_line_not_at_a_lower_band() -> None:
     assert scoring.evaluate(text, "85%", **kw).points == Decimal("5.00")
     assert scoring.evaluate(text, "100%", **kw).points == Decimal("10.00")
     assert scoring.compile(text, **kw).points(85) == Decimal("5.00")
+
+
+@pytest.mark.parametrize("answer", ["0", "1.5", "-1", "3%"])
+def test_a_rank_is_a_whole_number_from_one(answer: str) -> None:
+    # domain point 19: 0, 1.5, -1 name no place (0 scored full marks, 1.5 scored 39)
+    with pytest.raises(scoring.EvaluationError, match="名次"):
+        scoring.evaluate("排名第一名得40分，每下降一名扣2分", answer, weight=40)
+
+
+def test_a_rank_reads_its_place() -> None:
+    rule = scoring.parse("排名第一名得40分，每下降一名扣2分")
+    assert [(i.kind, i.unit) for i in bind(rule).inputs] == [("rank", "名")]
+    assert scoring.evaluate(rule, "3", weight=40).points == Decimal("36.00")  # 2 places down × 2
+    assert scoring.evaluate(rule, "3名", weight=40).points == Decimal("36.00")

@@ -19,6 +19,7 @@ from ..rules.nodes import (
     Direction,
     Formula,
     Label,
+    Measure,
     Node,
     Op,
     Partial,
@@ -85,7 +86,7 @@ class Reading:
         return "\n".join(lines)
 
 
-_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项"}
+_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次"}
 
 
 # ------------------------------------------------------------------ inputs
@@ -109,6 +110,21 @@ def reads_value(rule: Rule) -> bool:
         or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
         or any(isinstance(v.condition, Range) for v in rule.vetoes)
     )
+
+
+_RANK_WORDS = ("第", "排名", "名次", "前")
+
+
+def reads_rank(rule: Rule) -> bool:
+    """The measured value is a rank (第1名得6分, 排名第1…每后退一名扣1分, 名次在前10名: domain point 19):
+    a band on 名 whose subject says so; the answer is then a whole number from 1."""
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.measure is Measure.VALUE:
+            edge = cond.low or cond.high
+            if edge is not None and edge.value.unit == "名" and any(w in cond.subject for w in _RANK_WORDS):
+                return True
+    return False
 
 
 def measured_subjects(rule: Rule) -> list[str]:
@@ -183,7 +199,8 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     separate = separate_inputs(rule)
     several = len(separate) + (1 if reads_value(rule) else 0) > 1
     if reads_value(rule):
-        out.append(Input(VALUE_KEYS[0] if several else "实际值", "value", _subject(rule) or "实际值", unit))
+        kind = "rank" if reads_rank(rule) else "value"
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
     for i, c in enumerate(separate, 1):
         out.append(_separate_input(i if several else "实际值", c))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
@@ -351,5 +368,5 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_value",
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_rank", "reads_value",
            "separate_inputs", "value_slots"]  # fmt: skip

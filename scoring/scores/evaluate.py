@@ -19,9 +19,9 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import measured_subjects as _measured_subjects
+from ..reading.bind import reads_rank, ties_to_target, value_slots
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
-from ..reading.bind import ties_to_target, value_slots
 from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
@@ -201,6 +201,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     else:
         x = _actual(actual, ctx)
         _one_answer_fits(rule, separate, x)
+    if x.quantity is not None and reads_rank(rule):
+        r = _number(x, "raw")
+        if r.value < 1 or r.value != r.value.to_integral_value() or (r.unit and r.unit != "名"):
+            raise EvaluationError(f"这条规则按名次计分，名次应为从1起的整数（第1名为1），而不是“{_show(x)}”")
 
     # 1. vetoes
     for v in rule.vetoes:
