@@ -1,5 +1,9 @@
 """The assembler: a transformed parse (clauses of phrases) → a Rule or Composite. It joins clauses
-into segments, reads each with the clause readers, orders bands and resolves labels, then accounts spans."""
+into segments, reads each with the clause readers, orders bands and resolves labels, then accounts spans.
+
+Why ``_Assembler`` is over 300 lines (issue 15): it is the one place where clauses meet (a band's
+points decide a step's start, a veto restates a zero, labels pair with their negations), and each of
+its steps reads and writes the same rule-in-progress; the per-clause readers already live in clauses.py."""
 
 from __future__ import annotations
 

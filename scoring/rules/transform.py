@@ -8,6 +8,9 @@ not place, for anything else. Every reading it has to choose is written into the
 ``phrases`` (phrase objects, lexicon word lists) → ``accounting`` (span accounting) → ``shapes``
 (shared small readings) → ``clauses`` (condition, deduction, list and cap readers) → ``assembler``
 (clauses → Rule/Composite) → ``transform`` (lark tree → phrases; ``build``).
+
+Why ``_Phrases`` is over 300 lines (issue 15): a lark Transformer has one method per grammar rule it
+turns into a phrase, and the grammar has that many; each method is a few lines.
 """
 
 from __future__ import annotations
