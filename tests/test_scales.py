@@ -190,3 +190,20 @@ def test_a_rank_reads_its_place() -> None:
     assert [(i.kind, i.unit) for i in bind(rule).inputs] == [("rank", "名")]
     assert scoring.evaluate(rule, "3", weight=40).points == Decimal("36.00")  # 2 places down × 2
     assert scoring.evaluate(rule, "3名", weight=40).points == Decimal("36.00")
+
+
+def test_different_things_each_scored_are_a_checklist() -> None:
+    # domain point 17: three different things, 1 point each, answered one by one
+    text = "印制宣传手册,得 1 分;举办就业政策培训班,得 1 分;经验材料被推广、转发或刊载,得 1 分。"
+    assert [i.kind for i in bind(scoring.parse(text)).inputs] == ["flag", "flag", "flag"]
+    assert scoring.evaluate(text, {1: "是", 2: "是", 3: "否"}, weight=3).points == Decimal("2.00")  # 1 + 1 + 0
+    with pytest.raises(scoring.EvaluationError, match="3项不同的事"):
+        scoring.evaluate(text, "是", weight=3)  # one answer for three things
+    with pytest.raises(scoring.EvaluationError, match="是/否"):
+        scoring.evaluate(text, {1: "是", 2: "3", 3: "否"}, weight=3)
+
+
+@pytest.mark.parametrize("text", ["合理2分；基本合理1分", "优秀得10分；良好得8分；一般得6分",
+                                  "资金使用合理得2分；资金使用基本合理得1分"])  # fmt: skip
+def test_levels_of_one_thing_stay_alternatives(text: str) -> None:
+    assert [i.kind for i in bind(scoring.parse(text)).inputs] in (["grade"], ["flag"])

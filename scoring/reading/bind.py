@@ -24,6 +24,7 @@ from ..rules.nodes import (
     Op,
     Partial,
     PercentBasis,
+    Points,
     Quantity,
     Range,
     Rule,
@@ -112,6 +113,33 @@ def reads_value(rule: Rule) -> bool:
     )
 
 
+_LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
+_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
+
+
+def checklist(rule: Rule) -> tuple[Award, ...] | None:
+    """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
+    domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
+    met added up. Not levels of one thing (合理2分；基本合理1分; 优秀/良好/一般): a label that is a grade
+    word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
+    None for any rule that is not all such awards."""
+    awards = rule.awards
+    if len(awards) < 2 or len(awards) != len(rule.clauses):
+        return None
+    cores: list[str] = []
+    for a in awards:
+        c = a.condition
+        if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
+            return None
+        core = c.text
+        for m in _LEVEL_MODIFIERS:
+            core = core.replace(m, "")
+        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
+            return None
+        cores.append(core)
+    return awards
+
+
 _RANK_WORDS = ("第", "排名", "名次", "前")
 
 
@@ -188,6 +216,9 @@ def ties_to_target(text: str) -> bool:
 
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
+    things = checklist(rule)
+    if things is not None:
+        return [Input(i, "flag", a.condition.text if isinstance(a.condition, Label) else "") for i, a in enumerate(things, 1)]
     slots = value_slots(rule)
     if slots is not None:
         for i, (name, clauses) in enumerate(slots, 1):
@@ -368,5 +399,5 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "measured_subjects", "reads_rank", "reads_value",
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "measured_subjects", "reads_rank", "reads_value",
            "separate_inputs", "value_slots"]  # fmt: skip

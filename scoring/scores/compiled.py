@@ -33,8 +33,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
+from ..reading.bind import checklist, reads_rank
 from ..reading.bind import measured_subjects as _measured_subjects
-from ..reading.bind import reads_rank
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import on_target
@@ -306,6 +306,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if checklist(rule) is not None:
+        return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):
         return True  # a rank (domain point 19): the evaluator refuses one that is no whole number from 1
     if any(isinstance(a.condition, Range) and a.condition.measure is Measure.GAP for a in rule.awards):
