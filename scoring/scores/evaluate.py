@@ -78,7 +78,7 @@ from .answers import (
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
-from .steps import _base_points, _deduct, _default_direction, _expr, _outcome, _proportional
+from .steps import _base_points, _checklist, _deduct, _default_direction, _expr, _outcome, _proportional
 
 
 def evaluate(
@@ -318,27 +318,6 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 6. no clause covers the value: a gap
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
-
-
-def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx) -> Decimal:
-    """A checklist (domain point 17): each thing answered 是/否 under its number, the points of those
-    met added up; one answer for them all is refused."""
-    names = "；".join(f"{i}：{a.condition.text}" for i, a in enumerate(things, 1) if isinstance(a.condition, Label))
-    if not isinstance(actual, Mapping):
-        raise EvaluationError(
-            f"这条规则列出{len(things)}项不同的事，各自计分（{names}）：请分别回答是否做到，如 {{1: '是', 2: '否'}}"
-        )
-    keyed = _keyed(actual, range(1, len(things) + 1))
-    total = ZERO
-    for i, a in enumerate(things, 1):
-        x = _actual(keyed[i], ctx)
-        if x.flag is None or x.quantity is not None:
-            raise EvaluationError(f"第{i}项需要“是/否”，而不是“{_show(x)}”")
-        assert isinstance(a.outcome, Points) and isinstance(a.condition, Label)
-        got = a.outcome.value if x.flag else ZERO
-        ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
-        total += got
-    return total
 
 
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:

@@ -1,9 +1,11 @@
 """Points of one clause: an award's outcome, a formula, a deduction over a distance or per event
-(the arithmetic the reading's plans state), and 按比例赋分."""
+(the arithmetic the reading's plans state), 按比例赋分, and a checklist's things added up."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any
 
 from ..errors import EvaluationError
 from ..reading.scales import (
@@ -18,6 +20,7 @@ from ..reading.values import (
     normalize_unit,
 )
 from ..rules.nodes import (
+    Award,
     BinOp,
     ByHand,
     Deduction,
@@ -25,6 +28,7 @@ from ..rules.nodes import (
     Expr,
     Formula,
     FullMarks,
+    Label,
     Num,
     Op,
     Outcome,
@@ -39,7 +43,7 @@ from ..rules.nodes import (
     Var,
     Zero,
 )
-from .answers import _compared, _Ctx, _event_words, _fail, _In, _number, _numeric_target, _scale, _show
+from .answers import _actual, _compared, _Ctx, _event_words, _fail, _In, _keyed, _number, _numeric_target, _scale, _show
 from .explain import _event_count
 from .results import HUNDRED, ONE, ZERO, _fmt, _num, _q4
 
@@ -240,3 +244,24 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     value = base * max(share, ZERO)
     ctx.step(f"按比例赋分：{_num(base)}×{_num(_q4(share * HUNDRED))}%", value, "", 实际值=q)
     return value
+
+
+def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx) -> Decimal:
+    """A checklist (domain point 17): each thing answered 是/否 under its number, the points of those
+    met added up; one answer for them all is refused."""
+    names = "；".join(f"{i}：{a.condition.text}" for i, a in enumerate(things, 1) if isinstance(a.condition, Label))
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(
+            f"这条规则列出{len(things)}项不同的事，各自计分（{names}）：请分别回答是否做到，如 {{1: '是', 2: '否'}}"
+        )
+    keyed = _keyed(actual, range(1, len(things) + 1))
+    total = ZERO
+    for i, a in enumerate(things, 1):
+        x = _actual(keyed[i], ctx)
+        if x.flag is None or x.quantity is not None:
+            raise EvaluationError(f"第{i}项需要“是/否”，而不是“{_show(x)}”")
+        assert isinstance(a.outcome, Points) and isinstance(a.condition, Label)
+        got = a.outcome.value if x.flag else ZERO
+        ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
+        total += got
+    return total
