@@ -207,3 +207,13 @@ def test_different_things_each_scored_are_a_checklist() -> None:
                                   "资金使用合理得2分；资金使用基本合理得1分"])  # fmt: skip
 def test_levels_of_one_thing_stay_alternatives(text: str) -> None:
     assert [i.kind for i in bind(scoring.parse(text)).inputs] in (["grade"], ["flag"])
+
+
+def test_bands_that_measure_two_things_refuse_one_number() -> None:
+    # a rate band beside a band on people, on a row of %: which one is 100? (a bare 100 scored 0 as 100人)
+    text = "完成率100%计满分;净完成数有1人不达标,该项不得分。"
+    for answer in ("100", "100%", "99%"):
+        with pytest.raises(scoring.EvaluationError, match="两样东西"):
+            scoring.evaluate(text, answer, target="100%", comparator="=", unit="%", weight=15)
+    # on a row of 人 the % band is the completion rate of the value the other band counts
+    assert scoring.evaluate("完成率100%计满分，低于90人不得分", "100", target="100人", weight=10).points == Decimal("10.00")

@@ -133,6 +133,28 @@ def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]
     return Direction.BOTH, "未写指标值类型"
 
 
+def two_quantities(rule: Rule, setting: Setting) -> tuple[Quantity, Quantity] | None:
+    """Bands on the one value in units that cannot be one quantity (完成率100%计满分；净完成数有1人
+    不达标 on a row of %): a % band beside one in a counter unit, with no target in that unit to make
+    the % its completion rate. One answer cannot be read for both: the evaluator refuses it."""
+    pct: Quantity | None = None
+    other: Quantity | None = None
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.measure is Measure.VALUE:
+            for e in (cond.low, cond.high):
+                if e is not None and e.value.is_percent:
+                    pct = pct or e.value
+                elif e is not None and e.value.unit and e.value.unit != "分":
+                    other = other or e.value
+    if pct is None or other is None:
+        return None
+    t = setting.target
+    if t is not None and not t.is_percent and same_unit(normalize_unit(t.unit), normalize_unit(other.unit)):
+        return None  # 完成率≥100% on a row of 人: the rate of the value the other band counts
+    return pct, other
+
+
 # ------------------------------------------------------------------ steps on the row's target
 
 
@@ -434,6 +456,22 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
     return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
 
 
-__all__ = ["Compare", "Met", "Scale", "Setting", "Steps", "band", "distance", "from_target", "met", "met_line", "mismatch",
-           "on_target", "pick", "ratio",
-           "same_unit", "target_mismatch"]  # fmt: skip
+__all__ = [
+    "Compare",
+    "Met",
+    "Scale",
+    "Setting",
+    "Steps",
+    "band",
+    "distance",
+    "from_target",
+    "met",
+    "met_line",
+    "mismatch",
+    "on_target",
+    "pick",
+    "ratio",
+    "same_unit",
+    "target_mismatch",
+    "two_quantities",
+]  # fmt: skip

@@ -11,10 +11,12 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
+from ..reading.bind import reads_rank
 from ..reading.scales import (
     Compare,
     Scale,
     Setting,
+    two_quantities,
 )
 from ..reading.values import (
     Value,
@@ -27,6 +29,7 @@ from ..reading.values import (
 from ..rules.nodes import (
     Op,
     Quantity,
+    Rule,
 )
 from .results import Options, Step, _fmt
 
@@ -202,3 +205,20 @@ def _numeric_target(ctx: _Ctx) -> Quantity:
 
 def _fail(msg: str) -> Decimal:
     raise EvaluationError(msg)
+
+
+def fits_the_value(rule: Rule, x: _In, setting: Setting) -> None:
+    """A number answers the rule's one value: a rank is a whole number from 1 (domain point 19), and
+    the rule's bands measure one quantity (``scales.two_quantities``); else the refusal."""
+    if x.quantity is None:
+        return
+    if reads_rank(rule):
+        r = x.raw if x.raw is not None else x.quantity
+        if r.value < 1 or r.value != r.value.to_integral_value() or (r.unit and r.unit != "名"):
+            raise EvaluationError(f"这条规则按名次计分，名次应为从1起的整数（第1名为1），而不是“{_show(x)}”")
+    both = two_quantities(rule, setting)
+    if both is not None:
+        raise EvaluationError(
+            f"这条规则的条件量的是两样东西（{_fmt(both[0])}与{_fmt(both[1])}），一个实际值“{_show(x)}”不能同时回答："
+            "请核对规则，或拆成两个指标"
+        )

@@ -37,7 +37,7 @@ from ..reading.bind import checklist, reads_rank
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
-from ..reading.scales import on_target
+from ..reading.scales import on_target, two_quantities
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
@@ -105,7 +105,11 @@ class Compiled:
             rule = self.rule = on_target(rule, self._ctx.setting)  # the rule as it reads on this row
         # awards above the weight: a lower band worth more than the row refuses every answer (the
         # evaluator says why); one top award above it is capped by the weight, in the generated code too
-        self._by_evaluator = isinstance(rule, Rule) and (_answers_by_evaluator(rule) or not _within(rule, self.weight))
+        self._by_evaluator = isinstance(rule, Rule) and (
+            _answers_by_evaluator(rule)
+            or not _within(rule, self.weight)
+            or (self._ctx is not None and two_quantities(rule, self._ctx.setting) is not None)
+        )
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or self._by_evaluator:
             return
         bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))

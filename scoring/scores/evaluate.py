@@ -18,7 +18,7 @@ import attrs
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import checklist, reads_rank, ties_to_target, value_slots
+from ..reading.bind import checklist, ties_to_target, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -74,6 +74,7 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    fits_the_value,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
@@ -204,10 +205,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     else:
         x = _actual(actual, ctx)
         _one_answer_fits(rule, separate, x)
-    if x.quantity is not None and reads_rank(rule):
-        r = _number(x, "raw")
-        if r.value < 1 or r.value != r.value.to_integral_value() or (r.unit and r.unit != "名"):
-            raise EvaluationError(f"这条规则按名次计分，名次应为从1起的整数（第1名为1），而不是“{_show(x)}”")
+    fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
     # 1. vetoes
     for v in rule.vetoes:
