@@ -217,3 +217,14 @@ def test_bands_that_measure_two_things_refuse_one_number() -> None:
             scoring.evaluate(text, answer, target="100%", comparator="=", unit="%", weight=15)
     # on a row of 人 the % band is the completion rate of the value the other band counts
     assert scoring.evaluate("完成率100%计满分，低于90人不得分", "100", target="100人", weight=10).points == Decimal("10.00")
+
+
+def test_a_number_no_clause_reads_is_refused_not_a_gap() -> None:
+    # 考核得分=… read as a worded condition 考核 with a formula: nothing reads a number (it scored 0 as a gap)
+    text = "考核得分=实际完成数/计划完成数×10"
+    with pytest.raises(scoring.EvaluationError, match="没有按数值计分的条款"):
+        scoring.evaluate(text, "8", target="10", weight=10)
+    with pytest.raises(scoring.EvaluationError):
+        scoring.compile(text, target="10", weight=10).points(8)
+    # a real gap between written bands still scores 0 (semantics: gaps)
+    assert scoring.evaluate("满意度≥90%得满分，满意度<80%不得分", "85%", target="90%", weight=10).points == Decimal("0.00")

@@ -235,7 +235,9 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         return [*out, "    return _raise(x0)"]
     except _Leave:
         return [*out, "    return _slow(x0)"]
-    # 6. no clause covers the value: a gap, 0
+    # 6. no clause covers the value: a gap, 0 (the evaluator refuses a number no clause reads)
+    if not numeric:
+        return [*out, "    return _raise(x0)"]
     return [*out, f"    return {g.done(ZERO)}"]
 
 

@@ -313,7 +313,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if rule.proportional is not None:
         return _proportional(rule, x, ctx, full)
 
-    # 6. no clause covers the value: a gap
+    # 6. no clause covers the value: a gap, where bands on it are written; else nothing read it
+    if not numeric:
+        raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
 
