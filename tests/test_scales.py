@@ -228,3 +228,11 @@ def test_a_number_no_clause_reads_is_refused_not_a_gap() -> None:
         scoring.compile(text, target="10", weight=10).points(8)
     # a real gap between written bands still scores 0 (semantics: gaps)
     assert scoring.evaluate("满意度≥90%得满分，满意度<80%不得分", "85%", target="90%", weight=10).points == Decimal("0.00")
+
+
+@pytest.mark.parametrize(("answer", "points"), [("合格", "8.00"), ("优秀", "10.00"), ("不合格", "0.00"), ("是", "10.00")])
+def test_an_answer_that_is_one_of_the_rules_grades_is_that_grade(answer: str, points: str) -> None:
+    # 合格 also means 是: on this rule it is its own grade, 80% of the weight (it scored full marks)
+    text = "年度考核优秀得满分，合格得80%，不合格不得分"
+    assert scoring.evaluate(text, answer, weight=10).points == Decimal(points)
+    assert scoring.compile(text, weight=10).points(answer) == Decimal(points)

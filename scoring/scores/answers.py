@@ -24,12 +24,17 @@ from ..reading.values import (
     is_missing,
     normalize_unit,
     parse_value,
+    same_label,
     yes_no,
 )
 from ..rules.nodes import (
+    Award,
+    Label,
     Op,
+    Otherwise,
     Quantity,
     Rule,
+    TargetMet,
 )
 from .results import Options, Step, _fmt
 
@@ -222,3 +227,34 @@ def fits_the_value(rule: Rule, x: _In, setting: Setting) -> None:
             f"这条规则的条件量的是两样东西（{_fmt(both[0])}与{_fmt(both[1])}），一个实际值“{_show(x)}”不能同时回答："
             "请核对规则，或拆成两个指标"
         )
+
+
+def _match_label(awards: list[Award], label: str) -> Award | None:
+    def text(a: Award) -> str:
+        c = a.condition
+        return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
+
+    same = [a for a in awards if same_label(label, text(a))]
+    if same:
+        return same[0]
+    # 比上年提高显著 answered 显著: the grade word after the subject the labels share, never after a
+    # word that changes it (部分完成 is not 完成, 不明显 is not 明显)
+    graded = [
+        a for a in awards
+        if text(a).endswith(label) and len(text(a)) > len(label) and not text(a)[: -len(label)].endswith(_MODIFIERS)
+    ]  # fmt: skip
+    if len(graded) == 1:
+        return graded[0]
+    return None
+
+
+_MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "大部分", "全部", "较", "比较", "尚", "均")
+
+
+def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
+    """An answer that is one of the rule's own grades (合格 on 优秀得满分，合格得80%，不合格不得分) is that
+    grade, not the 是 its word also means."""
+    if x.flag is None or x.quantity is not None or not isinstance(actual, str):
+        return x
+    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    return _In(label=actual.strip()) if _match_label(worded, actual.strip()) is not None else x

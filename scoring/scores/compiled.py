@@ -60,11 +60,11 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from .answers import _actual, _Ctx, _In, _target_value, row_unit
+from .answers import _actual, _Ctx, _In, _match_label, _target_value, row_unit
 from .codegen import _PROBE, _generate, _none, _or, _raises
 from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/readings.py)
 from .compiled_composite import numbers_refused
-from .evaluate import _match_label, _points_within
+from .evaluate import _points_within
 from .evaluate import evaluate as _evaluate
 from .results import Options, Score, make_options
 

@@ -32,7 +32,6 @@ from ..reading.scales import (
 )
 from ..reading.values import (
     comparator,
-    same_label,
     to_decimal,
     yes_no,
 )
@@ -69,12 +68,14 @@ from .answers import (
     _event_words,
     _In,
     _keyed,
+    _match_label,
     _no_events,
     _number,
     _scale,
     _show,
     _target_value,
     fits_the_value,
+    own_grade,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
@@ -204,6 +205,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
         x = _actual(actual, ctx)
+        x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
@@ -654,26 +656,6 @@ def _negative(a: Award) -> bool:
     return False
 
 
-def _match_label(awards: list[Award], label: str) -> Award | None:
-    def text(a: Award) -> str:
-        c = a.condition
-        return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
-
-    same = [a for a in awards if same_label(label, text(a))]
-    if same:
-        return same[0]
-    # 比上年提高显著 answered 显著: the grade word after the subject the labels share, never after a
-    # word that changes it (部分完成 is not 完成, 不明显 is not 明显)
-    graded = [
-        a for a in awards
-        if text(a).endswith(label) and len(text(a)) > len(label) and not text(a)[: -len(label)].endswith(_MODIFIERS)
-    ]  # fmt: skip
-    if len(graded) == 1:
-        return graded[0]
-    return None
-
-
-_MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "大部分", "全部", "较", "比较", "尚", "均")
 
 
 def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None:
