@@ -34,3 +34,13 @@ def test_nested_tiers_and_shared_ends_read_as_written() -> None:
     assert scoring.evaluate(tiers, "4", weight=6, unit="家").points == Decimal("4.00")  # 4 ≥ 3, not ≥ 5
     ends = "80%以上得满分，80%以下不得分"
     assert scoring.evaluate(ends, "80%", weight=10).points == Decimal("10.00")  # the first listed wins
+
+
+def test_a_start_written_twice_before_a_step_is_refused() -> None:
+    # found by the span-accounting property: the first 每90% was read by nothing (its 90 could change freely)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("每90%每90%90%扣1分")
+    assert e.value.code == "two-starts"
+    # one start, then the step, still reads
+    rule = scoring.parse("每低于10000人每减少1%扣1分")
+    assert isinstance(rule, scoring.Rule) and rule.deductions[0].start is not None

@@ -370,6 +370,9 @@ class ClauseReader(SpanReader):
                 missing_count = True
             if st.q is not None and trailing:
                 # 每低于100%一个百分点: 100% is where the steps start, 一个百分点 the step
+                if start is not None:  # 每90%每90%90%: a start twice over, one of them read by nothing
+                    raise self.error("two-starts", "扣分步长之前有两个起点", st.span, expected=("每…扣N分",),
+                                     hint="只写一个起点，如“低于95%每偏差5%扣2分”")  # fmt: skip
                 start = Edge(st.q, True)
                 step_q = trailing[0].q
                 step_pp = trailing[0].pp
