@@ -202,6 +202,26 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
     return [(name, tuple(cs)) for name, cs in slots]
 
 
+_EVENT_VERBS = ("发生", "出现", "发现", "存在")
+
+
+def event_words(text: str) -> bool:
+    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
+    return any(w in text for w in _EVENT_VERBS)
+
+
+def number_answers(rule: Rule) -> tuple[bool, bool]:
+    """How a number answers a rule written in words: (against the target: every worded condition says
+    the target is reached, 完成 ⇔ the outcome reaches it; as a count: the conditions name an event,
+    present or absent, 完成 beside them meaning none happened: 发生安全事故不得分, 完成满分，发生信访则不得分)."""
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
+    events = any(event_words(c.text) for c in worded) and all(
+        event_words(c.text) or ties_to_target(c.text) for c in worded
+    )
+    return tied, events
+
+
 _TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
 
 
@@ -399,5 +419,5 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "measured_subjects", "reads_rank", "reads_value",
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "measured_subjects", "number_answers", "reads_rank", "reads_value",
            "separate_inputs", "value_slots"]  # fmt: skip

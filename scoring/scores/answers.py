@@ -11,7 +11,7 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
-from ..reading.bind import reads_rank
+from ..reading.bind import event_words, reads_rank
 from ..reading.scales import (
     Compare,
     Scale,
@@ -124,12 +124,7 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
     raise TypeError(f"actual must be Decimal, int, str, bool or a mapping, not {type(value).__name__}")
 
 
-_EVENT_VERBS = ("发生", "出现", "发现", "存在")
-
-
-def _event_words(text: str) -> bool:
-    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
-    return any(w in text for w in _EVENT_VERBS)
+_event_words = event_words  # the reading's (bind.event_words), under the name the scorers use
 
 
 def _as_count(x: _In) -> Quantity:

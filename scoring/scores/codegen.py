@@ -10,9 +10,9 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
+from ..reading.bind import number_answers
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
-from ..reading.bind import ties_to_target
 from ..reading.scales import (
     Compare,
     Scale,
@@ -397,11 +397,7 @@ def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
     target where every worded condition says the target is reached, as a count where they name an
     event; None where a number cannot answer the words (the evaluator refuses it)."""
     assert x.quantity is not None
-    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
-    tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
-    events = any(_event_words(c.text) for c in worded) and all(
-        _event_words(c.text) or ties_to_target(c.text) for c in worded
-    )
+    tied, events = number_answers(rule)  # as the evaluator's _number_meets: the reading's
     if ctx.target is not None and tied:
         t = ctx.target.quantity
         source, unit = pick(_scale(x), t)

@@ -18,7 +18,7 @@ import attrs
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import checklist, ties_to_target, value_slots
+from ..reading.bind import checklist, number_answers, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -440,13 +440,7 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
     condition says the target is reached (完成 ⇔ the outcome reaches the target), or as a count of
     the event every condition names. None: a number cannot answer these words."""
     assert x.quantity is not None
-    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
-    tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
-    # 发生安全事故不得分 / 全年不出现“要情”事件计8分，否则不计分 / 完成满分，发生信访则不得分: the
-    # conditions name an event (present or absent; 完成 beside them means none happened)
-    events = any(_event_words(c.text) for c in worded) and all(
-        _event_words(c.text) or ties_to_target(c.text) for c in worded
-    )
+    tied, events = number_answers(rule)  # the reading's (bind.number_answers)
     if ctx.target is not None and tied:
         t = ctx.target.quantity
         source, unit = pick(_scale(x), t)
