@@ -91,6 +91,20 @@ def test_two_events_need_two_answers() -> None:
     assert points(rule, {1: "2", 2: "3"}) == Decimal("6.50")  # 10 − 2 − 1.5
 
 
+def test_an_event_that_zeroes_beside_counted_events_is_its_own_answer() -> None:
+    # 发生重大事故不得分 beside 一般事故每起扣2分: a count of 一般事故 says nothing about 重大事故
+    # (a 1 scored 0, as if 重大事故 had happened)
+    rule = "全年无安全事故得满分，发生一般事故每起扣2分，发生重大事故不得分"
+    assert "2个实际值" in refused(rule, "1")
+    assert points(rule, {1: "1", 2: "是"}) == Decimal("8.00")  # one 一般事故, no 重大事故: 10 − 2
+    assert points(rule, {1: "0", 2: "否"}) == Decimal("0.00")  # 重大事故 happened
+    assert points(rule, {1: "0", 2: "1"}) == Decimal("0.00")  # one 重大事故, counted
+    assert points(rule, {1: "0", 2: "0"}) == Decimal("10.00")
+    reading = scoring.bind(scoring.parse(rule))
+    assert [(i.key, i.kind) for i in reading.inputs] == [(1, "count"), (2, "flag")]
+    assert points("全年未发生安全事故得满分，发生安全事故不得分", "1") == Decimal("0.00")  # one event: a count
+
+
 # ------------------------------------------------------------------ numbers and words
 
 

@@ -32,7 +32,7 @@ from ..rules.nodes import (
     TargetMet,
     Veto,
 )
-from .scales import Scale, Setting, default_direction, distance, from_target, on_target, reference
+from .scales import Scale, Setting, default_direction, distance, event_words, from_target, on_target, reference
 from .values import bare_quantity, normalize_unit, parse_value
 from .values import comparator as _comparator
 
@@ -200,14 +200,6 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
             else:
                 same[1].append(c)
     return [(name, tuple(cs)) for name, cs in slots]
-
-
-_EVENT_VERBS = ("发生", "出现", "发现", "存在")
-
-
-def event_words(text: str) -> bool:
-    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
-    return any(w in text for w in _EVENT_VERBS)
 
 
 def number_answers(rule: Rule) -> tuple[bool, bool]:

@@ -17,9 +17,11 @@ from attrs import frozen
 
 from ..rules.lexicon import words
 from ..rules.nodes import (
+    Award,
     Deduction,
     Direction,
     FullMarks,
+    Label,
     Measure,
     Op,
     PercentBasis,
@@ -28,6 +30,9 @@ from ..rules.nodes import (
     Range,
     Rule,
     StepKind,
+    TargetMet,
+    Veto,
+    Zero,
 )
 from .values import normalize_unit
 
@@ -166,6 +171,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     value. Without such a target the units late or short are the answer. (The other way round, a
     step 每缺一名 with no line to count from, stays refused: whether 3 means three in place or three
     missing is not written.)"""
+    rule = events_apart(rule)
     t = setting.target
     if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
         return rule
@@ -179,6 +185,34 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
                 changed = True
         clauses.append(c)
     return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+_EVENT_VERBS = ("发生", "出现", "发现", "存在")
+
+
+def event_words(text: str) -> bool:
+    """A condition that names an event (发生安全事故, 出现流失情况): a count of it can answer it."""
+    return any(w in text for w in _EVENT_VERBS)
+
+
+def events_apart(rule: Rule) -> Rule:
+    """A worded 不得分 for an event (发生重大事故不得分) in a rule that also deducts for events or
+    requirements of its own (发生一般事故每起扣2分) is a veto with its own answer (是/否, or the count
+    of that event), not a condition on the other clauses' answer: one count of 一般事故 said nothing
+    about 重大事故 (a 1 scored 0 as if 重大事故 had happened)."""
+    if not any(d.kind is not StepKind.DISTANCE and not d.bonus for d in rule.deductions):
+        return rule
+    clauses = tuple(
+        Veto(c.condition, c.span)
+        if isinstance(c, Award)
+        and isinstance(c.outcome, Zero)
+        and isinstance(c.condition, (Label, TargetMet))
+        and c.condition.negated
+        and event_words(c.condition.text)
+        else c
+        for c in rule.clauses
+    )
+    return rule if clauses == rule.clauses else attrs.evolve(rule, clauses=clauses)
 
 
 def from_target(d: Deduction, t: Quantity | None) -> Direction | None:

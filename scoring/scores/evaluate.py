@@ -429,9 +429,9 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -
     names = (values if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
         f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
     ]
+    example = "{'实际值': '95%', 1: '否'}" if _reads_value(rule) else "{1: '0', 2: '否'}"
     raise EvaluationError(
-        f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项："
-        f"请分别给出，如 {{'实际值': '95%', 1: '否'}}"
+        f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项：请分别给出，如 {example}"
     )
 
 
