@@ -125,6 +125,11 @@ def test_a_number_counts_a_named_event() -> None:
     rule = "发生安全事故不得分"
     assert points(rule, "0") == Decimal("10.00")
     assert points(rule, "2") == Decimal("0.00")
+    # 全年无安全事故: the absence of the event the other condition names, so a count answers both
+    assert points("全年无安全事故得满分，发生安全事故不得分", "0") == Decimal("10.00")
+    assert points("全年无安全事故得满分，发生安全事故不得分", "1") == Decimal("0.00")
+    # …but not the absence of another event (无安全事故 / 发生重大事故: a count of which?)
+    assert "是/否" in refused("无安全事故得满分，发生重大事故不得分", "0")
     assert "是/否" in refused("资料不齐全的扣2分", "3")  # 资料不齐全 is no event to count
     assert points("资料不齐全的扣2分", "否") == Decimal("8.00")
 

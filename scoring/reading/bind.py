@@ -208,10 +208,29 @@ def number_answers(rule: Rule) -> tuple[bool, bool]:
     present or absent, 完成 beside them meaning none happened: 发生安全事故不得分, 完成满分，发生信访则不得分)."""
     worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     tied = bool(worded) and all(ties_to_target(c.text) for c in worded)
-    events = any(event_words(c.text) for c in worded) and all(
-        event_words(c.text) or ties_to_target(c.text) for c in worded
+    named = {_event_core(c.text) for c in worded if event_words(c.text)}
+    events = bool(named) and all(
+        event_words(c.text) or ties_to_target(c.text) or _absence_of(c.text, named) for c in worded
     )
     return tied, events
+
+
+_SCOPES = ("全年", "年内", "年度内", "本年度", "考核期内", "评估期内")
+_ABSENT = ("没有", "未", "无", "不")
+
+
+def _event_core(text: str) -> str:
+    """发生安全事故 → 安全事故: what the event verb names."""
+    for w in ("发生", "出现", "发现", "存在"):
+        text = text.replace(w, "")
+    return text.strip("的了")
+
+
+def _absence_of(text: str, named: set[str]) -> bool:
+    """全年无安全事故 beside 发生安全事故: the absence of an event another condition names (the count 0)."""
+    for scope in _SCOPES:
+        text = text.removeprefix(scope)
+    return any(text.startswith(n) and _event_core(text[len(n):]) in named for n in _ABSENT)
 
 
 _TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
