@@ -32,6 +32,9 @@ from . import EXIT_FINDINGS, EXIT_OK, positive_int
 PROGRESS_MIN_ROWS = 1000
 
 
+_TABLE_RULE = "表注中的评分标准：没有自己评分标准的行按它计分（报告中逐行注明）；规则集也可在 [meta] rule 中写明"
+
+
 def register(sub: Any) -> None:
     s = sub.add_parser("score", help="给整张指标表评分（.toml .json .xlsx .xls .ods .csv）",
                        description="给整张指标表（绩效自评表）评分：各行得分和扣分原因、小计、预算执行率、总分和评价等次。"
@@ -40,6 +43,7 @@ def register(sub: Any) -> None:
     s.add_argument("--outcomes", help="实际完成值文件（.toml .json .csv）；默认：表旁的 NAME.outcomes.toml，或表中的实际完成值列")
     s.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
     s.add_argument("--profile", help=f"计分口径（{'、'.join(_profiles.names())}）；见 scoring profiles")
+    s.add_argument("--table-rule", metavar="TEXT", help=_TABLE_RULE)
     s.add_argument("-o", "--output", help="写出评分结果：OUT.xlsx（在原表上填写得分）、OUT.csv 或 OUT.json；不能覆盖输入文件")
     s.add_argument("--json", action="store_true", help="把评分结果以 JSON 写到标准输出（不打印表格）")
     s.add_argument("--summary", action="store_true", help="只打印小计、总分、等次和问题")
@@ -55,6 +59,7 @@ def register(sub: Any) -> None:
     a.add_argument("--outcomes", help="含印出得分的文件；默认：表旁的 NAME.outcomes.toml")
     a.add_argument("--sheet", help="工作表名称或序号（1 起）；默认：第一张有指标表头的可见工作表")
     a.add_argument("--profile", help="计算得分所用的口径")
+    a.add_argument("--table-rule", metavar="TEXT", help=_TABLE_RULE)
     a.add_argument("-o", "--output", help="同时写出评分结果（.xlsx .csv .json）")
     a.add_argument("--json", action="store_true", help="把核对结果以 JSON 写到标准输出")
     a.add_argument("--width", type=positive_int, help="表格宽度（默认：终端宽度）")
@@ -86,6 +91,10 @@ def _load(args: argparse.Namespace) -> tuple[Ruleset, Path | None]:
     if args.profile is not None and args.profile not in _profiles.names():
         raise TableError(f"没有口径 {args.profile!r}；可用: {'、'.join(_profiles.names())}（见 scoring profiles）")
     ruleset = load_ruleset(args.table, sheet=args.sheet)
+    if args.table_rule is not None:
+        if not args.table_rule.strip():
+            raise TableError("--table-rule 不能为空：请给出表注中的评分标准")
+        ruleset = ruleset.with_table_rule(args.table_rule)
     outcomes: Path | None = Path(args.outcomes) if args.outcomes else None
     if outcomes is None and ruleset.outcomes is None and ruleset.path is not None:
         outcomes = outcomes_beside(ruleset.path)

@@ -33,6 +33,7 @@ class Meta:
     source: str = ""
     note: str = ""
     profile: str | None = None
+    rule: str = ""  # a table note's rule for the rows without their own (issue 11: 表注)
 
 
 @frozen
@@ -54,6 +55,7 @@ class IndicatorRow:
     profile: str | None = None  # a named profile for this row
     options: tuple[tuple[str, Any], ...] = ()  # option overrides for this row
     weight_from: str = ""  # how a missing weight was supplied (from a header), else ""
+    rule_from: str = ""  # the table note whose rule this row takes (it has none of its own), else ""
     cells: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)  # the original spreadsheet cells
     line: int | None = attrs.field(default=None, eq=False)  # row number in the source file
 

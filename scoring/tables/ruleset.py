@@ -96,6 +96,13 @@ class Ruleset:
         kept as their fields and raised anew, so that no traceback, and no run, is kept)."""
         return _cache.parsed(text)
 
+    def with_table_rule(self, text: str) -> Ruleset:
+        """This table with ``text`` as the rule of every row that has none of its own (a note under
+        the table that sets how its rows score); the rows that take it say so in the report."""
+        meta = attrs.evolve(self.meta, rule=text.strip())
+        return attrs.evolve(self, meta=meta, indicators=tuple(rules_from_table(self.indicators, meta.rule)),
+                            plan_cache=None, index=None)  # fmt: skip
+
     def profile_for(self, row: IndicatorRow, base: Profile | None = None) -> Profile:
         return row_profile(row, base or self.profile)
 
@@ -236,6 +243,7 @@ def ruleset_from(data: Mapping[str, Any], *, path: Path | None = None) -> Rulese
         source=str(m.get("source", "")),
         note=str(m.get("note", "")),
         profile=str(m["profile"]) if m.get("profile") else None,
+        rule=_table_rule(m.get("rule"), where),
     )
     profile = _profiles.get(meta.profile)
     options = m.get("options")
@@ -297,9 +305,28 @@ def assemble(
                 Finding("unknown-section", f"section {r.section!r} 没有在 [[section]] 中列出", r.id, r.name, "warning")
             )
     fixed = _weights_from_headers(fixed, groups, problems)
+    fixed = rules_from_table(fixed, meta.rule)
     return Ruleset(
         meta, tuple(fixed), execution, tuple(groups), tuple(sections), profile, path, tuple(problems), columns, outcomes
     )
+
+
+def _table_rule(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RulesetError(f"{where}: [meta] rule（表注中的评分标准）应为文字，而不是 {value!r}")
+    return value.strip()
+
+
+def rules_from_table(rows: Iterable[IndicatorRow], rule: str) -> list[IndicatorRow]:
+    """Rows without a rule of their own take the table note's (``[meta] rule``, ``--table-rule``:
+    a note under the table that says how every row scores), each marked with where its rule came
+    from; rows with their own rule keep it."""
+    if not rule:
+        return list(rows)
+    how = f"本行没有评分标准，按表注的评分标准计分：{rule}"
+    return [r if (r.rule or "").strip() else attrs.evolve(r, rule=rule, rule_from=how) for r in rows]
 
 
 def _weights_from_headers(rows: list[IndicatorRow], groups: list[Group], problems: list[Finding]) -> list[IndicatorRow]:
@@ -322,4 +349,4 @@ def _weights_from_headers(rows: list[IndicatorRow], groups: list[Group], problem
     return out
 
 
-__all__ = ["Ruleset", "assemble", "ruleset_from"]
+__all__ = ["Ruleset", "assemble", "rules_from_table", "ruleset_from"]

@@ -161,6 +161,8 @@ def row_result(row: IndicatorRow, o: Outcome | None, hit: Hit) -> RowResult:
         found = tuple([Finding(f[0], f[1], rid, name, f[4]) for f in found])
     if row.weight_from:
         found = (Finding("weight-from-header", row.weight_from, row.id, row.name, "warning"), *found)
+    if row.rule_from:
+        found = (Finding("rule-from-table", row.rule_from, row.id, row.name, "warning"), *found)
     return RowResult(row, score, method, actual, o, found)
 
 
