@@ -208,3 +208,47 @@ def test_a_signalling_nan_cell_is_a_row_with_a_finding() -> None:
     out = scoring.score_frame(frame)
     assert out["points"][0] is None and out["error"][0]
     assert out["points"][1] == Decimal("8.00")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 7), max_size=60), st.lists(st.sampled_from(["满意度≥90%", "10", "", None, 0, 0.0, -0.0,
+                                                                           Decimal("0"), Decimal("0.0"), True, 1]),
+                                                          min_size=8, max_size=8))  # fmt: skip
+def test_cells_shared_by_identity_factorize_as_by_value(picks: list[int], pool: list[Any]) -> None:
+    """Cells told apart first by identity (the same object in many rows), then by value, group the
+    rows as the hash by value alone does: equal copies of a text are one cell, 0 and 0.0 stay apart."""
+    import numpy as np
+
+    from scoring.tables import frames
+
+    copies = [("".join(list(v)) if isinstance(v, str) else v) for v in pool]  # equal texts, other objects
+    cells = [pool[i] for i in picks] + [copies[i] for i in picks[: len(picks) // 3]]
+    values = np.empty(len(cells), dtype=object)
+    values[:] = cells
+    codes, uniques = frames._factorize(values)
+    want, _ = frames._by_value(values)
+    assert len(uniques) == len(set(want.tolist()))
+    for i in range(len(cells)):
+        assert frames._missing(uniques[codes[i]]) == frames._missing(cells[i])
+        for j in range(len(cells)):
+            assert (codes[i] == codes[j]) == (want[i] == want[j]), (cells[i], cells[j])
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int32", "uint16", "uint64", "float32", "float64"])
+def test_numeric_dtypes_of_the_actual_column(dtype: str) -> None:
+    """Outcomes of every numeric dtype read as evaluate reads the cell (a float as ``str(float(v))``),
+    numbers past int64 (uint64) and -0.0 included; rows with the same outcome score alike."""
+    import numpy as np
+
+    t = {"rule": "满意度90%及以上得满分，每5%扣2分，低于75%不得分", "target": "90%", "comparator": "≥", "unit": "%",
+         "weight": "10"}  # fmt: skip
+    raw = [0, 1, 77, 85, 90, 100, 85, 77, 120, 127]
+    if dtype == "uint64":
+        raw += [2**64 - 5, 2**63 + 85]
+    if dtype.startswith("float"):
+        raw += [-0.0, 0.0, 85.5, 74.99, 89.95, 1e20]  # type: ignore[list-item]
+    values = np.array(raw, dtype=dtype)
+    frame = _frame([(t, 0) for _ in raw]).assign(actual=values)
+    out = scoring.score_frame(frame)
+    for v, p, e in zip(values.tolist(), out["points"], out["error"], strict=True):  # Python ints and floats
+        assert (p, e) == _expected(t, v), v

@@ -1,18 +1,20 @@
 """``score_frame``: a pandas or polars DataFrame of indicators, one per row, scored as columns.
 
-Rows that share a reading (rule text, target, comparator, unit, weight, and the call's options)
-are one group: the rule is bound and compiled once per group (``scoring.compile``, kept in the
-process-wide cache ``scoring.cache.COMPILED``), then its column kernel (``scores/kernels.py``)
-scores every numeric outcome of the group at once on scaled integers. Rows the kernel hands back
-(an edge it cannot decide exactly, a branch the evaluator answers) and numbers it cannot scale
-take the compiled function; outcomes that are not plain numbers (words, text with units, missing
-data) take ``scoring.evaluate``, once per distinct (group, outcome). Every row equals
+Each key column (rule text, target, comparator, unit, weight) and the outcome column is factorized
+once; rows that share all six are one case, scored once and copied to its rows. Cases that share a
+reading (the five key cells and the call's options) are one group: the rule is bound and compiled
+once per group (``scoring.compile``, kept in the process-wide cache ``scoring.cache.COMPILED``),
+then its column kernel (``scores/kernels.py``) scores the group's numeric outcomes at once on
+scaled integers. Cases the kernel hands back (an edge it cannot decide exactly, a branch the
+evaluator answers) and numbers it cannot scale take the compiled function; outcomes that are not
+plain numbers (words, text with units, missing data) take ``scoring.evaluate``. Every row equals
 ``scoring.evaluate`` on it (tests/test_frame.py). docs/frames.md has the recipe for chunks in a
 process pool or Spark's ``applyInPandas``.
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 from collections.abc import Callable, Hashable, Sequence
@@ -66,8 +68,11 @@ def score_frame(frame: Any, *, explain: bool = False, **options: Any) -> Any:
     opts = make_options(**options)
     cols = {k: _values(frame, names[k], n) for k in COLUMNS if k != "actual"}
     actual = _Actuals(_native(frame, names["actual"]))
-    points, errors, reasons = _score(cols, actual, n, opts, options, explain)
-    return _attach(frame, kind, points, errors, reasons if explain else None)
+    cases = _Cases([codes for codes, _ in cols.values()] + [actual.codes], n)
+    # every distinct (reading, outcome) once, then copied to its rows
+    points, errors, reasons = _score(cols, actual, cases, opts, options, explain)
+    expand = cases.codes
+    return _attach(frame, kind, points[expand], errors[expand], reasons[expand] if explain else None)
 
 
 # ---------------------------------------------------------------------------- reading the frame
@@ -105,6 +110,16 @@ def _values(frame: Any, name: str | None, n: int) -> tuple[Any, list[Any]]:
 
 
 def _factorize(values: Any) -> tuple[Any, list[Any]]:
+    """(codes, distinct values). Cells that are the same object are one value, found by the
+    addresses the array holds (``_by_identity``); the distinct objects are then factorized by value."""
+    same = _by_identity(values)
+    if same is not None and 2 * len(same[1]) <= len(values):
+        codes, uniques = _by_value(values[same[1]])
+        return codes[same[0]], uniques
+    return _by_value(values)
+
+
+def _by_value(values: Any) -> tuple[Any, list[Any]]:
     """(codes, distinct values). Cells that are equal but written apart (0, -0.0, Decimal("0.0"),
     True) stay apart: ``evaluate`` may say them apart (its messages quote the cell)."""
     codes, uniques = _codes(values)
@@ -115,6 +130,38 @@ def _factorize(values: Any) -> tuple[Any, list[Any]]:
     codes, _ = _codes(keys)
     _, first = np.unique(codes, return_index=True)
     return codes, [values[i] for i in first.tolist()]
+
+
+def _by_identity(values: Any) -> tuple[Any, Any] | None:
+    """(codes, one row of each distinct object) of an object column, the cells told apart by
+    identity: the addresses the array holds, read as integers (never followed) and factorized by an
+    integer hash table. Pandas' object hash table hashes and compares each cell, 40 ms a column per
+    million rows; this takes 5, and frames read from files or built from lists hold one object per
+    distinct text (pandas' CSV reader shares them), so the hash by value is left with a few hundred
+    cells (benchmarks/frame.py: the five key columns, 0.2 s → 0.03 s of 0.7 s). None for any other
+    array."""
+    if values.dtype != object or values.ndim != 1 or not len(values):
+        return None
+    values = np.ascontiguousarray(values)
+    pointer = ctypes.POINTER(ctypes.c_ssize_t)
+    addresses = np.ctypeslib.as_array(ctypes.cast(values.ctypes.data, pointer), shape=(len(values),))
+    return _int_codes(addresses.astype(np.int64))  # a copy, taken while ``values`` holds the cells
+
+
+def _int_codes(keys: Any) -> tuple[Any, Any]:
+    """(codes, one row of each distinct key) of an int64 column."""
+    n = len(keys)
+    try:
+        from pandas._libs.hashtable import Int64HashTable
+
+        _, labels = Int64HashTable(min(n, 1 << 16) or 1).factorize(keys)
+        codes = np.asarray(labels, dtype=np.int64)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        _, codes = np.unique(keys, return_inverse=True)
+        codes = codes.reshape(-1).astype(np.int64, copy=False)
+    rows = np.empty(int(codes.max()) + 1 if n else 0, dtype=np.int64)
+    rows[codes] = np.arange(n, dtype=np.int64)
+    return codes, rows
 
 
 def _codes(values: Any) -> tuple[Any, list[Any]]:
@@ -204,59 +251,59 @@ def _cell(v: Any) -> Any:
 
 
 class _Actuals:
-    """The actual column: each row's cell as evaluate takes it, and as scaled integers where the
-    kernel can take it (``x`` at ``scale``, ``ok``)."""
+    """The actual column as ``codes`` over its distinct outcomes, and for each distinct outcome: the
+    cell as evaluate takes it (``cell(i)``), and where the kernel can take it (``ok``) the number as
+    an integer ``x`` at ``scale`` (85.5 at scale 1 is 855)."""
 
     def __init__(self, raw: Any) -> None:
-        n = len(raw)
         self.scale = 0
-        if raw.dtype.kind in "iu":
-            self.codes = None
-            self.raw = raw
-            self.x = raw.astype(np.int64)
-            self.ok = np.abs(self.x) < _MAX_VALUE
+        if raw.dtype.kind in "iuf":
+            # numbers: told apart by their bits (-0.0 apart from 0.0, as str writes them)
+            if raw.dtype.itemsize == 8:
+                keys = raw.view(np.int64)
+            else:  # exact in int64 or float64
+                keys = raw.astype(np.float64 if raw.dtype.kind == "f" else np.int64).view(np.int64)
+            self.codes, rows = _int_codes(keys)
+            self.uniques: Any = raw[rows]
+            if raw.dtype.kind == "f":
+                self._floats(self.uniques)
+            else:
+                self._numbers([int(v) for v in self.uniques.tolist()])
             return
-        if raw.dtype.kind == "f":
-            self.codes = None
-            self.raw = raw
-            finite = np.isfinite(raw) & (np.abs(raw) < 1e9)  # floats: the fewest decimals found exactly
-            safe = np.where(finite, raw, 0.0)
-            decimals = np.full(n, _MAX_SCALE + 1, dtype=np.int64)
-            for s in range(_MAX_SCALE, -1, -1):  # the fewest decimals that give the float back
-                hit = np.round(safe * 10.0**s) / 10.0**s == safe
-                decimals = np.where(hit, s, decimals)
-            self.ok = finite & (decimals <= _MAX_SCALE)
-            self.scale = int(decimals[self.ok].max()) if self.ok.any() else 0
-            self.x = np.round(safe * 10.0**self.scale).astype(np.int64)
-            # the scaled value must be the number str(float) writes
-            self.ok &= np.abs(self.x) < _MAX_VALUE
-            return
-        codes, uniques = _factorize(raw)
-        self.codes, self.raw = codes, uniques
-        cells = [_cell(v) for v in uniques]
-        numbers = [_plain(c) for c in cells]
-        digits = [-d.as_tuple().exponent for d in numbers if d is not None]  # type: ignore[operator]
-        self.scale = min(max([0, *digits]), _MAX_SCALE)
-        xu = np.zeros(len(uniques), dtype=np.int64)
-        oku = np.zeros(len(uniques), dtype=bool)
-        for i, d in enumerate(numbers):
-            if d is not None and abs(d) < _MAX_VALUE and -d.as_tuple().exponent <= self.scale:  # type: ignore[operator]
-                xu[i] = int(d.scaleb(self.scale))
-                oku[i] = True
-        self.x, self.ok = xu[codes], oku[codes]
+        self.codes, found = _factorize(raw)
+        self.uniques = found
+        self._numbers([_plain(_cell(v)) for v in found])
+
+    def _numbers(self, numbers: list[Any]) -> None:
+        decimals = [-Decimal(d).as_tuple().exponent for d in numbers if d is not None]  # type: ignore[operator]
+        self.scale = min(max([0, *decimals]), _MAX_SCALE)
+        self.x = np.zeros(len(numbers), dtype=np.int64)
+        self.ok = np.zeros(len(numbers), dtype=bool)
+        for i, v in enumerate(numbers):
+            if v is None:
+                continue
+            d = Decimal(v)
+            if abs(d) < _MAX_VALUE and -d.as_tuple().exponent <= self.scale:  # type: ignore[operator]
+                self.x[i] = int(d.scaleb(self.scale))
+                self.ok[i] = True
+
+    def _floats(self, raw: Any) -> None:
+        raw = raw.astype(np.float64)
+        finite = np.isfinite(raw) & (np.abs(raw) < 1e9)  # floats: the fewest decimals found exactly
+        safe = np.where(finite, raw, 0.0)
+        decimals = np.full(len(raw), _MAX_SCALE + 1, dtype=np.int64)
+        for s in range(_MAX_SCALE, -1, -1):  # the fewest decimals that give the float back
+            hit = np.round(safe * 10.0**s) / 10.0**s == safe
+            decimals = np.where(hit, s, decimals)
+        self.ok = finite & (decimals <= _MAX_SCALE)
+        self.scale = int(decimals[self.ok].max()) if self.ok.any() else 0
+        self.x = np.round(safe * 10.0**self.scale).astype(np.int64)
+        # the scaled value must be the number str(float) writes
+        self.ok &= np.abs(self.x) < _MAX_VALUE
 
     def cell(self, i: int) -> Any:
-        """Row i's actual as evaluate takes it."""
-        if self.codes is None:
-            return _cell(self.raw[i])
-        return _cell(self.raw[self.codes[i]])
-
-    def keys(self, rows: Any) -> Any:
-        """What rows with the same outcome share (for the per-row memo), as integers."""
-        if self.codes is None:
-            raw = self.raw[rows]
-            return raw.view(np.int64) if raw.dtype.kind == "f" and raw.dtype.itemsize == 8 else raw  # -0.0 apart
-        return self.codes[rows]
+        """Distinct outcome i as evaluate takes it."""
+        return _cell(self.uniques[i])
 
 
 def _plain(v: Any) -> Decimal | None:
@@ -273,26 +320,41 @@ def _plain(v: Any) -> Decimal | None:
     return None
 
 
+class _Cases:
+    """The distinct combinations of several code columns: each row's case (``codes``), and each
+    case's code in every column (``parts``)."""
+
+    def __init__(self, columns: list[Any], n: int) -> None:
+        key = np.zeros(n, dtype=np.int64)
+        size = 1
+        for codes in columns:
+            m = int(codes.max()) + 1 if n else 1
+            if size * m >= 1 << 62:  # the mixed-radix key would overflow: number its cases first
+                key, rows = _int_codes(key)
+                size = len(rows)
+            key = key * m + codes
+            size *= m
+        self.codes, rows = _int_codes(key)
+        self.parts = [codes[rows] for codes in columns]
+        self.size = len(rows)
+
+
 # ---------------------------------------------------------------------------- scoring the groups
 
 
-def _groups(cols: dict[str, tuple[Any, list[Any]]], n: int) -> Any:
-    key = np.zeros(n, dtype=np.int64)
-    for codes, uniques in cols.values():
-        key, _ = _codes(key * len(uniques) + codes)
-    return key
-
-
-def _score(cols: dict[str, tuple[Any, list[Any]]], actual: _Actuals, n: int, opts: Options,
+def _score(cols: dict[str, tuple[Any, list[Any]]], actual: _Actuals, cases: _Cases, opts: Options,
            options: dict[str, Any], explain: bool) -> tuple[Any, Any, Any]:  # fmt: skip
-    points, errors, reasons = (np.full(n, None, dtype=object) for _ in range(3))
-    group = _groups(cols, n)
-    order = np.argsort(group, kind="stable")
-    bounds = np.flatnonzero(np.diff(group[order])) + 1
-    for rows in np.split(order, bounds) if n else []:
-        first = int(rows[0])
-        reading = {k: cols[k][1][int(cols[k][0][first])] for k in cols}
-        _score_group(rows, reading, actual, opts, options, explain, points, errors, reasons)
+    """Points, errors and reasons of each case."""
+    m = cases.size
+    points, errors, reasons = (np.full(m, None, dtype=object) for _ in range(3))
+    *keys, outcomes = cases.parts
+    reading = _Cases(keys, m).codes if m else np.zeros(0, dtype=np.int64)
+    order = np.argsort(reading, kind="stable")
+    bounds = np.flatnonzero(np.diff(reading[order])) + 1
+    for group in np.split(order, bounds) if m else []:
+        first = int(group[0])
+        cells = {k: cols[k][1][int(codes[first])] for k, codes in zip(cols, keys, strict=True)}
+        _score_group(group, outcomes[group], cells, actual, opts, options, explain, points, errors, reasons)
     return points, errors, reasons
 
 
@@ -316,46 +378,47 @@ def _fields(opts: Options) -> dict[str, Any]:
             "deduction_range": opts.deduction_range}  # fmt: skip
 
 
-def _score_group(rows: Any, reading: dict[str, Any], actual: _Actuals, opts: Options, options: dict[str, Any],
-                 explain: bool, points: Any, errors: Any, reasons: Any) -> None:  # fmt: skip
+def _score_group(group: Any, outcomes: Any, reading: dict[str, Any], actual: _Actuals, opts: Options,
+                 options: dict[str, Any], explain: bool, points: Any, errors: Any, reasons: Any) -> None:  # fmt: skip
+    """The cases ``group`` of one reading, each a distinct outcome (``outcomes``: their codes)."""
     rule = reading["rule"]
     has_rule = isinstance(rule, str) and rule.strip() != ""
     c, k = _compiled(reading, opts) if has_rule and not explain else (None, None)
     if has_rule and c is None:
         refusal = _refused(rule)
         if refusal is not None:  # text the parser refuses: the same refusal for every row, made once
-            errors[rows] = refusal
+            errors[group] = refusal
             return
-    rest = rows
+    ok = actual.ok[outcomes]
+    rest = np.ones(len(group), dtype=bool)  # the cases left to score
     if c is not None:
         # refusals the compiled rule knows at once, with the evaluator's message: of every answer (a
         # rule contradicting its row, a clause over all items), of any plain number (a rule that
         # needs several answers, a composite of several items)
         if c.rule_refusal:
-            errors[rows] = c.rule_refusal
+            errors[group] = c.rule_refusal
             return
         if c.number_refusal:
-            plain = rows[actual.ok[rows]]
-            errors[plain] = c.number_refusal
-            rest = np.setdiff1d(rows, plain, assume_unique=True)
+            errors[group[ok]] = c.number_refusal
+            rest &= ~ok
     if k is not None:
-        take = rest[actual.ok[rest]]
+        take = np.flatnonzero(rest & ok)
         if len(take):
             try:
-                p, status = k(actual.x[take], actual.scale)
+                p, status = k(actual.x[outcomes[take]], actual.scale)
             except Unsupported:
                 p, status = None, None
             if p is not None and status is not None:
                 done = status == DONE
-                _put(take[done], p[done], k.places, points)
-                rest = np.setdiff1d(rest, take[done], assume_unique=True)
-    if not len(rest):
+                _put(group[take[done]], p[done], k.places, points)
+                rest[take[done]] = False
+    left = np.flatnonzero(rest)
+    if not len(left):
         return
     one = _one(reading, c, options, explain)
-    _, first, inverse = np.unique(actual.keys(rest), return_index=True, return_inverse=True)
-    got = [one(actual.cell(int(rest[i]))) for i in first.tolist()]  # once per distinct outcome
+    got = [one(actual.cell(i)) for i in outcomes[left].tolist()]
     for column, values in zip((points, errors, reasons), zip(*got, strict=True), strict=True):
-        column[rest] = _objects(values)[inverse]
+        column[group[left]] = _objects(values)
 
 
 def _refused(rule: str) -> str | None:
