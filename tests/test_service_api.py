@@ -345,6 +345,15 @@ def test_score_a_csv_table(client: TestClient) -> None:
     assert d["rows"][0]["points"] == "7.60"
 
 
+def test_score_with_a_table_rule(client: TestClient) -> None:
+    # a CSV without a rule column: every row takes the table note's rule (3 points short, 2 each)
+    csv = "三级指标,指标值,分值,实际完成值\n开工率,≥100%,10,97%\n".encode()
+    d = client.post("/api/score", files=files(("table", "t.csv", csv)),
+                    data={"table_rule": "完成率100%得满分，每低1%扣2分"}).json()  # fmt: skip
+    assert d["rows"][0]["points"] == "4.00"
+    assert "rule-from-table" in [f["code"] for f in d["rows"][0]["findings"]]
+
+
 def test_audit_finds_the_printed_discrepancies(client: TestClient) -> None:
     r = client.post(
         "/api/audit", files=files(("table", "a.toml", ANNEX5), ("outcomes", "a.outcomes.toml", ANNEX5_OUTCOMES))

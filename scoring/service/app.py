@@ -178,6 +178,9 @@ class PageHeaders:
         await self.app(scope, receive, with_headers)
 
 
+_TABLE_RULE = "表注中的评分标准（可选）：没有自己评分标准的行按它计分，逐行注明"
+
+
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:g} MB"
 
@@ -316,9 +319,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outcomes: Annotated[UploadFile | None, File(description="实际完成值文件（可选）：.toml .json .csv")] = None,
         profile: Annotated[str | None, Form(description="评分口径（可选），见 scoring profiles")] = None,
         format: Annotated[Literal["json", "xlsx"], Query(description="json（默认）或 xlsx")] = "json",
+        table_rule: Annotated[str | None, Form(description=_TABLE_RULE)] = None,
     ) -> Response:
         t, o = await uploads(table, outcomes)
-        result = await run(tables.score_view, t, o, settings, profile=profile, as_xlsx=format == "xlsx")
+        result = await run(tables.score_view, t, o, settings, profile=profile, as_xlsx=format == "xlsx",
+                           table_rule=table_rule)  # fmt: skip
         if isinstance(result, tuple):
             data, name = result
             return Response(data, media_type=tables.XLSX_MEDIA_TYPE, headers={"Content-Disposition": _attachment(name)})
@@ -329,9 +334,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         table: Annotated[UploadFile, File(description="指标表：.xlsx .csv .toml .json（含得分列）")],
         outcomes: Annotated[UploadFile | None, File(description="实际完成值与填报得分文件（可选）")] = None,
         profile: Annotated[str | None, Form(description="评分口径（可选）")] = None,
+        table_rule: Annotated[str | None, Form(description=_TABLE_RULE)] = None,
     ) -> JSONResponse:
         t, o = await uploads(table, outcomes)
-        return JSONResponse(await run(tables.audit_view, t, o, settings, profile=profile))
+        return JSONResponse(await run(tables.audit_view, t, o, settings, profile=profile, table_rule=table_rule))
 
     # ---- the page
 

@@ -92,11 +92,14 @@ def _clean(message: str, directory: Path) -> str:
     return message.replace(str(directory), "…")
 
 
-def _load(table: Upload, outcomes: Upload | None, directory: Path, settings: Settings) -> tuple[Any, Path | None]:
+def _load(table: Upload, outcomes: Upload | None, directory: Path, settings: Settings,
+          table_rule: str | None = None) -> tuple[Any, Path | None]:  # fmt: skip
     table_path = _place(directory, "table", table)
     outcomes_path = _place(directory, "outcomes", outcomes) if outcomes is not None else None
     try:
         ruleset = scoring.load_ruleset(table_path)
+        if table_rule and table_rule.strip():
+            ruleset = ruleset.with_table_rule(table_rule)  # a note under the table: rows without a rule
         if outcomes_path is not None:
             scoring.load_outcomes(outcomes_path)  # read once here, so that a bad file is reported as such
     except scoring.ScoringError as e:
@@ -116,11 +119,12 @@ def _load(table: Upload, outcomes: Upload | None, directory: Path, settings: Set
 
 
 def score_view(
-    table: Upload, outcomes: Upload | None, settings: Settings, *, profile: str | None = None, as_xlsx: bool = False
+    table: Upload, outcomes: Upload | None, settings: Settings, *, profile: str | None = None, as_xlsx: bool = False,
+    table_rule: str | None = None,
 ) -> dict[str, Any] | tuple[bytes, str]:
     """The scored table as JSON data, or (workbook bytes, file name) with ``as_xlsx``."""
     with workspace() as d:
-        ruleset, outcomes_path = _load(table, outcomes, d, settings)
+        ruleset, outcomes_path = _load(table, outcomes, d, settings, table_rule)
         try:
             report = ruleset.score(outcomes_path, profile=profile or None, explain=as_xlsx)
         except scoring.ScoringError as e:
@@ -136,10 +140,11 @@ def score_view(
 
 
 def audit_view(
-    table: Upload, outcomes: Upload | None, settings: Settings, *, profile: str | None = None
+    table: Upload, outcomes: Upload | None, settings: Settings, *, profile: str | None = None,
+    table_rule: str | None = None,
 ) -> dict[str, Any]:
     with workspace() as d:
-        ruleset, outcomes_path = _load(table, outcomes, d, settings)
+        ruleset, outcomes_path = _load(table, outcomes, d, settings, table_rule)
         try:
             result = scoring.audit(ruleset, outcomes_path, profile=profile or None)
         except scoring.ScoringError as e:
