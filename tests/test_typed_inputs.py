@@ -167,6 +167,17 @@ def test_a_bare_number_takes_the_rows_percent() -> None:
     assert points(rule, 85, target="90%") == Decimal("8.00")
 
 
+def test_a_bare_number_takes_the_unit_written_in_the_target() -> None:
+    # 103 on a row of ≤100万元 with no unit column: 103万元, 3% over (it was a unitless 103, under
+    # 1,000,000元, so 成本控制在预算内 held and scored full marks)
+    rule = "成本控制在预算内得满分，每超出1%扣1分"
+    assert points(rule, "103", target="≤100万元") == points(rule, "103万元", target="≤100万元") == Decimal("7.00")
+    assert points(rule, 103, target="≤100万元") == Decimal("7.00")
+    assert scoring.compile(rule, target="≤100万元", weight=10).points("103") == Decimal("7.00")
+    assert points(rule, "99", target="≤100万元") == Decimal("10.00")
+    assert [i.unit for i in scoring.bind(scoring.parse(rule), target="≤100万元").inputs] == ["万元"]
+
+
 def test_comparison_with_the_target_in_words() -> None:
     rule = "年度取水总量小于或等于年度目标值,得 10 分;大于目标值,不得分。"
     assert points(rule, "4.8", target="5", comparator="≤") == Decimal("10.00")  # 96% of the target

@@ -115,6 +115,16 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
 
 
+def written_unit(text: str) -> str:
+    """The unit written in a target (``≤100万元`` → 万元, ``≥90%`` → %), '' where none is written or
+    the text is not one number: a bare number on a row with no unit of its own takes it."""
+    m = _VALUE_RE.match(narrow(text))
+    if not m or parse_value(text) is None:
+        return ""
+    written = m["unit"] or ""
+    return "%" if written in ("%", "％", "百分比", "百分率", "个百分点") else written
+
+
 def bare_quantity(value: Decimal, unit: str | None) -> Quantity:
     """A number given without a unit (an int or Decimal actual) in the table's ``unit``, exactly as
     ``parse_value`` reads the same number written as text: 180 on a 万元 row is 1,800,000 元."""

@@ -25,6 +25,7 @@ from ..reading.values import (
     normalize_unit,
     parse_value,
     same_label,
+    written_unit,
     yes_no,
 )
 from ..rules.nodes import (
@@ -57,10 +58,14 @@ class _Ctx:
         self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
 
 
-def row_unit(unit: str | None, target: Value | None) -> str:
-    """The row's unit, which a bare number takes: as given, or % where the target is a percent
-    (85 on a row whose target is 90% is 85%, in evaluate, the command line and tables alike)."""
+def row_unit(unit: str | None, target: Value | None, written: Any = None) -> str:
+    """The row's unit, which a bare number takes: as given, else the unit written in the target
+    (``written``, the target as given): 85 on a row whose target is 90% is 85%, 103 on one of
+    ≤100万元 is 103万元 (it was a unitless 103, below 1,000,000元), in evaluate, the command line
+    and tables alike."""
     u = normalize_unit(unit)
+    if not u and isinstance(written, str):
+        u = normalize_unit(written_unit(written))
     if not u and target is not None and target.quantity.unit == "%":
         return "%"
     return u

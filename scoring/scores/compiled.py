@@ -272,7 +272,7 @@ class Compiled:
             return None
         if op is None and tv is not None:
             op = tv.op
-        return _Ctx(self.weight, tv, op, row_unit(unit, tv), self.options)
+        return _Ctx(self.weight, tv, op, row_unit(unit, tv, target), self.options)
 
     # -------------------------------------------------------------- scoring
     def _slow(self, actual: Any) -> Decimal:

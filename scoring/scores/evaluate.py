@@ -98,7 +98,7 @@ def evaluate(
     if w < 0:
         raise EvaluationError(f"weight must not be negative: {w}")
     tv = _target_value(target, unit)
-    u = row_unit(unit, tv)
+    u = row_unit(unit, tv, target)
     op = comparator(comparator_) if comparator_ else None
     if op is None and tv is not None:
         op = tv.op
