@@ -252,3 +252,33 @@ def test_numeric_dtypes_of_the_actual_column(dtype: str) -> None:
     out = scoring.score_frame(frame)
     for v, p, e in zip(values.tolist(), out["points"], out["error"], strict=True):  # Python ints and floats
         assert (p, e) == _expected(t, v), v
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TEMPLATES), st.integers(0, 6), st.sampled_from([{}, {"places": 0}, {"rounding": "truncate"}]),
+       st.lists(st.one_of(st.integers(-10**3, 10**5), st.integers(-10**11, 10**11),
+                          st.integers(10**12, 2**62), st.integers(-(2**62), -(10**12))), min_size=1, max_size=60))
+def test_kernel_equals_the_compiled_function(t: dict[str, Any], scale: int, options: dict[str, Any],
+                                             xs: list[int]) -> None:  # fmt: skip
+    """The column kernel on scaled integers (large ones too: fractions are brought to lowest terms only
+    where the int64 bound needs it) gives, on every row it does not hand back, the compiled function's
+    points; a run it cannot make without passing int64 is refused whole (Unsupported)."""
+    import numpy as np
+
+    from scoring.scores.kernels import DONE, Unsupported, kernel
+
+    try:
+        c = scoring.compile(t["rule"], target=t["target"], weight=t["weight"], comparator=t["comparator"],
+                            unit=t["unit"], **options)  # fmt: skip
+    except scoring.ScoringError:
+        return
+    k = kernel(c)
+    if k is None:
+        return
+    try:
+        points, status = k(np.array(xs, dtype=np.int64), scale)
+    except Unsupported:
+        return
+    for x, p, s in zip(xs, points.tolist(), status.tolist(), strict=True):
+        if s == DONE:
+            assert Decimal(p).scaleb(-k.places) == c.points(Decimal(x).scaleb(-scale)), (t["rule"], x, scale)

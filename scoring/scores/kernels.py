@@ -14,6 +14,14 @@ only decide a test or a rounding differently when the exact value lies within 10
 the edge, so those rows, and rows dividing by zero, ``_raise``/``_slow`` branches and anything the
 source does not say in this language, are handed back (``FALLBACK``): the caller scores them by the
 compiled function or the evaluator. tests/test_frame.py checks every row against ``evaluate``.
+
+Speed. The source is turned into a tree of Python closures once per kernel (a kernel is made once
+per reading and kept with the compiled rule), so a run is numpy work and little else. A fraction is
+brought to lowest terms (a gcd per row) only where an operation would otherwise pass the int64
+bound: each value carries an upper bound of its numerator and denominator, worked out from its
+operands', and the shared denominator of the outcomes (10**scale) stays one number. Reducing first
+or later gives the same fraction, and every edge test is a ratio of the two, so the rows handed back
+are the same.
 """
 
 from __future__ import annotations
@@ -38,28 +46,37 @@ class Unsupported(Exception):
 
 
 class _Q:
-    """A column (or a constant) of exact rationals n/d, d > 0."""
+    """A column (or a constant) of exact rationals n/d, d > 0, not necessarily in lowest terms;
+    ``nb`` and ``db`` bound |n| and d (Python ints)."""
 
-    __slots__ = ("d", "n")
+    __slots__ = ("d", "db", "n", "nb")
 
-    def __init__(self, n: Any, d: Any) -> None:
-        self.n, self.d = n, d
-
-
-def _check(*arrays: Any) -> None:
-    for a in arrays:
-        if np.size(a) and int(np.max(np.abs(a))) >= _LIMIT:
-            raise Unsupported("overflow")
+    def __init__(self, n: Any, d: Any, nb: int, db: int) -> None:
+        self.n, self.d, self.nb, self.db = n, d, nb, db
 
 
-def _bound(a: Any) -> int:
-    return int(np.max(np.abs(a))) if np.size(a) else 0
+def _max_abs(a: Any) -> int:
+    if np.ndim(a) == 0:
+        return abs(int(a))
+    return int(np.abs(a).max()) if a.size else 0
 
 
-def _reduce(n: Any, d: Any) -> _Q:
-    g = np.gcd(n, d)
-    g = np.where(g == 0, 1, g)
-    return _Q(n // g, d // g)
+def _exact(q: _Q) -> _Q:
+    """q in lowest terms, its bounds measured."""
+    g = np.maximum(np.gcd(q.n, q.d), 1)
+    n, d = q.n // g, q.d // g
+    return _Q(n, d, _max_abs(n), _max_abs(d))
+
+
+def _fit(a: _Q, b: _Q, bounds: Callable[[_Q, _Q], tuple[int, int]]) -> tuple[_Q, _Q]:
+    """a and b such that ``bounds(a, b)`` stay under the int64 limit: as they are, else in lowest
+    terms; Unsupported where even those would pass it."""
+    if max(bounds(a, b)) < _LIMIT:
+        return a, b
+    a, b = _exact(a), _exact(b)
+    if max(bounds(a, b)) < _LIMIT:
+        return a, b
+    raise Unsupported("overflow")
 
 
 def _const(v: Any) -> _Q:
@@ -70,91 +87,38 @@ def _const(v: Any) -> _Q:
     n, d = v.as_integer_ratio()
     if abs(n) >= _LIMIT or d >= _LIMIT:
         raise Unsupported("constant too large")
-    return _Q(np.int64(n), np.int64(d))
+    return _Q(np.int64(n), np.int64(d), abs(n), d)
 
 
 class _Run:
-    """One run of a kernel over a column: the mask of rows still going, results, hand-backs."""
+    """One run of a kernel over a column: the values, results and hand-backs."""
 
-    def __init__(self, x: _Q, consts: dict[str, Any], size: int, quantum: Decimal) -> None:
+    def __init__(self, x: _Q, size: int, qn: int, qd: int) -> None:
         self.env: dict[str, _Q] = {"x": x}
-        self.consts = consts
         self.status = np.zeros(size, dtype=np.int8)
         self.points = np.zeros(size, dtype=np.int64)
         self.divided = np.zeros(size, dtype=bool)  # rows whose value went through a division
-        self.active = np.ones(size, dtype=bool)
-        self.quantum = quantum
-        self.qn, self.qd = _const(quantum).n, _const(quantum).d  # quantum = qn/qd
-
-    # ------------------------------------------------------------------ statements
-    def block(self, stmts: list[ast.stmt], mask: Any) -> None:
-        for s in stmts:
-            mask = mask & (self.status == PENDING)
-            if not mask.any():
-                return
-            self.stmt(s, mask)
-
-    def stmt(self, s: ast.stmt, mask: Any) -> None:
-        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
-            name = s.targets[0].id
-            if name == "x0":
-                return
-            self.assign(name, self.expr(s.value, mask), mask)
-        elif isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name) and isinstance(s.op, ast.Sub):
-            old = self.env[s.target.id]
-            self.assign(s.target.id, self.arith(ast.Sub(), old, self.expr(s.value, mask), mask), mask)
-        elif isinstance(s, ast.If):
-            source = ast.unparse(s.test)
-            if source in ("type(x) is not Decimal", "not x.is_finite()"):
-                return  # the caller gives only finite numbers
-            test = self.cond(s.test, mask)
-            self.block(s.body, mask & test)
-            self.block(s.orelse, mask & ~test)
-        elif isinstance(s, ast.Try):
-            if len(s.handlers) != 1 or s.orelse or s.finalbody:
-                raise Unsupported("try")
-            self.block(s.body, mask)  # a division by zero hands its row back, as the handler does
-        elif isinstance(s, ast.Return) and s.value is not None:
-            self.ret(s.value, mask)
-        else:
-            raise Unsupported(ast.unparse(s))
-
-    def assign(self, name: str, v: _Q, mask: Any) -> None:
-        old = self.env.get(name)
-        if old is None:
-            self.env[name] = _Q(np.broadcast_to(v.n, mask.shape), np.broadcast_to(v.d, mask.shape))
-        else:
-            self.env[name] = _Q(np.where(mask, v.n, old.n), np.where(mask, v.d, old.d))
+        self.qn, self.qd = qn, qd  # the quantum, qn/qd
 
     def back(self, rows: Any) -> None:
         self.status[rows & (self.status == PENDING)] = FALLBACK
 
-    def ret(self, e: ast.expr, mask: Any) -> None:
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("_raise", "_slow"):
-            self.back(mask)
-            return
-        if isinstance(e, ast.Name) and e.id in self.consts:
-            v = _const(self.consts[e.id])
-            p = v.n * self.qd  # the constant at the quantum: exact or no kernel
-            if (p * 1) % (v.d * self.qn) != 0:
-                raise Unsupported("constant off the quantum")
-            self.points[mask] = p // (v.d * self.qn)
-        elif isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "quantize":
-            q, mode = (self.consts.get(a.id) if isinstance(a, ast.Name) else None for a in e.args)
-            if q != self.quantum:
-                raise Unsupported("another quantum")
-            v = self.expr(e.func.value, mask)
-            self.points[mask] = self.integral(v, self.qn, self.qd, mode, mask)[mask]
+    def assign(self, name: str, v: _Q, mask: Any) -> None:
+        old = self.env.get(name)
+        if old is None:
+            self.env[name] = _Q(np.broadcast_to(v.n, mask.shape), np.broadcast_to(v.d, mask.shape), v.nb, v.db)
         else:
-            raise Unsupported(ast.unparse(e))
-        self.status[mask & (self.status == PENDING)] = DONE
+            self.env[name] = _Q(np.where(mask, v.n, old.n), np.where(mask, v.d, old.d), max(v.nb, old.nb),
+                                max(v.db, old.db))  # fmt: skip
 
-    # ------------------------------------------------------------------ expressions
-    def integral(self, v: _Q, qn: Any, qd: Any, mode: Any, mask: Any) -> Any:
+    def integral(self, v: _Q, qn: int, qd: int, mode: Any, mask: Any) -> Any:
         """v / (qn/qd) rounded to an integer as Decimal's ``mode``; rows on an edge that divided
         go back."""
-        n, d = v.n * qd, v.d * qn
-        _check(n, d)
+        if max(v.nb * qd, v.db * qn) >= _LIMIT:
+            v = _exact(v)
+            if max(v.nb * qd, v.db * qn) >= _LIMIT:
+                raise Unsupported("overflow")
+        n, d = v.n * np.int64(qd), v.d * np.int64(qn)
         fl = n // d  # floor
         r = n - fl * d  # 0 <= r < d
         if mode == ROUND_HALF_UP:  # away from zero at exactly half
@@ -173,95 +137,263 @@ class _Run:
         self.back(mask & self.divided & (edge <= _TIGHT * np.maximum(1.0, np.abs(n / d))))
         return out
 
-    def expr(self, e: ast.expr, mask: Any) -> _Q:
-        if isinstance(e, ast.Name):
-            if e.id in self.env:
-                return self.env[e.id]
-            if e.id in self.consts:
-                return _const(self.consts[e.id])
-            raise Unsupported(e.id)
-        if isinstance(e, ast.Constant) and type(e.value) is int:
-            return _const(e.value)
-        if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
-            v = self.expr(e.operand, mask)
-            return _Q(-v.n, v.d)
-        if isinstance(e, ast.BinOp):
-            return self.arith(e.op, self.expr(e.left, mask), self.expr(e.right, mask), mask)
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and not e.keywords:
-            args = [self.expr(a, mask) for a in e.args]
-            if e.func.id == "abs" and len(args) == 1:
-                return _Q(np.abs(args[0].n), args[0].d)
-            if e.func.id in ("min", "max") and len(args) == 2:
-                a, b = args
-                less = self.less(a, b, mask, strict=True)
-                pick_a = less if e.func.id == "min" else ~less
-                return _Q(np.where(pick_a, a.n, b.n), np.where(pick_a, a.d, b.d))
-        if (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "to_integral_value"
-                and len(e.args) == 1 and isinstance(e.args[0], ast.Name)):  # fmt: skip
-            v = self.expr(e.func.value, mask)
-            return _Q(self.integral(v, np.int64(1), np.int64(1), self.consts.get(e.args[0].id), mask), np.int64(1))
-        raise Unsupported(ast.unparse(e))
-
-    def arith(self, op: ast.operator, a: _Q, b: _Q, mask: Any) -> _Q:
-        if isinstance(op, (ast.Add, ast.Sub)):
-            if _bound(a.n) * _bound(b.d) + _bound(b.n) * _bound(a.d) >= _LIMIT or _bound(a.d) * _bound(b.d) >= _LIMIT:
-                raise Unsupported("overflow")
-            n = a.n * b.d + b.n * a.d if isinstance(op, ast.Add) else a.n * b.d - b.n * a.d
-            return _reduce(n, a.d * b.d)
-        if isinstance(op, ast.Mult):
-            if _bound(a.n) * _bound(b.n) >= _LIMIT or _bound(a.d) * _bound(b.d) >= _LIMIT:
-                raise Unsupported("overflow")
-            return _reduce(a.n * b.n, a.d * b.d)
-        if isinstance(op, ast.Div):
-            zero = b.n == 0
-            self.back(mask & zero)  # the evaluator's error, or the handler's hand-back
-            self.divided |= mask
-            bn = np.where(zero, 1, b.n)
-            if _bound(a.n) * _bound(b.d) >= _LIMIT or _bound(a.d) * _bound(bn) >= _LIMIT:
-                raise Unsupported("overflow")
-            n, d = a.n * b.d, a.d * bn
-            return _reduce(np.where(d < 0, -n, n), np.abs(d))
-        raise Unsupported(type(op).__name__)
-
     def less(self, a: _Q, b: _Q, mask: Any, strict: bool) -> Any:
         """a < b (strict) or a <= b, row by row; rows that divided and lie on the edge go back."""
-        if _bound(a.n) * _bound(b.d) >= _LIMIT or _bound(b.n) * _bound(a.d) >= _LIMIT:
-            raise Unsupported("overflow")
+        a, b = _fit(a, b, lambda a, b: (a.nb * b.db, b.nb * a.db))
         left, right = a.n * b.d, b.n * a.d
         scale = np.maximum(np.maximum(np.abs(left), np.abs(right)), a.d * b.d).astype(float)
         self.back(mask & self.divided & (np.abs((left - right).astype(float)) <= _TIGHT * scale))
         return left < right if strict else left <= right
 
-    def cond(self, e: ast.expr, mask: Any) -> Any:
+
+# ---------------------------------------------------------------------------- the source as closures
+# A statement is a function (run, mask) -> None, an expression (run, mask) -> _Q, a test
+# (run, mask) -> bool array. What the kernel does not run raises Unsupported when a row reaches it.
+
+_Stmt = Callable[[_Run, Any], None]
+_Expr = Callable[[_Run, Any], _Q]
+_Test = Callable[[_Run, Any], Any]
+
+
+def _unsupported(what: str) -> Callable[..., Any]:
+    def run(run: _Run, mask: Any) -> Any:
+        raise Unsupported(what)
+
+    return run
+
+
+class _Lowering:
+    """A kernel's source (a function body) as closures, its constants bound."""
+
+    def __init__(self, consts: dict[str, Any], quantum: Decimal) -> None:
+        self.consts = consts
+        self.quantum = quantum
+        q = _const(quantum)
+        self.qn, self.qd = int(q.n), int(q.d)
+
+    def block(self, stmts: list[ast.stmt]) -> _Stmt:
+        parts = [f for f in (self.stmt(s) for s in stmts) if f is not None]
+
+        def block(run: _Run, mask: Any) -> None:
+            for f in parts:
+                mask = mask & (run.status == PENDING)
+                if not mask.any():
+                    return
+                f(run, mask)
+
+        return block
+
+    def stmt(self, s: ast.stmt) -> _Stmt | None:
+        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+            name = s.targets[0].id
+            if name == "x0":
+                return None
+            value = self.expr(s.value)
+            return lambda run, mask: run.assign(name, value(run, mask), mask)
+        if isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name) and isinstance(s.op, ast.Sub):
+            name = s.target.id
+            sub = self.arith(ast.Sub(), self.name(name), self.expr(s.value))
+            return lambda run, mask: run.assign(name, sub(run, mask), mask)
+        if isinstance(s, ast.If):
+            if ast.unparse(s.test) in ("type(x) is not Decimal", "not x.is_finite()"):
+                return None  # the caller gives only finite numbers
+            test, body, orelse = self.cond(s.test), self.block(s.body), self.block(s.orelse)
+
+            def branch(run: _Run, mask: Any) -> None:
+                held = test(run, mask)
+                body(run, mask & held)
+                orelse(run, mask & ~held)
+
+            return branch
+        if isinstance(s, ast.Try):
+            if len(s.handlers) != 1 or s.orelse or s.finalbody:
+                return _unsupported("try")
+            return self.block(s.body)  # a division by zero hands its row back, as the handler does
+        if isinstance(s, ast.Return) and s.value is not None:
+            return self.ret(s.value)
+        return _unsupported(ast.unparse(s))
+
+    def ret(self, e: ast.expr) -> _Stmt:
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("_raise", "_slow"):
+            return lambda run, mask: run.back(mask)
+        if isinstance(e, ast.Name) and e.id in self.consts:
+            try:
+                v = _const(self.consts[e.id])
+            except Unsupported as u:
+                return _unsupported(str(u))
+            p = int(v.n) * self.qd  # the constant at the quantum: exact or no kernel
+            if p % (int(v.d) * self.qn) != 0:
+                return _unsupported("constant off the quantum")
+            value = np.int64(p // (int(v.d) * self.qn))
+
+            def constant(run: _Run, mask: Any) -> None:
+                run.points[mask] = value
+                run.status[mask & (run.status == PENDING)] = DONE
+
+            return constant
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "quantize":
+            q, mode = (self.consts.get(a.id) if isinstance(a, ast.Name) else None for a in e.args)
+            if q != self.quantum:
+                return _unsupported("another quantum")
+            of = self.expr(e.func.value)
+            qn, qd = self.qn, self.qd
+
+            def quantize(run: _Run, mask: Any) -> None:
+                run.points[mask] = run.integral(of(run, mask), qn, qd, mode, mask)[mask]
+                run.status[mask & (run.status == PENDING)] = DONE
+
+            return quantize
+        return _unsupported(ast.unparse(e))
+
+    def name(self, name: str) -> _Expr:
+        const: _Q | None = None
+        why = name
+        if name in self.consts:
+            try:
+                const = _const(self.consts[name])
+            except Unsupported as u:
+                why = str(u)
+
+        def value(run: _Run, mask: Any) -> _Q:
+            v = run.env.get(name)
+            if v is not None:
+                return v
+            if const is None:
+                raise Unsupported(why)
+            return const
+
+        return value
+
+    def expr(self, e: ast.expr) -> _Expr:
+        if isinstance(e, ast.Name):
+            return self.name(e.id)
+        if isinstance(e, ast.Constant) and type(e.value) is int:
+            try:
+                c = _const(e.value)
+            except Unsupported as u:
+                return _unsupported(str(u))
+            return lambda run, mask: c
+        if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+            operand = self.expr(e.operand)
+
+            def neg(run: _Run, mask: Any) -> _Q:
+                v = operand(run, mask)
+                return _Q(-v.n, v.d, v.nb, v.db)
+
+            return neg
+        if isinstance(e, ast.BinOp):
+            return self.arith(e.op, self.expr(e.left), self.expr(e.right))
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and not e.keywords:
+            args = [self.expr(a) for a in e.args]
+            if e.func.id == "abs" and len(args) == 1:
+                (arg,) = args
+
+                def absolute(run: _Run, mask: Any) -> _Q:
+                    v = arg(run, mask)
+                    return _Q(np.abs(v.n), v.d, v.nb, v.db)
+
+                return absolute
+            if e.func.id in ("min", "max") and len(args) == 2:
+                first, second = args
+                smaller = e.func.id == "min"
+
+                def pick(run: _Run, mask: Any) -> _Q:
+                    a, b = first(run, mask), second(run, mask)
+                    less = run.less(a, b, mask, strict=True)
+                    pick_a = less if smaller else ~less
+                    return _Q(np.where(pick_a, a.n, b.n), np.where(pick_a, a.d, b.d), max(a.nb, b.nb), max(a.db, b.db))
+
+                return pick
+        if (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "to_integral_value"
+                and len(e.args) == 1 and isinstance(e.args[0], ast.Name)):  # fmt: skip
+            of = self.expr(e.func.value)
+            mode = self.consts.get(e.args[0].id)
+
+            def integral(run: _Run, mask: Any) -> _Q:
+                out = run.integral(of(run, mask), 1, 1, mode, mask)
+                return _Q(out, np.int64(1), _max_abs(out), 1)
+
+            return integral
+        return _unsupported(ast.unparse(e))
+
+    def arith(self, op: ast.operator, left: _Expr, right: _Expr) -> _Expr:
+        if isinstance(op, (ast.Add, ast.Sub)):
+            sign = 1 if isinstance(op, ast.Add) else -1
+
+            def add(run: _Run, mask: Any) -> _Q:
+                a, b = _fit(left(run, mask), right(run, mask),
+                            lambda a, b: (a.nb * b.db + b.nb * a.db, a.db * b.db))  # fmt: skip
+                n = a.n * b.d + b.n * a.d if sign > 0 else a.n * b.d - b.n * a.d
+                return _Q(n, a.d * b.d, a.nb * b.db + b.nb * a.db, a.db * b.db)
+
+            return add
+        if isinstance(op, ast.Mult):
+
+            def mul(run: _Run, mask: Any) -> _Q:
+                a, b = _fit(left(run, mask), right(run, mask), lambda a, b: (a.nb * b.nb, a.db * b.db))
+                return _Q(a.n * b.n, a.d * b.d, a.nb * b.nb, a.db * b.db)
+
+            return mul
+        if isinstance(op, ast.Div):
+
+            def div(run: _Run, mask: Any) -> _Q:
+                a, b = _fit(left(run, mask), right(run, mask), lambda a, b: (a.nb * b.db, a.db * max(b.nb, 1)))
+                zero = b.n == 0
+                run.back(mask & zero)  # the evaluator's error, or the handler's hand-back
+                run.divided |= mask
+                bn = np.where(zero, 1, b.n)
+                n, d = a.n * b.d, a.d * bn
+                return _Q(np.where(d < 0, -n, n), np.abs(d), a.nb * b.db, a.db * max(b.nb, 1))
+
+            return div
+        return _unsupported(type(op).__name__)
+
+    def cond(self, e: ast.expr) -> _Test:
         if isinstance(e, ast.Compare):
-            out = np.ones(mask.shape, dtype=bool)
-            left = self.expr(e.left, mask)
-            for op, comp in zip(e.ops, e.comparators, strict=True):
-                right = self.expr(comp, mask)
-                if isinstance(op, ast.Lt):
-                    out &= self.less(left, right, mask, True)
-                elif isinstance(op, ast.LtE):
-                    out &= self.less(left, right, mask, False)
-                elif isinstance(op, ast.Gt):
-                    out &= self.less(right, left, mask, True)
-                elif isinstance(op, ast.GtE):
-                    out &= self.less(right, left, mask, False)
-                elif isinstance(op, (ast.Eq, ast.NotEq)):
-                    eq = self.less(left, right, mask, False) & self.less(right, left, mask, False)
-                    out &= eq if isinstance(op, ast.Eq) else ~eq
-                else:
-                    raise Unsupported(type(op).__name__)
-                left = right
-            return out
+            left = self.expr(e.left)
+            steps = [(op, self.expr(comp)) for op, comp in zip(e.ops, e.comparators, strict=True)]
+            for op, _ in steps:
+                if not isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)):
+                    return _unsupported(type(op).__name__)
+
+            def compare(run: _Run, mask: Any) -> Any:
+                out = np.ones(mask.shape, dtype=bool)
+                a = left(run, mask)
+                for op, right in steps:
+                    b = right(run, mask)
+                    if isinstance(op, ast.Lt):
+                        out &= run.less(a, b, mask, True)
+                    elif isinstance(op, ast.LtE):
+                        out &= run.less(a, b, mask, False)
+                    elif isinstance(op, ast.Gt):
+                        out &= run.less(b, a, mask, True)
+                    elif isinstance(op, ast.GtE):
+                        out &= run.less(b, a, mask, False)
+                    else:
+                        eq = run.less(a, b, mask, False) & run.less(b, a, mask, False)
+                        out &= eq if isinstance(op, ast.Eq) else ~eq
+                    a = b
+                return out
+
+            return compare
         if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.Not):
-            return ~self.cond(e.operand, mask)
+            inner = self.cond(e.operand)
+            return lambda run, mask: ~inner(run, mask)
         if isinstance(e, ast.BoolOp):
-            parts = [self.cond(v, mask) for v in e.values]
-            return functools.reduce(np.logical_and if isinstance(e.op, ast.And) else np.logical_or, parts)
-        if isinstance(e, ast.Name) and e.id in self.env:  # met = …; if met:
-            v = self.env[e.id]
-            return v.n != 0
-        raise Unsupported(ast.unparse(e))
+            parts = [self.cond(v) for v in e.values]
+            both = np.logical_and if isinstance(e.op, ast.And) else np.logical_or
+            return lambda run, mask: functools.reduce(both, [p(run, mask) for p in parts])
+        if isinstance(e, ast.Name):  # met = …; if met:
+            name = e.id
+
+            def flag(run: _Run, mask: Any) -> Any:
+                v = run.env.get(name)
+                if v is None:
+                    raise Unsupported(name)
+                return v.n != 0
+
+            return flag
+        return _unsupported(ast.unparse(e))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -280,17 +412,19 @@ class Kernel:
         f: Callable[..., Any] = compiled.take
         if not compiled.source or not hasattr(f, "__globals__"):
             raise Unsupported("no generated code")
-        self.body = _lower(_body(compiled.source))  # 'met = <test>' as an if: the run's values are numbers
-        self.consts = f.__globals__
         self.places = compiled.options.places
         self.quantum = Decimal(1).scaleb(-self.places)
+        lowering = _Lowering(f.__globals__, self.quantum)
+        self.qn, self.qd = lowering.qn, lowering.qd
+        # 'met = <test>' as an if: the run's values are numbers
+        self.run = lowering.block(_lower(_body(compiled.source)))
 
     def __call__(self, x: Any, scale: int) -> tuple[Any, Any]:
         """``x``: int64 actuals times 10**scale. Returns the points times 10**places (int64) and
         each row's status (DONE, or FALLBACK: score that row another way)."""
-        d = np.int64(10**scale)
-        run = _Run(_Q(x, np.full(x.shape, d)), self.consts, len(x), self.quantum)
-        run.block(self.body, run.active)
+        d = 10**scale
+        run = _Run(_Q(x, np.int64(d), _max_abs(x), d), len(x), self.qn, self.qd)
+        self.run(run, np.ones(len(x), dtype=bool))
         run.status[run.status == PENDING] = FALLBACK  # fell off the end: not expected
         return run.points, run.status
 
