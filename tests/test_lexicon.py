@@ -156,6 +156,8 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[0] in (n.Points(Decimal(10)), n.Points(Decimal(5)))
     elif c.name == "AWARD_SHARE":
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
+    elif c.name == "AWARD_HALF":
+        assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
     elif c.name == "SCORE_EQ":
         assert isinstance(outcomes[0], n.Formula)
     else:  # 分别 / 依次 / a list separator: one award per member
@@ -200,6 +202,14 @@ def test_proportional(c: WordClass, e: Entry) -> None:
 @pytest.mark.parametrize(("c", "e"), _entries("judgement"))
 def test_judgement(c: WordClass, e: Entry) -> None:
     assert any(isinstance(a.outcome, n.ByHand) for a in _clauses(_parse(c, e), n.Award))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("evidence"))
+def test_evidence_remark_scores_nothing(c: WordClass, e: Entry) -> None:
+    """以党委会纪要为准: how the evidence is checked; the rule reads as it does without the remark."""
+    rule = _parse(c, e)
+    bare = re.sub(e.pattern, "", e.example)
+    assert rule == scoring.parse(bare)
 
 
 # ------------------------------------------------------------------ words inside conditions

@@ -460,6 +460,10 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
     if d.measure is Measure.DEVIATION or ref.is_percent == q_percent or not unit or not ref.unit:
         if not (ref.is_percent and not q_percent and unit):
             error = mismatch(unit, ref)
+    elif q_percent and not ref.is_percent and ref.unit and not d.step.is_percent:
+        # 召开2次以上…少一次扣2.5分 answered 50%: a percentage is no count of meetings (it scored full marks,
+        # 50 being above 2; the step's unit was checked only once the distance moved)
+        error = mismatch(unit, ref)
     rated = False
     t = setting.target
     if ref.is_percent and not q_percent and d.step.is_percent and t is not None and not t.is_percent:

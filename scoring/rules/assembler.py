@@ -8,7 +8,6 @@ its steps reads and writes the same rule-in-progress; the per-clause readers alr
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
-from .clauses import ClauseReader
+from .checks import RuleChecks
 from .nodes import (
     Award,
     BinOp,
@@ -70,13 +69,13 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _all_clear, _crossing, _rank, _Segment, _split_list
+from .shapes import _all_clear, _rank, _Segment, _split_list
 
 #: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
 
 
-class _Assembler(ClauseReader):
+class _Assembler(RuleChecks):
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
     def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
         segs: list[_Segment] = []
@@ -85,6 +84,10 @@ class _Assembler(ClauseReader):
             tails: list[Tail] = []
             seg_span = span
             for p in parts:
+                if isinstance(p, TFlag) and p.kind == "evidence":
+                    # 以党委会纪要为准: how the evidence is checked (the lexicon's EVIDENCE); scores nothing
+                    self.use(p)
+                    continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
                     if tails:
                         segs.append(_Segment(lead, tails, seg_span))
@@ -165,6 +168,7 @@ class _Assembler(ClauseReader):
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
+        prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         for seg in segs:
             if not seg.tails:
                 standard = self._standard(seg.lead)
@@ -289,6 +293,12 @@ class _Assembler(ClauseReader):
                 if f.kind == "until":
                     until = True
                 elif f.kind == "proportional":
+                    if any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead) and not outcomes:
+                        # 低于95%的按比例得分: read where the condition restates what the bands leave
+                        span = self._lead_span(lead, seg.span)
+                        cond = self.condition(lead, span)
+                        assert isinstance(cond, Range)
+                        prop_conds.append((cond, span))
                     out.append(Proportional(f.text, True if "超支" in f.text else None, f.span))
                 elif f.kind == "ceil":
                     ceil = True
@@ -302,6 +312,8 @@ class _Assembler(ClauseReader):
             context_edge = None
             self.pending_cap = None
         self._restated_standards(standards, out)
+        self._listed_awards(segs, out)
+        self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
@@ -311,6 +323,7 @@ class _Assembler(ClauseReader):
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         self._one_thing(out)
         self._no_aggregation(out)
+        self._lost_dash(segs)
         out = self._resolve_labels(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
         bonus_base = self.bonus_base is not None
@@ -339,80 +352,6 @@ class _Assembler(ClauseReader):
                     c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
             out.append(c)
         return out
-
-    def _no_crossing_bands(self, clauses: list[Clause]) -> None:
-        """Two bands on one quantity that cross (each holds values the other does not, and they share
-        a stretch, not just an end) with different points contradict each other: 1个月内到账2分，12月内
-        到账1分，2个月以上0分 is 1-2月 with its dash lost. Nested tiers (≥5家得6分，≥3家得4分) and bands
-        that share an end (80%以上…80%以下) are read as written, the first listed winning (semantics §1)."""
-        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
-        for i, a in enumerate(bands):
-            for b in bands[i + 1 :]:
-                ra, rb = a.condition, b.condition
-                assert isinstance(ra, Range) and isinstance(rb, Range)
-                if ra.measure is not rb.measure or a.outcome == b.outcome or not _crossing(ra, rb):
-                    continue
-                raise self.error(
-                    "crossing-bands", "两个分档相互交叉，给分不同", b.span or (0, len(self.text)),
-                    expected=("互不重叠的分档",),
-                    hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
-                )  # fmt: skip
-
-    def _one_thing(self, clauses: list[Clause]) -> None:
-        """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
-        bands on a quantity are several things scored (domain point 17), where one number scored one
-        band and ignored the rest. Refused, never guessed: adding them up or taking one is the rule
-        writer's to say (item marks ①②③ say it). One worded award beside bands (完成得满分；80%-90%得5分)
-        is read as before. Known gap: worded awards alone with equal points (印制手册得1分；举办培训班得1分)
-        are still read as alternatives (semantics §30)."""
-        worded = [
-            c for c in clauses
-            if isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
-            and isinstance(c.outcome, (Points, FullMarks, ShareOfWeight)) and _rank(c.outcome) > 0
-        ]  # fmt: skip
-        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and _rank(c.outcome) > 0]
-        if len(worded) < 2 or not bands:
-            return
-        raise self.error(
-            "several-things", "文字条件的得分与数值分档并列，像是几个事项分别计分，规则无法确定如何合计",
-            worded[1].span or (0, len(self.text)), expected=("①…（N分）②…（N分）",),
-            hint="分别计分的事项请编号（①②③或1、2、），并写明各自的分值",
-        )  # fmt: skip
-
-    def _tier_or_step(self, lead: Lead, ded: Deduction, seen: dict[tuple[str, str], Quantity]) -> None:
-        """滞后1个月扣1分，滞后2个月扣2分: deductions written without 每 are per step (domain point 5), but two of
-        them on the same thing with different sizes read as tiers as well (2 months late: −2, or −4 as
-        two step deductions?). Refused, never guessed: 每 or a range (滞后1-2个月) says which."""
-        if ded.step is None or ded.kind is StepKind.ONCE or any(isinstance(p, PStep) for p in lead):
-            return
-        key = (re.sub(r"[0-9.０-９一二两三四五六七八九十]+", "", ded.event), ded.step.unit)
-        before = seen.setdefault(key, ded.step)
-        if before != ded.step:
-            raise self.error(
-                "tier-or-step", "同一事项写了两个不同的扣分步长，无法确定是分档还是每档累计", ded.span or (0, len(self.text)),
-                expected=("每滞后1个月扣1分", "滞后1-2个月扣2分"),
-                hint="按步长累计扣分请写“每…扣N分”；分档扣分请写明区间",
-            )  # fmt: skip
-
-    def _no_aggregation(self, clauses: list[Clause]) -> None:
-        """年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分: a formula over the scores of other
-        indicators (a name ending in 得分) sums other rows; it is no rule on this row's outcome."""
-
-        def names(e: object) -> list[str]:
-            if isinstance(e, Var):
-                return [e.name]
-            if isinstance(e, BinOp):
-                return names(e.left) + names(e.right)
-            return []
-
-        for c in clauses:
-            if isinstance(c, Award) and isinstance(c.outcome, Formula):
-                if any(n.endswith("得分") for n in names(c.outcome.expr)):
-                    raise self.error(
-                        "aggregation", "公式由其他指标的得分相加而成，不是对本指标实际值的评分规则",
-                        c.span or (0, len(self.text)), expected=("得分=完成率×指标分值",),
-                        hint="汇总得分请在指标表中相加，不作为一条评分规则",
-                    )  # fmt: skip
 
     @staticmethod
     def _counted_event(lead: Lead) -> bool:
@@ -457,29 +396,6 @@ class _Assembler(ClauseReader):
         for q in standards:
             if q.q in lines:
                 self.use(q)
-
-    def _no_band_twice(self, clauses: list[Clause]) -> None:
-        """The same band twice with different points (山区满意度90%以上得10分，其他地区满意度90%以上得8分;
-        A行动第一名得40分…B行动第一名得20分): ladders for different subjects or regions under headings
-        the rule does not take as an input. The first listed would win, and the others never apply:
-        refused, never guessed. (The same band twice on one subject is a contradiction the checker
-        reports; the first listed wins, semantics §1.)"""
-
-        def key(e: Edge | None) -> tuple[Quantity, bool] | None:
-            return None if e is None else (e.value, e.inclusive)
-
-        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
-        for i, a in enumerate(bands):
-            for b in bands[i + 1 :]:
-                ra, rb = a.condition, b.condition
-                assert isinstance(ra, Range) and isinstance(rb, Range)
-                same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
-                if same and a.outcome != b.outcome and ra.subject != rb.subject:
-                    raise self.error(
-                        "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),
-                        expected=("每个区间一个分值",),
-                        hint="若是不同地区、不同项目各自的计分档，请分成各自的规则",
-                    )  # fmt: skip
 
     @staticmethod
     def _tightest_first(clauses: list[Clause]) -> list[Clause]:

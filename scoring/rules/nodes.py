@@ -181,7 +181,14 @@ class Zero:
 
 @frozen
 class ByHand:
-    """酌情扣分 / 评定: the text gives no points; an evaluator gives the score by hand."""
+    """酌情扣分 / 评定: the text gives no points; an evaluator gives the score by hand.
+
+    ``low``/``high``: a band that awards a range of points (良好8-9分, 得5-3分; domain point 22):
+    the hand score lies within them. None: no bounds but the weight's.
+    """
+
+    low: Decimal | None = None
+    high: Decimal | None = None
 
 
 @frozen

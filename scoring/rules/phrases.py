@@ -88,6 +88,15 @@ class PRange:
 
 
 @frozen
+class PScoreRange:
+    """良好8-9分: a range of points closing a condition (or of values on a 分 scale: 满意度80-90分得5分)."""
+
+    low: Decimal
+    high: Decimal
+    span: Span
+
+
+@frozen
 class PBounded:
     low: Quantity
     low_op: Op
@@ -144,7 +153,7 @@ class TDeduct:
 
 @frozen
 class TFlag:
-    kind: str  # until | proportional | ceil | discretion | below_zero | announce (扣分 with no points)
+    kind: str  # until | proportional | ceil | discretion | below_zero | announce (扣分 with no points) | evidence
     text: str
     span: Span
 

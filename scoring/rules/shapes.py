@@ -10,6 +10,7 @@ import attrs
 
 from .lexicon import words
 from .nodes import (
+    Edge,
     FullMarks,
     Outcome,
     Points,
@@ -93,3 +94,51 @@ def _all_clear(r: Range) -> bool:
         return False
     q = edge.value
     return (q.unit == "%" and q.value == 100 and r.high is None) or (q.value == 0 and r.low is None)
+
+
+def _covered_outside(p: Range, bands: list[Range]) -> bool:
+    """低于95%的按比例得分 beside 95%以上得满分: every value outside ``p`` lies in one of ``bands`` (all on
+    the measure and unit of ``p``), so that the rule's fallback (按比例, where no band holds) applies
+    only inside ``p``: its condition restates what the other bands leave."""
+    units = {e.value.unit for r in (p, *bands) for e in (r.low, r.high) if e is not None}
+    if len(units) > 1 or any(r.measure is not p.measure for r in bands):
+        return False
+    stretches: list[tuple[Edge | None, Edge | None]] = []
+    if p.low is not None:
+        stretches.append((None, Edge(p.low.value, not p.low.inclusive)))
+    if p.high is not None:
+        stretches.append((Edge(p.high.value, not p.high.inclusive), None))
+    return all(_covers(lo, hi, bands) for lo, hi in stretches)
+
+
+def _covers(lo: Edge | None, hi: Edge | None, bands: list[Range]) -> bool:
+    """The stretch from ``lo`` to ``hi`` (None: unbounded) lies within the union of ``bands``."""
+
+    def starts_by(b: Range, at: Edge | None) -> bool:  # b holds the first value still to cover
+        if b.low is None:
+            return True
+        if at is None:
+            return False
+        v, w = b.low.value.value, at.value.value
+        return v < w or (v == w and (b.low.inclusive or not at.inclusive))
+
+    def past(at: Edge | None) -> bool:  # nothing of the stretch is left from ``at`` on
+        if at is None or hi is None:
+            return False
+        v, h = at.value.value, hi.value.value
+        return v > h or (v == h and not (at.inclusive and hi.inclusive))
+
+    def place(e: Edge) -> tuple[Decimal, bool]:  # the values from e on: e included, or only above it
+        return (e.value.value, not e.inclusive)
+
+    at = lo  # the values still to cover start here (inclusive or not); None: from -infinity
+    while not past(at):
+        ends = [Edge(b.high.value, not b.high.inclusive) if b.high is not None else None
+                for b in bands if starts_by(b, at)]  # fmt: skip
+        if None in ends:
+            return True  # a band that holds from here on, without end
+        ahead = [e for e in ends if e is not None and (at is None or place(e) > place(at))]
+        if not ahead:
+            return False
+        at = max(ahead, key=place)
+    return True

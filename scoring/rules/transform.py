@@ -6,7 +6,8 @@ zero/veto, step → deduction, …) and raises RuleSyntaxError, with the positio
 not place, for anything else. Every reading it has to choose is written into the node
 (``stated=False`` fields, TargetMet conditions). Modules, each importing only those above it:
 ``phrases`` (phrase objects, lexicon word lists) → ``accounting`` (span accounting) → ``shapes``
-(shared small readings) → ``clauses`` (condition, deduction, list and cap readers) → ``assembler``
+(shared small readings) → ``clauses`` (condition, deduction, list and cap readers) → ``checks``
+(whole-rule refusals: crossing bands, a lost dash, a 按比例 condition that leaves values) → ``assembler``
 (clauses → Rule/Composite) → ``transform`` (lark tree → phrases; ``build``).
 
 Why ``_Phrases`` is over 300 lines (issue 15): a lark Transformer has one method per grammar rule it
@@ -27,6 +28,7 @@ from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
 from .nodes import (
     BinOp,
+    ByHand,
     Expr,
     Formula,
     FullMarks,
@@ -48,6 +50,7 @@ from .phrases import (
     PMark,
     PQty,
     PRange,
+    PScoreRange,
     PStep,
     PText,
     PWord,
@@ -116,6 +119,16 @@ class _Phrases(Transformer[Token, Any]):
 
     def score_quantity(self, meta: Any, ch: list[Any]) -> PQty:
         return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
+
+    def score_range(self, meta: Any, ch: list[Any]) -> PScoreRange:
+        low, high = (c for c in ch if isinstance(c, PQty))
+        if low.q.unit or high.q.unit:
+            raise RuleSyntaxError(
+                "score-range-unit", "分值区间中的数不应带单位", self.source, low.span[0],
+                length=max(1, high.span[1] - low.span[0]), expected=("8-9分",),
+            )  # fmt: skip
+        lo, hi = sorted((low.q.value, high.q.value))  # 5-3分: written high to low, the same range
+        return PScoreRange(lo, hi, self._span(meta))
 
     def incl(self, meta: Any, ch: list[Token]) -> bool | PMark:
         tok = ch[0]
@@ -281,6 +294,14 @@ class _Phrases(Transformer[Token, Any]):
         bare = not any(isinstance(c, Token) and c.type in ("AWARD", "LPAR", "BASE_POINTS", "AWARD_AS") for c in ch)
         return TOutcome(Points(value), self._span(meta), bare=bare)
 
+    def half(self, meta: Any, ch: list[Any]) -> TOutcome:
+        return TOutcome(ShareOfWeight(Decimal(50)), self._span(meta))
+
+    def points_range(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 得8-9分 / (5-3分): a band that awards a range of points, a hand score within it (domain point 22)
+        lo, hi = sorted(c for c in ch if isinstance(c, Decimal))
+        return TOutcome(ByHand(lo, hi), self._span(meta))
+
     def share(self, meta: Any, ch: list[Any]) -> TOutcome:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 
@@ -339,6 +360,9 @@ class _Phrases(Transformer[Token, Any]):
     def step_rounding(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("ceil", str(ch[0]), self._span(meta))
 
+    def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("evidence", str(ch[0]), self._span(meta))
+
     def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("discretion", str(ch[0]), self._span(meta))
 
@@ -384,13 +408,13 @@ class _Phrases(Transformer[Token, Any]):
         return ("clause", list(ch), self._span(meta))
 
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
-        return _points_first(_points_after(ch))
+        return _points_first(_score_ranges(_points_after(ch), self.source))
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
         # ① / 1、 / 1. / (1) / （1） / 1): the number the mark writes
         number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(re.sub(r"[^0-9]", "", str(mark)))
-        return ("item", number, _points_first(_points_after(ch[1:])), self._span(meta), _tok_span(mark))
+        return ("item", number, _points_first(_score_ranges(_points_after(ch[1:]), self.source)), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -464,6 +488,14 @@ def _points_after(parts: list[Any]) -> list[Any]:
             continue
         lead = body[-1]
         last = lead[-1] if lead else None
+        if isinstance(last, PScoreRange):
+            nxt = out[clauses[k + 1]] if k + 1 < len(clauses) else None
+            if nxt is not None and nxt[1] and not _is_lead(nxt[1][0]):
+                continue  # 满意度80-90分，得5分: a range of values on a 分 scale (_score_ranges)
+            # 良好8-9分: a range of points closing the condition, a hand score within it
+            rest = [lead[:-1]] if len(lead) > 1 else []
+            out[i] = ("clause", [*body[:-1], *rest, TOutcome(ByHand(last.low, last.high), last.span, bare=True)], span)
+            continue
         if not (isinstance(last, PQty) and last.points_scale):
             continue
         if any(isinstance(p, PQty) and p.points_scale for p in lead[:-1]):
@@ -475,6 +507,23 @@ def _points_after(parts: list[Any]) -> list[Any]:
         rest = [lead[:-1]] if len(lead) > 1 else []
         out[i] = ("clause", [*body[:-1], *rest, outcome], span)
     return out
+
+
+def _score_ranges(parts: list[Any], source: str) -> list[Any]:
+    """满意度80-90分，得5分 / 满意度80-90分得5分: a range of points that an outcome follows would be a range of
+    values on a 分 scale, which the canonical text cannot write back yet (render request R8): refused."""
+    for c in parts:
+        if isinstance(c, Token):
+            continue
+        for part in c[1]:
+            for p in part if _is_lead(part) else ():
+                if isinstance(p, PScoreRange):
+                    raise RuleSyntaxError(
+                        "points-range-as-value", "分值区间之后又写了得分，无法确定它是分值还是分数段", source,
+                        p.span[0], length=p.span[1] - p.span[0], expected=("良好8-9分", "满意度80分以上得5分"),
+                        hint="分数段请写成“80分以上”“90分以下”的形式",
+                    )  # fmt: skip
+    return parts
 
 
 def build(tree: Tree[Token], text: str) -> Node:

@@ -270,7 +270,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             continue
         held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
-            _require_points(a)
+            _require_points(a, ctx)
             value = _outcome(a.outcome, x, ctx, full)
             ctx.step(_describe_award(a, ctx, full, x), value, "", 实际值=_show(x))
             if isinstance(a.outcome, Zero) and a.discretionary:
@@ -463,7 +463,7 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         return best
     for a in rule.awards:
         if isinstance(a.outcome, ByHand) and _negative_or_unmet(a):
-            _require_points(a)
+            _require_points(a, ctx)
     between = [
         a for a in rule.awards
         if isinstance(a.condition, Range)
@@ -600,7 +600,7 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
             raise EvaluationError(f"“{x.label}”不是这条规则的等级，应为: {labels}（或是/否）")
         value = dict((id(a), v) for a, v in values)[id(match)]
         ctx.step(_describe_award(match, ctx, full), value, "", 实际值=x.label)
-        _require_points(match)
+        _require_points(match, ctx)
         return value
     if x.flag is None:
         return None
@@ -615,7 +615,7 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return full
     if negative:
         a, v = min(negative, key=lambda p: p[1])
-        _require_points(a)
+        _require_points(a, ctx)
         ctx.step(_describe_award(a, ctx, full), v, "未达标", 实际值="否")
         return v
     if len(positive) > 1:
@@ -631,9 +631,17 @@ def _negative_or_unmet(a: Award) -> bool:
     return c is None or isinstance(c, Otherwise) or (isinstance(c, (Label, TargetMet)) and c.negated)
 
 
-def _require_points(a: Award) -> None:
+def _require_points(a: Award, ctx: _Ctx) -> None:
     if isinstance(a.outcome, ByHand):
         cond = _describe_cond(a.condition)
+        low, high = a.outcome.low, a.outcome.high
+        if low is not None and high is not None:
+            # 良好8-9分 (domain point 22): evaluate() states the bounds, as for 扣4-7分
+            if ctx.options.deduction_range is not None:
+                return
+            err = EvaluationError(f"“{cond}”时规则给出{_num(low)}-{_num(high)}分，需要人工确定得分")
+            err.hand_range = True  # type: ignore[attr-defined]
+            raise err
         err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
         err.by_hand = True  # type: ignore[attr-defined]  # evaluate() adds the bounds the rule still sets
         raise err

@@ -1,0 +1,208 @@
+"""Whole-rule refusals: shapes the assembler reads clause by clause but that, taken together, say
+something the rule does not state (crossing bands, the same band twice, several things scored beside
+bands, tiers or steps, a checklist beside another clause, an aggregation of other scores, a 按比例
+condition that leaves values unscored, a run of (N分) whose dash was lost). Each raises a positioned
+RuleSyntaxError; none changes a node. ``RuleChecks`` sits between the clause readers and the assembler."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+from .clauses import ClauseReader
+from .nodes import (
+    Award,
+    BinOp,
+    Clause,
+    Deduction,
+    Edge,
+    Formula,
+    FullMarks,
+    Label,
+    Note,
+    Points,
+    Proportional,
+    Quantity,
+    Range,
+    ShareOfWeight,
+    StepKind,
+    Var,
+)
+from .phrases import Lead, PStep, PText, PWord, Span, TOutcome
+from .shapes import _covered_outside, _crossing, _rank, _Segment
+
+
+class RuleChecks(ClauseReader):
+    def _no_crossing_bands(self, clauses: list[Clause]) -> None:
+        """Two bands on one quantity that cross (each holds values the other does not, and they share
+        a stretch, not just an end) with different points contradict each other: 1个月内到账2分，12月内
+        到账1分，2个月以上0分 is 1-2月 with its dash lost. Nested tiers (≥5家得6分，≥3家得4分) and bands
+        that share an end (80%以上…80%以下) are read as written, the first listed winning (semantics §1)."""
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                if ra.measure is not rb.measure or a.outcome == b.outcome or not _crossing(ra, rb):
+                    continue
+                raise self.error(
+                    "crossing-bands", "两个分档相互交叉，给分不同", b.span or (0, len(self.text)),
+                    expected=("互不重叠的分档",),
+                    hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
+                )  # fmt: skip
+
+    def _one_thing(self, clauses: list[Clause]) -> None:
+        """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
+        bands on a quantity are several things scored (domain point 17), where one number scored one
+        band and ignored the rest. Refused, never guessed: adding them up or taking one is the rule
+        writer's to say (item marks ①②③ say it). One worded award beside bands (完成得满分；80%-90%得5分)
+        is read as before. Known gap: worded awards alone with equal points (印制手册得1分；举办培训班得1分)
+        are still read as alternatives (semantics §30)."""
+        worded = [
+            c for c in clauses
+            if isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
+            and isinstance(c.outcome, (Points, FullMarks, ShareOfWeight)) and _rank(c.outcome) > 0
+        ]  # fmt: skip
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and _rank(c.outcome) > 0]
+        if len(worded) < 2 or not bands:
+            return
+        raise self.error(
+            "several-things", "文字条件的得分与数值分档并列，像是几个事项分别计分，规则无法确定如何合计",
+            worded[1].span or (0, len(self.text)), expected=("①…（N分）②…（N分）",),
+            hint="分别计分的事项请编号（①②③或1、2、），并写明各自的分值",
+        )  # fmt: skip
+
+    def _tier_or_step(self, lead: Lead, ded: Deduction, seen: dict[tuple[str, str], Quantity]) -> None:
+        """滞后1个月扣1分，滞后2个月扣2分: deductions written without 每 are per step (domain point 5), but two of
+        them on the same thing with different sizes read as tiers as well (2 months late: −2, or −4 as
+        two step deductions?). Refused, never guessed: 每 or a range (滞后1-2个月) says which."""
+        if ded.step is None or ded.kind is StepKind.ONCE or any(isinstance(p, PStep) for p in lead):
+            return
+        key = (re.sub(r"[0-9.０-９一二两三四五六七八九十]+", "", ded.event), ded.step.unit)
+        before = seen.setdefault(key, ded.step)
+        if before != ded.step:
+            raise self.error(
+                "tier-or-step", "同一事项写了两个不同的扣分步长，无法确定是分档还是每档累计", ded.span or (0, len(self.text)),
+                expected=("每滞后1个月扣1分", "滞后1-2个月扣2分"),
+                hint="按步长累计扣分请写“每…扣N分”；分档扣分请写明区间",
+            )  # fmt: skip
+
+    def _listed_awards(self, segs: list[_Segment], clauses: list[Clause]) -> None:
+        """提前开展立项的得2分、及时开展融资的得2分,未开展相关工作的视情况扣分: 、 right after an award lists
+        the next thing scored, so the awards are a checklist (domain point 17), each thing for its points.
+        Beside any clause but such awards (a hand score or a zero for the things not done, a deduction),
+        which things that clause scores is not written: refused (it was read as levels of one thing)."""
+        for prev, seg in itertools.pairwise(segs):
+            first = seg.lead[0] if seg.lead else None
+            if not (isinstance(first, PText) and first.text.startswith("、")):
+                continue
+            if not any(isinstance(t, TOutcome) for t in prev.tails):
+                continue
+            others = [c for c in clauses if not isinstance(c, Note)
+                      and not (isinstance(c, Award) and isinstance(c.outcome, Points))]  # fmt: skip
+            if others:
+                raise self.error(
+                    "checklist-with-other", "“、”列出的各项分别得分，另一条款对哪些项计分没有写明",
+                    (first.span[0], first.span[0] + 1), expected=("A得2分；B得2分",),
+                    hint="分项计分请用①②编号并写明每项未完成时如何计分",
+                )  # fmt: skip
+
+    def _no_aggregation(self, clauses: list[Clause]) -> None:
+        """年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分: a formula over the scores of other
+        indicators (a name ending in 得分) sums other rows; it is no rule on this row's outcome."""
+
+        def names(e: object) -> list[str]:
+            if isinstance(e, Var):
+                return [e.name]
+            if isinstance(e, BinOp):
+                return names(e.left) + names(e.right)
+            return []
+
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.outcome, Formula):
+                if any(n.endswith("得分") for n in names(c.outcome.expr)):
+                    raise self.error(
+                        "aggregation", "公式由其他指标的得分相加而成，不是对本指标实际值的评分规则",
+                        c.span or (0, len(self.text)), expected=("得分=完成率×指标分值",),
+                        hint="汇总得分请在指标表中相加，不作为一条评分规则",
+                    )  # fmt: skip
+
+    def _no_band_twice(self, clauses: list[Clause]) -> None:
+        """The same band twice with different points (山区满意度90%以上得10分，其他地区满意度90%以上得8分;
+        A行动第一名得40分…B行动第一名得20分): ladders for different subjects or regions under headings
+        the rule does not take as an input. The first listed would win, and the others never apply:
+        refused, never guessed. (The same band twice on one subject is a contradiction the checker
+        reports; the first listed wins, semantics §1.)"""
+
+        def key(e: Edge | None) -> tuple[Quantity, bool] | None:
+            return None if e is None else (e.value, e.inclusive)
+
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
+                if same and a.outcome != b.outcome and ra.subject != rb.subject:
+                    raise self.error(
+                        "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),
+                        expected=("每个区间一个分值",),
+                        hint="若是不同地区、不同项目各自的计分档，请分成各自的规则",
+                    )  # fmt: skip
+
+    def _proportional_conditions(self, conds: list[tuple[Range, Span]], clauses: list[Clause]) -> None:
+        """低于95%的按比例得分 beside 95%以上得满分: a condition on a 按比例 clause is read where it restates
+        what the bands leave (every value outside it lies in a band, shapes._covered_outside), since the
+        evaluator tries the bands first and scores 按比例 where none holds. Anywhere else (no band for
+        the values it leaves, a deduction or a worded clause beside it) refused: those values would
+        fall to 按比例 against the words."""
+        for cond, span in conds:
+            bands = [c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+            alone = (
+                all(
+                    isinstance(c, (Note, Proportional)) or (isinstance(c, Award) and isinstance(c.condition, Range))
+                    for c in clauses
+                )
+                and sum(isinstance(c, Proportional) for c in clauses) == 1
+            )
+            # its edges are the bands' own (低于95% beside 95%以上): a restatement, not a line of its own
+            lows = {b.low.value for b in bands if b.low is not None}
+            highs = {b.high.value for b in bands if b.high is not None}
+            edges = (cond.high is None or cond.high.value in lows) and (cond.low is None or cond.low.value in highs)
+            if not (alone and edges and _covered_outside(cond, bands)):
+                raise self.error(
+                    "proportional-condition", "按比例计分的条件与其他各档不衔接：条件之外的数值没有写怎样计分", span,
+                    expected=("95%以上得满分，低于95%的按比例得分",),
+                    hint="按比例计分适用于其他各档之外的数值；请写明条件之外如何计分，如“95%以上得满分，低于95%的按比例得分”",
+                )  # fmt: skip
+
+    def _lost_dash(self, segs: list[_Segment]) -> None:
+        """总资金使用合理规范(5分)…基本合理规范(3分)…不太合理规范(20分) / 实行单独列帐核算(53分)未实行(30分):
+        alternatives in words with their points in brackets, where a value of two falling digits (2>0,
+        5>3) says a range lost its dash (domain point 21): a later alternative awarding more than the
+        first, or a chain of such pairs sharing their ends (5-3, 3-0). A lost dash is not repaired:
+        refused (they were read as 20 and as 53, 30 points)."""
+        run: list[tuple[Decimal, str, Span]] = []
+        for seg in segs:
+            if any(not isinstance(p, (PText, PWord)) for p in seg.lead):
+                continue
+            for t in seg.tails:
+                written = self.text[t.span[0] : t.span[1]]
+                m = re.fullmatch(r"[（(]\s*([0-9]+)\s*分\s*[)）]", written)
+                if isinstance(t, TOutcome) and isinstance(t.outcome, Points) and m:
+                    run.append((t.outcome.value, m.group(1), (t.span[0] + m.start(1), t.span[0] + m.end(1))))
+        if len(run) < 2:
+            return
+
+        def falling(d: str) -> bool:
+            return len(d) == 2 and d[0] > d[1]
+
+        first = run[0][0]
+        for (_, da, _), (value, db, span) in itertools.pairwise(run):
+            if (falling(db) and value > first) or (falling(da) and falling(db) and da[1] == db[0]):
+                raise self.error(
+                    "lost-dash", f"“{db}分”像是丢失了“-”的分值区间（{db[0]}-{db[1]}分）", span,
+                    expected=(f"{db[0]}-{db[1]}分",),
+                    hint="分值区间请写成“2-0分”；规则不会猜测丢失的符号",
+                )  # fmt: skip

@@ -1,0 +1,229 @@
+"""Bounded judgement and the shapes around it (issue 11; domain points 21-22; docs/semantics.md §39-):
+视情况扣分, bands awarding a range of points (良好8-9分, 得5-3分), 得一半分值, 按比例 under a condition
+that restates what the bands leave, an evidence remark (以党委会纪要为准), and the refusals beside them
+(a run of (N分) whose dash was lost, a checklist beside a hand score). Expected scores and bounds are
+computed by hand from the rule text; every accepted text reads all its numbers and round-trips."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from test_span_accounting import _unread_numbers
+
+import scoring
+from scoring.rules import nodes
+from scoring.rules.render import render
+
+
+def _rule(text: str) -> nodes.Rule:
+    rule = scoring.parse(text)
+    assert isinstance(rule, nodes.Rule)
+    return rule
+
+
+def _score(text: str, actual: object, **kw: object) -> Decimal:
+    return scoring.evaluate(scoring.parse(text), actual, **kw).points  # type: ignore[arg-type]
+
+
+def _bounds(text: str, actual: object, **kw: object) -> tuple[Decimal, Decimal]:
+    with pytest.raises(scoring.ScoringError) as e:
+        scoring.evaluate(scoring.parse(text), actual, **kw)  # type: ignore[arg-type]
+    return e.value.low, e.value.high  # type: ignore[attr-defined]
+
+
+def _refused(text: str) -> tuple[str, str]:
+    """(code, the piece of the original text under the caret)."""
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    return e.value.code, text[e.value.pos : e.value.pos + e.value.length]
+
+
+LADDER = "优秀10分，良好8-9分，一般6分"
+PLAN = "超额完成计划任务>100%得5-3分，完成计划任务100%得3分，完成计划任务99%-80%得2-0分，完成计划任务80%以下得0分"
+BELOW = "95%以上得满分，低于95%的按比例得分"
+BETWEEN = "95%以上得满分，60%-95%按比例得分，低于60%不得分"
+HALF = "完成率90%以上得满分，80%-90%得一半分值，低于80%不得分"
+MEETINGS = "召开2次以上专题会议研究民政工作,少一次扣2.5分以党委会纪要为准)"
+
+ACCEPTED = [
+    "完成得满分，未完成视情况扣分",
+    LADDER,
+    "合理(8-9分)，基本合理(5-3分)，不合理(0分)",
+    PLAN,
+    "完成得满分，未完成得一半分",
+    HALF,
+    BELOW,
+    BETWEEN,
+    "完成率95%(含)以上得满分，95%以下的按比例得分",
+    "制度健全得满分，制度不健全扣2分，无制度不得分",
+    MEETINGS,
+    "召开2次以上专题会议研究民政工作得满分,少一次扣2.5分(以检查档案资料为准)",
+    "合理(5分)，基本合理(3分)，不合理(0分)",
+    "合理(20分)，基本合理(10分)，不合理(0分)",
+]
+
+
+@pytest.mark.parametrize("text", ACCEPTED)
+def test_accepted_texts_read_every_number_and_round_trip(text: str) -> None:
+    rule = scoring.parse(text)
+    assert _unread_numbers(text) == []
+    assert scoring.parse(render(rule)) == rule, render(rule)
+
+
+# ------------------------------------------------------------------ 视情况扣分 (domain point 22)
+
+
+def test_case_by_case_deduction_is_a_hand_score_within_the_weight() -> None:
+    rule = _rule("完成得满分，未完成视情况扣分")
+    assert rule.awards[-1].outcome == nodes.ByHand()
+    assert _score("完成得满分，未完成视情况扣分", "是", weight=5) == 5
+    assert _bounds("完成得满分，未完成视情况扣分", "否", weight=5) == (0, 5)  # 0 to the weight
+
+
+# ------------------------------------------------------------------ bands awarding a range of points
+
+
+def test_a_range_of_points_after_a_condition_is_a_bounded_hand_score() -> None:
+    rule = _rule(LADDER)
+    assert [a.outcome for a in rule.awards] == [
+        nodes.Points(Decimal(10)), nodes.ByHand(Decimal(8), Decimal(9)), nodes.Points(Decimal(6)),
+    ]  # fmt: skip
+    assert _rule("合理(8-9分)，基本合理(5-3分)，不合理(0分)").awards[1].outcome == nodes.ByHand(Decimal(3), Decimal(5))
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "low", "high"),
+    [
+        (LADDER, "良好", "10", "8", "9"),  # the band's own range
+        (PLAN, "105%", "5", "3", "5"),  # >100%: 5-3分, written high to low
+        (PLAN, "90%", "5", "0", "2"),  # 99%-80%: 2-0分
+        (PLAN, "80%", "5", "0", "2"),  # 80% is in 99%-80% (both ends included), listed before 80%以下
+        (PLAN, "105%", "4", "3", "4"),  # the weight still caps the high end
+    ],
+)
+def test_range_bounds(text: str, actual: str, weight: str, low: str, high: str) -> None:
+    assert _bounds(text, actual, weight=weight) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "points"),
+    [
+        (LADDER, "优秀", "10", "10"),
+        (LADDER, "一般", "10", "6"),
+        (PLAN, "100%", "5", "3"),  # exactly 100%: 3
+        (PLAN, "79%", "5", "0"),
+        (PLAN, "99.5%", "5", "0"),  # between 99% and 100%: a gap (semantics §1)
+    ],
+)
+def test_other_bands_of_a_range_ladder_score_as_written(text: str, actual: str, weight: str, points: str) -> None:
+    assert _score(text, actual, weight=weight) == Decimal(points)
+
+
+def test_deduction_range_option_picks_an_end_of_an_awarded_range() -> None:
+    rule = scoring.parse(LADDER)
+    pick = {c: scoring.evaluate(rule, "良好", weight="10", deduction_range=c).points for c in ("min", "max", "mid")}
+    assert pick == {"min": Decimal("9.00"), "max": Decimal("8.00"), "mid": Decimal("8.50")}  # min: the least lost
+
+
+def test_a_range_of_points_before_an_outcome_is_refused() -> None:
+    # a range of values on a 分 scale, or points? The canonical text cannot write such a band back yet
+    assert _refused("满意度80-90分得5分，80分以下不得分") == ("points-range-as-value", "80-90分")
+
+
+# ------------------------------------------------------------------ 得一半分值: 50% of the weight
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("95%", "10"), ("90%", "10"), ("85%", "5"), ("80%", "5"), ("79%", "0")],  # 90% is in the first band
+)
+def test_half_of_the_weight(actual: str, points: str) -> None:
+    assert _rule(HALF).awards[1].outcome == nodes.ShareOfWeight(Decimal(50))
+    assert _score(HALF, actual, weight="10") == Decimal(points)
+
+
+def test_half_after_a_worded_condition() -> None:
+    assert _score("完成得满分，未完成得一半分", "否", weight="6") == 3
+
+
+# ------------------------------------------------------------------ 低于95%的按比例得分
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        (BELOW, "96%", "10"),
+        (BELOW, "95%", "10"),
+        (BELOW, "90%", "9"),  # 10 × 90/100 (target 100%)
+        (BETWEEN, "90%", "9"),
+        (BETWEEN, "60%", "6"),  # 60% is in 60%-95%
+        (BETWEEN, "59%", "0"),  # below 60%: the band, not 按比例
+    ],
+)
+def test_proportional_under_a_condition_that_restates_what_the_bands_leave(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="10", target="100%") == Decimal(points)
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("低于95%的按比例得分", "低于95%的"),  # what 95% and above scores is not written
+        ("95%以上得满分，60%-90%按比例得分，低于60%不得分", "60%-90%"),  # 90%-95% left unscored
+        ("95%以上得满分，低于95%的按比例得分，每发现一例扣1分", "低于95%的"),  # a deduction beside it
+    ],
+)
+def test_proportional_condition_that_leaves_values_unscored_is_refused(text: str, piece: str) -> None:
+    assert _refused(text) == ("proportional-condition", piece)
+
+
+# ------------------------------------------------------------------ 健全扣2分 is not 全扣
+
+
+def test_incomplete_system_deducts_once() -> None:
+    rule = _rule("制度不健全扣2分，无制度不得分")
+    assert [(d.kind, d.points) for d in rule.deductions] == [(nodes.StepKind.ONCE, Decimal(2))]
+    assert _score("资料不齐全扣1分", "否", weight="3") == 2  # 否: the requirement not met, the event happened
+    assert _rule("未完成全扣").awards[0].outcome == nodes.Zero()
+
+
+# ------------------------------------------------------------------ 以…为准: an evidence remark
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("2", "5"), ("3", "5"), ("1", "2.5"), ("0", "0")],
+)
+def test_evidence_remark_scores_nothing(actual: str, points: str) -> None:
+    assert _rule(MEETINGS) == _rule("召开2次以上专题会议研究民政工作,少一次扣2.5分")
+    assert _score(MEETINGS, actual, weight="5") == Decimal(points)
+
+
+def test_a_percentage_is_no_count_of_meetings() -> None:
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(scoring.parse(MEETINGS), "50%", weight="5")  # it scored 5: 50 is above 2
+
+
+def test_evidence_remark_with_a_number_is_not_a_remark() -> None:
+    # 以100%为准 names a standard (semantics §28), not evidence: no clause states it, so it is refused
+    assert _refused("以100%为准。控制率≤90%，计5分")[0] == "unread-number"
+
+
+# ------------------------------------------------------------------ refusals
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("总资金使用合理规范(5分)总资金使用比较合理规范(4分)总资金使用基本合理规范(3分)总资金使用不太合理规范(20分)", "20"),
+        ("专题资金实行单独列帐核算(53分)专题资金未实行单独列帐核算(30分)", "30"),  # 5-3, 3-0
+        ("合理(10分)，基本合理(21分)", "21"),
+    ],
+)
+def test_a_run_of_bracketed_points_with_a_lost_dash_is_refused(text: str, piece: str) -> None:
+    assert _refused(text) == ("lost-dash", piece)
+
+
+def test_a_listed_checklist_beside_a_hand_score_is_refused() -> None:
+    text = "提前开展项目立项等前期手续办理的得2分、及时开展融资贷款工作的得2分,未开展相关工作的视情况扣分。"
+    assert _refused(text) == ("checklist-with-other", "、")
