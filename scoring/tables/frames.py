@@ -115,6 +115,8 @@ def _factorize(values: Any) -> tuple[Any, list[Any]]:
     same = _by_identity(values)
     if same is not None and 2 * len(same[1]) <= len(values):
         codes, uniques = _by_value(values[same[1]])
+        if np.array_equal(codes, np.arange(len(codes))):
+            return same[0], uniques  # no two objects are equal
         return codes[same[0]], uniques
     return _by_value(values)
 
@@ -351,10 +353,13 @@ def _score(cols: dict[str, tuple[Any, list[Any]]], actual: _Actuals, cases: _Cas
     reading = _Cases(keys, m).codes if m else np.zeros(0, dtype=np.int64)
     order = np.argsort(reading, kind="stable")
     bounds = np.flatnonzero(np.diff(reading[order])) + 1
+    done: dict[int, list[tuple[Any, Any]]] = {}  # the kernels' points (integers at 10**-places) by places
     for group in np.split(order, bounds) if m else []:
         first = int(group[0])
         cells = {k: cols[k][1][int(codes[first])] for k, codes in zip(cols, keys, strict=True)}
-        _score_group(group, outcomes[group], cells, actual, opts, options, explain, points, errors, reasons)
+        _score_group(group, outcomes[group], cells, actual, opts, options, explain, points, errors, reasons, done)
+    for places, parts in done.items():
+        _put(np.concatenate([rows for rows, _ in parts]), np.concatenate([p for _, p in parts]), places, points)
     return points, errors, reasons
 
 
@@ -379,8 +384,10 @@ def _fields(opts: Options) -> dict[str, Any]:
 
 
 def _score_group(group: Any, outcomes: Any, reading: dict[str, Any], actual: _Actuals, opts: Options,
-                 options: dict[str, Any], explain: bool, points: Any, errors: Any, reasons: Any) -> None:  # fmt: skip
-    """The cases ``group`` of one reading, each a distinct outcome (``outcomes``: their codes)."""
+                 options: dict[str, Any], explain: bool, points: Any, errors: Any, reasons: Any,
+                 done: dict[int, list[tuple[Any, Any]]]) -> None:  # fmt: skip
+    """The cases ``group`` of one reading, each a distinct outcome (``outcomes``: their codes). The
+    kernel's points go to ``done`` (made Decimals once for all groups: ``_put``)."""
     rule = reading["rule"]
     has_rule = isinstance(rule, str) and rule.strip() != ""
     c, k = _compiled(reading, opts) if has_rule and not explain else (None, None)
@@ -409,9 +416,9 @@ def _score_group(group: Any, outcomes: Any, reading: dict[str, Any], actual: _Ac
             except Unsupported:
                 p, status = None, None
             if p is not None and status is not None:
-                done = status == DONE
-                _put(group[take[done]], p[done], k.places, points)
-                rest[take[done]] = False
+                scored = take[status == DONE]
+                done.setdefault(k.places, []).append((group[scored], p[status == DONE]))
+                rest[scored] = False
     left = np.flatnonzero(rest)
     if not len(left):
         return
@@ -438,8 +445,8 @@ def _objects(values: Any) -> Any:
 
 def _put(rows: Any, p: Any, places: int, points: Any) -> None:
     """Points at 10**-places as Decimals, one object per distinct value."""
-    values, inverse = np.unique(p, return_inverse=True)
-    points[rows] = _objects([Decimal(v).scaleb(-places) for v in values.tolist()])[inverse]
+    codes, first = _int_codes(p)
+    points[rows] = _objects([Decimal(v).scaleb(-places) for v in p[first].tolist()])[codes]
 
 
 def _one(reading: dict[str, Any], c: Compiled | None, options: dict[str, Any],
