@@ -17,7 +17,6 @@ from ..rules.nodes import (
     Composite,
     Deduction,
     Direction,
-    Formula,
     Label,
     Measure,
     Node,
@@ -32,7 +31,18 @@ from ..rules.nodes import (
     TargetMet,
     Veto,
 )
-from .scales import Scale, Setting, default_direction, distance, event_words, from_target, on_target, reference
+from .scales import (
+    Scale,
+    Setting,
+    default_direction,
+    distance,
+    event_words,
+    from_target,
+    on_target,
+    reads_value,
+    reference,
+    ties_to_target,
+)
 from .values import bare_quantity, normalize_unit, parse_value, written_unit
 from .values import comparator as _comparator
 
@@ -101,16 +111,6 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
         if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
     ]
-
-
-def reads_value(rule: Rule) -> bool:
-    """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
-    return (
-        any(d.kind is StepKind.DISTANCE for d in rule.deductions)
-        or rule.proportional is not None
-        or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
-        or any(isinstance(v.condition, Range) for v in rule.vetoes)
-    )
 
 
 _LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
@@ -231,18 +231,6 @@ def _absence_of(text: str, named: set[str]) -> bool:
     for scope in _SCOPES:
         text = text.removeprefix(scope)
     return any(text.startswith(n) and _event_core(text[len(n):]) in named for n in _ABSENT)
-
-
-_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
-
-
-def ties_to_target(text: str) -> bool:
-    """完成 / 全部完成年度目标 / 未达到: a worded condition that says the target is (not) reached, so
-    that a number answers it by the comparator (domain point 20)."""
-    core = text
-    for w in ("尚未", "没有", "未", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
-        core = core.replace(w, "")
-    return core in _TIED_WORDS
 
 
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:

@@ -20,6 +20,7 @@ from ..rules.nodes import (
     Award,
     Deduction,
     Direction,
+    Formula,
     FullMarks,
     Label,
     Measure,
@@ -195,23 +196,54 @@ def event_words(text: str) -> bool:
     return any(w in text for w in _EVENT_VERBS)
 
 
-def events_apart(rule: Rule) -> Rule:
-    """A worded 不得分 for an event (发生重大事故不得分) in a rule that also deducts for events or
-    requirements of its own (发生一般事故每起扣2分) is a veto with its own answer (是/否, or the count
-    of that event), not a condition on the other clauses' answer: one count of 一般事故 said nothing
-    about 重大事故 (a 1 scored 0 as if 重大事故 had happened)."""
-    if not any(d.kind is not StepKind.DISTANCE and not d.bonus for d in rule.deductions):
-        return rule
-    clauses = tuple(
-        Veto(c.condition, c.span)
-        if isinstance(c, Award)
-        and isinstance(c.outcome, Zero)
-        and isinstance(c.condition, (Label, TargetMet))
-        and c.condition.negated
-        and event_words(c.condition.text)
-        else c
-        for c in rule.clauses
+def reads_value(rule: Rule) -> bool:
+    """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
+    return (
+        any(d.kind is StepKind.DISTANCE for d in rule.deductions)
+        or rule.proportional is not None
+        or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
+        or any(isinstance(v.condition, Range) for v in rule.vetoes)
     )
+
+
+_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
+
+
+def ties_to_target(text: str) -> bool:
+    """完成 / 全部完成年度目标 / 未达到 / 达不到: a worded condition that says the target is (not)
+    reached, so that a number answers it by the comparator (domain point 20)."""
+    core = text
+    for w in ("尚未", "没有", "未", "不", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
+        core = core.replace(w, "")
+    return core in _TIED_WORDS
+
+
+def events_apart(rule: Rule) -> Rule:
+    """A worded 不得分 that is not the measured value's own (发生安全事故的不得分, 未开展不得分) is a veto
+    with its own answer (是/否, or the count of the event it names), not a condition on the other
+    clauses' answer:
+    - beside steps on a measured value (合格率100%得满分，每低1%扣1分；发生安全事故的不得分): 98% scored
+      0, as if 98% said an accident had happened; words that say the target is not reached (未完成,
+      未达到) stay the value's own, and so do words beside bands alone (开展1次以上满分，未开展不得分)
+      but for an event they name (出现投诉的不得分);
+    - beside deductions for events or requirements (发生一般事故每起扣2分，发生重大事故不得分; 每迟报1天
+      扣0.1分，未报送不得分): one count of 一般事故 said nothing about 重大事故 (a 1 scored 0), 3 days
+      late is no 未报送 (it scored 0)."""
+    steps = any(not d.bonus for d in rule.deductions)
+    measured = reads_value(rule)
+    if not (steps or measured):
+        return rule
+
+    def apart(c: object) -> bool:
+        if not (isinstance(c, Award) and isinstance(c.outcome, Zero) and isinstance(c.condition, (Label, TargetMet))):
+            return False
+        text = c.condition.text
+        # beside bands alone (开展1次以上满分，未开展不得分) words may be the value's own other side: only
+        # an event they name (出现投诉的不得分) is apart
+        return not ties_to_target(text) and (steps or event_words(text))
+
+    clauses = tuple(Veto(c.condition, c.span) if apart(c) and isinstance(c, Award) and c.condition is not None else c
+                    for c in rule.clauses)  # fmt: skip
     return rule if clauses == rule.clauses else attrs.evolve(rule, clauses=clauses)
 
 

@@ -402,10 +402,21 @@ class _Assembler(RuleChecks):
         """偏离40%不得分；偏离30%得15分；偏离20%得18分；偏离10%以内得20分: nested one-sided bands
         written loosest first are tiers; each holds from the next tighter bound on. Since the first
         band that holds wins, they are put tightest first (the order the AST shows is the reading).
-        Only when every award is such a band on one measure and the bounds strictly loosen."""
+        Only when every award is such a band on one measure, the bounds strictly loosen and the points
+        fall as they do, but for
+        one band on the other side of the loosest bound written first or last (≥60%得6分，≥80%得8分，
+        ≥90%得10分，<60%得0分: the rest below the tiers), which stays where it is."""
         awards = [c for c in clauses if isinstance(c, Award)]
         if len(awards) < 2 or not all(isinstance(a.condition, Range) for a in awards):
             return clauses
+        rest = _rest_below(awards)
+        if rest is not None:
+            tiers = [a for a in awards if a is not rest]
+            ordered = _Assembler._tightest_first(list(tiers))
+            if ordered == tiers:
+                return clauses
+            it = iter(ordered)
+            return [c if (not isinstance(c, Award) or c is rest) else next(it) for c in clauses]
         ranges = [a.condition for a in awards if isinstance(a.condition, Range)]
         if len({r.measure for r in ranges}) != 1:
             return clauses
@@ -419,6 +430,8 @@ class _Assembler(RuleChecks):
             return clauses
         if not loosening or len({(b.is_percent, b.unit) for b in bounds}) != 1:
             return clauses
+        if not all(_rank(a.outcome) < _rank(b.outcome) for a, b in itertools.pairwise(awards)):
+            return clauses  # ≥80%得满分；≥90%得8分: a tighter band worth less is no tier (the checker says why)
         tiers = iter(reversed(awards))
         return [next(tiers) if isinstance(c, Award) else c for c in clauses]
 
@@ -578,3 +591,31 @@ class _Assembler(RuleChecks):
                 shared = None
         del last
         return Composite(tuple(built), shared, source=self.text)
+
+
+def _rest_below(awards: list[Award]) -> Award | None:
+    """The first or last band of a ladder of one-sided bands when it is on the other side of all the
+    others and meets or misses the loosest of them (<60% beside ≥60%, ≥80%, ≥90%; >40% beside ≤10%,
+    ≤20%, ≤30%): what is left below the tiers, not a tier. None otherwise."""
+    if len(awards) < 3:
+        return None
+    for rest, others in ((awards[-1], awards[:-1]), (awards[0], awards[1:])):
+        r = rest.condition
+        ranges = [o.condition for o in others if isinstance(o.condition, Range)]
+        if not isinstance(r, Range) or len(ranges) != len(others) or len({o.measure for o in ranges} | {r.measure}) != 1:
+            continue
+        lows = [o.low.value for o in ranges if o.low is not None and o.high is None]
+        highs = [o.high.value for o in ranges if o.high is not None and o.low is None]
+        # (0家不得分 beside ≥3家, ≥5家: a point below the tiers is the rest as well)
+        if r.high is not None and len(lows) == len(ranges) and _same_scale(r.high.value, lows):
+            if r.high.value.value <= min(q.value for q in lows):
+                return rest
+        if r.low is not None and len(highs) == len(ranges) and _same_scale(r.low.value, highs):
+            if r.low.value.value >= max(q.value for q in highs):
+                return rest
+    return None
+
+
+def _same_scale(q: Quantity, others: list[Quantity]) -> bool:
+    return all((o.is_percent, o.unit) == (q.is_percent, q.unit) for o in others)
+

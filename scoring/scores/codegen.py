@@ -211,9 +211,10 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         yes, no = _label_value(rule, ctx, True, g), _label_value(rule, ctx, False, g)
         return [*out, *met, "    if met:", f"        return {yes}", f"    return {no}"]
     # 3. bands: the first award whose condition holds
+    losses = any(not d.bonus for d in rule.deductions)
     for a in awards:
-        if isinstance(a.condition, (Label, Otherwise)):
-            continue
+        if isinstance(a.condition, (Label, Otherwise)) or (a.condition is None and losses):
+            continue  # as the evaluator: points with no condition are what the deductions start from
         if a.condition is None:
             return [*out, *_award_body(a, ctx, x, g, "    ")]
         try:

@@ -265,9 +265,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         all_clear = all(_no_events(per_clause[id(c)]) for c in separate if isinstance(c, Deduction))
     else:
         all_clear = False
+    losses = any(not d.bonus for d in rule.deductions)
     for a in awards:
-        if isinstance(a.condition, (Label, Otherwise)):
-            continue
+        if isinstance(a.condition, (Label, Otherwise)) or (a.condition is None and losses):
+            continue  # 得10分，每低1个百分点扣1分: points with no condition are what the deductions start from
         held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
             _require_points(a, ctx)

@@ -1,0 +1,80 @@
+"""Clauses that are not answered by the measured value (semantics §14): points with no condition
+beside deductions are the base the deductions start from, and a worded 不得分 that is not the
+value's own is a veto with its own answer. Expected points are worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import scoring
+
+
+def points(rule: str, actual: Any, **kw: Any) -> Decimal:
+    kw.setdefault("weight", 10)
+    score = scoring.evaluate(rule, actual, **kw).points
+    if not isinstance(actual, dict):  # the generated code scores the same
+        assert scoring.compile(rule, **kw).points(actual) == score
+    return score
+
+
+def refused(rule: str, actual: Any, **kw: Any) -> str:
+    kw.setdefault("weight", 10)
+    with pytest.raises(scoring.EvaluationError) as e:
+        scoring.evaluate(rule, actual, **kw)
+    return str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "target", "want"),
+    [
+        # 得10分 held for every answer and the deductions were never reached (88% scored 10)
+        ("得10分，每低1个百分点扣1分。", "88%", "≥90%", "8.00"),  # 2 points short
+        ("基本分10分，每少1次扣1分", "8", "10次", "8.00"),  # 2 short of 10次
+        ("计10分，每发现一例扣1分", "2", None, "8.00"),  # 2 found
+        ("得满分，每发现一例扣1分", "3", None, "7.00"),
+        ("得8分，每发现一例扣1分", "2", None, "6.00"),  # from 8, not the weight
+        ("基本分10分，每超支1%扣1分", "103", "≤100万元", "7.00"),  # 3% over
+    ],
+)
+def test_points_with_no_condition_are_the_base(rule: str, actual: str, target: str | None, want: str) -> None:
+    assert points(rule, actual, target=target) == Decimal(want)
+
+
+def test_an_event_beside_steps_on_the_value_is_its_own_answer() -> None:
+    # 98% scored 0: the 达标 test of 发生安全事故 failed at 98%, as if it said an accident happened
+    rule = "合格率100%得满分，每低1%扣1分；发生安全事故的不得分。"
+    assert "2个实际值" in refused(rule, "98%", target="100%")
+    assert points(rule, {"实际值": "98%", 1: "是"}, target="100%") == Decimal("8.00")
+    assert points(rule, {"实际值": "100%", 1: "否"}, target="100%") == Decimal("0.00")
+    assert points(rule, {"实际值": "100%", 1: "1"}, target="100%") == Decimal("0.00")  # one accident
+
+
+def test_not_done_beside_steps_is_its_own_answer() -> None:
+    # 3 trainings on a row of 4次 scored 0 (未开展 held); 3 is one short: 10 − 1
+    rule = "全年开展培训不少于4次，每少1次扣1分，未开展不得分。"
+    assert "2个实际值" in refused(rule, "3", target="4次")
+    assert points(rule, {"实际值": "3", 1: "是"}, target="4次") == Decimal("9.00")
+    # 3 days late is no 未报送 (it scored 0)
+    late = "按时报送得满分，每迟报1天扣0.1分，未报送不得分"
+    assert "2个实际值" in refused(late, "3")
+    assert points(late, {1: "3", 2: "是"}) == Decimal("9.70")
+    assert points(late, {1: "0", 2: "否"}) == Decimal("0.00")
+
+
+def test_words_that_say_the_target_is_missed_stay_the_values_own() -> None:
+    assert points("达到90%得满分，达不到的不得分", "85%", target="90%") == Decimal("0.00")
+    assert points("达到90%得满分，达不到的不得分", "92%", target="90%") == Decimal("10.00")
+    # beside bands alone the words are the value's other side (0 times: not done)
+    assert points("开展1次以上满分，未开展不得分", "0", target="1次") == Decimal("0.00")
+    assert points("开展1次以上满分，未开展不得分", "2", target="1次") == Decimal("10.00")
+
+
+def test_an_event_beside_bands_is_its_own_answer() -> None:
+    # 85% scored 3 and never asked about the complaint
+    rule = "满意度90%以上得满分，80%-90%得3分，80%以下不得分，出现实名投诉并查实的不得分"
+    assert "2个实际值" in refused(rule, "85%", target="90%")
+    assert points(rule, {"实际值": "85%", 1: "0"}, target="90%") == Decimal("3.00")
+    assert points(rule, {"实际值": "95%", 1: "1"}, target="90%") == Decimal("0.00")

@@ -1,0 +1,41 @@
+"""Ladders of one-sided bands written loosest first, with the rest below them written first or last
+(semantics §1): the tiers are tried tightest first and the rest stays the rest. Expected points are
+worked out by hand from the rule text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+
+CASES = [
+    # ≥60%得6分 first would cover 85% and 95%: read as tiers, 85% is ≥80% → 8, 95% is ≥90% → 10
+    ("≥60%得6分，≥80%得8分，≥90%得10分，<60%得0分。", "85%", 10, "8.00"),
+    ("≥60%得6分，≥80%得8分，≥90%得10分，<60%得0分。", "95%", 10, "10.00"),
+    ("≥60%得6分，≥80%得8分，≥90%得10分，<60%得0分。", "65%", 10, "6.00"),
+    ("≥60%得6分，≥80%得8分，≥90%得10分，<60%得0分。", "55%", 10, "0.00"),
+    # the rest written first
+    ("低于60%不得分，60%及以上得6分，80%及以上得8分，90%及以上得10分", "85%", 10, "8.00"),
+    # a point below the tiers (0家) is the rest as well; 2 falls between it and ≥3家: a gap, 0
+    ("≥3家得2分，≥5家得4分，≥8家得6分，0家不得分", "6", 6, "4.00"),
+    ("≥3家得2分，≥5家得4分，≥8家得6分，0家不得分", "9", 6, "6.00"),
+    ("≥3家得2分，≥5家得4分，≥8家得6分，0家不得分", "0", 6, "0.00"),
+    # deviation tiers written loosest first, with the rest beyond them last
+    ("偏离30%以内得15分；偏离20%以内得18分；偏离10%以内得20分；偏离超过30%不得分", "85", 20, "18.00"),
+    ("偏离30%以内得15分；偏离20%以内得18分；偏离10%以内得20分；偏离超过30%不得分", "65", 20, "0.00"),
+]
+
+
+@pytest.mark.parametrize(("rule", "actual", "weight", "want"), CASES)
+def test_ladder_with_the_rest(rule: str, actual: str, weight: int, want: str) -> None:
+    target = "100" if "偏离" in rule else None
+    assert scoring.evaluate(rule, actual, weight=weight, target=target).points == Decimal(want)
+
+
+def test_a_rest_that_crosses_the_tiers_is_refused() -> None:
+    # <70% shares 60–70% with ≥60% and scores differently: crossing bands, refused (semantics §1)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("≥60%得6分，≥80%得8分，≥90%得10分，<70%得0分")
+    assert e.value.code == "crossing-bands"
