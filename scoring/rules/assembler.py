@@ -411,9 +411,9 @@ class _Assembler(RuleChecks):
             return clauses
         rest = _rest_below(awards)
         if rest is not None:
-            tiers = [a for a in awards if a is not rest]
-            ordered = _Assembler._tightest_first(list(tiers))
-            if ordered == tiers:
+            ladder = [a for a in awards if a is not rest]
+            ordered = _Assembler._tightest_first(list(ladder))
+            if ordered == ladder:
                 return clauses
             it = iter(ordered)
             return [c if (not isinstance(c, Award) or c is rest) else next(it) for c in clauses]
