@@ -282,3 +282,21 @@ def test_kernel_equals_the_compiled_function(t: dict[str, Any], scale: int, opti
     for x, p, s in zip(xs, points.tolist(), status.tolist(), strict=True):
         if s == DONE:
             assert Decimal(p).scaleb(-k.places) == c.points(Decimal(x).scaleb(-scale)), (t["rule"], x, scale)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.integers(0, 4)), max_size=40),
+       st.sampled_from([1, 2**20, 2**40]))
+def test_cases_are_the_distinct_combinations(rows: list[tuple[int, int, int]], spread: int) -> None:
+    """Each row's case and each case's codes, by one mixed-radix key or (codes too far apart for one
+    int64 key: ``spread``) by numbering the combinations column by column."""
+    import numpy as np
+
+    from scoring.tables import frames
+
+    columns = [np.array([r[i] * (spread if i else 1) for r in rows], dtype=np.int64) for i in range(3)]
+    cases = frames._Cases(columns, len(rows))
+    seen = [tuple(int(p[c]) for p in cases.parts) for c in range(cases.size)]
+    assert len(set(seen)) == cases.size == len({tuple(int(col[i]) for col in columns) for i in range(len(rows))})
+    for i in range(len(rows)):
+        assert seen[cases.codes[i]] == tuple(int(col[i]) for col in columns)

@@ -152,18 +152,22 @@ def _by_identity(values: Any) -> tuple[Any, Any] | None:
 
 def _int_codes(keys: Any) -> tuple[Any, Any]:
     """(codes, one row of each distinct key) of an int64 column."""
-    n = len(keys)
+    codes, _ = _int_factorize(keys)
+    rows = np.empty(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    rows[codes] = np.arange(len(codes), dtype=np.int64)
+    return codes, rows
+
+
+def _int_factorize(keys: Any) -> tuple[Any, Any]:
+    """(codes, distinct keys) of an int64 column: pandas' hash table, else numpy's sort."""
     try:
         from pandas._libs.hashtable import Int64HashTable
 
-        _, labels = Int64HashTable(min(n, 1 << 16) or 1).factorize(keys)
-        codes = np.asarray(labels, dtype=np.int64)
+        uniques, labels = Int64HashTable(min(len(keys), 1 << 16) or 1).factorize(keys)
+        return np.asarray(labels, dtype=np.int64), np.asarray(uniques, dtype=np.int64)
     except (ImportError, AttributeError, TypeError, ValueError):
-        _, codes = np.unique(keys, return_inverse=True)
-        codes = codes.reshape(-1).astype(np.int64, copy=False)
-    rows = np.empty(int(codes.max()) + 1 if n else 0, dtype=np.int64)
-    rows[codes] = np.arange(n, dtype=np.int64)
-    return codes, rows
+        uniques, codes = np.unique(keys, return_inverse=True)
+        return codes.reshape(-1).astype(np.int64, copy=False), uniques
 
 
 def _codes(values: Any) -> tuple[Any, list[Any]]:
@@ -327,15 +331,24 @@ class _Cases:
     case's code in every column (``parts``)."""
 
     def __init__(self, columns: list[Any], n: int) -> None:
-        key = np.zeros(n, dtype=np.int64)
-        size = 1
-        for codes in columns:
-            m = int(codes.max()) + 1 if n else 1
-            if size * m >= 1 << 62:  # the mixed-radix key would overflow: number its cases first
+        sizes = [int(codes.max()) + 1 if n else 1 for codes in columns]
+        if math.prod(sizes) < 1 << 62:  # one mixed-radix key, its digits read back from the distinct keys
+            key = np.zeros(n, dtype=np.int64)
+            for codes, m in zip(columns, sizes, strict=True):
+                key = key * m + codes
+            self.codes, rest = _int_factorize(key)
+            self.size = len(rest)
+            self.parts: list[Any] = []
+            for m in reversed(sizes):
+                rest, digit = np.divmod(rest, m)
+                self.parts.insert(0, digit)
+            return
+        key, size = np.zeros(n, dtype=np.int64), 1
+        for codes, m in zip(columns, sizes, strict=True):
+            if size * m >= 1 << 62:  # the key would overflow: number the cases so far first
                 key, rows = _int_codes(key)
                 size = len(rows)
-            key = key * m + codes
-            size *= m
+            key, size = key * m + codes, size * m
         self.codes, rows = _int_codes(key)
         self.parts = [codes[rows] for codes in columns]
         self.size = len(rows)
@@ -476,10 +489,10 @@ def _attach(frame: Any, kind: str, points: Any, errors: Any, reasons: Any | None
     if kind == "pandas":
         import pandas as pd
 
-        extra = {"points": pd.Series(points, index=frame.index, dtype=object)}
+        extra = {"points": pd.Series(points, index=frame.index, dtype=object, copy=False)}  # arrays of our own
         if reasons is not None:
-            extra["reason"] = pd.Series(reasons, index=frame.index, dtype=object)
-        extra["error"] = pd.Series(errors, index=frame.index, dtype=object)
+            extra["reason"] = pd.Series(reasons, index=frame.index, dtype=object, copy=False)
+        extra["error"] = pd.Series(errors, index=frame.index, dtype=object, copy=False)
         return frame.assign(**extra)
     import polars as pl
 
