@@ -78,3 +78,16 @@ def test_an_event_beside_bands_is_its_own_answer() -> None:
     assert "2个实际值" in refused(rule, "85%", target="90%")
     assert points(rule, {"实际值": "85%", 1: "0"}, target="90%") == Decimal("3.00")
     assert points(rule, {"实际值": "95%", 1: "1"}, target="90%") == Decimal("0.00")
+
+
+def test_bands_on_a_value_and_events_counted_apart() -> None:
+    # several bands are on a measured value of its own, and the events deduct from the band held
+    # ({80%, 0} scored 10 as "满意度≥95%": the bands were read as "no complaint happened")
+    rule = "满意度≥95%得10分，90%≤满意度<95%得8分，85%≤满意度<90%得6分，满意度<85%得0分；发生有效投诉的，每起扣1分。"
+    row = {"target": "95%", "unit": "%"}
+    assert points(rule, {"实际值": "92%", 1: "2"}, **row) == Decimal("6.00")  # 8 − 2
+    assert points(rule, {"实际值": "96%", 1: "0"}, **row) == Decimal("10.00")
+    assert points(rule, {"实际值": "80%", 1: "0"}, **row) == Decimal("0.00")
+    assert "2个实际值" in refused("满意度≥95%得10分，满意度<95%得5分；每发生1起投诉扣1分。", "2", **row)
+    # one band beside the events is still the line they fall short of: the answer counts them
+    assert points("合规率100%得满分，每发现一例不合规扣1分，扣完为止。", "2", target="100", unit="%") == Decimal("8.00")

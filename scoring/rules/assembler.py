@@ -490,6 +490,9 @@ class _Assembler(RuleChecks):
             return self._met_case(clauses)
         out: list[Clause] = []
         top = max((_rank(c.outcome) for c in clauses if isinstance(c, Award)), default=Decimal(0))
+        # one band beside the events is the line they fall short of; several bands are on a measured
+        # value of their own (满意度≥95%得10分，满意度<95%得5分；每发生1起投诉扣1分: a rate and a count)
+        bands = sum(1 for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range))
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.condition, Label):
                 # 未发生得满分 is the met case although it starts with 未: the top outcome is "met";
@@ -500,6 +503,7 @@ class _Assembler(RuleChecks):
                 out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span)))
             elif (
                 events
+                and bands == 1
                 and isinstance(c, Award)
                 and isinstance(c.condition, Range)
                 and isinstance(c.outcome, (FullMarks, Points))

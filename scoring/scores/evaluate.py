@@ -279,6 +279,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             if rule.bonuses and value > 0:
                 # 完成得基本分10分，多完成1%加1分: the band is the base, the stated bonuses add to it
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
+            apart = [d for d in rule.deductions if id(d) in per_clause and not d.bonus]
+            if apart:
+                # 满意度≥95%得10分…；发生有效投诉的，每起扣1分: the events' own answers deduct from the band
+                return _deducted(rule, apart, x, per_clause, ctx, value, full)
             return value
 
     if _gap_met(rule, x, ctx):
@@ -288,29 +292,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 4. deductions from the full-marks points
     if rule.bonuses:
         return _with_bonuses(rule, x, per_clause, ctx, full)
-    deductions = rule.deductions
-    if deductions:
+    if rule.deductions:
         base = _base_points(rule, ctx, full)
         ctx.step("基础分", base, "", 满分=base)
-        score = base
-        total = ZERO
-        for d in deductions:
-            xi = per_clause.get(id(d), x)
-            lost = _deduct(d, xi, rule, ctx)
-            if d.cap is not None and lost > d.cap:
-                ctx.step(f"最多扣{_num(d.cap)}分", lost - d.cap, "扣分达到上限")
-                lost = d.cap
-            total += lost
-        if rule.cap is not None and total > rule.cap:
-            ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
-            total = rule.cap
-        score -= total
-        if score < 0 and rule.below_zero:
-            ctx.step("可负分", ZERO, "规则写明该项可负分：扣分超过分值，得分为负")
-        elif score < 0:
-            ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
-            score = ZERO
-        return min(score, full)
+        return _deducted(rule, rule.deductions, x, per_clause, ctx, base, full)
 
     # 5. proportional
     if rule.proportional is not None:
@@ -321,6 +306,29 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In], ctx: _Ctx,
+              base: Decimal, full: Decimal) -> Decimal:  # fmt: skip
+    """``base`` less what ``deductions`` take, each within its cap and all within the rule's, floored
+    at 0 unless the rule lifts the floor (该项可负分), never above the weight."""
+    total = ZERO
+    for d in deductions:
+        lost = _deduct(d, per_clause.get(id(d), x), rule, ctx)
+        if d.cap is not None and lost > d.cap:
+            ctx.step(f"最多扣{_num(d.cap)}分", lost - d.cap, "扣分达到上限")
+            lost = d.cap
+        total += lost
+    if rule.cap is not None and total > rule.cap:
+        ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
+        total = rule.cap
+    score = base - total
+    if score < 0 and rule.below_zero:
+        ctx.step("可负分", ZERO, "规则写明该项可负分：扣分超过分值，得分为负")
+    elif score < 0:
+        ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
+        score = ZERO
+    return min(score, full)
 
 
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
