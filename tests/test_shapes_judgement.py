@@ -56,6 +56,10 @@ ACCEPTED = [
     BELOW,
     BETWEEN,
     "完成率95%(含)以上得满分，95%以下的按比例得分",
+    "完成率低于60%不得分，60%-100%按比例得分",
+    "达到90%得满分，未达到90%的不得分",
+    "完成率100%得满分，未达到100%的按比例得分",
+    "优秀(9-10分)、良好(7-8分)、一般(5-6分)",
     "制度健全得满分，制度不健全扣2分，无制度不得分",
     MEETINGS,
     "召开2次以上专题会议研究民政工作得满分,少一次扣2.5分(以检查档案资料为准)",
@@ -165,10 +169,33 @@ def test_proportional_under_a_condition_that_restates_what_the_bands_leave(text:
     assert _score(text, actual, weight="10", target="100%") == Decimal(points)
 
 
+UP_TO_FULL = "完成率低于60%不得分，60%-100%按比例得分"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("105%", "10"), ("100%", "10"), ("80%", "8"), ("60%", "6"), ("59%", "0")],  # above 100%: capped at full
+)
+def test_proportional_up_to_a_full_rate(actual: str, points: str) -> None:
+    assert _score(UP_TO_FULL, actual, weight="10", target="100%") == Decimal(points)
+    assert _unread_numbers(UP_TO_FULL) == []
+
+
+def test_not_reaching_a_number_is_below_it() -> None:
+    # 未达到90%: the negation was lost, so 达到90%得满分，未达到90%的不得分 was refused as the same band twice
+    rule = _rule("达到90%得满分，未达到90%的不得分")
+    assert _score("达到90%得满分，未达到90%的不得分", "89%", weight="5") == 0
+    assert _score("达到90%得满分，未达到90%的不得分", "90%", weight="5") == 5
+    low = rule.awards[1].condition
+    assert isinstance(low, nodes.Range) and low.high is not None and not low.high.inclusive
+    assert _score("完成率100%得满分，未达到100%的按比例得分", "80%", weight="10", target="100%") == 8
+
+
 @pytest.mark.parametrize(
     ("text", "piece"),
     [
-        ("低于95%的按比例得分", "低于95%的"),  # what 95% and above scores is not written
+        ("低于95%的按比例得分", "低于95%的"),
+        ("完成率低于60%不得分，60%-99%按比例得分", "60%-99%"),  # 99%-100% left over  # what 95% and above scores is not written
         ("95%以上得满分，60%-90%按比例得分，低于60%不得分", "60%-90%"),  # 90%-95% left unscored
         ("95%以上得满分，低于95%的按比例得分，每发现一例扣1分", "低于95%的"),  # a deduction beside it
     ],

@@ -10,6 +10,8 @@ import itertools
 import re
 from decimal import Decimal
 
+import attrs
+
 from .clauses import ClauseReader
 from .nodes import (
     Award,
@@ -20,6 +22,7 @@ from .nodes import (
     Formula,
     FullMarks,
     Label,
+    Measure,
     Note,
     Points,
     Proportional,
@@ -97,8 +100,11 @@ class RuleChecks(ClauseReader):
             first = seg.lead[0] if seg.lead else None
             if not (isinstance(first, PText) and first.text.startswith("、")):
                 continue
-            if not any(isinstance(t, TOutcome) for t in prev.tails):
-                continue
+            points = [
+                t for s in (prev, seg) for t in s.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)
+            ]
+            if len(points) < 2:
+                continue  # 优秀(9-10分)、良好(7-8分): levels of one thing, each a range, not things listed
             others = [c for c in clauses if not isinstance(c, Note)
                       and not (isinstance(c, Award) and isinstance(c.outcome, Points))]  # fmt: skip
             if others:
@@ -156,7 +162,8 @@ class RuleChecks(ClauseReader):
         what the bands leave (every value outside it lies in a band, shapes._covered_outside), since the
         evaluator tries the bands first and scores 按比例 where none holds. Anywhere else (no band for
         the values it leaves, a deduction or a worded clause beside it) refused: those values would
-        fall to 按比例 against the words."""
+        fall to 按比例 against the words. A condition up to a rate of 100% (60%-100%按比例得分) may leave
+        what lies above: 按比例 gives full marks there."""
         for cond, span in conds:
             bands = [c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
             alone = (
@@ -166,6 +173,10 @@ class RuleChecks(ClauseReader):
                 )
                 and sum(isinstance(c, Proportional) for c in clauses) == 1
             )
+            # 60%-100%按比例得分: above a rate of 100% 按比例 gives full marks, capped (§8), as no reader doubts
+            whole = Quantity(Decimal(100), "%")
+            if cond.high is not None and cond.high.value == whole and cond.measure in (Measure.VALUE, Measure.RATIO):
+                cond = attrs.evolve(cond, high=None)
             # its edges are the bands' own (低于95% beside 95%以上): a restatement, not a line of its own
             lows = {b.low.value for b in bands if b.low is not None}
             highs = {b.high.value for b in bands if b.high is not None}
