@@ -91,3 +91,34 @@ def test_bands_on_a_value_and_events_counted_apart() -> None:
     assert "2个实际值" in refused("满意度≥95%得10分，满意度<95%得5分；每发生1起投诉扣1分。", "2", **row)
     # one band beside the events is still the line they fall short of: the answer counts them
     assert points("合规率100%得满分，每发现一例不合规扣1分，扣完为止。", "2", target="100", unit="%") == Decimal("8.00")
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "target", "want"),
+    [
+        # 计划完成率 beside 实际完成率 is the target: 76/95 × 10 (every 率 was the answer: 76/76 → 10)
+        ("得分=实际完成率÷计划完成率×分值", "76%", "95%", "8.00"),
+        # named value and target, comparable units
+        ("得分=实际完成值/目标值×分值", "80", "100", "8.00"),
+        ("得分=实际完成数/计划数×10", "8人", "10人", "8.00"),
+        # a deviation rate given as a rate
+        ("得分=（1-偏差率）×指标分值", "10%", "100万元", "9.00"),
+        # one rate: the answer (unchanged)
+        ("得分=（目标完成率-60%）/（1-60%）×分值", "80%", "100%", "5.00"),
+    ],
+)
+def test_names_in_a_formula(rule: str, actual: str, target: str, want: str) -> None:
+    assert points(rule, actual, target=target) == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "target", "says"),
+    [
+        ("得分=（1-偏差率）×指标分值", "90", "100万元", "要由实际值和指标值算出"),  # was 1 (a 90% deviation)
+        ("得分=分值×（1-超支率）", "105", "≤100万元", "要由实际值和指标值算出"),
+        ("得分=实际完成数/计划数×10", "8人", "10万元", "单位不一致"),
+        ("得分=完成率/达标率×分值", "80%", "100%", "两个比率"),
+    ],
+)
+def test_names_in_a_formula_refused(rule: str, actual: str, target: str, says: str) -> None:
+    assert says in refused(rule, actual, target=target)

@@ -218,6 +218,58 @@ def ties_to_target(text: str) -> bool:
     return core in _TIED_WORDS
 
 
+_DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
+_PLANNED = ("计划", "目标", "预期", "预算")
+_VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
+_TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
+                 "目标任务数", "计划任务数", "任务数", "年度目标")  # fmt: skip
+
+
+def _is_rate(name: str) -> bool:
+    return name.endswith("率") or name in ("完成比例", "比例")
+
+
+@functools.lru_cache(maxsize=1024)
+def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
+    """What each name of a formula stands for, decided once for the whole formula (semantics §12):
+    ``weight`` (分值, 满分, 权重, 基本分), ``value`` (实际完成值, 实际完成数: the answer),
+    ``target`` (目标值, 计划数: the indicator's target), ``rate`` (完成率: the answer as a rate),
+    ``target_rate`` (计划完成率 beside 实际完成率: the target, a %), ``derived`` (偏差率, 超支率: worked
+    out from the answer and the target by a rule the text does not give; only an answer written as
+    a rate is one), ``two_rates`` (two rates neither of which is planned: which is the answer is not
+    written) or ``unknown``. Every name ending in 率 was the answer: 实际完成率÷计划完成率 was 1."""
+    names: list[str] = []
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        name = getattr(e, "name", None)
+        if isinstance(name, str):
+            if name not in names:
+                names.append(name)
+        else:
+            stack.extend(x for x in (getattr(e, "right", None), getattr(e, "left", None)) if x is not None)
+    plain = [n for n in names if _is_rate(n) and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED)]
+    actual_named = any(n.startswith("实际") for n in names)
+    kinds = []
+    for n in names:
+        if "分值" in n or n in ("满分", "权重", "基本分"):
+            kind = "weight"
+        elif n in _VALUE_NAMES:
+            kind = "value"
+        elif n in _TARGET_NAMES:
+            kind = "target"
+        elif not _is_rate(n):
+            kind = "unknown"
+        elif any(w in n for w in _DERIVED):
+            kind = "derived"
+        elif n.startswith(_PLANNED) and actual_named:
+            kind = "target_rate"
+        else:
+            kind = "two_rates" if len(plain) > 1 else "rate"
+        kinds.append((n, kind))
+    return tuple(kinds)
+
+
 def events_apart(rule: Rule) -> Rule:
     """A worded 不得分 that is not the measured value's own (发生安全事故的不得分, 未开展不得分) is a veto
     with its own answer (是/否, or the count of the event it names), not a condition on the other

@@ -18,6 +18,7 @@ from ..reading.scales import (
     Scale,
     band,
     distance,
+    formula_names,
     met,
     met_line,
     pick,
@@ -265,22 +266,32 @@ def _award_body(a: Award, ctx: _Ctx, x: _In, g: _Code, indent: str) -> list[str]
     return [f"{indent}return {g.done(value)}"]
 
 
-def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code) -> str:
-    """``_expr``: a formula as one expression (a division by 0 raises ArithmeticError)."""
+def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | None = None) -> str:
+    """``_expr``: a formula as one expression (a division by 0 raises ArithmeticError); each name
+    as ``steps._var`` reads it, the refusals left to the evaluator."""
+    if names is None:
+        names = dict(formula_names(e))
     if isinstance(e, Num):
         return g.c(e.value)
     if isinstance(e, Var):
-        name = e.name
-        if "分值" in name or name in ("满分", "权重"):
+        kind = names.get(e.name, "unknown")
+        assert x.quantity is not None
+        t = ctx.target.quantity if ctx.target is not None else None
+        if kind == "weight":
             return g.c(ctx.weight)
-        if name.endswith("率") or name in ("完成比例", "比例"):
-            assert x.quantity is not None
-            if x.quantity.is_percent:
-                return f"({g.qn} / {g.c(HUNDRED)})"
+        if kind == "target" and t is not None:
+            return g.c(t.value)
+        if kind == "target_rate" and t is not None and t.is_percent:
+            return g.c(t.value / HUNDRED)
+        if kind == "value" and (t is None or target_mismatch(t, x.quantity.unit) is None):
+            return g.qn
+        if kind in ("rate", "derived") and x.quantity.is_percent:
+            return f"({g.qn} / {g.c(HUNDRED)})"
+        if kind == "rate":
             return f"({_compare_code(ratio(ctx.setting, 'q', x.quantity.unit), g)} / {g.c(HUNDRED)})"
         raise _Raises
     assert isinstance(e, BinOp)
-    return f"({_expr_code(e.left, ctx, x, g)} {e.op} {_expr_code(e.right, ctx, x, g)})"
+    return f"({_expr_code(e.left, ctx, x, g, names)} {e.op} {_expr_code(e.right, ctx, x, g, names)})"
 
 
 # -------------------------------------------------------------- conditions

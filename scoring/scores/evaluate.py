@@ -25,6 +25,7 @@ from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
+    formula_names,
     met,
     met_line,
     on_target,
@@ -756,19 +757,26 @@ def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) ->
     return f"{cond}：{said}" if cond else said
 
 
-def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: str = "") -> str:
+def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: str = "",
+                  names: dict[str, str] | None = None) -> str:  # fmt: skip
     """（完成率68.75%-60%）/（1-60%）×10: the formula with the row's numbers in it."""
+    if names is None:
+        names = dict(formula_names(e))
     if isinstance(e, Num):
         v = e.value
         return f"{_num(v * HUNDRED)}%" if rate and ZERO < v < ONE else _num(v)
     if isinstance(e, Var):
-        value = _expr(e, x, ctx, full)
-        if "分值" in e.name or e.name in ("满分", "权重"):
+        value = _expr(e, x, ctx, full, names)
+        kind = names.get(e.name, "")
+        if kind == "weight":
             return _num(value)
+        if kind in ("value", "target"):
+            return f"{e.name}{_num(value)}"
         return f"{e.name}{_num(_q4(value * HUNDRED))}%"
     if isinstance(e, BinOp):
         op = {"*": "×", "/": "/"}.get(e.op, e.op)
-        text = _formula_text(e.left, x, ctx, full, rate, e.op) + op + _formula_text(e.right, x, ctx, full, rate, e.op)
+        left = _formula_text(e.left, x, ctx, full, rate, e.op, names)
+        text = left + op + _formula_text(e.right, x, ctx, full, rate, e.op, names)
         return f"（{text}）" if e.op in "+-" and outer in ("*", "/", "-") else text
     return ""
 

@@ -11,6 +11,7 @@ from ..errors import EvaluationError
 from ..reading.scales import (
     default_direction,
     distance,
+    formula_names,
     ratio,
     reference,
     same_unit,
@@ -66,23 +67,16 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     raise AssertionError(o)
 
 
-def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
+def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal, names: dict[str, str] | None = None) -> Decimal:
+    if names is None:
+        names = dict(formula_names(e))  # what each name stands for, for the whole formula
     if isinstance(e, Num):
         return e.value
     if isinstance(e, Var):
-        name = e.name
-        if "分值" in name or name in ("满分", "权重"):
-            return full
-        if name.endswith("率") or name in ("完成比例", "比例"):
-            if x.quantity is None:
-                raise EvaluationError(f"公式需要{name}的数值")
-            if x.quantity.is_percent:
-                return x.quantity.value / HUNDRED
-            return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
-        raise EvaluationError(f"公式中的“{name}”没有定义")
+        return _var(e.name, names.get(e.name, "unknown"), x, ctx, full)
     if isinstance(e, BinOp):
-        a = _expr(e.left, x, ctx, full)
-        b = _expr(e.right, x, ctx, full)
+        a = _expr(e.left, x, ctx, full, names)
+        b = _expr(e.right, x, ctx, full, names)
         if e.op == "+":
             return a + b
         if e.op == "-":
@@ -111,6 +105,36 @@ def _reference(rule: Rule, ctx: _Ctx, d: Deduction | None) -> Quantity | None:
 
 def _default_direction(ctx: _Ctx, rule: Rule | None) -> Direction:
     return default_direction(ctx.op, rule)[0]  # the reading's decision (semantics §4)
+
+
+def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
+    """A name of a formula, as ``scales.formula_names`` reads it."""
+    if kind == "weight":
+        return full
+    if kind == "unknown":
+        raise EvaluationError(f"公式中的“{name}”没有定义")
+    if kind == "two_rates":
+        raise EvaluationError(f"公式中有两个比率，规则没有写明哪个是实际值（{name}…）：请按规则人工计算")
+    if kind in ("target", "target_rate"):
+        t = _numeric_target(ctx)
+        if kind == "target_rate":
+            if not t.is_percent:
+                raise EvaluationError(f"公式中的“{name}”是指标值，应为百分比，而指标值是{_fmt(t)}")
+            return t.value / HUNDRED
+        return t.value
+    if x.quantity is None:
+        raise EvaluationError(f"公式需要{name}的数值")
+    if kind == "value":
+        err = target_mismatch(ctx.target.quantity, x.quantity.unit) if ctx.target is not None else None
+        if err:
+            raise EvaluationError(err.replace("{q}", _fmt(x.quantity)))
+        return x.quantity.value
+    if x.quantity.is_percent:
+        return x.quantity.value / HUNDRED
+    if kind == "derived":
+        # 偏差率, 超支率: the rule does not say how to work it out from the value and the target
+        raise EvaluationError(f"公式中的“{name}”要由实际值和指标值算出，规则没有写明怎么算：请直接给出{name}（如“5%”）")
+    return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
 
 
 def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
