@@ -122,3 +122,13 @@ def test_names_in_a_formula(rule: str, actual: str, target: str, want: str) -> N
 )
 def test_names_in_a_formula_refused(rule: str, actual: str, target: str, says: str) -> None:
     assert says in refused(rule, actual, target=target)
+
+
+def test_otherwise_takes_what_no_band_took() -> None:
+    # 否则得5分 never held for a number: 85% fell into the gap and scored 0
+    assert points("满意度90%以上得满分，否则得5分", "85%", target="90%") == Decimal("5.00")
+    assert points("满意度90%以上得满分，否则得5分", "95%", target="90%") == Decimal("10.00")
+    assert points("满意度90%以上得满分，否则不得分", "85%", target="90%") == Decimal("0.00")
+    # 否则酌情扣分 / 达不到的酌情扣分: a hand score within bounds, not 0
+    assert "人工" in refused("满意度达到90%得满分，否则酌情扣分。", "85%", target="90%")
+    assert "人工" in refused("满意度达到90%得满分，达不到的酌情扣分。", "否", target="90%")

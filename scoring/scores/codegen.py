@@ -214,10 +214,10 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     # 3. bands: the first award whose condition holds
     losses = any(not d.bonus for d in rule.deductions)
     for a in awards:
-        if isinstance(a.condition, (Label, Otherwise)) or (a.condition is None and losses):
+        if isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # as the evaluator: points with no condition are what the deductions start from
-        if a.condition is None:
-            return [*out, *_award_body(a, ctx, x, g, "    ")]
+        if a.condition is None or isinstance(a.condition, Otherwise):
+            return [*out, *_award_body(a, ctx, x, g, "    ")]  # 否则得5分: what no band above took
         try:
             guard, test, covered = _award_test(a, rule, ctx, x, g)
         except _Raises:

@@ -268,9 +268,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         all_clear = False
     losses = any(not d.bonus for d in rule.deductions)
     for a in awards:
-        if isinstance(a.condition, (Label, Otherwise)) or (a.condition is None and losses):
+        if isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # 得10分，每低1个百分点扣1分: points with no condition are what the deductions start from
-        held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
+        if isinstance(a.condition, Otherwise):
+            if x.quantity is None:
+                continue
+            held = True  # 90%以上得满分，否则得5分: a number no band above took (it fell into the gap, 0)
+        else:
+            held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
             _require_points(a, ctx)
             value = _outcome(a.outcome, x, ctx, full)
