@@ -142,6 +142,8 @@ TARGET_CASES = [
     # 推迟 and 滞后 are delays too: 14个月 on ≤12个月 is 2 months late (it read 14 months late, 0)
     ("按时完成得满分，每推迟1个月扣2分", "14个月", {"target": "≤12个月"}, 10, "6.00"),
     ("按时完成得满分，每滞后1天扣0.5分", "32天", {"target": "≤30天"}, 10, "9.00"),
+    # a deadline (6月底前) is no duration to count from: the answer is the months late (2 × 2 lost)
+    ("项目于6月底前开工得满分，每推迟一个月扣2分。", "2个月", {"target": "6月底前"}, 6, "2.00"),
     # a count row: 4 of 5 staff in place, one short
     ("每缺一名专职人员扣0.5分", "4", {"target": "5人"}, 2, "1.50"),
     # an event verb: what was found is counted, whatever the row's unit (2 found × 0.5)

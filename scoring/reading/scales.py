@@ -312,7 +312,9 @@ def _side(d: Deduction, t: Quantity) -> Direction | None:
     text = d.event
     # late only in units of time (每延迟1天 on ≤30天: the row's value is a duration); 每延误一次 on a row
     # of 12次 counts delays, and the row's 12 may count the months on time: the delays stay the answer
-    late = normalize_unit(d.step.unit).lstrip("个") in _TIME and any(
+    # (a duration: 6月底前, 30个工作日内 are a deadline or a limit written round the unit, not a
+    # number of months the answer is counted from)
+    late = normalize_unit(d.step.unit).lstrip("个") in _TIME and normalize_unit(t.unit).lstrip("个") in _TIME and any(
         w in text for w in (*words("delay"), "延迟", "延期", "拖延", "推迟", "滞后", *words("excess"))
     )
     # 每发现缺少一份: an event verb says the answer counts what was found, whatever the row's unit
