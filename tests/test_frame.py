@@ -300,3 +300,15 @@ def test_cases_are_the_distinct_combinations(rows: list[tuple[int, int, int]], s
     assert len(set(seen)) == cases.size == len({tuple(int(col[i]) for col in columns) for i in range(len(rows))})
     for i in range(len(rows)):
         assert seen[cases.codes[i]] == tuple(int(col[i]) for col in columns)
+
+
+def test_polars_columns_of_every_kind_equal_pandas() -> None:
+    """Text columns (factorized by polars' hash, each row checked against its case), numbers, missing
+    cells: the same points and errors as the pandas frame, points as their string form."""
+    rows = [(TEMPLATES[i % 40], [85.5, 90.0, None, 77.25, 100.0, -0.0][i % 6]) for i in range(240)]
+    cols = {k: [t[k] for t, _ in rows] for k in ("rule", "target", "comparator", "unit")}
+    weights = [int(Decimal(t["weight"])) if Decimal(t["weight"]) == int(Decimal(t["weight"])) else 10 for t, _ in rows]
+    polars = scoring.score_frame(pl.DataFrame(cols | {"weight": weights, "actual": [a for _, a in rows]}))
+    pandas = scoring.score_frame(pd.DataFrame(cols | {"weight": weights, "actual": [a for _, a in rows]}))
+    assert polars["points"].to_list() == [None if p is None else str(p) for p in pandas["points"]]
+    assert polars["error"].to_list() == list(pandas["error"])

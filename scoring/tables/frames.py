@@ -67,12 +67,11 @@ def score_frame(frame: Any, *, explain: bool = False, **options: Any) -> Any:
     n = frame.height if kind == "polars" else len(frame)
     opts = make_options(**options)
     cols = {k: _values(frame, names[k], n) for k in COLUMNS if k != "actual"}
-    actual = _Actuals(_native(frame, names["actual"]))
+    actual = _Actuals(frame[names["actual"]])
     cases = _Cases([codes for codes, _ in cols.values()] + [actual.codes], n)
     # every distinct (reading, outcome) once, then copied to its rows
     points, errors, reasons = _score(cols, actual, cases, opts, options, explain)
-    expand = cases.codes
-    return _attach(frame, kind, points[expand], errors[expand], reasons[expand] if explain else None)
+    return _attach(frame, kind, cases.codes, points, errors, reasons if explain else None)
 
 
 # ---------------------------------------------------------------------------- reading the frame
@@ -97,16 +96,35 @@ def _resolve(headers: Sequence[Any]) -> dict[str, str | None]:
     return found
 
 
-def _native(frame: Any, name: str | None) -> Any:
-    return frame[name].to_numpy()
-
-
 def _values(frame: Any, name: str | None, n: int) -> tuple[Any, list[Any]]:
     """A key column as (codes, distinct cells as evaluate takes them)."""
     if name is None:
         return np.zeros(n, dtype=np.int64), [None]
-    codes, uniques = _factorize(frame[name].to_numpy())
+    codes, uniques = _column_codes(frame[name])
     return codes, [_cell(v) for v in uniques]
+
+
+def _column_codes(column: Any) -> tuple[Any, list[Any]]:
+    """(codes, distinct cells) of a pandas or polars column."""
+    found = _polars_text_codes(column)
+    return found if found is not None else _factorize(column.to_numpy())
+
+
+def _polars_text_codes(column: Any) -> tuple[Any, list[Any]] | None:
+    """(codes, distinct cells) of a polars text column, by polars' own hash of each cell, every row
+    then checked equal to the first row of its hash (missing to missing): no Python string is made
+    but the distinct ones (``to_numpy`` makes one per row, 0.3 s per million). None for any other
+    column, or where two texts share a hash."""
+    if type(column).__module__.split(".")[0] != "polars":
+        return None
+    import polars as pl
+
+    if column.dtype != pl.String:
+        return None
+    codes, rows = _int_codes(column.hash().to_numpy().view(np.int64))
+    if not bool(column.eq_missing(column.gather(rows[codes])).all()):
+        return None
+    return codes, column.gather(rows).to_list()
 
 
 def _factorize(values: Any) -> tuple[Any, list[Any]]:
@@ -261,8 +279,15 @@ class _Actuals:
     cell as evaluate takes it (``cell(i)``), and where the kernel can take it (``ok``) the number as
     an integer ``x`` at ``scale`` (85.5 at scale 1 is 855)."""
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, column: Any) -> None:
         self.scale = 0
+        self.uniques: Any  # the distinct outcomes as the column holds them
+        text = _polars_text_codes(column)
+        if text is not None:
+            self.codes, self.uniques = text
+            self._numbers([_plain(v) for v in text[1]])
+            return
+        raw = column.to_numpy()
         if raw.dtype.kind in "iuf":
             # numbers: told apart by their bits (-0.0 apart from 0.0, as str writes them)
             if raw.dtype.itemsize == 8:
@@ -270,11 +295,11 @@ class _Actuals:
             else:  # exact in int64 or float64
                 keys = raw.astype(np.float64 if raw.dtype.kind == "f" else np.int64).view(np.int64)
             self.codes, rows = _int_codes(keys)
-            self.uniques: Any = raw[rows]
+            self.uniques = raw[rows]
             if raw.dtype.kind == "f":
-                self._floats(self.uniques)
+                self._floats(raw[rows])
             else:
-                self._numbers([int(v) for v in self.uniques.tolist()])
+                self._numbers([int(v) for v in raw[rows].tolist()])
             return
         self.codes, found = _factorize(raw)
         self.uniques = found
@@ -485,21 +510,28 @@ def _one(reading: dict[str, Any], c: Compiled | None, options: dict[str, Any],
     return one
 
 
-def _attach(frame: Any, kind: str, points: Any, errors: Any, reasons: Any | None) -> Any:
+def _attach(frame: Any, kind: str, expand: Any, points: Any, errors: Any, reasons: Any | None) -> Any:
+    """``frame`` with the cases' points, errors (and reasons) copied to their rows (``expand``)."""
     if kind == "pandas":
         import pandas as pd
 
-        extra = {"points": pd.Series(points, index=frame.index, dtype=object, copy=False)}  # arrays of our own
+        def column(values: Any) -> Any:
+            return pd.Series(values[expand], index=frame.index, dtype=object, copy=False)  # arrays of our own
+
+        extra = {"points": column(points)}
         if reasons is not None:
-            extra["reason"] = pd.Series(reasons, index=frame.index, dtype=object, copy=False)
-        extra["error"] = pd.Series(errors, index=frame.index, dtype=object, copy=False)
+            extra["reason"] = column(reasons)
+        extra["error"] = column(errors)
         return frame.assign(**extra)
     import polars as pl
 
-    new = [pl.Series("points", [None if p is None else str(p) for p in points.tolist()], dtype=pl.String)]
+    def text(name: str, values: list[Any]) -> Any:  # made once per case, gathered by polars
+        return pl.Series(name, values, dtype=pl.String).gather(expand)
+
+    new = [text("points", [None if p is None else str(p) for p in points.tolist()])]
     if reasons is not None:
-        new.append(pl.Series("reason", reasons.tolist(), dtype=pl.String))
-    new.append(pl.Series("error", errors.tolist(), dtype=pl.String))
+        new.append(text("reason", reasons.tolist()))
+    new.append(text("error", errors.tolist()))
     return frame.with_columns(new)
 
 
