@@ -7,7 +7,8 @@ numeric outcome (a float column, as a frame holds numbers): ``random`` rates bet
 of the target to one decimal, ``distinct`` to three decimals. Three ways are timed on the same
 rows, and all three give the same points (checked):
 
-* ``score_frame(frame)``: group by reading, one kernel per group on scaled integers;
+* ``score_frame(frame)``: each distinct (reading, outcome) once, one kernel per reading on scaled
+  integers (docs/frames.md);
 * the compiled function in a Python loop: ``scoring.compile`` once per reading (cached), then
   ``c.points(Decimal(str(x)))`` per row — what a caller writes without score_frame;
 * plain Python: ``scoring.evaluate(rule, str(x), ...)`` per row (timed on a sample, scaled).
