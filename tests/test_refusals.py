@@ -44,3 +44,23 @@ def test_a_start_written_twice_before_a_step_is_refused() -> None:
     # one start, then the step, still reads
     rule = scoring.parse("每低于10000人每减少1%扣1分")
     assert isinstance(rule, scoring.Rule) and rule.deductions[0].start is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月底前完成得满分，12月完成得3分，次年完成不得分。",  # 12月完成 scored 5, read as ≥11 months
+        "6月底前完成得满分，7月完成得5分",
+    ],
+)
+def test_a_month_as_a_deadline_is_no_band(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "date-band"
+    assert text[e.value.pos :].startswith(text[:2])
+
+
+def test_months_counted_and_deadlines_in_words_still_read() -> None:
+    assert scoring.evaluate("6个月内完成得满分，超过6个月不得分", "5个月", weight=4).points == Decimal("4.00")
+    late = "项目于6月底前开工得满分，每推迟一个月扣2分。"
+    assert scoring.evaluate(late, "2", weight=6).points == Decimal("2.00")  # 2 months late

@@ -35,6 +35,7 @@ from .nodes import (
 from .phrases import Lead, PStep, PText, PWord, Span, TOutcome
 from .shapes import _covered_outside, _crossing, _rank, _Segment
 
+_DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -53,6 +54,23 @@ class RuleChecks(ClauseReader):
                     "crossing-bands", "两个分档相互交叉，给分不同", b.span or (0, len(self.text)),
                     expected=("互不重叠的分档",),
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
+                )  # fmt: skip
+
+    def _no_date_bands(self, clauses: list[Clause]) -> None:
+        """11月底前完成得满分，12月完成得3分: a month followed by 底/末/前/份/旬 is a date (a deadline),
+        not a number of months: read as bands it compared 12 with 11 months, and an answer such as
+        12月完成 or 次年1月 scored whatever band it fell in. Refused: how a completion date scores is
+        written as steps (每推迟1个月扣N分) or in words (按时完成得满分)."""
+        for c in clauses:
+            r = getattr(c, "condition", None)
+            if not isinstance(r, Range):
+                continue
+            edge = r.low or r.high
+            if edge is not None and edge.value.unit in ("月", "个月") and r.subject.startswith(_DATE_WORDS):
+                raise self.error(
+                    "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", r.span or getattr(c, "span", None) or (0, len(self.text)),
+                    expected=("按时完成得满分", "每推迟1个月扣N分"),
+                    hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
                 )  # fmt: skip
 
     def _one_thing(self, clauses: list[Clause]) -> None:
