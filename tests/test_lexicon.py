@@ -212,6 +212,24 @@ def test_evidence_remark_scores_nothing(c: WordClass, e: Entry) -> None:
     assert rule == scoring.parse(bare)
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("weight"))
+def test_weight_stated_scores_nothing(c: WordClass, e: Entry) -> None:
+    """本项满分10分: the weight stated (Rule.stated_weight); the clauses read as they do without it."""
+    rule = _parse(c, e)
+    m = re.search(e.pattern + r"\s*([0-9]+(?:\.[0-9]+)?)\s*分[)）]?[，,；;。]?", e.example)
+    assert m is not None
+    assert rule.stated_weight == Decimal(m.group(1))
+    rest = scoring.parse(e.example[: m.start()] + e.example[m.end() :])
+    assert isinstance(rest, n.Rule) and rule.clauses == rest.clauses
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("definition"))
+def test_definition_scores_nothing(c: WordClass, e: Entry) -> None:
+    """完成率=实际完成数/计划数×100%: the rate defined, a remark; the rule reads as it does without it."""
+    rule = _parse(c, e)
+    assert rule == scoring.parse(e.example.split("，", 1)[1])
+
+
 # ------------------------------------------------------------------ words inside conditions
 
 

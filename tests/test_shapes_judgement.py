@@ -254,3 +254,51 @@ def test_a_run_of_bracketed_points_with_a_lost_dash_is_refused(text: str, piece:
 def test_a_listed_checklist_beside_a_hand_score_is_refused() -> None:
     text = "提前开展项目立项等前期手续办理的得2分、及时开展融资贷款工作的得2分,未开展相关工作的视情况扣分。"
     assert _refused(text) == ("checklist-with-other", "、")
+
+
+# ------------------------------------------------------------------ remarks: the weight stated, a rate defined
+
+
+def test_weight_stated_is_kept_and_scores_nothing() -> None:
+    rule = _rule("本项满分10分，完成得满分，未完成不得分")
+    assert rule.stated_weight == 10
+    assert rule.clauses == _rule("完成得满分，未完成不得分").clauses
+    assert _rule("优秀得10分（满分10分）").stated_weight == 10
+    # 共10分 was read as an award for a label 共
+    assert _rule("共10分，完成得满分，未完成不得分").awards == _rule("完成得满分，未完成不得分").awards
+    assert _score("本项满分10分，完成得满分，未完成不得分", "是", weight="8") == 8  # the row's weight is scored
+
+
+def test_a_sub_item_states_its_points() -> None:
+    node = scoring.parse("①存在超编进人，每例扣0.5分，共2分。②落实重点任务（0.5分）")
+    assert isinstance(node, nodes.Composite)
+    assert [i.points for i in node.items] == [Decimal(2), Decimal("0.5")]
+    assert _score("①存在超编进人，每例扣0.5分，共2分。②落实重点任务（0.5分）", {1: "1", 2: "是"}, weight="2.5") == 2
+
+
+def test_two_weights_are_refused() -> None:
+    assert _refused("本项满分10分，满分5分，完成得满分") == ("two-weights", "满分5分")
+
+
+DEFINED = "完成率=实际完成数/计划数×100%，完成率100%得满分，每低1%扣0.5分"
+
+
+def test_a_rate_defined_scores_nothing() -> None:
+    assert _rule(DEFINED) == _rule("完成率100%得满分，每低1%扣0.5分")
+    assert _score(DEFINED, "96%", weight="5") == 3  # 4 points short × 0.5
+
+
+def test_a_definition_with_a_number_of_its_own_is_refused() -> None:
+    assert _refused("完成率=实际完成数/120×100%，完成率100%得满分") == ("unread-number", "120")
+
+
+def test_deviation_bands_after_their_definition() -> None:
+    text = "预决算差异率=(年度利润总额决算值-预算值)/预算值×100% ±30%(含)以内得3分 ±30%-±35%(含)以内得2分"
+    kw = {"target": "1000", "comparator": "=", "unit": "万元", "weight": "3"}
+    assert _score(text, "1320", **kw) == 2  # +32%
+    assert _score(text, "700", **kw) == 3  # -30%, included
+
+
+def test_deduction_in_proportion_to_the_excess() -> None:
+    rule = _rule("成本控制在预算范围内得满分，超出预算的按超出比例扣分")
+    assert rule.proportional is not None and rule.proportional.linear is True

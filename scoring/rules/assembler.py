@@ -8,6 +8,7 @@ its steps reads and writes the same rule-in-progress; the per-clause readers alr
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -83,10 +84,12 @@ class _Assembler(RuleChecks):
             lead: Lead = ()
             tails: list[Tail] = []
             seg_span = span
+            weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
             for p in parts:
-                if isinstance(p, TFlag) and p.kind == "evidence":
-                    # 以党委会纪要为准: how the evidence is checked (the lexicon's EVIDENCE); scores nothing
-                    self.use(p)
+                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition"):
+                    # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
+                    # 完成率=实际完成数/计划数×100% (the rate defined): remarks that score nothing
+                    self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
                     if tails:
@@ -95,7 +98,8 @@ class _Assembler(RuleChecks):
                     lead = p
                 else:
                     tails.append(p)
-            segs.append(_Segment(lead, tails, seg_span))
+            if not weight_only:  # 本项满分10分 alone: Rule.stated_weight, no note
+                segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []
         for seg in segs:
             if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
@@ -113,6 +117,22 @@ class _Assembler(RuleChecks):
                 continue
             joined.append(seg)
         return self.announced(joined)
+
+    def _remark(self, flag: TFlag) -> None:
+        """Read a remark's words, and its numbers where the remark says what they are: the weight of
+        本项满分10分; in a definition only a 100 (×100%, a rate in percent). Any other number of a
+        definition (完成率=实际完成数/120×100%: 120 is a line the rule measures against) stays
+        unread, and the rule is refused (unread-number)."""
+        self.use(flag)
+        if flag.kind == "weight":
+            m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
+            assert m is not None
+            self.weights.append((Decimal(m.group()), flag.span))
+        if flag.kind == "definition":
+            start = flag.span[0]
+            for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]]):
+                if Decimal(m.group()) != 100:
+                    self.read[start + m.start() : start + m.end()] = b"\x00" * (m.end() - m.start())
 
     def announced(self, segs: list[_Segment]) -> list[_Segment]:
         """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
@@ -144,7 +164,11 @@ class _Assembler(RuleChecks):
 
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
+        self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         segs = self.segments(clauses)
+        weight = self.weights[0][0] if self.weights else None
+        if any(w != weight for w, _ in self.weights):
+            raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
@@ -299,7 +323,7 @@ class _Assembler(RuleChecks):
                         cond = self.condition(lead, span)
                         assert isinstance(cond, Range)
                         prop_conds.append((cond, span))
-                    out.append(Proportional(f.text, True if "超支" in f.text else None, f.span))
+                    out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
                 elif f.kind == "ceil":
                     ceil = True
                 elif f.kind == "below_zero":
@@ -336,7 +360,8 @@ class _Assembler(RuleChecks):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
                              flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
-        rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero)
+        rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
+                    stated_weight=weight)  # fmt: skip
         return rule, notes
 
     @staticmethod
@@ -550,8 +575,8 @@ class _Assembler(RuleChecks):
         for _, number, clauses, span, mark in items:
             self.use(mark)
             rule, _ = self.rule(clauses)
-            points: Decimal | None = None
-            for a in rule.awards:
+            points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
+            for a in rule.awards if points is None else ():
                 if isinstance(a.outcome, Points) and a.outcome.value > 0:
                     points = a.outcome.value
                     break

@@ -309,6 +309,9 @@ class Rule:
     bonus_cap: Decimal | None = None  # 最多加10分 / 加分不超过N分 for all the bonuses of the rule together
     bonus_cap_base: bool = False  # 加分不超过基本分 / 加扣分均不突破基本分: the bonuses add at most the base
     below_zero: bool = False  # 该项可负分 / 倒扣: the text lifts the floor, the score may go below 0 (domain point 6)
+    # 本项满分10分 / 共2分 (domain point 15): the weight the text states; the row's weight is the one scored
+    # (a sub-item's stated weight is its points)
+    stated_weight: Decimal | None = None
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

@@ -443,6 +443,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         parts[-1] += f"，最多加{number(rule.bonus_cap)}分"
     if rule.bonus_cap_base:
         parts.append("加分不超过基本分")
+    if rule.stated_weight is not None:
+        parts.insert(0, f"满分{number(rule.stated_weight)}分")  # 本项满分10分 (domain point 15)
     if rule.until_exhausted and last_deduction is None:
         if parts:
             parts[-1] += "，扣完为止"

@@ -363,6 +363,12 @@ class _Phrases(Transformer[Token, Any]):
     def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("evidence", str(ch[0]), self._span(meta))
 
+    def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
+        return TFlag("weight", str(ch[0]), self._span(meta))
+
+    def definition(self, meta: Any, ch: list[Any]) -> TFlag:
+        return TFlag("definition", str(ch[0]), self._span(meta))
+
     def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("discretion", str(ch[0]), self._span(meta))
 
