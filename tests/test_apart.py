@@ -132,3 +132,10 @@ def test_otherwise_takes_what_no_band_took() -> None:
     # 否则酌情扣分 / 达不到的酌情扣分: a hand score within bounds, not 0
     assert "人工" in refused("满意度达到90%得满分，否则酌情扣分。", "85%", target="90%")
     assert "人工" in refused("满意度达到90%得满分，达不到的酌情扣分。", "否", target="90%")
+
+
+def test_at_most_points_caps_the_steps_before() -> None:
+    # 最多得2分 was an award for a condition 最多, and the steps were uncapped: 3 篇 scored 3.50
+    rule = "报送信息每被采用1篇得0.5分，最多得2分。"
+    assert points(rule, "3", weight=2) == Decimal("1.50")
+    assert points(rule, "5", weight=2) == Decimal("2.00")  # 2.5, capped at 2
