@@ -139,3 +139,23 @@ def test_at_most_points_caps_the_steps_before() -> None:
     rule = "报送信息每被采用1篇得0.5分，最多得2分。"
     assert points(rule, "3", weight=2) == Decimal("1.50")
     assert points(rule, "5", weight=2) == Decimal("2.00")  # 2.5, capped at 2
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "target", "want"),
+    [
+        # steps on the deviation past the full-marks deviation band, both sides on a row of =
+        # (108 lost 8 steps counted from the target, and 92 none, on the side 增加 named)
+        ("偏差率≤5%得满分，偏差率每增加1%扣1分，扣完为止。", "108", "100万元", "2.00"),  # 8% − 5% = 3
+        ("偏差率≤5%得满分，偏差率每增加1%扣1分，扣完为止。", "92", "100万元", "2.00"),
+        ("偏差率≤5%得满分，偏差率每增加1%扣1分，扣完为止。", "96", "100万元", "5.00"),
+        ("偏离度在5%以内得满分，每增加1个百分点扣1分", "64.8", "60万元", "2.00"),  # 8% − 5%
+        ("偏离5%以内得满分，每超出1%扣1分", "55", "60万元", "1.67"),  # 8.33% − 5% = 3.33
+        ("偏离度≤5%得满分，超过5%的，每偏离1%扣1分", "92", "100万元", "2.00"),
+        # beside a band on the value, 偏差率 is still the shortfall below it (seed s000-L589)
+        ("服务对象满意度95%以上得满分，执行偏差率每5%扣2分", "90%", "≥95%", "3.00"),
+    ],
+)
+def test_steps_on_the_deviation(rule: str, actual: str, target: str, want: str) -> None:
+    comparator = "=" if "万元" in target else None
+    assert points(rule, actual, target=target, comparator=comparator, weight=5) == Decimal(want)

@@ -204,7 +204,9 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     if plan.moved_error:
         raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
     moved = dist / abs(rv) * HUNDRED if plan.relative else dist
-    if plan.basis is PercentBasis.RELATIVE:
+    if plan.compare.kind == "deviation":  # steps on the deviation from the target (scales.deviation_line)
+        how = f"偏离指标值{_num(_q4(qv))}%，超出{_num(rv)}%共{_num(_q4(dist))}个百分点"
+    elif plan.basis is PercentBasis.RELATIVE:
         how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%" if not plan.rate else f"相对偏离{_num(_q4(moved))}%"
     elif plan.basis is PercentBasis.POINTS:
         side = "低于" if direction is Direction.SHORTFALL and diff < 0 else "高于" if diff > 0 else "偏离"
@@ -216,7 +218,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     subject = next(
         (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
     )
-    subject = subject.rstrip("的") or "实际值"
+    subject = "实际值" if plan.compare.kind == "deviation" else subject.rstrip("的") or "实际值"
     ctx.step(
         f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分",
         -lost,
