@@ -154,7 +154,7 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert isinstance(outcomes[0], n.FullMarks)
     elif c.name in ("BASE_POINTS", "POINTS"):
         assert outcomes[0] in (n.Points(Decimal(10)), n.Points(Decimal(5)))
-    elif c.name == "AWARD_SHARE":
+    elif c.name in ("AWARD_SHARE", "SHARE_AFTER"):
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
     elif c.name == "AWARD_HALF":
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))

@@ -39,6 +39,7 @@ def _refused(text: str) -> tuple[str, str]:
     return e.value.code, text[e.value.pos : e.value.pos + e.value.length]
 
 
+SHARES_TEXT = "满意度调查结果在90%（含）以上得满分；80%（含）-90%得80%分值；70%（含）-80%得60%分值；70%以下不得分"
 LADDER = "优秀10分，良好8-9分，一般6分"
 PLAN = "超额完成计划任务>100%得5-3分，完成计划任务100%得3分，完成计划任务99%-80%得2-0分，完成计划任务80%以下得0分"
 BELOW = "95%以上得满分，低于95%的按比例得分"
@@ -302,3 +303,56 @@ def test_deviation_bands_after_their_definition() -> None:
 def test_deduction_in_proportion_to_the_excess() -> None:
     rule = _rule("成本控制在预算范围内得满分，超出预算的按超出比例扣分")
     assert rule.proportional is not None and rule.proportional.linear is True
+
+
+# ------------------------------------------------------------------ shares written after the percent; 酌情打分
+
+SHARES = SHARES_TEXT
+
+
+@pytest.mark.parametrize(
+    ("actual", "points"),
+    [("95%", "10"), ("85%", "8"), ("80%", "8"), ("75%", "6"), ("70%", "6"), ("69%", "0")],  # 80%, 70%: first listed
+)
+def test_share_written_after_the_percent(actual: str, points: str) -> None:
+    assert _score(SHARES, actual, weight="10") == Decimal(points)
+    assert _unread_numbers(SHARES) == []
+
+
+@pytest.mark.parametrize("text", ["完成90%以上得分值的80%", "完成90%以上得该项分值的80%", "完成90%以上得80%的分值"])
+def test_share_of_the_weight_spellings(text: str) -> None:
+    assert _rule(text).awards[0].outcome == nodes.ShareOfWeight(Decimal(80))
+
+
+def test_a_rule_given_by_hand_alone_is_bounded_by_the_weight() -> None:
+    assert _bounds("根据工作完成情况酌情打分", "否", weight="5") == (0, 5)  # 是 is met: full marks (§10)
+
+
+# ------------------------------------------------------------------ 每天扣0.1分 right before the verb; more counters
+
+LATE = "在规定时间内完成的得满分，超时完成的按超时天数每天扣0.1分"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("5", "1.5"), ("0", "2"), ("是", "2")])
+def test_a_period_right_before_the_verb_counts_periods(actual: str, points: str) -> None:
+    # it was one deduction of 0.1 whatever the days (否 scored 1.9)
+    rule = _rule(LATE)
+    assert rule.deductions[0].kind is nodes.StepKind.EVENTS
+    assert rule.deductions[0].step == nodes.Quantity(Decimal(1), "天")
+    assert _score(LATE, actual, weight="2") == Decimal(points)
+
+
+def test_a_period_needs_a_count_not_a_no() -> None:
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(scoring.parse(LATE), "否", weight="2")  # how many days late is not said
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        ("帮扶困难户达到50户以上得满分，每少5户扣1分", "40户", "8"),  # 2 steps of 5户 short
+        ("发现违规使用资金的，每笔扣1分", "2", "3"),
+    ],
+)
+def test_more_counters(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight="10" if "户" in text else "5") == Decimal(points)

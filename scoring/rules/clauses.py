@@ -225,17 +225,23 @@ class ClauseReader(SpanReader):
         return [c] if after.startswith(starts) else []
 
     def _per_period(self, lead: Lead) -> Quantity | None:
-        """每季度 / 每月 / 每人 at the start of a deduction's lead with no step of its own: per that period
-        or person (lexicon FREQ), one event each; None otherwise. 每三个月 and the like are refused."""
+        """每季度 / 每月 / 每人 at the start of a deduction's lead with no step of its own, or right before
+        its verb (超时的按超时天数每天扣0.1分): per that period or person (lexicon FREQ), one event each;
+        None otherwise. 每三个月 and the like are refused."""
         texts = [p for p in lead if isinstance(p, PText)]
-        if not texts or texts[0].span[0] != min(p.span[0] for p in lead):
+        if not texts:
             return None
-        word = next((w for w in sorted(_FREQ_WORDS, key=len, reverse=True) if texts[0].text.startswith(w)), None)
+        by_length = sorted(_FREQ_WORDS, key=len, reverse=True)
+        word, where = None, texts[0]
+        if texts[0].span[0] == min(p.span[0] for p in lead):
+            word = next((w for w in by_length if texts[0].text.startswith(w)), None)
+        if word is None and texts[-1].span[1] == max(p.span[1] for p in lead):
+            word, where = next((w for w in by_length if texts[-1].text.endswith(w)), None), texts[-1]
         if word is None:
             return None
         unit = word.removeprefix("每")
         if unit not in _EVENT_UNITS and unit not in _TIME_UNITS:
-            raise self.error("step-without-size", f"“{word}”不是一个计数单位，无法按次扣分", texts[0].span,
+            raise self.error("step-without-size", f"“{word}”不是一个计数单位，无法按次扣分", where.span,
                              expected=("每季度", "每月", "每次"))  # fmt: skip
         return Quantity(Decimal(1), unit)
 
