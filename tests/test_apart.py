@@ -159,3 +159,12 @@ def test_at_most_points_caps_the_steps_before() -> None:
 def test_steps_on_the_deviation(rule: str, actual: str, target: str, want: str) -> None:
     comparator = "=" if "万元" in target else None
     assert points(rule, actual, target=target, comparator=comparator, weight=5) == Decimal(want)
+
+
+def test_steps_either_side_of_a_band_with_two_ends() -> None:
+    # 95% counted from 85% lost 10 steps (0); from the end it passed, 93%, it loses 2
+    rule = "病床使用率在85%-93%之间得满分，每偏离1个百分点扣0.5分。"
+    row = {"target": "85%-93%", "comparator": "=", "unit": "%", "weight": 5}
+    assert points(rule, "95%", **row) == Decimal("4.00")
+    assert points(rule, "80%", **row) == Decimal("2.50")
+    assert points(rule, "90%", **row) == Decimal("5.00")

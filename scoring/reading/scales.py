@@ -523,6 +523,7 @@ class Steps:
     rate: bool  # the compared number is a rate (a % answer, or the completion rate)
     error: str | None = None
     moved_error: str | None = None
+    upper: Quantity | None = None  # a full-marks band with two ends: above it the steps count from here
 
 
 def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
@@ -557,9 +558,22 @@ def distance(rule: Rule, d: Deduction, setting: Setting, scale: Scale) -> Steps:
     line = deviation_line(rule, d)
     if line is not None:
         return _deviation_steps(line, setting, scale)
-    ref = reference(rule, d, setting.unit, setting.target)[0]
+    ref, why = reference(rule, d, setting.unit, setting.target)
     direction = d.direction if d.direction is not None else default_direction(setting.op, rule)[0]
-    return _distance(d, ref, direction, setting, scale)
+    steps = _distance(d, ref, direction, setting, scale)
+    upper = _upper_line(rule, ref) if why == "满分线" and direction is Direction.BOTH else None
+    return attrs.evolve(steps, upper=upper) if upper is not None and not steps.relative else steps
+
+
+def _upper_line(rule: Rule, ref: Quantity | None) -> Quantity | None:
+    """病床使用率在85%-93%之间得满分，每偏离1个百分点扣0.5分: the full-marks band has two ends, and a
+    deviation either way counts from the end it passed (95% from 93%: it was counted from 85%)."""
+    for a in rule.awards:
+        c = a.condition
+        if isinstance(c, Range) and c.measure is Measure.VALUE and c.low is not None and c.high is not None:
+            if c.low.value == ref and isinstance(a.outcome, (FullMarks, Points)) and c.high.value.unit == ref.unit:
+                return c.high.value
+    return None
 
 
 @functools.lru_cache(maxsize=1024)

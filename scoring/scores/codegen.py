@@ -584,6 +584,8 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     plan = distance(rule, d, ctx.setting, _scale(x))  # the reading's plan for this scale of answer
     if plan.error:
         raise _Raises
+    if plan.upper is not None:
+        raise _Leave  # two ends to count from: the evaluator's
     qv = _compare_code(plan.compare, g)
     rv = plan.line.value
     r = g.c(rv)

@@ -189,7 +189,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     if plan.error:
         raise EvaluationError(plan.error.replace("{q}", _fmt(q)))
     qv = _compared(plan.compare, x)
-    ref = plan.line
+    ref = plan.upper if plan.upper is not None and qv > plan.upper.value else plan.line
     rv = ref.value
     diff = qv - rv
     direction = plan.direction
