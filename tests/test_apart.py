@@ -168,3 +168,12 @@ def test_steps_either_side_of_a_band_with_two_ends() -> None:
     assert points(rule, "95%", **row) == Decimal("4.00")
     assert points(rule, "80%", **row) == Decimal("2.50")
     assert points(rule, "90%", **row) == Decimal("5.00")
+
+
+def test_xiangcha_is_a_deviation() -> None:
+    # 相差 was no deviation word: 96 on =100个 was compared with 5% itself and scored 0
+    rule = "实际数与计划数相差不超过5%的得满分，相差5%-10%的得3分，相差10%以上不得分。"
+    row = {"target": "100", "comparator": "=", "unit": "个", "weight": 5}
+    assert points(rule, "96", **row) == Decimal("5.00")
+    assert points(rule, "92", **row) == Decimal("3.00")
+    assert points(rule, "85", **row) == Decimal("0.00")
