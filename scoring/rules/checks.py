@@ -36,6 +36,7 @@ from .phrases import Lead, PStep, PText, PWord, Span, TOutcome
 from .shapes import _covered_outside, _crossing, _rank, _Segment
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
+_SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -71,6 +72,30 @@ class RuleChecks(ClauseReader):
                     "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", r.span or getattr(c, "span", None) or (0, len(self.text)),
                     expected=("按时完成得满分", "每推迟1个月扣N分"),
                     hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
+                )  # fmt: skip
+
+    def _no_shortfall_bands(self, clauses: list[Clause]) -> None:
+        """未完成5个以上不得分 beside 完成10个村…得满分: a band on what is missing, not on the value done;
+        read as a band on the value, 8 done scored 0 (8 ≥ 5) and 4 done kept its steps. Refused: the
+        rule counts one quantity two ways and nothing marks which an answer gives."""
+        def short(r: object) -> bool:
+            edge = (r.low or r.high) if isinstance(r, Range) else None
+            return (isinstance(r, Range) and r.measure is Measure.VALUE and "率" not in r.subject and edge is not None
+                    and not edge.value.is_percent and r.subject.startswith(_SHORT_SUBJECTS))  # fmt: skip
+
+        done = any(
+            (isinstance(c, Award) and isinstance(c.condition, Range) and not short(c.condition))
+            or (isinstance(c, Deduction) and c.kind is StepKind.DISTANCE)
+            for c in clauses
+        )  # the value done is read elsewhere in the rule
+        for c in clauses:
+            r = getattr(c, "condition", None)
+            if done and isinstance(r, Range) and short(r):
+                raise self.error(
+                    "shortfall-band", "这一档按未完成（缺少）的数量分档，而其他条款按完成的数量计分",
+                    r.span or getattr(c, "span", None) or (0, len(self.text)),
+                    expected=("完成N个以下不得分",),
+                    hint="改写成按完成数量分档（如“完成5个以下不得分”），或写明实际值填未完成的数量",
                 )  # fmt: skip
 
     def _one_thing(self, clauses: list[Clause]) -> None:
