@@ -99,6 +99,14 @@ def test_the_reading_names_each_default_it_takes(page: Any) -> None:
     assert "起点：满分线90%" in decisions
 
 
+def test_the_page_lists_what_the_rule_needs_and_what_yes_means(page: Any) -> None:
+    _set_rule(page, "合格率100%得满分，每低1%扣1分；发生安全事故的不得分。", target="100%", weight="10", unit="%")
+    page.wait_for_function("() => (document.querySelector('#inputs') || {}).innerText?.includes('发生安全事故')")
+    needs = page.inner_text("#inputs")
+    assert "[实际值] 数值 合格率" in needs
+    assert "[1] 是/否（是＝未发生，否＝发生；或填发生次数） 发生安全事故" in needs
+
+
 def test_type_a_rule_and_see_its_reading_and_a_score(page: Any) -> None:
     rule = "完成率小于60%不得分，大于等于60%的，得分=（完成率-60%）/（1-60%）×指标分值"
     _set_rule(page, rule, target="100%", weight="10", comparator="≥", unit="%")

@@ -63,6 +63,12 @@ class Input:
     name: str
     unit: str = ""
     choices: tuple[str, ...] = ()
+    meaning: str = ""  # what 是 and 否 say, where the name is the case that loses points
+
+    @property
+    def shown(self) -> str:
+        """The kind as the reading shows it: 是/否 with what each means where the name is a failure."""
+        return f"{_KINDS[self.kind]}（{self.meaning}）" if self.meaning else _KINDS[self.kind]
 
 
 @frozen
@@ -89,7 +95,7 @@ class Reading:
         for i in self.inputs:
             extra = f"（{i.unit}）" if i.unit else ""
             choices = f"：{'、'.join(i.choices)}" if i.choices else ""
-            lines.append(f"  [{i.key}] {_KINDS[i.kind]} {i.name}{extra}{choices}")
+            lines.append(f"  [{i.key}] {i.shown} {i.name}{extra}{choices}")
         lines.append("读法:")
         for d in self.decisions:
             who = "规则写明" if d.stated else f"默认（{d.source}）"
@@ -267,7 +273,9 @@ def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
     if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
         return Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次")
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
-    return Input(key, "flag", name or "扣分事项")
+    # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
+    meaning = "是＝未发生，否＝发生；或填发生次数" if event_words(name) else "是＝没有这种情形，否＝有"
+    return Input(key, "flag", name or "扣分事项", meaning=meaning)
 
 
 def _item_input(number: int, rule: Rule, unit: str) -> Input:

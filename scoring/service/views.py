@@ -214,8 +214,8 @@ def _bound(node: scoring.Rule | scoring.Composite, target: str | None, comparato
         r = scoring.bind(node, target=target, comparator=comparator, unit=unit)
     except scoring.ScoringError as e:
         return {"inputs": [], "decisions": [], "error": str(e)}
-    inputs = [{"key": str(i.key), "kind": i.kind, "name": i.name, "unit": i.unit, "choices": list(i.choices)}
-              for i in r.inputs]  # fmt: skip
+    inputs = [{"key": str(i.key), "kind": i.kind, "name": i.name, "unit": i.unit, "choices": list(i.choices),
+               "meaning": i.meaning} for i in r.inputs]  # fmt: skip
     decisions = [{"clause": d.clause, "what": d.what, "value": d.value, "stated": d.stated, "source": d.source}
                  for d in r.decisions]  # fmt: skip
     return {"inputs": inputs, "decisions": decisions}

@@ -255,6 +255,17 @@
       }
       parts.push(h("div", { class: "bound" }, h("h3", {}, "在本指标上的读法"), table));
     }
+    const needs = (p.bound && p.bound.inputs) || [];
+    if (needs.length) {
+      // what the rule needs from an answer: one line per input, with what 是/否 say where it matters
+      const KIND = { value: "数值", count: "次数", flag: "是/否", grade: "等级", items: "分项", rank: "名次" };
+      const ul = h("ul", { class: "inputs", id: "inputs" });
+      for (const i of needs) {
+        const kind = (KIND[i.kind] || i.kind) + (i.meaning ? "（" + i.meaning + "）" : "");
+        ul.append(h("li", {}, "[" + i.key + "] " + kind + " " + i.name + (i.unit ? "（" + i.unit + "）" : "")));
+      }
+      parts.push(h("div", { class: "bound" }, h("h3", {}, "需要的实际值"), ul));
+    }
     const restate = h("div", { class: "restate" }, h("h3", {}, "把默认口径写明后的标准表述"));
     const text = h("div", { class: "restate-text", id: "restatement" });
     const re = /（注：.*?）/g;
