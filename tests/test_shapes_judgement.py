@@ -356,3 +356,44 @@ def test_a_period_needs_a_count_not_a_no() -> None:
 )
 def test_more_counters(text: str, actual: str, points: str) -> None:
     assert _score(text, actual, weight="10" if "户" in text else "5") == Decimal(points)
+
+
+# ------------------------------------------------------------------ 是/否 on a ladder of ranges
+
+GRADES = "达到预期目标得8-10分，基本达到得5-7分，未达到得0-4分"
+
+
+@pytest.mark.parametrize(
+    ("actual", "low", "high"),
+    [("是", "8", "10"), ("基本达到", "5", "7"), ("未达到", "0", "4"), ("否", "0", "4")],
+)
+def test_yes_or_no_on_a_ladder_of_ranges_asks_for_a_hand_score(actual: str, low: str, high: str) -> None:
+    # 是 scored full marks: a range was read as the clause for a requirement not met, as 酌情扣分 is
+    assert _bounds(GRADES, actual, weight="10") == (Decimal(low), Decimal(high))
+
+
+def test_yes_on_a_lone_range_is_a_hand_score() -> None:
+    assert _bounds("根据完成质量，视情况给予0-5分", "是", weight="5") == (0, 5)
+
+
+# ------------------------------------------------------------------ 资金到位率（5分）：… the heading's points
+
+HEADED = "1.资金到位率（5分）：到位率100%得满分，每低1%扣0.5分。2.资金使用合规性（5分）：发现一例违规扣1分"
+
+
+def test_points_in_brackets_before_a_colon_are_the_headings_weight() -> None:
+    rule = _rule("资金到位率（5分）：到位率100%得满分，每低1%扣0.5分")
+    assert rule.stated_weight == 5 and not any(isinstance(a.condition, nodes.TargetMet) for a in rule.awards)
+    node = scoring.parse(HEADED)
+    assert isinstance(node, nodes.Composite) and [i.points for i in node.items] == [5, 5]
+    assert _score(HEADED, {1: "96%", 2: "2"}, weight="10") == 6  # (5 - 4 × 0.5) + (5 - 2)
+    assert scoring.parse(render(node)) == node
+
+
+def test_an_item_heading_is_no_thing_of_a_checklist() -> None:
+    text = "①制度建设（2分）：建立制度得2分；②执行情况（3分）：执行到位得3分，执行不到位得1分"
+    assert _score(text, {1: "是", 2: "执行不到位"}, weight="5") == 3  # it was refused: 制度建设 read as a thing scored
+
+
+def test_grades_written_points_first_in_brackets_are_refused() -> None:
+    assert _refused("优秀（10分）：各项指标全部完成；良好（8分）：基本完成")[0] == "two-weights"

@@ -98,6 +98,9 @@ class _Assembler(RuleChecks):
                     lead = p
                 else:
                     tails.append(p)
+            if lead and not tails and parts and isinstance(parts[-1], TFlag) and parts[-1].kind == "weight":
+                # 资金到位率（5分）：…: the heading's note is its words, without the weight (Rule.stated_weight)
+                seg_span = (seg_span[0], parts[-1].span[0])
             if not weight_only:  # 本项满分10分 alone: Rule.stated_weight, no note
                 segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []

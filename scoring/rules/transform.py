@@ -414,13 +414,13 @@ class _Phrases(Transformer[Token, Any]):
         return ("clause", list(ch), self._span(meta))
 
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
-        return _points_first(_score_ranges(_points_after(ch), self.source))
+        return _points_first(_score_ranges(_points_after(_heading_points(ch, self.source)), self.source))
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
         # ① / 1、 / 1. / (1) / （1） / 1): the number the mark writes
         number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(re.sub(r"[^0-9]", "", str(mark)))
-        return ("item", number, _points_first(_score_ranges(_points_after(ch[1:]), self.source)), self._span(meta), _tok_span(mark))
+        return ("item", number, _points_first(_score_ranges(_points_after(_heading_points(ch[1:], self.source)), self.source)), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -512,6 +512,25 @@ def _points_after(parts: list[Any]) -> list[Any]:
         outcome = TOutcome(Points(last.q.value), last.span, bare=True)
         rest = [lead[:-1]] if len(lead) > 1 else []
         out[i] = ("clause", [*body[:-1], *rest, outcome], span)
+    return out
+
+
+def _heading_points(parts: list[Any], source: str) -> list[Any]:
+    """资金到位率（5分）：到位率100%得满分… / ①制度建设（2分）：建立制度得2分: points in brackets closing a
+    clause that a colon ends are the heading's, the weight of what follows (Rule.stated_weight, an item's
+    points), not an award for the words before them."""
+    out = list(parts)
+    for i, c in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if isinstance(c, Token) or not (isinstance(nxt, Token) and nxt.type == "COLON"):
+            continue
+        body = c[1]
+        last = body[-1] if body else None
+        if (
+            len(body) == 2 and _is_lead(body[0]) and isinstance(last, TOutcome) and isinstance(last.outcome, Points)
+            and source[last.span[0]] in "(（"
+        ):  # fmt: skip
+            out[i] = ("clause", [body[0], TFlag("weight", "（分）", last.span)], c[2])
     return out
 
 

@@ -624,6 +624,7 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     if x.flag:
         if positive:
             a, v = max(positive, key=lambda p: p[1])
+            _require_points(a, ctx)  # 视情况给予0-5分 answered 是: a hand score within 0-5, never its low end
             ctx.step(_describe_award(a, ctx, full), v, "达标", 实际值="是")
             return v
         ctx.step("未发生扣分情形，得满分", full, "规则只写了不得分的情形", 实际值="是")
@@ -668,8 +669,8 @@ def _negative(a: Award) -> bool:
         return True
     if isinstance(c, (Label, TargetMet)) and c.negated:
         return True
-    if isinstance(c, Label) and isinstance(a.outcome, (Zero, ByHand)):
-        return True  # 发生安全事故不得分 / 根据部门自评材料评定: the clause for a requirement not met
+    if isinstance(c, Label) and (isinstance(a.outcome, Zero) or (isinstance(a.outcome, ByHand) and a.outcome.low is None)):
+        return True  # 发生安全事故不得分 / 根据部门自评材料评定: the clause for a requirement not met (not 良好8-9分)
     return False
 
 
