@@ -177,3 +177,13 @@ def test_xiangcha_is_a_deviation() -> None:
     assert points(rule, "96", **row) == Decimal("5.00")
     assert points(rule, "92", **row) == Decimal("3.00")
     assert points(rule, "85", **row) == Decimal("0.00")
+
+
+def test_you_names_something_that_happens() -> None:
+    # 有实名投诉并查实的不得分 beside bands: its own answer, a count or 是/否 (85% alone scored 3)
+    rule = "满意度90%以上得满分，80%-90%得3分，80%以下不得分，有实名投诉并查实的不得分。"
+    assert "2个实际值" in refused(rule, "85%", target="90%", weight=5)
+    assert points(rule, {"实际值": "85%", 1: "0"}, target="90%", weight=5) == Decimal("3.00")
+    assert points(rule, {"实际值": "95%", 1: "1"}, target="90%", weight=5) == Decimal("0.00")
+    # a veto that names no event takes 是/否 only, and says so
+    assert "需要“是/否”，" in refused("资料不齐全的，一票否决", "3", weight=5)

@@ -75,3 +75,22 @@ def test_a_band_on_what_is_missing_beside_the_value_done_is_refused() -> None:
     assert text[e.value.pos :].startswith("未完成5个以上")
     # alone, the band is on the one quantity written: what is missing
     assert scoring.evaluate("缺2人以上不得分，配齐得满分", "3", weight=2).points == Decimal("0.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "满意度达到90%且投诉率低于1%得满分，否则不得分。",  # one empty range: 95% scored 0
+        "完成率达到100%且无安全事故得满分，否则不得分。",  # the accident was dropped: 100% scored 10
+        "新增就业5000人以上且城镇登记失业率控制在4.5%以内得满分，否则不得分。",
+    ],
+)
+def test_two_conditions_joined_by_qie_are_refused(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "two-conditions"
+
+
+def test_qie_between_two_comparisons_on_one_quantity_is_a_range() -> None:
+    rule = "完成率大于等于80%且小于90%得5分，完成率大于等于90%得满分"
+    assert scoring.evaluate(rule, "85%", weight=10).points == Decimal("5.00")

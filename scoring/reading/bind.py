@@ -38,6 +38,7 @@ from .scales import (
     distance,
     event_words,
     from_target,
+    names_event,
     on_target,
     reads_value,
     reference,
@@ -274,7 +275,8 @@ def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
         return Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次")
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
-    meaning = "是＝未发生，否＝发生；或填发生次数" if event_words(name) else "是＝没有这种情形，否＝有"
+    counted = names_event(name) if isinstance(c, Veto) else event_words(name)
+    meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"
     return Input(key, "flag", name or "扣分事项", meaning=meaning)
 
 

@@ -196,6 +196,12 @@ def event_words(text: str) -> bool:
     return any(w in text for w in _EVENT_VERBS)
 
 
+def names_event(text: str) -> bool:
+    """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
+    (有实名投诉并查实的不得分: how many there were)."""
+    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有"))
+
+
 def reads_value(rule: Rule) -> bool:
     """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
     return (
@@ -291,8 +297,8 @@ def events_apart(rule: Rule) -> Rule:
             return False
         text = c.condition.text
         # beside bands alone (开展1次以上满分，未开展不得分) words may be the value's own other side: only
-        # an event they name (出现投诉的不得分) is apart
-        return not ties_to_target(text) and (steps or event_words(text))
+        # an event they name (出现投诉的不得分, 有实名投诉并查实的不得分) is apart
+        return not ties_to_target(text) and (steps or names_event(text))
 
     clauses = tuple(Veto(c.condition, c.span) if apart(c) and isinstance(c, Award) and c.condition is not None else c
                     for c in rule.clauses)  # fmt: skip

@@ -98,6 +98,26 @@ class RuleChecks(ClauseReader):
                     hint="改写成按完成数量分档（如“完成5个以下不得分”），或写明实际值填未完成的数量",
                 )  # fmt: skip
 
+    def _no_two_conditions(self, clauses: list[Clause]) -> None:
+        """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second
+        condition to a band, on another quantity or in words. Read as one band, the two comparisons
+        made one empty range (95% scored 0) or the words were dropped (100% scored full marks with the
+        accident unasked). Refused; 且 between two comparisons on one quantity (大于等于80%且小于90%)
+        is one range and reads."""
+        for c in clauses:
+            r = getattr(c, "condition", None)
+            if not isinstance(r, Range):
+                continue
+            for joint in ("并且", "且", "同时"):
+                at = r.subject.find(joint)
+                if at >= 0 and r.subject[at + len(joint) :].strip("的，, "):
+                    raise self.error(
+                        "two-conditions", f"“{joint}”连接了两个条件，一个实际值不能同时回答",
+                        r.span or getattr(c, "span", None) or (0, len(self.text)),
+                        expected=("一个条件一档",),
+                        hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
+                    )  # fmt: skip
+
     def _one_thing(self, clauses: list[Clause]) -> None:
         """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
         bands on a quantity are several things scored (domain point 17), where one number scored one

@@ -28,6 +28,7 @@ from ..reading.scales import (
     formula_names,
     met,
     met_line,
+    names_event,
     on_target,
     pick,
 )
@@ -509,11 +510,13 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if x.flag is not None:
         return not x.flag
     text = getattr(cond, "text", "")
-    if x.quantity is not None and _event_words(text) and not x.quantity.is_percent:
+    counted = names_event(text)
+    if x.quantity is not None and counted and not x.quantity.is_percent:
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value > 0
-    raise EvaluationError(f"否决条款“{_describe_cond(cond)}”需要“是/否”（或事件次数），而不是“{_show(x)}”")
+    what = "“是/否”（或事件次数）" if counted else "“是/否”"
+    raise EvaluationError(f"否决条款“{_describe_cond(cond)}”需要{what}，而不是“{_show(x)}”")
 
 
 def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> bool:
