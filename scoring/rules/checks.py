@@ -38,6 +38,9 @@ from .shapes import _covered_outside, _crossing, _rank, _Segment
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
 
+_BRACKETED_POINTS = re.compile(r"[（(]\s*([0-9]+)\s*分\s*[)）]")
+
+
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
         """Two bands on one quantity that cross (each holds values the other does not, and they share
@@ -262,10 +265,11 @@ class RuleChecks(ClauseReader):
             if any(not isinstance(p, (PText, PWord)) for p in seg.lead):
                 continue
             for t in seg.tails:
-                written = self.text[t.span[0] : t.span[1]]
-                m = re.fullmatch(r"[（(]\s*([0-9]+)\s*分\s*[)）]", written)
-                if isinstance(t, TOutcome) and isinstance(t.outcome, Points) and m:
-                    run.append((t.outcome.value, m.group(1), (t.span[0] + m.start(1), t.span[0] + m.end(1))))
+                if not (isinstance(t, TOutcome) and isinstance(t.outcome, Points) and self.text[t.span[0]] in "(（"):
+                    continue
+                m = _BRACKETED_POINTS.fullmatch(self.text, t.span[0], t.span[1])
+                if m:
+                    run.append((t.outcome.value, m.group(1), m.span(1)))
         if len(run) < 2:
             return
 

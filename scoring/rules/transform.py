@@ -519,6 +519,8 @@ def _heading_points(parts: list[Any], source: str) -> list[Any]:
     """资金到位率（5分）：到位率100%得满分… / ①制度建设（2分）：建立制度得2分: points in brackets closing a
     clause that a colon ends are the heading's, the weight of what follows (Rule.stated_weight, an item's
     points), not an award for the words before them."""
+    if not any(isinstance(c, Token) and c.type == "COLON" for c in parts):
+        return parts
     out = list(parts)
     for i, c in enumerate(out[:-1]):
         nxt = out[i + 1]
@@ -537,6 +539,8 @@ def _heading_points(parts: list[Any], source: str) -> list[Any]:
 def _score_ranges(parts: list[Any], source: str) -> list[Any]:
     """满意度80-90分，得5分 / 满意度80-90分得5分: a range of points that an outcome follows would be a range of
     values on a 分 scale, which the canonical text cannot write back yet (render request R8): refused."""
+    if "分" not in source or not any(ch in source for ch in "-—－～~至–"):
+        return parts  # no range of points written anywhere
     for c in parts:
         if isinstance(c, Token):
             continue
