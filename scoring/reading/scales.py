@@ -562,7 +562,11 @@ def distance(rule: Rule, d: Deduction, setting: Setting, scale: Scale) -> Steps:
     """How a distance deduction reads an answer of ``scale`` (semantics §2–§4): where its steps
     count from and on which side (``bind.reference``, ``bind.default_direction``), then the rest."""
     line = deviation_line(rule, d)
-    if line is not None:
+    t = setting.target
+    # 偏差率在5%以内得满分 on a row of ≤5%: the row's value is the deviation itself, and the steps count
+    # it from the target (7% loses 2); a deviation of it from 5% (40%) is no reading anyone gives
+    itself = t is not None and t.is_percent and setting.op in (Op.LE, Op.LT) and line == t
+    if line is not None and not itself:
         return _deviation_steps(line, setting, scale)
     ref, why = reference(rule, d, setting.unit, setting.target)
     direction = d.direction if d.direction is not None else default_direction(setting.op, rule)[0]
