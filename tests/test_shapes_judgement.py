@@ -397,3 +397,30 @@ def test_an_item_heading_is_no_thing_of_a_checklist() -> None:
 
 def test_grades_written_points_first_in_brackets_are_refused() -> None:
     assert _refused("优秀（10分）：各项指标全部完成；良好（8分）：基本完成")[0] == "two-weights"
+
+
+# ------------------------------------------------------------------ a table row in cells: condition | points
+
+ROW = "超额完成计划任务>100% | 5-3 | 完成计划任务100% | 3 | 完成计划任务99%-80% | 2-0 | 完成计划任务80%以下 | 0"
+
+
+def test_a_table_row_in_cells_reads_each_condition_with_its_points() -> None:
+    rule = _rule(ROW)
+    assert [a.outcome for a in rule.awards] == [
+        nodes.ByHand(Decimal(3), Decimal(5)), nodes.Points(Decimal(3)), nodes.ByHand(Decimal(0), Decimal(2)), nodes.Zero(),
+    ]  # fmt: skip
+    kw = {"target": "100%", "comparator": "≥", "unit": "%", "weight": "5"}
+    assert _score(ROW, "100%", **kw) == 3
+    assert _score(ROW, "70%", **kw) == 0
+    assert _bounds(ROW, "105%", **kw) == (3, 5)
+    assert _bounds(ROW, "90%", **kw) == (0, 2)
+    assert _unread_numbers(ROW) == []
+    assert scoring.parse(render(rule)) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["300天以上 | 250天以上 | 200-250天 | 200天以下", "科普展示更新内容达15%以上 | 科普展示更新内容达10%以上"],
+)
+def test_cells_of_conditions_alone_state_no_points(text: str) -> None:
+    assert _refused(text)[0] == "no-scoring-logic"

@@ -35,6 +35,7 @@ from .nodes import (
     Node,
     Num,
     Op,
+    Outcome,
     Points,
     Quantity,
     ShareOfWeight,
@@ -414,13 +415,13 @@ class _Phrases(Transformer[Token, Any]):
         return ("clause", list(ch), self._span(meta))
 
     def clauses(self, meta: Any, ch: list[Any]) -> list[Any]:
-        return _points_first(_score_ranges(_points_after(_heading_points(ch, self.source)), self.source))
+        return _points_first(_score_ranges(_points_after(_cells(_heading_points(ch, self.source))), self.source))
 
     def item(self, meta: Any, ch: list[Any]) -> tuple[str, int, list[Any], Span, Span]:
         mark: Token = ch[0]
         # ① / 1、 / 1. / (1) / （1） / 1): the number the mark writes
         number = "①②③④⑤⑥⑦⑧⑨⑩".find(str(mark)[0]) + 1 or int(re.sub(r"[^0-9]", "", str(mark)))
-        return ("item", number, _points_first(_score_ranges(_points_after(_heading_points(ch[1:], self.source)), self.source)), self._span(meta), _tok_span(mark))
+        return ("item", number, _points_first(_score_ranges(_points_after(_cells(_heading_points(ch[1:], self.source))), self.source)), self._span(meta), _tok_span(mark))
 
     def composite(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], list[Any]]:
         pre: list[Any] = []
@@ -512,6 +513,33 @@ def _points_after(parts: list[Any]) -> list[Any]:
         outcome = TOutcome(Points(last.q.value), last.span, bare=True)
         rest = [lead[:-1]] if len(lead) > 1 else []
         out[i] = ("clause", [*body[:-1], *rest, outcome], span)
+    return out
+
+
+def _cells(parts: list[Any]) -> list[Any]:
+    """超额完成计划任务>100% | 5-3 | 完成计划任务100% | 3 | …: a table row written in cells, each condition's
+    cell followed by its points. A cell that is a bare number or range (no unit, no words) right after a
+    cell that is a condition alone is that condition's points: 3 → 3分, 5-3 → a hand score within 3-5
+    (domain point 22), 0 → 不得分. Cells of conditions alone (300天以上 | 250天以上 | …) state no points."""
+    if not any(isinstance(c, Token) and c.type == "CELL" for c in parts):
+        return parts
+    out = list(parts)
+    for i in range(2, len(out)):
+        c, border, before = out[i], out[i - 1], out[i - 2]
+        if isinstance(c, Token) or isinstance(before, Token) or not (isinstance(border, Token) and border.type == "CELL"):
+            continue
+        body, cond = c[1], before[1]
+        if len(body) != 1 or not _is_lead(body[0]) or len(body[0]) != 1 or len(cond) != 1 or not _is_lead(cond[0]):
+            continue
+        p = body[0][0]
+        outcome: Outcome
+        if isinstance(p, PQty) and not p.q.unit and not p.points_scale and p.inclusive_mark is None:
+            outcome = Zero() if p.q.value == 0 else Points(p.q.value)
+        elif isinstance(p, PRange) and not p.low.unit and not p.high.unit and p.low_mark is None and p.high_mark is None:
+            outcome = ByHand(p.low.value, p.high.value)
+        else:
+            continue
+        out[i] = ("clause", [TOutcome(outcome, p.span, bare=True)], c[2])
     return out
 
 
