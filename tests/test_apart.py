@@ -189,3 +189,14 @@ def test_you_names_something_that_happens() -> None:
     assert points(rule, {"实际值": "95%", 1: "1"}, target="90%", weight=5) == Decimal("0.00")
     # a veto that names no event takes 是/否 only, and says so
     assert "需要“是/否”，" in refused("资料不齐全的，一票否决", "3", weight=5)
+
+
+def test_a_rate_line_beside_counted_cases() -> None:
+    # the seed's 合规率100%得满分，每发现一例不合规扣1分 on a row of =100 %: counts answer it, 100% written
+    # is the line met, and a bare 100 (100% or 100 cases?) is refused; it scored 0 as 100 cases
+    rule = "合规率100%得满分，每发现一例不合规扣1分，扣完为止。"
+    row = {"target": "100", "comparator": "=", "unit": "%", "weight": 15}
+    assert points(rule, "2", **row) == Decimal("13.00")
+    assert points(rule, "100%", **row) == Decimal("15.00")
+    assert "无法确定" in refused(rule, "100", **row)
+    assert "请给出次数" in refused(rule, "98%", **row)

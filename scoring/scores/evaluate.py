@@ -534,12 +534,12 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
             if x.quantity.value < 0:
                 raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
             return (x.quantity.value == 0) != cond.negated
-        met = _target_met(x, ctx, rule, events_clear)
+        met = _target_met(x, ctx, rule, events_clear, cond.text)
         return met != cond.negated
     return False
 
 
-def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> bool:
+def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words: str = "") -> bool:
     if events_clear is not None:
         return events_clear
     if x.flag is not None and x.quantity is None:
@@ -547,6 +547,16 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None) -> boo
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
     if x.quantity is None:
         raise EvaluationError(f"无法判断“{_show(x)}”是否达标")
+    if events and words.endswith("100%") and x.quantity.is_percent:
+        # 合规率100%得满分，每发现一例不合规扣1分: 100% written is the line met; 98% says some were
+        # found but not how many; a bare 100 on a % row is 100% or 100 cases (it scored 0 as 100 cases)
+        if _as_count(x).is_percent:
+            if x.quantity.value >= HUNDRED:
+                return True
+            raise EvaluationError(f"“{words}”未达到时按发现的次数扣分：请给出次数，而不是“{_show(x)}”")
+        if x.quantity.value >= HUNDRED:
+            n = _num(x.quantity.value)
+            raise EvaluationError(f"“{n}”是{words}还是{n}次（例），无法确定：请写成“{n}%”，或写明次数（如“{n}例”）")
     if events:
         once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _event_words(d.event)]
         if once or _as_count(x).is_percent:
