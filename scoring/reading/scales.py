@@ -287,6 +287,8 @@ def events_apart(rule: Rule) -> Rule:
     - beside deductions for events or requirements (发生一般事故每起扣2分，发生重大事故不得分; 每迟报1天
       扣0.1分，未报送不得分): one count of 一般事故 said nothing about 重大事故 (a 1 scored 0), 3 days
       late is no 未报送 (it scored 0)."""
+    if not any(isinstance(a.outcome, Zero) and isinstance(a.condition, (Label, TargetMet)) for a in rule.awards):
+        return rule  # nothing worded scores 0: the common case, decided at once
     steps = any(not d.bonus for d in rule.deductions)
     measured = reads_value(rule)
     if not (steps or measured):
@@ -540,6 +542,8 @@ def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
     value's distance from the target on the side 增加 names (108 on 100万元 lost 8 steps, 92 none)."""
     if d.step is None or not d.step.is_percent:
         return None
+    if not any(isinstance(a.condition, Range) and a.condition.measure is Measure.DEVIATION for a in rule.awards):
+        return None  # no band on the deviation: the common case
     bands = [a for a in rule.awards if isinstance(a.condition, Range)]
     full = next((a.condition for a in bands if isinstance(a.condition, Range) and a.condition.measure is Measure.DEVIATION
                  and isinstance(a.outcome, (FullMarks, Points)) and a.outcome != Points(Decimal(0))), None)  # fmt: skip
