@@ -144,6 +144,10 @@ TARGET_CASES = [
     ("按时完成得满分，每滞后1天扣0.5分", "32天", {"target": "≤30天"}, 10, "9.00"),
     # a deadline (6月底前) is no duration to count from: the answer is the months late (2 × 2 lost)
     ("项目于6月底前开工得满分，每推迟一个月扣2分。", "2个月", {"target": "6月底前"}, 6, "2.00"),
+    # items not met on a row of 3项: the row holds the items met (2 met, 1 short); with no target, the
+    # answer is the items not met
+    ("符合全部3项指标的按100分计,每不符合1项扣40分", "2", {"target": "3项", "comparator": "≥"}, 100, "60.00"),
+    ("符合全部3项指标的按100分计,每不符合1项扣40分", "1", {}, 100, "60.00"),
     # a count row: 4 of 5 staff in place, one short
     ("每缺一名专职人员扣0.5分", "4", {"target": "5人"}, 2, "1.50"),
     # an event verb: what was found is counted, whatever the row's unit (2 found × 0.5)

@@ -326,7 +326,10 @@ def _side(d: Deduction, t: Quantity) -> Direction | None:
         w in text for w in (*words("delay"), "延迟", "延期", "拖延", "推迟", "滞后", *words("excess"))
     )
     # 每发现缺少一份: an event verb says the answer counts what was found, whatever the row's unit
-    short = any(w in text for w in words("shortfall")) and not any(w in text for w in words("event"))
+    # (每不符合1项, 每未完成1项 on a row of 3项: the items short of the target, as 每缺一项)
+    short = any(w in text for w in (*words("shortfall"), "不符合", "未完成", "未达到", "未落实")) and not any(
+        w in text for w in words("event")
+    )
     if late == short:
         return None  # neither, or both: the units stay the answer
     return Direction.EXCESS if late else Direction.SHORTFALL
