@@ -424,3 +424,23 @@ def test_a_table_row_in_cells_reads_each_condition_with_its_points() -> None:
 )
 def test_cells_of_conditions_alone_state_no_points(text: str) -> None:
     assert _refused(text)[0] == "no-scoring-logic"
+
+
+# ------------------------------------------------------------------ found by fuzzing this round's pieces
+
+
+def test_words_left_by_a_remark_are_a_note_of_their_own() -> None:
+    # the note held the whole clause, so the canonical text repeated its award
+    rule = _rule("未达到计3分每报告以会议纪要为准")
+    assert scoring.parse(render(rule)) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("完成率及以上：每超过完成率(2-0分)", "step-range"),  # the step was dropped: 得0至2分 for any value
+        ("低于每5%得5分视情况扣分", "mixed-clause"),  # a bonus per step and a hand score in one clause
+    ],
+)
+def test_a_range_or_a_hand_score_with_a_step_is_refused(text: str, code: str) -> None:
+    assert _refused(text)[0] == code

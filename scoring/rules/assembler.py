@@ -67,6 +67,7 @@ from .phrases import (
     TFlag,
     TList,
     TOutcome,
+    _is_lead,
     _lead_text,
     _merge,
 )
@@ -98,9 +99,10 @@ class _Assembler(RuleChecks):
                     lead = p
                 else:
                     tails.append(p)
-            if lead and not tails and parts and isinstance(parts[-1], TFlag) and parts[-1].kind == "weight":
-                # 资金到位率（5分）：…: the heading's note is its words, without the weight (Rule.stated_weight)
-                seg_span = (seg_span[0], parts[-1].span[0])
+            if lead and not tails and parts and not _is_lead(parts[-1]):
+                # 资金到位率（5分）：… / …扣1分，每报告以纪要为准: words left alone by a remark are a note of
+                # their own words (the heading's, without the weight), not of the whole clause
+                seg_span = (min(q.span[0] for q in lead), max(q.span[1] for q in lead))
             if not weight_only:  # 本项满分10分 alone: Rule.stated_weight, no note
                 segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []
@@ -296,6 +298,10 @@ class _Assembler(RuleChecks):
                 if outcomes:
                     raise self.error("mixed-clause", "同一子句中既扣分又给分", outcomes[0].span)
             elif outcomes:
+                if isinstance(outcomes[0].outcome, ByHand) and any(isinstance(p, PStep) for p in lead):
+                    # 每超过1%得2-0分: a range of points per step is no reading the evaluator has
+                    raise self.error("step-range", "“每…”之后的得分是区间，无法按步计分", outcomes[0].span,
+                                     expected=("每超过1%加1分",))  # fmt: skip
                 if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
                     raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
                 cond = self.condition(lead, self._lead_span(lead, seg.span))
@@ -333,6 +339,8 @@ class _Assembler(RuleChecks):
                     below_zero = True
                 elif f.kind == "discretion" and not outcomes:
                     # 未完成的，按完成情况酌情扣分 / 根据部门自评材料评定: no points in the text
+                    if deducts or any(isinstance(p, PStep) for p in lead):
+                        raise self.error("mixed-clause", "同一子句中既按步长计分又酌情评分", f.span)
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
                     out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
