@@ -235,6 +235,12 @@ def test_answers_as_printed_match_labels_after_normalizing() -> None:
     assert points(rule, "資金管理制度健全", weight=5) == Decimal("5.00")
     assert points("完成得满分，未完成不得分", "未達到", weight=5) == Decimal("0.00")  # listed as 否
     refused(rule, "資金管理制度", weight=5)  # still no substring
+    # the grade word after the labels' subject, in traditional characters, and before 等次
+    grades = "考核结果为优秀得10分，良好得8分，合格得6分，不合格不得分"
+    assert points(grades, "優秀") == Decimal("10.00")
+    ranks = "年度考核为优秀等次得5分，称职等次得4分，基本称职得2分，不称职不得分"
+    assert points(ranks, "优秀", weight=5) == Decimal("5.00")
+    refused(ranks, "秀", weight=5)  # a piece of a word is no grade
 
 
 def test_a_lower_band_worth_more_than_the_indicator_is_refused() -> None:

@@ -21,6 +21,7 @@ from ..reading.scales import (
 from ..reading.values import (
     Value,
     bare_quantity,
+    canonical_answer,
     is_missing,
     normalize_unit,
     parse_value,
@@ -238,10 +239,22 @@ def _match_label(awards: list[Award], label: str) -> Award | None:
     if same:
         return same[0]
     # 比上年提高显著 answered 显著: the grade word after the subject the labels share, never after a
-    # word that changes it (部分完成 is not 完成, 不明显 is not 明显)
+    # word that changes it (部分完成 is not 完成, 不明显 is not 明显); the answer as rule text is read
+    # (優秀 is 优秀), and a label's closing 等次/等级 is no part of the grade (年度考核为优秀等次: 优秀)
+    label = canonical_answer(label).strip()
+
+    def core(a: Award) -> str:
+        t = text(a)
+        for tail in ("等次", "等级", "档次"):
+            t = t.removesuffix(tail)
+        return t
+
+    if len(label) < 2 and label not in ("优", "良", "中", "差", "好"):
+        return None  # one character of a word (秀 of 优秀) is no grade
     graded = [
         a for a in awards
-        if text(a).endswith(label) and len(text(a)) > len(label) and not text(a)[: -len(label)].endswith(_MODIFIERS)
+        if label and core(a).endswith(label) and len(core(a)) > len(label)
+        and not core(a)[: -len(label)].endswith(_MODIFIERS)
     ]  # fmt: skip
     if len(graded) == 1:
         return graded[0]
