@@ -224,7 +224,7 @@ def render_outcome(o: Outcome) -> str:
     if isinstance(o, ByHand):
         if o.low is not None and o.high is not None:
             return f"得{number(o.low)}至{number(o.high)}分"  # 良好8-9分: a hand score within
-        return "，酌情评分"
+        return "酌情评分"
     raise TypeError(f"not an outcome: {o!r}")
 
 
