@@ -200,3 +200,24 @@ def test_a_rate_line_beside_counted_cases() -> None:
     assert points(rule, "100%", **row) == Decimal("15.00")
     assert "无法确定" in refused(rule, "100", **row)
     assert "请给出次数" in refused(rule, "98%", **row)
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "row", "want"),
+    [
+        # 完成 is the value reaching the line, not the other answer (80% scored 完成: 4)
+        ("完成得满分，每少1%扣0.2分；资料不全扣1分", {"实际值": "80%", 1: "是"}, {"target": "100%", "weight": 4}, "0.00"),
+        ("按时完成得满分，每少1%扣0.2分；发现一例违规扣1分", {"实际值": "95%", 1: "0"}, {"target": "100%", "weight": 4}, "3.00"),
+        ("全部完成得满分，每少完成1项扣1分；被通报批评的扣2分", {"实际值": "8", 1: "是"}, {"target": "≥10项", "weight": 5}, "3.00"),
+        # a gap between the bands is 0 before the events deduct (75% scored 5)
+        ("满意度≥90%得满分，80%-90%得3分；每发生一起有效投诉扣1分", {"实际值": "75%", 1: "0"}, {"target": "90%", "weight": 5}, "0.00"),
+        ("满意度≥90%得满分，80%-90%得3分；每发生一起有效投诉扣1分", {"实际值": "85%", 1: "1"}, {"target": "90%", "weight": 5}, "2.00"),
+        # 按比例 is the value's own score, then the deduction (80% scored 4: 按比例 skipped)
+        ("完成率100%得满分，未达到的按比例得分；有违规的扣1分", {"实际值": "80%", 1: "否"}, {"target": "100%", "weight": 5}, "3.00"),
+        ("完成率100%得满分，未达到的按比例得分；有违规的扣1分", {"实际值": "80%", 1: "是"}, {"target": "100%", "weight": 5}, "4.00"),
+    ],
+)
+def test_the_value_and_the_other_answers_each_score_their_part(
+    rule: str, actual: dict[Any, str], row: dict[str, Any], want: str
+) -> None:
+    assert points(rule, actual, **row) == Decimal(want)

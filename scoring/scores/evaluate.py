@@ -299,6 +299,19 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 4. deductions from the full-marks points
     if rule.bonuses:
         return _with_bonuses(rule, x, per_clause, ctx, full)
+    apart = [d for d in rule.deductions if id(d) in per_clause]
+    if apart and len(apart) == len(rule.deductions) and x.quantity is not None:
+        # the value answered beside deductions with answers of their own (…按比例得分；有违规的扣1分;
+        # 满意度≥90%得满分，80%-90%得3分；每发生一起投诉扣1分): the value's own score, 按比例 or a gap
+        # between its bands, less those deductions (they were taken from the full marks)
+        if rule.proportional is not None:
+            own = _proportional(rule, x, ctx, full)
+        elif any(isinstance(a.condition, (Range, TargetMet)) for a in awards):
+            ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值，记0分", 实际值=_show(x))
+            own = ZERO
+        else:
+            own = _base_points(rule, ctx, full)
+        return _deducted(rule, apart, x, per_clause, ctx, own, full)
     if rule.deductions:
         base = _base_points(rule, ctx, full)
         ctx.step("基础分", base, "", 满分=base)
@@ -540,8 +553,12 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
 
 
 def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words: str = "") -> bool:
-    if events_clear is not None:
+    if events_clear is not None and x.quantity is None:
         return events_clear
+    if events_clear is not None:
+        # the value answered beside the events' own answers: 完成 is the value reaching the line (it
+        # was the events' answer: {80%, 资料齐全} scored 完成)
+        return _met_by_value(x, ctx, rule)
     if x.flag is not None and x.quantity is None:
         return x.flag
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
@@ -567,6 +584,10 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words:
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
+    return _met_by_value(x, ctx, rule)
+
+
+def _met_by_value(x: _In, ctx: _Ctx, rule: Rule) -> bool:
     line = met_line(rule, ctx.unit, ctx.target.quantity if ctx.target is not None else None)
     m = met(line, ctx.op or _award_op(rule) or Op.GE, _scale(x))
     q = _number(x, m.source)
