@@ -444,3 +444,17 @@ def test_words_left_by_a_remark_are_a_note_of_their_own() -> None:
 )
 def test_a_range_or_a_hand_score_with_a_step_is_refused(text: str, code: str) -> None:
     assert _refused(text)[0] == code
+
+
+# ------------------------------------------------------------------ a comparison word before a value on a 分 scale
+
+POINTS_SCALE = "考核得分低于80分的不得分，80分以上得满分"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("85分", "5"), ("80分", "5"), ("75分", "0"), ("85", "5")])
+def test_comparison_before_points_on_a_score_scale(actual: str, points: str) -> None:
+    # 低于80分 was refused at 分 (only 80分以上, the word after the number, was read)
+    assert _score(POINTS_SCALE, actual, weight="5") == Decimal(points)
+    rule = _rule(POINTS_SCALE)
+    assert scoring.parse(render(rule)) == rule
+    assert _unread_numbers(POINTS_SCALE) == []
