@@ -458,3 +458,11 @@ def test_comparison_before_points_on_a_score_scale(actual: str, points: str) -> 
     rule = _rule(POINTS_SCALE)
     assert scoring.parse(render(rule)) == rule
     assert _unread_numbers(POINTS_SCALE) == []
+
+
+def test_a_score_named_before_points_is_no_share() -> None:
+    # 得分 before 90分 was read as the share word of 得分80%, and the rule refused at 分
+    text = "满意度测评得分90分以上得满分，低于60分不得分"
+    assert _score(text, "92分", weight="5") == 5
+    assert _score(text, "50分", weight="5") == 0
+    assert _rule("一般得分80%").awards[0].outcome == nodes.ShareOfWeight(Decimal(80))
