@@ -221,3 +221,19 @@ def test_the_value_and_the_other_answers_each_score_their_part(
     rule: str, actual: dict[Any, str], row: dict[str, Any], want: str
 ) -> None:
     assert points(rule, actual, **row) == Decimal(want)
+
+
+def test_a_percent_answer_in_a_formula_is_a_fraction() -> None:
+    # 实际值 named in a formula took 80% as 80 (得分=实际值×分值 gave full marks)
+    assert points("得分=实际值×分值", "80%", target="100%") == Decimal("8.00")
+    assert points("得分=实际完成值/目标值×分值", "80%", target="100%") == Decimal("8.00")
+    assert points("得分=（实际值-60%）/（100%-60%）×分值", "80%", target="100%") == Decimal("5.00")
+
+
+def test_a_rate_deviates_from_a_rate_target_in_points() -> None:
+    # 68% on =75% is 7 points off (it was |68 − 75| / 75 = 9.33%): 2 steps past 5 → 4
+    rule = "偏差在5个百分点以内得满分，每超出1个百分点扣0.5分"
+    row = {"target": "75%", "comparator": "=", "unit": "%", "weight": 5}
+    assert points(rule, "71%", **row) == Decimal("5.00")
+    assert points(rule, "68%", **row) == Decimal("4.00")
+    assert points(rule, "82%", **row) == Decimal("4.00")

@@ -424,6 +424,8 @@ class Compare:
             diff = max(diff, Decimal(0))
         else:
             diff = abs(diff)
+        if k == "deviation-points":
+            return diff  # a rate's deviation from a rate target, in percentage points (semantics §2)
         return diff / abs(self.divisor) * HUNDRED
 
 
@@ -490,8 +492,18 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
         return _refused("q", scale.unit, err)
     if t.value == 0:
         return _refused("q", scale.unit, "指标值为0，无法计算偏离度")
+    if t.is_percent and setting.op in (Op.LE, Op.LT) and edge.value == t:
+        # 偏差率在5%以内得满分 on a row of ≤5%: the row's value is the deviation itself (as distance)
+        err = mismatch(scale.unit, t)
+        return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "value")
     direction = default_direction(setting.op, None)[0]
-    return Compare("q", scale.unit, "deviation", t.value, direction)
+    return Compare("q", scale.unit, _deviation_kind(t, scale), t.value, direction)
+
+
+def _deviation_kind(t: Quantity, scale: Scale) -> str:
+    """A rate against a rate target deviates in percentage points (偏差在5个百分点以内 on =75%: 68% is
+    7 points off; it was |68 − 75| / 75 = 9.33%); an amount relatively (semantics §2)."""
+    return "deviation-points" if t.is_percent and scale.unit in ("%", "个百分点") else "deviation"
 
 
 @frozen
@@ -606,7 +618,8 @@ def _deviation_steps(line: Quantity, setting: Setting, scale: Scale) -> Steps:
     elif t.value == 0:
         error = "指标值为0，无法计算偏离度"
     side = default_direction(setting.op, None)[0]
-    compare = Compare("q", scale.unit, "deviation", t.value if t is not None else Decimal(0), side, error)
+    kind = _deviation_kind(t, scale) if t is not None else "deviation"
+    compare = Compare("q", scale.unit, kind, t.value if t is not None else Decimal(0), side, error)
     return Steps(compare, line, Direction.EXCESS, False, PercentBasis.POINTS, True, error)
 
 

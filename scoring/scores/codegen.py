@@ -280,11 +280,11 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
         if kind == "weight":
             return g.c(ctx.weight)
         if kind == "target" and t is not None:
-            return g.c(t.value)
+            return g.c(t.value / HUNDRED if t.is_percent else t.value)
         if kind == "target_rate" and t is not None and t.is_percent:
             return g.c(t.value / HUNDRED)
         if kind == "value" and (t is None or target_mismatch(t, x.quantity.unit) is None):
-            return g.qn
+            return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent else g.qn
         if kind in ("rate", "derived") and x.quantity.is_percent:
             return f"({g.qn} / {g.c(HUNDRED)})"
         if kind == "rate":
@@ -317,7 +317,7 @@ def _compare_code(plan: Compare, g: _Code) -> str:
         return name
     if plan.kind == "ratio":
         return f"{name} / {g.c(plan.divisor)} * {g.c(HUNDRED)}"
-    if plan.kind != "deviation":
+    if plan.kind not in ("deviation", "deviation-points"):
         raise _Unfollowed  # the shortfall in points (Measure.GAP): the evaluator's
     diff = f"({name} - {g.c(plan.divisor)})"
     if plan.direction is Direction.SHORTFALL:
@@ -326,6 +326,8 @@ def _compare_code(plan: Compare, g: _Code) -> str:
         d = f"max({diff}, {g.c(ZERO)})"
     else:
         d = f"abs{diff}"
+    if plan.kind == "deviation-points":
+        return d
     return f"{d} / {g.c(abs(plan.divisor))} * {g.c(HUNDRED)}"
 
 

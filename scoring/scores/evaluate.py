@@ -810,7 +810,9 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
         kind = names.get(e.name, "")
         if kind == "weight":
             return _num(value)
-        if kind in ("value", "target"):
+        percent = (x.quantity is not None and x.quantity.is_percent) if kind == "value" else (
+            ctx.target is not None and ctx.target.quantity.is_percent)
+        if kind in ("value", "target") and not percent:
             return f"{e.name}{_num(value)}"
         return f"{e.name}{_num(_q4(value * HUNDRED))}%"
     if isinstance(e, BinOp):

@@ -121,14 +121,14 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
             if not t.is_percent:
                 raise EvaluationError(f"公式中的“{name}”是指标值，应为百分比，而指标值是{_fmt(t)}")
             return t.value / HUNDRED
-        return t.value
+        return t.value / HUNDRED if t.is_percent else t.value  # a percentage is a fraction in a formula
     if x.quantity is None:
         raise EvaluationError(f"公式需要{name}的数值")
     if kind == "value":
         err = target_mismatch(ctx.target.quantity, x.quantity.unit) if ctx.target is not None else None
         if err:
             raise EvaluationError(err.replace("{q}", _fmt(x.quantity)))
-        return x.quantity.value
+        return x.quantity.value / HUNDRED if x.quantity.is_percent else x.quantity.value
     if x.quantity.is_percent:
         return x.quantity.value / HUNDRED
     if kind == "derived":
@@ -204,7 +204,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     if plan.moved_error:
         raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
     moved = dist / abs(rv) * HUNDRED if plan.relative else dist
-    if plan.compare.kind == "deviation":  # steps on the deviation from the target (scales.deviation_line)
+    if plan.compare.kind.startswith("deviation"):  # steps on the deviation from the target (deviation_line)
         how = f"偏离指标值{_num(_q4(qv))}%，超出{_num(rv)}%共{_num(_q4(dist))}个百分点"
     elif plan.basis is PercentBasis.RELATIVE:
         how = f"相对{_num(rv)}{ref.unit}偏离{_num(_q4(moved))}%" if not plan.rate else f"相对偏离{_num(_q4(moved))}%"
@@ -218,7 +218,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     subject = next(
         (a.condition.subject for a in rule.awards if isinstance(a.condition, Range) and a.condition.subject), ""
     )
-    subject = "实际值" if plan.compare.kind == "deviation" else subject.rstrip("的") or "实际值"
+    subject = "实际值" if plan.compare.kind.startswith("deviation") else subject.rstrip("的") or "实际值"
     ctx.step(
         f"{subject}{_fmt(q)}，{how}，按每{_fmt(d.step)}扣{_num(per)}分",
         -lost,
