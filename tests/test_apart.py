@@ -237,3 +237,13 @@ def test_a_rate_deviates_from_a_rate_target_in_points() -> None:
     assert points(rule, "71%", **row) == Decimal("5.00")
     assert points(rule, "68%", **row) == Decimal("4.00")
     assert points(rule, "82%", **row) == Decimal("4.00")
+
+
+def test_a_bonus_beside_a_band_is_an_answer_of_its_own() -> None:
+    # 获得表彰的加1分 counted as an event, so the band became "no event" and 否 deducted 1 (4 of 5)
+    rule = "满意度≥90%得满分；获得表彰的加1分"
+    row = {"target": "90%", "weight": 5}
+    assert points(rule, {"实际值": "92%", 1: "否"}, **row) == Decimal("5.00")
+    assert points(rule, {"实际值": "85%", 1: "否"}, **row) == Decimal("0.00")  # a gap below the band
+    assert points(rule, {"实际值": "85%", 1: "是"}, **row) == Decimal("1.00")
+    assert "是＝有（加分）" in scoring.bind(scoring.parse(rule), target="90%").describe()

@@ -277,6 +277,8 @@ def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
     counted = names_event(name) if isinstance(c, Veto) else event_words(name)
     meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"
+    if isinstance(c, Deduction) and c.bonus:
+        meaning = "是＝有（加分），否＝没有"  # 获得表彰的加1分: the case that gains points
     return Input(key, "flag", name or "扣分事项", meaning=meaning)
 
 

@@ -515,7 +515,7 @@ class _Assembler(RuleChecks):
             isinstance(c, (Deduction, Proportional)) or (isinstance(c, Award) and isinstance(c.condition, Range))
             for c in clauses
         )
-        events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) for c in clauses)
+        events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) and not c.bonus for c in clauses)
         if not numeric:
             how_often = next((c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Label)
                               and c.condition.span in self.frequencies), None)  # fmt: skip

@@ -401,8 +401,11 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
     """Deductions and stated bonuses from a base: the award's points, or the weight; a rule of bonuses
     alone (每开展一项加2分，最高不超过4分) counts up from 0 and stays within the weight (domain point 18)."""
     alone = not rule.awards and all(d.bonus for d in rule.deductions)
-    base = ZERO if alone else _base_points(rule, ctx, full)
-    ctx.step("基础分", base, "按加分从0计" if alone else "", 满分=base)
+    # 满意度≥90%得满分；获得表彰的加1分 at 85%: no band holds and no step counts from one: a gap, 0
+    gap = (x.quantity is not None and any(isinstance(a.condition, Range) for a in rule.awards)
+           and not any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions))  # fmt: skip
+    base = ZERO if alone or gap else _base_points(rule, ctx, full)
+    ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
     lost = ZERO
     for d in rule.deductions:
         if d.bonus:
