@@ -247,3 +247,10 @@ def test_a_bonus_beside_a_band_is_an_answer_of_its_own() -> None:
     assert points(rule, {"实际值": "85%", 1: "否"}, **row) == Decimal("0.00")  # a gap below the band
     assert points(rule, {"实际值": "85%", 1: "是"}, **row) == Decimal("1.00")
     assert "是＝有（加分）" in scoring.bind(scoring.parse(rule), target="90%").describe()
+
+
+def test_a_percent_in_plain_arithmetic_stays_in_points() -> None:
+    # no weight scaled by it: (目标值-实际值)×0.5 is in points, 4 × 0.5 = 2 lost
+    assert points("得分=10-(目标值-实际值)×0.5", "96%", target="100%") == Decimal("8.00")
+    # a distance bonus from a band: the band is the base, not a gap (103% scored 0.6)
+    assert points("完成率100%得5分，每增加1個百分點加0.2分，最多加1分", "103%", target="100%", weight=5) == Decimal("5.60")

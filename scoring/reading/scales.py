@@ -255,15 +255,18 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
         else:
             stack.extend(x for x in (getattr(e, "right", None), getattr(e, "left", None)) if x is not None)
     plain = [n for n in names if _is_rate(n) and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED)]
+    # a % value or target is its fraction where the formula scales the weight by it (实际值×分值); in
+    # plain arithmetic (10-(目标值-实际值)×0.5) it is the number as written, in points
+    weighted = any("分值" in n or n in ("满分", "权重", "基本分") for n in names)
     actual_named = any(n.startswith("实际") for n in names)
     kinds = []
     for n in names:
         if "分值" in n or n in ("满分", "权重", "基本分"):
             kind = "weight"
         elif n in _VALUE_NAMES:
-            kind = "value"
+            kind = "value" if weighted else "value_points"
         elif n in _TARGET_NAMES:
-            kind = "target"
+            kind = "target" if weighted else "target_points"
         elif not _is_rate(n):
             kind = "unknown"
         elif any(w in n for w in _DERIVED):

@@ -279,12 +279,12 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
         t = ctx.target.quantity if ctx.target is not None else None
         if kind == "weight":
             return g.c(ctx.weight)
-        if kind == "target" and t is not None:
-            return g.c(t.value / HUNDRED if t.is_percent else t.value)
+        if kind in ("target", "target_points") and t is not None:
+            return g.c(t.value / HUNDRED if t.is_percent and kind == "target" else t.value)
         if kind == "target_rate" and t is not None and t.is_percent:
             return g.c(t.value / HUNDRED)
-        if kind == "value" and (t is None or target_mismatch(t, x.quantity.unit) is None):
-            return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent else g.qn
+        if kind in ("value", "value_points") and (t is None or target_mismatch(t, x.quantity.unit) is None):
+            return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent and kind == "value" else g.qn
         if kind in ("rate", "derived") and x.quantity.is_percent:
             return f"({g.qn} / {g.c(HUNDRED)})"
         if kind == "rate":

@@ -403,7 +403,7 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
     alone = not rule.awards and all(d.bonus for d in rule.deductions)
     # 满意度≥90%得满分；获得表彰的加1分 at 85%: no band holds and no step counts from one: a gap, 0
     gap = (x.quantity is not None and any(isinstance(a.condition, Range) for a in rule.awards)
-           and not any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions))  # fmt: skip
+           and not any(d.kind is StepKind.DISTANCE for d in rule.deductions))  # fmt: skip
     base = ZERO if alone or gap else _base_points(rule, ctx, full)
     ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
     lost = ZERO
@@ -814,8 +814,8 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
         if kind == "weight":
             return _num(value)
         percent = (x.quantity is not None and x.quantity.is_percent) if kind == "value" else (
-            ctx.target is not None and ctx.target.quantity.is_percent)
-        if kind in ("value", "target") and not percent:
+            ctx.target is not None and ctx.target.quantity.is_percent and kind == "target")
+        if kind in ("value", "target", "value_points", "target_points") and not percent:
             return f"{e.name}{_num(value)}"
         return f"{e.name}{_num(_q4(value * HUNDRED))}%"
     if isinstance(e, BinOp):

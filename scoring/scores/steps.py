@@ -115,20 +115,20 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"公式中的“{name}”没有定义")
     if kind == "two_rates":
         raise EvaluationError(f"公式中有两个比率，规则没有写明哪个是实际值（{name}…）：请按规则人工计算")
-    if kind in ("target", "target_rate"):
+    if kind in ("target", "target_rate", "target_points"):
         t = _numeric_target(ctx)
         if kind == "target_rate":
             if not t.is_percent:
                 raise EvaluationError(f"公式中的“{name}”是指标值，应为百分比，而指标值是{_fmt(t)}")
             return t.value / HUNDRED
-        return t.value / HUNDRED if t.is_percent else t.value  # a percentage is a fraction in a formula
+        return t.value / HUNDRED if t.is_percent and kind == "target" else t.value  # a fraction beside 分值
     if x.quantity is None:
         raise EvaluationError(f"公式需要{name}的数值")
-    if kind == "value":
+    if kind in ("value", "value_points"):
         err = target_mismatch(ctx.target.quantity, x.quantity.unit) if ctx.target is not None else None
         if err:
             raise EvaluationError(err.replace("{q}", _fmt(x.quantity)))
-        return x.quantity.value / HUNDRED if x.quantity.is_percent else x.quantity.value
+        return x.quantity.value / HUNDRED if x.quantity.is_percent and kind == "value" else x.quantity.value
     if x.quantity.is_percent:
         return x.quantity.value / HUNDRED
     if kind == "derived":
