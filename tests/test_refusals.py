@@ -94,3 +94,9 @@ def test_two_conditions_joined_by_qie_are_refused(text: str) -> None:
 def test_qie_between_two_comparisons_on_one_quantity_is_a_range() -> None:
     rule = "完成率大于等于80%且小于90%得5分，完成率大于等于90%得满分"
     assert scoring.evaluate(rule, "85%", weight=10).points == Decimal("5.00")
+
+
+def test_the_same_band_twice_on_one_subject_is_refused() -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("满意度90%以上得10分，80%以上得8分，80%以上得6分")  # 85% scored 8, the first listed
+    assert e.value.code == "band-twice"

@@ -147,7 +147,7 @@ def test_render_knows_every_node_field() -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(supported_rules)
 def test_round_trip_property(rule: nodes.Rule) -> None:
-    assume(not _crossing_bands(rule))  # refused by design (crossing-bands, semantics §1)
+    assume(not _crossing_bands(rule))  # refused by design (crossing-bands §1, band-twice §27)
     text = render(rule)
     assert not pending(rule), text
     assert scoring.parse(text) == rule, text
@@ -157,8 +157,12 @@ def _crossing_bands(rule: nodes.Rule) -> bool:
     from scoring.rules.shapes import _crossing
 
     bands = [c for c in rule.clauses if isinstance(c, nodes.Award) and isinstance(c.condition, nodes.Range)]
+    def same(a: nodes.Range, b: nodes.Range) -> bool:  # the same band twice (band-twice, semantics §27)
+        return (a.low, a.high) == (b.low, b.high)
+
     return any(
-        a.condition.measure is b.condition.measure and a.outcome != b.outcome and _crossing(a.condition, b.condition)
+        a.condition.measure is b.condition.measure and a.outcome != b.outcome
+        and (_crossing(a.condition, b.condition) or same(a.condition, b.condition))
         for i, a in enumerate(bands) for b in bands[i + 1 :]
         if isinstance(a.condition, nodes.Range) and isinstance(b.condition, nodes.Range)
     )  # fmt: skip

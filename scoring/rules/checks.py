@@ -204,8 +204,8 @@ class RuleChecks(ClauseReader):
         """The same band twice with different points (山区满意度90%以上得10分，其他地区满意度90%以上得8分;
         A行动第一名得40分…B行动第一名得20分): ladders for different subjects or regions under headings
         the rule does not take as an input. The first listed would win, and the others never apply:
-        refused, never guessed. (The same band twice on one subject is a contradiction the checker
-        reports; the first listed wins, semantics §1.)"""
+        refused, never guessed. The same band twice on one subject (80%以上得8分，80%以上得6分) is a
+        contradiction, refused too: which of the two the writer meant is not written."""
 
         def key(e: Edge | None) -> tuple[Quantity, bool] | None:
             return None if e is None else (e.value, e.inclusive)
@@ -216,11 +216,11 @@ class RuleChecks(ClauseReader):
                 ra, rb = a.condition, b.condition
                 assert isinstance(ra, Range) and isinstance(rb, Range)
                 same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
-                if same and a.outcome != b.outcome and ra.subject != rb.subject:
+                if same and a.outcome != b.outcome:
                     raise self.error(
                         "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),
                         expected=("每个区间一个分值",),
-                        hint="若是不同地区、不同项目各自的计分档，请分成各自的规则",
+                        hint="若是不同地区、不同项目各自的计分档，请分成各自的规则；若是笔误，请改正其中一档",
                     )  # fmt: skip
 
     def _proportional_conditions(self, conds: list[tuple[Range, Span]], clauses: list[Clause]) -> None:
