@@ -254,3 +254,10 @@ def test_a_percent_in_plain_arithmetic_stays_in_points() -> None:
     assert points("得分=10-(目标值-实际值)×0.5", "96%", target="100%") == Decimal("8.00")
     # a distance bonus from a band: the band is the base, not a gap (103% scored 0.6)
     assert points("完成率100%得5分，每增加1個百分點加0.2分，最多加1分", "103%", target="100%", weight=5) == Decimal("5.60")
+
+
+def test_rank_n_and_after() -> None:
+    # 第四名及以后 was rank 4 exactly: rank 6 scored 0
+    rule = "第一名得5分，第二名得4分，第三名得3分，第四名及以后得1分"
+    assert points(rule, "6", weight=5) == Decimal("1.00")
+    assert points(rule, "2", weight=5) == Decimal("4.00")
