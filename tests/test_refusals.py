@@ -100,3 +100,11 @@ def test_the_same_band_twice_on_one_subject_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("满意度90%以上得10分，80%以上得8分，80%以上得6分")  # 85% scored 8, the first listed
     assert e.value.code == "band-twice"
+
+
+@pytest.mark.parametrize("text", ["方案制定、组织实施、检查验收、总结报告各1分", "建立制度、配备人员、落实经费，各得1分"])
+def test_points_for_each_of_a_list_are_refused(text: str) -> None:
+    # one worded award for the whole list: 是 scored 1 of 4
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "each-list"

@@ -121,6 +121,20 @@ class RuleChecks(ClauseReader):
                         hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
                     )  # fmt: skip
 
+    def _no_each_list(self, clauses: list[Clause]) -> None:
+        """方案制定、组织实施、检查验收、总结报告各1分: points for each of several things listed, read as one
+        worded award (是 scored 1 of 4). Refused: each thing is an answer of its own (written as a
+        checklist, 方案制定得1分；组织实施得1分…, it reads, domain point 17)."""
+        for c in clauses:
+            cond = getattr(c, "condition", None)
+            if isinstance(c, Award) and isinstance(cond, Label) and cond.text.rstrip("均都").endswith("各"):
+                raise self.error(
+                    "each-list", "“各N分”是所列各项分别得分，一个答案不能回答几项",
+                    cond.span or getattr(c, "span", None) or (0, len(self.text)),
+                    expected=("逐项写明：A得1分；B得1分",),
+                    hint="逐项写成“方案制定得1分；组织实施得1分…”，每项按是/否回答",
+                )  # fmt: skip
+
     def _one_thing(self, clauses: list[Clause]) -> None:
         """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
         bands on a quantity are several things scored (domain point 17), where one number scored one
