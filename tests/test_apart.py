@@ -152,6 +152,8 @@ def test_at_most_points_caps_the_steps_before() -> None:
         ("偏离度在5%以内得满分，每增加1个百分点扣1分", "64.8", "60万元", "2.00"),  # 8% − 5%
         ("偏离5%以内得满分，每超出1%扣1分", "55", "60万元", "1.67"),  # 8.33% − 5% = 3.33
         ("偏离度≤5%得满分，超过5%的，每偏离1%扣1分", "92", "100万元", "2.00"),
+        # 超出部分 names no value: the deviation past the band (56 on 50万元 is 12%, 2 points past 10%)
+        ("偏差率≤10%得满分，超出部分每1个百分点扣0.2分", "56", "50万元", "4.60"),
         # on a row of ≤5% the value is the deviation itself: 7% is 2 points past 5%
         ("自评结果与复核结果偏差率在5%以内得满分，每超出1个百分点扣0.5分。", "7%", "≤5%", "4.00"),
         # beside a band on the value, 偏差率 is still the shortfall below it (seed s000-L589)

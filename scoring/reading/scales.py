@@ -572,6 +572,7 @@ def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
             return d.start.value
     else:
         named = d.event.split("每")[0].strip("，,；;。 的")  # 合格率每低1%: a value named; 增加1个百分点: none
+        named = named.removesuffix("部分").rstrip("的").removeprefix("超出").removeprefix("超过")  # 超出部分每1个百分点
         if named and not any(ch.isdigit() for ch in named):
             return None
         if d.measure is not Measure.VALUE or d.start is not None:
