@@ -44,7 +44,6 @@ from ..rules.nodes import (
     Composite,
     Condition,
     Deduction,
-    Direction,
     Expr,
     Formula,
     Label,
@@ -82,7 +81,17 @@ from .answers import (
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
-from .steps import _base_points, _checklist, _deduct, _default_direction, _expr, _outcome, _proportional
+from .steps import (
+    _add_bonuses,
+    _base_points,
+    _checklist,
+    _deduct,
+    _deducted,
+    _expr,
+    _outcome,
+    _proportional,
+    _with_bonuses,
+)
 
 
 def evaluate(
@@ -326,116 +335,6 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
-
-
-def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In], ctx: _Ctx,
-              base: Decimal, full: Decimal) -> Decimal:  # fmt: skip
-    """``base`` less what ``deductions`` take, each within its cap and all within the rule's, floored
-    at 0 unless the rule lifts the floor (该项可负分), never above the weight."""
-    total = ZERO
-    for d in deductions:
-        lost = _deduct(d, per_clause.get(id(d), x), rule, ctx)
-        if d.cap is not None and lost > d.cap:
-            ctx.step(f"最多扣{_num(d.cap)}分", lost - d.cap, "扣分达到上限")
-            lost = d.cap
-        total += lost
-    if rule.cap is not None and total > rule.cap:
-        ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
-        total = rule.cap
-    score = base - total
-    if score < 0 and rule.below_zero:
-        ctx.step("可负分", ZERO, "规则写明该项可负分：扣分超过分值，得分为负")
-    elif score < 0:
-        ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
-        score = ZERO
-    return min(score, full)
-
-
-def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
-    """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
-    total = ZERO
-    for d in rule.bonuses:
-        xi = per_clause.get(id(d), x)
-        if d.kind is StepKind.DISTANCE and d.direction is None:
-            # a bonus counts the better side: above the line on a ≥ row, below it on a ≤ row
-            side = _default_direction(ctx, rule)
-            if side is Direction.BOTH:
-                raise EvaluationError(f"“{d.event}”加分的方向未写明（高于还是低于时加分），指标值类型也未给出")
-            d = attrs.evolve(d, direction=Direction.EXCESS if side is Direction.SHORTFALL else Direction.SHORTFALL)
-        if d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
-            # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
-            got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
-            if got:
-                ctx.step(f"{d.event or '加分事项'}加{_num(got)}分", got, "", 实际值=_show(xi))
-        else:
-            got = _deduct(d, xi, rule, ctx)  # the same steps as a deduction; the trace entry is relabelled
-            if got and ctx.steps:
-                ctx.steps[-1] = attrs.evolve(ctx.steps[-1], clause=ctx.steps[-1].clause.replace("扣", "加"), delta=got)
-        if d.cap is not None and got > d.cap:
-            ctx.step(f"最多加{_num(d.cap)}分", d.cap - got, "加分达到上限")
-            got = d.cap
-        total += got
-    if rule.bonus_cap is not None and total > rule.bonus_cap:
-        ctx.step(f"加分合计最多{_num(rule.bonus_cap)}分", rule.bonus_cap - total, "加分达到上限")
-        total = rule.bonus_cap
-    if rule.bonus_cap_base and total > base:
-        ctx.step("加分不超过基本分", base - total, "加分达到上限")
-        total = base
-    return total
-
-
-def _add_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal) -> Decimal:
-    gained = _gained(rule, x, per_clause, ctx, value)
-    if (
-        gained
-        and not any(d.cap is not None for d in rule.bonuses)
-        and rule.bonus_cap is None
-        and not rule.bonus_cap_base
-    ):
-        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则未写加分上限，加分不封顶")
-    ctx.ceiling = max(full, value) + gained
-    return value + gained
-
-
-def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> Decimal:
-    """Deductions and stated bonuses from a base: the award's points, or the weight; a rule of bonuses
-    alone (每开展一项加2分，最高不超过4分) counts up from 0 and stays within the weight (domain point 18)."""
-    alone = not rule.awards and all(d.bonus for d in rule.deductions)
-    # 满意度≥90%得满分；获得表彰的加1分 at 85%: no band holds and no step counts from one: a gap, 0
-    gap = (x.quantity is not None and any(isinstance(a.condition, Range) for a in rule.awards)
-           and not any(d.kind is StepKind.DISTANCE for d in rule.deductions))  # fmt: skip
-    base = ZERO if alone or gap else _base_points(rule, ctx, full)
-    ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
-    lost = ZERO
-    for d in rule.deductions:
-        if d.bonus:
-            continue
-        one = _deduct(d, per_clause.get(id(d), x), rule, ctx)
-        if d.cap is not None and one > d.cap:
-            ctx.step(f"最多扣{_num(d.cap)}分", one - d.cap, "扣分达到上限")
-            one = d.cap
-        lost += one
-    if rule.cap is not None and lost > rule.cap:
-        ctx.step(f"扣分合计最多{_num(rule.cap)}分", lost - rule.cap, "扣分达到上限")
-        lost = rule.cap
-    if rule.bonus_cap_base and lost > base:
-        lost = base  # 加扣分均不突破基本分: the deductions too stay within the base
-    score = base - lost if rule.below_zero else max(base - lost, ZERO)  # 该项可负分 (domain point 6)
-    if base - lost < 0 and not rule.below_zero:
-        ctx.step("扣完为止" if rule.until_exhausted else "最低0分", lost - base, "扣分超过分值，得分记为0")
-    gained = _gained(rule, x, per_clause, ctx, base)
-    if alone:
-        ctx.ceiling = full
-        return min(score + gained, full)
-    if (
-        gained
-        and not any(d.cap is not None for d in rule.bonuses)
-        and rule.bonus_cap is None
-        and not rule.bonus_cap_base
-    ):
-        ctx.step("加分不封顶", ZERO, "规则未写加分上限，加分不封顶")
-    ctx.ceiling = max(full, min(score, full) + gained)
-    return min(score, full) + gained
 
 
 def _input_name(c: Deduction | Veto) -> str:
