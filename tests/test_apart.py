@@ -263,3 +263,9 @@ def test_rank_n_and_after() -> None:
     rule = "第一名得5分，第二名得4分，第三名得3分，第四名及以后得1分"
     assert points(rule, "6", weight=5) == Decimal("1.00")
     assert points(rule, "2", weight=5) == Decimal("4.00")
+
+
+def test_a_worded_award_and_a_bonus_are_two_questions() -> None:
+    # 否 took the bonus's point off as a deduction (4 of 5)
+    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
+    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)

@@ -348,6 +348,13 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -
     is refused with what it needs, rather than copying the answer to each."""
     values = _measured_subjects(rule)
     needs = len(separate) + max(len(values), 1 if _reads_value(rule) else 0)
+    worded = [a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if needs < 2 and worded and any(isinstance(c, Deduction) and c.bonus for c in separate):
+        # 完成得满分，获得表彰的加1分: 完成 and the bonus are two questions; one 否 lost the bonus's
+        # point as a deduction (4 of 5), one 是 gave full marks without the bonus
+        raise EvaluationError(
+            f"这条规则有两件事要回答（{worded[0]}；{_input_name(separate[0])}），一个答案不能同时回答：请按规则人工计分"
+        )
     if needs < 2:
         return
     slots = value_slots(rule)
@@ -411,7 +418,8 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         score = _base_points(rule, ctx, full)
         ctx.step("基础分", score, "", 满分=score)
         for d in rule.deductions:
-            score -= _deduct(d, _In(flag=False), rule, ctx)
+            if not d.bonus:  # 否 earns no bonus; it takes nothing either
+                score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
 
