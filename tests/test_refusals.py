@@ -108,3 +108,10 @@ def test_points_for_each_of_a_list_are_refused(text: str) -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code == "each-list"
+
+
+def test_words_that_are_a_band_of_the_value_are_refused() -> None:
+    # 负增长 is 增长 < 0, written as words: −3% fell in 增长5%以下 and scored 1
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("增长5%以下得1分，负增长不得分")
+    assert e.value.code == "worded-band"

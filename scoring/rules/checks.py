@@ -135,6 +135,24 @@ class RuleChecks(ClauseReader):
                     hint="逐项写成“方案制定得1分；组织实施得1分…”，每项按是/否回答",
                 )  # fmt: skip
 
+    def _no_worded_value(self, clauses: list[Clause]) -> None:
+        """增长5%以下得1分，负增长不得分: a worded award that names the value the bands read (负增长 of 增长)
+        with words no band has (负, 零): −3% fell in 增长≤5% and scored 1, the words never reached.
+        Refused: the words are a band the rule does not write as one."""
+        subjects = {c.condition.subject for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)}
+        for c in clauses:
+            cond = getattr(c, "condition", None)
+            if not (isinstance(c, Award) and isinstance(cond, Label)):
+                continue
+            for subject in subjects:
+                if len(subject) >= 2 and cond.text.endswith(subject) and cond.text[: -len(subject)] in ("负", "零", "正"):
+                    raise self.error(
+                        "worded-band", f"“{cond.text}”是{subject}的一个区间，规则没有把它写成数值条件",
+                        cond.span or getattr(c, "span", None) or (0, len(self.text)),
+                        expected=(f"{subject}<0", f"{subject}=0"),
+                        hint=f"写成数值条件，如“{subject}低于0不得分”",
+                    )  # fmt: skip
+
     def _one_thing(self, clauses: list[Clause]) -> None:
         """纳入预算安排得1分；计划编制比较完整得3分；…高于决算数的30%得4分: two or more worded awards beside
         bands on a quantity are several things scored (domain point 17), where one number scored one
