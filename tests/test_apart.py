@@ -269,3 +269,11 @@ def test_a_worded_award_and_a_bonus_are_two_questions() -> None:
     # 否 took the bonus's point off as a deduction (4 of 5)
     assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
     assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)
+
+
+def test_over_the_budget_by_a_percent_is_the_excess() -> None:
+    # 1050 on ≤1000万元 is 5% over (it was a completion rate of 105%, above 10%: 0)
+    rule = "实际投资额≤概算投资得满分；超概算10%以内得3分；超概算10%以上不得分"
+    assert points(rule, "1050", target="≤1000万元", weight=5) == Decimal("3.00")
+    assert points(rule, "1150", target="≤1000万元", weight=5) == Decimal("0.00")
+    assert points(rule, "990", target="≤1000万元", weight=5) == Decimal("5.00")

@@ -467,6 +467,13 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
     """What a band (满意度≥90%, 完成率低于80%, 偏离度≤5%, 低于目标10个百分点) compares."""
     edge = cond.low or cond.high
     assert edge is not None
+    t = setting.target
+    if (cond.measure is Measure.VALUE and edge.value.is_percent and cond.subject.startswith(_OVER)
+            and t is not None and not t.is_percent and t.value):  # fmt: skip
+        # 超概算10%以内得3分 on ≤1000万元: the excess over the target, relative (1050 is 5% over; it was
+        # read as a completion rate of 105%, above 10%)
+        err = target_mismatch(t, scale.unit)
+        return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "deviation", t.value, Direction.EXCESS)
     if cond.measure is Measure.VALUE:
         source, unit = pick(scale, edge.value)
         if edge.value.is_percent and unit not in ("%", "个百分点") and unit != "分":
@@ -501,6 +508,9 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
         return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "value")
     direction = default_direction(setting.op, None)[0]
     return Compare("q", scale.unit, _deviation_kind(t, scale), t.value, direction)
+
+
+_OVER = ("超预算", "超概算", "超支", "超出预算", "超出概算", "超过预算", "超过概算")
 
 
 def _deviation_kind(t: Quantity, scale: Scale) -> str:
