@@ -277,3 +277,12 @@ def test_over_the_budget_by_a_percent_is_the_excess() -> None:
     assert points(rule, "1050", target="≤1000万元", weight=5) == Decimal("3.00")
     assert points(rule, "1150", target="≤1000万元", weight=5) == Decimal("0.00")
     assert points(rule, "990", target="≤1000万元", weight=5) == Decimal("5.00")
+
+
+def test_points_written_after_a_number_in_a_formula() -> None:
+    # 得分=预算执行率×10分 was refused at 分
+    assert points("得分=预算执行率×10分", "85%", target="100%") == Decimal("8.50")
+    from scoring.rules.render import render
+
+    rule = scoring.parse("得分=预算执行率×10分")
+    assert scoring.parse(render(rule)) == rule
