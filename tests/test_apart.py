@@ -103,6 +103,8 @@ def test_bands_on_a_value_and_events_counted_apart() -> None:
         ("得分=实际完成数/计划数×10", "8人", "10人", "8.00"),
         # a deviation rate given as a rate
         ("得分=（1-偏差率）×指标分值", "10%", "100万元", "9.00"),
+        # the one name that is no weight, value, target or rate is the measured value (was undefined)
+        ("得分=满意度×分值", "85%", "90%", "8.50"),
         # one rate: the answer (unchanged)
         ("得分=（目标完成率-60%）/（1-60%）×分值", "80%", "100%", "5.00"),
     ],

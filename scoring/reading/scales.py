@@ -276,6 +276,11 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
         else:
             kind = "two_rates" if len(plain) > 1 else "rate"
         kinds.append((n, kind))
+    # 得分=满意度×分值: the one name that is no weight, value, target or rate is the measured value
+    # (the answer as a rate); beside any of those it stays undefined
+    unknown = [i for i, (_, k) in enumerate(kinds) if k == "unknown"]
+    if len(unknown) == 1 and all(k in ("weight", "unknown") for _, k in kinds):
+        kinds[unknown[0]] = (kinds[unknown[0]][0], "rate")
     return tuple(kinds)
 
 
