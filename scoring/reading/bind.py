@@ -44,7 +44,7 @@ from .scales import (
     reference,
     ties_to_target,
 )
-from .values import bare_quantity, normalize_unit, parse_value, written_unit
+from .values import bare_quantity, parse_value, row_unit
 from .values import comparator as _comparator
 
 #: the measured value's key in a mapping of several answers
@@ -398,7 +398,7 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     """The reading of ``rule`` on an indicator with this target, comparator and unit."""
     tv = parse_value(target, unit) if isinstance(target, str) else None
     op = _comparator(comparator) if comparator else (tv.op if tv is not None else None)
-    u = normalize_unit(unit) or (normalize_unit(written_unit(target)) if isinstance(target, str) else "")
+    u = row_unit(unit, target)
     percent = u == "%" or (tv is not None and tv.quantity.unit == "%")
     if percent and not u:
         u = "%"

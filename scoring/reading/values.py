@@ -125,6 +125,16 @@ def written_unit(text: str) -> str:
     return "%" if written in ("%", "％", "百分比", "百分率", "个百分点") else written
 
 
+def row_unit(unit: str | None, target: object = None) -> str:
+    """The row's unit, which a bare number takes: as given, else the unit written in the target
+    (85 on a row of 90% is 85%; 103 on one of ≤100万元 is 103万元: it was a unitless 103, below
+    1,000,000元). One rule for evaluate, bind, the command line and tables."""
+    u = normalize_unit(unit)
+    if not u and isinstance(target, str):
+        u = normalize_unit(written_unit(target))
+    return u
+
+
 def bare_quantity(value: Decimal, unit: str | None) -> Quantity:
     """A number given without a unit (an int or Decimal actual) in the table's ``unit``, exactly as
     ``parse_value`` reads the same number written as text: 180 on a 万元 row is 1,800,000 元."""

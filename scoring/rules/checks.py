@@ -60,6 +60,11 @@ class RuleChecks(ClauseReader):
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
 
+    def _where(self, part: object, clause: object) -> tuple[int, int]:
+        """The span a refusal points at: the condition's, else its clause's, else the whole text."""
+        span = getattr(part, "span", None) or getattr(clause, "span", None)
+        return span if span is not None else (0, len(self.text))
+
     def _no_date_bands(self, clauses: list[Clause]) -> None:
         """11月底前完成得满分，12月完成得3分: a month followed by 底/末/前/份/旬 is a date (a deadline),
         not a number of months: read as bands it compared 12 with 11 months, and an answer such as
@@ -72,7 +77,7 @@ class RuleChecks(ClauseReader):
             edge = r.low or r.high
             if edge is not None and edge.value.unit in ("月", "个月") and r.subject.startswith(_DATE_WORDS):
                 raise self.error(
-                    "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", r.span or getattr(c, "span", None) or (0, len(self.text)),
+                    "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", self._where(r, c),
                     expected=("按时完成得满分", "每推迟1个月扣N分"),
                     hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
                 )  # fmt: skip
@@ -96,7 +101,7 @@ class RuleChecks(ClauseReader):
             if done and isinstance(r, Range) and short(r):
                 raise self.error(
                     "shortfall-band", "这一档按未完成（缺少）的数量分档，而其他条款按完成的数量计分",
-                    r.span or getattr(c, "span", None) or (0, len(self.text)),
+                    self._where(r, c),
                     expected=("完成N个以下不得分",),
                     hint="改写成按完成数量分档（如“完成5个以下不得分”），或写明实际值填未完成的数量",
                 )  # fmt: skip
@@ -116,7 +121,7 @@ class RuleChecks(ClauseReader):
                 if at >= 0 and r.subject[at + len(joint) :].strip("的，, "):
                     raise self.error(
                         "two-conditions", f"“{joint}”连接了两个条件，一个实际值不能同时回答",
-                        r.span or getattr(c, "span", None) or (0, len(self.text)),
+                        self._where(r, c),
                         expected=("一个条件一档",),
                         hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
                     )  # fmt: skip
@@ -130,7 +135,7 @@ class RuleChecks(ClauseReader):
             if isinstance(c, Award) and isinstance(cond, Label) and cond.text.rstrip("均都").endswith("各"):
                 raise self.error(
                     "each-list", "“各N分”是所列各项分别得分，一个答案不能回答几项",
-                    cond.span or getattr(c, "span", None) or (0, len(self.text)),
+                    self._where(cond, c),
                     expected=("逐项写明：A得1分；B得1分",),
                     hint="逐项写成“方案制定得1分；组织实施得1分…”，每项按是/否回答",
                 )  # fmt: skip
@@ -148,7 +153,7 @@ class RuleChecks(ClauseReader):
                 if len(subject) >= 2 and cond.text.endswith(subject) and cond.text[: -len(subject)] in ("负", "零", "正"):
                     raise self.error(
                         "worded-band", f"“{cond.text}”是{subject}的一个区间，规则没有把它写成数值条件",
-                        cond.span or getattr(c, "span", None) or (0, len(self.text)),
+                        self._where(cond, c),
                         expected=(f"{subject}<0", f"{subject}=0"),
                         hint=f"写成数值条件，如“{subject}低于0不得分”",
                     )  # fmt: skip

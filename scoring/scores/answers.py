@@ -26,9 +26,9 @@ from ..reading.values import (
     normalize_unit,
     parse_value,
     same_label,
-    written_unit,
     yes_no,
 )
+from ..reading.values import row_unit as _row_unit
 from ..rules.nodes import (
     Award,
     Label,
@@ -60,13 +60,9 @@ class _Ctx:
 
 
 def row_unit(unit: str | None, target: Value | None, written: Any = None) -> str:
-    """The row's unit, which a bare number takes: as given, else the unit written in the target
-    (``written``, the target as given): 85 on a row whose target is 90% is 85%, 103 on one of
-    ≤100万元 is 103万元 (it was a unitless 103, below 1,000,000元), in evaluate, the command line
-    and tables alike."""
-    u = normalize_unit(unit)
-    if not u and isinstance(written, str):
-        u = normalize_unit(written_unit(written))
+    """``values.row_unit`` of the row (``written``: the target as given), or % where the target read
+    is a percent."""
+    u = _row_unit(unit, written)
     if not u and target is not None and target.quantity.unit == "%":
         return "%"
     return u
