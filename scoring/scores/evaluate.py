@@ -46,6 +46,7 @@ from ..rules.nodes import (
     Deduction,
     Expr,
     Formula,
+    FullMarks,
     Label,
     Measure,
     Node,
@@ -297,6 +298,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
             apart = [d for d in rule.deductions if id(d) in per_clause and not d.bonus]
             if apart:
+                _no_worded_base(a, value, apart, full)
                 # 满意度≥95%得10分…；发生有效投诉的，每起扣1分: the events' own answers deduct from the band
                 return _deducted(rule, apart, x, per_clause, ctx, value, full)
             return value
@@ -319,10 +321,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值，记0分", 实际值=_show(x))
             own = ZERO
         else:
-            own = _base_points(rule, ctx, full)
+            own = _base_of_apart(rule, apart, ctx, full)
         return _deducted(rule, apart, x, per_clause, ctx, own, full)
     if rule.deductions:
-        base = _base_points(rule, ctx, full)
+        base = _base_of_apart(rule, [d for d in apart if not d.bonus], ctx, full)
         ctx.step("基础分", base, "", 满分=base)
         return _deducted(rule, rule.deductions, x, per_clause, ctx, base, full)
 
@@ -335,6 +337,30 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _no_worded_base(a: Award, value: Decimal, apart: Sequence[Deduction], full: Decimal) -> None:
+    """Refuse a worded award below the weight as the start of several separately answered deductions:
+    错报1例扣3分…；落实优惠政策记2分，未落实的扣2分 on a 5-point row (dev-027) does not say whether the 2
+    points are one item of the 5 or what every deduction counts down from."""
+    if isinstance(a.condition, TargetMet) and value < full and len(apart) > 1:
+        raise EvaluationError(
+            f"规则写明“{a.condition.text}”得{_num(value)}分，又有{len(apart)}项各自回答的扣分："
+            f"这{_num(value)}分是分值{_num(full)}分中的一项，还是各项扣分的起点，规则没有写明，请人工计分"
+        )
+
+
+def _base_of_apart(rule: Rule, apart: Sequence[Deduction], ctx: _Ctx, full: Decimal) -> Decimal:
+    """The points the deductions start from (steps._base_points), refused where it is a worded award
+    below the weight and several deductions are answered apart (``_no_worded_base``)."""
+    base = _base_points(rule, ctx, full)
+    award = next(
+        (a for a in rule.awards if isinstance(a.outcome, FullMarks) or (isinstance(a.outcome, Points) and a.outcome.value > 0)),
+        None,
+    )  # the award _base_points takes
+    if award is not None:
+        _no_worded_base(award, base, apart, full)
+    return base
 
 
 def _input_name(c: Deduction | Veto) -> str:
