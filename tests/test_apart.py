@@ -304,3 +304,20 @@ def test_a_worded_award_below_the_weight_is_no_base_for_other_deductions() -> No
     # a worded award that is the weight is where the deductions start: 5 − 1 − 2 × 0.5 = 3
     full = "资料齐全得5分；每发现一处错误扣1分；每迟报1次扣0.5分"
     assert points(full, {1: "1", 2: "2"}, weight=5) == Decimal("3.00")
+
+
+def test_the_whole_rate_is_kept_as_the_line_the_events_fall_short_of() -> None:
+    # 合规率100%得满分，每发现一例…: the band is the requirement of the node (it was decided by the
+    # condition's text ending in 100%); a % answer is the whole rate or refused, a bare 100 is ambiguous
+    from scoring.rules.nodes import TargetMet
+    from scoring.rules.shapes import at_whole_rate
+
+    rule = "合规率100%得满分，每发现一例不合规扣1分"
+    cond = scoring.parse(rule).clauses[0].condition
+    assert isinstance(cond, TargetMet) and at_whole_rate(cond.requirement)
+    assert points(rule, "2", target="100%") == Decimal("8.00")  # 2 cases at 1 each
+    assert points(rule, "100%", target="100%") == Decimal("10.00")
+    assert "请给出次数" in refused(rule, "98%", target="100%")
+    assert "100次" in refused(rule, "100", target="100%")
+    # written with other words before the rate, the same line (the text check needed 100% at the end)
+    assert at_whole_rate(scoring.parse("准确率达到100%的得满分，每发现一处差错扣0.5分").clauses[0].condition.requirement)

@@ -71,7 +71,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _all_clear, _rank, _Segment, _split_list
+from .shapes import _rank, _Segment, _split_list
 
 #: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
@@ -550,13 +550,13 @@ class _Assembler(RuleChecks):
                 and isinstance(c.outcome, (FullMarks, Points))
                 and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
             ):
-                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. A band at the
-                # whole rate (or at no case) just says "no event"; any other (时限为3个工作日) says what an
-                # event falls short of, and is kept as the requirement, not thrown away
+                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. The band is kept
+                # as the requirement: at the whole rate (or at no case) it says "no event", and a % answer
+                # can only be the whole rate (shapes.at_whole_rate); any other (时限为3个工作日) says what
+                # an event falls short of
                 r = c.condition
                 words = (self.text[r.span[0] : r.span[1]] if r.span else r.subject).strip("，,；;。 的")
-                need = None if _all_clear(r) else attrs.evolve(r, span=None)
-                out.append(attrs.evolve(c, condition=TargetMet(words, False, need, r.span)))
+                out.append(attrs.evolve(c, condition=TargetMet(words, False, attrs.evolve(r, span=None), r.span)))
             else:
                 out.append(c)
         return out

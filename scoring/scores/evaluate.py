@@ -62,6 +62,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import at_whole_rate
 from .answers import (
     _actual,
     _as_count,
@@ -483,12 +484,13 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
             if x.quantity.value < 0:
                 raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
             return (x.quantity.value == 0) != cond.negated
-        met = _target_met(x, ctx, rule, events_clear, cond.text)
+        met = _target_met(x, ctx, rule, events_clear, cond)
         return met != cond.negated
     return False
 
 
-def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words: str = "") -> bool:
+def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, cond: TargetMet | None = None) -> bool:
+    words = cond.text if cond is not None else ""
     if events_clear is not None and x.quantity is None:
         return events_clear
     if events_clear is not None:
@@ -500,7 +502,7 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words:
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
     if x.quantity is None:
         raise EvaluationError(f"无法判断“{_show(x)}”是否达标")
-    if events and words.endswith("100%") and x.quantity.is_percent:
+    if events and cond is not None and at_whole_rate(cond.requirement) and x.quantity.is_percent:
         # 合规率100%得满分，每发现一例不合规扣1分: 100% written is the line met; 98% says some were
         # found but not how many; a bare 100 on a % row is 100% or 100 cases (it scored 0 as 100 cases)
         if _as_count(x).is_percent:
