@@ -7,6 +7,7 @@ earlier clauses said); split into classes they would pass that state around inst
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -63,6 +64,9 @@ from .phrases import (
     _merge,
 )
 from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
+
+# words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
+_AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 
 
 class ClauseReader(SpanReader):
@@ -162,6 +166,7 @@ class ClauseReader(SpanReader):
                 if hi is not None:
                     high, high_from = hi, c
             self.use(low_from, high_from)
+            self._no_unknown_unit(lead, low_from, high_from)
             return Range(measure, low, high, text, span)
         if bare and qtys:
             # 不低于 最低工资标准的 90%: the op and its number are split by words
@@ -169,6 +174,7 @@ class ClauseReader(SpanReader):
                      inclusive_mark=qtys[-1].inclusive_mark)  # fmt: skip
             lo, hi = self._edges(c)
             self.use(bare[-1], qtys[-1])
+            self._no_unknown_unit(lead, qtys[-1])
             return Range(measure, lo, hi, text, span)
         if measure is Measure.DEVIATION and qtys:
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
@@ -188,6 +194,7 @@ class ClauseReader(SpanReader):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
+            self._no_unknown_unit(lead, qtys[-1])
             if qtys[-1].q.unit in _TIME_UNITS and any(w in text for w in _TIME_LIMIT_WORDS):
                 # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
                 return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
@@ -208,6 +215,23 @@ class ClauseReader(SpanReader):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+
+    def _no_unknown_unit(self, lead: Lead, *used: Any) -> None:
+        """引进资金1亿元得满分 / 完成15公里得满分: a number without a unit that words follow at once has a
+        unit the lexicon does not know; the words were glued to the subject (1≤引进资金亿元, so 8000万元
+        met a line of 1) and the number compared bare. Refused, the caret on the words."""
+        for p, nxt in itertools.pairwise(lead):
+            if not any(p is u for u in used):
+                continue
+            q = p.q if isinstance(p, (PQty, PCmp)) else p.high if isinstance(p, PRange) else None
+            if q is None or q.unit or (isinstance(p, PQty) and p.points_scale) or not isinstance(nxt, PText):
+                continue
+            first = nxt.text[:1]
+            if nxt.span[0] == p.span[1] and "\u4e00" <= first <= "\u9fff" and first not in _AFTER_A_NUMBER:
+                word = nxt.text[:2]
+                raise self.error("unknown-unit", f"数字之后的“{word}”不是已知的单位", (nxt.span[0], nxt.span[0] + len(word)),
+                                 expected=("单位，如 万元、个、次、%",),
+                                 hint="如果这是单位，请换算为已知单位（如“1亿元”写作“10000万元”）；如果是名称的一部分，请加引号")  # fmt: skip
 
     def time_scope(self, lead: Lead) -> list[Any]:
         """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,
