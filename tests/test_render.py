@@ -136,7 +136,8 @@ def test_render_knows_every_node_field() -> None:
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized"},
-        "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "requirement", "span"},
+        # a deadline (2024年年底前完成) is written by the label's own words, which hold its date
+        "Label": {"text", "negated", "span", "deadline"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
     }  # fmt: skip
     for name, known in rendered.items():

@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
     Composite,
@@ -259,7 +260,7 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         kind = "rank" if reads_rank(rule) else "value"
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
     for i, c in enumerate(separate, 1):
-        out.append(_separate_input(i if several else "实际值", c))
+        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and not separate:
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
@@ -269,10 +270,22 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     return out
 
 
-def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
+def _deadline(rule: Rule) -> str:
+    """2024年年底前完成: the deadline a worded condition of the rule states, as a date, or ""."""
+    for a in rule.awards:
+        if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
+            return a.condition.deadline.isoformat()
+    return ""
+
+
+def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> Input:
     """An event's count, or 是/否 of a requirement (a one-off deduction, a worded veto)."""
     if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
-        return Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次")
+        unit = c.step.unit if c.step else "次"
+        if deadline and unit in words("time_unit"):
+            # 2024年年底前完成得10分，每延后1个月扣3分: the answer is how late, never a date
+            return Input(key, "count", c.event or "扣分事项", unit, meaning=f"晚于{deadline}的{unit}数；按期完成填0")
+        return Input(key, "count", c.event or "扣分事项", unit)
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
     counted = names_event(name) if isinstance(c, Veto) else event_words(name)

@@ -541,7 +541,7 @@ class _Assembler(RuleChecks):
                 lab = c.condition
                 negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
                 need = self.frequencies.get(lab.span) if lab.span is not None else None
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span)))
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span, deadline=lab.deadline)))
             elif (
                 events
                 and bands == 1

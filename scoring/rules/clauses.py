@@ -7,6 +7,8 @@ earlier clauses said); split into classes they would pass that state around inst
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import itertools
 from decimal import Decimal
 from typing import Any
@@ -67,6 +69,10 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
 
 # words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
 _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
+#: 2024年 … : the years a date in words may name (a larger or smaller number of 年 is a duration)
+_YEARS = (1949, 2100)
+#: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
+_DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 
 
 class ClauseReader(SpanReader):
@@ -185,7 +191,8 @@ class ClauseReader(SpanReader):
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
-        year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
+        deadline = self.deadline(lead)  # 2024年年底前完成: a date, the deadline of the words
+        year = deadline is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
             raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
@@ -214,7 +221,42 @@ class ClauseReader(SpanReader):
         if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
+
+    def deadline(self, lead: Lead) -> datetime.date | None:
+        """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
+        is the deadline of the worded condition it stands in, the date by which it is done (the last day
+        of the year or month when no day is written). Its numbers are read into ``Label.deadline``; the
+        words stay the requirement (met or not: 是/否, or the months late a delay step counts). A
+        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        years = [i for i, p in enumerate(qtys) if p.q.unit == "年" and _YEARS[0] <= p.q.value <= _YEARS[1]]
+        if len(years) != 1 or len(qtys) - years[0] > 3:
+            return None
+        parts = qtys[years[0] :]
+        units = tuple(p.q.unit for p in parts)
+        if units not in (("年",), ("年", "月"), ("年", "月", "日")):
+            return None
+        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):
+            return None  # 2024年完成6月…: the numbers do not run together as one date
+        values = [int(p.q.value) for p in parts]
+        if any(p.q.value != int(p.q.value) for p in parts):
+            return None
+        after = self.text[parts[-1].span[1] :].lstrip()
+        if len(values) == 1 and after.startswith(("年底", "年末")):
+            values.append(12)
+            after = after[1:]
+        if not after.startswith(_DEADLINE_WORDS):
+            return None
+        year, month = values[0], values[1] if len(values) > 1 else 12
+        if not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        day = values[2] if len(values) > 2 else last
+        if not 1 <= day <= last:
+            return None
+        self.use(*parts)
+        return datetime.date(year, month, day)
 
     def _no_unknown_unit(self, lead: Lead, *used: Any) -> None:
         """引进资金1亿元得满分 / 完成15公里得满分: a number without a unit that words follow at once has a
@@ -622,6 +664,12 @@ class ClauseReader(SpanReader):
             raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
                              expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
         before = [c for c in out if isinstance(c, Deduction)]
+        if not deducts and cap.kind == "bonus" and not any(c.bonus for c in before):
+            # 该项设有加分项(最多加5分)…加分项：每上升一个百分点加1分: a bonus cap stated before the bonuses
+            # it bounds (_apply_caps finds them after it, or refuses)
+            self.use(*(p for p in lead if isinstance(p, PText)))
+            lone_caps.append((len(out), cap))
+            return
         if not deducts and not before:
             raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
                              expected=("每…扣N分", "扣N分"))  # fmt: skip
@@ -649,6 +697,14 @@ class ClauseReader(SpanReader):
             bonus = kind == "bonus"
             before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction) and c.bonus == bonus]
             after = [c for c in out[where:] if isinstance(c, Deduction) and c.bonus == bonus]
+            if not before and bonus and after:
+                # (最多加5分) before the bonuses: it bounds them, the one after it or all of them together
+                if len(after) == 1:
+                    i = out.index(after[0])
+                    out[i] = attrs.evolve(after[0], cap=points)
+                else:
+                    bonus_cap = points
+                continue
             if not before:
                 raise self.error("cap-without-deduction", "上限之前没有" + ("加分" if bonus else "扣分") + "条款",
                                  cap.span, expected=("每…加N分" if bonus else "每…扣N分",))  # fmt: skip

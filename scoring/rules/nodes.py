@@ -9,6 +9,7 @@ Source spans are excluded from equality so that ``parse(render(rule)) == rule``.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 from decimal import Decimal
@@ -123,6 +124,9 @@ class Label:
     text: str
     negated: bool = False  # 未完成, 不符合, 否则, 反之
     span: tuple[int, int] | None = _span()
+    # 2024年年底前完成: the deadline the words state (their date, read; the last day of a year or month
+    # when no day is written). The requirement stays the words: met or not, or the units late a step counts
+    deadline: datetime.date | None = None
 
 
 @frozen
@@ -147,6 +151,7 @@ class TargetMet:
     negated: bool = False
     requirement: Range | None = None
     span: tuple[int, int] | None = _span()
+    deadline: datetime.date | None = None  # 2024年年底前完成: as Label.deadline
 
 
 Condition = Range | Label | Otherwise | TargetMet

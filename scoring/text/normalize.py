@@ -271,14 +271,17 @@ def _fold_table() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _WIDTH, _COMPAT = _fold_table()
-_FOLD = str.maketrans({**_WIDTH, **_COMPAT})
+#: 〔项〕 → （项）: bracket forms the grammar does not take, read as the round brackets (normalize.toml)
+_BRACKET: dict[str, str] = dict(_DATA["brackets"])
+_FOLD = str.maketrans({**_WIDTH, **_COMPAT, **_BRACKET})
 _FOLDABLE = re.compile(
     "(?P<width>[" + re.escape("".join(_WIDTH)) + "]+)|(?P<compat>[" + re.escape("".join(_COMPAT)) + "]+)"
+    "|(?P<bracket>[" + re.escape("".join(_BRACKET)) + "]+)"
 )
 
 
 def _width(text: str) -> list[_Edit]:
-    """０-９ → 0-9, ＞ → >, ＝ → =, ． → . ; ⼀ (Kangxi radical) → 一. Same lengths."""
+    """０-９ → 0-9, ＞ → >, ＝ → =, ． → . ; ⼀ (Kangxi radical) → 一; 〔 → （. Same lengths."""
     return [
         _Edit(m.start(), m.end(), m.group().translate(_FOLD), m.lastgroup or "width") for m in _FOLDABLE.finditer(text)
     ]
