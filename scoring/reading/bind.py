@@ -26,6 +26,7 @@ from ..rules.nodes import (
     Points,
     Quantity,
     Range,
+    Requirement,
     Rule,
     StepKind,
     TargetMet,
@@ -310,6 +311,14 @@ _DIRECTIONS = {
 }
 
 
+def _term(q: Quantity) -> str:
+    """A requirement's term as written: a time of day (minutes after midnight) as 17:30."""
+    if q.unit == "时刻":
+        hours, minutes = divmod(int(q.value), 60)
+        return f"{hours}:{minutes:02d}"
+    return _quantity(q)
+
+
 def _quantity(q: Quantity) -> str:
     v = q.value.normalize()
     return f"{format(v, 'f')}{q.unit}"
@@ -324,6 +333,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 if edge is not None and not edge.stated:
                     out.append(Decision(_words(c), f"{side}端点", "含" if edge.inclusive else "不含", False,
                                         "semantics §1"))  # fmt: skip
+        if isinstance(c, Requirement):
+            # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§53)
+            terms = "、".join(_term(q) for q in c.terms)
+            out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
+                                False, "semantics §53"))  # fmt: skip
         if not isinstance(c, Deduction):
             continue
         name = c.event or "扣分"

@@ -113,6 +113,12 @@ class ClauseReader(SpanReader):
                 raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
                                  expected=("数量区间，如“80%-90%”",),
                                  hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
+        for c in lead:
+            if any(q.unit == "时刻" for q in _said(c)):
+                # 17:30前完成得满分: a time of day as a line is no quantity the evaluator compares
+                raise self.error("clock-time", "时刻（如“17:30”）不能作为评分的条件", c.span,
+                                 expected=("时限为N分钟", "N个工作日内"),
+                                 hint="时刻只在说明要求的句子中读作要求的内容，其后按未达到要求的次数扣分")  # fmt: skip
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
@@ -659,3 +665,12 @@ class ClauseReader(SpanReader):
 
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
+
+
+def _said(p: Any) -> tuple[Quantity, ...]:
+    """The numbers a phrase states (a quantity, a comparison's, a range's two ends)."""
+    if isinstance(p, (PQty, PCmp)):
+        return (p.q,)
+    if isinstance(p, (PRange, PBounded)):
+        return (p.low, p.high)
+    return ()

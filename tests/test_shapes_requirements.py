@@ -1,0 +1,109 @@
+"""Requirements described with numbers, scored by counting failures (semantics §53), and numbers
+inside a subject's name (§54). Every expectation is computed by hand from the rule text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.rules import nodes as n
+
+
+def _rule(text: str) -> n.Rule:
+    rule = scoring.parse(text)
+    assert isinstance(rule, n.Rule)
+    return rule
+
+
+def _points(text: str, actual: object, weight: str, **kw: str) -> Decimal:
+    return scoring.evaluate(scoring.parse(text), actual, weight=weight, **kw).points  # type: ignore[arg-type]
+
+
+def _requirement(rule: n.Rule) -> n.Requirement:
+    reqs = [c for c in rule.clauses if isinstance(c, n.Requirement)]
+    assert len(reqs) == 1, rule
+    return reqs[0]
+
+
+# ------------------------------------------------------------------ §53 requirements
+
+REPORT = "每季度结束后10日内报送报告，未按时报送每次扣1分"
+
+
+def test_a_deadline_before_a_deduction_per_failure_is_the_requirement() -> None:
+    rule = _rule(REPORT)
+    req = _requirement(rule)
+    assert req.terms == (n.Quantity(Decimal(10), "日"),)
+    assert req.text == "每季度结束后10日内报送报告"
+    (d,) = rule.deductions
+    assert d.kind is n.StepKind.EVENTS
+    # weight 4: 2 late reports → 4 − 2 × 1 = 2; 5 late → 4 − 5 < 0 → 0
+    assert _points(REPORT, "2", "4") == Decimal("2.00")
+    assert _points(REPORT, "0", "4") == Decimal("4.00")
+    assert _points(REPORT, "5", "4") == Decimal("0.00")
+
+
+def test_the_requirement_numbers_are_never_an_answer_scale() -> None:
+    # the answer counts failures: a percentage or the deadline's own number as a date is refused
+    with pytest.raises(scoring.ScoringError):
+        _points(REPORT, "50%", "4")
+
+
+def test_a_changed_term_is_a_changed_rule() -> None:
+    assert _rule(REPORT) != _rule(REPORT.replace("10日", "15日"))
+    assert _rule(REPORT) == _rule(scoring.render(_rule(REPORT)))
+
+
+def test_the_reading_shows_the_terms() -> None:
+    reading = scoring.bind(_rule(REPORT), unit="次")
+    decision = next(d for d in reading.decisions if d.what == "要求")
+    assert "10日" in decision.value and not decision.stated
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "points", "why"),
+    [
+        ("资金在下达后30个工作日内拨付到位，未及时拨付的，一次扣1分", "1", "2", "1.00", "2 − 1 × 1"),
+        ("项目于6月底前开工，未按期开工的扣2分", "是", "5", "5.00", "started on time: nothing deducted"),
+        ("项目于6月底前开工，未按期开工的扣2分", "否", "5", "3.00", "not on time: once, 5 − 2"),
+        ("办结时间不超过15个工作日，逾期办结的每件扣0.5分", "3", "5", "3.50", "3 × 0.5 = 1.5; 5 − 1.5"),
+        ("接到投诉后2小时内响应，未按规定时间响应的每次扣0.2分", "4", "1", "0.20", "4 × 0.2 = 0.8; 1 − 0.8"),
+        # a time of day (9：00) is read as a term: the fullwidth colon no longer splits the clause
+        ("在8:30~17:30接到报修后30分钟内到场，响应及时得满分，未及时到场扣0.5分/次", "3", "5", "3.50",
+         "3 × 0.5 = 1.5; 5 − 1.5"),
+        ("春节前下达全部资金的50%，6月底前全部下达完，每出现一个项目未按进度下达扣1分，扣完为止", "4", "3", "0.00",
+         "4 × 1 = 4 > 3 → 0"),
+    ],
+)  # fmt: skip
+def test_variants(text: str, actual: str, weight: str, points: str, why: str) -> None:
+    assert _points(text, actual, weight) == Decimal(points), why
+    _requirement(_rule(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        # no deadline or time limit: 90% may be a band (满意度90%以上 beside counted complaints)
+        ("满意度90%以上，每次投诉扣1分", "90"),
+        # a deadline, but the deduction counts something else than failing it
+        ("资金于6月底前拨付，每发现一例违规扣1分", "6"),
+        # per day late: the time late is a distance from the deadline, not a count of failures
+        ("每月10日前报送，每逾期1天扣1分", "10"),
+        # a requirement followed by a bonus, not a deduction
+        ("每月10日前报送，按时报送的每次加1分", "10"),
+    ],
+)
+def test_numbers_that_may_be_bands_are_still_refused(text: str, piece: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "unread-number"
+    assert text[e.value.pos : e.value.pos + e.value.length] == piece
+
+
+def test_a_time_of_day_is_no_condition() -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("17:30前完成得满分，未完成不得分")
+    assert e.value.code == "clock-time"
+    assert e.value.pos == 0
