@@ -127,7 +127,7 @@ def test_every_pending_request_is_documented() -> None:
 def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
-        "Range": {"measure", "low", "high", "subject", "span"},
+        "Range": {"measure", "low", "high", "subject", "span", "named"},  # named: written inside the subject (§54)
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
@@ -138,6 +138,7 @@ def test_render_knows_every_node_field() -> None:
         "Composite": {"items", "shared", "source", "normalized"},
         "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "requirement", "span"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
+        "Requirement": {"text", "span", "terms"},  # terms: written inside the text (§53)
     }  # fmt: skip
     for name, known in rendered.items():
         fields = {f.name for f in attrs.fields(getattr(nodes, name))}

@@ -107,3 +107,55 @@ def test_a_time_of_day_is_no_condition() -> None:
         scoring.parse("17:30前完成得满分，未完成不得分")
     assert e.value.code == "clock-time"
     assert e.value.pos == 0
+
+
+# ------------------------------------------------------------------ §54 numbers inside a name
+
+HOTLINE = "市民对12345服务平台工单处理质量的回访满意度95%以上,计5分,每下降0.5%扣0.5分,扣完为止。"
+
+
+def test_a_number_glued_inside_the_name_is_part_of_it() -> None:
+    rule = _rule(HOTLINE)
+    band = rule.awards[0].condition
+    assert isinstance(band, n.Range)
+    assert band.named == (n.Quantity(Decimal(12345)),)
+    assert "12345服务平台" in band.subject
+    assert band.low == n.Edge(n.Quantity(Decimal(95), "%"), True)
+    # weight 5: 94% is 1 point short = 2 steps of 0.5 → 5 − 1 = 4; 95% → 5
+    assert _points(HOTLINE, "94%", "5") == Decimal("4.00")
+    assert _points(HOTLINE, "95%", "5") == Decimal("5.00")
+    assert _rule(HOTLINE) != _rule(HOTLINE.replace("12345", "12366"))
+    assert _rule(scoring.render(rule)) == rule
+    reading = scoring.bind(rule, unit="%")
+    assert any(d.what == "名称中的数" and "12345" in d.value for d in reading.decisions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "points", "why"),
+    [
+        # 45岁以下 qualifies who is counted; the band is 不低于30%
+        ("女性干部中，45岁以下的占比不低于30%的，得2分。每低1%，扣0.2分。", "28%", "2", "1.60", "2 pp × 0.2 = 0.4; 2 − 0.4"),
+        ("女性干部中，45岁以下的占比不低于30%的，得2分。每低1%，扣0.2分。", "30%", "2", "2.00", "不低于 includes 30"),
+        ("对12345热线的满意度90%以上得满分，低于90%不得分", "89%", "10", "0.00", "below 90 → 0"),
+        ("对12345热线的满意度90%以上得满分，低于90%不得分", "90%", "10", "10.00", "90 included"),
+    ],
+)  # fmt: skip
+def test_name_variants(text: str, actual: str, weight: str, points: str, why: str) -> None:
+    assert _points(text, actual, weight) == Decimal(points), why
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        # no 的 tying the words to the measured thing: 100 may be an amount that lost its unit
+        ("投入资金100完成率达到90%以上得满分", "100"),
+        ("市民对12345服务平台满意度95%以上,计5分", "12345"),
+        # the comparison after the words is not of a rate
+        ("对12345热线的投诉办结数量不低于100件得满分", "12345"),
+    ],
+)
+def test_numbers_not_certainly_in_a_name_are_refused(text: str, piece: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "unread-number"
+    assert text[e.value.pos : e.value.pos + e.value.length] == piece

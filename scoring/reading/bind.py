@@ -333,6 +333,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 if edge is not None and not edge.stated:
                     out.append(Decision(_words(c), f"{side}端点", "含" if edge.inclusive else "不含", False,
                                         "semantics §1"))  # fmt: skip
+        if isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.named:
+            # 市民对12345服务平台…的满意度95%以上: numbers read as part of the name (§54)
+            named = "、".join(_quantity(q) for q in c.condition.named)
+            out.append(Decision(c.condition.subject, "名称中的数", f"{named}是所衡量对象名称的一部分，不是评分线", False,
+                                "semantics §54"))  # fmt: skip
         if isinstance(c, Requirement):
             # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§53)
             terms = "、".join(_term(q) for q in c.terms)

@@ -114,6 +114,9 @@ class Range:
     high: Edge | None = None
     subject: str = ""  # 满意度, 完成率 … as written (may be empty)
     span: tuple[int, int] | None = _span()
+    # numbers inside the subject's name (市民对12345服务平台…的满意度, 35岁及以下的…), as written in ``subject``:
+    # part of what is measured, never an edge (semantics §54)
+    named: tuple[Quantity, ...] = ()
 
 
 @frozen
