@@ -159,3 +159,47 @@ def test_numbers_not_certainly_in_a_name_are_refused(text: str, piece: str) -> N
         scoring.parse(text)
     assert e.value.code == "unread-number"
     assert text[e.value.pos : e.value.pos + e.value.length] == piece
+
+
+# ------------------------------------------------------------------ §55 OCR damage
+
+CHANGE_RATE = "“三公经费”变动率0,计 3 分;“三公经费” 0 , 每超过一个百分点扣0.3分,扣完为止。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "points", "why"),
+    [("-5%", "3.00", "≤ 0 → 3"), ("2%", "2.40", "2 pp over 0 × 0.3 = 0.6"), ("15%", "0.00", "4.5 > 3 → 0")],
+)
+def test_a_lone_number_restating_the_band_line_is_the_start(actual: str, points: str, why: str) -> None:
+    kw = {"target": "0", "comparator": "≤", "unit": "%"}
+    assert _points(CHANGE_RATE, actual, "3", **kw) == Decimal(points), why
+
+
+def test_the_lost_sign_is_not_repaired() -> None:
+    (d,) = _rule(CHANGE_RATE).deductions
+    assert d.start is not None and d.start.value == n.Quantity(Decimal(0)) and not d.start.stated
+    reading = scoring.bind(_rule(CHANGE_RATE), target="0", comparator="≤", unit="%")
+    assert any(x.what == "起点" and not x.stated and "§55" in x.source for x in reading.decisions)
+    # another number than the band's line: which line it is cannot be told, refused
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(CHANGE_RATE.replace("” 0 ,", "” 1 ,"))
+    assert e.value.code == "unread-number"
+
+
+def test_w_before_a_number_is_at_most() -> None:
+    text = "“公务招待费”变动率W 0 ,计 2 分 ; “公务招待费变动率” 0, 每超过一个百分点扣0.2分,扣完为止 。"
+    rule = _rule(text)
+    assert any(c.kind == "ocr-le" for c in rule.normalized)
+    kw = {"target": "0", "comparator": "≤", "unit": "%"}
+    # 4.5 pp over × 0.2 = 0.9 → 2 − 0.9 = 1.1
+    assert _points(text, "4.5%", "2", **kw) == Decimal("1.10")
+
+
+def test_two_percentages_run_together_are_a_range_with_a_warning() -> None:
+    text = "完成率95%以上得5分，80%94%得3分，低于80%不得分"
+    rule = _rule(text)
+    assert [c.kind for c in rule.normalized if c.warning] == ["lost-dash"]
+    assert _points(text, "90%", "5") == Decimal("3.00")  # 80%–94% → 3
+    # the same percentage twice is no range: refused, not repaired
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("完成率95%以上得5分，80%80%得3分")

@@ -374,9 +374,9 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 shown = "没有可用的起点（需要数值指标值）"
             else:
                 shown = _quantity(ref) if c.start is not None else f"{why}{_quantity(ref)}"
-            out.append(
-                Decision(name, "起点", shown, c.start is not None, "" if c.start is not None else "semantics §4")
-            )
+            stated = c.start is not None and c.start.stated
+            source = "" if stated else "semantics §4" if c.start is None else "semantics §55，比较符号缺失，与前面分档的界线相同"
+            out.append(Decision(name, "起点", shown, stated, source))
         if c.kind is not StepKind.ONCE:
             if c.partial is not None:
                 out.append(Decision(name, "不足一档", c.partial.value, True))

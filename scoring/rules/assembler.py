@@ -198,6 +198,7 @@ class _Assembler(RuleChecks):
         ceil = False
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
+        context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
@@ -214,6 +215,7 @@ class _Assembler(RuleChecks):
                 notes.append(note)
                 last_lead = seg.lead
                 context_edge = self._context_edge(seg.lead)
+                context_bare = self._lone_number(seg.lead) if context_edge is None else None
                 continue
             lead = seg.lead
             self.use(*seg.tails)
@@ -233,6 +235,7 @@ class _Assembler(RuleChecks):
                 out.extend(self._respective(lead, lists[0], seg.span))
                 last_lead = seg.lead
                 context_edge = None
+                context_bare = None
                 continue
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
             caps = [t for t in seg.tails if isinstance(t, TCap)]
@@ -241,6 +244,7 @@ class _Assembler(RuleChecks):
                 if not deducts and not [t for t in seg.tails if not isinstance(t, TCap)]:
                     last_lead = seg.lead
                     context_edge = None
+                    context_bare = None
                     continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
@@ -297,6 +301,17 @@ class _Assembler(RuleChecks):
                         q = context_edge.q
                         ded = attrs.evolve(ded, start=Edge(q, incl))
                         self.use(context_edge)
+                    elif (
+                        context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
+                        and any(isinstance(a, Award) and isinstance(a.condition, Range)
+                                and context_bare.q in (e.value for e in (a.condition.low, a.condition.high) if e)
+                                for a in out)
+                    ):  # fmt: skip
+                        # “三公经费”变动率0,计3分;“三公经费” 0 ,每超过一个百分点扣0.3分: a lone number whose sign
+                        # was lost restates the line of the band before, where the steps start anyway (§55); the
+                        # sign is not repaired (stated=False). Another number stays unread and refuses the rule
+                        ded = attrs.evolve(ded, start=Edge(context_bare.q, True, False))
+                        self.use(context_bare)
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -351,6 +366,7 @@ class _Assembler(RuleChecks):
                     out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
             context_edge = None
+            context_bare = None
             self.pending_cap = None
         out = self._requirements(out, context_leads)
         self._restated_standards(standards, out)
@@ -453,6 +469,16 @@ class _Assembler(RuleChecks):
         if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
             return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
         return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
+
+    @staticmethod
+    def _lone_number(lead: Lead) -> PQty | None:
+        """The one number of a context clause that has no comparison word and no unit (“三公经费” 0), if any."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) == 1 and isinstance(numeric[0], PQty):
+            q = numeric[0]
+            if not q.q.unit and not q.points_scale and q.inclusive_mark is None:
+                return q
+        return None
 
     @staticmethod
     def _counted_event(lead: Lead) -> bool:
