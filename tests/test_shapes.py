@@ -61,9 +61,13 @@ def test_tiers_round_trip() -> None:
     _round_trip(TIERS)
 
 
-def test_lost_dash_is_refused() -> None:
+def test_lost_dash_between_percentages_reads_with_a_warning() -> None:
+    # 80%99%: the % signs leave one reading, 80%-99% (semantics §58), shown as a warning; 510万 stays refused
+    rule = scoring.parse("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分")
+    assert any(c.kind == "lost-dash" and c.warning for c in rule.normalized)
+    assert _score("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分", "85%", target="100%", weight=2, comparator="≥", unit="%") == Decimal("1.00")
     with pytest.raises(scoring.RuleSyntaxError):
-        scoring.parse("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分")
+        scoring.parse("资金510万(含5万)得2分")
 
 
 # ------------------------------------------------------------ counting what is missing (dev-033/034)

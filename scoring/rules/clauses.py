@@ -123,6 +123,18 @@ class ClauseReader(SpanReader):
                 raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
                                  expected=("数量区间，如“80%-90%”",),
                                  hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
+        named = self.named(lead)
+        if named:
+            # 市民对12345服务平台…的满意度95%以上 / 35岁及以下的不低于20%: the numbers of the name are read with it
+            self.use(*named)
+            whole = lead
+            lead = tuple(p for p in lead if p not in named)
+        for c in lead:
+            if any(q.unit == "时刻" for q in _said(c)):
+                # 17:30前完成得满分: a time of day as a line is no quantity the evaluator compares
+                raise self.error("clock-time", "时刻（如“17:30”）不能作为评分的条件", c.span,
+                                 expected=("时限为N分钟", "N个工作日内"),
+                                 hint="时刻只在说明要求的句子中读作要求的内容，其后按未达到要求的次数扣分")  # fmt: skip
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
@@ -173,6 +185,12 @@ class ClauseReader(SpanReader):
                     high, high_from = hi, c
             self.use(low_from, high_from)
             self._no_unknown_unit(lead, low_from, high_from)
+            if named:
+                # the subject as written, its numbers and the 的 before the comparison kept (the canonical
+                # text writes it so, and reads it back the same)
+                start = min(p.span[0] for p in whole)
+                text = self.text[start : min(c.span[0] for c in cmps)].strip()
+                return Range(measure, low, high, text, span, tuple(p.q for p in named))
             return Range(measure, low, high, text, span)
         if bare and qtys:
             # 不低于 最低工资标准的 90%: the op and its number are split by words
@@ -274,6 +292,37 @@ class ClauseReader(SpanReader):
                 raise self.error("unknown-unit", f"数字之后的“{word}”不是已知的单位", (nxt.span[0], nxt.span[0] + len(word)),
                                  expected=("单位，如 万元、个、次、%",),
                                  hint="如果这是单位，请换算为已知单位（如“1亿元”写作“10000万元”）；如果是名称的一部分，请加引号")  # fmt: skip
+
+    def named(self, lead: Lead) -> list[PQty]:
+        """The numbers inside the name of what a band measures (semantics §57): a number (bare or with a
+        counter, not a percent or points) that the words after it continue with no space (12345服务平台,
+        35岁及以下的), not after a comparison word, whose words up to the next number hold 的 (the name
+        modifies the measured thing) and reach a comparison of a rate (`…的回访满意度95%以上`, `的不低于20%`).
+        Empty otherwise: such a number anywhere else stays unread, and the rule is refused."""
+        out: list[PQty] = []
+        ps = list(lead)
+        for k, p in enumerate(ps):
+            if (
+                not isinstance(p, PQty) or p.points_scale or p.pp or p.inclusive_mark is not None
+                or p.q.is_percent or p.q.unit == "分"
+            ):  # fmt: skip
+                continue
+            after = ps[k + 1] if k + 1 < len(ps) else None
+            if not isinstance(after, PText) or after.span[0] != p.span[1]:
+                continue
+            if k > 0 and not isinstance(ps[k - 1], PText):
+                continue  # 不少于50…: a number after a comparison word (or another number) is no name
+            nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
+            if isinstance(nxt, PCmp):
+                rate = nxt.q.is_percent
+            elif isinstance(nxt, PRange):
+                rate = nxt.low.is_percent and nxt.high.is_percent
+            else:
+                continue
+            words = "".join(r.text for r in ps[k + 1 :] if isinstance(r, PText) and r.span[1] <= nxt.span[0])
+            if rate and "的" in words:
+                out.append(p)
+        return out
 
     def time_scope(self, lead: Lead) -> list[Any]:
         """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,
@@ -739,3 +788,12 @@ class ClauseReader(SpanReader):
 
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
+
+
+def _said(p: Any) -> tuple[Quantity, ...]:
+    """The numbers a phrase states (a quantity, a comparison's, a range's two ends)."""
+    if isinstance(p, (PQty, PCmp)):
+        return (p.q,)
+    if isinstance(p, (PRange, PBounded)):
+        return (p.low, p.high)
+    return ()
