@@ -477,3 +477,18 @@ def test_parse_reads_a_lost_decimal_point_with_a_warning() -> None:
     assert isinstance(rule, Rule)
     assert [d.points for d in rule.deductions] == [Decimal("0.25"), Decimal("0.25")]
     assert [c.kind for c in rule.normalized if c.warning] == ["leading-zero", "leading-zero"]
+
+
+def test_every_unit_of_the_grammar_makes_a_chinese_numeral_a_quantity() -> None:
+    # 发现一笔违规扣0.5分 kept 一笔 as words (笔 was a unit of the grammar, not a counter of the
+    # normalizer), so the deduction was one-off and 5 违规 lost 0.5 (by hand 2.5)
+    import tomllib
+    from importlib import resources
+
+    lexicon = tomllib.loads(resources.files("scoring.rules").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    units = [e["word"] for e in lexicon["terminal"]["UNIT"]["entries"]]
+    units += [e["word"] for c in lexicon["words"].values() if c["class"] in ("event_unit", "time_unit") for e in c["entries"]]
+    for unit in units:
+        if unit.startswith("千"):  # 一千米 reads as 1000米 (一千 a numeral), the same length; 千克 likewise
+            continue
+        assert normalize(f"每发现一{unit}扣1分").text == f"每发现1{unit}扣1分", unit
