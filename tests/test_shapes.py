@@ -432,3 +432,19 @@ def test_a_number_followed_by_an_unknown_unit_is_refused(text: str, word: str) -
 )
 def test_units_of_amount_length_area_and_hours(text: str, target: str, actual: str, want: str) -> None:
     assert scoring.evaluate(text, actual, target=target, weight=13).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "actual", "want"),
+    [
+        # the step word says below; the ≥ line before it is only where the steps start: 96% is 2 short → 4 − 2
+        ("考核指标值为≥98%，实际值每低于考核指标值1%，扣1分", "≥98%", "96%", "2.00"),
+        ("考核指标值为≥98%，实际值每低于考核指标值1%，扣1分", "≥98%", "99%", "4.00"),
+        ("指标值≥98%，每低1%扣1分", "≥98%", "93%", "0.00"),  # 5 short, 5 > 4
+        # a ≤ line with a step word above: 102万元 is 2% over 100万元 → 4 − 2
+        ("成本≤100万元，每超出1%扣1分", "≤100万元", "102万元", "2.00"),
+    ],
+)
+def test_the_step_word_says_the_side_beside_a_line(text: str, target: str, actual: str, want: str) -> None:
+    # ≥98% before 每低于 read the steps as 超出: 96% and 93% scored full marks (third blind probe, B38)
+    assert scoring.evaluate(text, actual, target=target, weight=4).points == Decimal(want)

@@ -536,7 +536,12 @@ class ClauseReader(SpanReader):
                                      expected=("一个起点",), hint="只写一个起点，如“低于95%每偏差5%扣2分”")  # fmt: skip
                 start = Edge(c.q, c.op in (Op.GE, Op.LE))
                 start_from = c
-                direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
+                worded = steps and steps[-1].per in ("down", "up")
+                if not worded or (step_q is not None and step_q.unit in _RANK_UNITS):
+                    # 低于95%每偏差5%: the side is the comparison's; where the step word states it
+                    # (≥98%，每低于1%), the comparison is only the line (≥ read as 超出: a shortfall was never
+                    # lost). Over ranks the comparison keeps the side (≥1名时每超出1名: a larger place number)
+                    direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
             elif isinstance(c, PBareOp):
                 before = self.text[max(0, c.span[0] - 2) : c.span[0]]
                 if before.endswith(_NEGATIONS):
