@@ -27,6 +27,9 @@ SAMPLES = [
     ("发生安全事故直接计0分得5分", "two-outcomes", 11, ""),
     ("90%以上得满分，每5%扣2分，扣完为止）", "unexpected-token", 20, ""),
     ("满意度@90%得满分", "unexpected-character", 3, ""),
+    ("無影響當?shù)厣的案件得满分", "garbled-text", 7, "重新录入"),  # a page decoded wrongly (dev-152)
+    ("满意度\ufffd90%得满分", "garbled-text", 3, "重新录入"),
+    ("60%-80%按线性内插赋分", "interpolation-ends", 7, "高于90%的，按线性内插赋分"),  # two ends: which points?
 ]
 
 

@@ -326,3 +326,9 @@ def test_whole_set_is_a_requirement(c: WordClass, e: Entry) -> None:
 def test_below_zero(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)
     assert rule.below_zero and _clauses(rule, n.Deduction)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("interpolation"))
+def test_interpolation(c: WordClass, e: Entry) -> None:
+    awards = _clauses(_parse(c, e), n.Award)
+    assert any(isinstance(a.outcome, n.Formula) for a in awards)

@@ -354,6 +354,8 @@ class _Assembler(RuleChecks):
                         assert isinstance(cond, Range)
                         prop_conds.append((cond, span))
                     out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
+                elif f.kind == "interpolate":
+                    out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
                 elif f.kind == "ceil":
                     ceil = True
                 elif f.kind == "below_zero":
@@ -401,6 +403,24 @@ class _Assembler(RuleChecks):
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight)  # fmt: skip
         return rule, notes
+
+    def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:
+        """高于90%的，按线性内插赋分: from the one line of its condition (0 points there) to the target (full
+        marks), read as the formula 得分=（完成率-90%）/（指标值-90%）×指标分值 (semantics §59). The upper end is
+        the target, which the text leaves unsaid: the formula names it, and the reading shows it."""
+        if scored:
+            raise self.error("mixed-clause", "同一子句中既按线性内插计分又另给分值", flag.span)
+        cond = self.condition(lead, self._lead_span(lead, span))
+        edges = [e for e in (cond.low, cond.high) if e is not None] if isinstance(cond, Range) else []
+        if not isinstance(cond, Range) or len(edges) != 1 or not edges[0].value.is_percent:
+            raise self.error(
+                "interpolation-ends", "线性内插的起点不明：条件应是一个百分比界线（如“高于90%的”）", flag.span,
+                expected=("高于90%的，按线性内插赋分",),
+                hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
+            )  # fmt: skip
+        line = Num(edges[0].value.value / 100)
+        share = BinOp("/", BinOp("-", Var("完成率"), line), BinOp("-", Var("指标值"), line))
+        return Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:

@@ -360,6 +360,9 @@ class _Phrases(Transformer[Token, Any]):
     def proportional(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("proportional", str(ch[0]), self._span(meta))
 
+    def interpolate(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("interpolate", str(ch[0]), self._span(meta))
+
     def below_zero(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("below_zero", str(ch[0]), self._span(meta))
 
