@@ -163,3 +163,20 @@ def test_joint_cap(answers: dict[int, int], points: str) -> None:
 def test_joint_cap_with_the_wrong_count_refused() -> None:
     # 三项合计 after two deductions: which three is not written
     assert _refused("迟报每次扣0.5分，错报每次扣1分，三项合计最多扣2分") == "joint-cap-count"
+
+
+# ------------------------------------------------------------------ 5. 按实际完成比例得分
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "points"),
+    [
+        ("按实际完成比例得分", "150个", "7.5"),  # 10 × 150/200
+        ("按实际完成比例计分", "250个", "10"),  # over the target: no bonus (§8)
+        ("按进度完成比例给分", "120个", "6"),  # 10 × 120/200
+        ("完成得满分，未完成按完成比例给分", "50个", "2.5"),
+    ],
+)
+def test_proportional_words(text: str, actual: str, points: str) -> None:
+    assert _score(text, actual, target="≥200个", weight=10) == Decimal(points)
+    _round_trip(text)
