@@ -181,6 +181,22 @@ def test_deduct(c: WordClass, e: Entry) -> None:
     assert d.points == 1 and not d.bonus
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("deduct_share"))
+def test_deduct_share(c: WordClass, e: Entry) -> None:
+    # 扣满意度分值的10%: 10% of the weight, written as the formula 扣（满意度分值×10%）分
+    d = _deduction(_parse(c, e))
+    assert isinstance(d.points, n.BinOp) and d.points.op == "*"
+    assert d.points.right == n.Num(Decimal("0.1"))
+    assert isinstance(d.points.left, n.Var) and d.points.left.name.endswith(("分值", "满分"))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("joint"))
+def test_joint_cap(c: WordClass, e: Entry) -> None:
+    # 两项合计最多扣2分: the cap of the two deductions together (the rule's)
+    rule = _parse(c, e)
+    assert isinstance(rule, n.Rule) and rule.cap == 2
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("cap"))
 def test_cap(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)

@@ -7,10 +7,11 @@ damage, traditional characters); the tests never read that folder.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import scoring
@@ -419,7 +420,10 @@ def test_idempotent(text: str) -> None:
 @given(
     st.text(alphabet=st.sampled_from("得分扣完为止每满率达到以上下%，；。：（）123456789≤≥+-/满意度低于"), max_size=60)
 )
+@example("得分。扣1分")
 def test_clean_text_unchanged(text: str) -> None:
+    # two different percentages run together (1%2%) are a range that lost its dash (domain point 21)
+    assume(not re.search(r"(?<![0-9.每])[0-9]+%[0-9]+%", text))
     n = normalize(text)
     assert n.text == text
     assert n.changes == ()

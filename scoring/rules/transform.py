@@ -351,6 +351,12 @@ class _Phrases(Transformer[Token, Any]):
     def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
         return TDeduct(ch[2], self._span(meta), below_zero=ch[0].type == "DEDUCT_BELOW")
 
+    def deduct_share(self, meta: Any, ch: list[Any]) -> TDeduct:
+        # 扣满意度分值的10% / 扣除指标分值的10%: the share of the weight named, as 扣（满意度分值×10%）分
+        word = str(ch[0])
+        name = word[1:].removeprefix("除").removeprefix("减").removesuffix("的")
+        return TDeduct(BinOp("*", Var(name), Num(ch[1] / 100)), self._span(meta))
+
     def cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 

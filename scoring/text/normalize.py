@@ -26,6 +26,9 @@ feed one offset map:
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
+7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
+8. ``full-stop``: 不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot
+   (a decimal point 0.5 and an item number 1. stay).
 
 Normalizing a normalized text changes nothing (the tests hold this as a property).
 Word lists live in normalize.toml beside this file.
@@ -580,6 +583,22 @@ def _lost_dash(text: str) -> list[_Edit]:
     ]
 
 
+# ---------------------------------------------------------------- 8. an ASCII full stop
+
+# 不得分. : a half-width full stop that ends a clause is the 。 the grammar separates clauses with; a
+# dot beside a digit stays (a decimal point 0.5, an item number 1.), as does one in a run (..) or beside
+# Latin letters (e.g.)
+# (spaces between: 扣0 . 5分, a PDF's decimal point, stays too)
+_FULL_STOP = re.compile(r"(?<![0-9.A-Za-z \t\u3000\u00a0])[ \t\u3000\u00a0]*\.(?![ \t\u3000\u00a0]*[0-9.A-Za-z])")
+
+
+def _full_stop(text: str) -> list[_Edit]:
+    """不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot."""
+    if "." not in text:
+        return []
+    return [_Edit(m.end() - 1, m.end(), "。", "full-stop") for m in _FULL_STOP.finditer(text)]
+
+
 # Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
 # (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
-_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash)
+_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _full_stop)
