@@ -53,8 +53,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-059": ("unread-number", "12分×2項: one rule applied to each of two items"),
     "dev-100": ("unread-number", "a 、-list of (N分) items with 每完成1项取得该项分数 and the item count 5项"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
-    "dev-158": ("unexpected-token", "a checklist whose last bracket is unbalanced (每项各2.5分))"),
-    "dev-159": ("unexpected-token", "a checklist whose last bracket is unbalanced (查看账目))"),
     "dev-020": ("unread-number", "1次计2.5分 per report, the dates 5日、20日 of a requirement, 迟报计0分"),
     "dev-029": ("deduct-without-points", "加倍扣分: doubles a deduction instead of stating points"),
     "dev-041": ("unexpected-token", "an exemption measured against another region's average plus 5%"),

@@ -424,6 +424,16 @@ def test_idempotent(text: str) -> None:
 def test_clean_text_unchanged(text: str) -> None:
     # two different percentages run together (1%2%) are a range that lost its dash (domain point 21)
     assume(not re.search(r"(?<![0-9.每])[0-9]+%[0-9]+%", text))
+
+
+    # a closer that no bracket opened, ending the text, is dropped (stray-bracket, semantics §61): not clean
+    depth, stray = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "（":
+            depth += 1
+        elif ch == "）":
+            depth, stray = (depth - 1, stray) if depth else (0, i)
+    assume(stray < 0 or text[stray + 1 :].strip("，；。）") != "")
     n = normalize(text)
     assert n.text == text
     assert n.changes == ()

@@ -91,6 +91,12 @@ class _Assembler(RuleChecks):
             seg_span = span
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
             for p in parts:
+                if isinstance(p, TFlag) and p.kind == "each_item":
+                    raise self.error(
+                        "each-item", "“每项各N分”之前没有逐项编号列出的各项，不知道“每项”指哪几项", p.span,
+                        expected=("(1)…;(2)…每项各N分",),
+                        hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
+                    )  # fmt: skip
                 if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
                     # 完成率=实际完成数/计划数×100% (the rate defined): remarks that score nothing
@@ -690,7 +696,53 @@ class _Assembler(RuleChecks):
         span = item.span or (0, 0)
         return Note(self.text[span[0] : span[1]].strip(), item.span)
 
+    def _each_item(self, items: list[Any]) -> list[Any]:
+        """(1)有独立的办公场所;(2)办公设备齐全;…(4)有…队伍每项各2.5分 (dev-158): points for each item, written
+        once at the end of the last. The items are things scored (domain point 17: 每项 means per item),
+        so each item's words become an award of those points, as if written `(1)有独立的办公场所得2.5分`.
+        Only where no item scores on its own (its lead alone: words, or a line such as 合格率100%, read as
+        the award written out would be): an item with points, a step or a zero of its own (which points
+        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list."""
+        flags = [
+            (k, j, p)
+            for k, (_, _, clauses, _, _) in enumerate(items)
+            for j, (_, parts, _) in enumerate(clauses)
+            for p in parts
+            if isinstance(p, TFlag) and p.kind == "each_item"
+        ]
+        if not flags:
+            return items
+        k, j, flag = flags[0]
+        last_clauses = items[-1][2]
+        closing = (
+            len(flags) == 1
+            and k == len(items) - 1
+            and j == len(last_clauses) - 1
+            and last_clauses[j][1][-1] is flag
+            and all(_is_lead(p) for p in last_clauses[j][1][:-1])
+        )
+        leads_alone = all(
+            _is_lead(p) or p is flag for _, _, clauses, _, _ in items for _, parts, _ in clauses for p in parts
+        )
+        if not closing or not leads_alone:
+            raise self.error(
+                "each-item", "“每项各N分”只能放在逐项列出的最后一项末尾，且各项自身不另写分数", flag.span,
+                expected=("(1)…;(2)…每项各N分",),
+                hint="要么逐项写分数（(1)…得2分;(2)…得2分），要么各项只写要求、最后写“每项各N分”",
+            )  # fmt: skip
+        self.use(flag)
+        m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
+        assert m is not None
+        award = TOutcome(Points(Decimal(m.group())), flag.span)
+        out = []
+        for kind, number, clauses, span, mark in items:
+            kept = [(ck, [p for p in parts if p is not flag], cs) for ck, parts, cs in clauses]
+            kept = [c for c in kept if c[1]]
+            out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
+        return out
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
+        items = self._each_item(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:

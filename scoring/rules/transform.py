@@ -378,6 +378,9 @@ class _Phrases(Transformer[Token, Any]):
     def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("evidence", str(ch[0]), self._span(meta))
 
+    def each_item(self, meta: Any, ch: list[Any]) -> TFlag:
+        return TFlag("each_item", str(ch[0]), self._span(meta))
+
     def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("weight", str(ch[0]), self._span(meta))
 
