@@ -388,7 +388,9 @@ class _Phrases(Transformer[Token, Any]):
         return TFlag("discretion", str(ch[0]), self._span(meta))
 
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
-        return TOutcome(Formula(ch[1]), self._span(meta))
+        # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
+        expr = next(c for c in ch if not isinstance(c, Token))
+        return TOutcome(Formula(expr), self._span(meta))
 
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
@@ -413,7 +415,7 @@ class _Phrases(Transformer[Token, Any]):
         return Num(ch[0])
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
-        return Var(ch[0])
+        return Var(str(ch[0]))
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]
