@@ -239,6 +239,13 @@ def test_weight_stated_scores_nothing(c: WordClass, e: Entry) -> None:
     assert isinstance(rest, n.Rule) and rule.clauses == rest.clauses
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("ceiling"))
+def test_ceiling_scores_nothing(c: WordClass, e: Entry) -> None:
+    """最高不超过指标分值: the clamp at the weight stated, a remark; the rule reads as it does without it."""
+    rule = _parse(c, e)
+    assert rule == scoring.parse(re.sub("[，,]" + e.pattern, "", e.example))
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("definition"))
 def test_definition_scores_nothing(c: WordClass, e: Entry) -> None:
     """完成率=实际完成数/计划数×100%: the rate defined, a remark; the rule reads as it does without it."""

@@ -91,9 +91,10 @@ class _Assembler(RuleChecks):
             seg_span = span
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
             for p in parts:
-                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition"):
+                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
-                    # 完成率=实际完成数/计划数×100% (the rate defined): remarks that score nothing
+                    # 完成率=实际完成数/计划数×100% (the rate defined), 最高不超过指标分值 (the clamp at
+                    # the weight, which holds anyway: domain point 6): remarks that score nothing
                     self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):

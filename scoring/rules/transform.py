@@ -381,6 +381,9 @@ class _Phrases(Transformer[Token, Any]):
     def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("weight", str(ch[0]), self._span(meta))
 
+    def ceiling(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("ceiling", str(ch[0]), self._span(meta))
+
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("definition", str(ch[0]), self._span(meta))
 
