@@ -200,10 +200,14 @@ class _Phrases(Transformer[Token, Any]):
         q: PQty = rest[0]
         mark: bool | None = None
         suffix: Op | None = None
+        marks = [self._mark(q, c) for c in rest[1:] if isinstance(c, (bool, PMark))]
+        if len(set(marks)) > 1:  # 达到90%（不含）以上（含90%）: both marks, and they disagree
+            raise RuleSyntaxError("restated-mark", "同一个数既标“含”又标“不含”", self.source, q.span[0],
+                                  length=self._span(meta)[1] - q.span[0], expected=("（含）", "（不含）"))  # fmt: skip
+        if marks:
+            mark = marks[0]
         for extra in rest[1:]:
-            if isinstance(extra, (bool, PMark)):
-                mark = self._mark(q, extra)
-            elif isinstance(extra, Token):
+            if isinstance(extra, Token):
                 suffix = _OPS[extra.type]
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
 
