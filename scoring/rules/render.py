@@ -494,6 +494,9 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
         if any(ch in cond for ch in _SEPARATORS):
             # a condition written over several phrases (有结余，但不超过上年结转): the outcome follows a comma
             return f"{cond}，{out}"
+        if isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
+            # 按以下公式计算：得分=…: words run into 得分= would be read as the formula's first name
+            return f"{cond}：{out}"
         return cond + out
     if isinstance(c, Veto):
         return render_condition(c.condition, used) + "直接计0分"

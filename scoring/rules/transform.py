@@ -253,7 +253,10 @@ class _Phrases(Transformer[Token, Any]):
 
     def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
         low, op1, mid, op2, high = ch
-        return PBounded(low.q, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
+        lq = low.q
+        if lq.unit == "" and high.q.unit:
+            lq = Quantity(lq.value, high.q.unit)  # 0≤节约率<5%: the unit written once applies to both ends, as in 0-5%
+        return PBounded(lq, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
 
     def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
         tok: Token = ch[0]
