@@ -158,8 +158,8 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
     elif c.name == "AWARD_HALF":
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
-    elif c.name == "SCORE_EQ":
-        assert isinstance(outcomes[0], n.Formula)
+    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_END", "FORMULA_NAME"):
+        assert isinstance(outcomes[-1], n.Formula)
     else:  # 分别 / 依次 / a list separator: one award per member
         assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]
         assert len(outcomes) >= 2
@@ -237,6 +237,13 @@ def test_weight_stated_scores_nothing(c: WordClass, e: Entry) -> None:
     assert rule.stated_weight == Decimal(m.group(1))
     rest = scoring.parse(e.example[: m.start()] + e.example[m.end() :])
     assert isinstance(rest, n.Rule) and rule.clauses == rest.clauses
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("ceiling"))
+def test_ceiling_scores_nothing(c: WordClass, e: Entry) -> None:
+    """最高不超过指标分值: the clamp at the weight stated, a remark; the rule reads as it does without it."""
+    rule = _parse(c, e)
+    assert rule == scoring.parse(re.sub("[，,]" + e.pattern, "", e.example))
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("definition"))

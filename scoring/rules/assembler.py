@@ -97,9 +97,10 @@ class _Assembler(RuleChecks):
                         expected=("(1)…;(2)…每项各N分",),
                         hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
                     )  # fmt: skip
-                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition"):
+                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
-                    # 完成率=实际完成数/计划数×100% (the rate defined): remarks that score nothing
+                    # 完成率=实际完成数/计划数×100% (the rate defined), 最高不超过指标分值 (the clamp at
+                    # the weight, which holds anyway: domain point 6): remarks that score nothing
                     self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
@@ -132,6 +133,20 @@ class _Assembler(RuleChecks):
                 continue
             joined.append(seg)
         return self.announced(joined)
+
+    def _ceil_is_the_step(self, flag: TFlag, out: list[Clause]) -> None:
+        """不足5%按5%计 / 不足2个百分点按2个百分点计: a partial step counts as a whole one (semantics §3, §63),
+        when both numbers are the step of every deduction (每低5%…). Another number (不足5%按3%计, or 不足1%按1%计
+        after 每5%) says something else, and is refused (step-rounding)."""
+        nums = [Decimal(m) for m in re.findall(r"[0-9]+(?:\.[0-9]+)?", flag.text)]
+        if not nums:
+            return  # 不足一档按一档计
+        steps = {(d.step.value if d.step.unit == "%" else None) for d in out if isinstance(d, Deduction) and d.step is not None}
+        if len(set(nums)) != 1 or steps != {nums[0]}:
+            raise self.error(
+                "step-rounding", "“不足N按N计”的N与扣分步长不同", flag.span, expected=("不足一档按一档计", "与步长相同的N"),
+                hint="N应等于步长（如“每低5%扣1分，不足5%按5%计”）；不同时规则不猜测如何取整",
+            )  # fmt: skip
 
     def _remark(self, flag: TFlag) -> None:
         """Read a remark's words, and its numbers where the remark says what they are: the weight of
@@ -202,6 +217,7 @@ class _Assembler(RuleChecks):
         notes: list[Note] = []
         last_lead: Lead = ()
         ceil = False
+        ceil_flags: list[TFlag] = []
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
@@ -364,6 +380,7 @@ class _Assembler(RuleChecks):
                     out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
                 elif f.kind == "ceil":
                     ceil = True
+                    ceil_flags.append(f)
                 elif f.kind == "below_zero":
                     below_zero = True
                 elif f.kind == "discretion" and not outcomes:
@@ -390,6 +407,8 @@ class _Assembler(RuleChecks):
         self._no_shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
+        for f in ceil_flags:
+            self._ceil_is_the_step(f, out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         self._one_thing(out)

@@ -23,6 +23,7 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
+    Formula,
     Label,
     Measure,
     Op,
@@ -736,6 +737,8 @@ class ClauseReader(SpanReader):
             self.use(*(p for p in lead if isinstance(p, PText)))
             lone_caps.append((len(out), cap))
             return
+        if not deducts and not before and cap.kind == "any" and self._formula_cap(lead, cap, out):
+            return
         if not deducts and not before:
             raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
                              expected=("每…扣N分", "扣N分"))  # fmt: skip
@@ -747,6 +750,15 @@ class ClauseReader(SpanReader):
             self.pending_cap = cap.points  # applied to this clause's deductions as they are built
         else:
             lone_caps.append((len(out), cap))
+
+    def _formula_cap(self, lead: Lead, cap: TCap, out: list[Clause]) -> bool:
+        """得分=（完成率÷95%）×5，最高5分: 最高N分 / 最多得N分 in a clause of its own right after a formula bounds
+        the formula's points (``Formula.cap``); the clamp at the weight still holds (semantics §63)."""
+        last = out[-1] if out else None
+        if lead or not isinstance(last, Award) or not isinstance(last.outcome, Formula) or last.outcome.cap is not None:
+            return False
+        out[-1] = attrs.evolve(last, outcome=attrs.evolve(last.outcome, cap=cap.points))
+        return True
 
     def _joint(self, lead: Lead, cap: TCap, out: list[Clause]) -> bool:
         """两项合计最多扣2分: N项 and a word of together (lexicon ``joint``) before a cap of its own clause:

@@ -200,10 +200,14 @@ class _Phrases(Transformer[Token, Any]):
         q: PQty = rest[0]
         mark: bool | None = None
         suffix: Op | None = None
+        marks = [self._mark(q, c) for c in rest[1:] if isinstance(c, (bool, PMark))]
+        if len(set(marks)) > 1:  # 达到90%（不含）以上（含90%）: both marks, and they disagree
+            raise RuleSyntaxError("restated-mark", "同一个数既标“含”又标“不含”", self.source, q.span[0],
+                                  length=self._span(meta)[1] - q.span[0], expected=("（含）", "（不含）"))  # fmt: skip
+        if marks:
+            mark = marks[0]
         for extra in rest[1:]:
-            if isinstance(extra, (bool, PMark)):
-                mark = self._mark(q, extra)
-            elif isinstance(extra, Token):
+            if isinstance(extra, Token):
                 suffix = _OPS[extra.type]
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
 
@@ -384,6 +388,9 @@ class _Phrases(Transformer[Token, Any]):
     def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("weight", str(ch[0]), self._span(meta))
 
+    def ceiling(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("ceiling", str(ch[0]), self._span(meta))
+
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("definition", str(ch[0]), self._span(meta))
 
@@ -391,7 +398,9 @@ class _Phrases(Transformer[Token, Any]):
         return TFlag("discretion", str(ch[0]), self._span(meta))
 
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
-        return TOutcome(Formula(ch[1]), self._span(meta))
+        # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
+        expr = next(c for c in ch if not isinstance(c, Token))
+        return TOutcome(Formula(expr), self._span(meta))
 
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
@@ -416,7 +425,7 @@ class _Phrases(Transformer[Token, Any]):
         return Num(ch[0])
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
-        return Var(ch[0])
+        return Var(str(ch[0]))
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]

@@ -66,7 +66,8 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if isinstance(o, (Zero, ByHand)):
         return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
-        return _expr(o.expr, x, ctx, full)
+        value = _expr(o.expr, x, ctx, full)
+        return value if o.cap is None else min(value, o.cap)  # 最高5分 (the weight's clamp comes after)
     raise AssertionError(o)
 
 

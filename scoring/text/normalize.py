@@ -439,7 +439,11 @@ def _spaces(text: str) -> list[_Edit]:
 
 _NOT_EQUALS = re.escape(_DATA["ocr"]["equals_not_before"])
 _OCR_EQUALS = re.compile(rf"(?:(?<=得分)|(?<=得分值))二(?=[0-9(（]|(?![{_NOT_EQUALS}])[\u3400-\u9fff])")
-_OCR_TIMES = re.compile(r"[0-9%％)）\u3400-\u9fff][ \t]*(?P<sign>[Xx*＊])[ \t]*(?=[0-9(（])")
+_OCR_TIMES = re.compile(
+    r"[0-9%％)）\u3400-\u9fff][ \t]*(?P<sign>[Xx*＊])[ \t]*(?=[0-9(（]|"
+    + "|".join(re.escape(w) for w in _DATA["ocr"]["times_before"])
+    + ")"
+)
 _TIMES_SIGN = re.compile("[Xx*＊]")
 _OCR_LE = re.compile(r"(?<![A-Za-z0-9])W[ \t]*(?=[0-9])")
 
