@@ -56,17 +56,16 @@ def test_spaces_by_a_dot_kept(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "actual", "points"),
+    ("text", "actual", "weight", "points"),
     [
         # weight 5, ≥100%: 98% is 2 points below, 2 × 0.5 = 1 off → 4
-        ("完成率达到100% 得满分 ，每低 1 个百分点扣 0 . 5 分", "98%", "4"),
+        ("完成率达到100% 得满分 ，每低 1 个百分点扣 0 . 5 分", "98%", "5", "4"),
         # 2 errors × 0.5 = 1 off weight 2 → 1
-        ("每 出 现 一 次 数 据 差 错 扣 0 . 5 分", "2", "1"),
+        ("每 出 现 一 次 数 据 差 错 扣 0 . 5 分", "2", "2", "1"),
         # 95%, 93% is 2 below: 2 × 0.5 → 4 of 5
-        ("合 格 率 达 到 9 5 % 以 上 得 满 分 ， 每 降 低 1 个 百 分 点 扣 0 . 5 分", "93%", "4"),
+        ("合 格 率 达 到 9 5 % 以 上 得 满 分 ， 每 降 低 1 个 百 分 点 扣 0 . 5 分", "93%", "5", "4"),
     ],
 )
-def test_spaced_decimals_scored(text: str, actual: str, points: str) -> None:
-    weight = "2" if "差错" in text else "5"
+def test_spaced_decimals_scored(text: str, actual: str, weight: str, points: str) -> None:
     assert _score(text, actual, weight=weight) == Decimal(points)
     assert not _unread_numbers(text)
