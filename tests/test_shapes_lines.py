@@ -12,6 +12,7 @@ import pytest
 from test_span_accounting import _unread_numbers
 
 import scoring
+from scoring.rules import nodes
 from scoring.text.normalize import normalize
 
 
@@ -69,3 +70,64 @@ def test_spaces_by_a_dot_kept(text: str) -> None:
 def test_spaced_decimals_scored(text: str, actual: str, weight: str, points: str) -> None:
     assert _score(text, actual, weight=weight) == Decimal(points)
     assert not _unread_numbers(text)
+
+
+# ------------------------------------------------------------------ rank ranges (§61, domain point 19)
+
+LADDER = "排名前3名得满分，第4-6名得6分，第7名以后得3分"
+BY_PLACE = "第1-3位得5分，第4至6位得3分，其余不得分"
+AFTER = "全省排名第1-3名得满分，第4-10名得3分，10名以后不得分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "points"),
+    [
+        (LADDER, "3", "10", "10"),  # 前3名: rank 3 or better
+        (LADDER, "4", "10", "6"),  # 第4-6名: both ends included
+        (LADDER, "6", "10", "6"),
+        (LADDER, "7", "10", "3"),  # 第7名以后: rank 7 and later, 7 included
+        (LADDER, "20", "10", "3"),
+        (BY_PLACE, "1", "5", "5"),
+        (BY_PLACE, "5", "5", "3"),  # 第4至6位: 至 is a dash
+        (BY_PLACE, "7", "5", "0"),  # 其余: no band before holds
+        (AFTER, "10", "5", "3"),  # 10 is claimed by 第4-10名 first (the first listed wins)
+        (AFTER, "11", "5", "0"),
+        ("排名在全市前三位的得满分，第4至6位的得80%，其余的得60%", "9", "5", "3"),  # 60% of 5
+        ("排名在全市前三位的得满分，第4至6位的得80%，其余的得60%", "5", "5", "4"),  # 80% of 5
+    ],
+)
+def test_rank_ranges_scored(text: str, actual: str, weight: str, points: str) -> None:
+    assert _score(text, actual, weight=weight) == Decimal(points)
+    assert not _unread_numbers(text)
+
+
+@pytest.mark.parametrize("actual", ["0", "1.5", "95%"])
+def test_a_rank_range_needs_a_rank(actual: str) -> None:
+    with pytest.raises(scoring.EvaluationError):
+        _score(BY_PLACE, actual, weight="5")
+
+
+def test_a_rank_range_reads_as_its_canonical_text() -> None:
+    for text in (LADDER, BY_PLACE, AFTER):
+        rule = scoring.parse(text)
+        assert scoring.parse(scoring.render(rule)) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第17-22条免检得满分",  # items, not ranks
+        "第2-5得3分",  # no rank counter at either end
+        "第0-3名得3分",  # rank 0 does not exist
+        "第2-5名以外得3分",  # 以外 changes what the ranks mean
+    ],
+)
+def test_ordinals_that_are_no_rank_range_refused(text: str) -> None:
+    assert _refused(text) == "ordinal-range"
+
+
+def test_the_rest_is_otherwise_only_as_a_whole_word() -> None:
+    rule = scoring.parse("满意度90%以上得满分，其他项目完成得2分")
+    assert _score("满意度90%以上得满分，其余的得60%", "80%", weight="10") == Decimal(6)
+    assert isinstance(rule, nodes.Rule)
+    assert not any(isinstance(getattr(c, "condition", None), nodes.Otherwise) for c in rule.clauses)
