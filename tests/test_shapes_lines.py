@@ -131,3 +131,56 @@ def test_the_rest_is_otherwise_only_as_a_whole_word() -> None:
     assert _score("满意度90%以上得满分，其余的得60%", "80%", weight="10") == Decimal(6)
     assert isinstance(rule, nodes.Rule)
     assert not any(isinstance(getattr(c, "condition", None), nodes.Otherwise) for c in rule.clauses)
+
+
+# ------------------------------------------------------------------ compound units (§61)
+
+GREEN = "新增绿地面积≥10万平方米得满分，每少1万平方米扣1分"
+ARCHIVE = "档案数字化完成量达到3万卷以上得满分，2万-3万卷得3分，1万-2万卷得1分，不足1万卷不得分"
+AIR = "区域平均PM2.5浓度≤35微克/立方米得满分，35-40得5分，40以上不得分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "kw", "points"),
+    [
+        # 10万 = 100000 square metres; 8万 is 2 steps of 1万 short: 5 − 2 = 3
+        (GREEN, "80000", {"weight": "5"}, "3"),
+        (GREEN, "95000", {"weight": "5"}, "4.5"),  # half a step, pro rata (§3)
+        (GREEN, "100000", {"weight": "5"}, "5"),
+        (ARCHIVE, "32000", {"weight": "5"}, "5"),
+        (ARCHIVE, "25000", {"weight": "5"}, "3"),  # 2万-3万卷
+        (ARCHIVE, "10000", {"weight": "5"}, "1"),  # 1万 included in 1万-2万
+        (ARCHIVE, "9999", {"weight": "5"}, "0"),
+        # PM2.5 is a name; the bands are in 微克/立方米 (bare numbers on the row's unit)
+        (AIR, "35", {"weight": "8", "unit": "微克/立方米"}, "8"),
+        (AIR, "40", {"weight": "8", "unit": "微克/立方米"}, "5"),  # 35-40 claims 40 first
+        (AIR, "41", {"weight": "8", "unit": "微克/立方米"}, "0"),
+        # 0.5毫克/升, 2 steps of 0.1 over: 10 − 2 = 8
+        ("浓度0.5毫克/升以下得满分，每超0.1毫克/升扣1分", "0.7", {"weight": "10", "unit": "毫克/升"}, "8"),
+        ("完成投资2亿立方米得满分", "2亿立方米", {"weight": "4"}, "4"),
+    ],
+)
+def test_compound_units_scored(text: str, actual: str, kw: dict[str, str], points: str) -> None:
+    assert _score(text, actual, **kw) == Decimal(points)
+    assert not _unread_numbers(text)
+
+
+def test_a_multiplier_before_a_unit_is_the_number_times_it() -> None:
+    rule = scoring.parse(GREEN)
+    assert isinstance(rule, nodes.Rule)
+    award = rule.clauses[0]
+    assert isinstance(award, nodes.Award) and isinstance(award.condition, nodes.Range)
+    assert award.condition.low == nodes.Edge(nodes.Quantity(Decimal(100000), "平方米"), True)
+    for text in (GREEN, ARCHIVE, AIR):
+        rule = scoring.parse(text)
+        assert scoring.parse(scoring.render(rule)) == rule
+
+
+@pytest.mark.parametrize("text", ["完成10万平方得满分", "完成3亿平方得满分"])
+def test_unknown_units_still_refused(text: str) -> None:
+    assert _refused(text) == "unknown-unit"  # 平方 alone is no unit
+
+
+def test_a_number_on_latin_letters_is_a_name_only_there() -> None:
+    # 2.5 after a space is a number of the rule, and unread
+    assert _refused("区域平均PM 2.5浓度≤35微克/立方米得满分") == "unread-number"

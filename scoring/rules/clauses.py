@@ -330,6 +330,11 @@ class ClauseReader(SpanReader):
                 continue
             if k > 0 and not isinstance(ps[k - 1], PText):
                 continue  # 不少于50…: a number after a comparison word (or another number) is no name
+            letter = self.text[p.span[0] - 1 : p.span[0]]
+            if letter.isascii() and letter.isalpha() and not p.q.unit:
+                # PM2.5浓度 / CO2排放量: a bare number written onto Latin letters is part of a name
+                out.append(p)
+                continue
             nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
             if isinstance(nxt, PCmp):
                 rate = nxt.q.is_percent
