@@ -179,6 +179,7 @@ class _Assembler(RuleChecks):
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
+        self.headed = self._heading(segs)
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
@@ -489,6 +490,17 @@ class _Assembler(RuleChecks):
         if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
             return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
         return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
+
+    def _heading(self, segs: list[_Segment]) -> bool:
+        """建设任务完成率：100%得5分；≥90%得4分 (semantics §61): the rule opens with words alone (no number)
+        and a colon, naming what the bands after it measure; a band written as a bare number then reads as
+        reaching it, as 完成率100%得5分 does."""
+        if len(segs) < 2 or segs[0].tails or not segs[0].lead:
+            return False
+        if not all(isinstance(p, (PText, PWord)) for p in segs[0].lead):
+            return False
+        between = self.text[segs[0].span[1] : segs[1].span[0]].strip()
+        return between[:1] in ("：", ":")
 
     @staticmethod
     def _lone_number(lead: Lead) -> PQty | None:

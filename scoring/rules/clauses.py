@@ -88,6 +88,8 @@ class ClauseReader(SpanReader):
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []
+        # 建设任务完成率：100%得5分: the rule opens with a heading and a colon (its bare bands read as reaching)
+        self.headed = False
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
 
@@ -233,7 +235,8 @@ class ClauseReader(SpanReader):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
             raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
                              expected=("时限为N天", "每延后1个月扣N分"))  # fmt: skip
-        if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
+        worded = any(isinstance(p, PText) for p in lead) or (self.headed and len(lead) == 1)
+        if qtys and not year and not bare and not qtys[-1].points_scale and worded:
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
