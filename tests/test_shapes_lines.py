@@ -184,3 +184,72 @@ def test_unknown_units_still_refused(text: str) -> None:
 def test_a_number_on_latin_letters_is_a_name_only_there() -> None:
     # 2.5 after a space is a number of the rule, and unread
     assert _refused("区域平均PM 2.5浓度≤35微克/立方米得满分") == "unread-number"
+
+
+# ------------------------------------------------------------------ a plan line before the steps (§61)
+
+ROAD = "计划完成15公里，每少完成1公里扣1分"
+MEETINGS = "全年召开例会12次，每少1次扣0.5分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "kw", "points"),
+    [
+        (ROAD, "15", {"weight": "8", "target": "≥15公里", "unit": "公里"}, "8"),
+        (ROAD, "13", {"weight": "8", "target": "≥15公里", "unit": "公里"}, "6"),  # 2 short × 1
+        (ROAD, "12.5", {"weight": "8", "unit": "公里"}, "5.5"),  # 2.5 short, pro rata; no target: the plan
+        (ROAD, "5", {"weight": "8", "target": "15", "unit": "公里"}, "0"),  # 10 short: floor 0
+        ("当年新增造林面积5000亩，每少100亩扣0.5分", "4950", {"weight": "5", "unit": "亩"}, "4.75"),  # half a step
+        ("新建改建户厕300户，每少10户扣0.2分", "280", {"weight": "3", "unit": "户"}, "2.6"),  # 2 steps × 0.2
+        (MEETINGS, "10", {"weight": "4", "target": "12", "unit": "次"}, "3"),  # the count held, 2 short × 0.5
+        (MEETINGS, "12", {"weight": "4", "target": "12", "unit": "次"}, "4"),
+    ],
+)
+def test_plan_lines_scored(text: str, actual: str, kw: dict[str, str], points: str) -> None:
+    assert _score(text, actual, **kw) == Decimal(points)
+    assert not _unread_numbers(text)
+    rule = scoring.parse(text)
+    assert scoring.parse(scoring.render(rule)) == rule
+
+
+def test_the_plan_is_shown_as_the_start() -> None:
+    reading = scoring.bind(scoring.parse(ROAD), target="≥15公里", unit="公里")
+    start = next(d for d in reading.decisions if d.what == "起点")
+    assert start.value == "15公里" and not start.stated and "§61" in start.source
+
+
+@pytest.mark.parametrize(("target", "unit"), [("≥20公里", "公里"), ("20", "公里"), ("1.5万", "米")])
+def test_a_plan_other_than_the_target_refused(target: str, unit: str) -> None:
+    with pytest.raises(scoring.EvaluationError, match="plan-differs-from-target"):
+        _score(ROAD, "13", weight="8", target=target, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "计划完成15公里，每少完成1千米扣1分",  # the step in another unit: no line read, 15 unread
+        "计划完成15公里，每超1公里扣1分",  # an excess step: the plan is no line it counts from
+        "完成率90%以上，共15公里，每少1次扣1分",
+    ],
+)
+def test_plan_lines_that_are_no_line_refused(text: str) -> None:
+    assert _refused(text) == "unread-number"
+
+
+# ------------------------------------------------------------------ a heading with a colon (§61)
+
+HEADED = "建设任务完成率：100%得5分；≥90%得4分；≥80%得3分；＜80%得0分。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("100%", "5"), ("99%", "4"), ("80%", "3"), ("79.99%", "0")])
+def test_bare_bands_after_a_heading(actual: str, points: str) -> None:
+    # 100% reads as reaching it (≥100%, as 完成率100%得5分 does); 99% falls to ≥90%
+    assert _score(HEADED, actual, weight="5") == Decimal(points)
+    assert not _unread_numbers(HEADED)
+    rule = scoring.parse(HEADED)
+    assert scoring.parse(scoring.render(rule)) == rule
+
+
+def test_a_bare_band_without_a_heading_refused() -> None:
+    assert _refused("完成率；100%得5分") == "unread-number"  # a semicolon: no heading
+    assert _refused("完成率90%：100%得5分") == "unread-number"  # a heading with a number is no heading
