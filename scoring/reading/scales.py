@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 from attrs import frozen
 
+from ..errors import EvaluationError
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -35,7 +36,6 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..errors import EvaluationError
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
