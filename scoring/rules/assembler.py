@@ -53,7 +53,9 @@ from .nodes import (
 from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _EXCESS_WORDS,
     _FAILED_WORDS,
+    _SHORT_WORDS,
     _STANDARD_WORDS,
     _TIME_UNITS,
     Lead,
@@ -182,7 +184,11 @@ class _Assembler(RuleChecks):
         self.headed = self._heading(segs)
         # 全年召开例会12次，每少1次扣0.5分: a plan line in a counter is a line to fall short of, as a count an
         # award asks for is (below)
-        plans = [p.q for s in segs if not s.tails and (p := self._plan_line(s.lead)) is not None]
+        plans = [
+            p.q for s, nxt in itertools.pairwise(segs)
+            if not s.tails and (p := self._plan_line(s.lead)) is not None
+            and any(isinstance(x, PStep) and x.q is not None and x.q.unit == p.q.unit for x in nxt.lead)
+        ]  # fmt: skip
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
@@ -516,6 +522,9 @@ class _Assembler(RuleChecks):
             return None
         if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
             return None
+        said = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
+        if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
+            return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
 
     def _heading(self, segs: list[_Segment]) -> bool:
