@@ -39,3 +39,11 @@ def test_a_rest_that_crosses_the_tiers_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("≥60%得6分，≥80%得8分，≥90%得10分，<70%得0分")
     assert e.value.code == "crossing-bands"
+
+
+@pytest.mark.parametrize(("actual", "want"), [("92%", "5.00"), ("87%", "3.00"), ("85%", "3.00"), ("80%", "1.00")])
+def test_tiers_below_the_best_band_fall_as_they_tighten(actual: str, want: str) -> None:
+    # 低于90%得3分，低于85%得1分 written loosest first below 90%以上得5分: 80% scored 3, the 低于85% band never
+    # reached (fourth probe K15); tightest first: <85% → 1, <90% → 3
+    rule = "满意度90%以上得5分，低于90%得3分，低于85%得1分"
+    assert scoring.evaluate(rule, actual, target="90%", weight=5).points == Decimal(want)

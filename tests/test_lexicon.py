@@ -355,3 +355,12 @@ def test_below_zero(c: WordClass, e: Entry) -> None:
 def test_interpolation(c: WordClass, e: Entry) -> None:
     awards = _clauses(_parse(c, e), n.Award)
     assert any(isinstance(a.outcome, n.Formula) for a in awards)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("floor"))
+def test_a_floor_above_zero_is_refused(c: WordClass, e: Entry) -> None:
+    # 最低得2分 read 最低 as a label scored 2, so 80% lost 10 steps and scored 0 (fourth blind probe K33)
+    with pytest.raises(scoring.RuleSyntaxError) as err:
+        scoring.parse(e.example)
+    assert err.value.code == "floor-points"
+    assert e.example[err.value.pos :].startswith(e.word)

@@ -135,3 +135,27 @@ def test_a_negated_value_no_band_holds_is_read() -> None:
     # 开展1次以上满分，未开展不得分: 未开展 is 0 times, which no band takes: the words are its own case
     assert scoring.evaluate("开展1次以上满分，未开展不得分", "否", target="1次", weight=15).points == 0
     assert scoring.evaluate("开展1次以上满分，未开展不得分", "2", target="1次", weight=15).points == 15
+
+
+def test_a_floor_of_points_is_refused() -> None:
+    # 最低得2分 read 最低 as a label scored 2: 80% on a 5-point row lost 10 steps and scored 0 (fourth probe K33)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("覆盖率达到90%得满分，未达到的每低1个百分点扣1分，最低得2分")
+    assert e.value.code == "floor-points"
+
+
+def test_a_count_per_period_is_no_start_for_the_steps() -> None:
+    # 每季度不少于1次，每少1次扣0.5分 counted the shortfall from 1: 2 checks of the year's 4 scored full marks
+    # (fourth probe C14); the year's count is not written
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("安全生产检查每季度不少于1次，每少1次扣0.5分")
+    assert e.value.code == "frequency-start"
+    # written for the year it reads: 2 of 4 → 2 short × 0.5 → 2 − 1 = 1
+    assert scoring.evaluate("安全生产检查全年不少于4次，每少1次扣0.5分", "2", target="4次", weight=2).points == 1
+
+
+def test_a_start_in_percent_with_a_step_in_days_is_refused() -> None:
+    # 时限压缩至法定时限的50%以内，每超出1天扣0.5分: 10天 met no % line and scored full marks (fourth probe I09)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("审批事项办理时限压缩至法定时限的50%以内，每超出1天扣0.5分")
+    assert e.value.code == "start-step-units"

@@ -232,6 +232,7 @@ class _Assembler(RuleChecks):
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
+        context_freq: Any = None  # 每季度不少于1次: a context clause's count per period, no line for the steps
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
@@ -247,7 +248,12 @@ class _Assembler(RuleChecks):
                 out.append(note)
                 notes.append(note)
                 last_lead = seg.lead
+                context_freq = None
                 context_edge = self._context_edge(seg.lead)
+                if context_edge is not None and self.frequency(seg.lead):
+                    # 安全生产检查每季度不少于1次，每少1次扣0.5分: how often (a count per quarter) is no line the
+                    # year's count falls short of (it counted from 1: 2 checks of the 4 scored full marks)
+                    context_freq, context_edge = context_edge, None
                 context_bare = self._lone_number(seg.lead) if context_edge is None else None
                 continue
             lead = seg.lead
@@ -269,6 +275,7 @@ class _Assembler(RuleChecks):
                 last_lead = seg.lead
                 context_edge = None
                 context_bare = None
+                context_freq = None
                 continue
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
             caps = [t for t in seg.tails if isinstance(t, TCap)]
@@ -278,6 +285,7 @@ class _Assembler(RuleChecks):
                     last_lead = seg.lead
                     context_edge = None
                     context_bare = None
+                    context_freq = None
                     continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
@@ -327,11 +335,26 @@ class _Assembler(RuleChecks):
                     self._tier_or_step(lead, ded, unstated_steps)
                     if self.pending_cap is not None:
                         ded = attrs.evolve(ded, cap=self.pending_cap)
+                    if context_freq is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
+                        raise self.error(
+                            "frequency-start", "“每季度…N次”是频次，不是扣分的起点：全年应达到的次数没有写明",
+                            context_freq.span, expected=("全年不少于4次，每少1次扣N分",),
+                            hint="写明全年应达到的次数，如“全年检查不少于4次，每少1次扣0.5分”",
+                        )  # fmt: skip
                     if context_edge is not None and ded.kind is StepKind.DISTANCE and ded.start is None:
                         # 按计划100%完成年度评审人数，每偏差5%扣2分 / “三公经费”>0,每超过一个百分点扣0.5分:
                         # the clause before states the line the steps count from
                         incl = not (isinstance(context_edge, PCmp) and context_edge.op in (Op.GT, Op.LT))
                         q = context_edge.q
+                        if q.is_percent and ded.step is not None and ded.step.unit and not ded.step.is_percent:
+                            # 办理时限压缩至法定时限的50%以内，每超出1天扣0.5分: days past a line in % (of a time
+                            # limit never given) — a day count met no such line and scored full marks
+                            raise self.error(
+                                "start-step-units", f"扣分起点是百分比（{self.text[context_edge.span[0] : context_edge.span[1]]}），"
+                                f"步长却是{ded.step.unit}：无法从百分比起按{ded.step.unit}计",
+                                context_edge.span, expected=("起点与步长同一单位",),
+                                hint="写明起点的天数（如“办理时限10天以内，每超出1天扣0.5分”）",
+                            )  # fmt: skip
                         ded = attrs.evolve(ded, start=Edge(q, incl))
                         self.use(context_edge)
                     elif (
@@ -412,6 +435,7 @@ class _Assembler(RuleChecks):
             last_lead = seg.lead
             context_edge = None
             context_bare = None
+            context_freq = None
             self.pending_cap = None
         out = self._requirements(out, context_leads)
         self._restated_standards(standards, out)
@@ -618,21 +642,24 @@ class _Assembler(RuleChecks):
                 self.use(q)
 
     @staticmethod
-    def _tightest_first(clauses: list[Clause]) -> list[Clause]:
+    def _tightest_first(clauses: list[Clause], falling: bool = False) -> list[Clause]:
         """偏离40%不得分；偏离30%得15分；偏离20%得18分；偏离10%以内得20分: nested one-sided bands
         written loosest first are tiers; each holds from the next tighter bound on. Since the first
         band that holds wins, they are put tightest first (the order the AST shows is the reading).
         Only when every award is such a band on one measure, the bounds strictly loosen and the points
         fall as they do, but for
         one band on the other side of the loosest bound written first or last (≥60%得6分，≥80%得8分，
-        ≥90%得10分，<60%得0分: the rest below the tiers), which stays where it is."""
+        ≥90%得10分，<60%得0分: the rest below the tiers), which stays where it is. Where that rest scores more
+        than every tier (满意度90%以上得5分，低于90%得3分，低于85%得1分: the tiers are below the best band), the
+        points fall as the tiers tighten away from it (``falling``)."""
         awards = [c for c in clauses if isinstance(c, Award)]
         if len(awards) < 2 or not all(isinstance(a.condition, Range) for a in awards):
             return clauses
         rest = _rest_below(awards)
         if rest is not None:
             ladder = [a for a in awards if a is not rest]
-            ordered = _Assembler._tightest_first(list(ladder))
+            above = all(_rank(rest.outcome) > _rank(a.outcome) for a in ladder)
+            ordered = _Assembler._tightest_first(list(ladder), falling=above)
             if ordered == ladder:
                 return clauses
             it = iter(ordered)
@@ -650,7 +677,8 @@ class _Assembler(RuleChecks):
             return clauses
         if not loosening or len({(b.is_percent, b.unit) for b in bounds}) != 1:
             return clauses
-        if not all(_rank(a.outcome) < _rank(b.outcome) for a, b in itertools.pairwise(awards)):
+        if not all((_rank(a.outcome) > _rank(b.outcome)) if falling else (_rank(a.outcome) < _rank(b.outcome))
+                   for a, b in itertools.pairwise(awards)):  # fmt: skip
             return clauses  # ≥80%得满分；≥90%得8分: a tighter band worth less is no tier (the checker says why)
         tiers = iter(reversed(awards))
         return [next(tiers) if isinstance(c, Award) else c for c in clauses]

@@ -40,6 +40,7 @@ from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
+    _FLOOR,
     _FREQ_WORDS,
     _JOINT_WORDS,
     _MORE_WORDS,
@@ -260,6 +261,11 @@ class ClauseReader(SpanReader):
             return None
         if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE) or text.strip() in _REST:
             return Otherwise(text, span)
+        if text.strip() in _FLOOR and not qtys:
+            # 每低1个百分点扣1分，最低得2分: a floor above 0 (it read 最低 as a label scored 2: 80% scored 0)
+            raise self.error("floor-points", f"“{text.strip()}”之后的分数是得分下限，程序还不能按下限计分", span,
+                             expected=("扣完为止", "最多扣N分"),
+                             hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
 
