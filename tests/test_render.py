@@ -133,7 +133,7 @@ def test_render_knows_every_node_field() -> None:
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
                       "points_max", "cap", "bonus", "span"},
         "Proportional": {"text", "linear", "span"},
-        "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "source", "normalized"},
+        "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized"},
         # a deadline (2024年年底前完成) is written by the label's own words, which hold its date

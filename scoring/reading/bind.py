@@ -21,6 +21,7 @@ from ..rules.nodes import (
     Label,
     Measure,
     Node,
+    Note,
     Op,
     Partial,
     PercentBasis,
@@ -133,7 +134,10 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
     None for any rule that is not all such awards."""
     awards = rule.awards
-    if len(awards) < 2 or len(awards) != len(rule.clauses):
+    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
+    # say what they are (semantics §65)
+    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
+    if len(awards) < 2 or len(awards) != len(scored):
         return None
     cores: list[str] = []
     for a in awards:
