@@ -21,6 +21,7 @@ from ..rules.nodes import (
     Label,
     Measure,
     Node,
+    Note,
     Op,
     Partial,
     PercentBasis,
@@ -133,7 +134,10 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
     None for any rule that is not all such awards."""
     awards = rule.awards
-    if len(awards) < 2 or len(awards) != len(rule.clauses):
+    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
+    # say what they are (semantics §67)
+    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
+    if len(awards) < 2 or len(awards) != len(scored):
         return None
     cores: list[str] = []
     for a in awards:
@@ -340,6 +344,12 @@ def _quantity(q: Quantity) -> str:
 def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str = "",
                     target: Quantity | None = None) -> list[Decision]:  # fmt: skip
     out: list[Decision] = []
+    if rule.per_item and checklist(rule) is not None:
+        worth = {a.outcome.value for a in rule.awards if isinstance(a.outcome, Points)}
+        if len(worth) == 1:
+            # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
+            out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
+                                "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
     for c in rule.clauses:
         if isinstance(c, Award) and isinstance(c.condition, Range):
             for edge, side in ((c.condition.low, "下限"), (c.condition.high, "上限")):

@@ -55,6 +55,7 @@ from .phrases import (
     _EVENT_WORDS,
     _EXCESS_WORDS,
     _FAILED_WORDS,
+    _MISSED_WORDS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
     _TIME_UNITS,
@@ -68,6 +69,7 @@ from .phrases import (
     PWord,
     Span,
     Tail,
+    TBreakdown,
     TCap,
     TDeduct,
     TFlag,
@@ -78,6 +80,21 @@ from .phrases import (
     _merge,
 )
 from .shapes import _rank, _Segment, _split_list
+
+
+@attrs.define
+class _EachTime:
+    """Segments read per occurrence (semantics §67): awards for one occurrence, zeros for a missed one."""
+
+    awards: set[int]  # 1次计2.5分: an award for one occurrence, read per occurrence
+    missed: set[int]  # 迟报、不报的计0分: a note of the occurrences not counted
+    counted: set[int] = attrs.field(factory=set)  # awards per occurrence (1次计 / 每次计), after a schedule
+
+
+def _num_text(d: Decimal) -> str:
+    """A number as written in a message (2, 0.5: no exponent, no trailing zeros)."""
+    return format(d.normalize(), "f")
+
 
 #: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
@@ -99,6 +116,14 @@ class _Assembler(RuleChecks):
                         expected=("(1)…;(2)…每项各N分",),
                         hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
                     )  # fmt: skip
+                if isinstance(p, TFlag) and p.kind == "per_item":
+                    # 每完成1项取得该项分数: says how the checklist's items score (checked in ``_per_item``)
+                    self.use(p)
+                    self.per_items.append(p)
+                    continue
+                if isinstance(p, TBreakdown):
+                    self._breakdown(p, tails)
+                    continue
                 if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
                     # 完成率=实际完成数/计划数×100% (the rate defined), 最高不超过指标分值 (the clamp at
@@ -150,6 +175,133 @@ class _Assembler(RuleChecks):
                 hint="N应等于步长（如“每低5%扣1分，不足5%按5%计”）；不同时规则不猜测如何取整",
             )  # fmt: skip
 
+    def _breakdown(self, b: TBreakdown, tails: list[Tail]) -> None:
+        """(8分)(2分×4项,即…): the points just before, broken down as 2 points × 4 items (semantics §67);
+        with no points before it, the weight the text states (本项满分8分). The product must be those
+        points (breakdown-product). Which deduction counts the items is checked once the rule is read
+        (``_breakdown_counted``)."""
+        total = b.each * b.count
+        before = tails[-1] if tails else None
+        if (
+            isinstance(before, TOutcome) and isinstance(before.outcome, Points) and not before.bare
+            and not self.text[before.span[1] : b.span[0]].strip()
+        ):  # fmt: skip
+            if before.outcome.value != total:
+                raise self.error(
+                    "breakdown-product", f"分项分值之积{_num_text(b.each)}×{_num_text(b.count)}与前面的"
+                    f"{_num_text(before.outcome.value)}分不一致", b.span,
+                    expected=(f"({_num_text(before.outcome.value)}分)(N分×M{b.unit})，N×M相等",),
+                    hint="括号里的“每项分值×项数”应等于它前面的分值；规则不猜测哪一个是对的",
+                )  # fmt: skip
+        else:
+            self.weights.append((total, b.span))
+        self.use(b)
+        self.breakdowns.append(b)
+
+    def _breakdown_counted(self, out: list[Clause]) -> list[Clause]:
+        """(2分×4项)…每少一项扣2分: the items of a breakdown are what the deduction counts, from all of
+        them (the 4 items stated: its start, 4项). A rule that does not count them (免疫密度(12分×2项)…
+        每低一个百分点扣2分: one rule applied to each item) is refused as per-item-rule."""
+        for b in self.breakdowns:
+            counted = [
+                (k, c) for k, c in enumerate(out)
+                if isinstance(c, Deduction) and not c.bonus and c.kind is StepKind.DISTANCE
+                and c.direction is Direction.SHORTFALL and c.step is not None
+                and c.step.unit == b.unit and c.step.value == 1 and c.points == b.each
+            ]  # fmt: skip
+            if len(counted) != 1:
+                raise self.error(
+                    "per-item-rule", f"“{_num_text(b.each)}分×{_num_text(b.count)}{b.unit}”的每一{b.unit}"
+                    "各按同一规则计分，这种写法还不能读", b.span,
+                    expected=(f"每少一{b.unit}扣{_num_text(b.each)}分", f"①…({_num_text(b.each)}分)；②…({_num_text(b.each)}分)"),
+                    hint="请把各项分开编号写出（①…(N分)；②…(N分)），每项写明自己的评分规则",
+                )  # fmt: skip
+            k, d = counted[0]
+            if d.start is None:
+                out[k] = attrs.evolve(d, start=Edge(Quantity(b.count, b.unit), True))
+        return out
+
+    def _per_item(self, segs: list[_Segment], out: list[Clause]) -> bool:
+        """每完成1项取得该项分数 / 未完成项不得分 / 按实现程度计分 (semantics §67): each item of the checklist
+        scores its points when met. Only beside a checklist (two or more things, each for its points, the
+        rest notes); elsewhere refused (per-item: which items?). A count of items in a note before the list
+        (考查…的5项预期效益指标) must be the number of items listed (item-count)."""
+        if not self.per_items:
+            return False
+        awards = [c for c in out if not isinstance(c, Note) or isinstance(c, Requirement)]
+        if len(awards) < 2 or not all(
+            isinstance(a, Award) and isinstance(a.condition, Label) and not a.condition.negated
+            and isinstance(a.outcome, Points) and a.outcome.value > 0 for a in awards
+        ):  # fmt: skip
+            flag = self.per_items[0]
+            raise self.error(
+                "per-item", f"“{flag.text}”旁边没有逐项列出分值的各项，不知道“该项”指哪几项", flag.span,
+                expected=("甲事项2分、乙事项2分，每完成1项取得该项分数",),
+                hint="把各项及其分值列出（如“制定办法2分、成立小组2分”），再写“每完成1项取得该项分数”",
+            )  # fmt: skip
+        counts = [
+            p for s in segs if not s.tails for p in s.lead
+            if isinstance(p, PQty) and not p.points_scale and p.q.unit == "项"
+        ]  # fmt: skip
+        if len(counts) > 1 or (counts and counts[0].q.value != len(awards)):
+            p = counts[-1]
+            raise self.error(
+                "item-count", f"写明的项数{_num_text(p.q.value)}项与列出的{len(awards)}项不一致", p.span,
+                expected=(f"{len(awards)}项",),
+                hint="前面写的项数应等于后面逐项列出的项数；规则不猜测哪一个是对的",
+            )  # fmt: skip
+        self.use(*counts)
+        return True
+
+    def _each_occurrence(self, segs: list[_Segment]) -> _EachTime:
+        """1次计2.5分，迟报、不报的计0分 / 每次计2.5分，迟报、不报的计0分 (semantics §67): an award for one
+        occurrence (a lead of 1 in a counter, words aside) or per occurrence, right before a zero whose words
+        are only missed occurrences (lexicon ``[words.missed_occurrence]``: 迟报, 不报 …). The zero for each
+        missed one says the award is for each one met: the award counts up per occurrence (as 每次计2.5分,
+        domain point 18), and the zero is a note of the occurrences it does not count. Without that zero
+        §62 stands (1次计2.5分 is refused for two or more)."""
+        out = _EachTime(set(), set())
+        for seg, nxt in itertools.pairwise(segs):
+            if not self._missed_zero(nxt):
+                continue
+            points = [t for t in seg.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)]
+            counted = [t for t in seg.tails if isinstance(t, TDeduct) and t.bonus and isinstance(t.points, Decimal)]
+            qtys = [p for p in seg.lead if isinstance(p, PQty)]
+            steps = [p for p in seg.lead if isinstance(p, PStep)]
+            once = (
+                len(points) == 1 and len(seg.tails) == 1 and not steps and len(qtys) == 1
+                and qtys[0].q.value == 1 and qtys[0].q.unit in _EVENT_UNITS and not qtys[0].points_scale
+                and all(isinstance(p, (PQty, PText)) for p in seg.lead)
+            )  # fmt: skip
+            # 每次计2.5分 / 加2.5分/次: already per occurrence (a count-up award or a bonus per event)
+            each = len(seg.tails) == 1 and (len(counted) == 1 or (len(points) == 1 and len(steps) == 1))
+            if once:
+                out.awards.add(id(seg))
+            if once or each:
+                out.missed.add(id(nxt))
+                out.counted.add(id(seg))
+        return out
+
+    def _missed_zero(self, seg: _Segment) -> bool:
+        """迟报、不报的计0分: a zero (not a veto) whose words are only missed occurrences."""
+        if len(seg.tails) != 1 or not seg.lead or not all(isinstance(p, (PText, PWord)) for p in seg.lead):
+            return False
+        t = seg.tails[0]
+        if not (isinstance(t, TOutcome) and isinstance(t.outcome, Zero) and not t.veto):
+            return False
+        said = self.text[seg.lead[0].span[0] : seg.lead[-1].span[1]].strip().removesuffix("的")
+        words = re.split(r"[、和或及]", said)
+        return all(w in _MISSED_WORDS for w in words)
+
+    def _schedule(self, note: Note, lead: Lead) -> Requirement | None:
+        """每月5日、20日如期按要求报送工程进度报告 before an award per occurrence: its numbers, all days or other
+        units of time, are the schedule the occurrences keep (a requirement's terms, §56), never a band."""
+        terms = tuple(q for p in lead for q in _said(p))
+        if not terms or any(q.unit not in _TIME_UNITS for q in terms) or not all(isinstance(p, (PQty, PText)) for p in lead):
+            return None
+        self.use(*lead)
+        return Requirement(note.text, note.span, terms)
+
     def _remark(self, flag: TFlag) -> None:
         """Read a remark's words, and its numbers where the remark says what they are: the weight of
         本项满分10分; in a definition only a 100 (×100%, a rate in percent). Any other number of a
@@ -197,6 +349,8 @@ class _Assembler(RuleChecks):
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
+        self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
+        self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
         segs = self.segments(clauses)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
@@ -238,7 +392,24 @@ class _Assembler(RuleChecks):
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
+        each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
         for seg in segs:
+            if id(seg) in each_time.missed:
+                # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
+                self.use(*seg.lead, *seg.tails)
+                note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                out.append(note)
+                notes.append(note)
+                last_lead = seg.lead
+                context_edge = None
+                context_bare = None
+                continue
+            if id(seg) in each_time.counted and out and isinstance(out[-1], Note) and id(out[-1]) in context_leads:
+                # 每月5日、20日如期按要求报送…，1次计2.5分: the schedule is a requirement's terms (§56)
+                req = self._schedule(out[-1], context_leads[id(out[-1])])
+                if req is not None:
+                    notes.remove(out[-1])
+                    out[-1] = req
             if not seg.tails:
                 standard = self._standard(seg.lead)
                 if standard is not None:
@@ -291,7 +462,7 @@ class _Assembler(RuleChecks):
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
             if (
                 outcomes and not deducts and len(outcomes) == 1 and isinstance(outcomes[0].outcome, Points)
-                and len([p for p in lead if isinstance(p, PStep)]) == 1
+                and (len([p for p in lead if isinstance(p, PStep)]) == 1 or id(seg) in each_time.awards)
             ):  # fmt: skip
                 # 每完成1%得0.3分 / 每开展一项得2分: a per-step award with no base counts up from 0
                 # (domain point 18); it reads as points added per step
@@ -459,6 +630,7 @@ class _Assembler(RuleChecks):
         self._no_aggregation(out)
         self._lost_dash(segs)
         out = self._resolve_labels(out)
+        out = self._breakdown_counted(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
         bonus_base = self.bonus_base is not None
         if bonus_base and not any(isinstance(c, Deduction) and c.bonus for c in out):
@@ -469,8 +641,9 @@ class _Assembler(RuleChecks):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
                              flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
+        per_item = self._per_item(segs, out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
-                    stated_weight=weight)  # fmt: skip
+                    stated_weight=weight, per_item=per_item)  # fmt: skip
         return rule, notes
 
     def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:

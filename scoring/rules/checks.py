@@ -216,7 +216,9 @@ class RuleChecks(ClauseReader):
         which things that clause scores is not written: refused (it was read as levels of one thing)."""
         for prev, seg in itertools.pairwise(segs):
             first = seg.lead[0] if seg.lead else None
-            if not (isinstance(first, PText) and first.text.startswith("、")):
+            # the 、 leads the next clause's words, or separates it when it follows points (§67: 得2分、及时…)
+            listed = isinstance(first, PText) and first.text.startswith("、")
+            if first is None or not (listed or self.text[: first.span[0]].rstrip().endswith("分、")):
                 continue
             points = [
                 t for s in (prev, seg) for t in s.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)
@@ -228,7 +230,8 @@ class RuleChecks(ClauseReader):
             if others:
                 raise self.error(
                     "checklist-with-other", "“、”列出的各项分别得分，另一条款对哪些项计分没有写明",
-                    (first.span[0], first.span[0] + 1), expected=("A得2分；B得2分",),
+                    (first.span[0], first.span[0] + 1) if listed else (first.span[0] - 1, first.span[0]),
+                    expected=("A得2分；B得2分",),
                     hint="分项计分请用①②编号并写明每项未完成时如何计分",
                 )  # fmt: skip
 

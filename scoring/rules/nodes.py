@@ -341,6 +341,9 @@ class Rule:
     # 本项满分10分 / 共2分 (domain point 15): the weight the text states; the row's weight is the one scored
     # (a sub-item's stated weight is its points)
     stated_weight: Decimal | None = None
+    # 每完成1项取得该项分数 / 未完成项不得分 beside a checklist (semantics §67): each item met scores its points,
+    # so where every item is worth the same the count of items met answers the checklist too
+    per_item: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

@@ -45,6 +45,7 @@ _STANDARD_WORDS = words("standard")
 _TIME_LIMIT_WORDS = words("time_limit")
 _WHOLE_SET = words("whole_set")
 _FAILED_WORDS = words("failed_requirement")
+_MISSED_WORDS = words("missed_occurrence")
 
 
 # ------------------------------------------------------------------ phrase objects
@@ -178,8 +179,20 @@ class TList:
     span: Span
 
 
+@frozen
+class TBreakdown:
+    """(2分×4项,即…): points stated as the points of each item × the count of items, the items named
+    after 即 (semantics §67). Read beside the points it breaks down; scores nothing of its own."""
+
+    each: Decimal  # 2分: the points of each item
+    count: Decimal  # 4项: how many items
+    unit: str  # 项
+    names: str  # 即乡镇政府同村委会、…: the items named ("" when not written)
+    span: Span
+
+
 Lead = tuple[Any, ...]
-Tail = TOutcome | TDeduct | TFlag | TCap | TList
+Tail = TOutcome | TDeduct | TFlag | TCap | TList | TBreakdown
 
 
 def _merge(a: Span, b: Span) -> Span:
@@ -191,4 +204,4 @@ def _lead_text(lead: Lead) -> str:
 
 
 def _is_lead(part: Any) -> bool:
-    return isinstance(part, tuple) and not isinstance(part, (TOutcome, TDeduct, TFlag, TCap, TList))
+    return isinstance(part, tuple) and not isinstance(part, (TOutcome, TDeduct, TFlag, TCap, TList, TBreakdown))

@@ -23,10 +23,11 @@ render → nodes only: this module imports nothing that parses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .lexicon import words
+from .lexicon import lexicon, words
 from .nodes import (
     Award,
     BinOp,
@@ -447,12 +448,20 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         parts.append("加分不超过基本分")
     if rule.stated_weight is not None:
         parts.insert(0, f"满分{number(rule.stated_weight)}分")  # 本项满分10分 (domain point 15)
+    if rule.per_item and not any(isinstance(c, Note) and _says_per_item(c.text) for c in rule.clauses):
+        parts.append("每完成1项取得该项分数")  # the checklist's items score each its points (§67)
     if rule.until_exhausted and last_deduction is None:
         if parts:
             parts[-1] += "，扣完为止"
         else:
             parts.append("扣完为止")
     return "；".join(parts)
+
+
+def _says_per_item(text: str) -> bool:
+    """A note that is itself a phrase of the lexicon's PER_ITEM (每完成1项取得该项分数, 未完成项不得分 …)."""
+    pats = next(c for c in lexicon() if c.name == "PER_ITEM").entries
+    return any(re.fullmatch(e.pattern or re.escape(e.word), text) for e in pats)
 
 
 def _points_first(rule: Rule) -> bool:

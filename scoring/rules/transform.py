@@ -56,6 +56,7 @@ from .phrases import (
     PText,
     PWord,
     Span,
+    TBreakdown,
     TCap,
     TDeduct,
     TFlag,
@@ -391,6 +392,16 @@ class _Phrases(Transformer[Token, Any]):
     def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("weight", str(ch[0]), self._span(meta))
 
+    def breakdown(self, meta: Any, ch: list[Any]) -> TBreakdown:
+        # (2分×4项,即…): LPAR each POINTS TIMES count UNIT [BREAKDOWN_NAMES] RPAR
+        each, count = (c for c in ch if isinstance(c, Decimal))
+        unit = next(str(c) for c in ch if isinstance(c, Token) and c.type == "UNIT")
+        names = next((str(c) for c in ch if isinstance(c, Token) and c.type == "BREAKDOWN_NAMES"), "")
+        return TBreakdown(each, count, unit, names, self._span(meta))
+
+    def per_item(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("per_item", str(ch[0]), self._span(meta))
+
     def ceiling(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("ceiling", str(ch[0]), self._span(meta))
 
@@ -510,6 +521,11 @@ def _points_first(parts: list[Any]) -> list[Any]:
     return out
 
 
+def _per_item(part: Any) -> bool:
+    """每完成1项取得该项分数: says how a checklist's items score, no outcome of its own (semantics §67)."""
+    return isinstance(part, TFlag) and part.kind == "per_item"
+
+
 def _points_after(parts: list[Any]) -> list[Any]:
     """合理2分；基本合理1分；不合理0分 / 基本符合 1 分 / 100分: …: points with no verb (得/计) that close a
     clause are the points of the condition before them (the grammar reads them as a value on a 分
@@ -537,8 +553,8 @@ def _points_after(parts: list[Any]) -> list[Any]:
         if any(isinstance(p, PQty) and p.points_scale for p in lead[:-1]):
             continue
         nxt = out[clauses[k + 1]] if k + 1 < len(clauses) else None
-        if nxt is not None and nxt[1] and not _is_lead(nxt[1][0]):
-            continue  # the next clause is an outcome alone: 满意度90分，得满分
+        if nxt is not None and nxt[1] and not _is_lead(nxt[1][0]) and not _per_item(nxt[1][0]):
+            continue  # the next clause is an outcome alone: 满意度90分，得满分 (每完成1项取得该项分数 scores nothing)
         outcome = TOutcome(Points(last.q.value), last.span, bare=True)
         rest = [lead[:-1]] if len(lead) > 1 else []
         out[i] = ("clause", [*body[:-1], *rest, outcome], span)

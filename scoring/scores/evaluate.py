@@ -185,7 +185,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     things = checklist(rule)
     if things is not None:
-        return _checklist(things, actual, ctx)
+        return _checklist(things, actual, ctx, rule.per_item)
     _points_within(rule, full)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}

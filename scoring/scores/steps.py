@@ -47,7 +47,20 @@ from ..rules.nodes import (
     Var,
     Zero,
 )
-from .answers import _actual, _compared, _Ctx, _event_words, _fail, _In, _keyed, _number, _numeric_target, _scale, _show
+from .answers import (
+    _actual,
+    _as_count,
+    _compared,
+    _Ctx,
+    _event_words,
+    _fail,
+    _In,
+    _keyed,
+    _number,
+    _numeric_target,
+    _scale,
+    _show,
+)
 from .explain import _event_count
 from .results import HUNDRED, ONE, ZERO, _fmt, _num, _q4
 
@@ -293,10 +306,14 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     return value
 
 
-def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx) -> Decimal:
+def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool = False) -> Decimal:
     """A checklist (domain point 17): each thing answered 是/否 under its number, the points of those
-    met added up; one answer for them all is refused."""
+    met added up; one answer for them all is refused. Where the text counts the items (每完成1项取得该项分数,
+    ``per_item``) and every item is worth the same, the count of items met answers it too (semantics §67):
+    the count decides the points whichever items they are. Items worth different points need each answer."""
     names = "；".join(f"{i}：{a.condition.text}" for i, a in enumerate(things, 1) if isinstance(a.condition, Label))
+    if not isinstance(actual, Mapping) and per_item:
+        return _items_counted(things, actual, ctx, names)
     if not isinstance(actual, Mapping):
         raise EvaluationError(
             f"这条规则列出{len(things)}项不同的事，各自计分（{names}）：请分别回答是否做到，如 {{1: '是', 2: '否'}}"
@@ -312,6 +329,29 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx) -> Decimal:
         ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
         total += got
     return total
+
+
+def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) -> Decimal:
+    """每完成1项取得该项分数 answered with the count of items met: that many times the points of one item,
+    when every item is worth the same; a count between 0 and the number of items, in 项 or bare."""
+    points = {a.outcome.value for a in things if isinstance(a.outcome, Points)}
+    x = _actual(actual, ctx)
+    if len(points) != 1:
+        raise EvaluationError(
+            f"这条规则列出{len(things)}项，分值各不相同（{names}）：完成项数不能决定得分，请分别回答是否做到，如 {{1: '是', 2: '否'}}"
+        )
+    if x.quantity is None:
+        raise EvaluationError(
+            f"这条规则列出{len(things)}项，每完成1项取得该项分数（{names}）：请填写完成的项数，或分别回答是否做到，如 {{1: '是', 2: '否'}}"
+        )
+    count = _as_count(x)
+    n = len(things)
+    if count.unit not in ("", "项") or count.value != count.value.to_integral_value() or not 0 <= count.value <= n:
+        raise EvaluationError(f"需要完成的项数（0至{n}的整数），而不是“{_show(x)}”")
+    each = next(iter(points))
+    got = each * count.value
+    ctx.step(f"完成{_num(count.value)}项，每项{_num(each)}分", got, "", 实际值=_show(x))
+    return got
 
 
 # ------------------------------------------------------------------ deductions and bonuses from a base
