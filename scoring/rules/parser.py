@@ -17,7 +17,7 @@ from ..errors import RuleSyntaxError
 from ..text.normalize import Normalized, normalize
 from .lexicon import grammar_terminals
 from .nodes import Node
-from .transform import build
+from .transform import Reductions, build, reductions
 
 # What a terminal is called in an error message.
 EXPECTED_NAMES = {
@@ -167,14 +167,24 @@ def _parse_as_printed(text: str) -> Node:
         return mapped
 
 
+@functools.cache
+def _reductions() -> dict[Any, Any]:
+    return reductions(_lark().rules)
+
+
 def _parse(text: str) -> Node:
+    # the phrases are read while the parser reduces (transform.Reductions: no parse tree is built)
+    calls = Reductions(_reductions(), text)
     try:
-        tree = _lark().parse(text)
+        run = _lark().parse_interactive(text)
+        run.parser_state.parse_conf.callbacks = calls
+        calls.stack = run.parser_state.state_stack
+        top = run.resume_parse()  # type: ignore[no-untyped-call]
     except UnexpectedInput as e:
         raise _convert(e, text) from None
     except RecursionError:
         raise RuleSyntaxError("too-deep", "规则嵌套过深", text, 0) from None
-    return build(tree, text)
+    return build(calls.result(top), text)
 
 
 def _error_in_original(e: RuleSyntaxError, reading: Normalized) -> RuleSyntaxError:
