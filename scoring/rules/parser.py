@@ -7,17 +7,21 @@ import enum
 import functools
 from decimal import Decimal
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
+from lark.parsers.lalr_analysis import Shift
 
 from ..errors import RuleSyntaxError
 from ..text.normalize import Normalized, normalize
 from .lexicon import grammar_terminals
 from .nodes import Node
-from .transform import Reductions, build, reductions
+from .transform import MAX_NESTING, Reductions, build, reductions
+
+if TYPE_CHECKING:
+    from lark.parsers.lalr_parser_state import ParserState
 
 # What a terminal is called in an error message.
 EXPECTED_NAMES = {
@@ -131,17 +135,36 @@ def parse(text: str) -> Node:
 
 
 def _depth(node: Node) -> int:
-    """How deeply ``node``'s fields nest (iteratively: the point is to refuse what would recurse)."""
-    deepest, stack = 0, [(node, 1)]
-    while stack:
-        obj, d = stack.pop()
-        if isinstance(obj, tuple):
-            stack.extend((o, d) for o in obj)
-        elif obj is not None and not isinstance(obj, _LEAVES) and attrs.has(type(obj)):
-            deepest = max(deepest, d)
-            if d <= MAX_DEPTH:
-                stack.extend((getattr(obj, f.name), d + 1) for f in attrs.fields(type(obj)) if f.name != "normalized")
-    return deepest
+    """How deeply ``node``'s fields nest (level by level, iteratively: the point is to refuse what would
+    recurse), up to MAX_DEPTH + 1."""
+    fields = _FIELDS
+    depth, level = 0, [node] if _fields(type(node)) else []
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        values = [getattr(obj, name) for obj in level for name in fields[type(obj)]]  # type: ignore[union-attr]
+        level = []
+        while values:
+            v = values.pop()
+            if isinstance(v, tuple):
+                values.extend(v)  # tuples of nodes (and of tuples) are the same level
+            elif (fields[type(v)] if type(v) in fields else _fields(type(v))) is not None:
+                level.append(v)
+    return depth
+
+
+#: per type: the names of the fields _depth walks (an attrs class's, but ``normalized``), None for others
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = None
+        if attrs.has(cls) and not issubclass(cls, _LEAVES):
+            names = tuple(f.name for f in attrs.fields(cls) if f.name != "normalized")
+        _FIELDS[cls] = names
+        return names
 
 
 def _parse_as_printed(text: str) -> Node:
@@ -167,24 +190,69 @@ def _parse_as_printed(text: str) -> Node:
         return mapped
 
 
-@functools.cache
-def _reductions() -> dict[Any, Any]:
-    return reductions(_lark().rules)
-
-
 def _parse(text: str) -> Node:
-    # the phrases are read while the parser reduces (transform.Reductions: no parse tree is built)
-    calls = Reductions(_reductions(), text)
+    run = Reductions(text)
     try:
-        run = _lark().parse_interactive(text)
-        run.parser_state.parse_conf.callbacks = calls
-        calls.stack = run.parser_state.state_stack
-        top = run.resume_parse()  # type: ignore[no-untyped-call]
+        top = _lalr(_lark().parse_interactive(text).parser_state, run)
     except UnexpectedInput as e:
         raise _convert(e, text) from None
     except RecursionError:
         raise RuleSyntaxError("too-deep", "规则嵌套过深", text, 0) from None
-    return build(calls.result(top), text)
+    return build(run.result(top), text)
+
+
+@functools.cache
+def _actions() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], Any]:
+    """lark's LALR table with each reduction as (size, rule name, our reduction: transform.reductions)
+    instead of the grammar rule, and the end state."""
+    conf = _lark().parse_interactive("").parser_state.parse_conf
+    reduce = reductions(_lark().rules)
+    states = {
+        state: {
+            term: (True, arg) if action is Shift else (False, (len(arg.expansion), arg.origin.name, reduce[arg]))
+            for term, (action, arg) in actions.items()
+        }
+        for state, actions in conf.states.items()
+    }
+    return states, conf.end_state
+
+
+def _lalr(parser: ParserState[Any], run: Reductions) -> Any:
+    """lark's LALR loop (ParserState.feed_token, lark.parsers.lalr_parser_state), calling our reductions
+    (the phrases: transform.Reductions) where lark calls its parse tree builder. Tokens come from lark's
+    contextual lexer, which reads the parser's state; errors are lark's UnexpectedInput."""
+    states, end_state = _actions()
+    stack, values = parser.state_stack, parser.value_stack
+
+    def feed(token: Token, end: bool = False) -> Any:
+        while True:
+            try:
+                shift, arg = states[stack[-1]][token.type]
+            except KeyError:
+                expected = {s for s in states[stack[-1]] if s.isupper()}
+                raise UnexpectedToken(token, expected, state=parser, interactive_parser=None) from None  # type: ignore[no-untyped-call]
+            if shift:
+                stack.append(arg)
+                values.append(token)
+                if len(stack) > MAX_NESTING:
+                    run.too_deep()
+                return None
+            size, name, reduce = arg
+            if size:
+                children = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(reduce(run, children))
+            stack.append(states[stack[-1]][name][1])
+            if end and stack[-1] == end_state:
+                return values[-1]
+
+    token = None
+    for token in parser.lexer.lex(parser):  # type: ignore[no-untyped-call]
+        feed(token)
+    return feed(Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1), True)
 
 
 def _error_in_original(e: RuleSyntaxError, reading: Normalized) -> RuleSyntaxError:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from lark import Token, Tree
@@ -584,8 +583,8 @@ def _score_ranges(parts: list[Any], source: str) -> list[Any]:
 
 # ---------------------------------------------------------------- the phrases, applied while parsing
 #
-# The LALR parser calls one function per reduction (lark's ``callbacks``); ours call the _Phrases
-# method of the rule at once, so no parse tree is built and walked again. They keep what lark's tree
+# The LALR parser (parser.py, on lark's parse table) calls one function per reduction; ours call the
+# _Phrases method of the rule at once, so no parse tree is built and walked again. They keep what lark's tree
 # builder and a ``v_args(meta=True)`` Transformer would give the method (the parse tree itself is still
 # there for debugging: parser.parse_tree):
 # - its children: the rule's tokens and the phrases of its sub-rules, without the tokens the grammar
@@ -618,7 +617,8 @@ class _Node:
 _Reduce = Callable[["Reductions", list[Any]], Any]
 
 #: the deepest the parser's stack may grow (real rules: 15): a text nested deeper (（（（…完成率）…）)
-#: is refused as too-deep, as a walk of its parse tree would have recursed without bound
+#: is refused as too-deep, as a walk of its parse tree would have recursed without bound (the parser
+#: calls Reductions.too_deep)
 MAX_NESTING = 64
 
 
@@ -626,10 +626,9 @@ def _reduction(name: str, method: Any, keep: tuple[tuple[int, bool], ...], size:
     """The reduction of one grammar rule (``keep``: the index of each child it keeps and whether that
     child is an inlined ``_rule`` to expand; ``single``: a ``?rule`` that is its one child)."""
     whole = len(keep) == size and not any(expand for _, expand in keep)
+    grows = inline and keep[:1] == ((0, True),)  # a+ (left recursive): the first child's list grows
 
     def reduce(run: Reductions, s: list[Any]) -> Any:
-        if len(run.stack) > MAX_NESTING and run.error is None:
-            run.error = RecursionError(f"nested deeper than {MAX_NESTING}")
         ch: list[Any]
         if whole:
             ch = [c.value if type(c) is _Node else c for c in s]
@@ -644,20 +643,25 @@ def _reduction(name: str, method: Any, keep: tuple[tuple[int, bool], ...], size:
                         ch = c.value  # left recursion (a+): extend the list in place, as lark does
                 else:
                     ch.append(c.value if type(c) is _Node else c)
+        if grows:
+            node = s[0]
+            node.end_pos = s[-1].end_pos
+            return node
         if s:
-            start, end = s[0].start_pos, s[-1].end_pos
+            node = _Node(s[0].start_pos, s[-1].end_pos)
         else:
-            start = end = 0
-        if single and len(ch) == 1:
-            # a token stays itself (its own span); a phrase takes the span of the whole ?rule
-            c = s[keep[0][0]] if len(keep) == 1 and not keep[0][1] else ch[0]
-            return c if isinstance(c, Token) else _Node(start, end, ch[0])
-        node = _Node(start, end)
+            node = _Node(0, 0)
         if inline:
             node.value = ch
+        elif single and len(ch) == 1:
+            # a token stays itself (its own span); a phrase takes the span of the whole ?rule
+            c = s[keep[0][0]] if len(keep) == 1 and not keep[0][1] else ch[0]
+            if isinstance(c, Token):
+                return c
+            node.value = ch[0]
         elif method is None:
             tree: Tree[Any] = Tree(name, ch)
-            tree.meta.empty, tree.meta.start_pos, tree.meta.end_pos = False, start, end
+            tree.meta.empty, tree.meta.start_pos, tree.meta.end_pos = False, node.start_pos, node.end_pos
             node.value = tree
         elif run.error is None:
             try:
@@ -688,24 +692,20 @@ def reductions(rules: Iterable[GrammarRule]) -> dict[GrammarRule, _Reduce]:
     return table
 
 
-class Reductions(dict[Any, Any]):
-    """The parser's callbacks for one text (lark's ``ParseConf.callbacks``): each rule's reduction
-    bound to this text's _Phrases when the rule is first reduced (binding all ~250 rules for every
-    text would cost more than a tenth of the parse)."""
+class Reductions:
+    """One text's reading while the parser reduces: its _Phrases, the first error, and the parser's
+    stack (MAX_NESTING). Each reduction (``reductions``) is called with it and the rule's children."""
 
-    def __init__(self, table: dict[GrammarRule, _Reduce], source: str) -> None:
-        super().__init__()
-        self.table = table
+    __slots__ = ("error", "error_rule", "phrases")
+
+    def __init__(self, source: str) -> None:
         self.phrases = _Phrases(source)
         self.error: Exception | None = None
         self.error_rule = ""
-        self.stack: list[Any] = []  # the parser's state stack (see MAX_NESTING), set by the parser
-        self.__missing__(next(iter(table)))  # one bound now: lark calls no callback while the mapping is empty
 
-    def __missing__(self, rule: GrammarRule) -> Callable[[list[Any]], Any]:
-        bound = partial(self.table[rule], self)
-        self[rule] = bound
-        return bound
+    def too_deep(self) -> None:
+        if self.error is None:
+            self.error = RecursionError(f"nested deeper than {MAX_NESTING}")
 
     def result(self, top: Any) -> Any:
         """The phrases of the whole text (what the parser returned), or the first error of a phrase."""
