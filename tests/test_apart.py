@@ -288,3 +288,36 @@ def test_points_written_after_a_number_in_a_formula() -> None:
 
     rule = scoring.parse("得分=预算执行率×10分")
     assert scoring.parse(render(rule)) == rule
+
+
+def test_a_worded_award_below_the_weight_is_no_base_for_other_deductions() -> None:
+    # dev-027: 落实…记2分 on a 5-point row beside four event deductions scored 2 with nothing wrong and
+    # 2 − 3 = −1 with one 错报; whether the 2 points are one item of the 5 or the start of every
+    # deduction, the text does not say
+    rule = "错报1例扣3分，错发1例扣0.2分。落实优惠政策记2分，未落实的扣2分，该项可负分"
+    for answer in ({1: "0", 2: "0", 3: "是"}, {1: "1", 2: "0", 3: "是"}, {1: "0", 2: "1", 3: "否"}):
+        assert "这2分是分值5分中的一项，还是各项扣分的起点" in refused(rule, answer, weight=5)
+    # a band of the value (not words) below the weight stays the start of the events' deductions: 92% is
+    # in 90%-95% → 8, less 2 complaints at 1 each → 6
+    band = "满意度≥95%得10分，90%-95%得8分；每发生一起有效投诉扣1分"
+    assert points(band, {"实际值": "92%", 1: "2"}, target="95%") == Decimal("6.00")
+    # a worded award that is the weight is where the deductions start: 5 − 1 − 2 × 0.5 = 3
+    full = "资料齐全得5分；每发现一处错误扣1分；每迟报1次扣0.5分"
+    assert points(full, {1: "1", 2: "2"}, weight=5) == Decimal("3.00")
+
+
+def test_the_whole_rate_is_kept_as_the_line_the_events_fall_short_of() -> None:
+    # 合规率100%得满分，每发现一例…: the band is the requirement of the node (it was decided by the
+    # condition's text ending in 100%); a % answer is the whole rate or refused, a bare 100 is ambiguous
+    from scoring.rules.nodes import TargetMet
+    from scoring.rules.shapes import at_whole_rate
+
+    rule = "合规率100%得满分，每发现一例不合规扣1分"
+    cond = scoring.parse(rule).clauses[0].condition
+    assert isinstance(cond, TargetMet) and at_whole_rate(cond.requirement)
+    assert points(rule, "2", target="100%") == Decimal("8.00")  # 2 cases at 1 each
+    assert points(rule, "100%", target="100%") == Decimal("10.00")
+    assert "请给出次数" in refused(rule, "98%", target="100%")
+    assert "100次" in refused(rule, "100", target="100%")
+    # written with other words before the rate, the same line (the text check needed 100% at the end)
+    assert at_whole_rate(scoring.parse("准确率达到100%的得满分，每发现一处差错扣0.5分").clauses[0].condition.requirement)

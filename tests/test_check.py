@@ -341,3 +341,24 @@ def test_range_deduction_is_a_hand_score() -> None:
     text = "出现火灾事故每例减5-10分"
     f = _by_code(check(text, weight=20))["deduction-range"]
     assert "5至10分" in f.message and f.span is not None and text[f.span[0] : f.span[1]].startswith("出现火灾事故")
+
+
+@pytest.mark.parametrize(
+    ("text", "weight", "found"),
+    [
+        ("本项满分10分，完成得满分，未完成不得分", 5, True),  # written for 10, the row gives 5: scored out of 5
+        ("本项满分10分，完成得满分，未完成不得分", 10, False),
+        ("完成得满分，未完成不得分（满分5分）", 5, False),
+        ("完成得满分，未完成不得分", 5, False),  # no weight stated
+    ],
+)
+def test_stated_weight_against_the_rows(text: str, weight: int, found: bool) -> None:
+    fs = [f for f in check(text, weight=weight) if f.code == "weight-stated-differs"]
+    assert bool(fs) is found
+    if found:
+        assert fs[0].severity is Severity.WARNING and "满分10分" in fs[0].message and "指标分值5分" in fs[0].message
+
+
+def test_stated_weight_stands_in_for_a_missing_weight() -> None:
+    (f,) = [f for f in check("本项满分10分，完成得满分，未完成不得分", weight=None) if f.code == "weight-missing"]
+    assert "满分10分" in f.message

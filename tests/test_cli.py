@@ -52,3 +52,10 @@ def test_composite_json_actual(capsys: pytest.CaptureFixture[str]) -> None:
     text = "①制定考核办法计1分，未制定不得分；②按照招标文件及合同的规定进行考核，计1分，1例不符扣0.25分"
     assert main(["eval", text, "--actual", '{"1": "是", "2": 2}', "--weight", "2"]) == 0
     assert "1.50" in capsys.readouterr().out
+
+
+def test_parse_shows_the_floor_the_text_lifts(capsys: pytest.CaptureFixture[str]) -> None:
+    # 该项可负分: the description said 最低0分 while the reading said 可负分
+    assert main(["parse", "每发现一例扣2分，该项可负分"]) == 0
+    out = capsys.readouterr().out
+    assert "下限      可负分（写明）" in out and "最低0分" not in out

@@ -296,6 +296,20 @@ def test_time_limit_is_an_upper_bound(c: WordClass, e: Entry) -> None:
     assert need is not None and need.low is None and need.high is not None and need.high.inclusive
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("failed_requirement"))
+def test_failed_requirement_reads_the_requirement_before(c: WordClass, e: Entry) -> None:
+    # 30个工作日内拨付到位，未及时拨付的，一次扣1分: the deadline is the requirement's term (semantics §56),
+    # the deduction counts the failures; without the failure word the number is unread
+    rule = _parse(c, e)
+    reqs = _clauses(rule, n.Requirement)
+    assert len(reqs) == 1 and reqs[0].terms, rule
+    d = _deduction(rule)
+    assert d.kind in (n.StepKind.EVENTS, n.StepKind.ONCE) and not d.bonus
+    with pytest.raises(scoring.RuleSyntaxError) as err:
+        scoring.parse(e.example.replace(e.word, "违规"))
+    assert err.value.code == "unread-number"
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("whole_set"))
 def test_whole_set_is_a_requirement(c: WordClass, e: Entry) -> None:
     # 符合全部3项指标: the requirement (all 3 met), kept with its count; each item not met one event

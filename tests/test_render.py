@@ -127,7 +127,7 @@ def test_every_pending_request_is_documented() -> None:
 def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
-        "Range": {"measure", "low", "high", "subject", "span"},
+        "Range": {"measure", "low", "high", "subject", "span", "named"},  # named: written inside the subject (§57)
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
@@ -136,8 +136,10 @@ def test_render_knows_every_node_field() -> None:
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized"},
-        "Label": {"text", "negated", "span"}, "TargetMet": {"text", "negated", "requirement", "span"},
+        # a deadline (2024年年底前完成) is written by the label's own words, which hold its date
+        "Label": {"text", "negated", "span", "deadline"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
+        "Requirement": {"text", "span", "terms"},  # terms: written inside the text (§56)
     }  # fmt: skip
     for name, known in rendered.items():
         fields = {f.name for f in attrs.fields(getattr(nodes, name))}

@@ -61,9 +61,13 @@ def test_tiers_round_trip() -> None:
     _round_trip(TIERS)
 
 
-def test_lost_dash_is_refused() -> None:
+def test_lost_dash_between_percentages_reads_with_a_warning() -> None:
+    # 80%99%: the % signs leave one reading, 80%-99% (semantics §58), shown as a warning; 510万 stays refused
+    rule = scoring.parse("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分")
+    assert any(c.kind == "lost-dash" and c.warning for c in rule.normalized)
+    assert _score("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分", "85%", target="100%", weight=2, comparator="≥", unit="%") == Decimal("1.00")
     with pytest.raises(scoring.RuleSyntaxError):
-        scoring.parse("到位率 100%( 2分),80%99%( 1分),低于 80%得 0 分")
+        scoring.parse("资金510万(含5万)得2分")
 
 
 # ------------------------------------------------------------ counting what is missing (dev-033/034)
@@ -389,3 +393,42 @@ def test_points_on_a_score_scale_are_not_read_as_an_award() -> None:
     assert e.value.code == "unread-number"
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse("满意度90分得满分")
+
+
+# ------------------------------------------------------------ units the lexicon does not know
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("引进外资1兆元得满分，每少1000万元扣1分", "兆元"),  # 兆元 is no unit of the lexicon
+        ("完成10标段得满分", "标段"),
+        ("新建3座以上得满分", "座以"),
+        ("达到2倍得满分", "倍"),
+    ],
+)
+def test_a_number_followed_by_an_unknown_unit_is_refused(text: str, word: str) -> None:
+    # the words after the number were glued to the subject and the number compared bare:
+    # 引进资金1亿元得满分 read 1≤引进资金亿元, and 8000万元 met a line of 1 (13 points, by hand 11)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "unknown-unit"
+    assert text[e.value.pos : e.value.pos + e.value.length] == word
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "actual", "want"),
+    [
+        # 1亿元 = 10000万元; 8000万元 is 2000万元 short = 2 steps of 1000万元 → 13 − 2 = 11
+        ("引进资金1亿元得满分，每少1000万元扣1分", "1亿元", "8000万元", "11.00"),
+        ("引进资金1亿元得满分，每少1000万元扣1分", "1亿元", "1.2亿元", "13.00"),
+        # 5000亩, 4800亩 is 200亩 short = 2 steps of 100亩 → 13 − 2 = 11
+        ("造林面积达到5000亩得满分，每少100亩扣1分", "5000亩", "4800亩", "11.00"),
+        # 15公里 line, 12公里 done: 3 steps of 1公里 → 10
+        ("完成15公里得满分，每少1公里扣1分", "15公里", "12公里", "10.00"),
+        # 20学时 line, 18学时: below, no steps: the gap scores 0
+        ("每人培训不少于20学时得满分", "20学时", "18学时", "0.00"),
+    ],
+)
+def test_units_of_amount_length_area_and_hours(text: str, target: str, actual: str, want: str) -> None:
+    assert scoring.evaluate(text, actual, target=target, weight=13).points == Decimal(want)

@@ -38,8 +38,9 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # numbers inside these are names (quoted titles), the restatement's remarks, or item marks (2、, (2)),
-# read as marks: a lone numbered item scores the same whatever its number
-EXEMPT = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]|(?<![0-9.])[1-9]、|(?<![^\s。；;，,：:])[（(]\s*[1-9][0-9]?\s*[)）]")
+# read as marks: a lone numbered item scores the same whatever its number; a year naming a period
+# (2018年度) is a name as well (scoring/rules/accounting.py _EXEMPT)
+EXEMPT = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]|(?<![0-9.])[1-9]、|(?<![^\s。；;，,：:])[（(]\s*[1-9][0-9]?\s*[)）]|(?<![0-9.])(?:19|20)[0-9]{2}年度")
 
 
 def _parse(text: str) -> scoring.Rule | scoring.Composite | None:
@@ -141,8 +142,10 @@ def test_generated_texts_are_read_completely_or_refused(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code", "piece"),
     [
-        ("市民对12345服务平台工单处理质量的回访满意度95%以上,计5分,每下降0.5%扣0.5分", "unread-number", "12345"),
-        ("2024年年底前完成得10分，每延后1个月扣3分，扣完为止。", "unread-number", "2024"),
+        # 12345 is read as part of a name only where 的 ties the name to what is measured (semantics §57)
+        ("市民对12345服务平台满意度95%以上,计5分,每下降0.5%扣0.5分", "unread-number", "12345"),
+        # a year with no 前/底/末 after it is no deadline (2024年年底前 is: semantics §53)
+        ("2024年完成得10分，每延后1个月扣3分，扣完为止。", "unread-number", "2024"),
         ("持平的得相应分，增长的得满分", "unread-clause", "得相应分"),  # 得一半分 now reads: 50% (semantics §39)
         ("家长对学校满意度90%以上，低于95%每偏差5%扣2分", "unread-number", "90"),
     ],

@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
     Composite,
@@ -26,6 +27,7 @@ from ..rules.nodes import (
     Points,
     Quantity,
     Range,
+    Requirement,
     Rule,
     StepKind,
     TargetMet,
@@ -259,7 +261,7 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         kind = "rank" if reads_rank(rule) else "value"
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
     for i, c in enumerate(separate, 1):
-        out.append(_separate_input(i if several else "实际值", c))
+        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and not separate:
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
@@ -269,10 +271,22 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     return out
 
 
-def _separate_input(key: str | int, c: Deduction | Veto) -> Input:
+def _deadline(rule: Rule) -> str:
+    """2024年年底前完成: the deadline a worded condition of the rule states, as a date, or ""."""
+    for a in rule.awards:
+        if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
+            return a.condition.deadline.isoformat()
+    return ""
+
+
+def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> Input:
     """An event's count, or 是/否 of a requirement (a one-off deduction, a worded veto)."""
     if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
-        return Input(key, "count", c.event or "扣分事项", c.step.unit if c.step else "次")
+        unit = c.step.unit if c.step else "次"
+        if deadline and unit in words("time_unit"):
+            # 2024年年底前完成得10分，每延后1个月扣3分: the answer is how late, never a date
+            return Input(key, "count", c.event or "扣分事项", unit, meaning=f"晚于{deadline}的{unit}数；按期完成填0")
+        return Input(key, "count", c.event or "扣分事项", unit)
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
     counted = names_event(name) if isinstance(c, Veto) else event_words(name)
@@ -310,6 +324,14 @@ _DIRECTIONS = {
 }
 
 
+def _term(q: Quantity) -> str:
+    """A requirement's term as written: a time of day (minutes after midnight) as 17:30."""
+    if q.unit == "时刻":
+        hours, minutes = divmod(int(q.value), 60)
+        return f"{hours}:{minutes:02d}"
+    return _quantity(q)
+
+
 def _quantity(q: Quantity) -> str:
     v = q.value.normalize()
     return f"{format(v, 'f')}{q.unit}"
@@ -324,6 +346,16 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 if edge is not None and not edge.stated:
                     out.append(Decision(_words(c), f"{side}端点", "含" if edge.inclusive else "不含", False,
                                         "semantics §1"))  # fmt: skip
+        if isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.named:
+            # 市民对12345服务平台…的满意度95%以上: numbers read as part of the name (§57)
+            named = "、".join(_quantity(q) for q in c.condition.named)
+            out.append(Decision(c.condition.subject, "名称中的数", f"{named}是所衡量对象名称的一部分，不是评分线", False,
+                                "semantics §57"))  # fmt: skip
+        if isinstance(c, Requirement):
+            # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§56)
+            terms = "、".join(_term(q) for q in c.terms)
+            out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
+                                False, "semantics §56"))  # fmt: skip
         if not isinstance(c, Deduction):
             continue
         name = c.event or "扣分"
@@ -355,9 +387,9 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 shown = "没有可用的起点（需要数值指标值）"
             else:
                 shown = _quantity(ref) if c.start is not None else f"{why}{_quantity(ref)}"
-            out.append(
-                Decision(name, "起点", shown, c.start is not None, "" if c.start is not None else "semantics §4")
-            )
+            stated = c.start is not None and c.start.stated
+            source = "" if stated else "semantics §4" if c.start is None else "semantics §58，比较符号缺失，与前面分档的界线相同"
+            out.append(Decision(name, "起点", shown, stated, source))
         if c.kind is not StepKind.ONCE:
             if c.partial is not None:
                 out.append(Decision(name, "不足一档", c.partial.value, True))

@@ -298,6 +298,7 @@ def events_apart(rule: Rule) -> Rule:
     if not any(isinstance(a.outcome, Zero) and isinstance(a.condition, (Label, TargetMet)) for a in rule.awards):
         return rule  # nothing worded scores 0: the common case, decided at once
     steps = any(not d.bonus for d in rule.deductions)
+    proportional = rule.proportional is not None
     measured = reads_value(rule)
     if not (steps or measured):
         return rule
@@ -308,7 +309,9 @@ def events_apart(rule: Rule) -> Rule:
         text = c.condition.text
         # beside bands alone (开展1次以上满分，未开展不得分) words may be the value's own other side: only
         # an event they name (出现投诉的不得分, 有实名投诉并查实的不得分) is apart
-        return not ties_to_target(text) and (steps or names_event(text))
+        # beside 按比例 (满分计35分，按比例计分，未用于交通运输行业发展的，计0分) the words are no side of the
+        # value 按比例 reads (it scores every value below the target): read as "not met" they took 80% to 0
+        return not ties_to_target(text) and (steps or proportional or names_event(text))
 
     clauses = tuple(Veto(c.condition, c.span) if apart(c) and isinstance(c, Award) and c.condition is not None else c
                     for c in rule.clauses)  # fmt: skip

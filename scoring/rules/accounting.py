@@ -26,9 +26,11 @@ _SIGNIFICANT = re.compile(
     r"|(?<![缩削])减[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|(?<![统会设审估合总预核])[计记][^，；。,;：:\s得扣]{0,2}?分(?![析类配别项批期])"
 )
-#: Where numbers are names, not quantities: quoted titles, and the restatement's （注：…） remarks.
+#: Where numbers are names, not quantities: quoted titles, the restatement's （注：…） remarks, and a
+#: year naming a period (纳入2018年度…考核: the year of the 年度 the text is about, no quantity)
 _EXEMPT = re.compile(
     r"(?:扣分|评分|计分|得分)(?:标准|原因|细则|办法|说明)|《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]"
+    r"|(?<![0-9.])(?:19|20)[0-9]{2}年度"
 )
 
 

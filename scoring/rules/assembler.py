@@ -17,6 +17,7 @@ import attrs
 
 from ..errors import RuleSyntaxError
 from .checks import RuleChecks
+from .clauses import _said
 from .nodes import (
     Award,
     BinOp,
@@ -40,6 +41,7 @@ from .nodes import (
     Proportional,
     Quantity,
     Range,
+    Requirement,
     Rule,
     ShareOfWeight,
     StepKind,
@@ -51,7 +53,9 @@ from .nodes import (
 from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _FAILED_WORDS,
     _STANDARD_WORDS,
+    _TIME_UNITS,
     Lead,
     PBounded,
     PCmp,
@@ -71,7 +75,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _all_clear, _rank, _Segment, _split_list
+from .shapes import _rank, _Segment, _split_list
 
 #: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
@@ -194,20 +198,24 @@ class _Assembler(RuleChecks):
         ceil = False
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
+        context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
+        context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         for seg in segs:
             if not seg.tails:
                 standard = self._standard(seg.lead)
                 if standard is not None:
                     standards.append(standard)
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                context_leads[id(note)] = seg.lead
                 out.append(note)
                 notes.append(note)
                 last_lead = seg.lead
                 context_edge = self._context_edge(seg.lead)
+                context_bare = self._lone_number(seg.lead) if context_edge is None else None
                 continue
             lead = seg.lead
             self.use(*seg.tails)
@@ -227,6 +235,7 @@ class _Assembler(RuleChecks):
                 out.extend(self._respective(lead, lists[0], seg.span))
                 last_lead = seg.lead
                 context_edge = None
+                context_bare = None
                 continue
             deducts = [t for t in seg.tails if isinstance(t, TDeduct)]
             caps = [t for t in seg.tails if isinstance(t, TCap)]
@@ -235,6 +244,7 @@ class _Assembler(RuleChecks):
                 if not deducts and not [t for t in seg.tails if not isinstance(t, TCap)]:
                     last_lead = seg.lead
                     context_edge = None
+                    context_bare = None
                     continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
@@ -291,6 +301,17 @@ class _Assembler(RuleChecks):
                         q = context_edge.q
                         ded = attrs.evolve(ded, start=Edge(q, incl))
                         self.use(context_edge)
+                    elif (
+                        context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
+                        and any(isinstance(a, Award) and isinstance(a.condition, Range)
+                                and context_bare.q in (e.value for e in (a.condition.low, a.condition.high) if e)
+                                for a in out)
+                    ):  # fmt: skip
+                        # “三公经费”变动率0,计3分;“三公经费” 0 ,每超过一个百分点扣0.3分: a lone number whose sign
+                        # was lost restates the line of the band before, where the steps start anyway (§58); the
+                        # sign is not repaired (stated=False). Another number stays unread and refuses the rule
+                        ded = attrs.evolve(ded, start=Edge(context_bare.q, True, False))
+                        self.use(context_bare)
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -345,7 +366,9 @@ class _Assembler(RuleChecks):
                     out.append(Award(cond, ByHand(), False, seg.span))
             last_lead = seg.lead
             context_edge = None
+            context_bare = None
             self.pending_cap = None
+        out = self._requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
@@ -393,6 +416,69 @@ class _Assembler(RuleChecks):
                     c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
             out.append(c)
         return out
+
+    def _requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """每年6月底前预拨…不少于…的50，10月底前拨付剩余资金，未及时足额拨付一次扣1分: context clauses that state
+        a requirement with a deadline or a time limit (a number in a unit of time: 6月, 次月10日, 30个工作日,
+        5分钟, 9：00~17：30) and no outcome of their own, right before a deduction per failure to meet it
+        (per event or once, its words saying the failure: 未及时, 未在规定时间内, 未按进度 …, lexicon
+        ``[words.failed_requirement]``; a worded award of the requirement met, 响应及时得满分, may stand
+        between): their numbers are the requirement's terms (``Requirement``), never a band, a line or a
+        step; the answer is the count of failures. Anything else is left as it was (unread numbers refuse
+        the rule): a number with no deadline beside it (满意度90%以上，每次投诉扣1分) may be a band."""
+        result = list(out)
+        i = 0
+        while i < len(result):
+            if not (isinstance(result[i], Note) and id(result[i]) in leads):
+                i += 1
+                continue
+            j = i
+            while j < len(result) and isinstance(result[j], Note) and id(result[j]) in leads:
+                j += 1
+            numeric = [k for k in range(i, j) if any(_said(p) for p in leads[id(result[k])])]
+            if numeric and self._counts_failures(result, j, result[numeric[-1]].span):
+                first, last = numeric[0], numeric[-1]
+                phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
+                terms = tuple(q for p in phrases for q in _said(p))
+                timed = any(q.unit in _TIME_UNITS or q.unit == "时刻" or (q.unit == "年" and q.value >= 1000) for q in terms)
+                if timed and not any(isinstance(p, PStep) for p in phrases):
+                    self.use(*phrases)
+                    a, b = result[first].span or (0, 0), result[last].span or (0, 0)
+                    req = Requirement(self.text[a[0] : b[1]].strip(), (a[0], b[1]), terms)
+                    result[first : last + 1] = [req]
+                    j -= last - first
+            i = j
+        return result
+
+    def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
+        """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
+        failure to meet a requirement: per event (not per unit of time late) or once, not a bonus, the words
+        from ``after`` to its end saying the failure (lexicon ``[words.failed_requirement]``)."""
+        if k < len(out):
+            met = out[k]
+            if (
+                isinstance(met, Award) and isinstance(met.condition, Label) and not met.condition.negated
+                and isinstance(met.outcome, (FullMarks, Points))
+            ):  # fmt: skip
+                k += 1
+        if k >= len(out) or after is None:
+            return False
+        d = out[k]
+        if not isinstance(d, Deduction) or d.bonus or d.kind is StepKind.DISTANCE or d.span is None:
+            return False
+        if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
+            return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
+        return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
+
+    @staticmethod
+    def _lone_number(lead: Lead) -> PQty | None:
+        """The one number of a context clause that has no comparison word and no unit (“三公经费” 0), if any."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) == 1 and isinstance(numeric[0], PQty):
+            q = numeric[0]
+            if not q.q.unit and not q.points_scale and q.inclusive_mark is None:
+                return q
+        return None
 
     @staticmethod
     def _counted_event(lead: Lead) -> bool:
@@ -541,7 +627,7 @@ class _Assembler(RuleChecks):
                 lab = c.condition
                 negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
                 need = self.frequencies.get(lab.span) if lab.span is not None else None
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span)))
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span, deadline=lab.deadline)))
             elif (
                 events
                 and bands == 1
@@ -550,13 +636,13 @@ class _Assembler(RuleChecks):
                 and isinstance(c.outcome, (FullMarks, Points))
                 and not any(isinstance(d, Deduction) and d.kind is StepKind.DISTANCE for d in clauses)
             ):
-                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. A band at the
-                # whole rate (or at no case) just says "no event"; any other (时限为3个工作日) says what an
-                # event falls short of, and is kept as the requirement, not thrown away
+                # 合规率100%得满分，每发现一例不合规扣1分: the input is the count of events. The band is kept
+                # as the requirement: at the whole rate (or at no case) it says "no event", and a % answer
+                # can only be the whole rate (shapes.at_whole_rate); any other (时限为3个工作日) says what
+                # an event falls short of
                 r = c.condition
                 words = (self.text[r.span[0] : r.span[1]] if r.span else r.subject).strip("，,；;。 的")
-                need = None if _all_clear(r) else attrs.evolve(r, span=None)
-                out.append(attrs.evolve(c, condition=TargetMet(words, False, need, r.span)))
+                out.append(attrs.evolve(c, condition=TargetMet(words, False, attrs.evolve(r, span=None), r.span)))
             else:
                 out.append(c)
         return out

@@ -7,6 +7,9 @@ earlier clauses said); split into classes they would pass that state around inst
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -64,6 +67,13 @@ from .phrases import (
 )
 from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
 
+# words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
+_AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
+#: 2024年 … : the years a date in words may name (a larger or smaller number of 年 is a duration)
+_YEARS = (1949, 2100)
+#: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
+_DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+
 
 class ClauseReader(SpanReader):
     """Reads one clause's phrases into a node; the rule-level state it needs lives here."""
@@ -113,6 +123,18 @@ class ClauseReader(SpanReader):
                 raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
                                  expected=("数量区间，如“80%-90%”",),
                                  hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
+        named = self.named(lead)
+        if named:
+            # 市民对12345服务平台…的满意度95%以上 / 35岁及以下的不低于20%: the numbers of the name are read with it
+            self.use(*named)
+            whole = lead
+            lead = tuple(p for p in lead if p not in named)
+        for c in lead:
+            if any(q.unit == "时刻" for q in _said(c)):
+                # 17:30前完成得满分: a time of day as a line is no quantity the evaluator compares
+                raise self.error("clock-time", "时刻（如“17:30”）不能作为评分的条件", c.span,
+                                 expected=("时限为N分钟", "N个工作日内"),
+                                 hint="时刻只在说明要求的句子中读作要求的内容，其后按未达到要求的次数扣分")  # fmt: skip
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
@@ -162,6 +184,13 @@ class ClauseReader(SpanReader):
                 if hi is not None:
                     high, high_from = hi, c
             self.use(low_from, high_from)
+            self._no_unknown_unit(lead, low_from, high_from)
+            if named:
+                # the subject as written, its numbers and the 的 before the comparison kept (the canonical
+                # text writes it so, and reads it back the same)
+                start = min(p.span[0] for p in whole)
+                text = self.text[start : min(c.span[0] for c in cmps)].strip()
+                return Range(measure, low, high, text, span, tuple(p.q for p in named))
             return Range(measure, low, high, text, span)
         if bare and qtys:
             # 不低于 最低工资标准的 90%: the op and its number are split by words
@@ -169,6 +198,7 @@ class ClauseReader(SpanReader):
                      inclusive_mark=qtys[-1].inclusive_mark)  # fmt: skip
             lo, hi = self._edges(c)
             self.use(bare[-1], qtys[-1])
+            self._no_unknown_unit(lead, qtys[-1])
             return Range(measure, lo, hi, text, span)
         if measure is Measure.DEVIATION and qtys:
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
@@ -179,7 +209,8 @@ class ClauseReader(SpanReader):
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
-        year = qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000  # 2024年年底前: a date
+        deadline = self.deadline(lead)  # 2024年年底前完成: a date, the deadline of the words
+        year = deadline is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
             raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
@@ -188,6 +219,7 @@ class ClauseReader(SpanReader):
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
+            self._no_unknown_unit(lead, qtys[-1])
             if qtys[-1].q.unit in _TIME_UNITS and any(w in text for w in _TIME_LIMIT_WORDS):
                 # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
                 return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
@@ -207,7 +239,90 @@ class ClauseReader(SpanReader):
         if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE):
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
+
+    def deadline(self, lead: Lead) -> datetime.date | None:
+        """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
+        is the deadline of the worded condition it stands in, the date by which it is done (the last day
+        of the year or month when no day is written). Its numbers are read into ``Label.deadline``; the
+        words stay the requirement (met or not: 是/否, or the months late a delay step counts). A
+        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        years = [i for i, p in enumerate(qtys) if p.q.unit == "年" and _YEARS[0] <= p.q.value <= _YEARS[1]]
+        if len(years) != 1 or len(qtys) - years[0] > 3:
+            return None
+        parts = qtys[years[0] :]
+        units = tuple(p.q.unit for p in parts)
+        if units not in (("年",), ("年", "月"), ("年", "月", "日")):
+            return None
+        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):
+            return None  # 2024年完成6月…: the numbers do not run together as one date
+        values = [int(p.q.value) for p in parts]
+        if any(p.q.value != int(p.q.value) for p in parts):
+            return None
+        after = self.text[parts[-1].span[1] :].lstrip()
+        if len(values) == 1 and after.startswith(("年底", "年末")):
+            values.append(12)
+            after = after[1:]
+        if not after.startswith(_DEADLINE_WORDS):
+            return None
+        year, month = values[0], values[1] if len(values) > 1 else 12
+        if not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        day = values[2] if len(values) > 2 else last
+        if not 1 <= day <= last:
+            return None
+        self.use(*parts)
+        return datetime.date(year, month, day)
+
+    def _no_unknown_unit(self, lead: Lead, *used: Any) -> None:
+        """引进资金1亿元得满分 / 完成15公里得满分: a number without a unit that words follow at once has a
+        unit the lexicon does not know; the words were glued to the subject (1≤引进资金亿元, so 8000万元
+        met a line of 1) and the number compared bare. Refused, the caret on the words."""
+        for p, nxt in itertools.pairwise(lead):
+            if not any(p is u for u in used):
+                continue
+            q = p.q if isinstance(p, (PQty, PCmp)) else p.high if isinstance(p, PRange) else None
+            if q is None or q.unit or (isinstance(p, PQty) and p.points_scale) or not isinstance(nxt, PText):
+                continue
+            first = nxt.text[:1]
+            if nxt.span[0] == p.span[1] and "\u4e00" <= first <= "\u9fff" and first not in _AFTER_A_NUMBER:
+                word = nxt.text[:2]
+                raise self.error("unknown-unit", f"数字之后的“{word}”不是已知的单位", (nxt.span[0], nxt.span[0] + len(word)),
+                                 expected=("单位，如 万元、个、次、%",),
+                                 hint="如果这是单位，请换算为已知单位（如“1亿元”写作“10000万元”）；如果是名称的一部分，请加引号")  # fmt: skip
+
+    def named(self, lead: Lead) -> list[PQty]:
+        """The numbers inside the name of what a band measures (semantics §57): a number (bare or with a
+        counter, not a percent or points) that the words after it continue with no space (12345服务平台,
+        35岁及以下的), not after a comparison word, whose words up to the next number hold 的 (the name
+        modifies the measured thing) and reach a comparison of a rate (`…的回访满意度95%以上`, `的不低于20%`).
+        Empty otherwise: such a number anywhere else stays unread, and the rule is refused."""
+        out: list[PQty] = []
+        ps = list(lead)
+        for k, p in enumerate(ps):
+            if (
+                not isinstance(p, PQty) or p.points_scale or p.pp or p.inclusive_mark is not None
+                or p.q.is_percent or p.q.unit == "分"
+            ):  # fmt: skip
+                continue
+            after = ps[k + 1] if k + 1 < len(ps) else None
+            if not isinstance(after, PText) or after.span[0] != p.span[1]:
+                continue
+            if k > 0 and not isinstance(ps[k - 1], PText):
+                continue  # 不少于50…: a number after a comparison word (or another number) is no name
+            nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
+            if isinstance(nxt, PCmp):
+                rate = nxt.q.is_percent
+            elif isinstance(nxt, PRange):
+                rate = nxt.low.is_percent and nxt.high.is_percent
+            else:
+                continue
+            words = "".join(r.text for r in ps[k + 1 :] if isinstance(r, PText) and r.span[1] <= nxt.span[0])
+            if rate and "的" in words:
+                out.append(p)
+        return out
 
     def time_scope(self, lead: Lead) -> list[Any]:
         """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,
@@ -598,6 +713,12 @@ class ClauseReader(SpanReader):
             raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
                              expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
         before = [c for c in out if isinstance(c, Deduction)]
+        if not deducts and cap.kind == "bonus" and not any(c.bonus for c in before):
+            # 该项设有加分项(最多加5分)…加分项：每上升一个百分点加1分: a bonus cap stated before the bonuses
+            # it bounds (_apply_caps finds them after it, or refuses)
+            self.use(*(p for p in lead if isinstance(p, PText)))
+            lone_caps.append((len(out), cap))
+            return
         if not deducts and not before:
             raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
                              expected=("每…扣N分", "扣N分"))  # fmt: skip
@@ -625,6 +746,14 @@ class ClauseReader(SpanReader):
             bonus = kind == "bonus"
             before = [i for i, c in enumerate(out[:where]) if isinstance(c, Deduction) and c.bonus == bonus]
             after = [c for c in out[where:] if isinstance(c, Deduction) and c.bonus == bonus]
+            if not before and bonus and after:
+                # (最多加5分) before the bonuses: it bounds them, the one after it or all of them together
+                if len(after) == 1:
+                    i = out.index(after[0])
+                    out[i] = attrs.evolve(after[0], cap=points)
+                else:
+                    bonus_cap = points
+                continue
             if not before:
                 raise self.error("cap-without-deduction", "上限之前没有" + ("加分" if bonus else "扣分") + "条款",
                                  cap.span, expected=("每…加N分" if bonus else "每…扣N分",))  # fmt: skip
@@ -659,3 +788,12 @@ class ClauseReader(SpanReader):
 
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
+
+
+def _said(p: Any) -> tuple[Quantity, ...]:
+    """The numbers a phrase states (a quantity, a comparison's, a range's two ends)."""
+    if isinstance(p, (PQty, PCmp)):
+        return (p.q,)
+    if isinstance(p, (PRange, PBounded)):
+        return (p.low, p.high)
+    return ()

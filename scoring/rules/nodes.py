@@ -9,6 +9,7 @@ Source spans are excluded from equality so that ``parse(render(rule)) == rule``.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 from decimal import Decimal
@@ -114,6 +115,9 @@ class Range:
     high: Edge | None = None
     subject: str = ""  # 满意度, 完成率 … as written (may be empty)
     span: tuple[int, int] | None = _span()
+    # numbers inside the subject's name (市民对12345服务平台…的满意度, 35岁及以下的…), as written in ``subject``:
+    # part of what is measured, never an edge (semantics §57)
+    named: tuple[Quantity, ...] = ()
 
 
 @frozen
@@ -123,6 +127,9 @@ class Label:
     text: str
     negated: bool = False  # 未完成, 不符合, 否则, 反之
     span: tuple[int, int] | None = _span()
+    # 2024年年底前完成: the deadline the words state (their date, read; the last day of a year or month
+    # when no day is written). The requirement stays the words: met or not, or the units late a step counts
+    deadline: datetime.date | None = None
 
 
 @frozen
@@ -147,6 +154,7 @@ class TargetMet:
     negated: bool = False
     requirement: Range | None = None
     span: tuple[int, int] | None = _span()
+    deadline: datetime.date | None = None  # 2024年年底前完成: as Label.deadline
 
 
 Condition = Range | Label | Otherwise | TargetMet
@@ -295,6 +303,19 @@ class Note:
     span: tuple[int, int] | None = _span()
 
 
+@frozen
+class Requirement(Note):
+    """要求: a sentence that states what is required (a deadline, a time limit, a share to pay) and no
+    outcome, followed by a deduction per failure to meet it (`每年6月底前预拨…，未及时足额拨付一次扣1分`).
+
+    ``terms``: its numbers as written (6月, 30个工作日, 50%), read as the requirement's wording. They are
+    never a band, a line or a step: the answer is the count of failures (semantics §56). Unlike a plain
+    ``Note`` it takes part in a rule's equality, so that a changed term is a changed rule.
+    """
+
+    terms: tuple[Quantity, ...] = ()
+
+
 Clause = Award | Veto | Deduction | Proportional | Note
 
 
@@ -303,7 +324,10 @@ class Rule:
     """评分规则: the clauses of one rule, in the order written."""
 
     # notes (context, definitions) are descriptive like spans: equality compares the scoring clauses
-    clauses: tuple[Clause, ...] = attrs.field(eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note)))
+    # (a Requirement is compared: its terms are read)
+    clauses: tuple[Clause, ...] = attrs.field(
+        eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note) or isinstance(c, Requirement))
+    )
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     cap: Decimal | None = None  # 最多扣5分 closing the rule: all its deductions lose at most this much
     bonus_cap: Decimal | None = None  # 最多加10分 / 加分不超过N分 for all the bonuses of the rule together

@@ -41,6 +41,7 @@ _FREQ_WORDS = words("FREQ")
 _STANDARD_WORDS = words("standard")
 _TIME_LIMIT_WORDS = words("time_limit")
 _WHOLE_SET = words("whole_set")
+_FAILED_WORDS = words("failed_requirement")
 
 
 # ------------------------------------------------------------------ phrase objects

@@ -307,8 +307,8 @@ def _start_phrase(d: Deduction, used: set[str]) -> str:
 def _start_in_context(d: Deduction, rule: Rule) -> bool:
     """The start is the one comparison of the context clause just before (§13: 按计划100%完成，每偏差5%扣2分),
     which the canonical text keeps as a note: the start needs no phrase of its own."""
-    if d.start is None or not d.start.inclusive or d.direction is not None:
-        return False
+    if d.start is None or not d.start.inclusive or (d.direction is not None and d.start.stated):
+        return False  # (a start not stated, §58: the lone number of the note before, restating a band's line)
     i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
     before = rule.clauses[i - 1] if i > 0 else None
     return isinstance(before, Note) and quantity(d.start.value) in before.text

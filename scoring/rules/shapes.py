@@ -96,6 +96,12 @@ def _all_clear(r: Range) -> bool:
     return (q.unit == "%" and q.value == 100 and r.high is None) or (q.value == 0 and r.low is None)
 
 
+def at_whole_rate(r: Range | None) -> bool:
+    """合规率100% / 准确率达100%: a band that holds exactly at the whole rate (≥ 100%), the line a rule
+    that counts the cases falling short of it states (TargetMet.requirement)."""
+    return r is not None and r.high is None and r.low is not None and r.low.value.unit == "%" and r.low.value.value == 100
+
+
 def _covered_outside(p: Range, bands: list[Range]) -> bool:
     """低于95%的按比例得分 beside 95%以上得满分: every value outside ``p`` lies in one of ``bands`` (all on
     the measure and unit of ``p``), so that the rule's fallback (按比例, where no band holds) applies

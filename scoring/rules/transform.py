@@ -116,6 +116,11 @@ class _Phrases:
         # 一个百分点: a percent read as percentage points (the deduction records basis=POINTS)
         return PQty(Quantity(ch[0], "%"), self._span(meta), pp=True)
 
+    def clock(self, meta: Any, ch: list[Token]) -> PQty:
+        # 9：00 / 17:30: a time of day, in minutes after midnight (unit 时刻); only a requirement reads it
+        hours, minutes = re.split("[:：]", str(ch[0]))
+        return PQty(Quantity(Decimal(int(hours) * 60 + int(minutes)), "时刻"), self._span(meta))
+
     def score_quantity(self, meta: Any, ch: list[Any]) -> PQty:
         return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
 

@@ -52,6 +52,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import at_whole_rate
 from .answers import _Ctx, _event_words, _In
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
@@ -376,7 +377,7 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     # that counts events: the number counts them, met when none happened (a negative count, a
     # percentage, a one-off deduction naming no event: refused)
     counted = not _count_is_percent(x)
-    if events and c.text.endswith("100%") and x.quantity is not None and x.quantity.is_percent:
+    if events and at_whole_rate(c.requirement) and x.quantity is not None and x.quantity.is_percent:
         raise _Unfollowed  # 合规率100%得满分，每发现一例…: a % or a bare 100 on a % row, the evaluator's
     if not (_event_words(c.text) and counted) and events:
         once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)

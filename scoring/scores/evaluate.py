@@ -46,6 +46,7 @@ from ..rules.nodes import (
     Deduction,
     Expr,
     Formula,
+    FullMarks,
     Label,
     Measure,
     Node,
@@ -61,6 +62,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import at_whole_rate
 from .answers import (
     _actual,
     _as_count,
@@ -297,6 +299,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
             apart = [d for d in rule.deductions if id(d) in per_clause and not d.bonus]
             if apart:
+                _no_worded_base(a, value, apart, full)
                 # 满意度≥95%得10分…；发生有效投诉的，每起扣1分: the events' own answers deduct from the band
                 return _deducted(rule, apart, x, per_clause, ctx, value, full)
             return value
@@ -319,10 +322,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值，记0分", 实际值=_show(x))
             own = ZERO
         else:
-            own = _base_points(rule, ctx, full)
+            own = _base_of_apart(rule, apart, ctx, full)
         return _deducted(rule, apart, x, per_clause, ctx, own, full)
     if rule.deductions:
-        base = _base_points(rule, ctx, full)
+        base = _base_of_apart(rule, [d for d in apart if not d.bonus], ctx, full)
         ctx.step("基础分", base, "", 满分=base)
         return _deducted(rule, rule.deductions, x, per_clause, ctx, base, full)
 
@@ -335,6 +338,30 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _no_worded_base(a: Award, value: Decimal, apart: Sequence[Deduction], full: Decimal) -> None:
+    """Refuse a worded award below the weight as the start of several separately answered deductions:
+    错报1例扣3分…；落实优惠政策记2分，未落实的扣2分 on a 5-point row (dev-027) does not say whether the 2
+    points are one item of the 5 or what every deduction counts down from."""
+    if isinstance(a.condition, TargetMet) and value < full and len(apart) > 1:
+        raise EvaluationError(
+            f"规则写明“{a.condition.text}”得{_num(value)}分，又有{len(apart)}项各自回答的扣分："
+            f"这{_num(value)}分是分值{_num(full)}分中的一项，还是各项扣分的起点，规则没有写明，请人工计分"
+        )
+
+
+def _base_of_apart(rule: Rule, apart: Sequence[Deduction], ctx: _Ctx, full: Decimal) -> Decimal:
+    """The points the deductions start from (steps._base_points), refused where it is a worded award
+    below the weight and several deductions are answered apart (``_no_worded_base``)."""
+    base = _base_points(rule, ctx, full)
+    award = next(
+        (a for a in rule.awards if isinstance(a.outcome, FullMarks) or (isinstance(a.outcome, Points) and a.outcome.value > 0)),
+        None,
+    )  # the award _base_points takes
+    if award is not None:
+        _no_worded_base(award, base, apart, full)
+    return base
 
 
 def _input_name(c: Deduction | Veto) -> str:
@@ -457,12 +484,13 @@ def _holds(cond: Condition | None, x: _In, ctx: _Ctx, rule: Rule, events_clear: 
             if x.quantity.value < 0:
                 raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
             return (x.quantity.value == 0) != cond.negated
-        met = _target_met(x, ctx, rule, events_clear, cond.text)
+        met = _target_met(x, ctx, rule, events_clear, cond)
         return met != cond.negated
     return False
 
 
-def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words: str = "") -> bool:
+def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, cond: TargetMet | None = None) -> bool:
+    words = cond.text if cond is not None else ""
     if events_clear is not None and x.quantity is None:
         return events_clear
     if events_clear is not None:
@@ -474,7 +502,7 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, words:
     events = any(isinstance(d, Deduction) and d.kind is not StepKind.DISTANCE for d in rule.clauses)
     if x.quantity is None:
         raise EvaluationError(f"无法判断“{_show(x)}”是否达标")
-    if events and words.endswith("100%") and x.quantity.is_percent:
+    if events and cond is not None and at_whole_rate(cond.requirement) and x.quantity.is_percent:
         # 合规率100%得满分，每发现一例不合规扣1分: 100% written is the line met; 98% says some were
         # found but not how many; a bare 100 on a % row is 100% or 100 cases (it scored 0 as 100 cases)
         if _as_count(x).is_percent:

@@ -39,6 +39,7 @@ import tomllib
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -51,7 +52,7 @@ __all__ = ["WARNING_KINDS", "Change", "Normalized", "normalize"]
 
 _DATA: dict[str, Any] = tomllib.loads(Path(__file__).with_name("normalize.toml").read_text(encoding="utf-8"))
 
-WARNING_KINDS = frozenset({"leading-zero"})
+WARNING_KINDS = frozenset({"leading-zero", "lost-dash"})
 """Kinds of change a reader must be told about: a reading that repairs lost text."""
 
 _LABELS: dict[str, str] = _DATA["describe"]
@@ -271,14 +272,17 @@ def _fold_table() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _WIDTH, _COMPAT = _fold_table()
-_FOLD = str.maketrans({**_WIDTH, **_COMPAT})
+#: 〔项〕 → （项）: bracket forms the grammar does not take, read as the round brackets (normalize.toml)
+_BRACKET: dict[str, str] = dict(_DATA["brackets"])
+_FOLD = str.maketrans({**_WIDTH, **_COMPAT, **_BRACKET})
 _FOLDABLE = re.compile(
     "(?P<width>[" + re.escape("".join(_WIDTH)) + "]+)|(?P<compat>[" + re.escape("".join(_COMPAT)) + "]+)"
+    "|(?P<bracket>[" + re.escape("".join(_BRACKET)) + "]+)"
 )
 
 
 def _width(text: str) -> list[_Edit]:
-    """０-９ → 0-9, ＞ → >, ＝ → =, ． → . ; ⼀ (Kangxi radical) → 一. Same lengths."""
+    """０-９ → 0-9, ＞ → >, ＝ → =, ． → . ; ⼀ (Kangxi radical) → 一; 〔 → （. Same lengths."""
     return [
         _Edit(m.start(), m.end(), m.group().translate(_FOLD), m.lastgroup or "width") for m in _FOLDABLE.finditer(text)
     ]
@@ -558,6 +562,24 @@ def _leading_zero(text: str) -> list[_Edit]:
     return [_Edit(m.start(), m.end(), "0." + m.group("rest"), "leading-zero") for m in _LEADING_ZERO.finditer(text)]
 
 
+# ---------------------------------------------------------------- 7. lost dashes between two percentages
+
+# 80%99%: two different percentages run together with nothing between them have lost the dash of a range
+# (domain point 21: the % signs leave no other reading); not after 每 (每90%90%: a step and a start)
+_LOST_DASH = re.compile(r"(?<![0-9.每])(?P<a>[0-9]+(?:\.[0-9]+)?)%(?P<b>[0-9]+(?:\.[0-9]+)?)%")
+
+
+def _lost_dash(text: str) -> list[_Edit]:
+    """80%99% → 80%-99%: a range that lost its dash, read with a warning (the reader must check it)."""
+    if "%" not in text:
+        return []
+    return [
+        _Edit(m.end("a"), m.end("a") + 1, "%-", "lost-dash")
+        for m in _LOST_DASH.finditer(text)
+        if Decimal(m.group("a")) != Decimal(m.group("b"))
+    ]
+
+
 # Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
 # (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
-_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero)
+_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash)

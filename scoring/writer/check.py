@@ -108,12 +108,19 @@ def _rule(
     stated = _rule_max(rule)
     weight = w
     if top:
+        sw = rule.stated_weight
         if w is None:
-            if stated is not None:
+            if sw is not None:
+                out.add("weight-missing", f"未给出分值：按规则写明的满分{number(sw)}分计")
+                stated = sw
+            elif stated is not None:
                 out.add("weight-missing", f"未给出分值：按规则写明的最高分{number(stated)}分计")
             else:
                 out.add("weight-missing", "未给出分值，规则也只写“满分”：无法核对分值（以下按分值100计）")
         else:
+            if sw is not None and sw != w:  # 本项满分10分 on a row of 5 (domain point 15: the row's weight is scored)
+                out.add("weight-stated-differs",
+                        f"{what}规则写明满分{number(sw)}分，与指标分值{number(w)}分不一致：按指标分值{number(w)}分计")  # fmt: skip
             if stated is not None and stated > w:
                 out.add("exceeds-weight", f"{what}规则写明最高{number(stated)}分，超过指标分值{number(w)}分",
                         _span_of_points(rule, stated))  # fmt: skip

@@ -72,9 +72,13 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
         lines.append(f"{indent}上限      加分不超过基本分")
     if rule.bonuses and rule.bonus_cap is None and not rule.bonus_cap_base and any(d.cap is None for d in rule.bonuses):
         lines.append(f"{indent}注意      有加分未写上限：加分不封顶")
-    lines.append(
-        f"{indent}下限      {'扣完为止（写明）' if rule.until_exhausted else '最低0分（未写明扣完为止，仍按0分封底）'}"
-    )
+    if rule.below_zero:  # 该项可负分 (domain point 6): the text lifts the floor
+        floor = "可负分（写明）：扣分超过分值时得分为负"
+    elif rule.until_exhausted:
+        floor = "扣完为止（写明）"
+    else:
+        floor = "最低0分（未写明扣完为止，仍按0分封底）"
+    lines.append(f"{indent}下限      {floor}")
     return lines
 
 

@@ -48,6 +48,7 @@ CODES: dict[str, tuple[Severity, tuple[str, ...], str]] = {
     "exceeds-weight": (E, ("A08",), "规则可给出的分数超过指标分值"),
     "below-weight": (W, ("A08",), "规则最高分低于指标分值，永远得不到满分"),
     "weight-missing": (N, ("A08",), "未给出分值，按规则自身的最高分计"),
+    "weight-stated-differs": (W, ("A08",), "规则写明的满分与指标分值不一致（按指标分值计）"),
     "formula-exceeds-weight": (W, ("A20",), "公式在超额完成时给出超过分值的分数（按分值封顶）"),
     "bonus-uncapped": (W, ("A08",), "加分未写上限：不封顶（只有加分的规则按分值封顶）"),
     "bonus-above-weight": (N, ("A08",), "原文写明的加分使得分可超过指标分值"),
