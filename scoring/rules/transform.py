@@ -648,9 +648,9 @@ def _reduction(name: str, method: Any, keep: tuple[tuple[int, bool], ...], size:
                         ch = c.value  # left recursion (a+): extend the list in place, as lark does
                 else:
                     ch.append(c.value if type(c) is _Node else c)
-        if grows:
+        if grows:  # the first child (consumed) becomes the node
             node = s[0]
-            node.end_pos = s[-1].end_pos
+            node.end_pos, node.value = s[-1].end_pos, ch
             return node
         if s:
             node = _Node(s[0].start_pos, s[-1].end_pos)
