@@ -204,13 +204,13 @@ def _parse(text: str) -> Node:
 @functools.cache
 def _actions() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], Any]:
     """lark's LALR table with each reduction as (size, rule name, our reduction: transform.reductions)
-    instead of the grammar rule, and the end state."""
+    instead of the grammar rule, and the end state (once per process)."""
     conf = _lark().parse_interactive("").parser_state.parse_conf
     reduce = reductions(_lark().rules)
-    states = {
+    states = {  # names as str: lark's rule names are Tokens, whose == is Python
         state: {
-            term: (True, arg) if action is Shift else (False, (len(arg.expansion), arg.origin.name, reduce[arg]))
-            for term, (action, arg) in actions.items()
+            str(name): (True, arg) if action is Shift else (False, (len(arg.expansion), str(arg.origin.name), reduce[arg]))
+            for name, (action, arg) in actions.items()
         }
         for state, actions in conf.states.items()
     }
