@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
+import os
+import sys
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import __version__ as lark_version
 from lark.exceptions import VisitError
 from lark.parsers.lalr_analysis import Shift
 
@@ -53,7 +57,54 @@ def _grammar_text() -> str:
 
 @functools.cache
 def _lark() -> Lark:
-    return Lark(_grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False)
+    grammar = _grammar_text()
+    path = _cache_path(grammar)
+    built = path is not None and not os.path.exists(path)
+    lark = Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
+                cache=path or False)  # fmt: skip
+    if built and path is not None:
+        _prune(os.path.dirname(path), keep=path)
+    return lark
+
+
+def _cache_path(grammar: str) -> str | None:
+    """Where the built parser is kept between processes (a fifth of the time of building it), or None.
+
+    lark's ``cache=``: the parse table and lexer, pickled, with the sha256 of the grammar text, lark's
+    options and version in the file, checked on load (a changed grammar or lexicon is built again).
+    Ours also names the file by that grammar, so that processes of two grammars never write the same
+    file, and keeps it only in a folder of this user's that no one else can write (a pickle is code):
+    ``$XDG_CACHE_HOME/scoring`` or ``~/.cache/scoring``; elsewhere (no such folder, Windows) nothing
+    is kept. ``SCORING_PARSER_CACHE=0`` turns it off."""
+    if os.environ.get("SCORING_PARSER_CACHE") == "0" or not hasattr(os, "getuid"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    folder = os.path.join(base, "scoring")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        mode = os.stat(folder)
+    except OSError:
+        return None
+    if mode.st_uid != os.getuid() or mode.st_mode & 0o022:
+        return None
+    key = hashlib.sha256(f"{grammar}\n{lark_version}\n{sys.version_info[:2]}".encode()).hexdigest()[:24]
+    return os.path.join(folder, f"parser-{key}.lark")
+
+
+def _prune(folder: str, keep: str, most: int = 8) -> None:
+    """Keep the ``most`` newest parsers of the folder (one per grammar met: editing the lexicon makes one)."""
+    try:
+        paths = sorted(
+            (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("parser-") and n.endswith(".lark")),
+            key=os.path.getmtime, reverse=True,
+        )  # fmt: skip
+        for old in paths[most:]:
+            if old != keep:
+                os.remove(old)
+    except OSError:
+        pass
 
 
 def _expected(names: Any) -> tuple[str, ...]:
