@@ -652,10 +652,7 @@ def _reduction(name: str, method: Any, keep: tuple[tuple[int, bool], ...], size:
             node = s[0]
             node.end_pos, node.value = s[-1].end_pos, ch
             return node
-        if s:
-            node = _Node(s[0].start_pos, s[-1].end_pos)
-        else:
-            node = _Node(0, 0)
+        node = _Node(s[0].start_pos, s[-1].end_pos)  # every child has a span (no rule matches no text)
         if inline:
             node.value = ch
         elif single and len(ch) == 1:
@@ -687,6 +684,8 @@ def reductions(rules: Iterable[GrammarRule]) -> dict[GrammarRule, _Reduce]:
         single = bool(rule.options.expand1) and not rule.alias
         if inline and single:
             raise NotImplementedError(f"grammar rule {name}: an inlined rule (_rule) cannot also be ?rule")
+        if not rule.expansion:  # lark would give it an empty meta, which the spans of its parents skip
+            raise NotImplementedError(f"grammar rule {name}: an alternative that matches no text")
         keep = tuple(
             (i, not sym.is_term and sym.name.startswith("_"))
             for i, sym in enumerate(rule.expansion)
