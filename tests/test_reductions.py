@@ -128,3 +128,28 @@ def test_the_comparison_sees_spans_and_errors() -> None:
     # a phrase's error (restated-mark) waits for the end of the parse: a syntax error after it wins
     assert _ours("95%(含90%)得满分")[1] == "restated-mark"
     assert _ours("95%(含90%)得满分，扣")[1] == "unexpected-end" == _reference("95%(含90%)得满分，扣")[1]
+
+
+def _first_match(mres: list[Any], text: str, pos: int) -> tuple[str, str | None] | None:
+    for mre in mres:
+        m = mre.match(text, pos)
+        if m:
+            return m.group(0), m.lastgroup
+    return None
+
+
+def test_the_lexers_scanners_match_as_larks() -> None:
+    """parser._BasicLexer writes each state's regex as (?:A)(?P<A>)|… (faster): at every position of
+    corpus and mutated texts it matches the same text as the same terminal as lark's (?P<A>A)|…."""
+    from lark.lexer import Scanner
+
+    lexers = {id(lx): lx for lx in [*_lark().parser.lexer.lexers.values(), _lark().parser.lexer.root_lexer]}
+    texts = TEXTS[::12] + _mutated(40, 5)
+    for lexer in lexers.values():
+        ours = lexer.scanner
+        assert len(ours._mres) == 1 and "(?P<" in ours._mres[0].pattern and ")(?P<" in ours._mres[0].pattern
+        larks = Scanner(ours.terminals, ours.g_regex_flags, ours.re_, ours.use_bytes)
+        assert ours._mres[0].pattern != larks._mres[0].pattern
+        for text in texts:
+            for pos in range(len(text)):
+                assert _first_match(ours._mres, text, pos) == _first_match(larks._mres, text, pos), (text, pos)

@@ -16,6 +16,7 @@ import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark import __version__ as lark_version
 from lark.exceptions import VisitError
+from lark.lexer import BasicLexer, ContextualLexer, Scanner
 from lark.parsers.lalr_analysis import Shift
 
 from ..errors import RuleSyntaxError
@@ -61,10 +62,32 @@ def _lark() -> Lark:
     path = _cache_path(grammar)
     built = path is not None and not os.path.exists(path)
     lark = Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
-                cache=path or False)  # fmt: skip
+                cache=path or False, _plugins={"ContextualLexer": _ContextualLexer})  # fmt: skip
     if built and path is not None:
         _prune(os.path.dirname(path), keep=path)
     return lark
+
+
+class _BasicLexer(BasicLexer):
+    """lark's lexer of one parser state, whose scanner tries its terminals, in lark's order, as one regex
+    ``(?:A)(?P<A>)|(?:B)(?P<B>)|…`` instead of lark's ``(?P<A>A)|(?P<B>B)|…``: the same match and the same
+    ``lastgroup`` (the terminal), but a branch that starts with its text rather than with its group lets
+    Python's regex engine skip a terminal whose first character is not there without entering it (4–5x
+    faster on our 60–80 terminals a state; the lexer is a quarter of a cold parse)."""
+
+    def _build_scanner(self) -> Scanner:
+        scanner = super()._build_scanner()
+        if not scanner.use_bytes:
+            pattern = "|".join(f"(?:{t.pattern.to_regexp()})(?P<{t.name}>)" for t in scanner.terminals)
+            try:
+                scanner._mres = [scanner.re_.compile(pattern, scanner.g_regex_flags)]
+            except (AssertionError, scanner.re_.error):  # too many groups for re: lark's own split
+                pass
+        return scanner
+
+
+class _ContextualLexer(ContextualLexer):
+    BasicLexer = _BasicLexer
 
 
 def _cache_path(grammar: str) -> str | None:
