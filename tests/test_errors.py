@@ -25,8 +25,12 @@ SAMPLES = [
     ("预算范围内完成本年度考试", "no-scoring-logic", 0, "得满分"),
     ("完成得满分，未完成不得分，得5分得3分", "two-outcomes", 16, ""),
     ("发生安全事故直接计0分得5分", "two-outcomes", 11, ""),
-    ("90%以上得满分，每5%扣2分，扣完为止）", "unexpected-token", 20, ""),
+    # a stray closer inside the text (one that ends it is dropped by the normalizer, semantics §61)
+    ("90%以上得满分），每5%扣2分，扣完为止", "unexpected-token", 8, ""),
     ("满意度@90%得满分", "unexpected-character", 3, ""),
+    ("無影響當?shù)厣的案件得满分", "garbled-text", 7, "重新录入"),  # a page decoded wrongly (dev-152)
+    ("满意度\ufffd90%得满分", "garbled-text", 3, "重新录入"),
+    ("60%-80%按线性内插赋分", "interpolation-ends", 7, "高于90%的，按线性内插赋分"),  # two ends: which points?
 ]
 
 

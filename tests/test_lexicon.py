@@ -158,8 +158,8 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
     elif c.name == "AWARD_HALF":
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
-    elif c.name == "SCORE_EQ":
-        assert isinstance(outcomes[0], n.Formula)
+    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_END", "FORMULA_NAME"):
+        assert isinstance(outcomes[-1], n.Formula)
     else:  # 分别 / 依次 / a list separator: one award per member
         assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]
         assert len(outcomes) >= 2
@@ -179,6 +179,22 @@ def test_veto(c: WordClass, e: Entry) -> None:
 def test_deduct(c: WordClass, e: Entry) -> None:
     d = _deduction(_parse(c, e))
     assert d.points == 1 and not d.bonus
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("deduct_share"))
+def test_deduct_share(c: WordClass, e: Entry) -> None:
+    # 扣满意度分值的10%: 10% of the weight, written as the formula 扣（满意度分值×10%）分
+    d = _deduction(_parse(c, e))
+    assert isinstance(d.points, n.BinOp) and d.points.op == "*"
+    assert d.points.right == n.Num(Decimal("0.1"))
+    assert isinstance(d.points.left, n.Var) and d.points.left.name.endswith(("分值", "满分"))
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("joint"))
+def test_joint_cap(c: WordClass, e: Entry) -> None:
+    # 两项合计最多扣2分: the cap of the two deductions together (the rule's)
+    rule = _parse(c, e)
+    assert isinstance(rule, n.Rule) and rule.cap == 2
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("cap"))
@@ -221,6 +237,13 @@ def test_weight_stated_scores_nothing(c: WordClass, e: Entry) -> None:
     assert rule.stated_weight == Decimal(m.group(1))
     rest = scoring.parse(e.example[: m.start()] + e.example[m.end() :])
     assert isinstance(rest, n.Rule) and rule.clauses == rest.clauses
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("ceiling"))
+def test_ceiling_scores_nothing(c: WordClass, e: Entry) -> None:
+    """最高不超过指标分值: the clamp at the weight stated, a remark; the rule reads as it does without it."""
+    rule = _parse(c, e)
+    assert rule == scoring.parse(re.sub("[，,]" + e.pattern, "", e.example))
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("definition"))
@@ -326,3 +349,9 @@ def test_whole_set_is_a_requirement(c: WordClass, e: Entry) -> None:
 def test_below_zero(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)
     assert rule.below_zero and _clauses(rule, n.Deduction)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("interpolation"))
+def test_interpolation(c: WordClass, e: Entry) -> None:
+    awards = _clauses(_parse(c, e), n.Award)
+    assert any(isinstance(a.outcome, n.Formula) for a in awards)

@@ -7,10 +7,11 @@ damage, traditional characters); the tests never read that folder.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import scoring
@@ -419,7 +420,20 @@ def test_idempotent(text: str) -> None:
 @given(
     st.text(alphabet=st.sampled_from("得分扣完为止每满率达到以上下%，；。：（）123456789≤≥+-/满意度低于"), max_size=60)
 )
+@example("得分。扣1分")
 def test_clean_text_unchanged(text: str) -> None:
+    # two different percentages run together (1%2%) are a range that lost its dash (domain point 21)
+    assume(not re.search(r"(?<![0-9.每])[0-9]+%[0-9]+%", text))
+
+
+    # a closer that no bracket opened, ending the text, is dropped (stray-bracket, semantics §61): not clean
+    depth, stray = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "（":
+            depth += 1
+        elif ch == "）":
+            depth, stray = (depth - 1, stray) if depth else (0, i)
+    assume(stray < 0 or text[stray + 1 :].strip("，；。）") != "")
     n = normalize(text)
     assert n.text == text
     assert n.changes == ()
@@ -477,3 +491,18 @@ def test_parse_reads_a_lost_decimal_point_with_a_warning() -> None:
     assert isinstance(rule, Rule)
     assert [d.points for d in rule.deductions] == [Decimal("0.25"), Decimal("0.25")]
     assert [c.kind for c in rule.normalized if c.warning] == ["leading-zero", "leading-zero"]
+
+
+def test_every_unit_of_the_grammar_makes_a_chinese_numeral_a_quantity() -> None:
+    # 发现一笔违规扣0.5分 kept 一笔 as words (笔 was a unit of the grammar, not a counter of the
+    # normalizer), so the deduction was one-off and 5 违规 lost 0.5 (by hand 2.5)
+    import tomllib
+    from importlib import resources
+
+    lexicon = tomllib.loads(resources.files("scoring.rules").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    units = [e["word"] for e in lexicon["terminal"]["UNIT"]["entries"]]
+    units += [e["word"] for c in lexicon["words"].values() if c["class"] in ("event_unit", "time_unit") for e in c["entries"]]
+    for unit in units:
+        if unit.startswith("千"):  # 一千米 reads as 1000米 (一千 a numeral), the same length; 千克 likewise
+            continue
+        assert normalize(f"每发现一{unit}扣1分").text == f"每发现1{unit}扣1分", unit

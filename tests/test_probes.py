@@ -26,12 +26,14 @@ KNOWN = {
     "§14, the seed's own convention); the reviewer would refuse it as 2% or 2 cases",
     "second:F03": "得分=实际值÷100%×5 takes 80% in points where no weight name is in the formula (semantics §12)",
     "second:P06": "超出的按比例扣减 on a ≤ row is target ÷ actual (semantics §8); a reader may deduct the excess",
+    "third:K10": "满意度80%以上得10分，90%以上得5分 at 95%: the first band listed holds (domain point 1: 10); the "
+    "reviewer would refuse a rule whose better outcome scores less (the checker flags the 90% band unreachable)",
 }
 
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second"):
+    for name in ("first", "second", "third"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))

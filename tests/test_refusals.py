@@ -115,3 +115,23 @@ def test_words_that_are_a_band_of_the_value_are_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("增长5%以下得1分，负增长不得分")
     assert e.value.code == "worded-band"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 未提高 is 提高 ≤ 0, inside 提高5%以下: −2% scored 3, by hand 0 (third blind probe A41)
+        "亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，未提高不得分。",
+        "收入增长5%以上得满分，增长5%以下得2分，没有增长不得分",
+    ],
+)
+def test_a_negated_value_inside_a_band_is_refused(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "worded-band"
+
+
+def test_a_negated_value_no_band_holds_is_read() -> None:
+    # 开展1次以上满分，未开展不得分: 未开展 is 0 times, which no band takes: the words are its own case
+    assert scoring.evaluate("开展1次以上满分，未开展不得分", "否", target="1次", weight=15).points == 0
+    assert scoring.evaluate("开展1次以上满分，未开展不得分", "2", target="1次", weight=15).points == 15

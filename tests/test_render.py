@@ -210,6 +210,29 @@ def test_data_round_trip(text: str) -> None:
     assert scoring.parse(render(rule)) == rule, render(rule)
 
 
+def _probe_texts() -> list[str]:
+    import tomllib
+    from pathlib import Path
+
+    out: set[str] = set()
+    for path in sorted((Path(__file__).parent / "probes").glob("*.toml")):
+        for r in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
+            try:
+                scoring.parse(r["rule"])
+            except scoring.ScoringError:
+                continue
+            out.add(r["rule"])
+    return sorted(out)
+
+
+@pytest.mark.parametrize("text", [_case(t) for t in _probe_texts()])
+def test_probe_round_trip(text: str) -> None:
+    """Every accepted probe text reads back from its canonical text (本指标计0分 read 本指标 as a label scored
+    0; 按以下公式计算：得分=… lost its colon; 0≤节约率<5% kept a bare 0 beside 5%)."""
+    rule = scoring.parse(text)
+    assert scoring.parse(render(rule)) == rule, render(rule)
+
+
 def _ev(points: str, unit: str, event: str, **kw: object) -> nodes.Deduction:
     return nodes.Deduction(nodes.StepKind.EVENTS, Decimal(points), nodes.Quantity(Decimal(1), unit), event=event, **kw)  # type: ignore[arg-type]
 

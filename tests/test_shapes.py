@@ -432,3 +432,54 @@ def test_a_number_followed_by_an_unknown_unit_is_refused(text: str, word: str) -
 )
 def test_units_of_amount_length_area_and_hours(text: str, target: str, actual: str, want: str) -> None:
     assert scoring.evaluate(text, actual, target=target, weight=13).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "actual", "want"),
+    [
+        # the step word says below; the ≥ line before it is only where the steps start: 96% is 2 short → 4 − 2
+        ("考核指标值为≥98%，实际值每低于考核指标值1%，扣1分", "≥98%", "96%", "2.00"),
+        ("考核指标值为≥98%，实际值每低于考核指标值1%，扣1分", "≥98%", "99%", "4.00"),
+        ("指标值≥98%，每低1%扣1分", "≥98%", "93%", "0.00"),  # 5 short, 5 > 4
+        # a ≤ line with a step word above: 102万元 is 2% over 100万元 → 4 − 2
+        ("成本≤100万元，每超出1%扣1分", "≤100万元", "102万元", "2.00"),
+    ],
+)
+def test_the_step_word_says_the_side_beside_a_line(text: str, target: str, actual: str, want: str) -> None:
+    # ≥98% before 每低于 read the steps as 超出: 96% and 93% scored full marks (third blind probe, B38)
+    assert scoring.evaluate(text, actual, target=target, weight=4).points == Decimal(want)
+
+
+# §59 线性内插: from the line of its condition (0 points) to the target (full marks)
+INTERPOLATION = "低于(含)90%,不得分。高于90%的,按线性内插赋分"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "points"),
+    [
+        ("95%", "92.5%", "5.00"),  # (92.5 − 90) / (95 − 90) = 1/2 of 10
+        ("95%", "91%", "2.00"),  # 1/5 of 10
+        ("95%", "95%", "10.00"),  # the target: full marks
+        ("95%", "99%", "10.00"),  # 1.8 × 10, capped at the weight
+        ("95%", "90%", "0.00"),  # 低于(含)90% → 0
+        ("100%", "97%", "7.00"),  # 7/10 of 10
+    ],
+)
+def test_interpolation_runs_from_its_line_to_the_target(target: str, actual: str, points: str) -> None:
+    rule = scoring.parse(INTERPOLATION)
+    assert scoring.evaluate(rule, actual, target=target, comparator="≥", weight=10).points == Decimal(points)
+
+
+def test_interpolation_to_a_target_on_its_line_is_refused() -> None:
+    rule = scoring.parse(INTERPOLATION)
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(rule, "95%", target="90%", comparator=">", weight=10)
+
+
+def test_interpolation_reads_as_its_formula() -> None:
+    rule = scoring.parse(INTERPOLATION)
+    assert isinstance(rule, nodes.Rule)
+    award = rule.awards[-1]
+    assert isinstance(award.outcome, nodes.Formula)
+    assert "指标值" in render(rule)
+    assert scoring.parse(render(rule)) == rule

@@ -91,9 +91,16 @@ class _Assembler(RuleChecks):
             seg_span = span
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
             for p in parts:
-                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition"):
+                if isinstance(p, TFlag) and p.kind == "each_item":
+                    raise self.error(
+                        "each-item", "“每项各N分”之前没有逐项编号列出的各项，不知道“每项”指哪几项", p.span,
+                        expected=("(1)…;(2)…每项各N分",),
+                        hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
+                    )  # fmt: skip
+                if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
-                    # 完成率=实际完成数/计划数×100% (the rate defined): remarks that score nothing
+                    # 完成率=实际完成数/计划数×100% (the rate defined), 最高不超过指标分值 (the clamp at
+                    # the weight, which holds anyway: domain point 6): remarks that score nothing
                     self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
@@ -126,6 +133,20 @@ class _Assembler(RuleChecks):
                 continue
             joined.append(seg)
         return self.announced(joined)
+
+    def _ceil_is_the_step(self, flag: TFlag, out: list[Clause]) -> None:
+        """不足5%按5%计 / 不足2个百分点按2个百分点计: a partial step counts as a whole one (semantics §3, §63),
+        when both numbers are the step of every deduction (每低5%…). Another number (不足5%按3%计, or 不足1%按1%计
+        after 每5%) says something else, and is refused (step-rounding)."""
+        nums = [Decimal(m) for m in re.findall(r"[0-9]+(?:\.[0-9]+)?", flag.text)]
+        if not nums:
+            return  # 不足一档按一档计
+        steps = {(d.step.value if d.step.unit == "%" else None) for d in out if isinstance(d, Deduction) and d.step is not None}
+        if len(set(nums)) != 1 or steps != {nums[0]}:
+            raise self.error(
+                "step-rounding", "“不足N按N计”的N与扣分步长不同", flag.span, expected=("不足一档按一档计", "与步长相同的N"),
+                hint="N应等于步长（如“每低5%扣1分，不足5%按5%计”）；不同时规则不猜测如何取整",
+            )  # fmt: skip
 
     def _remark(self, flag: TFlag) -> None:
         """Read a remark's words, and its numbers where the remark says what they are: the weight of
@@ -196,6 +217,7 @@ class _Assembler(RuleChecks):
         notes: list[Note] = []
         last_lead: Lead = ()
         ceil = False
+        ceil_flags: list[TFlag] = []
         below_zero = False  # 该项可负分 / 倒扣 (domain point 6)
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
@@ -354,8 +376,11 @@ class _Assembler(RuleChecks):
                         assert isinstance(cond, Range)
                         prop_conds.append((cond, span))
                     out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
+                elif f.kind == "interpolate":
+                    out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
                 elif f.kind == "ceil":
                     ceil = True
+                    ceil_flags.append(f)
                 elif f.kind == "below_zero":
                     below_zero = True
                 elif f.kind == "discretion" and not outcomes:
@@ -382,6 +407,8 @@ class _Assembler(RuleChecks):
         self._no_shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
+        for f in ceil_flags:
+            self._ceil_is_the_step(f, out)
         if ceil:
             out = [attrs.evolve(c, partial=Partial.CEIL) if isinstance(c, Deduction) else c for c in out]
         self._one_thing(out)
@@ -401,6 +428,24 @@ class _Assembler(RuleChecks):
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight)  # fmt: skip
         return rule, notes
+
+    def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:
+        """高于90%的，按线性内插赋分: from the one line of its condition (0 points there) to the target (full
+        marks), read as the formula 得分=（完成率-90%）/（指标值-90%）×指标分值 (semantics §59). The upper end is
+        the target, which the text leaves unsaid: the formula names it, and the reading shows it."""
+        if scored:
+            raise self.error("mixed-clause", "同一子句中既按线性内插计分又另给分值", flag.span)
+        cond = self.condition(lead, self._lead_span(lead, span))
+        edges = [e for e in (cond.low, cond.high) if e is not None] if isinstance(cond, Range) else []
+        if not isinstance(cond, Range) or len(edges) != 1 or not edges[0].value.is_percent:
+            raise self.error(
+                "interpolation-ends", "线性内插的起点不明：条件应是一个百分比界线（如“高于90%的”）", flag.span,
+                expected=("高于90%的，按线性内插赋分",),
+                hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
+            )  # fmt: skip
+        line = Num(edges[0].value.value / 100)
+        share = BinOp("/", BinOp("-", Var("完成率"), line), BinOp("-", Var("指标值"), line))
+        return Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
@@ -670,7 +715,53 @@ class _Assembler(RuleChecks):
         span = item.span or (0, 0)
         return Note(self.text[span[0] : span[1]].strip(), item.span)
 
+    def _each_item(self, items: list[Any]) -> list[Any]:
+        """(1)有独立的办公场所;(2)办公设备齐全;…(4)有…队伍每项各2.5分 (dev-158): points for each item, written
+        once at the end of the last. The items are things scored (domain point 17: 每项 means per item),
+        so each item's words become an award of those points, as if written `(1)有独立的办公场所得2.5分`.
+        Only where no item scores on its own (its lead alone: words, or a line such as 合格率100%, read as
+        the award written out would be): an item with points, a step or a zero of its own (which points
+        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list."""
+        flags = [
+            (k, j, p)
+            for k, (_, _, clauses, _, _) in enumerate(items)
+            for j, (_, parts, _) in enumerate(clauses)
+            for p in parts
+            if isinstance(p, TFlag) and p.kind == "each_item"
+        ]
+        if not flags:
+            return items
+        k, j, flag = flags[0]
+        last_clauses = items[-1][2]
+        closing = (
+            len(flags) == 1
+            and k == len(items) - 1
+            and j == len(last_clauses) - 1
+            and last_clauses[j][1][-1] is flag
+            and all(_is_lead(p) for p in last_clauses[j][1][:-1])
+        )
+        leads_alone = all(
+            _is_lead(p) or p is flag for _, _, clauses, _, _ in items for _, parts, _ in clauses for p in parts
+        )
+        if not closing or not leads_alone:
+            raise self.error(
+                "each-item", "“每项各N分”只能放在逐项列出的最后一项末尾，且各项自身不另写分数", flag.span,
+                expected=("(1)…;(2)…每项各N分",),
+                hint="要么逐项写分数（(1)…得2分;(2)…得2分），要么各项只写要求、最后写“每项各N分”",
+            )  # fmt: skip
+        self.use(flag)
+        m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
+        assert m is not None
+        award = TOutcome(Points(Decimal(m.group())), flag.span)
+        out = []
+        for kind, number, clauses, span, mark in items:
+            kept = [(ck, [p for p in parts if p is not flag], cs) for ck, parts, cs in clauses]
+            kept = [c for c in kept if c[1]]
+            out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
+        return out
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
+        items = self._each_item(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:

@@ -30,6 +30,7 @@ from .nodes import (
     Range,
     ShareOfWeight,
     StepKind,
+    TargetMet,
     Var,
 )
 from .phrases import Lead, PStep, PText, PWord, Span, TOutcome
@@ -40,6 +41,15 @@ _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
 
 _BRACKETED_POINTS = re.compile(r"[（(]\s*([0-9]+)\s*分\s*[)）]")
 
+
+# words before the subject of bands that make a band of it the rule does not write (负增长, 未提高)
+_NEGATED_VALUE = ("未", "没有", "无", "不")
+_WORDED_VALUE = ("负", "零", "正", *_NEGATED_VALUE)
+
+
+def _holds_zero(r: Range) -> bool:
+    """Whether the band takes the value 0 (提高5%以下 does: 未提高, 0 or less, falls in it)."""
+    return (r.low is None or r.low.value.value <= 0) and (r.high is None or r.high.value.value >= 0)
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -144,13 +154,18 @@ class RuleChecks(ClauseReader):
         """增长5%以下得1分，负增长不得分: a worded award that names the value the bands read (负增长 of 增长)
         with words no band has (负, 零): −3% fell in 增长≤5% and scored 1, the words never reached.
         Refused: the words are a band the rule does not write as one."""
-        subjects = {c.condition.subject for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)}
+        bands = [c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+        subjects = {b.subject for b in bands}
         for c in clauses:
             cond = getattr(c, "condition", None)
-            if not (isinstance(c, Award) and isinstance(cond, Label)):
+            if not (isinstance(c, Award) and isinstance(cond, (Label, TargetMet))):
                 continue
             for subject in subjects:
-                if len(subject) >= 2 and cond.text.endswith(subject) and cond.text[: -len(subject)] in ("负", "零", "正"):
+                # 负增长 / 零增长 of 增长, and 未提高 / 没有增长 of 提高…增长 (−2% fell in 提高5%以下: 3, not 0)
+                before = cond.text[: -len(subject)] if cond.text.endswith(subject) else None
+                if before in _NEGATED_VALUE and not any(b.subject == subject and _holds_zero(b) for b in bands):
+                    continue  # 开展1次以上满分，未开展不得分: 未开展 (0 times) is the value no band has
+                if len(subject) >= 2 and before in _WORDED_VALUE:
                     raise self.error(
                         "worded-band", f"“{cond.text}”是{subject}的一个区间，规则没有把它写成数值条件",
                         self._where(cond, c),

@@ -23,6 +23,7 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
+    Formula,
     Label,
     Measure,
     Op,
@@ -40,6 +41,7 @@ from .phrases import (
     _EVENT_WORDS,
     _EXCESS_WORDS,
     _FREQ_WORDS,
+    _JOINT_WORDS,
     _MORE_WORDS,
     _NEGATIONS,
     _OTHERWISE,
@@ -185,6 +187,14 @@ class ClauseReader(SpanReader):
                     high, high_from = hi, c
             self.use(low_from, high_from)
             self._no_unknown_unit(lead, low_from, high_from)
+            if measure is Measure.VALUE and any(e is not None and e.value.is_percent for e in (low, high)) and any(
+                w in self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in cmps)] for w in _EXCESS_BAND_WORDS
+            ):
+                # 超出预算10%以内得5分: a band on the excess over the budget (a relative deviation on one side),
+                # which no node reads yet; it was read as the value itself ≤10% (105万元 of 100 scored 0)
+                raise self.error("excess-band", "按超出（超支）幅度分档尚不支持", self._lead_span(lead, span),
+                                 expected=("偏离度≤10%得N分",),
+                                 hint="改写为偏离度分档，如“偏离度10%以内得5分”，或人工计分")  # fmt: skip
             if named:
                 # the subject as written, its numbers and the 的 before the comparison kept (the canonical
                 # text writes it so, and reads it back the same)
@@ -455,6 +465,7 @@ class ClauseReader(SpanReader):
         ctx_text = _lead_text(context)
         start: Edge | None = None
         direction: Direction | None = None
+        side_stated = False  # 每降低 / 每提高: the step's own word states the side
         step_q: Quantity | None = None
         step_pp = False
         per_word = ""
@@ -499,13 +510,13 @@ class ClauseReader(SpanReader):
                 step_pp = trailing[0].pp
                 self.use(trailing[0])
             if st.per == "down":
-                direction = Direction.SHORTFALL
+                direction, side_stated = Direction.SHORTFALL, True
             elif st.per == "up":
-                direction = Direction.EXCESS
+                direction, side_stated = Direction.EXCESS, True
             elif st.per == "dev":
                 direction = None
             if any(w in per_word for w in _DELAY_WORDS):
-                direction = None
+                direction, side_stated = None, False
             if (
                 step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks
                 and st.per in ("down", "up") and any(w in self.text for w in ("排名", "名次"))
@@ -520,6 +531,7 @@ class ClauseReader(SpanReader):
                     raise self.error("rank-step-direction", "名次的步长没有说是名次下降还是上升", st.span,
                                      expected=("每下降一名", "每上升一名"))  # fmt: skip
                 direction = Direction.EXCESS if st.per == "down" else Direction.SHORTFALL
+                side_stated = False
                 if start is None:
                     start = Edge(min(self.ranks, key=lambda q: q.value), True)
         elif qtys:
@@ -536,7 +548,10 @@ class ClauseReader(SpanReader):
                                      expected=("一个起点",), hint="只写一个起点，如“低于95%每偏差5%扣2分”")  # fmt: skip
                 start = Edge(c.q, c.op in (Op.GE, Op.LE))
                 start_from = c
-                direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
+                if not side_stated:
+                    direction = Direction.SHORTFALL if c.op in (Op.LT, Op.LE) else Direction.EXCESS
+                # else 满意度≥90%，每降低1个百分点扣1分: the step's own word (降低/提高) states the side, the
+                # comparison only the line it counts from (it read ≥90% as 每超出: 85% scored full marks)
             elif isinstance(c, PBareOp):
                 before = self.text[max(0, c.span[0] - 2) : c.span[0]]
                 if before.endswith(_NEGATIONS):
@@ -709,6 +724,9 @@ class ClauseReader(SpanReader):
             self.use(*(p for p in lead if isinstance(p, PText)))
             self.bonus_base = cap
             return
+        if lead and not deducts and self._joint(lead, cap, out):
+            lone_caps.append((len(out), cap))
+            return
         if lead and not deducts and any(not isinstance(p, PText) for p in lead):
             raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
                              expected=("最多扣N分",), hint="把上限写在扣分子句之后，如“每例扣1分，最多扣5分”")  # fmt: skip
@@ -718,6 +736,8 @@ class ClauseReader(SpanReader):
             # it bounds (_apply_caps finds them after it, or refuses)
             self.use(*(p for p in lead if isinstance(p, PText)))
             lone_caps.append((len(out), cap))
+            return
+        if not deducts and not before and cap.kind == "any" and self._formula_cap(lead, cap, out):
             return
         if not deducts and not before:
             raise self.error("cap-without-deduction", "扣分上限之前没有扣分条款", cap.span,
@@ -730,6 +750,34 @@ class ClauseReader(SpanReader):
             self.pending_cap = cap.points  # applied to this clause's deductions as they are built
         else:
             lone_caps.append((len(out), cap))
+
+    def _formula_cap(self, lead: Lead, cap: TCap, out: list[Clause]) -> bool:
+        """得分=（完成率÷95%）×5，最高5分: 最高N分 / 最多得N分 in a clause of its own right after a formula bounds
+        the formula's points (``Formula.cap``); the clamp at the weight still holds (semantics §63)."""
+        last = out[-1] if out else None
+        if lead or not isinstance(last, Award) or not isinstance(last.outcome, Formula) or last.outcome.cap is not None:
+            return False
+        out[-1] = attrs.evolve(last, outcome=attrs.evolve(last.outcome, cap=cap.points))
+        return True
+
+    def _joint(self, lead: Lead, cap: TCap, out: list[Clause]) -> bool:
+        """两项合计最多扣2分: N项 and a word of together (lexicon ``joint``) before a cap of its own clause:
+        the cap bounds the N deductions before it together, when there are N of them (else refused)."""
+        counts = [p for p in lead if isinstance(p, PQty)]
+        texts = [p for p in lead if isinstance(p, PText)]
+        if len(counts) != 1 or len(counts) + len(texts) != len(lead) or counts[0].q.unit != "项":
+            return False
+        words = "".join(t.text for t in texts)
+        if not words.startswith(_JOINT_WORDS) or words not in _JOINT_WORDS:
+            return False
+        kind = "bonus" if cap.kind == "bonus" else "deduct"
+        before = [c for c in out if isinstance(c, Deduction) and c.bonus == (kind == "bonus")]
+        n = counts[0].q.value
+        if n != len(before) or n < 2:
+            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项扣分", counts[0].span,
+                             expected=("与之前扣分条款数相同的项数",), hint="核对项数，或把上限写成“最多扣N分”")  # fmt: skip
+        self.use(*lead)
+        return True
 
     def _apply_caps(
         self, out: list[Clause], lone_caps: list[tuple[int, TCap]]
@@ -788,6 +836,14 @@ class ClauseReader(SpanReader):
 
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
+
+
+#: words before a band's percentage that make it a band on the excess over the target (超出预算10%以内)
+_EXCESS_BAND_WORDS = ("超出", "超支")
+
+
+def _fmt_count(n: Decimal) -> str:
+    return format(n.normalize(), "f")
 
 
 def _said(p: Any) -> tuple[Quantity, ...]:

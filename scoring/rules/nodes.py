@@ -227,9 +227,11 @@ Expr = Num | Var | BinOp
 
 @frozen
 class Formula:
-    """得分=…: points computed from a formula."""
+    """得分=…: points computed from a formula. ``cap``: 最高5分 after it (the points are at most the cap; the
+    clamp at the weight holds as well, so a cap above the weight changes nothing: semantics §63)."""
 
     expr: Expr
+    cap: Decimal | None = None
 
 
 Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand

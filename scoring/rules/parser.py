@@ -175,9 +175,19 @@ def _convert(e: UnexpectedInput, text: str) -> RuleSyntaxError:
                                expected=_expected(e.expected), hint=_hint(text, pos))  # fmt: skip
     if isinstance(e, UnexpectedCharacters):
         pos = e.pos_in_stream or 0
+        if _garbled(text[pos : pos + 1]):
+            # 當?shù)厣鐣?huì): a wrongly decoded page (pinyin with tone marks, U+FFFD) is no text to read
+            return RuleSyntaxError("garbled-text", f"文字有乱码“{text[pos:pos + 1]}”，无法读出", text, pos,
+                                   hint="这段文字的编码在转录时损坏：请按原件重新录入这一处")  # fmt: skip
         return RuleSyntaxError("unexpected-character", f"无法识别的字符“{text[pos:pos + 1]}”", text, pos,
                                expected=_expected(e.allowed), hint=_hint(text, pos))  # fmt: skip
     return RuleSyntaxError("syntax", "无法解析", text, getattr(e, "pos_in_stream", 0) or 0)
+
+
+def _garbled(ch: str) -> bool:
+    """A character no rule writes: a Latin letter with a diacritic (ù, ì from a page decoded wrongly) or
+    the replacement character."""
+    return ch == "\ufffd" or ("\u00c0" <= ch <= "\u024f" and ch not in "×÷")
 
 
 MAX_CHARS = 2000  # longest rule text read (the longest real one has 239 characters)

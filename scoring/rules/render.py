@@ -220,7 +220,7 @@ def render_outcome(o: Outcome) -> str:
     if isinstance(o, Zero):
         return "不得分"
     if isinstance(o, Formula):
-        return "得分=" + expr_text(o.expr)
+        return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
     if isinstance(o, ByHand):
         if o.low is not None and o.high is not None:
             return f"得{number(o.low)}至{number(o.high)}分"  # 良好8-9分: a hand score within
@@ -494,6 +494,9 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
         if any(ch in cond for ch in _SEPARATORS):
             # a condition written over several phrases (有结余，但不超过上年结转): the outcome follows a comma
             return f"{cond}，{out}"
+        if isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
+            # 按以下公式计算：得分=…: words run into 得分= would be read as the formula's first name
+            return f"{cond}：{out}"
         return cond + out
     if isinstance(c, Veto):
         return render_condition(c.condition, used) + "直接计0分"

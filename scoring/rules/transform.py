@@ -198,10 +198,14 @@ class _Phrases:
         q: PQty = rest[0]
         mark: bool | None = None
         suffix: Op | None = None
+        marks = [self._mark(q, c) for c in rest[1:] if isinstance(c, (bool, PMark))]
+        if len(set(marks)) > 1:  # 达到90%（不含）以上（含90%）: both marks, and they disagree
+            raise RuleSyntaxError("restated-mark", "同一个数既标“含”又标“不含”", self.source, q.span[0],
+                                  length=self._span(meta)[1] - q.span[0], expected=("（含）", "（不含）"))  # fmt: skip
+        if marks:
+            mark = marks[0]
         for extra in rest[1:]:
-            if isinstance(extra, (bool, PMark)):
-                mark = self._mark(q, extra)
-            elif isinstance(extra, Token):
+            if isinstance(extra, Token):
                 suffix = _OPS[extra.type]
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), of_target, mark, suffix)
 
@@ -247,7 +251,10 @@ class _Phrases:
 
     def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
         low, op1, mid, op2, high = ch
-        return PBounded(low.q, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
+        lq = low.q
+        if lq.unit == "" and high.q.unit:
+            lq = Quantity(lq.value, high.q.unit)  # 0≤节约率<5%: the unit written once applies to both ends, as in 0-5%
+        return PBounded(lq, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
 
     def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
         tok: Token = ch[0]
@@ -349,6 +356,12 @@ class _Phrases:
     def deduct_formula(self, meta: Any, ch: list[Any]) -> TDeduct:
         return TDeduct(ch[2], self._span(meta), below_zero=ch[0].type == "DEDUCT_BELOW")
 
+    def deduct_share(self, meta: Any, ch: list[Any]) -> TDeduct:
+        # 扣满意度分值的10% / 扣除指标分值的10%: the share of the weight named, as 扣（满意度分值×10%）分
+        word = str(ch[0])
+        name = word[1:].removeprefix("除").removeprefix("减").removesuffix("的")
+        return TDeduct(BinOp("*", Var(name), Num(ch[1] / 100)), self._span(meta))
+
     def cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
@@ -357,6 +370,9 @@ class _Phrases:
 
     def proportional(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("proportional", str(ch[0]), self._span(meta))
+
+    def interpolate(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("interpolate", str(ch[0]), self._span(meta))
 
     def below_zero(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("below_zero", str(ch[0]), self._span(meta))
@@ -367,8 +383,14 @@ class _Phrases:
     def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("evidence", str(ch[0]), self._span(meta))
 
+    def each_item(self, meta: Any, ch: list[Any]) -> TFlag:
+        return TFlag("each_item", str(ch[0]), self._span(meta))
+
     def weight_stated(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("weight", str(ch[0]), self._span(meta))
+
+    def ceiling(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("ceiling", str(ch[0]), self._span(meta))
 
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("definition", str(ch[0]), self._span(meta))
@@ -377,7 +399,9 @@ class _Phrases:
         return TFlag("discretion", str(ch[0]), self._span(meta))
 
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
-        return TOutcome(Formula(ch[1]), self._span(meta))
+        # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
+        expr = next(c for c in ch if not isinstance(c, Token))
+        return TOutcome(Formula(expr), self._span(meta))
 
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
@@ -402,7 +426,7 @@ class _Phrases:
         return Num(ch[0])
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
-        return Var(ch[0])
+        return Var(str(ch[0]))
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]

@@ -56,7 +56,7 @@ from ..rules.shapes import at_whole_rate
 from .answers import _Ctx, _event_words, _In
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
-from .steps import _base_points
+from .steps import _base_points, one_or_each
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -369,6 +369,8 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     the interval of q it covers."""
     c = a.condition
     if isinstance(c, Range):
+        if one_or_each(a, ctx.weight):
+            raise _Unfollowed  # 报送报告1次计2.5分 on a 5-point row: more than once is refused, the evaluator's
         return [], *_band(c, ctx, x, g)
     if not isinstance(c, TargetMet):
         raise _Unfollowed

@@ -306,6 +306,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
     separate = _inputs_of(rule)
     if not rule.awards and not rule.deductions and rule.proportional is None:
         return True  # vetoes alone
+    if any(isinstance(a.outcome, Formula) and a.outcome.cap is not None for a in rule.awards):
+        return True  # 得分=…，最高5分: the generated code does not bound a formula by its cap
     if rule.below_zero and any(isinstance(a.outcome, Formula) for a in rule.awards):
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:

@@ -93,6 +93,7 @@ from .steps import (
     _outcome,
     _proportional,
     _with_bonuses,
+    one_or_each,
 )
 
 
@@ -290,6 +291,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
             _require_points(a, ctx)
+            if one_or_each(a, full) and x.quantity is not None and x.quantity.value > 1:
+                raise _one_or_each(a, x, full)
             value = _outcome(a.outcome, x, ctx, full)
             ctx.step(_describe_award(a, ctx, full, x), value, "", 实际值=_show(x))
             if isinstance(a.outcome, Zero) and a.discretionary:
@@ -338,6 +341,16 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _one_or_each(a: Award, x: _In, full: Decimal) -> EvaluationError:
+    """The refusal of steps.one_or_each: 报送报告1次计2.5分 answered 2 on a 5-point row."""
+    assert isinstance(a.condition, Range) and a.condition.low is not None and isinstance(a.outcome, Points)
+    unit, pts = a.condition.low.value.unit, _num(a.outcome.value)
+    return EvaluationError(
+        f"“{a.condition.subject}1{unit}”得{pts}分（分值{_num(full)}分），实际值{_show(x)}：是每{unit}得{pts}分，"
+        f"还是达到1{unit}即得{pts}分，规则没有写明：请写明“每{unit}得{pts}分”或“1{unit}以上得{pts}分”，或人工计分"
+    )
 
 
 def _no_worded_base(a: Award, value: Decimal, apart: Sequence[Deduction], full: Decimal) -> None:

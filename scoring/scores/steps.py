@@ -32,6 +32,7 @@ from ..rules.nodes import (
     Formula,
     FullMarks,
     Label,
+    Measure,
     Num,
     Op,
     Outcome,
@@ -65,7 +66,8 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if isinstance(o, (Zero, ByHand)):
         return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
-        return _expr(o.expr, x, ctx, full)
+        value = _expr(o.expr, x, ctx, full)
+        return value if o.cap is None else min(value, o.cap)  # 最高5分 (the weight's clamp comes after)
     raise AssertionError(o)
 
 
@@ -89,6 +91,19 @@ def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal, names: dict[str, str] | Non
             raise EvaluationError("公式除以0")
         return a / b
     raise AssertionError(e)
+
+
+def one_or_each(a: Award, full: Decimal) -> bool:
+    """报送报告1次计2.5分 / 发表论文1篇得2分 on a row worth more than the award: "1次" read as at least once
+    (not written: no 以上) can never reach the weight, and the text may as well mean 2.5 each time. Both
+    readings give the award for exactly one; for more, the evaluator refuses (the code generator leaves
+    such a rule to it)."""
+    c = a.condition
+    return (
+        isinstance(c, Range) and c.measure is Measure.VALUE and c.high is None and c.low is not None
+        and not c.low.stated and c.low.value.value == 1 and c.low.value.unit not in ("", "%", "个百分点")
+        and isinstance(a.outcome, Points) and a.outcome.value < full
+    )  # fmt: skip
 
 
 def _base_points(rule: Rule, ctx: _Ctx, full: Decimal) -> Decimal:

@@ -26,6 +26,13 @@ feed one offset map:
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
+7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
+8. ``full-stop``: 不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot
+   (a decimal point 0.5 and an item number 1. stay).
+
+7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
+8. ``stray-bracket``: a closing bracket that ends the text with no opening one before it
+   (``…每项各2.5分)``, ``…不计分查看账目)``) is dropped: it encloses nothing the text says.
 
 Normalizing a normalized text changes nothing (the tests hold this as a property).
 Word lists live in normalize.toml beside this file.
@@ -274,6 +281,8 @@ def _fold_table() -> tuple[dict[str, str], dict[str, str]]:
 _WIDTH, _COMPAT = _fold_table()
 #: 〔项〕 → （项）: bracket forms the grammar does not take, read as the round brackets (normalize.toml)
 _BRACKET: dict[str, str] = dict(_DATA["brackets"])
+# ﹝ (a small form) folds to 〔, which is read as （ in the same pass (so that normalizing is a fixpoint)
+_WIDTH = {k: _BRACKET.get(v, v) for k, v in _WIDTH.items()}
 _FOLD = str.maketrans({**_WIDTH, **_COMPAT, **_BRACKET})
 _FOLDABLE = re.compile(
     "(?P<width>[" + re.escape("".join(_WIDTH)) + "]+)|(?P<compat>[" + re.escape("".join(_COMPAT)) + "]+)"
@@ -430,7 +439,11 @@ def _spaces(text: str) -> list[_Edit]:
 
 _NOT_EQUALS = re.escape(_DATA["ocr"]["equals_not_before"])
 _OCR_EQUALS = re.compile(rf"(?:(?<=得分)|(?<=得分值))二(?=[0-9(（]|(?![{_NOT_EQUALS}])[\u3400-\u9fff])")
-_OCR_TIMES = re.compile(r"[0-9%％)）\u3400-\u9fff][ \t]*(?P<sign>[Xx*＊])[ \t]*(?=[0-9(（])")
+_OCR_TIMES = re.compile(
+    r"[0-9%％)）\u3400-\u9fff][ \t]*(?P<sign>[Xx*＊])[ \t]*(?=[0-9(（]|"
+    + "|".join(re.escape(w) for w in _DATA["ocr"]["times_before"])
+    + ")"
+)
 _TIMES_SIGN = re.compile("[Xx*＊]")
 _OCR_LE = re.compile(r"(?<![A-Za-z0-9])W[ \t]*(?=[0-9])")
 
@@ -580,6 +593,53 @@ def _lost_dash(text: str) -> list[_Edit]:
     ]
 
 
+# ---------------------------------------------------------------- 8. an ASCII full stop
+
+# 不得分. : a half-width full stop that ends a clause is the 。 the grammar separates clauses with; a
+# dot beside a digit stays (a decimal point 0.5, an item number 1.), as does one in a run (..) or beside
+# Latin letters (e.g.)
+# (spaces between: 扣0 . 5分, a PDF's decimal point, stays too)
+_FULL_STOP = re.compile(r"(?<![0-9.A-Za-z \t\u3000\u00a0])[ \t\u3000\u00a0]*\.(?![ \t\u3000\u00a0]*[0-9.A-Za-z])")
+
+
+def _full_stop(text: str) -> list[_Edit]:
+    """不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot."""
+    if "." not in text:
+        return []
+    return [_Edit(m.end() - 1, m.end(), "。", "full-stop") for m in _FULL_STOP.finditer(text)]
+
+
+# ---------------------------------------------------------------- 9. a closing bracket no bracket opened
+
+_OPENERS, _CLOSERS = "（(", "）)"
+_TRAILING = set("，,；;。 \t　")
+
+
+def _stray_bracket(text: str) -> list[_Edit]:
+    """…每项各2.5分) → …每项各2.5分: a closing bracket at the end of the text that no bracket opened (PDF
+    text lost the opener, or kept a table cell's closer). It encloses nothing the text says, so it is
+    dropped and the change shown; a stray closer anywhere else is left for the grammar to refuse."""
+    if ")" not in text and "）" not in text:
+        return []
+    depth = 0
+    stray: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            if depth:
+                depth -= 1
+            else:
+                stray.append(i)
+    return [
+        _Edit(i, i + 1, "", "stray-bracket")
+        for i in stray
+        if all(c in _TRAILING or (c in _CLOSERS and j in stray) for j, c in enumerate(text[i + 1 :], i + 1))
+    ]
+
+
 # Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
 # (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
-_STEPS: tuple[_Step, ...] = (_width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash)
+_STEPS: tuple[_Step, ...] = (
+    _width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _full_stop, _stray_bracket
+)

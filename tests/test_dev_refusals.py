@@ -1,0 +1,94 @@
+"""Every dev-corpus text (tests/dev_corpus/*.toml) that `scoring.parse` still refuses, with the code it is
+refused with and why (issue 11: every dev text still refused is listed with its code and the reason).
+
+`refuse_parse` rules cannot be scored from their words; the others are shapes not read yet (their hand
+cases stay in the corpus and fail as parse-refused). A text that starts to parse must leave this list,
+and a text newly refused must join it with its reason: `test_every_refused_text_is_listed` fails either way.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_dev_corpus import dev_rules
+
+import scoring
+
+# id → (code, the reason in one line)
+REFUSED: dict[str, tuple[str, str]] = {
+    # cannot be scored from their words (refuse_parse rules)
+    "dev-023": ("unexpected-token", "按比例分段计分 with segments, means and weights the text does not state"),
+    "dev-063": ("crossing-bands", "'12月內' lost its dash (1-2月): the bands cross unless a digit is repaired"),
+    "dev-073": ("unexpected-token", "a document-level weighted aggregation with an OCR-garbled formula"),
+    "dev-080": ("unexpected-character", "grade columns without points: the shares are in the table header"),
+    "dev-081": ("no-scoring-logic", "grade columns without points: the shares are in the table header, not in the text"),
+    "dev-082": ("no-scoring-logic", "grade columns without points: the shares are in the table header, not in the text"),
+    "dev-083": ("no-scoring-logic", "grade columns without points: the shares are in the table header, not in the text"),
+    "dev-084": ("band-twice", "point ranges lost their dashes ('(158分)' for 15-8分): bands collide"),
+    "dev-085": ("unexpected-token", "point ranges lost their dashes ('(1916分)' for 19-16分)"),
+    "dev-086": ("band-twice", "point ranges lost their dashes ('(158分)' for 15-8分): bands collide"),
+    "dev-087": ("unexpected-token", "point ranges lost their dashes ('(1916分)' for 19-16分)"),
+    "dev-088": ("band-twice", "point ranges lost their dashes ('(158分)' for 15-8分): bands collide"),
+    "dev-089": ("lost-dash", "point ranges lost their dashes in a run of (N分) alternatives (§42)"),
+    "dev-090": ("lost-dash", "point ranges lost their dashes in a run of (N分) alternatives (§42)"),
+    "dev-091": ("unexpected-end", "a note classifying a section total; '80' lost its %, no points awarded"),
+    "dev-101": ("aggregation", "a sum of other indicators' scores (§34)"),
+    "dev-102": ("aggregation", "a sum of other indicators' scores (§34)"),
+    "dev-107": ("no-scoring-logic", "the total of four other scores, used to rank counties: no rule on an outcome"),
+    "dev-128": ("unexpected-token", "a table footnote: a clamp for every item and a pass/fail verdict, no points"),
+    "dev-141": ("restated-mark", "'510万' and '35万' lost their dashes (5–10万, 3–5万): refused, not repaired"),
+    "dev-150": ("ordinal-range", "an exemption for other items (第17-22条免检、满分): it scores other rows"),
+    "dev-163": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
+    "dev-164": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
+    "dev-165": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
+    "dev-152": ("garbled-text", "characters decoded wrongly (當?shù)厣鐣?huì)): the label cannot be read (§59)"),
+    # shapes not read yet: their hand cases stay and fail as parse-refused
+    "dev-007": ("crossing-bands", "two ladders by region (山区… / 其它地区): the region is a second input"),
+    "dev-024": ("unread-number", "按幅度分段计分: the segments above 107 are not in the text"),
+    "dev-096": ("two-conditions", "bands on a share joined by 且 with a worded condition (运行管护效果良好)"),
+    "dev-040": ("unread-number", "第2-5名按第1名的比例得分: ranks scored as a share of rank 1's value"),
+    "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
+    "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
+    "dev-116": ("unread-number", "降低2%以上加4分: a bonus tier beside per-step bonuses"),
+    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
+    "dev-059": ("unread-number", "12分×2項: one rule applied to each of two items"),
+    "dev-100": ("unread-number", "a 、-list of (N分) items with 每完成1项取得该项分数 and the item count 5项"),
+    "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
+    "dev-020": ("unread-number", "1次计2.5分 per report, the dates 5日、20日 of a requirement, 迟报计0分"),
+    "dev-029": ("deduct-without-points", "加倍扣分: doubles a deduction instead of stating points"),
+    "dev-041": ("unexpected-token", "an exemption measured against another region's average plus 5%"),
+    "dev-058": ("unread-number", "2分×4項: the weight stated as points × items"),
+    "dev-151": ("unexpected-token", "a garbled label (z-教) before a clear (4分)。發生一起扣2分"),
+    "dev-018": ("unread-number", "monthly quotas (9月…12月 → 30%…100%): the month is a second input"),
+    "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
+    "dev-109": ("unexpected-character", "Roman numerals (Ⅲ类) for water classes, and S加=D升/D总×10"),
+    "dev-119": ("checklist-with-other", "listed awards beside 视情况扣分 that does not say which items it scores"),
+    "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
+    "dev-074": ("unexpected-token", "一票否决制。如果…综合评价为零分: a veto over the whole evaluation, in two sentences"),
+}
+
+
+def _refused() -> dict[str, str]:
+    out = {}
+    for _, r in dev_rules():
+        try:
+            scoring.parse(r["text"])
+        except scoring.RuleSyntaxError as e:
+            out[r["id"]] = e.code
+    return out
+
+
+def _text(rule_id: str) -> str:
+    return next(r["text"] for _, r in dev_rules() if r["id"] == rule_id)
+
+
+@pytest.mark.parametrize("rule_id", sorted(REFUSED))
+def test_refused_with_its_code(rule_id: str) -> None:
+    code, reason = REFUSED[rule_id]
+    assert reason
+    with pytest.raises(scoring.RuleSyntaxError) as info:
+        scoring.parse(_text(rule_id))
+    assert info.value.code == code
+
+
+def test_every_refused_text_is_listed() -> None:
+    assert sorted(_refused()) == sorted(REFUSED)
