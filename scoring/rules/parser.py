@@ -1,5 +1,7 @@
-"""The parser facade: builds the Lark parser once, parses rule text, and turns every lark
-error into a RuleSyntaxError. The only module besides transform.py that imports lark."""
+"""The parser facade: builds the Lark parser once (kept between processes: _cache_path), runs lark's
+LALR table with the phrases read at each reduction (_lalr, transform.Reductions: no parse tree is
+built), and turns every lark error into a RuleSyntaxError. The only module besides transform.py that
+imports lark."""
 
 from __future__ import annotations
 
@@ -91,7 +93,8 @@ class _ContextualLexer(ContextualLexer):
 
 
 def _cache_path(grammar: str) -> str | None:
-    """Where the built parser is kept between processes (a fifth of the time of building it), or None.
+    """Where the built parser is kept between processes (read back in a seventh of the time of building
+    it: 40 ms for 280), or None.
 
     lark's ``cache=``: the parse table and lexer, pickled, with the sha256 of the grammar text, lark's
     options and version in the file, checked on load (a changed grammar or lexicon is built again).
