@@ -131,7 +131,8 @@ def test_render_knows_every_node_field() -> None:
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
-                      "points_max", "cap", "bonus", "span"},
+                      "points_max", "cap", "bonus", "span",
+                      "plan"},  # plan: written by the note kept before the steps (计划完成15公里；每低1公里…, §65)
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "source", "normalized"},
         "Item": {"number", "points", "rule", "span"},

@@ -388,7 +388,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             else:
                 shown = _quantity(ref) if c.start is not None else f"{why}{_quantity(ref)}"
             stated = c.start is not None and c.start.stated
-            source = "" if stated else "semantics §4" if c.start is None else "semantics §58，比较符号缺失，与前面分档的界线相同"
+            source = (
+                "" if stated else "semantics §4" if c.start is None
+                else "semantics §65，前一句写的计划数，按达到计" if c.plan
+                else "semantics §58，比较符号缺失，与前面分档的界线相同"
+            )  # fmt: skip
             out.append(Decision(name, "起点", shown, stated, source))
         if c.kind is not StepKind.ONCE:
             if c.partial is not None:

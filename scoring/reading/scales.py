@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 from attrs import frozen
 
+from ..errors import EvaluationError
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -174,6 +175,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     missing is not written.)"""
     rule = events_apart(rule)
     t = setting.target
+    _plan_is_target(rule, setting)
     if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
         return rule
     changed = False
@@ -186,6 +188,27 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
                 changed = True
         clauses.append(c)
     return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+def _plan_is_target(rule: Rule, setting: Setting) -> None:
+    """计划完成15公里，每少完成1公里扣1分 on a row whose target is another number (≥20公里): the steps count
+    from the plan the rule states or from the row's target, and which is not written: refused
+    (plan-differs-from-target, semantics §65). The same number in the same unit (or a bare target on the
+    row's unit) is one line."""
+    t = setting.target
+    if t is None:
+        return
+    for d in rule.deductions:
+        if not d.plan or d.start is None:
+            continue
+        plan = d.start.value
+        unit = t.unit or setting.unit
+        if plan.value != t.value or (unit and normalize_unit(unit) != normalize_unit(plan.unit)):
+            shown = f"{t.value.normalize():f}{t.unit or setting.unit}"
+            raise EvaluationError(
+                f"规则写的计划数“{plan.value.normalize():f}{plan.unit}”与指标值“{shown}”不同，扣分从哪一个起算没有写明"
+                "（plan-differs-from-target）：请让两者一致，或在规则中写明“低于N…每少…”"
+            )
 
 
 _EVENT_VERBS = ("发生", "出现", "发现", "存在")

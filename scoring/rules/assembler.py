@@ -53,7 +53,9 @@ from .nodes import (
 from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _EXCESS_WORDS,
     _FAILED_WORDS,
+    _SHORT_WORDS,
     _STANDARD_WORDS,
     _TIME_UNITS,
     Lead,
@@ -200,6 +202,14 @@ class _Assembler(RuleChecks):
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
+        self.headed = self._heading(segs)
+        # 全年召开例会12次，每少1次扣0.5分: a plan line in a counter is a line to fall short of, as a count an
+        # award asks for is (below)
+        plans = [
+            p.q for s, nxt in itertools.pairwise(segs)
+            if not s.tails and (p := self._plan_line(s.lead)) is not None
+            and any(isinstance(x, PStep) and x.q is not None and x.q.unit == p.q.unit for x in nxt.lead)
+        ]  # fmt: skip
         self.thresholds = [p.q for s in segs if not self.frequency(s.lead) for p in s.lead if isinstance(p, PCmp)] + [
             p.low for s in segs for p in s.lead if isinstance(p, PRange)
         ]
@@ -212,6 +222,7 @@ class _Assembler(RuleChecks):
             for q in s.lead if isinstance(q, PQty) and not q.points_scale and not q.q.is_percent
             and q.q.unit in _EVENT_UNITS
         ]  # fmt: skip
+        self.thresholds += [q for q in plans if q.unit in _EVENT_UNITS]
         out: list[Clause] = []
         until = False
         notes: list[Note] = []
@@ -334,6 +345,15 @@ class _Assembler(RuleChecks):
                         # sign is not repaired (stated=False). Another number stays unread and refuses the rule
                         ded = attrs.evolve(ded, start=Edge(context_bare.q, True, False))
                         self.use(context_bare)
+                    elif (
+                        ded.kind is StepKind.DISTANCE and ded.start is None and ded.direction is Direction.SHORTFALL
+                        and out and isinstance(out[-1], Note) and ded.step is not None
+                        and (plan := self._plan_line(last_lead)) is not None and plan.q.unit == ded.step.unit
+                    ):  # fmt: skip
+                        # 计划完成15公里，每少完成1公里扣1分: the quantity the clause before states is the line
+                        # the shortfall counts from (reached: ≥, stated=False; semantics §65)
+                        ded = attrs.evolve(ded, start=Edge(plan.q, True, False), plan=True)
+                        self.use(plan)
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -514,6 +534,34 @@ class _Assembler(RuleChecks):
         if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
             return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
         return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
+
+    def _plan_line(self, lead: Lead) -> PQty | None:
+        """计划完成15公里 / 当年新增造林面积5000亩 / 全年召开例会12次: a context clause of words and one
+        quantity in a unit (no comparison, no percent, no points, not how often or a time scope): the plan
+        it states, or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or not any(isinstance(p, PText) for p in lead):
+            return None
+        q = numeric[0]
+        if not q.q.unit or q.q.is_percent or q.points_scale or q.pp or q.inclusive_mark is not None:
+            return None
+        if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
+            return None
+        said = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
+        if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
+            return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
+        return q
+
+    def _heading(self, segs: list[_Segment]) -> bool:
+        """建设任务完成率：100%得5分；≥90%得4分 (semantics §65): the rule opens with words alone (no number)
+        and a colon, naming what the bands after it measure; a band written as a bare number then reads as
+        reaching it, as 完成率100%得5分 does."""
+        if len(segs) < 2 or segs[0].tails or not segs[0].lead:
+            return False
+        if not all(isinstance(p, (PText, PWord)) for p in segs[0].lead):
+            return False
+        between = self.text[segs[0].span[1] : segs[1].span[0]].strip()
+        return between[:1] in ("：", ":")
 
     @staticmethod
     def _lone_number(lead: Lead) -> PQty | None:

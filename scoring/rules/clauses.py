@@ -46,6 +46,7 @@ from .phrases import (
     _NEGATIONS,
     _OTHERWISE,
     _PERIODS,
+    _REST,
     _SHORT_WORDS,
     _TIME_LIMIT_WORDS,
     _TIME_UNITS,
@@ -88,6 +89,8 @@ class ClauseReader(SpanReader):
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []
+        # 建设任务完成率：100%得5分: the rule opens with a heading and a colon (its bare bands read as reaching)
+        self.headed = False
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
 
@@ -121,7 +124,11 @@ class ClauseReader(SpanReader):
         """The condition a lead states, or None when it states none."""
         for c in lead:
             if isinstance(c, PRange) and self.text[: c.span[0]].rstrip().endswith("第"):
-                # 第17-22条免检 / 第2-5名: 第 before a range makes ordinals (items, ranks), not a quantity
+                ranks = self.rank_range(lead, c, span)
+                if ranks is not None:
+                    return ranks
+                # 第17-22条免检 / 第2-5: 第 before a range of something other than ranks makes ordinals
+                # (items), not a quantity
                 raise self.error("ordinal-range", "“第”之后的区间是序号（第几条、第几名），不是数量", c.span,
                                  expected=("数量区间，如“80%-90%”",),
                                  hint="按名次计分请写明每个名次的得分，如“排名1-5名的依次赋予…”")  # fmt: skip
@@ -163,6 +170,10 @@ class ClauseReader(SpanReader):
             exact = Edge(rank.q, True)
             if self.text[: rank.span[0]].rstrip().endswith("前"):
                 return Range(Measure.VALUE, None, exact, text, span)
+            later = next((w for w in _LATER_WORDS if self.text[rank.span[1] :].lstrip().startswith(w)), None)
+            if later is not None:
+                # 第7名以后 / 10名以后: that rank and every later one (the rank included, stated=False: semantics §65)
+                return Range(Measure.VALUE, Edge(rank.q, True, False), None, text.replace(later, "", 1), span)
             return Range(Measure.VALUE, exact, exact, text, span)
         measure = Measure.VALUE
         if any(w.kind == "deviation" for w in words) or any(isinstance(p, PBounded) and p.deviation for p in lead):
@@ -225,7 +236,8 @@ class ClauseReader(SpanReader):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
             raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
                              expected=("时限为N天", "每延后1个月扣N分"))  # fmt: skip
-        if qtys and not year and not bare and not qtys[-1].points_scale and any(isinstance(p, PText) for p in lead):
+        worded = any(isinstance(p, PText) for p in lead) or (self.headed and len(lead) == 1)
+        if qtys and not year and not bare and not qtys[-1].points_scale and worded:
             # 合规率100%得满分 / 完成3篇得8分 / 按照1.1%执行优惠利率，得12分: reaching the number
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
@@ -246,7 +258,7 @@ class ClauseReader(SpanReader):
             text = word + text if bare[-1].span[0] <= span[0] + 1 else text + word
         if not text and not qtys:
             return None
-        if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE):
+        if text.strip() in _OTHERWISE or text.startswith(_OTHERWISE) or text.strip() in _REST:
             return Otherwise(text, span)
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
@@ -322,6 +334,11 @@ class ClauseReader(SpanReader):
                 continue
             if k > 0 and not isinstance(ps[k - 1], PText):
                 continue  # 不少于50…: a number after a comparison word (or another number) is no name
+            letter = self.text[p.span[0] - 1 : p.span[0]]
+            if letter.isascii() and letter.isalpha() and not p.q.unit:
+                # PM2.5浓度 / CO2排放量: a bare number written onto Latin letters is part of a name
+                out.append(p)
+                continue
             nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
             if isinstance(nxt, PCmp):
                 rate = nxt.q.is_percent
@@ -403,10 +420,31 @@ class ClauseReader(SpanReader):
         if before.endswith("倒数第") and q.q.unit in (*_RANK_UNITS, ""):
             raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
                              expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
-        if before.endswith("第") or (before.endswith("前") and q.q.unit in _RANK_UNITS):
+        later = self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS)
+        if before.endswith("第") or (q.q.unit in _RANK_UNITS and (before.endswith("前") or later)):
             # 第1 with no counter is a rank as 第1名 is (排名第1)
             return q if q.q.unit else PQty(Quantity(q.q.value, "名"), q.span)
         return None
+
+    def rank_range(self, lead: Lead, c: PRange, span: Span) -> Range | None:
+        """第4-6名 / 第4至6位 / 排名第1-3名 (domain point 19, semantics §65): a range of ranks after 第, both
+        ends whole numbers from 1 in 名/位 (or bare before a 名/位 at the other end), the lead's only
+        number: ranks from the one to the other, both included (1 is best). None otherwise (第17-22条:
+        items, refused by the caller as ordinals)."""
+        if any(p is not c and isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp)) for p in lead):
+            return None
+        units = {c.low.unit, c.high.unit}
+        if not units & set(_RANK_UNITS) or not units <= {"", *_RANK_UNITS}:
+            return None
+        after = "".join(p.text for p in lead if isinstance(p, PText) and p.span[0] >= c.span[1])
+        if after not in ("", "的", "之间", "之间的"):
+            return None  # 第2-5名以外: words after the ranks that change what they mean
+        lo, hi = sorted((c.low.value, c.high.value))
+        if lo < 1 or lo != lo.to_integral_value() or hi != hi.to_integral_value():
+            return None
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord))), c)
+        low, high = self._edges(PRange(Quantity(lo, "名"), Quantity(hi, "名"), c.span, c.low_mark, c.high_mark))
+        return Range(Measure.VALUE, low, high, _lead_text(lead).strip("的"), span)
 
     def frequency(self, lead: Lead) -> list[Any]:
         """The numeric phrases of a lead that states a requirement in counts rather than a quantity to
@@ -837,6 +875,9 @@ class ClauseReader(SpanReader):
     def _has_threshold(self, unit: str) -> bool:
         return any(q.unit == unit for q in self.thresholds)
 
+
+#: after a rank (第7名以后, 10名以后): that rank and the later ones
+_LATER_WORDS = ("以后", "之后")
 
 #: words before a band's percentage that make it a band on the excess over the target (超出预算10%以内)
 _EXCESS_BAND_WORDS = ("超出", "超支")

@@ -9,6 +9,7 @@ one file, so a new synonym is one line there (and its example a test, tests/test
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from importlib import resources
 from typing import Any
@@ -37,6 +38,7 @@ class WordClass:
     meaning: str
     entries: tuple[Entry, ...]
     priority: int | None = None
+    multipliers: str = ""  # [terminal.UNIT]: 万/亿 before any word is its multiplier (10万平方米)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -58,7 +60,8 @@ def lexicon() -> tuple[WordClass, ...]:
             for e in entries:
                 if bool(e.word) == bool(e.pattern):
                     raise ValueError(f"lexicon {kind}.{name}: an entry needs exactly one of word, pattern: {e}")
-            out.append(WordClass(name, kind, table["class"], table["meaning"], entries, table.get("priority")))
+            out.append(WordClass(name, kind, table["class"], table["meaning"], entries, table.get("priority"),
+                                 table.get("multipliers", "")))  # fmt: skip
     return tuple(out)
 
 
@@ -76,6 +79,11 @@ def grammar_terminals() -> str:
         if c.kind != "terminal":
             continue
         alts = " | ".join(_literal(e.word) if e.word else f"/{e.pattern}/" for e in c.entries)
+        if c.multipliers:
+            # 万平方米 / 亿立方米: a multiplier before a unit not written with one (longest first)
+            bases = sorted((w for w in c.words if w[0] not in c.multipliers and "\u3400" <= w[0] <= "\u9fff"),
+                           key=len, reverse=True)  # fmt: skip
+            alts += f" | /[{c.multipliers}](?:{'|'.join(re.escape(w) for w in bases)})/"
         prio = f".{c.priority}" if c.priority is not None else ""
         lines.append(f"{c.name}{prio}: {alts}")
     return "\n".join(lines) + "\n"

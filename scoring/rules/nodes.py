@@ -282,6 +282,9 @@ class Deduction:
     # bounds what they add (最高不超过4分), and only such stated points take a score above the weight
     bonus: bool = False
     span: tuple[int, int] | None = _span()
+    # 计划完成15公里，每少完成1公里扣1分: ``start`` is the plan stated in the clause before (a quantity with no
+    # comparison, semantics §65); a row whose target differs is refused (plan-differs-from-target)
+    plan: bool = False
 
 
 @frozen

@@ -28,6 +28,7 @@ _OPS = {
 _NEGATIONS = words("negation")
 _NEGATED_PHRASES = words("negated_phrase")
 _OTHERWISE = words("otherwise")
+_REST = words("rest")  # 其余 / 其他: the whole condition, never a prefix
 _EVENT_UNITS = words("event_unit")
 _TIME_UNITS = words("time_unit")
 _DELAY_WORDS = words("delay")

@@ -311,6 +311,8 @@ def _start_in_context(d: Deduction, rule: Rule) -> bool:
         return False  # (a start not stated, §58: the lone number of the note before, restating a band's line)
     i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
     before = rule.clauses[i - 1] if i > 0 else None
+    if d.plan and isinstance(before, Note):
+        return True  # 全年发放补贴资金2000万元，每少发放100万元…: the plan line is the note's (in 万元, not 20000000元)
     return isinstance(before, Note) and quantity(d.start.value) in before.text
 
 

@@ -101,7 +101,7 @@ class _Phrases:
             ) from None  # fmt: skip
 
     def unit(self, meta: Any, ch: list[Token]) -> str:
-        return str(ch[0])
+        return "/".join(str(t) for t in ch if t.type == "UNIT")  # 微克／立方米 is 微克/立方米
 
     def quantity(self, meta: Any, ch: list[Any]) -> PQty:
         value: Decimal = ch[0]

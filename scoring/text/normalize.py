@@ -368,15 +368,30 @@ def _digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
 
-def _joins(text: str, s: int, e: int) -> bool:
+def _letter_spaced(text: str) -> bool:
+    """满 意 度 9 0 % 以 上 (a PDF's letter-spaced text): at least four CJK characters and no two
+    written side by side; a space between two digits there is the spacing too (9 5% is 95%)."""
+    cjk = [i for i, ch in enumerate(text) if _cjk(ch)]
+    return len(cjk) >= 4 and not any(_cjk(text[i + 1]) for i in cjk if i + 1 < len(text))
+
+
+def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
     """Whether spaces in ``text[s:e]`` are inside a word or a number (PDF text) and can go.
 
-    Kept: between two numbers (80 90) and after a percentage before a number (80% 90%), after
+    Kept: between two numbers (80 90; not in a letter-spaced text: 9 5%) and after a percentage before a number (80% 90%), after
     分 before a figure (the grammar's clause separator: 得3分 4分…), beside Latin letters or
     other punctuation.
     """
     left, right = text[s - 1], text[e]
+    if _digit(left) and right == ".":
+        # 扣 0 . 5 分 (PDF text): the space before a decimal point cut from its digits
+        after = e + 1
+        while after < len(text) and text[after] in " \t\u3000\u00a0":
+            after += 1
+        return after < len(text) and _decimal(text, e, text[after])
     if _digit(left):
+        if spaced and _digit(right) and e - s == 1:
+            return True  # 9 5% in a letter-spaced text (a single space, as between its characters)
         return _cjk(right) or right in _PERCENT or right in _CLOSE
     if left == ".":
         return _decimal(text, s - 1, right)
@@ -406,6 +421,9 @@ def _decimal(text: str, dot: int, right: str) -> bool:
     if not _digit(right):
         return False
     k = dot
+    while k > 0 and text[k - 1] in " \t\u3000\u00a0":
+        k -= 1  # 0 . 5: spaces between the digits and the dot
+    dot = k
     while k > 0 and _digit(text[k - 1]):
         k -= 1
     if k == dot:
@@ -418,9 +436,10 @@ def _decimal(text: str, dot: int, right: str) -> bool:
 
 
 def _spaces(text: str) -> list[_Edit]:
-    """扣完为 止 → 扣完为止, 0. 1分 → 0.1分, 得8  分 → 得8分, 2⏎分 → 2分."""
+    """扣完为 止 → 扣完为止, 0. 1分 → 0.1分, 扣 0 . 5 分 → 扣0.5分, 得8  分 → 得8分, 2⏎分 → 2分."""
     edits: list[_Edit] = []
     n = len(text)
+    spaced = _letter_spaced(text)
     for m in _WHITESPACE.finditer(text):
         s, e = m.span()
         if s == 0 or e == n:
@@ -428,7 +447,7 @@ def _spaces(text: str) -> list[_Edit]:
         run = m.group()
         breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
         if breaks == 0:
-            if _joins(text, s, e):
+            if _joins(text, s, e, spaced=spaced):
                 edits.append(_Edit(s, e, "", "space"))
         elif breaks == 1 and _joins_line(text, s, e):
             edits.append(_Edit(s, e, "", "line-break"))
