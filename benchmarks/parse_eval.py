@@ -1,7 +1,9 @@
 """Parse and evaluation speed.
 
 Prints:
-1. cold parse of every distinct corpus rule text (no caching of results), rules/s;
+1. the parser's build (once per process; read back from ~/.cache/scoring after the first process, see
+   scoring.rules.parser._cache_path) and the cold parse of every distinct seed rule text (no caching of
+   results; best of 5), rules/s, against issue 11's goal of 2,000;
 2. one evaluation of the parsed rule (the full Score with explanation and trace, and the
    compiled points-only path for bulk scoring, scoring.compile) 满意度90%及以上得满分，每5%扣2分，低于75%不得分 at 85%,
    side by side with the same logic as a compiled zen-engine expression (zen.compile_expression)
@@ -55,7 +57,7 @@ def bench_parse() -> None:
         best = min(best, time.perf_counter() - t0)
     print(f"parser build (once per process): {build * 1000:.0f} ms")
     print(f"cold parse: {len(texts)} distinct rules ({ok} parsed, {len(texts) - ok} refused) in {best * 1000:.1f} ms "
-          f"= {len(texts) / best:,.0f} rules/s (goal ≥ 1,000)")
+          f"= {len(texts) / best:,.0f} rules/s (goal ≥ 2,000)")
 
 
 def plain_python(actual: Decimal) -> Decimal:

@@ -1,5 +1,5 @@
-"""Phrase objects: what the tree transformer hands the assembler (a comparison, a step, an award …),
-and the word lists of the lexicon the assembler reads inside free text. Data only, no lark."""
+"""Phrase objects: what the grammar rules' methods (transform._Phrases) hand the assembler (a comparison,
+a step, an award …), and the word lists of the lexicon the assembler reads inside free text. Data only, no lark."""
 
 from __future__ import annotations
 

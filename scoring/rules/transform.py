@@ -1,5 +1,6 @@
-"""Parse tree → phrase objects (``_Phrases``, a lark Transformer: numbers become Decimal here), then
-the assembler (``assembler.py``) builds the nodes. With parser.py, the only module that imports lark.
+"""Grammar rules → phrase objects (``_Phrases``: numbers become Decimal here), called by the parser as
+it reduces each rule (``Reductions``: no parse tree is built), then the assembler (``assembler.py``)
+builds the nodes. With parser.py, the only module that imports lark.
 
 The assembler accepts exactly the clause shapes of the grammar (condition → award, condition →
 zero/veto, step → deduction, …) and raises RuleSyntaxError, with the position of the phrase it could
@@ -10,18 +11,21 @@ not place, for anything else. Every reading it has to choose is written into the
 (whole-rule refusals: crossing bands, a lost dash, a 按比例 condition that leaves values) → ``assembler``
 (clauses → Rule/Composite) → ``transform`` (lark tree → phrases; ``build``).
 
-Why ``_Phrases`` is over 300 lines (issue 15): a lark Transformer has one method per grammar rule it
-turns into a phrase, and the grammar has that many; each method is a few lines.
+Why ``_Phrases`` is over 300 lines (issue 15): it has one method per grammar rule it turns into a
+phrase (as a lark Transformer would), and the grammar has that many; each method is a few lines.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token, Tree
 from lark.exceptions import VisitError
+from lark.grammar import Rule as GrammarRule
+from lark.grammar import Terminal
 
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
@@ -70,19 +74,13 @@ def _tok_span(tok: Token) -> Span:
     return (tok.start_pos or 0, tok.end_pos or 0)
 
 
-def _tree_span(tree: Tree[Any]) -> Span:
-    meta = tree.meta
-    if getattr(meta, "empty", True):
-        return (0, 0)
-    return (meta.start_pos, meta.end_pos)
-
-
-@v_args(meta=True)
-class _Phrases(Transformer[Token, Any]):
-    """lark tree → phrase objects (numbers become Decimal here)."""
+class _Phrases:
+    """Grammar rules → phrase objects (numbers become Decimal here): the method named after a rule (or
+    its alias) is called with the rule's ``meta`` (its span: ``self._span(meta)``) and its children (tokens
+    and the phrases of its sub-rules), as a lark Transformer with ``v_args(meta=True)`` would; the
+    parser calls them while it reduces (``Reductions``), so no parse tree is built."""
 
     def __init__(self, source: str) -> None:
-        super().__init__()
         self.source = source
 
     def _span(self, meta: Any) -> Span:
@@ -628,12 +626,140 @@ def _score_ranges(parts: list[Any], source: str) -> list[Any]:
     return parts
 
 
-def build(tree: Tree[Token], text: str) -> Node:
-    """Turn a parse tree of ``grammar/scoring.lark`` into a Rule or Composite."""
-    try:
-        phrases = _Phrases(text).transform(tree)
-    except VisitError as e:  # a RuleSyntaxError raised while reading a phrase (bad-number, restated-mark)
-        if isinstance(e.orig_exc, RuleSyntaxError):
-            raise e.orig_exc from None
-        raise
+# ---------------------------------------------------------------- the phrases, applied while parsing
+#
+# The LALR parser (parser.py, on lark's parse table) calls one function per reduction; ours call the
+# _Phrases method of the rule at once, so no parse tree is built and walked again. They keep what lark's tree
+# builder and a ``v_args(meta=True)`` Transformer would give the method (the parse tree itself is still
+# there for debugging: parser.parse_tree):
+# - its children: the rule's tokens and the phrases of its sub-rules, without the tokens the grammar
+#   filters out (``_SEP``, anonymous strings), the children of an inlined ``_rule`` in its place;
+# - its ``meta``: the span from the first to the last character of the rule's children in the text,
+#   filtered tokens and inlined rules included (what ``propagate_positions=True`` computes);
+# - a ``?rule`` with one child is that child (its span is that of the whole ``?rule``);
+# - a rule with no method is a lark Tree of its children (lark's Transformer.__default__);
+# - a stack deeper than MAX_NESTING: RecursionError (too-deep), raised like an exception in a method;
+# - an exception in a method: the first one is raised once the whole text has parsed, so that a
+#   syntax error after it is still the error the text gets (it was found first when the tree was
+#   transformed after parsing), and no method is called after it; an exception other than a
+#   RuleSyntaxError is wrapped in lark's VisitError, as the Transformer did.
+
+
+class _Node:
+    """One reduction's result on the parser's stack: its span (this is the ``meta`` of the phrase
+    method: ``start_pos``, ``end_pos``, ``empty``) and its value (the phrase, or the children of an
+    inlined rule)."""
+
+    __slots__ = ("end_pos", "start_pos", "value")
+    empty = False
+
+    def __init__(self, start_pos: int, end_pos: int, value: Any = None) -> None:
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+        self.value = value
+
+
+_Reduce = Callable[["Reductions", list[Any]], Any]
+
+#: the deepest the parser's stack may grow (real rules: 15): a text nested deeper (（（（…完成率）…）)
+#: is refused as too-deep, as a walk of its parse tree would have recursed without bound (the parser
+#: calls Reductions.too_deep)
+MAX_NESTING = 64
+
+
+def _reduction(name: str, method: Any, keep: tuple[tuple[int, bool], ...], size: int, single: bool, inline: bool) -> _Reduce:
+    """The reduction of one grammar rule (``keep``: the index of each child it keeps and whether that
+    child is an inlined ``_rule`` to expand; ``single``: a ``?rule`` that is its one child)."""
+    whole = len(keep) == size and not any(expand for _, expand in keep)
+    grows = inline and keep[:1] == ((0, True),)  # a+ (left recursive): the first child's list grows
+
+    def reduce(run: Reductions, s: list[Any]) -> Any:
+        ch: list[Any]
+        if whole:
+            ch = [c.value if type(c) is _Node else c for c in s]
+        else:
+            ch = []
+            for i, expand in keep:
+                c = s[i]
+                if expand:
+                    if ch:
+                        ch += c.value
+                    else:
+                        ch = c.value  # left recursion (a+): extend the list in place, as lark does
+                else:
+                    ch.append(c.value if type(c) is _Node else c)
+        if grows:  # the first child (consumed) becomes the node
+            node = s[0]
+            node.end_pos, node.value = s[-1].end_pos, ch
+            return node
+        node = _Node(s[0].start_pos, s[-1].end_pos)  # every child has a span (no rule matches no text)
+        if inline:
+            node.value = ch
+        elif single and len(ch) == 1:
+            # a token stays itself (its own span); a phrase takes the span of the whole ?rule
+            c = s[keep[0][0]] if len(keep) == 1 and not keep[0][1] else ch[0]
+            if isinstance(c, Token):
+                return c
+            node.value = ch[0]
+        elif method is None:
+            tree: Tree[Any] = Tree(name, ch)
+            tree.meta.empty, tree.meta.start_pos, tree.meta.end_pos = False, node.start_pos, node.end_pos
+            node.value = tree
+        elif run.error is None:
+            try:
+                node.value = method(run.phrases, node, ch)
+            except Exception as e:  # raised after the parse (Reductions.result)
+                run.error, run.error_rule = e, name
+        return node
+
+    return reduce
+
+
+def reductions(rules: Iterable[GrammarRule]) -> dict[GrammarRule, _Reduce]:
+    """The reduction of every rule of the grammar (once per process: see Reductions)."""
+    table: dict[GrammarRule, _Reduce] = {}
+    for rule in rules:
+        name = str(rule.alias or rule.options.template_source or rule.origin.name)
+        inline = rule.origin.name.startswith("_")
+        single = bool(rule.options.expand1) and not rule.alias
+        if inline and single:
+            raise NotImplementedError(f"grammar rule {name}: an inlined rule (_rule) cannot also be ?rule")
+        if not rule.expansion:  # lark would give it an empty meta, which the spans of its parents skip
+            raise NotImplementedError(f"grammar rule {name}: an alternative that matches no text")
+        keep = tuple(
+            (i, not sym.is_term and sym.name.startswith("_"))
+            for i, sym in enumerate(rule.expansion)
+            if rule.options.keep_all_tokens or not (isinstance(sym, Terminal) and sym.filter_out)
+        )
+        method = None if inline or name.startswith("_") else getattr(_Phrases, name, None)
+        table[rule] = _reduction(name, method if callable(method) else None, keep, len(rule.expansion), single, inline)
+    return table
+
+
+class Reductions:
+    """One text's reading while the parser reduces: its _Phrases, the first error, and the parser's
+    stack (MAX_NESTING). Each reduction (``reductions``) is called with it and the rule's children."""
+
+    __slots__ = ("error", "error_rule", "phrases")
+
+    def __init__(self, source: str) -> None:
+        self.phrases = _Phrases(source)
+        self.error: Exception | None = None
+        self.error_rule = ""
+
+    def too_deep(self) -> None:
+        if self.error is None:
+            self.error = RecursionError(f"nested deeper than {MAX_NESTING}")
+
+    def result(self, top: Any) -> Any:
+        """The phrases of the whole text (what the parser returned), or the first error of a phrase."""
+        if self.error is not None:
+            if isinstance(self.error, (RuleSyntaxError, RecursionError)):
+                raise self.error
+            raise VisitError(self.error_rule, None, self.error)  # type: ignore[no-untyped-call]
+        return top.value if type(top) is _Node else top
+
+
+def build(phrases: Any, text: str) -> Node:
+    """Turn the phrases of a text of ``grammar/scoring.lark`` (Reductions.result) into a Rule or Composite."""
     return _Assembler(text).build(phrases)
