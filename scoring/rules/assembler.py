@@ -27,6 +27,7 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
+    Expr,
     Formula,
     FullMarks,
     Item,
@@ -629,6 +630,7 @@ class _Assembler(RuleChecks):
         self._one_thing(out)
         self._no_aggregation(out)
         self._lost_dash(segs)
+        out = self._formula_subject(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
@@ -872,6 +874,18 @@ class _Assembler(RuleChecks):
         return out
 
     @staticmethod
+    def _formula_subject(clauses: list[Clause]) -> list[Clause]:
+        """满意度得分=满意度×分值 / 预算执行率得分=预算执行率×10: words before 得分= that name a quantity of the
+        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused)."""
+        out: list[Clause] = []
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
+                if c.condition.text in _formula_vars(c.outcome.expr):
+                    c = attrs.evolve(c, condition=None)
+            out.append(c)
+        return out
+
+    @staticmethod
     def _met_case(clauses: list[Clause]) -> list[Clause]:
         """无缺会现象3分 / 未发生安全事故得满分 / 无违规违纪问题8分: a worded award that says something is
         absent (无, 没有, or 未/不 before an event verb: 未发生, 未出现) and scores more than every other
@@ -1085,6 +1099,14 @@ def _rest_below(awards: list[Award]) -> Award | None:
             if r.low.value.value >= max(q.value for q in highs):
                 return rest
     return None
+
+
+def _formula_vars(e: Expr) -> set[str]:
+    if isinstance(e, Var):
+        return {e.name}
+    if isinstance(e, BinOp):
+        return _formula_vars(e.left) | _formula_vars(e.right)
+    return set()
 
 
 def _same_scale(q: Quantity, others: list[Quantity]) -> bool:
