@@ -342,3 +342,18 @@ def test_a_zero_for_each_missed_occurrence_says_each_time() -> None:
     assert points(rule, "2", weight=5) == Decimal("5.00")
     assert points(rule, "1", weight=5) == Decimal("2.50")
     assert points(rule, "3", weight=5) == Decimal("5.00")
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "want"),
+    [
+        # one count: 2 batches → 2 − 2 × 0.5 = 1; 3 → the zero band
+        ("每发现1个不合格批次扣0.5分，发现3个及以上不得分", "2", "1.00"),
+        ("每发现1个不合格批次扣0.5分，发现3个及以上不得分", "3", "0.00"),
+        ("有1例扣1分，2例及以上不得分", "1", "1.00"),
+        ("有1例扣1分，2例及以上不得分", "2", "0.00"),
+    ],
+)
+def test_a_zero_band_on_the_count_of_the_events_is_one_answer(rule: str, actual: str, want: str) -> None:
+    # the band and the events took two answers, so one count was refused (second probe E16, E18)
+    assert points(rule, actual, weight=2) == Decimal(want)
