@@ -378,6 +378,15 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
+    cases = separate_inputs(rule)
+    if len(cases) >= 2 and not reads_value(rule) and all(
+        (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
+        or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet)))
+        for c in cases
+    ):
+        # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
+        out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
+                            False, "semantics §70"))  # fmt: skip
     for c in rule.clauses:
         if isinstance(c, Award) and isinstance(c.condition, Range):
             for edge, side in ((c.condition.low, "下限"), (c.condition.high, "上限")):
