@@ -61,6 +61,7 @@ from .phrases import (
     _STANDARD_WORDS,
     _TIME_UNITS,
     Lead,
+    PBareOp,
     PBounded,
     PCmp,
     PQty,
@@ -394,6 +395,7 @@ class _Assembler(RuleChecks):
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
+        context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -427,6 +429,13 @@ class _Assembler(RuleChecks):
                     # year's count falls short of (it counted from 1: 2 checks of the 4 scored full marks)
                     context_freq, context_edge = context_edge, None
                 context_bare = self._lone_number(seg.lead) if context_edge is None else None
+                if context_edge is None and context_freq is None:
+                    # 化解率在80%~90%之间的，每降低1个百分点扣0.5分 (semantics §71): a range whose two ends are the
+                    # lines of the bands beside it; the steps below it count from its top
+                    ranged = [p for p in seg.lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+                    lines = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)]
+                    if len(ranged) == 1 and isinstance(ranged[0], PRange) and {ranged[0].low, ranged[0].high} <= set(lines):
+                        context_range = (note, ranged[0])
                 continue
             lead = seg.lead
             self.use(*seg.tails)
@@ -494,6 +503,8 @@ class _Assembler(RuleChecks):
                     d = deducts[0]
                     if d.range_high is None and not d.bonus and not d.per_unit and not d.below_zero:
                         gap = self.gap(lead, self._lead_span(lead, seg.span))
+                if gap is None and len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
+                    gap = self.value_band_deduction(lead, deducts[0], self._lead_span(lead, seg.span))
                 if gap is not None:
                     # 低于目标10个百分点以内的扣3分: within this band of the shortfall the indicator
                     # scores its weight less the points (domain point 16); one band applies
@@ -549,6 +560,14 @@ class _Assembler(RuleChecks):
                         # the shortfall counts from (reached: ≥, stated=False; semantics §65)
                         ded = attrs.evolve(ded, start=Edge(plan.q, True, False), plan=True)
                         self.use(plan)
+                    elif (
+                        context_range is not None and out and out[-1] is context_range[0]
+                        and ded.kind is StepKind.DISTANCE and ded.start is None and ded.direction is Direction.SHORTFALL
+                        and ded.step is not None and ded.step.is_percent == context_range[1].high.is_percent
+                    ):  # fmt: skip
+                        ded = attrs.evolve(ded, start=Edge(context_range[1].high, True))
+                        self.use(context_range[1])
+                        notes.remove(out.pop())  # type: ignore[arg-type]  # the range is the deduction's, no note
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)

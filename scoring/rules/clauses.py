@@ -121,6 +121,21 @@ class ClauseReader(SpanReader):
             hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
         return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
 
+    def value_band_deduction(self, lead: Lead, d: TDeduct, span: Span) -> Range | None:
+        """90%（含）～95%（不含）扣1分 / 95%-98%扣2分: a one-off deduction after a range of the value, with no
+        step, is that band's outcome, the weight less the points (as §20 reads it on a band of the
+        shortfall; semantics §71). Only a range with both ends: one-sided deductions (低于90%扣1分) are
+        either once or per step, and nested ones may add up; they stay the deduction's reading."""
+        if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
+            return None
+        ranges = [p for p in lead if isinstance(p, PRange)]
+        if len(ranges) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PCmp, PBareOp)) for p in lead):
+            return None
+        cond = self.condition(lead, span)
+        if not isinstance(cond, Range) or cond.measure is not Measure.VALUE or cond.low is None or cond.high is None:
+            return None
+        return cond
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
         for c in lead:
