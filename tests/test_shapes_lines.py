@@ -253,3 +253,18 @@ def test_bare_bands_after_a_heading(actual: str, points: str) -> None:
 def test_a_bare_band_without_a_heading_refused() -> None:
     assert _refused("完成率；100%得5分") == "unread-number"  # a semicolon: no heading
     assert _refused("完成率90%：100%得5分") == "unread-number"  # a heading with a number is no heading
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "unit", "actual", "want"),
+    [
+        # 5 working days against a limit of 3: 2 over × 1 → 5 − 2 = 3; 2 days: within → 5
+        ("办结时限为3个工作日，每超时1个工作日扣1分。", "3", "工作日", "5", "3.00"),
+        ("办结时限为3个工作日，每超时1个工作日扣1分。", "3", "工作日", "2", "5.00"),
+        # 30 hours against 24: 6 over × 0.1 → 5 − 0.6 = 4.4
+        ("处理时限为24小时，每超时1小时扣0.1分", "24", "小时", "30", "4.40"),
+    ],
+)
+def test_a_time_limit_before_steps_is_their_line(text: str, target: str, unit: str, actual: str, want: str) -> None:
+    # 时限为3个工作日 before 每超时… was an unread number (first probe L03, second T08)
+    assert scoring.evaluate(text, actual, target=target, comparator="≤", unit=unit, weight=5).points == Decimal(want)

@@ -884,6 +884,12 @@ class ClauseReader(SpanReader):
             isinstance(numeric[0], PCmp) or (isinstance(numeric[0], PQty) and numeric[0].q.is_percent)
         ):
             return numeric[0]  # a bare count (每季度进行一次) is a frequency, not a line
+        if (
+            len(numeric) == 1 and isinstance(numeric[0], PQty) and numeric[0].q.unit in _TIME_UNITS
+            and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS)
+        ):  # fmt: skip
+            # 办结时限为3个工作日，每超时1个工作日扣1分: a time limit is the line the steps past it count from
+            return PCmp(Op.LE, numeric[0].q, numeric[0].span)
         return None
 
     @staticmethod
