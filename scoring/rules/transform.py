@@ -250,6 +250,23 @@ class _Phrases:
             lq, hq, low_mark, high_mark = hq, lq, high_mark, low_mark
         return PRange(lq, hq, self._span(meta), low_mark, high_mark)
 
+    def op_range(self, meta: Any, ch: list[Any]) -> list[Any]:
+        """达80%-90%的 / 达到目标值60%（含）-80%的: 达/达到 before a range reaches into it, which the range says
+        already: the range (after 目标值 a range of the completion ratio, as 目标值60%-80%). Another comparison
+        word before a range (≥80%-90%, 低于80%-90%) says something the range contradicts: refused."""
+        op_tok: Token = ch[0]
+        rest = ch[1:]
+        word = rest[0] if rest and isinstance(rest[0], PWord) else None
+        if op_tok.type != "REACH":
+            raise RuleSyntaxError(
+                "op-before-range", f"比较词“{op_tok}”之后是一个区间，无法确定比较的是哪一端", self.source,
+                op_tok.start_pos or 0, length=max(1, self._span(meta)[1] - (op_tok.start_pos or 0)),
+                expected=("80%-90%", "达到80%-90%", "≥80%"), hint="区间请直接写“80%-90%”，单侧请写“80%以上”",
+            )  # fmt: skip
+        body = rest[1:] if word is not None else rest
+        inner = self.range(meta, body)
+        return [word, inner] if word is not None else [inner]
+
     def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
         low, op1, mid, op2, high = ch
         lq = low.q
@@ -366,6 +383,15 @@ class _Phrases:
     def cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
+    def cap_share(self, meta: Any, ch: list[Any]) -> TCap:
+        # 扣分不超过本项分值的50%: a cap as a share of the weight; no node holds a cap that is not points yet
+        start, end = self._span(meta)
+        raise RuleSyntaxError(
+            "cap-share", "扣分上限写成了分值的百分比，程序还不能按百分比上限计分", self.source, start,
+            length=max(1, end - start), expected=("最多扣2分", "扣分不超过2分"),
+            hint="请按指标分值折算成分数，如分值4分的50%写成“扣分不超过2分”",
+        )  # fmt: skip
+
     def until(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("until", str(ch[0]), self._span(meta))
 
@@ -444,7 +470,8 @@ class _Phrases:
 
     # structure
     def lead(self, meta: Any, ch: list[Any]) -> Lead:
-        return tuple(ch)
+        # op_range gives its phrases as a list (目标值 and the range): they stand in the lead one by one
+        return tuple(p for c in ch for p in (c if isinstance(c, list) else [c]))
 
     def context(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], Span]:
         return ("clause", [ch[0]], self._span(meta))
