@@ -391,14 +391,16 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) ->
     names exactly one of those cases (its words as written) — that case happened and none of the others; 是,
     none happened. Returned as the per-case answers; anything else is returned as it was (and one answer for
     several inputs is refused as before)."""
-    if not isinstance(actual, str) or len(separate) < 2 or _reads_value(rule):
+    if not isinstance(actual, (str, bool)) or len(separate) < 2 or _reads_value(rule):
         return actual
     if not all((isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
                or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet))) for c in separate):  # fmt: skip
         return actual
-    said = actual.strip().strip("。.；;，, ").removesuffix("的")
-    if said in ("是", "无", "未发生"):  # none of the cases happened (not 完成: it answers no case by name)
+    if yes_no(actual) is True:  # 是 (完成, 无 …: the answer lexicon's yes words, as a table's cell reads them)
         return {i: "是" for i in range(1, len(separate) + 1)}
+    if not isinstance(actual, str):
+        return actual
+    said = actual.strip().strip("。.；;，, ").removesuffix("的")
     names = [(c.event if isinstance(c, Deduction) else c.condition.text).strip().removesuffix("的") for c in separate]  # type: ignore[union-attr]
     if names.count(said) != 1:
         return actual
