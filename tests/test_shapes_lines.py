@@ -268,3 +268,20 @@ def test_a_bare_band_without_a_heading_refused() -> None:
 def test_a_time_limit_before_steps_is_their_line(text: str, target: str, unit: str, actual: str, want: str) -> None:
     # 时限为3个工作日 before 每超时… was an unread number (first probe L03, second T08)
     assert scoring.evaluate(text, actual, target=target, comparator="≤", unit=unit, weight=5).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "unit", "weight", "actual", "want"),
+    [
+        # 2.8人 per thousand; 2.6 is 0.2 short = 2 steps × 0.5 → 4 − 1 = 3
+        ("每千人口执业（助理）医师数达到2.8人，每减少0.1人扣0.5分", "2.8", "人", 4, "2.6", "3.00"),
+        ("每千名老年人拥有养老床位数达到35张，每少1张扣0.5分", "35", "张", 3, "33", "2.00"),  # 2 × 0.5
+        ("每万人拥有公共文化设施面积不低于800平方米，每少50平方米扣1分", "800", "平方米", 5, "700", "3.00"),  # 2 steps
+    ],
+)
+def test_per_capita_words_are_the_measures_name(text: str, target: str, unit: str, weight: int, actual: str, want: str) -> None:
+    # 每千人 was read as a step: the line after it was an unread number (fourth probe B22, B38), and in an award
+    # the subject lost it (2.8人≤口医师数)
+    assert scoring.evaluate(text, actual, target=target, comparator="≥", unit=unit, weight=weight).points == Decimal(want)
+    rule = scoring.parse("每千人口医师数达到2.8人得满分，未达到不得分")
+    assert rule.clauses[0].condition.subject == "每千人口医师数"  # type: ignore[union-attr]

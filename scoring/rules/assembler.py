@@ -223,6 +223,20 @@ class _Assembler(RuleChecks):
                 out[k] = attrs.evolve(d, start=Edge(Quantity(b.count, b.unit), True))
         return out
 
+    def _per_capita_named(self, seg: _Segment) -> _Segment:
+        """每千人口执业医师数达到2.8人 / 每千名老年人拥有养老床位数达到35张: 每 before a round count of people is
+        the measure's denominator, words of its name, not a step: the subject keeps them (it read 口医师数) and a
+        line after them is read (2.8 was left unread before steps)."""
+        if not any(_per_capita(p) for p in seg.lead):
+            return seg
+        lead = []
+        for p in seg.lead:
+            if _per_capita(p):
+                self.use(p)
+                p = PText(self.text[p.span[0] : p.span[1]], p.span)
+            lead.append(p)
+        return attrs.evolve(seg, lead=tuple(lead))
+
     def _per_item(self, segs: list[_Segment], out: list[Clause]) -> bool:
         """每完成1项取得该项分数 / 未完成项不得分 / 按实现程度计分 (semantics §67): each item of the checklist
         scores its points when met. Only beside a checklist (two or more things, each for its points, the
@@ -353,7 +367,7 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
-        segs = self.segments(clauses)
+        segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
@@ -1118,6 +1132,18 @@ def _rest_below(awards: list[Award]) -> Award | None:
             if r.low.value.value >= max(q.value for q in highs):
                 return rest
     return None
+
+
+def _per_capita(p: Any) -> bool:
+    """每千人 / 每万人口 / 每千名 / 每十万人 in a measure's name: 每 before a round count of people."""
+    if not (isinstance(p, PStep) and p.per == "每"):
+        return False
+    if p.q is None:  # 每万人拥有…: the count of people read as words
+        return _lead_text(p.words).startswith(_PER_CAPITA_WORDS)
+    return not p.words and p.q.unit in ("人", "名", "户") and p.q.value in (100, 1000, 10000, 100000)
+
+
+_PER_CAPITA_WORDS = ("百人", "千人", "万人", "十万人", "千名", "万名", "百户", "千户", "万户")
 
 
 def _formula_vars(e: Expr) -> set[str]:
