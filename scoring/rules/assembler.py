@@ -663,6 +663,7 @@ class _Assembler(RuleChecks):
         self._one_thing(out)
         self._no_aggregation(out)
         self._lost_dash(segs)
+        self._lost_dash_value(segs)
         out = self._formula_subject(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)

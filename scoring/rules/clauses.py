@@ -71,6 +71,9 @@ from .phrases import (
 )
 from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
 
+# a rank counted from the last (倒数第3名): refused, the number ranked is not written
+_FROM_LAST = ("倒数",)
+
 # words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
 _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 #: 2024年 … : the years a date in words may name (a larger or smaller number of 年 is a duration)
@@ -179,6 +182,13 @@ class ClauseReader(SpanReader):
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         text = _lead_text(lead).strip("的")
+        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS]
+        if counted and any(w in text for w in _FROM_LAST):
+            # 排名在全省倒数第3名以内的不得分: places counted from the last; which rank that is depends on how
+            # many are ranked, which the text does not say (it read 第≤3名: the best three scored 0)
+            raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
+                             counted[0].span, expected=("第N名", "前N名"),
+                             hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
         rank = self.rank(lead)
         if rank is not None:
             # 第一名 / 排名第3位: exactly that rank; 前3名: that rank or better (domain point 19: 1 is best)
