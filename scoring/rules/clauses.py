@@ -251,8 +251,13 @@ class ClauseReader(SpanReader):
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
             self.use(qtys[-1])
             return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
-        if len(lead) == 1 and qtys and qtys[0].q.value == 0 and not qtys[0].points_scale:
-            # ≥1家得2分，0家不得分: a bare zero count is exactly that count
+        if len(lead) == 1 and qtys and not qtys[0].points_scale and (
+            qtys[0].q.value == 0
+            or (qtys[0].q.unit in _EVENT_UNITS and qtys[0].q.value == qtys[0].q.value.to_integral_value())
+        ):
+            # ≥1家得2分，0家不得分: a bare zero count is exactly that count; so is a bare whole count of a counter
+            # standing alone in a ladder of counts (4次及以上得满分，3次得3分，2次得2分: 3次 is 3 times; it was
+            # left unread, stated=False both ends)
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
