@@ -375,3 +375,11 @@ def test_one_answer_naming_one_case(rule: str, weight: int, actual: str, want: s
     # 否 says no case by name, and a word that is none of them is refused as before
     assert "一个答案不能同时用于几项" in refused(rule, "否", weight=weight)
     assert "一个答案不能同时用于几项" in refused(rule, "有制度", weight=weight)
+
+
+def test_a_veto_band_on_the_count_of_the_events_is_one_answer() -> None:
+    # 差错超过10处的，本项不得分 beside 每发现一处差错扣0.1分: one count (fifth probe C10); 3 → 2 − 0.3, 11 → the veto
+    rule = "数据质量核查中每发现一处差错扣0.1分，差错超过10处的，本项不得分。"
+    assert points(rule, "3", weight=2) == Decimal("1.70")
+    assert points(rule, "10", weight=2) == Decimal("1.00")
+    assert points(rule, "11", weight=2) == Decimal("0.00")

@@ -132,20 +132,20 @@ def _cut_off(rule: Rule) -> Deduction | None:
     begin with it), cuts that count off: one answer, the count, reads both (they took a value and a count,
     so one answer was refused). Another count (开展培训2次以上…，每发现1次违规扣1分) stays apart."""
     events = [d for d in rule.deductions if d.kind is StepKind.EVENTS and not d.bonus]
-    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
+    # (the band, whether it scores 0): awards on a band, and vetoes on one (差错超过10处的，本项不得分)
+    bands = [(a.condition, isinstance(a.outcome, Zero)) for a in rule.awards if isinstance(a.condition, Range)]
+    bands += [(v.condition, True) for v in rule.vetoes if isinstance(v.condition, Range)]
     if len(events) != 1 or not bands or len(events) != len(rule.deductions) or events[0].step is None:
         return None
     d = events[0]
     assert d.step is not None
-    for a in bands:
-        r = a.condition
-        assert isinstance(r, Range)
+    for r, zero in bands:
         edges = [e.value for e in (r.low, r.high) if e is not None]
         subject = r.subject.strip()
         if not (
-            isinstance(a.outcome, Zero) and r.measure is Measure.VALUE and edges
+            zero and r.measure is Measure.VALUE and edges
             and all(e.unit == d.step.unit and not e.is_percent for e in edges)
-            and (not subject or d.event.startswith(subject))
+            and (not subject or subject in d.event)  # the thing the events are named by (发现1处差错 / 差错)
         ):  # fmt: skip
             return None
     return d
