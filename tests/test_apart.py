@@ -342,3 +342,44 @@ def test_a_zero_for_each_missed_occurrence_says_each_time() -> None:
     assert points(rule, "2", weight=5) == Decimal("5.00")
     assert points(rule, "1", weight=5) == Decimal("2.50")
     assert points(rule, "3", weight=5) == Decimal("5.00")
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "want"),
+    [
+        # one count: 2 batches → 2 − 2 × 0.5 = 1; 3 → the zero band
+        ("每发现1个不合格批次扣0.5分，发现3个及以上不得分", "2", "1.00"),
+        ("每发现1个不合格批次扣0.5分，发现3个及以上不得分", "3", "0.00"),
+        ("有1例扣1分，2例及以上不得分", "1", "1.00"),
+        ("有1例扣1分，2例及以上不得分", "2", "0.00"),
+    ],
+)
+def test_a_zero_band_on_the_count_of_the_events_is_one_answer(rule: str, actual: str, want: str) -> None:
+    # the band and the events took two answers, so one count was refused (second probe E16, E18)
+    assert points(rule, actual, weight=2) == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("rule", "weight", "actual", "want"),
+    [
+        # levels written as deductions of one requirement: the case named happened, none of the others
+        ("建立健全管理制度得2分，制度不健全扣1分，无制度不得分", 2, "是", "2.00"),
+        ("建立健全管理制度得2分，制度不健全扣1分，无制度不得分", 2, "制度不健全", "1.00"),  # 2 − 1
+        ("建立健全管理制度得2分，制度不健全扣1分，无制度不得分", 2, "无制度", "0.00"),  # the veto
+        ("信息公开及时、完整得满分；公开不及时或不完整的，扣1分；未公开不得分", 3, "公开不及时或不完整", "2.00"),
+    ],
+)
+def test_one_answer_naming_one_case(rule: str, weight: int, actual: str, want: str) -> None:
+    # one word answer was refused as one answer for two inputs (third probe D04, D17, D40)
+    assert points(rule, actual, weight=weight) == Decimal(want)
+    # 否 says no case by name, and a word that is none of them is refused as before
+    assert "一个答案不能同时用于几项" in refused(rule, "否", weight=weight)
+    assert "一个答案不能同时用于几项" in refused(rule, "有制度", weight=weight)
+
+
+def test_a_veto_band_on_the_count_of_the_events_is_one_answer() -> None:
+    # 差错超过10处的，本项不得分 beside 每发现一处差错扣0.1分: one count (fifth probe C10); 3 → 2 − 0.3, 11 → the veto
+    rule = "数据质量核查中每发现一处差错扣0.1分，差错超过10处的，本项不得分。"
+    assert points(rule, "3", weight=2) == Decimal("1.70")
+    assert points(rule, "10", weight=2) == Decimal("1.00")
+    assert points(rule, "11", weight=2) == Decimal("0.00")

@@ -117,6 +117,8 @@ def test_a_scalar_is_refused_where_the_reading_needs_several() -> None:
             for answer in SCALARS:
                 if row["node"].per_item and answer in ("3", "0"):
                     continue  # 每完成1项取得该项分数: a count of items met answers items of equal points (§67)
+                if yes_no(answer) is True and any(d.what == "答法" for d in row["reading"].decisions):
+                    continue  # one-off cases answered 是 (完成 …): none happened (§70), as the reading says
                 try:
                     scoring.evaluate(row["node"], answer, **row["kw"])
                 except scoring.ScoringError:

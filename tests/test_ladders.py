@@ -47,3 +47,13 @@ def test_tiers_below_the_best_band_fall_as_they_tighten(actual: str, want: str) 
     # reached (fourth probe K15); tightest first: <85% → 1, <90% → 3
     rule = "满意度90%以上得5分，低于90%得3分，低于85%得1分"
     assert scoring.evaluate(rule, actual, target="90%", weight=5).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("actual", "want"),
+    [("5", "5.00"), ("4", "5.00"), ("3", "3.00"), ("2", "2.00"), ("1", "0.00"), ("0", "0.00")],
+)
+def test_a_bare_count_in_a_ladder_of_counts_is_that_count(actual: str, want: str) -> None:
+    # 3次得3分 between 4次及以上 and 1次及以下 was an unread number (fifth probe A39, A08)
+    rule = "应急预案演练次数4次及以上得满分，3次得3分，2次得2分，1次及以下不得分"
+    assert scoring.evaluate(rule, actual, target="4次", weight=5).points == Decimal(want)

@@ -159,3 +159,20 @@ def test_a_start_in_percent_with_a_step_in_days_is_refused() -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse("审批事项办理时限压缩至法定时限的50%以内，每超出1天扣0.5分")
     assert e.value.code == "start-step-units"
+
+
+def test_a_value_that_is_two_lines_run_together_is_refused() -> None:
+    # 5万元以下…510万元…10万元以上: 510万 was read as a line of 510万, so 8万 scored 0 (fifth probe K06)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("补助资金5万元以下的得1分，510万元的得3分，10万元以上的得5分")
+    assert e.value.code == "lost-dash" and e.value.pos == 14
+    # a count that happens to be two counts written together, with no band below and above it, reads
+    assert scoring.parse("完成3篇得8分，完成1篇得2分，完成13篇得10分")
+
+
+@pytest.mark.parametrize("text", ["排名在全省倒数第3名以内的不得分，其余得满分", "考核排名倒数第2名的扣2分"])
+def test_a_rank_from_the_last_is_refused(text: str) -> None:
+    # 倒数第3名以内 read as 第≤3名: the best three scored 0 (fifth probe G04)
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "rank-from-last"

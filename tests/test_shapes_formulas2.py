@@ -68,3 +68,16 @@ def test_refused(text: str, code: str) -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "weight", "want"),
+    [
+        ("满意度得分=满意度×分值", "87%", 10, "8.70"),  # 0.87 × 10
+        ("预算执行率得分=预算执行率×10", "93.5%", 10, "9.35"),  # 0.935 × 10
+        ("满意度得分=满意度×5", "90%", 5, "4.50"),  # 0.9 × 5
+    ],
+)
+def test_the_name_before_score_equals_is_whose_score(text: str, actual: str, weight: int, want: str) -> None:
+    # 满意度得分=…: 满意度 was a label condition answered 是/否, so 87% was refused (third/fourth probes E08, E04, E07)
+    assert scoring.evaluate(text, actual, weight=weight).points == Decimal(want)

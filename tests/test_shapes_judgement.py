@@ -132,8 +132,10 @@ def test_deduction_range_option_picks_an_end_of_an_awarded_range() -> None:
 
 
 def test_a_range_of_points_before_an_outcome_is_refused() -> None:
-    # a range of values on a 分 scale, or points? The canonical text cannot write such a band back yet
-    assert _refused("满意度80-90分得5分，80分以下不得分") == ("points-range-as-value", "80-90分")
+    # semantics §73: a range of points that an outcome follows is a band of values on a 分 scale (it was refused
+    # here before the canonical text could write it back); one with words or a hand score after it stays refused
+    assert _refused("根据完成情况在0-5分之间评定") == ("points-range-as-value", "0-5分")
+    assert _score("满意度80-90分得5分，80分以下不得分", "85", weight="10") == Decimal("5")
 
 
 # ------------------------------------------------------------------ 得一半分值: 50% of the weight

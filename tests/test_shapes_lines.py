@@ -253,3 +253,35 @@ def test_bare_bands_after_a_heading(actual: str, points: str) -> None:
 def test_a_bare_band_without_a_heading_refused() -> None:
     assert _refused("完成率；100%得5分") == "unread-number"  # a semicolon: no heading
     assert _refused("完成率90%：100%得5分") == "unread-number"  # a heading with a number is no heading
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "unit", "actual", "want"),
+    [
+        # 5 working days against a limit of 3: 2 over × 1 → 5 − 2 = 3; 2 days: within → 5
+        ("办结时限为3个工作日，每超时1个工作日扣1分。", "3", "工作日", "5", "3.00"),
+        ("办结时限为3个工作日，每超时1个工作日扣1分。", "3", "工作日", "2", "5.00"),
+        # 30 hours against 24: 6 over × 0.1 → 5 − 0.6 = 4.4
+        ("处理时限为24小时，每超时1小时扣0.1分", "24", "小时", "30", "4.40"),
+    ],
+)
+def test_a_time_limit_before_steps_is_their_line(text: str, target: str, unit: str, actual: str, want: str) -> None:
+    # 时限为3个工作日 before 每超时… was an unread number (first probe L03, second T08)
+    assert scoring.evaluate(text, actual, target=target, comparator="≤", unit=unit, weight=5).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "unit", "weight", "actual", "want"),
+    [
+        # 2.8人 per thousand; 2.6 is 0.2 short = 2 steps × 0.5 → 4 − 1 = 3
+        ("每千人口执业（助理）医师数达到2.8人，每减少0.1人扣0.5分", "2.8", "人", 4, "2.6", "3.00"),
+        ("每千名老年人拥有养老床位数达到35张，每少1张扣0.5分", "35", "张", 3, "33", "2.00"),  # 2 × 0.5
+        ("每万人拥有公共文化设施面积不低于800平方米，每少50平方米扣1分", "800", "平方米", 5, "700", "3.00"),  # 2 steps
+    ],
+)
+def test_per_capita_words_are_the_measures_name(text: str, target: str, unit: str, weight: int, actual: str, want: str) -> None:
+    # 每千人 was read as a step: the line after it was an unread number (fourth probe B22, B38), and in an award
+    # the subject lost it (2.8人≤口医师数)
+    assert scoring.evaluate(text, actual, target=target, comparator="≥", unit=unit, weight=weight).points == Decimal(want)
+    rule = scoring.parse("每千人口医师数达到2.8人得满分，未达到不得分")
+    assert rule.clauses[0].condition.subject == "每千人口医师数"  # type: ignore[union-attr]

@@ -72,7 +72,7 @@ def test_a_rank_is_no_percentage() -> None:
         ("第3条执行到位得满分", "ordinal"),
         ("前3个月完成得满分", "deadline"),  # within the first 3 months: it was read as "at least 3 months"
         ("排名在前10%得满分", "rank-share"),  # the top tenth: it was read as ≥ 10%
-        ("排名第一得满分，每下降一名扣1分", "rank-step-without-rank"),  # 第一 with no counter is not read as a rank
+        ("排名靠前得满分，每下降一名扣1分", "rank-step-without-rank"),  # no rank read (排名第一 is one since §73)
         # two ladders under headings the rule does not take as an input (dev-106)
         ("A行动第一名得40分,每递减一名,减2分;B行动第一名得20分,每递减一名,减1分", "band-twice"),
         ("山区满意度90%以上得10分,其他地区满意度90%以上得8分", "band-twice"),
@@ -80,6 +80,11 @@ def test_a_rank_is_no_percentage() -> None:
 )
 def test_near_misses_of_ranks_are_refused(text: str, code: str) -> None:
     assert _refused(text) == code
+
+
+def test_first_without_a_counter_is_a_rank() -> None:
+    # semantics §73: 第一 before a clause end is 第1, a rank (§26); weight 5, 3rd: two places below 1st → 5 − 2
+    assert _score("排名第一得满分，每下降一名扣1分", "3", weight="5") == Decimal("3")
 
 
 def test_a_count_of_people_is_no_rank() -> None:

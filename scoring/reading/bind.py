@@ -33,6 +33,7 @@ from ..rules.nodes import (
     StepKind,
     TargetMet,
     Veto,
+    Zero,
 )
 from .scales import (
     Scale,
@@ -114,13 +115,40 @@ _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等
 
 
 def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
-    """Clauses that each take their own answer: event and one-off deductions, worded vetoes."""
+    """Clauses that each take their own answer: event and one-off deductions, worded vetoes. Not the one
+    count of events that the rule's zero bands cut off (``_cut_off``)."""
+    counted = _cut_off(rule)
     return [
         c
         for c in rule.clauses
-        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE)
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
     ]
+
+
+def _cut_off(rule: Rule) -> Deduction | None:
+    """每发现1个不合格批次扣0.5分，发现3个及以上不得分 / 有1例扣1分，2例及以上不得分: a zero band in the unit of
+    the rule's one count of events, on the same thing (no subject, or the words the events are named by
+    begin with it), cuts that count off: one answer, the count, reads both (they took a value and a count,
+    so one answer was refused). Another count (开展培训2次以上…，每发现1次违规扣1分) stays apart."""
+    events = [d for d in rule.deductions if d.kind is StepKind.EVENTS and not d.bonus]
+    # (the band, whether it scores 0): awards on a band, and vetoes on one (差错超过10处的，本项不得分)
+    bands = [(a.condition, isinstance(a.outcome, Zero)) for a in rule.awards if isinstance(a.condition, Range)]
+    bands += [(v.condition, True) for v in rule.vetoes if isinstance(v.condition, Range)]
+    if len(events) != 1 or not bands or len(events) != len(rule.deductions) or events[0].step is None:
+        return None
+    d = events[0]
+    assert d.step is not None
+    for r, zero in bands:
+        edges = [e.value for e in (r.low, r.high) if e is not None]
+        subject = r.subject.strip()
+        if not (
+            zero and r.measure is Measure.VALUE and edges
+            and all(e.unit == d.step.unit and not e.is_percent for e in edges)
+            and (not subject or subject in d.event)  # the thing the events are named by (发现1处差错 / 差错)
+        ):  # fmt: skip
+            return None
+    return d
 
 
 _LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
@@ -350,6 +378,15 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
+    cases = separate_inputs(rule)
+    if len(cases) >= 2 and not reads_value(rule) and all(
+        (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
+        or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet)))
+        for c in cases
+    ):
+        # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
+        out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
+                            False, "semantics §70"))  # fmt: skip
     for c in rule.clauses:
         if isinstance(c, Award) and isinstance(c.condition, Range):
             for edge, side in ((c.condition.low, "下限"), (c.condition.high, "上限")):

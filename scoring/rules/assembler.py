@@ -27,6 +27,7 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
+    Expr,
     Formula,
     FullMarks,
     Item,
@@ -60,6 +61,7 @@ from .phrases import (
     _STANDARD_WORDS,
     _TIME_UNITS,
     Lead,
+    PBareOp,
     PBounded,
     PCmp,
     PQty,
@@ -221,6 +223,20 @@ class _Assembler(RuleChecks):
                 out[k] = attrs.evolve(d, start=Edge(Quantity(b.count, b.unit), True))
         return out
 
+    def _per_capita_named(self, seg: _Segment) -> _Segment:
+        """每千人口执业医师数达到2.8人 / 每千名老年人拥有养老床位数达到35张: 每 before a round count of people is
+        the measure's denominator, words of its name, not a step: the subject keeps them (it read 口医师数) and a
+        line after them is read (2.8 was left unread before steps)."""
+        if not any(_per_capita(p) for p in seg.lead):
+            return seg
+        lead = []
+        for p in seg.lead:
+            if _per_capita(p):
+                self.use(p)
+                p = PText(self.text[p.span[0] : p.span[1]], p.span)
+            lead.append(p)
+        return attrs.evolve(seg, lead=tuple(lead))
+
     def _per_item(self, segs: list[_Segment], out: list[Clause]) -> bool:
         """每完成1项取得该项分数 / 未完成项不得分 / 按实现程度计分 (semantics §67): each item of the checklist
         scores its points when met. Only beside a checklist (two or more things, each for its points, the
@@ -351,7 +367,7 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
-        segs = self.segments(clauses)
+        segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
@@ -393,6 +409,7 @@ class _Assembler(RuleChecks):
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
+        context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -426,6 +443,13 @@ class _Assembler(RuleChecks):
                     # year's count falls short of (it counted from 1: 2 checks of the 4 scored full marks)
                     context_freq, context_edge = context_edge, None
                 context_bare = self._lone_number(seg.lead) if context_edge is None else None
+                if context_edge is None and context_freq is None:
+                    # 化解率在80%~90%之间的，每降低1个百分点扣0.5分 (semantics §71): a range whose two ends are the
+                    # lines of the bands beside it; the steps below it count from its top
+                    ranged = [p for p in seg.lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+                    lines = [p.q for s in segs for p in s.lead if isinstance(p, PCmp)]
+                    if len(ranged) == 1 and isinstance(ranged[0], PRange) and {ranged[0].low, ranged[0].high} <= set(lines):
+                        context_range = (note, ranged[0])
                 continue
             lead = seg.lead
             self.use(*seg.tails)
@@ -493,6 +517,8 @@ class _Assembler(RuleChecks):
                     d = deducts[0]
                     if d.range_high is None and not d.bonus and not d.per_unit and not d.below_zero:
                         gap = self.gap(lead, self._lead_span(lead, seg.span))
+                if gap is None and len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
+                    gap = self.value_band_deduction(lead, deducts[0], self._lead_span(lead, seg.span))
                 if gap is not None:
                     # 低于目标10个百分点以内的扣3分: within this band of the shortfall the indicator
                     # scores its weight less the points (domain point 16); one band applies
@@ -548,6 +574,14 @@ class _Assembler(RuleChecks):
                         # the shortfall counts from (reached: ≥, stated=False; semantics §65)
                         ded = attrs.evolve(ded, start=Edge(plan.q, True, False), plan=True)
                         self.use(plan)
+                    elif (
+                        context_range is not None and out and out[-1] is context_range[0]
+                        and ded.kind is StepKind.DISTANCE and ded.start is None and ded.direction is Direction.SHORTFALL
+                        and ded.step is not None and ded.step.is_percent == context_range[1].high.is_percent
+                    ):  # fmt: skip
+                        ded = attrs.evolve(ded, start=Edge(context_range[1].high, True))
+                        self.use(context_range[1])
+                        notes.remove(out.pop())  # type: ignore[arg-type]  # the range is the deduction's, no note
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -629,6 +663,8 @@ class _Assembler(RuleChecks):
         self._one_thing(out)
         self._no_aggregation(out)
         self._lost_dash(segs)
+        self._lost_dash_value(segs)
+        out = self._formula_subject(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
@@ -872,6 +908,18 @@ class _Assembler(RuleChecks):
         return out
 
     @staticmethod
+    def _formula_subject(clauses: list[Clause]) -> list[Clause]:
+        """满意度得分=满意度×分值 / 预算执行率得分=预算执行率×10: words before 得分= that name a quantity of the
+        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused)."""
+        out: list[Clause] = []
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
+                if c.condition.text in _formula_vars(c.outcome.expr):
+                    c = attrs.evolve(c, condition=None)
+            out.append(c)
+        return out
+
+    @staticmethod
     def _met_case(clauses: list[Clause]) -> list[Clause]:
         """无缺会现象3分 / 未发生安全事故得满分 / 无违规违纪问题8分: a worded award that says something is
         absent (无, 没有, or 未/不 before an event verb: 未发生, 未出现) and scores more than every other
@@ -1085,6 +1133,26 @@ def _rest_below(awards: list[Award]) -> Award | None:
             if r.low.value.value >= max(q.value for q in highs):
                 return rest
     return None
+
+
+def _per_capita(p: Any) -> bool:
+    """每千人 / 每万人口 / 每千名 / 每十万人 in a measure's name: 每 before a round count of people."""
+    if not (isinstance(p, PStep) and p.per == "每"):
+        return False
+    if p.q is None:  # 每万人拥有…: the count of people read as words
+        return _lead_text(p.words).startswith(_PER_CAPITA_WORDS)
+    return not p.words and p.q.unit in ("人", "名", "户") and p.q.value in (100, 1000, 10000, 100000)
+
+
+_PER_CAPITA_WORDS = ("百人", "千人", "万人", "十万人", "千名", "万名", "百户", "千户", "万户")
+
+
+def _formula_vars(e: Expr) -> set[str]:
+    if isinstance(e, Var):
+        return {e.name}
+    if isinstance(e, BinOp):
+        return _formula_vars(e.left) | _formula_vars(e.right)
+    return set()
 
 
 def _same_scale(q: Quantity, others: list[Quantity]) -> bool:

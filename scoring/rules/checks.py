@@ -24,6 +24,7 @@ from .nodes import (
     Label,
     Measure,
     Note,
+    Op,
     Points,
     Proportional,
     Quantity,
@@ -33,7 +34,7 @@ from .nodes import (
     TargetMet,
     Var,
 )
-from .phrases import Lead, PStep, PText, PWord, Span, TOutcome
+from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
 from .shapes import _covered_outside, _crossing, _rank, _Segment
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
@@ -50,6 +51,16 @@ _WORDED_VALUE = ("负", "零", "正", *_NEGATED_VALUE)
 def _holds_zero(r: Range) -> bool:
     """Whether the band takes the value 0 (提高5%以下 does: 未提高, 0 or less, falls in it)."""
     return (r.low is None or r.low.value.value <= 0) and (r.high is None or r.high.value.value >= 0)
+
+_FIGURES = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _first_digit(text: str, span: Span) -> int:
+    """Where the first figure of a phrase starts (after its comparison word)."""
+    for i in range(span[0], span[1]):
+        if text[i].isdigit():
+            return i
+    return span[0]
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -308,6 +319,33 @@ class RuleChecks(ClauseReader):
                     expected=("95%以上得满分，低于95%的按比例得分",),
                     hint="按比例计分适用于其他各档之外的数值；请写明条件之外如何计分，如“95%以上得满分，低于95%的按比例得分”",
                 )  # fmt: skip
+
+    def _lost_dash_value(self, segs: list[_Segment]) -> None:
+        """补助资金5万元以下的得1分，510万元的得3分，10万元以上的得5分: a bare value of a band whose figures are
+        two other lines of the rule run together, the smaller first (5 and 10 → 510), is a range that lost
+        its dash (domain point 21): refused, never read (510万 was read as a line of 510万: 8万 scored 0)."""
+        figures: list[tuple[str, str, Span, str]] = []  # (figures as written, unit, span, side: bare/upper/lower)
+        for seg in segs:
+            if not seg.tails:
+                continue
+            for p in seg.lead:
+                if isinstance(p, (PQty, PCmp)):
+                    m = _FIGURES.match(self.text, p.span[0] if isinstance(p, PQty) else _first_digit(self.text, p.span))
+                    if m:
+                        side = "bare" if isinstance(p, PQty) else "upper" if p.op in (Op.LE, Op.LT) else "lower"
+                        figures.append((m.group(), p.q.unit, (m.start(), m.end()), side))
+        uppers = [f for f, _, _, side in figures if side == "upper" and "." not in f]
+        lowers = [f for f, _, _, side in figures if side == "lower" and "." not in f]
+        for fig, _unit, span, side in figures:
+            if side != "bare" or "." in fig:
+                continue
+            # the line below which one band ends and the line above which another starts, run together
+            for a, b in itertools.product(uppers, lowers):
+                if a + b == fig and Decimal(a) < Decimal(b):
+                    raise self.error(
+                        "lost-dash", f"“{fig}”像是丢失了“-”的区间（{a}-{b}）", span, expected=(f"{a}-{b}",),
+                        hint="区间请写成“5-10万元”；规则不会猜测丢失的符号",
+                    )  # fmt: skip
 
     def _lost_dash(self, segs: list[_Segment]) -> None:
         """总资金使用合理规范(5分)…基本合理规范(3分)…不太合理规范(20分) / 实行单独列帐核算(53分)未实行(30分):

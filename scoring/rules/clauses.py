@@ -71,6 +71,9 @@ from .phrases import (
 )
 from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
 
+# a rank counted from the last (倒数第3名): refused, the number ranked is not written
+_FROM_LAST = ("倒数",)
+
 # words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
 _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 #: 2024年 … : the years a date in words may name (a larger or smaller number of 年 is a duration)
@@ -121,6 +124,21 @@ class ClauseReader(SpanReader):
             hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
         return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
 
+    def value_band_deduction(self, lead: Lead, d: TDeduct, span: Span) -> Range | None:
+        """90%（含）～95%（不含）扣1分 / 95%-98%扣2分: a one-off deduction after a range of the value, with no
+        step, is that band's outcome, the weight less the points (as §20 reads it on a band of the
+        shortfall; semantics §71). Only a range with both ends: one-sided deductions (低于90%扣1分) are
+        either once or per step, and nested ones may add up; they stay the deduction's reading."""
+        if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
+            return None
+        ranges = [p for p in lead if isinstance(p, PRange)]
+        if len(ranges) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PCmp, PBareOp)) for p in lead):
+            return None
+        cond = self.condition(lead, span)
+        if not isinstance(cond, Range) or cond.measure is not Measure.VALUE or cond.low is None or cond.high is None:
+            return None
+        return cond
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
         for c in lead:
@@ -164,6 +182,13 @@ class ClauseReader(SpanReader):
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         text = _lead_text(lead).strip("的")
+        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS]
+        if counted and any(w in text for w in _FROM_LAST):
+            # 排名在全省倒数第3名以内的不得分: places counted from the last; which rank that is depends on how
+            # many are ranked, which the text does not say (it read 第≤3名: the best three scored 0)
+            raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
+                             counted[0].span, expected=("第N名", "前N名"),
+                             hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
         rank = self.rank(lead)
         if rank is not None:
             # 第一名 / 排名第3位: exactly that rank; 前3名: that rank or better (domain point 19: 1 is best)
@@ -226,8 +251,13 @@ class ClauseReader(SpanReader):
             # 偏离30%得15分 / 偏离目标40%不得分: a deviation of (up to) that much
             self.use(qtys[-1])
             return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
-        if len(lead) == 1 and qtys and qtys[0].q.value == 0 and not qtys[0].points_scale:
-            # ≥1家得2分，0家不得分: a bare zero count is exactly that count
+        if len(lead) == 1 and qtys and not qtys[0].points_scale and (
+            qtys[0].q.value == 0
+            or (qtys[0].q.unit in _EVENT_UNITS and qtys[0].q.value == qtys[0].q.value.to_integral_value())
+        ):
+            # ≥1家得2分，0家不得分: a bare zero count is exactly that count; so is a bare whole count of a counter
+            # standing alone in a ladder of counts (4次及以上得满分，3次得3分，2次得2分: 3次 is 3 times; it was
+            # left unread, stated=False both ends)
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
@@ -869,6 +899,12 @@ class ClauseReader(SpanReader):
             isinstance(numeric[0], PCmp) or (isinstance(numeric[0], PQty) and numeric[0].q.is_percent)
         ):
             return numeric[0]  # a bare count (每季度进行一次) is a frequency, not a line
+        if (
+            len(numeric) == 1 and isinstance(numeric[0], PQty) and numeric[0].q.unit in _TIME_UNITS
+            and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS)
+        ):  # fmt: skip
+            # 办结时限为3个工作日，每超时1个工作日扣1分: a time limit is the line the steps past it count from
+            return PCmp(Op.LE, numeric[0].q, numeric[0].span)
         return None
 
     @staticmethod

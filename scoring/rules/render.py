@@ -78,7 +78,7 @@ REQUESTS: dict[str, str] = {
     "R5": "不足一档按比例 / 不足一档不计 / 不足一档按一档计 bind to the deduction they follow",
     "R6": "每高于或低于 → Direction.BOTH",
     "R7": "自90%起 / 自90%（不含）起 → Deduction.start, direction untouched",
-    "R8": "edges on a 分 scale: 超过90分, 低于90分, 80分（含）至90分（不含）",
+    "R8": "edges on a 分 scale with a mark or equal: 80分（含）至90分（不含）, =90分 (超过90分, 低于90分: §51; 80至90分: §73)",
     "R9": "实际值 / 偏离度 / 完成比例 name the measure with an empty subject",
     "R10": "sub-item marks above ⑩ (⑪…⑳)",
     "R11": "扣4至7分 → Deduction.points_max",
@@ -156,21 +156,21 @@ def range_text(c: Range, used: set[str] | None = None) -> str:
             if unit_points:
                 used.add("R8")
             return f"{head}={of}{quantity(low.value)}"
+        if unit_points and low.inclusive and high.inclusive and not of:
+            return f"{head}{number(low.value.value)}至{number(high.value.value)}分"  # 80-89分得8分: both ends included (§73)
         if unit_points:
             used.add("R8")
         return f"{head}{of}{_edge(low)}至{_edge(high)}"
     if low is not None:
         if unit_points:
             if not low.inclusive:
-                used.add("R8")
-                return f"{head}超过{quantity(low.value)}"
+                return f"{head}超过{quantity(low.value)}"  # read since §51
             return f"{head}{of}{quantity(low.value)}以上"
         return f"{head}{'≥' if low.inclusive else '>'}{of}{quantity(low.value)}"
     if high is not None:
         if unit_points:
             if not high.inclusive:
-                used.add("R8")
-                return f"{head}低于{quantity(high.value)}"
+                return f"{head}低于{quantity(high.value)}"  # read since §51
             return f"{head}{of}{quantity(high.value)}以下"
         return f"{head}{'≤' if high.inclusive else '<'}{of}{quantity(high.value)}"
     raise ValueError("a Range needs at least one edge")

@@ -250,6 +250,23 @@ class _Phrases:
             lq, hq, low_mark, high_mark = hq, lq, high_mark, low_mark
         return PRange(lq, hq, self._span(meta), low_mark, high_mark)
 
+    def op_range(self, meta: Any, ch: list[Any]) -> list[Any]:
+        """达80%-90%的 / 达到目标值60%（含）-80%的: 达/达到 before a range reaches into it, which the range says
+        already: the range (after 目标值 a range of the completion ratio, as 目标值60%-80%). Another comparison
+        word before a range (≥80%-90%, 低于80%-90%) says something the range contradicts: refused."""
+        op_tok: Token = ch[0]
+        rest = ch[1:]
+        word = rest[0] if rest and isinstance(rest[0], PWord) else None
+        if op_tok.type != "REACH":
+            raise RuleSyntaxError(
+                "op-before-range", f"比较词“{op_tok}”之后是一个区间，无法确定比较的是哪一端", self.source,
+                op_tok.start_pos or 0, length=max(1, self._span(meta)[1] - (op_tok.start_pos or 0)),
+                expected=("80%-90%", "达到80%-90%", "≥80%"), hint="区间请直接写“80%-90%”，单侧请写“80%以上”",
+            )  # fmt: skip
+        body = rest[1:] if word is not None else rest
+        inner = self.range(meta, body)
+        return [word, inner] if word is not None else [inner]
+
     def bounded(self, meta: Any, ch: list[Any]) -> PBounded:
         low, op1, mid, op2, high = ch
         lq = low.q
@@ -366,6 +383,15 @@ class _Phrases:
     def cap(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
+    def cap_share(self, meta: Any, ch: list[Any]) -> TCap:
+        # 扣分不超过本项分值的50%: a cap as a share of the weight; no node holds a cap that is not points yet
+        start, end = self._span(meta)
+        raise RuleSyntaxError(
+            "cap-share", "扣分上限写成了分值的百分比，程序还不能按百分比上限计分", self.source, start,
+            length=max(1, end - start), expected=("最多扣2分", "扣分不超过2分"),
+            hint="请按指标分值折算成分数，如分值4分的50%写成“扣分不超过2分”",
+        )  # fmt: skip
+
     def until(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("until", str(ch[0]), self._span(meta))
 
@@ -444,7 +470,8 @@ class _Phrases:
 
     # structure
     def lead(self, meta: Any, ch: list[Any]) -> Lead:
-        return tuple(ch)
+        # op_range gives its phrases as a list (目标值 and the range): they stand in the lead one by one
+        return tuple(p for c in ch for p in (c if isinstance(c, list) else [c]))
 
     def context(self, meta: Any, ch: list[Any]) -> tuple[str, list[Any], Span]:
         return ("clause", [ch[0]], self._span(meta))
@@ -608,22 +635,48 @@ def _heading_points(parts: list[Any], source: str) -> list[Any]:
 
 
 def _score_ranges(parts: list[Any], source: str) -> list[Any]:
-    """满意度80-90分，得5分 / 满意度80-90分得5分: a range of points that an outcome follows would be a range of
-    values on a 分 scale, which the canonical text cannot write back yet (render request R8): refused."""
+    """满意度80-90分，得5分 / 考核得分80-89分得8分: a range of points that an outcome follows (in its clause or
+    the next) is a range of values on a 分 scale, as 80分以上 is a value on it (semantics §51, §73): read as a
+    range of 分 values. (A range closing a condition with no outcome after it, 良好8-9分, was read as a hand
+    score by _points_after.)"""
     if "分" not in source or not any(ch in source for ch in "-—－～~至–"):
         return parts  # no range of points written anywhere
-    for c in parts:
-        if isinstance(c, Token):
+    out = list(parts)
+    clauses = [i for i, c in enumerate(out) if not isinstance(c, Token)]
+    for k, i in enumerate(clauses):
+        c = out[i]
+        if not any(_is_lead(part) and any(isinstance(p, PScoreRange) for p in part) for part in c[1]):
             continue
-        for part in c[1]:
-            for p in part if _is_lead(part) else ():
+        nxt = out[clauses[k + 1]][1] if k + 1 < len(clauses) else []
+        for j, part in enumerate(c[1]):
+            for n, p in enumerate(part if _is_lead(part) else ()):
                 if isinstance(p, PScoreRange):
-                    raise RuleSyntaxError(
-                        "points-range-as-value", "分值区间之后又写了得分，无法确定它是分值还是分数段", source,
-                        p.span[0], length=p.span[1] - p.span[0], expected=("良好8-9分", "满意度80分以上得5分"),
-                        hint="分数段请写成“80分以上”“90分以下”的形式",
-                    )  # fmt: skip
-    return parts
+                    after = [*part[n + 1 :], *c[1][j + 1 :], *nxt][:1]
+                    _score_range_band(p, part[n + 1 :], after, source)
+        body = [
+            tuple(PRange(Quantity(p.low, "分"), Quantity(p.high, "分"), p.span) if isinstance(p, PScoreRange) else p for p in part)
+            if _is_lead(part) else part
+            for part in c[1]
+        ]  # fmt: skip
+        out[i] = (c[0], body, c[2])
+    return out
+
+
+def _score_range_band(p: PScoreRange, rest: tuple[Any, ...], after: list[Any], source: str) -> None:
+    """Refuse a range of points that is not a band's range of 分 values: words after it in the condition
+    (在0-5分之间评定), or a hand score after it (0-5分酌情评分): the points of the range are then likely
+    the points awarded, which the text does not say."""
+    words = "".join(q.text for q in rest if isinstance(q, PText))
+    hand = bool(after) and (
+        (isinstance(after[0], TOutcome) and isinstance(after[0].outcome, ByHand))
+        or (isinstance(after[0], TFlag) and after[0].kind == "discretion")
+    )
+    if (words and words != "的") or len(rest) > (1 if words else 0) or hand:
+        raise RuleSyntaxError(
+            "points-range-as-value", "分值区间之后又写了文字或酌情评分，无法确定它是分值还是分数段", source,
+            p.span[0], length=p.span[1] - p.span[0], expected=("良好8-9分", "考核得分80-89分得8分"),
+            hint="在分值区间内评分请写成“得0-5分”；分数段请写成“80-89分得8分”",
+        )  # fmt: skip
 
 
 # ---------------------------------------------------------------- the phrases, applied while parsing

@@ -190,6 +190,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
+    if slots is None and not isinstance(actual, Mapping):
+        actual = _one_named(rule, separate, actual)
     if slots is not None and isinstance(actual, Mapping):
         # several named measured values (semantics §14): each answered under its own number
         if any(k in _VALUE_KEYS for k in actual):
@@ -381,6 +383,28 @@ def _input_name(c: Deduction | Veto) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
     return _describe_cond(c.condition)
+
+
+def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) -> Any:
+    """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
+    inputs are each a case that happened or not (one-off deductions, worded vetoes) and no measured value, that
+    names exactly one of those cases (its words as written) — that case happened and none of the others; 是,
+    none happened. Returned as the per-case answers; anything else is returned as it was (and one answer for
+    several inputs is refused as before)."""
+    if not isinstance(actual, (str, bool)) or len(separate) < 2 or _reads_value(rule):
+        return actual
+    if not all((isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
+               or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet))) for c in separate):  # fmt: skip
+        return actual
+    if yes_no(actual) is True:  # 是 (完成, 无 …: the answer lexicon's yes words, as a table's cell reads them)
+        return {i: "是" for i in range(1, len(separate) + 1)}
+    if not isinstance(actual, str):
+        return actual
+    said = actual.strip().strip("。.；;，, ").removesuffix("的")
+    names = [(c.event if isinstance(c, Deduction) else c.condition.text).strip().removesuffix("的") for c in separate]  # type: ignore[union-attr]
+    if names.count(said) != 1:
+        return actual
+    return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
 
 
 def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:

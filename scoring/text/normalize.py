@@ -487,6 +487,7 @@ _COUNTERS: tuple[str, ...] = tuple(sorted(_NUM["counters"], key=len, reverse=Tru
 _POINTS_AFTER: str = _NUM["points_after"]
 _INCIDENT_AFTER: str = _NUM["incident_after"]
 _ONE_NOT_AFTER: str = _NUM["one_not_after"]
+_ORDINAL_END: str = _NUM["ordinal_end"]
 _WORDS = re.compile("|".join(map(re.escape, _NUM["words"])))
 
 _DIGITS = "零〇一二两三四五六七八九"
@@ -579,6 +580,8 @@ def _quantity(text: str, e: int, before: str) -> bool:
         return bool(before) and before in _POINTS_AFTER and not text.startswith(("分之", "分点", "分比", "分制"), e)
     if text.startswith("起", e):
         return bool(before) and before in _INCIDENT_AFTER
+    if before == "第" and (e == len(text) or text[e] in _ORDINAL_END):
+        return True  # 第二的得4分: an ordinal with no counter (a rank, semantics §73)
     return text.startswith(_COUNTERS, e)
 
 
