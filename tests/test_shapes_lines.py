@@ -285,3 +285,10 @@ def test_per_capita_words_are_the_measures_name(text: str, target: str, unit: st
     assert scoring.evaluate(text, actual, target=target, comparator="≥", unit=unit, weight=weight).points == Decimal(want)
     rule = scoring.parse("每千人口医师数达到2.8人得满分，未达到不得分")
     assert rule.clauses[0].condition.subject == "每千人口医师数"  # type: ignore[union-attr]
+
+
+def test_a_plan_in_场次_against_a_row_in_场次() -> None:
+    # 12场次 was read as 12场 and the word 次 left to the subject: the row's 12场次 then differed from the plan
+    # (plan-differs-from-target; fifth probe B39). 10 held: 2 short × 0.5 → 3 − 1 = 2
+    rule = "全年开展体育赛事12场次，每少1场次扣0.5分"
+    assert scoring.evaluate(rule, "10", target="12场次", comparator="≥", unit="场次", weight=3).points == Decimal("2.00")
