@@ -126,6 +126,20 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
     ]
 
 
+def one_off_cases(rule: Rule) -> list[Deduction | Veto]:
+    """The inputs of a rule that are each a case that happened or not (one-off deductions, worded vetoes),
+    two or more, with no measured value: one answer naming one of them answers all (semantics §70).
+    Empty for any other rule."""
+    cases = separate_inputs(rule)
+    if len(cases) >= 2 and not reads_value(rule) and all(
+        (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
+        or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet)))
+        for c in cases
+    ):
+        return cases
+    return []
+
+
 def _cut_off(rule: Rule) -> Deduction | None:
     """每发现1个不合格批次扣0.5分，发现3个及以上不得分 / 有1例扣1分，2例及以上不得分: a zero band in the unit of
     the rule's one count of events, on the same thing (no subject, or the words the events are named by
@@ -378,12 +392,7 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
-    cases = separate_inputs(rule)
-    if len(cases) >= 2 and not reads_value(rule) and all(
-        (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
-        or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet)))
-        for c in cases
-    ):
+    if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
                             False, "semantics §70"))  # fmt: skip
@@ -513,5 +522,5 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "measured_subjects", "number_answers", "reads_rank", "reads_value",
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "measured_subjects", "number_answers", "one_off_cases", "reads_rank", "reads_value",
            "separate_inputs", "value_slots"]  # fmt: skip

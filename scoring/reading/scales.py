@@ -36,6 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import formula_vars
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
@@ -267,16 +268,7 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     out from the answer and the target by a rule the text does not give; only an answer written as
     a rate is one), ``two_rates`` (two rates neither of which is planned: which is the answer is not
     written) or ``unknown``. Every name ending in 率 was the answer: 实际完成率÷计划完成率 was 1."""
-    names: list[str] = []
-    stack = [expr]
-    while stack:
-        e = stack.pop()
-        name = getattr(e, "name", None)
-        if isinstance(name, str):
-            if name not in names:
-                names.append(name)
-        else:
-            stack.extend(x for x in (getattr(e, "right", None), getattr(e, "left", None)) if x is not None)
+    names = formula_vars(expr)
     plain = [n for n in names if _is_rate(n) and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED)]
     # a % value or target is its fraction where the formula scales the weight by it (实际值×分值); in
     # plain arithmetic (10-(目标值-实际值)×0.5) it is the number as written, in points

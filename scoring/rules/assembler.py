@@ -27,7 +27,6 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
-    Expr,
     Formula,
     FullMarks,
     Item,
@@ -81,7 +80,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _rank, _Segment, _split_list
+from .shapes import _rank, _Segment, _split_list, formula_vars
 
 
 @attrs.define
@@ -914,7 +913,7 @@ class _Assembler(RuleChecks):
         out: list[Clause] = []
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
-                if c.condition.text in _formula_vars(c.outcome.expr):
+                if c.condition.text in formula_vars(c.outcome.expr):
                     c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
@@ -1145,14 +1144,6 @@ def _per_capita(p: Any) -> bool:
 
 
 _PER_CAPITA_WORDS = ("百人", "千人", "万人", "十万人", "千名", "万名", "百户", "千户", "万户")
-
-
-def _formula_vars(e: Expr) -> set[str]:
-    if isinstance(e, Var):
-        return {e.name}
-    if isinstance(e, BinOp):
-        return _formula_vars(e.left) | _formula_vars(e.right)
-    return set()
 
 
 def _same_scale(q: Quantity, others: list[Quantity]) -> bool:

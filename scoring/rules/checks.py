@@ -15,7 +15,6 @@ import attrs
 from .clauses import ClauseReader
 from .nodes import (
     Award,
-    BinOp,
     Clause,
     Deduction,
     Edge,
@@ -32,10 +31,9 @@ from .nodes import (
     ShareOfWeight,
     StepKind,
     TargetMet,
-    Var,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment
+from .shapes import _covered_outside, _crossing, _rank, _Segment, formula_vars
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -249,17 +247,9 @@ class RuleChecks(ClauseReader):
     def _no_aggregation(self, clauses: list[Clause]) -> None:
         """年度经营业绩考核得分=指标完成情况考核得分+指标比较情况考核得分: a formula over the scores of other
         indicators (a name ending in 得分) sums other rows; it is no rule on this row's outcome."""
-
-        def names(e: object) -> list[str]:
-            if isinstance(e, Var):
-                return [e.name]
-            if isinstance(e, BinOp):
-                return names(e.left) + names(e.right)
-            return []
-
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.outcome, Formula):
-                if any(n.endswith("得分") for n in names(c.outcome.expr)):
+                if any(n.endswith("得分") for n in formula_vars(c.outcome.expr)):
                     raise self.error(
                         "aggregation", "公式由其他指标的得分相加而成，不是对本指标实际值的评分规则",
                         c.span or (0, len(self.text)), expected=("得分=完成率×指标分值",),

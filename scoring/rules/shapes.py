@@ -148,3 +148,20 @@ def _covers(lo: Edge | None, hi: Edge | None, bands: list[Range]) -> bool:
             return False
         at = max(ahead, key=place)
     return True
+
+
+def formula_vars(expr: object) -> tuple[str, ...]:
+    """The names of a formula (Var nodes), each once, left to right: 实际完成值/计划值×分值 →
+    (实际完成值, 计划值, 分值). One walk for the readers that ask (scales.formula_names, the aggregation
+    refusal, whose score a formula is)."""
+    names: list[str] = []
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        name = getattr(e, "name", None)
+        if isinstance(name, str):
+            if name not in names:
+                names.append(name)
+        else:
+            stack.extend(x for x in (getattr(e, "right", None), getattr(e, "left", None)) if x is not None)
+    return tuple(names)

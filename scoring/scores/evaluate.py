@@ -18,7 +18,7 @@ import attrs
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import checklist, number_answers, value_slots
+from ..reading.bind import checklist, number_answers, one_off_cases, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -387,15 +387,12 @@ def _input_name(c: Deduction | Veto) -> str:
 
 def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) -> Any:
     """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
-    inputs are each a case that happened or not (one-off deductions, worded vetoes) and no measured value, that
-    names exactly one of those cases (its words as written) — that case happened and none of the others; 是,
-    none happened. Returned as the per-case answers; anything else is returned as it was (and one answer for
-    several inputs is refused as before)."""
-    if not isinstance(actual, (str, bool)) or len(separate) < 2 or _reads_value(rule):
-        return actual
-    if not all((isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.bonus)
-               or (isinstance(c, Veto) and isinstance(c.condition, (Label, TargetMet))) for c in separate):  # fmt: skip
-        return actual
+    inputs are each a case that happened or not (``bind.one_off_cases``), that names exactly one of those cases
+    (its words as written) — that case happened and none of the others; 是, none happened. Returned as the
+    per-case answers; anything else is returned as it was (and one answer for several inputs is refused as
+    before)."""
+    if len(separate) < 2 or not isinstance(actual, (str, bool)) or not one_off_cases(rule):
+        return actual  # (the common case, one input, leaves at once)
     if yes_no(actual) is True:  # 是 (完成, 无 …: the answer lexicon's yes words, as a table's cell reads them)
         return {i: "是" for i in range(1, len(separate) + 1)}
     if not isinstance(actual, str):
