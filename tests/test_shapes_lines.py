@@ -9,22 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_shapes_marks import _refused, _score
 from test_span_accounting import _unread_numbers
 
 import scoring
 from scoring.rules import nodes
 from scoring.text.normalize import normalize
-
-
-def _score(text: str, actual: object, **kw: object) -> Decimal:
-    return scoring.evaluate(scoring.parse(text), actual, **kw).points  # type: ignore[arg-type]
-
-
-def _refused(text: str) -> str:
-    with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse(text)
-    return e.value.code
-
 
 # ------------------------------------------------------------------ spaced decimals (PDF text)
 

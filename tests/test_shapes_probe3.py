@@ -9,20 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_shapes_marks import _refused, _score
 
 import scoring
 from scoring.rules.render import render
 from scoring.text.normalize import normalize
-
-
-def _score(text: str, actual: object, **kw: object) -> Decimal:
-    return scoring.evaluate(scoring.parse(text), actual, **kw).points  # type: ignore[arg-type]
-
-
-def _refused(text: str) -> str:
-    with pytest.raises(scoring.RuleSyntaxError) as info:
-        scoring.parse(text)
-    return info.value.code
 
 
 def _round_trip(text: str) -> None:
