@@ -31,6 +31,13 @@ def test_stated_readings_are_marked_stated() -> None:
     assert {"方向", "百分比口径", "不足一档", "上限", "下限"} <= stated
 
 
+def test_a_bonus_cap_reads_as_a_cap_on_what_is_added() -> None:
+    reading = scoring.bind(scoring.parse("每开展一项加2分，最高不超过4分"))
+    assert ("上限", "最多加4分") in {(d.what, d.value) for d in reading.decisions}
+    # nothing is deducted, so no floor of the deductions is shown
+    assert not any(d.what == "下限" for d in reading.decisions)
+
+
 def test_an_event_rule_needs_a_count_and_a_worded_rule_its_labels() -> None:
     events = scoring.bind(scoring.parse("每发现一例不合规扣1分，扣完为止"))
     (only,) = events.inputs

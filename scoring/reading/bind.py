@@ -456,8 +456,8 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             else:
                 out.append(Decision(name, "不足一档", Partial.PRORATA.value, False, "semantics §3（选项 partial）"))
         if c.cap is not None:
-            out.append(Decision(name, "上限", f"最多扣{c.cap}分", True))
-    if rule.deductions:
+            out.append(Decision(name, "上限", f"最多{'加' if c.bonus else '扣'}{c.cap}分", True))  # 最高不超过4分 on a bonus
+    if any(not d.bonus for d in rule.deductions):  # bonuses alone count up from 0 and lose nothing
         if rule.cap is not None:
             out.append(Decision("全部扣分", "上限", f"合计最多扣{rule.cap}分", True))
         if rule.below_zero:
