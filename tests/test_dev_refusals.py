@@ -52,7 +52,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
     "dev-059": ("per-item-rule", "12分×2項: one rule applied to each of two items (semantics §67)"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
-    "dev-029": ("deduct-without-points", "加倍扣分: doubles a deduction instead of stating points"),
     "dev-041": ("unexpected-token", "an exemption measured against another region's average plus 5%"),
     "dev-151": ("unexpected-token", "a garbled label (z-教) before a clear (4分)。發生一起扣2分"),
     "dev-018": ("unread-number", "monthly quotas (9月…12月 → 30%…100%): the month is a second input"),

@@ -415,6 +415,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         if not isinstance(c, Deduction):
             continue
         name = c.event or "扣分"
+        if c.doubled and c.step is not None:
+            # 是已婚育妇漏登的加倍扣分: the points are stated (twice the clause before's); counting these events
+            # here and not also in the clause before is the reading chosen (§76)
+            out.append(Decision(name, "加倍扣分", f"每{c.step.unit}扣{c.points}分，是前一条每{c.step.unit}扣分的两倍；"
+                                f"这些{c.step.unit}数只按这一条计，不再计入前一条", False, "semantics §76"))  # fmt: skip
         if c.kind is StepKind.DISTANCE:
             if c.direction is not None:
                 out.append(Decision(name, "方向", _DIRECTIONS[c.direction], True))

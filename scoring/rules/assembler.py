@@ -345,6 +345,10 @@ class _Assembler(RuleChecks):
                 out.append(seg)
                 continue
             nxt = segs[i + 1] if i + 1 < len(segs) else None
+            doubled = self._doubled(seg, flag, out[-1] if out else None)
+            if doubled is not None:
+                out.append(doubled)
+                continue
             if (
                 len(seg.tails) != 1
                 or any(isinstance(p, PStep) for p in seg.lead)
@@ -360,6 +364,42 @@ class _Assembler(RuleChecks):
             self.use(flag)
             out.append(_Segment(seg.lead, [], seg.span))
         return out
+
+    def _doubled(self, seg: _Segment, flag: TFlag, prev: _Segment | None) -> _Segment | None:
+        """1例错、漏登扣0.5分，是已婚育妇漏登的加倍扣分 (semantics §76): 加倍扣分 right after a deduction per
+        counted event says how much — twice that clause's points per event — for the events its own words
+        name. It becomes a deduction of its own, per the same counter, answered with its own count. Only
+        after exactly one deduction of a fixed number of points per counted event (1例, 每发现1处); after a
+        step of a value (每低1%扣1分) or anything else it stays refused as before."""
+        if len(seg.tails) != 1 or len(seg.lead) != 1 or not isinstance(seg.lead[0], PText) or prev is None:
+            return None
+        words = seg.lead[0].text
+        if not words.endswith("加倍") or len(prev.tails) != 1 or not isinstance(prev.tails[0], TDeduct):
+            return None
+        d = prev.tails[0]
+        counted = [
+            p for p in prev.lead
+            if isinstance(p, (PStep, PQty)) and p.q is not None and p.q.value == 1 and p.q.unit in _EVENT_UNITS
+        ]  # fmt: skip
+        if d.bonus or d.range_high is not None or not isinstance(d.points, Decimal) or len(counted) != 1:
+            return None
+        event = words.removesuffix("加倍")
+        cleft = event.startswith("是") and event.endswith("的")  # 是已婚育妇漏登的: "where it is …"
+        event = event.removeprefix("是") if cleft else event
+        event = event.removesuffix("的")
+        if not event:
+            return None
+        self.use(flag)
+        start = seg.lead[0].span[0] + (1 if cleft else 0)
+        q = counted[0]  # the counter, read once already in the clause before: no span of its own here
+        per = attrs.evolve(q, words=(), span=(0, 0)) if isinstance(q, PStep) else attrs.evolve(q, span=(0, 0))
+        twice = d.points * 2
+        twice = twice.quantize(Decimal(1)) if twice == twice.to_integral() else twice
+        return _Segment(
+            (per, PText(event, (start, start + len(event)))),
+            [attrs.evolve(d, points=twice, span=flag.span, doubled=True)],
+            seg.span,
+        )
 
     # -- a list of clauses → Rule
     def rule(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> tuple[Rule, list[Note]]:

@@ -699,7 +699,7 @@ class ClauseReader(SpanReader):
         if is_event:
             size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
-                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus)  # fmt: skip
+                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus, doubled=tail.doubled)  # fmt: skip
         assert step_q is not None
         if tail.count_up and start is None and direction in (None, Direction.EXCESS):
             # 每完成1%得0.3分: the steps count up from 0

@@ -154,6 +154,7 @@ class TDeduct:
     bonus: bool = False  # 加N分: points added (domain point 18)
     count_up: bool = False  # 每完成1%得0.3分: a per-step award with no base, counting up from 0
     below_zero: bool = False  # 倒扣N分: the score may go below 0 (domain point 6)
+    doubled: bool = False  # 加倍扣分: twice the points of the deduction before (semantics §76)
 
 
 @frozen
