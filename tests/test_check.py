@@ -124,8 +124,12 @@ def test_cascade_is_not_an_overlap_but_zero_is_a_gap() -> None:
 
 
 def test_clause_that_can_never_apply() -> None:
-    fs = check("满意度≥80%得满分；满意度≥90%得8分；满意度<80%不得分", weight=10)
-    assert "clause-unreachable" in codes(fs)
+    # a band inside one listed before it with other points: the parser refuses it now (band-unreachable, §77),
+    # and the checker reports that refusal at the band, where it used to warn clause-unreachable
+    text = "满意度≥80%得满分；满意度≥90%得8分；满意度<80%不得分"
+    (f,) = check(text, weight=10)
+    assert f.code == "syntax" and f.severity == "error" and "永远不会适用" in f.message
+    assert f.span is not None and text[f.span[0] : f.span[1]].startswith("满意度≥90%")
 
 
 # ------------------------------------------------------------------ sampled

@@ -28,8 +28,6 @@ KNOWN = {
     "second:P06": "超出的按比例扣减 on a ≤ row is target ÷ actual (semantics §8); a reader may deduct the excess",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
-    "third:K10": "满意度80%以上得10分，90%以上得5分 at 95%: the first band listed holds (domain point 1: 10); the "
-    "reviewer would refuse a rule whose better outcome scores less (the checker flags the 90% band unreachable)",
 }
 
 

@@ -158,6 +158,7 @@ def test_round_trip_property(rule: nodes.Rule) -> None:
 
 
 def _crossing_bands(rule: nodes.Rule) -> bool:
+    from scoring.rules.assembler import _inside  # a band inside one listed before: reordered or refused (§77)
     from scoring.rules.shapes import _crossing
 
     bands = [c for c in rule.clauses if isinstance(c, nodes.Award) and isinstance(c.condition, nodes.Range)]
@@ -166,7 +167,7 @@ def _crossing_bands(rule: nodes.Rule) -> bool:
 
     return any(
         a.condition.measure is b.condition.measure and a.outcome != b.outcome
-        and (_crossing(a.condition, b.condition) or same(a.condition, b.condition))
+        and (_crossing(a.condition, b.condition) or same(a.condition, b.condition) or _inside(b.condition, a.condition))
         for i, a in enumerate(bands) for b in bands[i + 1 :]
         if isinstance(a.condition, nodes.Range) and isinstance(b.condition, nodes.Range)
     )  # fmt: skip

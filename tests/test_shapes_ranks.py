@@ -67,7 +67,6 @@ def test_a_rank_is_no_percentage() -> None:
     ("text", "code"),
     [
         ("倒数第一名不得分", "rank-from-last"),  # how many are ranked is not written
-        ("第一名得40分，每差一名扣2分", "rank-step-direction"),  # 差: up or down?
         ("第1季度完成得满分", "ordinal"),  # a quarter's ordinal, no quantity to reach
         ("第3条执行到位得满分", "ordinal"),
         ("前3个月完成得满分", "deadline"),  # within the first 3 months: it was read as "at least 3 months"

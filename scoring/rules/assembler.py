@@ -695,6 +695,7 @@ class _Assembler(RuleChecks):
         self._no_shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
+        out = self._unreachable_bands(out)
         for f in ceil_flags:
             self._ceil_is_the_step(f, out)
         if ceil:
@@ -931,6 +932,63 @@ class _Assembler(RuleChecks):
         tiers = iter(reversed(awards))
         return [next(tiers) if isinstance(c, Award) else c for c in clauses]
 
+    def _unreachable_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """A band that lies wholly inside a band listed before it can never apply, as the first band that
+        holds wins (§1). Two one-sided bands on one side (偏差率…10%以上得3分，20%以上不得分, sixth probe A48:
+        25% scored 3) are tiers where the points the tighter one gives follow the way the other bands' points
+        run along the value (falling as the deviation grows: 0 after 3): the tighter is put before the looser,
+        as ``_tightest_first`` does for a whole ladder. Any other band inside an earlier one (满意度80%以上得10分，
+        90%以上得5分: the better outcome would score less; 偏差在5%以内得满分，偏差在3%以内得8分) is refused
+        (`band-unreachable`): which of the two the writer meant is not written (§77). A band restated with the
+        same points (90%以上得满分 twice) changes nothing and stays."""
+        for _ in range(len(clauses)):
+            awards = [(i, c) for i, c in enumerate(clauses) if isinstance(c, Award) and isinstance(c.condition, Range)]
+            hit = next(
+                ((i, a, j, b) for n, (i, a) in enumerate(awards) for j, b in awards[n + 1 :]
+                 if a.outcome != b.outcome and _inside(b.condition, a.condition)),  # type: ignore[arg-type]
+                None,
+            )  # fmt: skip
+            if hit is None:
+                return clauses
+            i, a, j, b = hit
+            if not self._tier_pair(a, b, [c for _, c in awards if c is not a and c is not b]):
+                raise self.error(
+                    "band-unreachable", "这一档完全落在前面一档之内，按“先列先用”永远不会适用", b.span or (0, 0),
+                    expected=("互不重叠的各档",),
+                    hint="请把各档写成互不重叠的区间，或把较窄的一档写在前面（先列的档先适用）",
+                )  # fmt: skip
+            clauses = [*clauses[:i], b, *(c for k, c in enumerate(clauses) if i <= k and k != j)]
+        return clauses
+
+    @staticmethod
+    def _tier_pair(a: Award, b: Award, others: list[Award]) -> bool:
+        """Whether b (inside a, both one-sided on one side) reads as the tier beyond a: the other bands'
+        points run the same way along the value as a's and b's would (b past a's line)."""
+        ra, rb = a.condition, b.condition
+        assert isinstance(ra, Range) and isinstance(rb, Range)
+        upward = ra.high is None and rb.high is None and ra.low is not None and rb.low is not None
+        downward = ra.low is None and rb.low is None and ra.high is not None and rb.high is not None
+        if not (upward or downward):
+            return False
+        line = ra.low.value.value if upward else ra.high.value.value  # type: ignore[union-attr]
+        # the others lie on the near side of a's line: their points against a's say how points run outward
+        near = []
+        for o in others:
+            r = o.condition
+            assert isinstance(r, Range)
+            if upward and ((r.high is not None and r.high.value.value <= line) or (r.low is not None and r.low.value.value < line)):
+                near.append(_rank(o.outcome))
+            elif downward and ((r.low is not None and r.low.value.value >= line) or (r.high is not None and r.high.value.value > line)):
+                near.append(_rank(o.outcome))
+        if not near:
+            return False
+        pa, pb = _rank(a.outcome), _rank(b.outcome)
+        if all(p > pa for p in near):
+            return pb < pa  # points fall outward: the tier beyond scores less
+        if all(p < pa for p in near):
+            return pb > pa
+        return False
+
     @staticmethod
     def _inherit_measure(clauses: list[Clause]) -> list[Clause]:
         """偏离小于等于5%，得20分；小于等于10%，得15分: later bands keep the measure of the first."""
@@ -1149,6 +1207,28 @@ class _Assembler(RuleChecks):
                 shared = None
         del last
         return Composite(tuple(built), shared, source=self.text)
+
+
+def _inside(inner: Range, outer: Range) -> bool:
+    """Every value of ``inner`` lies in ``outer`` (one measure, one scale)."""
+    if inner.measure is not outer.measure:
+        return False
+    edges = [e.value for e in (inner.low, inner.high, outer.low, outer.high) if e is not None]
+    if len({(q.is_percent, q.unit) for q in edges}) > 1:
+        return False
+    if outer.low is not None:
+        if inner.low is None:
+            return False
+        lo, li = outer.low, inner.low
+        if li.value.value < lo.value.value or (li.value.value == lo.value.value and li.inclusive and not lo.inclusive):
+            return False
+    if outer.high is not None:
+        if inner.high is None:
+            return False
+        ho, hi = outer.high, inner.high
+        if hi.value.value > ho.value.value or (hi.value.value == ho.value.value and hi.inclusive and not ho.inclusive):
+            return False
+    return True
 
 
 def _rest_below(awards: list[Award]) -> Award | None:

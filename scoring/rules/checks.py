@@ -309,6 +309,25 @@ class RuleChecks(ClauseReader):
                     expected=("95%以上得满分，低于95%的按比例得分",),
                     hint="按比例计分适用于其他各档之外的数值；请写明条件之外如何计分，如“95%以上得满分，低于95%的按比例得分”",
                 )  # fmt: skip
+            self._proportional_first(cond, clauses)
+
+    @staticmethod
+    def _proportional_first(cond: Range, clauses: list[Clause]) -> None:
+        """70%（含）-90%（不含）按比例得分，70%以下不得分: the line both claim belongs to the one listed first
+        (§1), but the evaluator tries the bands before 按比例 (70% scored 0, sixth probe D23). A band listed
+        after the 按比例 clause gives up the shared line it includes: 70%以下 reads < 70%, as the AST shows."""
+        at = next(i for i, c in enumerate(clauses) if isinstance(c, Proportional))
+        for i in range(at + 1, len(clauses)):
+            b = clauses[i]
+            if not isinstance(b, Award) or not isinstance(b.condition, Range):
+                continue
+            r = b.condition
+            if cond.low is not None and cond.low.inclusive and r.high is not None and r.high.inclusive and r.high.value == cond.low.value:
+                r = attrs.evolve(r, high=attrs.evolve(r.high, inclusive=False))
+            if cond.high is not None and cond.high.inclusive and r.low is not None and r.low.inclusive and r.low.value == cond.high.value:
+                r = attrs.evolve(r, low=attrs.evolve(r.low, inclusive=False))
+            if r is not b.condition:
+                clauses[i] = attrs.evolve(b, condition=r)
 
     def _lost_dash_value(self, segs: list[_Segment]) -> None:
         """补助资金5万元以下的得1分，510万元的得3分，10万元以上的得5分: a bare value of a band whose figures are

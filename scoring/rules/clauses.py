@@ -679,8 +679,12 @@ class ClauseReader(SpanReader):
                 size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
                 return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text),
                                  points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
-            return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
-                             points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
+            if step_q is None:
+                return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text),
+                                 points_max=tail.range_high, bonus=tail.bonus, span=span)  # fmt: skip
+            # 每超过1%扣0.5-1分 / 每低5%扣1-2分: a range per step of a value (domain point 22) is read below as
+            # the steps with that range; it was one deduction of 0.5-1 for the whole clause, answered 是/否
+        points_max = tail.range_high
         if step_q is None and not is_event:
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
@@ -711,7 +715,8 @@ class ClauseReader(SpanReader):
         basis: PercentBasis | None = PercentBasis.POINTS if step_pp else None
         return Deduction(
             StepKind.DISTANCE, points, step_q, direction, measure, basis,
-            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), bonus=tail.bonus, span=span,
+            Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), points_max=points_max,
+            bonus=tail.bonus, span=span,
         )  # fmt: skip
 
     def _respective(self, lead: Lead, tl: TList, span: Span) -> list[Clause]:

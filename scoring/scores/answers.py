@@ -16,6 +16,7 @@ from ..reading.scales import (
     Compare,
     Scale,
     Setting,
+    same_unit,
     two_quantities,
 )
 from ..reading.values import (
@@ -127,6 +128,18 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 
 
 _event_words = event_words  # the reading's (bind.event_words), under the name the scorers use
+
+
+def step_count(x: _In, step: Quantity) -> Quantity:
+    """The answer a deduction per counted unit (每发现1例, 每1万元) counts: as written where it wrote no unit
+    (3 cases, not 3% on a % row), except where the row's unit is the step's (审计发现违规金额每1万元扣1分 on a 万元
+    row: 3 is 3万元, semantics §12; it was 3元, 0.0003 of a step)."""
+    assert x.quantity is not None
+    if x.raw is None or x.raw.unit:
+        return x.quantity
+    if x.quantity.unit and step.unit and same_unit(normalize_unit(x.quantity.unit), normalize_unit(step.unit)):
+        return x.quantity
+    return x.raw
 
 
 def _as_count(x: _In) -> Quantity:

@@ -53,7 +53,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.shapes import at_whole_rate
-from .answers import _Ctx, _event_words, _In
+from .answers import _Ctx, _event_words, _In, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
 from .steps import _base_points, one_or_each
@@ -72,6 +72,7 @@ _ALL: _Interval = (None, False, None, False)
 class _Raises(Exception):
     """The evaluator raises an EvaluationError in this branch of the rule, whatever the number
     (a unit mismatch, no numeric target, a zero reference, a hand score asked for)."""
+
 
 
 class _Leave(Exception):
@@ -471,12 +472,12 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
         assert d.step is not None
         if d.kind is StepKind.EVENTS:  # the count: as written when written bare
             assert x.quantity is not None
-            qe = x.raw if x.raw is not None and not x.raw.unit else x.quantity
+            qe = step_count(x, d.step)
             if qe.is_percent:
                 raise _Raises  # 需要次数，而不是百分比
             if qe.unit and d.step.unit and not same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
                 raise _Raises  # 实际值与步长单位不一致
-            name = g.rn if x.raw is not None and not x.raw.unit else g.qn
+            name = g.rn if qe is x.raw else g.qn
             if not guards:
                 guards = [f"    if {name} < {g.c(ZERO)}:", "        return _raise(x0)"]
             n = _count(f"{name} / {g.c(d.step.value)}", partial)
@@ -541,13 +542,12 @@ def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
             out.append(f"    l = {k} if {g.qn} > {z} else {z}")
         elif d.kind is StepKind.EVENTS:
             assert d.step is not None and x.quantity is not None
-            bare = x.raw is not None and not x.raw.unit
-            qe = x.raw if bare and x.raw is not None else x.quantity
+            qe = step_count(x, d.step)
             if qe.is_percent:
                 raise _Raises  # 需要次数，而不是百分比
             if qe.unit and d.step.unit and not same_unit(normalize_unit(qe.unit), normalize_unit(d.step.unit)):
                 raise _Raises  # 实际值与步长单位不一致
-            name = g.rn if bare else g.qn
+            name = g.rn if qe is x.raw else g.qn
             guards = guards or [f"    if {name} < {z}:", "        return _raise(x0)"]
             out.append(f"    l = {_count(f'{name} / {g.c(d.step.value)}', partial)} * {k}")
         else:

@@ -10,6 +10,7 @@ bands, deductions, bonuses, composites); the pieces it uses live below it: resul
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -62,7 +63,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import at_whole_rate
+from ..rules.shapes import _rank, at_whole_rate
 from .answers import (
     _actual,
     _as_count,
@@ -171,7 +172,9 @@ def _points_within(rule: Rule, full: Decimal) -> None:
     refused, never clamped."""
     points = [a.outcome.value for a in rule.awards if isinstance(a.outcome, Points)]
     over = [a for a in rule.awards if isinstance(a.outcome, Points) and a.outcome.value > full]
-    if not over or (len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points))):
+    if not over:
+        return
+    if len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points)) and _top_band(rule, over[0]):
         return
     for a in over[1:] if len(over) > 1 else over:
         if isinstance(a.outcome, Points):
@@ -179,6 +182,26 @@ def _points_within(rule: Rule, full: Decimal) -> None:
                 f"规则中的“{_describe_cond(a.condition)}得{_num(a.outcome.value)}分”超过本指标分值{_num(full)}分："
                 "请核对分值，或是否印刷时丢失了“-”（如“19-16分”）"
             )
+
+
+def _top_band(rule: Rule, top: Award) -> bool:
+    """The award of the most points is the band at one end of the value's axis, the points running one way
+    along it (完成率≥100%计10分，80%-100%计6分 on an 8-point row: the rule for another weight, §6). A band of the
+    most points at the other end or in between (覆盖率100%得3分，80%-100%得2分，80%以下得4分 on a 3-point row,
+    sixth probe A43) is a lower band worth more than the indicator: refused."""
+    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
+    if top not in bands:
+        return True  # a worded award: no axis to place it on
+    inf = Decimal("Infinity")
+    axis = sorted(
+        bands,
+        key=lambda a: (a.condition.low.value.value if a.condition.low is not None else -inf,  # type: ignore[union-attr]
+                       a.condition.high.value.value if a.condition.high is not None else inf),  # type: ignore[union-attr]
+    )  # fmt: skip
+    ranks = [_rank(a.outcome) for a in axis]
+    rising = all(x <= y for x, y in itertools.pairwise(ranks))
+    falling = all(x >= y for x, y in itertools.pairwise(ranks))
+    return rising or falling
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:

@@ -60,6 +60,7 @@ from .answers import (
     _numeric_target,
     _scale,
     _show,
+    step_count,
 )
 from .explain import _event_count
 from .results import HUNDRED, ONE, ZERO, _fmt, _num, _q4
@@ -173,7 +174,10 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         choice = ctx.options.deduction_range
         if choice is None:
             if (x.quantity is not None and x.quantity.value == 0 and x.flag is None) or x.flag is True:
-                return ZERO
+                if d.kind is not StepKind.DISTANCE:
+                    return ZERO
+            if d.kind is StepKind.DISTANCE and not _deduct(attrs.evolve(d, points_max=None), x, rule, ctx):
+                return ZERO  # 每低5%扣1-2分 at the line: no step, nothing to choose
             err = EvaluationError(
                 f"“{d.event}”扣{_num(per)}-{_num(d.points_max)}分：扣分是区间，需要人工确定（或设置 deduction_range=min|max|mid）"
             )
@@ -196,12 +200,12 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             if x.flag is not None:
                 return ZERO if x.flag else _fail(f"需要“{d.event or '扣分事项'}”的次数，而不是“否”")
             raise EvaluationError(f"需要“{d.event or '扣分事项'}”的次数")
-        q = x.raw if x.raw is not None and not x.raw.unit else x.quantity
+        assert d.step is not None
+        q = step_count(x, d.step)
         if q.is_percent:
             raise EvaluationError(f"需要次数，而不是百分比{_fmt(q)}")
         if q.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(q)}")
-        assert d.step is not None
         if q.unit and d.step.unit and not same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
             raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
         steps = _count(q.value / d.step.value, partial)

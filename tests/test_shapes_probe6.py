@@ -1,0 +1,96 @@
+"""Wrong scores and should-refuse cases the sixth blind probe found on its first run, each fixed from the
+language's pieces (semantics §77). Expectations computed by hand from the rule text and docs/semantics.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from test_shapes_marks import _refused
+
+import scoring
+
+
+def _points(text: str, actual: str, **kw: object) -> Decimal:
+    return scoring.evaluate(text, actual, **kw).points  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "kw", "expected"),
+    [
+        # 每差1名: short of the row's target by so many (it was an event count: 190 trainees were 190 missing)
+        ("培训学员每差1名扣0.2分", "190", {"target": "≥200人", "unit": "人", "weight": 3}, "1"),  # 10 short × 0.2
+        ("培训学员每差1名扣0.2分", "200", {"target": "≥200人", "unit": "人", "weight": 3}, "3"),
+        ("培训学员每差1名扣0.2分", "210", {"target": "≥200人", "unit": "人", "weight": 3}, "3"),
+        # 每差一名 on a rank: one place worse, as 每递减一名 (rank 3: two places × 2)
+        ("第一名得40分，每差一名扣2分", "3", {"weight": 40}, "36"),
+        # 每差错1处 stays errors counted
+        ("每差错1处扣0.1分", "3", {"weight": 5}, "4.7"),
+        # a bare amount on a 万元 row is 万元 (§12): 3万元 of violations at 1 per 1万元
+        ("审计发现违规金额每1万元扣1分", "3", {"target": "0万元", "unit": "万元", "weight": 5}, "2"),
+        ("审计发现违规金额每1万元扣1分", "30000", {"target": "0万元", "unit": "万元", "weight": 5}, "0"),
+        ("审计发现违规金额每1万元扣1分", "2.5万元", {"target": "0万元", "unit": "万元", "weight": 5}, "2.5"),
+        ("审计发现违规金额每1万元扣1分", "20000元", {"unit": "元", "weight": 5}, "3"),
+        # the line two bands claim belongs to the first listed, 按比例 included: 70% × 10 / 100%
+        ("到位资金比例90%以上得满分，70%（含）-90%（不含）按比例得分，70%以下不得分", "70%",
+         {"target": "100%", "unit": "%", "weight": 10}, "7"),
+        ("到位资金比例90%以上得满分，70%（含）-90%（不含）按比例得分，70%以下不得分", "69%",
+         {"target": "100%", "unit": "%", "weight": 10}, "0"),
+        ("到位资金比例90%以上得满分，70%以下不得分，70%（含）-90%（不含）按比例得分", "70%",
+         {"target": "100%", "unit": "%", "weight": 10}, "0"),
+        # 10%以上 then 20%以上 on a deviation whose points fall as it grows: tiers (25% → 0, 12.5% → 3)
+        ("执行偏差率控制在5%以内（含5%）得满分，5%-10%（含10%）得6分，10%以上得3分，20%以上不得分", "1000",
+         {"target": "=800万元", "unit": "万元", "weight": 8}, "0"),
+        ("执行偏差率控制在5%以内（含5%）得满分，5%-10%（含10%）得6分，10%以上得3分，20%以上不得分", "900",
+         {"target": "=800万元", "unit": "万元", "weight": 8}, "3"),
+        ("执行偏差率控制在5%以内（含5%）得满分，5%-10%（含10%）得6分，10%以上得3分，20%以上不得分", "880",
+         {"target": "=800万元", "unit": "万元", "weight": 8}, "6"),
+        # counts rising: 13篇 is past 3篇 and scores more
+        ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "13", {"weight": 10}, "10"),
+        ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "5", {"weight": 10}, "8"),
+        ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "0", {"weight": 10}, "0"),  # (2 is refused: 1篇得2分, once or each, §62)
+        # the one top band worth more than the row: the rule for another weight, capped (§6)
+        ("完成率≥100%计10分，80%-100%计6分，80%以下不得分", "100%", {"weight": 8}, "8"),
+    ],
+)
+def test_probe6_fixes_score_by_hand(text: str, actual: str, kw: dict[str, object], expected: str) -> None:
+    assert _points(text, actual, **kw) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("满意度80%以上得10分，90%以上得5分", "band-unreachable"),  # the better outcome would score less
+        ("偏差在5%以内得满分，偏差在3%以内得8分，偏差超过5%不得分", "band-unreachable"),
+        ("满意度≥90%得满分；80%-90%之间按插值法计算得分；<80%不得分", "interpolation-ends"),  # 插值 is 内插 (§59)
+    ],
+)
+def test_probe6_refusals(text: str, code: str) -> None:
+    assert _refused(text) == code
+
+
+def test_a_lower_band_worth_more_than_the_row_is_refused() -> None:
+    # 80%以下得4分 on a 3-point row: not the top band of the ladder, so not a rule for another weight (§6)
+    with pytest.raises(scoring.EvaluationError, match="超过本指标分值"):
+        _points("覆盖率100%得3分，覆盖率80%-100%得2分，覆盖率80%以下得4分", "100%", weight=3)
+
+
+def test_interpolation_by_its_other_name_reads() -> None:
+    # from the line (90%, 0) to the target (95%, full): 92.5% is halfway → 5 of 10 (§59)
+    assert _points("低于(含)90%不得分，高于90%的按插值法计算得分", "92.5%", target="95%", weight=10) == Decimal(5)
+
+
+@pytest.mark.parametrize(
+    ("actual", "low", "high"),
+    [("90%", "6", "8"), ("95%", "8", "9"), ("97.5%", "9", "9.5")],  # 2 steps × 1-2; 1 step; half a step (pro rata, §3)
+)
+def test_a_range_per_step_is_a_hand_score_within_the_steps_bounds(actual: str, low: str, high: str) -> None:
+    # 每低5%扣1-2分 (domain point 22): the steps with the range; it was one 1-2 deduction answered 是/否
+    with pytest.raises(scoring.EvaluationError) as e:
+        _points("资金到位率100%得满分，每低5%扣1-2分", actual, target="100%", unit="%", weight=10)
+    assert (e.value.low, e.value.high) == (Decimal(low), Decimal(high))  # type: ignore[attr-defined]
+
+
+def test_a_range_per_step_at_the_line_is_exact() -> None:
+    assert _points("资金到位率100%得满分，每低5%扣1-2分", "100%", target="100%", unit="%", weight=10) == 10
+    assert _points("每超过1%扣0.5-1分", "98", target="≤100万元", unit="万元", weight=5) == 5
