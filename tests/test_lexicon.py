@@ -158,7 +158,7 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
     elif c.name == "AWARD_HALF":
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
-    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_END", "FORMULA_NAME"):
+    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_BY_RATE", "FORMULA_END", "FORMULA_NAME"):
         assert isinstance(outcomes[-1], n.Formula)
     else:  # 分别 / 依次 / a list separator: one award per member
         assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]

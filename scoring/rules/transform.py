@@ -440,6 +440,10 @@ class _Phrases:
         expr = next(c for c in ch if not isinstance(c, Token))
         return TOutcome(Formula(expr), self._span(meta))
 
+    def rate_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §76)
+        return TOutcome(Formula(BinOp("*", Var(ch[1]), Var("分值"))), self._span(meta))
+
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
         return BinOp(op, ch[0], ch[2])
