@@ -222,7 +222,14 @@ class BinOp:
     right: Expr
 
 
-Expr = Num | Var | BinOp
+@frozen
+class Abs:
+    """|实际值-目标值|: the absolute value of an expression (semantics §76)."""
+
+    arg: Expr
+
+
+Expr = Num | Var | BinOp | Abs
 
 
 @frozen

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from .lexicon import lexicon, words
 from .nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -207,6 +208,8 @@ def expr_text(e: Expr, parent: int = 0, right: bool = False) -> str:
         if p < parent or (right and p == parent):
             return f"（{inner}）"
         return inner
+    if isinstance(e, Abs):
+        return f"|{expr_text(e.arg)}|"
     raise TypeError(f"not an expression: {e!r}")
 
 

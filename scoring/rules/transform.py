@@ -31,6 +31,7 @@ from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
 from .nodes import (
+    Abs,
     BinOp,
     ByHand,
     Expr,
@@ -289,6 +290,7 @@ class _Phrases:
         return ("dev", str(ch[0]))
 
     def _step(self, meta: Any, ch: list[Any], full: bool) -> PStep:
+        ch = [c for c in ch if not (isinstance(c, Token) and c.type == "STEP_BY")]  # 按每…: 按 says nothing more
         head = ch[0]
         if isinstance(head, tuple):
             per, word = head
@@ -392,6 +394,9 @@ class _Phrases:
             hint="请按指标分值折算成分数，如分值4分的50%写成“扣分不超过2分”",
         )  # fmt: skip
 
+    def step_close(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("step_close", str(ch[0]), self._span(meta))
+
     def until(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("until", str(ch[0]), self._span(meta))
 
@@ -430,7 +435,7 @@ class _Phrases:
         return TFlag("ceiling", str(ch[0]), self._span(meta))
 
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
-        return TFlag("definition", str(ch[0]), self._span(meta))
+        return TFlag("definition", str(ch[0]), self._span(meta), ch[1])
 
     def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("discretion", str(ch[0]), self._span(meta))
@@ -468,6 +473,9 @@ class _Phrases:
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
         return Var(str(ch[0]))
+
+    def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
+        return Abs(ch[1])
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]

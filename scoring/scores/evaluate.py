@@ -38,6 +38,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -792,6 +793,8 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
         left = _formula_text(e.left, x, ctx, full, rate, e.op, names)
         text = left + op + _formula_text(e.right, x, ctx, full, rate, e.op, names)
         return f"（{text}）" if e.op in "+-" and outer in ("*", "/", "-") else text
+    if isinstance(e, Abs):
+        return f"|{_formula_text(e.arg, x, ctx, full, rate, '', names)}|"
     return ""
 
 

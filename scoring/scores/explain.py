@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -107,4 +108,6 @@ def _has_rate(e: Expr) -> bool:
         return e.name.endswith("率") or e.name in ("完成比例", "比例")
     if isinstance(e, BinOp):
         return _has_rate(e.left) or _has_rate(e.right)
+    if isinstance(e, Abs):
+        return _has_rate(e.arg)
     return False

@@ -23,6 +23,7 @@ from ..reading.values import (
     normalize_unit,
 )
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -91,6 +92,8 @@ def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal, names: dict[str, str] | Non
         return e.value
     if isinstance(e, Var):
         return _var(e.name, names.get(e.name, "unknown"), x, ctx, full)
+    if isinstance(e, Abs):
+        return abs(_expr(e.arg, x, ctx, full, names))
     if isinstance(e, BinOp):
         a = _expr(e.left, x, ctx, full, names)
         b = _expr(e.right, x, ctx, full, names)
