@@ -333,6 +333,11 @@ class _Phrases:
         lo, hi = sorted(c for c in ch if isinstance(c, Decimal))
         return TOutcome(ByHand(lo, hi), self._span(meta))
 
+    def share_range(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 得60%-80%分值 / 得0-60%分值: a range of shares of the weight, a hand score within (domain point 22)
+        lo, hi = sorted(c for c in ch if isinstance(c, Decimal))
+        return TOutcome(ByHand(lo, hi, share=True), self._span(meta))
+
     def share(self, meta: Any, ch: list[Any]) -> TOutcome:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 

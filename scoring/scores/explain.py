@@ -82,6 +82,8 @@ def _describe_outcome(o: Outcome, full: Decimal) -> str:
     if isinstance(o, Zero):
         return "不得分"
     if isinstance(o, ByHand):
+        if o.low is not None and o.high is not None and o.share:
+            return f"得分值的{_num(o.low)}%-{_num(o.high)}%（人工给分）"
         if o.low is not None and o.high is not None:
             return f"得{_num(o.low)}-{_num(o.high)}分（人工给分）"
         return "酌情评分（人工给分）"

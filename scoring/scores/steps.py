@@ -73,10 +73,11 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return o.value
     if isinstance(o, ShareOfWeight):
         return full * o.percent / HUNDRED
-    if isinstance(o, ByHand) and o.low is not None and o.high is not None:
-        # 良好8-9分 (domain point 22): a hand score within the range; choosing it asks for one
+    if isinstance(o, ByHand) and (bounds := o.bounds(full)) is not None:
+        # 良好8-9分 / 得60%-80%分值 (domain point 22): a hand score within the range; choosing it asks for one
         # (_require_points), and deduction_range picks an end (min: the least lost, the high end)
-        return {"min": o.high, "mid": (o.low + o.high) / 2}.get(ctx.options.deduction_range or "", o.low)
+        low, high = bounds
+        return {"min": high, "mid": (low + high) / 2}.get(ctx.options.deduction_range or "", low)
     if isinstance(o, (Zero, ByHand)):
         return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
