@@ -106,6 +106,8 @@ def test_share_range_is_a_hand_score_within() -> None:
         # 计算 / 扣减 closing anything but a deduction
         ("完成得2分计算，未完成不得分", "step-close"),
         ("每开展1次加1分计算", "step-close"),
+        # 超额完成不加分 beside a bonus for exceeding: a contradiction (it scored 20 of 10)
+        ("完成率100%得满分，每超1%加1分，超额完成不加分", "bonus-contradiction"),
     ],
 )
 def test_refused(text: str, code: str) -> None:

@@ -361,6 +361,8 @@ class _Assembler(RuleChecks):
             m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
             assert m is not None
             self.weights.append((Decimal(m.group()), flag.span))
+        if flag.kind == "ceiling" and "不" in flag.text and "加分" in flag.text:
+            self.no_bonus.append(flag)
         if flag.kind == "definition":
             self.definitions.append(flag)
             start = flag.span[0]
@@ -430,6 +432,7 @@ class _Assembler(RuleChecks):
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §76)
+        self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §76)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
@@ -741,6 +744,11 @@ class _Assembler(RuleChecks):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
                              flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
+        if self.no_bonus and any(isinstance(c, Deduction) and c.bonus for c in out):
+            raise self.error(
+                "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
+                expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
+            )  # fmt: skip
         per_item = self._per_item(segs, out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item)  # fmt: skip
