@@ -251,7 +251,7 @@ def test_definition_scores_nothing(c: WordClass, e: Entry) -> None:
     """完成率=实际完成数/计划数×100%: the rate defined, a remark; the rule reads as it does without it."""
     rule = _parse(c, e)
     head, rest = e.example.split("，", 1)
-    if head.startswith("得分="):  # the name defined is the formula's: read in its place (semantics §76)
+    if head.startswith("得分="):  # the name defined is the formula's: read in its place (semantics §78)
         name, expr = rest.split("=", 1)
         assert rule == scoring.parse(head.replace(name, f"（{expr}）"))
         return

@@ -1,4 +1,4 @@
-"""Semantics §76: absolute values and definitions in formulas, 按完成率计分, proportional phrases with their
+"""Semantics §78: absolute values and definitions in formulas, 按完成率计分, proportional phrases with their
 object, 超额完成不加分, 按每…扣N分计算, 得分为满分, a range of shares by hand. Variants of the probe shapes
 (not their texts), each computed by hand from the text and docs/semantics.md."""
 

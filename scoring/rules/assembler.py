@@ -200,7 +200,7 @@ class _Assembler(RuleChecks):
 
     def _step_close(self, flag: TFlag, tails: list[Tail]) -> None:
         """按每低1%扣0.5分扣减 / 按每少1个百分点扣0.1分计算: 计算/扣减 right after a deduction's points closes it (with
-        the 按 that may open the step, semantics §76) and says nothing more. Anywhere else (得2分计算, 加1分计算) it
+        the 按 that may open the step, semantics §78) and says nothing more. Anywhere else (得2分计算, 加1分计算) it
         is refused (step-close)."""
         before = tails[-1] if tails else None
         if not (isinstance(before, TDeduct) and not before.bonus and not self.text[before.span[1] : flag.span[0]].strip()):
@@ -372,7 +372,7 @@ class _Assembler(RuleChecks):
 
     def _defined_names(self, out: list[Clause]) -> list[Clause]:
         """得分=指标分值×（1-偏差率），偏差率=|实际值-目标值|/目标值: a name of a formula that a definition of the
-        rule works out is that definition's expression (semantics §76). The formula reads it in its place, so
+        rule works out is that definition's expression (semantics §78). The formula reads it in its place, so
         偏差率 is no longer a rate the answer must give, and every number of the definition is read. A
         definition with an absolute value that no formula uses (偏离度=|实际值-目标值|/目标值 before bands on
         偏离度) says on which sides and how the deviation is measured, which a band does not take from the
@@ -431,8 +431,8 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
-        self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §76)
-        self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §76)
+        self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
+        self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):

@@ -197,7 +197,7 @@ class ByHand:
 
     low: Decimal | None = None
     high: Decimal | None = None
-    share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §76)
+    share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §78)
 
     def bounds(self, full: Decimal) -> tuple[Decimal, Decimal] | None:
         """The hand score's bounds in points, on a weight of ``full`` (None: no bounds but the weight's)."""
@@ -231,7 +231,7 @@ class BinOp:
 
 @frozen
 class Abs:
-    """|实际值-目标值|: the absolute value of an expression (semantics §76)."""
+    """|实际值-目标值|: the absolute value of an expression (semantics §78)."""
 
     arg: Expr
 

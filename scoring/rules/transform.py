@@ -451,7 +451,7 @@ class _Phrases:
         return TOutcome(Formula(expr), self._span(meta))
 
     def rate_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
-        # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §76)
+        # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §78)
         return TOutcome(Formula(BinOp("*", Var(ch[1]), Var("分值"))), self._span(meta))
 
     # formula expressions
