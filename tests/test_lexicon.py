@@ -158,7 +158,7 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[0] == n.ShareOfWeight(Decimal(80))
     elif c.name == "AWARD_HALF":
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
-    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_END", "FORMULA_NAME"):
+    elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_BY_RATE", "FORMULA_END", "FORMULA_NAME"):
         assert isinstance(outcomes[-1], n.Formula)
     else:  # 分别 / 依次 / a list separator: one award per member
         assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]
@@ -250,7 +250,12 @@ def test_ceiling_scores_nothing(c: WordClass, e: Entry) -> None:
 def test_definition_scores_nothing(c: WordClass, e: Entry) -> None:
     """完成率=实际完成数/计划数×100%: the rate defined, a remark; the rule reads as it does without it."""
     rule = _parse(c, e)
-    assert rule == scoring.parse(e.example.split("，", 1)[1])
+    head, rest = e.example.split("，", 1)
+    if head.startswith("得分="):  # the name defined is the formula's: read in its place (semantics §78)
+        name, expr = rest.split("=", 1)
+        assert rule == scoring.parse(head.replace(name, f"（{expr}）"))
+        return
+    assert rule == scoring.parse(rest)
 
 
 # ------------------------------------------------------------------ words inside conditions

@@ -19,6 +19,7 @@ from ..errors import RuleSyntaxError
 from .checks import RuleChecks
 from .clauses import _said
 from .nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -27,6 +28,7 @@ from .nodes import (
     Deduction,
     Direction,
     Edge,
+    Expr,
     Formula,
     FullMarks,
     Item,
@@ -101,6 +103,23 @@ def _num_text(d: Decimal) -> str:
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
 
 
+def _has_abs(e: object) -> bool:
+    if isinstance(e, Abs):
+        return True
+    return isinstance(e, BinOp) and (_has_abs(e.left) or _has_abs(e.right))
+
+
+def _substitute(e: Expr, name: str, by: Expr) -> Expr:
+    """The formula with each ``Var(name)`` replaced by the expression a definition gives it."""
+    if isinstance(e, Var):
+        return by if e.name == name else e
+    if isinstance(e, BinOp):
+        return BinOp(e.op, _substitute(e.left, name, by), _substitute(e.right, name, by))
+    if isinstance(e, Abs):
+        return Abs(_substitute(e.arg, name, by))
+    return e
+
+
 class _Assembler(RuleChecks):
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
     def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
@@ -124,6 +143,9 @@ class _Assembler(RuleChecks):
                     continue
                 if isinstance(p, TBreakdown):
                     self._breakdown(p, tails)
+                    continue
+                if isinstance(p, TFlag) and p.kind == "step_close":
+                    self._step_close(p, tails)
                     continue
                 if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
@@ -175,6 +197,18 @@ class _Assembler(RuleChecks):
                 "step-rounding", "“不足N按N计”的N与扣分步长不同", flag.span, expected=("不足一档按一档计", "与步长相同的N"),
                 hint="N应等于步长（如“每低5%扣1分，不足5%按5%计”）；不同时规则不猜测如何取整",
             )  # fmt: skip
+
+    def _step_close(self, flag: TFlag, tails: list[Tail]) -> None:
+        """按每低1%扣0.5分扣减 / 按每少1个百分点扣0.1分计算: 计算/扣减 right after a deduction's points closes it (with
+        the 按 that may open the step, semantics §78) and says nothing more. Anywhere else (得2分计算, 加1分计算) it
+        is refused (step-close)."""
+        before = tails[-1] if tails else None
+        if not (isinstance(before, TDeduct) and not before.bonus and not self.text[before.span[1] : flag.span[0]].strip()):
+            raise self.error(
+                "step-close", f"“{flag.text}”之前不是扣分", flag.span, expected=("按每低1%扣0.5分扣减",),
+                hint=f"“{flag.text}”只用在扣分之后（如“按每低1%扣0.5分{flag.text}”）；请删去它或写明扣几分",
+            )  # fmt: skip
+        self.use(flag)
 
     def _breakdown(self, b: TBreakdown, tails: list[Tail]) -> None:
         """(8分)(2分×4项,即…): the points just before, broken down as 2 points × 4 items (semantics §67);
@@ -327,11 +361,42 @@ class _Assembler(RuleChecks):
             m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
             assert m is not None
             self.weights.append((Decimal(m.group()), flag.span))
+        if flag.kind == "ceiling" and "不" in flag.text and "加分" in flag.text:
+            self.no_bonus.append(flag)
         if flag.kind == "definition":
+            self.definitions.append(flag)
             start = flag.span[0]
             for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]]):
                 if Decimal(m.group()) != 100:
                     self.read[start + m.start() : start + m.end()] = b"\x00" * (m.end() - m.start())
+
+    def _defined_names(self, out: list[Clause]) -> list[Clause]:
+        """得分=指标分值×（1-偏差率），偏差率=|实际值-目标值|/目标值: a name of a formula that a definition of the
+        rule works out is that definition's expression (semantics §78). The formula reads it in its place, so
+        偏差率 is no longer a rate the answer must give, and every number of the definition is read. A
+        definition with an absolute value that no formula uses (偏离度=|实际值-目标值|/目标值 before bands on
+        偏离度) says on which sides and how the deviation is measured, which a band does not take from the
+        text yet: refused (definition-unused) rather than read with the comparator's side."""
+        for flag in self.definitions:
+            name = flag.text.strip().rstrip("=＝").strip()
+            used = [c for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)
+                    and name in formula_vars(c.outcome.expr)]  # fmt: skip
+            if not used or flag.expr is None or name in formula_vars(flag.expr):
+                if _has_abs(flag.expr):
+                    raise self.error(
+                        "definition-unused", f"“{name}”的定义（含绝对值）没有用在得分公式里，规则没有写明按它评分的各档如何计算",
+                        flag.span, expected=(f"得分=…{name}…",),
+                        hint=f"把定义代入公式（如“得分=（1-{name}）×分值”），或写明偏离的方向（高于、低于都计）",
+                    )  # fmt: skip
+                continue
+            self.use(flag.span)  # its numbers are the formula's now
+            # the definition says nothing the formula does not say now: no note (the canonical text writes
+            # the formula alone, and reads back the same)
+            out = [c for c in out if not (isinstance(c, Note) and c.span is not None
+                                          and flag.span[0] <= c.span[0] and c.span[1] <= flag.span[1])]  # fmt: skip
+            out = [attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=_substitute(c.outcome.expr, name, flag.expr)))
+                   if c in used and isinstance(c, Award) and isinstance(c.outcome, Formula) else c for c in out]  # fmt: skip
+        return out
 
     def announced(self, segs: list[_Segment]) -> list[_Segment]:
         """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
@@ -406,6 +471,8 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
+        self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
+        self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
@@ -705,6 +772,7 @@ class _Assembler(RuleChecks):
         self._lost_dash(segs)
         self._lost_dash_value(segs)
         out = self._formula_subject(out)
+        out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
@@ -717,6 +785,11 @@ class _Assembler(RuleChecks):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
                              flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
+        if self.no_bonus and any(isinstance(c, Deduction) and c.bonus for c in out):
+            raise self.error(
+                "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
+                expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
+            )  # fmt: skip
         per_item = self._per_item(segs, out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item)  # fmt: skip

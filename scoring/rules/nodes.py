@@ -197,6 +197,13 @@ class ByHand:
 
     low: Decimal | None = None
     high: Decimal | None = None
+    share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §78)
+
+    def bounds(self, full: Decimal) -> tuple[Decimal, Decimal] | None:
+        """The hand score's bounds in points, on a weight of ``full`` (None: no bounds but the weight's)."""
+        if self.low is None or self.high is None:
+            return None
+        return (full * self.low / 100, full * self.high / 100) if self.share else (self.low, self.high)
 
 
 @frozen
@@ -222,7 +229,14 @@ class BinOp:
     right: Expr
 
 
-Expr = Num | Var | BinOp
+@frozen
+class Abs:
+    """|实际值-目标值|: the absolute value of an expression (semantics §78)."""
+
+    arg: Expr
+
+
+Expr = Num | Var | BinOp | Abs
 
 
 @frozen

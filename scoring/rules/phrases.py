@@ -162,6 +162,7 @@ class TFlag:
     kind: str  # until | proportional | ceil | discretion | below_zero | announce (扣分 with no points) | evidence
     text: str
     span: Span
+    expr: Any = None  # definition: the expression after 偏差率= (semantics §78)
 
 
 @frozen

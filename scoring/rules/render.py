@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from .lexicon import lexicon, words
 from .nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -207,6 +208,8 @@ def expr_text(e: Expr, parent: int = 0, right: bool = False) -> str:
         if p < parent or (right and p == parent):
             return f"（{inner}）"
         return inner
+    if isinstance(e, Abs):
+        return f"|{expr_text(e.arg)}|"
     raise TypeError(f"not an expression: {e!r}")
 
 
@@ -223,6 +226,8 @@ def render_outcome(o: Outcome) -> str:
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
     if isinstance(o, ByHand):
+        if o.low is not None and o.high is not None and o.share:
+            return f"得{number(o.low)}%-{number(o.high)}%分值"  # 得60%-80%分值: a share of the weight by hand
         if o.low is not None and o.high is not None:
             return f"得{number(o.low)}至{number(o.high)}分"  # 良好8-9分: a hand score within
         return "酌情评分"

@@ -163,5 +163,6 @@ def formula_vars(expr: object) -> tuple[str, ...]:
             if name not in names:
                 names.append(name)
         else:
-            stack.extend(x for x in (getattr(e, "right", None), getattr(e, "left", None)) if x is not None)
+            kids = (getattr(e, "right", None), getattr(e, "left", None), getattr(e, "arg", None))  # arg: |…| (Abs)
+            stack.extend(x for x in kids if x is not None)
     return tuple(names)

@@ -31,6 +31,7 @@ from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
 from .nodes import (
+    Abs,
     BinOp,
     ByHand,
     Expr,
@@ -289,6 +290,7 @@ class _Phrases:
         return ("dev", str(ch[0]))
 
     def _step(self, meta: Any, ch: list[Any], full: bool) -> PStep:
+        ch = [c for c in ch if not (isinstance(c, Token) and c.type == "STEP_BY")]  # 按每…: 按 says nothing more
         head = ch[0]
         if isinstance(head, tuple):
             per, word = head
@@ -330,6 +332,11 @@ class _Phrases:
         # 得8-9分 / (5-3分): a band that awards a range of points, a hand score within it (domain point 22)
         lo, hi = sorted(c for c in ch if isinstance(c, Decimal))
         return TOutcome(ByHand(lo, hi), self._span(meta))
+
+    def share_range(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 得60%-80%分值 / 得0-60%分值: a range of shares of the weight, a hand score within (domain point 22)
+        lo, hi = sorted(c for c in ch if isinstance(c, Decimal))
+        return TOutcome(ByHand(lo, hi, share=True), self._span(meta))
 
     def share(self, meta: Any, ch: list[Any]) -> TOutcome:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
@@ -392,6 +399,9 @@ class _Phrases:
             hint="请按指标分值折算成分数，如分值4分的50%写成“扣分不超过2分”",
         )  # fmt: skip
 
+    def step_close(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("step_close", str(ch[0]), self._span(meta))
+
     def until(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("until", str(ch[0]), self._span(meta))
 
@@ -430,7 +440,7 @@ class _Phrases:
         return TFlag("ceiling", str(ch[0]), self._span(meta))
 
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
-        return TFlag("definition", str(ch[0]), self._span(meta))
+        return TFlag("definition", str(ch[0]), self._span(meta), ch[1])
 
     def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("discretion", str(ch[0]), self._span(meta))
@@ -439,6 +449,10 @@ class _Phrases:
         # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
         expr = next(c for c in ch if not isinstance(c, Token))
         return TOutcome(Formula(expr), self._span(meta))
+
+    def rate_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §78)
+        return TOutcome(Formula(BinOp("*", Var(ch[1]), Var("分值"))), self._span(meta))
 
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
@@ -464,6 +478,9 @@ class _Phrases:
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
         return Var(str(ch[0]))
+
+    def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
+        return Abs(ch[1])
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]

@@ -29,6 +29,7 @@ from ..reading.scales import (
 from ..reading.scales import award_op as _award_op
 from ..reading.values import normalize_unit
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -292,6 +293,8 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
         if kind == "rate":
             return f"({_compare_code(ratio(ctx.setting, 'q', x.quantity.unit), g)} / {g.c(HUNDRED)})"
         raise _Raises
+    if isinstance(e, Abs):
+        return f"abs({_expr_code(e.arg, ctx, x, g, names)})"
     assert isinstance(e, BinOp)
     return f"({_expr_code(e.left, ctx, x, g, names)} {e.op} {_expr_code(e.right, ctx, x, g, names)})"
 

@@ -39,6 +39,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -684,7 +685,8 @@ def _require_points(a: Award, ctx: _Ctx) -> None:
             # 良好8-9分 (domain point 22): evaluate() states the bounds, as for 扣4-7分
             if ctx.options.deduction_range is not None:
                 return
-            err = EvaluationError(f"“{cond}”时规则给出{_num(low)}-{_num(high)}分，需要人工确定得分")
+            given = f"分值的{_num(low)}%-{_num(high)}%" if a.outcome.share else f"{_num(low)}-{_num(high)}分"
+            err = EvaluationError(f"“{cond}”时规则给出{given}，需要人工确定得分")
             err.hand_range = True  # type: ignore[attr-defined]
             raise err
         err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
@@ -815,6 +817,8 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
         left = _formula_text(e.left, x, ctx, full, rate, e.op, names)
         text = left + op + _formula_text(e.right, x, ctx, full, rate, e.op, names)
         return f"（{text}）" if e.op in "+-" and outer in ("*", "/", "-") else text
+    if isinstance(e, Abs):
+        return f"|{_formula_text(e.arg, x, ctx, full, rate, '', names)}|"
     return ""
 
 

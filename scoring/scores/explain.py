@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -81,6 +82,8 @@ def _describe_outcome(o: Outcome, full: Decimal) -> str:
     if isinstance(o, Zero):
         return "不得分"
     if isinstance(o, ByHand):
+        if o.low is not None and o.high is not None and o.share:
+            return f"得分值的{_num(o.low)}%-{_num(o.high)}%（人工给分）"
         if o.low is not None and o.high is not None:
             return f"得{_num(o.low)}-{_num(o.high)}分（人工给分）"
         return "酌情评分（人工给分）"
@@ -107,4 +110,6 @@ def _has_rate(e: Expr) -> bool:
         return e.name.endswith("率") or e.name in ("完成比例", "比例")
     if isinstance(e, BinOp):
         return _has_rate(e.left) or _has_rate(e.right)
+    if isinstance(e, Abs):
+        return _has_rate(e.arg)
     return False

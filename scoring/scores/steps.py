@@ -23,6 +23,7 @@ from ..reading.values import (
     normalize_unit,
 )
 from ..rules.nodes import (
+    Abs,
     Award,
     BinOp,
     ByHand,
@@ -73,10 +74,11 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return o.value
     if isinstance(o, ShareOfWeight):
         return full * o.percent / HUNDRED
-    if isinstance(o, ByHand) and o.low is not None and o.high is not None:
-        # 良好8-9分 (domain point 22): a hand score within the range; choosing it asks for one
+    if isinstance(o, ByHand) and (bounds := o.bounds(full)) is not None:
+        # 良好8-9分 / 得60%-80%分值 (domain point 22): a hand score within the range; choosing it asks for one
         # (_require_points), and deduction_range picks an end (min: the least lost, the high end)
-        return {"min": o.high, "mid": (o.low + o.high) / 2}.get(ctx.options.deduction_range or "", o.low)
+        low, high = bounds
+        return {"min": high, "mid": (low + high) / 2}.get(ctx.options.deduction_range or "", low)
     if isinstance(o, (Zero, ByHand)):
         return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
@@ -92,6 +94,8 @@ def _expr(e: Expr, x: _In, ctx: _Ctx, full: Decimal, names: dict[str, str] | Non
         return e.value
     if isinstance(e, Var):
         return _var(e.name, names.get(e.name, "unknown"), x, ctx, full)
+    if isinstance(e, Abs):
+        return abs(_expr(e.arg, x, ctx, full, names))
     if isinstance(e, BinOp):
         a = _expr(e.left, x, ctx, full, names)
         b = _expr(e.right, x, ctx, full, names)
