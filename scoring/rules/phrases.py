@@ -64,6 +64,7 @@ class PQty:
     points_scale: bool = False  # 90分 as a value on a 分 scale
     pp: bool = False  # written as 个百分点
     inclusive_mark: bool | None = None  # 30%(包括30%) / 95%(含) with no comparison word of its own
+    multiplier: Decimal = Decimal(1)  # the 万/亿 of its unit as written (3.5亿斤: 亿), already in ``q``
 
 
 @frozen
