@@ -321,7 +321,7 @@ def test_time_limit_is_an_upper_bound(c: WordClass, e: Entry) -> None:
 
 @pytest.mark.parametrize(("c", "e"), _entries("as_of"))
 def test_as_of_date_is_a_note(c: WordClass, e: Entry) -> None:
-    # 截至12月底，…: the date the outcome is counted at scores nothing (semantics §76)
+    # 截至12月底，…: the date the outcome is counted at scores nothing (semantics §79)
     rule = _parse(c, e)
     first = rule.clauses[0]
     assert isinstance(first, n.Note) and first.text.startswith(e.word)

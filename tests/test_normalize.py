@@ -513,7 +513,7 @@ def test_every_unit_of_the_grammar_makes_a_chinese_numeral_a_quantity() -> None:
         assert normalize(f"每发现一{unit}扣1分").text == f"每发现1{unit}扣1分", unit
 
 
-# ---------------------------------------------------------------- spaces inside a number, O for 0 (semantics §76)
+# ---------------------------------------------------------------- spaces inside a number, O for 0 (semantics §79)
 
 
 @pytest.mark.parametrize(

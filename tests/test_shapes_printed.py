@@ -1,4 +1,4 @@
-"""Text as printed and small phrasings the blind probes found refused (docs/semantics.md §76): a space inside
+"""Text as printed and small phrasings the blind probes found refused (docs/semantics.md §79): a space inside
 a number, the letter O for 0, Roman numerals in names, 高于或等于, 斤, a range's 万/亿, a bare number opening a
 name, a unit declared in a heading, a range on a 分 scale written with two signs, an as-of date, a rate
 required in full before per-failure deductions. Expected scores are computed by hand from the rule text and

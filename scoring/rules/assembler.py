@@ -83,7 +83,7 @@ from .phrases import (
 )
 from .shapes import _rank, _Segment, _split_list, formula_vars
 
-#: what may close the date an as-of word (截至, 截止 …) begins (semantics §76)
+#: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
 
 
@@ -92,7 +92,7 @@ def _percent(q: Quantity) -> Quantity:
 
 
 def _in_percent(p: Any) -> Any:
-    """A phrase with its bare numbers read as percentages (a heading declared the unit: semantics §76)."""
+    """A phrase with its bare numbers read as percentages (a heading declared the unit: semantics §79)."""
     if isinstance(p, PCmp) and not p.q.unit:
         return attrs.evolve(p, q=_percent(p.q))
     if isinstance(p, PRange) and not p.low.unit and not p.high.unit:
@@ -451,7 +451,7 @@ class _Assembler(RuleChecks):
                     out[-1] = req
             if not seg.tails:
                 if self._as_of(seg.lead):
-                    # 截至12月底: the date the outcome is counted at (semantics §76); a note, its numbers read
+                    # 截至12月底: the date the outcome is counted at (semantics §79); a note, its numbers read
                     self.use(*(p for p in seg.lead if isinstance(p, PQty)))
                     note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                     out.append(note)
@@ -769,7 +769,7 @@ class _Assembler(RuleChecks):
                 phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
                 terms = tuple(q for p in phrases for q in _said(p))
                 timed = any(q.unit in _TIME_UNITS or q.unit == "时刻" or (q.unit == "年" and q.value >= 1000) for q in terms)
-                # 查处率100%，未按期结案的每件扣0.5分 (semantics §76): a rate required in full, each failure short of it
+                # 查处率100%，未按期结案的每件扣0.5分 (semantics §79): a rate required in full, each failure short of it
                 full = terms == (Quantity(Decimal(100), "%"),) and not any(isinstance(p, (PCmp, PRange, PBounded)) for p in phrases)
                 if (timed or full) and not any(isinstance(p, PStep) for p in phrases):
                     self.use(*phrases)
@@ -830,7 +830,7 @@ class _Assembler(RuleChecks):
 
     @staticmethod
     def _as_of(lead: Lead) -> bool:
-        """截至12月底 / 截止2024年12月31日 / 截止到2024年底 (semantics §76): a context clause that is an as-of word
+        """截至12月底 / 截止2024年12月31日 / 截止到2024年底 (semantics §79): a context clause that is an as-of word
         (lexicon ``[words.as_of]``), then a date written in figures (年, 年月, 年月日, 月 or 月日, running
         together), then nothing or 底/末/止/时: the date the outcome is counted at. Anything more is not this."""
         if len(lead) < 2 or not isinstance(lead[0], PText) or lead[0].text not in _AS_OF_WORDS:
@@ -853,7 +853,7 @@ class _Assembler(RuleChecks):
         return all(limits[p.q.unit][0] <= p.q.value <= limits[p.q.unit][1] for p in parts)
 
     def _heading_unit(self, segs: list[_Segment]) -> list[_Segment]:
-        """满意度（%）：≥90，满分；80-90，3分；<80，0分 (semantics §76): a heading that closes with a percent sign
+        """满意度（%）：≥90，满分；80-90，3分；<80，0分 (semantics §79): a heading that closes with a percent sign
         alone in brackets declares the unit of the rule's numbers; a number written bare in a band or a step
         after it is a percentage (≥90 is ≥90%). The heading keeps its words. Any other bracket stays a remark."""
         words = segs[0].lead[-1]

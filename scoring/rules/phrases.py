@@ -45,7 +45,7 @@ _STANDARD_WORDS = words("standard")
 _TIME_LIMIT_WORDS = words("time_limit")
 _WHOLE_SET = words("whole_set")
 _FAILED_WORDS = words("failed_requirement")
-_AS_OF_WORDS = frozenset(words("as_of"))  # 截至12月底: the date an outcome is counted at (semantics §76)
+_AS_OF_WORDS = frozenset(words("as_of"))  # 截至12月底: the date an outcome is counted at (semantics §79)
 _MISSED_WORDS = words("missed_occurrence")
 
 
