@@ -56,7 +56,7 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-151": ("unexpected-token", "a garbled label (z-教) before a clear (4分)。發生一起扣2分"),
     "dev-018": ("unread-number", "monthly quotas (9月…12月 → 30%…100%): the month is a second input"),
     "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
-    "dev-109": ("unexpected-character", "Roman numerals (Ⅲ类) for water classes, and S加=D升/D总×10"),
+    "dev-109": ("unexpected-token", "按…水质比例×50计分 (a formula with no 得分=) and S加=D升/D总×10; its Roman numerals (Ⅲ类) read as words (semantics §79)"),
     "dev-119": ("checklist-with-other", "listed awards beside 视情况扣分 that does not say which items it scores"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
     "dev-074": ("unexpected-token", "一票否决制。如果…综合评价为零分: a veto over the whole evaluation, in two sentences"),

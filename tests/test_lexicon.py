@@ -324,6 +324,15 @@ def test_time_limit_is_an_upper_bound(c: WordClass, e: Entry) -> None:
     assert need is not None and need.low is None and need.high is not None and need.high.inclusive
 
 
+@pytest.mark.parametrize(("c", "e"), _entries("as_of"))
+def test_as_of_date_is_a_note(c: WordClass, e: Entry) -> None:
+    # 截至12月底，…: the date the outcome is counted at scores nothing (semantics §79)
+    rule = _parse(c, e)
+    first = rule.clauses[0]
+    assert isinstance(first, n.Note) and first.text.startswith(e.word)
+    assert rule.clauses[1:] == scoring.parse(e.example.split("，", 1)[1]).clauses
+
+
 @pytest.mark.parametrize(("c", "e"), _entries("failed_requirement"))
 def test_failed_requirement_reads_the_requirement_before(c: WordClass, e: Entry) -> None:
     # 30个工作日内拨付到位，未及时拨付的，一次扣1分: the deadline is the requirement's term (semantics §56),

@@ -377,7 +377,7 @@ def test_describe() -> None:
 # Characters that matter to the normalizer, so that random text meets every step often.
 INTERESTING = (
     "0123456789 .\n\t\u3000%％XxW*＊二一两三十百千万零点之分扣得计记为每个项次年起一般统"
-    "評標準為記達個兩０１５Ａ＞＝．⼀，；。：（）()、完止率值"
+    "評標準為記達個兩０１５Ａ＞＝．⼀，；。：（）()、完止率值Oo≥低于Ⅴ"
 )
 texts = st.text(alphabet=st.sampled_from(INTERESTING) | st.characters(), max_size=40)
 
@@ -410,6 +410,11 @@ def test_offsets_monotone_and_in_bounds(text: str) -> None:
 @example("W一个")
 @example("乾 淨")
 @example("扣2. 一个")
+@example("≥9 5%")
+@example("≥9 5 5%")
+@example("扣O.5分")
+@example("扣O. 5分")
+@example("≥ 9 5%")
 def test_idempotent(text: str) -> None:
     once = normalize(text)
     twice = normalize(once.text)
@@ -506,3 +511,75 @@ def test_every_unit_of_the_grammar_makes_a_chinese_numeral_a_quantity() -> None:
         if unit.startswith("千"):  # 一千米 reads as 1000米 (一千 a numeral), the same length; 千克 likewise
             continue
         assert normalize(f"每发现一{unit}扣1分").text == f"每发现1{unit}扣1分", unit
+
+
+# ---------------------------------------------------------------- spaces inside a number, O for 0 (semantics §79)
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "printed", "number"),
+    [
+        ("覆盖率≥9 5%得满分", "覆盖率≥95%得满分", "9 5", "95"),  # third probe J08
+        ("满意度低于8 5%不得分", "满意度低于85%不得分", "8 5", "85"),
+        ("不少于1 2次", "不少于12次", "1 2", "12"),
+        ("高于或等于9 0%", "高于或等于90%", "9 0", "90"),
+    ],
+)
+def test_space_between_digits_after_a_comparison_is_joined(text: str, read: str, printed: str, number: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert kinds(n) == ["space-in-number"]
+    check_changes(n)
+    (change,) = n.changes
+    assert change.warning and n.warnings == n.changes
+    assert (change.before, change.after) == (" ", "")
+    assert change.start == text.index(printed) + 1
+    # the caret on the joined number covers the original digits and the space between them
+    i = n.text.index(number)
+    assert n.span_to_original((i, i + 2)) == (text.index(printed), text.index(printed) + 3)
+    assert "请核对" in n.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "80 90",  # two numbers
+        "达到3 5个",  # 达到 takes a range: 3-5个 with a lost dash is as likely
+        "≥9 5 5%",  # two spaces: which one is the number's?
+        "≥9.5 5%",  # a decimal before the space
+        "≥1 2分",  # 1, then 2分 (points) may be meant
+        "≥9  5%",  # two spaces: not one printed space
+        "≥9 5",  # nothing closes the second run
+        "完成9 5%",  # no comparison before
+    ],
+)
+def test_space_between_digits_kept(text: str) -> None:
+    assert "space-in-number" not in kinds(normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("每降低1个百分点扣O.5分", 9), ("扣o.25分", 1), ("O.5分", 0)],  # third probe J11
+)
+def test_letter_o_before_a_decimal_point_is_zero(text: str, at: int) -> None:
+    n = normalize(text)
+    assert kinds(n) == ["ocr-zero"]
+    assert n.changes[0].warning
+    assert (n.changes[0].start, n.changes[0].end, n.changes[0].before, n.changes[0].after) == (at, at + 1, text[at], "0")
+    assert n.text == text[:at] + "0" + text[at + 1 :]
+    assert "请核对" in n.describe()
+
+
+@pytest.mark.parametrize("text", ["No.5", "扣 O.5分", "O5分", "O.分", "IO.5", "1O.5"])
+def test_letter_o_left(text: str) -> None:
+    assert "ocr-zero" not in kinds(normalize(text))
+
+
+def test_parse_shows_a_warned_reading() -> None:
+    rule = scoring.parse("满意度≥90%得满分，每降低1个百分点扣O.5分")
+    assert rule == scoring.parse("满意度≥90%得满分，每降低1个百分点扣0.5分")
+    assert [c.kind for c in rule.normalized] == ["ocr-zero"]
+    shown = scoring.bind(rule, target="≥90%", unit="%").describe()
+    assert shown.startswith("原文读作: 已将字母“O”读作数字“0”（请核对）：分点扣O.5分 → 分点扣0.5分")
+    # no change, no line
+    assert "原文读作" not in scoring.bind(scoring.parse("满意度≥90%得满分"), target="≥90%").describe()

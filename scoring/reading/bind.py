@@ -35,6 +35,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..text.normalize import describe_changes
 from .scales import (
     Scale,
     Setting,
@@ -96,7 +97,10 @@ class Reading:
     decisions: tuple[Decision, ...]
 
     def describe(self) -> str:
-        lines = ["需要的实际值:"]
+        lines = []
+        if self.rule.normalized:  # the text as printed, read before parsing (domain point 21): always shown
+            lines.append(f"原文读作: {describe_changes(self.rule.source, self.rule.normalized)}")
+        lines.append("需要的实际值:")
         for i in self.inputs:
             extra = f"（{i.unit}）" if i.unit else ""
             choices = f"：{'、'.join(i.choices)}" if i.choices else ""

@@ -53,6 +53,7 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
+    _AS_OF_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
@@ -83,6 +84,26 @@ from .phrases import (
     _merge,
 )
 from .shapes import _rank, _Segment, _split_list, formula_vars
+
+#: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
+_AS_OF_END = frozenset(("底", "末", "止", "时"))
+
+
+def _percent(q: Quantity) -> Quantity:
+    return Quantity(q.value, "%") if not q.unit else q
+
+
+def _in_percent(p: Any) -> Any:
+    """A phrase with its bare numbers read as percentages (a heading declared the unit: semantics §79)."""
+    if isinstance(p, PCmp) and not p.q.unit:
+        return attrs.evolve(p, q=_percent(p.q))
+    if isinstance(p, PRange) and not p.low.unit and not p.high.unit:
+        return attrs.evolve(p, low=_percent(p.low), high=_percent(p.high))
+    if isinstance(p, PQty) and not p.q.unit and not p.points_scale:
+        return attrs.evolve(p, q=_percent(p.q))
+    if isinstance(p, PStep) and p.q is not None and not p.q.unit:
+        return attrs.evolve(p, q=_percent(p.q))
+    return p
 
 
 @attrs.define
@@ -479,6 +500,8 @@ class _Assembler(RuleChecks):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
         self.headed = self._heading(segs)
+        if self.headed:
+            segs = self._heading_unit(segs)
         # 全年召开例会12次，每少1次扣0.5分: a plan line in a counter is a line to fall short of, as a count an
         # award asks for is (below)
         plans = [
@@ -534,6 +557,14 @@ class _Assembler(RuleChecks):
                     notes.remove(out[-1])
                     out[-1] = req
             if not seg.tails:
+                if self._as_of(seg.lead):
+                    # 截至12月底: the date the outcome is counted at (semantics §79); a note, its numbers read
+                    self.use(*(p for p in seg.lead if isinstance(p, PQty)))
+                    note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                    out.append(note)
+                    notes.append(note)
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
                 standard = self._standard(seg.lead)
                 if standard is not None:
                     standards.append(standard)
@@ -852,7 +883,9 @@ class _Assembler(RuleChecks):
                 phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
                 terms = tuple(q for p in phrases for q in _said(p))
                 timed = any(q.unit in _TIME_UNITS or q.unit == "时刻" or (q.unit == "年" and q.value >= 1000) for q in terms)
-                if timed and not any(isinstance(p, PStep) for p in phrases):
+                # 查处率100%，未按期结案的每件扣0.5分 (semantics §79): a rate required in full, each failure short of it
+                full = terms == (Quantity(Decimal(100), "%"),) and not any(isinstance(p, (PCmp, PRange, PBounded)) for p in phrases)
+                if (timed or full) and not any(isinstance(p, PStep) for p in phrases):
                     self.use(*phrases)
                     a, b = result[first].span or (0, 0), result[last].span or (0, 0)
                     req = Requirement(self.text[a[0] : b[1]].strip(), (a[0], b[1]), terms)
@@ -908,6 +941,44 @@ class _Assembler(RuleChecks):
             return False
         between = self.text[segs[0].span[1] : segs[1].span[0]].strip()
         return between[:1] in ("：", ":")
+
+    @staticmethod
+    def _as_of(lead: Lead) -> bool:
+        """截至12月底 / 截止2024年12月31日 / 截止到2024年底 (semantics §79): a context clause that is an as-of word
+        (lexicon ``[words.as_of]``), then a date written in figures (年, 年月, 年月日, 月 or 月日, running
+        together), then nothing or 底/末/止/时: the date the outcome is counted at. Anything more is not this."""
+        if len(lead) < 2 or not isinstance(lead[0], PText) or lead[0].text not in _AS_OF_WORDS:
+            return False
+        rest = list(lead[1:])
+        if isinstance(rest[-1], PText):
+            if rest.pop().text not in _AS_OF_END:
+                return False
+        if not rest or not all(isinstance(p, PQty) and not p.points_scale for p in rest):
+            return False
+        parts = [p for p in rest if isinstance(p, PQty)]
+        if any(a.span[1] != b.span[0] for a, b in itertools.pairwise(parts)) or parts[0].span[0] != lead[0].span[1]:
+            return False
+        units = tuple(p.q.unit for p in parts)
+        if units not in (("年",), ("年", "月"), ("年", "月", "日"), ("月",), ("月", "日")):
+            return False
+        if any(p.q.value != int(p.q.value) for p in parts):
+            return False
+        limits = {"年": (1949, 2100), "月": (1, 12), "日": (1, 31)}
+        return all(limits[p.q.unit][0] <= p.q.value <= limits[p.q.unit][1] for p in parts)
+
+    def _heading_unit(self, segs: list[_Segment]) -> list[_Segment]:
+        """满意度（%）：≥90，满分；80-90，3分；<80，0分 (semantics §79): a heading that closes with a percent sign
+        alone in brackets declares the unit of the rule's numbers; a number written bare in a band or a step
+        after it is a percentage (≥90 is ≥90%). The heading keeps its words. Any other bracket stays a remark."""
+        words = segs[0].lead[-1]
+        m = re.search(r"[（(]\s*[%％]\s*[)）]\s*$", words.text) if isinstance(words, PText) else None
+        if m is None or not isinstance(words, PText):
+            return segs
+        self.use((words.span[0] + m.start(), words.span[1]))
+        name = PText(words.text[: m.start()].rstrip(), (words.span[0], words.span[0] + len(words.text[: m.start()].rstrip())))
+        # the note keeps the heading's words: the canonical text writes its numbers with % (≥95%), no bracket
+        head = _Segment((*segs[0].lead[:-1], *((name,) if name.text else ())), segs[0].tails, (segs[0].span[0], name.span[1]))
+        return [head, *(_Segment(tuple(map(_in_percent, s.lead)), s.tails, s.span) for s in segs[1:])]
 
     @staticmethod
     def _lone_number(lead: Lead) -> PQty | None:

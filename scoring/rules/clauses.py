@@ -355,7 +355,9 @@ class ClauseReader(SpanReader):
         """The numbers inside the name of what a band measures (semantics §57): a number (bare or with a
         counter, not a percent or points) that the words after it continue with no space (12345服务平台,
         35岁及以下的), not after a comparison word, whose words up to the next number hold 的 (the name
-        modifies the measured thing) and reach a comparison of a rate (`…的回访满意度95%以上`, `的不低于20%`).
+        modifies the measured thing) and reach a comparison of a rate (`…的回访满意度95%以上`, `的不低于20%`);
+        or a bare number that opens the clause or follows 的 (`110接处警按时到达率≥98%`, `受理的12345热线工单…`),
+        reaching a comparison of a rate.
         Empty otherwise: such a number anywhere else stays unread, and the rule is refused."""
         out: list[PQty] = []
         ps = list(lead)
@@ -383,7 +385,10 @@ class ClauseReader(SpanReader):
             else:
                 continue
             words = "".join(r.text for r in ps[k + 1 :] if isinstance(r, PText) and r.span[1] <= nxt.span[0])
-            if rate and "的" in words:
+            # a bare number opening the clause (110接处警…) or right after 的 (受理的12345热线…) begins the name
+            # of a thing, as a modifier does: it cannot be an amount of the words before it
+            opens = not p.q.unit and (k == 0 or (isinstance(ps[k - 1], PText) and ps[k - 1].text.endswith("的")))
+            if rate and ("的" in words or opens):
                 out.append(p)
         return out
 

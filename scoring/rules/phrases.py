@@ -45,6 +45,7 @@ _STANDARD_WORDS = words("standard")
 _TIME_LIMIT_WORDS = words("time_limit")
 _WHOLE_SET = words("whole_set")
 _FAILED_WORDS = words("failed_requirement")
+_AS_OF_WORDS = frozenset(words("as_of"))  # 截至12月底: the date an outcome is counted at (semantics §79)
 _MISSED_WORDS = words("missed_occurrence")
 
 
@@ -64,6 +65,7 @@ class PQty:
     points_scale: bool = False  # 90分 as a value on a 分 scale
     pp: bool = False  # written as 个百分点
     inclusive_mark: bool | None = None  # 30%(包括30%) / 95%(含) with no comparison word of its own
+    multiplier: Decimal = Decimal(1)  # the 万/亿 of its unit as written (3.5亿斤: 亿), already in ``q``
 
 
 @frozen

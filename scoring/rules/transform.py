@@ -109,7 +109,7 @@ class _Phrases:
         value: Decimal = ch[0]
         unit = ch[1] if len(ch) > 1 else ""
         mult, base = split_unit(unit)
-        return PQty(Quantity(value * mult, base), self._span(meta))
+        return PQty(Quantity(value * mult, base), self._span(meta), multiplier=mult)
 
     def percent(self, meta: Any, ch: list[Any]) -> PQty:
         return PQty(Quantity(ch[0], "%"), self._span(meta))
@@ -243,9 +243,11 @@ class _Phrases:
         high: PQty = items[i]
         high_mark = self._mark(high, items[i + 1]) if len(items) > i + 1 else None
         lq, hq = low.q, high.q
-        # 90-100%: the unit written once applies to both ends
+        # 90-100%: the unit written once applies to both ends, its 万/亿 too where the bare number is the
+        # smaller (3.3-3.5亿斤 is 3.3亿 to 3.5亿; 500-1万元 is 500元 to 1万元)
         if lq.unit == "" and hq.unit:
-            lq = Quantity(lq.value, hq.unit)
+            mult = high.multiplier if lq.value <= hq.value / high.multiplier else Decimal(1)
+            lq = Quantity(lq.value * mult, hq.unit)
         if lq.unit == hq.unit and lq.value > hq.value:
             # 99%-90%的得27分: a range written high to low is the same range (domain point 16)
             lq, hq, low_mark, high_mark = hq, lq, high_mark, low_mark

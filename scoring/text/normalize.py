@@ -15,14 +15,16 @@ feed one offset map:
    between two numbers (80 90), after 分 before a figure (the grammar's separator: 得3分 4分)
    or beside Latin letters and other punctuation stays; a line break (a clause separator to
    the grammar) is joined only inside a number or between a number and its 分/% (2⏎分).
+   ``space-in-number`` (a warning): ≥9 5% → ≥95%, one space between digits after a comparison that
+   takes one number, the digits after it closed by % or a unit.
 3. ``traditional``: 評分標準 → 评分标准, through OpenCC (t2s). Lengths are kept, so offsets
    stay 1:1; a conversion that would change a length is done character by character.
 4. ``cn-numeral``: 扣一分 → 扣1分, 百分之八十五 → 85%, 三十二条 → 32条, through cn2an, only
    where the numeral stands as a quantity (before a counter, or before 分 after 扣/得/计…),
    never inside a word (一般, 统一, 一次性, 一票否决, 每三个月). The grammar's CN_NUMBER
    terminal then only meets numerals left as written (一千五, 一两个: not read here).
-5. ``ocr-equals`` / ``ocr-times`` / ``ocr-le``: 得分二完成率 → 得分=完成率; X, x, *, ＊
-   between two operands → ×; W before a number → ≤.
+5. ``ocr-equals`` / ``ocr-times`` / ``ocr-le`` / ``ocr-zero``: 得分二完成率 → 得分=完成率; X, x, *, ＊
+   between two operands → ×; W before a number → ≤; O before a decimal point → 0 (扣O.5分, a warning).
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
@@ -55,11 +57,11 @@ import attrs
 if TYPE_CHECKING:
     import opencc
 
-__all__ = ["WARNING_KINDS", "Change", "Normalized", "normalize"]
+__all__ = ["WARNING_KINDS", "Change", "Normalized", "describe_changes", "normalize"]
 
 _DATA: dict[str, Any] = tomllib.loads(Path(__file__).with_name("normalize.toml").read_text(encoding="utf-8"))
 
-WARNING_KINDS = frozenset({"leading-zero", "lost-dash"})
+WARNING_KINDS = frozenset({"leading-zero", "lost-dash", "space-in-number", "ocr-zero"})
 """Kinds of change a reader must be told about: a reading that repairs lost text."""
 
 _LABELS: dict[str, str] = _DATA["describe"]
@@ -179,6 +181,17 @@ def normalize(text: str, *, skip: Collection[tuple[str, int]] = ()) -> Normalize
     if all(len(c.after) == c.end - c.start for c in changes):  # 評→评, 一→1, ０→0: positions kept
         return Normalized(text, current, tuple(changes))
     return Normalized(text, current, tuple(changes), tuple(starts), tuple(ends))
+
+
+def describe_changes(original: str, changes: Collection[Change]) -> str:
+    """How ``original`` was read, in Chinese (``Normalized.describe``), given the changes a parse kept
+    (``Rule.normalized``: the parser may leave a numeral as written, ``skip``); "" if none."""
+    if not changes:
+        return ""
+    full = normalize(original)
+    kept = set(changes)
+    skip = {(c.kind, c.start) for c in full.changes if c not in kept}
+    return (normalize(original, skip=skip) if skip else full).describe()
 
 
 def _origin(starts: list[int] | None, pos: int, length: int) -> int:
@@ -392,7 +405,7 @@ def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
     if _digit(left):
         if spaced and _digit(right) and e - s == 1:
             return True  # 9 5% in a letter-spaced text (a single space, as between its characters)
-        return _cjk(right) or right in _PERCENT or right in _CLOSE
+        return _cjk(right) or right in _PERCENT or right in _CLOSE or _compared_number(text, s, e)
     if left == ".":
         return _decimal(text, s - 1, right)
     if left in _PERCENT:
@@ -404,6 +417,31 @@ def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
     if left in _OPEN:
         return _cjk(right) or _digit(right)
     return False
+
+
+#: comparison words and signs that take one number, never a range (a range after them is refused,
+#: semantics §73): a space between two digit runs after one is inside that number (normalize.toml)
+_ONE_NUMBER_AFTER: tuple[str, ...] = tuple(sorted(_DATA["space"]["one_number_after"], key=len, reverse=True))
+_UNIT_START = _PERCENT + "‰"
+
+
+def _compared_number(text: str, s: int, e: int) -> bool:
+    """≥9 5% → ≥95% (PDF text, kind ``space-in-number``, a warning): one space between two runs of digits
+    is inside one number where nothing else can be meant. The run before the space follows a comparison
+    that takes one number (≥, 低于 …: a lost dash, 9-5%, would be a range after it, which is refused); the
+    run after it is whole digits closed at once by %, ‰ or a CJK unit (not a dot, a space or another number).
+    Two numbers (80 90, 80% 90%, 得3分 4分, 达到3 5个: 达到 takes a range, 3-5个) stay apart."""
+    if e - s != 1 or text[s] not in " \u3000\u00a0" or not _digit(text[e]):
+        return False
+    k = s
+    while k > 0 and _digit(text[k - 1]):
+        k -= 1
+    if not text[:k].endswith(_ONE_NUMBER_AFTER):
+        return False
+    j = e
+    while j < len(text) and _digit(text[j]):
+        j += 1
+    return j < len(text) and (text[j] in _UNIT_START or (_cjk(text[j]) and text[j] not in "分"))
 
 
 def _joins_line(text: str, s: int, e: int) -> bool:
@@ -448,7 +486,8 @@ def _spaces(text: str) -> list[_Edit]:
         breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
         if breaks == 0:
             if _joins(text, s, e, spaced=spaced):
-                edits.append(_Edit(s, e, "", "space"))
+                inside = _digit(text[s - 1]) and _digit(text[e]) and not spaced
+                edits.append(_Edit(s, e, "", "space-in-number" if inside else "space"))
         elif breaks == 1 and _joins_line(text, s, e):
             edits.append(_Edit(s, e, "", "line-break"))
     return edits
@@ -465,6 +504,9 @@ _OCR_TIMES = re.compile(
 )
 _TIMES_SIGN = re.compile("[Xx*＊]")
 _OCR_LE = re.compile(r"(?<![A-Za-z0-9])W[ \t]*(?=[0-9])")
+# 扣O.5分: the letter O (or o) before a decimal point and a digit, not inside a Latin word or a number
+# (No.5 stays), is the figure 0: no word is written O.5 (a warning: the reader must check it)
+_OCR_ZERO = re.compile(r"(?<![A-Za-z0-9.\s])[Oo](?=\.[0-9])")
 
 
 def _ocr(text: str) -> list[_Edit]:
@@ -476,6 +518,8 @@ def _ocr(text: str) -> list[_Edit]:
         edits += [_Edit(m.start("sign"), m.end("sign"), "×", "ocr-times") for m in _OCR_TIMES.finditer(text)]
     if "W" in text:
         edits += [_Edit(m.start(), m.end(), "≤", "ocr-le") for m in _OCR_LE.finditer(text)]
+    if "O" in text or "o" in text:
+        edits += [_Edit(m.start(), m.end(), "0", "ocr-zero") for m in _OCR_ZERO.finditer(text)]
     edits.sort()
     return edits
 
