@@ -69,7 +69,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
+from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
@@ -132,12 +132,22 @@ class ClauseReader(SpanReader):
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
         ranges = [p for p in lead if isinstance(p, PRange)]
-        if len(ranges) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PCmp, PBareOp)) for p in lead):
+        cmps = [p for p in lead if isinstance(p, PCmp)]
+        if any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
-        cond = self.condition(lead, span)
-        if not isinstance(cond, Range) or cond.measure is not Measure.VALUE or cond.low is None or cond.high is None:
+        if len(ranges) == 1 and not cmps:
+            cond = self.condition(lead, span)
+            if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.low is not None and cond.high is not None:
+                return cond
             return None
-        return cond
+        if len(cmps) == 1 and not ranges and any(w in _lead_text(lead) for w in _DELAY_WORDS):
+            # 逾期1个月以内扣2分 / 延迟3个月以上扣4分: a one-sided band on how late, in a unit of time (semantics
+            # §76). The delay is one quantity that grows as things get worse: such bands are tiers, and two of
+            # them open on the same side are refused by the assembler (nested-delay-bands)
+            cond = self.condition(lead, span)
+            if delay_band(cond):
+                return cond  # type: ignore[return-value]
+        return None
 
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
