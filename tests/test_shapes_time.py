@@ -80,3 +80,57 @@ def test_nested_delay_deductions_refused(text: str) -> None:
 def test_one_sided_deductions_on_a_value_stay_refused() -> None:
     # §71: only a band on a delay reads a one-sided 扣N分; on a value it stays the deduction's reading (unread)
     assert _refused("满意度低于90%扣1分，低于80%扣3分")[0] == "unread-number"
+
+
+# ------------------------------------------------------------------ 2. deadlines without a year (§76)
+
+LATE_DAYS = "工程于10月31日前竣工得满分，每推迟5天扣1分"  # weight 4: the answer is the days late
+
+
+@pytest.mark.parametrize(
+    ("text", "weight", "actual", "points"),
+    [
+        (LATE_DAYS, "4", "0", "4"),
+        (LATE_DAYS, "4", "5", "3"),  # one step of 5 days
+        (LATE_DAYS, "4", "12天", "1.6"),  # 12/5 = 2.4 steps, pro rata (§3): 4 − 2.4
+        (LATE_DAYS, "4", "30天", "0"),  # 6 steps: clamped at 0
+        ("9月底前完成全部验收得满分，未按期完成不得分", "5", "是", "5"),
+        ("9月底前完成全部验收得满分，未按期完成不得分", "5", "否", "0"),
+    ],
+)
+def test_yearless_deadlines_scored_by_hand(text: str, weight: str, actual: str, points: str) -> None:
+    assert _score(text, actual, weight=weight) == Decimal(points)
+
+
+def test_a_yearless_deadline_is_read_not_guessed() -> None:
+    rule = scoring.parse(LATE_DAYS)
+    assert isinstance(rule, nodes.Rule)
+    cond = rule.awards[0].condition
+    assert isinstance(cond, nodes.TargetMet) and cond.deadline == nodes.MonthDay(10, 31)
+    assert str(cond.deadline) == "10月31日"
+    # 底 is the month's last day; the reading says what the answer is
+    rule = scoring.parse("9月底前完成全部验收得满分，未按期完成不得分")
+    assert isinstance(rule, nodes.Rule) and getattr(rule.awards[0].condition, "deadline", None) == nodes.MonthDay(9, 30)
+    assert "晚于10月31日的天数" in scoring.bind(scoring.parse(LATE_DAYS)).inputs[0].meaning
+    # a date answered is no number of days late: no year to count from
+    with pytest.raises(scoring.ScoringError):
+        _score(LATE_DAYS, "2024年11月10日", weight="4")
+    _round_trip(LATE_DAYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月底前完成得满分，未完成不得分",  # the last day of February depends on the year, which is not written
+        "9月底以后完成不得分",  # 以后: a start, not a deadline
+        "每月10日前报送得满分，未按时报送不得分",  # 每月: a deadline each month (it read ≥10日: 12 scored full)
+    ],
+)
+def test_dates_that_are_no_yearless_deadline_are_refused(text: str) -> None:
+    assert _refused(text)[0] == "date-band"
+
+
+def test_months_beside_a_yearless_deadline_are_dates() -> None:
+    # 12月完成 beside 11月底前: a date, not 12 months (it would have scored a ≥12-month band)
+    code, where = _refused("10月底前完成得满分，11月完成得3分，次年完成不得分")
+    assert code == "date-band" and where.startswith("10月底前")
