@@ -1,4 +1,4 @@
-"""Deadlines, delays and dates (docs/semantics.md §76-): bands on how late a thing was done, steps per unit of
+"""Deadlines, delays and dates (docs/semantics.md §80-): bands on how late a thing was done, steps per unit of
 time late, and bands written as deadlines. Expected scores are computed by hand from the rule text and
 docs/semantics.md; the texts are variants of the probes' (the same shapes in other words and numbers), not
 their own. Each near miss is refused."""
@@ -14,7 +14,7 @@ from test_shapes_probe4 import _refused, _round_trip
 import scoring
 from scoring.rules import nodes
 
-# ------------------------------------------------------------------ 1. bands on the delay (§76)
+# ------------------------------------------------------------------ 1. bands on the delay (§80)
 
 # weight 10: on time → 10; late ≤2个月 → 10 − 3 = 7; 2–4个月 → 10 − 6 = 4; ≥4个月 → 0
 DELAY = "按期完成得满分，逾期2个月以内扣3分，逾期2-4个月扣6分，逾期4个月以上不得分"
@@ -82,7 +82,7 @@ def test_one_sided_deductions_on_a_value_stay_refused() -> None:
     assert _refused("满意度低于90%扣1分，低于80%扣3分")[0] == "unread-number"
 
 
-# ------------------------------------------------------------------ 2. deadlines without a year (§76)
+# ------------------------------------------------------------------ 2. deadlines without a year (§80)
 
 LATE_DAYS = "工程于10月31日前竣工得满分，每推迟5天扣1分"  # weight 4: the answer is the days late
 

@@ -98,7 +98,7 @@ class RuleChecks(ClauseReader):
                 continue
             edge = r.low or r.high
             if dated and edge is not None and edge.value.unit == "月" and not delay_band(r):
-                # 11月底前完成得满分，12月完成得3分: beside a deadline (§53, §76) a month is a date too
+                # 11月底前完成得满分，12月完成得3分: beside a deadline (§53, §80) a month is a date too
                 raise self.error(
                     "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", self._where(dated[0], c),
                     expected=("按时完成得满分", "每推迟1个月扣N分"),
@@ -123,7 +123,7 @@ class RuleChecks(ClauseReader):
     def _no_nested_delay_bands(self, clauses: list[Clause]) -> None:
         """逾期1个月以上扣2分，逾期3个月以上扣4分: two one-sided deductions on a delay open on the same side
         nest, and the text leaves open whether 4 months late loses 4 (the tighter tier) or 6 (both).
-        Refused, as one-sided deductions on the value are (semantics §71, §76); tiers that part the delay
+        Refused, as one-sided deductions on the value are (semantics §71, §80); tiers that part the delay
         (1个月以内…1-3个月…3个月以上) read."""
         seen: dict[bool, Range] = {}
         for c in clauses:

@@ -150,7 +150,7 @@ class ClauseReader(SpanReader):
             return None
         if len(cmps) == 1 and not ranges and any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 延迟3个月以上扣4分: a one-sided band on how late, in a unit of time (semantics
-            # §76). The delay is one quantity that grows as things get worse: such bands are tiers, and two of
+            # §80). The delay is one quantity that grows as things get worse: such bands are tiers, and two of
             # them open on the same side are refused by the assembler (nested-delay-bands)
             cond = self.condition(lead, span)
             if delay_band(cond):
@@ -355,7 +355,7 @@ class ClauseReader(SpanReader):
         return datetime.date(year, month, day)
 
     def _month_day(self, parts: list[PQty]) -> MonthDay | None:
-        """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §76): a deadline with no year,
+        """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
         read into the words' ``deadline`` as month and day (the last day of the month when none is written,
         which needs no year but for February: 2月底 is refused). Not after 第, 每 or 前 (第3月, 每月, 前3月)."""
         if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):

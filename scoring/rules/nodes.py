@@ -122,7 +122,7 @@ class Range:
 
 @frozen
 class MonthDay:
-    """11月30日前 / 6月底前: a deadline written without its year (semantics §76). The year is the row's
+    """11月30日前 / 6月底前: a deadline written without its year (semantics §80). The year is the row's
     business, never guessed: the answer beside it is met or not, or how late, never a date."""
 
     month: int
@@ -143,7 +143,7 @@ class Label:
     negated: bool = False  # 未完成, 不符合, 否则, 反之
     span: tuple[int, int] | None = _span()
     # 2024年年底前完成: the deadline the words state (their date, read; the last day of a year or month
-    # when no day is written; a MonthDay when no year is written, §76). The requirement stays the words: met
+    # when no day is written; a MonthDay when no year is written, §80). The requirement stays the words: met
     # or not, or the units late a step counts
     deadline: datetime.date | MonthDay | None = None
 

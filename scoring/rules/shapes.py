@@ -156,7 +156,7 @@ _TIME_UNIT = words("time_unit")
 
 
 def delay_band(r: object) -> bool:
-    """逾期1个月以内 / 延迟1-3个月 / 逾期3个月以上: a band on how late, in a unit of time (semantics §76): its
+    """逾期1个月以内 / 延迟1-3个月 / 逾期3个月以上: a band on how late, in a unit of time (semantics §80): its
     subject names a delay (lexicon ``delay``) and its edges are a number of time units. The answer is that
     delay (按期完成 is 0); a worded on-time clause beside such bands is met at a delay of 0."""
     if not isinstance(r, Range) or r.measure is not Measure.VALUE or not any(w in r.subject for w in _DELAY_SUBJECT):
