@@ -20,6 +20,7 @@ from ..rules.nodes import (
     Direction,
     Label,
     Measure,
+    MonthDay,
     Node,
     Note,
     Op,
@@ -325,7 +326,7 @@ def _deadline(rule: Rule) -> str:
     """2024年年底前完成: the deadline a worded condition of the rule states, as a date, or ""."""
     for a in rule.awards:
         if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
-            return a.condition.deadline.isoformat()
+            return str(a.condition.deadline) if isinstance(a.condition.deadline, MonthDay) else a.condition.deadline.isoformat()
     return ""
 
 

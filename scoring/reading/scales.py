@@ -36,7 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import formula_vars
+from ..rules.shapes import delay_unit, formula_vars
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
@@ -71,7 +71,10 @@ class Scale:
 def award_op(rule: Rule) -> Op | None:
     """The side the full-marks band is on (满意度90%以上得满分: ≥), where the comparator is not given;
     without such a band, the side the rule's steps lose on (未超预算计10分，每超过1%扣1分: every step
-    is for an excess, so the target is met at or below it: ≤; semantics §4)."""
+    is for an excess, so the target is met at or below it: ≤; semantics §4). Bands on a delay
+    (逾期1个月以内扣2分) are met at or below a delay of 0: ≤ (semantics §80)."""
+    if delay_unit(rule) is not None:
+        return Op.LE
     for a in rule.awards:
         c = a.condition
         if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
@@ -90,7 +93,11 @@ def award_op(rule: Rule) -> Op | None:
 def met_line(rule: Rule, unit: str, target: Quantity | None) -> Quantity | None:
     """The line 完成 / 达到目标 is met at, given a number: the edge of the band that gives full marks
     (合规率100%得满分), else the target. A band worth less than full marks is no such line (完成得满分；
-    80%-90%得5分: 完成 is met at the target, not at 80%)."""
+    80%-90%得5分: 完成 is met at the target, not at 80%). Beside bands on a delay (按时完成得满分，逾期1个月
+    以内扣2分) it is a delay of 0 in their unit: on time (semantics §80)."""
+    late = delay_unit(rule)
+    if late is not None:
+        return Quantity(Decimal(0), late)
     awards = rule.awards
     full = [a for a in awards if isinstance(a.outcome, FullMarks)]
     if not full:

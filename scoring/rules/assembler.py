@@ -787,6 +787,7 @@ class _Assembler(RuleChecks):
         out = self._excess_thresholds(out)
         out = self._tightest_first(out)
         self._no_date_bands(out)
+        self._no_nested_delay_bands(out)
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)

@@ -31,9 +31,10 @@ from .nodes import (
     ShareOfWeight,
     StepKind,
     TargetMet,
+    Veto,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment, formula_vars
+from .shapes import _covered_outside, _crossing, _rank, _Segment, delay_band, formula_vars
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -89,17 +90,57 @@ class RuleChecks(ClauseReader):
         not a number of months: read as bands it compared 12 with 11 months, and an answer such as
         12月完成 or 次年1月 scored whatever band it fell in. Refused: how a completion date scores is
         written as steps (每推迟1个月扣N分) or in words (按时完成得满分)."""
+        dated = [c.condition for c in clauses if isinstance(c, (Award, Veto))
+                 and isinstance(c.condition, (Label, TargetMet)) and c.condition.deadline is not None]  # fmt: skip
         for c in clauses:
             r = getattr(c, "condition", None)
             if not isinstance(r, Range):
                 continue
             edge = r.low or r.high
+            if dated and edge is not None and edge.value.unit == "月" and not delay_band(r):
+                # 11月底前完成得满分，12月完成得3分: beside a deadline (§53, §80) a month is a date too
+                raise self.error(
+                    "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", self._where(dated[0], c),
+                    expected=("按时完成得满分", "每推迟1个月扣N分"),
+                    hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
+                )  # fmt: skip
+            if edge is not None and edge.value.unit == "日" and r.span is not None and re.search(
+                rf"(?<![0-9.]){re.escape(format(edge.value.value, 'f'))}\s*日\s*(?:以前|之前|前)", self.text[r.span[0] : r.span[1]]
+            ):
+                # 每月10日前报送得满分: 10日前 is the 10th of a month, a deadline (it read ≥ 10 days: 12 scored full)
+                raise self.error(
+                    "date-band", "这里的“日”是日期（期限），不是天数，不能按数值分档", self._where(r, c),
+                    expected=("按时报送得满分", "每逾期1天扣N分"),
+                    hint="写成“每月10日前报送得满分，每逾期1天扣N分”，或按是否按时报送计分",
+                )  # fmt: skip
             if edge is not None and edge.value.unit in ("月", "个月") and r.subject.startswith(_DATE_WORDS):
                 raise self.error(
                     "date-band", "这里的月份是日期（期限），不是月数，不能按数值分档", self._where(r, c),
                     expected=("按时完成得满分", "每推迟1个月扣N分"),
                     hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
                 )  # fmt: skip
+
+    def _no_nested_delay_bands(self, clauses: list[Clause]) -> None:
+        """逾期1个月以上扣2分，逾期3个月以上扣4分: two one-sided deductions on a delay open on the same side
+        nest, and the text leaves open whether 4 months late loses 4 (the tighter tier) or 6 (both).
+        Refused, as one-sided deductions on the value are (semantics §71, §80); tiers that part the delay
+        (1个月以内…1-3个月…3个月以上) read."""
+        seen: dict[bool, Range] = {}
+        for c in clauses:
+            r = getattr(c, "condition", None)
+            if not (isinstance(c, Award) and isinstance(c.outcome, Formula) and delay_band(r)):
+                continue
+            assert isinstance(r, Range)
+            if r.low is not None and r.high is not None:
+                continue
+            side = r.low is not None
+            if side in seen:
+                raise self.error(
+                    "nested-delay-bands", "两档逾期扣分同向嵌套，无法确定是只扣一档还是累计扣分", self._where(r, c),
+                    expected=("逾期1个月以内扣N分，逾期1-3个月扣N分，逾期3个月以上不得分",),
+                    hint="把各档写成互不重叠的区间，如“逾期1-3个月扣2分，逾期3个月以上扣4分”",
+                )  # fmt: skip
+            seen[side] = r
 
     def _no_shortfall_bands(self, clauses: list[Clause]) -> None:
         """未完成5个以上不得分 beside 完成10个村…得满分: a band on what is missing, not on the value done;

@@ -26,6 +26,7 @@ from .nodes import (
     Formula,
     Label,
     Measure,
+    MonthDay,
     Op,
     Otherwise,
     Partial,
@@ -69,7 +70,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list
+from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
@@ -80,6 +81,13 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+#: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
+_AFTER_WORDS = ("以后", "之后", "后")
+
+
+def _by(after: str) -> bool:
+    """The words after a date make it a deadline (前, 底前, 年底, 以前), not a start (底以后, 之后)."""
+    return after.startswith(_DEADLINE_WORDS) and not after.lstrip("底末").startswith(_AFTER_WORDS)
 
 
 class ClauseReader(SpanReader):
@@ -132,12 +140,22 @@ class ClauseReader(SpanReader):
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
         ranges = [p for p in lead if isinstance(p, PRange)]
-        if len(ranges) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PCmp, PBareOp)) for p in lead):
+        cmps = [p for p in lead if isinstance(p, PCmp)]
+        if any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
-        cond = self.condition(lead, span)
-        if not isinstance(cond, Range) or cond.measure is not Measure.VALUE or cond.low is None or cond.high is None:
+        if len(ranges) == 1 and not cmps:
+            cond = self.condition(lead, span)
+            if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.low is not None and cond.high is not None:
+                return cond
             return None
-        return cond
+        if len(cmps) == 1 and not ranges and any(w in _lead_text(lead) for w in _DELAY_WORDS):
+            # 逾期1个月以内扣2分 / 延迟3个月以上扣4分: a one-sided band on how late, in a unit of time (semantics
+            # §80). The delay is one quantity that grows as things get worse: such bands are tiers, and two of
+            # them open on the same side are refused by the assembler (nested-delay-bands)
+            cond = self.condition(lead, span)
+            if delay_band(cond):
+                return cond  # type: ignore[return-value]
+        return None
 
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
@@ -261,7 +279,7 @@ class ClauseReader(SpanReader):
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
-        deadline = self.deadline(lead)  # 2024年年底前完成: a date, the deadline of the words
+        deadline = self.deadline(lead, yearless=True)  # 2024年年底前完成 / 11月30日前: a date, the deadline of the words
         year = deadline is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
@@ -299,7 +317,7 @@ class ClauseReader(SpanReader):
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
 
-    def deadline(self, lead: Lead) -> datetime.date | None:
+    def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
         """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
         is the deadline of the worded condition it stands in, the date by which it is done (the last day
         of the year or month when no day is written). Its numbers are read into ``Label.deadline``; the
@@ -307,6 +325,8 @@ class ClauseReader(SpanReader):
         year alone with no such word (2024年完成) is no deadline: None, and the year stays unread."""
         qtys = [p for p in lead if isinstance(p, PQty)]
         years = [i for i, p in enumerate(qtys) if p.q.unit == "年" and _YEARS[0] <= p.q.value <= _YEARS[1]]
+        if yearless and not years and tuple(p.q.unit for p in qtys) in (("月",), ("月", "日")):
+            return self._month_day(qtys)
         if len(years) != 1 or len(qtys) - years[0] > 3:
             return None
         parts = qtys[years[0] :]
@@ -322,7 +342,7 @@ class ClauseReader(SpanReader):
         if len(values) == 1 and after.startswith(("年底", "年末")):
             values.append(12)
             after = after[1:]
-        if not after.startswith(_DEADLINE_WORDS):
+        if not _by(after):
             return None
         year, month = values[0], values[1] if len(values) > 1 else 12
         if not 1 <= month <= 12:
@@ -333,6 +353,26 @@ class ClauseReader(SpanReader):
             return None
         self.use(*parts)
         return datetime.date(year, month, day)
+
+    def _month_day(self, parts: list[PQty]) -> MonthDay | None:
+        """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
+        read into the words' ``deadline`` as month and day (the last day of the month when none is written,
+        which needs no year but for February: 2月底 is refused). Not after 第, 每 or 前 (第3月, 每月, 前3月)."""
+        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):
+            return None
+        if any(p.q.value != int(p.q.value) for p in parts) or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
+            return None
+        if not _by(self.text[parts[-1].span[1] :].lstrip()):
+            return None
+        month = int(parts[0].q.value)
+        if not 1 <= month <= 12 or (month == 2 and len(parts) == 1):
+            return None
+        last = calendar.monthrange(2001, month)[1] if month != 2 else 29  # any year but a leap one's February
+        day = int(parts[1].q.value) if len(parts) > 1 else last
+        if not 1 <= day <= last:
+            return None
+        self.use(*parts)
+        return MonthDay(month, day)
 
     def _no_unknown_unit(self, lead: Lead, *used: Any) -> None:
         """引进资金1亿元得满分 / 完成15公里得满分: a number without a unit that words follow at once has a

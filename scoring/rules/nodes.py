@@ -121,6 +121,21 @@ class Range:
 
 
 @frozen
+class MonthDay:
+    """11月30日前 / 6月底前: a deadline written without its year (semantics §80). The year is the row's
+    business, never guessed: the answer beside it is met or not, or how late, never a date."""
+
+    month: int
+    day: int
+
+    def isoformat(self) -> str:
+        return f"--{self.month:02d}-{self.day:02d}"  # ISO 8601's form of a date with no year
+
+    def __str__(self) -> str:
+        return f"{self.month}月{self.day}日"
+
+
+@frozen
 class Label:
     """事项: a condition stated in words (完成, 未完成, 发生安全事故, 显著, 一般)."""
 
@@ -128,8 +143,9 @@ class Label:
     negated: bool = False  # 未完成, 不符合, 否则, 反之
     span: tuple[int, int] | None = _span()
     # 2024年年底前完成: the deadline the words state (their date, read; the last day of a year or month
-    # when no day is written). The requirement stays the words: met or not, or the units late a step counts
-    deadline: datetime.date | None = None
+    # when no day is written; a MonthDay when no year is written, §80). The requirement stays the words: met
+    # or not, or the units late a step counts
+    deadline: datetime.date | MonthDay | None = None
 
 
 @frozen
@@ -154,7 +170,7 @@ class TargetMet:
     negated: bool = False
     requirement: Range | None = None
     span: tuple[int, int] | None = _span()
-    deadline: datetime.date | None = None  # 2024年年底前完成: as Label.deadline
+    deadline: datetime.date | MonthDay | None = None  # 2024年年底前完成: as Label.deadline
 
 
 Condition = Range | Label | Otherwise | TargetMet

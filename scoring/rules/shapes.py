@@ -12,6 +12,7 @@ from .lexicon import words
 from .nodes import (
     Edge,
     FullMarks,
+    Measure,
     Outcome,
     Points,
     Range,
@@ -148,6 +149,33 @@ def _covers(lo: Edge | None, hi: Edge | None, bands: list[Range]) -> bool:
             return False
         at = max(ahead, key=place)
     return True
+
+
+_DELAY_SUBJECT = words("delay")
+_TIME_UNIT = words("time_unit")
+
+
+def delay_band(r: object) -> bool:
+    """逾期1个月以内 / 延迟1-3个月 / 逾期3个月以上: a band on how late, in a unit of time (semantics §80): its
+    subject names a delay (lexicon ``delay``) and its edges are a number of time units. The answer is that
+    delay (按期完成 is 0); a worded on-time clause beside such bands is met at a delay of 0."""
+    if not isinstance(r, Range) or r.measure is not Measure.VALUE or not any(w in r.subject for w in _DELAY_SUBJECT):
+        return False
+    edges = [e for e in (r.low, r.high) if e is not None]
+    return bool(edges) and all(e.value.unit in _TIME_UNIT for e in edges)
+
+
+def delay_unit(rule: object) -> str | None:
+    """The unit of time of a rule's delay bands (个月 and 月 are one unit), or None when it has none
+    (or bands in two units of time, which no one delay answers)."""
+    units = [
+        e.value.unit
+        for a in getattr(rule, "awards", ())
+        if delay_band(a.condition)
+        for e in (a.condition.low, a.condition.high)
+        if e is not None
+    ]
+    return units[0] if units and len({u.lstrip("个") for u in units}) == 1 else None
 
 
 def formula_vars(expr: object) -> tuple[str, ...]:
