@@ -391,7 +391,7 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         if len(worth) == 1:
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
-                                "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
+                                "可逐项（按编号或事项名称）填是/否，也可只填完成的项数", True))  # fmt: skip
     if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",

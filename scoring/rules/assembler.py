@@ -80,7 +80,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _rank, _Segment, _split_list, formula_vars
+from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars
 
 
 @attrs.define
@@ -268,6 +268,42 @@ class _Assembler(RuleChecks):
         self.use(*counts)
         return True
 
+    def _each_lists(self, segs: list[_Segment]) -> tuple[list[_Segment], list[EachList]]:
+        """方案制定、组织实施、检查验收各1分 / 建立制度、配备人员，各得1分 / 每项工作各0.5分：建立台账、定期核查
+        (semantics §76): points for each of a list are one award per member, written out (方案制定得1分；…);
+        the rule is then a checklist whose items each score their points (domain point 17). A 各 before
+        points whose members are not clear (one thing, or a member joined by 和/及/或) is refused."""
+        out, found, unclear = each_lists(segs, self.text)
+        if unclear:
+            raise self.error(
+                "each-list", "“各N分”是所列各项分别得分，但所列各项不清楚（应以“、”分隔两项以上，最后一项不带“和、及、或”）",
+                unclear[0], expected=("A、B、C各1分", "A得1分；B得1分"),
+                hint="用“、”列出各项再写“各N分”，或逐项写成“方案制定得1分；组织实施得1分…”",
+            )  # fmt: skip
+        for e in found:
+            self.use(*e.members)
+        return out, found
+
+    def _each_listed_alone(self, out: list[Clause]) -> bool:
+        """A 各-list is a checklist (每完成1项取得该项分数: each member met scores its points); beside a clause
+        that is not an item of the checklist (未完成不得分, a deduction, a band) which items that clause scores
+        is not written: refused (each-list)."""
+        if not self.each_listed:
+            return False
+        scored = [c for c in out if not isinstance(c, Note) or isinstance(c, Requirement)]
+        checklist = all(
+            isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
+            and isinstance(c.outcome, Points) and c.outcome.value > 0 for c in scored
+        )  # fmt: skip
+        cores = [c.condition.text for c in scored if isinstance(c, Award) and isinstance(c.condition, Label)]
+        if not checklist or len(set(cores)) != len(cores):
+            raise self.error(
+                "each-list", "“各N分”列出的各项分别得分，另一条款对哪些项计分没有写明", self.each_listed[0].span,
+                expected=("A、B、C各1分",),
+                hint="分项计分请逐项写明分值（①A(1分)；②B(1分)），未完成的项不得分不必另写",
+            )  # fmt: skip
+        return True
+
     def _each_occurrence(self, segs: list[_Segment]) -> _EachTime:
         """1次计2.5分，迟报、不报的计0分 / 每次计2.5分，迟报、不报的计0分 (semantics §67): an award for one
         occurrence (a lead of 1 in a counter, words aside) or per occurrence, right before a zero whose words
@@ -367,6 +403,7 @@ class _Assembler(RuleChecks):
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
+        segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
@@ -676,7 +713,7 @@ class _Assembler(RuleChecks):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
                              flag.span if flag else (0, len(self.text)), expected=("扣N分",))  # fmt: skip
-        per_item = self._per_item(segs, out)
+        per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item)  # fmt: skip
         return rule, notes
