@@ -110,7 +110,12 @@ class _Assembler(RuleChecks):
             tails: list[Tail] = []
             seg_span = span
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
-            for p in parts:
+            for k, p in enumerate(parts):
+                if self._points_after_deduction(parts, k):
+                    # ②资金支出合规，发现一笔违规支出扣0.5分（2分）: the points the deductions come off (§76)
+                    self.weights.append((p.outcome.value, p.span))
+                    self.use(p)
+                    continue
                 if isinstance(p, TFlag) and p.kind == "each_item":
                     raise self.error(
                         "each-item", "“每项各N分”之前没有逐项编号列出的各项，不知道“每项”指哪几项", p.span,
@@ -161,6 +166,20 @@ class _Assembler(RuleChecks):
                 continue
             joined.append(seg)
         return self.announced(joined)
+
+    def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
+        """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
+        other outcome in the clause) are the points that deduction comes off, the weight of the item or rule
+        (as 本项满分2分; semantics §76). Read as an award beside the deduction they were refused (mixed-clause)."""
+        p = parts[k]
+        if k == 0 or k != len(parts) - 1 or not isinstance(p, TOutcome) or not isinstance(p.outcome, Points):
+            return False
+        before = parts[k - 1]
+        return (
+            isinstance(before, TDeduct) and not before.bonus and p.outcome.value > 0
+            and self.text[p.span[0]] in "（(" and not self.text[before.span[1] : p.span[0]].strip()
+            and not any(isinstance(x, TOutcome) for x in parts[: k - 1])
+        )  # fmt: skip
 
     def _ceil_is_the_step(self, flag: TFlag, out: list[Clause]) -> None:
         """不足5%按5%计 / 不足2个百分点按2个百分点计: a partial step counts as a whole one (semantics §3, §63),
@@ -1093,8 +1112,43 @@ class _Assembler(RuleChecks):
             out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
         return out
 
+    def _per_item_closing(self, items: list[Any]) -> tuple[list[Any], TFlag | None]:
+        """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §76): the per-item
+        phrase as the last item's closing clause says how the numbered items score (each met, its points),
+        which is how a composite of such items scores anyway: it is taken off the last item (whose own rule
+        it does not belong to) and checked once the items are read (``_items_each_scored``)."""
+        if not items:
+            return items, None
+        kind, number, clauses, span, mark = items[-1]
+        if len(clauses) < 2:
+            return items, None
+        parts = clauses[-1][1]
+        if len(parts) != 1 or not (isinstance(parts[0], TFlag) and parts[0].kind == "per_item"):
+            return items, None
+        flag = parts[0]
+        self.use(flag)
+        return [*items[:-1], (kind, number, clauses[:-1], span, mark)], flag
+
+    def _items_each_scored(self, built: list[Item], flag: TFlag) -> None:
+        """每完成1项取得该项分数 after numbered items: each item must be a thing scored for its points, met or
+        not (one worded award of points); beside an item with a band, a step or a zero (which points does
+        a met item take?) it is refused (per-item)."""
+        for i in built:
+            scored = [c for c in i.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
+            if not (
+                len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
+                and not scored[0].condition.negated and isinstance(scored[0].outcome, Points)
+                and scored[0].outcome.value > 0
+            ):  # fmt: skip
+                raise self.error(
+                    "per-item", f"“{flag.text}”要求各项只写所做的事及其分值，第{i.number}项另有计分方式", flag.span,
+                    expected=("①甲事项（1分）；②乙事项（2分）。每完成1项取得该项分数",),
+                    hint="各项只写要求及分值；另有扣分或分档的项请分开写明",
+                )  # fmt: skip
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
         items = self._each_item(items)
+        items, per_item = self._per_item_closing(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:
@@ -1106,6 +1160,8 @@ class _Assembler(RuleChecks):
                     points = a.outcome.value
                     break
             built.append(Item(number, points, rule, span))
+        if per_item is not None:
+            self._items_each_scored(built, per_item)
         scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
         checklist = (
             len(built) > 1
