@@ -328,11 +328,13 @@ class _Assembler(RuleChecks):
         occurrence (a lead of 1 in a counter, words aside) or per occurrence, right before a zero whose words
         are only missed occurrences (lexicon ``[words.missed_occurrence]``: 迟报, 不报 …). The zero for each
         missed one says the award is for each one met: the award counts up per occurrence (as 每次计2.5分,
-        domain point 18), and the zero is a note of the occurrences it does not count. Without that zero
-        §62 stands (1次计2.5分 is refused for two or more)."""
+        domain point 18), and the zero is a note of the occurrences it does not count. A cap of the award's
+        own right after it (报送信息被采用1篇得0.5分，最多得2分) says the same: only points that add up have a
+        cap (semantics §76). Without either §62 stands (1次计2.5分 is refused for two or more)."""
         out = _EachTime(set(), set())
         for seg, nxt in itertools.pairwise(segs):
-            if not self._missed_zero(nxt):
+            capped = not nxt.lead and len(nxt.tails) == 1 and isinstance(nxt.tails[0], TCap) and nxt.tails[0].kind in ("any", "bonus")
+            if not self._missed_zero(nxt) and not capped:
                 continue
             points = [t for t in seg.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)]
             counted = [t for t in seg.tails if isinstance(t, TDeduct) and t.bonus and isinstance(t.points, Decimal)]
@@ -347,6 +349,9 @@ class _Assembler(RuleChecks):
             each = len(seg.tails) == 1 and (len(counted) == 1 or (len(points) == 1 and len(steps) == 1))
             if once:
                 out.awards.add(id(seg))
+            if capped:
+                # 报送信息被采用1篇得0.5分，最多得2分: a cap on the award says it accumulates (semantics §76)
+                continue
             if once or each:
                 out.missed.add(id(nxt))
                 out.counted.add(id(seg))
