@@ -357,6 +357,38 @@ class _Assembler(RuleChecks):
                 out.counted.add(id(seg))
         return out
 
+    def _frequency_totals(self, segs: list[_Segment]) -> None:
+        """每季度开展1次督查，全年4次，每少1次扣1分 / 每季度召开一次分析会，全年不少于4次 (semantics §76): a count per
+        period (§24) right before a context clause that states the year's count in the same counter restates
+        it, when the count per period times the periods of a year is that count (1 × 4 quarters = 4): the
+        year's count is the line the steps count from (§13, §65), the frequency is read as its restatement.
+        Where they differ (每季度2次，全年4次) which one counts is not written: refused (frequency-total)."""
+        for seg, nxt in itertools.pairwise(segs):
+            if seg.tails or nxt.tails:
+                continue
+            freq = self.frequency(seg.lead)
+            per_year = _periods_per_year(self.text[seg.span[0] : seg.span[1]])
+            counts = [p for p in freq if isinstance(p, (PQty, PCmp))]
+            if len(freq) != 1 or len(counts) != 1 or per_year is None:
+                continue
+            total = [p for p in nxt.lead if isinstance(p, (PQty, PCmp, PRange, PBounded, PStep, PBareOp))]
+            words = "".join(p.text for p in nxt.lead if isinstance(p, PText))
+            if (
+                len(total) != 1 or not isinstance(total[0], (PQty, PCmp)) or not words.startswith(_YEAR_WORDS)
+                or total[0].q.unit != counts[0].q.unit
+                or (isinstance(total[0], PCmp) and total[0].op not in (Op.GE, Op.EQ))
+            ):  # fmt: skip
+                continue
+            if counts[0].q.value * per_year != total[0].q.value:
+                raise self.error(
+                    "frequency-total", f"频次（{self.text[seg.span[0] : seg.span[1]].strip()}）折合全年"
+                    f"{_num_text(counts[0].q.value * per_year)}{counts[0].q.unit}，与写明的全年"
+                    f"{_num_text(total[0].q.value)}{total[0].q.unit}不一致", total[0].span,
+                    expected=(f"全年{_num_text(counts[0].q.value * per_year)}{counts[0].q.unit}",),
+                    hint="频次与全年次数应一致；规则不猜测以哪一个为准",
+                )  # fmt: skip
+            self.use(counts[0])
+
     def _missed_zero(self, seg: _Segment) -> bool:
         """迟报、不报的计0分: a zero (not a veto) whose words are only missed occurrences."""
         if len(seg.tails) != 1 or not seg.lead or not all(isinstance(p, (PText, PWord)) for p in seg.lead):
@@ -469,6 +501,7 @@ class _Assembler(RuleChecks):
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
+        self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §76)
         context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
@@ -1207,6 +1240,18 @@ class _Assembler(RuleChecks):
                 shared = None
         del last
         return Composite(tuple(built), shared, source=self.text)
+
+
+#: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
+_YEAR_WORDS = ("全年", "年度", "每年", "一年")
+#: periods a year holds, for a frequency restated by the year's count (每季度1次 → 4次): the periods of
+#: lexicon ``[words.period]`` with a fixed number in a year (每周, 每天: weeks and working days vary)
+_PER_YEAR = {"每季度": 4, "每三个月": 4, "每月": 12, "每半年": 2}
+
+
+def _periods_per_year(text: str) -> int | None:
+    found = {n for w, n in _PER_YEAR.items() if w in text}
+    return found.pop() if len(found) == 1 else None
 
 
 def _rest_below(awards: list[Award]) -> Award | None:
