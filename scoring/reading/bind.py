@@ -35,6 +35,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import things_apart
 from .scales import (
     Scale,
     Setting,
@@ -165,10 +166,6 @@ def _cut_off(rule: Rule) -> Deduction | None:
     return d
 
 
-_LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
-_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
-
-
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
     """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
     domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
@@ -181,17 +178,12 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
     if len(awards) < 2 or len(awards) != len(scored):
         return None
-    cores: list[str] = []
     for a in awards:
         c = a.condition
         if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
             return None
-        core = c.text
-        for m in _LEVEL_MODIFIERS:
-            core = core.replace(m, "")
-        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
-            return None
-        cores.append(core)
+    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
+        return None
     return awards
 
 

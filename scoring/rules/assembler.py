@@ -80,7 +80,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars
+from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart
 
 
 @attrs.define
@@ -314,8 +314,8 @@ class _Assembler(RuleChecks):
             isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
             and isinstance(c.outcome, Points) and c.outcome.value > 0 for c in scored
         )  # fmt: skip
-        cores = [c.condition.text for c in scored if isinstance(c, Award) and isinstance(c.condition, Label)]
-        if not checklist or len(set(cores)) != len(cores):
+        labels = [c.condition.text for c in scored if isinstance(c, Award) and isinstance(c.condition, Label)]
+        if not checklist or not things_apart(labels):
             raise self.error(
                 "each-list", "“各N分”列出的各项分别得分，另一条款对哪些项计分没有写明", self.each_listed[0].span,
                 expected=("A、B、C各1分",),
@@ -388,6 +388,33 @@ class _Assembler(RuleChecks):
                     hint="频次与全年次数应一致；规则不猜测以哪一个为准",
                 )  # fmt: skip
             self.use(counts[0])
+
+    def _items_in_all(self, segs: list[_Segment]) -> list[_Segment]:
+        """每完成1项规定任务得1分，共5项 (semantics §76): a count-up award per one of a counter (domain point 18)
+        followed by a clause of 共/共计/合计 and a count in that counter alone states how many there are in all:
+        the award reaches at most that many times its points (5 × 1 = 5), read as its cap (最多加5分)."""
+        out: list[_Segment] = []
+        for k, seg in enumerate(segs):
+            prev = out[-1] if out else None
+            if (
+                k > 0 and prev is segs[k - 1] and not seg.tails and len(seg.lead) == 2
+                and isinstance(seg.lead[0], PText) and seg.lead[0].text.strip() in _IN_ALL
+                and isinstance(seg.lead[1], PQty) and not seg.lead[1].points_scale
+            ):  # fmt: skip
+                count = seg.lead[1]
+                steps = [p for p in prev.lead if isinstance(p, PStep)]
+                points = [t for t in prev.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)]
+                if (
+                    len(steps) == 1 and steps[0].per == "每" and steps[0].q is not None and steps[0].q.value == 1
+                    and steps[0].q.unit == count.q.unit and len(points) == 1 and len(prev.tails) == 1
+                ):  # fmt: skip
+                    assert isinstance(points[0].outcome, Points)
+                    self.use(seg.lead[0])
+                    cap = TCap(points[0].outcome.value * count.q.value, count.span, "bonus")
+                    out.append(_Segment((), [cap], seg.span))
+                    continue
+            out.append(seg)
+        return out
 
     def _missed_zero(self, seg: _Segment) -> bool:
         """迟报、不报的计0分: a zero (not a veto) whose words are only missed occurrences."""
@@ -502,6 +529,7 @@ class _Assembler(RuleChecks):
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
         self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §76)
+        segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §76)
         context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
@@ -1242,6 +1270,8 @@ class _Assembler(RuleChecks):
         return Composite(tuple(built), shared, source=self.text)
 
 
+#: 共5项: how many there are in all, after a count-up award per one of them
+_IN_ALL = ("共", "共计", "合计", "总计")
 #: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
 _YEAR_WORDS = ("全年", "年度", "每年", "一年")
 #: periods a year holds, for a frequency restated by the year's count (每季度1次 → 4次): the periods of

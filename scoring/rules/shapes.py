@@ -299,3 +299,21 @@ def _text_list(seg: _Segment) -> PText | None:
 
 def _colon_between(text: str, a: _Segment, b: _Segment) -> bool:
     return text[a.span[1] : b.span[0]].strip() in ("：", ":")
+
+
+_LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
+_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
+
+
+def things_apart(labels: list[str]) -> bool:
+    """Labels that name different things (印制宣传手册 / 举办培训班: a checklist, domain point 17), not levels
+    of one thing: no label is a grade word (优秀, 良好 …), and no two differ only by a modifier (合理 / 基本合理)."""
+    cores: list[str] = []
+    for text in labels:
+        core = text
+        for m in _LEVEL_MODIFIERS:
+            core = core.replace(m, "")
+        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
+            return False
+        cores.append(core)
+    return True
