@@ -223,3 +223,41 @@ def test_items_in_all_read_as_the_awards_cap() -> None:
 @pytest.mark.parametrize("text", ["每完成1项规定任务得1分，共5篇", "每完成2项规定任务得1分，共5项"])
 def test_items_in_all_in_another_counter_stay_unread(text: str) -> None:
     assert _refused(text) == "unread-number"
+
+
+# ------------------------------------------------------------------ requirements beside the quantity scored
+
+TRAINING = "全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分。"
+SAMPLE = "满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分。"
+
+
+@pytest.mark.parametrize(("actual", "points"), [("2", "2"), ("1", "1"), ("0", "0"), ("3", "2")])  # 2 − short × 1
+def test_what_each_occurrence_must_meet_is_a_requirement(actual: str, points: str) -> None:
+    assert _score(TRAINING, actual, weight=2, target="2", unit="次", comparator="≥") == Decimal(points)
+
+
+@pytest.mark.parametrize(("actual", "points"), [("88%", "8"), ("90%", "10"), ("95%", "10"), ("79%", "0")])
+def test_how_the_value_is_measured_is_a_requirement(actual: str, points: str) -> None:
+    # 10 − (90 − 88) × 1; 79% is 11 points short: clamped at 0
+    assert _score(SAMPLE, actual, weight=10, target="90%", unit="%", comparator="≥") == Decimal(points)
+
+
+@pytest.mark.parametrize(("text", "term", "says"), [(TRAINING, "50人", "每次应达到"), (SAMPLE, "200份", "测量应满足")])
+def test_the_reading_shows_the_requirement(text: str, term: str, says: str) -> None:
+    rule = scoring.parse(text)
+    assert isinstance(rule, n.Rule) and scoring.parse(render(rule)) == rule
+    reqs = [c for c in rule.clauses if isinstance(c, n.Requirement)]
+    assert len(reqs) == 1 and term in reqs[0].text
+    decisions = scoring.bind(rule, target="2", unit="次", comparator="≥").decisions
+    assert any(d.what == "要求" and says in d.value and term in d.value for d in decisions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "培训人数不少于200人，满意度≥90%得满分，每少10人扣1分",  # 人 is the steps' unit: a start or a requirement?
+        "全年组织培训不少于2次，每次参训人数不少于50人，每少1人扣1分",  # the steps count people, not sessions
+    ],
+)
+def test_a_requirement_in_a_unit_the_rule_scores_stays_unread(text: str) -> None:
+    assert _refused(text) == "unread-number"

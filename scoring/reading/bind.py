@@ -375,6 +375,13 @@ def _quantity(q: Quantity) -> str:
     return f"{format(v, 'f')}{q.unit}"
 
 
+def _measured_by(req: Requirement, rule: Rule) -> bool:
+    """A requirement right before a band (满意度调查样本量不少于200份，满意度≥90%得满分): how the value is measured."""
+    k = rule.clauses.index(req)
+    nxt = rule.clauses[k + 1] if k + 1 < len(rule.clauses) else None
+    return isinstance(nxt, Award) and isinstance(nxt.condition, Range)
+
+
 def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str = "",
                     target: Quantity | None = None) -> list[Decision]:  # fmt: skip
     out: list[Decision] = []
@@ -402,8 +409,18 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         if isinstance(c, Requirement):
             # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§56)
             terms = "、".join(_term(q) for q in c.terms)
-            out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
-                                False, "semantics §56"))  # fmt: skip
+            if _measured_by(c, rule):
+                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the value scored is measured (§76)
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是测量应满足的要求，不是评分线；按满足这一要求时测得的实际值计分，"
+                                    "未满足时如何计分规则未写明", False, "semantics §76"))  # fmt: skip
+            elif any(d.kind is StepKind.DISTANCE and d.step is not None and c.terms and d.step.unit != c.terms[0].unit
+                     for d in rule.deductions):
+                # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§76)
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
+                                    False, "semantics §76"))  # fmt: skip
+            else:
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
+                                    False, "semantics §56"))  # fmt: skip
         if not isinstance(c, Deduction):
             continue
         name = c.event or "扣分"

@@ -416,6 +416,49 @@ class _Assembler(RuleChecks):
             out.append(seg)
         return out
 
+    def _each_counted(self, segs: list[_Segment]) -> dict[int, Requirement]:
+        """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §76): a context clause of 每 + the
+        counter of the shortfall steps (每次, 每场) and one comparison in another unit, between a context line in
+        that counter and the steps, says what each occurrence counted must meet: a Requirement (its number a term,
+        never a line), and the line before it stays the start of the steps (2次: 1 held → 1 short)."""
+        out: dict[int, Requirement] = {}
+        for line, seg, steps in zip(segs, segs[1:], segs[2:], strict=False):
+            if line.tails or seg.tails or len(seg.lead) != 2:
+                continue
+            per, cmp = seg.lead
+            edge = self._context_edge(line.lead)
+            down = [p for p in steps.lead if isinstance(p, PStep) and p.q is not None]
+            if not (
+                isinstance(per, PStep) and per.per == "每" and per.q is None and per.words
+                and isinstance(cmp, (PCmp, PQty)) and isinstance(edge, PCmp) and edge.q.unit in _EVENT_UNITS
+                and len(down) == 1 and down[0].q is not None and down[0].q.unit == edge.q.unit
+                and per.words[0].text.startswith(edge.q.unit) and cmp.q.unit != edge.q.unit
+                and any(isinstance(t, TDeduct) and not t.bonus for t in steps.tails)
+            ):  # fmt: skip
+                continue
+            text = self.text[seg.span[0] : seg.span[1]].strip()
+            out[id(seg)] = Requirement(text, seg.span, (cmp.q,))
+        for seg, nxt in itertools.pairwise(segs):
+            if self._how_measured(seg, nxt, segs):
+                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the scored value must be measured
+                out[id(seg)] = Requirement(self.text[seg.span[0] : seg.span[1]].strip(), seg.span, (seg.lead[1].q,))
+        return out
+
+    def _how_measured(self, seg: _Segment, nxt: _Segment, segs: list[_Segment]) -> bool:
+        """满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分 (semantics §76): a context clause of words and one
+        comparison in a counter that no other number of the rule is in, right before a band of its own outcome, says
+        how the value scored is measured (a survey's sample): a Requirement, never a band or a start."""
+        if seg.tails or len(seg.lead) != 2 or not isinstance(seg.lead[0], PText) or not isinstance(seg.lead[1], PCmp):
+            return False
+        cmp = seg.lead[1]
+        if cmp.q.is_percent or cmp.q.unit not in _EVENT_UNITS or cmp.op not in (Op.GE, Op.GT):
+            return False
+        if not any(isinstance(t, TOutcome) for t in nxt.tails) or not any(isinstance(p, (PCmp, PRange)) for p in nxt.lead):
+            return False
+        others = [q for s in segs if s is not seg for p in s.lead for q in _said(p) if q is not None]
+        others += [p.q for s in segs if s is not seg for p in s.lead if isinstance(p, PStep) and p.q is not None]
+        return bool(others) and all(q.unit != cmp.q.unit for q in others)
+
     def _missed_zero(self, seg: _Segment) -> bool:
         """迟报、不报的计0分: a zero (not a veto) whose words are only missed occurrences."""
         if len(seg.tails) != 1 or not seg.lead or not all(isinstance(p, (PText, PWord)) for p in seg.lead):
@@ -530,6 +573,7 @@ class _Assembler(RuleChecks):
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
         self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §76)
         segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §76)
+        each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §76)
         context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
@@ -548,6 +592,11 @@ class _Assembler(RuleChecks):
                 if req is not None:
                     notes.remove(out[-1])
                     out[-1] = req
+            if id(seg) in each_counted:
+                # 每次参训人数不少于50人: what each occurrence counted must meet; the line before stays the start
+                self.use(*seg.lead)
+                out.append(each_counted[id(seg)])
+                continue
             if not seg.tails:
                 standard = self._standard(seg.lead)
                 if standard is not None:
