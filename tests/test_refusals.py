@@ -112,7 +112,7 @@ def test_the_same_band_twice_on_one_subject_is_refused() -> None:
     ],
 )
 def test_points_for_each_of_an_unclear_list_are_refused(text: str) -> None:
-    # 各N分 over a list is a checklist (semantics §76); where the list is not clear, it is refused
+    # 各N分 over a list is a checklist (semantics §81); where the list is not clear, it is refused
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code in ("each-list", "each-item")

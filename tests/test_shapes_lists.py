@@ -1,4 +1,4 @@
-"""Lists of items and counted requirements (semantics §76, domain points 15–18): points for each of a
+"""Lists of items and counted requirements (semantics §81, domain points 15–18): points for each of a
 、-list (方案制定、组织实施各1分), 每完成1项取得该项分数 after numbered items, bracketed points after a
 deduction (扣0.5分（2分）, （本项3分）), an award for one occurrence under a cap of its own (1篇得0.5分，最多得2分),
 and a frequency restated by the year's count (每季度1次，全年4次). Every expectation is computed by hand from

@@ -410,14 +410,14 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§56)
             terms = "、".join(_term(q) for q in c.terms)
             if _measured_by(c, rule):
-                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the value scored is measured (§76)
+                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the value scored is measured (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是测量应满足的要求，不是评分线；按满足这一要求时测得的实际值计分，"
-                                    "未满足时如何计分规则未写明", False, "semantics §76"))  # fmt: skip
+                                    "未满足时如何计分规则未写明", False, "semantics §81"))  # fmt: skip
             elif any(d.kind is StepKind.DISTANCE and d.step is not None and c.terms and d.step.unit != c.terms[0].unit
                      for d in rule.deductions):
-                # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§76)
+                # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
-                                    False, "semantics §76"))  # fmt: skip
+                                    False, "semantics §81"))  # fmt: skip
             else:
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
                                     False, "semantics §56"))  # fmt: skip

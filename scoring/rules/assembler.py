@@ -112,7 +112,7 @@ class _Assembler(RuleChecks):
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
             for k, p in enumerate(parts):
                 if self._points_after_deduction(parts, k):
-                    # ②资金支出合规，发现一笔违规支出扣0.5分（2分）: the points the deductions come off (§76)
+                    # ②资金支出合规，发现一笔违规支出扣0.5分（2分）: the points the deductions come off (§81)
                     self.weights.append((p.outcome.value, p.span))
                     self.use(p)
                     continue
@@ -170,7 +170,7 @@ class _Assembler(RuleChecks):
     def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
         """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
         other outcome in the clause) are the points that deduction comes off, the weight of the item or rule
-        (as 本项满分2分; semantics §76). Read as an award beside the deduction they were refused (mixed-clause)."""
+        (as 本项满分2分; semantics §81). Read as an award beside the deduction they were refused (mixed-clause)."""
         p = parts[k]
         if k == 0 or k != len(parts) - 1 or not isinstance(p, TOutcome) or not isinstance(p.outcome, Points):
             return False
@@ -289,7 +289,7 @@ class _Assembler(RuleChecks):
 
     def _each_lists(self, segs: list[_Segment]) -> tuple[list[_Segment], list[EachList]]:
         """方案制定、组织实施、检查验收各1分 / 建立制度、配备人员，各得1分 / 每项工作各0.5分：建立台账、定期核查
-        (semantics §76): points for each of a list are one award per member, written out (方案制定得1分；…);
+        (semantics §81): points for each of a list are one award per member, written out (方案制定得1分；…);
         the rule is then a checklist whose items each score their points (domain point 17). A 各 before
         points whose members are not clear (one thing, or a member joined by 和/及/或) is refused."""
         out, found, unclear = each_lists(segs, self.text)
@@ -330,7 +330,7 @@ class _Assembler(RuleChecks):
         missed one says the award is for each one met: the award counts up per occurrence (as 每次计2.5分,
         domain point 18), and the zero is a note of the occurrences it does not count. A cap of the award's
         own right after it (报送信息被采用1篇得0.5分，最多得2分) says the same: only points that add up have a
-        cap (semantics §76). Without either §62 stands (1次计2.5分 is refused for two or more)."""
+        cap (semantics §81). Without either §62 stands (1次计2.5分 is refused for two or more)."""
         out = _EachTime(set(), set())
         for seg, nxt in itertools.pairwise(segs):
             capped = not nxt.lead and len(nxt.tails) == 1 and isinstance(nxt.tails[0], TCap) and nxt.tails[0].kind in ("any", "bonus")
@@ -350,7 +350,7 @@ class _Assembler(RuleChecks):
             if once:
                 out.awards.add(id(seg))
             if capped:
-                # 报送信息被采用1篇得0.5分，最多得2分: a cap on the award says it accumulates (semantics §76)
+                # 报送信息被采用1篇得0.5分，最多得2分: a cap on the award says it accumulates (semantics §81)
                 continue
             if once or each:
                 out.missed.add(id(nxt))
@@ -358,7 +358,7 @@ class _Assembler(RuleChecks):
         return out
 
     def _frequency_totals(self, segs: list[_Segment]) -> None:
-        """每季度开展1次督查，全年4次，每少1次扣1分 / 每季度召开一次分析会，全年不少于4次 (semantics §76): a count per
+        """每季度开展1次督查，全年4次，每少1次扣1分 / 每季度召开一次分析会，全年不少于4次 (semantics §81): a count per
         period (§24) right before a context clause that states the year's count in the same counter restates
         it, when the count per period times the periods of a year is that count (1 × 4 quarters = 4): the
         year's count is the line the steps count from (§13, §65), the frequency is read as its restatement.
@@ -390,7 +390,7 @@ class _Assembler(RuleChecks):
             self.use(counts[0])
 
     def _items_in_all(self, segs: list[_Segment]) -> list[_Segment]:
-        """每完成1项规定任务得1分，共5项 (semantics §76): a count-up award per one of a counter (domain point 18)
+        """每完成1项规定任务得1分，共5项 (semantics §81): a count-up award per one of a counter (domain point 18)
         followed by a clause of 共/共计/合计 and a count in that counter alone states how many there are in all:
         the award reaches at most that many times its points (5 × 1 = 5), read as its cap (最多加5分)."""
         out: list[_Segment] = []
@@ -417,7 +417,7 @@ class _Assembler(RuleChecks):
         return out
 
     def _each_counted(self, segs: list[_Segment]) -> dict[int, Requirement]:
-        """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §76): a context clause of 每 + the
+        """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §81): a context clause of 每 + the
         counter of the shortfall steps (每次, 每场) and one comparison in another unit, between a context line in
         that counter and the steps, says what each occurrence counted must meet: a Requirement (its number a term,
         never a line), and the line before it stays the start of the steps (2次: 1 held → 1 short)."""
@@ -445,7 +445,7 @@ class _Assembler(RuleChecks):
         return out
 
     def _how_measured(self, seg: _Segment, nxt: _Segment, segs: list[_Segment]) -> bool:
-        """满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分 (semantics §76): a context clause of words and one
+        """满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分 (semantics §81): a context clause of words and one
         comparison in a counter that no other number of the rule is in, right before a band of its own outcome, says
         how the value scored is measured (a survey's sample): a Requirement, never a band or a start."""
         if seg.tails or len(seg.lead) != 2 or not isinstance(seg.lead[0], PText) or not isinstance(seg.lead[1], PCmp):
@@ -571,9 +571,9 @@ class _Assembler(RuleChecks):
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
-        self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §76)
-        segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §76)
-        each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §76)
+        self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §81)
+        segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §81)
+        each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
@@ -1228,7 +1228,7 @@ class _Assembler(RuleChecks):
         return out
 
     def _per_item_closing(self, items: list[Any]) -> tuple[list[Any], TFlag | None]:
-        """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §76): the per-item
+        """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §81): the per-item
         phrase as the last item's closing clause says how the numbered items score (each met, its points),
         which is how a composite of such items scores anyway: it is taken off the last item (whose own rule
         it does not belong to) and checked once the items are read (``_items_each_scored``)."""

@@ -214,7 +214,7 @@ def _ends_each(text: str) -> str | None:
 
 
 def each_lists(segs: list[_Segment], text: str) -> tuple[list[_Segment], list[EachList], list[Span]]:
-    """Segments with each 各-list written out, one award per member (semantics §76): the lists found, and
+    """Segments with each 各-list written out, one award per member (semantics §81): the lists found, and
     the spans of lists that do not read (a 各 before points whose members are not clear: refused by the
     caller). Three ways the list is written:
     ``A、B、C各1分`` (one lead, 各 closing its words); ``A、B、C，各得1分`` (the list alone, then 各 and the

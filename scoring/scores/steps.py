@@ -333,7 +333,7 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool =
 
 def _by_number(actual: Mapping[Any, Any], things: Sequence[Award]) -> Mapping[Any, Any]:
     """A checklist's answers keyed by number or by the thing's words as written ({"方案制定": "是"}); a
-    name matches exactly (semantics §76), never as a substring."""
+    name matches exactly (semantics §81), never as a substring."""
     names = {a.condition.text: i for i, a in enumerate(things, 1) if isinstance(a.condition, Label)}
     out: dict[Any, Any] = {}
     for k, v in actual.items():
