@@ -102,12 +102,20 @@ def test_the_same_band_twice_on_one_subject_is_refused() -> None:
     assert e.value.code == "band-twice"
 
 
-@pytest.mark.parametrize("text", ["方案制定、组织实施、检查验收、总结报告各1分", "建立制度、配备人员、落实经费，各得1分"])
-def test_points_for_each_of_a_list_are_refused(text: str) -> None:
-    # one worded award for the whole list: 是 scored 1 of 4
+@pytest.mark.parametrize(
+    "text",
+    [
+        "资料齐全各1分",  # one thing: which list?
+        "制度、人员和经费各1分",  # 和 in the last member: two things or three?
+        "方案制定、组织实施各1分，未完成不得分",  # a clause beside the list: which items does it score?
+        "每项各0.5分",
+    ],
+)
+def test_points_for_each_of_an_unclear_list_are_refused(text: str) -> None:
+    # 各N分 over a list is a checklist (semantics §81); where the list is not clear, it is refused
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
-    assert e.value.code == "each-list"
+    assert e.value.code in ("each-list", "each-item")
 
 
 def test_words_that_are_a_band_of_the_value_are_refused() -> None:

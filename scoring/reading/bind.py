@@ -36,6 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.shapes import things_apart
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -170,10 +171,6 @@ def _cut_off(rule: Rule) -> Deduction | None:
     return d
 
 
-_LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
-_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
-
-
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
     """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
     domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
@@ -186,17 +183,12 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
     if len(awards) < 2 or len(awards) != len(scored):
         return None
-    cores: list[str] = []
     for a in awards:
         c = a.condition
         if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
             return None
-        core = c.text
-        for m in _LEVEL_MODIFIERS:
-            core = core.replace(m, "")
-        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
-            return None
-        cores.append(core)
+    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
+        return None
     return awards
 
 
@@ -388,6 +380,13 @@ def _quantity(q: Quantity) -> str:
     return f"{format(v, 'f')}{q.unit}"
 
 
+def _measured_by(req: Requirement, rule: Rule) -> bool:
+    """A requirement right before a band (满意度调查样本量不少于200份，满意度≥90%得满分): how the value is measured."""
+    k = rule.clauses.index(req)
+    nxt = rule.clauses[k + 1] if k + 1 < len(rule.clauses) else None
+    return isinstance(nxt, Award) and isinstance(nxt.condition, Range)
+
+
 def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str = "",
                     target: Quantity | None = None) -> list[Decision]:  # fmt: skip
     out: list[Decision] = []
@@ -396,7 +395,7 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         if len(worth) == 1:
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
-                                "可逐项填是/否，也可只填完成的项数", True))  # fmt: skip
+                                "可逐项（按编号或事项名称）填是/否，也可只填完成的项数", True))  # fmt: skip
     if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
@@ -415,8 +414,18 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         if isinstance(c, Requirement):
             # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§56)
             terms = "、".join(_term(q) for q in c.terms)
-            out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
-                                False, "semantics §56"))  # fmt: skip
+            if _measured_by(c, rule):
+                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the value scored is measured (§81)
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是测量应满足的要求，不是评分线；按满足这一要求时测得的实际值计分，"
+                                    "未满足时如何计分规则未写明", False, "semantics §81"))  # fmt: skip
+            elif any(d.kind is StepKind.DISTANCE and d.step is not None and c.terms and d.step.unit != c.terms[0].unit
+                     for d in rule.deductions):
+                # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
+                                    False, "semantics §81"))  # fmt: skip
+            else:
+                out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
+                                    False, "semantics §56"))  # fmt: skip
         if not isinstance(c, Deduction):
             continue
         name = c.event or "扣分"

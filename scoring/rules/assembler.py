@@ -83,7 +83,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import _rank, _Segment, _split_list, formula_vars
+from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
@@ -150,7 +150,12 @@ class _Assembler(RuleChecks):
             tails: list[Tail] = []
             seg_span = span
             weight_only = bool(parts) and all(isinstance(p, TFlag) and p.kind == "weight" for p in parts)
-            for p in parts:
+            for k, p in enumerate(parts):
+                if self._points_after_deduction(parts, k):
+                    # ②资金支出合规，发现一笔违规支出扣0.5分（2分）: the points the deductions come off (§81)
+                    self.weights.append((p.outcome.value, p.span))
+                    self.use(p)
+                    continue
                 if isinstance(p, TFlag) and p.kind == "each_item":
                     raise self.error(
                         "each-item", "“每项各N分”之前没有逐项编号列出的各项，不知道“每项”指哪几项", p.span,
@@ -204,6 +209,20 @@ class _Assembler(RuleChecks):
                 continue
             joined.append(seg)
         return self.announced(joined)
+
+    def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
+        """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
+        other outcome in the clause) are the points that deduction comes off, the weight of the item or rule
+        (as 本项满分2分; semantics §81). Read as an award beside the deduction they were refused (mixed-clause)."""
+        p = parts[k]
+        if k == 0 or k != len(parts) - 1 or not isinstance(p, TOutcome) or not isinstance(p.outcome, Points):
+            return False
+        before = parts[k - 1]
+        return (
+            isinstance(before, TDeduct) and not before.bonus and p.outcome.value > 0
+            and self.text[p.span[0]] in "（(" and not self.text[before.span[1] : p.span[0]].strip()
+            and not any(isinstance(x, TOutcome) for x in parts[: k - 1])
+        )  # fmt: skip
 
     def _ceil_is_the_step(self, flag: TFlag, out: list[Clause]) -> None:
         """不足5%按5%计 / 不足2个百分点按2个百分点计: a partial step counts as a whole one (semantics §3, §63),
@@ -323,16 +342,54 @@ class _Assembler(RuleChecks):
         self.use(*counts)
         return True
 
+    def _each_lists(self, segs: list[_Segment]) -> tuple[list[_Segment], list[EachList]]:
+        """方案制定、组织实施、检查验收各1分 / 建立制度、配备人员，各得1分 / 每项工作各0.5分：建立台账、定期核查
+        (semantics §81): points for each of a list are one award per member, written out (方案制定得1分；…);
+        the rule is then a checklist whose items each score their points (domain point 17). A 各 before
+        points whose members are not clear (one thing, or a member joined by 和/及/或) is refused."""
+        out, found, unclear = each_lists(segs, self.text)
+        if unclear:
+            raise self.error(
+                "each-list", "“各N分”是所列各项分别得分，但所列各项不清楚（应以“、”分隔两项以上，最后一项不带“和、及、或”）",
+                unclear[0], expected=("A、B、C各1分", "A得1分；B得1分"),
+                hint="用“、”列出各项再写“各N分”，或逐项写成“方案制定得1分；组织实施得1分…”",
+            )  # fmt: skip
+        for e in found:
+            self.use(*e.members)
+        return out, found
+
+    def _each_listed_alone(self, out: list[Clause]) -> bool:
+        """A 各-list is a checklist (每完成1项取得该项分数: each member met scores its points); beside a clause
+        that is not an item of the checklist (未完成不得分, a deduction, a band) which items that clause scores
+        is not written: refused (each-list)."""
+        if not self.each_listed:
+            return False
+        scored = [c for c in out if not isinstance(c, Note) or isinstance(c, Requirement)]
+        checklist = all(
+            isinstance(c, Award) and isinstance(c.condition, Label) and not c.condition.negated
+            and isinstance(c.outcome, Points) and c.outcome.value > 0 for c in scored
+        )  # fmt: skip
+        labels = [c.condition.text for c in scored if isinstance(c, Award) and isinstance(c.condition, Label)]
+        if not checklist or not things_apart(labels):
+            raise self.error(
+                "each-list", "“各N分”列出的各项分别得分，另一条款对哪些项计分没有写明", self.each_listed[0].span,
+                expected=("A、B、C各1分",),
+                hint="分项计分请逐项写明分值（①A(1分)；②B(1分)），未完成的项不得分不必另写",
+            )  # fmt: skip
+        return True
+
     def _each_occurrence(self, segs: list[_Segment]) -> _EachTime:
         """1次计2.5分，迟报、不报的计0分 / 每次计2.5分，迟报、不报的计0分 (semantics §67): an award for one
         occurrence (a lead of 1 in a counter, words aside) or per occurrence, right before a zero whose words
         are only missed occurrences (lexicon ``[words.missed_occurrence]``: 迟报, 不报 …). The zero for each
         missed one says the award is for each one met: the award counts up per occurrence (as 每次计2.5分,
-        domain point 18), and the zero is a note of the occurrences it does not count. Without that zero
-        §62 stands (1次计2.5分 is refused for two or more)."""
+        domain point 18), and the zero is a note of the occurrences it does not count. A cap of the award's
+        own right after it (报送信息被采用1篇得0.5分，最多得2分) says the same: only points that add up have a
+        cap (semantics §81). Without either §62 stands (1次计2.5分 is refused for two or more)."""
         out = _EachTime(set(), set())
         for seg, nxt in itertools.pairwise(segs):
-            if not self._missed_zero(nxt):
+            capped = not nxt.lead and len(nxt.tails) == 1 and isinstance(nxt.tails[0], TCap) and nxt.tails[0].kind in ("any", "bonus")
+            if not self._missed_zero(nxt) and not capped:
                 continue
             points = [t for t in seg.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)]
             counted = [t for t in seg.tails if isinstance(t, TDeduct) and t.bonus and isinstance(t.points, Decimal)]
@@ -347,10 +404,115 @@ class _Assembler(RuleChecks):
             each = len(seg.tails) == 1 and (len(counted) == 1 or (len(points) == 1 and len(steps) == 1))
             if once:
                 out.awards.add(id(seg))
+            if capped:
+                # 报送信息被采用1篇得0.5分，最多得2分: a cap on the award says it accumulates (semantics §81)
+                continue
             if once or each:
                 out.missed.add(id(nxt))
                 out.counted.add(id(seg))
         return out
+
+    def _frequency_totals(self, segs: list[_Segment]) -> None:
+        """每季度开展1次督查，全年4次，每少1次扣1分 / 每季度召开一次分析会，全年不少于4次 (semantics §81): a count per
+        period (§24) right before a context clause that states the year's count in the same counter restates
+        it, when the count per period times the periods of a year is that count (1 × 4 quarters = 4): the
+        year's count is the line the steps count from (§13, §65), the frequency is read as its restatement.
+        Where they differ (每季度2次，全年4次) which one counts is not written: refused (frequency-total)."""
+        for seg, nxt in itertools.pairwise(segs):
+            if seg.tails or nxt.tails:
+                continue
+            freq = self.frequency(seg.lead)
+            per_year = _periods_per_year(self.text[seg.span[0] : seg.span[1]])
+            counts = [p for p in freq if isinstance(p, (PQty, PCmp))]
+            if len(freq) != 1 or len(counts) != 1 or per_year is None:
+                continue
+            total = [p for p in nxt.lead if isinstance(p, (PQty, PCmp, PRange, PBounded, PStep, PBareOp))]
+            words = "".join(p.text for p in nxt.lead if isinstance(p, PText))
+            if (
+                len(total) != 1 or not isinstance(total[0], (PQty, PCmp)) or not words.startswith(_YEAR_WORDS)
+                or total[0].q.unit != counts[0].q.unit
+                or (isinstance(total[0], PCmp) and total[0].op not in (Op.GE, Op.EQ))
+            ):  # fmt: skip
+                continue
+            if counts[0].q.value * per_year != total[0].q.value:
+                raise self.error(
+                    "frequency-total", f"频次（{self.text[seg.span[0] : seg.span[1]].strip()}）折合全年"
+                    f"{_num_text(counts[0].q.value * per_year)}{counts[0].q.unit}，与写明的全年"
+                    f"{_num_text(total[0].q.value)}{total[0].q.unit}不一致", total[0].span,
+                    expected=(f"全年{_num_text(counts[0].q.value * per_year)}{counts[0].q.unit}",),
+                    hint="频次与全年次数应一致；规则不猜测以哪一个为准",
+                )  # fmt: skip
+            self.use(counts[0])
+
+    def _items_in_all(self, segs: list[_Segment]) -> list[_Segment]:
+        """每完成1项规定任务得1分，共5项 (semantics §81): a count-up award per one of a counter (domain point 18)
+        followed by a clause of 共/共计/合计 and a count in that counter alone states how many there are in all:
+        the award reaches at most that many times its points (5 × 1 = 5), read as its cap (最多加5分)."""
+        out: list[_Segment] = []
+        for k, seg in enumerate(segs):
+            prev = out[-1] if out else None
+            if (
+                k > 0 and prev is segs[k - 1] and not seg.tails and len(seg.lead) == 2
+                and isinstance(seg.lead[0], PText) and seg.lead[0].text.strip() in _IN_ALL
+                and isinstance(seg.lead[1], PQty) and not seg.lead[1].points_scale
+            ):  # fmt: skip
+                count = seg.lead[1]
+                steps = [p for p in prev.lead if isinstance(p, PStep)]
+                points = [t for t in prev.tails if isinstance(t, TOutcome) and isinstance(t.outcome, Points)]
+                if (
+                    len(steps) == 1 and steps[0].per == "每" and steps[0].q is not None and steps[0].q.value == 1
+                    and steps[0].q.unit == count.q.unit and len(points) == 1 and len(prev.tails) == 1
+                ):  # fmt: skip
+                    assert isinstance(points[0].outcome, Points)
+                    self.use(seg.lead[0])
+                    cap = TCap(points[0].outcome.value * count.q.value, count.span, "bonus")
+                    out.append(_Segment((), [cap], seg.span))
+                    continue
+            out.append(seg)
+        return out
+
+    def _each_counted(self, segs: list[_Segment]) -> dict[int, Requirement]:
+        """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §81): a context clause of 每 + the
+        counter of the shortfall steps (每次, 每场) and one comparison in another unit, between a context line in
+        that counter and the steps, says what each occurrence counted must meet: a Requirement (its number a term,
+        never a line), and the line before it stays the start of the steps (2次: 1 held → 1 short)."""
+        out: dict[int, Requirement] = {}
+        for line, seg, steps in zip(segs, segs[1:], segs[2:], strict=False):
+            if line.tails or seg.tails or len(seg.lead) != 2:
+                continue
+            per, cmp = seg.lead
+            edge = self._context_edge(line.lead)
+            down = [p for p in steps.lead if isinstance(p, PStep) and p.q is not None]
+            if not (
+                isinstance(per, PStep) and per.per == "每" and per.q is None and per.words
+                and isinstance(cmp, (PCmp, PQty)) and isinstance(edge, PCmp) and edge.q.unit in _EVENT_UNITS
+                and len(down) == 1 and down[0].q is not None and down[0].q.unit == edge.q.unit
+                and per.words[0].text.startswith(edge.q.unit) and cmp.q.unit != edge.q.unit
+                and any(isinstance(t, TDeduct) and not t.bonus for t in steps.tails)
+            ):  # fmt: skip
+                continue
+            text = self.text[seg.span[0] : seg.span[1]].strip()
+            out[id(seg)] = Requirement(text, seg.span, (cmp.q,))
+        for seg, nxt in itertools.pairwise(segs):
+            if self._how_measured(seg, nxt, segs):
+                # 满意度调查样本量不少于200份，满意度≥90%得满分: how the scored value must be measured
+                out[id(seg)] = Requirement(self.text[seg.span[0] : seg.span[1]].strip(), seg.span, (seg.lead[1].q,))
+        return out
+
+    def _how_measured(self, seg: _Segment, nxt: _Segment, segs: list[_Segment]) -> bool:
+        """满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分 (semantics §81): a context clause of words and one
+        comparison in a counter that no other number of the rule is in, right before a band of its own outcome, says
+        how the value scored is measured (a survey's sample): a Requirement, never a band or a start."""
+        if seg.tails or len(seg.lead) != 2 or not isinstance(seg.lead[0], PText) or not isinstance(seg.lead[1], PCmp):
+            return False
+        cmp = seg.lead[1]
+        if cmp.q.is_percent or cmp.q.unit not in _EVENT_UNITS or cmp.op not in (Op.GE, Op.GT):
+            return False
+        if not any(isinstance(t, TOutcome) for t in nxt.tails) or not any(isinstance(p, (PCmp, PRange)) for p in nxt.lead):
+            return False
+        others = [q for s in segs if s is not seg for p in s.lead for q in _said(p) if q is not None]
+        others += [p.q for s in segs if s is not seg for p in s.lead if isinstance(p, PStep) and p.q is not None]
+        return bool(others) and all(q.unit != cmp.q.unit for q in others)
 
     def _missed_zero(self, seg: _Segment) -> bool:
         """迟报、不报的计0分: a zero (not a veto) whose words are only missed occurrences."""
@@ -495,6 +657,7 @@ class _Assembler(RuleChecks):
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
+        segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
@@ -538,6 +701,9 @@ class _Assembler(RuleChecks):
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
+        self._frequency_totals(segs)  # 每季度开展1次督查，全年4次 (semantics §81)
+        segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §81)
+        each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
         for seg in segs:
             if id(seg) in each_time.missed:
@@ -556,6 +722,11 @@ class _Assembler(RuleChecks):
                 if req is not None:
                     notes.remove(out[-1])
                     out[-1] = req
+            if id(seg) in each_counted:
+                # 每次参训人数不少于50人: what each occurrence counted must meet; the line before stays the start
+                self.use(*seg.lead)
+                out.append(each_counted[id(seg)])
+                continue
             if not seg.tails:
                 if self._as_of(seg.lead):
                     # 截至12月底: the date the outcome is counted at (semantics §79); a note, its numbers read
@@ -822,7 +993,7 @@ class _Assembler(RuleChecks):
                 "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
                 expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
             )  # fmt: skip
-        per_item = self._per_item(segs, out)
+        per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item)  # fmt: skip
         return rule, notes
@@ -1299,8 +1470,43 @@ class _Assembler(RuleChecks):
             out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
         return out
 
+    def _per_item_closing(self, items: list[Any]) -> tuple[list[Any], TFlag | None]:
+        """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §81): the per-item
+        phrase as the last item's closing clause says how the numbered items score (each met, its points),
+        which is how a composite of such items scores anyway: it is taken off the last item (whose own rule
+        it does not belong to) and checked once the items are read (``_items_each_scored``)."""
+        if not items:
+            return items, None
+        kind, number, clauses, span, mark = items[-1]
+        if len(clauses) < 2:
+            return items, None
+        parts = clauses[-1][1]
+        if len(parts) != 1 or not (isinstance(parts[0], TFlag) and parts[0].kind == "per_item"):
+            return items, None
+        flag = parts[0]
+        self.use(flag)
+        return [*items[:-1], (kind, number, clauses[:-1], span, mark)], flag
+
+    def _items_each_scored(self, built: list[Item], flag: TFlag) -> None:
+        """每完成1项取得该项分数 after numbered items: each item must be a thing scored for its points, met or
+        not (one worded award of points); beside an item with a band, a step or a zero (which points does
+        a met item take?) it is refused (per-item)."""
+        for i in built:
+            scored = [c for c in i.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
+            if not (
+                len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
+                and not scored[0].condition.negated and isinstance(scored[0].outcome, Points)
+                and scored[0].outcome.value > 0
+            ):  # fmt: skip
+                raise self.error(
+                    "per-item", f"“{flag.text}”要求各项只写所做的事及其分值，第{i.number}项另有计分方式", flag.span,
+                    expected=("①甲事项（1分）；②乙事项（2分）。每完成1项取得该项分数",),
+                    hint="各项只写要求及分值；另有扣分或分档的项请分开写明",
+                )  # fmt: skip
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
         items = self._each_item(items)
+        items, per_item = self._per_item_closing(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:
@@ -1312,6 +1518,8 @@ class _Assembler(RuleChecks):
                     points = a.outcome.value
                     break
             built.append(Item(number, points, rule, span))
+        if per_item is not None:
+            self._items_each_scored(built, per_item)
         scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
         checklist = (
             len(built) > 1
@@ -1374,6 +1582,19 @@ def _inside(inner: Range, outer: Range) -> bool:
         if hi.value.value > ho.value.value or (hi.value.value == ho.value.value and hi.inclusive and not ho.inclusive):
             return False
     return True
+
+#: 共5项: how many there are in all, after a count-up award per one of them
+_IN_ALL = ("共", "共计", "合计", "总计")
+#: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
+_YEAR_WORDS = ("全年", "年度", "每年", "一年")
+#: periods a year holds, for a frequency restated by the year's count (每季度1次 → 4次): the periods of
+#: lexicon ``[words.period]`` with a fixed number in a year (每周, 每天: weeks and working days vary)
+_PER_YEAR = {"每季度": 4, "每三个月": 4, "每月": 12, "每半年": 2}
+
+
+def _periods_per_year(text: str) -> int | None:
+    found = {n for w, n in _PER_YEAR.items() if w in text}
+    return found.pop() if len(found) == 1 else None
 
 
 def _rest_below(awards: list[Award]) -> Award | None:

@@ -3,6 +3,7 @@ of outcomes, and how two bands relate (crossing, all clear). Pure functions of p
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from .nodes import (
     Range,
     ShareOfWeight,
 )
-from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PText, Span, Tail
+from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PStep, PText, Span, Tail, TOutcome
 
 
 @attrs.define
@@ -194,3 +195,154 @@ def formula_vars(expr: object) -> tuple[str, ...]:
             kids = (getattr(e, "right", None), getattr(e, "left", None), getattr(e, "arg", None))  # arg: |…| (Abs)
             stack.extend(x for x in kids if x is not None)
     return tuple(names)
+
+
+#: 各 / 各自 closing the words of a list before its points (方案制定、组织实施各1分): per member
+_EACH_WORDS = ("各自", "各")
+#: a conjunction in the last member of a list (A、B和C各1分) may join its last two things: which is not
+#: clear (及时, 参与, 和谐 are words, not conjunctions)
+_JOINING = re.compile(r"以及|或|和(?!谐)|(?<![参给])与|及(?![时格早])|并且")
+
+
+@attrs.frozen
+class EachList:
+    """方案制定、组织实施、检查验收各1分: the members of a list, each scored the points after 各 (domain
+    point 17: 各 means per item). ``span`` is the list's words and points, ``members`` the words of each."""
+
+    members: tuple[PText, ...]
+    points: Tail
+    span: Span
+
+
+def _members(p: PText) -> tuple[PText, ...] | None:
+    """The members of a 、-list of words, each with its span; None unless there are two or more and the
+    last has no conjunction (A、B和C: two things or three?). Inside another member a 和 names one thing
+    (建立和完善制度、配备人员: two)."""
+    out: list[PText] = []
+    start = p.span[0]
+    for piece in p.text.split("、"):
+        stripped = piece.strip()
+        if stripped:
+            at = start + piece.index(stripped[0])
+            out.append(PText(stripped, (at, at + len(stripped))))
+        start += len(piece) + 1
+    if len(out) < 2 or len(out) != p.text.count("、") + 1:
+        return None
+    if _JOINING.search(out[-1].text):
+        return None
+    return tuple(out)
+
+
+def _ends_each(text: str) -> str | None:
+    """The words before a closing 各 (方案制定、组织实施各 → 方案制定、组织实施), or None."""
+    core = text.rstrip("均都 ")
+    for w in _EACH_WORDS:
+        if core.endswith(w):
+            return core[: -len(w)].rstrip("，, 的")
+    return None
+
+
+def each_lists(segs: list[_Segment], text: str) -> tuple[list[_Segment], list[EachList], list[Span]]:
+    """Segments with each 各-list written out, one award per member (semantics §81): the lists found, and
+    the spans of lists that do not read (a 各 before points whose members are not clear: refused by the
+    caller). Three ways the list is written:
+    ``A、B、C各1分`` (one lead, 各 closing its words); ``A、B、C，各得1分`` (the list alone, then 各 and the
+    points); ``每项工作各0.5分：A、B、C`` (the points per item first, a colon, then the list)."""
+    out: list[_Segment] = []
+    found: list[EachList] = []
+    unclear: list[Span] = []
+    i = 0
+    while i < len(segs):
+        seg = segs[i]
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        points = _points_tail(seg)
+        words = seg.lead[0] if len(seg.lead) == 1 and isinstance(seg.lead[0], PText) else None
+        before = _ends_each(words.text) if words is not None else None
+        listed: tuple[PText, ...] | None = None
+        lead_span = words.span if words is not None else seg.span
+        if points is not None and words is not None and before is not None:
+            if "、" in before:
+                # 方案制定、组织实施各1分
+                listed = _members(PText(before, (words.span[0], words.span[0] + len(before))))
+            elif not before and out and not out[-1].tails and _text_list(out[-1]) is not None:
+                # 建立制度、配备人员、落实经费，各得1分
+                prev = out.pop()
+                listed = _members(_text_list(prev))  # type: ignore[arg-type]
+                lead_span = prev.span
+            elif nxt is not None and not nxt.tails and _text_list(nxt) is not None and _colon_between(text, seg, nxt):
+                # 以下工作各1分：建立台账、定期核查
+                listed = _members(_text_list(nxt))  # type: ignore[arg-type]
+                i += 1
+            if listed is None:
+                unclear.append(seg.span)
+        elif not seg.tails and (each := _per_item_points(seg)) is not None:
+            # 每项工作各0.5分：建立台账、定期核查、及时公示、按时归档 (每项 … 各 read as a step before points)
+            points = each
+            if nxt is not None and not nxt.tails and _text_list(nxt) is not None and _colon_between(text, seg, nxt):
+                listed = _members(_text_list(nxt))  # type: ignore[arg-type]
+                i += 1
+            if listed is None:
+                unclear.append(seg.span)
+        if listed is None or points is None:
+            out.append(seg)
+            i += 1
+            continue
+        span = (min(lead_span[0], seg.span[0]), max(seg.span[1], listed[-1].span[1]))
+        found.append(EachList(listed, points, span))
+        out.extend(_Segment((m,), [points], m.span) for m in listed)
+        i += 1
+    return out, found, unclear
+
+
+def _points_tail(seg: _Segment) -> Tail | None:
+    """The one award of points (more than 0) a segment closes with, or None."""
+    if len(seg.tails) != 1:
+        return None
+    t = seg.tails[0]
+    if isinstance(t, TOutcome) and not t.veto and isinstance(t.outcome, Points) and t.outcome.value > 0:
+        return t
+    return None
+
+
+def _per_item_points(seg: _Segment) -> Tail | None:
+    """每项工作各0.5分 / 每项各1分 read as a step (每 + words + points): the points of each item, as an award."""
+    if len(seg.lead) != 1 or not isinstance(seg.lead[0], PStep):
+        return None
+    s = seg.lead[0]
+    words_text = "".join(w.text for w in s.words if isinstance(w, PText))
+    if (
+        s.per != "每" or s.q is None or s.q.unit != "分" or s.q.value <= 0 or s.inclusive_mark is not None
+        or len(words_text) != sum(len(getattr(w, "text", "")) for w in s.words)
+        or not words_text.startswith("项") or _ends_each(words_text) is None
+    ):  # fmt: skip
+        return None
+    return TOutcome(Points(s.q.value), s.span)
+
+
+def _text_list(seg: _Segment) -> PText | None:
+    """A lead of words alone that lists things with 、."""
+    if len(seg.lead) == 1 and isinstance(seg.lead[0], PText) and "、" in seg.lead[0].text:
+        return seg.lead[0]
+    return None
+
+
+def _colon_between(text: str, a: _Segment, b: _Segment) -> bool:
+    return text[a.span[1] : b.span[0]].strip() in ("：", ":")
+
+
+_LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
+_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
+
+
+def things_apart(labels: list[str]) -> bool:
+    """Labels that name different things (印制宣传手册 / 举办培训班: a checklist, domain point 17), not levels
+    of one thing: no label is a grade word (优秀, 良好 …), and no two differ only by a modifier (合理 / 基本合理)."""
+    cores: list[str] = []
+    for text in labels:
+        core = text
+        for m in _LEVEL_MODIFIERS:
+            core = core.replace(m, "")
+        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
+            return False
+        cores.append(core)
+    return True

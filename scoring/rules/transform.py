@@ -127,13 +127,14 @@ class _Phrases:
         return PQty(Quantity(ch[0], "分"), self._span(meta), points_scale=True)
 
     def score_range(self, meta: Any, ch: list[Any]) -> PScoreRange:
-        low, high = (c for c in ch if isinstance(c, PQty))
-        if low.q.unit or high.q.unit:
+        low = next(c for c in ch if isinstance(c, PQty))
+        high = next(c for c in ch if isinstance(c, Decimal))
+        if low.q.unit:
             raise RuleSyntaxError(
                 "score-range-unit", "分值区间中的数不应带单位", self.source, low.span[0],
-                length=max(1, high.span[1] - low.span[0]), expected=("8-9分",),
+                length=max(1, self._span(meta)[1] - low.span[0]), expected=("8-9分",),
             )  # fmt: skip
-        lo, hi = sorted((low.q.value, high.q.value))  # 5-3分: written high to low, the same range
+        lo, hi = sorted((low.q.value, high))  # 5-3分: written high to low, the same range
         return PScoreRange(lo, hi, self._span(meta))
 
     def incl(self, meta: Any, ch: list[Token]) -> bool | PMark:

@@ -326,7 +326,7 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool =
         raise EvaluationError(
             f"这条规则列出{len(things)}项不同的事，各自计分（{names}）：请分别回答是否做到，如 {{1: '是', 2: '否'}}"
         )
-    keyed = _keyed(actual, range(1, len(things) + 1))
+    keyed = _keyed(_by_number(actual, things), range(1, len(things) + 1))
     total = ZERO
     for i, a in enumerate(things, 1):
         x = _actual(keyed[i], ctx)
@@ -337,6 +337,19 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool =
         ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
         total += got
     return total
+
+
+def _by_number(actual: Mapping[Any, Any], things: Sequence[Award]) -> Mapping[Any, Any]:
+    """A checklist's answers keyed by number or by the thing's words as written ({"方案制定": "是"}); a
+    name matches exactly (semantics §81), never as a substring."""
+    names = {a.condition.text: i for i, a in enumerate(things, 1) if isinstance(a.condition, Label)}
+    out: dict[Any, Any] = {}
+    for k, v in actual.items():
+        key = names.get(k.strip(), k) if isinstance(k, str) else k
+        if key in out:
+            raise EvaluationError(f"第{key}项答了两次")
+        out[key] = v
+    return out
 
 
 def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) -> Decimal:
@@ -350,7 +363,8 @@ def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) 
         )
     if x.quantity is None:
         raise EvaluationError(
-            f"这条规则列出{len(things)}项，每完成1项取得该项分数（{names}）：请填写完成的项数，或分别回答是否做到，如 {{1: '是', 2: '否'}}"
+            (f"一个“{_show(x)}”不能回答{len(things)}项：" if x.flag is not None else "")
+            + f"这条规则列出{len(things)}项，每完成1项取得该项分数（{names}）：请填写完成的项数，或分别回答是否做到，如 {{1: '是', 2: '否'}}"
         )
     count = _as_count(x)
     n = len(things)
