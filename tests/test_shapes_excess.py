@@ -1,5 +1,5 @@
 """Bands on the excess over a budget, one-sided deduction bands, plans the steps count from, and a cap as a
-share of the weight (docs/semantics.md §76-§78). Each case is computed by hand from the rule text and the
+share of the weight (docs/semantics.md §82-§84). Each case is computed by hand from the rule text and the
 semantics; the arithmetic is in the comment. Near misses are refused with their codes."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ CASES = [
     ("项目成本控制在预算数以内得满分，超出预算5%以内得3分，超出5%以上不得分", "208", "≤200万元", 5, "3",
      "4% over: 3 (超出5%以上 inherits the excess measure and says it itself)"),
     ("项目成本控制在预算数以内得满分，超出预算5%以内得3分，超出5%以上不得分", "211", "≤200万元", 5, "0", "5.5% over"),
-    # one-sided deduction bands (§77)
+    # one-sided deduction bands (§83)
     ("满意度90%以上得满分，满意度90%以下扣2分", "90%", "≥90%", 5, "5", "both bands claim 90%: the first listed"),
     ("满意度90%以上得满分，满意度90%以下扣2分", "88%", "≥90%", 5, "3", "5 - 2"),
     ("满意度低于90%扣2分", "95%", "≥90%", 5, "5", "beyond the one deducting band: nothing deducted"),
@@ -48,7 +48,7 @@ CASES = [
      "above every band: nothing deducted (it fell into the gap and scored 0)"),
     ("90%（含）～95%（不含）扣1分，80%（含）～85%（不含）扣3分，80%以下不得分", "87%", "≥95%", 10, "0",
      "between two bands: a gap (domain point 1)"),
-    # plan lines (§65, §76)
+    # plan lines (§65, §82)
     ("全年征收税款目标5亿元，每少完成1%扣0.5分", "4.8", "5亿元", 6, "4", "4% short of 5亿元: 4 steps × 0.5"),
     ("全年征收税款目标5亿元，每少完成1%扣0.5分", "4", "5亿元", 6, "0", "20% short: 10 points, clamped at 0"),
     ("项目预算控制数1200万元，实际支出每超出预算2%扣1分，扣完为止", "1248", "≤1200万元", 4, "2", "4% over: 2 steps"),
@@ -58,7 +58,7 @@ CASES = [
     ("城镇新增就业8000人，完成得满分，每少完成100人扣0.1分", "8200", "8000人", 3, "3", "reached"),
     ("满意度调查中“不满意”比例超过5%的，每超过1个百分点扣1分。", "7%", "≤5%", 5, "3", "2 points over 5%"),
     ("满意度调查中“不满意”比例超过5%的，每超过1个百分点扣1分。", "4%", "≤5%", 5, "5", "not over"),
-    # a cap as a share of the weight (§78)
+    # a cap as a share of the weight (§84)
     ("每低1个百分点扣0.2分，扣分不超过本项分值的50%", "80%", "100%", 4, "2", "20 × 0.2 = 4, capped at 50% of 4 = 2"),
     ("每低1个百分点扣0.2分，扣分不超过本项分值的50%", "95%", "100%", 4, "3", "5 × 0.2 = 1"),
     ("每低1个百分点扣0.2分，扣分不超过本项分值的50%", "90%", "100%", 4, "2", "10 × 0.2 = 2: the cap exactly"),

@@ -123,7 +123,7 @@ def test_dot_spaced_inside_a_number_stays() -> None:
 
 def test_excess_band_read() -> None:
     # 超出预算10%以内 is a band on the excess over the budget; it was read as the value ≤10% (105 of 100: 0),
-    # then refused (excess-band); semantics §76 reads it: 105 on ≤100万元 is 5% over → 5
+    # then refused (excess-band); semantics §82 reads it: 105 on ≤100万元 is 5% over → 5
     text = "成本控制在预算以内得满分，超出预算10%以内得5分，超出预算10%以上不得分"
     assert _score(text, "105", target="≤100万元", weight=10) == Decimal(5)
 

@@ -518,7 +518,7 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
 
 
 def excess(setting: Setting, scale: Scale) -> Compare:
-    """超出预算10%以内 (semantics §76): the excess of the answer over the target (the budget), relative to it,
+    """超出预算10%以内 (semantics §82): the excess of the answer over the target (the budget), relative to it,
     above 0 only where the answer is over. An amount against an amount target is (amount − target) ÷ target;
     a rate against a target of 100% (an execution rate) is the rate less 100%. A percentage against an
     amount target is refused: whether it is the excess itself or the share of the budget spent is not

@@ -572,7 +572,7 @@ class _Assembler(RuleChecks):
                     ):  # fmt: skip
                         # 计划完成15公里，每少完成1公里扣1分: the quantity the clause before states is the line
                         # the shortfall counts from (reached: ≥, stated=False; semantics §65); 项目预算控制数1200万元，
-                        # 每超出预算2%扣1分: the budget the excess counts from (semantics §76)
+                        # 每超出预算2%扣1分: the budget the excess counts from (semantics §82)
                         ded = attrs.evolve(ded, start=Edge(plan.q, True, False), plan=True)
                         self.use(plan)
                     elif (
@@ -687,7 +687,7 @@ class _Assembler(RuleChecks):
         return rule, notes
 
     def _cap_share(self, out: list[Clause]) -> Decimal | None:
-        """扣分不超过本项分值的50% (semantics §78): closing the deductions of the rule (none after it, at least one
+        """扣分不超过本项分值的50% (semantics §84): closing the deductions of the rule (none after it, at least one
         before, none a bonus), it bounds them together at that share of the weight. Anywhere else which
         deductions it bounds is not written: refused (``cap-share``)."""
         caps, self.share_caps = self.share_caps, []

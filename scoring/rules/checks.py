@@ -85,7 +85,7 @@ class RuleChecks(ClauseReader):
         of values: at 75% the text may mean the tightest band's 3 points (tiers, domain point 16) or both, 4
         (the reviewers of the blind probes marked such answers ambiguous). Refused; bands that only share an
         end (90%以上得满分，90%以下扣2分; 超支5%以内扣1分，超支5%-10%扣3分) are read, the first listed winning, and so
-        is a zero band inside a deducting one (低于95%扣1分，低于80%不得分: 0 either way). Semantics §77."""
+        is a zero band inside a deducting one (低于95%扣1分，低于80%不得分: 0 either way). Semantics §83."""
         bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and deducts(c)]
         for i, a in enumerate(bands):
             for b in bands[i + 1 :]:
@@ -102,7 +102,7 @@ class RuleChecks(ClauseReader):
     def _zero_before_deductions(clauses: list[Clause]) -> list[Clause]:
         """低于95%扣1分，低于80%不得分: a zero band that shares values with a band that deducts, listed before it, is
         tried first: at 79% the rule scores 0 whether the deductions are tiers or add up (it scored 4, the first
-        band listed winning). Semantics §77."""
+        band listed winning). Semantics §83."""
         out = list(clauses)
         for z in [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)
                   and (isinstance(c.outcome, Zero) or c.outcome == Points(Decimal(0)))]:  # fmt: skip

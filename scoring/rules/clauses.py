@@ -93,7 +93,7 @@ class ClauseReader(SpanReader):
         # thresholds of the rule being read, filled before its deductions are read
         self.thresholds: list[Quantity] = []
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
-        # 扣分不超过本项分值的50%: (where in the clauses, the cap) of caps as a share of the weight (semantics §78)
+        # 扣分不超过本项分值的50%: (where in the clauses, the cap) of caps as a share of the weight (semantics §84)
         self.share_caps: list[tuple[int, TCap]] = []
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
@@ -133,7 +133,7 @@ class ClauseReader(SpanReader):
         """90%（含）～95%（不含）扣1分 / 95%-98%扣2分 / 满意度90%以下扣2分 / 超支5%以内扣1分: a one-off deduction after
         a band of the value (a range, or one comparison) or of the excess over the budget, with no step, is that
         band's outcome, the weight less the points (as §20 reads it on a band of the shortfall; semantics §71,
-        §76). Bands of this kind that nest (低于90%扣1分，低于80%扣3分: the tightest band's points, or both?) are
+        §82). Bands of this kind that nest (低于90%扣1分，低于80%扣3分: the tightest band's points, or both?) are
         refused by the assembler (``nested-deductions``)."""
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
@@ -159,7 +159,7 @@ class ClauseReader(SpanReader):
     def excess_band(self, lead: Lead, span: Span, cmps: list[Any]) -> bool:
         """超出预算10%以内 / 超支5%-10% / 超概算10%以上: the words right before a band's percentage end in an
         excess word (lexicon ``excess_band``), with at most a word of the reference after it (``budget``: 预算,
-        概算 …): the band is on the excess over the reference (semantics §76). 超支率5%以内 (a rate's name) and
+        概算 …): the band is on the excess over the reference (semantics §82). 超支率5%以内 (a rate's name) and
         超出部分 do not end so and stay the value's band."""
         used = [c for c in cmps if c is not None]
         if not used or not all(_said(c) and all(q.unit == "%" for q in _said(c)) for c in used):
@@ -258,7 +258,7 @@ class ClauseReader(SpanReader):
             self._no_unknown_unit(lead, low_from, high_from)
             if measure is Measure.VALUE and self.excess_band(lead, span, [low_from, high_from]):
                 # 超出预算10%以内得5分 / 超支5%-10%扣3分: a band on the excess over the reference, relative,
-                # holding only above it (semantics §76). It was refused, and before that read as the value
+                # holding only above it (semantics §82). It was refused, and before that read as the value
                 # itself ≤10% (105万元 against 100 scored 0)
                 measure = Measure.EXCESS
                 # the subject keeps the excess word even where the lexer read it as a comparison word (超出预算:
@@ -827,7 +827,7 @@ class ClauseReader(SpanReader):
         cap = caps[0]
         if cap.kind == "share":
             # 每低1个百分点扣0.2分，扣分不超过本项分值的50%: the deductions of the rule lose at most that share of
-            # the weight, which the evaluator knows (semantics §78); the assembler checks that it closes them
+            # the weight, which the evaluator knows (semantics §84); the assembler checks that it closes them
             if lead and any(not isinstance(p, PText) for p in lead):
                 raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
                                  expected=("扣分不超过本项分值的50%",))  # fmt: skip

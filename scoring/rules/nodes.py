@@ -48,7 +48,7 @@ class Measure(enum.Enum):
     GAP = "差距百分点"
     # (actual − reference) / reference, as a percentage, where the actual is over the reference (超出预算10%以内,
     # 超支5%-10%): a band on the excess, which no band covers while the actual is within the reference
-    # (domain points 4, 16; semantics §76)
+    # (domain points 4, 16; semantics §82)
     EXCESS = "超出幅度"
 
 
@@ -348,7 +348,7 @@ class Rule:
     # 每完成1项取得该项分数 / 未完成项不得分 beside a checklist (semantics §67): each item met scores its points,
     # so where every item is worth the same the count of items met answers the checklist too
     per_item: bool = False
-    # 扣分不超过本项分值的50% closing the deductions (semantics §78): they lose at most this percent of the
+    # 扣分不超过本项分值的50% closing the deductions (semantics §84): they lose at most this percent of the
     # weight together (of the item's points in a sub-item), beside ``cap`` if both are written
     cap_share: Decimal | None = None
     source: str = attrs.field(default="", eq=False, repr=False)

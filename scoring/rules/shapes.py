@@ -173,7 +173,7 @@ def formula_vars(expr: object) -> tuple[str, ...]:
 
 
 def deducts(a: Award) -> bool:
-    """A band that deducts (90%以下扣2分, read as 得分=指标分值-2: semantics §71, §77)."""
+    """A band that deducts (90%以下扣2分, read as 得分=指标分值-2: semantics §71, §83)."""
     o = a.outcome
     return (isinstance(o, Formula) and isinstance(o.expr, BinOp) and o.expr.op == "-"
             and o.expr.left == Var("指标分值") and isinstance(o.expr.right, Num))  # fmt: skip

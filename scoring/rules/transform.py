@@ -384,7 +384,7 @@ class _Phrases:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
     def cap_share(self, meta: Any, ch: list[Any]) -> TCap:
-        # 扣分不超过本项分值的50%: a cap as a share of the weight (semantics §78), in percent
+        # 扣分不超过本项分值的50%: a cap as a share of the weight (semantics §84), in percent
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta), "share")
 
     def until(self, meta: Any, ch: list[Token]) -> TFlag:

@@ -313,7 +313,7 @@ def _answers_by_evaluator(rule: Rule) -> bool:
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
     if rule.cap_share is not None:
-        return True  # 扣分不超过本项分值的50% (semantics §78): a cap the weight decides, the evaluator's
+        return True  # 扣分不超过本项分值的50% (semantics §84): a cap the weight decides, the evaluator's
     if checklist(rule) is not None:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):

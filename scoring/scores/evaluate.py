@@ -585,7 +585,7 @@ def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
 
 def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     """The target is met on a rule of bands on the shortfall, or the budget kept on a rule of bands on the
-    excess (超支5%以内扣1分…: semantics §76): none of them applies (domain point 16)."""
+    excess (超支5%以内扣1分…: semantics §82): none of them applies (domain point 16)."""
     gaps = [a.condition for a in rule.awards
             if isinstance(a.condition, Range) and a.condition.measure in _ONE_SIDED]  # fmt: skip
     return bool(gaps) and x.quantity is not None and _compared(band(gaps[0], ctx.setting, _scale(x)), x) <= 0
@@ -593,7 +593,7 @@ def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
 
 def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     """满意度低于90%扣2分 / 90%（含）～95%（不含）扣1分…85%以下不得分 at 96%: a rule whose bands only deduct (得分=指标
-    分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §77;
+    分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
     it fell into the gap and scored 0). A value between two bands stays a gap."""
     bands = [a for a in rule.awards if isinstance(a.condition, Range)]
     if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(deducts(a) for a in bands)
