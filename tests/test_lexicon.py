@@ -378,3 +378,18 @@ def test_a_floor_above_zero_is_refused(c: WordClass, e: Entry) -> None:
         scoring.parse(e.example)
     assert err.value.code == "floor-points"
     assert e.example[err.value.pos :].startswith(e.word)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("excess_band", "budget"))
+def test_excess_band(c: WordClass, e: Entry) -> None:
+    # 超出预算10%以内: the band is on the excess over the budget (semantics §82)
+    awards = _clauses(_parse(c, e), n.Award)
+    assert any(isinstance(a.condition, n.Range) and a.condition.measure is n.Measure.EXCESS for a in awards)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("behind"))
+def test_behind_is_no_band_of_the_value(c: WordClass, e: Entry) -> None:
+    # 进度滞后10%以内扣1分: how far behind, not the value ≤10% (95% scored 0): not read yet (semantics §83)
+    assert e.word in e.example
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse(e.example)

@@ -135,7 +135,8 @@ def test_render_knows_every_node_field() -> None:
                       "plan",  # plan: written by the note kept before the steps (计划完成15公里；每低1公里…, §65)
                       "doubled"},  # 加倍扣分 (§76): the canonical text states the doubled points themselves
         "Proportional": {"text", "linear", "span"},
-        "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized"},
+        "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
+                 "cap_share"},  # cap_share: 扣分不超过本项分值的50% after the last clause (§84)
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized"},
         # a deadline (2024年年底前完成) is written by the label's own words, which hold its date

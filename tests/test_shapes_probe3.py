@@ -121,9 +121,11 @@ def test_dot_spaced_inside_a_number_stays() -> None:
     assert "。" not in normalize("每低1个百分点扣0 . 5分").text
 
 
-def test_excess_band_refused() -> None:
-    # 超出预算10%以内 is a band on the excess over the budget; it was read as the value ≤10% (105 of 100: 0)
-    assert _refused("成本控制在预算以内得满分，超出预算10%以内得5分，超出预算10%以上不得分") == "excess-band"
+def test_excess_band_read() -> None:
+    # 超出预算10%以内 is a band on the excess over the budget; it was read as the value ≤10% (105 of 100: 0),
+    # then refused (excess-band); semantics §82 reads it: 105 on ≤100万元 is 5% over → 5
+    text = "成本控制在预算以内得满分，超出预算10%以内得5分，超出预算10%以上不得分"
+    assert _score(text, "105", target="≤100万元", weight=10) == Decimal(5)
 
 
 # ------------------------------------------------------------------ 4. bonus caps and joint caps

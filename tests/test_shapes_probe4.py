@@ -133,9 +133,11 @@ def test_until_the_items_points_are_used_up(until: str) -> None:
     assert scoring.parse(text).until_exhausted
 
 
-def test_cap_as_a_share_of_the_weight_refused() -> None:
+def test_cap_as_a_share_of_the_weight_read() -> None:
+    # refused until semantics §84: weight 5, the cap 40% of 5 = 2; 98% loses 2 × 0.5 = 1, 90% loses 5, capped at 2
     text = "每低1个百分点扣0.5分，扣分不超过该项分值的40%"
-    assert _refused(text) == ("cap-share", "扣分不超过该项分值的40%")
+    assert _score(text, "98%", target="100%", weight=5) == Decimal(4)
+    assert _score(text, "90%", target="100%", weight=5) == Decimal(3)
 
 
 def test_share_of_full_marks_written_as_a_product() -> None:

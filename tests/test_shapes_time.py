@@ -74,12 +74,12 @@ def test_delay_bands_read_as_bands_and_round_trip() -> None:
     ],
 )
 def test_nested_delay_deductions_refused(text: str) -> None:
-    assert _refused(text)[0] == "nested-delay-bands"
+    assert _refused(text)[0] == "nested-deductions"  # the general check of one-sided deduction bands (§83) comes first
 
 
-def test_one_sided_deductions_on_a_value_stay_refused() -> None:
-    # §71: only a band on a delay reads a one-sided 扣N分; on a value it stays the deduction's reading (unread)
-    assert _refused("满意度低于90%扣1分，低于80%扣3分")[0] == "unread-number"
+def test_nested_one_sided_deductions_on_a_value_stay_refused() -> None:
+    # §83: nested one-sided deduction bands on a value leave open whether they add up, as on a delay
+    assert _refused("满意度低于90%扣1分，低于80%扣3分")[0] == "nested-deductions"
 
 
 # ------------------------------------------------------------------ 2. deadlines without a year (§80)

@@ -36,7 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import things_apart
+from ..rules.shapes import things_apart, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -49,7 +49,6 @@ from .scales import (
     on_target,
     reads_value,
     reference,
-    ties_to_target,
 )
 from .values import bare_quantity, parse_value, row_unit
 from .values import comparator as _comparator
@@ -411,6 +410,13 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             named = "、".join(_quantity(q) for q in c.condition.named)
             out.append(Decision(c.condition.subject, "名称中的数", f"{named}是所衡量对象名称的一部分，不是评分线", False,
                                 "semantics §57"))  # fmt: skip
+        if isinstance(c, Award) and c is next((a for a in rule.awards if isinstance(a.condition, Range)
+                                                and a.condition.measure is Measure.EXCESS), None):  # fmt: skip
+            # 超出预算10%以内 (§82): what the bands on the excess compare, and the answer they take (said once)
+            out.append(Decision("超出幅度分档", "比较的量", "超出指标值（预算数）的幅度：(实际值−指标值)÷指标值；"
+                                "未超出时各档都不适用", False, "semantics §82，原文写“超出/超支”"))  # fmt: skip
+            out.append(Decision("超出幅度分档", "答法", "填实际金额；填百分比无法判断是超出幅度还是预算执行率，不予计分"
+                                "（指标值为100%的执行率行除外）", False, "semantics §82"))  # fmt: skip
         if isinstance(c, Requirement):
             # 每年6月底前预拨…的50，未及时足额拨付一次扣1分: the numbers describe what is required (§56)
             terms = "、".join(_term(q) for q in c.terms)
@@ -479,6 +485,8 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
     if any(not d.bonus for d in rule.deductions):  # bonuses alone count up from 0 and lose nothing
         if rule.cap is not None:
             out.append(Decision("全部扣分", "上限", f"合计最多扣{rule.cap}分", True))
+        if rule.cap_share is not None:  # 扣分不超过本项分值的50% (semantics §84)
+            out.append(Decision("全部扣分", "上限", f"合计最多扣分值的{_quantity(Quantity(rule.cap_share, '%'))}", True))
         if rule.below_zero:
             out.append(Decision("全部扣分", "下限", "可负分", True))  # 该项可负分 / 倒扣 (domain point 6)
         else:

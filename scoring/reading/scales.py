@@ -36,7 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import delay_unit, formula_vars
+from ..rules.shapes import delay_unit, formula_vars, ties_to_target
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
@@ -241,18 +241,6 @@ def reads_value(rule: Rule) -> bool:
         or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
         or any(isinstance(v.condition, Range) for v in rule.vetoes)
     )
-
-
-_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
-
-
-def ties_to_target(text: str) -> bool:
-    """完成 / 全部完成年度目标 / 未达到 / 达不到: a worded condition that says the target is (not)
-    reached, so that a number answers it by the comparator (domain point 20)."""
-    core = text
-    for w in ("尚未", "没有", "未", "不", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
-        core = core.replace(w, "")
-    return core in _TIED_WORDS
 
 
 _DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
@@ -498,12 +486,8 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
     edge = cond.low or cond.high
     assert edge is not None
     t = setting.target
-    if (cond.measure is Measure.VALUE and edge.value.is_percent and cond.subject.startswith(_OVER)
-            and t is not None and not t.is_percent and t.value):  # fmt: skip
-        # 超概算10%以内得3分 on ≤1000万元: the excess over the target, relative (1050 is 5% over; it was
-        # read as a completion rate of 105%, above 10%)
-        err = target_mismatch(t, scale.unit)
-        return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "deviation", t.value, Direction.EXCESS)
+    if cond.measure is Measure.EXCESS:
+        return excess(setting, scale)
     if cond.measure is Measure.VALUE:
         source, unit = pick(scale, edge.value)
         if edge.value.is_percent and unit not in ("%", "个百分点") and unit != "分":
@@ -540,7 +524,27 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
     return Compare("q", scale.unit, _deviation_kind(t, scale), t.value, direction)
 
 
-_OVER = ("超预算", "超概算", "超支", "超出预算", "超出概算", "超过预算", "超过概算")
+def excess(setting: Setting, scale: Scale) -> Compare:
+    """超出预算10%以内 (semantics §82): the excess of the answer over the target (the budget), relative to it,
+    above 0 only where the answer is over. An amount against an amount target is (amount − target) ÷ target;
+    a rate against a target of 100% (an execution rate) is the rate less 100%. A percentage against an
+    amount target is refused: whether it is the excess itself or the share of the budget spent is not
+    written (105% or 5%?); so is a rate against any other target (over a rate of 90%, relative or in points?)."""
+    t = setting.target
+    if t is None or t.value == 0:
+        return _refused("q", scale.unit, "按超出预算的幅度分档，需要预算数（数值指标值）")
+    answered_rate = scale.unit in ("%", "个百分点")
+    if t.is_percent:
+        if answered_rate and t.value == HUNDRED:
+            return Compare("q", scale.unit, "deviation-points", t.value, Direction.EXCESS)
+        return _refused("q", scale.unit, f"按超出幅度分档，指标值是比率（{_show(t)}）：超出幅度按百分点还是按比例计算，"
+                        "规则没有写明")  # fmt: skip
+    if answered_rate:
+        return _refused("q", scale.unit, "按超出预算的幅度分档：“{q}”是超出的幅度还是预算执行率，无法确定；"
+                        f"请填实际金额（{setting.unit or t.unit or '与指标值同一单位'}）")  # fmt: skip
+    err = target_mismatch(t, scale.unit)
+    return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "deviation", t.value, Direction.EXCESS)
+
 
 
 def _deviation_kind(t: Quantity, scale: Scale) -> str:

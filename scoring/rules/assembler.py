@@ -39,6 +39,7 @@ from .nodes import (
     Num,
     Op,
     Partial,
+    PercentBasis,
     Points,
     Proportional,
     Quantity,
@@ -54,6 +55,7 @@ from .nodes import (
 )
 from .phrases import (
     _AS_OF_WORDS,
+    _BUDGET_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
@@ -83,7 +85,7 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart
+from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart, ties_to_target
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
@@ -874,12 +876,12 @@ class _Assembler(RuleChecks):
                         ded = attrs.evolve(ded, start=Edge(context_bare.q, True, False))
                         self.use(context_bare)
                     elif (
-                        ded.kind is StepKind.DISTANCE and ded.start is None and ded.direction is Direction.SHORTFALL
-                        and out and isinstance(out[-1], Note) and ded.step is not None
-                        and (plan := self._plan_line(last_lead)) is not None and plan.q.unit == ded.step.unit
+                        ded.kind is StepKind.DISTANCE and ded.start is None
+                        and (plan := self._plan_before(out, last_lead, context_leads, ded)) is not None
                     ):  # fmt: skip
                         # 计划完成15公里，每少完成1公里扣1分: the quantity the clause before states is the line
-                        # the shortfall counts from (reached: ≥, stated=False; semantics §65)
+                        # the shortfall counts from (reached: ≥, stated=False; semantics §65); 项目预算控制数1200万元，
+                        # 每超出预算2%扣1分: the budget the excess counts from (semantics §82)
                         ded = attrs.evolve(ded, start=Edge(plan.q, True, False), plan=True)
                         self.use(plan)
                     elif (
@@ -956,6 +958,8 @@ class _Assembler(RuleChecks):
         self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
+        self._no_nested_deductions(out)
+        out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
         self._no_date_bands(out)
         self._no_nested_delay_bands(out)
@@ -978,6 +982,7 @@ class _Assembler(RuleChecks):
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
+        cap_share = self._cap_share(out)
         out, rule_cap, bonus_cap = self._apply_caps(out, lone_caps)
         bonus_base = self.bonus_base is not None
         if bonus_base and not any(isinstance(c, Deduction) and c.bonus for c in out):
@@ -995,8 +1000,25 @@ class _Assembler(RuleChecks):
             )  # fmt: skip
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
-                    stated_weight=weight, per_item=per_item)  # fmt: skip
+                    stated_weight=weight, per_item=per_item, cap_share=cap_share)  # fmt: skip
         return rule, notes
+
+    def _cap_share(self, out: list[Clause]) -> Decimal | None:
+        """扣分不超过本项分值的50% (semantics §84): closing the deductions of the rule (none after it, at least one
+        before, none a bonus), it bounds them together at that share of the weight. Anywhere else which
+        deductions it bounds is not written: refused (``cap-share``)."""
+        caps, self.share_caps = self.share_caps, []
+        if not caps:
+            return None
+        where, cap = caps[-1]
+        before = [c for c in out[:where] if isinstance(c, Deduction)]
+        after = [c for c in out[where:] if isinstance(c, Deduction)]
+        if len(caps) > 1 or after or not before or any(d.bonus for d in before) or not 0 < cap.points <= 100:
+            raise self.error(
+                "cap-share", "按分值百分比写的扣分上限应写在全部扣分条款之后（且只写一次）", cap.span,
+                expected=("每…扣N分，扣分不超过本项分值的50%",), hint="把上限写在最后，或按分值折算成分数，如“最多扣2分”",
+            )  # fmt: skip
+        return cap.points
 
     def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:
         """高于90%的，按线性内插赋分: from the one line of its condition (0 points there) to the target (full
@@ -1102,6 +1124,37 @@ class _Assembler(RuleChecks):
         if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
             return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
+
+    def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
+        """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
+        award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
+        the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
+        5亿元, domain point 2); an excess step only after a plan that names a budget (项目预算控制数1200万元，每超出
+        预算2%扣1分: lexicon ``budget``), in its unit or in % of it. None otherwise (§65: 每超1公里 reads no line)."""
+        if ded.step is None or ded.direction not in (Direction.SHORTFALL, Direction.EXCESS):
+            return None
+        lead: Lead | None = None
+        if out and isinstance(out[-1], Note):
+            lead = last_lead
+        elif (
+            len(out) >= 2 and isinstance(out[-1], Award) and isinstance(out[-1].condition, Label)
+            and not out[-1].condition.negated and ties_to_target(out[-1].condition.text)
+            and isinstance(out[-1].outcome, FullMarks)
+            and isinstance(out[-2], Note) and id(out[-2]) in leads
+        ):  # fmt: skip
+            lead = leads[id(out[-2])]
+        if not lead:
+            return None
+        plan = self._plan_line(lead)
+        if plan is None:
+            return None
+        # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)
+        relative = ded.step.unit == "%" and ded.basis is not PercentBasis.POINTS and plan.q.unit not in _TIME_UNITS
+        if plan.q.unit != ded.step.unit and not relative:
+            return None
+        if ded.direction is Direction.EXCESS and not any(w in _lead_text(lead) for w in _BUDGET_WORDS):
+            return None
+        return plan
 
     def _heading(self, segs: list[_Segment]) -> bool:
         """建设任务完成率：100%得5分；≥90%得4分 (semantics §65): the rule opens with words alone (no number)

@@ -32,9 +32,10 @@ from .nodes import (
     StepKind,
     TargetMet,
     Veto,
+    Zero,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment, delay_band, formula_vars
+from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -79,6 +80,42 @@ class RuleChecks(ClauseReader):
                     expected=("互不重叠的分档",),
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
+
+    def _no_nested_deductions(self, clauses: list[Clause]) -> None:
+        """满意度低于90%扣1分，低于80%扣3分: two bands that each deduct points (得分=指标分值-N) and share a stretch
+        of values: at 75% the text may mean the tightest band's 3 points (tiers, domain point 16) or both, 4
+        (the reviewers of the blind probes marked such answers ambiguous). Refused; bands that only share an
+        end (90%以上得满分，90%以下扣2分; 超支5%以内扣1分，超支5%-10%扣3分) are read, the first listed winning, and so
+        is a zero band inside a deducting one (低于95%扣1分，低于80%不得分: 0 either way). Semantics §83."""
+        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and deducts(c)]
+        for i, a in enumerate(bands):
+            for b in bands[i + 1 :]:
+                ra, rb = a.condition, b.condition
+                assert isinstance(ra, Range) and isinstance(rb, Range)
+                if ra.measure is rb.measure and _share_a_stretch(ra, rb):
+                    raise self.error(
+                        "nested-deductions", "两档扣分的范围相互包含：落在两档中的实际值是只扣所在最严一档，还是逐档累加，原文没有写明",
+                        b.span or (0, len(self.text)), expected=("互不重叠的扣分区间",),
+                        hint="写成互不重叠的区间，如“80%（含）-90%扣1分，低于80%扣3分”",
+                    )  # fmt: skip
+
+    @staticmethod
+    def _zero_before_deductions(clauses: list[Clause]) -> list[Clause]:
+        """低于95%扣1分，低于80%不得分: a zero band that shares values with a band that deducts, listed before it, is
+        tried first: at 79% the rule scores 0 whether the deductions are tiers or add up (it scored 4, the first
+        band listed winning). Semantics §83."""
+        out = list(clauses)
+        for z in [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)
+                  and (isinstance(c.outcome, Zero) or c.outcome == Points(Decimal(0)))]:  # fmt: skip
+            assert isinstance(z.condition, Range)
+            cond = z.condition
+            first = next((i for i, c in enumerate(out) if c is z or (
+                isinstance(c, Award) and isinstance(c.condition, Range) and deducts(c)
+                and c.condition.measure is cond.measure and _share_a_stretch(c.condition, cond))), None)  # fmt: skip
+            if first is not None and out[first] is not z:
+                out.remove(z)
+                out.insert(first, z)
+        return out
 
     def _where(self, part: object, clause: object) -> tuple[int, int]:
         """The span a refusal points at: the condition's, else its clause's, else the whole text."""
@@ -427,3 +464,16 @@ class RuleChecks(ClauseReader):
                     expected=(f"{db[0]}-{db[1]}分",),
                     hint="分值区间请写成“2-0分”；规则不会猜测丢失的符号",
                 )  # fmt: skip
+
+
+def _share_a_stretch(a: Range, b: Range) -> bool:
+    """Whether two ranges hold more than one value in common (nested, or crossing), not just an end."""
+    def low(r: Range) -> Decimal | None:
+        return r.low.value.value if r.low is not None else None
+
+    def high(r: Range) -> Decimal | None:
+        return r.high.value.value if r.high is not None else None
+
+    lows = [v for v in (low(a), low(b)) if v is not None]
+    highs = [v for v in (high(a), high(b)) if v is not None]
+    return not lows or not highs or max(lows) < min(highs)

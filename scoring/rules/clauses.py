@@ -37,9 +37,12 @@ from .nodes import (
     StepKind,
 )
 from .phrases import (
+    _BEHIND_WORDS,
+    _BUDGET_WORDS,
     _DELAY_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _EXCESS_BAND_WORDS,
     _EXCESS_WORDS,
     _FLOOR,
     _FREQ_WORDS,
@@ -98,6 +101,8 @@ class ClauseReader(SpanReader):
         # thresholds of the rule being read, filled before its deductions are read
         self.thresholds: list[Quantity] = []
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
+        # 扣分不超过本项分值的50%: (where in the clauses, the cap) of caps as a share of the weight (semantics §84)
+        self.share_caps: list[tuple[int, TCap]] = []
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []
@@ -133,29 +138,53 @@ class ClauseReader(SpanReader):
         return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
 
     def value_band_deduction(self, lead: Lead, d: TDeduct, span: Span) -> Range | None:
-        """90%（含）～95%（不含）扣1分 / 95%-98%扣2分: a one-off deduction after a range of the value, with no
-        step, is that band's outcome, the weight less the points (as §20 reads it on a band of the
-        shortfall; semantics §71). Only a range with both ends: one-sided deductions (低于90%扣1分) are
-        either once or per step, and nested ones may add up; they stay the deduction's reading."""
+        """90%（含）～95%（不含）扣1分 / 95%-98%扣2分 / 满意度90%以下扣2分 / 超支5%以内扣1分: a one-off deduction after
+        a band of the value (a range, or one comparison) or of the excess over the budget, with no step, is that
+        band's outcome, the weight less the points (as §20 reads it on a band of the shortfall; semantics §71,
+        §82). Bands of this kind that nest (低于90%扣1分，低于80%扣3分: the tightest band's points, or both?) are
+        refused by the assembler (``nested-deductions``)."""
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
-        ranges = [p for p in lead if isinstance(p, PRange)]
-        cmps = [p for p in lead if isinstance(p, PCmp)]
-        if any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
+        lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
+        if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
-        if len(ranges) == 1 and not cmps:
-            cond = self.condition(lead, span)
-            if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.low is not None and cond.high is not None:
-                return cond
+        if any(w in _lead_text(lead) for w in _DELAY_WORDS):
+            # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
+            # (semantics §80). The delay is one quantity that grows as things get worse: such bands are tiers, and
+            # two one-sided ones open on the same side are refused by the assembler (nested-delay-bands)
+            delay = self.condition(lead, span)
+            if delay_band(delay):
+                return delay  # type: ignore[return-value]
+        if any(isinstance(p, PWord) for p in lead):
+            return None  # 未完成90%偏差扣1分: a deviation or a share of the target, no band of the value
+        if isinstance(lines[0], PCmp) and (lines[0].of_target or lines[0].q.unit == "个百分点" or lines[0].q.unit == "分"):
             return None
-        if len(cmps) == 1 and not ranges and any(w in _lead_text(lead) for w in _DELAY_WORDS):
-            # 逾期1个月以内扣2分 / 延迟3个月以上扣4分: a one-sided band on how late, in a unit of time (semantics
-            # §80). The delay is one quantity that grows as things get worse: such bands are tiers, and two of
-            # them open on the same side are refused by the assembler (nested-delay-bands)
-            cond = self.condition(lead, span)
-            if delay_band(cond):
-                return cond  # type: ignore[return-value]
-        return None
+        if any(isinstance(p, PText) and any(w in p.text for w in _FREQ_WORDS) for p in lead):
+            return None  # 超过3个月的每月扣1分: per month past the line (§47), no band
+        said = self.text[self._lead_span(lead, span)[0] : lines[0].span[0]].strip().rstrip("的")
+        if said.endswith(_SHORT_WORDS + _EXCESS_WORDS + _DELAY_WORDS + _BEHIND_WORDS) and not self.excess_band(
+            lead, span, [lines[0]]
+        ):
+            return None  # 进度滞后10%以内扣1分: a band on how far behind, not on the value (not read yet)
+        cond = self.condition(lead, span)
+        if not isinstance(cond, Range) or cond.measure not in (Measure.VALUE, Measure.EXCESS):
+            return None
+        return cond
+
+    def excess_band(self, lead: Lead, span: Span, cmps: list[Any]) -> bool:
+        """超出预算10%以内 / 超支5%-10% / 超概算10%以上: the words right before a band's percentage end in an
+        excess word (lexicon ``excess_band``), with at most a word of the reference after it (``budget``: 预算,
+        概算 …): the band is on the excess over the reference (semantics §82). 超支率5%以内 (a rate's name) and
+        超出部分 do not end so and stay the value's band."""
+        used = [c for c in cmps if c is not None]
+        if not used or not all(_said(c) and all(q.unit == "%" for q in _said(c)) for c in used):
+            return False
+        before = self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in used)].strip().rstrip("的")
+        for w in sorted(_BUDGET_WORDS, key=len, reverse=True):
+            if before.endswith(w):
+                before = before[: -len(w)]
+                break
+        return before.endswith(_EXCESS_BAND_WORDS)
 
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
@@ -242,14 +271,14 @@ class ClauseReader(SpanReader):
                     high, high_from = hi, c
             self.use(low_from, high_from)
             self._no_unknown_unit(lead, low_from, high_from)
-            if measure is Measure.VALUE and any(e is not None and e.value.is_percent for e in (low, high)) and any(
-                w in self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in cmps)] for w in _EXCESS_BAND_WORDS
-            ):
-                # 超出预算10%以内得5分: a band on the excess over the budget (a relative deviation on one side),
-                # which no node reads yet; it was read as the value itself ≤10% (105万元 of 100 scored 0)
-                raise self.error("excess-band", "按超出（超支）幅度分档尚不支持", self._lead_span(lead, span),
-                                 expected=("偏离度≤10%得N分",),
-                                 hint="改写为偏离度分档，如“偏离度10%以内得5分”，或人工计分")  # fmt: skip
+            if measure is Measure.VALUE and self.excess_band(lead, span, [low_from, high_from]):
+                # 超出预算10%以内得5分 / 超支5%-10%扣3分: a band on the excess over the reference, relative,
+                # holding only above it (semantics §82). It was refused, and before that read as the value
+                # itself ≤10% (105万元 against 100 scored 0)
+                measure = Measure.EXCESS
+                # the subject keeps the excess word even where the lexer read it as a comparison word (超出预算:
+                # 超出 is also GT), so that the canonical text reads back as this band
+                text = self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in cmps)].strip().rstrip("的")
             if named:
                 # the subject as written, its numbers and the 的 before the comparison kept (the canonical
                 # text writes it so, and reads it back the same)
@@ -843,6 +872,15 @@ class ClauseReader(SpanReader):
         if len(caps) > 1:
             raise self.error("two-caps", "同一子句写了两个扣分上限", caps[1].span)
         cap = caps[0]
+        if cap.kind == "share":
+            # 每低1个百分点扣0.2分，扣分不超过本项分值的50%: the deductions of the rule lose at most that share of
+            # the weight, which the evaluator knows (semantics §84); the assembler checks that it closes them
+            if lead and any(not isinstance(p, PText) for p in lead):
+                raise self.error("cap-with-condition", "扣分上限前的条件无法读懂", self._lead_span(lead, cap.span),
+                                 expected=("扣分不超过本项分值的50%",))  # fmt: skip
+            self.use(*lead)
+            self.share_caps.append((len(out) + (1 if deducts else 0), cap))
+            return
         if cap.kind == "base":
             # 加扣分均不突破基本分: the bonuses add at most the base (domain point 18)
             self.use(*(p for p in lead if isinstance(p, PText)))
@@ -971,8 +1009,6 @@ class ClauseReader(SpanReader):
 #: after a rank (第7名以后, 10名以后): that rank and the later ones
 _LATER_WORDS = ("以后", "之后")
 
-#: words before a band's percentage that make it a band on the excess over the target (超出预算10%以内)
-_EXCESS_BAND_WORDS = ("超出", "超支")
 
 
 def _fmt_count(n: Decimal) -> str:

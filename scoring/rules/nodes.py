@@ -46,6 +46,10 @@ class Measure(enum.Enum):
     # target − actual in percentage points (低于目标10个百分点以内): a band on the shortfall, which no
     # band covers once the target is met (domain point 16)
     GAP = "差距百分点"
+    # (actual − reference) / reference, as a percentage, where the actual is over the reference (超出预算10%以内,
+    # 超支5%-10%): a band on the excess, which no band covers while the actual is within the reference
+    # (domain points 4, 16; semantics §82)
+    EXCESS = "超出幅度"
 
 
 class Direction(enum.Enum):
@@ -377,6 +381,9 @@ class Rule:
     # 每完成1项取得该项分数 / 未完成项不得分 beside a checklist (semantics §67): each item met scores its points,
     # so where every item is worth the same the count of items met answers the checklist too
     per_item: bool = False
+    # 扣分不超过本项分值的50% closing the deductions (semantics §84): they lose at most this percent of the
+    # weight together (of the item's points in a sub-item), beside ``cap`` if both are written
+    cap_share: Decimal | None = None
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

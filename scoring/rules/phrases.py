@@ -36,6 +36,9 @@ _DELAY_WORDS = words("delay")
 _JOINT_WORDS = words("joint")
 _SHORT_WORDS = words("shortfall")
 _EXCESS_WORDS = words("excess")
+_EXCESS_BAND_WORDS = words("excess_band")  # 超出预算10%以内: a band on the excess (semantics §82)
+_BUDGET_WORDS = words("budget")
+_BEHIND_WORDS = words("behind")  # 进度滞后10%以内: a band on a distance, not on the value (semantics §83)  # 预算 / 概算 after an excess word: the reference, the row's target
 _EVENT_WORDS = words("event")
 _MORE_WORDS = words("more")
 _UNPAID_WORDS = words("unpaid")
@@ -173,6 +176,7 @@ class TCap:
     span: Span
     kind: str = (
         "deduct"  # deduct (最多扣) | bonus (最多加) | any (最高不超过: the clause before) | base (加分不超过基本分)
+        # | share (扣分不超过本项分值的50%: ``points`` is the percent of the weight)
     )
 
 

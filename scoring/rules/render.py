@@ -131,6 +131,9 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
         return c.subject + "偏离", ""
     if c.measure is Measure.RATIO:
         return c.subject, "指标值的"
+    if c.measure is Measure.EXCESS:
+        # 超出预算10%以内 (§82): the subject ends in the excess word (and the reference) the parser read
+        return c.subject, ""
     if c.measure is Measure.GAP:
         # 低于目标10个百分点以内 (§20): the shortfall word makes the band one on the gap. A subject that
         # ends in one (低) says it already; otherwise 低于 before the sign says it (完成率目标低于≤10个百分点),
@@ -317,6 +320,8 @@ def _start_in_context(d: Deduction, rule: Rule) -> bool:
         return False  # (a start not stated, §58: the lone number of the note before, restating a band's line)
     i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
     before = rule.clauses[i - 1] if i > 0 else None
+    if d.plan and i > 1 and isinstance(before, Award) and isinstance(before.condition, TargetMet):
+        before = rule.clauses[i - 2]  # 城镇新增就业8000人，完成得满分，每少完成100人…: the plan before 完成 (§82)
     if d.plan and isinstance(before, Note):
         return True  # 全年发放补贴资金2000万元，每少发放100万元…: the plan line is the note's (in 万元, not 20000000元)
     return isinstance(before, Note) and quantity(d.start.value) in before.text
@@ -447,6 +452,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         used.add("R14")  # 最多扣/加N分 after a single step clause is that clause's cap
     if rule.cap is not None and parts:
         parts[-1] += f"，最多扣{number(rule.cap)}分"
+    if rule.cap_share is not None and parts:
+        parts[-1] += f"，扣分不超过本项分值的{number(rule.cap_share)}%"  # semantics §84
     if rule.bonus_cap is not None and parts:
         parts[-1] += f"，最多加{number(rule.bonus_cap)}分"
     if rule.bonus_cap_base:

@@ -11,13 +11,18 @@ import attrs
 
 from .lexicon import words
 from .nodes import (
+    Award,
+    BinOp,
     Edge,
+    Formula,
     FullMarks,
     Measure,
+    Num,
     Outcome,
     Points,
     Range,
     ShareOfWeight,
+    Var,
 )
 from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PStep, PText, Span, Tail, TOutcome
 
@@ -346,3 +351,22 @@ def things_apart(labels: list[str]) -> bool:
             return False
         cores.append(core)
     return True
+
+
+def deducts(a: Award) -> bool:
+    """A band that deducts (90%以下扣2分, read as 得分=指标分值-2: semantics §71, §83)."""
+    o = a.outcome
+    return (isinstance(o, Formula) and isinstance(o.expr, BinOp) and o.expr.op == "-"
+            and o.expr.left == Var("指标分值") and isinstance(o.expr.right, Num))  # fmt: skip
+
+
+_TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")
+
+
+def ties_to_target(text: str) -> bool:
+    """完成 / 全部完成年度目标 / 未达到 / 达不到: a worded condition that says the target is (not)
+    reached, so that a number answers it by the comparator (domain point 20)."""
+    core = text
+    for w in ("尚未", "没有", "未", "不", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
+        core = core.replace(w, "")
+    return core in _TIED_WORDS

@@ -394,13 +394,8 @@ class _Phrases:
         return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta))
 
     def cap_share(self, meta: Any, ch: list[Any]) -> TCap:
-        # 扣分不超过本项分值的50%: a cap as a share of the weight; no node holds a cap that is not points yet
-        start, end = self._span(meta)
-        raise RuleSyntaxError(
-            "cap-share", "扣分上限写成了分值的百分比，程序还不能按百分比上限计分", self.source, start,
-            length=max(1, end - start), expected=("最多扣2分", "扣分不超过2分"),
-            hint="请按指标分值折算成分数，如分值4分的50%写成“扣分不超过2分”",
-        )  # fmt: skip
+        # 扣分不超过本项分值的50%: a cap as a share of the weight (semantics §84), in percent
+        return TCap(next(c for c in ch if isinstance(c, Decimal)), self._span(meta), "share")
 
     def step_close(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("step_close", str(ch[0]), self._span(meta))

@@ -312,12 +312,14 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if rule.cap_share is not None:
+        return True  # 扣分不超过本项分值的50% (semantics §84): a cap the weight decides, the evaluator's
     if checklist(rule) is not None:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):
         return True  # a rank (domain point 19): the evaluator refuses one that is no whole number from 1
-    if any(isinstance(a.condition, Range) and a.condition.measure is Measure.GAP for a in rule.awards):
-        return True  # 低于目标10个百分点以内的扣3分 (domain point 16): the shortfall in points
+    if any(isinstance(a.condition, Range) and a.condition.measure in (Measure.GAP, Measure.EXCESS) for a in rule.awards):
+        return True  # 低于目标10个百分点以内的扣3分 / 超支5%以内扣1分 (domain point 16): one side of the target only
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
     # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例… (a number counts the events) and worded

@@ -64,7 +64,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _rank, at_whole_rate
+from ..rules.shapes import _rank, at_whole_rate, deducts
 from .answers import (
     _actual,
     _as_count,
@@ -336,6 +336,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if _gap_met(rule, x, ctx):
         ctx.step("达到目标", full, "实际值未低于目标，各档扣分均不适用", 实际值=_show(x))
         return full
+    if _beyond_deductions(rule, x, ctx):
+        ctx.step("未落入任何扣分档", full, "实际值在每一档扣分的范围之外（好的一侧），不扣分", 实际值=_show(x))
+        return full
 
     # 4. deductions from the full-marks points
     if rule.bonuses:
@@ -605,15 +608,38 @@ def _compare(v: Decimal, op: Op, ref: Decimal) -> bool:
 
 
 def _gap_met(rule: Rule, x: _In, ctx: _Ctx) -> bool:
-    """The target is met on a rule of bands on the shortfall: none of them applies (domain point 16)."""
-    gaps = [a.condition for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.GAP]
+    """The target is met on a rule of bands on the shortfall, or the budget kept on a rule of bands on the
+    excess (超支5%以内扣1分…: semantics §82): none of them applies (domain point 16)."""
+    gaps = [a.condition for a in rule.awards
+            if isinstance(a.condition, Range) and a.condition.measure in _ONE_SIDED]  # fmt: skip
     return bool(gaps) and x.quantity is not None and _compared(band(gaps[0], ctx.setting, _scale(x)), x) <= 0
+
+
+def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
+    """满意度低于90%扣2分 / 90%（含）～95%（不含）扣1分…85%以下不得分 at 96%: a rule whose bands only deduct (得分=指标
+    分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
+    it fell into the gap and scored 0). A value between two bands stays a gap."""
+    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
+    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(deducts(a) for a in bands)
+            or not all(deducts(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
+        return False
+    conds = [a.condition for a in bands if isinstance(a.condition, Range)]
+    if any(c.measure is not Measure.VALUE for c in conds):
+        return False
+    values = [_compared(band(c, ctx.setting, _scale(x)), x) for c in conds]
+    above = all(c.high is not None and v >= c.high.value.value for c, v in zip(conds, values, strict=True))
+    below = all(c.low is not None and v <= c.low.value.value for c, v in zip(conds, values, strict=True))
+    return above or below
+
+
+#: measures that hold only on one side of the target: none of their bands applies on the other
+_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
 
 
 def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
     v = _compared(band(cond, ctx.setting, _scale(x)), x)
-    if cond.measure is Measure.GAP and v <= 0:
-        return False  # the target is met: no band on the shortfall applies
+    if cond.measure in _ONE_SIDED and v <= 0:
+        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
     if cond.low is not None:
         lo = cond.low.value.value
         if v < lo or (v == lo and not cond.low.inclusive):

@@ -52,7 +52,7 @@ def _describe_cond(c: Condition | None) -> str:
 
 
 def range_text(c: Range) -> str:
-    name = c.subject or {"实际值": "实际值", "偏离度": "偏离度", "完成比例": "完成比例"}[c.measure.value]
+    name = c.subject or c.measure.value
     if c.measure is not Measure.VALUE:
         name = c.measure.value
     parts = []

@@ -391,6 +391,12 @@ def _lost(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[
     if rule.cap is not None and total > rule.cap:
         ctx.step(f"扣分合计最多{_num(rule.cap)}分", total - rule.cap, "扣分达到上限")
         total = rule.cap
+    if rule.cap_share is not None:
+        # 扣分不超过本项分值的50% (semantics §84): a share of the weight (the item's points in a sub-item)
+        cap = ctx.weight * rule.cap_share / HUNDRED
+        if total > cap:
+            ctx.step(f"扣分合计最多{_num(cap)}分（分值的{_num(rule.cap_share)}%）", total - cap, "扣分达到上限")
+            total = cap
     return total
 
 
