@@ -49,6 +49,13 @@ def _points(text: str, actual: str, **kw: object) -> Decimal:
         ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "13", {"weight": 10}, "10"),
         ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "5", {"weight": 10}, "8"),
         ("完成3篇得8分，完成1篇得2分，完成13篇得10分", "0", {"weight": 10}, "0"),  # (2 is refused: 1篇得2分, once or each, §62)
+        # 超出10%以上 after 每超出预算1%: the excess word is the band's comparison word (it was the value ≥10%: all 0)
+        ("项目支出每超出预算1%扣0.5分，超出10%以上不得分", "96", {"target": "≤100万元", "unit": "万元", "weight": 5}, "5"),
+        ("项目支出每超出预算1%扣0.5分，超出10%以上不得分", "104", {"target": "≤100万元", "unit": "万元", "weight": 5}, "3"),
+        ("项目支出每超出预算1%扣0.5分，超出10%以上不得分", "109", {"target": "≤100万元", "unit": "万元", "weight": 5}, "0.5"),
+        ("项目支出每超出预算1%扣0.5分，超出10%以上不得分", "110", {"target": "≤100万元", "unit": "万元", "weight": 5}, "0"),
+        # 偏离度 is a derived rate (§12): answered as that rate it reads, (1 − 8%) × 5
+        ("得分=（1-偏离度）×分值", "8%", {"target": "=100万元", "unit": "万元", "weight": 5}, "4.6"),
         # the one top band worth more than the row: the rule for another weight, capped (§6)
         ("完成率≥100%计10分，80%-100%计6分，80%以下不得分", "100%", {"weight": 8}, "8"),
     ],
@@ -94,3 +101,14 @@ def test_a_range_per_step_is_a_hand_score_within_the_steps_bounds(actual: str, l
 def test_a_range_per_step_at_the_line_is_exact() -> None:
     assert _points("资金到位率100%得满分，每低5%扣1-2分", "100%", target="100%", unit="%", weight=10) == 10
     assert _points("每超过1%扣0.5-1分", "98", target="≤100万元", unit="万元", weight=5) == 5
+
+
+def test_a_derived_rate_named_with_du_is_not_the_value() -> None:
+    # 108 on 100万元: 偏离度 is worked out by a rule the formula does not give: refused, never 108% taken for it
+    with pytest.raises(scoring.EvaluationError, match="偏离度"):
+        _points("得分=（1-偏离度）×分值", "108", target="=100万元", unit="万元", weight=5)
+
+
+def test_the_excess_band_reads_back() -> None:
+    rule = scoring.parse("项目支出每超出预算1%扣0.5分，超出10%以上不得分")
+    assert scoring.parse(scoring.render(rule)) == rule

@@ -251,7 +251,8 @@ _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指�
 
 
 def _is_rate(name: str) -> bool:
-    return name.endswith("率") or name in ("完成比例", "比例")
+    # 偏离度 / 偏差度: a derived rate named with 度 (sixth probe D19: taken for the value, 108 on 100万元 scored 0)
+    return name.endswith("率") or name in ("完成比例", "比例") or (name.endswith("度") and any(w in name for w in _DERIVED))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -180,6 +180,10 @@ class ClauseReader(SpanReader):
         if not used or not all(_said(c) and all(q.unit == "%" for q in _said(c)) for c in used):
             return False
         before = self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in used)].strip().rstrip("的")
+        if not before and all(self.text[c.span[0] : c.span[1]].lstrip().startswith(("超出", "超支")) for c in used):
+            # 每超出预算1%扣0.5分，超出10%以上不得分: the excess word is the band's comparison word, with no subject of
+            # its own before it (sixth probe B24: read as the value ≥10%, every amount scored 0)
+            return True
         for w in sorted(_BUDGET_WORDS, key=len, reverse=True):
             if before.endswith(w):
                 before = before[: -len(w)]
@@ -279,6 +283,8 @@ class ClauseReader(SpanReader):
                 # the subject keeps the excess word even where the lexer read it as a comparison word (超出预算:
                 # 超出 is also GT), so that the canonical text reads back as this band
                 text = self.text[self._lead_span(lead, span)[0] : min(c.span[0] for c in cmps)].strip().rstrip("的")
+                if not text:  # 超出10%以上: the excess word is the comparison word itself
+                    text = self.text[min(c.span[0] for c in cmps) :].lstrip()[:2]
             if named:
                 # the subject as written, its numbers and the 的 before the comparison kept (the canonical
                 # text writes it so, and reads it back the same)
