@@ -53,7 +53,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-059": ("per-item-rule", "12分×2項: one rule applied to each of two items (semantics §67)"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
     "dev-041": ("unexpected-token", "an exemption measured against another region's average plus 5%"),
-    "dev-151": ("unexpected-token", "a garbled label (z-教) before a clear (4分)。發生一起扣2分"),
     "dev-018": ("unread-number", "monthly quotas (9月…12月 → 30%…100%): the month is a second input"),
     "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
     "dev-109": ("unexpected-token", "按…水质比例×50计分 (a formula with no 得分=) and S加=D升/D总×10; its Roman numerals (Ⅲ类) read as words (semantics §79)"),

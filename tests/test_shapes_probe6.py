@@ -112,3 +112,17 @@ def test_a_derived_rate_named_with_du_is_not_the_value() -> None:
 def test_the_excess_band_reads_back() -> None:
     rule = scoring.parse("项目支出每超出预算1%扣0.5分，超出10%以上不得分")
     assert scoring.parse(scoring.render(rule)) == rule
+
+
+@pytest.mark.parametrize(("actual", "expected"), [("0", "4"), ("1", "2"), ("3", "0")])
+def test_a_letter_and_dash_inside_words_is_words(actual: str, expected: str) -> None:
+    # dev-151: 非法z-教 (a word censored as a letter and a dash) is words of the condition, not a range: it was
+    # refused at the dash. 4 − 2 per 起, floored at 0
+    text = "(4)黃賭毒等社會丑惡現象得到有效遏制,無非法z-教和封建迷信活動(4分)。發生一起扣2分。"
+    assert _points(text, {4: actual}, weight=4) == Decimal(expected)
+    assert _points(text, actual, weight=4) == Decimal(expected)
+
+
+def test_a_letter_and_dash_before_a_number_is_not_words() -> None:
+    # the dash before a figure stays the grammar's (a range or a minus), never swallowed into words
+    assert _refused("A-5分得满分") == "unexpected-token"
