@@ -48,7 +48,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-040": ("unread-number", "第2-5名按第1名的比例得分: ranks scored as a share of rank 1's value"),
     "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
-    "dev-116": ("unread-number", "降低2%以上加4分: a bonus tier beside per-step bonuses"),
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
     "dev-059": ("per-item-rule", "12分×2項: one rule applied to each of two items (semantics §67)"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),

@@ -126,3 +126,21 @@ def test_a_letter_and_dash_inside_words_is_words(actual: str, expected: str) -> 
 def test_a_letter_and_dash_before_a_number_is_not_words() -> None:
     # the dash before a figure stays the grammar's (a range or a minus), never swallowed into words
     assert _refused("A-5分得满分") == "unexpected-token"
+
+
+TIER_CAP = "达到标准6分,每降低1%加2分,降低2%以上加4分。高于标准不得分。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [("12%", "6"), ("11.5%", "7"), ("11%", "8"), ("10%", "10"), ("7%", "10"), ("12.5%", "0")],
+)
+def test_a_bonus_tier_at_the_steps_own_line_caps_the_steps(actual: str, expected: str) -> None:
+    # dev-116 on ≤12%, weight 10: base 6; 2 per point below 12% (pro rata); from 2 points below, 4 (the steps give 4
+    # there too, so the tier is their cap); above the standard, 0
+    assert _points(TIER_CAP, actual, target="≤12%", unit="%", weight=10) == Decimal(expected)
+
+
+def test_a_bonus_tier_that_differs_from_the_steps_is_not_read() -> None:
+    # 5 at 2 points below, where the steps give 4: a band beside the steps (a cliff), not their cap
+    assert _refused("每降低1%加2分,降低2%以上加5分") == "unread-number"

@@ -210,7 +210,45 @@ class _Assembler(RuleChecks):
                 joined.append(_Segment(merged, seg.tails, span))
                 continue
             joined.append(seg)
-        return self.announced(joined)
+        return self.announced(self._tier_caps(joined))
+
+    def _tier_caps(self, segs: list[_Segment]) -> list[_Segment]:
+        """每降低1%加2分，降低2%以上加4分 (dev-116): a band on the same distance right after per-step bonuses
+        (the step's own word, 降低 after 每降低, with ≥ a multiple of the step), adding exactly what the steps add
+        at its line, is the steps' cap (domain point 16: tiers; from the line on the band holds, and the steps
+        would add the same there): read as 最多加4分 on the steps. Points that differ from the steps' at the line
+        are a band beside the steps, not read yet (refused as before, unread-number)."""
+        out: list[_Segment] = []
+        for seg in segs:
+            prev = out[-1] if out else None
+            cap = self._tier_cap(prev, seg) if prev is not None else None
+            if cap is not None and prev is not None:
+                self.use(*seg.lead)
+                out[-1] = _Segment(prev.lead, [*prev.tails, cap], _merge(prev.span, seg.span))
+                continue
+            out.append(seg)
+        return out
+
+    @staticmethod
+    def _tier_cap(prev: _Segment, seg: _Segment) -> TCap | None:
+        if len(prev.lead) != 1 or len(prev.tails) != 1 or len(seg.lead) != 2 or len(seg.tails) != 1:
+            return None
+        step, bonus = prev.lead[0], prev.tails[0]
+        word, line = seg.lead
+        tier = seg.tails[0]
+        if not (isinstance(step, PStep) and step.per in ("down", "up") and step.q is not None and step.q.value > 0
+                and isinstance(bonus, TDeduct) and bonus.bonus and isinstance(bonus.points, Decimal)
+                and bonus.range_high is None and not bonus.count_up):  # fmt: skip
+            return None
+        if not (isinstance(word, PText) and isinstance(line, PCmp) and line.op is Op.GE and not line.of_target
+                and isinstance(tier, TDeduct) and tier.bonus and isinstance(tier.points, Decimal)
+                and tier.range_high is None):  # fmt: skip
+            return None
+        if word.text != step.word.removeprefix("每") or line.q.unit != step.q.unit:
+            return None
+        if line.q.value / step.q.value * bonus.points != tier.points:
+            return None
+        return TCap(tier.points, _merge(word.span, tier.span), "bonus")
 
     def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
         """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
