@@ -49,7 +49,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
-    "dev-059": ("per-item-rule", "12分×2項: one rule applied to each of two items (semantics §67)"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
     "dev-041": ("unexpected-token", "an exemption measured against another region's average plus 5%"),
     "dev-018": ("unread-number", "monthly quotas (9月…12月 → 30%…100%): the month is a second input"),

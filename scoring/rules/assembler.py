@@ -144,6 +144,8 @@ def _substitute(e: Expr, name: str, by: Expr) -> Expr:
 
 
 class _Assembler(RuleChecks):
+    per_item_rule: TBreakdown | None  # (12分×2项): one rule for each item (semantics §77)
+
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
     def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
         segs: list[_Segment] = []
@@ -324,6 +326,15 @@ class _Assembler(RuleChecks):
                 and c.direction is Direction.SHORTFALL and c.step is not None
                 and c.step.unit == b.unit and c.step.value == 1 and c.points == b.each
             ]  # fmt: skip
+            of_items = any(
+                isinstance(c, Deduction) and c.step is not None and c.step.unit == b.unit for c in out
+            )  # 每少一项扣1分: the items are counted (with other points than the breakdown's): no rule per item
+            if (not counted and not of_items and len(self.breakdowns) == 1
+                    and b.count == b.count.to_integral_value() and 2 <= b.count <= 20):  # fmt: skip
+                # 免疫密度(12分×2项,即口蹄疫和禽流感)…每低一个百分点扣2分: one rule applied to each item (§77); build()
+                # makes it a composite of that many items of those points, each answered apart
+                self.per_item_rule = b
+                continue
             if len(counted) != 1:
                 raise self.error(
                     "per-item-rule", f"“{_num_text(b.each)}分×{_num_text(b.count)}{b.unit}”的每一{b.unit}"
@@ -694,6 +705,7 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
+        self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
@@ -1502,6 +1514,20 @@ class _Assembler(RuleChecks):
         rule, _ = self.rule(tree)
         self.require_logic(rule)
         self.account()
+        b = self.per_item_rule
+        if b is not None:
+            # (12分×2项,即牲畜口蹄疫和禽流感): the rule scores each item alone, within its points (semantics §77)
+            each = attrs.evolve(rule, stated_weight=b.each)
+            names = [n.strip() for n in re.split("[、和及与]", b.names.strip().removeprefix("即"))] if b.names else []
+            if len(names) == int(b.count) and all(names):
+                # 即牲畜口蹄疫和禽流感: each item is named, in order; its name heads its rule (a note)
+                items = tuple(
+                    Item(k, b.each, attrs.evolve(each, clauses=(Note(n, b.span), *each.clauses)), b.span)
+                    for k, n in enumerate(names, 1)
+                )
+            else:
+                items = tuple(Item(k, b.each, each, b.span) for k in range(1, int(b.count) + 1))
+            return Composite(items, source=self.text)
         return attrs.evolve(rule, source=self.text)
 
     def require_logic(self, rule: Rule) -> None:
