@@ -410,3 +410,12 @@ def test_grade_word_names_its_label(c: WordClass, e: Entry) -> None:
     o = award.outcome
     want = Decimal(4) if isinstance(o, n.FullMarks) else Decimal(0) if isinstance(o, n.Zero) else o.value
     assert scoring.evaluate(rule, e.word, weight=4).points == want
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("self_reference"))
+def test_self_reference_is_no_condition(c: WordClass, e: Entry) -> None:
+    # 合格率≥95%，该项得满分 (semantics §85): the bands are the conditions before; 96% full marks (4), 90% 0
+    rule = _parse(c, e)
+    assert all(isinstance(a.condition, n.Range) for a in _clauses(rule, n.Award))
+    assert scoring.evaluate(rule, "96%", weight=4).points == 4
+    assert scoring.evaluate(rule, "90%", weight=4).points == 0

@@ -14,6 +14,10 @@ import scoring
 from scoring.rules.grades import Grade, grade_of, levels, written_in_full
 
 REFUSE = "REFUSE"
+_SCORE = {"weight": 10, "target": "90分", "comparator": "≥", "unit": "分"}
+_PCT = {"weight": 10, "target": "90%", "comparator": "≥", "unit": "%"}
+_RATE6 = {"weight": 6, "target": "95%", "comparator": "≥", "unit": "%"}
+_RATE8 = {"weight": 8, "target": "95%", "comparator": "≥", "unit": "%"}
 
 # (rule, row {weight, target, comparator, unit}, answer, points by hand)
 # fmt: off
@@ -56,6 +60,23 @@ CASES: list[tuple[str, dict[str, Any], Any, str]] = [
     ("实际支出与预算相符得满分，实际支出与预算基本相符得6分，实际支出与预算不相符不得分", {"weight": 10}, "符", REFUSE),
     # a label's last characters that are no grade name nothing (政策 of 执行了厉行节约政策)
     ("执行了厉行节约政策，得6分；执行不到位，得3分；未执行，不得分。", {"weight": 6}, "政策", REFUSE),
+    # 为 as the award verb after a condition's line: 90分以上（含）full marks 10; 80-90分 (both ends) 8; below 80 5;
+    # 90 is in both of the first two bands: the first listed wins (10)
+    ("满意度测评90分以上（含）为满分，80-90分为8分，80分以下为5分。", _SCORE, "92", "10"),
+    ("满意度测评90分以上（含）为满分，80-90分为8分，80分以下为5分。", _SCORE, "90", "10"),
+    ("满意度测评90分以上（含）为满分，80-90分为8分，80分以下为5分。", _SCORE, "80", "8"),
+    ("满意度测评90分以上（含）为满分，80-90分为8分，80分以下为5分。", _SCORE, "79", "5"),
+    ("满意度90%以上为满分，80%以下为5分。", _PCT, "95%", "10"),
+    # 得分为 is no award of 为: 得分为满分 is full marks (as before), 得分为8分 not read yet
+    ("满意度90分以上得分为满分，80分以下不得分", _SCORE, "95", "10"),
+    # 得分为满分的一半: half the weight (6 × 1/2 = 3); 85%-95% includes both ends, 95% is the first band's (6)
+    ("年度计划完成率在95%以上（含95%）的，得满分；85%-95%之间的，得分为满分的一半；85%以下的，不得分。", _RATE6, "95%", "6"),
+    ("年度计划完成率在95%以上（含95%）的，得满分；85%-95%之间的，得分为满分的一半；85%以下的，不得分。", _RATE6, "85%", "3"),
+    ("年度计划完成率在95%以上（含95%）的，得满分；85%-95%之间的，得分为满分的一半；85%以下的，不得分。", _RATE6, "84.9%", "0"),
+    # 该项 is the indicator, not a condition: the line before is the clause's (92%: 8 × 80% = 6.4)
+    ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "95%", "8"),
+    ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "92%", "6.4"),
+    ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "89%", "0"),
 ]
 # fmt: on
 
