@@ -18,6 +18,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .checks import RuleChecks
 from .clauses import _said
+from .lexicon import words
 from .nodes import (
     Abs,
     Award,
@@ -85,7 +86,6 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .lexicon import words
 from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart, ties_to_target
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
