@@ -77,6 +77,12 @@ CASES: list[tuple[str, dict[str, Any], Any, str]] = [
     ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "95%", "8"),
     ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "92%", "6.4"),
     ("新建改建户厕合格率≥95%，该项得满分；90%≤合格率<95%，该项得分为满分的80%；合格率<90%，该项不得分。", _RATE8, "89%", "0"),
+    # 得分60%-80%: a hand score within 60%-80% of the weight (6 to 8 of 10): the middle grade is refused with its
+    # bounds; met is full marks (10), not met 0
+    ("达成年度指标得满分；部分达成年度指标并具有一定效果的，得分60%-80%；未达成年度指标不得分", {"weight": 10}, "是", "10"),
+    ("达成年度指标得满分；部分达成年度指标并具有一定效果的，得分60%-80%；未达成年度指标不得分", {"weight": 10}, "否", "0"),
+    ("达成年度指标得满分；部分达成年度指标并具有一定效果的，得分60%-80%；未达成年度指标不得分", {"weight": 10},
+     "部分达成年度指标并具有一定效果", REFUSE),
 ]
 # fmt: on
 
@@ -118,3 +124,11 @@ def test_levels_of_one_thing() -> None:
 def test_a_checklist_stays_a_checklist() -> None:
     # 印制宣传手册 / 举办培训班 are two things: each met adds its points (1 + 0 = 1)
     assert scoring.evaluate("印制宣传手册得1分；举办培训班得1分", {1: "是", 2: "否"}, weight=2).points == 1
+
+
+def test_a_range_of_shares_is_bounded_by_hand() -> None:
+    # 得分60%-80% of 10: a hand score within [6, 8] (domain point 22)
+    text = "达成年度指标得满分；部分达成年度指标并具有一定效果的，得分60%-80%；未达成年度指标不得分"
+    with pytest.raises(scoring.ScoringError) as err:
+        scoring.evaluate(text, "部分达成年度指标并具有一定效果", weight=10)
+    assert "6至8分" in str(err.value)
