@@ -18,6 +18,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .checks import RuleChecks
 from .clauses import _said
+from .lexicon import words
 from .nodes import (
     Abs,
     Award,
@@ -198,6 +199,9 @@ class _Assembler(RuleChecks):
                 segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []
         for seg in segs:
+            if _self_reference(seg.lead) and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
+                # 合格率≥95%，该项得满分 (semantics §85): 该项 names the indicator, not a condition of its own
+                seg = _Segment((), seg.tails, seg.span)
             if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
                 # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
                 # lead-only clauses just before; join them all
@@ -1677,6 +1681,14 @@ class _Assembler(RuleChecks):
                 shared = None
         del last
         return Composite(tuple(built), shared, source=self.text)
+
+
+_SELF = words("self_reference")
+
+
+def _self_reference(lead: Lead) -> bool:
+    """该项 / 本项 / 该指标 as the whole lead of a clause: the indicator itself, no condition (semantics §85)."""
+    return len(lead) == 1 and isinstance(lead[0], PText) and lead[0].text.strip() in _SELF
 
 
 def _inside(inner: Range, outer: Range) -> bool:

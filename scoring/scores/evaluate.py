@@ -74,6 +74,7 @@ from .answers import (
     _In,
     _keyed,
     _match_label,
+    _named,
     _no_events,
     _number,
     _scale,
@@ -666,6 +667,10 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     values = [(a, _outcome(a.outcome, x, ctx, full)) for a in awards]
     if x.label is not None:
         match = _match_label(awards, x.label)
+        named = _named(awards, x.label) if match is None else []
+        if len(named) > 1:
+            labels = "、".join(_describe_cond(a.condition) for a in named if a.condition is not None)
+            raise EvaluationError(f"“{x.label}”可以是这条规则的几个等级（{labels}）：请写出完整的等级")
         if match is None:
             labels = "、".join(_describe_cond(a.condition) for a in awards if a.condition is not None)
             raise EvaluationError(f"“{x.label}”不是这条规则的等级，应为: {labels}（或是/否）")
