@@ -19,6 +19,7 @@ from ..errors import EvaluationError
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
+    BinOp,
     Deduction,
     Direction,
     Formula,
@@ -36,7 +37,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import delay_unit, formula_vars, ties_to_target
+from ..rules.shapes import delay_unit, formula_vars, is_weight_name, ties_to_target
 from .values import normalize_unit
 
 HUNDRED = Decimal(100)
@@ -255,6 +256,26 @@ def _is_rate(name: str) -> bool:
     return name.endswith("率") or name in ("完成比例", "比例") or (name.endswith("度") and any(w in name for w in _DERIVED))
 
 
+def _terms(e: object) -> list[object]:
+    """The terms a formula adds up at its top (a-(b×c) → a, b×c); a sum in brackets inside a product is
+    one term of the product."""
+    if isinstance(e, BinOp) and e.op in "+-":
+        return _terms(e.left) + _terms(e.right)
+    return [e]
+
+
+def _scaled_names(expr: object) -> dict[str, bool | None]:
+    """For each name of a formula, whether the term of the top sum it stands in has the weight in it
+    (True: a % is its fraction), has none (False: a % is in points) or both, in two terms (None)."""
+    out: dict[str, bool | None] = {}
+    for term in _terms(expr):
+        names = formula_vars(term)
+        weighted = any(is_weight_name(n) for n in names)
+        for n in names:
+            out[n] = weighted if out.get(n, weighted) == weighted else None
+    return out
+
+
 @functools.lru_cache(maxsize=1024)
 def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     """What each name of a formula stands for, decided once for the whole formula (semantics §12):
@@ -263,21 +284,23 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     ``target_rate`` (计划完成率 beside 实际完成率: the target, a %), ``derived`` (偏差率, 超支率: worked
     out from the answer and the target by a rule the text does not give; only an answer written as
     a rate is one), ``two_rates`` (two rates neither of which is planned: which is the answer is not
-    written) or ``unknown``. Every name ending in 率 was the answer: 实际完成率÷计划完成率 was 1."""
+    written), ``mixed_scale`` (a value or target in a term with the weight and in one without: a % would
+    be a fraction in one and points in the other) or ``unknown``. Every name ending in 率 was the answer:
+    实际完成率÷计划完成率 was 1."""
     names = formula_vars(expr)
     plain = [n for n in names if _is_rate(n) and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED)]
     # a % value or target is its fraction where the formula scales the weight by it (实际值×分值); in
-    # plain arithmetic (10-(目标值-实际值)×0.5) it is the number as written, in points
-    weighted = any("分值" in n or n in ("满分", "权重", "基本分") for n in names)
+    # plain arithmetic, a term added to or taken from the points with no weight in it (分值-(目标值-实际值)×0.5,
+    # 10-(目标值-实际值)×0.5), it is the number as written, in points (sixth probe D13: 92% scored 9.96, not 6)
+    scaled = _scaled_names(expr)
     actual_named = any(n.startswith("实际") for n in names)
     kinds = []
     for n in names:
-        if "分值" in n or n in ("满分", "权重", "基本分"):
+        if is_weight_name(n):
             kind = "weight"
-        elif n in _VALUE_NAMES:
-            kind = "value" if weighted else "value_points"
-        elif n in _TARGET_NAMES:
-            kind = "target" if weighted else "target_points"
+        elif n in _VALUE_NAMES or n in _TARGET_NAMES:
+            kind = "value" if n in _VALUE_NAMES else "target"
+            kind = {True: kind, False: f"{kind}_points", None: "mixed_scale"}[scaled.get(n)]
         elif not _is_rate(n):
             kind = "unknown"
         elif any(w in n for w in _DERIVED):
