@@ -29,6 +29,19 @@ CASES = [
     ("得分=分值×（1-（目标值-实际值））", "92%", PCT10, "9.2"),
     # ×100% beside the weight is still points: 80/100 × 1 × 10 = 8
     ("得分=实际完成数/计划数×100%×分值", "80", {"target": "100", "unit": "个", "weight": 10, "comparator": "≥"}, "8"),
+    # 实际… / 计划… name the value and the target: 450/600 × 6 = 4.5; beyond the target capped at 6
+    ("得分=实际开工项目数/计划开工项目数×分值", "450", {"target": "600个", "unit": "个", "weight": 6, "comparator": "≥"}, "4.5"),
+    ("得分=实际开工项目数/计划开工项目数×分值", "700", {"target": "600个", "unit": "个", "weight": 6, "comparator": "≥"}, "6"),
+    # 目标… too, the value first: 96 of 120 → 0.8 × 10 = 8
+    ("得分=实际接种人次/目标接种人次×分值", "96", {"target": "120人次", "unit": "人次", "weight": 10, "comparator": "≥"}, "8"),
+    # 序时进度 is the target; the one other name beside it and the weight is the value: 48/80 × 5 = 3
+    ("支付进度达到序时进度得满分，未达到的按支付进度/序时进度×分值计分", "48%", {"target": "80%", "unit": "%", "weight": 5, "comparator": "≥"}, "3"),
+    ("支付进度达到序时进度得满分，未达到的按支付进度/序时进度×分值计分", "85%", {"target": "80%", "unit": "%", "weight": 5, "comparator": "≥"}, "5"),
+    # 低于序时进度N个百分点以内: a band on the shortfall in points (§20), on 80%: 72% is 8 short → 2; 65% is 15 → 0
+    ("支付进度不低于序时进度的得满分，低于序时进度10个百分点以内的得2分，低于10个百分点以上的不得分", "72%", {"target": "80%", "unit": "%", "weight": 4, "comparator": "≥"}, "2"),
+    ("支付进度不低于序时进度的得满分，低于序时进度10个百分点以内的得2分，低于10个百分点以上的不得分", "65%", {"target": "80%", "unit": "%", "weight": 4, "comparator": "≥"}, "0"),
+    # the same with 目标值 (it read 低于目标值10个百分点以内 as the completion ratio ≤10%: 72% scored 0)
+    ("不低于目标值的得满分，低于目标值10个百分点以内的得2分，低于10个百分点以上的不得分", "72%", {"target": "80%", "unit": "%", "weight": 4, "comparator": "≥"}, "2"),
 ]
 
 
@@ -46,6 +59,15 @@ def test_compiled_agrees(text: str, actual: str, kw: dict[str, object], want: st
 def test_round_trip(text: str) -> None:
     rule = scoring.parse(text)
     assert scoring.parse(render(rule)) == rule
+
+
+def test_names_left_undefined() -> None:
+    """偏差额 beside the target is worked out from the value by a rule not written: not the value; 序时进度
+    with no target on the row cannot be compared."""
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate("得分=分值×（1-偏差额/目标值）", "90", target="100万元", unit="万元", weight=10)
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate("支付进度达到序时进度得满分，未达到的按支付进度/序时进度×分值计分", "60%", unit="%", weight=5)
 
 
 def test_mixed_scale_refused() -> None:

@@ -127,7 +127,10 @@ class ClauseReader(SpanReader):
         said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
             isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
         )
-        if not said or (isinstance(c, PCmp) and c.of_target):
+        # 低于目标值10个百分点以内 / 低于10个百分点以上: the shortfall word is the comparison's own word and the
+        # suffix is the band's (it was read as the completion ratio ≤10%: 70% on 75% scored 0, not 3)
+        own = isinstance(c, PCmp) and c.op in (Op.LT, Op.LE) and c.suffix is not None
+        if not (said or own) or (isinstance(c, PCmp) and c.of_target and not own):
             return None
         lo, hi = self._edges(c)
         self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
