@@ -42,6 +42,15 @@ CASES = [
     ("支付进度不低于序时进度的得满分，低于序时进度10个百分点以内的得2分，低于10个百分点以上的不得分", "65%", {"target": "80%", "unit": "%", "weight": 4, "comparator": "≥"}, "0"),
     # the same with 目标值 (it read 低于目标值10个百分点以内 as the completion ratio ≤10%: 72% scored 0)
     ("不低于目标值的得满分，低于目标值10个百分点以内的得2分，低于10个百分点以上的不得分", "72%", {"target": "80%", "unit": "%", "weight": 4, "comparator": "≥"}, "2"),
+    # 超出预算: a band on the excess of any size (§82); within the budget none holds: full marks.
+    # ≤40万元, weight 8: 50 → 40/50 × 8 = 6.4; 40 → 8; 32 → 8
+    ("支出超出预算的，按预算控制数/实际支出×分值计分", "50", {"target": "40万元", "unit": "万元", "weight": 8, "comparator": "≤"}, "6.4"),
+    ("支出超出预算的，按目标值/实际值×分值计分", "50", {"target": "40万元", "unit": "万元", "weight": 8, "comparator": "≤"}, "6.4"),
+    ("支出超出预算的，按目标值/实际值×分值计分", "40", {"target": "40万元", "unit": "万元", "weight": 8, "comparator": "≤"}, "8"),
+    ("支出超出预算的，按目标值/实际值×分值计分", "32", {"target": "40万元", "unit": "万元", "weight": 8, "comparator": "≤"}, "8"),
+    # 未达到目标值: below the line (the 未 was dropped, the formula read on ≥ the target): 150 of 200 → 0.75 × 4 = 3
+    ("达到目标值得满分，未达到目标值的，按实际值/目标值×分值计分", "150", {"target": "200吨", "unit": "吨", "weight": 4, "comparator": "≥"}, "3"),
+    ("达到目标值得满分，未达到目标值的，按实际值/目标值×分值计分", "210", {"target": "200吨", "unit": "吨", "weight": 4, "comparator": "≥"}, "4"),
 ]
 
 

@@ -248,7 +248,7 @@ _DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降"
 _PLANNED = ("计划", "目标", "预期", "预算")
 _VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
 _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
-                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度")  # fmt: skip
+                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
 #: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
 #: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
 _VALUE_OPENING = ("实际",)
