@@ -185,6 +185,11 @@ def delay_unit(rule: object) -> str | None:
     return units[0] if units and len({u.lstrip("个") for u in units}) == 1 else None
 
 
+def is_weight_name(name: str) -> bool:
+    """分值, 指标分值, 满分, 权重, 基本分: a formula's name for the weight (semantics §12)."""
+    return "分值" in name or name in ("满分", "权重", "基本分")
+
+
 def formula_vars(expr: object) -> tuple[str, ...]:
     """The names of a formula (Var nodes), each once, left to right: 实际完成值/计划值×分值 →
     (实际完成值, 计划值, 分值). One walk for the readers that ask (scales.formula_names, the aggregation
