@@ -34,8 +34,6 @@ KNOWN = {
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "
     "reviewer would refuse the blank",
-    "sixth:L08": "满意度达到90%得满分，每低1%扣1分，低于90%不得分 at 88% scores 0 (the zero band listed after the steps holds); "
-    "the reviewer would refuse the contradiction",
     "sixth:L09": "得分=（实际完成值/计划完成值）×100% gives 0.8 points at 80 of 100: a formula whose result is a percentage is "
     "not refused yet",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
