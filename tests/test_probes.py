@@ -32,8 +32,6 @@ KNOWN = {
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "
     "reviewer would refuse the blank",
-    "sixth:L08": "满意度达到90%得满分，每低1%扣1分，低于90%不得分 at 88% scores 0 (the zero band listed after the steps holds); "
-    "the reviewer would refuse the contradiction",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
 }

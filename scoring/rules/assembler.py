@@ -946,6 +946,20 @@ class _Assembler(RuleChecks):
                         ded = attrs.evolve(ded, start=Edge(context_range[1].high, True))
                         self.use(context_range[1])
                         notes.remove(out.pop())  # type: ignore[arg-type]  # the range is the deduction's, no note
+                    elif (
+                        isinstance(context_edge, PCmp) and ded.start is not None and ded.kind is StepKind.DISTANCE
+                        and ded.start.value.unit == context_edge.q.unit and ded.start.value != context_edge.q
+                        and _start_beyond(context_edge.op, ded.direction, ded.start.value.value, context_edge.q.value)
+                    ):  # fmt: skip
+                        # 家长对学校满意度90%以上，低于95%每偏差5%扣2分: the clause before states 90% as the line, the
+                        # steps count from below 95%: 90%-95% is both met and deducted (semantics §89)
+                        raise self.error(
+                            "start-contradicts-line",
+                            f"前文写明“{self.text[context_edge.span[0] : context_edge.span[1]]}”，扣分却从另一个数起算："
+                            "两者之间的实际值是否扣分，原文自相矛盾",
+                            context_edge.span, expected=("满意度95%以上得满分，每低5%扣2分",),
+                            hint="让扣分起点与前文的标准一致，或删去其中一个",
+                        )  # fmt: skip
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -1007,12 +1021,14 @@ class _Assembler(RuleChecks):
             context_freq = None
             self.pending_cap = None
         out = self._requirements(out, context_leads)
+        out = self._standard_reached(standards, out)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         self._no_nested_deductions(out)
+        self._no_unreachable_steps(out)
         out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
         self._no_date_bands(out)
@@ -1296,7 +1312,39 @@ class _Assembler(RuleChecks):
         end = max(p.span[1] for p in lead)
         before = self.text[start : q.span[0]].strip()
         after = self.text[q.span[1] : end].strip()
-        return q if before == "以" and after in _STANDARD_WORDS else None
+        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
+        return q if before.endswith("以") and after in _STANDARD_WORDS else None
+
+    def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
+        """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the
+        standard, reaches that standard: the award is the band ≥90% (达到 includes its number, domain point 1), on
+        the subject the standard names, and the steps count from its edge. Only for one standard and one such
+        award that says nothing but 达到 (达到的, 满意度达到的); 完成 or a target of the row is not the standard
+        (semantics §89)."""
+        if len(standards) != 1:
+            return clauses
+        (q,) = standards
+        note = next((c for c in clauses if isinstance(c, Note) and c.span is not None
+                     and c.span[0] <= q.span[0] and q.span[1] <= c.span[1]), None)  # fmt: skip
+        if note is None:
+            return clauses
+        subject = self.text[note.span[0] : q.span[0]].strip() if note.span else ""
+        subject = subject[: -len("以")] if subject.endswith("以") else ""
+        reached = [
+            i for i, c in enumerate(clauses)
+            if isinstance(c, Award) and isinstance(c.outcome, FullMarks) and isinstance(c.condition, (Label, TargetMet))
+            and not c.condition.negated and getattr(c.condition, "requirement", None) is None
+            and c.condition.deadline is None and c.condition.text in ("达到", subject + "达到") and clauses.index(note) < i
+        ]  # fmt: skip
+        if len(reached) != 1:
+            return clauses
+        i = reached[0]
+        award = clauses[i]
+        assert isinstance(award, Award) and isinstance(award.condition, (Label, TargetMet))
+        band = Range(Measure.VALUE, Edge(q.q, True), None, subject, span=award.condition.span)
+        out = list(clauses)
+        out[i] = attrs.evolve(award, condition=band)
+        return out
 
     def _restated_standards(self, standards: list[PQty], clauses: list[Clause]) -> None:
         """以100%为标准。控制率≤100%，计5分；每超过一个百分点扣0.5分: the standard is read where a band's
@@ -1764,3 +1812,13 @@ _PER_CAPITA_WORDS = ("百人", "千人", "万人", "十万人", "千名", "万�
 def _same_scale(q: Quantity, others: list[Quantity]) -> bool:
     return all((o.is_percent, o.unit) == (q.is_percent, q.unit) for o in others)
 
+
+
+def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Decimal) -> bool:
+    """Whether steps that count from ``start`` deduct values the line before (``op`` ``line``) states as met:
+    90%以上 before 低于95%每…扣 (shortfall from above the line), ≤100万元 before 超过90万元每…扣."""
+    if op in (Op.GE, Op.GT):
+        return direction is Direction.SHORTFALL and start > line
+    if op in (Op.LE, Op.LT):
+        return direction is Direction.EXCESS and start < line
+    return False
