@@ -158,16 +158,48 @@ def _cut_off(rule: Rule) -> Deduction | None:
         return None
     d = events[0]
     assert d.step is not None
+    unit = _count_unit(d)
+    named = _named_by(rule, d)
+    late = unit in _TIME_UNITS  # 每迟报1天: the events are days late
     for r, zero in bands:
         edges = [e.value for e in (r.low, r.high) if e is not None]
         subject = r.subject.strip()
         if not (
             zero and r.measure is Measure.VALUE and edges
-            and all(e.unit == d.step.unit and not e.is_percent for e in edges)
-            and (not subject or subject in d.event)  # the thing the events are named by (发现1处差错 / 差错)
+            and all(e.unit == unit and not e.is_percent for e in edges)
+            # the thing the events are named by (发现1处差错 / 差错; 抽查发现不合格批次的，每批次… / 发现), or, for
+            # days late, the lateness or the missed report itself (每迟报1天… / 超过10天未报送)
+            and (not subject or subject in named or (late and any(w in subject for w in _LATE_WORDS)))
         ):  # fmt: skip
             return None
     return d
+
+
+_TIME_UNITS = words("time_unit")
+_LATE_WORDS = (*words("delay"), *words("missed_occurrence"))
+_COUNTERS = {*words("event_unit"), *words("UNIT")}
+
+
+def _count_unit(d: Deduction) -> str:
+    """The counter a deduction counts in: its step's unit, or, for 每 with a counter and no number (每批次扣1分,
+    whose step is one 次 and whose words are the counter), that counter."""
+    assert d.step is not None
+    return d.event if d.event in _COUNTERS else d.step.unit
+
+
+def _count_name(rule: Rule, d: Deduction) -> str:
+    """The events' name as the reading shows it: the deduction's words, or the context clause's where they
+    are a counter alone (每批次 after 抽查发现不合格批次的)."""
+    named = _named_by(rule, d)
+    return named.removesuffix(d.event).rstrip("的") or d.event if d.event in _COUNTERS else d.event or "扣分事项"
+
+
+def _named_by(rule: Rule, d: Deduction) -> str:
+    """The words a deduction's events are named by: its own, after the context clause right before it, which
+    says what is counted (抽查发现不合格批次的，每批次扣1分)."""
+    at = next(i for i, c in enumerate(rule.clauses) if c is d)
+    before = rule.clauses[at - 1] if at else None
+    return (before.text if type(before) is Note else "") + d.event
 
 
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
@@ -299,7 +331,11 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         return out
     separate = separate_inputs(rule)
     several = len(separate) + (1 if reads_value(rule) else 0) > 1
-    if reads_value(rule):
+    counted = _cut_off(rule)
+    if counted is not None:
+        # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
+    elif reads_value(rule):
         kind = "rank" if reads_rank(rule) else "value"
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
     for i, c in enumerate(separate, 1):

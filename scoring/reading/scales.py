@@ -230,7 +230,15 @@ def event_words(text: str) -> bool:
 def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
-    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有"))
+    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
+
+
+def _passive(text: str) -> bool:
+    """被审计部门通报 / 受到通报批评: something done to the one assessed, an event that a count answers
+    (semantics §86). 被 inside a word that is no passive (植被) does not count."""
+    for w in words("not_passive"):
+        text = text.replace(w, "")
+    return any(w in text for w in words("passive"))
 
 
 def reads_value(rule: Rule) -> bool:
