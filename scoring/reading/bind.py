@@ -566,6 +566,11 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
         items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]
         inputs = [_item_input(n, r, u) for n, r, _ in items]
         decisions = [d for _, r, was in items for d in (*_on_target(was, tq), *_rule_decisions(r, op, percent, u, tq))]
+        worth = {i.points for i in rule.items}
+        if rule.per_item and len(worth) == 1 and None not in worth:
+            # ①…（2分）；②…（2分）。每完成1项取得该项分数: the count of items done answers too (semantics §86)
+            decisions.insert(0, Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop() or Decimal(0), '分'))}）："
+                                         "可逐项（按编号）填是/否，也可只填完成的项数", True))  # fmt: skip
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)
     bound = on_target(rule, setting)

@@ -1612,7 +1612,7 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
-        return Composite(tuple(built), shared, source=self.text)
+        return Composite(tuple(built), shared, per_item=per_item is not None, source=self.text)
 
 
 def _inside(inner: Range, outer: Range) -> bool:

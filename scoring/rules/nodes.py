@@ -430,6 +430,9 @@ class Composite:
 
     items: tuple[Item, ...]
     shared: Rule | None = None  # clauses after the items that apply to all (以上情况每出现一例…扣1分)
+    # 每完成1项取得该项分数 closing the items (semantics §81): each item is a thing done for its points; where
+    # they are all worth the same, the count of items done answers too (semantics §86)
+    per_item: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 

@@ -550,7 +550,7 @@ def _render(node: Node, ctx: _Context, used: set[str]) -> str:
             parts.append(_rule_text(node.shared, ctx, used))
         for item in node.items:
             parts.append(_item_mark(item, used) + _rule_text(item.rule, ctx, used))
-        return "；".join(parts)
+        return "；".join(parts) + ("。每完成1项取得该项分数" if node.per_item else "")
     if isinstance(node, Rule):
         return _rule_text(node, ctx, used)
     raise TypeError(f"render needs a Rule or Composite, not {type(node).__name__}")

@@ -92,6 +92,7 @@ from .steps import (
     _deduct,
     _deducted,
     _expr,
+    _items_counted,
     _outcome,
     _proportional,
     _with_bonuses,
@@ -761,6 +762,11 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         raise EvaluationError(
             f"分项之前的总括条款（{_describe_shared(c.shared)}）暂不能计分：请把它写进各分项，或拆成单独的指标"
         )
+    if not isinstance(actual, Mapping) and c.per_item:
+        # ①…（2分）；②…（2分）…。每完成1项取得该项分数: the count of items done, their points being equal (§86)
+        things = [i.rule.awards[0] for i in c.items]
+        names = "；".join(f"{i.number}：{getattr(a.condition, 'text', '')}" for i, a in zip(c.items, things, strict=True))
+        return _items_counted(things, actual, ctx, names)
     if not isinstance(actual, Mapping):
         if len(c.items) == 1:
             actual = {c.items[0].number: actual}
