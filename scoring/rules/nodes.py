@@ -218,6 +218,9 @@ class ByHand:
     low: Decimal | None = None
     high: Decimal | None = None
     share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §78)
+    # 酌情扣分 / 视情况扣减: a deduction by hand, not an award (酌情评分, 评定): where its condition does not hold
+    # nothing is deducted (semantics §86)
+    deduct: bool = False
 
     def bounds(self, full: Decimal) -> tuple[Decimal, Decimal] | None:
         """The hand score's bounds in points, on a weight of ``full`` (None: no bounds but the weight's)."""

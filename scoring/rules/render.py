@@ -233,7 +233,7 @@ def render_outcome(o: Outcome) -> str:
             return f"得{number(o.low)}%-{number(o.high)}%分值"  # 得60%-80%分值: a share of the weight by hand
         if o.low is not None and o.high is not None:
             return f"得{number(o.low)}至{number(o.high)}分"  # 良好8-9分: a hand score within
-        return "酌情评分"
+        return "酌情扣分" if o.deduct else "酌情评分"
     raise TypeError(f"not an outcome: {o!r}")
 
 

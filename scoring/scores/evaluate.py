@@ -251,8 +251,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
     # 1. vetoes
+    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
+        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+            # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
+            # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
+            continue
         if _veto_holds(v.condition, xi, ctx):
             ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
             return ZERO
@@ -621,8 +626,12 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
     it fell into the gap and scored 0). A value between two bands stays a gap."""
     bands = [a for a in rule.awards if isinstance(a.condition, Range)]
-    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(deducts(a) for a in bands)
-            or not all(deducts(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
+    # 满意度低于90%的酌情扣分: a deduction by hand on a band deducts too (semantics §86)
+    def lose(a: Award) -> bool:
+        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
+
+    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(lose(a) for a in bands)
+            or not all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
         return False
     conds = [a.condition for a in bands if isinstance(a.condition, Range)]
     if any(c.measure is not Measure.VALUE for c in conds):
@@ -716,7 +725,8 @@ def _require_points(a: Award, ctx: _Ctx) -> None:
             err = EvaluationError(f"“{cond}”时规则给出{given}，需要人工确定得分")
             err.hand_range = True  # type: ignore[attr-defined]
             raise err
-        err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
+        how = "酌情扣分" if a.outcome.deduct else "酌情评分"
+        err = EvaluationError(f"“{cond}”时规则规定{how}，需要人工给出得分")
         err.by_hand = True  # type: ignore[attr-defined]  # evaluate() adds the bounds the rule still sets
         raise err
 
