@@ -36,6 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.render import render_outcome
 from ..rules.shapes import things_apart, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
@@ -45,6 +46,7 @@ from .scales import (
     distance,
     event_words,
     from_target,
+    missing_clause,
     names_event,
     on_target,
     reads_value,
@@ -575,6 +577,12 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     assert isinstance(rule, Rule)
     bound = on_target(rule, setting)
     decided = (*_on_target(rule, tq), *_rule_decisions(bound, op, percent, u, tq))
+    m = missing_clause(rule)
+    if m is not None and m.condition is not None:
+        # 数据缺失的不得分: the text says how missing data scores; no input of its own (semantics §86)
+        text = getattr(m.condition, "text", "")
+        decided = (Decision(text, "数据缺失", f"填“{text}”等缺失值时{render_outcome(m.outcome)}；填数值时按其余条款计分", True),
+                   *decided)  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
 

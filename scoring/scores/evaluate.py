@@ -29,12 +29,14 @@ from ..reading.scales import (
     formula_names,
     met,
     met_line,
+    missing_clause,
     names_event,
     on_target,
     pick,
 )
 from ..reading.values import (
     comparator,
+    is_missing,
     to_decimal,
     yes_no,
 )
@@ -207,6 +209,14 @@ def _top_band(rule: Rule, top: Award) -> bool:
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    m = missing_clause(rule)
+    if m is not None and not isinstance(actual, Mapping) and is_missing(actual) and not isinstance(m.outcome, Formula):
+        # 数据缺失的不得分 answered 数据缺失: the rule's own clause on missing data scores it (semantics §86)
+        _require_points(m, ctx)
+        value = _outcome(m.outcome, _In(), ctx, full)
+        ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
+                 实际值=str(actual or "").strip())  # fmt: skip
+        return value
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     things = checklist(rule)
     if things is not None:
