@@ -26,8 +26,6 @@ KNOWN = {
     "§14, the seed's own convention); the reviewer would refuse it as 2% or 2 cases",
     "second:F03": "得分=实际值÷100%×5 takes 80% in points where no weight name is in the formula (semantics §12)",
     "second:P06": "超出的按比例扣减 on a ≤ row is target ÷ actual (semantics §8); a reader may deduct the excess",
-    "sixth:B21": "满意度低于90%的酌情扣分 at 95% is a gap (0): the by-hand clause is read as an award under its condition; "
-    "the reviewer reads a deduction, full marks outside it (left open: a 否则 the text does not write)",
     "sixth:E20": "根据实际情况评定 answered 是 scores full marks, the seed's own convention (tests/corpus grades.toml s002-L401, "
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "

@@ -38,7 +38,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.shapes import delay_unit, formula_vars, is_weight_name, ties_to_target
-from .values import normalize_unit
+from .values import is_missing, normalize_unit
 
 HUNDRED = Decimal(100)
 
@@ -182,7 +182,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     value. Without such a target the units late or short are the answer. (The other way round, a
     step 每缺一名 with no line to count from, stays refused: whether 3 means three in place or three
     missing is not written.)"""
-    rule = events_apart(rule)
+    rule = events_apart(without_missing(rule))
     t = setting.target
     _plan_is_target(rule, setting)
     if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
@@ -231,7 +231,15 @@ def event_words(text: str) -> bool:
 def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
-    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有"))
+    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
+
+
+def _passive(text: str) -> bool:
+    """被审计部门通报 / 受到通报批评: something done to the one assessed, an event that a count answers
+    (semantics §86). 被 inside a word that is no passive (植被) does not count."""
+    for w in words("not_passive"):
+        text = text.replace(w, "")
+    return any(w in text for w in words("passive"))
 
 
 def reads_value(rule: Rule) -> bool:
@@ -340,6 +348,24 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     ):  # fmt: skip
         kinds[unknown[0]] = (name, {True: "value", False: "value_points", None: "mixed_scale"}[scaled.get(name)])
     return tuple(kinds)
+
+
+def missing_clause(rule: Rule) -> Award | None:
+    """数据缺失的不得分: the rule's own clause on missing data, a worded condition that is, exactly, a missing-data
+    answer of the answer lexicon (reading/answers.toml: 数据缺失, 无数据, 待统计 …). Where the text says how missing
+    data scores, that clause scores it (semantics §86); it is no input of its own, and a number answers the rest.
+    None where the rule has no such clause, or more than one."""
+    found = [c for c in rule.clauses if isinstance(c, Award) and isinstance(c.condition, (Label, TargetMet))
+             and is_missing(c.condition.text.removesuffix("的")) and c.condition.text.strip()]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def without_missing(rule: Rule) -> Rule:
+    """The rule as it reads an answer that is not missing data: its own clause on missing data left out."""
+    m = missing_clause(rule)
+    if m is None:
+        return rule
+    return attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if c is not m))
 
 
 def events_apart(rule: Rule) -> Rule:

@@ -90,6 +90,8 @@ from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
+#: the words of DISCRETION that deduct by hand, not award (semantics §86)
+_HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 
 
 def _percent(q: Quantity) -> Quantity:
@@ -761,6 +763,7 @@ class _Assembler(RuleChecks):
         segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §81)
         each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
+        heading: TOutcome | None = None  # 一票否决：发生…的，该项不得分: a veto heading the clauses it applies to
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -986,9 +989,13 @@ class _Assembler(RuleChecks):
                         # (and outranks it: one clause, the veto)
                         cond = prev.condition
                         out.pop()
-                    if cond is None:
+                    if cond is None and not out and heading is None and self._heads(seg):
+                        # 一票否决：发生重大舆情事件的，该项不得分: a heading; the zero after it is the veto (§86)
+                        heading = o
+                    elif cond is None:
                         raise self.error("veto-without-condition", "否决条款缺少条件", o.span, expected=("条件",))
-                    out.append(Veto(cond, seg.span))
+                    else:
+                        out.append(Veto(cond, seg.span))
                 else:
                     out.append(Award(cond, o.outcome, discretionary, seg.span))
             for f in flags:
@@ -1014,12 +1021,15 @@ class _Assembler(RuleChecks):
                     if deducts or any(isinstance(p, PStep) for p in lead):
                         raise self.error("mixed-clause", "同一子句中既按步长计分又酌情评分", f.span)
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
-                    out.append(Award(cond, ByHand(), False, seg.span))
+                    # 酌情扣分 deducts by hand, 酌情评分 awards by hand (lexicon hand_deduction, semantics §86)
+                    out.append(Award(cond, ByHand(deduct=f.text in _HAND_DEDUCTIONS), False, seg.span))
             last_lead = seg.lead
             context_edge = None
             context_bare = None
             context_freq = None
             self.pending_cap = None
+        if heading is not None:
+            out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
         out = self._standard_reached(standards, out)
         self._restated_standards(standards, out)
@@ -1194,6 +1204,29 @@ class _Assembler(RuleChecks):
         if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
             return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
+
+    def _heads(self, seg: Any) -> bool:
+        """The segment is a heading: a colon closes it (一票否决：…)."""
+        return self.text[seg.span[1] : seg.span[1] + 1] in ("：", ":") or self.text[seg.span[0] : seg.span[1]].rstrip().endswith(("：", ":"))
+
+    def _headed_veto(self, heading: TOutcome, out: list[Clause]) -> list[Clause]:
+        """一票否决：发生重大舆情事件的，该项不得分；未发生的，得满分 (semantics §86): the heading says that the one case the
+        clauses after it score 0 is a veto (a zero on a condition is made one, as 82%以下的记零分，并给予一票否决 is);
+        clauses that are vetoes already stay so; with no zero, or with several zeros not all vetoes, which case it
+        vetoes is not written (veto-without-condition)."""
+        zeros = [i for i, c in enumerate(out) if isinstance(c, Veto) or (
+            isinstance(c, Award) and isinstance(c.outcome, Zero) and c.condition is not None)]
+        if zeros and all(isinstance(out[i], Veto) for i in zeros):
+            return out
+        if len(zeros) != 1:
+            raise self.error("veto-without-condition", "否决条款缺少条件", heading.span, expected=("一票否决：发生…的，该项不得分",),
+                             hint="在“一票否决”之后写明否决的情形，只写一种")  # fmt: skip
+        at = zeros[0]
+        c = out[at]
+        if isinstance(c, Award):
+            assert c.condition is not None
+            out = [*out[:at], Veto(c.condition, c.span), *out[at + 1 :]]
+        return out
 
     def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
         """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
@@ -1728,7 +1761,7 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
-        return Composite(tuple(built), shared, source=self.text)
+        return Composite(tuple(built), shared, per_item=per_item is not None, source=self.text)
 
 
 _SELF = words("self_reference")

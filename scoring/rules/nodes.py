@@ -218,6 +218,9 @@ class ByHand:
     low: Decimal | None = None
     high: Decimal | None = None
     share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §78)
+    # 酌情扣分 / 视情况扣减: a deduction by hand, not an award (酌情评分, 评定): where its condition does not hold
+    # nothing is deducted (semantics §86)
+    deduct: bool = False
 
     def bounds(self, full: Decimal) -> tuple[Decimal, Decimal] | None:
         """The hand score's bounds in points, on a weight of ``full`` (None: no bounds but the weight's)."""
@@ -430,6 +433,9 @@ class Composite:
 
     items: tuple[Item, ...]
     shared: Rule | None = None  # clauses after the items that apply to all (以上情况每出现一例…扣1分)
+    # 每完成1项取得该项分数 closing the items (semantics §81): each item is a thing done for its points; where
+    # they are all worth the same, the count of items done answers too (semantics §86)
+    per_item: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 

@@ -29,12 +29,14 @@ from ..reading.scales import (
     formula_names,
     met,
     met_line,
+    missing_clause,
     names_event,
     on_target,
     pick,
 )
 from ..reading.values import (
     comparator,
+    is_missing,
     to_decimal,
     yes_no,
 )
@@ -93,6 +95,7 @@ from .steps import (
     _deduct,
     _deducted,
     _expr,
+    _items_counted,
     _outcome,
     _proportional,
     _with_bonuses,
@@ -207,6 +210,14 @@ def _top_band(rule: Rule, top: Award) -> bool:
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    m = missing_clause(rule)
+    if m is not None and not isinstance(actual, Mapping) and is_missing(actual) and not isinstance(m.outcome, Formula):
+        # 数据缺失的不得分 answered 数据缺失: the rule's own clause on missing data scores it (semantics §86)
+        _require_points(m, ctx)
+        value = _outcome(m.outcome, _In(), ctx, full)
+        ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
+                 实际值=str(actual or "").strip())  # fmt: skip
+        return value
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     things = checklist(rule)
     if things is not None:
@@ -251,8 +262,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
     # 1. vetoes
+    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
+        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+            # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
+            # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
+            continue
         if _veto_holds(v.condition, xi, ctx):
             ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
             return ZERO
@@ -621,8 +637,12 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
     it fell into the gap and scored 0). A value between two bands stays a gap."""
     bands = [a for a in rule.awards if isinstance(a.condition, Range)]
-    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(deducts(a) for a in bands)
-            or not all(deducts(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
+    # 满意度低于90%的酌情扣分: a deduction by hand on a band deducts too (semantics §86)
+    def lose(a: Award) -> bool:
+        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
+
+    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(lose(a) for a in bands)
+            or not all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
         return False
     conds = [a.condition for a in bands if isinstance(a.condition, Range)]
     if any(c.measure is not Measure.VALUE for c in conds):
@@ -720,7 +740,8 @@ def _require_points(a: Award, ctx: _Ctx) -> None:
             err = EvaluationError(f"“{cond}”时规则给出{given}，需要人工确定得分")
             err.hand_range = True  # type: ignore[attr-defined]
             raise err
-        err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
+        how = "酌情扣分" if a.outcome.deduct else "酌情评分"
+        err = EvaluationError(f"“{cond}”时规则规定{how}，需要人工给出得分")
         err.by_hand = True  # type: ignore[attr-defined]  # evaluate() adds the bounds the rule still sets
         raise err
 
@@ -766,6 +787,11 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         raise EvaluationError(
             f"分项之前的总括条款（{_describe_shared(c.shared)}）暂不能计分：请把它写进各分项，或拆成单独的指标"
         )
+    if not isinstance(actual, Mapping) and c.per_item:
+        # ①…（2分）；②…（2分）…。每完成1项取得该项分数: the count of items done, their points being equal (§86)
+        things = [i.rule.awards[0] for i in c.items]
+        names = "；".join(f"{i.number}：{getattr(a.condition, 'text', '')}" for i, a in zip(c.items, things, strict=True))
+        return _items_counted(things, actual, ctx, names)
     if not isinstance(actual, Mapping):
         if len(c.items) == 1:
             actual = {c.items[0].number: actual}
