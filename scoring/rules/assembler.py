@@ -7,6 +7,7 @@ its steps reads and writes the same rule-in-progress; the per-clause readers alr
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
-from .checks import RuleChecks
+from .checks import _DATE_WORDS, RuleChecks
 from .clauses import _said
 from .nodes import (
     Abs,
@@ -34,6 +35,7 @@ from .nodes import (
     Item,
     Label,
     Measure,
+    MonthDay,
     Node,
     Note,
     Num,
@@ -85,7 +87,17 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart, ties_to_target
+from .shapes import (
+    EachList,
+    _rank,
+    _Segment,
+    _split_list,
+    delay_band,
+    each_lists,
+    formula_vars,
+    things_apart,
+    ties_to_target,
+)
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
@@ -961,6 +973,7 @@ class _Assembler(RuleChecks):
         self._no_nested_deductions(out)
         out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
+        out = self._month_bands(out)
         self._no_date_bands(out)
         self._no_nested_delay_bands(out)
         self._no_worded_value(out)
@@ -1258,6 +1271,38 @@ class _Assembler(RuleChecks):
         for q in standards:
             if q.q in lines:
                 self.use(q)
+
+    def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """11月底前完成得满分，12月完成得3分 / …，8月底以后开工不得分: beside a deadline (§53, §80) a band on a
+        bare month is a date, never a number of months (semantics §88). ``12月完成`` (the month, no 底/前 after
+        it: done in that month) is the deadline of the month's last day, a worded band like ``12月底前完成``;
+        ``8月底以后开工`` is the band after that month's end (``Label.start``: a late band, no deadline).
+        February's last day needs the year and the rest (上旬, 8月以后, a delay) stay refused (``date-band``)."""
+        dated = any(isinstance(c, (Award, Veto)) and isinstance(c.condition, (Label, TargetMet))
+                    and c.condition.deadline is not None for c in clauses)  # fmt: skip
+        if not dated:
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            r = c.condition if isinstance(c, Award) else None
+            if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
+                    and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
+                out.append(c)
+                continue
+            month = r.low.value.value
+            if month != month.to_integral_value() or not 1 <= month <= 12 or month == 2:
+                out.append(c)
+                continue
+            end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
+            text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
+            subject = r.subject.lstrip("份")
+            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject and not subject.startswith(_DATE_WORDS):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
+            else:
+                out.append(c)
+        return out
 
     @staticmethod
     def _tightest_first(clauses: list[Clause], falling: bool = False) -> list[Clause]:

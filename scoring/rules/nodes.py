@@ -150,6 +150,8 @@ class Label:
     # when no day is written; a MonthDay when no year is written, §80). The requirement stays the words: met
     # or not, or the units late a step counts
     deadline: datetime.date | MonthDay | None = None
+    # 8月底以后开工 beside deadlines: the date the words start after (a late band, never a deadline, §88)
+    start: datetime.date | MonthDay | None = None
 
 
 @frozen

@@ -1,0 +1,96 @@
+"""Worded bands on a date read as successive deadlines, a completion date answered against them (semantics §88).
+
+Each case: rule, row target (or None), weight, answer, the hand score or REFUSE, and why (the arithmetic)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import scoring
+from scoring.rules import nodes
+
+REFUSE = "REFUSE"
+
+I05 = "2024年11月底前完成得满分，12月底前完成得3分，逾期不得分"
+START = "2024年6月底前开工的得3分，7月底前开工得2分，8月底前开工得1分，8月底以后开工不得分"
+GAP = "6月底前开工得满分，7月底前开工得3分，8月底以后开工不得分"
+NEXT = "11月底前完成得满分，12月完成得3分，次年完成不得分。"
+ONE = "项目于2024年6月底前开工得满分，未按期开工不得分"
+
+CASES = [
+    # one deadline with a year, words alone: on or before it → the band (full marks), after it → the negated band
+    (ONE, "2024年6月底前", 3, "2024年6月15日", "3", "6-15 ≤ 2024-06-30: 开工 on time, full marks 3"),
+    (ONE, "2024年6月底前", 3, "2024年6月30日", "3", "the deadline day itself is on time (底: the last day)"),
+    (ONE, "2024年6月底前", 3, "2024年7月3日", "0", "7-3 > 6-30: 未按期开工, 0"),
+    (ONE, "2024年6月底前", 3, "2024-07-01", "0", "written with dashes: 7-1 > 6-30, 0"),
+    (ONE, None, 3, "6月15日", REFUSE, "the deadline has a year, the answer none: which year is not guessed"),
+    # bands: the year of 12月底前 comes from the band before it (2024)
+    (I05, "2024年11月底前", 5, "2024年11月20日", "5", "11-20 ≤ 2024-11-30: full marks 5"),
+    (I05, "2024年11月底前", 5, "2024年12月10日", "3", "11-30 < 12-10 ≤ 2024-12-31: 3"),
+    (I05, "2024年11月底前", 5, "2025年1月5日", "0", "past 2024-12-31: 逾期, 0"),
+    (I05, None, 5, "2024年12月", "3", "the whole month December lies in the 12月底前 band: 3"),
+    (I05, None, 5, "2024年11月", "5", "all of November ≤ 11-30: 5"),
+    (I05, None, 5, "逾期", "0", "the band's own words still answer: 0"),
+    (START, None, 3, "2024年6月20日", "3", "≤ 2024-06-30: 3"),
+    (START, None, 3, "2024年7月15日", "2", "6-30 < 7-15 ≤ 7-31: 2"),
+    (START, None, 3, "2024年8月31日", "1", "≤ 8-31: 1"),
+    (START, None, 3, "2024年9月1日", "0", "after 8月底: 8月底以后开工, 0"),
+    (START, None, 3, "2024年7月", "2", "the whole of July: 7-01 and 7-31 both in (6-30, 7-31], 2"),
+    (START, None, 3, "2023年7月1日", "3", "2023-07-01 ≤ 2024-06-30: the first band (a year earlier is on time)"),
+    # no year anywhere: a date without a year is compared by month and day; one with a year is refused
+    (GAP, None, 5, "6月20日", "5", "06-20 ≤ 06-30: full marks 5"),
+    (GAP, None, 5, "7月20日", "3", "06-30 < 07-20 ≤ 07-31: 3"),
+    (GAP, None, 5, "8月10日", "0", "after 7月底, not after 8月底: no band covers August, a gap scores 0"),
+    (GAP, None, 5, "9月1日", "0", "after 8月底: 0"),
+    (GAP, None, 5, "2024年6月20日", REFUSE, "the deadlines have no year: never invented"),
+    (GAP, "2024年6月底前", 5, "2024年7月20日", "3", "the row's target states the year 2024: 3"),
+    (GAP, "2024年6月底前", 5, "7月20日", REFUSE, "the year is known, the answer has none"),
+    # 12月完成: done in December, the band of 12月31日; 次年 makes a date without a year unplaceable
+    (NEXT, None, 5, "12月完成", "3", "the band's own words: 3"),
+    (NEXT, None, 5, "12月5日", REFUSE, "次年 is written: 12月5日 of which year?"),
+    (NEXT, "2024年11月底前", 5, "2024年12月5日", "3", "the target's year: 11-30 < 12-05 ≤ 12-31, 3"),
+    (NEXT, "2024年11月底前", 5, "2025年1月5日", "0", "past 2024-12-31: 次年完成, 0"),
+    (NEXT, None, 5, "12", REFUSE, "a bare 12 is no date and no count of months"),
+]
+
+
+@pytest.mark.parametrize(("rule", "target", "weight", "answer", "want", "why"), CASES)
+def test_date_bands(rule: str, target: str | None, weight: int, answer: str, want: str, why: str) -> None:
+    if want == REFUSE:
+        with pytest.raises(scoring.ScoringError):
+            scoring.evaluate(rule, answer, target=target, weight=weight)
+        return
+    assert scoring.evaluate(rule, answer, target=target, weight=weight).points == Decimal(want), why
+
+
+REFUSED_RULES = [
+    # a deadline earlier than the one before it: the year after is not supplied
+    ("2024年11月底前完成得满分，1月底前完成得3分，逾期不得分", "2025年1月5日", "no successive deadlines"),
+    # a second worded condition beside the deadlines
+    ("2024年6月底前完成得满分，质量合格得2分，逾期不得分", "2024年6月1日", "another condition"),
+    # a step per month late beside a deadline: the answer is how late, never a date (§53)
+    ("2024年年底前完成得10分，每延后1个月扣3分，扣完为止", "2025年2月1日", "steps count units late"),
+    # a month whose day is written between: a whole month that spans two bands
+    ("2024年6月15日前完成得满分，6月底前完成得3分，逾期不得分", "2024年6月", "June spans two bands"),
+]
+
+
+@pytest.mark.parametrize(("rule", "answer", "why"), REFUSED_RULES)
+def test_dates_that_cannot_be_placed_are_refused(rule: str, answer: str, why: str) -> None:
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(rule, answer, weight=5)
+
+
+def test_the_late_band_states_where_it_starts() -> None:
+    rule = scoring.parse(START)
+    assert isinstance(rule, scoring.Rule)
+    last = rule.awards[-1].condition
+    assert isinstance(last, nodes.Label) and last.deadline is None and str(last.start) == "8月31日"
+    assert scoring.parse(scoring.render(rule)) == rule
+
+
+def test_the_explanation_names_the_deadline() -> None:
+    s = scoring.evaluate(I05, "2024年12月10日", weight=5)
+    assert "2024年11月30日" in s.explanation or any("2024年11月30日" in st.note for st in s.trace)
