@@ -10,6 +10,7 @@ import pytest
 
 import scoring
 from scoring.rules import nodes
+from scoring.scores.compiled import compile_rule
 
 REFUSE = "REFUSE"
 
@@ -94,3 +95,69 @@ def test_the_late_band_states_where_it_starts() -> None:
 def test_the_explanation_names_the_deadline() -> None:
     s = scoring.evaluate(I05, "2024年12月10日", weight=5)
     assert "2024年11月30日" in s.explanation or any("2024年11月30日" in st.note for st in s.trace)
+
+
+HOURS = "应急响应时间不超过2小时得满分，每超过30分钟扣1分"
+
+TIME_CASES = [
+    # one hour is 60 minutes, exactly: the distance in hours × 60, then steps of 30 minutes
+    ("3小时", "小时", "1", "1 hour over = 60 min = 2 steps: 3 − 2 = 1"),
+    ("3", "小时", "1", "a bare 3 on an hour row is 3 hours (it read 1 hour as 1/30 step: 2.97)"),
+    ("2.25小时", "小时", "2.5", "15 min over = 0.5 step (pro-rata): 3 − 0.5 = 2.5"),
+    ("2.2", None, "2.6", "12 min over = 0.4 step: 3 − 0.4 = 2.6"),
+    ("2小时", "小时", "3", "at the line: 3"),
+    ("1.5小时", "小时", "3", "under the line: 3"),
+    ("4小时", "小时", "0", "2 hours over = 4 steps: 3 − 4 → 0"),
+    ("150分钟", "小时", REFUSE, "minutes against a line in hours: the answer is not converted"),
+]
+
+
+@pytest.mark.parametrize(("answer", "unit", "want", "why"), TIME_CASES)
+def test_hours_counted_in_steps_of_minutes(answer: str, unit: str | None, want: str, why: str) -> None:
+    kw = {"target": "2小时", "unit": unit, "weight": 3, "comparator": "≤"}
+    if want == REFUSE:
+        with pytest.raises(scoring.ScoringError):
+            scoring.evaluate(HOURS, answer, **kw)  # type: ignore[arg-type]
+        return
+    assert scoring.evaluate(HOURS, answer, **kw).points == Decimal(want), why  # type: ignore[arg-type]
+    compiled = compile_rule(HOURS, **kw)  # type: ignore[arg-type]
+    assert compiled.points(answer) == Decimal(want), why
+
+
+def test_a_day_is_not_converted_to_hours() -> None:
+    # 1 day is 24 hours or 8 working hours: no exact ratio is written, the units stay apart
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate("办结时间不超过1天得满分，每超过2小时扣1分", "2天", target="1天", weight=3, comparator="≤")
+
+
+def test_a_step_in_a_larger_unit_is_refused() -> None:
+    # 不超过90分钟…每超过1小时: a bare 150 on a minute row read 60 minutes over as 60 steps; refused now
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate("办理时间不超过90分钟得满分，每超过1小时扣1分", "150", target="90分钟", unit="分钟", weight=3,
+                         comparator="≤")  # fmt: skip
+    assert scoring.evaluate("办理时间不超过90分钟得满分，每超过1小时扣1分", "80", target="90分钟", unit="分钟", weight=3,
+                            comparator="≤").points == Decimal(3)  # fmt: skip
+
+
+I09 = "2024年9月30日前（含）完成的，得3分；10月31日前完成的，得2分；11月30日前完成的，得1分；之后完成的不得分。"
+
+
+@pytest.mark.parametrize(
+    ("answer", "want"),
+    [
+        ("2024年9月30日", "3"),  # （含）: the deadline's own day is on time, 3
+        ("2024年10月15日", "2"),  # 9-30 < 10-15 ≤ 10-31 (the year from the first band): 2
+        ("2024年11月30日", "1"),  # ≤ 11-30: 1
+        ("2024年12月1日", "0"),  # 之后完成: 0
+        ("是", "3"),  # on time: the best band, 3
+    ],
+)
+def test_an_inclusive_mark_after_a_deadline(answer: str, want: str) -> None:
+    assert scoring.evaluate(I09, answer, target="2024年9月30日前", weight=3).points == Decimal(want)
+
+
+@pytest.mark.parametrize("text", ["完成前（含）得满分", "完成（含）得满分，未完成不得分"])
+def test_an_inclusive_mark_after_words_is_refused(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "unexpected-token" and text[e.value.pos :].startswith("（含）")
