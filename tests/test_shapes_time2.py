@@ -161,3 +161,37 @@ def test_an_inclusive_mark_after_words_is_refused(text: str) -> None:
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code == "unexpected-token" and text[e.value.pos :].startswith("（含）")
+
+
+PLAN = "计划于8月底前完成采购，每推迟10天扣0.5分"
+
+
+@pytest.mark.parametrize(
+    ("rule", "weight", "answer", "want"),
+    [
+        (PLAN, 2, "15", "1.25"),  # 15 days late = 1.5 steps of 10 days: 2 − 0.75 = 1.25
+        (PLAN, 2, "0", "2"),  # on time: 2
+        (PLAN, 2, "40", "0"),  # 4 steps: 2 − 2 = 0
+        (PLAN, 2, "2024年9月15日", REFUSE),  # the answer is how late, never a date (§53)
+        ("项目计划2024年10月底前竣工，每延迟1个月扣1分", 3, "2", "1"),  # 2 months late: 3 − 2 = 1
+    ],
+)
+def test_a_deadline_stated_before_steps_of_lateness(rule: str, weight: int, answer: str, want: str) -> None:
+    if want == REFUSE:
+        with pytest.raises(scoring.ScoringError):
+            scoring.evaluate(rule, answer, weight=weight)
+        return
+    assert scoring.evaluate(rule, answer, weight=weight).points == Decimal(want)
+
+
+def test_the_deadline_requirement_is_read_and_shown() -> None:
+    rule = scoring.parse(PLAN)
+    assert isinstance(rule, scoring.Rule)
+    req = rule.clauses[0]
+    assert isinstance(req, nodes.Requirement) and str(req.deadline) == "8月31日"
+    assert scoring.parse(scoring.render(rule)) == rule
+    (answer,) = scoring.bind(rule).inputs
+    assert answer.meaning.startswith("晚于8月31日的天数")
+    # a deadline every month is no date (每月10日前): still unread, refused
+    with pytest.raises(scoring.RuleSyntaxError):
+        scoring.parse("每月10日前报送上月数据，逾期1天扣0.1分，最多扣1分")

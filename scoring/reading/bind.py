@@ -318,6 +318,9 @@ def _deadline(rule: Rule) -> str:
     for a in rule.awards:
         if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
             return str(a.condition.deadline) if isinstance(a.condition.deadline, MonthDay) else a.condition.deadline.isoformat()
+    for c in rule.clauses:
+        if isinstance(c, Requirement) and c.deadline is not None:  # 计划于8月底前完成采购，每推迟10天… (§88)
+            return str(c.deadline) if isinstance(c.deadline, MonthDay) else c.deadline.isoformat()
     return ""
 
 
@@ -429,6 +432,9 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
                                     False, "semantics §81"))  # fmt: skip
+            elif c.deadline is not None:
+                out.append(Decision(c.text, "期限", f"其中的数（{terms}）是完成期限，不是评分线；实际值是晚于期限的时间（按期填0）",
+                                    False, "semantics §88"))  # fmt: skip
             else:
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
                                     False, "semantics §56"))  # fmt: skip

@@ -19,6 +19,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .checks import _DATE_WORDS, RuleChecks
 from .clauses import _said
+from .lexicon import words
 from .nodes import (
     Abs,
     Award,
@@ -965,6 +966,7 @@ class _Assembler(RuleChecks):
             context_freq = None
             self.pending_cap = None
         out = self._requirements(out, context_leads)
+        out = self._deadline_requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
@@ -1099,6 +1101,29 @@ class _Assembler(RuleChecks):
                     result[first : last + 1] = [req]
                     j -= last - first
             i = j
+        return result
+
+    def _deadline_requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """计划于8月底前完成采购，每推迟10天扣0.5分: a context clause whose only numbers are a deadline (a date and
+        前/底/末, §53, §80), right before a step per unit of time late (a delay word, lexicon ``delay``), is the
+        requirement the steps count from (semantics §88): a ``Requirement`` holding the deadline, the answer how
+        late (the count of that unit past it; on time 0), as beside a worded full-marks clause. It was unread."""
+        result = list(out)
+        for k, c in enumerate(result[:-1]):
+            nxt = result[k + 1]
+            if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+                continue
+            if not (isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
+                    and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))):  # fmt: skip
+                continue
+            lead = leads[id(c)]
+            if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
+                continue
+            deadline = self.deadline(lead, yearless=True)
+            if deadline is None:
+                continue
+            terms = tuple(q for p in lead for q in _said(p))
+            result[k] = Requirement(self.text[c.span[0] : c.span[1]].strip(), c.span, terms, deadline)
         return result
 
     def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:

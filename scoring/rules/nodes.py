@@ -358,6 +358,9 @@ class Requirement(Note):
     """
 
     terms: tuple[Quantity, ...] = ()
+    # 计划于8月底前完成采购，每推迟10天扣0.5分: the deadline it states, the steps after it count the time late from
+    # (semantics §88); written by the text, which holds its date
+    deadline: datetime.date | MonthDay | None = None
 
 
 Clause = Award | Veto | Deduction | Proportional | Note
