@@ -195,3 +195,38 @@ def test_the_deadline_requirement_is_read_and_shown() -> None:
     # a deadline every month is no date (每月10日前): still unread, refused
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse("每月10日前报送上月数据，逾期1天扣0.1分，最多扣1分")
+
+
+LIMIT = "全年完成时限≤11个月，每延长半个月扣1分"
+
+
+@pytest.mark.parametrize(
+    ("answer", "want"),
+    [
+        ("11", "4"),  # at the limit: 4
+        ("12", "2"),  # 1 month over = 2 half-months: 4 − 2 = 2
+        ("11.25", "3.5"),  # 0.25 over = 0.5 step (pro-rata): 3.5
+        ("10", "4"),  # under the limit: 4
+        ("14", "0"),  # 6 steps: 4 − 6 → 0
+    ],
+)
+def test_half_a_month_is_a_step_of_one_half(answer: str, want: str) -> None:
+    assert scoring.evaluate(LIMIT, answer, target="≤11个月", comparator="≤", unit="个月", weight=4).points == Decimal(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [("全年完成时限≤11个月，每延长半个月扣1分", Decimal("0.5")), ("响应时间不超过2小时，每超过半小时扣1分", Decimal("0.5"))],
+)
+def test_half_before_a_unit_of_time_is_read(text: str, step: Decimal) -> None:
+    rule = scoring.parse(text)
+    assert isinstance(rule, scoring.Rule) and rule.deductions[0].step is not None
+    assert rule.deductions[0].step.value == step
+    assert scoring.parse(scoring.render(rule)) == rule
+
+
+def test_half_in_a_name_of_a_period_is_no_number() -> None:
+    # 上半年 / 下半年 name a period: 半 is read only right before 个月 or 小时 and not after 上/下/前/后 or a numeral
+    rule = scoring.parse("下半年完成得满分，未完成不得分")
+    assert isinstance(rule, scoring.Rule)
+    assert all(not isinstance(a.condition, nodes.Range) for a in rule.awards)
