@@ -230,3 +230,31 @@ def test_half_in_a_name_of_a_period_is_no_number() -> None:
     rule = scoring.parse("下半年完成得满分，未完成不得分")
     assert isinstance(rule, scoring.Rule)
     assert all(not isinstance(a.condition, nodes.Range) for a in rule.awards)
+
+
+FUNDS = "收到上级资金后30天内拨付到位，每逾期1天扣0.1分"
+
+
+@pytest.mark.parametrize(
+    ("rule", "answer", "kw", "want"),
+    [
+        # on a row of ≤30天 the answer is the days taken; the steps count what is past 30 (semantics §14, §80)
+        (FUNDS, "30", {"target": "30天", "comparator": "≤", "unit": "天"}, "2"),
+        (FUNDS, "33", {"target": "30天", "comparator": "≤", "unit": "天"}, "1.7"),  # 3 days late: 2 − 0.3
+        # with no row target the answer is the days late: 3 → 2 − 0.3
+        (FUNDS, "3", {}, "1.7"),
+        (FUNDS, "0", {}, "2"),
+        ("办结时限为30天，每逾期1天扣0.1分", "25", {}, "0"),  # 25 days late: 2 − 2.5 → 0
+    ],
+)
+def test_a_time_limit_before_steps_of_lateness(rule: str, answer: str, kw: dict[str, str], want: str) -> None:
+    assert scoring.evaluate(rule, answer, weight=2, **kw).points == Decimal(want)  # type: ignore[arg-type]
+
+
+def test_the_time_limit_is_a_requirement_and_said_so() -> None:
+    rule = scoring.parse(FUNDS)
+    assert isinstance(rule, scoring.Rule)
+    req = rule.clauses[0]
+    assert isinstance(req, nodes.Requirement) and req.deadline is None and [str(q.value) for q in req.terms] == ["30"]
+    assert scoring.parse(scoring.render(rule)) == rule
+    assert any(d.what == "时限" for d in scoring.bind(rule).decisions)

@@ -66,6 +66,7 @@ from .phrases import (
     _MISSED_WORDS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
+    _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     Lead,
     PBareOp,
@@ -1117,14 +1118,35 @@ class _Assembler(RuleChecks):
                     and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))):  # fmt: skip
                 continue
             lead = leads[id(c)]
+            text = self.text[c.span[0] : c.span[1]].strip()
+            limit = self._time_limit(lead)
+            if limit is not None:
+                # 收到上级资金后30天内拨付到位，每逾期1天扣0.1分: a time limit, the line the days late count from
+                self.use(limit)
+                result[k] = Requirement(text, c.span, _said(limit))
+                continue
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
             deadline = self.deadline(lead, yearless=True)
             if deadline is None:
                 continue
             terms = tuple(q for p in lead for q in _said(p))
-            result[k] = Requirement(self.text[c.span[0] : c.span[1]].strip(), c.span, terms, deadline)
+            result[k] = Requirement(text, c.span, terms, deadline)
         return result
+
+    @staticmethod
+    def _time_limit(lead: Lead) -> PCmp | PQty | None:
+        """30天内 / 不超过15个工作日 / 办结时限为30天: the one number of a context clause, a duration in a unit of
+        time that is at most that long (a comparison below it, or a time-limit word, lexicon ``time_limit``)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1:
+            return None
+        p = numeric[0]
+        if isinstance(p, PCmp) and p.op in (Op.LE, Op.LT) and p.q.unit in _TIME_UNITS:
+            return p
+        if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
+            return p
+        return None
 
     def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
         """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
