@@ -356,6 +356,9 @@ def _deadline(rule: Rule) -> str:
     for a in rule.awards:
         if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
             return str(a.condition.deadline) if isinstance(a.condition.deadline, MonthDay) else a.condition.deadline.isoformat()
+    for c in rule.clauses:
+        if isinstance(c, Requirement) and c.deadline is not None:  # 计划于8月底前完成采购，每推迟10天… (§88)
+            return str(c.deadline) if isinstance(c.deadline, MonthDay) else c.deadline.isoformat()
     return ""
 
 
@@ -417,6 +420,16 @@ def _quantity(q: Quantity) -> str:
     return f"{format(v, 'f')}{q.unit}"
 
 
+def _limits_lateness(req: Requirement, rule: Rule) -> bool:
+    """30天内拨付到位，每逾期1天扣0.1分: a time limit right before a step per unit of time late (§88)."""
+    k = rule.clauses.index(req)
+    nxt = rule.clauses[k + 1] if k + 1 < len(rule.clauses) else None
+    return (
+        isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and nxt.step is not None
+        and nxt.step.unit in words("time_unit") and len(req.terms) == 1 and req.terms[0].unit in words("time_unit")
+    )  # fmt: skip
+
+
 def _measured_by(req: Requirement, rule: Rule) -> bool:
     """A requirement right before a band (满意度调查样本量不少于200份，满意度≥90%得满分): how the value is measured."""
     k = rule.clauses.index(req)
@@ -467,6 +480,12 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
                                     False, "semantics §81"))  # fmt: skip
+            elif c.deadline is None and _limits_lateness(c, rule):
+                out.append(Decision(c.text, "时限", f"其中的数（{terms}）是时限，不是评分线；扣分按超出时限的时间计"
+                                    "（指标值为时长时，按实际用时超出指标值的部分计）", False, "semantics §88"))  # fmt: skip
+            elif c.deadline is not None:
+                out.append(Decision(c.text, "期限", f"其中的数（{terms}）是完成期限，不是评分线；实际值是晚于期限的时间（按期填0）",
+                                    False, "semantics §88"))  # fmt: skip
             else:
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
                                     False, "semantics §56"))  # fmt: skip

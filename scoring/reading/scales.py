@@ -668,6 +668,8 @@ class Steps:
     error: str | None = None
     moved_error: str | None = None
     upper: Quantity | None = None  # a full-marks band with two ends: above it the steps count from here
+    # 不超过2小时…每超过30分钟: one unit of the distance is this many of the step's (60 minutes an hour, §88)
+    per_unit: Decimal = Decimal(1)
 
 
 def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
@@ -786,10 +788,28 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
             relative = bool(rv) or not rate
             if not rate and rv == 0:
                 moved_error = "参照值为0，无法按相对百分比计算"
+    elif (per := time_factor(ref.unit or unit, d.step.unit)) is not None:
+        # 应急响应时间不超过2小时得满分，每超过30分钟扣1分: hours and minutes are one dimension, converted exactly
+        # (the distance in hours × 60; a bare 3 on an hour row read 1 hour as 1 of 30 minutes: 2.97 for 1)
+        return Steps(compare, ref, direction, relative, basis, rate, error, moved_error, per_unit=per)
+    elif time_factor(d.step.unit, ref.unit or unit) is not None:
+        # 不超过90分钟…每超过1小时: a step larger than the distance's unit (not converted yet; a bare 150 on a row
+        # of minutes read 60 minutes over as 60 steps)
+        moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致（步长的单位更大，未换算）"
     elif scale.written and d.step.unit and unit and d.step.unit != "分":
         if not same_unit(normalize_unit(unit), normalize_unit(d.step.unit)):
             moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致"
     return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
+
+
+#: units of time one of which is an exact number of another's (a day is not: 24 hours, or 8 working hours?)
+_TIME_FACTORS = {("小时", "分钟"): Decimal(60), ("分钟", "秒"): Decimal(60), ("小时", "秒"): Decimal(3600)}
+
+
+def time_factor(unit: str, step_unit: str) -> Decimal | None:
+    """How many ``step_unit`` one ``unit`` is, where they are different units of time with an exact ratio
+    (小时 → 分钟: 60); None otherwise (the same unit, or no exact ratio)."""
+    return _TIME_FACTORS.get((normalize_unit(unit).lstrip("个"), normalize_unit(step_unit).lstrip("个")))
 
 
 __all__ = [

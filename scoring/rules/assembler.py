@@ -7,6 +7,7 @@ its steps reads and writes the same rule-in-progress; the per-clause readers alr
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
-from .checks import RuleChecks
+from .checks import _DATE_WORDS, RuleChecks
 from .clauses import _said
 from .lexicon import words
 from .nodes import (
@@ -35,6 +36,7 @@ from .nodes import (
     Item,
     Label,
     Measure,
+    MonthDay,
     Node,
     Note,
     Num,
@@ -64,6 +66,7 @@ from .phrases import (
     _MISSED_WORDS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
+    _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     Lead,
     PBareOp,
@@ -86,7 +89,17 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart, ties_to_target
+from .shapes import (
+    EachList,
+    _rank,
+    _Segment,
+    _split_list,
+    delay_band,
+    each_lists,
+    formula_vars,
+    things_apart,
+    ties_to_target,
+)
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
@@ -1032,6 +1045,7 @@ class _Assembler(RuleChecks):
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
         out = self._standard_reached(standards, out)
+        out = self._deadline_requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
@@ -1041,6 +1055,7 @@ class _Assembler(RuleChecks):
         self._no_unreachable_steps(out)
         out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
+        out = self._month_bands(out)
         self._no_date_bands(out)
         self._no_nested_delay_bands(out)
         self._no_worded_value(out)
@@ -1167,6 +1182,50 @@ class _Assembler(RuleChecks):
                     j -= last - first
             i = j
         return result
+
+    def _deadline_requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """计划于8月底前完成采购，每推迟10天扣0.5分: a context clause whose only numbers are a deadline (a date and
+        前/底/末, §53, §80), right before a step per unit of time late (a delay word, lexicon ``delay``), is the
+        requirement the steps count from (semantics §88): a ``Requirement`` holding the deadline, the answer how
+        late (the count of that unit past it; on time 0), as beside a worded full-marks clause. It was unread."""
+        result = list(out)
+        for k, c in enumerate(result[:-1]):
+            nxt = result[k + 1]
+            if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+                continue
+            if not (isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
+                    and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))):  # fmt: skip
+                continue
+            lead = leads[id(c)]
+            text = self.text[c.span[0] : c.span[1]].strip()
+            limit = self._time_limit(lead)
+            if limit is not None:
+                # 收到上级资金后30天内拨付到位，每逾期1天扣0.1分: a time limit, the line the days late count from
+                self.use(limit)
+                result[k] = Requirement(text, c.span, _said(limit))
+                continue
+            if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
+                continue
+            deadline = self.deadline(lead, yearless=True)
+            if deadline is None:
+                continue
+            terms = tuple(q for p in lead for q in _said(p))
+            result[k] = Requirement(text, c.span, terms, deadline)
+        return result
+
+    @staticmethod
+    def _time_limit(lead: Lead) -> PCmp | PQty | None:
+        """30天内 / 不超过15个工作日 / 办结时限为30天: the one number of a context clause, a duration in a unit of
+        time that is at most that long (a comparison below it, or a time-limit word, lexicon ``time_limit``)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1:
+            return None
+        p = numeric[0]
+        if isinstance(p, PCmp) and p.op in (Op.LE, Op.LT) and p.q.unit in _TIME_UNITS:
+            return p
+        if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
+            return p
+        return None
 
     def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
         """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
@@ -1393,6 +1452,38 @@ class _Assembler(RuleChecks):
         for q in standards:
             if q.q in lines:
                 self.use(q)
+
+    def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """11月底前完成得满分，12月完成得3分 / …，8月底以后开工不得分: beside a deadline (§53, §80) a band on a
+        bare month is a date, never a number of months (semantics §88). ``12月完成`` (the month, no 底/前 after
+        it: done in that month) is the deadline of the month's last day, a worded band like ``12月底前完成``;
+        ``8月底以后开工`` is the band after that month's end (``Label.start``: a late band, no deadline).
+        February's last day needs the year and the rest (上旬, 8月以后, a delay) stay refused (``date-band``)."""
+        dated = any(isinstance(c, (Award, Veto)) and isinstance(c.condition, (Label, TargetMet))
+                    and c.condition.deadline is not None for c in clauses)  # fmt: skip
+        if not dated:
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            r = c.condition if isinstance(c, Award) else None
+            if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
+                    and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
+                out.append(c)
+                continue
+            month = r.low.value.value
+            if month != month.to_integral_value() or not 1 <= month <= 12 or month == 2:
+                out.append(c)
+                continue
+            end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
+            text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
+            subject = r.subject.lstrip("份")
+            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject and not subject.startswith(_DATE_WORDS):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
+            else:
+                out.append(c)
+        return out
 
     @staticmethod
     def _tightest_first(clauses: list[Clause], falling: bool = False) -> list[Clause]:

@@ -150,6 +150,8 @@ class Label:
     # when no day is written; a MonthDay when no year is written, §80). The requirement stays the words: met
     # or not, or the units late a step counts
     deadline: datetime.date | MonthDay | None = None
+    # 8月底以后开工 beside deadlines: the date the words start after (a late band, never a deadline, §88)
+    start: datetime.date | MonthDay | None = None
 
 
 @frozen
@@ -359,6 +361,9 @@ class Requirement(Note):
     """
 
     terms: tuple[Quantity, ...] = ()
+    # 计划于8月底前完成采购，每推迟10天扣0.5分: the deadline it states, the steps after it count the time late from
+    # (semantics §88); written by the text, which holds its date
+    deadline: datetime.date | MonthDay | None = None
 
 
 Clause = Award | Veto | Deduction | Proportional | Note

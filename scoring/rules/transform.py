@@ -71,6 +71,9 @@ from .phrases import (
 )
 from .shapes import formula_vars, is_weight_name
 
+#: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
+_DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
+
 
 def _tok_span(tok: Token) -> Span:
     return (tok.start_pos or 0, tok.end_pos or 0)
@@ -176,6 +179,13 @@ class _Phrases:
         return PQty(q.q, self._span(meta), q.points_scale, q.pp, inclusive_mark=True)
 
     def text(self, meta: Any, ch: list[Token]) -> PText:
+        for tok in ch:
+            if tok.type == "INCLUSIVE" and not _DATED_BY.search(self.source[: tok.start_pos or 0]):
+                # 2024年9月30日前（含）完成 (semantics §88): the mark says the deadline's own day is on time, as a
+                # deadline is read; after anything but a date and 前 it is read by nothing
+                raise RuleSyntaxError("unexpected-token", f"这里不应出现“{tok}”", self.source, tok.start_pos or 0,
+                                      length=max(1, len(tok)), expected=("90%（含）以上", "2024年9月30日前（含）"),
+                                      hint="（含）写在数字或期限之后")  # fmt: skip
         return PText("".join(str(t) for t in ch), self._span(meta))
 
     def name(self, meta: Any, ch: list[Token]) -> str:

@@ -57,6 +57,7 @@ class _Ctx:
     setting: Setting = attrs.Factory(
         lambda c: Setting(c.unit, c.target.quantity if c.target is not None else None, c.op), takes_self=True
     )
+    target_text: str = ""  # the 指标值 as written (2024年6月底前: the year of deadlines written without one, §88)
 
     def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
         self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))

@@ -37,6 +37,7 @@ from ..reading.bind import checklist, reads_rank
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.deadlines import answer_date
 from ..reading.scales import on_target, two_quantities
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
@@ -191,6 +192,8 @@ class Compiled:
         if points is not None or awards is None:
             return points
         match = _match_label(list(awards), text.strip())
+        if match is None and answer_date(text) is not None:
+            return None  # 2024年6月15日 against deadlines: the evaluator places the date (semantics §88)
         if match is None:
             return RAISES
         key = awards.index(match)

@@ -23,6 +23,7 @@ from ..reading.bind import checklist, number_answers, one_off_cases, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.deadlines import Answered, answer_date, date_bands, place
 from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
@@ -37,6 +38,7 @@ from ..reading.scales import (
 from ..reading.values import (
     comparator,
     is_missing,
+    same_label,
     to_decimal,
     yes_no,
 )
@@ -122,7 +124,7 @@ def evaluate(
     op = comparator(comparator_) if comparator_ else None
     if op is None and tv is not None:
         op = tv.op
-    ctx = _Ctx(w, tv, op, u, opts)
+    ctx = _Ctx(w, tv, op, u, opts, target_text=target if isinstance(target, str) else "")
     try:
         if isinstance(rule, Composite):
             exact = _composite(rule, actual, ctx)
@@ -299,6 +301,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         and not has_events
         and x.flag is None
     ):
+        if isinstance(actual, str) and any(
+            isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None
+            and same_label(actual, a.condition.text) for a in rule.awards
+        ):  # fmt: skip
+            # 12月完成 on 11月底前完成得满分，12月完成得3分: the words of a dated band, not 12 months (§88)
+            chosen = _choose_label(rule, _In(label=actual.strip()), ctx)
+            if chosen is not None:
+                return chosen
         met = _number_meets(x, rule, ctx)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
@@ -687,6 +697,8 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     values = [(a, _outcome(a.outcome, x, ctx, full)) for a in awards]
     if x.label is not None:
         match = _match_label(awards, x.label)
+        if match is None and (when := answer_date(x.label)) is not None:
+            return _by_date(rule, when, values, ctx)
         named = _named(awards, x.label) if match is None else []
         if len(named) > 1:
             labels = "、".join(_describe_cond(a.condition) for a in named if a.condition is not None)
@@ -721,6 +733,26 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return v
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
+
+
+def _by_date(rule: Rule, when: Answered, values: list[tuple[Award, Decimal]], ctx: _Ctx) -> Decimal:
+    """2024年6月15日 on 2024年6月底前开工得满分，未按期开工不得分 (semantics §88): a completion date scores the band
+    of the first deadline it does not pass, read by ``reading.deadlines``; refused where the dates cannot be
+    compared (a year missing on one side, bands that are not successive deadlines)."""
+    bands = date_bands(rule, ctx.target_text)
+    if isinstance(bands, str):
+        raise EvaluationError(f"“{when.text}”是日期，{bands}：请填写是否按期完成，或规则中的等级")
+    try:
+        award, how = place(bands, when)
+    except ValueError as e:
+        raise EvaluationError(str(e)) from None
+    if award is None:
+        ctx.step("没有一档包含该完成日期，记0分", ZERO, how, 实际值=when.text)
+        return ZERO
+    value = dict((id(a), v) for a, v in values)[id(award)]
+    ctx.step(_describe_award(award, ctx, ctx.weight), value, how, 实际值=when.text)
+    _require_points(award, ctx)
+    return value
 
 
 def _negative_or_unmet(a: Award) -> bool:
