@@ -172,7 +172,7 @@ def compiled_shapes(draw: st.DrawFn) -> tuple[Rule, str | None]:
               Num(Decimal("0.6")))), Var("指标分值")),
         BinOp("/", Var("指标分值"), Var("完成率")),
     ]).map(Formula)  # fmt: skip
-    outcome = st.one_of(outcomes(), formula, st.just(ByHand()))
+    outcome = st.one_of(outcomes(), formula, st.just(ByHand()), st.just(ByHand(deduct=True)))
     for _ in range(draw(st.integers(min_value=0, max_value=3))):
         kind = draw(st.sampled_from(["value", "ratio", "deviation", "met"]))
         if kind == "met":

@@ -138,7 +138,7 @@ def test_discretion_zero_versus_hand_score() -> None:
     assert scoring.evaluate(zero_or_less, "是", weight=6).points == Decimal("6.00")
     by_hand = scoring.parse("完成绩效目标设定的经济效益得8分，未完成的，按完成情况酌情扣分。")
     assert isinstance(by_hand, scoring.Rule)
-    assert by_hand.awards[1].outcome == scoring.rules.nodes.ByHand()
+    assert by_hand.awards[1].outcome == scoring.rules.nodes.ByHand(deduct=True)  # 酌情扣分 deducts by hand (§86)
     assert scoring.evaluate(by_hand, "是", weight=8).points == Decimal("8.00")
     with pytest.raises(scoring.EvaluationError, match="人工"):
         scoring.evaluate(by_hand, "否", weight=8)

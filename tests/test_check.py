@@ -30,6 +30,10 @@ def _row_findings(r: dict[str, Any]) -> list[Finding]:
                  unit=r.get("unit"))  # fmt: skip
 
 
+#: refusals of a rule whose numbers contradict each other (semantics §89): the row is refused, not read ambiguously
+CONTRADICTIONS = frozenset({"start-contradicts-line", "steps-unreachable"})
+
+
 def recall() -> dict[str, tuple[int, int]]:
     tagged: collections.Counter[str] = collections.Counter()
     found: collections.Counter[str] = collections.Counter()
@@ -37,8 +41,9 @@ def recall() -> dict[str, tuple[int, int]]:
         try:
             scoring.parse(r["rule"])
         except scoring.RuleSyntaxError as e:
-            if e.code.startswith("unread-"):
-                continue  # refused: the parser could not read all of it, so there is no reading to be ambiguous
+            if e.code.startswith("unread-") or e.code in CONTRADICTIONS:
+                continue  # refused: the parser could not read all of it (or it contradicts itself), so there is no
+                # reading to be ambiguous
         tags = {t for f in _row_findings(r) for t in f.tags}
         for t in r.get("ambiguities", []):
             tagged[t] += 1

@@ -84,8 +84,9 @@ def test_word_and_flag_points_equal_the_evaluator_on_every_corpus_rule() -> None
             elif got is not None:
                 assert got == want, (row["rule"], met)
                 assert _evaluated(node, "是" if met else "否", row) == want  # the word reads as the flag
-    # fewer scored since typed inputs refuse a number on a worded rule (102 rules, 265 word scorings)
-    assert worded > 90 and scored > 250, (worded, scored)
+    # fewer scored since typed inputs refuse a number on a worded rule (102 rules, 265 word scorings), and
+    # since a label's last two characters no longer name it (政策 for 执行了厉行节约政策: semantics §85; 219)
+    assert worded > 90 and scored > 210, (worded, scored)
 
 
 @pytest.mark.parametrize(

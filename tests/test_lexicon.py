@@ -393,3 +393,29 @@ def test_behind_is_no_band_of_the_value(c: WordClass, e: Entry) -> None:
     assert e.word in e.example
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse(e.example)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("grade"))
+def test_grade_word_names_its_label(c: WordClass, e: Entry) -> None:
+    """A grade word (semantics §85): the example's labels are levels of one thing, one of them is the word's
+    grade, and the word alone as the answer scores that label's clause (the example's first clause is full
+    marks, its last 0, the others their points; weight 4)."""
+    from scoring.rules.grades import levels
+
+    rule = _parse(c, e)
+    awards = _clauses(rule, n.Award)
+    grades = levels([a.condition.text for a in awards])
+    assert grades is not None, e.example
+    (award,) = [a for a, g in zip(awards, grades, strict=True) if g.word == e.word]
+    o = award.outcome
+    want = Decimal(4) if isinstance(o, n.FullMarks) else Decimal(0) if isinstance(o, n.Zero) else o.value
+    assert scoring.evaluate(rule, e.word, weight=4).points == want
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("self_reference"))
+def test_self_reference_is_no_condition(c: WordClass, e: Entry) -> None:
+    # 合格率≥95%，该项得满分 (semantics §85): the bands are the conditions before; 96% full marks (4), 90% 0
+    rule = _parse(c, e)
+    assert all(isinstance(a.condition, n.Range) for a in _clauses(rule, n.Award))
+    assert scoring.evaluate(rule, "96%", weight=4).points == 4
+    assert scoring.evaluate(rule, "90%", weight=4).points == 0

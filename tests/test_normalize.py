@@ -165,10 +165,37 @@ def test_line_break_inside_a_number_is_joined(text: str, read: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "read", "word", "span"),
+    [
+        ("每发现1处问题扣0.5分，扣完\n为止", "每发现1处问题扣0.5分，扣完为止", "扣完为止", (13, 18)),  # sixth probe J20
+        ("扣完为\n止", "扣完为止", "扣完为止", (0, 5)),
+        ("低于60%不得\n分", "低于60%不得分", "不得分", (5, 9)),
+        ("满意度90%以\r\n上得满分", "满意度90%以上得满分", "以上", (6, 10)),
+        ("每低1个百\n分点扣1分", "每低1个百分点扣1分", "百分点", (4, 8)),
+    ],
+)
+def test_line_break_inside_a_scoring_word_is_joined(text: str, read: str, word: str, span: tuple[int, int]) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert kinds(n) == ["line-break"]
+    check_changes(n)
+    (change,) = n.changes
+    assert not change.warning
+    assert change.before in ("\n", "\r\n") and change.after == ""
+    assert change.start == text.index(change.before)
+    # the joined word maps back onto its characters on both sides of the break
+    i = n.text.index(word)
+    assert n.span_to_original((i, i + len(word))) == span
+    assert "已接上数字或词语中间的换行" in n.describe()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "得8分\n未完成扣2分",  # a clause separator
-        "扣完为\n止",  # may be a wrap, may be a separator: the parser decides (and refuses)
+        "完成\n未完成扣2分",  # two clauses: no scoring word spans the break
+        "得满分\n为止",  # 分⏎为 splits no word (为止 after 扣完 only)
+        "扣完\n\n为止",  # a blank line is never a wrap
         "得2\n\n分",  # a blank line is never a wrap
         "1、得2分。\n2、扣1分",
     ],
@@ -583,3 +610,100 @@ def test_parse_shows_a_warned_reading() -> None:
     assert shown.startswith("原文读作: 已将字母“O”读作数字“0”（请核对）：分点扣O.5分 → 分点扣0.5分")
     # no change, no line
     assert "原文读作" not in scoring.bind(scoring.parse("满意度≥90%得满分"), target="≥90%").describe()
+
+
+# ---------------------------------------------------------------- digit-spaced PDF text, l for 1 (semantics §89)
+
+
+def test_a_text_that_spaces_every_digit_reads_each_number_once() -> None:
+    # sixth probe J08: every number of the rule has a space between its digits
+    text = "满意度≥ 9 0 %得满分，8 0 %-9 0 %得 6 分，低于8 0 %不得分"
+    n = normalize(text)
+    assert n.text == "满意度≥ 90%得满分，80%-90%得6分，低于80%不得分"
+    check_changes(n)
+    inside = [c for c in n.changes if c.kind == "space-in-number"]
+    # one warned change per space between two digits: 9 0, 8 0, 9 0, 8 0
+    assert [c.start for c in inside] == [m.start() + 1 for m in re.finditer("[0-9] [0-9]", text)]
+    assert all(c.warning for c in inside) and all(c.before == " " for c in inside)
+    # every number maps back onto its printed digits (the caret covers 8 0 %)
+    for printed, read in (("8 0 %-", "80%-"), ("-9 0 %", "-90%"), ("低于8 0 %", "低于80%")):
+        i = n.text.index(read)
+        assert n.span_to_original((i, i + len(read))) == (text.index(printed), text.index(printed) + len(printed))
+    assert "数字中间有空格，已按一个数读作（请核对）" in n.describe()
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("完成率达到 8 0 %-9 0 %得 1 0 分", "完成率达到80%-90%得10分"),  # the space after a word goes too  # range ends and the points after 得
+        ("不低于 9 5 %得满分，低于 8 5 %不得分", "不低于95%得满分，低于85%不得分"),
+        ("≥ 1 2 0 万元得满分，＜ 1 0 0 万元不得分", "≥ 120万元得满分，< 100万元不得分"),
+    ],
+)
+def test_digit_spaced_numbers_joined(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    check_changes(n)
+    assert "space-in-number" in kinds(n)
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "joined"),
+    [
+        ("≥9 5 5%", "≥9 5 5%", []),  # one spaced number alone: no evidence that every number is spaced (§79)
+        # no comparison before, no dash beside: 9 0 % may be 9-0% as well; the space before % goes
+        ("满意度9 0 %以上得满分，8 0 %以下不得分", "满意度9 0%以上得满分，8 0%以下不得分", []),
+        # 8 0 9 0 after a word: 80-90% or 8090%? apart; 7 0 after 低于 is one number
+        ("完成 8 0 9 0 %，低于 7 0 %不得分", "完成8 0 9 0%，低于70%不得分", ["7 0"]),
+        # 1 2 分 after ≥: 12分, or ≥1 and 2分? apart
+        ("≥ 1 2 分，≥ 8 0 %", "≥ 1 2分，≥ 80%", ["8 0"]),
+        # 95 written together: not a digit-spaced text, and 8 0 % has a space before its closer
+        ("满意度≥95%，8 0 %-9 0 %得6分", "满意度≥95%，8 0%-9 0%得6分", []),
+    ],
+)
+def test_digit_spaced_left_apart(text: str, read: str, joined: list[str]) -> None:
+    n = normalize(text)
+    assert n.text == read
+    check_changes(n)
+    assert [n.original[c.start - 1 : c.end + 1] for c in n.changes if c.kind == "space-in-number"] == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "at"),
+    [
+        ("满意度95%以上得满分，每低l个百分点扣l分", "满意度95%以上得满分，每低1个百分点扣1分", [14, 20]),  # sixth probe J19
+        ("每发现l例扣l.5分", "每发现1例扣1.5分", [3, 6]),
+        ("低于l0%不得分", "低于10%不得分", [2]),
+        ("完成l项得2分", "完成1项得2分", [2]),
+        ("Excel表格l份", "Excel表格1份", [7]),  # the l of Excel stays: beside Latin letters
+    ],
+)
+def test_letter_l_where_a_figure_stands_is_one(text: str, read: str, at: list[int]) -> None:
+    n = normalize(text)
+    assert n.text == read
+    assert kinds(n) == ["ocr-one"] * len(at)
+    check_changes(n)
+    assert [(c.start, c.end, c.before, c.after) for c in n.changes] == [(i, i + 1, "l", "1") for i in at]
+    assert all(c.warning for c in n.changes)
+    assert "已将字母“l”读作数字“1”（请核对）" in n.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每100ml扣1分",  # a Latin unit after a figure
+        "得分=l分",  # after =: a name l is as likely
+        "l个",  # nothing before it
+        "达到lg值",  # beside another Latin letter
+        "扣l",  # no counter after it
+        "每低I个百分点",  # upper-case I (Ⅰ, I级) stays
+    ],
+)
+def test_letter_l_left(text: str) -> None:
+    assert "ocr-one" not in kinds(normalize(text))
+
+
+def test_parse_reads_l_as_one_with_a_warning() -> None:
+    rule = scoring.parse("满意度95%以上得满分，每低l个百分点扣l分")
+    assert rule == scoring.parse("满意度95%以上得满分，每低1个百分点扣1分")
+    assert [c.kind for c in rule.normalized if c.warning] == ["ocr-one", "ocr-one"]

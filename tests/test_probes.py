@@ -26,18 +26,10 @@ KNOWN = {
     "§14, the seed's own convention); the reviewer would refuse it as 2% or 2 cases",
     "second:F03": "得分=实际值÷100%×5 takes 80% in points where no weight name is in the formula (semantics §12)",
     "second:P06": "超出的按比例扣减 on a ≤ row is target ÷ actual (semantics §8); a reader may deduct the excess",
-    "sixth:B21": "满意度低于90%的酌情扣分 at 95% is a gap (0): the by-hand clause is read as an award under its condition; "
-    "the reviewer reads a deduction, full marks outside it (left open: a 否则 the text does not write)",
-    "sixth:D13": "得分=分值-（目标值-实际值）×0.5 on a % row takes the percentages as fractions (9.96 at 92%); §12 keeps them "
-    "in points in plain arithmetic (6): a known wrong score, left for the formula names' next round",
     "sixth:E20": "根据实际情况评定 answered 是 scores full marks, the seed's own convention (tests/corpus grades.toml s002-L401, "
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "
     "reviewer would refuse the blank",
-    "sixth:L08": "满意度达到90%得满分，每低1%扣1分，低于90%不得分 at 88% scores 0 (the zero band listed after the steps holds); "
-    "the reviewer would refuse the contradiction",
-    "sixth:L09": "得分=（实际完成值/计划完成值）×100% gives 0.8 points at 80 of 100: a formula whose result is a percentage is "
-    "not refused yet",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
 }

@@ -49,8 +49,8 @@ def test_a_start_written_twice_before_a_step_is_refused() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "11月底前完成得满分，12月完成得3分，次年完成不得分。",  # 12月完成 scored 5, read as ≥11 months
-        "6月底前完成得满分，7月完成得5分",
+        "6月底前完成得满分，7月上旬完成得5分",  # 上旬: no deadline the program reads (semantics §88 reads 7月完成)
+        "6月底前完成得满分，2月完成得5分",  # February's last day needs the year
     ],
 )
 def test_a_month_as_a_deadline_is_no_band(text: str) -> None:
@@ -58,6 +58,14 @@ def test_a_month_as_a_deadline_is_no_band(text: str) -> None:
         scoring.parse(text)
     assert e.value.code == "date-band"
     assert text[e.value.pos :].startswith(text[:2])
+
+
+def test_a_month_beside_a_deadline_is_never_a_count_of_months() -> None:
+    # 12月完成 scored 5, read as ≥11 months; now a dated band (semantics §88): a bare 12 answers nothing
+    text = "11月底前完成得满分，12月完成得3分，次年完成不得分。"
+    for answer in ("12", "12月"):
+        with pytest.raises(scoring.EvaluationError):
+            scoring.evaluate(text, answer, weight=5)
 
 
 def test_months_counted_and_deadlines_in_words_still_read() -> None:

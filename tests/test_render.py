@@ -138,11 +138,11 @@ def test_render_knows_every_node_field() -> None:
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
                  "cap_share"},  # cap_share: 扣分不超过本项分值的50% after the last clause (§84)
         "Item": {"number", "points", "rule", "span"},
-        "Composite": {"items", "shared", "source", "normalized"},
-        # a deadline (2024年年底前完成) is written by the label's own words, which hold its date
-        "Label": {"text", "negated", "span", "deadline"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
+        "Composite": {"items", "shared", "source", "normalized", "per_item"},  # per_item: 。每完成1项取得该项分数 (§86)
+        # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
+        "Label": {"text", "negated", "span", "deadline", "start"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
-        "Requirement": {"text", "span", "terms"},  # terms: written inside the text (§56)
+        "Requirement": {"text", "span", "terms", "deadline"},  # terms, deadline: written inside the text (§56, §88)
     }  # fmt: skip
     for name, known in rendered.items():
         fields = {f.name for f in attrs.fields(getattr(nodes, name))}

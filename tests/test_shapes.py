@@ -403,7 +403,7 @@ def test_points_on_a_score_scale_are_not_read_as_an_award() -> None:
     [
         ("引进外资1兆元得满分，每少1000万元扣1分", "兆元"),  # 兆元 is no unit of the lexicon
         ("完成10标段得满分", "标段"),
-        ("新建3座以上得满分", "座以"),
+        ("新建3幢以上得满分", "幢以"),  # 座 is a unit now (semantics §89)
         ("达到2倍得满分", "倍"),
     ],
 )

@@ -134,10 +134,19 @@ def test_a_breakdown_alone_states_the_weight() -> None:
     assert _points(text, "3", target="4", comparator="≥", unit="项", weight="8") == Decimal(6)
 
 
-def test_one_rule_for_each_item_of_a_breakdown_is_refused() -> None:
+def test_one_rule_for_each_item_of_a_breakdown_scores_each_item() -> None:
+    # semantics §77: 12分×2项 with a rule that does not count the items: each item scored alone by it, within 12
     text = "免疫密度(12分×2项,即甲和乙)。检查免疫密度达100%的得满分,每低一个百分点扣2分,扣完为止。"
-    assert _code(text) == "per-item-rule"
-    # a deduction per item worth another amount does not count the items either
+    r = scoring.parse(text)
+    assert isinstance(r, scoring.Composite) and [(i.number, i.points) for i in r.items] == [(1, 12), (2, 12)]
+    # 甲 98% → 12 − 4 = 8; 乙 95% → 12 − 10 = 2; 10 of 24
+    assert _points(text, {1: "98%", 2: "95%"}, weight="24") == Decimal(10)
+    # 乙 90% → 12 − 20, floored at 0: 11.5 + 0 (99.75%: 0.25 × 2 = 0.5 lost)
+    assert _points(text, {1: "99.75%", 2: "90%"}, weight="24") == Decimal("11.5")
+    # one density is never copied to both items
+    with pytest.raises(scoring.EvaluationError):
+        _points(text, "98%", weight="24")
+    # a deduction per item worth another amount counts the items: no rule per item, refused as before
     assert _code("签订责任状(2分×4项)，每少一项扣1分") == "per-item-rule"
 
 

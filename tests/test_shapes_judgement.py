@@ -81,7 +81,7 @@ def test_accepted_texts_read_every_number_and_round_trip(text: str) -> None:
 
 def test_case_by_case_deduction_is_a_hand_score_within_the_weight() -> None:
     rule = _rule("完成得满分，未完成视情况扣分")
-    assert rule.awards[-1].outcome == nodes.ByHand()
+    assert rule.awards[-1].outcome == nodes.ByHand(deduct=True)  # a deduction by hand (semantics §86)
     assert _score("完成得满分，未完成视情况扣分", "是", weight=5) == 5
     assert _bounds("完成得满分，未完成视情况扣分", "否", weight=5) == (0, 5)  # 0 to the weight
 

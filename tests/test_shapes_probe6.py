@@ -112,3 +112,35 @@ def test_a_derived_rate_named_with_du_is_not_the_value() -> None:
 def test_the_excess_band_reads_back() -> None:
     rule = scoring.parse("项目支出每超出预算1%扣0.5分，超出10%以上不得分")
     assert scoring.parse(scoring.render(rule)) == rule
+
+
+@pytest.mark.parametrize(("actual", "expected"), [("0", "4"), ("1", "2"), ("3", "0")])
+def test_a_letter_and_dash_inside_words_is_words(actual: str, expected: str) -> None:
+    # dev-151: 非法z-教 (a word censored as a letter and a dash) is words of the condition, not a range: it was
+    # refused at the dash. 4 − 2 per 起, floored at 0
+    text = "(4)黃賭毒等社會丑惡現象得到有效遏制,無非法z-教和封建迷信活動(4分)。發生一起扣2分。"
+    assert _points(text, {4: actual}, weight=4) == Decimal(expected)
+    assert _points(text, actual, weight=4) == Decimal(expected)
+
+
+def test_a_letter_and_dash_before_a_number_is_not_words() -> None:
+    # the dash before a figure stays the grammar's (a range or a minus), never swallowed into words
+    assert _refused("A-5分得满分") == "unexpected-token"
+
+
+TIER_CAP = "达到标准6分,每降低1%加2分,降低2%以上加4分。高于标准不得分。"
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [("12%", "6"), ("11.5%", "7"), ("11%", "8"), ("10%", "10"), ("7%", "10"), ("12.5%", "0")],
+)
+def test_a_bonus_tier_at_the_steps_own_line_caps_the_steps(actual: str, expected: str) -> None:
+    # dev-116 on ≤12%, weight 10: base 6; 2 per point below 12% (pro rata); from 2 points below, 4 (the steps give 4
+    # there too, so the tier is their cap); above the standard, 0
+    assert _points(TIER_CAP, actual, target="≤12%", unit="%", weight=10) == Decimal(expected)
+
+
+def test_a_bonus_tier_that_differs_from_the_steps_is_not_read() -> None:
+    # 5 at 2 points below, where the steps give 4: a band beside the steps (a cliff), not their cap
+    assert _refused("每降低1%加2分,降低2%以上加5分") == "unread-number"

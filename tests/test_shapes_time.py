@@ -131,6 +131,11 @@ def test_dates_that_are_no_yearless_deadline_are_refused(text: str) -> None:
 
 
 def test_months_beside_a_yearless_deadline_are_dates() -> None:
-    # 12月完成 beside 11月底前: a date, not 12 months (it would have scored a ≥12-month band)
-    code, where = _refused("10月底前完成得满分，11月完成得3分，次年完成不得分")
+    # 11月完成 beside 10月底前: a date, not 11 months (it would have scored a ≥11-month band); read as the band
+    # of 11月30日 since §88, so 11 months answered is no answer, and 11月上旬 (no deadline read) stays refused
+    text = "10月底前完成得满分，11月完成得3分，次年完成不得分"
+    with pytest.raises(scoring.EvaluationError):
+        scoring.evaluate(text, "11个月", weight=5)
+    assert scoring.evaluate(text, "2024年11月20日", target="2024年10月底前", weight=5).points == Decimal("3.00")
+    code, where = _refused("10月底前完成得满分，11月上旬完成得3分，次年完成不得分")
     assert code == "date-band" and where.startswith("10月底前")

@@ -36,6 +36,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.render import render_outcome
 from ..rules.shapes import things_apart, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
@@ -45,6 +46,7 @@ from .scales import (
     distance,
     event_words,
     from_target,
+    missing_clause,
     names_event,
     on_target,
     reads_value,
@@ -158,16 +160,48 @@ def _cut_off(rule: Rule) -> Deduction | None:
         return None
     d = events[0]
     assert d.step is not None
+    unit = _count_unit(d)
+    named = _named_by(rule, d)
+    late = unit in _TIME_UNITS  # 每迟报1天: the events are days late
     for r, zero in bands:
         edges = [e.value for e in (r.low, r.high) if e is not None]
         subject = r.subject.strip()
         if not (
             zero and r.measure is Measure.VALUE and edges
-            and all(e.unit == d.step.unit and not e.is_percent for e in edges)
-            and (not subject or subject in d.event)  # the thing the events are named by (发现1处差错 / 差错)
+            and all(e.unit == unit and not e.is_percent for e in edges)
+            # the thing the events are named by (发现1处差错 / 差错; 抽查发现不合格批次的，每批次… / 发现), or, for
+            # days late, the lateness or the missed report itself (每迟报1天… / 超过10天未报送)
+            and (not subject or subject in named or (late and any(w in subject for w in _LATE_WORDS)))
         ):  # fmt: skip
             return None
     return d
+
+
+_TIME_UNITS = words("time_unit")
+_LATE_WORDS = (*words("delay"), *words("missed_occurrence"))
+_COUNTERS = {*words("event_unit"), *words("UNIT")}
+
+
+def _count_unit(d: Deduction) -> str:
+    """The counter a deduction counts in: its step's unit, or, for 每 with a counter and no number (每批次扣1分,
+    whose step is one 次 and whose words are the counter), that counter."""
+    assert d.step is not None
+    return d.event if d.event in _COUNTERS else d.step.unit
+
+
+def _count_name(rule: Rule, d: Deduction) -> str:
+    """The events' name as the reading shows it: the deduction's words, or the context clause's where they
+    are a counter alone (每批次 after 抽查发现不合格批次的)."""
+    named = _named_by(rule, d)
+    return named.removesuffix(d.event).rstrip("的") or d.event if d.event in _COUNTERS else d.event or "扣分事项"
+
+
+def _named_by(rule: Rule, d: Deduction) -> str:
+    """The words a deduction's events are named by: its own, after the context clause right before it, which
+    says what is counted (抽查发现不合格批次的，每批次扣1分)."""
+    at = next(i for i, c in enumerate(rule.clauses) if c is d)
+    before = rule.clauses[at - 1] if at else None
+    return (before.text if type(before) is Note else "") + d.event
 
 
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
@@ -299,7 +333,11 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         return out
     separate = separate_inputs(rule)
     several = len(separate) + (1 if reads_value(rule) else 0) > 1
-    if reads_value(rule):
+    counted = _cut_off(rule)
+    if counted is not None:
+        # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
+    elif reads_value(rule):
         kind = "rank" if reads_rank(rule) else "value"
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
     for i, c in enumerate(separate, 1):
@@ -318,6 +356,9 @@ def _deadline(rule: Rule) -> str:
     for a in rule.awards:
         if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None:
             return str(a.condition.deadline) if isinstance(a.condition.deadline, MonthDay) else a.condition.deadline.isoformat()
+    for c in rule.clauses:
+        if isinstance(c, Requirement) and c.deadline is not None:  # 计划于8月底前完成采购，每推迟10天… (§88)
+            return str(c.deadline) if isinstance(c.deadline, MonthDay) else c.deadline.isoformat()
     return ""
 
 
@@ -379,6 +420,16 @@ def _quantity(q: Quantity) -> str:
     return f"{format(v, 'f')}{q.unit}"
 
 
+def _limits_lateness(req: Requirement, rule: Rule) -> bool:
+    """30天内拨付到位，每逾期1天扣0.1分: a time limit right before a step per unit of time late (§88)."""
+    k = rule.clauses.index(req)
+    nxt = rule.clauses[k + 1] if k + 1 < len(rule.clauses) else None
+    return (
+        isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and nxt.step is not None
+        and nxt.step.unit in words("time_unit") and len(req.terms) == 1 and req.terms[0].unit in words("time_unit")
+    )  # fmt: skip
+
+
 def _measured_by(req: Requirement, rule: Rule) -> bool:
     """A requirement right before a band (满意度调查样本量不少于200份，满意度≥90%得满分): how the value is measured."""
     k = rule.clauses.index(req)
@@ -429,6 +480,12 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
                                     False, "semantics §81"))  # fmt: skip
+            elif c.deadline is None and _limits_lateness(c, rule):
+                out.append(Decision(c.text, "时限", f"其中的数（{terms}）是时限，不是评分线；扣分按超出时限的时间计"
+                                    "（指标值为时长时，按实际用时超出指标值的部分计）", False, "semantics §88"))  # fmt: skip
+            elif c.deadline is not None:
+                out.append(Decision(c.text, "期限", f"其中的数（{terms}）是完成期限，不是评分线；实际值是晚于期限的时间（按期填0）",
+                                    False, "semantics §88"))  # fmt: skip
             else:
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是要求的内容，不是评分线；实际值是未达到这一要求的次数",
                                     False, "semantics §56"))  # fmt: skip
@@ -530,10 +587,21 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
         items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]
         inputs = [_item_input(n, r, u) for n, r, _ in items]
         decisions = [d for _, r, was in items for d in (*_on_target(was, tq), *_rule_decisions(r, op, percent, u, tq))]
+        worth = {i.points for i in rule.items}
+        if rule.per_item and len(worth) == 1 and None not in worth:
+            # ①…（2分）；②…（2分）。每完成1项取得该项分数: the count of items done answers too (semantics §86)
+            decisions.insert(0, Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop() or Decimal(0), '分'))}）："
+                                         "可逐项（按编号）填是/否，也可只填完成的项数", True))  # fmt: skip
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)
     bound = on_target(rule, setting)
     decided = (*_on_target(rule, tq), *_rule_decisions(bound, op, percent, u, tq))
+    m = missing_clause(rule)
+    if m is not None and m.condition is not None:
+        # 数据缺失的不得分: the text says how missing data scores; no input of its own (semantics §86)
+        text = getattr(m.condition, "text", "")
+        decided = (Decision(text, "数据缺失", f"填“{text}”等缺失值时{render_outcome(m.outcome)}；填数值时按其余条款计分", True),
+                   *decided)  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
 

@@ -19,6 +19,7 @@ from ..errors import EvaluationError
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
+    BinOp,
     Deduction,
     Direction,
     Formula,
@@ -36,8 +37,8 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import delay_unit, formula_vars, ties_to_target
-from .values import normalize_unit
+from ..rules.shapes import delay_unit, formula_vars, is_weight_name, ties_to_target
+from .values import is_missing, normalize_unit
 
 HUNDRED = Decimal(100)
 
@@ -181,7 +182,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     value. Without such a target the units late or short are the answer. (The other way round, a
     step 每缺一名 with no line to count from, stays refused: whether 3 means three in place or three
     missing is not written.)"""
-    rule = events_apart(rule)
+    rule = events_apart(without_missing(rule))
     t = setting.target
     _plan_is_target(rule, setting)
     if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
@@ -230,7 +231,15 @@ def event_words(text: str) -> bool:
 def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
-    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有"))
+    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
+
+
+def _passive(text: str) -> bool:
+    """被审计部门通报 / 受到通报批评: something done to the one assessed, an event that a count answers
+    (semantics §86). 被 inside a word that is no passive (植被) does not count."""
+    for w in words("not_passive"):
+        text = text.replace(w, "")
+    return any(w in text for w in words("passive"))
 
 
 def reads_value(rule: Rule) -> bool:
@@ -247,12 +256,51 @@ _DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降"
 _PLANNED = ("计划", "目标", "预期", "预算")
 _VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
 _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
-                 "目标任务数", "计划任务数", "任务数", "年度目标")  # fmt: skip
+                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
+#: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
+#: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
+_VALUE_OPENING = ("实际",)
+_TARGET_OPENING = ("计划", "目标", "预期")
 
 
 def _is_rate(name: str) -> bool:
     # 偏离度 / 偏差度: a derived rate named with 度 (sixth probe D19: taken for the value, 108 on 100万元 scored 0)
     return name.endswith("率") or name in ("完成比例", "比例") or (name.endswith("度") and any(w in name for w in _DERIVED))
+
+
+def _side_name(name: str) -> str | None:
+    """``value`` or ``target`` for a name of the answer's value or the target's (§12), else None."""
+    if name in _VALUE_NAMES:
+        return "value"
+    if name in _TARGET_NAMES:
+        return "target"
+    if _is_rate(name) or "分" in name or any(w in name for w in _DERIVED):
+        return None
+    if name.startswith(_VALUE_OPENING) and len(name) > len("实际"):
+        return "value"
+    if name.startswith(_TARGET_OPENING) and len(name) > 2:
+        return "target"
+    return None
+
+
+def _terms(e: object) -> list[object]:
+    """The terms a formula adds up at its top (a-(b×c) → a, b×c); a sum in brackets inside a product is
+    one term of the product."""
+    if isinstance(e, BinOp) and e.op in "+-":
+        return _terms(e.left) + _terms(e.right)
+    return [e]
+
+
+def _scaled_names(expr: object) -> dict[str, bool | None]:
+    """For each name of a formula, whether the term of the top sum it stands in has the weight in it
+    (True: a % is its fraction), has none (False: a % is in points) or both, in two terms (None)."""
+    out: dict[str, bool | None] = {}
+    for term in _terms(expr):
+        names = formula_vars(term)
+        weighted = any(is_weight_name(n) for n in names)
+        for n in names:
+            out[n] = weighted if out.get(n, weighted) == weighted else None
+    return out
 
 
 @functools.lru_cache(maxsize=1024)
@@ -263,21 +311,22 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     ``target_rate`` (计划完成率 beside 实际完成率: the target, a %), ``derived`` (偏差率, 超支率: worked
     out from the answer and the target by a rule the text does not give; only an answer written as
     a rate is one), ``two_rates`` (two rates neither of which is planned: which is the answer is not
-    written) or ``unknown``. Every name ending in 率 was the answer: 实际完成率÷计划完成率 was 1."""
+    written), ``mixed_scale`` (a value or target in a term with the weight and in one without: a % would
+    be a fraction in one and points in the other) or ``unknown``. Every name ending in 率 was the answer:
+    实际完成率÷计划完成率 was 1."""
     names = formula_vars(expr)
     plain = [n for n in names if _is_rate(n) and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED)]
     # a % value or target is its fraction where the formula scales the weight by it (实际值×分值); in
-    # plain arithmetic (10-(目标值-实际值)×0.5) it is the number as written, in points
-    weighted = any("分值" in n or n in ("满分", "权重", "基本分") for n in names)
+    # plain arithmetic, a term added to or taken from the points with no weight in it (分值-(目标值-实际值)×0.5,
+    # 10-(目标值-实际值)×0.5), it is the number as written, in points (sixth probe D13: 92% scored 9.96, not 6)
+    scaled = _scaled_names(expr)
     actual_named = any(n.startswith("实际") for n in names)
     kinds = []
     for n in names:
-        if "分值" in n or n in ("满分", "权重", "基本分"):
+        if is_weight_name(n):
             kind = "weight"
-        elif n in _VALUE_NAMES:
-            kind = "value" if weighted else "value_points"
-        elif n in _TARGET_NAMES:
-            kind = "target" if weighted else "target_points"
+        elif side := _side_name(n):
+            kind = {True: side, False: f"{side}_points", None: "mixed_scale"}[scaled.get(n)]
         elif not _is_rate(n):
             kind = "unknown"
         elif any(w in n for w in _DERIVED):
@@ -288,11 +337,35 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
             kind = "two_rates" if len(plain) > 1 else "rate"
         kinds.append((n, kind))
     # 得分=满意度×分值: the one name that is no weight, value, target or rate is the measured value
-    # (the answer as a rate); beside any of those it stays undefined
+    # (the answer as a rate); beside the target (支出进度/序时进度×分值, sixth probe D20) it is the value
+    # the target is compared with; beside anything else it stays undefined
     unknown = [i for i, (_, k) in enumerate(kinds) if k == "unknown"]
     if len(unknown) == 1 and all(k in ("weight", "unknown") for _, k in kinds):
         kinds[unknown[0]] = (kinds[unknown[0]][0], "rate")
+    elif (
+        len(unknown) == 1 and all(k in ("weight", "unknown", "target", "target_points") for _, k in kinds)
+        and "分" not in (name := kinds[unknown[0]][0]) and not any(w in name for w in _DERIVED)
+    ):  # fmt: skip
+        kinds[unknown[0]] = (name, {True: "value", False: "value_points", None: "mixed_scale"}[scaled.get(name)])
     return tuple(kinds)
+
+
+def missing_clause(rule: Rule) -> Award | None:
+    """数据缺失的不得分: the rule's own clause on missing data, a worded condition that is, exactly, a missing-data
+    answer of the answer lexicon (reading/answers.toml: 数据缺失, 无数据, 待统计 …). Where the text says how missing
+    data scores, that clause scores it (semantics §86); it is no input of its own, and a number answers the rest.
+    None where the rule has no such clause, or more than one."""
+    found = [c for c in rule.clauses if isinstance(c, Award) and isinstance(c.condition, (Label, TargetMet))
+             and is_missing(c.condition.text.removesuffix("的")) and c.condition.text.strip()]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def without_missing(rule: Rule) -> Rule:
+    """The rule as it reads an answer that is not missing data: its own clause on missing data left out."""
+    m = missing_clause(rule)
+    if m is None:
+        return rule
+    return attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if c is not m))
 
 
 def events_apart(rule: Rule) -> Rule:
@@ -595,6 +668,8 @@ class Steps:
     error: str | None = None
     moved_error: str | None = None
     upper: Quantity | None = None  # a full-marks band with two ends: above it the steps count from here
+    # 不超过2小时…每超过30分钟: one unit of the distance is this many of the step's (60 minutes an hour, §88)
+    per_unit: Decimal = Decimal(1)
 
 
 def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
@@ -713,10 +788,28 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
             relative = bool(rv) or not rate
             if not rate and rv == 0:
                 moved_error = "参照值为0，无法按相对百分比计算"
+    elif (per := time_factor(ref.unit or unit, d.step.unit)) is not None:
+        # 应急响应时间不超过2小时得满分，每超过30分钟扣1分: hours and minutes are one dimension, converted exactly
+        # (the distance in hours × 60; a bare 3 on an hour row read 1 hour as 1 of 30 minutes: 2.97 for 1)
+        return Steps(compare, ref, direction, relative, basis, rate, error, moved_error, per_unit=per)
+    elif time_factor(d.step.unit, ref.unit or unit) is not None:
+        # 不超过90分钟…每超过1小时: a step larger than the distance's unit (not converted yet; a bare 150 on a row
+        # of minutes read 60 minutes over as 60 steps)
+        moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致（步长的单位更大，未换算）"
     elif scale.written and d.step.unit and unit and d.step.unit != "分":
         if not same_unit(normalize_unit(unit), normalize_unit(d.step.unit)):
             moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致"
     return Steps(compare, ref, direction, relative, basis, rate, error, moved_error)
+
+
+#: units of time one of which is an exact number of another's (a day is not: 24 hours, or 8 working hours?)
+_TIME_FACTORS = {("小时", "分钟"): Decimal(60), ("分钟", "秒"): Decimal(60), ("小时", "秒"): Decimal(3600)}
+
+
+def time_factor(unit: str, step_unit: str) -> Decimal | None:
+    """How many ``step_unit`` one ``unit`` is, where they are different units of time with an exact ratio
+    (小时 → 分钟: 60); None otherwise (the same unit, or no exact ratio)."""
+    return _TIME_FACTORS.get((normalize_unit(unit).lstrip("个"), normalize_unit(step_unit).lstrip("个")))
 
 
 __all__ = [

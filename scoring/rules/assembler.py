@@ -7,6 +7,7 @@ its steps reads and writes the same rule-in-progress; the per-clause readers alr
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -16,8 +17,9 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
-from .checks import RuleChecks
+from .checks import _DATE_WORDS, RuleChecks
 from .clauses import _said
+from .lexicon import words
 from .nodes import (
     Abs,
     Award,
@@ -34,6 +36,7 @@ from .nodes import (
     Item,
     Label,
     Measure,
+    MonthDay,
     Node,
     Note,
     Num,
@@ -63,6 +66,7 @@ from .phrases import (
     _MISSED_WORDS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
+    _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     Lead,
     PBareOp,
@@ -85,10 +89,22 @@ from .phrases import (
     _lead_text,
     _merge,
 )
-from .shapes import EachList, _rank, _Segment, _split_list, each_lists, formula_vars, things_apart, ties_to_target
+from .shapes import (
+    EachList,
+    _rank,
+    _Segment,
+    _split_list,
+    delay_band,
+    each_lists,
+    formula_vars,
+    things_apart,
+    ties_to_target,
+)
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
+#: the words of DISCRETION that deduct by hand, not award (semantics §86)
+_HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 
 
 def _percent(q: Quantity) -> Quantity:
@@ -144,6 +160,8 @@ def _substitute(e: Expr, name: str, by: Expr) -> Expr:
 
 
 class _Assembler(RuleChecks):
+    per_item_rule: TBreakdown | None  # (12分×2项): one rule for each item (semantics §77)
+
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
     def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
         segs: list[_Segment] = []
@@ -196,6 +214,9 @@ class _Assembler(RuleChecks):
                 segs.append(_Segment(lead, tails, seg_span))
         joined: list[_Segment] = []
         for seg in segs:
+            if _self_reference(seg.lead) and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
+                # 合格率≥95%，该项得满分 (semantics §85): 该项 names the indicator, not a condition of its own
+                seg = _Segment((), seg.tails, seg.span)
             if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
                 # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
                 # lead-only clauses just before; join them all
@@ -210,7 +231,45 @@ class _Assembler(RuleChecks):
                 joined.append(_Segment(merged, seg.tails, span))
                 continue
             joined.append(seg)
-        return self.announced(joined)
+        return self.announced(self._tier_caps(joined))
+
+    def _tier_caps(self, segs: list[_Segment]) -> list[_Segment]:
+        """每降低1%加2分，降低2%以上加4分 (dev-116): a band on the same distance right after per-step bonuses
+        (the step's own word, 降低 after 每降低, with ≥ a multiple of the step), adding exactly what the steps add
+        at its line, is the steps' cap (domain point 16: tiers; from the line on the band holds, and the steps
+        would add the same there): read as 最多加4分 on the steps. Points that differ from the steps' at the line
+        are a band beside the steps, not read yet (refused as before, unread-number)."""
+        out: list[_Segment] = []
+        for seg in segs:
+            prev = out[-1] if out else None
+            cap = self._tier_cap(prev, seg) if prev is not None else None
+            if cap is not None and prev is not None:
+                self.use(*seg.lead)
+                out[-1] = _Segment(prev.lead, [*prev.tails, cap], _merge(prev.span, seg.span))
+                continue
+            out.append(seg)
+        return out
+
+    @staticmethod
+    def _tier_cap(prev: _Segment, seg: _Segment) -> TCap | None:
+        if len(prev.lead) != 1 or len(prev.tails) != 1 or len(seg.lead) != 2 or len(seg.tails) != 1:
+            return None
+        step, bonus = prev.lead[0], prev.tails[0]
+        word, line = seg.lead
+        tier = seg.tails[0]
+        if not (isinstance(step, PStep) and step.per in ("down", "up") and step.q is not None and step.q.value > 0
+                and isinstance(bonus, TDeduct) and bonus.bonus and isinstance(bonus.points, Decimal)
+                and bonus.range_high is None and not bonus.count_up):  # fmt: skip
+            return None
+        if not (isinstance(word, PText) and isinstance(line, PCmp) and line.op is Op.GE and not line.of_target
+                and isinstance(tier, TDeduct) and tier.bonus and isinstance(tier.points, Decimal)
+                and tier.range_high is None):  # fmt: skip
+            return None
+        if word.text != step.word.removeprefix("每") or line.q.unit != step.q.unit:
+            return None
+        if line.q.value / step.q.value * bonus.points != tier.points:
+            return None
+        return TCap(tier.points, _merge(word.span, tier.span), "bonus")
 
     def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
         """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
@@ -286,6 +345,15 @@ class _Assembler(RuleChecks):
                 and c.direction is Direction.SHORTFALL and c.step is not None
                 and c.step.unit == b.unit and c.step.value == 1 and c.points == b.each
             ]  # fmt: skip
+            of_items = any(
+                isinstance(c, Deduction) and c.step is not None and c.step.unit == b.unit for c in out
+            )  # 每少一项扣1分: the items are counted (with other points than the breakdown's): no rule per item
+            if (not counted and not of_items and len(self.breakdowns) == 1
+                    and b.count == b.count.to_integral_value() and 2 <= b.count <= 20):  # fmt: skip
+                # 免疫密度(12分×2项,即口蹄疫和禽流感)…每低一个百分点扣2分: one rule applied to each item (§77); build()
+                # makes it a composite of that many items of those points, each answered apart
+                self.per_item_rule = b
+                continue
             if len(counted) != 1:
                 raise self.error(
                     "per-item-rule", f"“{_num_text(b.each)}分×{_num_text(b.count)}{b.unit}”的每一{b.unit}"
@@ -656,6 +724,7 @@ class _Assembler(RuleChecks):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
+        self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
@@ -707,6 +776,7 @@ class _Assembler(RuleChecks):
         segs = self._items_in_all(segs)  # 每完成1项规定任务得1分，共5项 (semantics §81)
         each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
+        heading: TOutcome | None = None  # 一票否决：发生…的，该项不得分: a veto heading the clauses it applies to
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -892,6 +962,20 @@ class _Assembler(RuleChecks):
                         ded = attrs.evolve(ded, start=Edge(context_range[1].high, True))
                         self.use(context_range[1])
                         notes.remove(out.pop())  # type: ignore[arg-type]  # the range is the deduction's, no note
+                    elif (
+                        isinstance(context_edge, PCmp) and ded.start is not None and ded.kind is StepKind.DISTANCE
+                        and ded.start.value.unit == context_edge.q.unit and ded.start.value != context_edge.q
+                        and _start_beyond(context_edge.op, ded.direction, ded.start.value.value, context_edge.q.value)
+                    ):  # fmt: skip
+                        # 家长对学校满意度90%以上，低于95%每偏差5%扣2分: the clause before states 90% as the line, the
+                        # steps count from below 95%: 90%-95% is both met and deducted (semantics §89)
+                        raise self.error(
+                            "start-contradicts-line",
+                            f"前文写明“{self.text[context_edge.span[0] : context_edge.span[1]]}”，扣分却从另一个数起算："
+                            "两者之间的实际值是否扣分，原文自相矛盾",
+                            context_edge.span, expected=("满意度95%以上得满分，每低5%扣2分",),
+                            hint="让扣分起点与前文的标准一致，或删去其中一个",
+                        )  # fmt: skip
                     elif context_edge is not None and ded.start is not None and ded.start.value == context_edge.q:
                         # 人数10000人以上，每低于10000人每减少1%扣1分: the clause before restates the start
                         self.use(context_edge)
@@ -918,9 +1002,13 @@ class _Assembler(RuleChecks):
                         # (and outranks it: one clause, the veto)
                         cond = prev.condition
                         out.pop()
-                    if cond is None:
+                    if cond is None and not out and heading is None and self._heads(seg):
+                        # 一票否决：发生重大舆情事件的，该项不得分: a heading; the zero after it is the veto (§86)
+                        heading = o
+                    elif cond is None:
                         raise self.error("veto-without-condition", "否决条款缺少条件", o.span, expected=("条件",))
-                    out.append(Veto(cond, seg.span))
+                    else:
+                        out.append(Veto(cond, seg.span))
                 else:
                     out.append(Award(cond, o.outcome, discretionary, seg.span))
             for f in flags:
@@ -946,21 +1034,28 @@ class _Assembler(RuleChecks):
                     if deducts or any(isinstance(p, PStep) for p in lead):
                         raise self.error("mixed-clause", "同一子句中既按步长计分又酌情评分", f.span)
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
-                    out.append(Award(cond, ByHand(), False, seg.span))
+                    # 酌情扣分 deducts by hand, 酌情评分 awards by hand (lexicon hand_deduction, semantics §86)
+                    out.append(Award(cond, ByHand(deduct=f.text in _HAND_DEDUCTIONS), False, seg.span))
             last_lead = seg.lead
             context_edge = None
             context_bare = None
             context_freq = None
             self.pending_cap = None
+        if heading is not None:
+            out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
+        out = self._standard_reached(standards, out)
+        out = self._deadline_requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
         self._no_nested_deductions(out)
+        self._no_unreachable_steps(out)
         out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
+        out = self._month_bands(out)
         self._no_date_bands(out)
         self._no_nested_delay_bands(out)
         self._no_worded_value(out)
@@ -1088,6 +1183,50 @@ class _Assembler(RuleChecks):
             i = j
         return result
 
+    def _deadline_requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """计划于8月底前完成采购，每推迟10天扣0.5分: a context clause whose only numbers are a deadline (a date and
+        前/底/末, §53, §80), right before a step per unit of time late (a delay word, lexicon ``delay``), is the
+        requirement the steps count from (semantics §88): a ``Requirement`` holding the deadline, the answer how
+        late (the count of that unit past it; on time 0), as beside a worded full-marks clause. It was unread."""
+        result = list(out)
+        for k, c in enumerate(result[:-1]):
+            nxt = result[k + 1]
+            if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+                continue
+            if not (isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
+                    and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))):  # fmt: skip
+                continue
+            lead = leads[id(c)]
+            text = self.text[c.span[0] : c.span[1]].strip()
+            limit = self._time_limit(lead)
+            if limit is not None:
+                # 收到上级资金后30天内拨付到位，每逾期1天扣0.1分: a time limit, the line the days late count from
+                self.use(limit)
+                result[k] = Requirement(text, c.span, _said(limit))
+                continue
+            if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
+                continue
+            deadline = self.deadline(lead, yearless=True)
+            if deadline is None:
+                continue
+            terms = tuple(q for p in lead for q in _said(p))
+            result[k] = Requirement(text, c.span, terms, deadline)
+        return result
+
+    @staticmethod
+    def _time_limit(lead: Lead) -> PCmp | PQty | None:
+        """30天内 / 不超过15个工作日 / 办结时限为30天: the one number of a context clause, a duration in a unit of
+        time that is at most that long (a comparison below it, or a time-limit word, lexicon ``time_limit``)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1:
+            return None
+        p = numeric[0]
+        if isinstance(p, PCmp) and p.op in (Op.LE, Op.LT) and p.q.unit in _TIME_UNITS:
+            return p
+        if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
+            return p
+        return None
+
     def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
         """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
         failure to meet a requirement: per event (not per unit of time late) or once, not a bonus, the words
@@ -1124,6 +1263,29 @@ class _Assembler(RuleChecks):
         if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
             return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
+
+    def _heads(self, seg: Any) -> bool:
+        """The segment is a heading: a colon closes it (一票否决：…)."""
+        return self.text[seg.span[1] : seg.span[1] + 1] in ("：", ":") or self.text[seg.span[0] : seg.span[1]].rstrip().endswith(("：", ":"))
+
+    def _headed_veto(self, heading: TOutcome, out: list[Clause]) -> list[Clause]:
+        """一票否决：发生重大舆情事件的，该项不得分；未发生的，得满分 (semantics §86): the heading says that the one case the
+        clauses after it score 0 is a veto (a zero on a condition is made one, as 82%以下的记零分，并给予一票否决 is);
+        clauses that are vetoes already stay so; with no zero, or with several zeros not all vetoes, which case it
+        vetoes is not written (veto-without-condition)."""
+        zeros = [i for i, c in enumerate(out) if isinstance(c, Veto) or (
+            isinstance(c, Award) and isinstance(c.outcome, Zero) and c.condition is not None)]
+        if zeros and all(isinstance(out[i], Veto) for i in zeros):
+            return out
+        if len(zeros) != 1:
+            raise self.error("veto-without-condition", "否决条款缺少条件", heading.span, expected=("一票否决：发生…的，该项不得分",),
+                             hint="在“一票否决”之后写明否决的情形，只写一种")  # fmt: skip
+        at = zeros[0]
+        c = out[at]
+        if isinstance(c, Award):
+            assert c.condition is not None
+            out = [*out[:at], Veto(c.condition, c.span), *out[at + 1 :]]
+        return out
 
     def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
         """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
@@ -1242,7 +1404,39 @@ class _Assembler(RuleChecks):
         end = max(p.span[1] for p in lead)
         before = self.text[start : q.span[0]].strip()
         after = self.text[q.span[1] : end].strip()
-        return q if before == "以" and after in _STANDARD_WORDS else None
+        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
+        return q if before.endswith("以") and after in _STANDARD_WORDS else None
+
+    def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
+        """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the
+        standard, reaches that standard: the award is the band ≥90% (达到 includes its number, domain point 1), on
+        the subject the standard names, and the steps count from its edge. Only for one standard and one such
+        award that says nothing but 达到 (达到的, 满意度达到的); 完成 or a target of the row is not the standard
+        (semantics §89)."""
+        if len(standards) != 1:
+            return clauses
+        (q,) = standards
+        note = next((c for c in clauses if isinstance(c, Note) and c.span is not None
+                     and c.span[0] <= q.span[0] and q.span[1] <= c.span[1]), None)  # fmt: skip
+        if note is None:
+            return clauses
+        subject = self.text[note.span[0] : q.span[0]].strip() if note.span else ""
+        subject = subject[: -len("以")] if subject.endswith("以") else ""
+        reached = [
+            i for i, c in enumerate(clauses)
+            if isinstance(c, Award) and isinstance(c.outcome, FullMarks) and isinstance(c.condition, (Label, TargetMet))
+            and not c.condition.negated and getattr(c.condition, "requirement", None) is None
+            and c.condition.deadline is None and c.condition.text in ("达到", subject + "达到") and clauses.index(note) < i
+        ]  # fmt: skip
+        if len(reached) != 1:
+            return clauses
+        i = reached[0]
+        award = clauses[i]
+        assert isinstance(award, Award) and isinstance(award.condition, (Label, TargetMet))
+        band = Range(Measure.VALUE, Edge(q.q, True), None, subject, span=award.condition.span)
+        out = list(clauses)
+        out[i] = attrs.evolve(award, condition=band)
+        return out
 
     def _restated_standards(self, standards: list[PQty], clauses: list[Clause]) -> None:
         """以100%为标准。控制率≤100%，计5分；每超过一个百分点扣0.5分: the standard is read where a band's
@@ -1258,6 +1452,38 @@ class _Assembler(RuleChecks):
         for q in standards:
             if q.q in lines:
                 self.use(q)
+
+    def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """11月底前完成得满分，12月完成得3分 / …，8月底以后开工不得分: beside a deadline (§53, §80) a band on a
+        bare month is a date, never a number of months (semantics §88). ``12月完成`` (the month, no 底/前 after
+        it: done in that month) is the deadline of the month's last day, a worded band like ``12月底前完成``;
+        ``8月底以后开工`` is the band after that month's end (``Label.start``: a late band, no deadline).
+        February's last day needs the year and the rest (上旬, 8月以后, a delay) stay refused (``date-band``)."""
+        dated = any(isinstance(c, (Award, Veto)) and isinstance(c.condition, (Label, TargetMet))
+                    and c.condition.deadline is not None for c in clauses)  # fmt: skip
+        if not dated:
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            r = c.condition if isinstance(c, Award) else None
+            if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
+                    and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
+                out.append(c)
+                continue
+            month = r.low.value.value
+            if month != month.to_integral_value() or not 1 <= month <= 12 or month == 2:
+                out.append(c)
+                continue
+            end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
+            text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
+            subject = r.subject.lstrip("份")
+            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject and not subject.startswith(_DATE_WORDS):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
+            else:
+                out.append(c)
+        return out
 
     @staticmethod
     def _tightest_first(clauses: list[Clause], falling: bool = False) -> list[Clause]:
@@ -1464,6 +1690,20 @@ class _Assembler(RuleChecks):
         rule, _ = self.rule(tree)
         self.require_logic(rule)
         self.account()
+        b = self.per_item_rule
+        if b is not None:
+            # (12分×2项,即牲畜口蹄疫和禽流感): the rule scores each item alone, within its points (semantics §77)
+            each = attrs.evolve(rule, stated_weight=b.each)
+            names = [n.strip() for n in re.split("[、和及与]", b.names.strip().removeprefix("即"))] if b.names else []
+            if len(names) == int(b.count) and all(names):
+                # 即牲畜口蹄疫和禽流感: each item is named, in order; its name heads its rule (a note)
+                items = tuple(
+                    Item(k, b.each, attrs.evolve(each, clauses=(Note(n, b.span), *each.clauses)), b.span)
+                    for k, n in enumerate(names, 1)
+                )
+            else:
+                items = tuple(Item(k, b.each, each, b.span) for k in range(1, int(b.count) + 1))
+            return Composite(items, source=self.text)
         return attrs.evolve(rule, source=self.text)
 
     def require_logic(self, rule: Rule) -> None:
@@ -1612,7 +1852,15 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
-        return Composite(tuple(built), shared, source=self.text)
+        return Composite(tuple(built), shared, per_item=per_item is not None, source=self.text)
+
+
+_SELF = words("self_reference")
+
+
+def _self_reference(lead: Lead) -> bool:
+    """该项 / 本项 / 该指标 as the whole lead of a clause: the indicator itself, no condition (semantics §85)."""
+    return len(lead) == 1 and isinstance(lead[0], PText) and lead[0].text.strip() in _SELF
 
 
 def _inside(inner: Range, outer: Range) -> bool:
@@ -1688,3 +1936,13 @@ _PER_CAPITA_WORDS = ("百人", "千人", "万人", "十万人", "千名", "万�
 def _same_scale(q: Quantity, others: list[Quantity]) -> bool:
     return all((o.is_percent, o.unit) == (q.is_percent, q.unit) for o in others)
 
+
+
+def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Decimal) -> bool:
+    """Whether steps that count from ``start`` deduct values the line before (``op`` ``line``) states as met:
+    90%以上 before 低于95%每…扣 (shortfall from above the line), ≤100万元 before 超过90万元每…扣."""
+    if op in (Op.GE, Op.GT):
+        return direction is Direction.SHORTFALL and start > line
+    if op in (Op.LE, Op.LT):
+        return direction is Direction.EXCESS and start < line
+    return False

@@ -17,6 +17,7 @@ from .nodes import (
     Award,
     Clause,
     Deduction,
+    Direction,
     Edge,
     Formula,
     FullMarks,
@@ -98,6 +99,58 @@ class RuleChecks(ClauseReader):
                         b.span or (0, len(self.text)), expected=("互不重叠的扣分区间",),
                         hint="写成互不重叠的区间，如“80%（含）-90%扣1分，低于80%扣3分”",
                     )  # fmt: skip
+
+    def _no_unreachable_steps(self, clauses: list[Clause]) -> None:
+        """满意度达到90%得满分，每低1%扣1分，低于90%不得分: the steps count the shortfall below 90%, and the zero band
+        takes every value below 90%: no value is ever scored by the steps (88% scored 0, the zero band winning). The
+        text contradicts itself (the reviewers of the sixth probe, L08): refused. Only where the zero band covers
+        every value the steps count, the line they count from being stated (their own 低于N%, or the edge of the
+        full-marks band): 低于80%不得分 after steps from 90% leaves 80%-90% to the steps and reads. Semantics §89."""
+        for d in clauses:
+            if not (isinstance(d, Deduction) and not d.bonus and d.kind is StepKind.DISTANCE):
+                continue
+            line = self._steps_line(clauses, d)
+            if line is None:
+                continue
+            below, edge = line
+            for z in clauses:
+                if not (isinstance(z, Award) and isinstance(z.condition, Range) and z.condition.measure is d.measure
+                        and (isinstance(z.outcome, Zero) or z.outcome == Points(Decimal(0)))):  # fmt: skip
+                    continue
+                r = z.condition
+                far = r.high if below else r.low  # the zero band is open on the side the steps count
+                if (r.low if below else r.high) is not None or far is None or far.value.unit != edge.value.unit:
+                    continue
+                if (far.value.value >= edge.value.value) if below else (far.value.value <= edge.value.value):
+                    shown = self.text[z.span[0] : z.span[1]] if z.span else ""
+                    raise self.error(
+                        "steps-unreachable",
+                        f"扣分步长用不上：步长扣分的每一个值都已落在“{shown}”之中，二者矛盾",
+                        z.span or (0, len(self.text)), expected=("低于N%不得分（N低于扣分起点）",),
+                        hint="写明不得分的下限，如“每低1%扣1分，低于80%不得分”，或删去步长",
+                    )  # fmt: skip
+
+    @staticmethod
+    def _steps_line(clauses: list[Clause], d: Deduction) -> tuple[bool, Edge] | None:
+        """The side the steps count (True: below) and the edge they count from, where the text states both:
+        their own start (低于95%每偏差5%), or the edge of the one one-sided full-marks band (达到90%得满分)."""
+        full = [c.condition for c in clauses if isinstance(c, Award) and isinstance(c.outcome, FullMarks)
+                and isinstance(c.condition, Range) and c.condition.measure is d.measure]  # fmt: skip
+        band = full[0] if len(full) == 1 else None
+        if band is not None and (band.low is None) == (band.high is None):
+            band = None  # a range (80%-90%得满分) or no edge: steps on both sides may count
+        below = {Direction.SHORTFALL: True, Direction.EXCESS: False}.get(d.direction) if d.direction else None
+        if below is None and band is not None and d.direction is None:
+            below = band.low is not None
+        if below is None:
+            return None
+        if d.start is not None:
+            return below, d.start
+        if band is None or (band.low if below else band.high) is None:
+            return None
+        edge = band.low if below else band.high
+        assert edge is not None
+        return below, edge
 
     @staticmethod
     def _zero_before_deductions(clauses: list[Clause]) -> list[Clause]:

@@ -127,7 +127,10 @@ class ClauseReader(SpanReader):
         said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
             isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
         )
-        if not said or (isinstance(c, PCmp) and c.of_target):
+        # 低于目标值10个百分点以内 / 低于10个百分点以上: the shortfall word is the comparison's own word and the
+        # suffix is the band's (it was read as the completion ratio ≤10%: 70% on 75% scored 0, not 3)
+        own = isinstance(c, PCmp) and c.op in (Op.LT, Op.LE) and c.suffix is not None
+        if not (said or own) or (isinstance(c, PCmp) and c.of_target and not own):
             return None
         lo, hi = self._edges(c)
         self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
@@ -330,11 +333,31 @@ class ClauseReader(SpanReader):
                 # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
                 return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
             return Range(measure, Edge(qtys[-1].q, True, False), None, text, span)
-        if bare and not qtys and (bare[-1].of_target or any(w.kind == "of_target" for w in words)):
+        lead_start, lead_end = self._lead_span(lead, span)
+        # 成本超出目标 / 超出预算: an excess word (lexicon ``excess_band``) with the reference right after it and
+        # nothing else (lexicon ``budget``: the row's target, as in a band on the excess, §82)
+        reference = (
+            bool(bare) and bare[-1].word in _EXCESS_BAND_WORDS
+            and self.text[bare[-1].span[1] : lead_end].strip().rstrip("的") in _BUDGET_WORDS
+        )  # fmt: skip
+        if bare and not qtys and (bare[-1].of_target or reference or any(w.kind == "of_target" for w in words)):
             # 小于或等于年度目标值 / 达到年度目标值: the outcome against the target, as a completion ratio
             self.use(*bare)
             c = PCmp(bare[-1].op, Quantity(Decimal(100), "%"), bare[-1].span)
             lo, hi = self._edges(c)
+            before = self.text[lead_start : bare[-1].span[0]].strip()
+            if reference and not before.endswith(_NEGATIONS):
+                # 成本超出目标: a band on the excess over the target, of any size (§82): none holds within it
+                subject = self.text[lead_start:lead_end].strip().rstrip("的")
+                return Range(Measure.EXCESS, Edge(Quantity(Decimal(0), "%"), False), None, subject, span)
+            if before.endswith(_NEGATIONS) and (lo is None) != (hi is None):
+                # 未达到目标值: the other side of the line (the 未 was dropped: 80 of 100 scored as reaching it)
+                edge = lo if lo is not None else hi
+                assert edge is not None
+                flipped = attrs.evolve(edge, inclusive=not edge.inclusive)
+                lo, hi = (None, flipped) if lo is not None else (flipped, None)
+            elif before.endswith(_NEGATIONS):
+                return None
             return Range(Measure.RATIO, lo, hi, text, span)
         self.use(*bare)
         if bare:

@@ -150,6 +150,8 @@ class Label:
     # when no day is written; a MonthDay when no year is written, §80). The requirement stays the words: met
     # or not, or the units late a step counts
     deadline: datetime.date | MonthDay | None = None
+    # 8月底以后开工 beside deadlines: the date the words start after (a late band, never a deadline, §88)
+    start: datetime.date | MonthDay | None = None
 
 
 @frozen
@@ -218,6 +220,9 @@ class ByHand:
     low: Decimal | None = None
     high: Decimal | None = None
     share: bool = False  # 得60%-80%分值: ``low``/``high`` are percents of the weight (semantics §78)
+    # 酌情扣分 / 视情况扣减: a deduction by hand, not an award (酌情评分, 评定): where its condition does not hold
+    # nothing is deducted (semantics §86)
+    deduct: bool = False
 
     def bounds(self, full: Decimal) -> tuple[Decimal, Decimal] | None:
         """The hand score's bounds in points, on a weight of ``full`` (None: no bounds but the weight's)."""
@@ -356,6 +361,9 @@ class Requirement(Note):
     """
 
     terms: tuple[Quantity, ...] = ()
+    # 计划于8月底前完成采购，每推迟10天扣0.5分: the deadline it states, the steps after it count the time late from
+    # (semantics §88); written by the text, which holds its date
+    deadline: datetime.date | MonthDay | None = None
 
 
 Clause = Award | Veto | Deduction | Proportional | Note
@@ -430,6 +438,9 @@ class Composite:
 
     items: tuple[Item, ...]
     shared: Rule | None = None  # clauses after the items that apply to all (以上情况每出现一例…扣1分)
+    # 每完成1项取得该项分数 closing the items (semantics §81): each item is a thing done for its points; where
+    # they are all worth the same, the count of items done answers too (semantics §86)
+    per_item: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 

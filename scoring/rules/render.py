@@ -233,7 +233,7 @@ def render_outcome(o: Outcome) -> str:
             return f"得{number(o.low)}%-{number(o.high)}%分值"  # 得60%-80%分值: a share of the weight by hand
         if o.low is not None and o.high is not None:
             return f"得{number(o.low)}至{number(o.high)}分"  # 良好8-9分: a hand score within
-        return "酌情评分"
+        return "酌情扣分" if o.deduct else "酌情评分"
     raise TypeError(f"not an outcome: {o!r}")
 
 
@@ -550,7 +550,7 @@ def _render(node: Node, ctx: _Context, used: set[str]) -> str:
             parts.append(_rule_text(node.shared, ctx, used))
         for item in node.items:
             parts.append(_item_mark(item, used) + _rule_text(item.rule, ctx, used))
-        return "；".join(parts)
+        return "；".join(parts) + ("。每完成1项取得该项分数" if node.per_item else "")
     if isinstance(node, Rule):
         return _rule_text(node, ctx, used)
     raise TypeError(f"render needs a Rule or Composite, not {type(node).__name__}")

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .grades import grade_words, levels
 from .lexicon import words
 from .nodes import (
     Award,
@@ -184,6 +185,11 @@ def delay_unit(rule: object) -> str | None:
     return units[0] if units and len({u.lstrip("个") for u in units}) == 1 else None
 
 
+def is_weight_name(name: str) -> bool:
+    """分值, 指标分值, 满分, 权重, 基本分: a formula's name for the weight (semantics §12)."""
+    return "分值" in name or name in ("满分", "权重", "基本分")
+
+
 def formula_vars(expr: object) -> tuple[str, ...]:
     """The names of a formula (Var nodes), each once, left to right: 实际完成值/计划值×分值 →
     (实际完成值, 计划值, 分值). One walk for the readers that ask (scales.formula_names, the aggregation
@@ -336,18 +342,21 @@ def _colon_between(text: str, a: _Segment, b: _Segment) -> bool:
 
 
 _LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
-_GRADE_WORDS = ("优秀", "优", "良好", "良", "中等", "中", "合格", "及格", "差", "一般", "好", "显著", "明显")
 
 
 def things_apart(labels: list[str]) -> bool:
     """Labels that name different things (印制宣传手册 / 举办培训班: a checklist, domain point 17), not levels
-    of one thing: no label is a grade word (优秀, 良好 …), and no two differ only by a modifier (合理 / 基本合理)."""
+    of one thing: no label is a grade word (优秀, 良好 …: the lexicon's ``[words.grade]``), no two differ only
+    by a modifier (合理 / 基本合理), and they are not grades of one subject (效果显著 / 效果一般: semantics §85)."""
+    if levels(labels) is not None:
+        return False
+    grade_words_ = grade_words()
     cores: list[str] = []
     for text in labels:
         core = text
         for m in _LEVEL_MODIFIERS:
             core = core.replace(m, "")
-        if not core or core in _GRADE_WORDS or any(core in k or k in core for k in cores):
+        if not core or core in grade_words_ or any(core in k or k in core for k in cores):
             return False
         cores.append(core)
     return True

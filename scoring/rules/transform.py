@@ -69,6 +69,10 @@ from .phrases import (
     TOutcome,
     _is_lead,
 )
+from .shapes import formula_vars, is_weight_name
+
+#: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
+_DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
 
 
 def _tok_span(tok: Token) -> Span:
@@ -83,6 +87,8 @@ class _Phrases:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        #: the Num nodes of percent literals (100% is Num(1), as 1 is): 得分=…×100% is a percentage
+        self.percent_literals: set[int] = set()
 
     def _span(self, meta: Any) -> Span:
         if getattr(meta, "empty", True):
@@ -173,6 +179,13 @@ class _Phrases:
         return PQty(q.q, self._span(meta), q.points_scale, q.pp, inclusive_mark=True)
 
     def text(self, meta: Any, ch: list[Token]) -> PText:
+        for tok in ch:
+            if tok.type == "INCLUSIVE" and not _DATED_BY.search(self.source[: tok.start_pos or 0]):
+                # 2024年9月30日前（含）完成 (semantics §88): the mark says the deadline's own day is on time, as a
+                # deadline is read; after anything but a date and 前 it is read by nothing
+                raise RuleSyntaxError("unexpected-token", f"这里不应出现“{tok}”", self.source, tok.start_pos or 0,
+                                      length=max(1, len(tok)), expected=("90%（含）以上", "2024年9月30日前（含）"),
+                                      hint="（含）写在数字或期限之后")  # fmt: skip
         return PText("".join(str(t) for t in ch), self._span(meta))
 
     def name(self, meta: Any, ch: list[Token]) -> str:
@@ -446,7 +459,32 @@ class _Phrases:
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
         # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
         expr = next(c for c in ch if not isinstance(c, Token))
+        if self._percentage(expr):
+            start, end = self._span(meta)
+            raise RuleSyntaxError(
+                "formula-percentage", "这个得分公式算出的是百分比（乘以100%），不是分数：公式中没有分值，规则没有写明百分比换算成几分",
+                self.source, start, length=end - start, expected=("得分=…×分值",),
+                hint="写明分值，如“得分=实际完成值/计划完成值×分值”",
+            )  # fmt: skip
         return TOutcome(Formula(expr), self._span(meta))
+
+    def _percentage(self, expr: Expr) -> bool:
+        """得分=（实际完成值/计划完成值）×100% (sixth probe L09): ×100% outermost and no weight in the formula,
+        so the result is a percentage, not points (it scored 0.8 at 80 of 100). 100% is a factor of the top
+        product (100%×实际值/目标值 too), not a divisor (实际值÷100%×5 is points)."""
+        if any(is_weight_name(n) for n in formula_vars(expr)):
+            return False
+        factors: list[Expr] = []
+        stack = [expr]
+        while stack:
+            e = stack.pop()
+            if isinstance(e, BinOp) and e.op in "*/":
+                stack.extend((e.left, e.right) if e.op == "*" else (e.left,))
+            else:
+                factors.append(e)
+        return len(factors) > 1 and any(
+            isinstance(f, Num) and f.value == 1 and id(f) in self.percent_literals for f in factors
+        )
 
     def rate_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
         # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §78)
@@ -469,7 +507,9 @@ class _Phrases:
         return self._bin("/", ch)
 
     def percent_literal(self, meta: Any, ch: list[Any]) -> Num:
-        return Num(ch[0] / 100)
+        num = Num(ch[0] / 100)
+        self.percent_literals.add(id(num))
+        return num
 
     def number_literal(self, meta: Any, ch: list[Any]) -> Num:
         return Num(ch[0])

@@ -20,6 +20,7 @@ from ..reading.scales import (
     two_quantities,
 )
 from ..reading.values import (
+    SAME,
     Value,
     bare_quantity,
     canonical_answer,
@@ -30,6 +31,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
+from ..rules.grades import Grade, grade_of, grades_of, unquoted
 from ..rules.nodes import (
     Award,
     Label,
@@ -55,6 +57,7 @@ class _Ctx:
     setting: Setting = attrs.Factory(
         lambda c: Setting(c.unit, c.target.quantity if c.target is not None else None, c.op), takes_self=True
     )
+    target_text: str = ""  # the 指标值 as written (2024年6月底前: the year of deadlines written without one, §88)
 
     def step(self, clause: str, delta: Decimal, note: str = "", **inputs: object) -> None:
         self.steps.append(Step(clause, tuple((k, _fmt(v)) for k, v in inputs.items()), delta, note))
@@ -240,37 +243,48 @@ def fits_the_value(rule: Rule, x: _In, setting: Setting) -> None:
 
 
 def _match_label(awards: list[Award], label: str) -> Award | None:
-    def text(a: Award) -> str:
-        c = a.condition
-        return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
+    """The award an answer names: its label's words (or words listed as meaning the same), else its
+    grade word alone (semantics §85); None when it names none, or more than one."""
+    found = _named(awards, label)
+    return found[0] if len(found) == 1 else None
 
-    same = [a for a in awards if same_label(label, text(a))]
+
+def _label_text(a: Award) -> str:
+    c = a.condition
+    return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
+
+
+def _named(awards: list[Award], label: str) -> list[Award]:
+    """The awards an answer names (semantics §85). The label's words, or words listed as meaning the
+    same (answers.toml), name it. Else a label that is a subject and a grade word (政策知晓度高, “满意”,
+    rules/grades.py) is named by its grade word (高, 满意; the answer as rule text is read: 優秀 is 优秀),
+    or by the grade word after the label's subject or its end (知晓度高, 效果显著); the subject of a label
+    written without one (较高 after 政策知晓度高) is the one its levels share. Never by a part of a word:
+    一 names nothing, 部分完成 is not 完成 (its grade word is 部分完成), 不明显 is not 明显."""
+    same = [a for a in awards if same_label(label, _label_text(a))]
     if same:
-        return same[0]
-    # 比上年提高显著 answered 显著: the grade word after the subject the labels share, never after a
-    # word that changes it (部分完成 is not 完成, 不明显 is not 明显); the answer as rule text is read
-    # (優秀 is 优秀), and a label's closing 等次/等级 is no part of the grade (年度考核为优秀等次: 优秀)
-    label = canonical_answer(label).strip()
+        return same[:1]
+    worded = [a for a in awards if isinstance(a.condition, (Label, TargetMet))]
+    texts = [_label_text(a) for a in worded]
+    grades, subject = grades_of(texts)
+    awards = worded
+    answer = unquoted(canonical_answer(label))
+    if not answer:
+        return []
 
-    def core(a: Award) -> str:
-        t = text(a)
-        for tail in ("等次", "等级", "档次"):
-            t = t.removesuffix(tail)
-        return t
+    def alike(word: str, grade: Grade) -> bool:
+        return word == grade.word or word in SAME.get(grade.word, ())
 
-    if len(label) < 2 and label not in ("优", "良", "中", "差", "好"):
-        return None  # one character of a word (秀 of 优秀) is no grade
-    graded = [
-        a for a in awards
-        if label and core(a).endswith(label) and len(core(a)) > len(label)
-        and not core(a)[: -len(label)].endswith(_MODIFIERS)
+    hit = [a for a, g in zip(awards, grades, strict=True) if g is not None and alike(answer, g)]
+    if hit:
+        return hit
+    said = grade_of(answer)
+    if said is None or not said.subject or said.quoted:
+        return []
+    return [
+        a for a, g in zip(awards, grades, strict=True)
+        if g is not None and alike(said.word, g) and (subject if subject is not None else g.subject).endswith(said.subject)
     ]  # fmt: skip
-    if len(graded) == 1:
-        return graded[0]
-    return None
-
-
-_MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "大部分", "全部", "较", "比较", "尚", "均")
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

@@ -37,6 +37,7 @@ from ..reading.bind import checklist, reads_rank
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.deadlines import answer_date
 from ..reading.scales import on_target, two_quantities
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
@@ -191,6 +192,8 @@ class Compiled:
         if points is not None or awards is None:
             return points
         match = _match_label(list(awards), text.strip())
+        if match is None and answer_date(text) is not None:
+            return None  # 2024年6月15日 against deadlines: the evaluator places the date (semantics §88)
         if match is None:
             return RAISES
         key = awards.index(match)
@@ -322,6 +325,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 低于目标10个百分点以内的扣3分 / 超支5%以内扣1分 (domain point 16): one side of the target only
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):
         return True
+    if any(isinstance(a.outcome, ByHand) and a.outcome.deduct and isinstance(a.condition, Range) for a in rule.awards):
+        return True  # 满意度低于90%的酌情扣分 (semantics §86): nothing is lost beyond the band, the evaluator's reading
     # 全年未出现事故，计10分 / 合规率100%得满分，每发现一例… (a number counts the events) and worded
     # rules (完成得满分，未完成不得分: a number answers them through the target or as an event count)
     # are generated: codegen._award_test and codegen._met_code follow the evaluator's _holds and

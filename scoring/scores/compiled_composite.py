@@ -49,8 +49,8 @@ class _Kind(Enum):
 def numbers_refused(rule: Composite) -> bool:
     """Every plain number is refused with one message (分项规则需要每一项的实际值…): two or more items,
     none of whose words a number could name as a grade (words starting with a digit or a sign)."""
-    if rule.shared is not None or len(rule.items) < 2:
-        return False
+    if rule.shared is not None or len(rule.items) < 2 or rule.per_item:
+        return False  # (每完成1项取得该项分数: a count of the items done may answer, semantics §86)
     for item in rule.items:
         first = item.rule.clauses[0] if item.rule.clauses else None
         text = getattr(getattr(first, "condition", None), "text", None) or getattr(first, "text", "")

@@ -23,18 +23,22 @@ from ..reading.bind import checklist, number_answers, one_off_cases, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
+from ..reading.deadlines import Answered, answer_date, date_bands, place
 from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
     formula_names,
     met,
     met_line,
+    missing_clause,
     names_event,
     on_target,
     pick,
 )
 from ..reading.values import (
     comparator,
+    is_missing,
+    same_label,
     to_decimal,
     yes_no,
 )
@@ -74,6 +78,7 @@ from .answers import (
     _In,
     _keyed,
     _match_label,
+    _named,
     _no_events,
     _number,
     _scale,
@@ -92,6 +97,7 @@ from .steps import (
     _deduct,
     _deducted,
     _expr,
+    _items_counted,
     _outcome,
     _proportional,
     _with_bonuses,
@@ -118,7 +124,7 @@ def evaluate(
     op = comparator(comparator_) if comparator_ else None
     if op is None and tv is not None:
         op = tv.op
-    ctx = _Ctx(w, tv, op, u, opts)
+    ctx = _Ctx(w, tv, op, u, opts, target_text=target if isinstance(target, str) else "")
     try:
         if isinstance(rule, Composite):
             exact = _composite(rule, actual, ctx)
@@ -206,6 +212,14 @@ def _top_band(rule: Rule, top: Award) -> bool:
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    m = missing_clause(rule)
+    if m is not None and not isinstance(actual, Mapping) and is_missing(actual) and not isinstance(m.outcome, Formula):
+        # 数据缺失的不得分 answered 数据缺失: the rule's own clause on missing data scores it (semantics §86)
+        _require_points(m, ctx)
+        value = _outcome(m.outcome, _In(), ctx, full)
+        ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
+                 实际值=str(actual or "").strip())  # fmt: skip
+        return value
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     things = checklist(rule)
     if things is not None:
@@ -250,8 +264,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
     # 1. vetoes
+    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
+        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+            # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
+            # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
+            continue
         if _veto_holds(v.condition, xi, ctx):
             ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
             return ZERO
@@ -282,6 +301,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         and not has_events
         and x.flag is None
     ):
+        if isinstance(actual, str) and any(
+            isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None
+            and same_label(actual, a.condition.text) for a in rule.awards
+        ):  # fmt: skip
+            # 12月完成 on 11月底前完成得满分，12月完成得3分: the words of a dated band, not 12 months (§88)
+            chosen = _choose_label(rule, _In(label=actual.strip()), ctx)
+            if chosen is not None:
+                return chosen
         met = _number_meets(x, rule, ctx)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
@@ -620,8 +647,12 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
     it fell into the gap and scored 0). A value between two bands stays a gap."""
     bands = [a for a in rule.awards if isinstance(a.condition, Range)]
-    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(deducts(a) for a in bands)
-            or not all(deducts(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
+    # 满意度低于90%的酌情扣分: a deduction by hand on a band deducts too (semantics §86)
+    def lose(a: Award) -> bool:
+        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
+
+    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(lose(a) for a in bands)
+            or not all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
         return False
     conds = [a.condition for a in bands if isinstance(a.condition, Range)]
     if any(c.measure is not Measure.VALUE for c in conds):
@@ -666,6 +697,12 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     values = [(a, _outcome(a.outcome, x, ctx, full)) for a in awards]
     if x.label is not None:
         match = _match_label(awards, x.label)
+        if match is None and (when := answer_date(x.label)) is not None:
+            return _by_date(rule, when, values, ctx)
+        named = _named(awards, x.label) if match is None else []
+        if len(named) > 1:
+            labels = "、".join(_describe_cond(a.condition) for a in named if a.condition is not None)
+            raise EvaluationError(f"“{x.label}”可以是这条规则的几个等级（{labels}）：请写出完整的等级")
         if match is None:
             labels = "、".join(_describe_cond(a.condition) for a in awards if a.condition is not None)
             raise EvaluationError(f"“{x.label}”不是这条规则的等级，应为: {labels}（或是/否）")
@@ -698,6 +735,26 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     return ZERO
 
 
+def _by_date(rule: Rule, when: Answered, values: list[tuple[Award, Decimal]], ctx: _Ctx) -> Decimal:
+    """2024年6月15日 on 2024年6月底前开工得满分，未按期开工不得分 (semantics §88): a completion date scores the band
+    of the first deadline it does not pass, read by ``reading.deadlines``; refused where the dates cannot be
+    compared (a year missing on one side, bands that are not successive deadlines)."""
+    bands = date_bands(rule, ctx.target_text)
+    if isinstance(bands, str):
+        raise EvaluationError(f"“{when.text}”是日期，{bands}：请填写是否按期完成，或规则中的等级")
+    try:
+        award, how = place(bands, when)
+    except ValueError as e:
+        raise EvaluationError(str(e)) from None
+    if award is None:
+        ctx.step("没有一档包含该完成日期，记0分", ZERO, how, 实际值=when.text)
+        return ZERO
+    value = dict((id(a), v) for a, v in values)[id(award)]
+    ctx.step(_describe_award(award, ctx, ctx.weight), value, how, 实际值=when.text)
+    _require_points(award, ctx)
+    return value
+
+
 def _negative_or_unmet(a: Award) -> bool:
     c = a.condition
     return c is None or isinstance(c, Otherwise) or (isinstance(c, (Label, TargetMet)) and c.negated)
@@ -715,7 +772,8 @@ def _require_points(a: Award, ctx: _Ctx) -> None:
             err = EvaluationError(f"“{cond}”时规则给出{given}，需要人工确定得分")
             err.hand_range = True  # type: ignore[attr-defined]
             raise err
-        err = EvaluationError(f"“{cond}”时规则规定酌情评分，需要人工给出得分")
+        how = "酌情扣分" if a.outcome.deduct else "酌情评分"
+        err = EvaluationError(f"“{cond}”时规则规定{how}，需要人工给出得分")
         err.by_hand = True  # type: ignore[attr-defined]  # evaluate() adds the bounds the rule still sets
         raise err
 
@@ -761,6 +819,11 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         raise EvaluationError(
             f"分项之前的总括条款（{_describe_shared(c.shared)}）暂不能计分：请把它写进各分项，或拆成单独的指标"
         )
+    if not isinstance(actual, Mapping) and c.per_item:
+        # ①…（2分）；②…（2分）…。每完成1项取得该项分数: the count of items done, their points being equal (§86)
+        things = [i.rule.awards[0] for i in c.items]
+        names = "；".join(f"{i.number}：{getattr(a.condition, 'text', '')}" for i, a in zip(c.items, things, strict=True))
+        return _items_counted(things, actual, ctx, names)
     if not isinstance(actual, Mapping):
         if len(c.items) == 1:
             actual = {c.items[0].number: actual}

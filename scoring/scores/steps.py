@@ -148,6 +148,8 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return full
     if kind == "unknown":
         raise EvaluationError(f"公式中的“{name}”没有定义")
+    if kind == "mixed_scale":
+        raise EvaluationError(f"公式中的“{name}”既在乘以分值的项里，又在不乘分值的项里：百分比按小数还是按点数计算，规则没有写明，请人工计算")
     if kind == "two_rates":
         raise EvaluationError(f"公式中有两个比率，规则没有写明哪个是实际值（{name}…）：请按规则人工计算")
     if kind in ("target", "target_rate", "target_points"):
@@ -241,7 +243,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         return ZERO
     if plan.moved_error:
         raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
-    moved = dist / abs(rv) * HUNDRED if plan.relative else dist
+    moved = dist / abs(rv) * HUNDRED if plan.relative else dist * plan.per_unit
     if plan.compare.kind.startswith("deviation"):  # steps on the deviation from the target (deviation_line)
         how = f"偏离指标值{_num(_q4(qv))}%，超出{_num(rv)}%共{_num(_q4(dist))}个百分点"
     elif plan.basis is PercentBasis.RELATIVE:

@@ -61,7 +61,7 @@ __all__ = ["WARNING_KINDS", "Change", "Normalized", "describe_changes", "normali
 
 _DATA: dict[str, Any] = tomllib.loads(Path(__file__).with_name("normalize.toml").read_text(encoding="utf-8"))
 
-WARNING_KINDS = frozenset({"leading-zero", "lost-dash", "space-in-number", "ocr-zero"})
+WARNING_KINDS = frozenset({"leading-zero", "lost-dash", "space-in-number", "ocr-zero", "ocr-one"})
 """Kinds of change a reader must be told about: a reading that repairs lost text."""
 
 _LABELS: dict[str, str] = _DATA["describe"]
@@ -388,7 +388,7 @@ def _letter_spaced(text: str) -> bool:
     return len(cjk) >= 4 and not any(_cjk(text[i + 1]) for i in cjk if i + 1 < len(text))
 
 
-def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
+def _joins(text: str, s: int, e: int, *, spaced: bool = False, numbers: frozenset[int] = frozenset()) -> bool:
     """Whether spaces in ``text[s:e]`` are inside a word or a number (PDF text) and can go.
 
     Kept: between two numbers (80 90; not in a letter-spaced text: 9 5%) and after a percentage before a number (80% 90%), after
@@ -405,7 +405,7 @@ def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
     if _digit(left):
         if spaced and _digit(right) and e - s == 1:
             return True  # 9 5% in a letter-spaced text (a single space, as between its characters)
-        return _cjk(right) or right in _PERCENT or right in _CLOSE or _compared_number(text, s, e)
+        return _cjk(right) or right in _PERCENT or right in _CLOSE or s in numbers
     if left == ".":
         return _decimal(text, s - 1, right)
     if left in _PERCENT:
@@ -423,34 +423,77 @@ def _joins(text: str, s: int, e: int, *, spaced: bool = False) -> bool:
 #: semantics §73): a space between two digit runs after one is inside that number (normalize.toml)
 _ONE_NUMBER_AFTER: tuple[str, ...] = tuple(sorted(_DATA["space"]["one_number_after"], key=len, reverse=True))
 _UNIT_START = _PERCENT + "‰"
+_BLANK = " \u3000\u00a0"
+_DASH = "-—–～~至"
+_POINTS_WORDS = "扣得计记加减赋给"  # 得 1 0 分: the points of an award or a deduction
+_DIGIT_RUN = re.compile(r"(?<![0-9.])[0-9]+(?:[ \u3000\u00a0][0-9]+)+")
 
 
-def _compared_number(text: str, s: int, e: int) -> bool:
-    """≥9 5% → ≥95% (PDF text, kind ``space-in-number``, a warning): one space between two runs of digits
-    is inside one number where nothing else can be meant. The run before the space follows a comparison
-    that takes one number (≥, 低于 …: a lost dash, 9-5%, would be a range after it, which is refused); the
-    run after it is whole digits closed at once by %, ‰ or a CJK unit (not a dot, a space or another number).
-    Two numbers (80 90, 80% 90%, 得3分 4分, 达到3 5个: 达到 takes a range, 3-5个) stay apart."""
-    if e - s != 1 or text[s] not in " \u3000\u00a0" or not _digit(text[e]):
-        return False
-    k = s
-    while k > 0 and _digit(text[k - 1]):
-        k -= 1
-    if not text[:k].endswith(_ONE_NUMBER_AFTER):
-        return False
-    j = e
-    while j < len(text) and _digit(text[j]):
-        j += 1
-    return j < len(text) and (text[j] in _UNIT_START or (_cjk(text[j]) and text[j] not in "分"))
+def _digit_spaced(text: str) -> bool:
+    """满意度≥ 9 0 %得满分，8 0 %-9 0 %… (PDF text that spaced the digits of every number): no two digits
+    stand side by side anywhere, and a digit is followed by one space and a digit (``_number_spaces`` asks
+    for two such numbers)."""
+    return re.search("[0-9][0-9]", text) is None and re.search(f"[0-9][{_BLANK}][0-9]", text) is not None
+
+
+def _number_spaces(text: str) -> frozenset[int]:
+    """The spaces inside one number (PDF text, kind ``space-in-number``, a warning): ≥9 5% → ≥95%,
+    and in a text that spaced every number's digits (``_digit_spaced``) ≥ 9 0 % → ≥90%, 8 0 %-9 0 % → 80%-90%.
+
+    A run of digits with single spaces between them is one number only where nothing else can be meant:
+    its closer is %, ‰ or a CJK unit other than 分 (not a dot, a space or another number), and it stands
+    where one number stands. After a comparison that takes one number (≥, 低于 …: a lost dash, 9-5%,
+    would be a range after it, which is refused, semantics §73), with one space in the run and the
+    closer right after it. In a digit-spaced text, the run may have several spaces and one space before
+    its closer, and it also stands as one number beside a range's dash (8 0 %-9 0 %: an end of a range is
+    never a range itself) or as the points after 得/扣… closed by 分 (得 1 0 分). Two numbers (80 90,
+    80% 90%, 得3分 4分, 达到3 5个: 达到 takes a range, 3-5个) stay apart; so does a run with no such context."""
+    runs = list(_DIGIT_RUN.finditer(text))
+    spaced = len(runs) >= 2 and _digit_spaced(text)  # two spaced numbers at least: ≥9 5 5% alone stays apart
+    out: set[int] = set()
+    for m in runs:
+        a, b = m.span()
+        gaps = [i for i in range(a, b) if text[i] in _BLANK]
+        if not spaced and len(gaps) != 1:
+            continue
+        j = b + 1 if spaced and text[b : b + 1] in tuple(_BLANK) and b + 1 < len(text) else b
+        closer = text[j : j + 1]
+        if not closer or closer == "." or (closer.isspace()):
+            continue
+        before = text[:a].rstrip(_BLANK) if spaced else text[:a]
+        unit = closer in _UNIT_START or (_cjk(closer) and closer != "分")
+        if unit and before.endswith(_ONE_NUMBER_AFTER):
+            out.update(gaps)
+        elif spaced and unit and (before[-1:] in tuple(_DASH) or text[j + 1 :].lstrip(_BLANK)[:1] in tuple(_DASH)):
+            out.update(gaps)  # 8 0 %-9 0 %: an end of a range
+        elif spaced and closer == "分" and before[-1:] and before[-1] in _POINTS_WORDS:
+            out.update(gaps)  # 得 1 0 分
+    return frozenset(out)
+
+
+#: scoring words a table cell's wrap may split (扣完⏎为止): normalize.toml ``[line_break] words``
+_BREAK_WORDS: tuple[str, ...] = tuple(_DATA["line_break"]["words"])
 
 
 def _joins_line(text: str, s: int, e: int) -> bool:
     """A line break (a clause separator to the grammar) is joined only inside a number
-    (0.⏎5) or between a number and its 分 or % (2⏎分)."""
+    (0.⏎5), between a number and its 分 or % (2⏎分), or inside a scoring word (扣完⏎为止: a line
+    ending 扣完 says nothing, one starting 为止 begins nothing; normalize.toml ``[line_break]``)."""
     left, right = text[s - 1], text[e]
     if _digit(left):
         return right == "分" or right in _PERCENT
+    if _cjk(left) and _cjk(right):
+        return _split_word(text, s, e)
     return left == "." and _decimal(text, s - 1, right)
+
+
+def _split_word(text: str, s: int, e: int) -> bool:
+    """Whether the break ``text[s:e]`` falls strictly inside one of the scoring words."""
+    for word in _BREAK_WORDS:
+        for cut in range(1, len(word)):
+            if text.endswith(word[:cut], 0, s) and text.startswith(word[cut:], e):
+                return True
+    return False
 
 
 def _decimal(text: str, dot: int, right: str) -> bool:
@@ -478,6 +521,7 @@ def _spaces(text: str) -> list[_Edit]:
     edits: list[_Edit] = []
     n = len(text)
     spaced = _letter_spaced(text)
+    numbers = _number_spaces(text)
     for m in _WHITESPACE.finditer(text):
         s, e = m.span()
         if s == 0 or e == n:
@@ -485,7 +529,7 @@ def _spaces(text: str) -> list[_Edit]:
         run = m.group()
         breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
         if breaks == 0:
-            if _joins(text, s, e, spaced=spaced):
+            if _joins(text, s, e, spaced=spaced, numbers=numbers):
                 inside = _digit(text[s - 1]) and _digit(text[e]) and not spaced
                 edits.append(_Edit(s, e, "", "space-in-number" if inside else "space"))
         elif breaks == 1 and _joins_line(text, s, e):
@@ -509,6 +553,23 @@ _OCR_LE = re.compile(r"(?<![A-Za-z0-9])W[ \t]*(?=[0-9])")
 _OCR_ZERO = re.compile(r"(?<![A-Za-z0-9.\s])[Oo](?=\.[0-9])")
 
 
+# 每低l个百分点扣l分: the letter l where a figure must stand, after a CJK character or a comparison sign and
+# not beside another Latin letter, with digits after it or none, before a counter or 分 after 扣/得 …
+_OCR_ONE = re.compile(r"(?<=[\u3400-\u9fff≥≤<>=])l(?P<rest>[0-9]*(?:\.[0-9]+)?)(?![A-Za-z0-9.])")
+
+
+def _ocr_one(text: str) -> list[_Edit]:
+    """每低l个百分点扣l分 → 每低1个百分点扣1分 (kind ``ocr-one``, a warning): a lower-case l read as the figure 1
+    only where a quantity stands (before a counter, %, or 分 after 扣/得 …, as a Chinese numeral is read,
+    ``_quantity``); no word is written l个 or 扣l分. An upper-case I (Ⅰ类, I级) and an l beside Latin letters
+    (ml, lg) stay as written."""
+    return [
+        _Edit(m.start(), m.start() + 1, "1", "ocr-one")
+        for m in _OCR_ONE.finditer(text)
+        if _quantity(text, m.end(), text[m.start() - 1])
+    ]
+
+
 def _ocr(text: str) -> list[_Edit]:
     """得分二完成率 → 得分=完成率; 85%X10 → 85%×10 (between two operands only); W 0 → ≤0."""
     edits: list[_Edit] = []
@@ -520,6 +581,8 @@ def _ocr(text: str) -> list[_Edit]:
         edits += [_Edit(m.start(), m.end(), "≤", "ocr-le") for m in _OCR_LE.finditer(text)]
     if "O" in text or "o" in text:
         edits += [_Edit(m.start(), m.end(), "0", "ocr-zero") for m in _OCR_ZERO.finditer(text)]
+    if "l" in text:
+        edits += _ocr_one(text)
     edits.sort()
     return edits
 

@@ -15,7 +15,9 @@ YI = Decimal(100000000)
 
 
 def chinese_numeral(text: str) -> Decimal:
-    """一 → 1, 十二 → 12, 两 → 2, 三十 → 30, 一百零五 → 105."""
+    """一 → 1, 十二 → 12, 两 → 2, 三十 → 30, 一百零五 → 105; 半 (半个月, 半小时) → 0.5."""
+    if text == "半":
+        return Decimal("0.5")
     total = 0
     current = 0
     for ch in text:

@@ -1,0 +1,149 @@
+"""Grades of one thing (semantics §85): a label is a subject and a grade word (政策知晓度 + 高, 效果 +
+不明显, 受益对象满意度调查结果为 + “满意”), where the grade word is the longest word of the lexicon's
+``[words.grade]`` the label ends with, or the word a label closes in quotes. Labels whose grades are
+distinct and whose subjects are one subject, written once or shortened (政策知晓度高 / 较高 / 一般;
+促进农民增收效果显著 / 效果一般), are levels of one thing: alternatives, never a checklist (domain
+point 17). Pure functions of label texts; which answer names which label is decided in
+``scoring.scores.answers`` with the answer lexicon."""
+
+from __future__ import annotations
+
+import functools
+
+from attrs import frozen
+
+from .lexicon import words
+
+#: a closing quote → its opening one
+_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘", '"': '"'}
+#: closing words that are no part of the grade (年度考核为优秀等次: 优秀; 效果显著的: 显著)
+_TAILS = ("等次", "等级", "档次", "的", "。", ".", "者")
+#: words that change the grade after them: a label 不够及时 is not the grade 及时 of the subject 不够
+_MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "全部", "较", "比较", "较为", "尚", "均",
+              "不太", "不够", "很", "非常", "十分", "完全")  # fmt: skip
+
+
+@frozen
+class Grade:
+    """A label read as its subject and its grade word (较高 → subject '', word 较高)."""
+
+    subject: str
+    word: str
+    quoted: bool = False
+
+
+@functools.cache
+def _grade_words() -> tuple[str, ...]:
+    return tuple(sorted(words("grade"), key=len, reverse=True))
+
+
+def grade_words() -> frozenset[str]:
+    """The grade words of the lexicon."""
+    return frozenset(words("grade"))
+
+
+def bare(text: str) -> str:
+    """A label or an answer without what closes it and is no part of the grade (的, 等次, a full stop)."""
+    t = text.strip()
+    while True:
+        for tail in _TAILS:
+            if t.endswith(tail) and len(t) > len(tail):
+                t = t[: -len(tail)].rstrip()
+                break
+        else:
+            return t
+
+
+def unquoted(text: str) -> str:
+    """“满意” → 满意: a word in one pair of quotes is the word."""
+    t = bare(text)
+    if len(t) > 2 and t[-1] in _QUOTES and t[0] == _QUOTES[t[-1]] and not any(q in t[1:-1] for q in '“”「」『』‘’"'):
+        return t[1:-1]
+    return t
+
+
+def grade_of(text: str) -> Grade | None:
+    """The label's subject and grade word, or None: a word closed in quotes at the end of the label
+    (年度考核结果“好”: 好), else the longest grade word of the lexicon it ends with, unless what is
+    before that word ends with a word that changes it (不够及时: None)."""
+    t = bare(text)
+    if len(t) > 2 and t[-1] in _QUOTES:
+        i = t.rfind(_QUOTES[t[-1]], 0, len(t) - 1)
+        word = t[i + 1 : -1] if i >= 0 else ""
+        if word and not any(q in word for q in '“”「」『』‘’"'):
+            return Grade(t[:i], word, quoted=True)
+        return None
+    for w in _grade_words():
+        if t.endswith(w):
+            subject = t[: -len(w)]
+            if subject.endswith(_MODIFIERS):
+                return None
+            return Grade(subject, w)
+    return None
+
+
+def levels(labels: list[str]) -> tuple[Grade, ...] | None:
+    """Two or more labels that are distinct grades of one subject: each label's subject is empty or
+    ends the longest one (促进农民增收效果显著 / 效果一般 / 效果不明显: the subject 促进农民增收效果, written
+    shorter after the first). None when a label has no grade word, two share one, or the subjects differ
+    (制度健全 / 执行规范: two things)."""
+    grades = [grade_of(t) for t in labels]
+    if len(grades) < 2 or any(g is None for g in grades):
+        return None
+    found = [g for g in grades if g is not None]
+    if len({g.word for g in found}) != len(found):
+        return None
+    shared = max((g.subject for g in found), key=len)
+    if not all(shared.endswith(g.subject) for g in found):
+        return None
+    return tuple(found)
+
+
+def shared_subject(grades: tuple[Grade, ...]) -> str:
+    """The subject levels of one thing share: the longest written."""
+    return max((g.subject for g in grades), key=len)
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = min(texts)
+    last = max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def written_in_full(labels: list[str]) -> tuple[Grade, ...] | None:
+    """Levels written each with their subject, in words the lexicon does not list (实际支出与预算相符 /
+    实际支出与预算基本相符 / 实际支出与预算不相符): the subject is the words all of them start with, up to
+    a word that changes what follows (满意度较高 / 满意度较低: 满意度), of two characters or more; what
+    follows is each one's grade, distinct, of two characters or more or a grade word of the lexicon
+    (项目优秀 / 项目优良 are not 项目优 + 秀 / 良). None otherwise."""
+    texts = [bare(t) for t in labels]
+    if len(texts) < 2:
+        return None
+    subject = _common_prefix(texts)
+    while subject and subject.endswith(_MODIFIERS):
+        subject = subject[:-1]
+    if len(subject) < 2:
+        return None
+    rests = [t[len(subject) :] for t in texts]
+    known = grade_words()
+    if len(set(rests)) != len(rests) or any(len(r) < 2 and r not in known for r in rests):
+        return None
+    return tuple(Grade(subject, r) for r in rests)
+
+
+def grades_of(labels: list[str]) -> tuple[list[Grade | None], str | None]:
+    """Each label's grade and the subject they share: levels of one thing where the labels are
+    (``levels``); else each label alone (``grade_of``, no shared subject), unless a label has no grade
+    word and the labels are levels written in full in other words (``written_in_full``)."""
+    one = levels(labels)
+    if one is None:
+        alone = [grade_of(t) for t in labels]
+        if all(g is not None for g in alone):
+            return alone, None
+        one = written_in_full(labels)
+        if one is None:
+            return alone, None
+    return list(one), shared_subject(one)
