@@ -30,7 +30,6 @@ KNOWN = {
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "
     "reviewer would refuse the blank",
-    "seventh:D24": "按完成率×分值计分，完成率低于50%的不得分 at 45%: the formula scored 3.6, the zero band ignored (first run; to fix)",
     "seventh:A10": "a count ladder answered 是 scored full marks (first run; to fix)",
     "seventh:F09": "每完成1项改革任务得2分，最高10分 answered 是 scored 10 (first run; to fix)",
     "seventh:B17": "与上年相比，满意度每下降1个百分点扣0.5分 counted from the row's target, 与上年相比 dropped (first run; to fix)",

@@ -225,6 +225,21 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     return awards
 
 
+def band_order(rule: Rule) -> tuple[Award, ...]:
+    """The awards in the order a value tries them (semantics §91): as written, except that an award with no
+    condition written before a band on the value (按完成率×分值计分，完成率低于50%的不得分) is what the
+    bands do not take, so it is tried after them: the band holds where it applies (45% → 0), the formula
+    elsewhere (60% → 60% × 8). Written first it took every value and the band was never read."""
+    awards = rule.awards
+    later = [i for i, a in enumerate(awards) if isinstance(a.condition, (Range, TargetMet))]
+    if not later:
+        return awards
+    moved = [a for i, a in enumerate(awards) if a.condition is None and i < later[-1]]
+    if not moved:
+        return awards
+    return tuple(a for a in awards if not any(a is m for m in moved)) + tuple(moved)
+
+
 _RANK_WORDS = ("第", "排名", "名次", "前")
 
 

@@ -1093,6 +1093,7 @@ class _Assembler(RuleChecks):
                 "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
                 expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
             )  # fmt: skip
+        self._interpolation_ends(out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item, cap_share=cap_share)  # fmt: skip
@@ -1123,6 +1124,15 @@ class _Assembler(RuleChecks):
             raise self.error("mixed-clause", "同一子句中既按线性内插计分又另给分值", flag.span)
         cond = self.condition(lead, self._lead_span(lead, span))
         edges = [e for e in (cond.low, cond.high) if e is not None] if isinstance(cond, Range) else []
+        linear = any(w in flag.text for w in words("linear"))  # 按插值法: not said to be linear (sixth probe L12)
+        if linear and isinstance(cond, Range) and len(edges) == 2 and all(e.value.is_percent for e in edges):
+            # 完成率60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分: both ends written, their points are the
+            # bands' beside it (0 at 60%, full marks at 80%); checked once the rule's clauses are read (semantics §91)
+            low, high = (Num(e.value.value / 100) for e in edges)
+            share = BinOp("/", BinOp("-", Var("完成率"), low), BinOp("-", high, low))
+            award = Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
+            self.two_ends.append((award, flag.span))
+            return award
         if not isinstance(cond, Range) or len(edges) != 1 or not edges[0].value.is_percent:
             raise self.error(
                 "interpolation-ends", "线性内插的起点不明：条件应是一个百分比界线（如“高于90%的”）", flag.span,
@@ -1132,6 +1142,28 @@ class _Assembler(RuleChecks):
         line = Num(edges[0].value.value / 100)
         share = BinOp("/", BinOp("-", Var("完成率"), line), BinOp("-", Var("指标值"), line))
         return Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
+
+    def _interpolation_ends(self, out: list[Clause]) -> None:
+        """60%-80%的按线性内插赋分 read from 0 at its lower end to full marks at its upper end: that holds only where
+        the bands beside it say so, a band from the upper end up scoring full marks (80%以上得满分) and one below
+        the lower end scoring 0 (60%以下不得分). Anything else leaves the points at the ends unwritten: refused."""
+        pending, self.two_ends = self.two_ends, []
+        for award, where in pending:
+            r = award.condition
+            assert isinstance(r, Range) and r.low is not None and r.high is not None
+            lo, hi = r.low.value, r.high.value
+            bands = [c for c in out if isinstance(c, Award) and c is not award and isinstance(c.condition, Range)]
+            top = any(b.condition.high is None and b.condition.low is not None and b.condition.low.value == hi
+                      and isinstance(b.outcome, FullMarks) for b in bands if isinstance(b.condition, Range))  # fmt: skip
+            bottom = any(b.condition.low is None and b.condition.high is not None and b.condition.high.value == lo
+                         and (isinstance(b.outcome, Zero) or b.outcome == Points(Decimal(0)))
+                         for b in bands if isinstance(b.condition, Range))  # fmt: skip
+            if not (top and bottom):
+                raise self.error(
+                    "interpolation-ends", "线性内插区间两端的得分不明：应另写高于上端得满分、低于下端不得分", where,
+                    expected=("60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分",),
+                    hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
+                )  # fmt: skip
 
     @staticmethod
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:

@@ -53,6 +53,12 @@ def _holds_zero(r: Range) -> bool:
     """Whether the band takes the value 0 (提高5%以下 does: 未提高, 0 or less, falls in it)."""
     return (r.low is None or r.low.value.value <= 0) and (r.high is None or r.high.value.value >= 0)
 
+
+def _none_below_zero(bands: list[Range]) -> bool:
+    """Whether no band takes a value below 0 (each starts at 0 or above: 增长0-5%)."""
+    return bool(bands) and all(b.low is not None and b.low.value.value >= 0 for b in bands)
+
+
 _FIGURES = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
@@ -305,6 +311,10 @@ class RuleChecks(ClauseReader):
                 before = cond.text[: -len(subject)] if cond.text.endswith(subject) else None
                 if before in _NEGATED_VALUE and not any(b.subject == subject and _holds_zero(b) for b in bands):
                     continue  # 开展1次以上满分，未开展不得分: 未开展 (0 times) is the value no band has
+                if before == "负" and isinstance(c.outcome, Zero) and _none_below_zero(bands):
+                    # 增长0-5%得3分，负增长不得分: no band takes a value below 0, so −2% falls in no band and
+                    # scores 0, which is what 负增长不得分 says (semantics §91); worded points there still refuse
+                    continue
                 if len(subject) >= 2 and before in _WORDED_VALUE:
                     raise self.error(
                         "worded-band", f"“{cond.text}”是{subject}的一个区间，规则没有把它写成数值条件",

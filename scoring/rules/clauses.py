@@ -103,6 +103,8 @@ class ClauseReader(SpanReader):
         self.pending_cap: Decimal | None = None  # 每例扣1分最多扣5分: the cap of the clause being read
         # 扣分不超过本项分值的50%: (where in the clauses, the cap) of caps as a share of the weight (semantics §84)
         self.share_caps: list[tuple[int, TCap]] = []
+        # 60%-80%的按线性内插赋分: interpolations whose two ends the bands beside must score (semantics §91)
+        self.two_ends: list[tuple[Award, Span]] = []
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []

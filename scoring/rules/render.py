@@ -79,7 +79,7 @@ REQUESTS: dict[str, str] = {
     "R5": "不足一档按比例 / 不足一档不计 / 不足一档按一档计 bind to the deduction they follow",
     "R6": "每高于或低于 → Direction.BOTH",
     "R7": "自90%起 / 自90%（不含）起 → Deduction.start, direction untouched",
-    "R8": "edges on a 分 scale with a mark or equal: 80分（含）至90分（不含）, =90分 (超过90分, 低于90分: §51; 80至90分: §73)",
+    "R8": "=90分 on a 分 scale (超过90分, 低于90分: §51; 80至90分: §73; 80分（含）至90分（不含）: §91)",
     "R9": "实际值 / 偏离度 / 完成比例 name the measure with an empty subject",
     "R10": "sub-item marks above ⑩ (⑪…⑳)",
     "R11": "扣4至7分 → Deduction.points_max",
@@ -162,8 +162,8 @@ def range_text(c: Range, used: set[str] | None = None) -> str:
             return f"{head}={of}{quantity(low.value)}"
         if unit_points and low.inclusive and high.inclusive and not of:
             return f"{head}{number(low.value.value)}至{number(high.value.value)}分"  # 80-89分得8分: both ends included (§73)
-        if unit_points:
-            used.add("R8")
+        if unit_points and of:
+            used.add("R8")  # 80分（含）至90分（不含） reads since §91, not after 目标值的
         return f"{head}{of}{_edge(low)}至{_edge(high)}"
     if low is not None:
         if unit_points:

@@ -10,7 +10,7 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import number_answers
+from ..reading.bind import band_order, number_answers
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import (
@@ -216,7 +216,7 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         return [*out, *met, "    if met:", f"        return {yes}", f"    return {no}"]
     # 3. bands: the first award whose condition holds
     losses = any(not d.bonus for d in rule.deductions)
-    for a in awards:
+    for a in band_order(rule):
         if isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # as the evaluator: points with no condition are what the deductions start from
         if a.condition is None or isinstance(a.condition, Otherwise):

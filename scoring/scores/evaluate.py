@@ -19,7 +19,7 @@ import attrs
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import checklist, number_answers, one_off_cases, value_slots
+from ..reading.bind import band_order, checklist, number_answers, one_off_cases, value_slots
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -333,7 +333,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     else:
         all_clear = False
     losses = any(not d.bonus for d in rule.deductions)
-    for a in awards:
+    for a in band_order(rule):
         if isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # 得10分，每低1个百分点扣1分: points with no condition are what the deductions start from
         if isinstance(a.condition, Otherwise):

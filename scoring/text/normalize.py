@@ -24,7 +24,8 @@ feed one offset map:
    never inside a word (一般, 统一, 一次性, 一票否决, 每三个月). The grammar's CN_NUMBER
    terminal then only meets numerals left as written (一千五, 一两个: not read here).
 5. ``ocr-equals`` / ``ocr-times`` / ``ocr-le`` / ``ocr-zero``: 得分二完成率 → 得分=完成率; X, x, *, ＊
-   between two operands → ×; W before a number → ≤; O before a decimal point → 0 (扣O.5分, a warning).
+   between two operands → ×; W before a number → ≤; O before a decimal point → 0 (扣O.5分, a warning);
+   ``ocr-dash`` (a warning): 一 between two percentages is a dash, 80％一90％ → 80％-90％.
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
@@ -61,7 +62,7 @@ __all__ = ["WARNING_KINDS", "Change", "Normalized", "describe_changes", "normali
 
 _DATA: dict[str, Any] = tomllib.loads(Path(__file__).with_name("normalize.toml").read_text(encoding="utf-8"))
 
-WARNING_KINDS = frozenset({"leading-zero", "lost-dash", "space-in-number", "ocr-zero", "ocr-one"})
+WARNING_KINDS = frozenset({"leading-zero", "lost-dash", "space-in-number", "ocr-zero", "ocr-one", "ocr-dash"})
 """Kinds of change a reader must be told about: a reading that repairs lost text."""
 
 _LABELS: dict[str, str] = _DATA["describe"]
@@ -570,6 +571,11 @@ def _ocr_one(text: str) -> list[_Edit]:
     ]
 
 
+# 80％一90％: 一 between two percentages is a dash (a range); a percentage is never followed by the numeral 一
+# and then another percentage (not after 每: 每5%一90%… is no range)
+_OCR_DASH = re.compile(r"(?<![0-9.每])[0-9]+(?:\.[0-9]+)?[%％](?P<dash>一)(?=[0-9]+(?:\.[0-9]+)?[%％])")
+
+
 def _ocr(text: str) -> list[_Edit]:
     """得分二完成率 → 得分=完成率; 85%X10 → 85%×10 (between two operands only); W 0 → ≤0."""
     edits: list[_Edit] = []
@@ -583,6 +589,8 @@ def _ocr(text: str) -> list[_Edit]:
         edits += [_Edit(m.start(), m.end(), "0", "ocr-zero") for m in _OCR_ZERO.finditer(text)]
     if "l" in text:
         edits += _ocr_one(text)
+    if "一" in text:
+        edits += [_Edit(m.start("dash"), m.end("dash"), "-", "ocr-dash") for m in _OCR_DASH.finditer(text)]
     edits.sort()
     return edits
 
