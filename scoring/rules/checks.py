@@ -272,6 +272,16 @@ class RuleChecks(ClauseReader):
             r = getattr(c, "condition", None)
             if not isinstance(r, Range):
                 continue
+            if r.low is not None and r.high is not None and r.low.value.unit == r.high.value.unit and (
+                r.low.value.value > r.high.value.value
+                or (r.low.value.value == r.high.value.value and not (r.low.inclusive and r.high.inclusive))
+            ):
+                # 完成率低于60%或高于120%不得分: two comparisons joined by 或 made one empty range, so the
+                # clause never held (100% scored 0 as a gap); a union of two ranges is not read (semantics §91)
+                raise self.error(
+                    "two-conditions", "两个条件合成了一个空区间（“或”连接的两个条件不能合成一档）", self._where(r, c),
+                    expected=("一个条件一档",), hint="把两个条件分成两档分别写明得分，如“低于60%不得分；高于120%不得分”",
+                )  # fmt: skip
             for joint in ("并且", "且", "同时"):
                 at = r.subject.find(joint)
                 if at >= 0 and r.subject[at + len(joint) :].strip("的，, "):
