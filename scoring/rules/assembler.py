@@ -1161,7 +1161,7 @@ class _Assembler(RuleChecks):
             if not (top and bottom):
                 raise self.error(
                     "interpolation-ends", "线性内插区间两端的得分不明：应另写高于上端得满分、低于下端不得分", where,
-                    expected=("60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分",),
+                    expected=("高于90%的，按线性内插赋分", "60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分"),
                     hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
                 )  # fmt: skip
 
