@@ -160,3 +160,11 @@ def test_each_counter_alone_renders_with_its_per() -> None:
     # 因工作失职造成不良影响的，每次扣1-3分: the events' words are the note before; render wrote 次扣1至3分/次
     rule = scoring.parse("因工作失职造成不良影响的，每次扣1-3分")
     assert "每次扣1至3分" in scoring.render(rule) and scoring.parse(scoring.render(rule)) == rule
+
+
+def test_the_one_band_above_the_weight_is_the_best_outcomes() -> None:
+    # seventh R15: (1816分) is 18-16分 with its dash lost, at the lower end of the axis: refused, never capped to 10
+    with pytest.raises(scoring.EvaluationError, match="超过本指标分值"):
+        _points("完成率100%以上(10分)完成率80以上(1816分)", "90%", weight=10)
+    # on a ≤ row the best outcome is the lowest values: the rule for another weight, capped (§6)
+    assert _points("成本≤100万元计10分，100-120万元计6分，120万元以上不得分", "90", weight=8, unit="万元", comparator="≤") == 8

@@ -172,7 +172,7 @@ def _hand_bounds(
     return err
 
 
-def _points_within(rule: Rule, full: Decimal) -> None:
+def _points_within(rule: Rule, full: Decimal, op: Op | None = None) -> None:
     """A rule written for another weight (完成率≥100%计10分 on an 8-point row) keeps its one top
     award and is capped by the weight (semantics §6); but a lower band worth more than the indicator
     (完毕率100以上(20分)完毕率75以上(1916分): 19-16分 with its dash lost) contradicts its row and is
@@ -181,7 +181,7 @@ def _points_within(rule: Rule, full: Decimal) -> None:
     over = [a for a in rule.awards if isinstance(a.outcome, Points) and a.outcome.value > full]
     if not over:
         return
-    if len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points)) and _top_band(rule, over[0]):
+    if len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points)) and _top_band(rule, over[0], op):
         return
     for a in over[1:] if len(over) > 1 else over:
         if isinstance(a.outcome, Points):
@@ -191,7 +191,7 @@ def _points_within(rule: Rule, full: Decimal) -> None:
             )
 
 
-def _top_band(rule: Rule, top: Award) -> bool:
+def _top_band(rule: Rule, top: Award, op: Op | None = None) -> bool:
     """The award of the most points is the band at one end of the value's axis, the points running one way
     along it (完成率≥100%计10分，80%-100%计6分 on an 8-point row: the rule for another weight, §6). A band of the
     most points at the other end or in between (覆盖率100%得3分，80%-100%得2分，80%以下得4分 on a 3-point row,
@@ -208,7 +208,10 @@ def _top_band(rule: Rule, top: Award) -> bool:
     ranks = [_rank(a.outcome) for a in axis]
     rising = all(x <= y for x, y in itertools.pairwise(ranks))
     falling = all(x >= y for x, y in itertools.pairwise(ranks))
-    return rising or falling
+    # the best outcome's end of the axis: the highest values, or the lowest on a ≤ row (完成率100%以上(10分)完成率80以上
+    # (1816分), seventh probe R15: the lost-dash 18-16 at the lower end, above the weight, was capped and scored 10)
+    best = axis[0] if op in (Op.LE, Op.LT) else axis[-1]
+    return (rising or falling) and best is top
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -224,7 +227,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     things = checklist(rule)
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item)
-    _points_within(rule, full)
+    _points_within(rule, full, ctx.setting.op)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
