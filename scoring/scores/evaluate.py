@@ -10,6 +10,7 @@ bands, deductions, bonuses, composites); the pieces it uses live below it: resul
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -42,6 +43,7 @@ from ..reading.values import (
     to_decimal,
     yes_no,
 )
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
     Award,
@@ -60,7 +62,9 @@ from ..rules.nodes import (
     Op,
     Otherwise,
     Points,
+    Quantity,
     Range,
+    Requirement,
     Rule,
     StepKind,
     TargetMet,
@@ -262,6 +266,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
         x = _actual(actual, ctx)
+        x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
@@ -736,6 +741,33 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return v
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
+
+
+def _date_as_delay(rule: Rule, x: _In) -> _In:
+    """A completion date answering a deadline beside a step per unit of time late (semantics §90): the answer is
+    how late. A date with its year on or before a deadline with its year is 0 units late; past it, the days late
+    when the step counts days (the difference of the two dates, exact); a step in months or years is refused (a
+    month has no fixed number of days), and so is a date where either side has no year. Anything else is
+    returned as it came (the date is placed against date bands, §88, or refused)."""
+    if x.label is None or (when := answer_date(x.label)) is None:
+        return x
+    deadlines = [c.deadline for c in rule.clauses if isinstance(c, Requirement) and c.deadline is not None]
+    deadlines += [a.condition.deadline for a in rule.awards
+                  if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]  # fmt: skip
+    steps = [d.step for d in rule.deductions
+             if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in words("time_unit")]  # fmt: skip
+    if len(deadlines) != 1 or len(steps) != 1 or len(rule.deductions) != 1:
+        return x
+    deadline, unit = deadlines[0], steps[0].unit
+    if not isinstance(deadline, datetime.date) or not isinstance(when.first, datetime.date):
+        raise EvaluationError(f"“{when.text}”与期限{deadline}缺少年份，不能比较（年份不推断）：请填写晚了几{unit}（按期填0）")
+    assert isinstance(when.last, datetime.date)
+    if when.last <= deadline:
+        return _In(Quantity(Decimal(0), unit), raw=Quantity(Decimal(0), unit))
+    if when.first != when.last or unit not in ("天", "日"):
+        raise EvaluationError(f"“{when.text}”晚于期限{deadline.isoformat()}：请填写晚了几{unit}（按{unit}计的时间不由日期推算）")
+    late = Quantity(Decimal((when.first - deadline).days), unit)
+    return _In(late, raw=late)
 
 
 def _by_date(rule: Rule, when: Answered, values: list[tuple[Award, Decimal]], ctx: _Ctx) -> Decimal:
