@@ -144,3 +144,27 @@ def test_a_bonus_tier_at_the_steps_own_line_caps_the_steps(actual: str, expected
 def test_a_bonus_tier_that_differs_from_the_steps_is_not_read() -> None:
     # 5 at 2 points below, where the steps give 4: a band beside the steps (a cliff), not their cap
     assert _refused("每降低1%加2分,降低2%以上加5分") == "unread-number"
+
+
+@pytest.mark.parametrize(("actual", "expected"), [("250", "0"), ("270", "0"), ("290", "3"), ("310", "5")])
+def test_a_zero_on_a_bare_limit_in_days_is_a_band(actual: str, expected: str) -> None:
+    # ≤260天不得分 / 260天以下不得分 beside bands in days: 260 or fewer days score 0 (the band as written); it was
+    # the not-met case of a limit "within 260 days", the text inverted (seventh probe's round trip found it)
+    for text in ("优良天数≥300天得满分，280-300天得3分，≤260天不得分", "优良天数≥300天得满分，280-300天得3分，260天以下不得分"):
+        assert _points(text, actual, unit="天", weight=5) == Decimal(expected)
+    rule = scoring.parse("优良天数≥300天得满分，280-300天得3分，≤260天不得分")
+    assert scoring.parse(scoring.render(rule)) == rule
+
+
+def test_each_counter_alone_renders_with_its_per() -> None:
+    # 因工作失职造成不良影响的，每次扣1-3分: the events' words are the note before; render wrote 次扣1至3分/次
+    rule = scoring.parse("因工作失职造成不良影响的，每次扣1-3分")
+    assert "每次扣1至3分" in scoring.render(rule) and scoring.parse(scoring.render(rule)) == rule
+
+
+def test_the_one_band_above_the_weight_is_the_best_outcomes() -> None:
+    # seventh R15: (1816分) is 18-16分 with its dash lost, at the lower end of the axis: refused, never capped to 10
+    with pytest.raises(scoring.EvaluationError, match="超过本指标分值"):
+        _points("完成率100%以上(10分)完成率80以上(1816分)", "90%", weight=10)
+    # on a ≤ row the best outcome is the lowest values: the rule for another weight, capped (§6)
+    assert _points("成本≤100万元计10分，100-120万元计6分，120万元以上不得分", "90", weight=8, unit="万元", comparator="≤") == 8

@@ -98,6 +98,8 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
     if rule.deductions or rule.proportional is not None or len(awards) != len(rule.awards) or rule.vetoes:
         return "这条规则不只按完成日期分档计分"
     dated = [a for a in awards if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]
+    if len(dated) > 1 and dated[-1] is awards[-1] and dated[-1].condition.negated:  # type: ignore[union-attr]
+        dated.pop()  # 9月底前仍未完成的不得分 after the deadlines: the late band, from its deadline on (§90)
     if not dated:
         return "这条规则没有写完成期限"
     rest = [a for a in awards if not any(a is d for d in dated)]
@@ -122,6 +124,10 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
         if _order(after) <= _order(before):
             return "各档期限没有依次推后（年份不能推断）"
     start = late.condition.start if late is not None and isinstance(late.condition, Label) else None
+    if late is not None and isinstance(late.condition, (Label, TargetMet)) and late.condition.deadline is not None:
+        start = late.condition.deadline
+        if _order(resolve(start)) < _order(bands[-1][1]):
+            return "“仍未完成”的期限早于前面的期限，不能按日期分档"
     next_year = any(isinstance(a.condition, (Label, TargetMet)) and a.condition.text.startswith(words("next_year"))
                     for a in awards)  # fmt: skip
     return DateBands(bands, late, resolve(start) if start is not None else None, not years, next_year)

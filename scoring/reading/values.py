@@ -103,6 +103,8 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     except ValueError:
         return None
     written = m["unit"] or ""
+    if not written.isascii():
+        written = canonical_answer(written)  # 1個月, 3萬元: a unit in traditional characters is the same unit
     table_unit = unit or ""
     if written in ("%", "％", "百分比", "百分率", "个百分点"):
         return Value(Quantity(value, "%"), _op(m))

@@ -1693,6 +1693,11 @@ class _Assembler(RuleChecks):
                 lab = c.condition
                 negated = isinstance(c.outcome, Zero) or (lab.negated and _rank(c.outcome) < top)
                 need = self.frequencies.get(lab.span) if lab.span is not None else None
+                if isinstance(need, Range) and isinstance(c.outcome, Zero) and _BARE_LIMIT.fullmatch(lab.text.strip()):
+                    # ≤260天不得分 / 260天以下不得分 beside bands: the words are only the comparison, whose zero holds
+                    # where it is met (a band); read as the not-met case of a limit it inverted the text
+                    out.append(attrs.evolve(c, condition=need))
+                    continue
                 out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span, deadline=lab.deadline)))
             elif (
                 events
@@ -1893,6 +1898,10 @@ _SELF = words("self_reference")
 def _self_reference(lead: Lead) -> bool:
     """该项 / 本项 / 该指标 as the whole lead of a clause: the indicator itself, no condition (semantics §85)."""
     return len(lead) == 1 and isinstance(lead[0], PText) and lead[0].text.strip() in _SELF
+
+
+#: a label that is only a comparison of a number of time units (≤260天, 260天以下, 30日以内): no words of its own
+_BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:天|日|工作日|月|年|小时|周)(?:以下|以上|以内|之内|内)?")
 
 
 def _inside(inner: Range, outer: Range) -> bool:

@@ -320,7 +320,8 @@ class ClauseReader(SpanReader):
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
         deadline = self.deadline(lead, yearless=True)  # 2024年年底前完成 / 11月30日前: a date, the deadline of the words
-        year = deadline is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
+        start = self.start_day(lead) if deadline is None else None  # 8月31日后完成的不得分: the band after that day
+        year = deadline is not None or start is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
             raise self.error("deadline", "“前N个月”是完成期限，不是要达到的数量", qtys[-1].span,
@@ -375,7 +376,7 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline)
+        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline, start)
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
         """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
@@ -413,6 +414,25 @@ class ClauseReader(SpanReader):
             return None
         self.use(*parts)
         return datetime.date(year, month, day)
+
+    def start_day(self, lead: Lead) -> MonthDay | None:
+        """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
+        word of after (semantics §90): the day the words start after (``Label.start``; a late band beside
+        deadlines, §88), as 8月底以后 is read. Not a month in 个月 (3个月10日后 is a duration), not after 第/每/前."""
+        parts = [p for p in lead if isinstance(p, PQty)]
+        if tuple(p.q.unit for p in parts) != ("月", "日") or "个" in self.text[parts[0].span[0] : parts[0].span[1]]:
+            return None
+        if self.text[parts[0].span[1] : parts[1].span[0]].strip() or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
+            return None
+        if any(p.q.value != int(p.q.value) for p in parts):
+            return None
+        if not self.text[parts[1].span[1] :].lstrip().startswith(_AFTER_WORDS):
+            return None
+        month, day = int(parts[0].q.value), int(parts[1].q.value)
+        if not 1 <= month <= 12 or not 1 <= day <= (calendar.monthrange(2001, month)[1] if month != 2 else 29):
+            return None
+        self.use(*parts)
+        return MonthDay(month, day)
 
     def _month_day(self, parts: list[PQty]) -> MonthDay | None:
         """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,

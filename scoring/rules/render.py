@@ -346,6 +346,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         event = d.event
         if not event:
             text = f"每{quantity(step)}{amount}"
+        elif event.removeprefix("每") == step.unit:
+            text = f"每{step.unit}{amount}"  # 因工作失职造成不良影响的，每次扣1-3分: the words are the note before
         elif "每" in event and not any(ch.isdigit() for ch in event):
             text = f"{event}{amount}"  # 出现火灾事故每例扣5至10分: the counter is in the words
         elif not any(ch.isdigit() for ch in event) and not any(n in event for n in "一二两三四五六七八九十"):

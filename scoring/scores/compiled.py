@@ -108,7 +108,7 @@ class Compiled:
         # evaluator says why); one top award above it is capped by the weight, in the generated code too
         self._by_evaluator = isinstance(rule, Rule) and (
             _answers_by_evaluator(rule)
-            or not _within(rule, self.weight)
+            or not _within(rule, self.weight, self._ctx)
             or (self._ctx is not None and two_quantities(rule, self._ctx.setting) is not None)
         )
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or self._by_evaluator:
@@ -218,7 +218,7 @@ class Compiled:
         worth more than the weight: ``_points_within``) or a composite has a clause over all its items
         with no input of its own: one message, worked out once."""
         rule = self.rule
-        if (isinstance(rule, Rule) and not _within(rule, self.weight)) or (
+        if (isinstance(rule, Rule) and not _within(rule, self.weight, self._ctx)) or (
             isinstance(rule, Composite) and rule.shared is not None
         ):
             try:
@@ -291,10 +291,11 @@ class Compiled:
 _WRITTEN_MAX = 64  # units take_written generates code for, per compiled rule
 
 
-def _within(rule: Rule, weight: Decimal) -> bool:
-    """The rule's awards fit the row's weight as the evaluator reads them (``_points_within``)."""
+def _within(rule: Rule, weight: Decimal, ctx: Any = None) -> bool:
+    """The rule's awards fit the row's weight as the evaluator reads them (``_points_within``, on the row's
+    comparator)."""
     try:
-        _points_within(rule, weight)
+        _points_within(rule, weight, ctx.setting.op if ctx is not None else None)
     except ScoringError:
         return False
     return True

@@ -10,6 +10,7 @@ bands, deductions, bonuses, composites); the pieces it uses live below it: resul
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -42,6 +43,7 @@ from ..reading.values import (
     to_decimal,
     yes_no,
 )
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
     Award,
@@ -60,7 +62,9 @@ from ..rules.nodes import (
     Op,
     Otherwise,
     Points,
+    Quantity,
     Range,
+    Requirement,
     Rule,
     StepKind,
     TargetMet,
@@ -172,7 +176,7 @@ def _hand_bounds(
     return err
 
 
-def _points_within(rule: Rule, full: Decimal) -> None:
+def _points_within(rule: Rule, full: Decimal, op: Op | None = None) -> None:
     """A rule written for another weight (完成率≥100%计10分 on an 8-point row) keeps its one top
     award and is capped by the weight (semantics §6); but a lower band worth more than the indicator
     (完毕率100以上(20分)完毕率75以上(1916分): 19-16分 with its dash lost) contradicts its row and is
@@ -181,7 +185,7 @@ def _points_within(rule: Rule, full: Decimal) -> None:
     over = [a for a in rule.awards if isinstance(a.outcome, Points) and a.outcome.value > full]
     if not over:
         return
-    if len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points)) and _top_band(rule, over[0]):
+    if len(over) == 1 and points.count(max(points)) == 1 and over[0].outcome == Points(max(points)) and _top_band(rule, over[0], op):
         return
     for a in over[1:] if len(over) > 1 else over:
         if isinstance(a.outcome, Points):
@@ -191,7 +195,7 @@ def _points_within(rule: Rule, full: Decimal) -> None:
             )
 
 
-def _top_band(rule: Rule, top: Award) -> bool:
+def _top_band(rule: Rule, top: Award, op: Op | None = None) -> bool:
     """The award of the most points is the band at one end of the value's axis, the points running one way
     along it (完成率≥100%计10分，80%-100%计6分 on an 8-point row: the rule for another weight, §6). A band of the
     most points at the other end or in between (覆盖率100%得3分，80%-100%得2分，80%以下得4分 on a 3-point row,
@@ -208,7 +212,10 @@ def _top_band(rule: Rule, top: Award) -> bool:
     ranks = [_rank(a.outcome) for a in axis]
     rising = all(x <= y for x, y in itertools.pairwise(ranks))
     falling = all(x >= y for x, y in itertools.pairwise(ranks))
-    return rising or falling
+    # the best outcome's end of the axis: the highest values, or the lowest on a ≤ row (完成率100%以上(10分)完成率80以上
+    # (1816分), seventh probe R15: the lost-dash 18-16 at the lower end, above the weight, was capped and scored 10)
+    best = axis[0] if op in (Op.LE, Op.LT) else axis[-1]
+    return (rising or falling) and best is top
 
 
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -224,7 +231,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     things = checklist(rule)
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item)
-    _points_within(rule, full)
+    _points_within(rule, full, ctx.setting.op)
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
@@ -259,6 +266,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
         x = _actual(actual, ctx)
+        x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
@@ -733,6 +741,33 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return v
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
+
+
+def _date_as_delay(rule: Rule, x: _In) -> _In:
+    """A completion date answering a deadline beside a step per unit of time late (semantics §90): the answer is
+    how late. A date with its year on or before a deadline with its year is 0 units late; past it, the days late
+    when the step counts days (the difference of the two dates, exact); a step in months or years is refused (a
+    month has no fixed number of days), and so is a date where either side has no year. Anything else is
+    returned as it came (the date is placed against date bands, §88, or refused)."""
+    if x.label is None or (when := answer_date(x.label)) is None:
+        return x
+    deadlines = [c.deadline for c in rule.clauses if isinstance(c, Requirement) and c.deadline is not None]
+    deadlines += [a.condition.deadline for a in rule.awards
+                  if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]  # fmt: skip
+    steps = [d.step for d in rule.deductions
+             if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in words("time_unit")]  # fmt: skip
+    if len(deadlines) != 1 or len(steps) != 1 or len(rule.deductions) != 1:
+        return x
+    deadline, unit = deadlines[0], steps[0].unit
+    if not isinstance(deadline, datetime.date) or not isinstance(when.first, datetime.date):
+        raise EvaluationError(f"“{when.text}”与期限{deadline}缺少年份，不能比较（年份不推断）：请填写晚了几{unit}（按期填0）")
+    assert isinstance(when.last, datetime.date)
+    if when.last <= deadline:
+        return _In(Quantity(Decimal(0), unit), raw=Quantity(Decimal(0), unit))
+    if when.first != when.last or unit not in ("天", "日"):
+        raise EvaluationError(f"“{when.text}”晚于期限{deadline.isoformat()}：请填写晚了几{unit}（按{unit}计的时间不由日期推算）")
+    late = Quantity(Decimal((when.first - deadline).days), unit)
+    return _In(late, raw=late)
 
 
 def _by_date(rule: Rule, when: Answered, values: list[tuple[Award, Decimal]], ctx: _Ctx) -> Decimal:
