@@ -55,6 +55,8 @@ NO: frozenset[str] = frozenset(_ANSWERS["no"])
 MISSING: frozenset[str] = frozenset(_ANSWERS["missing"])
 #: label → the set of labels that mean the same (itself included)
 SAME: dict[str, frozenset[str]] = {w: frozenset(g) for g in _ANSWERS["same"] for w in g}
+#: words a level opens with after its label's subject (已建立 of 长效管护机制已建立; semantics §92)
+LEVEL_OPENINGS: tuple[str, ...] = tuple(sorted(_ANSWERS["level_openings"], key=len, reverse=True))
 
 Actual = Decimal | int | str | bool | Mapping[object, object]
 

@@ -68,7 +68,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _rank, at_whole_rate, deducts
+from ..rules.shapes import _rank, at_whole_rate, deducts, ties_to_target
 from .answers import (
     _actual,
     _as_count,
@@ -323,8 +323,19 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause, where
     # the rule ties its words to the target (完成得满分，未完成按比例) or has no measured value at all
     if x.quantity is None and x.flag is not None and not per_clause:
-        if _reads_value(rule) and not any(isinstance(a.condition, TargetMet) for a in awards):
+        tied = any(
+            isinstance(a.condition, TargetMet)
+            and (not a.condition.negated or ties_to_target(a.condition.text) or _one_band(rule))
+            for a in awards
+        )  # 是 answers a worded condition as written, a negated one that is the target missed (未完成), or
+        # the one band beside a negated case (每年提供一次培训，计1分，未培训不得分)
+        if _reads_value(rule) and not tied:
+            # 5个及以上得满分…未获批不得分 answered 是: 未获批 names the zero count, it does not say what 是
+            # reaches (semantics §92); 完成得满分，未完成按比例 ties 是 to the target
             raise EvaluationError(f"这条规则按数值计分，需要实际数值，而不是“{_show(x)}”")
+        if not tied and any(c.bonus and c.kind is StepKind.EVENTS for c in rule.deductions) and not awards:
+            # 每完成1项改革任务得2分，最高10分 answered 是: the points count the tasks done; 是 gives no count
+            raise EvaluationError(f"这条规则按完成的数量计分，需要填写数量（如 3），而不是“{_show(x)}”")
         return _flag_on_numeric(rule, x.flag, ctx, full)
 
     # 3. bands: the first award whose condition holds
@@ -456,6 +467,14 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) ->
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _one_band(rule: Rule) -> bool:
+    """The rule has one band of the value and no deduction (每年提供一次培训，计1分，未培训不得分; 年巡检次数不低于1次，计1分，
+    未巡检不得分): beside a negated worded case 是 says the band's requirement was met, 否 the case (the seed corpus's
+    reading, tests/corpus composite s000-L998); with a ladder of bands (5个及以上得满分，3-4个得3分…未获批不得分) 是
+    says no band (semantics §92)."""
+    return not rule.deductions and sum(isinstance(a.condition, Range) for a in rule.awards) == 1
 
 
 def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
