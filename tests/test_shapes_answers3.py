@@ -141,3 +141,37 @@ def test_an_answer_after_two_openings_is_refused() -> None:
     text = "年度任务已完成得3分，专项任务已完成得2分"
     with pytest.raises(scoring.ScoringError):
         _points(text, "已完成", weight=5)
+
+
+# ------------------------------------------------------------------ a veto answered by its own verb
+
+SEWAGE = "出现黑臭水体的，本项不得分；否则得满分"
+MISUSE = "存在虚报冒领补贴资金情况的，本指标计0分"
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "want"),
+    [
+        (SEWAGE, "出现", "0"),  # the veto's verb: it happened
+        (SEWAGE, "未出现", "4"),  # the verb negated: it did not; 否则得满分
+        (SEWAGE, "没有出现", "4"),
+        (MISUSE, "存在", "0"),
+        (MISUSE, "不存在", "4"),  # only the veto: not triggered, full marks
+    ],
+)
+def test_veto_answered_by_its_verb(text: str, actual: str, want: str) -> None:
+    assert _points(text, actual, weight=4) == Decimal(want)
+
+
+@pytest.mark.parametrize("actual", ["存在", "未存在问题", "出现问题"])
+def test_another_verb_or_more_words_answer_no_veto(actual: str) -> None:
+    # 存在 is not the verb 出现黑臭水体 opens with; 出现问题 is more than the verb: no reading
+    with pytest.raises(scoring.ScoringError):
+        _points(SEWAGE, actual, weight=4)
+
+
+def test_a_negated_verb_does_not_answer_other_words() -> None:
+    # 完成任务 is a second worded input: 未出现 does not answer it (one answer is not copied to two inputs)
+    text = "出现黑臭水体的，本项不得分；完成整治任务得满分"
+    with pytest.raises(scoring.ScoringError):
+        _points(text, "未出现", weight=4)

@@ -40,6 +40,7 @@ from ..reading.values import (
     is_missing,
     same_label,
     to_decimal,
+    verb_answer,
     yes_no,
 )
 from ..rules.nodes import (
@@ -265,6 +266,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
 
     # 1. vetoes
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if x.label is not None and not per_clause and rule.vetoes and all(isinstance(a.condition, Otherwise) for a in rule.awards):
+        if {verb_answer(x.label, getattr(v.condition, "text", "")) for v in rule.vetoes} == {False}:
+            # 未出现 on 出现劣Ⅴ类水体的，本项不得分；否则得满分: the veto's verb negated, the one input answered 否 (§92)
+            x = _In(flag=True)
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
         if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
@@ -567,6 +572,9 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if x.flag is not None:
         return not x.flag
     text = getattr(cond, "text", "")
+    said = verb_answer(x.label, text) if x.label is not None else None
+    if said is not None:
+        return said  # 出现 / 未出现 on 出现劣Ⅴ类水体的不得分: the veto's own verb (semantics §92)
     counted = names_event(text)
     if x.quantity is not None and counted and not x.quantity.is_percent:
         if x.quantity.value < 0:
