@@ -175,3 +175,27 @@ def test_a_negated_verb_does_not_answer_other_words() -> None:
     text = "出现黑臭水体的，本项不得分；完成整治任务得满分"
     with pytest.raises(scoring.ScoringError):
         _points(text, "未出现", weight=4)
+
+
+# ------------------------------------------------------------------ levels of government are alternatives
+
+AWARDS = "获得国家级表彰得6分，获得省级表彰得4分，获得市级表彰得2分"
+
+
+@pytest.mark.parametrize(("actual", "want"), [("获得国家级表彰", "6"), ("获得省级表彰", "4"), ("获得市级表彰", "2")])
+def test_tiers_are_alternatives(actual: str, want: str) -> None:
+    # one award of the three, by its words (not a checklist adding 6 + 4 + 2)
+    assert _points(AWARDS, actual, weight=6) == Decimal(want)
+
+
+@pytest.mark.parametrize("actual", ["是", "否"])
+def test_tiers_refuse_yes_no(actual: str) -> None:
+    # 是 names no tier; 否 (none won) is no band of the text (it would have scored the lowest, 2)
+    with pytest.raises(scoring.ScoringError, match="请写出获得的级别"):
+        _points(AWARDS, actual, weight=6)
+
+
+def test_different_things_at_tiers_stay_a_checklist() -> None:
+    # 表彰 and 立项 are two things, not one thing at two tiers: {是, 是} → 3 + 2
+    text = "获得省级表彰得3分，获得市级立项得2分"
+    assert _points(text, {1: "是", 2: "是"}, weight=5) == Decimal("5")

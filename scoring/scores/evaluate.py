@@ -69,7 +69,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _rank, at_whole_rate, deducts, ties_to_target
+from ..rules.shapes import _rank, at_whole_rate, deducts, tiers, ties_to_target
 from .answers import (
     _actual,
     _as_count,
@@ -291,6 +291,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
     )
     # 2. worded rules (是/否, grade labels)
+    texts = [a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet))]
+    if x.flag is not None and x.quantity is None and not per_clause and tiers(texts):
+        # 获得国家级荣誉得5分，获得省级荣誉得3分…: 是 names no level, 否 (none won) no band (semantics §92)
+        raise EvaluationError(
+            f"这条规则按级别计分（{'、'.join(texts)}），“{_show(x)}”不能说明是哪一级：请写出获得的级别"
+        )
     if x.quantity is None and not per_clause and not has_events and (x.label is not None or not numeric):
         chosen = _choose_label(rule, x, ctx)
         if chosen is not None:
