@@ -30,11 +30,8 @@ KNOWN = {
     "printed 2/2); the reviewer would refuse 是",
     "sixth:I19": "于  年  月  日前完成 (a blank deadline) answered 是 scores full marks: 是 says it was done on time; the "
     "reviewer would refuse the blank",
-    "seventh:A10": "a count ladder answered 是 scored full marks (first run; to fix)",
-    "seventh:F09": "每完成1项改革任务得2分，最高10分 answered 是 scored 10 (first run; to fix)",
     "seventh:B17": "与上年相比，满意度每下降1个百分点扣0.5分 counts from the row's target, taken as the level of last year (as the "
     "fourth probe's reviewer read 不低于上年 on a row of 12000, fourth:B24); this reviewer would refuse: last year's value is not given",
-    "seventh:C01": "每发现一起…扣1分 answered 2.5 (not a count) scored 1.5 (first run; to fix)",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
 }

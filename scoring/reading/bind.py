@@ -189,6 +189,16 @@ def _count_unit(d: Deduction) -> str:
     return d.event if d.event in _COUNTERS else d.step.unit
 
 
+_EVENT_UNITS = frozenset(words("event_unit"))
+
+
+def counts_whole(d: Deduction) -> bool:
+    """Whether a deduction's steps count things or events one by one (每发现一起, 每1项, 每批次): its counter is
+    one of the lexicon's ``event_unit``, so a count of them is a whole number (2.5起 is refused, semantics §92);
+    days, hours and amounts (每迟报1天, 每1万元) may be fractions."""
+    return d.kind is StepKind.EVENTS and d.step is not None and _count_unit(d) in _EVENT_UNITS
+
+
 def _count_name(rule: Rule, d: Deduction) -> str:
     """The events' name as the reading shows it: the deduction's words, or the context clause's where they
     are a counter alone (每批次 after 抽查发现不合格批次的)."""

@@ -55,6 +55,26 @@ NO: frozenset[str] = frozenset(_ANSWERS["no"])
 MISSING: frozenset[str] = frozenset(_ANSWERS["missing"])
 #: label → the set of labels that mean the same (itself included)
 SAME: dict[str, frozenset[str]] = {w: frozenset(g) for g in _ANSWERS["same"] for w in g}
+#: verbs a veto opens with, and the negations before them (出现 / 未出现 on 出现劣Ⅴ类水体的不得分; semantics §92)
+EVENT_VERBS: tuple[str, ...] = tuple(_ANSWERS["event_verbs"])
+EVENT_NEGATIONS: tuple[str, ...] = tuple(_ANSWERS["event_negations"])
+
+
+def verb_answer(answer: str, text: str) -> bool | None:
+    """Whether an answer says a veto's event happened (True: the verb the veto opens with, 出现 on 出现劣Ⅴ类水体),
+    did not (False: a negation and that verb, 未出现 / 不存在), or neither (None)."""
+    a = answer.strip().rstrip("。.")
+    for verb in EVENT_VERBS:
+        if text.startswith(verb):
+            if a == verb:
+                return True
+            if any(a == neg + verb for neg in EVENT_NEGATIONS):
+                return False
+    return None
+
+
+#: words a level opens with after its label's subject (已建立 of 长效管护机制已建立; semantics §92)
+LEVEL_OPENINGS: tuple[str, ...] = tuple(sorted(_ANSWERS["level_openings"], key=len, reverse=True))
 
 Actual = Decimal | int | str | bool | Mapping[object, object]
 

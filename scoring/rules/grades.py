@@ -62,6 +62,11 @@ def unquoted(text: str) -> str:
     return t
 
 
+def changes_grade(opening: str) -> bool:
+    """Whether the words before a grade end with a word that changes it (不够, 未, 基本: 未有效保障 is not 有效保障)."""
+    return opening.endswith(_MODIFIERS)
+
+
 def grade_of(text: str) -> Grade | None:
     """The label's subject and grade word, or None: a word closed in quotes at the end of the label
     (年度考核结果“好”: 好), else the longest grade word of the lexicon it ends with, unless what is

@@ -344,11 +344,32 @@ def _colon_between(text: str, a: _Segment, b: _Segment) -> bool:
 _LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "不", "未", "部分", "完全", "全部", "非常", "十分", "很")
 
 
+_TIERS = tuple(sorted(words("tier"), key=len, reverse=True))
+
+
+def tiers(labels: list[str]) -> bool:
+    """Labels that differ only in a level of government or award (获得国家级荣誉 / 获得省级荣誉 / 获得市级荣誉, the
+    lexicon's ``[words.tier]``): each holds one tier word, the tier words differ, and the labels without them are
+    one text (semantics §92)."""
+    rests: set[str] = set()
+    found: list[str] = []
+    for text in labels:
+        at = [(i, w) for w in _TIERS for i in [text.find(w)] if i >= 0]
+        if not at:
+            return False
+        i, w = min(at, key=lambda p: (p[0], -len(p[1])))  # the longest word where the first one starts
+        if text.find(w, i + len(w)) >= 0:
+            return False
+        found.append(w)
+        rests.add(text[:i] + "\0" + text[i + len(w) :])
+    return len(rests) == 1 and len(set(found)) == len(found)
+
+
 def things_apart(labels: list[str]) -> bool:
     """Labels that name different things (印制宣传手册 / 举办培训班: a checklist, domain point 17), not levels
     of one thing: no label is a grade word (优秀, 良好 …: the lexicon's ``[words.grade]``), no two differ only
     by a modifier (合理 / 基本合理), and they are not grades of one subject (效果显著 / 效果一般: semantics §85)."""
-    if levels(labels) is not None:
+    if levels(labels) is not None or tiers(labels):
         return False
     grade_words_ = grade_words()
     cores: list[str] = []

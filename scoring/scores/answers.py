@@ -20,6 +20,7 @@ from ..reading.scales import (
     two_quantities,
 )
 from ..reading.values import (
+    LEVEL_OPENINGS,
     SAME,
     Value,
     bare_quantity,
@@ -31,7 +32,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
-from ..rules.grades import Grade, grade_of, grades_of, unquoted
+from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
 from ..rules.nodes import (
     Award,
     Label,
@@ -280,11 +281,28 @@ def _named(awards: list[Award], label: str) -> list[Award]:
         return hit
     said = grade_of(answer)
     if said is None or not said.subject or said.quoted:
-        return []
+        return _after_opening(worded, answer)
     return [
         a for a, g in zip(awards, grades, strict=True)
         if g is not None and alike(said.word, g) and (subject if subject is not None else g.subject).endswith(said.subject)
     ]  # fmt: skip
+
+
+def _after_opening(awards: list[Award], answer: str) -> list[Award]:
+    """The labels an answer names as their words after an opening (semantics §92): 有效保障 names
+    困难群众基本生活得到有效保障 beside 基本保障 / 未保障, 已建立 names 长效管护机制已建立 — the answer opens with a
+    word a level opens with (answers.toml ``level_openings``), the label is an opening and then the answer's
+    words, and the opening does not end with a word that changes them (机制未 + 建立 is not 建立). Every label
+    so named is returned (two are refused by the caller); a suffix with no such opening (政策 of
+    执行了厉行节约政策) names none."""
+    if len(answer) < 2 or not answer.startswith(LEVEL_OPENINGS):
+        return []
+    found = []
+    for a in awards:
+        text = bare(_label_text(a))
+        if len(text) > len(answer) and text.endswith(answer) and not changes_grade(text[: -len(answer)]):
+            found.append(a)
+    return found
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

@@ -10,7 +10,7 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import band_order, number_answers
+from ..reading.bind import band_order, counts_whole, number_answers
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import (
@@ -483,6 +483,8 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
             name = g.rn if qe is x.raw else g.qn
             if not guards:
                 guards = [f"    if {name} < {g.c(ZERO)}:", "        return _raise(x0)"]
+            if counts_whole(d):  # 2.5起: a count of events is whole (the evaluator's error)
+                guards += [f"    if {name} % {g.c(ONE)} != {g.c(ZERO)}:", "        return _raise(x0)"]
             n = _count(f"{name} / {g.c(d.step.value)}", partial)
             out.append(f"    s -= {n} * {k}")
             if terms is not None:
@@ -552,6 +554,8 @@ def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
                 raise _Raises  # 实际值与步长单位不一致
             name = g.rn if qe is x.raw else g.qn
             guards = guards or [f"    if {name} < {z}:", "        return _raise(x0)"]
+            if counts_whole(d):  # 2.5起: a count of events is whole (the evaluator's error)
+                guards += [f"    if {name} % {g.c(ONE)} != {z}:", "        return _raise(x0)"]
             out.append(f"    l = {_count(f'{name} / {g.c(d.step.value)}', partial)} * {k}")
         else:
             dist, moved, _on_q, _rv, _sign, nonzero = _distance(d, rule, ctx, x, g)

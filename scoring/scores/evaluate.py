@@ -41,6 +41,7 @@ from ..reading.values import (
     is_missing,
     same_label,
     to_decimal,
+    verb_answer,
     yes_no,
 )
 from ..rules.lexicon import words
@@ -72,7 +73,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _rank, at_whole_rate, deducts
+from ..rules.shapes import _rank, at_whole_rate, deducts, tiers, ties_to_target
 from .answers import (
     _actual,
     _as_count,
@@ -273,6 +274,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
 
     # 1. vetoes
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if x.label is not None and not per_clause and rule.vetoes and all(isinstance(a.condition, Otherwise) for a in rule.awards):
+        if {verb_answer(x.label, getattr(v.condition, "text", "")) for v in rule.vetoes} == {False}:
+            # 未出现 on 出现劣Ⅴ类水体的，本项不得分；否则得满分: the veto's verb negated, the one input answered 否 (§92)
+            x = _In(flag=True)
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
         if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
@@ -294,6 +299,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
     )
     # 2. worded rules (是/否, grade labels)
+    texts = [a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet))]
+    if x.flag is not None and x.quantity is None and not per_clause and tiers(texts):
+        # 获得国家级荣誉得5分，获得省级荣誉得3分…: 是 names no level, 否 (none won) no band (semantics §92)
+        raise EvaluationError(
+            f"这条规则按级别计分（{'、'.join(texts)}），“{_show(x)}”不能说明是哪一级：请写出获得的级别"
+        )
     if x.quantity is None and not per_clause and not has_events and (x.label is not None or not numeric):
         chosen = _choose_label(rule, x, ctx)
         if chosen is not None:
@@ -331,8 +342,19 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 2b. 是/否 on a numeric rule: met scores the full-marks clause, not met the lowest clause, where
     # the rule ties its words to the target (完成得满分，未完成按比例) or has no measured value at all
     if x.quantity is None and x.flag is not None and not per_clause:
-        if _reads_value(rule) and not any(isinstance(a.condition, TargetMet) for a in awards):
+        tied = any(
+            isinstance(a.condition, TargetMet)
+            and (not a.condition.negated or ties_to_target(a.condition.text) or _one_band(rule))
+            for a in awards
+        )  # 是 answers a worded condition as written, a negated one that is the target missed (未完成), or
+        # the one band beside a negated case (每年提供一次培训，计1分，未培训不得分)
+        if _reads_value(rule) and not tied:
+            # 5个及以上得满分…未获批不得分 answered 是: 未获批 names the zero count, it does not say what 是
+            # reaches (semantics §92); 完成得满分，未完成按比例 ties 是 to the target
             raise EvaluationError(f"这条规则按数值计分，需要实际数值，而不是“{_show(x)}”")
+        if not tied and any(c.bonus and c.kind is StepKind.EVENTS for c in rule.deductions) and not awards:
+            # 每完成1项改革任务得2分，最高10分 answered 是: the points count the tasks done; 是 gives no count
+            raise EvaluationError(f"这条规则按完成的数量计分，需要填写数量（如 3），而不是“{_show(x)}”")
         return _flag_on_numeric(rule, x.flag, ctx, full)
 
     # 3. bands: the first award whose condition holds
@@ -466,6 +488,14 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) ->
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
 
 
+def _one_band(rule: Rule) -> bool:
+    """The rule has one band of the value and no deduction (每年提供一次培训，计1分，未培训不得分; 年巡检次数不低于1次，计1分，
+    未巡检不得分): beside a negated worded case 是 says the band's requirement was met, 否 the case (the seed corpus's
+    reading, tests/corpus composite s000-L998); with a ladder of bands (5个及以上得满分，3-4个得3分…未获批不得分) 是
+    says no band (semantics §92)."""
+    return not rule.deductions and sum(isinstance(a.condition, Range) for a in rule.awards) == 1
+
+
 def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
     """One answer fills one input: a rule that needs several (a value and an event, two events)
     is refused with what it needs, rather than copying the answer to each."""
@@ -556,6 +586,9 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if x.flag is not None:
         return not x.flag
     text = getattr(cond, "text", "")
+    said = verb_answer(x.label, text) if x.label is not None else None
+    if said is not None:
+        return said  # 出现 / 未出现 on 出现劣Ⅴ类水体的不得分: the veto's own verb (semantics §92)
     counted = names_event(text)
     if x.quantity is not None and counted and not x.quantity.is_percent:
         if x.quantity.value < 0:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ..errors import EvaluationError
+from ..reading.bind import counts_whole
 from ..reading.scales import (
     default_direction,
     distance,
@@ -212,6 +213,8 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             raise EvaluationError(f"需要次数，而不是百分比{_fmt(q)}")
         if q.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(q)}")
+        if q.value % 1 and counts_whole(d):
+            raise EvaluationError(f"“{d.event or '扣分事项'}”的次数应为整数，而不是“{_show(x)}”")
         if q.unit and d.step.unit and not same_unit(normalize_unit(q.unit), normalize_unit(d.step.unit)):
             raise EvaluationError(f"实际值{_fmt(q)}与步长{_fmt(d.step)}单位不一致")
         steps = _count(q.value / d.step.value, partial)
