@@ -316,10 +316,16 @@ class RuleChecks(ClauseReader):
             cond = getattr(c, "condition", None)
             if not (isinstance(c, Award) and isinstance(cond, (Label, TargetMet))):
                 continue
-            for subject in subjects:
-                # 负增长 / 零增长 of 增长, and 未提高 / 没有增长 of 提高…增长 (−2% fell in 提高5%以下: 3, not 0)
+            for whole in subjects:
+                # 负增长 / 零增长 of 增长, and 未提高 / 没有增长 of 提高…增长 (−2% fell in 提高5%以下: 3, not 0); of
+                # 营业收入增长 too, the subject's last words (−3% fell in 营业收入增长5%以下 and scored 1)
+                subject = next(
+                    (whole[k:] for k in range(len(whole) - 1)
+                     if cond.text.endswith(whole[k:]) and cond.text[: -len(whole) + k] in ("负", "零")),
+                    whole,
+                )  # fmt: skip  (only 负/零 + the last words: 未发布 of …上网发布 is the case no band has, as before)
                 before = cond.text[: -len(subject)] if cond.text.endswith(subject) else None
-                if before in _NEGATED_VALUE and not any(b.subject == subject and _holds_zero(b) for b in bands):
+                if before in _NEGATED_VALUE and not any(b.subject == whole and _holds_zero(b) for b in bands):
                     continue  # 开展1次以上满分，未开展不得分: 未开展 (0 times) is the value no band has
                 if before == "负" and isinstance(c.outcome, Zero) and _none_below_zero(bands):
                     # 增长0-5%得3分，负增长不得分: no band takes a value below 0, so −2% falls in no band and
