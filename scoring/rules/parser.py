@@ -214,8 +214,6 @@ def parse(text: str) -> Node:
                               hint="一条评分标准通常不超过几百字；请检查是否把多个单元格合在了一起")  # fmt: skip
     try:
         node = _parse_as_printed(text)
-        if _depth(node) > MAX_DEPTH:
-            raise RecursionError
     except (RecursionError, VisitError):
         raise RuleSyntaxError("too-deep", f"规则嵌套过深（最多{MAX_DEPTH}层）", text, 0) from None
     return node
@@ -285,7 +283,11 @@ def _parse(text: str) -> Node:
         raise _convert(e, text) from None
     except RecursionError:
         raise RuleSyntaxError("too-deep", "规则嵌套过深", text, 0) from None
-    return build(run.result(top), text)
+    node = build(run.result(top), text)
+    if run.phrases.operators and _depth(node) > MAX_DEPTH:
+        # only formula operators nest without bound (a text with none is a few levels deep: not walked)
+        raise RuleSyntaxError("too-deep", f"规则嵌套过深（最多{MAX_DEPTH}层）", text, 0)
+    return node
 
 
 @functools.cache

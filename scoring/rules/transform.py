@@ -89,6 +89,9 @@ class _Phrases:
         self.source = source
         #: the Num nodes of percent literals (100% is Num(1), as 1 is): 得分=…×100% is a percentage
         self.percent_literals: set[int] = set()
+        #: formula operators read (BinOp, Abs): only they nest a node without bound, so only a text with some
+        #: has its node's depth walked (parser.parse; the assembler's own formulas are of fixed depth)
+        self.operators = 0
 
     def _span(self, meta: Any) -> Span:
         if getattr(meta, "empty", True):
@@ -492,6 +495,7 @@ class _Phrases:
 
     # formula expressions
     def _bin(self, op: str, ch: list[Any]) -> BinOp:
+        self.operators += 1
         return BinOp(op, ch[0], ch[2])
 
     def add(self, meta: Any, ch: list[Any]) -> BinOp:
@@ -518,6 +522,7 @@ class _Phrases:
         return Var(str(ch[0]))
 
     def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
+        self.operators += 1
         return Abs(ch[1])
 
     def factor(self, meta: Any, ch: list[Any]) -> Expr:

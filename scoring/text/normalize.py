@@ -382,11 +382,14 @@ def _digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
 
+_ONE_CJK = re.compile("[\u3400-\u9fff]")
+_TWO_CJK = re.compile("[\u3400-\u9fff]{2}")
+
+
 def _letter_spaced(text: str) -> bool:
     """满 意 度 9 0 % 以 上 (a PDF's letter-spaced text): at least four CJK characters and no two
     written side by side; a space between two digits there is the spacing too (9 5% is 95%)."""
-    cjk = [i for i, ch in enumerate(text) if _cjk(ch)]
-    return len(cjk) >= 4 and not any(_cjk(text[i + 1]) for i in cjk if i + 1 < len(text))
+    return _TWO_CJK.search(text) is None and len(_ONE_CJK.findall(text)) >= 4
 
 
 def _joins(text: str, s: int, e: int, *, spaced: bool = False, numbers: frozenset[int] = frozenset()) -> bool:
@@ -520,6 +523,8 @@ def _decimal(text: str, dot: int, right: str) -> bool:
 def _spaces(text: str) -> list[_Edit]:
     """扣完为 止 → 扣完为止, 0. 1分 → 0.1分, 扣 0 . 5 分 → 扣0.5分, 得8  分 → 得8分, 2⏎分 → 2分."""
     edits: list[_Edit] = []
+    if _WHITESPACE.search(text) is None:
+        return edits  # (most texts: nothing to join, and the letter-spacing and number scans are skipped)
     n = len(text)
     spaced = _letter_spaced(text)
     numbers = _number_spaces(text)
