@@ -159,8 +159,7 @@ def test_round_trip_property(rule: nodes.Rule) -> None:
 
 
 def _crossing_bands(rule: nodes.Rule) -> bool:
-    from scoring.rules.assembler import _inside  # a band inside one listed before: reordered or refused (§77)
-    from scoring.rules.shapes import _crossing
+    from scoring.rules.shapes import _crossing, _inside  # _inside: a band inside an earlier one (§77)
 
     bands = [c for c in rule.clauses if isinstance(c, nodes.Award) and isinstance(c.condition, nodes.Range)]
     def same(a: nodes.Range, b: nodes.Range) -> bool:  # the same band twice (band-twice, semantics §27)

@@ -91,6 +91,7 @@ from .phrases import (
 )
 from .shapes import (
     EachList,
+    _inside,
     _rank,
     _Segment,
     _split_list,
@@ -1057,7 +1058,6 @@ class _Assembler(RuleChecks):
         out = self._tightest_first(out)
         out = self._month_bands(out)
         self._no_date_bands(out)
-        self._no_nested_delay_bands(out)
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
@@ -1903,27 +1903,6 @@ def _self_reference(lead: Lead) -> bool:
 #: a label that is only a comparison of a number of time units (≤260天, 260天以下, 30日以内): no words of its own
 _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:天|日|工作日|月|年|小时|周)(?:以下|以上|以内|之内|内)?")
 
-
-def _inside(inner: Range, outer: Range) -> bool:
-    """Every value of ``inner`` lies in ``outer`` (one measure, one scale)."""
-    if inner.measure is not outer.measure:
-        return False
-    edges = [e.value for e in (inner.low, inner.high, outer.low, outer.high) if e is not None]
-    if len({(q.is_percent, q.unit) for q in edges}) > 1:
-        return False
-    if outer.low is not None:
-        if inner.low is None:
-            return False
-        lo, li = outer.low, inner.low
-        if li.value.value < lo.value.value or (li.value.value == lo.value.value and li.inclusive and not lo.inclusive):
-            return False
-    if outer.high is not None:
-        if inner.high is None:
-            return False
-        ho, hi = outer.high, inner.high
-        if hi.value.value > ho.value.value or (hi.value.value == ho.value.value and hi.inclusive and not ho.inclusive):
-            return False
-    return True
 
 #: 共5项: how many there are in all, after a count-up award per one of them
 _IN_ALL = ("共", "共计", "合计", "总计")

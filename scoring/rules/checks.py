@@ -216,28 +216,6 @@ class RuleChecks(ClauseReader):
                     hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
                 )  # fmt: skip
 
-    def _no_nested_delay_bands(self, clauses: list[Clause]) -> None:
-        """逾期1个月以上扣2分，逾期3个月以上扣4分: two one-sided deductions on a delay open on the same side
-        nest, and the text leaves open whether 4 months late loses 4 (the tighter tier) or 6 (both).
-        Refused, as one-sided deductions on the value are (semantics §71, §80); tiers that part the delay
-        (1个月以内…1-3个月…3个月以上) read."""
-        seen: dict[bool, Range] = {}
-        for c in clauses:
-            r = getattr(c, "condition", None)
-            if not (isinstance(c, Award) and isinstance(c.outcome, Formula) and delay_band(r)):
-                continue
-            assert isinstance(r, Range)
-            if r.low is not None and r.high is not None:
-                continue
-            side = r.low is not None
-            if side in seen:
-                raise self.error(
-                    "nested-delay-bands", "两档逾期扣分同向嵌套，无法确定是只扣一档还是累计扣分", self._where(r, c),
-                    expected=("逾期1个月以内扣N分，逾期1-3个月扣N分，逾期3个月以上不得分",),
-                    hint="把各档写成互不重叠的区间，如“逾期1-3个月扣2分，逾期3个月以上扣4分”",
-                )  # fmt: skip
-            seen[side] = r
-
     def _no_shortfall_bands(self, clauses: list[Clause]) -> None:
         """未完成5个以上不得分 beside 完成10个村…得满分: a band on what is missing, not on the value done;
         read as a band on the value, 8 done scored 0 (8 ≥ 5) and 4 done kept its steps. Refused: the

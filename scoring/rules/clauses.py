@@ -156,7 +156,7 @@ class ClauseReader(SpanReader):
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
             # (semantics §80). The delay is one quantity that grows as things get worse: such bands are tiers, and
-            # two one-sided ones open on the same side are refused by the assembler (nested-delay-bands)
+            # two that share a stretch of delay are refused by the assembler (nested-deductions, §83)
             delay = self.condition(lead, span)
             if delay_band(delay):
                 return delay  # type: ignore[return-value]

@@ -95,6 +95,29 @@ def _crossing(a: Range, b: Range) -> bool:
     return shared > 0 and not nested
 
 
+def _inside(inner: Range, outer: Range) -> bool:
+    """Every value of ``inner`` lies in ``outer`` (one measure, one scale; ends with their inclusivity). A band
+    inside one listed before it never applies (assembler._unreachable_bands, semantics §77)."""
+    if inner.measure is not outer.measure:
+        return False
+    edges = [e.value for e in (inner.low, inner.high, outer.low, outer.high) if e is not None]
+    if len({(q.is_percent, q.unit) for q in edges}) > 1:
+        return False
+    if outer.low is not None:
+        if inner.low is None:
+            return False
+        lo, li = outer.low, inner.low
+        if li.value.value < lo.value.value or (li.value.value == lo.value.value and li.inclusive and not lo.inclusive):
+            return False
+    if outer.high is not None:
+        if inner.high is None:
+            return False
+        ho, hi = outer.high, inner.high
+        if hi.value.value > ho.value.value or (hi.value.value == ho.value.value and hi.inclusive and not ho.inclusive):
+            return False
+    return True
+
+
 def _all_clear(r: Range) -> bool:
     """合规率100% / 准确率达100% / 0例: a band that holds exactly when nothing went wrong."""
     edge = r.low if r.low is not None else r.high
