@@ -42,6 +42,32 @@ def test_missing_data_is_no_outcome_with_or_without_a_rule(missing: str) -> None
     assert len(report.rows) == 3  # nothing lost
 
 
+OWN = "满意度达到90%以上的，得满分；未达到的，按比例得分；数据缺失的不得分"
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("missing", ["数据缺失", "#N/A", "待统计", "—"])
+def test_a_rules_own_missing_data_clause_scores_a_missing_cell(missing: str, fast: bool) -> None:
+    # semantics §86: the rule states how missing data scores, so a missing cell takes that clause (0 here),
+    # in a table as in evaluate; a row whose rule says nothing of it is still not scored
+    rows = [{"id": "A", "name": "满意度", "target": "≥90%", "unit": "%", "weight": 10, "rule": OWN}, {**ROWS[0], "id": "B"}]
+    rs = ruleset_from({"indicator": rows})
+    report = rs.score({"A": missing, "B": missing}, explain=not fast)
+    a, b = report.rows
+    assert a.points == D("0.00")
+    assert b.score is None and b.findings[0].code == "missing-data"
+    # a number still answers the value: 81% → 10 × 81/90 = 9
+    assert rs.score({"A": "81%"}).rows[0].points == D("9.00")
+    assert rs.score({"A": "95%"}).rows[0].points == D("10.00")
+
+
+def test_an_empty_cell_is_no_outcome_even_with_the_clause() -> None:
+    # an empty cell is an outcome not yet written, not a statement that the data is missing
+    rows = [{"id": "A", "name": "满意度", "target": "≥90%", "unit": "%", "weight": 10, "rule": OWN}]
+    report = ruleset_from({"indicator": rows}).score({})
+    assert report.rows[0].score is None
+
+
 def test_85_takes_the_rows_unit() -> None:
     report = ruleset_from({"indicator": ROWS}).score({"A": "85", "B": 85, "C": "0.4"})
     # A: 85%, 5 points below 90%, 每5%扣2分 → 8.00; B: 10 × 85/90 = 9.444… → 9.44

@@ -16,10 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import attrs
 from attrs import frozen
 
-from ..reading.cells import OutcomeError, decimal_of, unusable_actual
+from ..reading.cells import OutcomeError, decimal_of
 
 
 @frozen
@@ -33,7 +32,7 @@ class Outcome:
     grade: str | None = None  # a grade given by hand (优/良/中/差, or a label of the rule)
     manual: Decimal | None = None  # a score given by hand: used as is, and marked as such
     where: str = ""  # file and row, for messages
-    refused: tuple[str, str] | None = None  # (code, message): an actual that must not be scored (usable())
+    refused: tuple[str, str] | None = None  # (code, message): an actual that must not be scored (readings.Reading.hit)
 
 
 @frozen
@@ -67,18 +66,6 @@ _KEYS = {
     "人工评分": "manual",
 }  # fmt: skip
 _EXECUTION_KEYS = ("execution", "预算执行率", "执行率", "预算执行")
-
-
-def usable(outcome: Outcome, target: str | None, unit: str | None) -> Outcome:
-    """The outcome as the scorer may use it: missing data (#N/A, 数据缺失 …) and a bare fraction
-    on a percent row (0.92 on ≥90%) become no actual, with the reason kept in ``refused``.
-    The same for every source: spreadsheet cells, CSV, JSON, TOML and mappings."""
-    if outcome.actual is None or isinstance(outcome.actual, Mapping):
-        return outcome
-    why = unusable_actual(outcome.actual, target, unit)
-    if why is None:
-        return outcome
-    return attrs.evolve(outcome, actual=None, refused=why)
 
 
 def load_outcomes(path: str | Path) -> Outcomes:

@@ -27,8 +27,9 @@ from ..reading import profiles as _profiles
 from ..reading.bind import reads_value
 from ..reading.cells import judge_text, read_actual, unusable_actual
 from ..reading.profiles import Profile
-from ..reading.values import parse_value, yes_no
-from ..rules.nodes import Composite, Node, Partial, Rule, StepKind
+from ..reading.scales import missing_clause
+from ..reading.values import is_missing, parse_value, yes_no
+from ..rules.nodes import Composite, Formula, Node, Partial, Rule, StepKind
 from ..scores.compiled import RAISES, Compiled
 from ..scores.compiled_composite import CompiledComposite
 from ..scores.compiled_default import compile_default_parts
@@ -40,7 +41,7 @@ from .rows import Finding, IndicatorRow, clip, lenient_finding, read_as_text_fin
 
 # a distinct outcome of a reading, scored: the Score (None: not scored), the method, the findings
 # (without row ids: every row with the outcome gets them) and, for an actual that must not be
-# scored (missing data, a bare fraction on a percent row: outcomes.usable), its (code, message)
+# scored (missing data, a bare fraction on a percent row; not missing data its rule scores itself), its (code, message)
 Hit = tuple[Score | None, str, tuple[Finding, ...], tuple[str, str] | None]
 
 # ASCII digits only, as parse_value reads them (a fullwidth ８５ is text there); at most 18 of
@@ -104,7 +105,7 @@ class Reading:
     indicator fields and name, no id or cells), its rule parsed and compiled for the profile."""
 
     __slots__ = ("bad_profile", "compiled", "counts_only", "decided", "defaults", "fast", "flags", "node", "opts",
-                 "profile", "refusal", "row", "target", "weight")  # fmt: skip
+                 "own_missing", "profile", "refusal", "row", "target", "weight")  # fmt: skip
 
     def __init__(self, row: IndicatorRow, base: Profile, fast: bool) -> None:
         self.row = IndicatorRow(id="", name=row.name, level1=row.level1, level2=row.level2, target=row.target,
@@ -130,6 +131,9 @@ class Reading:
             except RuleSyntaxError as e:
                 self.refusal = (e.code, e.message)
         self.counts_only = _counts_only(self.node)
+        # 数据缺失的不得分: the rule's own clause scores a missing-data answer (semantics §86), as evaluate does
+        m = missing_clause(self.node) if isinstance(self.node, Rule) else None
+        self.own_missing = m is not None and not isinstance(m.outcome, Formula)
         self.fast = fast and self.weight is not None and not self.bad_profile
         if self.fast:
             try:
@@ -177,6 +181,8 @@ class Reading:
                 refused = None
             if refused is not None and refused[0] == "ambiguous-fraction" and self.counts_only:
                 refused = None  # a rule that only counts events reads 1 as one event, not as 1% or 100%
+            if refused is not None and refused[0] == "missing-data" and self.own_missing:
+                refused = None  # the rule says how missing data scores: its clause scores it (_by_rule)
             if refused is not None:
                 actual = None
         if self.weight is None:
@@ -237,7 +243,8 @@ class Reading:
         return score, "default"
 
     def _by_rule(self, o: Outcome, actual: Any, notes: list[Finding]) -> tuple[Score, str]:
-        quick = self.fast and o.grade is None
+        # a missing-data answer to the rule's own clause on it takes the full path (the compiled form has no such clause)
+        quick = self.fast and o.grade is None and not (self.own_missing and type(actual) is str and is_missing(actual))
         if quick:
             score = self._quickly(actual)
             if score is not None:

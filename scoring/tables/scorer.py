@@ -151,7 +151,7 @@ def row_result(row: IndicatorRow, o: Outcome | None, hit: Hit) -> RowResult:
     score, method, found, refused = hit
     if o is None:
         actual = None
-    elif refused is not None:  # missing data, a bare fraction on a percent row: no actual (outcomes.usable)
+    elif refused is not None:  # missing data, a bare fraction on a percent row: no actual (readings.Reading.hit)
         o = attrs.evolve(o, actual=None, refused=refused)
         actual = None
     else:
@@ -181,7 +181,7 @@ def failed_row(row: IndicatorRow, outcome: Outcome | None, e: Exception) -> RowR
 def match_outcomes(ruleset: Ruleset, outcomes: Outcomes, findings: list[Finding]) -> dict[str, Outcome]:
     """Each outcome to its row, by id or else by a unique name; what matches no row, or a row
     twice, is a finding (appended to ``findings``). Whether an actual may be scored at all
-    (outcomes.usable) is the reading's question, once per distinct outcome (readings.py)."""
+    (readings.Reading.hit) is the reading's question, once per distinct outcome (readings.py)."""
     by_id, names = ruleset._indexes()
     for p in outcomes.problems:
         findings.append(Finding("bad-outcome", p, severity="warning"))

@@ -25,6 +25,7 @@ feed one offset map:
    terminal then only meets numerals left as written (一千五, 一两个: not read here).
 5. ``ocr-equals`` / ``ocr-times`` / ``ocr-le`` / ``ocr-zero``: 得分二完成率 → 得分=完成率; X, x, *, ＊
    between two operands → ×; W before a number → ≤; O before a decimal point → 0 (扣O.5分, a warning);
+   ``ocr-one`` (a warning): a lower-case l read as the figure 1 between a step word and its unit (每低l个百分点);
    ``ocr-dash`` (a warning): 一 between two percentages is a dash, 80％一90％ → 80％-90％.
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
@@ -32,9 +33,7 @@ feed one offset map:
 7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
 8. ``full-stop``: 不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot
    (a decimal point 0.5 and an item number 1. stay).
-
-7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
-8. ``stray-bracket``: a closing bracket that ends the text with no opening one before it
+9. ``stray-bracket``: a closing bracket that ends the text with no opening one before it
    (``…每项各2.5分)``, ``…不计分查看账目)``) is dropped: it encloses nothing the text says.
 
 Normalizing a normalized text changes nothing (the tests hold this as a property).
