@@ -371,3 +371,15 @@ def test_stated_weight_against_the_rows(text: str, weight: int, found: bool) -> 
 def test_stated_weight_stands_in_for_a_missing_weight() -> None:
     (f,) = [f for f in check("本项满分10分，完成得满分，未完成不得分", weight=None) if f.code == "weight-missing"]
     assert "满分10分" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("得分=完成率×指标分值", True),  # grows with the rate: past 100% it passes the weight (capped)
+        ("超支5%以内（含5%）扣1分，超支5%-10%扣3分，超支10%以上不得分", False),  # 得分=指标分值-1 reads no outcome
+    ],
+)
+def test_formula_exceeds_weight_only_where_it_reads_the_outcome(text: str, warned: bool) -> None:
+    fs = check(text, target="≤200" if "超支" in text else "≥90%", unit="万元" if "超支" in text else "%", weight=10)
+    assert ("formula-exceeds-weight" in codes(fs)) is warned

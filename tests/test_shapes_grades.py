@@ -132,3 +132,19 @@ def test_a_range_of_shares_is_bounded_by_hand() -> None:
     with pytest.raises(scoring.ScoringError) as err:
         scoring.evaluate(text, "部分达成年度指标并具有一定效果", weight=10)
     assert "6至8分" in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["满意度目标值为90分，每低1分扣1分", "满意度指标值是90分，低于90分的每低1分扣1分"])
+def test_a_target_restated_on_a_points_scale_is_no_award(text: str) -> None:
+    # 目标值为90分 says what the target is; read as 90 points it was a base of 90 and 85 scored 10 (weight 10);
+    # the line on a 分 scale is not read yet, so the rule is refused with a caret on the 90
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "unread-number"
+    assert text[e.value.column - 1 : e.value.column + 1] == "90"
+
+
+def test_a_target_restated_in_percent_is_the_line_the_steps_count_from() -> None:
+    # 目标值为90%: weight 10, 85% is 5 points below, 每低1%扣1分 → 10 − 5 = 5
+    got = scoring.evaluate("满意度目标值为90%，每低1%扣1分", "85%", weight=10, target="≥90%", unit="%")
+    assert got.points == Decimal("5.00")

@@ -18,7 +18,7 @@ phrase (as a lark Transformer would), and the grammar has that many; each method
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -637,6 +637,8 @@ def _points_after(parts: list[Any]) -> list[Any]:
             continue
         if any(isinstance(p, PQty) and p.points_scale for p in lead[:-1]):
             continue
+        if _restates_target(lead[:-1]):
+            continue  # 满意度目标值为90分: the target on a 分 scale, not 90 points (a line the rule must read, or refuse)
         nxt = out[clauses[k + 1]] if k + 1 < len(clauses) else None
         if nxt is not None and nxt[1] and not _is_lead(nxt[1][0]) and not _per_item(nxt[1][0]):
             continue  # the next clause is an outcome alone: 满意度90分，得满分 (每完成1项取得该项分数 scores nothing)
@@ -644,6 +646,12 @@ def _points_after(parts: list[Any]) -> list[Any]:
         rest = [lead[:-1]] if len(lead) > 1 else []
         out[i] = ("clause", [*body[:-1], *rest, outcome], span)
     return out
+
+
+def _restates_target(lead: Sequence[Any]) -> bool:
+    """目标值为 / 指标值是 right before a value: the words say what the target is (满意度目标值为90分)."""
+    return (len(lead) >= 2 and isinstance(lead[-1], PText) and lead[-1].text.rstrip("：:") in ("为", "是")
+            and isinstance(lead[-2], PWord) and lead[-2].kind == "of_target")  # fmt: skip
 
 
 def _cells(parts: list[Any]) -> list[Any]:

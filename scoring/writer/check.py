@@ -44,6 +44,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.render import number, render_outcome
+from ..rules.shapes import formula_vars, is_weight_name
 from .axis import Axis, Interval, axis, condition_intervals, subtract
 from .check_sampled import _direction_of_rule, _first_span, _floor_by_reading, _full_edge, _no_reference, _sampled
 from .findings import CODES, Finding, Out, Severity
@@ -251,7 +252,8 @@ def _clause_checks(rule: Rule, out: Out, comparator: str | None, unit: str | Non
                         else "由指标值类型决定（≥计低于、≤计超出、=两侧都计）"
                     )
                     out.add("default-direction", f"{what}“{_src(out, c.span)}”未写明偏离的方向：{msg}", c.span)
-            if isinstance(c.outcome, Formula):
+            if isinstance(c.outcome, Formula) and not all(is_weight_name(n) for n in formula_vars(c.outcome.expr)):
+                # 得分=指标分值-1 (a band on the excess, §82) reads no outcome: it cannot grow past the weight
                 out.add("formula-exceeds-weight",
                         f"{what}公式“{render_outcome(c.outcome)}”在完成率超过100%时大于分值：按分值封顶", c.span)  # fmt: skip
             if isinstance(c.condition, Label) and not isinstance(c.outcome, (FullMarks, Zero)) and not _binary(rule):
