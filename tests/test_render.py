@@ -140,7 +140,8 @@ def test_render_knows_every_node_field() -> None:
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized", "per_item"},  # per_item: 。每完成1项取得该项分数 (§86)
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
-        "Label": {"text", "negated", "span", "deadline", "start"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
+        # parts (且 joining words, §93): written by the label's own words, which hold the 且
+        "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
         "Requirement": {"text", "span", "terms", "deadline"},  # terms, deadline: written inside the text (§56, §88)
     }  # fmt: skip

@@ -372,7 +372,10 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
         kind = "grade" if len(choices) > 2 else "flag"
         name = "等级" if kind == "grade" else choices[0] if len(choices) == 1 else "是否达到"
-        out.append(Input("实际值", kind, name, choices=choices))
+        # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
+        parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
+        meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
+        out.append(Input("实际值", kind, name, choices=choices, meaning=meaning))
     return out
 
 

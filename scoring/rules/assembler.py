@@ -27,6 +27,7 @@ from .nodes import (
     ByHand,
     Clause,
     Composite,
+    Condition,
     Deduction,
     Direction,
     Edge,
@@ -101,6 +102,9 @@ from .shapes import (
     things_apart,
     ties_to_target,
 )
+
+#: 或 / 或者 between two comparisons of one measure: a union of their ranges (semantics §93)
+_OR_WORDS = ("或", "或者")
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
@@ -990,6 +994,11 @@ class _Assembler(RuleChecks):
                                      expected=("每超过1%加1分",))  # fmt: skip
                 if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
                     raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
+                union = self._union(lead, seg.span)
+                if union is not None and not outcomes[0].veto:
+                    # 75%-85%或93%-100%得3分: one band of two ranges, each scoring the points (semantics §93)
+                    out.extend(Award(c, outcomes[0].outcome, False, seg.span) for c in union)
+                    continue
                 cond = self.condition(lead, self._lead_span(lead, seg.span))
                 o = outcomes[0]
                 discretionary = any(f.kind == "discretion" for f in flags)
@@ -1115,6 +1124,41 @@ class _Assembler(RuleChecks):
                 expected=("每…扣N分，扣分不超过本项分值的50%",), hint="把上限写在最后，或按分值折算成分数，如“最多扣2分”",
             )  # fmt: skip
         return cap.points
+
+    def _union(self, lead: Lead, span: Span) -> list[Condition] | None:
+        """75%-85%或93%-100%得3分 / 完成率低于60%或高于120%不得分: 或 (或者) between two comparisons of one
+        measure makes one band of the two ranges, a union (semantics §93): the condition of each, the subject
+        before the first shared. None where the lead has no 或 between comparisons. A second part with words
+        of its own (完成率低于60%或满意度低于80%) may name another measure: refused, as is anything but one
+        comparison on each side."""
+        cmp = (PCmp, PRange, PBounded)
+        at = next(
+            (i for i, p in enumerate(lead) if 0 < i < len(lead) - 1 and isinstance(p, PText) and isinstance(lead[i - 1], cmp)
+             and p.text.lstrip("的，, ").startswith(_OR_WORDS)),
+            None,
+        )  # fmt: skip
+        if at is None:
+            return None
+        first, second = lead[:at], lead[at + 1 :]
+        if not any(isinstance(p, cmp) for p in second):
+            return None  # 或 between words: a worded condition, read as before
+        before = [p for p in first if not isinstance(p, cmp)]
+        if (
+            lead[at].text.strip("的，, ") not in _OR_WORDS
+            or sum(isinstance(p, cmp) for p in first) != 1 or not isinstance(first[-1], cmp)
+            or sum(isinstance(p, cmp) for p in second) != 1 or not isinstance(second[0], cmp)
+            or any(not isinstance(p, PText) or p.text.strip("的，, ") for p in second[1:])
+            or any(not isinstance(p, PText) for p in before)
+        ):  # fmt: skip
+            where = lead[at].span
+            raise self.error(
+                "or-unclear", "“或”连接的不是同一个数值的两个区间，不清楚它连接的是两个条件还是两个数值", where,
+                expected=("完成率75%-85%或93%-100%得3分",),
+                hint="同一数值的两个区间用“或”连接；不同数值的条件请分成两档分别写明得分",
+            )  # fmt: skip
+        self.use(lead[at], *second[1:])
+        parts = [first, (*before, *second[:1])]
+        return [c for c in (self.condition(p, self._lead_span(p, p[-1].span)) for p in parts) if c is not None]
 
     def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:
         """高于90%的，按线性内插赋分: from the one line of its condition (0 points there) to the target (full

@@ -250,25 +250,30 @@ class RuleChecks(ClauseReader):
             r = getattr(c, "condition", None)
             if not isinstance(r, Range):
                 continue
+            for joint in ("并且", "且", "同时"):
+                at = r.subject.find(joint)
+                if at >= 0 and r.subject[at + len(joint) :].strip("的，, "):
+                    # the message names both conditions: each needs its own answer, which is not read yet (§93)
+                    where = self._where(r, c)
+                    said = self.text[where[0] : where[1]] if where is not None else r.subject
+                    left, _, right = said.partition(joint)
+                    raise self.error(
+                        "two-conditions",
+                        f"“{joint}”连接了两个条件（“{left.strip('，, ')}”和“{right.strip('，, 的')}”），"
+                        "各需一个实际值，一个实际值不能同时回答；这种两项同时满足的条件还不能计分",
+                        where, expected=("一个条件一档",),
+                        hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
+                    )  # fmt: skip
             if r.low is not None and r.high is not None and r.low.value.unit == r.high.value.unit and (
                 r.low.value.value > r.high.value.value
                 or (r.low.value.value == r.high.value.value and not (r.low.inclusive and r.high.inclusive))
             ):
-                # 完成率低于60%或高于120%不得分: two comparisons joined by 或 made one empty range, so the
-                # clause never held (100% scored 0 as a gap); a union of two ranges is not read (semantics §91)
+                # 低于60%、高于120%不得分: two comparisons joined by 、 made one empty range, so the clause never
+                # held (100% scored 0 as a gap); joined by 或 they are a union, two bands (semantics §93)
                 raise self.error(
-                    "two-conditions", "两个条件合成了一个空区间（“或”连接的两个条件不能合成一档）", self._where(r, c),
+                    "two-conditions", "两个条件合成了一个空区间（“、”连接的两个条件不能合成一档）", self._where(r, c),
                     expected=("一个条件一档",), hint="把两个条件分成两档分别写明得分，如“低于60%不得分；高于120%不得分”",
                 )  # fmt: skip
-            for joint in ("并且", "且", "同时"):
-                at = r.subject.find(joint)
-                if at >= 0 and r.subject[at + len(joint) :].strip("的，, "):
-                    raise self.error(
-                        "two-conditions", f"“{joint}”连接了两个条件，一个实际值不能同时回答",
-                        self._where(r, c),
-                        expected=("一个条件一档",),
-                        hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
-                    )  # fmt: skip
 
     def _no_each_list(self, clauses: list[Clause]) -> None:
         """方案制定、组织实施、检查验收、总结报告各1分: points for each of several things listed, read as one

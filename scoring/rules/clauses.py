@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import itertools
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -77,6 +78,16 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
+#: 且 / 并且 / 同时 joining two worded requirements (semantics §93)
+_JOINT = re.compile(r"并且|且|[，,]同时")
+
+
+def _conjuncts(words: str) -> tuple[str, ...]:
+    """设立举报电话且24小时有人值守 → (设立举报电话, 24小时有人值守): the parts 且 / 并且 / 同时 join, each
+    with words of its own; () for words that join nothing (且 at an end)."""
+    parts = tuple(p.strip("，, 的") for p in _JOINT.split(words))
+    return parts if len(parts) > 1 and all(parts) else ()
+
 
 # words that may follow a bare number at once without being its unit (达到90的 / 90以上 / 80至90)
 _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
@@ -219,6 +230,17 @@ class ClauseReader(SpanReader):
                 raise self.error("clock-time", "时刻（如“17:30”）不能作为评分的条件", c.span,
                                  expected=("时限为N分钟", "N个工作日内"),
                                  hint="时刻只在说明要求的句子中读作要求的内容，其后按未达到要求的次数扣分")  # fmt: skip
+        if (
+            any(isinstance(p, PQty) for p in lead) and all(isinstance(p, (PText, PQty)) for p in lead)
+            and any(isinstance(p, PText) and _JOINT.search(p.text) for p in lead)
+        ):  # fmt: skip
+            # 设立举报电话且24小时有人值守: 且 joins words to words, and no comparison word says what a number
+            # is held against: the numbers are words of the requirement (24小时 of 有人值守), read with it (§93)
+            full = self.text[span[0] : span[1]].strip("，。；,;：: 的")
+            parts = _conjuncts(full)
+            if parts:
+                self.use(*lead)
+                return Label(full, _is_negated(full), span, parts=parts)
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
@@ -376,7 +398,8 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        return Label(full.strip("，。；,;：: 的"), _is_negated(full), span, deadline, start)
+        full = full.strip("，。；,;：: 的")
+        return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
         """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it

@@ -152,6 +152,9 @@ class Label:
     deadline: datetime.date | MonthDay | None = None
     # 8月底以后开工 beside deadlines: the date the words start after (a late band, never a deadline, §88)
     start: datetime.date | MonthDay | None = None
+    # 设立举报电话且24小时有人值守: the words joined by 且 / 并且 / 同时, each of which must hold for the
+    # condition to be met (semantics §93); () where the words are one requirement. 是 says all of them hold
+    parts: tuple[str, ...] = ()
 
 
 @frozen
