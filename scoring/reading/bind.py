@@ -489,6 +489,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             named = "、".join(_quantity(q) for q in c.condition.named)
             out.append(Decision(c.condition.subject, "名称中的数", f"{named}是所衡量对象名称的一部分，不是评分线", False,
                                 "semantics §57"))  # fmt: skip
+        if isinstance(c, Deduction) and c.qualifiers:
+            # 每出现一次系统故障超过4小时未恢复的: numbers that say which events count (§98)
+            said = "、".join(_quantity(e.value) for r in c.qualifiers for e in (r.low, r.high) if e is not None)
+            out.append(Decision(c.event, "事件名称中的数", f"{said}是所计事件名称的一部分（哪些事件计数），不是评分线或步长；"
+                                "答法：填符合这一描述的事件次数", False, "semantics §98"))  # fmt: skip
         if isinstance(c, Award) and c is next((a for a in rule.awards if isinstance(a.condition, Range)
                                                 and a.condition.measure is Measure.EXCESS), None):  # fmt: skip
             # 超出预算10%以内 (§82): what the bands on the excess compare, and the answer they take (said once)

@@ -851,7 +851,8 @@ class ClauseReader(SpanReader):
         if is_event:
             size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
-                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus, doubled=tail.doubled)  # fmt: skip
+                             partial=Partial.FLOOR if whole else None, bonus=tail.bonus, doubled=tail.doubled,
+                             qualifiers=self.event_qualifiers(lead, steps, size, start))  # fmt: skip
         assert step_q is not None
         if tail.count_up and start is None and direction in (None, Direction.EXCESS):
             # 每完成1%得0.3分: the steps count up from 0
@@ -928,6 +929,30 @@ class ClauseReader(SpanReader):
                 d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
             out.append(d)
         return out
+
+    def event_qualifiers(self, lead: Lead, steps: list[PStep], size: Quantity, start: Edge | None) -> tuple[Range, ...]:
+        """每出现一次系统故障超过4小时未恢复的 / 每发生一次4小时以上的系统故障: a comparison inside the words of the
+        event a deduction counts, after its 每 + counter and continued by words of the event (未恢复的, 的系统故障), in a
+        unit other than the counter, says which events count: part of the event's name (semantics §98), never a
+        line, a start or a step. The answer stays the count of such events. Empty otherwise (the number then stays
+        unread and the rule is refused, as before)."""
+        if not steps or start is not None or size.unit not in _EVENT_UNITS:
+            return ()
+        out: list[Range] = []
+        ps = list(lead)
+        for k, c in enumerate(ps):
+            if not isinstance(c, (PCmp, PRange)) or c.span[0] < steps[-1].span[1]:
+                continue
+            units = {c.q.unit} if isinstance(c, PCmp) else {c.low.unit, c.high.unit}
+            if not all(units) or size.unit in units or "分" in units or any(u.lstrip("个") in _EVENT_UNITS for u in units):
+                continue  # 每发现一次3次以上…: a count in the counter is no qualifier; 分 is points
+            after = next((r for r in ps[k + 1 :] if r.span != (0, 0)), None)
+            if not isinstance(after, PText) or not after.text.strip("，,；;。 的"):
+                continue  # the event's words must go on after it (it names a kind of event)
+            lo, hi = self._edges(c)
+            out.append(Range(Measure.VALUE, lo, hi, "", c.span))
+            self.use(c)
+        return tuple(out)
 
     def _event(self, lead: Lead, ctx_text: str) -> str:
         """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""

@@ -330,6 +330,10 @@ class Deduction:
     # 是已婚育妇漏登的加倍扣分: twice the points of the per-event deduction before, for the events these words name;
     # they are counted here and not in the one before (semantics §76). Shown in the reading; the points say the rest
     doubled: bool = attrs.field(default=False, eq=False)
+    # 每出现一次系统故障超过4小时未恢复的: comparisons inside the words of the counted event, which say which events
+    # count (part of the event's name, never a line or a step; semantics §98). In equality: a changed number is a
+    # changed rule; the canonical text writes them inside ``event``
+    qualifiers: tuple[Range, ...] = ()
 
 
 @frozen

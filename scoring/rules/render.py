@@ -357,7 +357,10 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
             text = f"每{event}{amount}"
         else:
             # 每少一次 reads as a shortfall distance, 每多增加1个 as an excess; without 每 they count events
-            bare = "每" in event or any(w in event for w in _SHORT_WORDS) or event.startswith(_MORE_WORDS)
+            # (a qualifier's comparison word inside the words, 完成率低于60%的项目, is no shortfall: semantics §98)
+            bare = "每" in event or (
+                not d.qualifiers and (any(w in event for w in _SHORT_WORDS) or event.startswith(_MORE_WORDS))
+            )
             text = f"{event}{amount}" if bare else f"每{event}{amount}"
         if d.partial is not None and d.partial is not Partial.CEIL:
             used.add("R5")
