@@ -368,7 +368,7 @@ class _Lowering:
                 """Decimal's remainder: the sign of the dividend (a - b × trunc(a / b)); exact, no division
                 rounded (x % 1 != 0: a count that is not whole)."""
                 a, b = _fit(left(run, mask), right(run, mask),
-                            lambda a, b: (a.nb * b.db, a.db * b.nb, a.db * b.db))  # fmt: skip
+                            lambda a, b: (a.nb * b.db, max(a.db * b.nb, a.db * b.db)))  # fmt: skip
                 zero = b.n == 0
                 run.back(mask & zero)  # Decimal raises InvalidOperation: the evaluator's
                 num, den = a.n * b.d, np.where(zero, 1, b.n) * a.d  # a / b = num / den
