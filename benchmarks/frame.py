@@ -3,9 +3,12 @@
     python benchmarks/frame.py [--rows 1000000] [--seed 0] [--outcomes random|distinct]
 
 Rows are drawn from the corpus rule rows (tests/data: seed 000 and seeds 001–004), each with a
-numeric outcome (a float column, as a frame holds numbers): ``random`` rates between 50% and 120%
-of the target to one decimal, ``distinct`` to three decimals. Three ways are timed on the same
-rows, and all three give the same points (checked):
+numeric outcome (a float column, as a frame holds numbers). What is drawn is what the bound rule
+says it needs (``scoring.bind(...).inputs``): where its one input is a count of events, a whole
+count from 0 to 5; otherwise ``random`` rates between 50% and 120% of the target to one decimal,
+``distinct`` to three decimals. A share of bad answers (``--bad``, 1%: a count with a half,
+2.5起, which the rule refuses) keeps refusals measured; the mix is printed. Three ways are timed
+on the same rows, and all three give the same points (checked):
 
 * ``score_frame(frame)``: each distinct (reading, outcome) once, one kernel per reading on scaled
   integers (docs/frames.md);
@@ -53,19 +56,51 @@ def templates() -> list[dict[str, Any]]:
                 continue  # numeric outcomes need a numeric target to draw around
             w = r.get("weight")
             out.append({"rule": rule, "target": target, "comparator": r.get("comparator"), "unit": r.get("unit"),
-                        "weight": str(w) if w not in (None, "") else "10", "base": v.quantity.value or Decimal(100)})
+                        "weight": str(w) if w not in (None, "") else "10", "base": v.quantity.value or Decimal(100),
+                        "input": _needs(rule, target, r.get("comparator"), r.get("unit"))})  # fmt: skip
     return out
 
 
-def build(n: int, seed: int, mode: str) -> pd.DataFrame:
+def _needs(rule: str, target: str, comparator: str | None, unit: str | None) -> str:
+    """What the bound rule needs of one answer: "count" (its one input is a count of events), "value",
+    or "other" (several inputs, items, a rule the parser refuses: every number is refused anyway)."""
+    try:
+        inputs = scoring.bind(scoring.parse(rule), target=target, comparator=comparator, unit=unit).inputs
+    except scoring.ScoringError:
+        return "other"
+    kinds = [i.kind for i in inputs]
+    return kinds[0] if kinds in (["count"], ["value"]) else "other"
+
+
+def build(n: int, seed: int, mode: str, bad: float = 0.01) -> pd.DataFrame:
+    """``n`` rows; ``bad``: the share of count rows answered with a half count (refused)."""
     rng = random.Random(seed)
     pool = templates()
     picks = [rng.choice(pool) for _ in range(n)]
     hi = 1000 if mode == "distinct" else 10
-    actual = [round(float(t["base"]) * rng.randint(50 * hi, 120 * hi) / (100 * hi), 3 if mode == "distinct" else 1)
-              for t in picks]
-    cols = {k: [t[k] for t in picks] for k in ("rule", "target", "comparator", "unit", "weight")}
+    actual = []
+    for t in picks:
+        if t["input"] == "count":
+            k = rng.randint(0, 5)
+            actual.append(k + 0.5 if rng.random() < bad else float(k))
+        else:
+            actual.append(round(float(t["base"]) * rng.randint(50 * hi, 120 * hi) / (100 * hi),
+                                3 if mode == "distinct" else 1))  # fmt: skip
+    cols = {k: [t[k] for t in picks] for k in ("rule", "target", "comparator", "unit", "weight", "input")}
     return pd.DataFrame({**cols, "actual": actual})
+
+
+def mix(frame: pd.DataFrame, out: pd.DataFrame) -> str:
+    """The answers drawn, by what their rule needs, and the rows refused."""
+    kinds = frame["input"].value_counts()
+    half = int(((frame["input"] == "count") & (frame["actual"] % 1 != 0)).sum())
+    refused = out["error"].notna()
+    counts = refused & (frame["input"] == "count")
+    n = len(frame)
+    return (f"answers: {kinds.get('value', 0) / n:.1%} values, {kinds.get('count', 0) / n:.1%} whole counts "
+            f"({half} rows, {half / max(kinds.get('count', 0), 1):.1%} of them, a half count: bad), "
+            f"{kinds.get('other', 0) / n:.1%} for rules of several inputs or refused\n"
+            f"refused: {int(refused.sum())} rows ({refused.mean():.1%}), {int(counts.sum())} of them counts")
 
 
 def compiled_loop(frame: pd.DataFrame) -> list[Any]:
@@ -118,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--outcomes", choices=("random", "distinct"), default="random")
     ap.add_argument("--plain-sample", type=int, default=20_000, help="rows timed for plain Python (scaled)")
+    ap.add_argument("--bad", type=float, default=0.01, help="share of count answers that are a half count (refused)")
     args = ap.parse_args(argv)
-    frame = build(args.rows, args.seed, args.outcomes)
+    frame = build(args.rows, args.seed, args.outcomes, args.bad)
+    kinds = frame.pop("input")
     n = len(frame)
     readings = frame.groupby(["rule", "target", "comparator", "unit", "weight"], dropna=False).ngroups
     print(f"frame: {n} rows, {readings} readings, {frame['actual'].nunique()} distinct outcomes ({args.outcomes})")
@@ -151,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     got = list(out["points"])
     assert got == loop, "score_frame and the compiled loop differ"
     assert got[:sample] == plain_out, "score_frame and evaluate differ"
+    print(mix(frame.assign(input=kinds), out))
     print(f"readings with a column kernel: {kernels} of {compiled_groups} compiled ({frames.__name__})")
     print(f"score_frame:        {n / warm:>12,.0f} rows/s  ({warm:.2f} s; first call, compiling: {n / cold:,.0f} rows/s)")
     print(f"compiled loop:      {n / looped:>12,.0f} rows/s  ({looped:.2f} s)")

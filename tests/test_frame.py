@@ -312,3 +312,48 @@ def test_polars_columns_of_every_kind_equal_pandas() -> None:
     pandas = scoring.score_frame(pd.DataFrame(cols | {"weight": weights, "actual": [a for _, a in rows]}))
     assert polars["points"].to_list() == [None if p is None else str(p) for p in pandas["points"]]
     assert polars["error"].to_list() == list(pandas["error"])
+
+
+COUNT_RULE = {"rule": "事件未发生得满分，发生1起扣3分，扣完为止。", "target": "0起", "comparator": None, "unit": None,
+              "weight": "6"}  # fmt: skip
+
+
+def test_refused_counts_are_worded_as_evaluate_without_asking_it_per_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A count of events that is not whole (2.5起) or is negative is refused in the column kernel; its
+    message is the evaluator's, asked for the first two numbers of each kind (fractional, negative
+    whole, negative fractional) and written for the rest."""
+    from scoring.scores import compiled
+
+    values = [Decimal(k) / 2 for k in range(-20, 60)]
+    rows = [(COUNT_RULE, v) for v in values]
+    want = [_expected(COUNT_RULE, v) for v in values]
+    # by the rule: 0起 6 points, each 起 3 less, to 0; 2.5起 and -1起 are refused
+    assert want[values.index(Decimal(1))] == (Decimal("3.00"), None)
+    assert want[values.index(Decimal("2.5"))][1] is not None and "2.5" in str(want[values.index(Decimal("2.5"))][1])
+    assert want[values.index(Decimal(-1))][1] is not None
+    asked: list[Any] = []
+    real = compiled._evaluate
+
+    def counting(rule: Any, actual: Any, **kw: Any) -> Any:
+        asked.append(actual)
+        return real(rule, actual, **kw)
+
+    monkeypatch.setattr(compiled, "_evaluate", counting)
+    scoring.cache.clear()
+    out = scoring.score_frame(_frame(rows))
+    assert list(zip(out["points"], out["error"], strict=True)) == want
+    refused = sum(1 for _, e in want if e is not None)
+    assert refused > 40 and len(asked) <= 2 * 3 + 5, asked  # a few classes, a few edges the kernel hands back
+
+
+halves = st.one_of(st.integers(-3, 12).map(lambda k: Decimal(k) / 2), st.integers(-50, 150).map(lambda k: Decimal(k) / 10),
+                   st.integers(0, 120))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TEMPLATES), st.lists(halves, min_size=8, max_size=60, unique=True))
+def test_refusals_of_one_rule_equal_evaluate(t: dict[str, Any], values: list[Any]) -> None:
+    """Many numbers through one rule (so that refusals of one kind are written, not asked): every row's
+    points and message equal evaluate's, refusals included (fractional and negative counts, units)."""
+    rows = [(t, v) for v in values]
+    _check(_frame(rows), rows)

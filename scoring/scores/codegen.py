@@ -143,7 +143,9 @@ class _Code:
 def _generate(rule: Rule, ctx: _Ctx, x: _In, slow: Callable[[Any], Any],
               raise_: Callable[[Any], Any]) -> tuple[str, Callable[[Any], Any]] | None:  # fmt: skip
     """Python source for one rule and one kind of actual (``x``: the probe as the evaluator
-    reads it), and the function; None where the evaluator takes the rule (several inputs)."""
+    reads it), and the function; None where the evaluator takes the rule (several inputs);
+    ``("", raise_)`` where the evaluator refuses every such number (a unit it cannot compare, a
+    hand score): no code, but the caller knows the refusal without asking the evaluator first."""
     if len(_inputs_of(rule)) > 1:
         return None  # several event counts or vetoes: the table gives them as a mapping
     assert x.quantity is not None
@@ -158,7 +160,7 @@ def _generate(rule: Rule, ctx: _Ctx, x: _In, slow: Callable[[Any], Any],
     except _Unfollowed:
         return None
     if body == ["    return _raise(x0)"]:
-        return None
+        return "", raise_
     head = [
         "def points(x):",
         "    x0 = x",

@@ -67,7 +67,7 @@ from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with
 from .compiled_composite import numbers_refused
 from .evaluate import _points_within
 from .evaluate import evaluate as _evaluate
-from .results import Options, Score, make_options
+from .results import Options, Score, _fmt, make_options
 
 
 class Compiled:
@@ -102,6 +102,9 @@ class Compiled:
         self._flags: dict[bool, Decimal] = {}  # flag_points
         self._flag_errors: dict[bool, str] = {}  # flag_points: the evaluator's refusal of 是/否
         self._ctx = self._context(target, comparator, unit)
+        # the generated code's reading: the evaluator refuses every plain number (in the row's unit)
+        # in every branch (the message quotes the number: ``shown``)
+        self.refuses_numbers = False
         if isinstance(rule, Rule) and self._ctx is not None:
             rule = self.rule = on_target(rule, self._ctx.setting)  # the rule as it reads on this row
         # awards above the weight: a lower band worth more than the row refuses every answer (the
@@ -115,7 +118,9 @@ class Compiled:
             return
         bare = _In(bare_quantity(_PROBE, self._ctx.unit), raw=Quantity(_PROBE))
         made = _generate(rule, self._ctx, bare, _none if defer else self._slow, _raises if defer else self._slow)
-        if made is not None:
+        if made is not None and not made[0]:
+            self.refuses_numbers = True
+        elif made is not None:
             self.source, f = made
             self.take = f
             self.points = _or(f, self._slow) if defer else f
@@ -142,7 +147,7 @@ class Compiled:
             x = _actual(text, self._ctx)
             if x.quantity is not None and x.flag is None and x.label is None:
                 made = _generate(self.rule, self._ctx, x, _none, _raises)
-                f = made[1] if made is not None else None
+                f = made[1] if made is not None and made[0] else None
         self._written[unit] = f
         return f
 
@@ -259,6 +264,18 @@ class Compiled:
             except Exception:
                 return None
         return self._flags[met]
+
+    def shown(self, x: Decimal) -> tuple[str, ...]:
+        """How the evaluator's messages write the plain number ``x``: in the row's unit, then as
+        written (``_fmt`` of the answer's quantity and raw): the part of a refusal's message that
+        changes with the number."""
+        if self._ctx is None:
+            return ()
+        try:
+            a = _actual(x, self._ctx)
+        except ScoringError:
+            return ()
+        return tuple(_fmt(q) for q in (a.quantity, a.raw) if q is not None)
 
     @property
     def is_fast(self) -> bool:

@@ -11,9 +11,11 @@ Exactness. Where no division was made the rationals are the Decimals the evaluat
 value fits 19 digits: an operation that would overflow int64 gives the whole column back to the
 compiled function). After a division the Decimal is the exact value rounded to 28 digits; it can
 only decide a test or a rounding differently when the exact value lies within 10⁻¹² (relative) of
-the edge, so those rows, and rows dividing by zero, ``_raise``/``_slow`` branches and anything the
-source does not say in this language, are handed back (``FALLBACK``): the caller scores them by the
-compiled function or the evaluator. tests/test_frame.py checks every row against ``evaluate``.
+the edge, so those rows, and rows dividing by zero, ``_slow`` branches and anything the source does
+not say in this language, are handed back (``FALLBACK``): the caller scores them by the compiled
+function or the evaluator. Rows reaching a ``_raise`` branch (the evaluator refuses the number there)
+are marked refused, with the branch (``REFUSED + site``): the caller words the refusal.
+tests/test_frame.py checks every row against ``evaluate``.
 
 Speed. The source is turned into a tree of Python closures once per kernel (a kernel is made once
 per reading and kept with the compiled rule), so a run is numpy work and little else. A fraction is
@@ -39,6 +41,10 @@ from .compiled import Compiled
 _LIMIT = 1 << 62  # |numerator|, denominator kept below this (int64 with room for a sum)
 _TIGHT = 1e-12  # relative distance to an edge under which a row that divided is handed back
 PENDING, DONE, FALLBACK = 0, 1, 2
+#: a row's status from REFUSED up: the generated code refuses the number (``return _raise(x0)``: the
+#: evaluator raises for it, codegen's ``_Raises``) at the site ``status - REFUSED`` (its ``_raise``
+#: calls numbered in the source's order); the caller asks the evaluator for the message.
+REFUSED = 3
 
 
 class Unsupported(Exception):
@@ -95,13 +101,16 @@ class _Run:
 
     def __init__(self, x: _Q, size: int, qn: int, qd: int) -> None:
         self.env: dict[str, _Q] = {"x": x}
-        self.status = np.zeros(size, dtype=np.int8)
+        self.status = np.zeros(size, dtype=np.int16)
         self.points = np.zeros(size, dtype=np.int64)
         self.divided = np.zeros(size, dtype=bool)  # rows whose value went through a division
         self.qn, self.qd = qn, qd  # the quantum, qn/qd
 
     def back(self, rows: Any) -> None:
         self.status[rows & (self.status == PENDING)] = FALLBACK
+
+    def refuse(self, rows: Any, site: int) -> None:
+        self.status[rows & (self.status == PENDING)] = REFUSED + site
 
     def assign(self, name: str, v: _Q, mask: Any) -> None:
         old = self.env.get(name)
@@ -170,6 +179,7 @@ class _Lowering:
         self.quantum = quantum
         q = _const(quantum)
         self.qn, self.qd = int(q.n), int(q.d)
+        self.sites = 0  # the source's ``_raise`` calls so far
 
     def block(self, stmts: list[ast.stmt]) -> _Stmt:
         parts = [f for f in (self.stmt(s) for s in stmts) if f is not None]
@@ -214,8 +224,14 @@ class _Lowering:
         return _unsupported(ast.unparse(s))
 
     def ret(self, e: ast.expr) -> _Stmt:
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("_raise", "_slow"):
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "_slow":
             return lambda run, mask: run.back(mask)
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "_raise":
+            site = self.sites
+            self.sites += 1
+            if REFUSED + site > np.iinfo(np.int16).max:
+                return lambda run, mask: run.back(mask)
+            return lambda run, mask: run.refuse(mask, site)
         if isinstance(e, ast.Name) and e.id in self.consts:
             try:
                 v = _const(self.consts[e.id])
@@ -346,6 +362,20 @@ class _Lowering:
                 return _Q(np.where(d < 0, -n, n), np.abs(d), a.nb * b.db, a.db * max(b.nb, 1))
 
             return div
+        if isinstance(op, ast.Mod):
+
+            def mod(run: _Run, mask: Any) -> _Q:
+                """Decimal's remainder: the sign of the dividend (a - b × trunc(a / b)); exact, no division
+                rounded (x % 1 != 0: a count that is not whole)."""
+                a, b = _fit(left(run, mask), right(run, mask),
+                            lambda a, b: (a.nb * b.db, max(a.db * b.nb, a.db * b.db)))  # fmt: skip
+                zero = b.n == 0
+                run.back(mask & zero)  # Decimal raises InvalidOperation: the evaluator's
+                num, den = a.n * b.d, np.where(zero, 1, b.n) * a.d  # a / b = num / den
+                q = np.abs(num) // np.abs(den) * np.sign(num) * np.sign(den)
+                return _Q(num - q * den, a.d * b.d, b.nb * a.db, a.db * b.db)
+
+            return mod
         return _unsupported(type(op).__name__)
 
     def cond(self, e: ast.expr) -> _Test:
@@ -421,7 +451,7 @@ class Kernel:
 
     def __call__(self, x: Any, scale: int) -> tuple[Any, Any]:
         """``x``: int64 actuals times 10**scale. Returns the points times 10**places (int64) and
-        each row's status (DONE, or FALLBACK: score that row another way)."""
+        each row's status (DONE; FALLBACK: score that row another way; REFUSED + site: refused)."""
         d = 10**scale
         run = _Run(_Q(x, np.int64(d), _max_abs(x), d), len(x), self.qn, self.qd)
         self.run(run, np.ones(len(x), dtype=bool))
@@ -454,4 +484,4 @@ def kernel(compiled: Compiled) -> Kernel | None:
         return None
 
 
-__all__ = ["DONE", "FALLBACK", "Kernel", "Unsupported", "kernel"]
+__all__ = ["DONE", "FALLBACK", "REFUSED", "Kernel", "Unsupported", "kernel"]

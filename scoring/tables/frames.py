@@ -28,7 +28,7 @@ from ..api import Indicator, compile, evaluate, guarded
 from ..errors import ScoringError
 from ..scores.compiled import Compiled
 from ..scores.evaluate import Options, make_options
-from ..scores.kernels import DONE, Kernel, Unsupported, kernel
+from ..scores.kernels import DONE, REFUSED, Kernel, Unsupported, kernel
 
 #: The columns read, each with the headers accepted for it (the English name first).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -446,7 +446,13 @@ def _score_group(group: Any, outcomes: Any, reading: dict[str, Any], actual: _Ac
         if c.number_refusal:
             errors[group[ok]] = c.number_refusal
             rest &= ~ok
-    if k is not None:
+    one = _one(reading, c, options, explain)
+    if c is not None and c.refuses_numbers:
+        # the evaluator refuses every plain number (a unit it cannot compare): worded per number
+        take = np.flatnonzero(rest & ok)
+        _refusals(c, group[take], outcomes[take], np.zeros(len(take), dtype=np.int64), actual, one, points, errors)
+        rest[take] = False
+    if k is not None and c is not None:
         take = np.flatnonzero(rest & ok)
         if len(take):
             try:
@@ -457,13 +463,84 @@ def _score_group(group: Any, outcomes: Any, reading: dict[str, Any], actual: _Ac
                 scored = take[status == DONE]
                 done.setdefault(k.places, []).append((group[scored], p[status == DONE]))
                 rest[scored] = False
+                refused = status >= REFUSED  # a branch the evaluator refuses: a fractional count, a negative one
+                if refused.any():
+                    hit = take[refused]
+                    _refusals(c, group[hit], outcomes[hit], status[refused] - REFUSED, actual, one, points, errors)
+                    rest[hit] = False
     left = np.flatnonzero(rest)
     if not len(left):
         return
-    one = _one(reading, c, options, explain)
     got = [one(actual.cell(i)) for i in outcomes[left].tolist()]
     for column, values in zip((points, errors, reasons), zip(*got, strict=True), strict=True):
         column[group[left]] = _objects(values)
+
+
+def _refusals(c: Compiled, rows: Any, outcomes: Any, sites: Any, actual: _Actuals,
+              one: Callable[[Any], tuple[Any, Any, Any]], points: Any, errors: Any) -> None:  # fmt: skip
+    """The cases ``rows`` (distinct outcomes ``outcomes``, each a plain number) that the generated
+    code refuses at ``sites``: each gets the evaluator's message. The numbers refused at one site, of
+    one sign and whole or not, are one class: the evaluator's words for them differ only where they
+    write the number (``_Wording``)."""
+    classes: dict[tuple[int, int, bool], _Wording] = {}
+    for row, i, site in zip(rows.tolist(), outcomes.tolist(), sites.tolist(), strict=True):
+        cell = actual.cell(i)
+        number = _number(cell)
+        d = Decimal(number)
+        key = (site, (d > 0) - (d < 0), d == d.to_integral_value())
+        wording = classes.get(key)
+        if wording is None:
+            wording = classes[key] = _Wording(c)
+        points[row], errors[row] = wording(number, cell, one)
+
+
+class _Wording:
+    """The evaluator's refusals of one class of numbers (``_refusals``). The first two are asked of
+    the evaluator (``one``); where the second is the first's message with the second number written
+    where the first was (``Compiled.shown``: as the evaluator writes it, no digit either side), the
+    rest are written so, without the evaluator. Where the two differ otherwise (or one is scored, not
+    refused), every number is asked."""
+
+    def __init__(self, c: Compiled) -> None:
+        self.c = c
+        self.first: tuple[Any, str] | None = None
+        self.trusted: bool | None = None  # None: not yet known
+        self.parts: list[str] = []
+        self.form = 0  # which of ``Compiled.shown``'s texts the message writes
+
+    def __call__(self, number: Any, cell: Any, one: Callable[[Any], tuple[Any, Any, Any]]) -> tuple[Any, Any]:
+        if self.trusted:
+            shown = self.c.shown(number)
+            if self.form < len(shown):
+                return None, shown[self.form].join(self.parts)
+        p, e, _ = one(cell)
+        if e is None:
+            self.trusted = False
+        elif self.trusted is None:
+            if self.first is None:
+                self.first = (number, e)
+            else:
+                self.trusted = self._learn(self.first, (number, e))
+        return p, e
+
+    def _learn(self, first: tuple[Any, str], second: tuple[Any, str]) -> bool:
+        (n1, m1), (n2, m2) = first, second
+        one, two = self.c.shown(n1), self.c.shown(n2)
+        for form, (s1, s2) in enumerate(zip(one, two, strict=False)):
+            parts = re.split(f"(?<![0-9.]){re.escape(s1)}(?![0-9]|\\.[0-9])", m1)
+            if len(parts) > 1 and s2.join(parts) == m2:
+                self.parts, self.form = parts, form
+                return True
+        if m1 == m2 and one:  # the same words for every number
+            self.parts, self.form = [m1], 0
+            return True
+        return False
+
+
+def _number(cell: Any) -> Any:
+    """A plain-number cell as the compiled function takes it (an int, or a Decimal)."""
+    number = _plain(cell)
+    return cell if number is None or isinstance(cell, int) else number
 
 
 def _refused(rule: str) -> str | None:
@@ -497,8 +574,7 @@ def _one(reading: dict[str, Any], c: Compiled | None, options: dict[str, Any],
     def one(cell: Any) -> tuple[Any, Any, Any]:
         try:
             if c is not None and not explain:
-                number = _plain(cell)  # the generated code takes a Decimal; text goes to the evaluator
-                return c.points(cell if number is None or isinstance(cell, int) else number), None, None
+                return c.points(_number(cell)), None, None  # the generated code takes a Decimal; text: the evaluator
             if isinstance(rule, str) and rule.strip():
                 s = evaluate(_parsed(rule), cell, **kw, **options)  # parsed once per process
             else:
