@@ -332,6 +332,10 @@ class ClauseReader(SpanReader):
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
             self._no_unknown_unit(lead, qtys[-1])
+            if named and isinstance(named[0], PCmp):
+                # 在规定时限（15个工作日）内办结率100%: the limit is in the rate's name, kept as written (§94)
+                name = self.text[min(p.span[0] for p in whole) : qtys[-1].span[0]].strip()
+                return Range(measure, Edge(qtys[-1].q, True, False), None, name, span, tuple(p.q for p in named))
             if qtys[-1].q.unit in _TIME_UNITS and any(w in text for w in _TIME_LIMIT_WORDS):
                 # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
                 return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
@@ -479,9 +483,12 @@ class ClauseReader(SpanReader):
         or a bare number that opens the clause or follows 的 (`110接处警按时到达率≥98%`, `受理的12345热线工单…`),
         reaching a comparison of a rate.
         Empty otherwise: such a number anywhere else stays unread, and the rule is refused."""
-        out: list[PQty] = []
+        out: list[Any] = []
         ps = list(lead)
         for k, p in enumerate(ps):
+            if isinstance(p, PCmp) and self._limit_in_rate_name(ps, k):
+                out.append(p)
+                continue
             if (
                 not isinstance(p, PQty) or p.points_scale or p.pp or p.inclusive_mark is not None
                 or p.q.is_percent or p.q.unit == "分"
@@ -511,6 +518,19 @@ class ClauseReader(SpanReader):
             if rate and ("的" in words or opens):
                 out.append(p)
         return out
+
+    def _limit_in_rate_name(self, ps: list[Any], k: int) -> bool:
+        """在规定时限（15个工作日）内办结率100%: a time limit (≤ a duration, 15个工作日内) right before the words of a
+        rate (ending in 率) compared with a percent defines that rate (办结 within 15 working days): it is part of
+        the rate's name, read with it, not a line on the outcome (semantics §94)."""
+        p = ps[k]
+        if p.op is not Op.LE or p.q.unit not in _TIME_UNITS or k + 2 >= len(ps):
+            return False
+        words, nxt = ps[k + 1], ps[k + 2]
+        return (
+            isinstance(words, PText) and words.text.strip().rstrip("的").endswith("率")
+            and isinstance(nxt, (PCmp, PQty)) and nxt.q.is_percent
+        )  # fmt: skip
 
     def time_scope(self, lead: Lead) -> list[Any]:
         """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,

@@ -248,6 +248,10 @@ class _Phrases:
         op_tok: Token = next(c for c in ch[1:] if isinstance(c, Token))
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, mark, None)
 
+    def bracket_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        # 在规定时限（10个工作日）内: the brackets hold the limit the words name; 10个工作日内 as written without them
+        return self.suffix_cmp(meta, [c for c in ch if not (isinstance(c, Token) and c.type in ("LPAR", "RPAR"))])
+
     def range(self, meta: Any, ch: list[Any]) -> PRange:
         # ±30%-±35%(含)以内: the second ± and a trailing 以内 restate what the first ± and the range say
         items = [c for c in ch if not isinstance(c, Token)]
