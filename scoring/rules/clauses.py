@@ -834,6 +834,17 @@ class ClauseReader(SpanReader):
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
             per = self._per_period(lead)
+            if (
+                per is not None and per.unit in _TIME_UNITS and isinstance(start_from, PCmp)
+                and start_from.op in (Op.GT, Op.GE) and start is not None
+                and start_from.q.unit.removeprefix("个") == per.unit.removeprefix("个")
+            ):  # fmt: skip
+                # 超过3个月的每月扣1分: each month past the line is a step of one month counted from it (§94); it
+                # was an unread 3 (a count of months the events happen in, with no line)
+                self.use(start_from)
+                return Deduction(StepKind.DISTANCE, points, Quantity(Decimal(1), start_from.q.unit), Direction.EXCESS,
+                                 Measure.VALUE, None, None, start, self._event(lead, ctx_text), bonus=tail.bonus,
+                                 span=span)  # fmt: skip
             if per is not None:
                 # 每季度未报送扣1分 / 每月未按时报送的扣0.5分: each period it happens in is one event (it was
                 # deducted once, however many quarters were missed)
