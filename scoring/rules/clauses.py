@@ -39,6 +39,7 @@ from .nodes import (
 from .phrases import (
     _BEHIND_WORDS,
     _BUDGET_WORDS,
+    _DELAY_OVER,
     _DELAY_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
@@ -151,6 +152,11 @@ class ClauseReader(SpanReader):
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
         lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
+        if self._delay_over(lead, span) is not None:
+            # 超过时限1个月以内扣1分 / 超过1-3个月扣3分: the excess word opening the clause names the delay (§94)
+            delay = self.condition(lead, span)
+            if delay_band(delay):
+                return delay  # type: ignore[return-value]
         if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
@@ -195,8 +201,33 @@ class ClauseReader(SpanReader):
                 break
         return before.endswith(_EXCESS_BAND_WORDS)
 
+    def _delay_over(self, lead: Lead, span: Span) -> tuple[PBareOp, PCmp | PRange] | None:
+        """超过时限1个月以内 / 超过1-3个月 / 超出规定时限3个月以上: an excess word (lexicon ``delay_over``) opening the
+        lead, then at most words, then the lead's one line, in a unit of time: a band on how late (§94)."""
+        bare = [p for p in lead if isinstance(p, PBareOp)]
+        lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
+        if len(bare) != 1 or len(lines) != 1 or bare[0].op is not Op.GT or bare[0].word not in _DELAY_OVER:
+            return None
+        line = lines[0]
+        units = [line.low.unit, line.high.unit] if isinstance(line, PRange) else [line.q.unit]
+        if (
+            not all(u in _TIME_UNITS for u in units) or bare[0].span[0] != self._lead_span(lead, span)[0]
+            or bare[0].span[1] > line.span[0] or any(isinstance(p, (PStep, PQty, PBounded)) for p in lead)
+        ):  # fmt: skip
+            return None
+        return bare[0], line
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
+        over = self._delay_over(lead, span)
+        if over is not None:
+            # 超过时限1个月以内 / 超过1-3个月: the excess word and the words after it are the band's subject (it
+            # names the delay, shapes.delay_band), not a comparison of their own (§94)
+            r = self.condition(tuple(p for p in lead if p is not over[0]), span)
+            if isinstance(r, Range):
+                self.use(over[0])
+                return attrs.evolve(r, subject=self.text[over[0].span[0] : over[1].span[0]].strip())
+            return r
         for c in lead:
             if isinstance(c, PRange) and self.text[: c.span[0]].rstrip().endswith("第"):
                 ranks = self.rank_range(lead, c, span)

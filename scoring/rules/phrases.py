@@ -33,6 +33,7 @@ _REST = words("rest")  # 其余 / 其他: the whole condition, never a prefix
 _EVENT_UNITS = words("event_unit")
 _TIME_UNITS = words("time_unit")
 _DELAY_WORDS = words("delay")
+_DELAY_OVER = words("delay_over")  # 超过时限1个月以内 / 超过1-3个月: an excess word naming a delay (semantics §94)
 _JOINT_WORDS = words("joint")
 _SHORT_WORDS = words("shortfall")
 _EXCESS_WORDS = words("excess")
