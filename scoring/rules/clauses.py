@@ -41,6 +41,8 @@ from .phrases import (
     _BUDGET_WORDS,
     _DELAY_OVER,
     _DELAY_WORDS,
+    _FIRST_HALF,
+    _SECOND_HALF,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_BAND_WORDS,
@@ -276,7 +278,8 @@ class ClauseReader(SpanReader):
             raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
                              counted[0].span, expected=("第N名", "前N名"),
                              hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
-        rank = self.rank(lead)
+        quarter = self.quarter(lead)
+        rank = self.rank(lead) if quarter is None else None
         if rank is not None:
             # 第一名 / 排名第3位: exactly that rank; 前3名: that rank or better (domain point 19: 1 is best)
             self.use(*(p for p in lead if isinstance(p, (PText, PWord))), rank)
@@ -350,8 +353,16 @@ class ClauseReader(SpanReader):
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
-        deadline = self.deadline(lead, yearless=True)  # 2024年年底前完成 / 11月30日前: a date, the deadline of the words
+        # 2024年年底前完成 / 11月30日前 / 第三季度末前: a date, the deadline of the words
+        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True)
         start = self.start_day(lead) if deadline is None else None  # 8月31日后完成的不得分: the band after that day
+        if deadline is None and start is None and not any(isinstance(p, (PQty, PCmp, PRange, PBounded, PStep)) for p in lead):
+            # 上半年完成 / 下半年的: a half of the year opening the words is the band by 6月30日 / after it (§94)
+            words_ = text.strip().removeprefix("在").removeprefix("于")
+            if words_.startswith(_FIRST_HALF):
+                deadline = MonthDay(6, 30)
+            elif words_.startswith(_SECOND_HALF):
+                start = MonthDay(6, 30)
         year = deadline is not None or start is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
@@ -449,6 +460,34 @@ class ClauseReader(SpanReader):
             return None
         self.use(*parts)
         return datetime.date(year, month, day)
+
+    def quarter(self, lead: Lead, use: bool = True) -> datetime.date | MonthDay | None:
+        """第三季度末前完成 / 第四季度完成 / 在第一季度的 / 2025年第二季度: a quarter (第N季度, N 1 to 4) that is the
+        lead's only number (or follows its year, as one date), not after 每: the band of the quarter's last day, as
+        ``12月完成`` is the band of December's (§88, §94): the deadline of the words (3月31日, 6月30日, 9月30日,
+        12月31日), the year only where written. None otherwise (第1季度完成率达到30%: an ordinal, refused)."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        if not qtys or qtys[-1].q.unit != "季度" or any(isinstance(p, (PCmp, PRange, PBounded, PStep, PBareOp)) for p in lead):
+            return None
+        q = qtys[-1]
+        before = self.text[: q.span[0]].rstrip()
+        if not before.endswith("第") or before.endswith("每第") or q.q.value not in (1, 2, 3, 4):
+            return None
+        month = int(q.q.value) * 3
+        day = calendar.monthrange(2001, month)[1]
+        if len(qtys) == 1:
+            if use:
+                self.use(q)
+            return MonthDay(month, day)
+        year = qtys[0]
+        if (
+            len(qtys) != 2 or year.q.unit != "年" or not _YEARS[0] <= year.q.value <= _YEARS[1] or year.q.value % 1
+            or self.text[year.span[1] : q.span[0]].strip() != "第"
+        ):  # fmt: skip
+            return None
+        if use:
+            self.use(year, q)
+        return datetime.date(int(year.q.value), month, day)
 
     def start_day(self, lead: Lead) -> MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
@@ -604,9 +643,11 @@ class ClauseReader(SpanReader):
         read in 名), when it is the lead's only number; None otherwise. 倒数第N名 counts from the last,
         which the rule does not give, and 第1季度 / 第3条 are ordinals of other things: refused."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 1:
+        if len(numeric) != 1 and self.quarter(lead, use=False) is None:
             return None
-        q = numeric[0]
+        q = numeric[-1]
+        if self.quarter(lead, use=False) is not None:
+            return None  # 第三季度末前 / 2025年第二季度: a deadline (§94), no rank
         if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
             # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
             before = self.text[: q.span[0]].rstrip()
