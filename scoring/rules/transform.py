@@ -30,6 +30,7 @@ from lark.grammar import Terminal
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
+from .lexicon import words
 from .nodes import (
     Abs,
     BinOp,
@@ -69,7 +70,6 @@ from .phrases import (
     TOutcome,
     _is_lead,
 )
-from .lexicon import words
 from .shapes import formula_vars, is_weight_name
 
 _DELAY_OVER = words("delay_over")
