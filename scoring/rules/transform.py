@@ -73,6 +73,7 @@ from .phrases import (
 from .shapes import formula_vars, is_weight_name
 
 _DELAY_OVER = words("delay_over")
+_BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)）]+)\s*[)）]")
 _TIME_UNITS = words("time_unit")
 
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
@@ -254,7 +255,12 @@ class _Phrases:
 
     def bracket_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
         # 在规定时限（10个工作日）内: the brackets hold the limit the words name; 10个工作日内 as written without them
-        return self.suffix_cmp(meta, [c for c in ch if not (isinstance(c, Token) and c.type in ("LPAR", "RPAR"))])
+        tok: Token = ch[0]
+        m = _BRACKET_LIMIT.fullmatch(str(tok))
+        assert m is not None  # the terminal's own shape
+        start = (tok.start_pos or 0) + m.start("n")
+        q = PQty(Quantity(arabic(m["n"]), m["u"]), (start, (tok.start_pos or 0) + m.end("u")))
+        return self.suffix_cmp(meta, [q, ch[1]])
 
     def range(self, meta: Any, ch: list[Any]) -> PRange:
         # ±30%-±35%(含)以内: the second ± and a trailing 以内 restate what the first ± and the range say
