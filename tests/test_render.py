@@ -142,7 +142,8 @@ def test_render_knows_every_node_field() -> None:
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
         "Label": {"text", "negated", "span", "deadline", "start"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
-        "Requirement": {"text", "span", "terms", "deadline"},  # terms, deadline: written inside the text (§56, §88)
+        # terms, deadline, every: written inside the text (§56, §88; 每月10日前, §94)
+        "Requirement": {"text", "span", "terms", "deadline", "every"},
     }  # fmt: skip
     for name, known in rendered.items():
         fields = {f.name for f in attrs.fields(getattr(nodes, name))}
