@@ -144,7 +144,8 @@ def test_render_knows_every_node_field() -> None:
         # parts (且 joining words, §93): written by the label's own words, which hold the 且
         "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
-        "Requirement": {"text", "span", "terms", "deadline"},  # terms, deadline: written inside the text (§56, §88)
+        # terms, deadline, every: written inside the text (§56, §88; 每月10日前, §94)
+        "Requirement": {"text", "span", "terms", "deadline", "every"},
     }  # fmt: skip
     for name, known in rendered.items():
         fields = {f.name for f in attrs.fields(getattr(nodes, name))}

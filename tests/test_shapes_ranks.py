@@ -67,7 +67,8 @@ def test_a_rank_is_no_percentage() -> None:
     ("text", "code"),
     [
         ("倒数第一名不得分", "rank-from-last"),  # how many are ranked is not written
-        ("第1季度完成得满分", "ordinal"),  # a quarter's ordinal, no quantity to reach
+        # 第1季度完成 is a deadline since §94 (the band of 3月31日); a 5th quarter is no quarter, an ordinal
+        ("第5季度完成得满分", "ordinal"),
         ("第3条执行到位得满分", "ordinal"),
         ("前3个月完成得满分", "deadline"),  # within the first 3 months: it was read as "at least 3 months"
         ("排名在前10%得满分", "rank-share"),  # the top tenth: it was read as ≥ 10%

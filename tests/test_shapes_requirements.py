@@ -89,8 +89,6 @@ def test_variants(text: str, actual: str, weight: str, points: str, why: str) ->
         ("满意度90%以上，每次投诉扣1分", "90"),
         # a deadline, but the deduction counts something else than failing it
         ("资金于6月底前拨付，每发现一例违规扣1分", "6"),
-        # per day late: the time late is a distance from the deadline, not a count of failures
-        ("每月10日前报送，每逾期1天扣1分", "10"),
         # a requirement followed by a bonus, not a deduction
         ("每月10日前报送，按时报送的每次加1分", "10"),
     ],

@@ -192,9 +192,11 @@ def test_the_deadline_requirement_is_read_and_shown() -> None:
     assert scoring.parse(scoring.render(rule)) == rule
     (answer,) = scoring.bind(rule).inputs
     assert answer.meaning.startswith("晚于8月31日的天数")
-    # a deadline every month is no date (每月10日前): still unread, refused
-    with pytest.raises(scoring.RuleSyntaxError):
-        scoring.parse("每月10日前报送上月数据，逾期1天扣0.1分，最多扣1分")
+    # a deadline every month (每月10日前) is no date: a requirement whose steps count days late in all (§94,
+    # tests/test_shapes_deadlines2.py)
+    monthly = scoring.parse("每月10日前报送上月数据，逾期1天扣0.1分，最多扣1分")
+    assert isinstance(monthly, scoring.Rule)
+    assert isinstance(monthly.clauses[0], nodes.Requirement) and monthly.clauses[0].deadline is None
 
 
 LIMIT = "全年完成时限≤11个月，每延长半个月扣1分"

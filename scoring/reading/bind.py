@@ -513,6 +513,10 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                 # 全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分: what each occurrence counted must meet (§81)
                 out.append(Decision(c.text, "要求", f"其中的数（{terms}）是每次应达到的要求，不是评分线；实际值只计达到这一要求的次数",
                                     False, "semantics §81"))  # fmt: skip
+            elif c.every:
+                # 每月10日前报送上月数据，逾期1天扣0.1分: a deadline every month (§94)
+                out.append(Decision(c.text, "期限", f"其中的数（{terms}）是每{c.every}的期限，不是评分线；实际值是各{c.every}晚于期限的"
+                                    f"天数之和（都按期填0），不是日期", False, "semantics §94"))  # fmt: skip
             elif c.deadline is None and _limits_lateness(c, rule):
                 out.append(Decision(c.text, "时限", f"其中的数（{terms}）是时限，不是评分线；扣分按超出时限的时间计"
                                     "（指标值为时长时，按实际用时超出指标值的部分计）", False, "semantics §88"))  # fmt: skip

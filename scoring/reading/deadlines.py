@@ -19,7 +19,7 @@ import re
 from attrs import frozen
 
 from ..rules.lexicon import words
-from ..rules.nodes import Award, Label, MonthDay, Otherwise, Rule, TargetMet
+from ..rules.nodes import Award, Label, MonthDay, Otherwise, Requirement, Rule, TargetMet
 from .cells import read_date
 
 Day = datetime.date | MonthDay
@@ -101,6 +101,9 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
     if len(dated) > 1 and dated[-1] is awards[-1] and dated[-1].condition.negated:  # type: ignore[union-attr]
         dated.pop()  # 9月底前仍未完成的不得分 after the deadlines: the late band, from its deadline on (§90)
     if not dated:
+        if any(isinstance(c, Requirement) and c.deadline is not None for c in rule.clauses):
+            # 年度决算报表于次年3月31日前报送，逾期不得分: the deadline is the requirement's; no band scores by date (§94)
+            return "这条规则的期限只写在要求里，没有按完成日期分档的得分"
         return "这条规则没有写完成期限"
     rest = [a for a in awards if not any(a is d for d in dated)]
     if len(rest) > 1 or any(not _late(a) for a in rest) or (rest and awards[-1] is not rest[0]):

@@ -1269,8 +1269,14 @@ class _Assembler(RuleChecks):
             nxt = result[k + 1]
             if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
                 continue
-            if not (isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
-                    and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))):  # fmt: skip
+            late_band = (
+                isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
+                and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
+            )  # fmt: skip
+            if not late_band and not (
+                isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
+                and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))
+            ):  # fmt: skip
                 continue
             lead = leads[id(c)]
             text = self.text[c.span[0] : c.span[1]].strip()
@@ -1280,6 +1286,13 @@ class _Assembler(RuleChecks):
                 self.use(limit)
                 result[k] = Requirement(text, c.span, _said(limit))
                 continue
+            day = self._monthly_deadline(lead)
+            if day is not None and not late_band:
+                # 每月10日前报送上月数据，逾期1天扣0.1分: a deadline every month (§94): the requirement's term, the
+                # steps count the days late over all the months (the answer is their total), no date
+                self.use(day)
+                result[k] = Requirement(text, c.span, _said(day), every="月")
+                continue
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
             deadline = self.deadline(lead, yearless=True)
@@ -1288,6 +1301,17 @@ class _Assembler(RuleChecks):
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
         return result
+
+    def _monthly_deadline(self, lead: Lead) -> PQty | None:
+        """每月10日前 / 每月5号以前: the one number of a context clause, a day of the month right after 每月 and
+        before a word of by (前, 以前, 之前): a deadline that comes back every month (§94)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in ("日", "号"):
+            return None
+        p = numeric[0]
+        if not self.text[: p.span[0]].rstrip().endswith("每月") or not 1 <= p.q.value <= 31 or p.q.value % 1:
+            return None
+        return p if self.text[p.span[1] :].lstrip().startswith(("前", "以前", "之前")) else None
 
     @staticmethod
     def _time_limit(lead: Lead) -> PCmp | PQty | None:

@@ -40,11 +40,13 @@ from .nodes import (
 from .phrases import (
     _BEHIND_WORDS,
     _BUDGET_WORDS,
+    _DELAY_OVER,
     _DELAY_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_BAND_WORDS,
     _EXCESS_WORDS,
+    _FIRST_HALF,
     _FLOOR,
     _FREQ_WORDS,
     _JOINT_WORDS,
@@ -53,6 +55,7 @@ from .phrases import (
     _OTHERWISE,
     _PERIODS,
     _REST,
+    _SECOND_HALF,
     _SHORT_WORDS,
     _TIME_LIMIT_WORDS,
     _TIME_UNITS,
@@ -162,6 +165,11 @@ class ClauseReader(SpanReader):
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
         lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
+        if self._delay_over(lead, span) is not None:
+            # 超过时限1个月以内扣1分 / 超过1-3个月扣3分: the excess word opening the clause names the delay (§94)
+            delay = self.condition(lead, span)
+            if delay_band(delay):
+                return delay  # type: ignore[return-value]
         if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
@@ -206,8 +214,33 @@ class ClauseReader(SpanReader):
                 break
         return before.endswith(_EXCESS_BAND_WORDS)
 
+    def _delay_over(self, lead: Lead, span: Span) -> tuple[PBareOp, PCmp | PRange] | None:
+        """超过时限1个月以内 / 超过1-3个月 / 超出规定时限3个月以上: an excess word (lexicon ``delay_over``) opening the
+        lead, then at most words, then the lead's one line, in a unit of time: a band on how late (§94)."""
+        bare = [p for p in lead if isinstance(p, PBareOp)]
+        lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
+        if len(bare) != 1 or len(lines) != 1 or bare[0].op is not Op.GT or bare[0].word not in _DELAY_OVER:
+            return None
+        line = lines[0]
+        units = [line.low.unit, line.high.unit] if isinstance(line, PRange) else [line.q.unit]
+        if (
+            not all(u in _TIME_UNITS for u in units) or bare[0].span[0] != self._lead_span(lead, span)[0]
+            or bare[0].span[1] > line.span[0] or any(isinstance(p, (PStep, PQty, PBounded)) for p in lead)
+        ):  # fmt: skip
+            return None
+        return bare[0], line
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
+        over = self._delay_over(lead, span)
+        if over is not None:
+            # 超过时限1个月以内 / 超过1-3个月: the excess word and the words after it are the band's subject (it
+            # names the delay, shapes.delay_band), not a comparison of their own (§94)
+            r = self.condition(tuple(p for p in lead if p is not over[0]), span)
+            if isinstance(r, Range):
+                self.use(over[0])
+                return attrs.evolve(r, subject=self.text[over[0].span[0] : over[1].span[0]].strip())
+            return r
         for c in lead:
             if isinstance(c, PRange) and self.text[: c.span[0]].rstrip().endswith("第"):
                 ranks = self.rank_range(lead, c, span)
@@ -267,7 +300,8 @@ class ClauseReader(SpanReader):
             raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
                              counted[0].span, expected=("第N名", "前N名"),
                              hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
-        rank = self.rank(lead)
+        quarter = self.quarter(lead)
+        rank = self.rank(lead) if quarter is None else None
         if rank is not None:
             # 第一名 / 排名第3位: exactly that rank; 前3名: that rank or better (domain point 19: 1 is best)
             self.use(*(p for p in lead if isinstance(p, (PText, PWord))), rank)
@@ -341,8 +375,16 @@ class ClauseReader(SpanReader):
             self.use(qtys[0])
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
-        deadline = self.deadline(lead, yearless=True)  # 2024年年底前完成 / 11月30日前: a date, the deadline of the words
+        # 2024年年底前完成 / 11月30日前 / 第三季度末前: a date, the deadline of the words
+        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True)
         start = self.start_day(lead) if deadline is None else None  # 8月31日后完成的不得分: the band after that day
+        if deadline is None and start is None and not any(isinstance(p, (PQty, PCmp, PRange, PBounded, PStep)) for p in lead):
+            # 上半年完成 / 下半年的: a half of the year opening the words is the band by 6月30日 / after it (§94)
+            words_ = text.strip().removeprefix("在").removeprefix("于")
+            if words_.startswith(_FIRST_HALF):
+                deadline = MonthDay(6, 30)
+            elif words_.startswith(_SECOND_HALF):
+                start = MonthDay(6, 30)
         year = deadline is not None or start is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"
@@ -354,6 +396,10 @@ class ClauseReader(SpanReader):
             # (the reading "≥ the number" is marked stated=False; ≤ when the rule deducts for excess)
             self.use(qtys[-1])
             self._no_unknown_unit(lead, qtys[-1])
+            if named and isinstance(named[0], PCmp):
+                # 在规定时限（15个工作日）内办结率100%: the limit is in the rate's name, kept as written (§94)
+                name = self.text[min(p.span[0] for p in whole) : qtys[-1].span[0]].strip()
+                return Range(measure, Edge(qtys[-1].q, True, False), None, name, span, tuple(p.q for p in named))
             if qtys[-1].q.unit in _TIME_UNITS and any(w in text for w in _TIME_LIMIT_WORDS):
                 # 时限为3个工作日 / 办理期限为15天: a time limit is at most that long (stated=False)
                 return Range(measure, None, Edge(qtys[-1].q, True, False), text, span)
@@ -438,6 +484,34 @@ class ClauseReader(SpanReader):
         self.use(*parts)
         return datetime.date(year, month, day)
 
+    def quarter(self, lead: Lead, use: bool = True) -> datetime.date | MonthDay | None:
+        """第三季度末前完成 / 第四季度完成 / 在第一季度的 / 2025年第二季度: a quarter (第N季度, N 1 to 4) that is the
+        lead's only number (or follows its year, as one date), not after 每: the band of the quarter's last day, as
+        ``12月完成`` is the band of December's (§88, §94): the deadline of the words (3月31日, 6月30日, 9月30日,
+        12月31日), the year only where written. None otherwise (第1季度完成率达到30%: an ordinal, refused)."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        if not qtys or qtys[-1].q.unit != "季度" or any(isinstance(p, (PCmp, PRange, PBounded, PStep, PBareOp)) for p in lead):
+            return None
+        q = qtys[-1]
+        before = self.text[: q.span[0]].rstrip()
+        if not before.endswith("第") or before.endswith("每第") or q.q.value not in (1, 2, 3, 4):
+            return None
+        month = int(q.q.value) * 3
+        day = calendar.monthrange(2001, month)[1]
+        if len(qtys) == 1:
+            if use:
+                self.use(q)
+            return MonthDay(month, day)
+        year = qtys[0]
+        if (
+            len(qtys) != 2 or year.q.unit != "年" or not _YEARS[0] <= year.q.value <= _YEARS[1] or year.q.value % 1
+            or self.text[year.span[1] : q.span[0]].strip() != "第"
+        ):  # fmt: skip
+            return None
+        if use:
+            self.use(year, q)
+        return datetime.date(int(year.q.value), month, day)
+
     def start_day(self, lead: Lead) -> MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
         word of after (semantics §90): the day the words start after (``Label.start``; a late band beside
@@ -502,9 +576,12 @@ class ClauseReader(SpanReader):
         or a bare number that opens the clause or follows 的 (`110接处警按时到达率≥98%`, `受理的12345热线工单…`),
         reaching a comparison of a rate.
         Empty otherwise: such a number anywhere else stays unread, and the rule is refused."""
-        out: list[PQty] = []
+        out: list[Any] = []
         ps = list(lead)
         for k, p in enumerate(ps):
+            if isinstance(p, PCmp) and self._limit_in_rate_name(ps, k):
+                out.append(p)
+                continue
             if (
                 not isinstance(p, PQty) or p.points_scale or p.pp or p.inclusive_mark is not None
                 or p.q.is_percent or p.q.unit == "分"
@@ -534,6 +611,19 @@ class ClauseReader(SpanReader):
             if rate and ("的" in words or opens):
                 out.append(p)
         return out
+
+    def _limit_in_rate_name(self, ps: list[Any], k: int) -> bool:
+        """在规定时限（15个工作日）内办结率100%: a time limit (≤ a duration, 15个工作日内) right before the words of a
+        rate (ending in 率) compared with a percent defines that rate (办结 within 15 working days): it is part of
+        the rate's name, read with it, not a line on the outcome (semantics §94)."""
+        p = ps[k]
+        if p.op is not Op.LE or p.q.unit not in _TIME_UNITS or k + 2 >= len(ps):
+            return False
+        words, nxt = ps[k + 1], ps[k + 2]
+        return (
+            isinstance(words, PText) and words.text.strip().rstrip("的").endswith("率")
+            and isinstance(nxt, (PCmp, PQty)) and nxt.q.is_percent
+        )  # fmt: skip
 
     def time_scope(self, lead: Lead) -> list[Any]:
         """一年内未发生重大安全事故 / 3个月内无投诉: a duration ending in 内 before words of an event (发生,
@@ -576,9 +666,11 @@ class ClauseReader(SpanReader):
         read in 名), when it is the lead's only number; None otherwise. 倒数第N名 counts from the last,
         which the rule does not give, and 第1季度 / 第3条 are ordinals of other things: refused."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 1:
+        if len(numeric) != 1 and self.quarter(lead, use=False) is None:
             return None
-        q = numeric[0]
+        q = numeric[-1]
+        if self.quarter(lead, use=False) is not None:
+            return None  # 第三季度末前 / 2025年第二季度: a deadline (§94), no rank
         if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
             # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
             before = self.text[: q.span[0]].rstrip()
@@ -837,6 +929,17 @@ class ClauseReader(SpanReader):
             if steps:
                 raise self.error("step-without-size", "“每”之后缺少步长", steps[-1].span, expected=("数字",))
             per = self._per_period(lead)
+            if (
+                per is not None and per.unit in _TIME_UNITS and isinstance(start_from, PCmp)
+                and start_from.op in (Op.GT, Op.GE) and start is not None
+                and start_from.q.unit.removeprefix("个") == per.unit.removeprefix("个")
+            ):  # fmt: skip
+                # 超过3个月的每月扣1分: each month past the line is a step of one month counted from it (§94); it
+                # was an unread 3 (a count of months the events happen in, with no line)
+                self.use(start_from)
+                return Deduction(StepKind.DISTANCE, points, Quantity(Decimal(1), start_from.q.unit), Direction.EXCESS,
+                                 Measure.VALUE, None, None, start, self._event(lead, ctx_text), bonus=tail.bonus,
+                                 span=span)  # fmt: skip
             if per is not None:
                 # 每季度未报送扣1分 / 每月未按时报送的扣0.5分: each period it happens in is one event (it was
                 # deducted once, however many quarters were missed)

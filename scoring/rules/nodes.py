@@ -371,6 +371,9 @@ class Requirement(Note):
     # 计划于8月底前完成采购，每推迟10天扣0.5分: the deadline it states, the steps after it count the time late from
     # (semantics §88); written by the text, which holds its date
     deadline: datetime.date | MonthDay | None = None
+    # 每月10日前报送: the period a deadline comes back in ("月"; its day is the one term), the steps after it counting
+    # the days late summed over the periods (semantics §94); "" for a deadline or limit met once
+    every: str = ""
 
 
 Clause = Award | Veto | Deduction | Proportional | Note

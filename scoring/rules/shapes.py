@@ -182,6 +182,8 @@ def _covers(lo: Edge | None, hi: Edge | None, bands: list[Range]) -> bool:
 
 
 _DELAY_SUBJECT = words("delay")
+_DELAY_OVER = words("delay_over")
+_LIMIT = tuple(p + w for p in ("", "规定", "规定的") for w in words("time_limit"))
 _TIME_UNIT = words("time_unit")
 
 
@@ -189,7 +191,11 @@ def delay_band(r: object) -> bool:
     """逾期1个月以内 / 延迟1-3个月 / 逾期3个月以上: a band on how late, in a unit of time (semantics §80): its
     subject names a delay (lexicon ``delay``) and its edges are a number of time units. The answer is that
     delay (按期完成 is 0); a worded on-time clause beside such bands is met at a delay of 0."""
-    if not isinstance(r, Range) or r.measure is not Measure.VALUE or not any(w in r.subject for w in _DELAY_SUBJECT):
+    if not isinstance(r, Range) or r.measure is not Measure.VALUE:
+        return False
+    # 超过时限1个月以内 / 超过1-3个月: an excess word and at most a time-limit word name the delay too (§94)
+    over = r.subject.startswith(_DELAY_OVER) and r.subject.removeprefix(r.subject[:2]).strip("的") in ("", *_LIMIT)
+    if not over and not any(w in r.subject for w in _DELAY_SUBJECT):
         return False
     edges = [e for e in (r.low, r.high) if e is not None]
     return bool(edges) and all(e.value.unit in _TIME_UNIT for e in edges)

@@ -30,6 +30,7 @@ from lark.grammar import Terminal
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
+from .lexicon import words
 from .nodes import (
     Abs,
     BinOp,
@@ -70,6 +71,10 @@ from .phrases import (
     _is_lead,
 )
 from .shapes import formula_vars, is_weight_name
+
+_DELAY_OVER = words("delay_over")
+_BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)）]+)\s*[)）]")
+_TIME_UNITS = words("time_unit")
 
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
 _DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
@@ -248,6 +253,15 @@ class _Phrases:
         op_tok: Token = next(c for c in ch[1:] if isinstance(c, Token))
         return PCmp(_OPS[op_tok.type], q.q, self._span(meta), False, mark, None)
 
+    def bracket_cmp(self, meta: Any, ch: list[Any]) -> PCmp:
+        # 在规定时限（10个工作日）内: the brackets hold the limit the words name; 10个工作日内 as written without them
+        tok: Token = ch[0]
+        m = _BRACKET_LIMIT.fullmatch(str(tok))
+        assert m is not None  # the terminal's own shape
+        start = (tok.start_pos or 0) + m.start("n")
+        q = PQty(Quantity(arabic(m["n"]), m["u"]), (start, (tok.start_pos or 0) + m.end("u")))
+        return self.suffix_cmp(meta, [q, ch[1]])
+
     def range(self, meta: Any, ch: list[Any]) -> PRange:
         # ±30%-±35%(含)以内: the second ± and a trailing 以内 restate what the first ± and the range say
         items = [c for c in ch if not isinstance(c, Token)]
@@ -277,6 +291,17 @@ class _Phrases:
         op_tok: Token = ch[0]
         rest = ch[1:]
         word = rest[0] if rest and isinstance(rest[0], PWord) else None
+        if (
+            op_tok.type == "GT" and word is None and str(op_tok) in _DELAY_OVER
+            and [q.q.unit in _TIME_UNITS for q in rest if isinstance(q, PQty)][-1:] == [True]
+            and all(q.q.unit in ("", *_TIME_UNITS) for q in rest if isinstance(q, PQty))
+        ):  # fmt: skip
+            # 超过1-3个月的扣3分: an excess word before a range of a duration names a delay (§94): the word
+            # stays words (the band's subject), the range the band
+            inner = self.range(meta, rest)
+            first = next(q for q in rest if isinstance(q, PQty))
+            return [PBareOp(Op.GT, (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
+                    PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
         if op_tok.type != "REACH":
             raise RuleSyntaxError(
                 "op-before-range", f"比较词“{op_tok}”之后是一个区间，无法确定比较的是哪一端", self.source,

@@ -19,7 +19,7 @@ feed one offset map:
    takes one number, the digits after it closed by % or a unit.
 3. ``traditional``: 評分標準 → 评分标准, through OpenCC (t2s). Lengths are kept, so offsets
    stay 1:1; a conversion that would change a length is done character by character.
-4. ``cn-numeral``: 扣一分 → 扣1分, 百分之八十五 → 85%, 三十二条 → 32条, through cn2an, only
+4. ``cn-numeral``: 扣一分 → 扣1分, 百分之八十五 → 85%, 三十二条 → 32条, 一个半月 → 1.5个月, through cn2an, only
    where the numeral stands as a quantity (before a counter, or before 分 after 扣/得/计…),
    never inside a word (一般, 统一, 一次性, 一票否决, 每三个月). The grammar's CN_NUMBER
    terminal then only meets numerals left as written (一千五, 一两个: not read here).
@@ -654,12 +654,18 @@ def _value(run: str, before_year: bool) -> str | None:
     return integer + ("." + "".join(_DIGIT_VALUE[ch] for ch in fraction) if fraction else "")
 
 
+_FIGURE_HALF = re.compile(r"(?<![0-9.])([0-9]+)个半(?=月|小时)")
+
+
 def _numerals(text: str) -> list[_Edit]:
-    """扣一分 → 扣1分, 每低一个百分点 → 每低1个百分点, 百分之八十五 → 85%, 三十二条 → 32条."""
-    if not _ANY_NUMERAL.search(text):
-        return []
-    words = [m.span() for m in _WORDS.finditer(text)]
+    """扣一分 → 扣1分, 每低一个百分点 → 每低1个百分点, 百分之八十五 → 85%, 三十二条 → 32条, 一个半月 → 1.5个月."""
     edits: list[_Edit] = []
+    if "个半" in text:  # 1个半月 → 1.5个月 (一个半月 below): the half is read, never 1个 and a word 半月
+        edits = [_Edit(m.start(), m.end(), m[1] + (".5个" if text.startswith("月", m.end()) else ".5"), "cn-numeral")
+                 for m in _FIGURE_HALF.finditer(text)]  # fmt: skip
+    if not _ANY_NUMERAL.search(text):
+        return edits
+    words = [m.span() for m in _WORDS.finditer(text)]
     for m in _NUMERALS.finditer(text):
         if m.group("pct") is not None:
             pct = m.group("pct")
@@ -686,7 +692,10 @@ def _numerals(text: str) -> list[_Edit]:
         if not _quantity(text, e, before):
             continue
         figure = _value(run, text.startswith("年", e))
-        if figure is not None:
+        if figure is not None and text.startswith(("个半月", "个半小时"), e) and "." not in figure:
+            # 一个半月 → 1.5个月, 两个半小时 → 2.5小时: the half is read (it was a word, and 一个 a count)
+            edits.append(_Edit(s, e + 2, figure + (".5个" if text.startswith("个半月", e) else ".5"), "cn-numeral"))
+        elif figure is not None:
             edits.append(_Edit(s, e, figure, "cn-numeral"))
     return edits
 

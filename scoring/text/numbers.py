@@ -15,9 +15,11 @@ YI = Decimal(100000000)
 
 
 def chinese_numeral(text: str) -> Decimal:
-    """一 → 1, 十二 → 12, 两 → 2, 三十 → 30, 一百零五 → 105; 半 (半个月, 半小时) → 0.5."""
+    """一 → 1, 十二 → 12, 两 → 2, 三十 → 30, 一百零五 → 105; 半 (半个月, 半小时) → 0.5; 一个半 (一个半月) → 1.5."""
     if text == "半":
         return Decimal("0.5")
+    if text.endswith("个半"):  # 一个半月, 两个半小时: the whole number and a half
+        return chinese_numeral(text[:-2]) + Decimal("0.5")
     total = 0
     current = 0
     for ch in text:
