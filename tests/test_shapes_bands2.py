@@ -78,14 +78,15 @@ def test_round_trip(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # one-sided deduction bands, nested: once or per step, and at 75% the tightest or both? still refused
+        # one-sided deduction bands, nested: at 75% (85%) the tightest or both? the answer is refused (§95)
         "满意度低于90%扣1分，低于80%扣3分。",
         "完成率低于95%扣1分，低于90%扣3分，低于80%不得分。",
     ],
 )
-def test_one_sided_deduction_bands_stay_refused(text: str) -> None:
-    with pytest.raises(scoring.RuleSyntaxError):
-        scoring.parse(text)
+def test_one_sided_deduction_bands_refuse_answers_in_two(text: str) -> None:
+    actual = "75%" if "满意度" in text else "85%"
+    with pytest.raises(scoring.EvaluationError):
+        scoring.evaluate(text, actual, target="≥95%", weight=10)
 
 
 # ------------------------------------------------------------------ 在…之间 before steps

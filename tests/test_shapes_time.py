@@ -67,19 +67,21 @@ def test_delay_bands_read_as_bands_and_round_trip() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "late"),
     [
-        "按时完成得满分，逾期1个月以上扣2分，逾期3个月以上扣4分",  # nested: one tier or both?
-        "按时完成得满分，逾期1个月以内扣1分，逾期2个月以内扣2分",
+        ("按时完成得满分，逾期1个月以上扣2分，逾期3个月以上扣4分", "4个月"),  # in both: one tier (−4) or both (−6)?
+        ("按时完成得满分，逾期1个月以内扣1分，逾期2个月以内扣2分", "0.5个月"),  # in both: −1 or −3?
     ],
 )
-def test_nested_delay_deductions_refused(text: str) -> None:
-    assert _refused(text)[0] == "nested-deductions"  # the general check of one-sided deduction bands (§83) comes first
+def test_nested_delay_deductions_refuse_the_answers_in_both(text: str, late: str) -> None:
+    # §95: the rule is read; only an answer in two deducting bands that share a stretch is refused
+    with pytest.raises(scoring.EvaluationError, match="最严一档"):
+        scoring.evaluate(text, late, weight=10)
 
 
-def test_nested_one_sided_deductions_on_a_value_stay_refused() -> None:
-    # §83: nested one-sided deduction bands on a value leave open whether they add up, as on a delay
-    assert _refused("满意度低于90%扣1分，低于80%扣3分")[0] == "nested-deductions"
+def test_nested_delay_deductions_score_the_answers_in_one_band() -> None:
+    assert scoring.evaluate("按时完成得满分，逾期1个月以上扣2分，逾期3个月以上扣4分", "2个月", weight=10).points == 8  # 10 − 2
+    assert scoring.evaluate("按时完成得满分，逾期1个月以内扣1分，逾期2个月以内扣2分", "1.5个月", weight=10).points == 8
 
 
 # ------------------------------------------------------------------ 2. deadlines without a year (§80)

@@ -15,14 +15,18 @@ from attrs import frozen
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
+    BinOp,
     Composite,
     Deduction,
     Direction,
+    Edge,
+    Formula,
     Label,
     Measure,
     MonthDay,
     Node,
     Note,
+    Num,
     Op,
     Partial,
     PercentBasis,
@@ -36,8 +40,8 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.render import render_outcome
-from ..rules.shapes import things_apart, ties_to_target
+from ..rules.render import render_condition, render_outcome
+from ..rules.shapes import deducts, things_apart, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -474,6 +478,13 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项（按编号或事项名称）填是/否，也可只填完成的项数", True))  # fmt: skip
+    for a, b in overlapping_deductions(rule):
+        # 满意度低于90%扣1分，低于80%扣3分: the values in both bands are refused, the rest scored (semantics §95)
+        low, high = ambiguous_stretch(rule, a, b)
+        if low is None or high is None or low.value.value < high.value.value or (low.inclusive and high.inclusive):
+            out.append(Decision(f"{band_text(a)}；{band_text(b)}", "重叠扣分档",
+                                f"实际值{show_stretch(low, high)}同时落在两档中：只扣最严一档还是两档扣分累加，原文没有写明，"
+                                "这些值不予计分；只落在一档的值两种读法相同，照常计分", False, "semantics §95"))  # fmt: skip
     if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
@@ -656,3 +667,86 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "measured_subjects", "number_answers", "one_off_cases", "reads_rank", "reads_value",
            "separate_inputs", "value_slots"]  # fmt: skip
+
+
+# ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)
+
+
+def _is_zero(a: Award) -> bool:
+    return isinstance(a.outcome, Zero) or a.outcome == Points(Decimal(0))
+
+
+def _shared(a: Range, b: Range) -> bool:
+    """Whether two ranges hold more than one value in common (nested, or crossing), not just an end."""
+    lows = [r.low.value.value for r in (a, b) if r.low is not None]
+    highs = [r.high.value.value for r in (a, b) if r.high is not None]
+    return not lows or not highs or max(lows) < min(highs)
+
+
+def overlapping_deductions(rule: Rule) -> list[tuple[Award, Award]]:
+    """满意度低于90%扣1分，低于80%扣3分: the pairs of bands that each deduct points (得分=指标分值-N) on one measure
+    and share a stretch of values. A value in both is ambiguous (the tightest band's points, or both added up):
+    the evaluator refuses exactly those values; a value in one of them only is scored (semantics §95)."""
+    bands = [a for a in rule.awards if isinstance(a.condition, Range) and deducts(a)]
+    out = []
+    for i, a in enumerate(bands):
+        for b in bands[i + 1 :]:
+            ra, rb = a.condition, b.condition
+            assert isinstance(ra, Range) and isinstance(rb, Range)
+            if ra.measure is rb.measure and _shared(ra, rb):
+                out.append((a, b))
+    return out
+
+
+def _tighter(lo: Edge | None, other: Edge | None, low: bool) -> Edge | None:
+    if lo is None or other is None:
+        return lo or other
+    v, w = lo.value.value, other.value.value
+    if v == w:
+        return lo if not lo.inclusive else other
+    return lo if (v > w) == low else other
+
+
+def ambiguous_stretch(rule: Rule, a: Award, b: Award) -> tuple[Edge | None, Edge | None]:
+    """The values in both ``a`` and ``b`` that no zero band tried before them takes (低于95%扣1分，低于85%扣2分，
+    低于75%不得分: 75% to 85%, the zero band taking what is below 75%)."""
+    ra, rb = a.condition, b.condition
+    assert isinstance(ra, Range) and isinstance(rb, Range)
+    low, high = _tighter(ra.low, rb.low, True), _tighter(ra.high, rb.high, False)
+    order = list(band_order(rule))
+    first = min(order.index(a), order.index(b))
+    for z in order[:first]:
+        zc = z.condition
+        if not (_is_zero(z) and isinstance(zc, Range) and zc.measure is ra.measure):
+            continue
+        if zc.low is None and zc.high is not None:  # 低于75%不得分 takes the values below 75%
+            low = _tighter(low, Edge(zc.high.value, not zc.high.inclusive), True)
+        elif zc.high is None and zc.low is not None:
+            high = _tighter(high, Edge(zc.low.value, not zc.low.inclusive), False)
+    return low, high
+
+
+def show_stretch(low: Edge | None, high: Edge | None) -> str:
+    """75%（含）至85%（不含） / 低于80% / 90%以上: a stretch of values as the reading shows it."""
+    def q(e: Edge) -> str:
+        return _quantity(e.value)
+
+    if low is not None and high is not None:
+        return f"{q(low)}（{'含' if low.inclusive else '不含'}）至{q(high)}（{'含' if high.inclusive else '不含'}）"
+    if high is not None:
+        return f"{q(high)}及以下" if high.inclusive else f"低于{q(high)}"
+    if low is not None:
+        return f"{q(low)}及以上" if low.inclusive else f"高于{q(low)}"
+    return "任何值"
+
+
+def deduction_of(a: Award) -> Decimal:
+    """The N of a band 得分=指标分值-N (``deducts``)."""
+    o = a.outcome
+    assert isinstance(o, Formula) and isinstance(o.expr, BinOp) and isinstance(o.expr.right, Num)
+    return o.expr.right.value
+
+
+def band_text(a: Award) -> str:
+    """低于90%扣1分: a deducting band as the reading and the refusal name it."""
+    return f"{render_condition(a.condition)}扣{_quantity(Quantity(deduction_of(a), '分'))}"

@@ -96,6 +96,7 @@ from .shapes import (
     _rank,
     _Segment,
     _split_list,
+    deducts,
     delay_band,
     each_lists,
     formula_vars,
@@ -1061,7 +1062,6 @@ class _Assembler(RuleChecks):
         self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
         out = self._excess_thresholds(out)
-        self._no_nested_deductions(out)
         self._no_unreachable_steps(out)
         out = self._zero_before_deductions(out)
         out = self._tightest_first(out)
@@ -1640,7 +1640,8 @@ class _Assembler(RuleChecks):
             awards = [(i, c) for i, c in enumerate(clauses) if isinstance(c, Award) and isinstance(c.condition, Range)]
             hit = next(
                 ((i, a, j, b) for n, (i, a) in enumerate(awards) for j, b in awards[n + 1 :]
-                 if a.outcome != b.outcome and _inside(b.condition, a.condition)),  # type: ignore[arg-type]
+                 if a.outcome != b.outcome and _inside(b.condition, a.condition)  # type: ignore[arg-type]
+                 and not (deducts(a) and deducts(b))),  # two deducting bands: values in both refused (§95)
                 None,
             )  # fmt: skip
             if hit is None:

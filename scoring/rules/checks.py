@@ -88,24 +88,6 @@ class RuleChecks(ClauseReader):
                     hint="检查是否印刷时丢失了“-”（如“1-2月内”），或改写成互不重叠的区间",
                 )  # fmt: skip
 
-    def _no_nested_deductions(self, clauses: list[Clause]) -> None:
-        """满意度低于90%扣1分，低于80%扣3分: two bands that each deduct points (得分=指标分值-N) and share a stretch
-        of values: at 75% the text may mean the tightest band's 3 points (tiers, domain point 16) or both, 4
-        (the reviewers of the blind probes marked such answers ambiguous). Refused; bands that only share an
-        end (90%以上得满分，90%以下扣2分; 超支5%以内扣1分，超支5%-10%扣3分) are read, the first listed winning, and so
-        is a zero band inside a deducting one (低于95%扣1分，低于80%不得分: 0 either way). Semantics §83."""
-        bands = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range) and deducts(c)]
-        for i, a in enumerate(bands):
-            for b in bands[i + 1 :]:
-                ra, rb = a.condition, b.condition
-                assert isinstance(ra, Range) and isinstance(rb, Range)
-                if ra.measure is rb.measure and _share_a_stretch(ra, rb):
-                    raise self.error(
-                        "nested-deductions", "两档扣分的范围相互包含：落在两档中的实际值是只扣所在最严一档，还是逐档累加，原文没有写明",
-                        b.span or (0, len(self.text)), expected=("互不重叠的扣分区间",),
-                        hint="写成互不重叠的区间，如“80%（含）-90%扣1分，低于80%扣3分”",
-                    )  # fmt: skip
-
     def _no_unreachable_steps(self, clauses: list[Clause]) -> None:
         """满意度达到90%得满分，每低1%扣1分，低于90%不得分: the steps count the shortfall below 90%, and the zero band
         takes every value below 90%: no value is ever scored by the steps (88% scored 0, the zero band winning). The

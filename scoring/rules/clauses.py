@@ -160,8 +160,8 @@ class ClauseReader(SpanReader):
         """90%（含）～95%（不含）扣1分 / 95%-98%扣2分 / 满意度90%以下扣2分 / 超支5%以内扣1分: a one-off deduction after
         a band of the value (a range, or one comparison) or of the excess over the budget, with no step, is that
         band's outcome, the weight less the points (as §20 reads it on a band of the shortfall; semantics §71,
-        §82). Bands of this kind that nest (低于90%扣1分，低于80%扣3分: the tightest band's points, or both?) are
-        refused by the assembler (``nested-deductions``)."""
+        §82). Bands of this kind that nest (低于90%扣1分，低于80%扣3分: the tightest band's points, or both?) are read;
+        an answer in two of them is refused when scored (semantics §95)."""
         if d.range_high is not None or d.bonus or d.per_unit or d.below_zero or d.count_up:
             return None
         lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
@@ -175,7 +175,7 @@ class ClauseReader(SpanReader):
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
             # (semantics §80). The delay is one quantity that grows as things get worse: such bands are tiers, and
-            # two that share a stretch of delay are refused by the assembler (nested-deductions, §83)
+            # an answer in two that share a stretch of delay is refused when scored (§95)
             delay = self.condition(lead, span)
             if delay_band(delay):
                 return delay  # type: ignore[return-value]

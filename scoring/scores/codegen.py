@@ -10,7 +10,7 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import band_order, counts_whole, number_answers
+from ..reading.bind import band_order, counts_whole, number_answers, overlapping_deductions
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import (
@@ -53,7 +53,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import at_whole_rate
+from ..rules.shapes import at_whole_rate, deducts
 from .answers import _Ctx, _event_words, _In, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
@@ -225,10 +225,17 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
             return [*out, *_award_body(a, ctx, x, g, "    ")]  # 否则得5分: what no band above took
         try:
             guard, test, covered = _award_test(a, rule, ctx, x, g)
+            # a value in two deducting bands that share a stretch: the evaluator refuses it (semantics §95)
+            partners = [q if p == a else p for p, q in overlapping_deductions(rule) if a in (p, q)]
+            both = [_award_test(b, rule, ctx, x, g) for b in partners]
         except _Raises:
             return [*out, "    return _raise(x0)"]
+        for pguard, ptest, _ in both:
+            out += [*guard, *pguard, f"    if ({test}) and ({ptest}):", "        return _raise(x0)"]
         out += [*guard, f"    if {test}:", *_award_body(a, ctx, x, g, "        ")]
         region = _remove(region, covered)
+    if _only_deducting_bands(rule):
+        return [*out, "    return _slow(x0)"]  # beyond every deducting band or between two: the evaluator decides (§83)
     # 4. deductions from the full-marks points
     try:
         if rule.deductions and (rule.cap is not None or rule.below_zero or any(d.cap is not None for d in rule.deductions)):
@@ -246,6 +253,18 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     if not numeric:
         return [*out, "    return _raise(x0)"]
     return [*out, f"    return {g.done(ZERO)}"]
+
+
+def _only_deducting_bands(rule: Rule) -> bool:
+    """满意度低于90%扣2分: a rule of bands that only deduct or zero, where a value no band takes is full marks when it is
+    beyond them all and a gap between two (the evaluator's ``_beyond_deductions``, semantics §83)."""
+    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
+
+    def lose(a: Award) -> bool:
+        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
+
+    return (bool(bands) and len(bands) == len(rule.awards) and any(lose(a) for a in bands)
+            and all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands))  # fmt: skip
 
 
 def _award_body(a: Award, ctx: _Ctx, x: _In, g: _Code, indent: str) -> list[str]:

@@ -20,7 +20,16 @@ import attrs
 
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
-from ..reading.bind import band_order, checklist, number_answers, one_off_cases, value_slots
+from ..reading.bind import (
+    band_order,
+    band_text,
+    checklist,
+    deduction_of,
+    number_answers,
+    one_off_cases,
+    overlapping_deductions,
+    value_slots,
+)
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -73,7 +82,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _rank, at_whole_rate, deducts, tiers, ties_to_target
+from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, tiers, ties_to_target
 from .answers import (
     _actual,
     _as_count,
@@ -373,6 +382,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         else:
             held = _holds(a.condition, x, ctx, rule, all_clear if per_clause else None)
         if held:
+            if deducts(a):
+                _not_in_two_deductions(rule, a, x, ctx, full, all_clear if per_clause else None)
             _require_points(a, ctx)
             if one_or_each(a, full) and x.quantity is not None and x.quantity.value > 1:
                 raise _one_or_each(a, x, full)
@@ -427,6 +438,29 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _not_in_two_deductions(rule: Rule, a: Award, x: _In, ctx: _Ctx, full: Decimal, clear: bool | None) -> None:
+    """满意度低于90%扣1分，低于80%扣3分 at 75%: a value in two deducting bands that share a stretch loses the tightest
+    band's points if they are tiers, or both if they add up; the text does not say which (semantics §95)."""
+    pairs = overlapping_deductions(rule)
+    if not pairs:
+        return
+    held = [a, *(q if p == a else p for p, q in pairs if a in (p, q)
+                 and _holds((q if p == a else p).condition, x, ctx, rule, clear))]  # fmt: skip
+    if len(held) < 2:
+        return
+    lost = [deduction_of(b) for b in held]
+    ranges = [(b, b.condition) for b in held if isinstance(b.condition, Range)]
+    inner = next((b for b, r in ranges if all(_inside(r, c) for _, c in ranges)), None)
+    tier = deduction_of(inner) if inner is not None else max(lost)
+    both = sum(lost, ZERO)
+    named = "”“".join(band_text(b) for b in held)
+    raise EvaluationError(
+        f"实际值{_show(x)}同时落在“{named}”{len(held)}档扣分中，原文没有写明扣法：按所在最严一档扣{_fmt(tier)}分得"
+        f"{_fmt(max(full - tier, ZERO))}分，或各档累加扣{_fmt(both)}分得{_fmt(max(full - both, ZERO))}分；"
+        "请人工判定，或把各档改写成互不重叠的区间"
+    )
 
 
 def _one_or_each(a: Award, x: _In, full: Decimal) -> EvaluationError:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..api import parse
 from ..errors import RuleSyntaxError, ScoringError
+from ..reading.bind import ambiguous_stretch, overlapping_deductions, show_stretch
 from ..reading.values import comparator as parse_comparator
 from ..reading.values import parse_value, to_decimal
 from ..rules.nodes import (
@@ -105,6 +106,11 @@ def _rule(
     share: Decimal, *, top: bool, what: str = "",
 ) -> None:  # fmt: skip
     _clause_checks(rule, out, comparator, unit, what)
+    for a, b in overlapping_deductions(rule):
+        # 满意度低于90%扣1分，低于80%扣3分: the values in both are refused when scored (semantics §95)
+        out.add("deduction-overlap",
+                f"{what}“{_src(out, a.span)}”与“{_src(out, b.span)}”都覆盖{show_stretch(*ambiguous_stretch(rule, a, b))}："
+                f"这些实际值只扣最严一档还是两档累加，原文没有写明，计分时不予计分；请改写成互不重叠的区间", b.span)  # fmt: skip
     _bonus_checks(rule, out, w, what)
     stated = _rule_max(rule)
     weight = w
@@ -456,7 +462,10 @@ def _bands(rule: Rule, ax: Axis, out: Out, what: str) -> None:
         return
     name = ax.name
     unit = "%" if ax.percent else ax.unit
+    overlapping = overlapping_deductions(rule)
     for j, (aj, ivj) in enumerate(claimed):
+        if any(aj in pair for pair in overlapping):
+            continue  # two deducting bands that share a stretch: said as deduction-overlap (semantics §95)
         rest = list(ivj)
         for _ai, ivi in claimed[:j]:
             for x in ivi:

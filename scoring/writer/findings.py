@@ -40,6 +40,7 @@ CODES: dict[str, tuple[Severity, tuple[str, ...], str]] = {
     "band-gap": (W, ("A09",), "有实际值不被任何条款覆盖（空档），按0分计"),
     "band-overlap": (W, ("A03", "A09"), "两个条款覆盖同一实际值且得分不同，按先写的计"),
     "band-duplicate": (N, (), "同一条件重复写了相同的得分"),
+    "deduction-overlap": (W, ("A03", "A09"), "两档扣分的范围重叠：同时落在两档的实际值只扣最严一档还是累加，原文没有写明，不予计分"),
     "clause-unreachable": (W, ("A09",), "条款永远不会适用（被前面的条款完全覆盖）"),
     "deduction-unreachable": (W, (), "扣分条款永远不会扣分"),
     "non-monotone": (W, (), "更好的实际值反而得分更低"),
