@@ -1755,13 +1755,15 @@ class _Assembler(RuleChecks):
         span = item.span or (0, 0)
         return Note(self.text[span[0] : span[1]].strip(), item.span)
 
-    def _each_item(self, items: list[Any]) -> list[Any]:
+    def _each_item(self, items: list[Any]) -> tuple[list[Any], bool]:
         """(1)有独立的办公场所;(2)办公设备齐全;…(4)有…队伍每项各2.5分 (dev-158): points for each item, written
         once at the end of the last. The items are things scored (domain point 17: 每项 means per item),
         so each item's words become an award of those points, as if written `(1)有独立的办公场所得2.5分`.
         Only where no item scores on its own (its lead alone: words, or a line such as 合格率100%, read as
         the award written out would be): an item with points, a step or a zero of its own (which points
-        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list."""
+        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list. Returns the
+        items and whether the phrase was read: every item then worth the same, the count of items met answers
+        the list too, as 每完成1项取得该项分数 says (semantics §97)."""
         flags = [
             (k, j, p)
             for k, (_, _, clauses, _, _) in enumerate(items)
@@ -1770,7 +1772,7 @@ class _Assembler(RuleChecks):
             if isinstance(p, TFlag) and p.kind == "each_item"
         ]
         if not flags:
-            return items
+            return items, False
         k, j, flag = flags[0]
         last_clauses = items[-1][2]
         closing = (
@@ -1798,7 +1800,7 @@ class _Assembler(RuleChecks):
             kept = [(ck, [p for p in parts if p is not flag], cs) for ck, parts, cs in clauses]
             kept = [c for c in kept if c[1]]
             out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
-        return out
+        return out, True
 
     def _per_item_closing(self, items: list[Any]) -> tuple[list[Any], TFlag | None]:
         """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §81): the per-item
@@ -1835,7 +1837,7 @@ class _Assembler(RuleChecks):
                 )  # fmt: skip
 
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
-        items = self._each_item(items)
+        items, each = self._each_item(items)  # 每项各N分: every item those points, so a count answers too (§97)
         items, per_item = self._per_item_closing(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
@@ -1889,7 +1891,7 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
-        return Composite(tuple(built), shared, per_item=per_item is not None, source=self.text)
+        return Composite(tuple(built), shared, per_item=per_item is not None or each, source=self.text)
 
 
 _SELF = words("self_reference")
