@@ -519,6 +519,7 @@ class _Assembler(RuleChecks):
         """每完成1项规定任务得1分，共5项 (semantics §81): a count-up award per one of a counter (domain point 18)
         followed by a clause of 共/共计/合计 and a count in that counter alone states how many there are in all:
         the award reaches at most that many times its points (5 × 1 = 5), read as its cap (最多加5分)."""
+        segs = self._items_stated_first(segs)
         out: list[_Segment] = []
         for k, seg in enumerate(segs):
             prev = out[-1] if out else None
@@ -541,6 +542,51 @@ class _Assembler(RuleChecks):
                     continue
             out.append(seg)
         return out
+
+    def _items_stated_first(self, segs: list[_Segment]) -> list[_Segment]:
+        """本指标包括5项重点工作，每完成1项得2分 (semantics §97): a context clause of (本指标/本项…) 包括/包含/共 and a
+        count in a counter, words after it at most, right before a count-up award per one of that counter (domain
+        point 18) with nothing else in it, states how many there are in all, as 共5项 after the award does
+        (``_items_in_all``): the award reaches at most that many times its points (5 × 2 = 10), read as its cap.
+        The clause is moved after the award, where the cap it states binds."""
+        out: list[_Segment] = []
+        k = 0
+        while k < len(segs):
+            seg = segs[k]
+            nxt = segs[k + 1] if k + 1 < len(segs) else None
+            if (
+                nxt is not None and not seg.tails and len(seg.lead) in (2, 3)
+                and isinstance(seg.lead[0], PText) and _INCLUDES.fullmatch(seg.lead[0].text.strip())
+                and isinstance(seg.lead[1], PQty) and not seg.lead[1].points_scale and not seg.lead[1].pp
+                and seg.lead[1].q.unit in _EVENT_UNITS and seg.lead[1].q.value > 0
+                and seg.lead[1].q.value == seg.lead[1].q.value.to_integral_value()
+                and all(isinstance(p, PText) for p in seg.lead[2:])
+                and self._counts_up_per_one(nxt, seg.lead[1].q.unit) is not None
+            ):  # fmt: skip
+                count = seg.lead[1]
+                points = self._counts_up_per_one(nxt, count.q.unit)
+                assert points is not None
+                self.use(seg.lead[0])
+                out.append(nxt)
+                out.append(_Segment((), [TCap(points * count.q.value, count.span, "bonus")], seg.span))
+                k += 2
+                continue
+            out.append(seg)
+            k += 1
+        return out
+
+    @staticmethod
+    def _counts_up_per_one(seg: _Segment, unit: str) -> Decimal | None:
+        """The points of a count-up award per one of ``unit`` (每完成1项得2分) that is the whole segment, or None."""
+        steps = [p for p in seg.lead if isinstance(p, PStep)]
+        if not (
+            len(seg.tails) == 1 and isinstance(seg.tails[0], TOutcome) and isinstance(seg.tails[0].outcome, Points)
+            and not seg.tails[0].veto and len(steps) == 1 and steps[0].per == "每" and steps[0].q is not None
+            and steps[0].q.value == 1 and steps[0].q.unit == unit and isinstance(seg.lead[0], PStep)
+            and all(isinstance(p, PText) for p in seg.lead[1:])
+        ):  # fmt: skip
+            return None
+        return seg.tails[0].outcome.value
 
     def _each_counted(self, segs: list[_Segment]) -> dict[int, Requirement]:
         """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §81): a context clause of 每 + the
@@ -1908,6 +1954,8 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 #: 共5项: how many there are in all, after a count-up award per one of them
 _IN_ALL = ("共", "共计", "合计", "总计")
+# 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97)
+_INCLUDES = re.compile(r"(?:本指标|本项指标|本项|该项|此项|该指标|本项目)?(?:包括|包含|共有|共计|共|含|合计|总计)")
 #: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
 _YEAR_WORDS = ("全年", "年度", "每年", "一年")
 #: periods a year holds, for a frequency restated by the year's count (每季度1次 → 4次): the periods of
