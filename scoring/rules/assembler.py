@@ -543,6 +543,24 @@ class _Assembler(RuleChecks):
             out.append(seg)
         return out
 
+    def _share_of_a_rank(self, segs: list[_Segment]) -> None:
+        """第2-5名按第1名的比例得分 (dev-040, semantics §97): points as a share of what a rank scored, by the ratio
+        of two values the text does not name (this one's and the first's what: 完成值? 得分?), neither of
+        which an answer of a rank gives: refused (rank-proportion) with what it would need, rather than the
+        unread number it was. Reading it would take a two-value answer (this one's value and the first's)."""
+        for seg in segs:
+            for a, q, b in zip(seg.lead, seg.lead[1:], seg.lead[2:], strict=False):
+                if (
+                    isinstance(a, PText) and a.text.endswith("按第") and isinstance(q, PQty) and q.q.unit in ("名", "位")
+                    and isinstance(b, PText) and b.text.startswith(("的比例", "比例"))
+                ):  # fmt: skip
+                    raise self.error(
+                        "rank-proportion", f"“按第{q.q.value}名的比例”计分要用本单位和第{q.q.value}名的排名依据数值"
+                        "（两个数值），只填名次算不出得分，暂不支持",
+                        (a.span[1] - 2, b.span[0] + 3), expected=("得分=本单位完成值/第1名完成值×6分",),
+                        hint="请写明按什么数值的比例（如完成值、得分），或按名次分档写明分数",
+                    )  # fmt: skip
+
     def _items_stated_first(self, segs: list[_Segment]) -> list[_Segment]:
         """本指标包括5项重点工作，每完成1项得2分 (semantics §97): a context clause of (本指标/本项…) 包括/包含/共 and a
         count in a counter, words after it at most, right before a count-up award per one of that counter (domain
@@ -775,6 +793,7 @@ class _Assembler(RuleChecks):
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
+        self._share_of_a_rank(segs)
         segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
