@@ -1889,12 +1889,7 @@ class _Assembler(RuleChecks):
         not (one worded award of points); beside an item with a band, a step or a zero (which points does
         a met item take?) it is refused (per-item)."""
         for i in built:
-            scored = [c for c in i.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
-            if not (
-                len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
-                and not scored[0].condition.negated and isinstance(scored[0].outcome, Points)
-                and scored[0].outcome.value > 0
-            ):  # fmt: skip
+            if not _one_worded_award(i):
                 raise self.error(
                     "per-item", f"“{flag.text}”要求各项只写所做的事及其分值，第{i.number}项另有计分方式", flag.span,
                     expected=("①甲事项（1分）；②乙事项（2分）。每完成1项取得该项分数",),
@@ -1956,7 +1951,19 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
+        # 每项各N分 over items of words alone: each a worded award of the same points, so the count answers (§97);
+        # an item that is a line (合格率100%) is no thing done or not, and keeps the per-item answers
+        each = each and all(_one_worded_award(i) for i in built)
         return Composite(tuple(built), shared, per_item=per_item is not None or each, source=self.text)
+
+
+def _one_worded_award(item: Item) -> bool:
+    """An item that is one thing done or not: a single worded award of points (建立制度得2分)."""
+    scored = [c for c in item.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
+    return (
+        len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
+        and not scored[0].condition.negated and isinstance(scored[0].outcome, Points) and scored[0].outcome.value > 0
+    )  # fmt: skip
 
 
 _SELF = words("self_reference")
