@@ -65,9 +65,10 @@ def test_each_item_gives_every_item_its_points(actual: dict[int, str], points: s
 
 
 def test_each_item_reads_as_the_checklist_written_out() -> None:
-    """(1)A;(2)B每项均3分 is (1)A得3分;(2)B得3分: the same node, and it reads back."""
+    """(1)A;(2)B每项均3分 is (1)A得3分;(2)B得3分 with 每完成1项取得该项分数 (每项: per item, §97): the same
+    node, and it reads back."""
     rule = scoring.parse("(1)有独立场所;(2)设备齐全每项均3分")
-    assert rule == scoring.parse("(1)有独立场所得3分;(2)设备齐全得3分")
+    assert rule == scoring.parse("(1)有独立场所得3分;(2)设备齐全得3分。每完成1项取得该项分数")
     assert isinstance(rule, n.Composite)
     assert [i.points for i in rule.items] == [Decimal(3), Decimal(3)]
     assert scoring.parse(scoring.render(rule)) == rule

@@ -524,6 +524,7 @@ class _Assembler(RuleChecks):
         """每完成1项规定任务得1分，共5项 (semantics §81): a count-up award per one of a counter (domain point 18)
         followed by a clause of 共/共计/合计 and a count in that counter alone states how many there are in all:
         the award reaches at most that many times its points (5 × 1 = 5), read as its cap (最多加5分)."""
+        segs = self._items_stated_first(segs)
         out: list[_Segment] = []
         for k, seg in enumerate(segs):
             prev = out[-1] if out else None
@@ -546,6 +547,69 @@ class _Assembler(RuleChecks):
                     continue
             out.append(seg)
         return out
+
+    def _share_of_a_rank(self, segs: list[_Segment]) -> None:
+        """第2-5名按第1名的比例得分 (dev-040, semantics §97): points as a share of what a rank scored, by the ratio
+        of two values the text does not name (this one's and the first's what: 完成值? 得分?), neither of
+        which an answer of a rank gives: refused (rank-proportion) with what it would need, rather than the
+        unread number it was. Reading it would take a two-value answer (this one's value and the first's)."""
+        for seg in segs:
+            for a, q, b in zip(seg.lead, seg.lead[1:], seg.lead[2:], strict=False):
+                if (
+                    isinstance(a, PText) and a.text.endswith("按第") and isinstance(q, PQty) and q.q.unit in ("名", "位")
+                    and isinstance(b, PText) and b.text.startswith(("的比例", "比例"))
+                ):  # fmt: skip
+                    raise self.error(
+                        "rank-proportion", f"“按第{q.q.value}名的比例”计分要用本单位和第{q.q.value}名的排名依据数值"
+                        "（两个数值），只填名次算不出得分，暂不支持",
+                        (a.span[1] - 2, b.span[0] + 3), expected=("得分=本单位完成值/第1名完成值×6分",),
+                        hint="请写明按什么数值的比例（如完成值、得分），或按名次分档写明分数",
+                    )  # fmt: skip
+
+    def _items_stated_first(self, segs: list[_Segment]) -> list[_Segment]:
+        """本指标包括5项重点工作，每完成1项得2分 (semantics §97): a context clause of (本指标/本项…) 包括/包含/共 and a
+        count in a counter, words after it at most, right before a count-up award per one of that counter (domain
+        point 18) with nothing else in it, states how many there are in all, as 共5项 after the award does
+        (``_items_in_all``): the award reaches at most that many times its points (5 × 2 = 10), read as its cap.
+        The clause is moved after the award, where the cap it states binds."""
+        out: list[_Segment] = []
+        k = 0
+        while k < len(segs):
+            seg = segs[k]
+            nxt = segs[k + 1] if k + 1 < len(segs) else None
+            if (
+                nxt is not None and not seg.tails and len(seg.lead) in (2, 3)
+                and isinstance(seg.lead[0], PText) and _INCLUDES.fullmatch(seg.lead[0].text.strip())
+                and isinstance(seg.lead[1], PQty) and not seg.lead[1].points_scale and not seg.lead[1].pp
+                and seg.lead[1].q.unit in _EVENT_UNITS and seg.lead[1].q.value > 0
+                and seg.lead[1].q.value == seg.lead[1].q.value.to_integral_value()
+                and all(isinstance(p, PText) for p in seg.lead[2:])
+                and self._counts_up_per_one(nxt, seg.lead[1].q.unit) is not None
+            ):  # fmt: skip
+                count = seg.lead[1]
+                points = self._counts_up_per_one(nxt, count.q.unit)
+                assert points is not None
+                self.use(seg.lead[0])
+                out.append(nxt)
+                out.append(_Segment((), [TCap(points * count.q.value, count.span, "bonus")], seg.span))
+                k += 2
+                continue
+            out.append(seg)
+            k += 1
+        return out
+
+    @staticmethod
+    def _counts_up_per_one(seg: _Segment, unit: str) -> Decimal | None:
+        """The points of a count-up award per one of ``unit`` (每完成1项得2分) that is the whole segment, or None."""
+        steps = [p for p in seg.lead if isinstance(p, PStep)]
+        if not (
+            len(seg.tails) == 1 and isinstance(seg.tails[0], TOutcome) and isinstance(seg.tails[0].outcome, Points)
+            and not seg.tails[0].veto and len(steps) == 1 and steps[0].per == "每" and steps[0].q is not None
+            and steps[0].q.value == 1 and steps[0].q.unit == unit and isinstance(seg.lead[0], PStep)
+            and all(isinstance(p, PText) for p in seg.lead[1:])
+        ):  # fmt: skip
+            return None
+        return seg.tails[0].outcome.value
 
     def _each_counted(self, segs: list[_Segment]) -> dict[int, Requirement]:
         """全年组织培训不少于2次，每次参训人数不少于50人，每少1次扣1分 (semantics §81): a context clause of 每 + the
@@ -734,6 +798,7 @@ class _Assembler(RuleChecks):
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
+        self._share_of_a_rank(segs)
         segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
@@ -1824,13 +1889,15 @@ class _Assembler(RuleChecks):
         span = item.span or (0, 0)
         return Note(self.text[span[0] : span[1]].strip(), item.span)
 
-    def _each_item(self, items: list[Any]) -> list[Any]:
+    def _each_item(self, items: list[Any]) -> tuple[list[Any], bool]:
         """(1)有独立的办公场所;(2)办公设备齐全;…(4)有…队伍每项各2.5分 (dev-158): points for each item, written
         once at the end of the last. The items are things scored (domain point 17: 每项 means per item),
         so each item's words become an award of those points, as if written `(1)有独立的办公场所得2.5分`.
         Only where no item scores on its own (its lead alone: words, or a line such as 合格率100%, read as
         the award written out would be): an item with points, a step or a zero of its own (which points
-        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list."""
+        does it score?) is refused (`each-item`), as is the phrase anywhere but closing the list. Returns the
+        items and whether the phrase was read: every item then worth the same, the count of items met answers
+        the list too, as 每完成1项取得该项分数 says (semantics §97)."""
         flags = [
             (k, j, p)
             for k, (_, _, clauses, _, _) in enumerate(items)
@@ -1839,7 +1906,7 @@ class _Assembler(RuleChecks):
             if isinstance(p, TFlag) and p.kind == "each_item"
         ]
         if not flags:
-            return items
+            return items, False
         k, j, flag = flags[0]
         last_clauses = items[-1][2]
         closing = (
@@ -1867,7 +1934,7 @@ class _Assembler(RuleChecks):
             kept = [(ck, [p for p in parts if p is not flag], cs) for ck, parts, cs in clauses]
             kept = [c for c in kept if c[1]]
             out.append((kind, number, [*kept, ("scored", [award], flag.span)], span, mark))
-        return out
+        return out, True
 
     def _per_item_closing(self, items: list[Any]) -> tuple[list[Any], TFlag | None]:
         """①健全绩效管理制度（1分）；…④评价结果应用（1分）。每完成1项取得该项分数 (semantics §81): the per-item
@@ -1891,12 +1958,7 @@ class _Assembler(RuleChecks):
         not (one worded award of points); beside an item with a band, a step or a zero (which points does
         a met item take?) it is refused (per-item)."""
         for i in built:
-            scored = [c for c in i.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
-            if not (
-                len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
-                and not scored[0].condition.negated and isinstance(scored[0].outcome, Points)
-                and scored[0].outcome.value > 0
-            ):  # fmt: skip
+            if not _one_worded_award(i):
                 raise self.error(
                     "per-item", f"“{flag.text}”要求各项只写所做的事及其分值，第{i.number}项另有计分方式", flag.span,
                     expected=("①甲事项（1分）；②乙事项（2分）。每完成1项取得该项分数",),
@@ -1904,7 +1966,7 @@ class _Assembler(RuleChecks):
                 )  # fmt: skip
 
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
-        items = self._each_item(items)
+        items, each = self._each_item(items)  # 每项各N分: every item those points, so a count answers too (§97)
         items, per_item = self._per_item_closing(items)
         built: list[Item] = []
         shared_clauses: list[Any] = []
@@ -1958,7 +2020,19 @@ class _Assembler(RuleChecks):
             if all(isinstance(c, Note) for c in shared.clauses):
                 shared = None
         del last
-        return Composite(tuple(built), shared, per_item=per_item is not None, source=self.text)
+        # 每项各N分 over items of words alone: each a worded award of the same points, so the count answers (§97);
+        # an item that is a line (合格率100%) is no thing done or not, and keeps the per-item answers
+        each = each and all(_one_worded_award(i) for i in built)
+        return Composite(tuple(built), shared, per_item=per_item is not None or each, source=self.text)
+
+
+def _one_worded_award(item: Item) -> bool:
+    """An item that is one thing done or not: a single worded award of points (建立制度得2分)."""
+    scored = [c for c in item.rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)]
+    return (
+        len(scored) == 1 and isinstance(scored[0], Award) and isinstance(scored[0].condition, Label)
+        and not scored[0].condition.negated and isinstance(scored[0].outcome, Points) and scored[0].outcome.value > 0
+    )  # fmt: skip
 
 
 _SELF = words("self_reference")
@@ -1975,6 +2049,8 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 #: 共5项: how many there are in all, after a count-up award per one of them
 _IN_ALL = ("共", "共计", "合计", "总计")
+# 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97)
+_INCLUDES = re.compile(r"(?:本指标|本项指标|本项|该项|此项|该指标|本项目)?(?:包括|包含|共有|共计|共|含|合计|总计)")
 #: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
 _YEAR_WORDS = ("全年", "年度", "每年", "一年")
 #: periods a year holds, for a frequency restated by the year's count (每季度1次 → 4次): the periods of

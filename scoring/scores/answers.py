@@ -3,6 +3,7 @@ answer read into a typed value (_In: a quantity, 是/否 or a label), item numbe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -42,6 +43,7 @@ from ..rules.nodes import (
     Rule,
     TargetMet,
 )
+from ..text.numbers import chinese_numeral
 from .results import Options, Step, _fmt
 
 
@@ -303,6 +305,36 @@ def _after_opening(awards: list[Award], answer: str) -> list[Award]:
         if len(text) > len(answer) and text.endswith(answer) and not changes_grade(text[: -len(answer)]):
             found.append(a)
     return found
+
+
+# 第3名, 排名第3, 全市排名第三位, 名次：3, 倒数第2名 (the last of which is refused): an ordinal answer to a rank
+_ORDINAL = re.compile(
+    r"^(?:[^0-9第倒]{0,8}?(?:排名|名次)[：:]?(?:为|是)?)?(?P<last>倒数)?(?P<top>前)?(?P<nth>第)?"
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百]+)(?P<counter>名|位)?$"
+)
+
+
+def rank_answer(rule: Rule, actual: Any, x: _In) -> _In:
+    """An ordinal answer where the rule reads a rank (domain point 19, semantics §97): 第3名, 排名第3, 第三名,
+    全市排名第3位 are the rank 3, as 3 is. Only where a rank is read, and only an ordinal (第, or 排名/名次
+    before the number): 3名 on another rule is three people. 倒数第2名 counts from the last, which the
+    number ranked would decide: refused with what is needed. Anything else is left as it was."""
+    if x.label is None or not isinstance(actual, str) or not reads_rank(rule):
+        return x
+    text = x.label.replace(" ", "")
+    m = _ORDINAL.match(text)
+    if m is None or m.start("num") == 0:
+        return x  # no 第 and no 排名/名次 before the number: not an ordinal
+    if m["last"]:
+        raise EvaluationError(
+            f"“{x.label}”是从末位数起的名次，这条规则按从第1名数起的名次计分：请填写从第1名数起的名次（如 第3名 或 3）"
+        )
+    if m["top"]:
+        raise EvaluationError(f"“{x.label}”是一段名次，这条规则按具体名次计分：请填写名次（如 第3名 或 3）")
+    num = m["num"]
+    value = chinese_numeral(num) if not num.isascii() else Decimal(num)
+    q = Quantity(value, "名")
+    return _In(q, raw=q)
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

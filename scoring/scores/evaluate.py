@@ -100,6 +100,7 @@ from .answers import (
     _target_value,
     fits_the_value,
     own_grade,
+    rank_answer,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
@@ -278,6 +279,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _actual(actual, ctx)
         x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
+        x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
