@@ -383,3 +383,12 @@ def test_stated_weight_stands_in_for_a_missing_weight() -> None:
 def test_formula_exceeds_weight_only_where_it_reads_the_outcome(text: str, warned: bool) -> None:
     fs = check(text, target="≤200" if "超支" in text else "≥90%", unit="万元" if "超支" in text else "%", weight=10)
     assert ("formula-exceeds-weight" in codes(fs)) is warned
+
+
+def test_no_gap_beyond_every_deducting_band() -> None:
+    # semantics §83: 满意度低于90%扣2分 at 95% loses nothing (full marks), so 90%-100% is no gap that scores 0
+    assert "band-gap" not in codes(check("满意度低于90%扣2分", target="≥90%", unit="%", weight=10))
+    # a value between two deducting bands is still a gap (85% ≤ x < 90%: 0), and only that one is reported
+    fs = [f for f in check("满意度90%（含）～95%（不含）扣1分，80%（含）～85%（不含）扣3分，80%以下不得分",
+                           target="≥90%", unit="%", weight=10) if f.code == "band-gap"]  # fmt: skip
+    assert len(fs) == 1 and "85%≤实际值<90%" in fs[0].message

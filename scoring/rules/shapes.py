@@ -14,6 +14,7 @@ from .lexicon import words
 from .nodes import (
     Award,
     BinOp,
+    ByHand,
     Edge,
     Formula,
     FullMarks,
@@ -22,8 +23,10 @@ from .nodes import (
     Outcome,
     Points,
     Range,
+    Rule,
     ShareOfWeight,
     Var,
+    Zero,
 )
 from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PStep, PText, Span, Tail, TOutcome
 
@@ -417,6 +420,19 @@ def deducts(a: Award) -> bool:
     o = a.outcome
     return (isinstance(o, Formula) and isinstance(o.expr, BinOp) and o.expr.op == "-"
             and o.expr.left == Var("指标分值") and isinstance(o.expr.right, Num))  # fmt: skip
+
+
+def only_deducting_bands(rule: Rule) -> bool:
+    """满意度低于90%扣2分: a rule of bands alone, each deducting (a deduction by hand too, 酌情扣分: §86) or zero, and
+    at least one deducting. A value no band takes is full marks beyond them all and a gap between two (semantics §83:
+    the evaluator's ``_beyond_deductions``, the compiled code's slow path, check's gaps)."""
+    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
+
+    def lose(a: Award) -> bool:
+        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
+
+    return (bool(bands) and len(bands) == len(rule.awards) and any(lose(a) for a in bands)
+            and all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(Decimal(0)) for a in bands))  # fmt: skip
 
 
 _TIED_WORDS = ("完成", "达到", "达成", "达标", "实现")

@@ -53,7 +53,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import at_whole_rate, deducts
+from ..rules.shapes import at_whole_rate, only_deducting_bands
 from .answers import _Ctx, _event_words, _In, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
@@ -234,7 +234,7 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
             out += [*guard, *pguard, f"    if ({test}) and ({ptest}):", "        return _raise(x0)"]
         out += [*guard, f"    if {test}:", *_award_body(a, ctx, x, g, "        ")]
         region = _remove(region, covered)
-    if _only_deducting_bands(rule):
+    if only_deducting_bands(rule):
         return [*out, "    return _slow(x0)"]  # beyond every deducting band or between two: the evaluator decides (§83)
     # 4. deductions from the full-marks points
     try:
@@ -253,18 +253,6 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     if not numeric:
         return [*out, "    return _raise(x0)"]
     return [*out, f"    return {g.done(ZERO)}"]
-
-
-def _only_deducting_bands(rule: Rule) -> bool:
-    """满意度低于90%扣2分: a rule of bands that only deduct or zero, where a value no band takes is full marks when it is
-    beyond them all and a gap between two (the evaluator's ``_beyond_deductions``, semantics §83)."""
-    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
-
-    def lose(a: Award) -> bool:
-        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
-
-    return (bool(bands) and len(bands) == len(rule.awards) and any(lose(a) for a in bands)
-            and all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands))  # fmt: skip
 
 
 def _award_body(a: Award, ctx: _Ctx, x: _In, g: _Code, indent: str) -> list[str]:

@@ -82,7 +82,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, tiers, ties_to_target
+from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, only_deducting_bands, tiers, ties_to_target
 from .answers import (
     _actual,
     _as_count,
@@ -723,15 +723,9 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     """满意度低于90%扣2分 / 90%（含）～95%（不含）扣1分…85%以下不得分 at 96%: a rule whose bands only deduct (得分=指标
     分值-N) or zero, the value in none of them and beyond all of them on one side, loses nothing (semantics §83;
     it fell into the gap and scored 0). A value between two bands stays a gap."""
-    bands = [a for a in rule.awards if isinstance(a.condition, Range)]
-    # 满意度低于90%的酌情扣分: a deduction by hand on a band deducts too (semantics §86)
-    def lose(a: Award) -> bool:
-        return deducts(a) or (isinstance(a.outcome, ByHand) and a.outcome.deduct)
-
-    if (x.quantity is None or not bands or len(bands) != len(rule.awards) or not any(lose(a) for a in bands)
-            or not all(lose(a) or isinstance(a.outcome, Zero) or a.outcome == Points(ZERO) for a in bands)):  # fmt: skip
+    if x.quantity is None or not only_deducting_bands(rule):
         return False
-    conds = [a.condition for a in bands if isinstance(a.condition, Range)]
+    conds = [a.condition for a in rule.awards if isinstance(a.condition, Range)]
     if any(c.measure is not Measure.VALUE for c in conds):
         return False
     values = [_compared(band(c, ctx.setting, _scale(x)), x) for c in conds]

@@ -45,7 +45,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.render import number, render_outcome
-from ..rules.shapes import formula_vars, is_weight_name
+from ..rules.shapes import formula_vars, is_weight_name, only_deducting_bands
 from .axis import Axis, Interval, axis, condition_intervals, subtract
 from .check_sampled import _direction_of_rule, _first_span, _floor_by_reading, _full_edge, _no_reference, _sampled
 from .findings import CODES, Finding, Out, Severity
@@ -506,6 +506,10 @@ def _bands(rule: Rule, ax: Axis, out: Out, what: str) -> None:
         for x in ivs:
             free = subtract(free, x)
     free = [f for f in free if not f.empty and (not ax.integral or f.has_integer())]
+    if only_deducting_bands(rule) and all(getattr(a.condition, "measure", None) is Measure.VALUE for a in rule.awards):
+        # 满意度低于90%扣2分 at 95%: beyond every deducting band nothing is lost (semantics §83), no gap
+        bands = [x for _, ivs in claimed for x in ivs]
+        free = [f for f in free if not (_beyond(f, bands, ax.domain, above=True) or _beyond(f, bands, ax.domain, above=False))]
     for g in free:
         if ax.integral and g.lo is not None and g.hi is not None:
             ints = [k for k in range(int(g.lo), int(g.hi) + 1) if g.contains(Decimal(k))]
@@ -600,3 +604,10 @@ def _text_checks(out: Out) -> None:
         )
     for m in re.finditer(r"服务[%％]|[\u4e00-\u9fff][%％]计", text):
         out.add("typo", "疑似笔误：多余的“%”", (m.start(), m.end()))
+
+
+def _beyond(g: Interval, bands: list[Interval], domain: Interval, above: bool) -> bool:
+    """The outcomes ``g`` run to the end of the axis above (below) every band: none of them is between two."""
+    if above:
+        return g.hi == domain.hi and g.lo is not None and all(b.hi is not None and b.hi <= g.lo for b in bands)
+    return g.lo == domain.lo and g.hi is not None and all(b.lo is not None and b.lo >= g.hi for b in bands)
