@@ -98,6 +98,7 @@ from .shapes import (
     delay_band,
     each_lists,
     formula_vars,
+    is_weight_name,
     things_apart,
     ties_to_target,
 )
@@ -615,8 +616,10 @@ class _Assembler(RuleChecks):
             m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
             assert m is not None
             self.weights.append((Decimal(m.group()), flag.span))
-        if flag.kind == "ceiling" and "不" in flag.text and "加分" in flag.text:
+        if flag.kind == "ceiling" and (("不" in flag.text and "加分" in flag.text) or "100" in flag.text):
             self.no_bonus.append(flag)
+        if flag.kind == "ceiling" and "100" in flag.text:
+            self.ratio_caps.append(flag)
         if flag.kind == "definition":
             self.definitions.append(flag)
             start = flag.span[0]
@@ -728,6 +731,7 @@ class _Assembler(RuleChecks):
         self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
+        self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
@@ -1093,6 +1097,7 @@ class _Assembler(RuleChecks):
                 "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
                 expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
             )  # fmt: skip
+        self._ratio_caps(out)
         self._interpolation_ends(out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
@@ -1631,14 +1636,34 @@ class _Assembler(RuleChecks):
             out.append(c)
         return out
 
+    def _ratio_caps(self, out: list[Clause]) -> None:
+        """超过100%的按100%计 (semantics §96): the ratio of a formula counted at most 100%. Where every formula of the
+        rule is that ratio (names only, the value over the target or a rate) times the weight, the formula reaches
+        the weight exactly at 100%, so the cap is the clamp at the weight, stated (domain point 6). Beside any
+        other formula (完成率×8: the cap would stop it at 8, the clamp at the weight) or none, which quantity is
+        counted at 100% and what that does to the score is not written: refused."""
+        if not self.ratio_caps:
+            return
+        formulas = [c.outcome.expr for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)]
+        if not formulas or not all(_ratio_times_weight(e) for e in formulas):
+            flag = self.ratio_caps[0]
+            raise self.error(
+                "ratio-cap", f"“{flag.text}”前没有“比值×分值”的公式：不知道是哪个比值按100%计、对得分有何影响",
+                flag.span, expected=("得分=实际值/目标值×分值，超过100%的按100%计",),
+                hint="把上限写成得分的上限，如“最高不超过指标分值”",
+            )  # fmt: skip
+
     @staticmethod
     def _formula_subject(clauses: list[Clause]) -> list[Clause]:
         """满意度得分=满意度×分值 / 预算执行率得分=预算执行率×10: words before 得分= that name a quantity of the
-        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused)."""
+        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused).
+        So is the indicator itself (本指标按照…的比值乘以指标分值计算, lexicon self_reference; semantics §96)."""
         out: list[Clause] = []
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
-                if c.condition.text in formula_vars(c.outcome.expr):
+                if c.condition.text in formula_vars(c.outcome.expr) or (
+                    c.condition.text in _SELF and not c.condition.negated
+                ):
                     c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
@@ -1966,3 +1991,19 @@ def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Dec
     if op in (Op.LE, Op.LT):
         return direction is Direction.EXCESS and start < line
     return False
+
+
+def _ratio_times_weight(expr: object) -> bool:
+    """实际完成值/目标值×权重, 完成率×分值: a ratio of names (or one name) times the weight's name, either order."""
+    if not (isinstance(expr, BinOp) and expr.op == "*"):
+        return False
+    sides = (expr.left, expr.right)
+    weight = [x for x in sides if isinstance(x, Var) and is_weight_name(x.name)]
+    other = [x for x in sides if not (isinstance(x, Var) and is_weight_name(x.name))]
+    if len(weight) != 1 or len(other) != 1:
+        return False
+    ratio = other[0]
+    if isinstance(ratio, Var):
+        return True
+    return (isinstance(ratio, BinOp) and ratio.op == "/" and isinstance(ratio.left, Var)
+            and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
