@@ -94,6 +94,7 @@ from .shapes import (
     _inside,
     _rank,
     _Segment,
+    _side_name,
     _split_list,
     delay_band,
     each_lists,
@@ -202,6 +203,16 @@ class _Assembler(RuleChecks):
                     self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
+                    if tails and isinstance(tails[-1], TOutcome) and isinstance(tails[-1].outcome, Formula) and any(
+                        isinstance(q, (PCmp, PRange, PBareOp)) for q in p
+                    ):
+                        # 实际完成数÷计划数达到100%的得满分: the formula is what the comparison right after it (no
+                        # separator) compares, not the score (it scored 0.8 points at 80 of 100): not read yet (§96)
+                        raise self.error(
+                            "formula-condition", "分档的条件是一个算式：算式作为比较的对象还不能读", tails[-1].span,
+                            expected=("完成率≥100%得满分（完成率=实际完成值/目标值×100%）",),
+                            hint="请给算式起个名字写成定义，分档写在这个名字上，如“完成率=实际完成值/目标值×100%，完成率≥100%得满分”",
+                        )  # fmt: skip
                     if tails:
                         segs.append(_Segment(lead, tails, seg_span))
                         lead, tails = (), []
@@ -638,6 +649,9 @@ class _Assembler(RuleChecks):
             name = flag.text.strip().rstrip("=＝").strip()
             used = [c for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)
                     and name in formula_vars(c.outcome.expr)]  # fmt: skip
+            if not used and self._deviation_bands(flag, name, out):
+                out = [_defined_band(c, name) for c in out]
+                continue
             if not used or flag.expr is None or name in formula_vars(flag.expr):
                 if _has_abs(flag.expr):
                     raise self.error(
@@ -654,6 +668,29 @@ class _Assembler(RuleChecks):
             out = [attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=_substitute(c.outcome.expr, name, flag.expr)))
                    if c in used and isinstance(c, Award) and isinstance(c.outcome, Formula) else c for c in out]  # fmt: skip
         return out
+
+    def _deviation_bands(self, flag: TFlag, name: str, out: list[Clause]) -> bool:
+        """偏离度=|实际值-目标值|/目标值。偏离度≤5%得满分，5%＜偏离度≤10%得60%分值… (semantics §96): a definition of a
+        deviation as |value − target| / target (the names read as §12 does: the answer's value and the target) that
+        the bands after it measure, each band on the deviation and naming it, and no step beside them: the bands
+        read the deviation so defined, relative to the target and on both sides. Its numbers are read."""
+        e = flag.expr
+        if not (any(w in name for w in ("偏差", "偏离")) and isinstance(e, BinOp) and e.op == "/"
+                and isinstance(e.left, Abs) and isinstance(e.right, Var) and isinstance(e.left.arg, BinOp)
+                and e.left.arg.op == "-" and isinstance(e.left.arg.left, Var) and isinstance(e.left.arg.right, Var)):  # fmt: skip
+            return False
+        sides = {_side_name(e.left.arg.left.name), _side_name(e.left.arg.right.name)}
+        target = e.right.name
+        if sides != {"value", "target"} or _side_name(target) != "target" or target not in formula_vars(e.left):
+            return False
+        bands = [c for c in out if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range)
+                 and c.condition.measure is Measure.DEVIATION]  # fmt: skip
+        if not bands or any(isinstance(c, Deduction) for c in out):
+            return False
+        if not all(c.span is not None and name in self.text[c.span[0] : c.span[1]] for c in bands):
+            return False
+        self.use(flag.span)
+        return True
 
     def announced(self, segs: list[_Segment]) -> list[_Segment]:
         """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
@@ -2007,3 +2044,11 @@ def _ratio_times_weight(expr: object) -> bool:
         return True
     return (isinstance(ratio, BinOp) and ratio.op == "/" and isinstance(ratio.left, Var)
             and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
+
+
+def _defined_band(c: Clause, name: str) -> Clause:
+    """A band on the deviation, read as the rule's definition of it: relative, both sides (semantics §96)."""
+    if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range) and c.condition.measure is Measure.DEVIATION:
+        # its subject is the quantity defined (偏差率在5%以内: 在 is no part of it)
+        return attrs.evolve(c, condition=attrs.evolve(c.condition, defined=name, subject=""))
+    return c
