@@ -160,6 +160,10 @@ def test_award(c: WordClass, e: Entry) -> None:
         assert outcomes[-1] == n.ShareOfWeight(Decimal(50))
     elif c.name in ("SCORE_EQ", "FORMULA_BY", "FORMULA_BY_RATE", "FORMULA_END", "FORMULA_NAME"):
         assert isinstance(outcomes[-1], n.Formula)
+    elif c.name in ("RATIO_WITH", "RATIO_END"):  # 实际完成值与目标值之比: the first name over the second
+        formula = outcomes[-1]
+        assert isinstance(formula, n.Formula) and isinstance(formula.expr, n.BinOp)
+        assert formula.expr.left == n.BinOp("/", n.Var("实际完成值"), n.Var("目标值"))
     else:  # 分别 / 依次 / a list separator: one award per member
         assert [o for o in outcomes if isinstance(o, n.Points)] == [n.Points(Decimal(v)) for v in (6, 4, 2)][: len(outcomes)]
         assert len(outcomes) >= 2

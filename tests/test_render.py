@@ -127,7 +127,8 @@ def test_every_pending_request_is_documented() -> None:
 def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
-        "Range": {"measure", "low", "high", "subject", "span", "named"},  # named: written inside the subject (§57)
+        # named: written inside the subject (§57); defined: the band's name after the definition it reads (§96)
+        "Range": {"measure", "low", "high", "subject", "span", "named", "defined"},
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",

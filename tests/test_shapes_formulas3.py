@@ -101,8 +101,9 @@ def test_share_range_is_a_hand_score_within() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        # a definition with |…| no formula uses: the bands would read the comparator's side, not the text's
-        ("偏离度=|实际值-目标值|/目标值。偏离度≤5%得满分，偏离度＞5%不得分", "definition-unused"),
+        # a definition with |…| no formula uses, steps beside its bands: which side the steps count is not a
+        # node (bands alone read the definition, semantics §96)
+        ("偏离度=|实际值-目标值|/目标值。偏离度≤5%得满分，每超1%扣1分", "definition-unused"),
         # 计算 / 扣减 closing anything but a deduction
         ("完成得2分计算，未完成不得分", "step-close"),
         ("每开展1次加1分计算", "step-close"),

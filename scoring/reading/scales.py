@@ -37,7 +37,16 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from ..rules.shapes import delay_unit, formula_vars, is_weight_name, ties_to_target
+from ..rules.shapes import (
+    _DERIVED,
+    _PLANNED,
+    _is_rate,
+    _side_name,
+    delay_unit,
+    formula_vars,
+    is_weight_name,
+    ties_to_target,
+)
 from .values import is_missing, normalize_unit
 
 HUNDRED = Decimal(100)
@@ -250,37 +259,6 @@ def reads_value(rule: Rule) -> bool:
         or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
         or any(isinstance(v.condition, Range) for v in rule.vetoes)
     )
-
-
-_DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
-_PLANNED = ("计划", "目标", "预期", "预算")
-_VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
-_TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
-                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
-#: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
-#: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
-_VALUE_OPENING = ("实际",)
-_TARGET_OPENING = ("计划", "目标", "预期")
-
-
-def _is_rate(name: str) -> bool:
-    # 偏离度 / 偏差度: a derived rate named with 度 (sixth probe D19: taken for the value, 108 on 100万元 scored 0)
-    return name.endswith("率") or name in ("完成比例", "比例") or (name.endswith("度") and any(w in name for w in _DERIVED))
-
-
-def _side_name(name: str) -> str | None:
-    """``value`` or ``target`` for a name of the answer's value or the target's (§12), else None."""
-    if name in _VALUE_NAMES:
-        return "value"
-    if name in _TARGET_NAMES:
-        return "target"
-    if _is_rate(name) or "分" in name or any(w in name for w in _DERIVED):
-        return None
-    if name.startswith(_VALUE_OPENING) and len(name) > len("实际"):
-        return "value"
-    if name.startswith(_TARGET_OPENING) and len(name) > 2:
-        return "target"
-    return None
 
 
 def _terms(e: object) -> list[object]:
@@ -590,6 +568,9 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
         return _refused("q", scale.unit, err)
     if t.value == 0:
         return _refused("q", scale.unit, "指标值为0，无法计算偏离度")
+    if cond.defined:
+        # 偏离度=|实际值-目标值|/目标值 written in the rule: relative to the target, both sides (semantics §96)
+        return Compare("q", scale.unit, "deviation", t.value, Direction.BOTH)
     if t.is_percent and setting.op in (Op.LE, Op.LT) and edge.value == t:
         # 偏差率在5%以内得满分 on a row of ≤5%: the row's value is the deviation itself (as distance)
         err = mismatch(scale.unit, t)

@@ -95,11 +95,13 @@ from .shapes import (
     _inside,
     _rank,
     _Segment,
+    _side_name,
     _split_list,
     deducts,
     delay_band,
     each_lists,
     formula_vars,
+    is_weight_name,
     things_apart,
     ties_to_target,
 )
@@ -206,6 +208,16 @@ class _Assembler(RuleChecks):
                     self._remark(p)
                     continue
                 if isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)):
+                    if tails and isinstance(tails[-1], TOutcome) and isinstance(tails[-1].outcome, Formula) and any(
+                        isinstance(q, (PCmp, PRange, PBareOp)) for q in p
+                    ):
+                        # 实际完成数÷计划数达到100%的得满分: the formula is what the comparison right after it (no
+                        # separator) compares, not the score (it scored 0.8 points at 80 of 100): not read yet (§96)
+                        raise self.error(
+                            "formula-condition", "分档的条件是一个算式：算式作为比较的对象还不能读", tails[-1].span,
+                            expected=("完成率≥100%得满分（完成率=实际完成值/目标值×100%）",),
+                            hint="请给算式起个名字写成定义，分档写在这个名字上，如“完成率=实际完成值/目标值×100%，完成率≥100%得满分”",
+                        )  # fmt: skip
                     if tails:
                         segs.append(_Segment(lead, tails, seg_span))
                         lead, tails = (), []
@@ -684,8 +696,10 @@ class _Assembler(RuleChecks):
             m = re.search(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]])
             assert m is not None
             self.weights.append((Decimal(m.group()), flag.span))
-        if flag.kind == "ceiling" and "不" in flag.text and "加分" in flag.text:
+        if flag.kind == "ceiling" and (("不" in flag.text and "加分" in flag.text) or "100" in flag.text):
             self.no_bonus.append(flag)
+        if flag.kind == "ceiling" and "100" in flag.text:
+            self.ratio_caps.append(flag)
         if flag.kind == "definition":
             self.definitions.append(flag)
             start = flag.span[0]
@@ -704,6 +718,9 @@ class _Assembler(RuleChecks):
             name = flag.text.strip().rstrip("=＝").strip()
             used = [c for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)
                     and name in formula_vars(c.outcome.expr)]  # fmt: skip
+            if not used and self._deviation_bands(flag, name, out):
+                out = [_defined_band(c, name) for c in out]
+                continue
             if not used or flag.expr is None or name in formula_vars(flag.expr):
                 if _has_abs(flag.expr):
                     raise self.error(
@@ -720,6 +737,29 @@ class _Assembler(RuleChecks):
             out = [attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=_substitute(c.outcome.expr, name, flag.expr)))
                    if c in used and isinstance(c, Award) and isinstance(c.outcome, Formula) else c for c in out]  # fmt: skip
         return out
+
+    def _deviation_bands(self, flag: TFlag, name: str, out: list[Clause]) -> bool:
+        """偏离度=|实际值-目标值|/目标值。偏离度≤5%得满分，5%＜偏离度≤10%得60%分值… (semantics §96): a definition of a
+        deviation as |value − target| / target (the names read as §12 does: the answer's value and the target) that
+        the bands after it measure, each band on the deviation and naming it, and no step beside them: the bands
+        read the deviation so defined, relative to the target and on both sides. Its numbers are read."""
+        e = flag.expr
+        if not (any(w in name for w in ("偏差", "偏离")) and isinstance(e, BinOp) and e.op == "/"
+                and isinstance(e.left, Abs) and isinstance(e.right, Var) and isinstance(e.left.arg, BinOp)
+                and e.left.arg.op == "-" and isinstance(e.left.arg.left, Var) and isinstance(e.left.arg.right, Var)):  # fmt: skip
+            return False
+        sides = {_side_name(e.left.arg.left.name), _side_name(e.left.arg.right.name)}
+        target = e.right.name
+        if sides != {"value", "target"} or _side_name(target) != "target" or target not in formula_vars(e.left):
+            return False
+        bands = [c for c in out if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range)
+                 and c.condition.measure is Measure.DEVIATION]  # fmt: skip
+        if not bands or any(isinstance(c, Deduction) for c in out):
+            return False
+        if not all(c.span is not None and name in self.text[c.span[0] : c.span[1]] for c in bands):
+            return False
+        self.use(flag.span)
+        return True
 
     def announced(self, segs: list[_Segment]) -> list[_Segment]:
         """没有完成的扣分，每低于目标值2%扣1分: 扣分 with no points announces the step deduction that
@@ -797,6 +837,7 @@ class _Assembler(RuleChecks):
         self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
+        self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
         self._share_of_a_rank(segs)
         segs, self.each_listed = self._each_lists(segs)
@@ -1167,6 +1208,7 @@ class _Assembler(RuleChecks):
                 "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
                 expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
             )  # fmt: skip
+        self._ratio_caps(out)
         self._interpolation_ends(out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
@@ -1765,14 +1807,34 @@ class _Assembler(RuleChecks):
             out.append(c)
         return out
 
+    def _ratio_caps(self, out: list[Clause]) -> None:
+        """超过100%的按100%计 (semantics §96): the ratio of a formula counted at most 100%. Where every formula of the
+        rule is that ratio (names only, the value over the target or a rate) times the weight, the formula reaches
+        the weight exactly at 100%, so the cap is the clamp at the weight, stated (domain point 6). Beside any
+        other formula (完成率×8: the cap would stop it at 8, the clamp at the weight) or none, which quantity is
+        counted at 100% and what that does to the score is not written: refused."""
+        if not self.ratio_caps:
+            return
+        formulas = [c.outcome.expr for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)]
+        if not formulas or not all(_ratio_times_weight(e) for e in formulas):
+            flag = self.ratio_caps[0]
+            raise self.error(
+                "ratio-cap", f"“{flag.text}”前没有“比值×分值”的公式：不知道是哪个比值按100%计、对得分有何影响",
+                flag.span, expected=("得分=实际值/目标值×分值，超过100%的按100%计",),
+                hint="把上限写成得分的上限，如“最高不超过指标分值”",
+            )  # fmt: skip
+
     @staticmethod
     def _formula_subject(clauses: list[Clause]) -> list[Clause]:
         """满意度得分=满意度×分值 / 预算执行率得分=预算执行率×10: words before 得分= that name a quantity of the
-        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused)."""
+        formula are whose score it is, not a condition (满意度 was a label, answered 是/否, so 87% was refused).
+        So is the indicator itself (本指标按照…的比值乘以指标分值计算, lexicon self_reference; semantics §96)."""
         out: list[Clause] = []
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
-                if c.condition.text in formula_vars(c.outcome.expr):
+                if c.condition.text in formula_vars(c.outcome.expr) or (
+                    c.condition.text in _SELF and not c.condition.negated
+                ):
                     c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
@@ -2111,3 +2173,27 @@ def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Dec
     if op in (Op.LE, Op.LT):
         return direction is Direction.EXCESS and start < line
     return False
+
+
+def _ratio_times_weight(expr: object) -> bool:
+    """实际完成值/目标值×权重, 完成率×分值: a ratio of names (or one name) times the weight's name, either order."""
+    if not (isinstance(expr, BinOp) and expr.op == "*"):
+        return False
+    sides = (expr.left, expr.right)
+    weight = [x for x in sides if isinstance(x, Var) and is_weight_name(x.name)]
+    other = [x for x in sides if not (isinstance(x, Var) and is_weight_name(x.name))]
+    if len(weight) != 1 or len(other) != 1:
+        return False
+    ratio = other[0]
+    if isinstance(ratio, Var):
+        return True
+    return (isinstance(ratio, BinOp) and ratio.op == "/" and isinstance(ratio.left, Var)
+            and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
+
+
+def _defined_band(c: Clause, name: str) -> Clause:
+    """A band on the deviation, read as the rule's definition of it: relative, both sides (semantics §96)."""
+    if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range) and c.condition.measure is Measure.DEVIATION:
+        # its subject is the quantity defined (偏差率在5%以内: 在 is no part of it)
+        return attrs.evolve(c, condition=attrs.evolve(c.condition, defined=name, subject=""))
+    return c

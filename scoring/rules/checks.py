@@ -407,12 +407,14 @@ class RuleChecks(ClauseReader):
         evaluator tries the bands first and scores 按比例 where none holds. Anywhere else (no band for
         the values it leaves, a deduction or a worded clause beside it) refused: those values would
         fall to 按比例 against the words. A condition up to a rate of 100% (60%-100%按比例得分) may leave
-        what lies above: 按比例 gives full marks there."""
+        what lies above: 按比例 gives full marks there. A veto on a band of the value (低于60%的，记零分，并予以
+        一票否决, §31) is a band here: it scores 0 there and the evaluator tries it before anything else (§7, §96)."""
         for cond, span in conds:
-            bands = [c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+            bands = [c.condition for c in clauses if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range)]
             alone = (
                 all(
-                    isinstance(c, (Note, Proportional)) or (isinstance(c, Award) and isinstance(c.condition, Range))
+                    isinstance(c, (Note, Proportional))
+                    or (isinstance(c, (Award, Veto)) and isinstance(c.condition, Range))
                     for c in clauses
                 )
                 and sum(isinstance(c, Proportional) for c in clauses) == 1

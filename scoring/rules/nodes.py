@@ -122,6 +122,10 @@ class Range:
     # numbers inside the subject's name (市民对12345服务平台…的满意度, 35岁及以下的…), as written in ``subject``:
     # part of what is measured, never an edge (semantics §57)
     named: tuple[Quantity, ...] = ()
+    # 偏离度=|实际值-目标值|/目标值 before bands on 偏离度: the name of the rule's definition the band measures, a
+    # deviation relative to the target on both sides, whatever the comparator (semantics §96); "" for a deviation
+    # band on the comparator's side (§4)
+    defined: str = ""
 
 
 @frozen

@@ -9,6 +9,7 @@ import enum
 import functools
 import hashlib
 import os
+import re
 import sys
 from decimal import Decimal
 from importlib import resources
@@ -164,6 +165,12 @@ def parse_tree(text: str) -> Any:
         raise _convert(e, text) from None
 
 
+#: an operator of arithmetic, the rest of its clause a comparison of what it computes (…×100%≥100%得满分)
+_FORMULA_CONDITION = re.compile(
+    r"[^，,；;。\n]*?(?:[≥≤＞＜><]|大于|小于|不低于|不高于|低于|高于|达到|以上|以下)[^，,；;。\n]*?(?:得|计|记|扣|不得分)"
+)
+
+
 def _convert(e: UnexpectedInput, text: str) -> RuleSyntaxError:
     if isinstance(e, UnexpectedEOF):
         return RuleSyntaxError("unexpected-end", "规则不完整", text, len(text),
@@ -174,6 +181,13 @@ def _convert(e: UnexpectedInput, text: str) -> RuleSyntaxError:
         if tok.type == "$END":
             return RuleSyntaxError("unexpected-end", "规则不完整", text, len(text),
                                    expected=_expected(e.expected), hint=_hint(text, len(text)))  # fmt: skip
+        if tok.type in ("TIMES", "DIVIDE", "SLASH") and _FORMULA_CONDITION.match(text, pos + len(tok)):
+            # 实际完成值/目标值×100%≥100%得满分: arithmetic as the subject of a band (semantics §96)
+            return RuleSyntaxError(
+                "formula-condition", "分档的条件是一个算式：算式作为比较的对象还不能读", text, pos, length=max(1, len(tok)),
+                expected=("完成率≥100%得满分（完成率=实际完成值/目标值×100%）",),
+                hint="请给算式起个名字写成定义，分档写在这个名字上，如“完成率=实际完成值/目标值×100%，完成率≥100%得满分”",
+            )  # fmt: skip
         return RuleSyntaxError("unexpected-token", f"这里不应出现“{tok}”", text, pos, length=max(1, len(tok)),
                                expected=_expected(e.expected), hint=_hint(text, pos))  # fmt: skip
     if isinstance(e, UnexpectedCharacters):

@@ -128,7 +128,8 @@ def _edge(e: Edge) -> str:
 def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
     """The words before the comparison and the word after the operator (指标值的 for a ratio)."""
     if c.measure is Measure.DEVIATION:
-        return c.subject + "偏离", ""
+        # 偏离度≤5% after the rule's definition of 偏离度 (semantics §96): the name it defines
+        return (c.defined, "") if c.defined else (c.subject + "偏离", "")
     if c.measure is Measure.RATIO:
         return c.subject, "指标值的"
     if c.measure is Measure.EXCESS:
@@ -515,7 +516,7 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
             notes.append("按未达到指标值计" if c.condition.negated else "按达到指标值计")
         if isinstance(c.condition, Range) and c.condition.measure not in said:
             said.add(c.condition.measure)
-            if c.condition.measure is Measure.DEVIATION:
+            if c.condition.measure is Measure.DEVIATION and not c.condition.defined:  # else the definition says it
                 notes.append("偏离度=|实际值-指标值|/指标值，方向按指标值类型")
             elif c.condition.measure is Measure.RATIO:
                 notes.append("完成比例=实际值/指标值")

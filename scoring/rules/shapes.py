@@ -217,6 +217,39 @@ def delay_unit(rule: object) -> str | None:
     return units[0] if units and len({u.lstrip("个") for u in units}) == 1 else None
 
 
+#: the names of a formula (semantics §12, §87), read by the reading (reading/scales.py) and by the assembler (a
+#: definition a band uses, §96)
+_DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
+_PLANNED = ("计划", "目标", "预期", "预算")
+_VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
+_TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
+                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
+#: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
+#: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
+_VALUE_OPENING = ("实际",)
+_TARGET_OPENING = ("计划", "目标", "预期")
+
+
+def _is_rate(name: str) -> bool:
+    # 偏离度 / 偏差度: a derived rate named with 度 (sixth probe D19: taken for the value, 108 on 100万元 scored 0)
+    return name.endswith("率") or name in ("完成比例", "比例") or (name.endswith("度") and any(w in name for w in _DERIVED))
+
+
+def _side_name(name: str) -> str | None:
+    """``value`` or ``target`` for a name of the answer's value or the target's (§12), else None."""
+    if name in _VALUE_NAMES:
+        return "value"
+    if name in _TARGET_NAMES:
+        return "target"
+    if _is_rate(name) or "分" in name or any(w in name for w in _DERIVED):
+        return None
+    if name.startswith(_VALUE_OPENING) and len(name) > len("实际"):
+        return "value"
+    if name.startswith(_TARGET_OPENING) and len(name) > 2:
+        return "target"
+    return None
+
+
 def is_weight_name(name: str) -> bool:
     """分值, 指标分值, 满分, 权重, 基本分: a formula's name for the weight (semantics §12)."""
     return "分值" in name or name in ("满分", "权重", "基本分")

@@ -75,7 +75,8 @@ from .shapes import formula_vars, is_weight_name
 _DELAY_OVER = words("delay_over")
 _BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)）]+)\s*[)）]")
 _TIME_UNITS = words("time_unit")
-
+#: （%） after a name of a formula: its unit, a rate (semantics §96)
+_UNIT_MARK = re.compile(r"\s*[（(]\s*[%％]\s*[)）]\s*$")
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
 _DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
 
@@ -535,6 +536,11 @@ class _Phrases:
     def div(self, meta: Any, ch: list[Any]) -> BinOp:
         return self._bin("/", ch)
 
+    def ratio(self, meta: Any, ch: list[Any]) -> BinOp:
+        # 实际完成值与目标值之比 / 的比值: a quotient written in words (semantics §96)
+        self.operators += 1
+        return BinOp("/", Var(str(ch[0])), Var(str(ch[2])))
+
     def percent_literal(self, meta: Any, ch: list[Any]) -> Num:
         num = Num(ch[0] / 100)
         self.percent_literals.add(id(num))
@@ -544,7 +550,8 @@ class _Phrases:
         return Num(ch[0])
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
-        return Var(str(ch[0]))
+        # 满意度（%）×本项分值: the unit in brackets says the name is a rate, as the name alone is read (§12, §96)
+        return Var(_UNIT_MARK.sub("", str(ch[0])))
 
     def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
         self.operators += 1
