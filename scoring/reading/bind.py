@@ -137,6 +137,24 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
     ]
 
 
+def value_place(rule: Rule) -> int | None:
+    """Where the measured value stands among a rule's inputs in the order the text writes them (1-based), when the
+    rule reads a value beside inputs of its own (``separate_inputs``) and the value's clauses are in one place,
+    before, after or between the others' (semantics §99); None otherwise."""
+    separate = separate_inputs(rule)
+    if not separate or not reads_value(rule):
+        return None
+    apart = {id(c) for c in separate}
+    starts = [c.span[0] for c in separate if c.span is not None]
+    value = [c.span[0] for c in rule.clauses if id(c) not in apart and c.span is not None and not isinstance(c, Veto)]
+    if not value or len(starts) != len(separate) or starts != sorted(starts):
+        return None
+    lo, hi = min(value), max(value)
+    if any(lo < s < hi for s in starts):
+        return None  # the value's clauses written around another input's: no one place in the order
+    return 1 + sum(1 for s in starts if s < lo)
+
+
 def one_off_cases(rule: Rule) -> list[Deduction | Veto]:
     """The inputs of a rule that are each a case that happened or not (one-off deductions, worded vetoes),
     two or more, with no measured value: one answer naming one of them answers all (semantics §70).
@@ -650,6 +668,11 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
         text = getattr(m.condition, "text", "")
         decided = (Decision(text, "数据缺失", f"填“{text}”等缺失值时{render_outcome(m.outcome)}；填数值时按其余条款计分", True),
                    *decided)  # fmt: skip
+    at = value_place(rule)
+    if at is not None:
+        n = len(separate_inputs(rule)) + 1
+        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（数值是第{at}项）",
+                                      False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
 

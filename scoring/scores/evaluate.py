@@ -28,6 +28,7 @@ from ..reading.bind import (
     number_answers,
     one_off_cases,
     overlapping_deductions,
+    value_place,
     value_slots,
 )
 from ..reading.bind import measured_subjects as _measured_subjects
@@ -90,6 +91,7 @@ from .answers import (
     _Ctx,
     _event_words,
     _In,
+    _item_number,
     _keyed,
     _match_label,
     _named,
@@ -264,10 +266,14 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _In()
     elif isinstance(actual, Mapping):
         value_keys = [k for k in actual if k in _VALUE_KEYS]
+        if not value_keys and _reads_value(rule):
+            actual = _in_text_order(rule, separate, actual)  # {1: …, 2: …, 3: …}, the value among them (§99)
+            value_keys = [k for k in actual if k in _VALUE_KEYS]
         if len(separate) + (1 if _reads_value(rule) else 0) < 2:
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
         if _reads_value(rule) and not value_keys:
-            raise EvaluationError("缺少“实际值”：这条规则还按数值计分，请写成 {'实际值': '95%', 1: …}")
+            raise EvaluationError("缺少“实际值”：这条规则还按数值计分，请写成 {'实际值': '95%', 1: …}"
+                                  f"，或按各项在规则中出现的顺序把{len(separate) + 1}项（数值也在内）编号为1…{len(separate) + 1}")
         if value_keys and not _reads_value(rule):
             raise EvaluationError("这条规则不按数值计分，不需要“实际值”，只需要各事项的回答 {1: …, 2: …}")
         keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
@@ -503,6 +509,23 @@ def _input_name(c: Deduction | Veto) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
     return _describe_cond(c.condition)
+
+
+def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto], actual: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """漏登…1例扣0.1分，漏登…1例扣0.2分，逻辑错误纠错达100%，每低1个百分点扣0.1分 answered {1: 3, 2: 2, 3: "95%"}: every
+    input numbered in the order the text writes it, the measured value among them (semantics §99), as the 实际值 and
+    the events' own numbers {实际值: "95%", 1: 3, 2: 2}. Only when the keys are exactly 1 … the number of inputs and
+    the value has one place in the order (``value_place``); otherwise the answer is as given."""
+    try:
+        numbered = {_item_number(k): v for k, v in actual.items()}
+    except EvaluationError:
+        return actual
+    n = len(separate) + 1
+    at = value_place(rule)
+    if at is None or len(numbered) != len(actual) or set(numbered) != set(range(1, n + 1)):
+        return actual
+    others = [numbered[i] for i in range(1, n + 1) if i != at]
+    return {_VALUE_KEYS[0]: numbered[at], **{i: v for i, v in enumerate(others, 1)}}
 
 
 def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) -> Any:
