@@ -415,14 +415,20 @@ _TIME = ("天", "日", "工作日", "小时", "周", "月", "年")
 
 
 def same_unit(a: str, b: str) -> bool:
-    """天/日/工作日 are one unit; 个 before a counter is dropped; 万元 starts with 元's prefix …"""
+    """天/日/工作日 are one unit; 个 before a counter is dropped; 万元 starts with 元's prefix … 个 alone is any
+    counter (个村, 家, 人) but no measure (元, 天, 吨: 5万元 on a row of 10个 scored full marks as 50000 of them)."""
     a2, b2 = a.lstrip("个"), b.lstrip("个")
     if a2 in _DAYS and b2 in _DAYS:
         return True
+    if not a2 or not b2:
+        other = a2 or b2
+        return not other or other in _COUNTERS or other not in _UNITS
     return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
 
 
 _DAYS = ("天", "日", "工作日")
+_COUNTERS = frozenset(words("event_unit"))
+_UNITS = frozenset(u for u in words("UNIT") if u != "个") | {"%", "‰", "个百分点", "分"}
 
 
 def _show(q: Quantity) -> str:
@@ -777,6 +783,10 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
         # 不超过90分钟…每超过1小时: a step larger than the distance's unit (not converted yet; a bare 150 on a row
         # of minutes read 60 minutes over as 60 steps)
         moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致（步长的单位更大，未换算）"
+    elif ref.is_percent and d.step.unit and d.step.unit != "分":
+        # 签订率达100%的记2分；每少签两个…扣1分: steps of 2个 on a line in % (the 2 taken as points of the rate: 0 scored
+        # 0 with 50 steps lost): the rate and the count of what is missing are two quantities (semantics §99)
+        moved_error = f"步长{_show(d.step)}与参照线{_show(ref)}单位不一致：实际值{{q}}是比率，步长是个数，无法相减"
     elif scale.written and d.step.unit and unit and d.step.unit != "分":
         if not same_unit(normalize_unit(unit), normalize_unit(d.step.unit)):
             moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致"
