@@ -75,12 +75,12 @@ def test_months_counted_and_deadlines_in_words_still_read() -> None:
 
 
 def test_a_band_on_what_is_missing_beside_the_value_done_is_refused() -> None:
-    # 8 villages done scored 0 (8 ≥ 5 read as 未完成5个以上)
-    text = "完成10个村的改造任务得满分，每少完成1个村扣1分，未完成5个以上不得分"
+    # 8 villages done scored 0 (8 ≥ 5 read as 缺5个以上); 未完成/少完成 N个 is read as the count not done (§101)
+    text = "完成10个村的改造任务得满分，每少完成1个村扣1分，缺5个以上不得分"
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code == "shortfall-band"
-    assert text[e.value.pos :].startswith("未完成5个以上")
+    assert text[e.value.pos :].startswith("缺5个以上")
     # alone, the band is on the one quantity written: what is missing
     assert scoring.evaluate("缺2人以上不得分，配齐得满分", "3", weight=2).points == Decimal("0.00")
 

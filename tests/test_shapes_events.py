@@ -93,8 +93,8 @@ def test_a_percentage_is_no_count() -> None:
         ("安全生产检查每季度不少于1次，每少1次扣0.5分", "frequency-start", 9),
         # a frequency among worded awards alone (§24)
         ("每季度召开一次例会得满分，未召开不得分", "frequency", 0),
-        # a band on what is missing beside the value done (§1's shortfall-band; §98)
-        ("完成10个村的改造任务得满分，每少完成1个村扣1分，未完成5个以上不得分", "shortfall-band", 26),
+        # a band on what is missing beside the value done, in words other than 未完成/少完成 (§98, §101)
+        ("完成10个村的改造任务得满分，每少完成1个村扣1分，缺5个以上不得分", "shortfall-band", 26),
     ],
 )
 def test_still_refused_with_the_caret(text: str, code: str, column: int) -> None:

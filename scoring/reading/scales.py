@@ -562,6 +562,12 @@ def band(cond: Range, setting: Setting, scale: Scale) -> Compare:
     if t is None:
         return _refused("q", scale.unit, "这条规则需要数值指标值（target）")
     if cond.measure is Measure.GAP:
+        if not edge.value.is_percent and edge.value.unit != "个百分点":
+            # 未完成5个以上 (semantics §101): the count not done, target − actual in the target's own unit
+            err = target_mismatch(t, scale.unit) or mismatch(scale.unit or t.unit, edge.value)
+            if not err and not same_unit(t.unit or scale.unit, edge.value.unit):
+                err = f"未完成的数量按{_show(edge.value)}计，与指标值{_show(t)}单位不一致"
+            return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "gap", t.value)
         if t.is_percent:
             err = target_mismatch(t, scale.unit) or mismatch(scale.unit, t)
             return _refused("q", scale.unit, err) if err else Compare("q", scale.unit, "gap", t.value)

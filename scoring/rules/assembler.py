@@ -1176,7 +1176,7 @@ class _Assembler(RuleChecks):
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
-        self._no_shortfall_bands(out)
+        out = self._shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
         out = self._unreachable_bands(out)

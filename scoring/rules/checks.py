@@ -40,6 +40,7 @@ from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
+_COUNTED_SHORT = ("未完成", "少完成")  # a band on the count not done, in the target's unit (§101)
 
 _BRACKETED_POINTS = re.compile(r"[（(]\s*([0-9]+)\s*分\s*[)）]")
 
@@ -198,10 +199,13 @@ class RuleChecks(ClauseReader):
                     hint="写成“N月底前完成得满分，每推迟1个月扣N分”，或按是否按时完成计分",
                 )  # fmt: skip
 
-    def _no_shortfall_bands(self, clauses: list[Clause]) -> None:
-        """未完成5个以上不得分 beside 完成10个村…得满分: a band on what is missing, not on the value done;
-        read as a band on the value, 8 done scored 0 (8 ≥ 5) and 4 done kept its steps. Refused: the
-        rule counts one quantity two ways and nothing marks which an answer gives."""
+    def _shortfall_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """未完成5个以上不得分 beside 完成10个村…得满分: a band on what is missing, not on the value done (read as
+        a band on the value, 8 done scored 0 (8 ≥ 5) and 4 done kept its steps). Where the words say 未完成 /
+        少完成 before a count (not a percentage) and the rest of the rule reads the value done, the band is on
+        the shortfall from the target counted in the target's own unit (``Measure.GAP`` in 个: target − actual,
+        semantics §101). Other shortfall words (缺, 欠 …) before a count there stay refused: the rule counts one
+        quantity two ways and nothing marks which an answer gives."""
         def short(r: object) -> bool:
             edge = (r.low or r.high) if isinstance(r, Range) else None
             return (isinstance(r, Range) and r.measure is Measure.VALUE and "率" not in r.subject and edge is not None
@@ -212,15 +216,23 @@ class RuleChecks(ClauseReader):
             or (isinstance(c, Deduction) and c.kind is StepKind.DISTANCE)
             for c in clauses
         )  # the value done is read elsewhere in the rule
+        if not done:
+            return clauses
+        out: list[Clause] = []
         for c in clauses:
             r = getattr(c, "condition", None)
-            if done and isinstance(r, Range) and short(r):
-                raise self.error(
-                    "shortfall-band", "这一档按未完成（缺少）的数量分档，而其他条款按完成的数量计分",
-                    self._where(r, c),
-                    expected=("完成N个以下不得分",),
-                    hint="改写成按完成数量分档（如“完成5个以下不得分”），或写明实际值填未完成的数量",
-                )  # fmt: skip
+            if isinstance(r, Range) and short(r):
+                if not (r.subject.startswith(_COUNTED_SHORT) and isinstance(c, Award)
+                        and all(e is None or e.value.unit for e in (r.low, r.high))):  # fmt: skip
+                    raise self.error(
+                        "shortfall-band", "这一档按未完成（缺少）的数量分档，而其他条款按完成的数量计分",
+                        self._where(r, c),
+                        expected=("完成N个以下不得分", "未完成N个以上不得分"),
+                        hint="改写成按完成数量分档（如“完成5个以下不得分”），或写明实际值填未完成的数量",
+                    )  # fmt: skip
+                c = attrs.evolve(c, condition=attrs.evolve(r, measure=Measure.GAP))
+            out.append(c)
+        return out
 
     def _no_two_conditions(self, clauses: list[Clause]) -> None:
         """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second

@@ -139,7 +139,7 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
         # 低于目标10个百分点以内 (§20): the shortfall word makes the band one on the gap. A subject that
         # ends in one (低) says it already; otherwise 低于 before the sign says it (完成率目标低于≤10个百分点),
         # which the parser reads as a comparison word and leaves out of the subject
-        if c.subject.endswith(_GAP_WORDS):
+        if c.subject.endswith(_GAP_WORDS) or c.subject in ("未完成", "少完成"):  # 未完成≥5个 (§101)
             return c.subject, ""
         if c.low is not None and c.high is not None:
             used.add("R15")

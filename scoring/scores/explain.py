@@ -55,6 +55,9 @@ def range_text(c: Range) -> str:
     name = c.subject or c.measure.value
     if c.measure is not Measure.VALUE:
         name = c.measure.value
+    edge = c.low or c.high
+    if c.measure is Measure.GAP and edge is not None and not edge.value.is_percent and edge.value.unit != "个百分点":
+        name = "未完成数量（指标值−实际值）"  # 未完成5个以上 (semantics §101): the shortfall counted in the target's unit
     parts = []
     if (
         c.low is not None
