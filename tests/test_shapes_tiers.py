@@ -123,7 +123,6 @@ def test_bare_deduction_announces_the_step_after_it() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "完成得满分，没有完成的扣分",  # no amount anywhere
         "完成得满分；不符要求每处扣分",  # a step with no amount
         "没有完成的扣分，每次加1分",  # what follows adds, it deducts nothing
     ],

@@ -115,6 +115,19 @@ _AS_OF_END = frozenset(("底", "末", "止", "时"))
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 
 
+def _hand_deduction(seg: Any, nxt: Any) -> bool:
+    """低于90%扣分 / 未完成的扣分 closing its clause: a condition before a bare 扣分 (no 每, no other tail) that no
+    step or bonus follows, so the amount is given by hand within the weight (semantics §22, domain point 22)."""
+    if len(seg.tails) != 1 or not seg.lead or any(isinstance(p, PStep) for p in seg.lead):
+        return False
+    if not any(isinstance(p, (PCmp, PRange, PBounded, PText)) for p in seg.lead):
+        return False
+    last = seg.lead[-1]
+    if isinstance(last, PText) and last.text.rstrip("的").endswith(("倍", "加重")):
+        return False  # 加倍扣分 says how much, relative to a deduction (§76): read there or refused
+    return nxt is None or not any(isinstance(t, TDeduct) for t in nxt.tails)
+
+
 def _percent(q: Quantity) -> Quantity:
     return Quantity(q.value, "%") if not q.unit else q
 
@@ -777,13 +790,18 @@ class _Assembler(RuleChecks):
             if doubled is not None:
                 out.append(doubled)
                 continue
-            if (
-                len(seg.tails) != 1
-                or any(isinstance(p, PStep) for p in seg.lead)
-                or nxt is None
-                or not any(isinstance(p, PStep) for p in nxt.lead)
-                or not any(isinstance(t, TDeduct) and not t.bonus for t in nxt.tails)
-            ):
+            announces = (
+                len(seg.tails) == 1
+                and not any(isinstance(p, PStep) for p in seg.lead)
+                and nxt is not None
+                and any(isinstance(p, PStep) for p in nxt.lead)
+                and any(isinstance(t, TDeduct) and not t.bonus for t in nxt.tails)
+            )
+            if not announces and _hand_deduction(seg, nxt):
+                # 满意度90%以上得满分，低于90%扣分: a condition and 扣分, nothing after it: how much is by hand (§22)
+                out.append(_Segment(seg.lead, [TFlag("discretion", "扣分", flag.span)], seg.span))
+                continue
+            if not announces:
                 raise self.error(
                     "deduct-without-points", "“扣”之后没有写扣几分", (flag.span[1] - 1, flag.span[1]),
                     expected=("数字",),
@@ -1152,7 +1170,8 @@ class _Assembler(RuleChecks):
                         raise self.error("mixed-clause", "同一子句中既按步长计分又酌情评分", f.span)
                     cond = self.condition(lead, self._lead_span(lead, seg.span))
                     # 酌情扣分 deducts by hand, 酌情评分 awards by hand (lexicon hand_deduction, semantics §86)
-                    out.append(Award(cond, ByHand(deduct=f.text in _HAND_DEDUCTIONS), False, seg.span))
+                    hand_deducts = f.text in _HAND_DEDUCTIONS or f.text.endswith(("扣分", "扣减", "减分"))  # 视完成情况扣分
+                    out.append(Award(cond, ByHand(deduct=hand_deducts), False, seg.span))
             last_lead = seg.lead
             context_edge = None
             context_bare = None
