@@ -132,6 +132,8 @@ def test_answers_that_do_not_fit_are_refused(text: str, actual: Any, says: tuple
         ("满意度达到90%且满意度低于95%得满分，否则不得分", "two-conditions", "满意度"),
         # a comparison with a reference that is no number (序时进度): not read
         ("资金到位率100%且支出进度达到序时进度得满分，否则不得分", "two-conditions", "资金到位率"),
+        # ，同时 after a comma that closes the first condition: the two are not one lead, not read (caret on 同时's clause)
+        ("满意度达到90%以上，同时投诉率低于1%的，得满分；否则不得分", "two-conditions", "同时投诉率"),
         # 或 joining conditions on two measures stays refused (§93), 且 before it or not
         ("资金到位率100%且支出进度达到序时进度得满分；到位率不足80%或支出进度滞后10个百分点以上不得分；其他情况得一半分值",
          "or-unclear", "或支出进度"),

@@ -288,10 +288,12 @@ class RuleChecks(ClauseReader):
                     where = self._where(r, c)
                     said = self.text[where[0] : where[1]] if where is not None else r.subject
                     left, _, right = said.partition(joint)
+                    # 满意度达到90%以上，同时投诉率低于1%的: the first condition closed before the clause (its own lead)
+                    before = f"“{left.strip('，, ')}”" if left.strip("，, ") else f"“{joint}”之前的条件"
                     raise self.error(
                         "two-conditions",
-                        f"“{joint}”连接了两个条件（“{left.strip('，, ')}”和“{right.strip('，, 的')}”），"
-                        "各需一个实际值，一个实际值不能同时回答；这种两项同时满足的条件还不能计分",
+                        f"“{joint}”连接了两个条件（{before}和“{right.strip('，, 的')}”），"
+                        "各需一个实际值，一个实际值不能同时回答；这两个条件这样写还不能计分（semantics §100）",
                         where, expected=("一个条件一档",),
                         hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
                     )  # fmt: skip
