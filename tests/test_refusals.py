@@ -88,9 +88,10 @@ def test_a_band_on_what_is_missing_beside_the_value_done_is_refused() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "满意度达到90%且投诉率低于1%得满分，否则不得分。",  # one empty range: 95% scored 0
-        "完成率达到100%且无安全事故得满分，否则不得分。",  # the accident was dropped: 100% scored 10
-        "新增就业5000人以上且城镇登记失业率控制在4.5%以内得满分，否则不得分。",
+        # read as two inputs since §100 (tests/test_shapes_conj2.py); still refused beside other clauses or as a veto
+        "满意度达到90%且投诉率低于1%得满分，满意度低于80%不得分。",  # one empty range: 95% scored 0
+        "完成率达到100%且无安全事故得满分，每低1%扣1分。",  # the accident was dropped: 100% scored 10
+        "新增就业5000人以上且城镇登记失业率控制在4.5%以内的直接计0分。",
     ],
 )
 def test_two_conditions_joined_by_qie_are_refused(text: str) -> None:

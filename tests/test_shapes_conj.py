@@ -84,8 +84,9 @@ def test_worded_conjunction_refuses_a_number() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "at", "names"),
     [
-        # 且 joining two measures: each needs its own answer, not read yet; the message names both
-        ("满意度达到90%且投诉率低于1%得满分，否则不得分", "two-conditions", "满意度", ("满意度达到90%", "投诉率低于1%")),
+        # 且 joining two measures in a veto: each needs its own answer, not read there (§100 reads awards); the
+        # message names both
+        ("满意度达到90%且投诉率低于1%的直接计0分", "two-conditions", "满意度", ("满意度达到90%", "投诉率低于1%")),
         # 或 before words of their own: another measure, or the same? not written
         ("完成率低于60%或满意度低于80%不得分", "or-unclear", "或满意度", ()),
         # a second range with words after it: which measure the words name is not clear

@@ -14,7 +14,7 @@ RULE = "完成10个村的改造任务得满分，每少完成1个村扣1分"  # 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("个", "个村", True), ("个", "家", True), ("个", "人", True), ("个", "个", True), ("个村", "村", True),
-    ("个", "元", False), ("个", "万元", False), ("个", "天", False), ("个", "吨", False), ("个", "%", False),
+    ("个", "季度", True), ("个", "月", True), ("个", "元", False), ("个", "万元", False), ("个", "天", False), ("个", "吨", False), ("个", "%", False),
     ("个月", "月", True), ("天", "工作日", True), ("元", "元", True), ("元", "吨", False),
 ])  # fmt: skip
 def test_same_unit(a: str, b: str, same: bool) -> None:

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from ..rules.lexicon import words
 from ..rules.nodes import (
+    All,
     Award,
     BinOp,
     Composite,
@@ -334,6 +335,28 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
     return [(name, tuple(cs)) for name, cs in slots]
 
 
+def joint_parts(rule: Rule) -> tuple[Range | Label, ...] | None:
+    """满意度达到90%且投诉率低于1%得满分，否则不得分: the conditions 且 joins (an ``All``), each its own input,
+    numbered 1, 2, … in the order written and answered as the numbered measured values of ``value_slots`` are
+    (semantics §100); the parser keeps every All of a rule on the same inputs. None for any other rule."""
+    for a in rule.awards:
+        if isinstance(a.condition, All):
+            return a.condition.parts
+    return None
+
+
+def part_unit(part: Range) -> str:
+    """The unit a part's own words give its answer (满意度达到90%: %), never the row's: the row's unit is one
+    quantity's, and the other part measures another."""
+    return next((e.value.unit for e in (part.low, part.high) if e is not None), "")
+
+
+def _joint_input(key: int, part: Range | Label) -> Input:
+    if isinstance(part, Range):
+        return Input(key, "value", part.subject, part_unit(part))
+    return Input(key, "flag", part.text, meaning=f"是＝“{part.text}”成立，否＝不成立")
+
+
 def number_answers(rule: Rule) -> tuple[bool, bool]:
     """How a number answers a rule written in words: (against the target: every worded condition says
     the target is reached, 完成 ⇔ the outcome reaches it; as a count: the conditions name an event,
@@ -367,6 +390,9 @@ def _absence_of(text: str, named: set[str]) -> bool:
 
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
+    joint = joint_parts(rule)
+    if joint is not None:
+        return [_joint_input(i, p) for i, p in enumerate(joint, 1)]
     things = checklist(rule)
     if things is not None:
         return [Input(i, "flag", a.condition.text if isinstance(a.condition, Label) else "") for i, a in enumerate(things, 1)]
@@ -688,8 +714,8 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "measured_subjects", "number_answers", "one_off_cases", "reads_rank", "reads_value",
-           "separate_inputs", "value_slots"]  # fmt: skip
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
+           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -422,13 +422,15 @@ def same_unit(a: str, b: str) -> bool:
         return True
     if not a2 or not b2:
         other = a2 or b2
-        return not other or other in _COUNTERS or other not in _UNITS
+        return not other or other in _COUNTERS or other in _COUNTED_WITH_GE or other not in _UNITS
     return a2 == b2 or a2.startswith(b2) or b2.startswith(a2)
 
 
 _DAYS = ("天", "日", "工作日")
 _COUNTERS = frozenset(words("event_unit"))
 _UNITS = frozenset(u for u in words("UNIT") if u != "个") | {"%", "‰", "个百分点", "分"}
+#: units counted with 个 (4个季度, 3个月: 缺一个 on a row of 4季度 is one quarter missing)
+_COUNTED_WITH_GE = frozenset(u[1:] for u in words("UNIT") if u.startswith("个") and len(u) > 1)
 
 
 def _show(q: Quantity) -> str:

@@ -1124,8 +1124,10 @@ class _Assembler(RuleChecks):
                     # 75%-85%或93%-100%得3分: one band of two ranges, each scoring the points (semantics §93)
                     out.extend(Award(c, outcomes[0].outcome, False, seg.span) for c in union)
                     continue
-                cond = self.condition(lead, self._lead_span(lead, seg.span))
                 o = outcomes[0]
+                joint = None if o.veto else self.joint(lead, self._lead_span(lead, seg.span))
+                # 满意度达到90%且投诉率低于1%得满分: two conditions, each its own input (semantics §100)
+                cond = joint if joint is not None else self.condition(lead, self._lead_span(lead, seg.span))
                 discretionary = any(f.kind == "discretion" for f in flags)
                 if o.veto:
                     prev = out[-1] if out else None

@@ -14,6 +14,7 @@ import attrs
 
 from .clauses import ClauseReader
 from .nodes import (
+    All,
     Award,
     Clause,
     Deduction,
@@ -25,6 +26,7 @@ from .nodes import (
     Measure,
     Note,
     Op,
+    Otherwise,
     Points,
     Proportional,
     Quantity,
@@ -48,6 +50,11 @@ _BRACKETED_POINTS = re.compile(r"[（(]\s*([0-9]+)\s*分\s*[)）]")
 # words before the subject of bands that make a band of it the rule does not write (负增长, 未提高)
 _NEGATED_VALUE = ("未", "没有", "无", "不")
 _WORDED_VALUE = ("负", "零", "正", *_NEGATED_VALUE)
+
+
+def joint_key(part: Range | Label) -> str:
+    """What one input of an All answers: the measured value a band names, or the words of a requirement."""
+    return f"值:{part.subject}" if isinstance(part, Range) else f"是否:{part.text}"
 
 
 def _holds_zero(r: Range) -> bool:
@@ -238,8 +245,32 @@ class RuleChecks(ClauseReader):
         """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second
         condition to a band, on another quantity or in words. Read as one band, the two comparisons
         made one empty range (95% scored 0) or the words were dropped (100% scored full marks with the
-        accident unasked). Refused; 且 between two comparisons on one quantity (大于等于80%且小于90%)
-        is one range and reads."""
+        accident unasked). Now read as an ``All`` of two typed inputs (semantics §100) where the rule is
+        those conditions and 否则: each All of the rule names the same inputs in the same order, beside
+        it only 否则 / 其他 and points. Anything else with an All is refused; 且 that joins a second
+        condition but is not read as one (a veto, a deviation) stays refused. 且 between two comparisons
+        on one quantity (大于等于80%且小于90%) is one range and reads."""
+        joints = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, All)]
+        if joints:
+            first = joints[0].condition
+            assert isinstance(first, All)
+            keys = [joint_key(p) for p in first.parts]
+            for c in clauses:
+                cond = getattr(c, "condition", None)
+                fits = isinstance(c, Award) and isinstance(c.outcome, (FullMarks, Points, ShareOfWeight, Zero)) and (
+                    isinstance(cond, Otherwise) or (isinstance(cond, All) and [joint_key(p) for p in cond.parts] == keys)
+                )
+                if not fits:
+                    names = [p.subject if isinstance(p, Range) else p.text for p in first.parts]
+                    raise self.error(
+                        "two-conditions",
+                        f"“{'”和“'.join(names)}”两个条件同时满足时计分，各按编号回答；这里另有条款"
+                        f"（{'不同的两个条件' if isinstance(cond, All) else '另一种条件或计分方式'}），"
+                        "不清楚各项回答怎样用于这一条款",
+                        self._where(cond, c),
+                        expected=("A达到N%且B低于M%得满分，否则不得分",),
+                        hint="两个条件同时满足的条款只与“否则/其他情况”连用；其余计分请分成两项（①②）各自计分",
+                    )  # fmt: skip
         for c in clauses:
             r = getattr(c, "condition", None)
             if not isinstance(r, Range):
@@ -251,10 +282,12 @@ class RuleChecks(ClauseReader):
                     where = self._where(r, c)
                     said = self.text[where[0] : where[1]] if where is not None else r.subject
                     left, _, right = said.partition(joint)
+                    # 满意度达到90%以上，同时投诉率低于1%的: the first condition closed before the clause (its own lead)
+                    before = f"“{left.strip('，, ')}”" if left.strip("，, ") else f"“{joint}”之前的条件"
                     raise self.error(
                         "two-conditions",
-                        f"“{joint}”连接了两个条件（“{left.strip('，, ')}”和“{right.strip('，, 的')}”），"
-                        "各需一个实际值，一个实际值不能同时回答；这种两项同时满足的条件还不能计分",
+                        f"“{joint}”连接了两个条件（{before}和“{right.strip('，, 的')}”），"
+                        "各需一个实际值，一个实际值不能同时回答；这两个条件这样写还不能计分（semantics §100）",
                         where, expected=("一个条件一档",),
                         hint="把两个条件分成两项（①②）各自计分，或分成两条规则",
                     )  # fmt: skip

@@ -16,8 +16,10 @@ from typing import Any
 
 import attrs
 
+from ..errors import RuleSyntaxError
 from .accounting import SpanReader
 from .nodes import (
+    All,
     Award,
     Clause,
     Condition,
@@ -229,6 +231,54 @@ class ClauseReader(SpanReader):
         ):  # fmt: skip
             return None
         return bare[0], line
+
+    def joint(self, lead: Lead, span: Span) -> All | None:
+        """满意度达到90%且投诉率低于1% / 完成率达到100%且无安全事故: 且 / 并且 / ，同时 joining a condition to one on
+        another thing, words of its own after the joint and a comparison on a side (semantics §100). Each side is
+        read as a condition of its own: a band of its measured value or a requirement in words. None where the
+        joint joins nothing of its own (大于等于80%且小于90%: one range; 设立举报电话且24小时有人值守: words to
+        words, §93) or a side is something else (a deviation, a deadline, a frequency): read as before."""
+        if not any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead):
+            return None
+        for i, p in enumerate(lead):
+            if not isinstance(p, PText):
+                continue
+            m = _JOINT.search(self.text, p.span[0], p.span[1])
+            if m is None:
+                continue
+            before = PText(self.text[p.span[0] : m.start()], (p.span[0], m.start()))
+            after = PText(self.text[m.end() : p.span[1]], (m.end(), p.span[1]))
+            left = (*lead[:i], *((before,) if before.text.strip("，, 的") else ()))
+            right = (*((after,) if after.text.strip("，, 的") else ()), *lead[i + 1 :])
+            own = "".join(q.text for q in right if isinstance(q, PText)).strip("，, 的")
+            if not left or not own or not right:
+                return None
+            sides: list[Range | Label] = []
+            read = bytes(self.read)  # a side read and then given up leaves nothing marked read
+            for side in (left, right):
+                if self.named(side) or any(isinstance(q, PRange) and self.text[: q.span[0]].rstrip().endswith("第")
+                                           for q in side):  # fmt: skip
+                    cond: Condition | None = None  # numbers inside a name, ordinals: not read as a part (yet)
+                else:
+                    try:
+                        cond = self.condition(side, self._lead_span(side, span))
+                    except RuleSyntaxError:
+                        cond = None
+                numberless = not any(isinstance(q, (PCmp, PRange, PBounded, PQty)) for q in side)
+                if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.subject:
+                    sides.append(cond)
+                elif isinstance(cond, Label) and not cond.parts and cond.deadline is None and cond.start is None \
+                        and numberless:  # fmt: skip
+                    sides.append(cond)
+                else:
+                    self.read[:] = read
+                    return None
+            if isinstance(sides[0], Range) and isinstance(sides[1], Range) and sides[0].subject == sides[1].subject:
+                self.read[:] = read
+                return None  # two comparisons of one quantity: one range (the checks read it)
+            self.use(p)
+            return All(tuple(sides), span)
+        return None
 
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""

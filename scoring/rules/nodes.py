@@ -186,7 +186,17 @@ class TargetMet:
     deadline: datetime.date | MonthDay | None = None  # 2024年年底前完成: as Label.deadline
 
 
-Condition = Range | Label | Otherwise | TargetMet
+@frozen
+class All:
+    """满意度达到90%且投诉率低于1%: conditions on different things joined by 且 / 并且 / 同时, each its own
+    typed input (answered under 1, 2, … in the order written), all of which must hold (semantics §100).
+    A part is a band of its own measured value (its unit its own) or a requirement in words (是/否)."""
+
+    parts: tuple[Range | Label, ...]
+    span: tuple[int, int] | None = _span()
+
+
+Condition = Range | Label | Otherwise | TargetMet | All
 
 
 # ----------------------------------------------------------------- outcomes

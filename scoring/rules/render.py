@@ -30,6 +30,7 @@ from decimal import Decimal
 from .lexicon import lexicon, words
 from .nodes import (
     Abs,
+    All,
     Award,
     BinOp,
     ByHand,
@@ -191,6 +192,8 @@ def render_condition(c: Condition | None, used: set[str] | None = None) -> str:
         return range_text(c.requirement, used)  # the band that states what an event falls short of
     if isinstance(c, (Label, TargetMet, Otherwise)):
         return c.text or ("未达标" if getattr(c, "negated", False) else "达标")
+    if isinstance(c, All):
+        return "且".join(render_condition(p, used) for p in c.parts)  # 满意度≥90%且投诉率<1% (semantics §100)
     raise TypeError(f"not a condition: {c!r}")
 
 

@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import checklist, reads_rank
+from ..reading.bind import checklist, joint_parts, reads_rank
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -335,6 +335,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
     if rule.cap_share is not None:
         return True  # 扣分不超过本项分值的50% (semantics §84): a cap the weight decides, the evaluator's
+    if joint_parts(rule) is not None:
+        return True  # 满意度达到90%且投诉率低于1% (semantics §100): numbered answers, one per condition, the evaluator's
     if checklist(rule) is not None:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):

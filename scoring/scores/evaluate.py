@@ -25,9 +25,11 @@ from ..reading.bind import (
     band_text,
     checklist,
     deduction_of,
+    joint_parts,
     number_answers,
     one_off_cases,
     overlapping_deductions,
+    part_unit,
     value_place,
     value_slots,
 )
@@ -45,10 +47,12 @@ from ..reading.scales import (
     names_event,
     on_target,
     pick,
+    same_unit,
 )
 from ..reading.values import (
     comparator,
     is_missing,
+    normalize_unit,
     same_label,
     to_decimal,
     verb_answer,
@@ -57,6 +61,7 @@ from ..reading.values import (
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
+    All,
     Award,
     BinOp,
     ByHand,
@@ -241,6 +246,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                  实际值=str(actual or "").strip())  # fmt: skip
         return value
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
+    parts = joint_parts(rule)
+    if parts is not None:
+        return _joint(rule, parts, actual, ctx, full)
     things = checklist(rule)
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item)
@@ -545,6 +553,72 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) ->
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _joint(rule: Rule, parts: tuple[Range | Label, ...], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    """满意度达到90%且投诉率低于1%得满分，否则不得分 (semantics §100): each condition 且 joins is its own input,
+    answered under its number as ``value_slots``' measured values are; an award holds where every part does,
+    the first listed that holds wins, 否则 takes the rest, and a rule without it scores 0 there (a gap)."""
+    named = "；".join(f"{i}：{p.subject if isinstance(p, Range) else p.text}" for i, p in enumerate(parts, 1))
+    example = ", ".join(f"{i}: '{_part_example(p)}'" for i, p in enumerate(parts, 1))
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(
+            f"这条规则的条件由“且”连接，需要{len(parts)}个实际值（{named}），一个答案不能同时用于几项："
+            f"请按编号分别给出，如 {{{example}}}"
+        )
+    if any(k in _VALUE_KEYS for k in actual):
+        raise EvaluationError(f"这条规则的条件各按编号给出（{named}），不用“实际值”")
+    keyed = _keyed(actual, range(1, len(parts) + 1))
+    answers = [_part_answer(i, p, keyed[i], ctx) for i, p in enumerate(parts, 1)]
+    shown = {f"第{i}项": _show(x) for i, (x, _) in enumerate(answers, 1)}
+    for a in rule.awards:
+        cond = a.condition
+        if isinstance(cond, All):
+            held = all(_part_holds(p, x, c) for p, (x, c) in zip(cond.parts, answers, strict=True))
+        else:
+            held = isinstance(cond, Otherwise)  # the checks leave only 否则 beside the conditions
+        if held:
+            value = _outcome(a.outcome, _In(), ctx, full)
+            ctx.step(_describe_award(a, ctx, full), value, "" if isinstance(cond, All) else _unmet(parts, answers), **shown)
+            return value
+    ctx.step("未覆盖", ZERO, f"{_unmet(parts, answers)}，规则没有写此时如何计分，记0分", **shown)
+    return ZERO
+
+
+def _unmet(parts: tuple[Range | Label, ...], answers: list[tuple[_In, _Ctx]]) -> str:
+    """未满足：投诉率<1%: the parts of the first joined conditions the answers miss."""
+    missed = [_describe_cond(p) for p, (x, c) in zip(parts, answers, strict=True) if not _part_holds(p, x, c)]
+    return f"未满足：{'、'.join(missed)}" if missed else "未同时满足各条件"
+
+
+def _part_example(part: Range | Label) -> str:
+    edge = part.low or part.high if isinstance(part, Range) else None
+    return _fmt(edge.value) if edge is not None else "是"
+
+
+def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_In, _Ctx]:
+    """One part's answer, read in its own words' unit (满意度达到90%: 92 is 92%), with the setting it is compared in."""
+    if isinstance(part, Range):
+        own = _Ctx(ctx.weight, None, None, part_unit(part), ctx.options)
+        x = _actual(answer, own)
+        if x.quantity is None:
+            raise EvaluationError(f"第{i}项“{part.subject}”需要一个数值，而不是“{_show(x)}”")
+        unit, said = own.unit, x.raw.unit if x.raw is not None else ""
+        if unit and said and not same_unit(normalize_unit(said), normalize_unit(unit)):
+            # 92人 for 满意度达到90%: the part's own words give its unit; no target converts another
+            raise EvaluationError(f"第{i}项“{part.subject}”以{unit}计，而不是“{_show(x)}”")
+        return x, own
+    x = _actual(answer, _Ctx(ctx.weight, None, None, "", ctx.options))
+    if x.flag is None or x.quantity is not None:
+        # a number never decides a worded condition (domain point 20)
+        raise EvaluationError(f"第{i}项“{part.text}”需要“是”（成立）或“否”（不成立），而不是“{_show(x)}”")
+    return x, ctx
+
+
+def _part_holds(part: Range | Label, x: _In, ctx: _Ctx) -> bool:
+    if isinstance(part, Range):
+        return _in_range(part, x, ctx)
+    return bool(x.flag)  # 是: the words hold as written (无安全事故: none happened)
 
 
 def _one_band(rule: Rule) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..rules.nodes import (
     Abs,
+    All,
     Award,
     BinOp,
     ByHand,
@@ -48,6 +49,8 @@ def _describe_cond(c: Condition | None) -> str:
         return c.text
     if isinstance(c, TargetMet):
         return c.text or ("未完成" if c.negated else "完成")
+    if isinstance(c, All):
+        return "且".join(_describe_cond(p) for p in c.parts)
     return range_text(c)
 
 
