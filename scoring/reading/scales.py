@@ -240,7 +240,11 @@ def event_words(text: str) -> bool:
 def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
-    return event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
+    return (event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
+            or text.lstrip("如若凡因").startswith(_CAUSES))  # 造成重大影响的 (lexicon cause)
+
+
+_CAUSES = tuple(words("cause"))
 
 
 def _passive(text: str) -> bool:

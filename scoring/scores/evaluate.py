@@ -726,6 +726,9 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     if x.quantity is not None and counted and not x.quantity.is_percent:
         if x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+        if x.quantity.value % 1:
+            # 0.5 events of 发生安全事故的不得分 vetoed the row: an event happens a whole number of times (§92)
+            raise EvaluationError(f"否决条款“{_describe_cond(cond)}”的事件次数应为整数，而不是“{_show(x)}”")
         return x.quantity.value > 0
     what = "“是/否”（或事件次数）" if counted else "“是/否”"
     raise EvaluationError(f"否决条款“{_describe_cond(cond)}”需要{what}，而不是“{_show(x)}”")
