@@ -153,11 +153,14 @@ def test_a_negated_value_no_band_holds_is_read() -> None:
     assert scoring.evaluate("开展1次以上满分，未开展不得分", "2", target="1次", weight=15).points == 15
 
 
-def test_a_floor_of_points_is_refused() -> None:
-    # 最低得2分 read 最低 as a label scored 2: 80% on a 5-point row lost 10 steps and scored 0 (fourth probe K33)
+def test_a_floor_beside_a_lower_band_is_refused() -> None:
+    # 最低得2分 is read since semantics §102 (fourth probe K33); beside a band scoring less (不得分) which one
+    # wins is not written
+    text = "覆盖率达到90%得满分，未达到的每低1个百分点扣1分，低于60%不得分，最低得2分"
     with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse("覆盖率达到90%得满分，未达到的每低1个百分点扣1分，最低得2分")
+        scoring.parse(text)
     assert e.value.code == "floor-points"
+    assert text[e.value.pos :].startswith("最低得2分")
 
 
 def test_a_count_per_period_is_no_start_for_the_steps() -> None:
