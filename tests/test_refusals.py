@@ -127,18 +127,19 @@ def test_points_for_each_of_an_unclear_list_are_refused(text: str) -> None:
 
 
 def test_words_that_are_a_band_of_the_value_are_refused() -> None:
-    # 负增长 is 增长 < 0, written as words: −3% fell in 增长5%以下 and scored 1
+    # 零增长 is 增长 = 0, written as words: 0% fell in 增长5%以下 and scored 1 (负增长, 未提高 are read since
+    # semantics §102, tests/test_shapes_tiers3.py)
     with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse("增长5%以下得1分，负增长不得分")
+        scoring.parse("增长5%以下得1分，零增长不得分")
     assert e.value.code == "worded-band"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # 未提高 is 提高 ≤ 0, inside 提高5%以下: −2% scored 3, by hand 0 (third blind probe A41)
-        "亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，未提高不得分。",
-        "收入增长5%以上得满分，增长5%以下得2分，没有增长不得分",
+        # 零增长 is 增长 = 0, inside 增长5%以下 (未提高, 没有增长 are read since semantics §102)
+        "亩均产值增长10%以上得满分，增长5%-10%得6分，增长5%以下得3分，零增长不得分。",
+        "收入增长5%以上得满分，增长5%以下得2分，零增长不得分",
     ],
 )
 def test_a_negated_value_inside_a_band_is_refused(text: str) -> None:

@@ -82,3 +82,86 @@ def test_floor_refusals(text: str, at: str) -> None:
         scoring.parse(text)
     assert e.value.code == "floor-points"
     assert text[e.value.pos :].startswith(at)
+
+
+# ------------------------------------------------------------------ 3. a carved-out worded band
+
+GROWTH = "产量比上年增长10%以上得满分，增长5%-10%得3分，增长5%以下得1分，负增长不得分"
+RAISED = "亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，未提高不得分"
+
+WORDED_CASES = [
+    (GROWTH, "12%", "10"),  # 增长10%以上
+    (GROWTH, "7%", "3"),  # 5%-10%
+    (GROWTH, "2%", "1"),  # 5%以下, not negative
+    (GROWTH, "0%", "1"),  # 0 is no 负增长 (< 0): 5%以下
+    (GROWTH, "-3%", "0"),  # 负增长, tried before 5%以下 (which also holds −3%)
+    (GROWTH, "5%", "3"),  # both 5%-10% and 5%以下 hold: the first listed wins (§1)
+    (GROWTH, "10%", "10"),  # both 10%以上 and 5%-10%: the first listed
+    (RAISED, "0%", "0"),  # 未提高: ≤ 0
+    (RAISED, "3%", "3"),  # 提高5%以下
+    (RAISED, "-2%", "0"),  # 未提高 (it scored 3 in 提高5%以下, third probe A41)
+    (RAISED, "12%", "10"),
+    (RAISED, "7%", "6"),
+    # 下降 alone beside bands on a growth: < 0
+    ("产量比上年增长10%以上得满分，增长5%-10%得3分，增长5%以下得1分，下降不得分", "-3%", "0"),
+    ("产量比上年增长10%以上得满分，增长5%-10%得3分，增长5%以下得1分，下降不得分", "0%", "1"),
+    # 没有增长 / 无增长: ≤ 0, whatever growth word the bands use
+    ("收入增长5%以上得满分，增长5%以下得2分，没有增长不得分", "0%", "0"),
+    ("收入增长5%以上得满分，增长5%以下得2分，没有增长不得分", "1%", "2"),
+    ("亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，无增长不得分", "-1%", "0"),
+    ("亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，无增长不得分", "1%", "3"),
+    # worded points no band gives (it was refused: the gap gave 0): −3% → 1, 5% → 3 (0-10%)
+    ("营业收入增长10%以上得满分，增长0-10%得3分，负增长得1分", "-3%", "1"),
+    ("营业收入增长10%以上得满分，增长0-10%得3分，负增长得1分", "5%", "3"),
+]
+
+
+@pytest.mark.parametrize(("text", "actual", "want"), WORDED_CASES)
+def test_worded_band(text: str, actual: str, want: str) -> None:
+    scores(text, actual, ROW, want)
+    compiled_scores(text, actual, ROW, want)
+
+
+@pytest.mark.parametrize("text", sorted({t for t, _, _ in WORDED_CASES}))
+def test_worded_band_reads_back(text: str) -> None:
+    reads_back(text)
+
+
+def test_worded_band_is_tried_before_the_band_it_lies_in() -> None:
+    # the order the bands are tried in is the order of the clauses (scoring parse lists them so)
+    rule = scoring.parse(GROWTH)
+    assert isinstance(rule, n.Rule)
+    highs = [(a.condition.high.value.value, a.condition.high.inclusive) for a in rule.awards
+             if isinstance(a.condition, n.Range) and a.condition.high is not None]  # fmt: skip
+    assert highs == [(10, True), (0, False), (5, True)]  # 5%-10%, then 负增长 (< 0), then 5%以下
+    raised = scoring.parse(RAISED)
+    assert isinstance(raised, n.Rule)
+    worded = raised.awards[2].condition
+    assert isinstance(worded, n.Range) and worded.high is not None and worded.low is None
+    assert (worded.high.value.value, worded.high.inclusive) == (0, True)  # 未提高: ≤ 0
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("增长5%以下得1分，零增长不得分", "零增长"),  # = 0: not read
+        ("收入增长5%以上得满分，增长5%以下得2分，正增长得3分", "正增长"),
+    ],
+)
+def test_worded_band_refusals(text: str, at: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "worded-band"
+    assert text[e.value.pos :].startswith(at)
+
+
+@pytest.mark.parametrize("word", ["增长", "提高", "增加", "上升", "下降", "减少"])
+def test_every_growth_and_decline_word(word: str) -> None:
+    # the lexicon's examples (classes growth, decline): −3% is below 0, in the worded band, not in 5%以下 (3 or 1)
+    from scoring.rules.lexicon import lexicon
+
+    examples = [e.example for c in lexicon() if c.name in ("growth", "decline") for e in c.entries if e.word == word]
+    assert examples
+    for text in examples:
+        scores(text, "-3%", ROW, "0")
+        reads_back(text)

@@ -1150,6 +1150,7 @@ class _Assembler(RuleChecks):
         out = self._tightest_first(out)
         out = self._month_bands(out)
         self._no_date_bands(out)
+        out = self._worded_value_bands(out)  # 负增长不得分 beside 增长5%以下得1分 (semantics §102)
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
