@@ -165,3 +165,75 @@ def test_every_growth_and_decline_word(word: str) -> None:
     for text in examples:
         scores(text, "-3%", ROW, "0")
         reads_back(text)
+
+
+# ------------------------------------------------------------------ 2. a heading before bands
+
+HEADED = "综合治理率≥90%计满分，＜90%的按区间计分：80%-90%计7分，70%-80%计4分，＜70%计0分"
+
+HEADED_CASES = [
+    (HEADED, "95%", "10"),  # ≥90%
+    (HEADED, "85%", "7"),  # 80%-90%
+    (HEADED, "75%", "4"),  # 70%-80%
+    (HEADED, "65%", "0"),  # ＜70%
+    (HEADED, "90%", "10"),  # ≥90% and 80%-90% share 90: the first listed wins (§1)
+    (HEADED, "80%", "7"),  # 80%-90% and 70%-80% share 80: the first listed
+    (HEADED, "70%", "4"),  # 70%-80% includes 70; ＜70% does not
+    ("综合治理率≥90%计满分，低于90%的分档计分：80%-90%计7分，70%-80%计4分，低于70%计0分", "85%", "7"),
+    ("综合治理率≥90%计满分，低于90%的分档计分：80%-90%计7分，70%-80%计4分，低于70%计0分", "69%", "0"),
+    ("综合治理率≥90%计满分，＜90%的按以下区间计分：80%-90%计7分，70%-80%计4分，＜70%计0分", "72%", "4"),
+]
+
+
+@pytest.mark.parametrize(("text", "actual", "want"), HEADED_CASES)
+def test_heading(text: str, actual: str, want: str) -> None:
+    scores(text, actual, ROW, want)
+    compiled_scores(text, actual, ROW, want)
+
+
+@pytest.mark.parametrize("text", sorted({t for t, _, _ in HEADED_CASES}))
+def test_heading_reads_back(text: str) -> None:
+    reads_back(text)
+
+
+def test_heading_is_the_bands_after_it() -> None:
+    # the heading adds no clause: the rule is the same as the bands written alone
+    assert scoring.parse(HEADED) == scoring.parse("综合治理率≥90%计满分，80%-90%计7分，70%-80%计4分，＜70%计0分")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        # 80%-95% reaches past the heading's 90%
+        ("综合治理率≥90%计满分，＜90%的按区间计分：80%-95%计7分，70%-80%计4分，＜70%计0分", "80%-95%"),
+        # ≥70% has no top: it holds values the heading does not
+        ("综合治理率≥90%计满分，＜90%的按区间计分：80%-90%计7分，≥70%计4分，＜70%计0分", "≥70%"),
+        # a band above the heading's line
+        ("综合治理率＜90%的按区间计分：80%-90%计7分，≥90%计满分", "≥90%"),
+    ],
+)
+def test_heading_refusals(text: str, at: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "heading-band"
+    assert text[e.value.pos :].startswith(at)
+
+
+def test_heading_without_a_colon_is_not_read() -> None:
+    # without the colon the clause is no heading: its 90 stays unread
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse("综合治理率≥90%计满分，＜90%的按区间计分，80%-90%计7分，70%-80%计4分，＜70%计0分")
+    assert e.value.code == "unread-number"
+
+
+@pytest.mark.parametrize("word", ["按区间计分", "按以下区间计分", "分档计分"])
+def test_every_band_heading_word(word: str) -> None:
+    # the lexicon's examples (class band_heading): 85% in 80%-90% → 7, 65% below 70% → 0
+    from scoring.rules.lexicon import lexicon
+
+    examples = [e.example for c in lexicon() if c.name == "band_heading" for e in c.entries if e.word == word]
+    assert examples
+    for text in examples:
+        scores(text, "85%", ROW, "7")
+        scores(text, "65%", ROW, "0")
+        reads_back(text)

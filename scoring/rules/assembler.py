@@ -105,6 +105,9 @@ from .shapes import (
     ties_to_target,
 )
 
+#: ＜90%的按区间计分：a heading over the bands after it (semantics §102)
+_BAND_HEADINGS = frozenset(words("band_heading"))
+
 #: 或 / 或者 between two comparisons of one measure: a union of their ranges (semantics §93)
 _OR_WORDS = ("或", "或者")
 
@@ -840,6 +843,7 @@ class _Assembler(RuleChecks):
         context_freq: Any = None  # 每季度不少于1次: a context clause's count per period, no line for the steps
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
+        band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
@@ -873,6 +877,15 @@ class _Assembler(RuleChecks):
                 out.append(each_counted[id(seg)])
                 continue
             if not seg.tails:
+                heads = self._band_heading(seg, segs)
+                if heads is not None:
+                    # ＜90%的按区间计分：80%-90%计7分…: the bands after it divide this stretch (semantics §102)
+                    # the heading word (计分 in it) is read as a whole; it adds no clause: the bands after it are
+                    # the rule, checked against it once read (canonical text writes them alone)
+                    self.use(*seg.lead[:-1], seg.lead[-1].span)
+                    band_headings.append((len(out), heads, seg.span))
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
                 low = self._floor_stated(seg.lead)
                 if low is not None:
                     # 最低不低于2分: the floor with a comparison of points (semantics §102)
@@ -1135,6 +1148,7 @@ class _Assembler(RuleChecks):
             context_bare = None
             context_freq = None
             self.pending_cap = None
+        self._within_headings(band_headings, out)
         if heading is not None:
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
@@ -1194,6 +1208,44 @@ class _Assembler(RuleChecks):
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
         return rule, notes
+
+    def _band_heading(self, seg: _Segment, segs: list[_Segment]) -> Range | None:
+        """＜90%的按区间计分：/ 低于90%的分档计分： (semantics §102): a comparison, then (的) a heading word
+        (lexicon ``band_heading``) and nothing else, closed by a colon and followed by bands: the stretch the
+        bands after it divide. None where the clause is anything else."""
+        lead = seg.lead
+        if len(lead) not in (2, 3) or not isinstance(lead[-2], (PCmp, PRange)) or not isinstance(lead[-1], PText):
+            return None  # a subject may come first (综合治理率＜90%的按区间计分)
+        if len(lead) == 3 and not isinstance(lead[0], PText):
+            return None
+        if lead[-1].text.strip().removeprefix("的") not in _BAND_HEADINGS or lead[-2].span[1] != lead[-1].span[0]:
+            return None
+        k = segs.index(seg)
+        if k + 1 >= len(segs) or self.text[seg.span[1] : segs[k + 1].span[0]].strip()[:1] not in ("：", ":"):
+            return None
+        cond = self.condition(lead[:-1], self._lead_span(lead[:-1], seg.span))
+        return cond if isinstance(cond, Range) else None
+
+    def _within_headings(self, headings: list[tuple[int, Range, Span]], out: list[Clause]) -> None:
+        """Every band after a heading (＜90%的按区间计分：) lies in its stretch, up to the heading's own line,
+        which a band may share (80%-90%: at 90% the band before, ≥90%, is listed first and wins, §1); at least
+        one band follows. Else the heading and the bands disagree: refused (``heading-band``)."""
+        for where, stretch, span in headings:
+            bands = [c for c in out[where:] if isinstance(c, Award) and isinstance(c.condition, Range)]
+            if not bands:
+                raise self.error("heading-band", "“按区间计分”之后没有分档", span, expected=("80%-90%计7分",))
+            for b in bands:
+                r = b.condition
+                assert isinstance(r, Range)
+                below = stretch.low is None or (r.low is not None and r.low.value.value >= stretch.low.value.value)
+                above = stretch.high is None or (r.high is not None and r.high.value.value <= stretch.high.value.value)
+                units = {e.value.unit for e in (r.low, r.high, stretch.low, stretch.high) if e is not None}
+                if not (below and above) or len(units) != 1:
+                    raise self.error(
+                        "heading-band", f"这一档不在前面“{self.text[span[0] : span[1]]}”所说的区间之内", b.span or span,
+                        expected=(self.text[span[0] : span[1]] + "：…",),
+                        hint="让各档落在标题所说的区间之内，或删去标题",
+                    )  # fmt: skip
 
     def _floor_lead(self, lead: Lead) -> bool:
         """最低 / 最少 / 保底 (lexicon ``floor``) as the whole lead of a clause: what follows is a floor on the score."""
