@@ -237,3 +237,10 @@ def test_every_band_heading_word(word: str) -> None:
         scores(text, "85%", ROW, "7")
         scores(text, "65%", ROW, "0")
         reads_back(text)
+
+
+def test_floor_is_described() -> None:
+    from scoring.writer.describe import describe
+
+    rule = scoring.parse(SATIS)
+    assert any("最低得2分" in line for line in describe(rule).splitlines() if "下限" in line)
