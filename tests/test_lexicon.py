@@ -376,12 +376,12 @@ def test_interpolation(c: WordClass, e: Entry) -> None:
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("floor"))
-def test_a_floor_above_zero_is_refused(c: WordClass, e: Entry) -> None:
-    # 最低得2分 read 最低 as a label scored 2, so 80% lost 10 steps and scored 0 (fourth blind probe K33)
-    with pytest.raises(scoring.RuleSyntaxError) as err:
-        scoring.parse(e.example)
-    assert err.value.code == "floor-points"
-    assert e.example[err.value.pos :].startswith(e.word)
+def test_a_floor_above_zero_is_read(c: WordClass, e: Entry) -> None:
+    # 最低得2分 read 最低 as a label scored 2, so 80% lost 10 steps and scored 0 (fourth blind probe K33); it was
+    # refused, and is now the rule's floor (semantics §102): weight 5, 80% → 5 − 10 → 2
+    rule = scoring.parse(e.example)
+    assert isinstance(rule, n.Rule) and rule.floor == Decimal(2)
+    assert scoring.evaluate(e.example, "80%", weight=5).points == Decimal(2)
 
 
 @pytest.mark.parametrize(("c", "e"), _entries("excess_band", "budget"))

@@ -128,18 +128,19 @@ def test_points_for_each_of_an_unclear_list_are_refused(text: str) -> None:
 
 
 def test_words_that_are_a_band_of_the_value_are_refused() -> None:
-    # 负增长 is 增长 < 0, written as words: −3% fell in 增长5%以下 and scored 1
+    # 零增长 is 增长 = 0, written as words: 0% fell in 增长5%以下 and scored 1 (负增长, 未提高 are read since
+    # semantics §102, tests/test_shapes_tiers3.py)
     with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse("增长5%以下得1分，负增长不得分")
+        scoring.parse("增长5%以下得1分，零增长不得分")
     assert e.value.code == "worded-band"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # 未提高 is 提高 ≤ 0, inside 提高5%以下: −2% scored 3, by hand 0 (third blind probe A41)
-        "亩均产值提高10%以上得满分，提高5%-10%得6分，提高5%以下得3分，未提高不得分。",
-        "收入增长5%以上得满分，增长5%以下得2分，没有增长不得分",
+        # 零增长 is 增长 = 0, inside 增长5%以下 (未提高, 没有增长 are read since semantics §102)
+        "亩均产值增长10%以上得满分，增长5%-10%得6分，增长5%以下得3分，零增长不得分。",
+        "收入增长5%以上得满分，增长5%以下得2分，零增长不得分",
     ],
 )
 def test_a_negated_value_inside_a_band_is_refused(text: str) -> None:
@@ -154,11 +155,14 @@ def test_a_negated_value_no_band_holds_is_read() -> None:
     assert scoring.evaluate("开展1次以上满分，未开展不得分", "2", target="1次", weight=15).points == 15
 
 
-def test_a_floor_of_points_is_refused() -> None:
-    # 最低得2分 read 最低 as a label scored 2: 80% on a 5-point row lost 10 steps and scored 0 (fourth probe K33)
+def test_a_floor_beside_a_lower_band_is_refused() -> None:
+    # 最低得2分 is read since semantics §102 (fourth probe K33); beside a band scoring less (不得分) which one
+    # wins is not written
+    text = "覆盖率达到90%得满分，未达到的每低1个百分点扣1分，低于60%不得分，最低得2分"
     with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse("覆盖率达到90%得满分，未达到的每低1个百分点扣1分，最低得2分")
+        scoring.parse(text)
     assert e.value.code == "floor-points"
+    assert text[e.value.pos :].startswith("最低得2分")
 
 
 def test_a_count_per_period_is_no_start_for_the_steps() -> None:

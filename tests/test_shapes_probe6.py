@@ -170,9 +170,12 @@ def test_the_one_band_above_the_weight_is_the_best_outcomes() -> None:
     assert _points("成本≤100万元计10分，100-120万元计6分，120万元以上不得分", "90", weight=8, unit="万元", comparator="≤") == 8
 
 
-def test_a_worded_band_of_the_subjects_last_words_is_refused() -> None:
-    # 负增长 of 营业收入增长 (bands3's report): −3% fell in 营业收入增长5%以下 and scored 1, the words never reached
-    assert _refused("营业收入增长5%以下得1分，负增长不得分") == "worded-band"
+def test_a_worded_band_of_the_subjects_last_words_is_read() -> None:
+    # 负增长 of 营业收入增长 (bands3's report): −3% fell in 营业收入增长5%以下 and scored 1, the words never reached;
+    # refused, then read since semantics §102 as 营业收入增长 < 0, tried before 5%以下: −3% → 0, 3% → 1
+    assert _points("营业收入增长5%以下得1分，负增长不得分", "-3%", weight=5) == 0
+    assert _points("营业收入增长5%以下得1分，负增长不得分", "3%", weight=5) == 1
+    assert _refused("营业收入增长5%以下得1分，零增长不得分") == "worded-band"  # 零增长 (= 0) is not read
     # with every band at 0 or above, −3% falls in no band: 0, as 负增长不得分 says (§91)
     text = "营业收入增长10%以上得满分，增长0-5%得1分，负增长不得分"
     assert _points(text, "-3%", weight=5) == 0 and _points(text, "3%", weight=5) == 1

@@ -638,6 +638,8 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             out.append(Decision("全部扣分", "上限", f"合计最多扣分值的{_quantity(Quantity(rule.cap_share, '%'))}", True))
         if rule.below_zero:
             out.append(Decision("全部扣分", "下限", "可负分", True))  # 该项可负分 / 倒扣 (domain point 6)
+        elif rule.floor is not None:  # 最低得2分 (semantics §102)
+            out.append(Decision("全部扣分", "下限", f"最低得{rule.floor}分", True))
         else:
             floor_stated = rule.until_exhausted
             out.append(Decision("全部扣分", "下限", "最低0分", floor_stated, "" if floor_stated else "semantics §6"))

@@ -64,6 +64,7 @@ from .phrases import (
     _EVENT_WORDS,
     _EXCESS_WORDS,
     _FAILED_WORDS,
+    _FLOOR,
     _MISSED_WORDS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
@@ -105,6 +106,9 @@ from .shapes import (
     things_apart,
     ties_to_target,
 )
+
+#: ＜90%的按区间计分：a heading over the bands after it (semantics §102)
+_BAND_HEADINGS = frozenset(words("band_heading"))
 
 #: 或 / 或者 between two comparisons of one measure: a union of their ranges (semantics §93)
 _OR_WORDS = ("或", "或者")
@@ -897,6 +901,8 @@ class _Assembler(RuleChecks):
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
         context_freq: Any = None  # 每季度不少于1次: a context clause's count per period, no line for the steps
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
+        floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
+        band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
@@ -930,6 +936,22 @@ class _Assembler(RuleChecks):
                 out.append(each_counted[id(seg)])
                 continue
             if not seg.tails:
+                heads = self._band_heading(seg, segs)
+                if heads is not None:
+                    # ＜90%的按区间计分：80%-90%计7分…: the bands after it divide this stretch (semantics §102)
+                    # the heading word (计分 in it) is read as a whole; it adds no clause: the bands after it are
+                    # the rule, checked against it once read (canonical text writes them alone)
+                    self.use(*seg.lead[:-1], seg.lead[-1].span)
+                    band_headings.append((len(out), heads, seg.span))
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
+                low = self._floor_stated(seg.lead)
+                if low is not None:
+                    # 最低不低于2分: the floor with a comparison of points (semantics §102)
+                    self.use(*seg.lead)
+                    floors.append((len(out), low.q.value, seg.span))
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
                 if self._as_of(seg.lead):
                     # 截至12月底: the date the outcome is counted at (semantics §79); a note, its numbers read
                     self.use(*(p for p in seg.lead if isinstance(p, PQty)))
@@ -994,6 +1016,15 @@ class _Assembler(RuleChecks):
                     continue
             outcomes = [t for t in seg.tails if isinstance(t, TOutcome)]
             flags = [t for t in seg.tails if isinstance(t, TFlag)]
+            if not deducts and not flags and len(outcomes) == 1 and self._floor_lead(lead):
+                # 每低1个百分点扣1分，最低得2分: a floor on the score, not a band (semantics §102)
+                o = outcomes[0]
+                if not isinstance(o.outcome, (Points, Zero)) or o.veto:
+                    raise self.error("floor-points", "“最低”之后应是得分下限的分数", o.span, expected=("最低得2分",))
+                self.use(*lead)
+                floors.append((len(out), o.outcome.value if isinstance(o.outcome, Points) else Decimal(0), seg.span))
+                last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                continue
             if (
                 outcomes and not deducts and len(outcomes) == 1 and isinstance(outcomes[0].outcome, Points)
                 and (len([p for p in lead if isinstance(p, PStep)]) == 1 or id(seg) in each_time.awards)
@@ -1179,6 +1210,7 @@ class _Assembler(RuleChecks):
             context_bare = None
             context_freq = None
             self.pending_cap = None
+        self._within_headings(band_headings, out)
         if heading is not None:
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
@@ -1194,6 +1226,7 @@ class _Assembler(RuleChecks):
         out = self._tightest_first(out)
         out = self._month_bands(out)
         self._no_date_bands(out)
+        out = self._worded_value_bands(out)  # 负增长不得分 beside 增长5%以下得1分 (semantics §102)
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
@@ -1232,9 +1265,96 @@ class _Assembler(RuleChecks):
         self._ratio_caps(out)
         self._interpolation_ends(out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
+        floor = self._floor(floors, out, below_zero)
+        if floor is not None and not floor:
+            until, floor = True, None  # 最低得0分: the ordinary clamp at 0 (semantics §6), as 扣完为止
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
-                    stated_weight=weight, per_item=per_item, cap_share=cap_share)  # fmt: skip
+                    stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
         return rule, notes
+
+    def _band_heading(self, seg: _Segment, segs: list[_Segment]) -> Range | None:
+        """＜90%的按区间计分：/ 低于90%的分档计分： (semantics §102): a comparison, then (的) a heading word
+        (lexicon ``band_heading``) and nothing else, closed by a colon and followed by bands: the stretch the
+        bands after it divide. None where the clause is anything else."""
+        lead = seg.lead
+        if len(lead) not in (2, 3) or not isinstance(lead[-2], (PCmp, PRange)) or not isinstance(lead[-1], PText):
+            return None  # a subject may come first (综合治理率＜90%的按区间计分)
+        if len(lead) == 3 and not isinstance(lead[0], PText):
+            return None
+        if lead[-1].text.strip().removeprefix("的") not in _BAND_HEADINGS or lead[-2].span[1] != lead[-1].span[0]:
+            return None
+        k = segs.index(seg)
+        if k + 1 >= len(segs) or self.text[seg.span[1] : segs[k + 1].span[0]].strip()[:1] not in ("：", ":"):
+            return None
+        cond = self.condition(lead[:-1], self._lead_span(lead[:-1], seg.span))
+        return cond if isinstance(cond, Range) else None
+
+    def _within_headings(self, headings: list[tuple[int, Range, Span]], out: list[Clause]) -> None:
+        """Every band after a heading (＜90%的按区间计分：) lies in its stretch, up to the heading's own line,
+        which a band may share (80%-90%: at 90% the band before, ≥90%, is listed first and wins, §1); at least
+        one band follows. Else the heading and the bands disagree: refused (``heading-band``)."""
+        for where, stretch, span in headings:
+            bands = [c for c in out[where:] if isinstance(c, Award) and isinstance(c.condition, Range)]
+            if not bands:
+                raise self.error("heading-band", "“按区间计分”之后没有分档", span, expected=("80%-90%计7分",))
+            for b in bands:
+                r = b.condition
+                assert isinstance(r, Range)
+                below = stretch.low is None or (r.low is not None and r.low.value.value >= stretch.low.value.value)
+                above = stretch.high is None or (r.high is not None and r.high.value.value <= stretch.high.value.value)
+                units = {e.value.unit for e in (r.low, r.high, stretch.low, stretch.high) if e is not None}
+                if not (below and above) or len(units) != 1:
+                    raise self.error(
+                        "heading-band", f"这一档不在前面“{self.text[span[0] : span[1]]}”所说的区间之内", b.span or span,
+                        expected=(self.text[span[0] : span[1]] + "：…",),
+                        hint="让各档落在标题所说的区间之内，或删去标题",
+                    )  # fmt: skip
+
+    def _floor_lead(self, lead: Lead) -> bool:
+        """最低 / 最少 / 保底 (lexicon ``floor``) as the whole lead of a clause: what follows is a floor on the score."""
+        if not lead or not all(isinstance(p, (PText, PWord)) for p in lead):
+            return False
+        a, b = self._lead_span(lead, (0, 0))
+        return self.text[a:b].strip("，。；,;：: ") in _FLOOR
+
+    def _floor_stated(self, lead: Lead) -> PCmp | None:
+        """最低不低于2分 / 最低不少于2分: a floor word, then ≥ a number of points and nothing else (semantics §102)."""
+        if len(lead) != 2 or not isinstance(lead[1], PCmp) or not self._floor_lead(lead[:1]):
+            return None
+        c = lead[1]
+        if c.op is not Op.GE or c.q.unit != "分" or self.text[lead[0].span[1] : c.span[0]].strip():
+            return None
+        return c
+
+    def _floor(self, floors: list[tuple[int, Decimal, Span]], out: list[Clause], below_zero: bool) -> Decimal | None:
+        """最低得2分 closing the deductions of a rule (semantics §102): the points the deductions leave at least.
+        It must come after every deduction, with at least one before it, and beside no band, veto or bonus that
+        could score less than it (which one wins is not written): else ``floor-points``. A floor above the
+        weight is refused when scored."""
+        if not floors:
+            return None
+        where, points, span = floors[-1]
+        deductions = [c for c in out if isinstance(c, Deduction)]
+        below = [
+            c for c in out
+            if isinstance(c, Veto) or (isinstance(c, Deduction) and c.bonus)
+            or (isinstance(c, Award) and not isinstance(c.outcome, FullMarks)
+                and not (isinstance(c.outcome, Points) and c.outcome.value >= points))
+        ]  # fmt: skip
+        if points and below:
+            raise self.error(
+                "floor-points", f"得分下限{_num_text(points)}分与其他条款的得分冲突（哪一个优先没有写明）", span,
+                expected=("每…扣N分，最低得M分",), hint="下限只能跟在扣分条款之后，且其他条款的得分不低于下限",
+            )  # fmt: skip
+        if (
+            len(floors) > 1 or below_zero or not any(not d.bonus for d in deductions)
+            or any(isinstance(c, Deduction) for c in out[where:])
+        ):  # fmt: skip
+            raise self.error(
+                "floor-points", "得分下限应写在全部扣分条款之后（且只写一次）", span,
+                expected=("每…扣N分，最低得M分",), hint="把“最低得N分”写在最后",
+            )  # fmt: skip
+        return points
 
     def _cap_share(self, out: list[Clause]) -> Decimal | None:
         """扣分不超过本项分值的50% (semantics §84): closing the deductions of the rule (none after it, at least one

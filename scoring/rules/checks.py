@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from .clauses import ClauseReader
+from .lexicon import words
 from .nodes import (
     All,
     Award,
@@ -49,6 +50,9 @@ _BRACKETED_POINTS = re.compile(r"[（(]\s*([0-9]+)\s*分\s*[)）]")
 
 # words before the subject of bands that make a band of it the rule does not write (负增长, 未提高)
 _NEGATED_VALUE = ("未", "没有", "无", "不")
+#: 增长 / 提高 … ending the subject of bands, and 下降 / 减少 as a worded band of that growth (semantics §102)
+_GROWTH = words("growth")
+_DECLINE = words("decline")
 _WORDED_VALUE = ("负", "零", "正", *_NEGATED_VALUE)
 
 
@@ -60,6 +64,11 @@ def joint_key(part: Range | Label) -> str:
 def _holds_zero(r: Range) -> bool:
     """Whether the band takes the value 0 (提高5%以下 does: 未提高, 0 or less, falls in it)."""
     return (r.low is None or r.low.value.value <= 0) and (r.high is None or r.high.value.value >= 0)
+
+
+def _below(low: Edge, high: Edge) -> bool:
+    """Whether a band from ``low`` up takes a value of the band up to ``high`` (both at 0 or its side)."""
+    return low.value.value < high.value.value or (low.value.value == high.value.value and low.inclusive and high.inclusive)
 
 
 def _none_below_zero(bands: list[Range]) -> bool:
@@ -315,6 +324,40 @@ class RuleChecks(ClauseReader):
                     expected=("逐项写明：A得1分；B得1分",),
                     hint="逐项写成“方案制定得1分；组织实施得1分…”，每项按是/否回答",
                 )  # fmt: skip
+
+    def _worded_value_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """增长5%以下得1分，负增长不得分 / 提高5%以下得3分，未提高不得分 (semantics §102): beside bands on a growth
+        (a subject ending in 增长, 提高 … lexicon ``growth``, every edge in one unit), 负增长 and 下降 (lexicon
+        ``decline``) are that growth below 0, 未提高 / 没有增长 / 无增长 at most 0: a band, read as one, tried
+        before the first band it lies in (the narrower band first, as nested awards are, §1); −3% scored 1 in
+        增长5%以下. Left to ``_no_worded_value`` otherwise (零增长, other words)."""
+        growing = [
+            c.condition for c in clauses
+            if isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.subject.endswith(_GROWTH)
+        ]  # fmt: skip
+        units = {e.value.unit for b in growing for e in (b.low, b.high) if e is not None}
+        if not growing or len(units) != 1 or len({b.measure for b in growing}) != 1:
+            return clauses
+        unit = units.pop()
+        out = list(clauses)
+        for c in clauses:
+            if not isinstance(c, Award) or not isinstance(c.condition, (Label, TargetMet)):
+                continue
+            cond = c.condition
+            text = cond.text.strip().rstrip("的")
+            if text in _DECLINE or any(text == "负" + g for g in _GROWTH):
+                high = Edge(Quantity(Decimal(0), unit), False)  # 负增长: below 0
+            elif any(text == n + g for n in _NEGATED_VALUE for g in _GROWTH):
+                high = Edge(Quantity(Decimal(0), unit), True)  # 未提高: not above 0
+            else:
+                continue
+            outer = next((b for b in growing if b.low is None or _below(b.low, high)), None)
+            subject = (outer or growing[-1]).subject
+            band = attrs.evolve(c, condition=Range(growing[0].measure, None, high, subject, cond.span))
+            out.remove(c)
+            where = next((i for i, o in enumerate(out) if isinstance(o, Award) and o.condition is outer), None)
+            out.insert(where if where is not None else clauses.index(c), band)
+        return out
 
     def _no_worded_value(self, clauses: list[Clause]) -> None:
         """增长5%以下得1分，负增长不得分: a worded award that names the value the bands read (负增长 of 增长)

@@ -416,6 +416,9 @@ class Rule:
     # 扣分不超过本项分值的50% closing the deductions (semantics §84): they lose at most this percent of the
     # weight together (of the item's points in a sub-item), beside ``cap`` if both are written
     cap_share: Decimal | None = None
+    # 每低1个百分点扣1分，最低得2分 (semantics §102): the deductions leave at least these points (stated); 最低得0分
+    # is the ordinary clamp (``until_exhausted``)
+    floor: Decimal | None = None
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

@@ -452,7 +452,7 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
                 text += "，扣完为止"
             elif getattr(rule, "below_zero", False):
                 text += "，该项可负分"
-            else:
+            elif getattr(rule, "floor", None) is None:  # 最低得N分 closes the rule (semantics §102)
                 notes.append("未写扣完为止：最低0分")
         parts.append(text + _comment(notes, used))
     if (rule.cap is not None and sum(not d.bonus for d in rule.deductions) < 2) or (
@@ -465,6 +465,9 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         parts[-1] += f"，扣分不超过本项分值的{number(rule.cap_share)}%"  # semantics §84
     if rule.bonus_cap is not None and parts:
         parts[-1] += f"，最多加{number(rule.bonus_cap)}分"
+    floor = getattr(rule, "floor", None)
+    if floor is not None and parts:
+        parts[-1] += f"，最低得{number(floor)}分"  # semantics §102
     if rule.bonus_cap_base:
         parts.append("加分不超过基本分")
     if rule.stated_weight is not None:

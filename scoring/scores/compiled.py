@@ -333,6 +333,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if rule.floor is not None:
+        return True  # 最低得2分 (semantics §102): a floor the generated code does not apply, the evaluator's
     if rule.cap_share is not None:
         return True  # 扣分不超过本项分值的50% (semantics §84): a cap the weight decides, the evaluator's
     if joint_parts(rule) is not None:

@@ -253,6 +253,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item)
     _points_within(rule, full, ctx.setting.op)
+    if rule.floor is not None and rule.floor > full:
+        # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
+        raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
     separate = _inputs_of(rule)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)

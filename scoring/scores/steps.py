@@ -415,6 +415,10 @@ def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: d
     elif score < 0:
         ctx.step("扣完为止" if rule.until_exhausted else "最低0分", -score, "扣分超过分值，得分记为0")
         score = ZERO
+    if rule.floor is not None and score < rule.floor <= base:
+        # 最低得2分 (semantics §102): the deductions leave at least the stated points
+        ctx.step(f"最低得{_num(rule.floor)}分", rule.floor - score, "规则写明得分下限")
+        score = rule.floor
     return min(score, full)
 
 

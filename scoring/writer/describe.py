@@ -74,6 +74,8 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
         lines.append(f"{indent}注意      有加分未写上限：加分不封顶")
     if rule.below_zero:  # 该项可负分 (domain point 6): the text lifts the floor
         floor = "可负分（写明）：扣分超过分值时得分为负"
+    elif rule.floor is not None:  # 最低得2分 (semantics §102)
+        floor = f"最低得{rule.floor}分（写明）：扣分后不低于{rule.floor}分"
     elif rule.until_exhausted:
         floor = "扣完为止（写明）"
     else:
