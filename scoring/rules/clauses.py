@@ -100,6 +100,8 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+#: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
+_RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
 
@@ -747,7 +749,9 @@ class ClauseReader(SpanReader):
             raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
                              expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
         later = self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS)
-        if before.endswith("第") or (q.q.unit in _RANK_UNITS and (before.endswith("前") or later)):
+        ranked = before.endswith(_RANKED_BEFORE) and not q.q.unit and q.q.value >= 1 and q.q.value % 1 == 0
+        if before.endswith("第") or ranked or (q.q.unit in _RANK_UNITS and (before.endswith("前") or later)):
+            # 排名前3的 with no counter is 前3名 (the normalizer reads 排名前三 so: semantics §97)
             # 第1 with no counter is a rank as 第1名 is (排名第1)
             return q if q.q.unit else PQty(Quantity(q.q.value, "名"), q.span)
         return None
@@ -760,7 +764,8 @@ class ClauseReader(SpanReader):
         if any(p is not c and isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp)) for p in lead):
             return None
         units = {c.low.unit, c.high.unit}
-        if not units & set(_RANK_UNITS) or not units <= {"", *_RANK_UNITS}:
+        bare_ranks = units == {""} and self.text[: c.span[0]].rstrip().endswith(_RANKED_BEFORE[1:])  # 排名4-8的
+        if (not units & set(_RANK_UNITS) and not bare_ranks) or not units <= {"", *_RANK_UNITS}:
             return None
         after = "".join(p.text for p in lead if isinstance(p, PText) and p.span[0] >= c.span[1])
         if after not in ("", "的", "之间", "之间的"):

@@ -607,6 +607,7 @@ _POINTS_AFTER: str = _NUM["points_after"]
 _INCIDENT_AFTER: str = _NUM["incident_after"]
 _ONE_NOT_AFTER: str = _NUM["one_not_after"]
 _ORDINAL_END: str = _NUM["ordinal_end"]
+_RANKED_TOP: tuple[str, ...] = tuple(_NUM["ranked_top"])
 _WORDS = re.compile("|".join(map(re.escape, _NUM["words"])))
 
 _DIGITS = "零〇一二两三四五六七八九"
@@ -689,7 +690,7 @@ def _numerals(text: str) -> list[_Edit]:
             continue
         if run == "一" and before and before in _ONE_NOT_AFTER:
             continue
-        if not _quantity(text, e, before):
+        if not _quantity(text, e, before) and not _ranked_top(text, s, e):
             continue
         figure = _value(run, text.startswith("年", e))
         if figure is not None and text.startswith(("个半月", "个半小时"), e) and "." not in figure:
@@ -698,6 +699,11 @@ def _numerals(text: str) -> list[_Edit]:
         elif figure is not None:
             edits.append(_Edit(s, e, figure, "cn-numeral"))
     return edits
+
+
+def _ranked_top(text: str, s: int, e: int) -> bool:
+    """排名前三的得4分 / 名次前五，…: the best ranks up to it, with no counter (a rank, semantics §97)."""
+    return text[:s].endswith(_RANKED_TOP) and (e == len(text) or text[e] in _ORDINAL_END)
 
 
 def _quantity(text: str, e: int, before: str) -> bool:
