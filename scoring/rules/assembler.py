@@ -119,6 +119,19 @@ _AS_OF_END = frozenset(("底", "末", "止", "时"))
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 
 
+#: 未开展 / 没有举办 / 未召开: carrying out, negated, with no object of its own (semantics §99)
+_NOT_HELD = re.compile(r"(?:未|没有|未曾|从未)(?:" + "|".join(words("activity")) + r")")
+_EVENT_COUNTERS = frozenset(words("event_unit"))
+
+
+def _count_edges(c: Clause) -> list[Edge]:
+    """The line of steps on a count (不少于2次，少1次扣2分). Not a band's ends: beside one band (开展1次以上满分，
+    未开展不得分) the words are its complement, and 是 answers the band (the seed convention, §92)."""
+    if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE and c.start is not None:
+        return [c.start]
+    return []
+
+
 def _hand_deduction(seg: Any, nxt: Any) -> bool:
     """低于90%扣分 / 未完成的扣分 closing its clause: a condition before a bare 扣分 (no 每, no other tail) that no
     step or bonus follows, so the amount is given by hand within the weight (semantics §22, domain point 22)."""
@@ -1262,6 +1275,7 @@ class _Assembler(RuleChecks):
                 "bonus-contradiction", f"规则既写了加分，又写了“{self.no_bonus[0].text}”", self.no_bonus[0].span,
                 expected=("加N分，最多加M分",), hint="二者矛盾：请删去其一，或写明加分的上限",
             )  # fmt: skip
+        out = self._not_held(out)
         self._ratio_caps(out)
         self._interpolation_ends(out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
@@ -1271,6 +1285,27 @@ class _Assembler(RuleChecks):
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
                     stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
         return rule, notes
+
+    def _not_held(self, out: list[Clause]) -> list[Clause]:
+        """应急演练每年不少于2次，少1次扣2分，未开展不得分: 未开展 (a negated verb of carrying out, lexicon ``activity``, and
+        nothing else) beside a count of what is carried out (steps or bands in one counter of events) is that count
+        at 0, a band, so one answer, the count, reads the rule (semantics §99). It was read as the target unmet, a
+        second input: a count of 1 of 2 would have scored 0 where the steps give weight − 2."""
+        units = {e.value.unit for c in out for e in _count_edges(c)}
+        if any(isinstance(getattr(c, "condition", None), Range) for c in out):
+            return out  # bands on the count beside the words: their complement (开展1次以上满分，未开展不得分)
+        if len(units) != 1 or not (unit := units.pop()) or unit not in _EVENT_COUNTERS:
+            return out
+        done: list[Clause] = []
+        for c in out:
+            cond = getattr(c, "condition", None)
+            if (isinstance(c, (Award, Veto)) and isinstance(cond, (TargetMet, Label)) and cond.negated
+                    and (not isinstance(c, Award) or isinstance(c.outcome, Zero))
+                    and _NOT_HELD.fullmatch(cond.text.strip().removesuffix("的"))):  # fmt: skip
+                band = Range(Measure.VALUE, None, Edge(Quantity(Decimal(0), unit), True, False), cond.text, cond.span)
+                c = attrs.evolve(c, condition=band)
+            done.append(c)
+        return done
 
     def _band_heading(self, seg: _Segment, segs: list[_Segment]) -> Range | None:
         """＜90%的按区间计分：/ 低于90%的分档计分： (semantics §102): a comparison, then (的) a heading word
