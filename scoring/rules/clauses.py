@@ -940,7 +940,7 @@ class ClauseReader(SpanReader):
             elif any(w in text for w in _EXCESS_WORDS):
                 direction = Direction.EXCESS
         deviation = any(w.kind == "deviation" for w in words) or (steps and steps[-1].per == "dev")
-        is_delay = any(w in per_word or w in text for w in _DELAY_WORDS)
+        is_delay = any(w in per_word or w in text or w in per_word + text for w in _DELAY_WORDS)  # 每超|期1天
         is_percent = step_q is not None and step_q.is_percent
         is_event = False
         event_verb = any(w in text for w in _EVENT_WORDS) and direction is None and not deviation
