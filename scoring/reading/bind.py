@@ -50,6 +50,7 @@ from .scales import (
     default_direction,
     distance,
     event_words,
+    formula_names,
     from_target,
     missing_clause,
     names_event,
@@ -534,6 +535,13 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
                             False, "semantics §70"))  # fmt: skip
     for c in rule.clauses:
+        if isinstance(c, Award) and isinstance(c.outcome, Formula):
+            for name, kind in formula_names(c.outcome.expr):
+                if kind == "derived" and any(w in name for w in ("偏差", "偏离", "超支")):
+                    # 得分=（1-偏差率）×指标分值 answered with the value (domain point 2, semantics §99)
+                    how = "超出指标值的部分÷指标值" if "超支" in name else "|实际值−指标值|÷指标值（偏离的方向按指标值类型）"
+                    out.append(Decision(name, "计量", f"填数值时{name}＝{how}；填百分比时即为{name}", False,
+                                        "domain point 2, semantics §99"))  # fmt: skip
         if isinstance(c, Award) and isinstance(c.condition, Range):
             for edge, side in ((c.condition.low, "下限"), (c.condition.high, "上限")):
                 if edge is not None and not edge.stated:

@@ -170,9 +170,37 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if x.quantity.is_percent:
         return x.quantity.value / HUNDRED
     if kind == "derived":
-        # 偏差率, 超支率: the rule does not say how to work it out from the value and the target
+        if any(w in name for w in _FROM_TARGET):
+            return _from_target(name, x, ctx)
+        # 增长率, 节约率: the rule does not say how to work it out from the value and the target
         raise EvaluationError(f"公式中的“{name}”要由实际值和指标值算出，规则没有写明怎么算：请直接给出{name}（如“5%”）")
     return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
+
+
+#: names of a formula that domain point 2 defines from the value and the target: 偏差率 / 偏离度 |实际值 − 指标值| / 指标值
+#: (the sides the comparator counts, point 4), 超支率 the part above the budget / the budget
+_FROM_TARGET = ("偏差", "偏离", "超支")
+
+
+def _from_target(name: str, x: _In, ctx: _Ctx) -> Decimal:
+    """得分=（1-偏差率）×指标分值 answered 90 on a row of 100: 偏差率 = |90 − 100| / 100 = 10% (domain point 2), on the
+    side the comparator counts (point 4: ≥ the shortfall, ≤ the excess, = both); 超支率 counts the excess only. It
+    was refused, asking for the rate."""
+    assert x.quantity is not None
+    t = _numeric_target(ctx)
+    err = target_mismatch(t, x.quantity.unit)
+    if err:
+        raise EvaluationError(err.replace("{q}", _fmt(x.quantity)))
+    if t.value == 0:
+        raise EvaluationError(f"指标值为0，无法计算{name}")
+    diff = x.quantity.value - t.value
+    if "超支" in name or ctx.op in (Op.LE, Op.LT):
+        dist = max(diff, ZERO)
+    elif ctx.op in (Op.GE, Op.GT):
+        dist = max(-diff, ZERO)
+    else:
+        dist = abs(diff)
+    return dist / abs(t.value)
 
 
 def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
