@@ -127,8 +127,9 @@ def test_every_pending_request_is_documented() -> None:
 def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
-        # named: written inside the subject (§57); defined: the band's name after the definition it reads (§96)
-        "Range": {"measure", "low", "high", "subject", "span", "named", "defined"},
+        # named: written inside the subject (§57); defined: the band's name after the definition it reads (§96);
+        # grade: in brackets after the band (§103)
+        "Range": {"measure", "low", "high", "subject", "span", "named", "defined", "grade"},
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",

@@ -413,7 +413,11 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
     elif reads_value(rule):
         kind = "rank" if reads_rank(rule) else "value"
-        out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值", "名" if kind == "rank" else unit))
+        # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
+        grades = tuple(a.condition.grade for a in rule.awards if isinstance(a.condition, Range) and a.condition.grade)
+        meaning = f"或填等级：{'、'.join(grades)}" if grades else ""
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值",
+                         "名" if kind == "rank" else unit, grades, meaning))  # fmt: skip
     for i, c in enumerate(separate, 1):
         out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]

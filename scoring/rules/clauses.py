@@ -18,6 +18,7 @@ import attrs
 
 from ..errors import RuleSyntaxError
 from .accounting import SpanReader
+from .grades import grade_of, grade_words
 from .nodes import (
     All,
     Award,
@@ -67,6 +68,7 @@ from .phrases import (
     PBareOp,
     PBounded,
     PCmp,
+    PGraded,
     PQty,
     PRange,
     PStep,
@@ -83,8 +85,16 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
+#: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
+_GRADE_NOTE = re.compile(r"^\s*[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]\s*的?\s*$")
 #: 且 / 并且 / 同时 joining two worded requirements (semantics §93)
 _JOINT = re.compile(r"并且|且|[，,]同时")
+
+
+def _a_grade(words: str) -> bool:
+    """优 / 良好 / “满意”: a grade word of the lexicon, or words that are a grade with no subject (semantics §103)."""
+    g = grade_of(words)
+    return words in grade_words() or (g is not None and not g.subject)
 
 
 def _conjuncts(words: str) -> tuple[str, ...]:
@@ -282,8 +292,54 @@ class ClauseReader(SpanReader):
             return All(tuple(sides), span)
         return None
 
+    def graded(self, lead: Lead, span: Span) -> Range | None:
+        """优（100%） / 良好（80%-90%） / 完成率90%以上（优秀）: a band named by a grade (semantics §103), the grade
+        written before the band in brackets or in brackets after it; None when the lead is neither."""
+        marks = [p for p in lead if isinstance(p, PGraded)]
+        if marks:
+            g = marks[0]
+            before = [p for p in lead if p.span[1] <= g.span[0]]
+            after = [p for p in lead if p.span[0] >= g.span[1]]
+            words = self.text[before[0].span[0] : g.span[0]].strip(" ：:") if before else ""
+            rest = self.text[g.span[1] : span[1]].strip(" ，。；,;：:")
+            if (
+                len(marks) > 1 or not all(isinstance(p, PText) for p in before + after)
+                or rest not in ("", "的") or not _a_grade(words)
+            ):  # fmt: skip
+                raise self.error("grade-band", "括号中的区间应紧跟在它所属的等级之后，如“良（90%-100%）得8分”", g.span,
+                                 expected=("优（100%）得满分", "良好（80%-90%）得8分"),
+                                 hint="括号前写等级（优、良、中、差、优秀、良好…），括号中写该等级的区间")  # fmt: skip
+            inner = g.inner
+            if len(inner) == 1 and isinstance(inner[0], PQty) and not inner[0].points_scale:
+                # 优（100%）: exactly that value (stated=False both ends); a value beyond it is in no band (§103)
+                q = inner[0]
+                self.use(q, *before, *after, g)
+                exact = Edge(q.q, True, False)
+                return Range(Measure.VALUE, exact, exact, "", span, grade=words)
+            r = self.condition(inner, g.span)
+            if not isinstance(r, Range):
+                raise self.error("grade-band", "等级后括号中的内容不是数值区间", g.span,
+                                 expected=("良（90%-100%）", "优秀（≥90%）"))  # fmt: skip
+            self.use(*before, *after, g)
+            return attrs.evolve(r, span=span, grade=words)
+        last = lead[-1] if lead else None
+        m = _GRADE_NOTE.match(last.text) if isinstance(last, PText) else None
+        if m is None or not any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead[:-1]):
+            return None
+        word = m["g"]
+        if not _a_grade(word):
+            return None
+        r = self.condition(lead[:-1], span)
+        if not isinstance(r, Range):
+            return None
+        self.use(last)
+        return attrs.evolve(r, grade=word)
+
     def condition(self, lead: Lead, span: Span) -> Condition | None:
         """The condition a lead states, or None when it states none."""
+        graded = self.graded(lead, span)
+        if graded is not None:
+            return graded
         over = self._delay_over(lead, span)
         if over is not None:
             # 超过时限1个月以内 / 超过1-3个月: the excess word and the words after it are the band's subject (it

@@ -126,6 +126,9 @@ class Range:
     # deviation relative to the target on both sides, whatever the comparator (semantics §96); "" for a deviation
     # band on the comparator's side (§4)
     defined: str = ""
+    # 优（100%） / 良（90%-100%） / 完成率90%以上（优秀）: the grade that names the band, an answer of its own that
+    # scores the band as a value in it does (semantics §103); "" for a band named by no grade
+    grade: str = ""
 
 
 @frozen

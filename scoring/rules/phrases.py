@@ -120,6 +120,15 @@ class PBounded:
 
 
 @frozen
+class PGraded:
+    """优（100%） / 良好（80%-90%）: a band in brackets after the grade that names it (semantics §103); ``inner``
+    the phrases inside the brackets, ``span`` the brackets'."""
+
+    inner: tuple[Any, ...]
+    span: Span
+
+
+@frozen
 class PBareOp:
     op: Op
     span: Span

@@ -152,8 +152,13 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
 
 
 def range_text(c: Range, used: set[str] | None = None) -> str:
-    """A Range in canonical form: 满意度≥90% · 偏离5%（不含）至20%（含） · ≥指标值的90% · =100%."""
-    used = set() if used is None else used
+    """A Range in canonical form: 满意度≥90% · 偏离5%（不含）至20%（含） · ≥指标值的90% · =100%; the grade naming
+    it in brackets after it: =100%（优） (semantics §103)."""
+    text = _band_text(c, set() if used is None else used)
+    return f"{text}（{c.grade}）" if c.grade else text
+
+
+def _band_text(c: Range, used: set[str]) -> str:
     head, of = _measure_words(c, used)
     low, high = c.low, c.high
     unit_points = any(e is not None and e.value.unit == "分" for e in (low, high))

@@ -54,6 +54,7 @@ from .phrases import (
     PBareOp,
     PBounded,
     PCmp,
+    PGraded,
     PMark,
     PQty,
     PRange,
@@ -319,6 +320,11 @@ class _Phrases:
         if lq.unit == "" and high.q.unit:
             lq = Quantity(lq.value, high.q.unit)  # 0≤节约率<5%: the unit written once applies to both ends, as in 0-5%
         return PBounded(lq, _OPS[op1.type], _OPS[op2.type], high.q, isinstance(mid, PWord), self._span(meta))
+
+    def graded(self, meta: Any, ch: list[Any]) -> PGraded:
+        # 良（90%-100%）: the band inside the brackets (op_range gives a list), read by clauses.condition (§103)
+        inner = tuple(p for c in ch if not isinstance(c, Token) for p in (c if isinstance(c, list) else [c]))
+        return PGraded(inner, self._span(meta))
 
     def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
         tok: Token = ch[0]

@@ -40,6 +40,7 @@ from ..rules.nodes import (
     Op,
     Otherwise,
     Quantity,
+    Range,
     Rule,
     TargetMet,
 )
@@ -254,7 +255,20 @@ def _match_label(awards: list[Award], label: str) -> Award | None:
 
 def _label_text(a: Award) -> str:
     c = a.condition
+    if isinstance(c, Range):
+        return c.grade  # 良（90%-100%）: the grade naming the band (semantics §103)
     return c.text if isinstance(c, (Label, Otherwise, TargetMet)) else ""
+
+
+def _worded(a: Award) -> bool:
+    """A label, 达标, or a band named by a grade (良（90%-100%）, semantics §103): what a word can name."""
+    c = a.condition
+    return isinstance(c, (Label, TargetMet)) or (isinstance(c, Range) and bool(c.grade))
+
+
+def graded_bands(rule: Rule) -> list[Award]:
+    """The awards whose band a grade names (优（100%）得满分，良（90%-100%）得8分: semantics §103)."""
+    return [a for a in rule.awards if isinstance(a.condition, Range) and a.condition.grade]
 
 
 def _named(awards: list[Award], label: str) -> list[Award]:
@@ -267,7 +281,7 @@ def _named(awards: list[Award], label: str) -> list[Award]:
     same = [a for a in awards if same_label(label, _label_text(a))]
     if same:
         return same[:1]
-    worded = [a for a in awards if isinstance(a.condition, (Label, TargetMet))]
+    worded = [a for a in awards if _worded(a)]
     texts = [_label_text(a) for a in worded]
     grades, subject = grades_of(texts)
     awards = worded
@@ -342,5 +356,5 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
     grade, not the 是 its word also means."""
     if x.flag is None or x.quantity is not None or not isinstance(actual, str):
         return x
-    worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    worded = [a for a in rule.awards if _worded(a)]  # 差 on 优（100%）…差（80%以下）不得分: the grade (§103)
     return _In(label=actual.strip()) if _match_label(worded, actual.strip()) is not None else x

@@ -106,6 +106,7 @@ from .answers import (
     _show,
     _target_value,
     fits_the_value,
+    graded_bands,
     own_grade,
     rank_answer,
     row_unit,
@@ -455,6 +456,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     # 6. no clause covers the value: a gap, where bands on it are written; else nothing read it
     if not numeric:
         raise EvaluationError(f"这条规则没有按数值计分的条款（{_worded_conditions(rule)}），数字“{_show(x)}”不能回答它")
+    _above_exact_grade(rule, x)  # 101% on 优（100%）得满分…: refused, not a gap (§103)
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
 
@@ -857,6 +859,8 @@ def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
 
 
 def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
+    if x.label is not None and graded_bands(rule):
+        return _by_grade(rule, x, ctx)
     awards = [a for a in rule.awards if isinstance(a.condition, (Label, Otherwise, TargetMet))]
     if not awards:
         if rule.deductions or rule.proportional is not None or any(isinstance(a.condition, Range) for a in rule.awards):
@@ -907,6 +911,51 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         return v
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
+
+
+def _by_grade(rule: Rule, x: _In, ctx: _Ctx) -> Decimal:
+    """良 on 优（100%）得满分，良（90%-100%）得8分…: the band the grade names scores as a value in it does
+    (semantics §103). A word that names no grade, or two, is refused with the grades."""
+    assert x.label is not None
+    awards = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))] + graded_bands(rule)
+    named = _named(awards, x.label)
+    grades = "、".join(_label_of(a) for a in awards)
+    if len(named) > 1:
+        raise EvaluationError(f"“{x.label}”可以是这条规则的几个等级（{'、'.join(_label_of(a) for a in named)}）：请写出完整的等级")
+    if not named:
+        raise EvaluationError(f"“{x.label}”不是这条规则的等级，应为: {grades}，或实际数值")
+    match = named[0]
+    if isinstance(match.outcome, Formula):
+        raise EvaluationError(f"等级“{_label_of(match)}”按数值计分，请给出实际数值，而不是“{x.label}”")
+    full = ctx.weight
+    _require_points(match, ctx)
+    value = _outcome(match.outcome, x, ctx, full)
+    ctx.step(_describe_award(match, ctx, full), value, "按等级计分", 实际值=x.label)
+    return value
+
+
+def _label_of(a: Award) -> str:
+    c = a.condition
+    return c.grade if isinstance(c, Range) else _describe_cond(c)
+
+
+def _above_exact_grade(rule: Rule, x: _In) -> None:
+    """A value above a top band a grade names by one number (优（100%）: exactly 100%, semantics §103): the
+    text does not say whether 优 takes it; refused rather than scored 0 as a gap."""
+    if x.quantity is None:
+        return
+    edges = [e for a in rule.awards if isinstance(a.condition, Range) for e in (a.condition.low, a.condition.high) if e is not None]
+    for a in graded_bands(rule):
+        c = a.condition
+        assert isinstance(c, Range)
+        if c.low is None or c.low != c.high or c.low.stated or c.low.value.unit != x.quantity.unit:
+            continue
+        top = c.low.value.value
+        if x.quantity.value > top and all(e.value.unit != x.quantity.unit or e.value.value <= top for e in edges):
+            raise EvaluationError(
+                f"“{c.grade}（{_fmt(c.low.value)}）”只写了{_fmt(c.low.value)}这一个值，规则没有说明高于它的实际值"
+                f"“{_show(x)}”属于哪一档：请核对规则（如写成“{c.grade}（{_fmt(c.low.value)}及以上）”），或给出等级"
+            )
 
 
 def _date_as_delay(rule: Rule, x: _In) -> _In:
