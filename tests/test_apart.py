@@ -53,10 +53,11 @@ def test_an_event_beside_steps_on_the_value_is_its_own_answer() -> None:
 
 
 def test_not_done_beside_steps_is_its_own_answer() -> None:
-    # 3 trainings on a row of 4次 scored 0 (未开展 held); 3 is one short: 10 − 1
+    # 3 trainings on a row of 4次 scored 0 (未开展 held); 3 is one short: 10 − 1. 未开展 is the count at 0 (§99):
+    # one count answers both
     rule = "全年开展培训不少于4次，每少1次扣1分，未开展不得分。"
-    assert "2个实际值" in refused(rule, "3", target="4次")
-    assert points(rule, {"实际值": "3", 1: "是"}, target="4次") == Decimal("9.00")
+    assert points(rule, "3", target="4次") == Decimal("9.00")
+    assert points(rule, "0", target="4次") == Decimal("0.00")
     # 3 days late is no 未报送 (it scored 0)
     late = "按时报送得满分，每迟报1天扣0.1分，未报送不得分"
     assert "2个实际值" in refused(late, "3")
@@ -103,6 +104,10 @@ def test_bands_on_a_value_and_events_counted_apart() -> None:
         ("得分=实际完成数/计划数×10", "8人", "10人", "8.00"),
         # a deviation rate given as a rate
         ("得分=（1-偏差率）×指标分值", "10%", "100万元", "9.00"),
+        # or worked out from the value (domain point 2, semantics §99): |90 − 100| / 100 = 10% (it was read as a 90%
+        # deviation: 1), 超支率 (105 − 100) / 100 = 5%
+        ("得分=（1-偏差率）×指标分值", "90", "100万元", "9.00"),
+        ("得分=分值×（1-超支率）", "105", "≤100万元", "9.50"),
         # the one name that is no weight, value, target or rate is the measured value (was undefined)
         ("得分=满意度×分值", "85%", "90%", "8.50"),
         # one rate: the answer (unchanged)
@@ -116,8 +121,7 @@ def test_names_in_a_formula(rule: str, actual: str, target: str, want: str) -> N
 @pytest.mark.parametrize(
     ("rule", "actual", "target", "says"),
     [
-        ("得分=（1-偏差率）×指标分值", "90", "100万元", "要由实际值和指标值算出"),  # was 1 (a 90% deviation)
-        ("得分=分值×（1-超支率）", "105", "≤100万元", "要由实际值和指标值算出"),
+        ("得分=增长率×分值", "105", "100万元", "要由实际值和指标值算出"),  # against last year: not from the row
         ("得分=实际完成数/计划数×10", "8人", "10万元", "单位不一致"),
         ("得分=完成率/达标率×分值", "80%", "100%", "两个比率"),
     ],
