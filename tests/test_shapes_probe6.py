@@ -104,9 +104,9 @@ def test_a_range_per_step_at_the_line_is_exact() -> None:
 
 
 def test_a_derived_rate_named_with_du_is_not_the_value() -> None:
-    # 108 on 100万元: 偏离度 is worked out by a rule the formula does not give: refused, never 108% taken for it
-    with pytest.raises(scoring.EvaluationError, match="偏离度"):
-        _points("得分=（1-偏离度）×分值", "108", target="=100万元", unit="万元", weight=5)
+    # 108 on 100万元: 偏离度 is never 108% taken for it; domain point 2 works it out, |108 − 100| / 100 = 8% (§99):
+    # (1 − 0.08) × 5 = 4.6 (sixth probe D19's hand score)
+    assert _points("得分=（1-偏离度）×分值", "108", target="=100万元", unit="万元", weight=5) == Decimal("4.6")
 
 
 def test_the_excess_band_reads_back() -> None:
