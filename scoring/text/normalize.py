@@ -30,7 +30,7 @@ feed one offset map:
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
-7. ``lost-dash`` (a warning): 80%99% → 80%-99%.
+7. ``lost-dash`` (a warning): 80%99% → 80%-99%; ``ordinal-range``: 第4至第6名 → 第4至6名 (the second 第 repeats the first).
 8. ``full-stop``: 不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot
    (a decimal point 0.5 and an item number 1. stay).
 9. ``stray-bracket``: a closing bracket that ends the text with no opening one before it
@@ -749,6 +749,18 @@ def _lost_dash(text: str) -> list[_Edit]:
     ]
 
 
+# 第4至第6名: the second 第 of a range of ordinals repeats the first (第4至6名); the grammar reads a range of ranks
+# after one 第 (semantics §97)
+_ORDINAL_AGAIN = re.compile(r"第\s*[0-9]+\s*(?:名|位)?\s*(?:至|到|-|—|～|~)\s*(?P<again>第)(?=\s*[0-9])")
+
+
+def _ordinal_range(text: str) -> list[_Edit]:
+    """第4至第6名 → 第4至6名: the repeated 第 of a range of ordinals dropped."""
+    if text.count("第") < 2:
+        return []
+    return [_Edit(m.start("again"), m.end("again"), "", "ordinal-range") for m in _ORDINAL_AGAIN.finditer(text)]
+
+
 # ---------------------------------------------------------------- 8. an ASCII full stop
 
 # 不得分. : a half-width full stop that ends a clause is the 。 the grammar separates clauses with; a
@@ -797,5 +809,5 @@ def _stray_bracket(text: str) -> list[_Edit]:
 # Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
 # (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
 _STEPS: tuple[_Step, ...] = (
-    _width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _full_stop, _stray_bracket
+    _width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _ordinal_range, _full_stop, _stray_bracket
 )
