@@ -1,13 +1,15 @@
 """The assembler: a transformed parse (clauses of phrases) → a Rule or Composite. It joins clauses
 into segments, reads each with the clause readers, orders bands and resolves labels, then accounts spans.
 
-Why ``_Assembler`` is over 300 lines (issue 15): it is the one place where clauses meet (a band's
-points decide a step's start, a veto restates a zero, labels pair with their negations), and each of
-its steps reads and writes the same rule-in-progress; the per-clause readers already live in clauses.py."""
+Why ``_Assembler`` is long (issue 15): it is the one place where clauses meet (a band's points decide a step's
+start, a veto restates a zero, labels pair with their negations), and each of its steps reads and writes the same
+rule-in-progress. The per-clause readers live in clauses.py (``ClauseReader``) and the checks in checks.py
+(``RuleChecks``); the readings of lists and items (lists.py, ``ListReader``), of requirements and deadlines
+(requirements.py, ``RequirementReader``) and of bands and their bounds (bands.py, ``BandReader``) are its bases,
+each a ``RuleChecks`` with methods only, so this file keeps the segments, ``rule`` and what joins them."""
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -17,10 +19,9 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
-from .checks import _DATE_WORDS
-from .clauses import _said
+from .bands import BandReader
 from .lexicon import words
-from .lists import ListReader, _num_text, _one_worded_award
+from .lists import ListReader, _one_worded_award
 from .nodes import (
     Abs,
     Award,
@@ -28,7 +29,6 @@ from .nodes import (
     ByHand,
     Clause,
     Composite,
-    Condition,
     Deduction,
     Direction,
     Edge,
@@ -38,18 +38,15 @@ from .nodes import (
     Item,
     Label,
     Measure,
-    MonthDay,
     Node,
     Note,
     Num,
     Op,
     Partial,
-    PercentBasis,
     Points,
     Proportional,
     Quantity,
     Range,
-    Requirement,
     Rule,
     ShareOfWeight,
     StepKind,
@@ -59,17 +56,8 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
-    _AS_OF_WORDS,
-    _BUDGET_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
-    _EXCESS_WORDS,
-    _FAILED_WORDS,
-    _FLOOR,
-    _SHORT_WORDS,
-    _STANDARD_WORDS,
-    _TIME_LIMIT_WORDS,
-    _TIME_UNITS,
     Lead,
     PBareOp,
     PBounded,
@@ -91,42 +79,21 @@ from .phrases import (
     _lead_text,
     _merge,
 )
+from .requirements import RequirementReader
 from .shapes import (
-    _inside,
     _rank,
     _Segment,
     _side_name,
     _split_list,
-    deducts,
-    delay_band,
     formula_vars,
-    is_weight_name,
-    ties_to_target,
 )
 
-#: ＜90%的按区间计分：a heading over the bands after it (semantics §102)
-_BAND_HEADINGS = frozenset(words("band_heading"))
-
-#: 或 / 或者 between two comparisons of one measure: a union of their ranges (semantics §93)
-_OR_WORDS = ("或", "或者")
-
-#: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
-_AS_OF_END = frozenset(("底", "末", "止", "时"))
 #: the words of DISCRETION that deduct by hand, not award (semantics §86)
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 
 
-#: 未开展 / 没有举办 / 未召开: carrying out, negated, with no object of its own (semantics §99)
-_NOT_HELD = re.compile(r"(?:未|没有|未曾|从未)(?:" + "|".join(words("activity")) + r")")
-_EVENT_COUNTERS = frozenset(words("event_unit"))
 
 
-def _count_edges(c: Clause) -> list[Edge]:
-    """The line of steps on a count (不少于2次，少1次扣2分). Not a band's ends: beside one band (开展1次以上满分，
-    未开展不得分) the words are its complement, and 是 answers the band (the seed convention, §92)."""
-    if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE and c.start is not None:
-        return [c.start]
-    return []
 
 
 def _hand_deduction(seg: Any, nxt: Any) -> bool:
@@ -184,7 +151,7 @@ def _substitute(e: Expr, name: str, by: Expr) -> Expr:
     return e
 
 
-class _Assembler(ListReader):
+class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
     def segments(self, clauses: Sequence[tuple[str, list[Any], Span]]) -> list[_Segment]:
@@ -267,43 +234,7 @@ class _Assembler(ListReader):
             joined.append(seg)
         return self.announced(self._tier_caps(joined))
 
-    def _tier_caps(self, segs: list[_Segment]) -> list[_Segment]:
-        """每降低1%加2分，降低2%以上加4分 (dev-116): a band on the same distance right after per-step bonuses
-        (the step's own word, 降低 after 每降低, with ≥ a multiple of the step), adding exactly what the steps add
-        at its line, is the steps' cap (domain point 16: tiers; from the line on the band holds, and the steps
-        would add the same there): read as 最多加4分 on the steps. Points that differ from the steps' at the line
-        are a band beside the steps, not read yet (refused as before, unread-number)."""
-        out: list[_Segment] = []
-        for seg in segs:
-            prev = out[-1] if out else None
-            cap = self._tier_cap(prev, seg) if prev is not None else None
-            if cap is not None and prev is not None:
-                self.use(*seg.lead)
-                out[-1] = _Segment(prev.lead, [*prev.tails, cap], _merge(prev.span, seg.span))
-                continue
-            out.append(seg)
-        return out
 
-    @staticmethod
-    def _tier_cap(prev: _Segment, seg: _Segment) -> TCap | None:
-        if len(prev.lead) != 1 or len(prev.tails) != 1 or len(seg.lead) != 2 or len(seg.tails) != 1:
-            return None
-        step, bonus = prev.lead[0], prev.tails[0]
-        word, line = seg.lead
-        tier = seg.tails[0]
-        if not (isinstance(step, PStep) and step.per in ("down", "up") and step.q is not None and step.q.value > 0
-                and isinstance(bonus, TDeduct) and bonus.bonus and isinstance(bonus.points, Decimal)
-                and bonus.range_high is None and not bonus.count_up):  # fmt: skip
-            return None
-        if not (isinstance(word, PText) and isinstance(line, PCmp) and line.op is Op.GE and not line.of_target
-                and isinstance(tier, TDeduct) and tier.bonus and isinstance(tier.points, Decimal)
-                and tier.range_high is None):  # fmt: skip
-            return None
-        if word.text != step.word.removeprefix("每") or line.q.unit != step.q.unit:
-            return None
-        if line.q.value / step.q.value * bonus.points != tier.points:
-            return None
-        return TCap(tier.points, _merge(word.span, tier.span), "bonus")
 
     def _points_after_deduction(self, parts: list[Any], k: int) -> bool:
         """发现一笔违规支出扣0.5分（2分）: bracketed points closing a clause right after its one deduction (no
@@ -360,14 +291,6 @@ class _Assembler(ListReader):
 
 
 
-    def _schedule(self, note: Note, lead: Lead) -> Requirement | None:
-        """每月5日、20日如期按要求报送工程进度报告 before an award per occurrence: its numbers, all days or other
-        units of time, are the schedule the occurrences keep (a requirement's terms, §56), never a band."""
-        terms = tuple(q for p in lead for q in _said(p))
-        if not terms or any(q.unit not in _TIME_UNITS for q in terms) or not all(isinstance(p, (PQty, PText)) for p in lead):
-            return None
-        self.use(*lead)
-        return Requirement(note.text, note.span, terms)
 
     def _remark(self, flag: TFlag) -> None:
         """Read a remark's words, and its numbers where the remark says what they are: the weight of
@@ -939,366 +862,22 @@ class _Assembler(ListReader):
                     stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
         return rule, notes
 
-    def _not_held(self, out: list[Clause]) -> list[Clause]:
-        """应急演练每年不少于2次，少1次扣2分，未开展不得分: 未开展 (a negated verb of carrying out, lexicon ``activity``, and
-        nothing else) beside a count of what is carried out (steps or bands in one counter of events) is that count
-        at 0, a band, so one answer, the count, reads the rule (semantics §99). It was read as the target unmet, a
-        second input: a count of 1 of 2 would have scored 0 where the steps give weight − 2."""
-        units = {e.value.unit for c in out for e in _count_edges(c)}
-        if any(isinstance(getattr(c, "condition", None), Range) for c in out):
-            return out  # bands on the count beside the words: their complement (开展1次以上满分，未开展不得分)
-        if len(units) != 1 or not (unit := units.pop()) or unit not in _EVENT_COUNTERS:
-            return out
-        done: list[Clause] = []
-        for c in out:
-            cond = getattr(c, "condition", None)
-            if (isinstance(c, (Award, Veto)) and isinstance(cond, (TargetMet, Label)) and cond.negated
-                    and (not isinstance(c, Award) or isinstance(c.outcome, Zero))
-                    and _NOT_HELD.fullmatch(cond.text.strip().removesuffix("的"))):  # fmt: skip
-                band = Range(Measure.VALUE, None, Edge(Quantity(Decimal(0), unit), True, False), cond.text, cond.span)
-                c = attrs.evolve(c, condition=band)
-            done.append(c)
-        return done
 
-    def _band_heading(self, seg: _Segment, segs: list[_Segment]) -> Range | None:
-        """＜90%的按区间计分：/ 低于90%的分档计分： (semantics §102): a comparison, then (的) a heading word
-        (lexicon ``band_heading``) and nothing else, closed by a colon and followed by bands: the stretch the
-        bands after it divide. None where the clause is anything else."""
-        lead = seg.lead
-        if len(lead) not in (2, 3) or not isinstance(lead[-2], (PCmp, PRange)) or not isinstance(lead[-1], PText):
-            return None  # a subject may come first (综合治理率＜90%的按区间计分)
-        if len(lead) == 3 and not isinstance(lead[0], PText):
-            return None
-        if lead[-1].text.strip().removeprefix("的") not in _BAND_HEADINGS or lead[-2].span[1] != lead[-1].span[0]:
-            return None
-        k = segs.index(seg)
-        if k + 1 >= len(segs) or self.text[seg.span[1] : segs[k + 1].span[0]].strip()[:1] not in ("：", ":"):
-            return None
-        cond = self.condition(lead[:-1], self._lead_span(lead[:-1], seg.span))
-        return cond if isinstance(cond, Range) else None
 
-    def _within_headings(self, headings: list[tuple[int, Range, Span]], out: list[Clause]) -> None:
-        """Every band after a heading (＜90%的按区间计分：) lies in its stretch, up to the heading's own line,
-        which a band may share (80%-90%: at 90% the band before, ≥90%, is listed first and wins, §1); at least
-        one band follows. Else the heading and the bands disagree: refused (``heading-band``)."""
-        for where, stretch, span in headings:
-            bands = [c for c in out[where:] if isinstance(c, Award) and isinstance(c.condition, Range)]
-            if not bands:
-                raise self.error("heading-band", "“按区间计分”之后没有分档", span, expected=("80%-90%计7分",))
-            for b in bands:
-                r = b.condition
-                assert isinstance(r, Range)
-                below = stretch.low is None or (r.low is not None and r.low.value.value >= stretch.low.value.value)
-                above = stretch.high is None or (r.high is not None and r.high.value.value <= stretch.high.value.value)
-                units = {e.value.unit for e in (r.low, r.high, stretch.low, stretch.high) if e is not None}
-                if not (below and above) or len(units) != 1:
-                    raise self.error(
-                        "heading-band", f"这一档不在前面“{self.text[span[0] : span[1]]}”所说的区间之内", b.span or span,
-                        expected=(self.text[span[0] : span[1]] + "：…",),
-                        hint="让各档落在标题所说的区间之内，或删去标题",
-                    )  # fmt: skip
 
-    def _floor_lead(self, lead: Lead) -> bool:
-        """最低 / 最少 / 保底 (lexicon ``floor``) as the whole lead of a clause: what follows is a floor on the score."""
-        if not lead or not all(isinstance(p, (PText, PWord)) for p in lead):
-            return False
-        a, b = self._lead_span(lead, (0, 0))
-        return self.text[a:b].strip("，。；,;：: ") in _FLOOR
 
-    def _floor_stated(self, lead: Lead) -> PCmp | None:
-        """最低不低于2分 / 最低不少于2分: a floor word, then ≥ a number of points and nothing else (semantics §102)."""
-        if len(lead) != 2 or not isinstance(lead[1], PCmp) or not self._floor_lead(lead[:1]):
-            return None
-        c = lead[1]
-        if c.op is not Op.GE or c.q.unit != "分" or self.text[lead[0].span[1] : c.span[0]].strip():
-            return None
-        return c
 
-    def _floor(self, floors: list[tuple[int, Decimal, Span]], out: list[Clause], below_zero: bool) -> Decimal | None:
-        """最低得2分 closing the deductions of a rule (semantics §102): the points the deductions leave at least.
-        It must come after every deduction, with at least one before it, and beside no band, veto or bonus that
-        could score less than it (which one wins is not written): else ``floor-points``. A floor above the
-        weight is refused when scored."""
-        if not floors:
-            return None
-        where, points, span = floors[-1]
-        deductions = [c for c in out if isinstance(c, Deduction)]
-        below = [
-            c for c in out
-            if isinstance(c, Veto) or (isinstance(c, Deduction) and c.bonus)
-            or (isinstance(c, Award) and not isinstance(c.outcome, FullMarks)
-                and not (isinstance(c.outcome, Points) and c.outcome.value >= points))
-        ]  # fmt: skip
-        if points and below:
-            raise self.error(
-                "floor-points", f"得分下限{_num_text(points)}分与其他条款的得分冲突（哪一个优先没有写明）", span,
-                expected=("每…扣N分，最低得M分",), hint="下限只能跟在扣分条款之后，且其他条款的得分不低于下限",
-            )  # fmt: skip
-        if (
-            len(floors) > 1 or below_zero or not any(not d.bonus for d in deductions)
-            or any(isinstance(c, Deduction) for c in out[where:])
-        ):  # fmt: skip
-            raise self.error(
-                "floor-points", "得分下限应写在全部扣分条款之后（且只写一次）", span,
-                expected=("每…扣N分，最低得M分",), hint="把“最低得N分”写在最后",
-            )  # fmt: skip
-        return points
 
-    def _cap_share(self, out: list[Clause]) -> Decimal | None:
-        """扣分不超过本项分值的50% (semantics §84): closing the deductions of the rule (none after it, at least one
-        before, none a bonus), it bounds them together at that share of the weight. Anywhere else which
-        deductions it bounds is not written: refused (``cap-share``)."""
-        caps, self.share_caps = self.share_caps, []
-        if not caps:
-            return None
-        where, cap = caps[-1]
-        before = [c for c in out[:where] if isinstance(c, Deduction)]
-        after = [c for c in out[where:] if isinstance(c, Deduction)]
-        if len(caps) > 1 or after or not before or any(d.bonus for d in before) or not 0 < cap.points <= 100:
-            raise self.error(
-                "cap-share", "按分值百分比写的扣分上限应写在全部扣分条款之后（且只写一次）", cap.span,
-                expected=("每…扣N分，扣分不超过本项分值的50%",), hint="把上限写在最后，或按分值折算成分数，如“最多扣2分”",
-            )  # fmt: skip
-        return cap.points
 
-    def _union(self, lead: Lead, span: Span) -> list[Condition] | None:
-        """75%-85%或93%-100%得3分 / 完成率低于60%或高于120%不得分: 或 (或者) between two comparisons of one
-        measure makes one band of the two ranges, a union (semantics §93): the condition of each, the subject
-        before the first shared. None where the lead has no 或 between comparisons. A second part with words
-        of its own (完成率低于60%或满意度低于80%) may name another measure: refused, as is anything but one
-        comparison on each side."""
-        cmp = (PCmp, PRange, PBounded)
-        at = next(
-            (i for i, p in enumerate(lead) if 0 < i < len(lead) - 1 and isinstance(p, PText) and isinstance(lead[i - 1], cmp)
-             and p.text.lstrip("的，, ").startswith(_OR_WORDS)),
-            None,
-        )  # fmt: skip
-        if at is None:
-            return None
-        first, second = lead[:at], lead[at + 1 :]
-        if not any(isinstance(p, cmp) for p in second):
-            return None  # 或 between words: a worded condition, read as before
-        before = [p for p in first if not isinstance(p, cmp)]
-        if (
-            lead[at].text.strip("的，, ") not in _OR_WORDS
-            or sum(isinstance(p, cmp) for p in first) != 1 or not isinstance(first[-1], cmp)
-            or sum(isinstance(p, cmp) for p in second) != 1 or not isinstance(second[0], cmp)
-            or any(not isinstance(p, PText) or p.text.strip("的，, ") for p in second[1:])
-            or any(not isinstance(p, PText) for p in before)
-        ):  # fmt: skip
-            where = lead[at].span
-            raise self.error(
-                "or-unclear", "“或”连接的不是同一个数值的两个区间，不清楚它连接的是两个条件还是两个数值", where,
-                expected=("完成率75%-85%或93%-100%得3分",),
-                hint="同一数值的两个区间用“或”连接；不同数值的条件请分成两档分别写明得分",
-            )  # fmt: skip
-        self.use(lead[at], *second[1:])
-        parts = [first, (*before, *second[:1])]
-        return [c for c in (self.condition(p, self._lead_span(p, p[-1].span)) for p in parts) if c is not None]
 
-    def _interpolation(self, lead: Lead, flag: TFlag, span: Span, scored: bool) -> Award:
-        """高于90%的，按线性内插赋分: from the one line of its condition (0 points there) to the target (full
-        marks), read as the formula 得分=（完成率-90%）/（指标值-90%）×指标分值 (semantics §59). The upper end is
-        the target, which the text leaves unsaid: the formula names it, and the reading shows it."""
-        if scored:
-            raise self.error("mixed-clause", "同一子句中既按线性内插计分又另给分值", flag.span)
-        cond = self.condition(lead, self._lead_span(lead, span))
-        edges = [e for e in (cond.low, cond.high) if e is not None] if isinstance(cond, Range) else []
-        linear = any(w in flag.text for w in words("linear"))  # 按插值法: not said to be linear (sixth probe L12)
-        if linear and isinstance(cond, Range) and len(edges) == 2 and all(e.value.is_percent for e in edges):
-            # 完成率60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分: both ends written, their points are the
-            # bands' beside it (0 at 60%, full marks at 80%); checked once the rule's clauses are read (semantics §91)
-            low, high = (Num(e.value.value / 100) for e in edges)
-            share = BinOp("/", BinOp("-", Var("完成率"), low), BinOp("-", high, low))
-            award = Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
-            self.two_ends.append((award, flag.span))
-            return award
-        if not isinstance(cond, Range) or len(edges) != 1 or not edges[0].value.is_percent:
-            raise self.error(
-                "interpolation-ends", "线性内插的起点不明：条件应是一个百分比界线（如“高于90%的”）", flag.span,
-                expected=("高于90%的，按线性内插赋分",),
-                hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
-            )  # fmt: skip
-        line = Num(edges[0].value.value / 100)
-        share = BinOp("/", BinOp("-", Var("完成率"), line), BinOp("-", Var("指标值"), line))
-        return Award(cond, Formula(BinOp("*", share, Var("指标分值"))), False, span)
 
-    def _interpolation_ends(self, out: list[Clause]) -> None:
-        """60%-80%的按线性内插赋分 read from 0 at its lower end to full marks at its upper end: that holds only where
-        the bands beside it say so, a band from the upper end up scoring full marks (80%以上得满分) and one below
-        the lower end scoring 0 (60%以下不得分). Anything else leaves the points at the ends unwritten: refused."""
-        pending, self.two_ends = self.two_ends, []
-        for award, where in pending:
-            r = award.condition
-            assert isinstance(r, Range) and r.low is not None and r.high is not None
-            lo, hi = r.low.value, r.high.value
-            bands = [c for c in out if isinstance(c, Award) and c is not award and isinstance(c.condition, Range)]
-            top = any(b.condition.high is None and b.condition.low is not None and b.condition.low.value == hi
-                      and isinstance(b.outcome, FullMarks) for b in bands if isinstance(b.condition, Range))  # fmt: skip
-            bottom = any(b.condition.low is None and b.condition.high is not None and b.condition.high.value == lo
-                         and (isinstance(b.outcome, Zero) or b.outcome == Points(Decimal(0)))
-                         for b in bands if isinstance(b.condition, Range))  # fmt: skip
-            if not (top and bottom):
-                raise self.error(
-                    "interpolation-ends", "线性内插区间两端的得分不明：应另写高于上端得满分、低于下端不得分", where,
-                    expected=("高于90%的，按线性内插赋分", "60%-80%的按线性内插赋分，80%以上得满分，60%以下不得分"),
-                    hint="写明内插区间的两端及其得分，如“90%得0分，100%得满分，之间按线性内插赋分”",
-                )  # fmt: skip
 
-    @staticmethod
-    def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
-        """未超预算100万元，计10分；每超过1%扣1分: an unstated bound is an upper one when the rule deducts for excess."""
-        deds = [c for c in clauses if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE]
-        if not deds or not all(d.direction is Direction.EXCESS for d in deds):
-            return clauses
-        out: list[Clause] = []
-        for c in clauses:
-            if isinstance(c, Award) and isinstance(c.condition, Range):
-                r = c.condition
-                if r.low is not None and r.high is None and not r.low.stated:
-                    c = attrs.evolve(c, condition=attrs.evolve(r, low=None, high=r.low))
-            out.append(c)
-        return out
 
-    def _requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
-        """每年6月底前预拨…不少于…的50，10月底前拨付剩余资金，未及时足额拨付一次扣1分: context clauses that state
-        a requirement with a deadline or a time limit (a number in a unit of time: 6月, 次月10日, 30个工作日,
-        5分钟, 9：00~17：30) and no outcome of their own, right before a deduction per failure to meet it
-        (per event or once, its words saying the failure: 未及时, 未在规定时间内, 未按进度 …, lexicon
-        ``[words.failed_requirement]``; a worded award of the requirement met, 响应及时得满分, may stand
-        between): their numbers are the requirement's terms (``Requirement``), never a band, a line or a
-        step; the answer is the count of failures. Anything else is left as it was (unread numbers refuse
-        the rule): a number with no deadline beside it (满意度90%以上，每次投诉扣1分) may be a band."""
-        result = list(out)
-        i = 0
-        while i < len(result):
-            if not (isinstance(result[i], Note) and id(result[i]) in leads):
-                i += 1
-                continue
-            j = i
-            while j < len(result) and isinstance(result[j], Note) and id(result[j]) in leads:
-                j += 1
-            numeric = [k for k in range(i, j) if any(_said(p) for p in leads[id(result[k])])]
-            if numeric and self._counts_failures(result, j, result[numeric[-1]].span):
-                first, last = numeric[0], numeric[-1]
-                phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
-                terms = tuple(q for p in phrases for q in _said(p))
-                timed = any(q.unit in _TIME_UNITS or q.unit == "时刻" or (q.unit == "年" and q.value >= 1000) for q in terms)
-                # 查处率100%，未按期结案的每件扣0.5分 (semantics §79): a rate required in full, each failure short of it
-                full = terms == (Quantity(Decimal(100), "%"),) and not any(isinstance(p, (PCmp, PRange, PBounded)) for p in phrases)
-                if (timed or full) and not any(isinstance(p, PStep) for p in phrases):
-                    self.use(*phrases)
-                    a, b = result[first].span or (0, 0), result[last].span or (0, 0)
-                    req = Requirement(self.text[a[0] : b[1]].strip(), (a[0], b[1]), terms)
-                    result[first : last + 1] = [req]
-                    j -= last - first
-            i = j
-        return result
 
-    def _deadline_requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
-        """计划于8月底前完成采购，每推迟10天扣0.5分: a context clause whose only numbers are a deadline (a date and
-        前/底/末, §53, §80), right before a step per unit of time late (a delay word, lexicon ``delay``), is the
-        requirement the steps count from (semantics §88): a ``Requirement`` holding the deadline, the answer how
-        late (the count of that unit past it; on time 0), as beside a worded full-marks clause. It was unread."""
-        result = list(out)
-        for k, c in enumerate(result[:-1]):
-            nxt = result[k + 1]
-            if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
-                continue
-            late_band = (
-                isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
-                and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
-            )  # fmt: skip
-            if not late_band and not (
-                isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
-                and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))
-            ):  # fmt: skip
-                continue
-            lead = leads[id(c)]
-            text = self.text[c.span[0] : c.span[1]].strip()
-            limit = self._time_limit(lead)
-            if limit is not None:
-                # 收到上级资金后30天内拨付到位，每逾期1天扣0.1分: a time limit, the line the days late count from
-                self.use(limit)
-                result[k] = Requirement(text, c.span, _said(limit))
-                continue
-            day = self._monthly_deadline(lead)
-            if day is not None and not late_band:
-                # 每月10日前报送上月数据，逾期1天扣0.1分: a deadline every month (§94): the requirement's term, the
-                # steps count the days late over all the months (the answer is their total), no date
-                self.use(day)
-                result[k] = Requirement(text, c.span, _said(day), every="月")
-                continue
-            if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
-                continue
-            deadline = self.deadline(lead, yearless=True)
-            if deadline is None:
-                continue
-            terms = tuple(q for p in lead for q in _said(p))
-            result[k] = Requirement(text, c.span, terms, deadline)
-        return result
 
-    def _monthly_deadline(self, lead: Lead) -> PQty | None:
-        """每月10日前 / 每月5号以前: the one number of a context clause, a day of the month right after 每月 and
-        before a word of by (前, 以前, 之前): a deadline that comes back every month (§94)."""
-        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in ("日", "号"):
-            return None
-        p = numeric[0]
-        if not self.text[: p.span[0]].rstrip().endswith("每月") or not 1 <= p.q.value <= 31 or p.q.value % 1:
-            return None
-        return p if self.text[p.span[1] :].lstrip().startswith(("前", "以前", "之前")) else None
 
-    @staticmethod
-    def _time_limit(lead: Lead) -> PCmp | PQty | None:
-        """30天内 / 不超过15个工作日 / 办结时限为30天: the one number of a context clause, a duration in a unit of
-        time that is at most that long (a comparison below it, or a time-limit word, lexicon ``time_limit``)."""
-        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 1:
-            return None
-        p = numeric[0]
-        if isinstance(p, PCmp) and p.op in (Op.LE, Op.LT) and p.q.unit in _TIME_UNITS:
-            return p
-        if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
-            return p
-        return None
 
-    def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
-        """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
-        failure to meet a requirement: per event (not per unit of time late) or once, not a bonus, the words
-        from ``after`` to its end saying the failure (lexicon ``[words.failed_requirement]``)."""
-        if k < len(out):
-            met = out[k]
-            if (
-                isinstance(met, Award) and isinstance(met.condition, Label) and not met.condition.negated
-                and isinstance(met.outcome, (FullMarks, Points))
-            ):  # fmt: skip
-                k += 1
-        if k >= len(out) or after is None:
-            return False
-        d = out[k]
-        if not isinstance(d, Deduction) or d.bonus or d.kind is StepKind.DISTANCE or d.span is None:
-            return False
-        if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
-            return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
-        return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
 
-    def _plan_line(self, lead: Lead) -> PQty | None:
-        """计划完成15公里 / 当年新增造林面积5000亩 / 全年召开例会12次: a context clause of words and one
-        quantity in a unit (no comparison, no percent, no points, not how often or a time scope): the plan
-        it states, or None."""
-        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or not any(isinstance(p, PText) for p in lead):
-            return None
-        q = numeric[0]
-        if not q.q.unit or q.q.is_percent or q.points_scale or q.pp or q.inclusive_mark is not None:
-            return None
-        if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
-            return None
-        said = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
-        if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
-            return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
-        return q
 
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""
@@ -1323,36 +902,6 @@ class _Assembler(ListReader):
             out = [*out[:at], Veto(c.condition, c.span), *out[at + 1 :]]
         return out
 
-    def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
-        """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
-        award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
-        the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
-        5亿元, domain point 2); an excess step only after a plan that names a budget (项目预算控制数1200万元，每超出
-        预算2%扣1分: lexicon ``budget``), in its unit or in % of it. None otherwise (§65: 每超1公里 reads no line)."""
-        if ded.step is None or ded.direction not in (Direction.SHORTFALL, Direction.EXCESS):
-            return None
-        lead: Lead | None = None
-        if out and isinstance(out[-1], Note):
-            lead = last_lead
-        elif (
-            len(out) >= 2 and isinstance(out[-1], Award) and isinstance(out[-1].condition, Label)
-            and not out[-1].condition.negated and ties_to_target(out[-1].condition.text)
-            and isinstance(out[-1].outcome, FullMarks)
-            and isinstance(out[-2], Note) and id(out[-2]) in leads
-        ):  # fmt: skip
-            lead = leads[id(out[-2])]
-        if not lead:
-            return None
-        plan = self._plan_line(lead)
-        if plan is None:
-            return None
-        # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)
-        relative = ded.step.unit == "%" and ded.basis is not PercentBasis.POINTS and plan.q.unit not in _TIME_UNITS
-        if plan.q.unit != ded.step.unit and not relative:
-            return None
-        if ded.direction is Direction.EXCESS and not any(w in _lead_text(lead) for w in _BUDGET_WORDS):
-            return None
-        return plan
 
     def _heading(self, segs: list[_Segment]) -> bool:
         """建设任务完成率：100%得5分；≥90%得4分 (semantics §65): the rule opens with words alone (no number)
@@ -1365,29 +914,6 @@ class _Assembler(ListReader):
         between = self.text[segs[0].span[1] : segs[1].span[0]].strip()
         return between[:1] in ("：", ":")
 
-    @staticmethod
-    def _as_of(lead: Lead) -> bool:
-        """截至12月底 / 截止2024年12月31日 / 截止到2024年底 (semantics §79): a context clause that is an as-of word
-        (lexicon ``[words.as_of]``), then a date written in figures (年, 年月, 年月日, 月 or 月日, running
-        together), then nothing or 底/末/止/时: the date the outcome is counted at. Anything more is not this."""
-        if len(lead) < 2 or not isinstance(lead[0], PText) or lead[0].text not in _AS_OF_WORDS:
-            return False
-        rest = list(lead[1:])
-        if isinstance(rest[-1], PText):
-            if rest.pop().text not in _AS_OF_END:
-                return False
-        if not rest or not all(isinstance(p, PQty) and not p.points_scale for p in rest):
-            return False
-        parts = [p for p in rest if isinstance(p, PQty)]
-        if any(a.span[1] != b.span[0] for a, b in itertools.pairwise(parts)) or parts[0].span[0] != lead[0].span[1]:
-            return False
-        units = tuple(p.q.unit for p in parts)
-        if units not in (("年",), ("年", "月"), ("年", "月", "日"), ("月",), ("月", "日")):
-            return False
-        if any(p.q.value != int(p.q.value) for p in parts):
-            return False
-        limits = {"年": (1949, 2100), "月": (1, 12), "日": (1, 31)}
-        return all(limits[p.q.unit][0] <= p.q.value <= limits[p.q.unit][1] for p in parts)
 
     def _heading_unit(self, segs: list[_Segment]) -> list[_Segment]:
         """满意度（%）：≥90，满分；80-90，3分；<80，0分 (semantics §79): a heading that closes with a percent sign
@@ -1429,229 +955,14 @@ class _Assembler(ListReader):
         words = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
         return q.q.value == 1 and q.q.unit in _EVENT_UNITS and words.endswith(_EVENT_WORDS)
 
-    def _standard(self, lead: Lead) -> PQty | None:
-        """以100%为标准 / 以上年实际为基准 …: a note naming the standard the rule measures from (its one
-        number written between 以 and 为标准/为基准/为准, lexicon ``[words.standard]``), or None."""
-        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale:
-            return None
-        q = numeric[0]
-        start = min(p.span[0] for p in lead)
-        end = max(p.span[1] for p in lead)
-        before = self.text[start : q.span[0]].strip()
-        after = self.text[q.span[1] : end].strip()
-        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
-        return q if before.endswith("以") and after in _STANDARD_WORDS else None
 
-    def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
-        """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the
-        standard, reaches that standard: the award is the band ≥90% (达到 includes its number, domain point 1), on
-        the subject the standard names, and the steps count from its edge. Only for one standard and one such
-        award that says nothing but 达到 (达到的, 满意度达到的); 完成 or a target of the row is not the standard
-        (semantics §89)."""
-        if len(standards) != 1:
-            return clauses
-        (q,) = standards
-        note = next((c for c in clauses if isinstance(c, Note) and c.span is not None
-                     and c.span[0] <= q.span[0] and q.span[1] <= c.span[1]), None)  # fmt: skip
-        if note is None:
-            return clauses
-        subject = self.text[note.span[0] : q.span[0]].strip() if note.span else ""
-        subject = subject[: -len("以")] if subject.endswith("以") else ""
-        reached = [
-            i for i, c in enumerate(clauses)
-            if isinstance(c, Award) and isinstance(c.outcome, FullMarks) and isinstance(c.condition, (Label, TargetMet))
-            and not c.condition.negated and getattr(c.condition, "requirement", None) is None
-            and c.condition.deadline is None and c.condition.text in ("达到", subject + "达到") and clauses.index(note) < i
-        ]  # fmt: skip
-        if len(reached) != 1:
-            return clauses
-        i = reached[0]
-        award = clauses[i]
-        assert isinstance(award, Award) and isinstance(award.condition, (Label, TargetMet))
-        band = Range(Measure.VALUE, Edge(q.q, True), None, subject, span=award.condition.span)
-        out = list(clauses)
-        out[i] = attrs.evolve(award, condition=band)
-        return out
 
-    def _restated_standards(self, standards: list[PQty], clauses: list[Clause]) -> None:
-        """以100%为标准。控制率≤100%，计5分；每超过一个百分点扣0.5分: the standard is read where a band's
-        edge or a deduction's start states the same number (a restatement). A standard no clause
-        states is left unread, and the rule is refused (unread-number): which line it sets is not
-        guessed."""
-        lines: set[Quantity] = set()
-        for c in clauses:
-            if isinstance(c, Award) and isinstance(c.condition, Range):
-                lines.update(e.value for e in (c.condition.low, c.condition.high) if e is not None)
-            elif isinstance(c, Deduction) and c.start is not None:
-                lines.add(c.start.value)
-        for q in standards:
-            if q.q in lines:
-                self.use(q)
 
-    def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
-        """11月底前完成得满分，12月完成得3分 / …，8月底以后开工不得分: beside a deadline (§53, §80) a band on a
-        bare month is a date, never a number of months (semantics §88). ``12月完成`` (the month, no 底/前 after
-        it: done in that month) is the deadline of the month's last day, a worded band like ``12月底前完成``;
-        ``8月底以后开工`` is the band after that month's end (``Label.start``: a late band, no deadline).
-        February's last day needs the year and the rest (上旬, 8月以后, a delay) stay refused (``date-band``)."""
-        dated = any(isinstance(c, (Award, Veto)) and isinstance(c.condition, (Label, TargetMet))
-                    and c.condition.deadline is not None for c in clauses)  # fmt: skip
-        if not dated:
-            return clauses
-        out: list[Clause] = []
-        for c in clauses:
-            r = c.condition if isinstance(c, Award) else None
-            if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
-                    and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
-                out.append(c)
-                continue
-            month = r.low.value.value
-            if month != month.to_integral_value() or not 1 <= month <= 12 or month == 2:
-                out.append(c)
-                continue
-            end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
-            text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
-            subject = r.subject.lstrip("份")
-            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
-                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
-            elif subject and not subject.startswith(_DATE_WORDS):
-                out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
-            else:
-                out.append(c)
-        return out
 
-    @staticmethod
-    def _tightest_first(clauses: list[Clause], falling: bool = False) -> list[Clause]:
-        """偏离40%不得分；偏离30%得15分；偏离20%得18分；偏离10%以内得20分: nested one-sided bands
-        written loosest first are tiers; each holds from the next tighter bound on. Since the first
-        band that holds wins, they are put tightest first (the order the AST shows is the reading).
-        Only when every award is such a band on one measure, the bounds strictly loosen and the points
-        fall as they do, but for
-        one band on the other side of the loosest bound written first or last (≥60%得6分，≥80%得8分，
-        ≥90%得10分，<60%得0分: the rest below the tiers), which stays where it is. Where that rest scores more
-        than every tier (满意度90%以上得5分，低于90%得3分，低于85%得1分: the tiers are below the best band), the
-        points fall as the tiers tighten away from it (``falling``)."""
-        awards = [c for c in clauses if isinstance(c, Award)]
-        if len(awards) < 2 or not all(isinstance(a.condition, Range) for a in awards):
-            return clauses
-        rest = _rest_below(awards)
-        if rest is not None:
-            ladder = [a for a in awards if a is not rest]
-            above = all(_rank(rest.outcome) > _rank(a.outcome) for a in ladder)
-            ordered = _Assembler._tightest_first(list(ladder), falling=above)
-            if ordered == ladder:
-                return clauses
-            it = iter(ordered)
-            return [c if (not isinstance(c, Award) or c is rest) else next(it) for c in clauses]
-        ranges = [a.condition for a in awards if isinstance(a.condition, Range)]
-        if len({r.measure for r in ranges}) != 1:
-            return clauses
-        if all(r.low is None and r.high is not None for r in ranges):
-            bounds = [r.high.value for r in ranges if r.high is not None]
-            loosening = all(a.value > b.value for a, b in itertools.pairwise(bounds))
-        elif all(r.high is None and r.low is not None for r in ranges):
-            bounds = [r.low.value for r in ranges if r.low is not None]
-            loosening = all(a.value < b.value for a, b in itertools.pairwise(bounds))
-        else:
-            return clauses
-        if not loosening or len({(b.is_percent, b.unit) for b in bounds}) != 1:
-            return clauses
-        if not all((_rank(a.outcome) > _rank(b.outcome)) if falling else (_rank(a.outcome) < _rank(b.outcome))
-                   for a, b in itertools.pairwise(awards)):  # fmt: skip
-            return clauses  # ≥80%得满分；≥90%得8分: a tighter band worth less is no tier (the checker says why)
-        tiers = iter(reversed(awards))
-        return [next(tiers) if isinstance(c, Award) else c for c in clauses]
 
-    def _unreachable_bands(self, clauses: list[Clause]) -> list[Clause]:
-        """A band that lies wholly inside a band listed before it can never apply, as the first band that
-        holds wins (§1). Two one-sided bands on one side (偏差率…10%以上得3分，20%以上不得分, sixth probe A48:
-        25% scored 3) are tiers where the points the tighter one gives follow the way the other bands' points
-        run along the value (falling as the deviation grows: 0 after 3): the tighter is put before the looser,
-        as ``_tightest_first`` does for a whole ladder. Any other band inside an earlier one (满意度80%以上得10分，
-        90%以上得5分: the better outcome would score less; 偏差在5%以内得满分，偏差在3%以内得8分) is refused
-        (`band-unreachable`): which of the two the writer meant is not written (§77). A band restated with the
-        same points (90%以上得满分 twice) changes nothing and stays."""
-        for _ in range(len(clauses)):
-            awards = [(i, c) for i, c in enumerate(clauses) if isinstance(c, Award) and isinstance(c.condition, Range)]
-            hit = next(
-                ((i, a, j, b) for n, (i, a) in enumerate(awards) for j, b in awards[n + 1 :]
-                 if a.outcome != b.outcome and _inside(b.condition, a.condition)  # type: ignore[arg-type]
-                 and not (deducts(a) and deducts(b))),  # two deducting bands: values in both refused (§95)
-                None,
-            )  # fmt: skip
-            if hit is None:
-                return clauses
-            i, a, j, b = hit
-            if not self._tier_pair(a, b, [c for _, c in awards if c is not a and c is not b]):
-                raise self.error(
-                    "band-unreachable", "这一档完全落在前面一档之内，按“先列先用”永远不会适用", b.span or (0, 0),
-                    expected=("互不重叠的各档",),
-                    hint="请把各档写成互不重叠的区间，或把较窄的一档写在前面（先列的档先适用）",
-                )  # fmt: skip
-            clauses = [*clauses[:i], b, *(c for k, c in enumerate(clauses) if i <= k and k != j)]
-        return clauses
 
-    @staticmethod
-    def _tier_pair(a: Award, b: Award, others: list[Award]) -> bool:
-        """Whether b (inside a, both one-sided on one side) reads as the tier beyond a: the other bands'
-        points run the same way along the value as a's and b's would (b past a's line)."""
-        ra, rb = a.condition, b.condition
-        assert isinstance(ra, Range) and isinstance(rb, Range)
-        upward = ra.high is None and rb.high is None and ra.low is not None and rb.low is not None
-        downward = ra.low is None and rb.low is None and ra.high is not None and rb.high is not None
-        if not (upward or downward):
-            return False
-        line = ra.low.value.value if upward else ra.high.value.value  # type: ignore[union-attr]
-        # the others lie on the near side of a's line: their points against a's say how points run outward
-        near = []
-        for o in others:
-            r = o.condition
-            assert isinstance(r, Range)
-            if upward and ((r.high is not None and r.high.value.value <= line) or (r.low is not None and r.low.value.value < line)):
-                near.append(_rank(o.outcome))
-            elif downward and ((r.low is not None and r.low.value.value >= line) or (r.high is not None and r.high.value.value > line)):
-                near.append(_rank(o.outcome))
-        if not near:
-            return False
-        pa, pb = _rank(a.outcome), _rank(b.outcome)
-        if all(p > pa for p in near):
-            return pb < pa  # points fall outward: the tier beyond scores less
-        if all(p < pa for p in near):
-            return pb > pa
-        return False
 
-    @staticmethod
-    def _inherit_measure(clauses: list[Clause]) -> list[Clause]:
-        """偏离小于等于5%，得20分；小于等于10%，得15分: later bands keep the measure of the first."""
-        out: list[Clause] = []
-        measure = Measure.VALUE
-        for c in clauses:
-            if isinstance(c, Award) and isinstance(c.condition, Range):
-                cond = c.condition
-                if cond.measure is Measure.VALUE and not cond.subject and measure is not Measure.VALUE:
-                    c = attrs.evolve(c, condition=attrs.evolve(cond, measure=measure))
-                else:
-                    measure = cond.measure
-            out.append(c)
-        return out
 
-    def _ratio_caps(self, out: list[Clause]) -> None:
-        """超过100%的按100%计 (semantics §96): the ratio of a formula counted at most 100%. Where every formula of the
-        rule is that ratio (names only, the value over the target or a rate) times the weight, the formula reaches
-        the weight exactly at 100%, so the cap is the clamp at the weight, stated (domain point 6). Beside any
-        other formula (完成率×8: the cap would stop it at 8, the clamp at the weight) or none, which quantity is
-        counted at 100% and what that does to the score is not written: refused."""
-        if not self.ratio_caps:
-            return
-        formulas = [c.outcome.expr for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)]
-        if not formulas or not all(_ratio_times_weight(e) for e in formulas):
-            flag = self.ratio_caps[0]
-            raise self.error(
-                "ratio-cap", f"“{flag.text}”前没有“比值×分值”的公式：不知道是哪个比值按100%计、对得分有何影响",
-                flag.span, expected=("得分=实际值/目标值×分值，超过100%的按100%计",),
-                hint="把上限写成得分的上限，如“最高不超过指标分值”",
-            )  # fmt: skip
 
     @staticmethod
     def _formula_subject(clauses: list[Clause]) -> list[Clause]:
@@ -1859,35 +1170,12 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 
 
-def _rest_below(awards: list[Award]) -> Award | None:
-    """The first or last band of a ladder of one-sided bands when it is on the other side of all the
-    others and meets or misses the loosest of them (<60% beside ≥60%, ≥80%, ≥90%; >40% beside ≤10%,
-    ≤20%, ≤30%): what is left below the tiers, not a tier. None otherwise."""
-    if len(awards) < 3:
-        return None
-    for rest, others in ((awards[-1], awards[:-1]), (awards[0], awards[1:])):
-        r = rest.condition
-        ranges = [o.condition for o in others if isinstance(o.condition, Range)]
-        if not isinstance(r, Range) or len(ranges) != len(others) or len({o.measure for o in ranges} | {r.measure}) != 1:
-            continue
-        lows = [o.low.value for o in ranges if o.low is not None and o.high is None]
-        highs = [o.high.value for o in ranges if o.high is not None and o.low is None]
-        # (0家不得分 beside ≥3家, ≥5家: a point below the tiers is the rest as well)
-        if r.high is not None and len(lows) == len(ranges) and _same_scale(r.high.value, lows):
-            if r.high.value.value <= min(q.value for q in lows):
-                return rest
-        if r.low is not None and len(highs) == len(ranges) and _same_scale(r.low.value, highs):
-            if r.low.value.value >= max(q.value for q in highs):
-                return rest
-    return None
 
 
 
 
 
 
-def _same_scale(q: Quantity, others: list[Quantity]) -> bool:
-    return all((o.is_percent, o.unit) == (q.is_percent, q.unit) for o in others)
 
 
 
@@ -1901,20 +1189,6 @@ def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Dec
     return False
 
 
-def _ratio_times_weight(expr: object) -> bool:
-    """实际完成值/目标值×权重, 完成率×分值: a ratio of names (or one name) times the weight's name, either order."""
-    if not (isinstance(expr, BinOp) and expr.op == "*"):
-        return False
-    sides = (expr.left, expr.right)
-    weight = [x for x in sides if isinstance(x, Var) and is_weight_name(x.name)]
-    other = [x for x in sides if not (isinstance(x, Var) and is_weight_name(x.name))]
-    if len(weight) != 1 or len(other) != 1:
-        return False
-    ratio = other[0]
-    if isinstance(ratio, Var):
-        return True
-    return (isinstance(ratio, BinOp) and ratio.op == "/" and isinstance(ratio.left, Var)
-            and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
 
 
 def _defined_band(c: Clause, name: str) -> Clause:

@@ -1,0 +1,368 @@
+"""Requirements and deadlines, read by the assembler (``rules.assembler``, whose base this is).
+
+Context clauses that state what an occurrence must meet (a schedule, a standard, a plan the steps count from), the
+deadlines the words give (successive, monthly, in brackets), as-of dates and bands on a month (semantics §53, §56, §80,
+§82, §88, §94). The methods work on the assembler's clauses and the leads ``_Assembler.rule`` keeps for them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+from decimal import Decimal
+
+import attrs
+
+from .checks import _DATE_WORDS, RuleChecks
+from .clauses import _said
+from .lexicon import words
+from .nodes import (
+    Award,
+    Clause,
+    Deduction,
+    Direction,
+    Edge,
+    FullMarks,
+    Label,
+    Measure,
+    MonthDay,
+    Note,
+    Op,
+    PercentBasis,
+    Points,
+    Quantity,
+    Range,
+    Requirement,
+    StepKind,
+    TargetMet,
+    Veto,
+)
+from .phrases import (
+    _AS_OF_WORDS,
+    _BUDGET_WORDS,
+    _EXCESS_WORDS,
+    _FAILED_WORDS,
+    _SHORT_WORDS,
+    _STANDARD_WORDS,
+    _TIME_LIMIT_WORDS,
+    _TIME_UNITS,
+    Lead,
+    PBareOp,
+    PBounded,
+    PCmp,
+    PQty,
+    PRange,
+    PStep,
+    PText,
+    PWord,
+    Span,
+    _lead_text,
+)
+from .shapes import (
+    delay_band,
+    ties_to_target,
+)
+
+#: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
+_AS_OF_END = frozenset(("底", "末", "止", "时"))
+
+
+class RequirementReader(RuleChecks):
+    """The assembler's readings of requirements and deadlines."""
+
+    def _requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """每年6月底前预拨…不少于…的50，10月底前拨付剩余资金，未及时足额拨付一次扣1分: context clauses that state
+        a requirement with a deadline or a time limit (a number in a unit of time: 6月, 次月10日, 30个工作日,
+        5分钟, 9：00~17：30) and no outcome of their own, right before a deduction per failure to meet it
+        (per event or once, its words saying the failure: 未及时, 未在规定时间内, 未按进度 …, lexicon
+        ``[words.failed_requirement]``; a worded award of the requirement met, 响应及时得满分, may stand
+        between): their numbers are the requirement's terms (``Requirement``), never a band, a line or a
+        step; the answer is the count of failures. Anything else is left as it was (unread numbers refuse
+        the rule): a number with no deadline beside it (满意度90%以上，每次投诉扣1分) may be a band."""
+        result = list(out)
+        i = 0
+        while i < len(result):
+            if not (isinstance(result[i], Note) and id(result[i]) in leads):
+                i += 1
+                continue
+            j = i
+            while j < len(result) and isinstance(result[j], Note) and id(result[j]) in leads:
+                j += 1
+            numeric = [k for k in range(i, j) if any(_said(p) for p in leads[id(result[k])])]
+            if numeric and self._counts_failures(result, j, result[numeric[-1]].span):
+                first, last = numeric[0], numeric[-1]
+                phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
+                terms = tuple(q for p in phrases for q in _said(p))
+                timed = any(q.unit in _TIME_UNITS or q.unit == "时刻" or (q.unit == "年" and q.value >= 1000) for q in terms)
+                # 查处率100%，未按期结案的每件扣0.5分 (semantics §79): a rate required in full, each failure short of it
+                full = terms == (Quantity(Decimal(100), "%"),) and not any(isinstance(p, (PCmp, PRange, PBounded)) for p in phrases)
+                if (timed or full) and not any(isinstance(p, PStep) for p in phrases):
+                    self.use(*phrases)
+                    a, b = result[first].span or (0, 0), result[last].span or (0, 0)
+                    req = Requirement(self.text[a[0] : b[1]].strip(), (a[0], b[1]), terms)
+                    result[first : last + 1] = [req]
+                    j -= last - first
+            i = j
+        return result
+
+    def _deadline_requirements(self, out: list[Clause], leads: dict[int, Lead]) -> list[Clause]:
+        """计划于8月底前完成采购，每推迟10天扣0.5分: a context clause whose only numbers are a deadline (a date and
+        前/底/末, §53, §80), right before a step per unit of time late (a delay word, lexicon ``delay``), is the
+        requirement the steps count from (semantics §88): a ``Requirement`` holding the deadline, the answer how
+        late (the count of that unit past it; on time 0), as beside a worded full-marks clause. It was unread."""
+        result = list(out)
+        for k, c in enumerate(result[:-1]):
+            nxt = result[k + 1]
+            if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+                continue
+            late_band = (
+                isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
+                and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
+            )  # fmt: skip
+            if not late_band and not (
+                isinstance(nxt, Deduction) and nxt.kind is StepKind.EVENTS and not nxt.bonus and nxt.step is not None
+                and nxt.step.unit in _TIME_UNITS and nxt.event.startswith(words("delay"))
+            ):  # fmt: skip
+                continue
+            lead = leads[id(c)]
+            text = self.text[c.span[0] : c.span[1]].strip()
+            limit = self._time_limit(lead)
+            if limit is not None:
+                # 收到上级资金后30天内拨付到位，每逾期1天扣0.1分: a time limit, the line the days late count from
+                self.use(limit)
+                result[k] = Requirement(text, c.span, _said(limit))
+                continue
+            day = self._monthly_deadline(lead)
+            if day is not None and not late_band:
+                # 每月10日前报送上月数据，逾期1天扣0.1分: a deadline every month (§94): the requirement's term, the
+                # steps count the days late over all the months (the answer is their total), no date
+                self.use(day)
+                result[k] = Requirement(text, c.span, _said(day), every="月")
+                continue
+            if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
+                continue
+            deadline = self.deadline(lead, yearless=True)
+            if deadline is None:
+                continue
+            terms = tuple(q for p in lead for q in _said(p))
+            result[k] = Requirement(text, c.span, terms, deadline)
+        return result
+
+    def _monthly_deadline(self, lead: Lead) -> PQty | None:
+        """每月10日前 / 每月5号以前: the one number of a context clause, a day of the month right after 每月 and
+        before a word of by (前, 以前, 之前): a deadline that comes back every month (§94)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in ("日", "号"):
+            return None
+        p = numeric[0]
+        if not self.text[: p.span[0]].rstrip().endswith("每月") or not 1 <= p.q.value <= 31 or p.q.value % 1:
+            return None
+        return p if self.text[p.span[1] :].lstrip().startswith(("前", "以前", "之前")) else None
+
+    @staticmethod
+    def _time_limit(lead: Lead) -> PCmp | PQty | None:
+        """30天内 / 不超过15个工作日 / 办结时限为30天: the one number of a context clause, a duration in a unit of
+        time that is at most that long (a comparison below it, or a time-limit word, lexicon ``time_limit``)."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1:
+            return None
+        p = numeric[0]
+        if isinstance(p, PCmp) and p.op in (Op.LE, Op.LT) and p.q.unit in _TIME_UNITS:
+            return p
+        if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
+            return p
+        return None
+
+    def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
+        """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
+        failure to meet a requirement: per event (not per unit of time late) or once, not a bonus, the words
+        from ``after`` to its end saying the failure (lexicon ``[words.failed_requirement]``)."""
+        if k < len(out):
+            met = out[k]
+            if (
+                isinstance(met, Award) and isinstance(met.condition, Label) and not met.condition.negated
+                and isinstance(met.outcome, (FullMarks, Points))
+            ):  # fmt: skip
+                k += 1
+        if k >= len(out) or after is None:
+            return False
+        d = out[k]
+        if not isinstance(d, Deduction) or d.bonus or d.kind is StepKind.DISTANCE or d.span is None:
+            return False
+        if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
+            return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
+        return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
+
+    def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
+        """11月底前完成得满分，12月完成得3分 / …，8月底以后开工不得分: beside a deadline (§53, §80) a band on a
+        bare month is a date, never a number of months (semantics §88). ``12月完成`` (the month, no 底/前 after
+        it: done in that month) is the deadline of the month's last day, a worded band like ``12月底前完成``;
+        ``8月底以后开工`` is the band after that month's end (``Label.start``: a late band, no deadline).
+        February's last day needs the year and the rest (上旬, 8月以后, a delay) stay refused (``date-band``)."""
+        dated = any(isinstance(c, (Award, Veto)) and isinstance(c.condition, (Label, TargetMet))
+                    and c.condition.deadline is not None for c in clauses)  # fmt: skip
+        if not dated:
+            return clauses
+        out: list[Clause] = []
+        for c in clauses:
+            r = c.condition if isinstance(c, Award) else None
+            if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
+                    and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
+                out.append(c)
+                continue
+            month = r.low.value.value
+            if month != month.to_integral_value() or not 1 <= month <= 12 or month == 2:
+                out.append(c)
+                continue
+            end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
+            text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
+            subject = r.subject.lstrip("份")
+            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject and not subject.startswith(_DATE_WORDS):
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
+            else:
+                out.append(c)
+        return out
+
+    @staticmethod
+    def _as_of(lead: Lead) -> bool:
+        """截至12月底 / 截止2024年12月31日 / 截止到2024年底 (semantics §79): a context clause that is an as-of word
+        (lexicon ``[words.as_of]``), then a date written in figures (年, 年月, 年月日, 月 or 月日, running
+        together), then nothing or 底/末/止/时: the date the outcome is counted at. Anything more is not this."""
+        if len(lead) < 2 or not isinstance(lead[0], PText) or lead[0].text not in _AS_OF_WORDS:
+            return False
+        rest = list(lead[1:])
+        if isinstance(rest[-1], PText):
+            if rest.pop().text not in _AS_OF_END:
+                return False
+        if not rest or not all(isinstance(p, PQty) and not p.points_scale for p in rest):
+            return False
+        parts = [p for p in rest if isinstance(p, PQty)]
+        if any(a.span[1] != b.span[0] for a, b in itertools.pairwise(parts)) or parts[0].span[0] != lead[0].span[1]:
+            return False
+        units = tuple(p.q.unit for p in parts)
+        if units not in (("年",), ("年", "月"), ("年", "月", "日"), ("月",), ("月", "日")):
+            return False
+        if any(p.q.value != int(p.q.value) for p in parts):
+            return False
+        limits = {"年": (1949, 2100), "月": (1, 12), "日": (1, 31)}
+        return all(limits[p.q.unit][0] <= p.q.value <= limits[p.q.unit][1] for p in parts)
+
+    def _schedule(self, note: Note, lead: Lead) -> Requirement | None:
+        """每月5日、20日如期按要求报送工程进度报告 before an award per occurrence: its numbers, all days or other
+        units of time, are the schedule the occurrences keep (a requirement's terms, §56), never a band."""
+        terms = tuple(q for p in lead for q in _said(p))
+        if not terms or any(q.unit not in _TIME_UNITS for q in terms) or not all(isinstance(p, (PQty, PText)) for p in lead):
+            return None
+        self.use(*lead)
+        return Requirement(note.text, note.span, terms)
+
+    def _plan_line(self, lead: Lead) -> PQty | None:
+        """计划完成15公里 / 当年新增造林面积5000亩 / 全年召开例会12次: a context clause of words and one
+        quantity in a unit (no comparison, no percent, no points, not how often or a time scope): the plan
+        it states, or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or not any(isinstance(p, PText) for p in lead):
+            return None
+        q = numeric[0]
+        if not q.q.unit or q.q.is_percent or q.points_scale or q.pp or q.inclusive_mark is not None:
+            return None
+        if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
+            return None
+        said = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= q.span[0])
+        if said.endswith(_SHORT_WORDS + _EXCESS_WORDS):
+            return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
+        return q
+
+    def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
+        """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
+        award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
+        the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
+        5亿元, domain point 2); an excess step only after a plan that names a budget (项目预算控制数1200万元，每超出
+        预算2%扣1分: lexicon ``budget``), in its unit or in % of it. None otherwise (§65: 每超1公里 reads no line)."""
+        if ded.step is None or ded.direction not in (Direction.SHORTFALL, Direction.EXCESS):
+            return None
+        lead: Lead | None = None
+        if out and isinstance(out[-1], Note):
+            lead = last_lead
+        elif (
+            len(out) >= 2 and isinstance(out[-1], Award) and isinstance(out[-1].condition, Label)
+            and not out[-1].condition.negated and ties_to_target(out[-1].condition.text)
+            and isinstance(out[-1].outcome, FullMarks)
+            and isinstance(out[-2], Note) and id(out[-2]) in leads
+        ):  # fmt: skip
+            lead = leads[id(out[-2])]
+        if not lead:
+            return None
+        plan = self._plan_line(lead)
+        if plan is None:
+            return None
+        # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)
+        relative = ded.step.unit == "%" and ded.basis is not PercentBasis.POINTS and plan.q.unit not in _TIME_UNITS
+        if plan.q.unit != ded.step.unit and not relative:
+            return None
+        if ded.direction is Direction.EXCESS and not any(w in _lead_text(lead) for w in _BUDGET_WORDS):
+            return None
+        return plan
+
+    def _standard(self, lead: Lead) -> PQty | None:
+        """以100%为标准 / 以上年实际为基准 …: a note naming the standard the rule measures from (its one
+        number written between 以 and 为标准/为基准/为准, lexicon ``[words.standard]``), or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale:
+            return None
+        q = numeric[0]
+        start = min(p.span[0] for p in lead)
+        end = max(p.span[1] for p in lead)
+        before = self.text[start : q.span[0]].strip()
+        after = self.text[q.span[1] : end].strip()
+        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
+        return q if before.endswith("以") and after in _STANDARD_WORDS else None
+
+    def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
+        """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the
+        standard, reaches that standard: the award is the band ≥90% (达到 includes its number, domain point 1), on
+        the subject the standard names, and the steps count from its edge. Only for one standard and one such
+        award that says nothing but 达到 (达到的, 满意度达到的); 完成 or a target of the row is not the standard
+        (semantics §89)."""
+        if len(standards) != 1:
+            return clauses
+        (q,) = standards
+        note = next((c for c in clauses if isinstance(c, Note) and c.span is not None
+                     and c.span[0] <= q.span[0] and q.span[1] <= c.span[1]), None)  # fmt: skip
+        if note is None:
+            return clauses
+        subject = self.text[note.span[0] : q.span[0]].strip() if note.span else ""
+        subject = subject[: -len("以")] if subject.endswith("以") else ""
+        reached = [
+            i for i, c in enumerate(clauses)
+            if isinstance(c, Award) and isinstance(c.outcome, FullMarks) and isinstance(c.condition, (Label, TargetMet))
+            and not c.condition.negated and getattr(c.condition, "requirement", None) is None
+            and c.condition.deadline is None and c.condition.text in ("达到", subject + "达到") and clauses.index(note) < i
+        ]  # fmt: skip
+        if len(reached) != 1:
+            return clauses
+        i = reached[0]
+        award = clauses[i]
+        assert isinstance(award, Award) and isinstance(award.condition, (Label, TargetMet))
+        band = Range(Measure.VALUE, Edge(q.q, True), None, subject, span=award.condition.span)
+        out = list(clauses)
+        out[i] = attrs.evolve(award, condition=band)
+        return out
+
+    def _restated_standards(self, standards: list[PQty], clauses: list[Clause]) -> None:
+        """以100%为标准。控制率≤100%，计5分；每超过一个百分点扣0.5分: the standard is read where a band's
+        edge or a deduction's start states the same number (a restatement). A standard no clause
+        states is left unread, and the rule is refused (unread-number): which line it sets is not
+        guessed."""
+        lines: set[Quantity] = set()
+        for c in clauses:
+            if isinstance(c, Award) and isinstance(c.condition, Range):
+                lines.update(e.value for e in (c.condition.low, c.condition.high) if e is not None)
+            elif isinstance(c, Deduction) and c.start is not None:
+                lines.add(c.start.value)
+        for q in standards:
+            if q.q in lines:
+                self.use(q)
+
