@@ -36,11 +36,11 @@ _EXEMPT = re.compile(
 
 def _unread(text: str, read: bytearray) -> re.Match[str] | None:
     """The first significant piece of ``text`` not inside a read span, or None."""
-    exempt = bytearray(len(text))
+    covered = bytearray(read)  # read, or exempt: one mask, searched for a character neither covers
     for m in _EXEMPT.finditer(text):
-        exempt[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _SIGNIFICANT.finditer(text):
-        if any(not read[i] and not exempt[i] for i in range(m.start(), m.end())):
+        if covered.find(0, m.start(), m.end()) != -1:
             return m
     return None
 
