@@ -3,7 +3,10 @@ the evaluator's score, the compiled rule's, and the round trip of the text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+
+import pytest
 
 import scoring
 from scoring.rules.render import render
@@ -21,3 +24,27 @@ def compiled_scores(text: str, actual: str, kw: dict[str, object], want: str) ->
 def reads_back(text: str) -> None:
     rule = scoring.parse(text)
     assert scoring.parse(render(rule)) == rule
+
+
+Case = tuple[str, str, dict[str, object], str]
+Check = Callable[..., None]
+
+
+def checks(cases: list[Case]) -> tuple[Check, Check, Check]:
+    """The three parametrized tests of a shape file's cases: each hand score from the evaluator, the same from the
+    compiled rule, and each distinct text's round trip. A test file binds them to its own names
+    (``test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)``) for pytest to collect."""
+
+    @pytest.mark.parametrize(("text", "actual", "kw", "want"), cases)
+    def test_hand_cases(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+        scores(text, actual, kw, want)
+
+    @pytest.mark.parametrize(("text", "actual", "kw", "want"), cases)
+    def test_compiled_agrees(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+        compiled_scores(text, actual, kw, want)
+
+    @pytest.mark.parametrize("text", sorted({c[0] for c in cases}))
+    def test_round_trip(text: str) -> None:
+        reads_back(text)
+
+    return test_hand_cases, test_compiled_agrees, test_round_trip

@@ -68,19 +68,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_hand_cases(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    shape_cases.scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_compiled_agrees(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    shape_cases.compiled_scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize("text", sorted({c[0] for c in CASES}))
-def test_round_trip(text: str) -> None:
-    shape_cases.reads_back(text)
+# the evaluator, the compiled rule (|…| is abs() in its code) and the round trip of every case
+test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)
 
 
 def test_ratio_in_words_is_a_quotient() -> None:
