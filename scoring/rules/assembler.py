@@ -972,8 +972,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         out: list[Clause] = []
         for c in clauses:
             if isinstance(c, Award) and isinstance(c.outcome, Formula) and isinstance(c.condition, Label):
-                if c.condition.text in formula_vars(c.outcome.expr) or (
-                    c.condition.text in _SELF and not c.condition.negated
+                text = c.condition.text
+                # 满意度指标得分=满意度×本项分值: the indicator named by its quantity and 指标/项目 (eighth probe D18)
+                named = text.removesuffix("指标").removesuffix("项目") if text.endswith(("指标", "项目")) else None
+                if text in formula_vars(c.outcome.expr) or (named and named in formula_vars(c.outcome.expr)) or (
+                    text in _SELF and not c.condition.negated
                 ):
                     c = attrs.evolve(c, condition=None)
             out.append(c)

@@ -43,6 +43,7 @@ from .nodes import (
 from .phrases import (
     _FLOOR,
     Lead,
+    PBareOp,
     PBounded,
     PCmp,
     PRange,
@@ -232,7 +233,10 @@ class BandReader(RuleChecks):
                     )  # fmt: skip
 
     def _floor_lead(self, lead: Lead) -> bool:
-        """最低 / 最少 / 保底 (lexicon ``floor``) as the whole lead of a clause: what follows is a floor on the score."""
+        """最低 / 最少 / 保底 (lexicon ``floor``) as the whole lead of a clause: what follows is a floor on the score.
+        A ≥ word after it restates the floor (最低不低于0分: 0分 read as a zero, the 不低于 alone; eighth probe F26)."""
+        if len(lead) > 1 and isinstance(lead[-1], PBareOp) and lead[-1].op is Op.GE:
+            lead = lead[:-1]
         if not lead or not all(isinstance(p, (PText, PWord)) for p in lead):
             return False
         a, b = self._lead_span(lead, (0, 0))
