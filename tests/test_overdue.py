@@ -26,3 +26,25 @@ def test_overdue_cases_on_a_row_of_cases_are_not_its_excess() -> None:
     # read as 每超出1件 on a row of 200件, 3 late cases were 3 < 200 (no excess): full marks
     got = scoring.evaluate("信访事项按期办结，超期办理一件扣0.5分", "3", weight=3, target="200", unit="件")
     assert got.points == Decimal("1.50")
+
+
+@pytest.mark.parametrize(
+    ("rule", "answer", "points"),
+    [
+        # a rate in full stated before deductions per failure of it (lexicon failed_requirement): the count of failures
+        ("项目资金支出合规性100%，每发现一笔不合规支出扣0.5分，扣完为止", "2", "2.00"),  # 3 − 2 × 0.5
+        ("问题整改率100%，每有1项未整改扣1分", "2", "1.00"),  # 3 − 2
+        # the second line restates the first from its other side (应在3个月内, 超过3个月的): 5 months is 2 past, 3 − 2
+        ("项目前期工作应在3个月内完成，超过3个月的，每超1个月扣1分", "5", "1.00"),
+    ],
+)
+def test_requirement_stated_then_failures_counted(rule: str, answer: str, points: str) -> None:
+    kw = {"target": "≤3", "comparator": "≤", "unit": "个月"} if "个月" in rule else {}
+    assert scoring.evaluate(rule, answer, weight=3, **kw).points == Decimal(points)  # type: ignore[arg-type]
+
+
+def test_a_rate_below_full_or_no_failure_word_stays_unread() -> None:
+    for rule in ("合格率95%，每发现1批次不合格扣1分", "满意度100%，每次投诉扣1分", "应在3个月内完成，超过4个月的，每超1个月扣1分"):
+        with pytest.raises(scoring.RuleSyntaxError) as e:
+            scoring.parse(rule)
+        assert e.value.code == "unread-number"

@@ -558,7 +558,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 notes.append(note)
                 last_lead = seg.lead
                 context_freq = None
+                before = context_edge
                 context_edge = self._context_edge(seg.lead)
+                if (
+                    before is not None and context_edge is not None and before.q == context_edge.q
+                    and isinstance(before, PCmp) and isinstance(context_edge, PCmp)
+                    and {before.op, context_edge.op} in ({Op.LE, Op.GT}, {Op.GE, Op.LT})
+                ):  # fmt: skip
+                    # 应在3个月内完成，超过3个月的，每超1个月扣1分: the second line restates the first from its other
+                    # side (the limit, then what is past it): one line, both read (eighth probe G21)
+                    self.use(before)
                 if context_edge is not None and self.frequency(seg.lead):
                     # 安全生产检查每季度不少于1次，每少1次扣0.5分: how often (a count per quarter) is no line the
                     # year's count falls short of (it counted from 1: 2 checks of the 4 scored full marks)
