@@ -33,3 +33,9 @@ def test_a_measure_is_no_count(answer: str) -> None:
     with pytest.raises(scoring.EvaluationError) as e:
         scoring.evaluate(RULE, answer, weight=10, target="10", unit="个")
     assert "单位不一致" in str(e.value)
+
+
+@pytest.mark.parametrize(("answer", "points"), [("3", "0.70"), ("0", "1.00")])
+def test_per_person_time_is_a_counter(answer: str, points: str) -> None:
+    # 每人次 is 每 and the counter 人次 (it read as the frequency 每人, a one-off answered 是/否): 1 − 3 × 0.1
+    assert scoring.evaluate("缺席培训的每人次扣0.1分", answer, weight=1).points == Decimal(points)
