@@ -48,3 +48,18 @@ def test_a_rate_below_full_or_no_failure_word_stays_unread() -> None:
         with pytest.raises(scoring.RuleSyntaxError) as e:
             scoring.parse(rule)
         assert e.value.code == "unread-number"
+
+
+@pytest.mark.parametrize(("answer", "points"), [("2", "2.00"), ("3", "0.00"), ("0", "4.00")])
+def test_a_zero_band_on_the_counter_after_its_per(answer: str, points: str) -> None:
+    # 每批次 counts 批次, and 发现3批次及以上 (an event verb alone before the band) cuts that count off: one answer
+    rule = "食品安全抽检不合格每批次扣1分；发现3批次及以上的，本项不得分"
+    assert scoring.evaluate(rule, answer, weight=4).points == Decimal(points)
+
+
+@pytest.mark.parametrize(("answer", "points"), [("92%", "9.20"), ("103%", "10.00")])
+def test_a_year_before_a_name_of_the_value(answer: str, points: str) -> None:
+    # 全年执行数 / 全年预算数 are the value and the target (the year they are of before their names): 0.92 × 1 × 10
+    rule = "预算执行率=全年执行数/全年预算数×100%，得分=预算执行率×分值"
+    got = scoring.evaluate(rule, answer, weight=10, target="100%", comparator="≥", unit="%")
+    assert got.points == Decimal(points)

@@ -195,7 +195,9 @@ def _cut_off(rule: Rule) -> Deduction | None:
             and all(e.unit == unit and not e.is_percent for e in edges)
             # the thing the events are named by (发现1处差错 / 差错; 抽查发现不合格批次的，每批次… / 发现), or, for
             # days late, the lateness or the missed report itself (每迟报1天… / 超过10天未报送)
-            and (not subject or subject in named or (late and any(w in subject for w in _LATE_WORDS)))
+            # or an event verb alone (发现3批次及以上的: the events counted, found; eighth probe C26)
+            and (not subject or subject in named or subject in _EVENT_VERBS
+                 or (late and any(w in subject for w in _LATE_WORDS)))
         ):  # fmt: skip
             return None
     return d
@@ -203,14 +205,19 @@ def _cut_off(rule: Rule) -> Deduction | None:
 
 _TIME_UNITS = words("time_unit")
 _LATE_WORDS = (*words("delay"), *words("missed_occurrence"))
+_EVENT_VERBS = frozenset(words("event"))
 _COUNTERS = {*words("event_unit"), *words("UNIT")}
+_COUNTERS_LONGEST = sorted(_COUNTERS, key=len, reverse=True)
 
 
 def _count_unit(d: Deduction) -> str:
     """The counter a deduction counts in: its step's unit, or, for 每 with a counter and no number (每批次扣1分,
     whose step is one 次 and whose words are the counter), that counter."""
     assert d.step is not None
-    return d.event if d.event in _COUNTERS else d.step.unit
+    if d.event in _COUNTERS:
+        return d.event
+    # 食品安全抽检不合格每批次: the words end with 每 and the counter (eighth probe C26)
+    return next((u for u in _COUNTERS_LONGEST if d.event.endswith("每" + u)), d.step.unit)
 
 
 _EVENT_UNITS = frozenset(words("event_unit"))

@@ -20,12 +20,14 @@ from attrs import frozen
 
 @frozen
 class Entry:
-    """One way of writing a keyword: a literal ``word`` or a regex ``pattern``, with an example."""
+    """One way of writing a keyword: a literal ``word`` or a regex ``pattern``, with an example. ``not_before``:
+    characters the word is never followed by (每人, not before 次: 每人次 is 每 and the counter 人次)."""
 
     word: str = ""
     pattern: str = ""
     example: str = ""
     note: str = ""
+    not_before: str = ""
 
 
 @frozen
@@ -71,6 +73,14 @@ def _literal(word: str) -> str:
     return f'"{word}"'
 
 
+def _alternative(e: Entry) -> str:
+    if e.pattern:
+        return f"/{e.pattern}/"
+    if e.not_before:
+        return f"/{re.escape(e.word)}(?![{re.escape(e.not_before)}])/"
+    return _literal(e.word)
+
+
 @functools.cache
 def grammar_terminals() -> str:
     """The lexicon's terminals as lark terminal definitions."""
@@ -78,7 +88,7 @@ def grammar_terminals() -> str:
     for c in lexicon():
         if c.kind != "terminal":
             continue
-        alts = " | ".join(_literal(e.word) if e.word else f"/{e.pattern}/" for e in c.entries)
+        alts = " | ".join(_alternative(e) for e in c.entries)
         if c.multipliers:
             # 万平方米 / 亿立方米: a multiplier before a unit not written with one (longest first)
             bases = sorted((w for w in c.words if w[0] not in c.multipliers and "\u3400" <= w[0] <= "\u9fff"),

@@ -221,7 +221,10 @@ def delay_unit(rule: object) -> str | None:
 #: definition a band uses, §96)
 _DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
 _PLANNED = ("计划", "目标", "预期", "预算")
-_VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成")
+_VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成",
+                "执行数", "实际执行数", "支出数", "实际支出数")  # fmt: skip
+#: 全年执行数 / 年度预算数: the period the amount is of, before its name (eighth probe D30)
+_PERIOD_OPENING = ("全年", "本年度", "年度", "本年", "当年")
 _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
                  "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
 #: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
@@ -237,6 +240,10 @@ def _is_rate(name: str) -> bool:
 
 def _side_name(name: str) -> str | None:
     """``value`` or ``target`` for a name of the answer's value or the target's (§12), else None."""
+    for p in _PERIOD_OPENING:
+        if name.startswith(p) and len(name) > len(p) + 1:
+            name = name.removeprefix(p)
+            break
     if name in _VALUE_NAMES:
         return "value"
     if name in _TARGET_NAMES:
