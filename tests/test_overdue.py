@@ -63,3 +63,16 @@ def test_a_year_before_a_name_of_the_value(answer: str, points: str) -> None:
     rule = "预算执行率=全年执行数/全年预算数×100%，得分=预算执行率×分值"
     got = scoring.evaluate(rule, answer, weight=10, target="100%", comparator="≥", unit="%")
     assert got.points == Decimal(points)
+
+
+@pytest.mark.parametrize(("answer", "points"), [("1", "1.50"), ("3", "0.50")])
+def test_a_qualifier_closing_the_event_with_de(answer: str, points: str) -> None:
+    # 系统宕机超过2小时的: which outages count (§98); 2 − 0.5 per such outage
+    assert scoring.evaluate("每出现一次系统宕机超过2小时的扣0.5分", answer, weight=2).points == Decimal(points)
+
+
+@pytest.mark.parametrize(("answer", "points"), [("110", "9.00"), ("95", "9.50")])
+def test_a_definition_after_qizhong(answer: str, points: str) -> None:
+    # 其中偏离度=|实际完成额-预算额|/预算额: 110 on 100 → 10%, 10 × 0.9; 95 → 5%, 10 × 0.95
+    rule = "得分=分值×（1-偏离度），其中偏离度=|实际完成额-预算额|/预算额"
+    assert scoring.evaluate(rule, answer, weight=10, target="100", unit="万元").points == Decimal(points)

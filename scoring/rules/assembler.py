@@ -321,7 +321,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         偏离度) says on which sides and how the deviation is measured, which a band does not take from the
         text yet: refused (definition-unused) rather than read with the comparator's side."""
         for flag in self.definitions:
-            name = flag.text.strip().rstrip("=＝").strip()
+            # 其中偏离度=… / 式中偏离度=…: the words that open a definition after its formula are not its name (eighth D28)
+            name = flag.text.strip().rstrip("=＝").strip().removeprefix("其中").removeprefix("式中").strip("：: ")
             used = [c for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)
                     and name in formula_vars(c.outcome.expr)]  # fmt: skip
             if not used and self._deviation_bands(flag, name, out):

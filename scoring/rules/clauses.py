@@ -1161,8 +1161,13 @@ class ClauseReader(SpanReader):
             if not all(units) or size.unit in units or "分" in units or any(u.lstrip("个") in _EVENT_UNITS for u in units):
                 continue  # 每发现一次3次以上…: a count in the counter is no qualifier; 分 is points
             after = next((r for r in ps[k + 1 :] if r.span != (0, 0)), None)
+            named_before = self.text[steps[-1].span[1] : c.span[0]].strip("，,；;。 的")
             if not isinstance(after, PText) or not after.text.strip("，,；;。 的"):
-                continue  # the event's words must go on after it (it names a kind of event)
+                # the event's words must go on after it (it names a kind of event), or name the event right before
+                # it, the qualifier and 的 closing them (每出现一次系统宕机超过2小时的: eighth probe C29); without 的
+                # (…超过4小时扣0.5分) the number may as well be where steps per hour start: not read
+                if not (named_before and isinstance(after, PText) and after.text.strip() == "的"):
+                    continue
             lo, hi = self._edges(c)
             out.append(Range(Measure.VALUE, lo, hi, "", c.span))
             self.use(c)

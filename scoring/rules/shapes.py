@@ -222,11 +222,13 @@ def delay_unit(rule: object) -> str | None:
 _DERIVED = ("偏差", "偏离", "超支", "差异", "变动", "增长", "下降", "减少", "提高", "节约")
 _PLANNED = ("计划", "目标", "预期", "预算")
 _VALUE_NAMES = ("实际完成值", "实际值", "实际完成数", "实际数", "完成数", "完成值", "实际完成量", "完成量", "实际完成",
-                "执行数", "实际执行数", "支出数", "实际支出数")  # fmt: skip
+                "执行数", "实际执行数", "支出数", "实际支出数", "实际完成额", "完成额", "实际额", "执行额", "支出额",
+                "实际支出额")  # fmt: skip
 #: 全年执行数 / 年度预算数: the period the amount is of, before its name (eighth probe D30)
 _PERIOD_OPENING = ("全年", "本年度", "年度", "本年", "当年")
 _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指标值", "目标数", "年度目标值", "计划完成值", "预期值",
-                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数")  # fmt: skip
+                 "目标任务数", "计划任务数", "任务数", "年度目标", "序时进度", "预算数", "预算控制数", "预算额", "计划额",
+                 "目标额", "预算金额", "计划金额")  # fmt: skip
 #: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
 #: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
 _VALUE_OPENING = ("实际",)
