@@ -76,3 +76,25 @@ def test_a_definition_after_qizhong(answer: str, points: str) -> None:
     # 其中偏离度=|实际完成额-预算额|/预算额: 110 on 100 → 10%, 10 × 0.9; 95 → 5%, 10 × 0.95
     rule = "得分=分值×（1-偏离度），其中偏离度=|实际完成额-预算额|/预算额"
     assert scoring.evaluate(rule, answer, weight=10, target="100", unit="万元").points == Decimal(points)
+
+
+@pytest.mark.parametrize(
+    ("rule", "answer", "points"),
+    [
+        ("满意度[90%,100%]得5分，[80%,90%)得3分，80%以下不得分", "90%", "5.00"),  # both ends of [90%,100%] included
+        ("满意度[90%,100%]得5分，[80%,90%)得3分，80%以下不得分", "85%", "3.00"),
+        ("完成率（100%，+∞）得5分；[90%，100%]得4分；[80%，90%）得2分；80%以下得0分", "100%", "4.00"),  # (100%: not 100%
+        ("完成率（100%，+∞）得5分；[90%，100%]得4分；[80%，90%）得2分；80%以下得0分", "105%", "5.00"),
+    ],
+)
+def test_interval_notation(rule: str, answer: str, points: str) -> None:
+    assert scoring.evaluate(rule, answer, weight=5).points == Decimal(points)
+
+
+def test_interval_notation_is_shown_and_round_brackets_alone_stay_words() -> None:
+    r = scoring.parse("满意度[90%,100%]得5分，[80%,90%)得3分，80%以下不得分")
+    assert [c.kind for c in r.normalized] == ["interval", "interval"]
+    # （80%，90%） with round brackets and no ∞ may be a remark listing two numbers: not read as an interval
+    from scoring.text.normalize import normalize
+
+    assert normalize("（80%，90%）").text == "（80%，90%）"

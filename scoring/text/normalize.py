@@ -30,7 +30,8 @@ feed one offset map:
 6. ``leading-zero`` (a warning): 扣025分 → 扣0.25分. No number is written with a leading
    zero, so a lost decimal point is the only reading; it is shown, never applied silently.
    A lost dash (510万 for 5–10万) cannot be told from a number: left for the parser to refuse.
-7. ``lost-dash`` (a warning): 80%99% → 80%-99%; ``ordinal-range``: 第4至第6名 → 第4至6名 (the second 第 repeats the first).
+7. ``lost-dash`` (a warning): 80%99% → 80%-99%; ``interval``: [80%,90%) → 80%（含）至90%（不含）, (100%,+∞) → >100%
+   (a square bracket or ∞ must be there); ``ordinal-range``: 第4至第6名 → 第4至6名 (the second 第 repeats the first).
 8. ``full-stop``: 不得分. → 不得分。: an ASCII full stop not beside a digit, a letter or another dot
    (a decimal point 0.5 and an item number 1. stay).
 9. ``stray-bracket``: a closing bracket that ends the text with no opening one before it
@@ -749,6 +750,36 @@ def _lost_dash(text: str) -> list[_Edit]:
     ]
 
 
+# [90%,100%] / [80%,90%) / (100%,+∞): a range in interval notation, read as the range with its ends marked (含/不含);
+# a square bracket or ∞ must be there (（80%，90%） alone may be a remark listing two numbers)
+_INTERVAL = re.compile(
+    r"(?P<open>[\[（(【])\s*(?P<a>[0-9]+(?:\.[0-9]+)?\s*[%％]?)\s*[,，]\s*"
+    r"(?P<b>[0-9]+(?:\.[0-9]+)?\s*[%％]?|[+＋]?\s*∞)\s*(?P<close>[\]）)】])"
+)
+
+
+def _intervals(text: str) -> list[_Edit]:
+    """[80%,90%) → 80%（含）至90%（不含）, (100%,+∞) → >100%: interval notation as the range it writes."""
+    if "," not in text and "，" not in text:
+        return []
+    out = []
+    for m in _INTERVAL.finditer(text):
+        square = m["open"] in "[【" or m["close"] in "]】"
+        infinite = "∞" in m["b"]
+        if not (square or infinite):
+            continue
+        a = m["a"].replace(" ", "")
+        low = "（含）" if m["open"] in "[【" else "（不含）"
+        if infinite:
+            after = ("≥" if m["open"] in "[【" else ">") + a
+        else:
+            b = m["b"].replace(" ", "")
+            high = "（含）" if m["close"] in "]】" else "（不含）"
+            after = f"{a}{low}至{b}{high}"
+        out.append(_Edit(m.start(), m.end(), after, "interval"))
+    return out
+
+
 # 第4至第6名: the second 第 of a range of ordinals repeats the first (第4至6名); the grammar reads a range of ranks
 # after one 第 (semantics §97)
 _ORDINAL_AGAIN = re.compile(r"第\s*[0-9]+\s*(?:名|位)?\s*(?:至|到|-|—|～|~)\s*(?P<again>第)(?=\s*[0-9])")
@@ -809,5 +840,6 @@ def _stray_bracket(text: str) -> list[_Edit]:
 # Spaces go before OpenCC (its phrases must see the joined words) and numerals before OCR
 # (W一个 → W1个 must meet the W rule in the same pass): so the result is a fixpoint.
 _STEPS: tuple[_Step, ...] = (
-    _width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _ordinal_range, _full_stop, _stray_bracket
+    _width, _spaces, _traditional, _numerals, _ocr, _leading_zero, _lost_dash, _intervals, _ordinal_range, _full_stop,
+    _stray_bracket,
 )
