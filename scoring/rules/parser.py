@@ -293,7 +293,11 @@ def _parse_as_printed(text: str) -> Node:
 def _parse(text: str) -> Node:
     run = Reductions(text)
     try:
-        top = _lalr(_lark().parse_interactive(text).parser_state, run)
+        try:
+            top = _lalr(_lark().parse_interactive(text).parser_state, run, fast=True)
+        except _Slow:  # what only lark's lexer reports exactly: the text again, with it
+            run = Reductions(text)
+            top = _lalr(_lark().parse_interactive(text).parser_state, run, fast=False)
     except UnexpectedInput as e:
         raise _convert(e, text) from None
     except RecursionError:
@@ -321,14 +325,54 @@ def _actions() -> tuple[dict[Any, dict[str, tuple[bool, Any]]], Any]:
     return states, conf.end_state
 
 
-def _lalr(parser: ParserState[Any], run: Reductions) -> Any:
+_new_str = str.__new__
+
+
+class _Slow(Exception):
+    """The fast lexer met a place no terminal of the state matches (or a lexer callback): lark's lexer reports it."""
+
+
+def _fast_tokens(parser: ParserState[Any], text: str) -> Iterator[Token]:
+    """lark's contextual lexer (``ContextualLexer.lex``, ``BasicLexer.next_token``) where every token matches: the
+    scanner of the parser's state, tokens with their positions (all the reductions and errors read; lines are not
+    counted, a rule is one line to the errors, which report positions). Where no terminal matches, ``_Slow``: the
+    text is lexed again by lark, whose error (UnexpectedCharacters, or the token another state would take) it
+    reports. A third of the lexer's time went to line counting and lark's per-token calls."""
+    lexers = parser.lexer.lexer.lexers  # type: ignore[attr-defined]  # LexerThread → ContextualLexer
+    stack = parser.state_stack
+    pos, end = 0, len(text)
+    while pos < end:
+        lx = lexers[stack[-1]]
+        scanner = lx.scanner  # built on first use, with its callbacks
+        if lx.callback:
+            raise _Slow
+        for mre in scanner._mres:
+            m = mre.match(text, pos)
+            if m:
+                break
+        else:
+            raise _Slow
+        value, kind = m.group(0), m.lastgroup
+        stop = pos + len(value)
+        if kind not in lx.ignore_types:
+            # Token(kind, value, pos, 1, pos + 1, 1, stop + 1, stop), as lark's Token._future_new makes it, without
+            # the keyword handling of its __new__ (a fifth of the fast lexer's time)
+            t = _new_str(Token, value)
+            t.type, t.start_pos, t.value, t.end_pos = kind, pos, value, stop
+            t.line, t.column, t.end_line, t.end_column = 1, pos + 1, 1, stop + 1
+            yield t
+        pos = stop
+
+
+def _lalr(parser: ParserState[Any], run: Reductions, fast: bool = False) -> Any:
     """lark's LALR loop (ParserState.feed_token, lark.parsers.lalr_parser_state), calling our reductions
     (the phrases: transform.Reductions) where lark calls its parse tree builder. Tokens come from lark's
     contextual lexer, which reads the parser's state; errors are lark's UnexpectedInput."""
     states, end_state = _actions()
     stack, values = parser.state_stack, parser.value_stack
     # one loop over the tokens and the $END after them (a call per token cost 2% of a cold parse)
-    for token in _with_end(parser.lexer.lex(parser)):  # type: ignore[no-untyped-call]
+    tokens = _fast_tokens(parser, parser.lexer.state.text.text) if fast else parser.lexer.lex(parser)  # type: ignore[no-untyped-call,union-attr]
+    for token in _with_end(tokens):
         while True:
             try:
                 shift, arg = states[stack[-1]][token.type]
