@@ -1,0 +1,47 @@
+"""The parser's fast lexer (scoring.rules.parser._fast_tokens) gives what lark's contextual lexer gives: the same
+rule, or the same refusal with the same caret, for every seed and dev-corpus text (and a few that fail to lex)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import scoring
+from scoring.rules import parser as _parser
+
+DATA = Path(__file__).parent / "data"
+
+
+def _texts() -> list[str]:
+    texts: dict[str, None] = {}
+    for name in ("seed000_rules.jsonl", "seeds001_004_rules.jsonl", "dev_rules.jsonl"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts.setdefault(row.get("rule_clean") or row.get("rule") or row.get("text") or "")
+    texts.pop("", None)
+    return [*texts, "满意度@@得满分", "完成率≥90%得满分，每低1%扣¥分", "（（（完成率）））"]
+
+
+def _outcome(text: str) -> Any:
+    try:
+        return ("rule", _parser._parse(text))
+    except scoring.RuleSyntaxError as e:
+        return ("refused", e.code, e.pos, e.length, e.message)
+
+
+def test_fast_and_lark_lexers_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    assert len(texts) > 400
+    fast = [_outcome(t) for t in texts]
+
+    def slow(parser: Any, run: Any, fast: bool = False) -> Any:
+        return real(parser, run, False)
+
+    real = _parser._lalr
+    monkeypatch.setattr(_parser, "_lalr", slow)
+    lark = [_outcome(t) for t in texts]
+    assert fast == lark
+    assert any(o[0] == "refused" for o in fast) and any(o[0] == "rule" for o in fast)
