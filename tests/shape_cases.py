@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -12,13 +13,20 @@ import scoring
 from scoring.rules.render import render
 
 
-def scores(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+def scores(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
     assert scoring.evaluate(text, actual, **kw).points == Decimal(want)  # type: ignore[arg-type]
 
 
-def compiled_scores(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+def compiled_scores(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
     """The compiled rule scores what the evaluator does."""
     assert scoring.compile(text, **kw).points(actual) == Decimal(want)  # type: ignore[arg-type]
+
+
+def refusal(text: str) -> scoring.RuleSyntaxError:
+    """The parser's refusal of ``text`` (the test fails if it is read)."""
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    return e.value
 
 
 def reads_back(text: str) -> None:
@@ -26,7 +34,7 @@ def reads_back(text: str) -> None:
     assert scoring.parse(render(rule)) == rule
 
 
-Case = tuple[str, str, dict[str, object], str]
+Case = tuple[str, Any, dict[str, object], str]
 Check = Callable[..., None]
 
 
@@ -36,11 +44,11 @@ def checks(cases: list[Case]) -> tuple[Check, Check, Check]:
     (``test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)``) for pytest to collect."""
 
     @pytest.mark.parametrize(("text", "actual", "kw", "want"), cases)
-    def test_hand_cases(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+    def test_hand_cases(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
         scores(text, actual, kw, want)
 
     @pytest.mark.parametrize(("text", "actual", "kw", "want"), cases)
-    def test_compiled_agrees(text: str, actual: str, kw: dict[str, object], want: str) -> None:
+    def test_compiled_agrees(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
         compiled_scores(text, actual, kw, want)
 
     @pytest.mark.parametrize("text", sorted({c[0] for c in cases}))

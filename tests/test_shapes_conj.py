@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import shape_cases
 
 import scoring
 from scoring.rules.nodes import Award, Label, Otherwise, Range
-from tests.shape_cases import compiled_scores, reads_back, scores
 
 BED = "病床使用率85%-93%得满分，75%-85%或93%-100%得3分，其他情况不得分"
 BED_ROW: dict[str, object] = {"weight": 5, "target": "85%-93%", "comparator": "="}
@@ -41,19 +41,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_scores(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_compiled_scores(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    compiled_scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize("text", sorted({c[0] for c in CASES}))
-def test_reads_back(text: str) -> None:
-    reads_back(text)
+test_scores, test_compiled_scores, test_reads_back = shape_cases.checks(CASES)
 
 
 def test_union_is_two_bands_of_the_same_points() -> None:

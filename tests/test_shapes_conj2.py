@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import shape_cases
 
 import scoring
 from scoring.rules.nodes import All, Award, Label, Otherwise, Range
@@ -54,21 +55,7 @@ CASES: list[tuple[str, Any, dict[str, object], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_scores(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
-    assert scoring.evaluate(text, actual, **kw).points == Decimal(want)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_compiled_scores(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
-    """The compiled rule declines the shape and scores it as the evaluator does."""
-    assert scoring.compile(text, **kw).points(actual) == Decimal(want)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize("text", sorted({c[0] for c in CASES}))
-def test_reads_back(text: str) -> None:
-    rule = scoring.parse(text)
-    assert scoring.parse(render(rule)) == rule
+test_scores, test_compiled_scores, test_reads_back = shape_cases.checks(CASES)
 
 
 def test_the_node_holds_both_conditions_in_order() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from shape_cases import compiled_scores, reads_back, scores
+import shape_cases
 
 import scoring
 from scoring.rules.nodes import Range
@@ -58,19 +58,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_a_grade_band_scores(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), CASES)
-def test_a_grade_band_scores_compiled(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    compiled_scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize("text", [PLAN, WORDS, SIGNS, AFTER])
-def test_round_trip(text: str) -> None:
-    reads_back(text)
+test_a_grade_band_scores, test_a_grade_band_scores_compiled, test_round_trip = shape_cases.checks(CASES)
 
 
 def test_the_grade_is_a_second_name_of_the_band() -> None:
@@ -109,12 +97,6 @@ def test_a_value_and_a_grade_cannot_both_be_given() -> None:
         scoring.evaluate(PLAN, {"实际值": "95%", 1: "中"}, **ROW)  # type: ignore[arg-type]
 
 
-def _refusal(text: str) -> scoring.RuleSyntaxError:
-    with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse(text)
-    return e.value
-
-
 @pytest.mark.parametrize(
     ("text", "code", "at"),
     [
@@ -125,6 +107,6 @@ def _refusal(text: str) -> scoring.RuleSyntaxError:
     ],
 )
 def test_refused_with_caret(text: str, code: str, at: str) -> None:
-    e = _refusal(text)
+    e = shape_cases.refusal(text)
     assert e.code == code
     assert e.pos == text.index(at)

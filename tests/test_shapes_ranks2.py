@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import shape_cases
 from shape_cases import compiled_scores, reads_back, scores
 
 import scoring
@@ -128,12 +129,6 @@ def test_reads_back(text: str) -> None:
 # ------------------------------------------------------------------ refusals, caret on the fault
 
 
-def _refusal(text: str) -> scoring.RuleSyntaxError:
-    with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse(text)
-    return e.value
-
-
 @pytest.mark.parametrize(
     ("text", "code", "at"),
     [
@@ -153,6 +148,6 @@ def _refusal(text: str) -> scoring.RuleSyntaxError:
     ],
 )
 def test_refused_with_caret(text: str, code: str, at: str) -> None:
-    e = _refusal(text)
+    e = shape_cases.refusal(text)
     assert e.code == code
     assert e.pos == text.index(at)
