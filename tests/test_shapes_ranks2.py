@@ -143,7 +143,6 @@ def test_reads_back(text: str) -> None:
         # a 各-list whose last member joins two with 和, bonuses per award level
         ("排名前30%得满分，30%-60%得3分，60%以后得1分", "rank-share", "30%"),
         ("全市排名前5名得满分，倒数3名不得分，其余得6分", "rank-from-last", "3名不"),  # caret on the count from the last
-        ("优秀（10分）：各项指标全部完成；良好（8分）：基本完成；一般（6分）：部分完成。", "two-weights", "（6分）"),
         ("方案制定、组织实施、总结评估和成果运用各1分", "each-list", "方案"),
     ],
 )

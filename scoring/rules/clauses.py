@@ -87,6 +87,9 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 _FROM_LAST = ("倒数",)
 #: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
 _GRADE_NOTE = re.compile(r"^\s*[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]\s*的?\s*$")
+#: 优秀（10分）：各项指标全部完成: a grade's points before the colon, read as its outcome (semantics §108), are no
+#: part of the words that earn it
+_GRADE_POINTS = re.compile(r"^(?P<g>[^（(：:]{1,4})\s*[（(]\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）](?=\s*[：:])")
 #: 且 / 并且 / 同时 joining two worded requirements (semantics §93)
 _JOINT = re.compile(r"并且|且|[，,]同时")
 
@@ -552,7 +555,7 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        full = full.strip("，。；,;：: 的")
+        full = _GRADE_POINTS.sub(r"\g<g>", full).strip("，。；,;：: 的")
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:

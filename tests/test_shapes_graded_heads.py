@@ -1,0 +1,53 @@
+"""Grades written with their points in brackets before a colon and the words that earn them after it
+(优秀（10分）：各项指标全部完成；良好（8分）：…), and a grade named before its words (优秀：…，得10分 /
+优秀（…）得10分): levels of one thing, answered by the grade word (semantics §108). Hand scores from the text."""
+
+from __future__ import annotations
+
+import shape_cases
+
+GRADED = "优秀（10分）：各项指标全部完成；良好（8分）：基本完成；一般（6分）：部分完成。"
+COMMA = "优（5分）：资料齐全，整理规范，良（3分）：资料基本齐全，差（0分）：资料缺失严重"
+NAMED = "优秀：各项指标全部完成，得10分；良好：基本完成，得8分；较差：大部分未完成，得2分"
+BRACKETED = "优秀（各项指标全部完成）得10分；良好（基本完成）得8分；差（未完成）不得分"
+
+W10 = {"weight": 10}
+W5 = {"weight": 5}
+
+CASES: list[shape_cases.Case] = [
+    # the points in brackets are each grade's, not two weights
+    (GRADED, "优秀", W10, "10"),
+    (GRADED, "良好", W10, "8"),
+    (GRADED, "一般", W10, "6"),
+    (COMMA, "良", W5, "3"),
+    (COMMA, "差", W5, "0"),
+    (COMMA, "优", W5, "5"),
+    # the grade named first, then what earns it
+    (NAMED, "较差", W10, "2"),
+    (NAMED, "良好", W10, "8"),
+    (BRACKETED, "良好", W10, "8"),
+    (BRACKETED, "差", W10, "0"),
+    (BRACKETED, "优秀", W10, "10"),
+]
+
+test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)
+
+
+def test_a_grade_not_in_the_rule_is_refused() -> None:
+    import pytest
+
+    import scoring
+
+    with pytest.raises(scoring.ScoringError, match="不是这条规则的等级"):
+        scoring.evaluate(GRADED, "较差", weight=10)
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(GRADED, "96%", weight=10)
+
+
+def test_a_heading_of_a_measure_is_still_its_weight() -> None:
+    """资金到位率（5分）：… is a heading: its points are the weight of the bands after it, not an award."""
+    import scoring
+
+    rule = scoring.parse("资金到位率（5分）：到位率100%得满分，每低1%扣0.5分")
+    assert rule.stated_weight == 5
+    assert scoring.evaluate("资金到位率（5分）：到位率100%得满分，每低1%扣0.5分", "96%", weight=5).points == 3
