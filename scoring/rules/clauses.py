@@ -143,6 +143,8 @@ class ClauseReader(SpanReader):
         self.headed = False
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
+        # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
+        self.joint_subject = ""
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
@@ -280,6 +282,10 @@ class ClauseReader(SpanReader):
                     except RuleSyntaxError:
                         cond = None
                 numberless = not any(isinstance(q, (PCmp, PRange, PBounded, PQty)) for q in side)
+                if isinstance(cond, Range) and cond.measure is Measure.VALUE and not cond.subject and self.joint_subject:
+                    # …90%以上且验收合格的得10分，80%-90%且验收合格的得6分: a band with no name of its own after one
+                    # joined band measures what that one named (semantics §108)
+                    cond = attrs.evolve(cond, subject=self.joint_subject)
                 if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.subject:
                     sides.append(cond)
                 elif isinstance(cond, Label) and not cond.parts and cond.deadline is None and cond.start is None \
@@ -292,6 +298,7 @@ class ClauseReader(SpanReader):
                 self.read[:] = read
                 return None  # two comparisons of one quantity: one range (the checks read it)
             self.use(p)
+            self.joint_subject = next((q.subject for q in sides if isinstance(q, Range)), self.joint_subject)
             return All(tuple(sides), span)
         return None
 
