@@ -19,6 +19,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .accounting import SpanReader
 from .grades import grade_of, grade_words
+from .lexicon import words
 from .nodes import (
     All,
     Award,
@@ -117,6 +118,7 @@ _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
+_NO_LATER = words("no_later")  # 不迟于2025年5月: a deadline written before its date (semantics §104)
 
 
 def _by(after: str) -> bool:
@@ -186,18 +188,18 @@ class ClauseReader(SpanReader):
         lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
         if self._delay_over(lead, span) is not None:
             # 超过时限1个月以内扣1分 / 超过1-3个月扣3分: the excess word opening the clause names the delay (§94)
-            delay = self.condition(lead, span)
-            if delay_band(delay):
-                return delay  # type: ignore[return-value]
+            delay = self._delay_condition(lead, span)
+            if delay is not None:
+                return delay
         if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
             # (semantics §80). The delay is one quantity that grows as things get worse: such bands are tiers, and
             # an answer in two that share a stretch of delay is refused when scored (§95)
-            delay = self.condition(lead, span)
-            if delay_band(delay):
-                return delay  # type: ignore[return-value]
+            delay = self._delay_condition(lead, span)
+            if delay is not None:
+                return delay
         if any(isinstance(p, PWord) for p in lead):
             return None  # 未完成90%偏差扣1分: a deviation or a share of the target, no band of the value
         if isinstance(lines[0], PCmp) and (lines[0].of_target or lines[0].q.unit == "个百分点" or lines[0].q.unit == "分"):
@@ -213,6 +215,17 @@ class ClauseReader(SpanReader):
         if not isinstance(cond, Range) or cond.measure not in (Measure.VALUE, Measure.EXCESS):
             return None
         return cond
+
+    def _delay_condition(self, lead: Lead, span: Span) -> Range | None:
+        """The clause's band when it is one on how late (``shapes.delay_band``), else None with nothing marked
+        read: 滞后10%以内扣1分 is no delay, and its 10 must stay unread unless another node reads it (§104; the
+        condition marked it read, and the clause became a one-off deduction named by words holding the number)."""
+        before = bytes(self.read)
+        delay = self.condition(lead, span)
+        if delay_band(delay):
+            return delay  # type: ignore[return-value]
+        self.read[:] = before
+        return None
 
     def excess_band(self, lead: Lead, span: Span, cmps: list[Any]) -> bool:
         """超出预算10%以内 / 超支5%-10% / 超概算10%以上: the words right before a band's percentage end in an
@@ -590,7 +603,7 @@ class ClauseReader(SpanReader):
         if len(values) == 1 and after.startswith(("年底", "年末")):
             values.append(12)
             after = after[1:]
-        if not _by(after):
+        if not _by(after) and not self._no_later(parts[0]):
             return None
         year, month = values[0], values[1] if len(values) > 1 else 12
         if not 1 <= month <= 12:
@@ -630,11 +643,18 @@ class ClauseReader(SpanReader):
             self.use(year, q)
         return datetime.date(int(year.q.value), month, day)
 
-    def start_day(self, lead: Lead) -> MonthDay | None:
+    def start_day(self, lead: Lead) -> datetime.date | MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
         word of after (semantics §90): the day the words start after (``Label.start``; a late band beside
-        deadlines, §88), as 8月底以后 is read. Not a month in 个月 (3个月10日后 is a duration), not after 第/每/前."""
+        deadlines, §88), as 8月底以后 is read. Not a month in 个月 (3个月10日后 is a duration), not after 第/每/前.
+        With its year written right before it (2025年3月31日后, §104) it is that date."""
         parts = [p for p in lead if isinstance(p, PQty)]
+        year: PQty | None = None
+        if (
+            len(parts) == 3 and parts[0].q.unit == "年" and _YEARS[0] <= parts[0].q.value <= _YEARS[1]
+            and parts[0].q.value == int(parts[0].q.value) and not self.text[parts[0].span[1] : parts[1].span[0]].strip()
+        ):  # fmt: skip
+            year, parts = parts[0], parts[1:]
         if tuple(p.q.unit for p in parts) != ("月", "日") or "个" in self.text[parts[0].span[0] : parts[0].span[1]]:
             return None
         if self.text[parts[0].span[1] : parts[1].span[0]].strip() or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
@@ -646,8 +666,19 @@ class ClauseReader(SpanReader):
         month, day = int(parts[0].q.value), int(parts[1].q.value)
         if not 1 <= month <= 12 or not 1 <= day <= (calendar.monthrange(2001, month)[1] if month != 2 else 29):
             return None
+        if year is not None:
+            y = int(year.q.value)
+            if day > calendar.monthrange(y, month)[1]:
+                return None
+            self.use(year, *parts)
+            return datetime.date(y, month, day)
         self.use(*parts)
         return MonthDay(month, day)
+
+    def _no_later(self, first: PQty) -> bool:
+        """不迟于2025年5月 / 不晚于6月15日: a word of the lexicon's ``no_later`` right before a date makes it a deadline
+        as 前 after it does (semantics §104): the date itself is on time, a month alone its last day."""
+        return self.text[: first.span[0]].rstrip().endswith(_NO_LATER)
 
     def _month_day(self, parts: list[PQty]) -> MonthDay | None:
         """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
@@ -657,7 +688,7 @@ class ClauseReader(SpanReader):
             return None
         if any(p.q.value != int(p.q.value) for p in parts) or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
             return None
-        if not _by(self.text[parts[-1].span[1] :].lstrip()):
+        if not _by(self.text[parts[-1].span[1] :].lstrip()) and not self._no_later(parts[0]):
             return None
         month = int(parts[0].q.value)
         if not 1 <= month <= 12 or (month == 2 and len(parts) == 1):

@@ -34,16 +34,20 @@ from ..reading.values import (
 )
 from ..reading.values import row_unit as _row_unit
 from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
+    Deduction,
     Label,
     Op,
     Otherwise,
     Quantity,
     Range,
     Rule,
+    StepKind,
     TargetMet,
 )
+from ..rules.shapes import delay_unit
 from ..text.numbers import chinese_numeral
 from .results import Options, Step, _fmt
 
@@ -349,6 +353,35 @@ def rank_answer(rule: Rule, actual: Any, x: _In) -> _In:
     value = chinese_numeral(num) if not num.isascii() else Decimal(num)
     q = Quantity(value, "名")
     return _In(q, raw=q)
+
+
+_DELAY_WORDS = tuple(sorted(words("delay"), key=len, reverse=True))
+_TIME_UNIT_WORDS = words("time_unit")
+
+
+def _reads_delay(rule: Rule) -> bool:
+    """The rule scores how late: bands on a delay (§80) or steps per unit of time late (§88)."""
+    return delay_unit(rule) is not None or any(
+        isinstance(d, Deduction) and d.kind is StepKind.EVENTS and d.step is not None
+        and d.step.unit in _TIME_UNIT_WORDS and d.event.startswith(_DELAY_WORDS)
+        for d in rule.clauses
+    )  # fmt: skip
+
+
+def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
+    """滞后2个月 / 逾期15天 where the rule scores how late (semantics §104): a delay word of the lexicon, then a
+    duration and nothing else, is that duration, as 2个月 is. Only where the rule reads a delay; anything else is
+    left as it was (a word the rule does not know is refused as before)."""
+    if x.label is None or not isinstance(actual, str) or not _reads_delay(rule):
+        return x
+    text = x.label.replace(" ", "")
+    word = next((w for w in _DELAY_WORDS if text.startswith(w)), None)
+    if word is None:
+        return x
+    v = parse_value(text[len(word) :], None)
+    if v is None or v.op is not None or v.quantity.unit not in _TIME_UNIT_WORDS:
+        return x
+    return _In(v.quantity, raw=v.quantity)
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

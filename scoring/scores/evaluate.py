@@ -105,6 +105,7 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    delay_answer,
     fits_the_value,
     graded_bands,
     own_grade,
@@ -298,6 +299,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
+        x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
 
