@@ -57,8 +57,8 @@ from .nodes import (
 )
 from .phrases import (
     _EVENT_UNITS,
-    _EXCESS_WORDS,
     _EVENT_WORDS,
+    _EXCESS_WORDS,
     _SHORT_WORDS,
     Lead,
     PBareOp,
