@@ -58,6 +58,8 @@ from .nodes import (
 from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _EXCESS_WORDS,
+    _SHORT_WORDS,
     Lead,
     PBareOp,
     PBounded,
@@ -788,6 +790,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         cond = self.condition(lead, span)
                         assert isinstance(cond, Range)
                         prop_conds.append((cond, span))
+                    elif not outcomes and not deducts:
+                        self._line_kept(out, notes, lead, context_edge, last_lead)
+                    self._ratio_names(f)
                     out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
                 elif f.kind == "interpolate":
                     out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
@@ -938,6 +943,49 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         # the note keeps the heading's words: the canonical text writes its numbers with % (≥95%), no bracket
         head = _Segment((*segs[0].lead[:-1], *((name,) if name.text else ())), segs[0].tails, (segs[0].span[0], name.span[1]))
         return [head, *(_Segment(tuple(map(_in_percent, s.lead)), s.tails, s.span) for s in segs[1:])]
+
+    def _ratio_names(self, f: TFlag) -> None:
+        """按实际完成工程量占计划工程量的比例给分 (semantics §107): the ratio named by its words is 按比例 where they name
+        the value and the target of one quantity: 实际完成X over 计划X or 目标X, the same X. Other names (占计划投资额:
+        a value over something the row's target is not) are refused with what is read."""
+        m = _RATIO_NAMES.fullmatch(f.text)
+        if m is None or m["own"] == m["planned"]:
+            return
+        raise self.error(
+            "ratio-names", f"“{f.text}”的比例是“实际完成{m['own']}”与“{m['plan']}{m['planned']}”之比：两者不是同一数量，"
+            "无法读作实际值与指标值之比",
+            f.span, expected=(f"按实际完成{m['own']}占{m['plan']}{m['own']}的比例给分",),
+            hint="按比例计分时写明同一数量的实际完成数与计划数，或写出公式，如“得分=实际完成数/计划数×分值”",
+        )  # fmt: skip
+
+    def _line_kept(self, out: list[Clause], notes: list[Note], lead: Lead, edge: Any, before: Lead) -> None:
+        """森林火灾受害率控制在0.9‰以内，超过的按比例扣分 (semantics §107): a clause that is one line and nothing else
+        (控制在…以内, 不低于…), right before 按比例 under words that name only the other side of that line (超过的,
+        低于的: the lexicon's excess and shortfall words, and 的), states the line kept: within it the rule deducts
+        nothing, so the note is read as that band scoring full marks (the clause ``X以内得满分`` it abbreviates).
+        Words that name the line's own side, or anything else, leave the note (its number unread: refused)."""
+        if not (out and isinstance(out[-1], Note) and out[-1] in notes and isinstance(edge, PCmp) and lead):
+            return
+        if [p for p in before if not isinstance(p, (PText, PWord))] != [edge]:
+            return
+        rest = "".join(p.text for p in lead if isinstance(p, PText)).strip()
+        if rest not in ("", "的", "部分", "的部分") or not all(isinstance(p, (PText, PBareOp)) for p in lead):
+            return
+        ops = [p.op for p in lead if isinstance(p, PBareOp)]
+        if ops:
+            over, under = ops == [Op.GT] or ops == [Op.GE], ops == [Op.LT] or ops == [Op.LE]
+        else:  # 超支的 / 不足的: a direction word the lexer keeps as words
+            side = "".join(p.text for p in lead if isinstance(p, PText)).strip().removesuffix("的").removesuffix("部分")
+            over, under = side in _EXCESS_WORDS, side in _SHORT_WORDS
+        if not ((over and edge.op in (Op.LE, Op.LT)) or (under and edge.op in (Op.GE, Op.GT))):
+            return
+        note = out[-1]
+        assert note.span is not None
+        cond = self.condition(before, self._lead_span(before, note.span))
+        if not isinstance(cond, Range):
+            return
+        notes.remove(note)
+        out[-1] = Award(cond, FullMarks(), False, note.span)
 
     @staticmethod
     def _lone_number(lead: Lead) -> PQty | None:
@@ -1190,6 +1238,9 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 
 
+
+
+_RATIO_NAMES = re.compile(r"按实际完成(?P<own>\w+?)占(?P<plan>计划|目标)(?P<planned>\w+?)的比例\w{2}")
 
 
 def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Decimal) -> bool:

@@ -728,7 +728,7 @@ class ClauseReader(SpanReader):
         out: list[Any] = []
         ps = list(lead)
         for k, p in enumerate(ps):
-            if isinstance(p, PCmp) and self._limit_in_rate_name(ps, k):
+            if isinstance(p, PCmp) and (self._limit_in_rate_name(ps, k) or self._qualifier_in_rate_name(ps, k)):
                 out.append(p)
                 continue
             if (
@@ -760,6 +760,23 @@ class ClauseReader(SpanReader):
             if rate and ("的" in words or opens):
                 out.append(p)
         return out
+
+    def _qualifier_in_rate_name(self, ps: list[Any], k: int) -> bool:
+        """村级集体经济收入10万元以上的村占比达到60%以上: a comparison of an amount or a count (a unit, not a percent,
+        points, 个百分点 or time) between words and 的, whose words after it reach a comparison of a rate, says
+        which things the rate counts (villages with 10万元 or more): part of the rate's name, kept as written with its
+        comparison word, never a line on the outcome (semantics §107, as §57 and §98's qualifiers)."""
+        p = ps[k]
+        if (
+            p.q.is_percent or not p.q.unit or p.q.unit == "分" or p.q.unit in _TIME_UNITS or p.of_target
+            or p.op not in (Op.GE, Op.GT, Op.LE, Op.LT) or k == 0 or not isinstance(ps[k - 1], PText)
+        ):  # fmt: skip
+            return False
+        after = ps[k + 1] if k + 1 < len(ps) else None
+        if not isinstance(after, PText) or after.span[0] != p.span[1] or not after.text.startswith("的"):
+            return False
+        nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
+        return isinstance(nxt, PCmp) and nxt.q.is_percent and nxt.op in (Op.GE, Op.GT, Op.LE, Op.LT)
 
     def _limit_in_rate_name(self, ps: list[Any], k: int) -> bool:
         """在规定时限（15个工作日）内办结率100%: a time limit (≤ a duration, 15个工作日内) right before the words of a

@@ -646,7 +646,7 @@ def _proportional_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     base = g.c(_base_points(rule, ctx, ctx.weight))
     q = x.quantity
     one, zero = g.c(ONE), g.c(ZERO)
-    op = ctx.op or Op.GE
+    op = ctx.op or _award_op(rule) or Op.GE  # as steps._proportional (semantics §107)
     if op in (Op.LE, Op.LT):
         if ctx.target is None or target_mismatch(ctx.target.quantity, q.unit):
             raise _Raises  # no numeric target, or one in another unit

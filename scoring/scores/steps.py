@@ -12,6 +12,7 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import counts_whole
 from ..reading.scales import (
+    award_op,
     default_direction,
     distance,
     formula_names,
@@ -321,7 +322,8 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError("按比例赋分需要数值实际值")
     base = _base_points(rule, ctx, full)
     q = x.quantity
-    op = ctx.op or Op.GE
+    # no comparator given: the side of the full-marks band (0.9‰以内得满分，超过的按比例扣分: ≤; semantics §107)
+    op = ctx.op or award_op(rule) or Op.GE
     if op in (Op.LE, Op.LT):
         t = _numeric_target(ctx)
         wrong = target_mismatch(t, q.unit)
