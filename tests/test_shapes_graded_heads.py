@@ -51,3 +51,25 @@ def test_a_heading_of_a_measure_is_still_its_weight() -> None:
     rule = scoring.parse("资金到位率（5分）：到位率100%得满分，每低1%扣0.5分")
     assert rule.stated_weight == 5
     assert scoring.evaluate("资金到位率（5分）：到位率100%得满分，每低1%扣0.5分", "96%", weight=5).points == 3
+
+
+def test_a_basis_that_names_no_ratio_is_refused() -> None:
+    """按考核结果计算得分 was value ÷ target × weight whatever 考核结果 was (semantics §108)."""
+    for text, at in [
+        ("按考核结果计算得分", "按考核结果"),
+        ("完成率达到100%得满分，未达到的按实际完成情况计算得分", "按实际完成情况"),
+        ("按实际完成工程量计算得分", "按实际完成工程量"),
+    ]:
+        e = shape_cases.refusal(text)
+        assert e.code == "proportional-basis"
+        assert e.pos == text.index(at)
+
+
+def test_a_basis_that_names_a_ratio_still_reads() -> None:
+    import scoring
+
+    # 15 × 90/100 = 13.5: the ratio named (比重), the rate named (到位率), 按时 (on time) no basis
+    kw = {"target": "100%", "comparator": "≥", "weight": 15}
+    assert scoring.evaluate("完成目标值得满分；未完成的，按实际完成值占目标值的比重计算得分。", "90%", **kw).points == 13.5
+    assert scoring.evaluate("根据项目资金的实际到位率计算得分", "90%", **kw).points == 13.5
+    assert scoring.evaluate("按时完成得满分，未按时完成按比例赋分", "90%", **kw).points == 13.5

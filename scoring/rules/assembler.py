@@ -153,6 +153,12 @@ def _substitute(e: Expr, name: str, by: Expr) -> Expr:
     return e
 
 
+#: 按考核结果 right before 计算得分: 按 / 按照 / 根据 / 依据 and the words of what the score is worked out by
+_BASIS = re.compile(r"(?:按照|按(?![时期])|根据|依据)(?P<by>[^，,；;。：:按]*)$")
+#: words that name a ratio in what a proportional rule is worked out by
+_RATIO_WORDS = ("比例", "比重", "比率", "之比", "占", "比值")
+
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -793,6 +799,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     elif not outcomes and not deducts:
                         self._line_kept(out, notes, lead, context_edge, last_lead)
                     self._ratio_names(f)
+                    self._proportional_basis(f)
                     out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
                 elif f.kind == "interpolate":
                     out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
@@ -1059,6 +1066,23 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 c = attrs.evolve(c, condition=attrs.evolve(c.condition, negated=False))
             out.append(c)
         return out
+
+    def _proportional_basis(self, f: TFlag) -> None:
+        """按考核结果计算得分 / 按实际完成工程量计算得分: 按 and words before a bare scoring word (计算得分, 计分) say what
+        the score is worked out by; words that name no ratio (比例, 比重, 比率, 之比, 占, or a rate: 实际到位率) are no
+        proportional rule, and
+        reading one scored value ÷ target whatever they said (semantics §108): refused (proportional-basis)."""
+        if f.text.startswith(("按", "以")):
+            return  # 按比例赋分 / 按完成比例计分: the flag names its basis
+        before = self.text[: f.span[0]]
+        m = _BASIS.search(before)
+        if m is None or not m["by"].strip() or any(w in m["by"] for w in _RATIO_WORDS) or m["by"].rstrip("的 ").endswith("率"):
+            return
+        raise self.error(
+            "proportional-basis", f"“{m.group().strip()}{f.text}”没有写明按什么比例或公式计分", (m.start(), f.span[1]),
+            expected=("按实际完成值占目标值的比例计分", "得分=实际值/目标值×分值"),
+            hint="写明比例（如“按完成比例计分”）或公式；按考核结果、按实际情况等说法不能直接计算得分",
+        )  # fmt: skip
 
     def _resolve_labels(self, clauses: list[Clause]) -> list[Clause]:
         """In a numeric rule, a worded full-marks condition (完成, 全部完成) means the target is met."""
