@@ -769,7 +769,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         # (and outranks it: one clause, the veto)
                         cond = prev.condition
                         out.pop()
-                    if cond is None and not out and heading is None and self._heads(seg):
+                    if cond is None and isinstance(prev, Veto) and last_lead:
+                        # 发生重大事故的，实行一票否决，本项不得分: a second veto phrase with no condition right after a
+                        # veto restates it (semantics §105): one veto
+                        pass
+                    elif o.system and not out and heading is None and self._names_system(lead, o):
+                        # 实行旅游安全管理责任一票否决制。如果发生…的，综合评价为零分: the system declared opens the rule
+                        # and heads it, as 一票否决：… does (§105); words right before it name the system, no condition
+                        self.use(*lead)
+                        heading = o
+                    elif cond is None and not out and heading is None and self._heads(seg):
                         # 一票否决：发生重大舆情事件的，该项不得分: a heading; the zero after it is the veto (§86)
                         heading = o
                     elif cond is None:
@@ -888,6 +897,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+
+    def _names_system(self, lead: Lead, o: TOutcome) -> bool:
+        """安全生产实行一票否决制: words written right against the declared system (no 的, no separator) name it;
+        a clause before it (发生重大事故的，实行一票否决制) is its condition (semantics §105)."""
+        if not lead:
+            return True
+        words = self.text[lead[0].span[0] : o.span[0]]
+        return all(isinstance(p, PText) for p in lead) and not re.search(r"[，,；;。：:的]", words)
 
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""

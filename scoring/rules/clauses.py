@@ -19,6 +19,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .accounting import SpanReader
 from .grades import grade_of, grade_words
+from .lexicon import words as lexicon_words
 from .nodes import (
     All,
     Award,
@@ -95,6 +96,18 @@ def _a_grade(words: str) -> bool:
     """优 / 良好 / “满意”: a grade word of the lexicon, or words that are a grade with no subject (semantics §103)."""
     g = grade_of(words)
     return words in grade_words() or (g is not None and not g.subject)
+
+
+_OPENERS = tuple(sorted(lexicon_words("condition_opener"), key=len, reverse=True))
+
+
+def _unopened(text: str) -> str:
+    """如果发生重大事故 → 发生重大事故: a word opening a condition is not one of its words (semantics §105);
+    若干 is a word of its own."""
+    for w in _OPENERS:
+        if text.startswith(w) and not text.startswith("若干") and len(text) > len(w):
+            return text[len(w) :].lstrip()
+    return text
 
 
 def _conjuncts(words: str) -> tuple[str, ...]:
@@ -395,7 +408,8 @@ class ClauseReader(SpanReader):
             count = next(p for p in reversed(freq) if isinstance(p, (PCmp, PQty)))
             lo, hi = self._edges(count) if isinstance(count, PCmp) else (Edge(count.q, True, False), None)
             self.frequencies[span] = Range(Measure.VALUE, lo, hi, _lead_text(lead).strip("的"))
-            return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+            full = _unopened(full.strip("，。；,;：: 的"))
+            return Label(full, _is_negated(full), span)
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
@@ -552,7 +566,7 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        full = full.strip("，。；,;：: 的")
+        full = _unopened(full.strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:

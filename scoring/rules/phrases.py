@@ -160,6 +160,7 @@ class TOutcome:
     span: Span
     veto: bool = False
     bare: bool = False  # 100分 / 0分 with no verb: in a table written points first (100分: 80%以上)
+    system: bool = False  # 实行…一票否决制: a veto system declared, heading the clauses after it (semantics §105)
 
 
 @frozen

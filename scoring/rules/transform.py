@@ -393,7 +393,9 @@ class _Phrases:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 
     def zero(self, meta: Any, ch: list[Token]) -> TOutcome:
-        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO", bare=str(ch[0]) == "0分")
+        system = ch[0].type == "VETO_SYSTEM"
+        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO" or system, bare=str(ch[0]) == "0分",
+                        system=system)  # fmt: skip
 
     def deduct_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = ""
