@@ -39,6 +39,7 @@ from ..rules.nodes import (
     StepKind,
     TargetMet,
     Veto,
+    Waiver,
     Zero,
 )
 from ..rules.render import render_condition, render_outcome
@@ -127,7 +128,7 @@ _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等
 # ------------------------------------------------------------------ inputs
 
 
-def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
+def separate_inputs(rule: Rule) -> list[Deduction | Veto | Waiver]:
     """Clauses that each take their own answer: event and one-off deductions, worded vetoes. Not the one
     count of events that the rule's zero bands cut off (``_cut_off``)."""
     counted = _cut_off(rule)
@@ -136,6 +137,7 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
         for c in rule.clauses
         if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
+        or isinstance(c, Waiver)  # 但…的，可不扣分: its own 是/否 (semantics §105)
     ]
 
 
@@ -157,7 +159,7 @@ def value_place(rule: Rule) -> int | None:
     return 1 + sum(1 for s in starts if s < lo)
 
 
-def one_off_cases(rule: Rule) -> list[Deduction | Veto]:
+def one_off_cases(rule: Rule) -> list[Deduction | Veto | Waiver]:
     """The inputs of a rule that are each a case that happened or not (one-off deductions, worded vetoes),
     two or more, with no measured value: one answer naming one of them answers all (semantics §70).
     Empty for any other rule."""
@@ -315,7 +317,7 @@ def _measured_name(d: Deduction) -> str:
     return "" if any(ch.isdigit() for ch in name) else name
 
 
-def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | None:
+def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto | Waiver, ...]]] | None:
     """The inputs of a rule that measures several named values and does nothing else with them
     (重大治安隐患整改率每低10%减10分；一般治安隐患整改率每低10%减5分): numbered 1, 2, … in the
     order written, each a measured value (the steps that name it) or one of the separate inputs
@@ -326,7 +328,7 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
     if any(isinstance(v.condition, Range) for v in rule.vetoes):
         return None
     separate = separate_inputs(rule)
-    slots: list[tuple[str, list[Deduction | Veto]]] = []
+    slots: list[tuple[str, list[Deduction | Veto | Waiver]]] = []
     for c in rule.clauses:
         if any(c is s for s in separate):
             assert isinstance(c, (Deduction, Veto))
@@ -450,7 +452,7 @@ def _deadline(rule: Rule) -> str:
     return ""
 
 
-def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> Input:
+def _separate_input(key: str | int, c: Deduction | Veto | Waiver, deadline: str = "") -> Input:
     """An event's count, or 是/否 of a requirement (a one-off deduction, a worded veto)."""
     if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
         unit = c.step.unit if c.step else "次"
@@ -459,6 +461,8 @@ def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> 
             return Input(key, "count", c.event or "扣分事项", unit, meaning=f"晚于{deadline}的{unit}数；按期完成填0")
         return Input(key, "count", c.event or "扣分事项", unit)
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
+    if isinstance(c, Waiver):
+        return Input(key, "flag", name, meaning="是＝符合（不扣分），否＝不符合")  # 但…的，可不扣分 (semantics §105)
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
     counted = names_event(name) if isinstance(c, Veto) else event_words(name)
     meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"

@@ -20,6 +20,7 @@ import attrs
 
 from ..errors import RuleSyntaxError
 from .bands import BandReader
+from .clauses import _said
 from .lexicon import words
 from .lists import ListReader, _one_worded_award
 from .nodes import (
@@ -53,6 +54,7 @@ from .nodes import (
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
 from .phrases import (
@@ -92,6 +94,7 @@ from .shapes import (
 
 #: the words of DISCRETION that deduct by hand, not award (semantics §86)
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
+_EXCEPTION_OPENERS = tuple(sorted(words("exception_opener"), key=len, reverse=True))  # 但…的，可不扣分 (§105)
 
 
 
@@ -502,6 +505,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
         band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
+        budgets: list[PQty] = []  # 全年共安排培训经费20万元: the budget a note states (semantics §105)
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
@@ -561,6 +565,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 standard = self._standard(seg.lead)
                 if standard is not None:
                     standards.append(standard)
+                budget = self._budget(seg.lead)
+                if budget is not None:
+                    budgets.append(budget)  # 全年共安排培训经费20万元: the budget 预算 names after it (§105)
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 context_leads[id(note)] = seg.lead
                 out.append(note)
@@ -763,6 +770,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     out.extend(Award(c, outcomes[0].outcome, False, seg.span) for c in union)
                     continue
                 o = outcomes[0]
+                waiver = self._waiver(lead, o, out, seg.span) if o.waive else None
+                if waiver is not None:
+                    # 但…占比高于平均占比加5%的，可不扣分: an exception to the deductions, its own 是/否 (§105)
+                    out.append(waiver)
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    self.pending_cap = None
+                    continue
                 joint = None if o.veto else self.joint(lead, self._lead_span(lead, seg.span))
                 # 满意度达到90%且投诉率低于1%得满分: two conditions, each its own input (semantics §100)
                 cond = joint if joint is not None else self.condition(lead, self._lead_span(lead, seg.span))
@@ -777,7 +791,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         # (and outranks it: one clause, the veto)
                         cond = prev.condition
                         out.pop()
-                    if cond is None and not out and heading is None and self._heads(seg):
+                    if cond is None and isinstance(prev, Veto) and last_lead:
+                        # 发生重大事故的，实行一票否决，本项不得分: a second veto phrase with no condition right after a
+                        # veto restates it (semantics §105): one veto
+                        pass
+                    elif o.system and not out and heading is None and self._names_system(lead, o):
+                        # 实行旅游安全管理责任一票否决制。如果发生…的，综合评价为零分: the system declared opens the rule
+                        # and heads it, as 一票否决：… does (§105); words right before it name the system, no condition
+                        self.use(*lead)
+                        heading = o
+                    elif cond is None and not out and heading is None and self._heads(seg):
                         # 一票否决：发生重大舆情事件的，该项不得分: a heading; the zero after it is the veto (§86)
                         heading = o
                     elif cond is None:
@@ -826,6 +849,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
         out = self._standard_reached(standards, out)
+        out = self._budget_bands(budgets, out)
         out = self._deadline_requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
@@ -900,6 +924,44 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+
+    def _waiver(self, lead: Lead, o: TOutcome, out: list[Clause], span: Span) -> Waiver | None:
+        """但本地区…占比高于各地区平均占比加5%的，可不扣分 (semantics §105): words opened by 但 (or followed by 可不扣分 /
+        不予扣分) after deductions state an exception: when they hold, the deductions are not made. The condition is
+        words, its own 是/否, every number in it one of its words (it is not the measured value). 但 on a band of the value
+        (但95%以上的不扣分) stays a band (§23); 可不扣分 with no deduction before it has nothing to waive: refused."""
+        start, end = self._lead_span(lead, span)
+        words = self.text[start:end].strip().strip("，,；;：: ")
+        opened = words.startswith(_EXCEPTION_OPENERS)
+        if not (opened or o.permissive) or not lead:
+            return None
+        if any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead):
+            return None  # 但95%以上的不扣分: a band of the value (§23)
+        if any(isinstance(p, PStep) for p in lead):
+            raise self.error("waiver-with-step", "例外条款（不扣分）中不能有“每…”的步长", o.span,
+                             expected=("但…的，可不扣分",))  # fmt: skip
+        if not any(isinstance(c, Deduction) and not c.bonus for c in out):
+            raise self.error("waiver-without-deduction", "“不扣分”的例外条款之前没有扣分条款：不知免去哪项扣分", o.span,
+                             expected=("每少1%扣0.1分；但…的，可不扣分",),
+                             hint="例外条款写在扣分条款之后")  # fmt: skip
+        for w in _EXCEPTION_OPENERS:
+            if words.startswith(w):
+                words = words[len(w) :].lstrip("，, ")
+                break
+        words = words.removesuffix("的").rstrip()
+        if not words:
+            raise self.error("waiver-without-condition", "例外条款没有写明条件", o.span, expected=("但…的，可不扣分",))
+        self.use(*lead)
+        numbers = tuple(q for p in lead for q in _said(p))
+        return Waiver(Label(words, False, (start, end)), numbers, span)
+
+    def _names_system(self, lead: Lead, o: TOutcome) -> bool:
+        """安全生产实行一票否决制: words written right against the declared system (no 的, no separator) name it;
+        a clause before it (发生重大事故的，实行一票否决制) is its condition (semantics §105)."""
+        if not lead:
+            return True
+        words = self.text[lead[0].span[0] : o.span[0]]
+        return all(isinstance(p, PText) for p in lead) and not re.search(r"[，,；;。：:的]", words)
 
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""

@@ -19,7 +19,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .accounting import SpanReader
 from .grades import grade_of, grade_words
-from .lexicon import words
+from .lexicon import words as lexicon_words
 from .nodes import (
     All,
     Award,
@@ -101,6 +101,18 @@ def _a_grade(words: str) -> bool:
     return words in grade_words() or (g is not None and not g.subject)
 
 
+_OPENERS = tuple(sorted(lexicon_words("condition_opener"), key=len, reverse=True))
+
+
+def _unopened(text: str) -> str:
+    """如果发生重大事故 → 发生重大事故: a word opening a condition is not one of its words (semantics §105);
+    若干 is a word of its own."""
+    for w in _OPENERS:
+        if text.startswith(w) and not text.startswith("若干") and len(text) > len(w):
+            return text[len(w) :].lstrip()
+    return text
+
+
 def _conjuncts(words: str) -> tuple[str, ...]:
     """设立举报电话且24小时有人值守 → (设立举报电话, 24小时有人值守): the parts 且 / 并且 / 同时 join, each
     with words of its own; () for words that join nothing (且 at an end)."""
@@ -118,7 +130,7 @@ _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
-_NO_LATER = words("no_later")  # 不迟于2025年5月: a deadline written before its date (semantics §104)
+_NO_LATER = lexicon_words("no_later")  # 不迟于2025年5月: a deadline written before its date (semantics §104)
 
 
 def _by(after: str) -> bool:
@@ -418,7 +430,8 @@ class ClauseReader(SpanReader):
             count = next(p for p in reversed(freq) if isinstance(p, (PCmp, PQty)))
             lo, hi = self._edges(count) if isinstance(count, PCmp) else (Edge(count.q, True, False), None)
             self.frequencies[span] = Range(Measure.VALUE, lo, hi, _lead_text(lead).strip("的"))
-            return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+            full = _unopened(full.strip("，。；,;：: 的"))
+            return Label(full, _is_negated(full), span)
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
@@ -575,7 +588,7 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        full = _GRADE_POINTS.sub(r"\g<g>", full).strip("，。；,;：: 的")
+        full = _unopened(_GRADE_POINTS.sub(r"\g<g>", full).strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:

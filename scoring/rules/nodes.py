@@ -317,6 +317,17 @@ class Veto:
     span: tuple[int, int] | None = _span()
 
 
+@frozen
+class Waiver:
+    """但…的，可不扣分: an exception; when its condition holds the rule's deductions (扣分) are not made. Vetoes
+    and zero bands still apply. Its condition is its own 是/否 (semantics §105)."""
+
+    condition: Label
+    # the numbers written in its words (…平均占比加5%): part of the case's words, not the measured value; kept as read
+    numbers: tuple[Quantity, ...] = ()
+    span: tuple[int, int] | None = _span()
+
+
 @frozen(cache_hash=True)  # a key of the reading's plan caches (reading/scales.py)
 class Deduction:
     """扣分: points lost per step, per event, or once.
@@ -393,7 +404,7 @@ class Requirement(Note):
     every: str = ""
 
 
-Clause = Award | Veto | Deduction | Proportional | Note
+Clause = Award | Veto | Deduction | Proportional | Note | Waiver
 
 
 @frozen
@@ -443,6 +454,10 @@ class Rule:
     @functools.cached_property
     def vetoes(self) -> tuple[Veto, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Veto))
+
+    @functools.cached_property
+    def waivers(self) -> tuple[Waiver, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Waiver))
 
     @functools.cached_property
     def proportional(self) -> Proportional | None:

@@ -64,6 +64,7 @@ from .nodes import (
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
 
@@ -540,6 +541,8 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
         return cond + out
     if isinstance(c, Veto):
         return render_condition(c.condition, used) + "直接计0分"
+    if isinstance(c, Waiver):
+        return f"但{c.condition.text}的，可不扣分"  # an exception to the deductions (semantics §105)
     if isinstance(c, Deduction):
         return _deduction(c, rule, ctx, used, notes)
     if isinstance(c, Proportional):

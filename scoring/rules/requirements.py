@@ -66,6 +66,20 @@ from .shapes import (
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
+_BUDGET_ARRANGED = words("budget_arranged")
+_WITHIN_BUDGET = tuple(sorted(words("within_budget"), key=len, reverse=True))
+_OVER_BUDGET = tuple(sorted(words("over_budget"), key=len, reverse=True))
+
+
+def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
+    """实际支出不超过预算 → 实际支出 ≤ q; 超支 → > q (the budget a note stated, semantics §105); None for other words."""
+    for w in _WITHIN_BUDGET:
+        if text.endswith(w):
+            return Range(Measure.VALUE, None, Edge(q, True), text[: -len(w)].strip(), span=span)
+    for w in _OVER_BUDGET:
+        if text.endswith(w):
+            return Range(Measure.VALUE, Edge(q, False), None, text[: -len(w)].strip(), span=span)
+    return None
 
 
 _ONWARD = words("onward")  # 10月及以后: from that month on, the month included (semantics §104)
@@ -402,6 +416,52 @@ class RequirementReader(RuleChecks):
         after = self.text[q.span[1] : end].strip()
         # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
         return q if before.endswith("以") and after in _STANDARD_WORDS else None
+
+    def _budget(self, lead: Lead) -> PQty | None:
+        """全年共安排培训经费20万元 (semantics §105): a note stating the budget, its one number an amount of money after a
+        word that arranges a budget (lexicon ``[words.budget_arranged]``: 安排, 预算, 下达, 批复, 核定), or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale or numeric[0].pp:
+            return None
+        q = numeric[0]
+        if not q.q.unit.endswith("元"):
+            return None
+        before = self.text[min(p.span[0] for p in lead) : q.span[0]]
+        after = self.text[q.span[1] : max(p.span[1] for p in lead)].strip().strip("，,。；;")
+        return q if any(w in before for w in _BUDGET_ARRANGED) and not after else None
+
+    def _budget_bands(self, budgets: list[PQty], clauses: list[Clause]) -> list[Clause]:
+        """全年共安排培训经费20万元，实际支出不超过预算得满分，超支不得分 (semantics §105): after a note stating the budget,
+        the worded conditions that name the budget (``[words.within_budget]``: 不超过预算, 预算以内 …; ``[words.over_budget]``:
+        超支, 超出预算 …; the subject written before them) are bands of the measured amount on that number: within it
+        ≤ 20万元 (domain point 1: 不超过 includes its number), over it > 20万元. Only for one such note, and only where
+        every worded condition naming the budget is one of these; otherwise nothing is rewritten and the note's number
+        stays unread (refused, unread-number)."""
+        if len(budgets) != 1:
+            return clauses
+        (q,) = budgets
+        out = list(clauses)
+        done = 0
+        for i, c in enumerate(clauses):
+            if not isinstance(c, Award) or not isinstance(c.condition, (Label, TargetMet)):
+                continue
+            text = c.condition.text.strip().removesuffix("的")
+            band = _budget_band(text, q.q, c.condition.span)
+            if band is None:
+                if any(w in text for w in ("预算", "超支")):
+                    return clauses  # 预算执行率达到… beside it: which number 预算 is there is not read here
+                continue
+            out[i] = attrs.evolve(c, condition=band)
+            done += 1
+        restated = any(
+            isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.measure is Measure.VALUE
+            and q.q in (e.value for e in (c.condition.low, c.condition.high) if e is not None)
+            for c in clauses
+        )  # fmt: skip
+        if done or restated:
+            # 全年共安排培训经费20万元；实际支出≤200000元得满分 (the canonical text): the bands restate the budget
+            self.use(q)
+        return out if done else clauses
 
     def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
         """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the

@@ -371,7 +371,10 @@ class _Phrases:
 
     # tails
     def full_marks(self, meta: Any, ch: list[Any]) -> TOutcome:
-        return TOutcome(FullMarks(), self._span(meta))
+        # 不扣分 / 可不扣分 / 不予扣分: nothing deducted, full marks (§23), or an exception to the deductions (§105)
+        tok = next((c for c in ch if isinstance(c, Token) and c.type in ("FULL", "WAIVE")), None)
+        waive = tok is not None and (tok.type == "WAIVE" or str(tok) == "不扣分")
+        return TOutcome(FullMarks(), self._span(meta), waive=waive, permissive=tok is not None and tok.type == "WAIVE")
 
     def points(self, meta: Any, ch: list[Any]) -> TOutcome:
         value = next(c for c in ch if isinstance(c, Decimal))
@@ -395,7 +398,9 @@ class _Phrases:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 
     def zero(self, meta: Any, ch: list[Token]) -> TOutcome:
-        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO", bare=str(ch[0]) == "0分")
+        system = ch[0].type == "VETO_SYSTEM"
+        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO" or system, bare=str(ch[0]) == "0分",
+                        system=system)  # fmt: skip
 
     def deduct_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = ""

@@ -333,6 +333,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if rule.waivers:
+        return True  # 但…的，可不扣分 (semantics §105): an exception's own 是/否, the evaluator's
     if rule.floor is not None:
         return True  # 最低得2分 (semantics §102): a floor the generated code does not apply, the evaluator's
     if rule.cap_share is not None:

@@ -86,6 +86,7 @@ from ..rules.nodes import (
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
 from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, only_deducting_bands, tiers, ties_to_target
@@ -302,6 +303,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
+    if rule.waivers:
+        rule = _waived(rule, per_clause, ctx)  # 但…的，可不扣分 (semantics §105)
 
     # 1. vetoes
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
@@ -520,13 +523,34 @@ def _base_of_apart(rule: Rule, apart: Sequence[Deduction], ctx: _Ctx, full: Deci
     return base
 
 
-def _input_name(c: Deduction | Veto) -> str:
+def _waived(rule: Rule, per_clause: Mapping[int, _In], ctx: _Ctx) -> Rule:
+    """但…占比高于平均占比加5%的，可不扣分 (semantics §105): an exception answered 是 (its condition holds) makes none of
+    the rule's deductions (each deducts 0; vetoes, zero bands and bonuses stand); 否 changes nothing. The rule is
+    returned without its exceptions. Its answer is 是/否 only: a number does not decide its words."""
+    waived = False
+    for w in rule.waivers:
+        xi = per_clause.get(id(w))
+        if xi is None or xi.flag is None or xi.quantity is not None:
+            given = "" if xi is None else f"，而不是“{_show(xi)}”"
+            raise EvaluationError(f"例外条款“{w.condition.text}”需要自己的“是/否”（是＝符合，不扣分；否＝不符合）{given}")
+        ctx.step(f"但{w.condition.text}：可不扣分（例外条款）", ZERO, "例外条款成立，不扣分" if xi.flag else "例外条款不成立",
+                 例外条款="是" if xi.flag else "否")  # fmt: skip
+        waived = waived or xi.flag
+    clauses = tuple(
+        attrs.evolve(c, points=ZERO, points_max=None) if waived and isinstance(c, Deduction) and not c.bonus else c
+        for c in rule.clauses
+        if not isinstance(c, Waiver)
+    )
+    return attrs.evolve(rule, clauses=clauses)
+
+
+def _input_name(c: Deduction | Veto | Waiver) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
     return _describe_cond(c.condition)
 
 
-def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto], actual: Mapping[Any, Any]) -> Mapping[Any, Any]:
+def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """漏登…1例扣0.1分，漏登…1例扣0.2分，逻辑错误纠错达100%，每低1个百分点扣0.1分 answered {1: 3, 2: 2, 3: "95%"}: every
     input numbered in the order the text writes it, the measured value among them (semantics §99), as the 实际值 and
     the events' own numbers {实际值: "95%", 1: 3, 2: 2}. Only when the keys are exactly 1 … the number of inputs and
@@ -543,7 +567,7 @@ def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto], actual: Map
     return {_VALUE_KEYS[0]: numbered[at], **{i: v for i, v in enumerate(others, 1)}}
 
 
-def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) -> Any:
+def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
     """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
     inputs are each a case that happened or not (``bind.one_off_cases``), that names exactly one of those cases
     (its words as written) — that case happened and none of the others; 是, none happened. Returned as the
@@ -636,7 +660,7 @@ def _one_band(rule: Rule) -> bool:
     return not rule.deductions and sum(isinstance(a.condition, Range) for a in rule.awards) == 1
 
 
-def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
+def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], x: _In) -> None:
     """One answer fills one input: a rule that needs several (a value and an event, two events)
     is refused with what it needs, rather than copying the answer to each."""
     values = _measured_subjects(rule)
