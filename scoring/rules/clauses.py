@@ -1248,13 +1248,17 @@ class ClauseReader(SpanReader):
         if len(counts) != 1 or len(counts) + len(texts) != len(lead) or counts[0].q.unit != "项":
             return False
         words = "".join(t.text for t in texts)
+        if not words:
+            # 两项累计扣分不超过3分, 三项加分累计不超过3分: the word of together is in the cap's own words (lexicon CAP)
+            own = self.text[cap.span[0] : cap.span[1]]
+            words = next((w for w in _JOINT_WORDS if w in own), "")
         if not words.startswith(_JOINT_WORDS) or words not in _JOINT_WORDS:
             return False
         kind = "bonus" if cap.kind == "bonus" else "deduct"
         before = [c for c in out if isinstance(c, Deduction) and c.bonus == (kind == "bonus")]
         n = counts[0].q.value
         if n != len(before) or n < 2:
-            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项扣分", counts[0].span,
+            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项{'加分' if kind == 'bonus' else '扣分'}", counts[0].span,
                              expected=("与之前扣分条款数相同的项数",), hint="核对项数，或把上限写成“最多扣N分”")  # fmt: skip
         self.use(*lead)
         return True
