@@ -116,12 +116,12 @@ from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_r
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
 from .steps import (
     _add_bonuses,
-    _gained,
     _base_points,
     _checklist,
     _deduct,
     _deducted,
     _expr,
+    _gained,
     _items_counted,
     _outcome,
     _proportional,
