@@ -12,7 +12,8 @@ import pytest
 import shape_cases
 
 import scoring
-from scoring.rules.nodes import Deduction, Rule
+from scoring.rules.nodes import Deduction, Rule, StepKind
+from scoring.rules.render import render
 
 WORDED = "完成得满分，获得表彰的加1分"
 WORDED_ROW: dict[str, object] = {"target": "100%", "comparator": "≥", "unit": "%", "weight": 5}
@@ -22,6 +23,10 @@ GRADES = "优秀得满分，良好得8分，获得表彰的加1分"
 AWARDS = "获得国家级表彰的加3分，省级表彰的加2分，市级表彰的加1分，加分累计不超过3分"
 AWARDS3 = "获得国家级表彰的加3分，省级表彰的加2分，市级表彰的加1分，三项加分累计不超过3分"
 REPORTS = "迟报一次扣0.5分，漏报一次扣1分，两项累计扣分不超过3分"
+BAND = "完成率达到80%得满分，每低1%扣1分，完成率100%以上加2分。"
+BAND_ROW: dict[str, object] = {"target": "≥80%", "unit": "%", "weight": 10}
+TWO_BANDS = "完成率达到80%得满分，每低1%扣1分，完成率90%-100%（不含）加1分，100%以上加2分"
+OVERLAP = "完成率达到80%得满分，每低1%扣1分，完成率90%以上加1分，100%以上加2分"
 
 # (text, answers, row, hand score)
 CASES: list[tuple[str, Any, dict[str, object], str]] = [
@@ -53,6 +58,20 @@ CASES: list[tuple[str, Any, dict[str, object], str]] = [
     (REPORTS, {1: 0, 2: 0}, {"weight": 5}, "5"),
     (REPORTS, {1: 10, 2: 10}, {"weight": 5}, "2"),  # 15 > 3: 5 − 3
     (REPORTS, {1: 2, 2: 3}, {"weight": 2}, "0"),  # 2 − 3 < 0: 0 (the clamp, point 6)
+    # a bonus band on the one value: the base as the other clauses score it, + 2 where the value is ≥100% (以上
+    # includes its number, point 1); no cap stated, so the score may exceed the weight by the 2 (point 18)
+    (BAND, "105%", BAND_ROW, "12"),  # ≥80%: 10; 105 ≥ 100: + 2
+    (BAND, "100%", BAND_ROW, "12"),  # 以上 includes 100
+    (BAND, "99%", BAND_ROW, "10"),  # full marks, below the bonus band
+    (BAND, "80%", BAND_ROW, "10"),
+    (BAND, "75%", BAND_ROW, "5"),  # 5 points short × 1: 10 − 5
+    (BAND, "72.5%", BAND_ROW, "2.5"),  # 7.5 points short, pro-rata (point 3): 10 − 7.5
+    (BAND, "60%", BAND_ROW, "0"),  # 20 short: 10 − 20 < 0 → 0
+    (BAND, "105", {"weight": 10}, "12"),  # no row: 105 on a 完成率 rule is 105%
+    (TWO_BANDS, "95%", {"weight": 10}, "11"),  # in 90%-100%(不含): + 1
+    (TWO_BANDS, "100%", {"weight": 10}, "12"),  # 100 is out of the first (不含), in the second: + 2
+    (TWO_BANDS, "85%", {"weight": 10}, "10"),
+    (OVERLAP, "95%", {"weight": 10}, "11"),  # only the 90%以上 band holds
 ]
 
 test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)
@@ -77,6 +96,20 @@ def test_the_reading_lists_the_words_then_the_bonus() -> None:
     assert "数值是第1项" in shown  # the answer may be numbered in the text's order (§99)
 
 
+def test_the_bonus_band_is_a_band_of_the_value() -> None:
+    rule = scoring.parse(BAND)
+    assert isinstance(rule, Rule)
+    bonus = rule.deductions[-1]
+    assert bonus.bonus and bonus.kind is StepKind.ONCE and bonus.when is not None
+    assert bonus.when.subject == "完成率" and bonus.when.high is None and bonus.when.low is not None
+    assert bonus.when.low.value.value == 100 and bonus.when.low.inclusive
+    assert render(rule).endswith("完成率≥100%加2分（注：未写扣完为止：最低0分）")
+    # one input, the value: the bonus band asks nothing of its own
+    assert [(i.key, i.kind) for i in scoring.bind(rule, target="≥80%", unit="%").inputs] == [("实际值", "value")]
+    changed = scoring.parse(BAND.replace("100%以上", "110%以上"))
+    assert changed != rule  # the band's line is part of the rule
+
+
 def test_the_caps_are_the_rules() -> None:
     awards = scoring.parse(AWARDS)
     assert isinstance(awards, Rule) and awards.bonus_cap == 3 and awards.cap is None
@@ -99,6 +132,10 @@ def test_the_caps_are_the_rules() -> None:
         (WORDED, {2: "是"}, WORDED_ROW, "缺少"),  # the words' answer missing
         (GRADES, {1: "及格", 2: "是"}, {"weight": 10}, "不是这条规则的等级"),
         (AWARDS, "是", {"weight": 5}, "3个实际值"),  # one 是 for three events
+        (BAND, "是", BAND_ROW, "需要实际数值"),  # 是 says nothing of which band
+        (BAND, {1: "是"}, BAND_ROW, "只需要一个实际值"),  # the bonus band takes no answer of its own
+        # at 105% both bonus bands hold: only the higher band (2) or both (3)? not written
+        (OVERLAP, "105%", {"weight": 10}, "2档加分"),
     ],
 )
 def test_refused_answers(text: str, actual: Any, row: dict[str, object], says: str) -> None:
@@ -117,7 +154,11 @@ def test_refused_answers(text: str, actual: Any, row: dict[str, object], says: s
         # which two of the three deductions the cap bounds is not written
         ("迟报一次扣0.5分，漏报一次扣1分，错报一次扣1分，两项累计扣分不超过3分", "joint-cap-count"),
         ("获得国家级表彰的加3分，省级表彰的加2分，市级表彰的加1分，两项加分累计不超过3分", "joint-cap-count"),
+        # words after the band name things counted (each such project?): not the value's band, the 100 stays unread
+        ("完成率达到80%得满分，每低1%扣1分，完成率100%以上的项目加2分", "unread-number"),
+        # two quantities before one bonus: which band is not one of the value
+        ("完成率达到80%得满分，每低1%扣1分，完成率100%以上或满意度95%以上加2分", "two-starts"),
     ],
 )
-def test_a_cap_whose_scope_is_unclear_is_refused(text: str, code: str) -> None:
+def test_a_cap_or_band_whose_scope_is_unclear_is_refused(text: str, code: str) -> None:
     assert shape_cases.refusal(text).code == code

@@ -72,8 +72,6 @@ def test_a_percentage_is_no_count() -> None:
         ("系统故障超过4小时未恢复的，每次扣0.5分", "unread-number", 6),
         # a count in the step's own counter is no qualifier
         ("每发现1次3次以上的违规扣1分", "unread-number", 5),
-        # N18 of the brief: the bonus band's line is the unread number (a one-off 加2分 after a comparison)
-        ("完成率达到80%得满分，每低1%扣1分，完成率100%以上加2分", "unread-number", 23),
         # a restated budget before worded bands on it (§82's note): the 20 stays unread
         ("全年共安排培训经费20万元，实际支出不超过预算得满分，超支不得分", "unread-number", 9),
         # bands on how far behind schedule (§83): no node reads 滞后 bands yet

@@ -134,7 +134,7 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
     return [
         c
         for c in rule.clauses
-        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted)
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted and c.when is None)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
     ]
 

@@ -1056,6 +1056,12 @@ class ClauseReader(SpanReader):
                 # deducted once, however many quarters were missed)
                 return Deduction(StepKind.EVENTS, points, per, event=self._event(lead, ctx_text),
                                  bonus=tail.bonus, span=span)  # fmt: skip
+            when = self._bonus_band(lead, span) if tail.bonus else None
+            if when is not None:
+                # 完成率100%以上加2分: a one-off bonus given where the value is in the band (semantics §106); the
+                # 100 was unread and the bonus asked 是/否
+                return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=True,
+                                 span=span, when=when)  # fmt: skip
             return Deduction(
                 StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span
             )
@@ -1172,6 +1178,22 @@ class ClauseReader(SpanReader):
             out.append(Range(Measure.VALUE, lo, hi, "", c.span))
             self.use(c)
         return tuple(out)
+
+    def _bonus_band(self, lead: Lead, span: Span) -> Range | None:
+        """完成率100%以上加2分 / 满意度95%以上的加1分: the comparison of a one-off bonus with no step is the band of the
+        value it is given in (semantics §106), read as a band's condition is. None where the lead is anything else
+        (words only, a step, two comparisons): the number then stays unread, as before."""
+        bands = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
+        if len(bands) != 1 or any(isinstance(p, (PStep, PQty, PBareOp)) for p in lead):
+            return None
+        after = "".join(p.text for p in lead if isinstance(p, PText) and p.span[0] >= bands[0].span[1])
+        if after.strip("，,；;。 的"):
+            return None  # 完成率100%以上的项目加2分: the words go on to name things counted, not the value's band
+        words = "".join(p.text for p in lead if isinstance(p, (PText, PWord)))
+        if any(w in words for w in (*_SHORT_WORDS, *_EXCESS_WORDS, *_MORE_WORDS)):
+            return None  # 降低2%以上加5分: a band on a distance from a line (§77's tier), not on the value itself
+        cond = self.condition(lead, span)
+        return cond if isinstance(cond, Range) and cond.measure in (Measure.VALUE, Measure.RATIO) else None
 
     def _event(self, lead: Lead, ctx_text: str) -> str:
         """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""

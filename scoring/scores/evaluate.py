@@ -115,6 +115,7 @@ from .answers import (
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
 from .steps import (
+    _ONE_SIDED,
     _add_bonuses,
     _base_points,
     _checklist,
@@ -122,6 +123,7 @@ from .steps import (
     _deducted,
     _expr,
     _gained,
+    _in_range,
     _items_counted,
     _outcome,
     _proportional,
@@ -885,25 +887,6 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     above = all(c.high is not None and v >= c.high.value.value for c, v in zip(conds, values, strict=True))
     below = all(c.low is not None and v <= c.low.value.value for c, v in zip(conds, values, strict=True))
     return above or below
-
-
-#: measures that hold only on one side of the target: none of their bands applies on the other
-_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
-
-
-def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
-    v = _compared(band(cond, ctx.setting, _scale(x)), x)
-    if cond.measure in _ONE_SIDED and v <= 0:
-        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
-    if cond.low is not None:
-        lo = cond.low.value.value
-        if v < lo or (v == lo and not cond.low.inclusive):
-            return False
-    if cond.high is not None:
-        hi = cond.high.value.value
-        if v > hi or (v == hi and not cond.high.inclusive):
-            return False
-    return True
 
 
 def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
