@@ -93,7 +93,7 @@ def test_the_reading_lists_the_words_then_the_bonus() -> None:
     inputs = scoring.bind(scoring.parse(WORDED), target="100%", comparator="≥", unit="%").inputs
     assert [(i.key, i.kind, i.name) for i in inputs] == [("实际值", "flag", "完成"), (1, "flag", "获得表彰的")]
     shown = scoring.bind(scoring.parse(WORDED)).describe()
-    assert "数值是第1项" in shown  # the answer may be numbered in the text's order (§99)
+    assert "文字条件（是/否）是第1项" in shown  # the answer may be numbered in the text's order (§99)
 
 
 def test_the_bonus_band_is_a_band_of_the_value() -> None:

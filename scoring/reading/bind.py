@@ -733,7 +733,8 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     at = value_place(rule)
     if at is not None:
         n = len(separate_inputs(rule)) + 1
-        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（数值是第{at}项）",
+        what = "文字条件（是/否）" if worded_beside_bonuses(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
+        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（{what}是第{at}项）",
                                       False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
