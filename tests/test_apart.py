@@ -272,9 +272,9 @@ def test_rank_n_and_after() -> None:
 
 
 def test_a_worded_award_and_a_bonus_are_two_questions() -> None:
-    # 否 took the bonus's point off as a deduction (4 of 5)
-    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
-    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)
+    # 否 took the bonus's point off as a deduction (4 of 5); each is answered under its number (semantics §106)
+    assert "2件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
+    assert "2件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)
 
 
 def test_over_the_budget_by_a_percent_is_the_excess() -> None:

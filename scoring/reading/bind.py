@@ -135,10 +135,24 @@ def separate_inputs(rule: Rule) -> list[Deduction | Veto | Waiver]:
     return [
         c
         for c in rule.clauses
-        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted)
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted and c.when is None)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
         or isinstance(c, Waiver)  # 但…的，可不扣分: its own 是/否 (semantics §105)
     ]
+
+
+def worded_beside_bonuses(rule: Rule) -> bool:
+    """完成得满分，获得表彰的加1分: worded awards (达标, labels) beside bonuses of their own and nothing else that takes an
+    answer (semantics §106). The words are one input (是/否, a label, or a number tied to the target) and each bonus
+    another; the words' answer stands where a measured value would (``value_place``, 实际值 or its number)."""
+    separate = separate_inputs(rule)
+    return (
+        bool(separate)
+        and all(isinstance(c, Deduction) and c.bonus for c in separate)
+        and not reads_value(rule)
+        and not any(not d.bonus for d in rule.deductions)
+        and any(isinstance(a.condition, (Label, TargetMet)) for a in rule.awards)
+    )
 
 
 def value_place(rule: Rule) -> int | None:
@@ -146,7 +160,7 @@ def value_place(rule: Rule) -> int | None:
     rule reads a value beside inputs of its own (``separate_inputs``) and the value's clauses are in one place,
     before, after or between the others' (semantics §99); None otherwise."""
     separate = separate_inputs(rule)
-    if not separate or not reads_value(rule):
+    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule)):
         return None
     apart = {id(c) for c in separate}
     starts = [c.span[0] for c in separate if c.span is not None]
@@ -415,7 +429,8 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
                 out.append(_separate_input(i, clauses[0]))
         return out
     separate = separate_inputs(rule)
-    several = len(separate) + (1 if reads_value(rule) else 0) > 1
+    beside = worded_beside_bonuses(rule)
+    several = len(separate) + (1 if reads_value(rule) or beside else 0) > 1
     counted = _cut_off(rule)
     if counted is not None:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
@@ -427,17 +442,17 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         meaning = f"或填等级：{'、'.join(grades)}" if grades else ""
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值",
                          "名" if kind == "rank" else unit, grades, meaning))  # fmt: skip
-    for i, c in enumerate(separate, 1):
-        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
-    if worded and not reads_value(rule) and not separate:
+    if worded and not reads_value(rule) and (not separate or beside):
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
         kind = "grade" if len(choices) > 2 else "flag"
         name = "等级" if kind == "grade" else choices[0] if len(choices) == 1 else "是否达到"
         # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
         parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
         meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
-        out.append(Input("实际值", kind, name, choices=choices, meaning=meaning))
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, name, choices=choices, meaning=meaning))
+    for i, c in enumerate(separate, 1):
+        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     return out
 
 
@@ -722,7 +737,8 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     at = value_place(rule)
     if at is not None:
         n = len(separate_inputs(rule)) + 1
-        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（数值是第{at}项）",
+        what = "文字条件（是/否）" if worded_beside_bonuses(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
+        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（{what}是第{at}项）",
                                       False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
@@ -740,7 +756,8 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
-           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots"]  # fmt: skip
+           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots",
+           "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -1127,6 +1127,12 @@ class ClauseReader(SpanReader):
                 # deducted once, however many quarters were missed)
                 return Deduction(StepKind.EVENTS, points, per, event=self._event(lead, ctx_text),
                                  bonus=tail.bonus, span=span)  # fmt: skip
+            when = self._bonus_band(lead, span) if tail.bonus else None
+            if when is not None:
+                # 完成率100%以上加2分: a one-off bonus given where the value is in the band (semantics §106); the
+                # 100 was unread and the bonus asked 是/否
+                return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=True,
+                                 span=span, when=when)  # fmt: skip
             return Deduction(
                 StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span
             )
@@ -1244,6 +1250,22 @@ class ClauseReader(SpanReader):
             self.use(c)
         return tuple(out)
 
+    def _bonus_band(self, lead: Lead, span: Span) -> Range | None:
+        """完成率100%以上加2分 / 满意度95%以上的加1分: the comparison of a one-off bonus with no step is the band of the
+        value it is given in (semantics §106), read as a band's condition is. None where the lead is anything else
+        (words only, a step, two comparisons): the number then stays unread, as before."""
+        bands = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
+        if len(bands) != 1 or any(isinstance(p, (PStep, PQty, PBareOp)) for p in lead):
+            return None
+        after = "".join(p.text for p in lead if isinstance(p, PText) and p.span[0] >= bands[0].span[1])
+        if after.strip("，,；;。 的"):
+            return None  # 完成率100%以上的项目加2分: the words go on to name things counted, not the value's band
+        words = "".join(p.text for p in lead if isinstance(p, (PText, PWord)))
+        if any(w in words for w in (*_SHORT_WORDS, *_EXCESS_WORDS, *_MORE_WORDS)):
+            return None  # 降低2%以上加5分: a band on a distance from a line (§77's tier), not on the value itself
+        cond = self.condition(lead, span)
+        return cond if isinstance(cond, Range) and cond.measure in (Measure.VALUE, Measure.RATIO) else None
+
     def _event(self, lead: Lead, ctx_text: str) -> str:
         """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""
         spans = [p.span for p in lead if hasattr(p, "span") and p.span != (0, 0)]
@@ -1319,13 +1341,17 @@ class ClauseReader(SpanReader):
         if len(counts) != 1 or len(counts) + len(texts) != len(lead) or counts[0].q.unit != "项":
             return False
         words = "".join(t.text for t in texts)
+        if not words:
+            # 两项累计扣分不超过3分, 三项加分累计不超过3分: the word of together is in the cap's own words (lexicon CAP)
+            own = self.text[cap.span[0] : cap.span[1]]
+            words = next((w for w in _JOINT_WORDS if w in own), "")
         if not words.startswith(_JOINT_WORDS) or words not in _JOINT_WORDS:
             return False
         kind = "bonus" if cap.kind == "bonus" else "deduct"
         before = [c for c in out if isinstance(c, Deduction) and c.bonus == (kind == "bonus")]
         n = counts[0].q.value
         if n != len(before) or n < 2:
-            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项扣分", counts[0].span,
+            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项{'加分' if kind == 'bonus' else '扣分'}", counts[0].span,
                              expected=("与之前扣分条款数相同的项数",), hint="核对项数，或把上限写成“最多扣N分”")  # fmt: skip
         self.use(*lead)
         return True

@@ -362,6 +362,9 @@ class Deduction:
     # count (part of the event's name, never a line or a step; semantics §98). In equality: a changed number is a
     # changed rule; the canonical text writes them inside ``event``
     qualifiers: tuple[Range, ...] = ()
+    # 完成率100%以上加2分: a one-off bonus given where the measured value is in this band (semantics §106), rather
+    # than for an event answered 是/否: it reads the rule's one value and takes no answer of its own
+    when: Range | None = None
 
 
 @frozen

@@ -348,6 +348,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         amount = f"{'加' if d.bonus else '扣'}{low}至{number(d.points_max)}分"
     else:
         amount = ("加" if d.bonus else "扣") + _points(d.points)
+    if d.kind is StepKind.ONCE and d.when is not None:
+        return f"{render_condition(d.when, used)}{amount}"  # 完成率≥100%加2分 (semantics §106)
     if d.kind is StepKind.ONCE:
         notes.append("没有数量：发生即扣一次")
         return f"{d.event}{amount}"

@@ -32,6 +32,7 @@ from ..reading.bind import (
     part_unit,
     value_place,
     value_slots,
+    worded_beside_bonuses,
 )
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
@@ -116,12 +117,15 @@ from .answers import (
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
 from .steps import (
+    _ONE_SIDED,
     _add_bonuses,
     _base_points,
     _checklist,
     _deduct,
     _deducted,
     _expr,
+    _gained,
+    _in_range,
     _items_counted,
     _outcome,
     _proportional,
@@ -260,6 +264,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
         raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
     separate = _inputs_of(rule)
+    if worded_beside_bonuses(rule):
+        if rule.waivers:
+            raise EvaluationError("这条规则既有文字条件旁的加分，又有可不扣分的例外：两者怎样一起计分还不能读，请人工计分")
+        return _worded_and_bonuses(rule, [c for c in separate if not isinstance(c, Waiver)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
@@ -464,6 +472,50 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     _above_exact_grade(rule, x)  # 101% on 优（100%）得满分…: refused, not a gap (§103)
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    """完成得满分，获得表彰的加1分 (semantics §106): the words take their own answer (是/否, a label of the rule, or a
+    number where the words are tied to the target) under 实际值 or its place in the text's order, and each bonus its
+    own. The words score as the rule without its bonuses would; the bonuses are added on top (domain point 18), to
+    0 as well where no worded clause holds (否 on 完成得满分). A stated zero (未完成不得分) beside a bonus earned is
+    refused: whether 不得分 takes the bonus too is not written."""
+    names = [f"{i}：{n}" for i, n in enumerate([_worded_conditions(rule), *(_input_name(c) for c in separate)], 1)]
+    how = f"请按各项在规则中出现的顺序编号给出（{'；'.join(names)}），如 {{1: '是', 2: '否'}}，或写成 {{'实际值': '是', 1: '否'}}"
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(f"这条规则有{len(names)}件事要回答，一个答案不能同时用于几项：{how}")
+    value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if not value_keys:
+        actual = _in_text_order(rule, separate, actual)
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if len(value_keys) != 1:
+        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
+    counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is a count
+    per_clause = {id(c): _actual(keyed[i], counts) for i, c in enumerate(separate, 1)}
+    words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not (isinstance(c, Deduction) and c.bonus)),
+                         bonus_cap=None, bonus_cap_base=False)  # fmt: skip
+    x = _actual(actual[value_keys[0]], ctx)
+    if x.quantity is not None and x.flag is None:
+        met = _number_meets(x, words, ctx)
+        if met is None:
+            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
+        answered, x = x, _In(flag=met)
+    else:
+        answered = None
+    value = _choose_label(words, x, ctx)
+    if value is None:
+        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
+    if answered is not None:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    zero = next((a for a in words.awards if isinstance(a.outcome, Zero)), None) if value == ZERO else None
+    if zero is not None:  # the chosen clause is the stated zero (a gap, 否 on 完成得满分 alone, has no Zero award)
+        earned = _gained(rule, _In(), per_clause, _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options), ZERO)
+        if earned:
+            raise EvaluationError(
+                f"规则写明“{_describe_award(zero, ctx, full)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
+            )
+    return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
 
 
 def _not_in_two_deductions(rule: Rule, a: Award, x: _In, ctx: _Ctx, full: Decimal, clear: bool | None) -> None:
@@ -863,25 +915,6 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     above = all(c.high is not None and v >= c.high.value.value for c, v in zip(conds, values, strict=True))
     below = all(c.low is not None and v <= c.low.value.value for c, v in zip(conds, values, strict=True))
     return above or below
-
-
-#: measures that hold only on one side of the target: none of their bands applies on the other
-_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
-
-
-def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
-    v = _compared(band(cond, ctx.setting, _scale(x)), x)
-    if cond.measure in _ONE_SIDED and v <= 0:
-        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
-    if cond.low is not None:
-        lo = cond.low.value.value
-        if v < lo or (v == lo and not cond.low.inclusive):
-            return False
-    if cond.high is not None:
-        hi = cond.high.value.value
-        if v > hi or (v == hi and not cond.high.inclusive):
-            return False
-    return True
 
 
 def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:

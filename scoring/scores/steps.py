@@ -13,6 +13,7 @@ from ..errors import EvaluationError
 from ..reading.bind import counts_whole
 from ..reading.scales import (
     award_op,
+    band,
     default_direction,
     distance,
     formula_names,
@@ -414,6 +415,27 @@ def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) 
 # ------------------------------------------------------------------ deductions and bonuses from a base
 
 
+#: measures that hold only on one side of the target: none of their bands applies on the other
+_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
+
+
+def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
+    v = _compared(band(cond, ctx.setting, _scale(x)), x)
+    if cond.measure in _ONE_SIDED and v <= 0:
+        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
+    if cond.low is not None:
+        lo = cond.low.value.value
+        if v < lo or (v == lo and not cond.low.inclusive):
+            return False
+    if cond.high is not None:
+        hi = cond.high.value.value
+        if v > hi or (v == hi and not cond.high.inclusive):
+            return False
+    return True
+
+
+
+
 def _lost(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In], ctx: _Ctx) -> Decimal:
     """What ``deductions`` take, each within its own cap, then all within the rule's."""
     total = ZERO
@@ -455,6 +477,13 @@ def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: d
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
     """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
     total = ZERO
+    held = [d for d in rule.bonuses if d.when is not None and x.quantity is not None and _in_range(d.when, x, ctx)]
+    if len(held) > 1:
+        # 90%以上加1分，100%以上加2分 at 105%: tiers (the one band, 2) or each band's bonus (3)? not written
+        raise EvaluationError(
+            f"实际值{_show(x)}同时落在“{'”“'.join(d.event for d in held)}”{len(held)}档加分中，原文没有写明只加一档还是各档累加："
+            "请人工计分，或把各档改写成互不重叠的区间"
+        )
     for d in rule.bonuses:
         xi = per_clause.get(id(d), x)
         if d.kind is StepKind.DISTANCE and d.direction is None:
@@ -463,7 +492,14 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
             if side is Direction.BOTH:
                 raise EvaluationError(f"“{d.event}”加分的方向未写明（高于还是低于时加分），指标值类型也未给出")
             d = attrs.evolve(d, direction=Direction.EXCESS if side is Direction.SHORTFALL else Direction.SHORTFALL)
-        if d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
+        if d.when is not None:
+            # 完成率100%以上加2分 (semantics §106): the bonus of a band of the value, given where the value is in it
+            if x.quantity is None:
+                raise EvaluationError(f"“{d.event}”按数值加分，需要实际数值，而不是“{_show(x)}”")
+            got = d.points if _in_range(d.when, x, ctx) and isinstance(d.points, Decimal) else ZERO
+            if got:
+                ctx.step(f"{d.event}加{_num(got)}分", got, "", 实际值=_show(x))
+        elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
             got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
             if got:
