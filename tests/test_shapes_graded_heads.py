@@ -73,3 +73,18 @@ def test_a_basis_that_names_a_ratio_still_reads() -> None:
     assert scoring.evaluate("完成目标值得满分；未完成的，按实际完成值占目标值的比重计算得分。", "90%", **kw).points == 13.5
     assert scoring.evaluate("根据项目资金的实际到位率计算得分", "90%", **kw).points == 13.5
     assert scoring.evaluate("按时完成得满分，未按时完成按比例赋分", "90%", **kw).points == 13.5
+
+
+def test_a_zero_band_beside_a_bonus_earned_is_refused() -> None:
+    """不得分 and a bonus earned: 0 or 0 + 1 is not written (semantics §108); it scored 0 with the bonus dropped."""
+    import pytest
+
+    import scoring
+
+    text = "满意度≥90%得满分，低于80%不得分；获得表彰的加1分"
+    with pytest.raises(scoring.ScoringError, match="不得分时加分是否仍计"):
+        scoring.evaluate(text, {"实际值": "75%", 1: "是"}, weight=10)
+    with pytest.raises(scoring.ScoringError, match="不得分时加分是否仍计"):
+        scoring.compile(text, weight=10).points({"实际值": "75%", 1: "是"})
+    assert scoring.evaluate(text, {"实际值": "75%", 1: "否"}, weight=10).points == 0  # no bonus: the zero band
+    assert scoring.evaluate(text, {"实际值": "95%", 1: "是"}, weight=10).points == 11  # 10 + 1, no cap stated

@@ -427,6 +427,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             if rule.bonuses and value > 0:
                 # 完成得基本分10分，多完成1%加1分: the band is the base, the stated bonuses add to it
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
+            if rule.bonuses:
+                _no_bonus_beside_zero(rule, a, x, per_clause, ctx, full)
             apart = [d for d in rule.deductions if id(d) in per_clause and not d.bonus]
             if apart:
                 _no_worded_base(a, value, apart, full)
@@ -516,6 +518,18 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
                 f"规则写明“{_describe_award(zero, ctx, full)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
             )
     return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
+
+
+def _no_bonus_beside_zero(rule: Rule, a: Award, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> None:
+    """满意度≥90%得满分，低于80%不得分；获得表彰的加1分 at 75% with the award earned: whether 不得分 takes the bonus too
+    is not written (0, or 0 + 1); refused, as beside worded awards (semantics §106, §108). A bonus not earned leaves 0."""
+    steps = len(ctx.steps)
+    earned = _gained(rule, x, per_clause, ctx, ZERO)
+    del ctx.steps[steps:]  # what the bonuses would add is only asked here
+    if earned:
+        raise EvaluationError(
+            f"规则写明“{_describe_award(a, ctx, full, x)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
+        )
 
 
 def _not_in_two_deductions(rule: Rule, a: Award, x: _In, ctx: _Ctx, full: Decimal, clear: bool | None) -> None:
