@@ -88,3 +88,21 @@ def test_a_zero_band_beside_a_bonus_earned_is_refused() -> None:
         scoring.compile(text, weight=10).points({"实际值": "75%", 1: "是"})
     assert scoring.evaluate(text, {"实际值": "75%", 1: "否"}, weight=10).points == 0  # no bonus: the zero band
     assert scoring.evaluate(text, {"实际值": "95%", 1: "是"}, weight=10).points == 11  # 10 + 1, no cap stated
+
+
+def test_points_with_no_condition_beside_a_veto_are_refused() -> None:
+    for text in ("发生重大安全事故的，实行一票否决，扣5分", "发生重大安全事故的，实行一票否决，得5分"):
+        e = shape_cases.refusal(text)
+        assert e.code == "outcome-without-condition"
+        assert text[e.pos :].startswith(text[-3:])
+
+
+def test_a_base_for_deductions_beside_a_veto_still_reads() -> None:
+    import scoring
+
+    text = "得10分，每低1%扣1分，发生重大事故的一票否决"
+    # 100% target, 97%: 3 steps of 1 → 7; the veto answered separately (§99 order: value, then the veto), 是 meaning
+    # its requirement is met (no accident, semantics §11), 否 vetoing
+    kw = {"target": "100%", "comparator": "≥", "weight": 10}
+    assert scoring.evaluate(text, {1: "97%", 2: "是"}, **kw).points == 7
+    assert scoring.evaluate(text, {1: "97%", 2: "否"}, **kw).points == 0

@@ -865,6 +865,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
+        self._nothing_after_a_veto(out)
         out = self._shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)

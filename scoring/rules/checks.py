@@ -250,6 +250,23 @@ class RuleChecks(ClauseReader):
             out.append(c)
         return out
 
+    def _nothing_after_a_veto(self, clauses: list[Clause]) -> None:
+        """发生重大安全事故的，实行一票否决，扣5分 / …，得5分: points with no condition and nothing to count, beside a veto,
+        say neither when they apply nor what they count (a base for deductions is another thing: 得10分，每低1%扣1分).
+        They were read as a deduction of 5 whenever anything happened, or 5 points always (semantics §108)."""
+        if not any(isinstance(c, Veto) for c in clauses):
+            return
+        counted = any(isinstance(c, Deduction) and c.kind is not StepKind.ONCE for c in clauses)
+        for c in clauses:
+            bare = (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.event and c.when is None) or (
+                isinstance(c, Award) and c.condition is None and not counted
+            )
+            if bare:
+                raise self.error(
+                    "outcome-without-condition", "否决条款之外的这个得分或扣分没有条件：不知道何时适用", self._where(c, c),
+                    expected=("条件＋得/扣N分",),
+                    hint="写明这一分数的条件（如“发生一般事故的扣2分”），或删去与一票否决重复的分数",
+                )  # fmt: skip
     def _no_two_conditions(self, clauses: list[Clause]) -> None:
         """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second
         condition to a band, on another quantity or in words. Read as one band, the two comparisons
