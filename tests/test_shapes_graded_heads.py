@@ -102,7 +102,7 @@ def test_a_base_for_deductions_beside_a_veto_still_reads() -> None:
 
     text = "得10分，每低1%扣1分，发生重大事故的一票否决"
     # 100% target, 97%: 3 steps of 1 → 7; the veto answered separately (§99 order: value, then the veto), 是 meaning
-    # its requirement is met (no accident, semantics §11), 否 vetoing
+    # its requirement is met (no accident, semantics §14), 否 vetoing
     kw = {"target": "100%", "comparator": "≥", "weight": 10}
     assert scoring.evaluate(text, {1: "97%", 2: "是"}, **kw).points == 7
     assert scoring.evaluate(text, {1: "97%", 2: "否"}, **kw).points == 0
