@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import shape_cases
 
 GRADED = "优秀（10分）：各项指标全部完成；良好（8分）：基本完成；一般（6分）：部分完成。"
@@ -106,3 +108,18 @@ def test_a_base_for_deductions_beside_a_veto_still_reads() -> None:
     kw = {"target": "100%", "comparator": "≥", "weight": 10}
     assert scoring.evaluate(text, {1: "97%", 2: "是"}, **kw).points == 7
     assert scoring.evaluate(text, {1: "97%", 2: "否"}, **kw).points == 0
+
+
+def test_a_row_comparator_against_the_full_marks_side_is_refused_in_a_proportional_rule() -> None:
+    import pytest
+
+    import scoring
+
+    text = "森林火灾受害率控制在0.9‰以内，超过的按比例扣分"
+    with pytest.raises(scoring.ScoringError, match="相反"):
+        scoring.evaluate(text, "1.2‰", target="0.9‰", comparator="≥", weight=10)
+    with pytest.raises(scoring.ScoringError, match="相反"):
+        scoring.compile(text, target="0.9‰", comparator="≥", weight=10).points("1.2‰")
+    # the text's side (≤): 10 × 0.9 / 1.2 = 7.5
+    assert scoring.evaluate(text, "1.2‰", target="0.9‰", comparator="≤", weight=10).points == Decimal("7.5")
+    assert scoring.evaluate(text, "0.8‰", target="0.9‰", comparator="≥", weight=10).points == 10  # in the band

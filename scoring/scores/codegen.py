@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import CodeType
 from typing import Any
 
-from ..errors import ScoringError
+from ..errors import EvaluationError, ScoringError
 from ..reading.bind import band_order, counts_whole, number_answers, overlapping_deductions
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -57,7 +57,7 @@ from ..rules.shapes import at_whole_rate, only_deducting_bands
 from .answers import _Ctx, _event_words, _In, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
-from .steps import _base_points, one_or_each
+from .steps import _base_points, one_or_each, proportional_op
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -646,7 +646,10 @@ def _proportional_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     base = g.c(_base_points(rule, ctx, ctx.weight))
     q = x.quantity
     one, zero = g.c(ONE), g.c(ZERO)
-    op = ctx.op or _award_op(rule) or Op.GE  # as steps._proportional (semantics §107)
+    try:
+        op = proportional_op(rule, ctx)  # as steps._proportional (semantics §107, §108)
+    except EvaluationError:
+        raise _Raises from None
     if op in (Op.LE, Op.LT):
         if ctx.target is None or target_mismatch(ctx.target.quantity, q.unit):
             raise _Raises  # no numeric target, or one in another unit

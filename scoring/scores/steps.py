@@ -316,6 +316,25 @@ def _partial_note(partial: Partial, steps: Decimal) -> str:
     return {"按比例": "不足一档按比例计", "按一档计": "不足一档按一档计", "不计": "不足一档不计"}[partial.value]
 
 
+def proportional_op(rule: Rule, ctx: _Ctx) -> Op:
+    """The side a proportional rule is met on: the row's comparator, else the side of the full-marks band
+    (0.9‰以内得满分，超过的按比例扣分: ≤; semantics §107), else ≥. A row whose comparator is on the other side of the
+    band the text gives full marks on (≥ beside 以内得满分) contradicts the text: refused, not scored by the row's side
+    (1.2‰ on a ≥ row scored full marks; semantics §108)."""
+    side = award_op(rule)
+    if ctx.op is not None and side is not None and _up(ctx.op) is not None and _up(side) is not None and _up(ctx.op) != _up(side):
+        raise EvaluationError(
+            f"指标值类型（{ctx.op.value}）与规则得满分的一侧（{side.value}）相反：按比例计分时不知道以哪一侧为准，"
+            "请核对指标值类型或规则"
+        )
+    return ctx.op or side or Op.GE
+
+
+def _up(op: Op) -> bool | None:
+    """Whether the comparison is met upward (≥, >), downward (≤, <), or neither (=)."""
+    return True if op in (Op.GE, Op.GT) else False if op in (Op.LE, Op.LT) else None
+
+
 def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if x.quantity is None:
         if x.flag is not None:
@@ -323,8 +342,7 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError("按比例赋分需要数值实际值")
     base = _base_points(rule, ctx, full)
     q = x.quantity
-    # no comparator given: the side of the full-marks band (0.9‰以内得满分，超过的按比例扣分: ≤; semantics §107)
-    op = ctx.op or award_op(rule) or Op.GE
+    op = proportional_op(rule, ctx)
     if op in (Op.LE, Op.LT):
         t = _numeric_target(ctx)
         wrong = target_mismatch(t, q.unit)
