@@ -769,9 +769,9 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
-           "budget_answers", "budget_target", "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots",
-           "worded_beside_bonuses"]  # fmt: skip
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist", "event_words",
+           "joint_parts", "measured_subjects", "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value",
+           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -10,7 +10,14 @@ from types import CodeType
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import band_order, budget_answers, budget_target, counts_whole, number_answers, overlapping_deductions
+from ..reading.bind import (
+    band_order,
+    budget_answers,
+    budget_target,
+    counts_whole,
+    number_answers,
+    overlapping_deductions,
+)
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import (

@@ -23,11 +23,11 @@ from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
     band_order,
     band_text,
+    budget_answers,
+    budget_target,
     checklist,
     deduction_of,
     joint_parts,
-    budget_answers,
-    budget_target,
     number_answers,
     one_off_cases,
     overlapping_deductions,
@@ -92,7 +92,16 @@ from ..rules.nodes import (
     Waiver,
     Zero,
 )
-from ..rules.shapes import _inside, _rank, at_whole_rate, budget_comparison, deducts, only_deducting_bands, tiers, ties_to_target
+from ..rules.shapes import (
+    _inside,
+    _rank,
+    at_whole_rate,
+    budget_comparison,
+    deducts,
+    only_deducting_bands,
+    tiers,
+    ties_to_target,
+)
 from .answers import (
     _actual,
     _as_count,
