@@ -43,7 +43,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.render import render_condition, render_outcome
-from ..rules.shapes import deducts, things_apart, ties_to_target
+from ..rules.shapes import budget_comparison, deducts, things_apart, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -392,6 +392,20 @@ def number_answers(rule: Rule) -> tuple[bool, bool]:
         event_words(c.text) or ties_to_target(c.text) or _absence_of(c.text, named) for c in worded
     )
     return tied, events
+
+
+def budget_answers(rule: Rule) -> bool:
+    """全年支出控制在部门预算内支出得满分；超部门预算支出不得分 (semantics §111): every worded condition compares the outcome
+    with a budget or a planned amount (``shapes.budget_comparison``), so a number answers them against the row's target as
+    that amount: within it (at most the target, whatever the comparator) is met, over it is not."""
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    return bool(worded) and all(budget_comparison(c.text.strip()) is not None for c in worded)
+
+
+def budget_target(target: Quantity) -> bool:
+    """A target a budget comparison can be answered against (semantics §111): an amount of money (400万元), or 100% (an
+    execution rate: the budget spent in full). Another rate (≤90%) or a count (50人) is no budget."""
+    return (target.value == 100 and target.is_percent) or target.unit.endswith("元")
 
 
 _SCOPES = ("全年", "年内", "年度内", "本年度", "考核期内", "评估期内")
@@ -755,9 +769,9 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
-           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots",
-           "worded_beside_bonuses"]  # fmt: skip
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist", "event_words",
+           "joint_parts", "measured_subjects", "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value",
+           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

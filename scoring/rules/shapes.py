@@ -487,3 +487,30 @@ def ties_to_target(text: str) -> bool:
     for w in ("尚未", "没有", "未", "不", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
         core = core.replace(w, "")
     return core in _TIED_WORDS
+
+
+def _alt(*names: str) -> str:
+    return "|".join(re.escape(w) for w in sorted({w for n in names for w in words(n)}, key=len, reverse=True))
+
+
+# 全年支出控制在部门预算内支出 / 超部门预算支出 / 实际成本不高于计划成本 (semantics §111): the words compare the outcome
+# with the reference the row's target states (lexicon budget, compared_amount), whoever's budget it is (budget_owner),
+# optionally closed by what is compared (spending)
+_REFERENCE = rf"(?:{_alt('budget_owner')})?(?:{_alt('budget', 'compared_amount')})"
+_SPENT = rf"(?:{_alt('spending')})?的?"
+_WITHIN_RE = re.compile(rf"(?:控制)?在{_REFERENCE}(?:{_alt('within_close')}){_SPENT}$")
+_ABOVE_RE = re.compile(rf"(?P<neg>不|未|没有)?(?:{_alt('above_reference')}){_REFERENCE}{_SPENT}$")
+_OVERSPENT_RE = re.compile(r"(?P<neg>不|未|没有)?超支的?$")
+
+
+def budget_comparison(text: str) -> bool | None:
+    """Whether worded words compare the outcome with the row's target as a budget or a planned amount
+    (semantics §111): True for within it (控制在预算内, 不超过预算, 不高于计划成本, 未超支: at most the target), False
+    for over it (超支, 超部门预算支出, 高于计划成本: above the target), None for any other words (the subject before
+    the comparison is free: 全年支出). 按预算支出 compares nothing."""
+    if _WITHIN_RE.search(text):
+        return True
+    m = _ABOVE_RE.search(text) or _OVERSPENT_RE.search(text)
+    if m is None:
+        return None
+    return m.group("neg") is not None

@@ -23,6 +23,8 @@ from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
     band_order,
     band_text,
+    budget_answers,
+    budget_target,
     checklist,
     deduction_of,
     joint_parts,
@@ -90,7 +92,16 @@ from ..rules.nodes import (
     Waiver,
     Zero,
 )
-from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, only_deducting_bands, tiers, ties_to_target
+from ..rules.shapes import (
+    _inside,
+    _rank,
+    at_whole_rate,
+    budget_comparison,
+    deducts,
+    only_deducting_bands,
+    tiers,
+    ties_to_target,
+)
 from .answers import (
     _actual,
     _as_count,
@@ -357,7 +368,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if (
         x.quantity is not None
         and not numeric
-        and not _reads_value(rule)
+        and (not _reads_value(rule) or budget_answers(rule))  # 高于计划成本的，得分=计划成本/实际成本×… (§111)
         and not per_clause
         and not has_events
         and x.flag is None
@@ -371,6 +382,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             if chosen is not None:
                 return chosen
         met = _number_meets(x, rule, ctx)
+        if met is not None and budget_answers(rule):
+            return _by_budget(rule, x, ctx, met)  # 高于计划成本的，得分=计划成本/实际成本×… reads the number too (§111)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
             if chosen is not None:
@@ -761,6 +774,13 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
     condition says the target is reached (完成 ⇔ the outcome reaches the target), or as a count of
     the event every condition names. None: a number cannot answer these words."""
     assert x.quantity is not None
+    if budget_answers(rule):
+        # 超部门预算支出不得分 (semantics §111): within the row's target as the budget is met, whatever the comparator
+        t = budget_line(ctx, rule)
+        source, unit = pick(_scale(x), t)
+        if (unit in ("%", "个百分点")) != t.is_percent:
+            raise EvaluationError(f"这条规则按预算（指标值{_fmt(t)}）比较，“{_show(x)}”的单位与指标值不同，不能比较")
+        return _compare(_number(x, source).value, Op.LE, t.value)
     tied, events = number_answers(rule)  # the reading's (bind.number_answers)
     if ctx.target is not None and tied:
         t = ctx.target.quantity
@@ -773,6 +793,38 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
     return None
+
+
+def _by_budget(rule: Rule, x: _In, ctx: _Ctx, within: bool) -> Decimal:
+    """The award of the side of the budget the outcome is on (semantics §111): within it (控制在预算内, 不高于计划成本) or
+    over it (超支, 高于计划成本), whichever words are negated; its outcome reads the number where it is a formula. A side
+    no clause names: within, nothing is lost (full marks); over, no clause scores it (a gap, 0)."""
+    full = ctx.weight
+    side = [a for a in rule.awards
+            if isinstance(a.condition, (Label, TargetMet)) and budget_comparison(a.condition.text.strip()) is within]
+    shown = "是" if x.flag is True else "否" if x.flag is False else _show(x)
+    what = "未超出预算（指标值）" if within else "超出预算（指标值）"
+    if len(side) > 1:
+        raise EvaluationError(f"这条规则有几个条款都按{what}计分：请按规则人工计算")
+    if not side:
+        value = full if within else ZERO
+        ctx.step(what, value, "规则只写了另一种情形" if within else "规则没有写这种情形的得分（空档）", 实际值=shown)
+        return value
+    (a,) = side
+    value = _outcome(a.outcome, x, ctx, full)
+    ctx.step(_describe_award(a, ctx, full), value, what, 实际值=shown)
+    _require_points(a, ctx)
+    return value
+
+
+def budget_line(ctx: _Ctx, rule: Rule) -> Quantity:
+    """The budget words compare with (semantics §111): the row's target, an amount in its unit or 100%; refused without one."""
+    t = None if ctx.target is None else ctx.target.quantity
+    if t is None or not budget_target(t):
+        words = "、".join(a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet)))
+        have = "没有数值指标值" if t is None else f"指标值{_fmt(t)}不是预算金额（或100%的执行率）"
+        raise EvaluationError(f"这条规则的文字条件（{words}）与预算比较，本行{have}：请在指标值中给出预算数，或回答“是/否”")
+    return t
 
 
 def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -944,6 +996,8 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
             ctx.step("未触发否决条款", ctx.weight, "")
             return ctx.weight
         return None
+    if x.flag is not None and x.label is None and budget_answers(rule):
+        return _by_budget(rule, x, ctx, x.flag)  # 是: within the budget, 否: over it (§111)
     full = ctx.weight
     values = [(a, _outcome(a.outcome, x, ctx, full)) for a in awards]
     if x.label is not None:
