@@ -80,6 +80,8 @@ def _fits(answer: Any, reading: Reading) -> bool:
         return count or flag
     if slot.kind == "flag":
         tied = bool(slot.choices) and all(ties_to_target(c) for c in slot.choices)  # 完成 ⇔ reaching the target
+        # 超支不得分: a number against the budget in the row's target (semantics §111), as the reading's meaning says
+        tied = tied or "也可填实际数" in slot.meaning
         return flag or label or (count and any(w in n for w in _EVENTS for n in (slot.name, *slot.choices))) or (number and tied)
     if slot.kind == "grade":
         return label or flag

@@ -60,3 +60,18 @@ def test_other_words_stay_words() -> None:
     # 按预算执行 compares nothing: a number still cannot answer it
     with pytest.raises(scoring.EvaluationError):
         scoring.evaluate("按预算执行得满分，否则不得分", "49", **AMOUNT_ROW)  # type: ignore[arg-type]
+
+
+def test_a_row_of_at_least_against_budget_words_is_refused() -> None:
+    """超支不得分 on a row of ≥: the row and the words disagree on the side that is met (semantics §111)."""
+    import pytest
+
+    import scoring
+
+    text = "全年支出控制在部门预算内支出得满分；超部门预算支出不得分。"
+    kw = {"target": "100%", "comparator": "≥", "weight": 20}
+    with pytest.raises(scoring.ScoringError, match="相反"):
+        scoring.evaluate(text, "98%", **kw)
+    with pytest.raises(scoring.ScoringError, match="相反"):
+        scoring.compile(text, **kw).points("98%")
+    assert scoring.evaluate(text, "是", **kw).points == 20  # the words answered: within the budget

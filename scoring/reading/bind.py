@@ -464,6 +464,9 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
         parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
         meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
+        if budget_answers(rule):
+            # 超支不得分 (semantics §111): a number answers too, against the budget in the row's target
+            meaning = "是＝未超出预算；也可填实际数，与指标值中的预算比较"
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, name, choices=choices, meaning=meaning))
     for i, c in enumerate(separate, 1):
         out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))

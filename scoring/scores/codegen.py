@@ -437,7 +437,7 @@ def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
     event; None where a number cannot answer the words (the evaluator refuses it)."""
     assert x.quantity is not None
     if budget_answers(rule):  # 超支不得分 on the row's budget (semantics §111); refusals are the evaluator's
-        if ctx.target is None or not budget_target(ctx.target.quantity) or any(
+        if ctx.target is None or not budget_target(ctx.target.quantity) or ctx.op in (Op.GE, Op.GT) or any(
                 isinstance(a.outcome, Formula) for a in rule.awards):
             return None  # a formula on the side over the budget reads the number: the evaluator's
         t = ctx.target.quantity

@@ -824,6 +824,11 @@ def budget_line(ctx: _Ctx, rule: Rule) -> Quantity:
         words = "、".join(a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet)))
         have = "没有数值指标值" if t is None else f"指标值{_fmt(t)}不是预算金额（或100%的执行率）"
         raise EvaluationError(f"这条规则的文字条件（{words}）与预算比较，本行{have}：请在指标值中给出预算数，或回答“是/否”")
+    if ctx.op in (Op.GE, Op.GT):
+        # 超支不得分 on a row of ≥: the words are met at or below the budget, the row above it (semantics §111)
+        raise EvaluationError(
+            f"指标值类型（{ctx.op.value}）与规则（不超出预算得满分）相反：不知道以哪一侧为准，请核对指标值类型，或回答“是/否”"
+        )
     return t
 
 
