@@ -123,3 +123,22 @@ def test_a_row_comparator_against_the_full_marks_side_is_refused_in_a_proportion
     # the text's side (≤): 10 × 0.9 / 1.2 = 7.5
     assert scoring.evaluate(text, "1.2‰", target="0.9‰", comparator="≤", weight=10).points == Decimal("7.5")
     assert scoring.evaluate(text, "0.8‰", target="0.9‰", comparator="≥", weight=10).points == 10  # in the band
+
+
+EXACT = "项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分"
+DELAYS: list[shape_cases.Case] = [
+    (EXACT, "0", {"weight": 5}, "5"),  # on time: no band deducts
+    (EXACT, "1", {"weight": 5}, "4"),  # exactly 1 month: 5 − 1
+    (EXACT, "2", {"weight": 5}, "2"),  # exactly 2 months: 5 − 3
+    (EXACT, "滞后2个月", {"weight": 5}, "2"),  # the delay in words
+    (EXACT, "3", {"weight": 5}, "0"),  # 3个月及以上不得分
+    (EXACT, "1.5", {"weight": 5}, "0"),  # between two stated delays: a gap, 0 (§1)
+]
+test_delay_cases, test_delay_compiled, test_delay_round_trip = shape_cases.checks(DELAYS)
+
+
+def test_delays_in_proportion_and_a_single_delay_are_no_bands() -> None:
+    import scoring
+
+    assert shape_cases.refusal("逾期1天扣1分，逾期2天扣2分").code == "tier-or-step"
+    assert scoring.evaluate("迟报1天扣0.5分", "3", weight=5).points == Decimal("3.5")  # per day: 5 − 3 × 0.5

@@ -92,6 +92,9 @@ from .shapes import (
     formula_vars,
 )
 
+#: 滞后 / 逾期 … and 个月 / 天 …: the words of a delay and the units of time (lexicon delay, time_unit)
+_DELAY_WORDS = tuple(words("delay"))
+_TIME_UNITS = frozenset(words("time_unit"))
 #: the words of DISCRETION that deduct by hand, not award (semantics §86)
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 _EXCEPTION_OPENERS = tuple(sorted(words("exception_opener"), key=len, reverse=True))  # 但…的，可不扣分 (§105)
@@ -866,6 +869,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._no_each_list(out)
         self._no_two_conditions(out)
         self._nothing_after_a_veto(out)
+        out = self._exact_delays(out)
         out = self._shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
@@ -1129,6 +1133,36 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 c = attrs.evolve(c, condition=attrs.evolve(c.condition, negated=False))
             out.append(c)
         return out
+
+    def _exact_delays(self, out: list[Clause]) -> list[Clause]:
+        """项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分: two or more deductions with no 每, each named by a
+        delay word and a number of one unit of time, with different numbers and points not in proportion to them, are
+        bands of exactly that delay (1个月 → the weight less 1, 2个月 → less 3), not steps (每滞后2个月扣3分: 1.5 months
+        asked three inputs). One such clause alone stays a step (迟报1天扣0.5分 is per day). Semantics §108."""
+        cands = [
+            (k, c) for k, c in enumerate(out)
+            if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.step is not None
+            and c.step.unit in _TIME_UNITS and isinstance(c.points, Decimal) and c.cap is None and c.points_max is None
+            and c.event.endswith(self._qty_text(c.step)) and any(w in c.event for w in _DELAY_WORDS)
+        ]  # fmt: skip
+        if len(cands) < 2 or len({c.step.unit.lstrip("个") for _, c in cands if c.step}) != 1:
+            return out
+        steps = [c.step.value for _, c in cands if c.step]
+        rates = {c.points / c.step.value for _, c in cands if c.step and isinstance(c.points, Decimal)}
+        if len(set(steps)) != len(steps) or len(rates) == 1:
+            return out  # the same number twice, or points in proportion (每…的 steps written out): not read so
+        new = list(out)
+        for k, c in cands:
+            assert c.step is not None and isinstance(c.points, Decimal)
+            subject = c.event[: -len(self._qty_text(c.step))].strip()
+            at = Edge(c.step, True)
+            off = BinOp("-", Var("指标分值"), Num(c.points))
+            new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
+        return new
+
+    @staticmethod
+    def _qty_text(q: Quantity) -> str:
+        return f"{q.value.normalize():f}{q.unit}"
 
     def _proportional_basis(self, f: TFlag) -> None:
         """按考核结果计算得分 / 按实际完成工程量计算得分: 按 and words before a bare scoring word (计算得分, 计分) say what
