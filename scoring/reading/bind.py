@@ -43,7 +43,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.render import render_condition, render_outcome
-from ..rules.shapes import budget_comparison, deducts, things_apart, ties_to_target
+from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -259,27 +259,6 @@ def _named_by(rule: Rule, d: Deduction) -> str:
     at = next(i for i, c in enumerate(rule.clauses) if c is d)
     before = rule.clauses[at - 1] if at else None
     return (before.text if type(before) is Note else "") + d.event
-
-
-def checklist(rule: Rule) -> tuple[Award, ...] | None:
-    """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
-    domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
-    met added up. Not levels of one thing (合理2分；基本合理1分; 优秀/良好/一般): a label that is a grade
-    word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
-    None for any rule that is not all such awards."""
-    awards = rule.awards
-    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
-    # say what they are (semantics §67)
-    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
-    if len(awards) < 2 or len(awards) != len(scored):
-        return None
-    for a in awards:
-        c = a.condition
-        if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
-            return None
-    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
-        return None
-    return awards
 
 
 def band_order(rule: Rule) -> tuple[Award, ...]:
@@ -570,6 +549,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项（按编号或事项名称）填是/否，也可只填完成的项数", True))  # fmt: skip
+    hand = checklist_hand(rule)
+    if hand is not None and isinstance(hand.condition, Label):
+        # 未开展相关工作的视情况扣分 closing awards on different things: it scores the things not done (§110)
+        out.append(Decision(f"{hand.condition.text}酌情扣分", "扣分范围", "只对未做到的各项：每项在0至该项分值之间人工评分；"
+                            "各项都做到时不扣分", False, "semantics §110"))  # fmt: skip
     for a, b in overlapping_deductions(rule):
         # 满意度低于90%扣1分，低于80%扣3分: the values in both bands are refused, the rest scored (semantics §95)
         low, high = ambiguous_stretch(rule, a, b)
@@ -772,9 +756,9 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist", "event_words",
-           "joint_parts", "measured_subjects", "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value",
-           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist",
+           "checklist_hand", "event_words", "joint_parts", "measured_subjects", "number_answers", "one_off_cases", "part_unit",
+           "reads_rank", "reads_value", "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

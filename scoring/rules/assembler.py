@@ -89,7 +89,11 @@ from .shapes import (
     _Segment,
     _side_name,
     _split_list,
+    checklist_hand,
     formula_vars,
+)
+from .shapes import (
+    checklist as listed_things,
 )
 
 #: 滞后 / 逾期 … and 个月 / 天 …: the words of a delay and the units of time (lexicon delay, time_unit)
@@ -1282,6 +1286,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             self.use(mark)
             rule, _ = self.rule(clauses)
             points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
+            things = listed_things(rule) if points is None and checklist_hand(rule) is not None else None
+            if things is not None:
+                # 2.提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分: the things add up (§110)
+                points = sum((a.outcome.value for a in things if isinstance(a.outcome, Points)), Decimal(0))
             for a in rule.awards if points is None else ():
                 if isinstance(a.outcome, Points) and a.outcome.value > 0:
                     points = a.outcome.value

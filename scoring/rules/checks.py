@@ -17,6 +17,7 @@ from .lexicon import words
 from .nodes import (
     All,
     Award,
+    ByHand,
     Clause,
     Deduction,
     Direction,
@@ -85,6 +86,14 @@ def _first_digit(text: str, span: Span) -> int:
         if text[i].isdigit():
             return i
     return span[0]
+
+
+def _hand_for_undone(c: Clause) -> bool:
+    """未开展相关工作的视情况扣分: a deduction by hand (no range of its own) under a negated condition in words, which
+    after a checklist scores the things not done (semantics §110; ``reading.bind.checklist_hand``)."""
+    return (isinstance(c, Award) and isinstance(c.outcome, ByHand) and c.outcome.deduct and c.outcome.low is None
+            and isinstance(c.condition, Label) and c.condition.negated and not c.condition.parts
+            and c.condition.deadline is None)  # fmt: skip
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -463,6 +472,8 @@ class RuleChecks(ClauseReader):
                 continue  # 优秀(9-10分)、良好(7-8分): levels of one thing, each a range, not things listed
             others = [c for c in clauses if not isinstance(c, Note)
                       and not (isinstance(c, Award) and isinstance(c.outcome, Points))]  # fmt: skip
+            if others == [clauses[-1]] and _hand_for_undone(clauses[-1]):
+                continue  # 未开展相关工作的视情况扣分: the things not done scored by hand (semantics §110)
             if others:
                 raise self.error(
                     "checklist-with-other", "“、”列出的各项分别得分，另一条款对哪些项计分没有写明",

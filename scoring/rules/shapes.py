@@ -18,11 +18,14 @@ from .nodes import (
     Edge,
     Formula,
     FullMarks,
+    Label,
     Measure,
+    Note,
     Num,
     Outcome,
     Points,
     Range,
+    Requirement,
     Rule,
     ShareOfWeight,
     Var,
@@ -514,3 +517,44 @@ def budget_comparison(text: str) -> bool | None:
     if m is None:
         return None
     return m.group("neg") is not None
+
+def checklist(rule: Rule) -> tuple[Award, ...] | None:
+    """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
+    domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
+    met added up. Not levels of one thing (合理2分；基本合理1分; 优秀/良好/一般): a label that is a grade
+    word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
+    None for any rule that is not all such awards (but the hand deduction of the things not done that may close
+    them, ``checklist_hand``)."""
+    awards = rule.awards
+    hand = checklist_hand(rule)
+    if hand is not None:
+        awards = awards[:-1]
+    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
+    # say what they are (semantics §67)
+    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else list(rule.clauses)
+    if hand is not None:
+        scored.remove(hand)
+    if len(awards) < 2 or len(awards) != len(scored):
+        return None
+    for a in awards:
+        c = a.condition
+        if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
+            return None
+    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
+        return None
+    return awards
+
+
+def checklist_hand(rule: Rule) -> Award | None:
+    """提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分 (semantics §110): a deduction by hand under a
+    negated condition in words (未…), closing awards on different things: the things not done lose their points by
+    hand, so the hand score of each lies within [0, its points]. None where the rule ends otherwise."""
+    last = rule.clauses[-1] if rule.clauses else None
+    if not (isinstance(last, Award) and isinstance(last.outcome, ByHand) and last.outcome.deduct
+            and last.outcome.low is None and isinstance(last.condition, Label) and last.condition.negated
+            and not last.condition.parts and last.condition.deadline is None):  # fmt: skip
+        return None
+    before = rule.awards[:-1]
+    if len(before) < 2 or not all(isinstance(a.condition, Label) and isinstance(a.outcome, Points) for a in before):
+        return None
+    return last

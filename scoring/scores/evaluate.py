@@ -26,6 +26,7 @@ from ..reading.bind import (
     budget_answers,
     budget_target,
     checklist,
+    checklist_hand,
     deduction_of,
     joint_parts,
     number_answers,
@@ -269,7 +270,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         return _joint(rule, parts, actual, ctx, full)
     things = checklist(rule)
     if things is not None:
-        return _checklist(things, actual, ctx, rule.per_item)
+        return _checklist(things, actual, ctx, rule.per_item, checklist_hand(rule))
     _points_within(rule, full, ctx.setting.op)
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score

@@ -368,11 +368,13 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     return value
 
 
-def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool = False) -> Decimal:
+def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool = False, hand: Award | None = None) -> Decimal:
     """A checklist (domain point 17): each thing answered 是/否 under its number, the points of those
     met added up; one answer for them all is refused. Where the text counts the items (每完成1项取得该项分数,
     ``per_item``) and every item is worth the same, the count of items met answers it too (semantics §67):
-    the count decides the points whichever items they are. Items worth different points need each answer."""
+    the count decides the points whichever items they are. Items worth different points need each answer.
+    ``hand``: 未开展相关工作的视情况扣分 closing the list (semantics §110): a thing not done scores by hand within
+    [0, its points]; asked for (the bounds added by evaluate()) unless deduction_range picks an end."""
     names = "；".join(f"{i}：{a.condition.text}" for i, a in enumerate(things, 1) if isinstance(a.condition, Label))
     if not isinstance(actual, Mapping) and per_item:
         return _items_counted(things, actual, ctx, names)
@@ -382,14 +384,26 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool =
         )
     keyed = _keyed(_by_number(actual, things), range(1, len(things) + 1))
     total = ZERO
+    undone: list[str] = []
     for i, a in enumerate(things, 1):
         x = _actual(keyed[i], ctx)
         if x.flag is None or x.quantity is not None:
             raise EvaluationError(f"第{i}项需要“是/否”，而不是“{_show(x)}”")
         assert isinstance(a.outcome, Points) and isinstance(a.condition, Label)
         got = a.outcome.value if x.flag else ZERO
+        if not x.flag and hand is not None:
+            undone.append(f"第{i}项 {a.condition.text}（{_num(a.outcome.value)}分）")
+            choice = ctx.options.deduction_range
+            if choice is not None:
+                # min: the least lost (the thing's points kept); max: all lost; mid: half
+                got = {"min": a.outcome.value, "mid": a.outcome.value / 2}.get(choice, ZERO)
         ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
         total += got
+    if undone and hand is not None and ctx.options.deduction_range is None:
+        assert isinstance(hand.condition, Label)
+        err = EvaluationError(f"“{hand.condition.text}”视情况扣分：{'、'.join(undone)}未做到，这几项的得分需要人工确定")
+        err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
+        raise err
     return total
 
 
