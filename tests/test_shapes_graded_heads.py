@@ -142,3 +142,12 @@ def test_delays_in_proportion_and_a_single_delay_are_no_bands() -> None:
 
     assert shape_cases.refusal("逾期1天扣1分，逾期2天扣2分").code == "tier-or-step"
     assert scoring.evaluate("迟报1天扣0.5分", "3", weight=5).points == Decimal("3.5")  # per day: 5 − 3 × 0.5
+
+
+ITEM_CHECKLIST = "1.建立管理制度得2分、配备专职人员得2分。2.按时报送报表得1分，未按时报送不得分。"
+ITEMS: list[shape_cases.Case] = [
+    (ITEM_CHECKLIST, {1: {1: "是", 2: "是"}, 2: "是"}, {"weight": 5}, "5"),  # 2 + 2 + 1 (it scored 3: item 1 was worth 2)
+    (ITEM_CHECKLIST, {1: {1: "是", 2: "否"}, 2: "是"}, {"weight": 5}, "3"),  # 2 + 0 + 1
+    (ITEM_CHECKLIST, {1: {1: "否", 2: "是"}, 2: "否"}, {"weight": 5}, "2"),  # 0 + 2 + 0
+]
+test_item_cases, test_item_compiled, test_item_round_trip = shape_cases.checks(ITEMS)

@@ -1287,6 +1287,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             rule, _ = self.rule(clauses)
             points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
             things = listed_things(rule) if points is None and checklist_hand(rule) is not None else None
+            if things is None and points is None:
+                # 1.建立管理制度得2分、配备专职人员得2分: different things, each scored (a checklist, domain point 17);
+                # the item was worth its first award's 2, so both done scored 2 of 4 (§108)
+                things = listed_things(rule)
             if things is not None:
                 # 2.提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分: the things add up (§110)
                 points = sum((a.outcome.value for a in things if isinstance(a.outcome, Points)), Decimal(0))
