@@ -58,9 +58,9 @@ def test_not_done_beside_steps_is_its_own_answer() -> None:
     rule = "全年开展培训不少于4次，每少1次扣1分，未开展不得分。"
     assert points(rule, "3", target="4次") == Decimal("9.00")
     assert points(rule, "0", target="4次") == Decimal("0.00")
-    # 3 days late is no 未报送 (it scored 0)
+    # 3 days late is no 未报送 (it scored 0); one answer gives both inputs (semantics §108): 10 − 0.3
     late = "按时报送得满分，每迟报1天扣0.1分，未报送不得分"
-    assert "2个实际值" in refused(late, "3")
+    assert points(late, "3") == Decimal("9.70")
     assert points(late, {1: "3", 2: "是"}) == Decimal("9.70")
     assert points(late, {1: "0", 2: "否"}) == Decimal("0.00")
 

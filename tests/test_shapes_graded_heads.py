@@ -151,3 +151,36 @@ ITEMS: list[shape_cases.Case] = [
     (ITEM_CHECKLIST, {1: {1: "否", 2: "是"}, 2: "否"}, {"weight": 5}, "2"),  # 0 + 2 + 0
 ]
 test_item_cases, test_item_compiled, test_item_round_trip = shape_cases.checks(ITEMS)
+
+
+LATE = "按时报送得满分，每迟报1天扣0.1分，未报送不得分。"
+LATE_CASES: list[shape_cases.Case] = [
+    (LATE, "3天", {"weight": 2}, "1.7"),  # submitted 3 days late: 2 − 3 × 0.1
+    (LATE, "3", {"weight": 2}, "1.7"),  # a bare number: the days late
+    (LATE, "未报送", {"weight": 2}, "0"),  # the missed words: 不得分
+    (LATE, "是", {"weight": 2}, "2"),  # on time
+    (LATE, "按时报送", {"weight": 2}, "2"),  # the on-time words
+    (LATE, {1: "3", 2: "是"}, {"weight": 2}, "1.7"),  # the two inputs, as before
+]
+test_late_cases, test_late_compiled, test_late_round_trip = shape_cases.checks(LATE_CASES)
+
+
+def test_no_alone_is_refused_on_late_or_missed() -> None:
+    import pytest
+
+    import scoring
+
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(LATE, "否", weight=2)  # late, or not at all?
+    decisions = scoring.bind(scoring.parse(LATE)).decisions
+    assert any(d.what == "答法" and "未报送" in d.value for d in decisions)
+
+
+def test_a_zero_on_a_second_requirement_is_no_missed_report() -> None:
+    """按时足额发放 / 未足额发放 (first probe W04): 2 days late says nothing of how much was paid: refused."""
+    import pytest
+
+    import scoring
+
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate("按时足额发放得满分；未按时发放的，每延迟1天扣0.5分；未足额发放的不得分。", "2天", weight=5)

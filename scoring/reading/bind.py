@@ -22,6 +22,7 @@ from ..rules.nodes import (
     Direction,
     Edge,
     Formula,
+    FullMarks,
     Label,
     Measure,
     MonthDay,
@@ -126,6 +127,44 @@ _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等
 
 
 # ------------------------------------------------------------------ inputs
+
+
+#: 迟报 / 滞后 … and 天 / 个月 …: a step of lateness (lexicon delay, time_unit)
+_LATE_WORDS = tuple(words("delay"))
+_LATE_UNITS = frozenset(words("time_unit"))
+
+
+#: the words that say an act was done on time (按时报送), and words that add a requirement besides time (按时足额发放)
+_ON_TIME = ("按时", "按期", "及时", "准时", "如期")
+_SECOND_REQUIREMENT = ("足额", "全额", "足量", "保质", "保量", "规范", "准确", "完整", "齐全")
+
+
+def late_or_missed(rule: Rule) -> tuple[str, str] | None:
+    """按时报送得满分，每迟报1天扣0.1分，未报送不得分 (semantics §108): one worded full-marks award (on time), one step of
+    lateness (a delay word and a unit of time) and one worded zero that negates (未/不…): how late and whether it was done
+    at all are one quantity, which one answer gives. The (on-time words, missed words), or None."""
+    steps = [d for d in rule.deductions if not d.bonus]
+    # the zero as written (an award), or as ``on_target`` makes it (a veto with its own answer)
+    zeros = [a.condition for a in rule.awards if isinstance(a.outcome, Zero)] + [v.condition for v in rule.vetoes]
+    full = [a for a in rule.awards if isinstance(a.outcome, FullMarks)]
+    if len(steps) != 1 or len(zeros) != 1 or len(full) != 1 or len(rule.awards) + len(rule.vetoes) != 2:
+        return None
+    d, z, f = steps[0], zeros[0], full[0].condition
+    if (
+        d.kind is not StepKind.EVENTS or d.step is None or d.step.unit not in _LATE_UNITS
+        or not d.event.startswith(_LATE_WORDS) or not isinstance(z, (Label, TargetMet)) or not isinstance(f, (Label, TargetMet))
+    ):  # fmt: skip
+        return None
+    # 按时报送 / 未报送: the zero is the act not done at all, the full marks the same act on time and nothing more
+    # (按时足额发放 / 未足额发放: the zero is a second requirement, how much was paid, which a delay does not answer)
+    act = f.text.strip()
+    for marker in _ON_TIME:
+        act = act.removeprefix(marker)
+    missed = z.text.strip().removesuffix("的")
+    core = next((missed.removeprefix(n) for n in ("没有", "未", "不", "没") if missed.startswith(n)), None)
+    if core is None or act == f.text.strip() or not act.startswith(core) or any(w in act for w in _SECOND_REQUIREMENT):
+        return None
+    return f.text.strip(), missed
 
 
 def separate_inputs(rule: Rule) -> list[Deduction | Veto | Waiver]:
@@ -561,6 +600,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             out.append(Decision(f"{band_text(a)}；{band_text(b)}", "重叠扣分档",
                                 f"实际值{show_stretch(low, high)}同时落在两档中：只扣最严一档还是两档扣分累加，原文没有写明，"
                                 "这些值不予计分；只落在一档的值两种读法相同，照常计分", False, "semantics §95"))  # fmt: skip
+    late = late_or_missed(rule)
+    if late is not None:
+        # 按时报送得满分，每迟报1天扣0.1分，未报送不得分 answered 3天 or 未报送 (scores.evaluate._late_or_missed)
+        out.append(Decision("迟报与未报", "答法", f"可按编号分别填；也可只填一个答案：迟了多少（{late[0]}填0或“是”），"
+                            f"或“{late[1]}”；只填“否”不知是迟了还是未做，不予计分", False, "semantics §108"))  # fmt: skip
     if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",

@@ -29,6 +29,7 @@ from ..reading.bind import (
     checklist_hand,
     deduction_of,
     joint_parts,
+    late_or_missed,
     number_answers,
     one_off_cases,
     overlapping_deductions,
@@ -57,6 +58,7 @@ from ..reading.values import (
     comparator,
     is_missing,
     normalize_unit,
+    parse_value,
     same_label,
     to_decimal,
     verb_answer,
@@ -264,6 +266,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
                  实际值=str(actual or "").strip())  # fmt: skip
         return value
+    late = late_or_missed(rule)  # read before on_target makes its zero a veto
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
@@ -284,6 +287,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
+        actual = _late_or_missed(late, actual)
     if slots is not None and isinstance(actual, Mapping):
         # several named measured values (semantics §14): each answered under its own number
         if any(k in _VALUE_KEYS for k in actual):
@@ -664,6 +668,24 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _late_or_missed(shape: tuple[str, str] | None, actual: Any) -> Any:
+    """按时报送得满分，每迟报1天扣0.1分，未报送不得分 answered by one answer (``bind.late_or_missed``, semantics §108): a
+    number (3, 3天) is the days late of a report that was made, the missed words (未报送) the zero, 是 or the on-time
+    words on time; as the answers to its two inputs (1: the days late, 2: the veto, 是 = it did not happen). 否 alone
+    (late, or not at all?) and anything else are returned as they were (one answer for two inputs is refused)."""
+    if shape is None or not isinstance(actual, str):
+        return actual
+    on_time, missed = shape
+    said = actual.strip().strip("。.；;，, ").removesuffix("的")
+    if said == missed:
+        return {1: "0", 2: "否"}
+    if yes_no(said) is True or said == on_time:
+        return {1: "0", 2: "是"}
+    if parse_value(said, None) is not None:
+        return {1: said, 2: "是"}
+    return actual
 
 
 def _joint(rule: Rule, parts: tuple[Range | Label, ...], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
