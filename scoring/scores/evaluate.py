@@ -34,6 +34,7 @@ from ..reading.bind import (
     value_slots,
     worded_beside_bonuses,
 )
+from ..reading.bind import reads_rank_share
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -112,6 +113,7 @@ from .answers import (
     graded_bands,
     own_grade,
     rank_answer,
+    rank_share_answer,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
@@ -263,6 +265,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
         raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
+    if reads_rank_share(rule):
+        # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
+        actual = rank_share_answer(actual)
     separate = _inputs_of(rule)
     if worded_beside_bonuses(rule):
         if rule.waivers:
