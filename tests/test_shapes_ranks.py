@@ -66,7 +66,7 @@ def test_a_rank_is_no_percentage() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("倒数第一名不得分", "rank-from-last"),  # how many are ranked is not written
+        ("倒数3名以后不得分", "rank-from-last"),  # after the last three? (倒数第一名不得分 reads since §109)
         # 第1季度完成 is a deadline since §94 (the band of 3月31日); a 5th quarter is no quarter, an ordinal
         ("第5季度完成得满分", "ordinal"),
         ("第3条执行到位得满分", "ordinal"),

@@ -12,7 +12,7 @@ import attrs
 from attrs import frozen
 
 from ..errors import EvaluationError
-from ..reading.bind import event_words, reads_rank, reads_rank_share
+from ..reading.bind import event_words, reads_rank
 from ..reading.scales import (
     Compare,
     Scale,
@@ -408,6 +408,75 @@ def rank_answer_value(text: str) -> Decimal | None:
     """第6名 / 6 / 六 / 20个 / 20名: the whole number in a mapping's rank or count."""
     m = re.fullmatch(rf"第?(?P<n>{_NUM})(?:名|位|个|家)?", text)
     return None if m is None else _whole(m["n"])
+
+
+def rank_from_last_answer(actual: Any) -> tuple[Decimal, str]:
+    """The answer of a rule with places from the last (倒数3名不得分: semantics §109): the number ranked, and the rank as
+    第N名. A rank alone is refused even where a band from the first would take it (第2名 in 前5名): the number ranked
+    decides whether it is also among the last, and the rule is not read for some answers only."""
+    pair = rank_of(actual)
+    if pair is None:
+        shown = actual if not isinstance(actual, Mapping) else dict(actual)
+        raise EvaluationError(
+            f"这条规则有从末位数起的名次（倒数），要知道参评总数才能确定“{shown}”是倒数第几："
+            "请写明名次及参评总数（如 第18名/共20名、20个中排第18，或 {'名次': 18, '参评数': 20}）"
+        )
+    return pair[1], f"第{pair[0].normalize():f}名"
+
+
+# 第3名，本单位0.8，第1名1.0: a rank with this one's value and the named rank's value (semantics §109)
+_RANK_VALUES = re.compile(
+    rf"^(?P<rank>第?(?:{_NUM})(?:名|位)?)[，,；;]本单位(?:值|数值)?[：:为]?(?P<own>-?[0-9]+(?:\.[0-9]+)?)"
+    rf"[，,；;]第(?P<nth>{_NUM})名(?:值|数值)?[：:为]?(?P<first>-?[0-9]+(?:\.[0-9]+)?)$"
+)
+#: the keys of the values in a mapping answer: {'名次': 3, '本单位值': '0.8', '第1名值': '1.0'}
+OWN_KEYS = ("本单位值", "本单位数值")
+
+
+def rank_values(actual: Any, nth: Decimal) -> tuple[Decimal, Decimal | None, Decimal | None] | None:
+    """A rank, and this one's value and the ``nth`` rank's value where both are given (按第1名的比例得分: semantics
+    §109): 3, 第3名, 第3名，本单位0.8，第1名1.0, {'名次': 3, '本单位值': '0.8', '第1名值': '1.0'}. None where the answer is
+    none of these."""
+    own = first = None
+    if isinstance(actual, Mapping):
+        rk = [k for k in actual if k in RANK_KEYS]
+        ok = [k for k in actual if k in OWN_KEYS]
+        fk = [k for k in actual if k in (f"第{nth.normalize():f}名值", f"第{nth.normalize():f}名数值")]
+        if len(rk) != 1 or len(ok) > 1 or len(fk) > 1 or len(ok) != len(fk) or len(actual) != 1 + len(ok) + len(fk):
+            return None
+        rank = rank_answer_value(str(actual[rk[0]]).strip())
+        if ok:
+            own, first = (_decimal(actual[ok[0]]), _decimal(actual[fk[0]]))
+            if own is None or first is None:
+                return None
+    elif isinstance(actual, (int, Decimal)) and not isinstance(actual, bool):
+        rank = Decimal(actual)
+    elif isinstance(actual, str):
+        text = actual.replace(" ", "")
+        m = _RANK_VALUES.match(text)
+        if m is not None:
+            if _whole(m["nth"]) != nth:
+                return None
+            text, own, first = m["rank"], Decimal(m["own"]), Decimal(m["first"])
+        ordinal = _ORDINAL.match(text)
+        if ordinal is None or ordinal["last"] or ordinal["top"]:
+            return None
+        rank = _whole(ordinal["num"])
+    else:
+        return None
+    if rank is None or rank < 1 or rank != rank.to_integral_value():
+        raise EvaluationError(f"名次应为从1起的整数（第1名为1），而不是“{actual}”")
+    return rank, own, first
+
+
+def _decimal(v: Any) -> Decimal | None:
+    if isinstance(v, bool) or isinstance(v, float):
+        return None
+    try:
+        d = Decimal(str(v).strip())
+    except ArithmeticError:
+        return None
+    return d if d.is_finite() else None
 
 
 _RANK_SHARE_NEEDS = "请写明名次及参评总数（如 第6名/共20名、20个中排第6，或 {'名次': 6, '参评数': 20}），或名次所占比例（如 前25%）"

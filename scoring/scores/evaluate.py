@@ -25,16 +25,18 @@ from ..reading.bind import (
     band_text,
     checklist,
     deduction_of,
+    from_the_first,
     joint_parts,
     number_answers,
     one_off_cases,
     overlapping_deductions,
     part_unit,
+    reads_from_last,
+    reads_rank_share,
     value_place,
     value_slots,
     worded_beside_bonuses,
 )
-from ..reading.bind import reads_rank_share
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -84,6 +86,7 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    ShareOfRank,
     StepKind,
     TargetMet,
     Var,
@@ -113,6 +116,7 @@ from .answers import (
     graded_bands,
     own_grade,
     rank_answer,
+    rank_from_last_answer,
     rank_share_answer,
     row_unit,
 )
@@ -133,6 +137,7 @@ from .steps import (
     _proportional,
     _with_bonuses,
     one_or_each,
+    share_of_rank,
 )
 
 
@@ -265,6 +270,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
         raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
+    if any(isinstance(a.outcome, ShareOfRank) for a in rule.awards):
+        # 第2-5名按第1名的比例得分 (semantics §109): the rank's band, and its share of rank 1's points by the values
+        rule, actual = share_of_rank(rule, actual, ctx, full)
+    if reads_from_last(rule):
+        # 全市排名前5名得满分，倒数3名不得分 (semantics §109): the number ranked turns the last places into ranks
+        field, actual = rank_from_last_answer(actual)
+        rule = from_the_first(rule, field)
     if reads_rank_share(rule):
         # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
         actual = rank_share_answer(actual)
