@@ -45,7 +45,9 @@ SHARES = [
 FROM_LAST = "全市排名前5名得满分，倒数3名不得分，其余得6分"
 LAST_ONE = "倒数第一名不得分，其余得满分"
 WITHIN = "排名在全省倒数第3名以内的不得分，其余得满分"
-LAST_RANGE = "排名倒数第2-3名得1分，其余得满分"
+LAST_RANGE = "排名倒数第2-3名得1分，其余得满分"  # it was read as the ranks 2 to 3
+LAST_BARE = "倒数2至3名得1分，其余得满分"
+LAST_DEDUCT = "排名倒数2-3名扣1分"  # a band that deducts 1 from the weight
 
 FROM_LASTS = [
     (FROM_LAST, "第18名/共20名", ROW10, "0"),  # 20 − 18 + 1 = 3rd from the last: among the last three
@@ -63,6 +65,10 @@ FROM_LASTS = [
     (LAST_RANGE, "第9名/共10名", ROW5, "1"),  # 2nd from the last, in 2-3
     (LAST_RANGE, "第8名/共10名", ROW5, "1"),  # 3rd from the last, the range's end included
     (LAST_RANGE, "第10名/共10名", ROW5, "5"),  # the last: 其余
+    (LAST_BARE, "第9名/共10名", ROW5, "1"),  # 2nd from the last (no 第: the same places)
+    (LAST_BARE, "第7名/共10名", ROW5, "5"),  # 4th from the last
+    (LAST_DEDUCT, "第8名/共10名", ROW5, "4"),  # 3rd from the last: 5 − 1
+    (LAST_DEDUCT, "第2名/共10名", ROW5, "5"),  # 9th from the last: no band, nothing deducted
 ]
 
 # ------------------------------------------------------------------ a share of the first's points by the values
