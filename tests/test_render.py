@@ -128,8 +128,8 @@ def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
         # named: written inside the subject (§57); defined: the band's name after the definition it reads (§96);
-        # grade: in brackets after the band (§103)
-        "Range": {"measure", "low", "high", "subject", "span", "named", "defined", "grade"},
+        # grade: in brackets after the band (§103); from_last: the subject ends in 倒数 before the places (倒数≤3名, §109)
+        "Range": {"measure", "low", "high", "subject", "span", "named", "defined", "grade", "from_last"},
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from ..rules.lexicon import words
@@ -37,13 +38,14 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    ShareOfRank,
     StepKind,
     TargetMet,
     Veto,
     Waiver,
     Zero,
 )
-from ..rules.render import render_condition, render_outcome
+from ..rules.render import range_text, render_condition, render_outcome
 from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
@@ -123,7 +125,13 @@ class Reading:
         return "\n".join(lines)
 
 
-_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次"}
+_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次",
+          # 第6名/共20名, 20个中排第6, {'名次': 6, '参评数': 20}, 前25% (semantics §109)
+          "rank-share": "名次及参评总数（如 第6名/共20名，或 前25%）",
+          # 第18名/共20名 where places are counted from the last (倒数3名: semantics §109)
+          "rank-of": "名次及参评总数（如 第18名/共20名）",
+          # 第2-5名按第1名的比例得分: the rank, and for a rank scored by the share both values (semantics §109)
+          "rank-values": "名次；按比例计分的名次另填本单位值和第1名值（如 第3名，本单位0.8，第1名1.0）"}
 
 
 # ------------------------------------------------------------------ inputs
@@ -315,7 +323,7 @@ def band_order(rule: Rule) -> tuple[Award, ...]:
     return tuple(a for a in awards if not any(a is m for m in moved)) + tuple(moved)
 
 
-_RANK_WORDS = ("第", "排名", "名次", "前")
+_RANK_WORDS = ("第", "排名", "名次", "前", "倒数")
 
 
 def reads_rank(rule: Rule) -> bool:
@@ -326,6 +334,52 @@ def reads_rank(rule: Rule) -> bool:
         if isinstance(cond, Range) and cond.measure is Measure.VALUE:
             edge = cond.low or cond.high
             if edge is not None and edge.value.unit == "名" and any(w in cond.subject for w in _RANK_WORDS):
+                return True
+    return False
+
+
+def shares_of_rank(rule: Rule) -> bool:
+    """Some rank scores a share of another rank's points by the ranking values (按第1名的比例得分: semantics §109)."""
+    return any(isinstance(a.outcome, ShareOfRank) for a in rule.awards)
+
+
+def reads_from_last(rule: Rule) -> bool:
+    """A band counts places from the last (全市排名前5名得满分，倒数3名不得分: semantics §109); the answer is then the
+    rank and the number ranked (第18名/共20名), which says which ranks the last places are."""
+    return any(isinstance(cond := getattr(c, "condition", None), Range) and cond.from_last for c in rule.clauses)
+
+
+def from_the_first(rule: Rule, field: Decimal) -> Rule:
+    """The rule with its places from the last counted from the first, for ``field`` ranked (semantics §109): the
+    P-th from the last is rank field − P + 1, so 倒数3名 (places ≤ 3) of 20 is rank ≥ 18 and 倒数第1名 rank 20. The
+    subject says so in the trace (18名≤名次（共20名，倒数≤3名）)."""
+
+    def turned(r: Range) -> Range:
+        def rank(e: Edge | None) -> Edge | None:
+            return None if e is None else attrs.evolve(e, value=Quantity(field - e.value.value + 1, "名"))
+
+        subject = f"名次（共{field.normalize():f}名，{range_text(r)}）"
+        return attrs.evolve(r, low=rank(r.high), high=rank(r.low), subject=subject, from_last=False)
+
+    clauses: list[Any] = []
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        clauses.append(attrs.evolve(c, condition=turned(cond)) if isinstance(cond, Range) and cond.from_last else c)  # type: ignore[arg-type]
+    return attrs.evolve(rule, clauses=tuple(clauses))
+
+
+#: 排名前30% / 名次在前10%: the subject of a band on the rank's share of the number ranked (semantics §109)
+_SHARE_SUBJECTS = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
+
+
+def reads_rank_share(rule: Rule) -> bool:
+    """The bands read a rank's share of the number ranked (排名前30%得满分，30%-60%得3分: semantics §109): a band in %
+    whose subject is a rank's top (排名前); the answer is then a rank and the number ranked (第6名/共20名 = 30%) or a share
+    stated as such (前25%), never a bare number."""
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.high is not None:
+            if cond.high.value.unit == "%" and cond.subject.endswith(_SHARE_SUBJECTS):
                 return True
     return False
 
@@ -468,12 +522,12 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
     elif reads_value(rule):
-        kind = "rank" if reads_rank(rule) else "value"
+        kind = "rank-of" if reads_from_last(rule) else "rank-values" if shares_of_rank(rule) else "rank" if reads_rank(rule) else "rank-share" if reads_rank_share(rule) else "value"
         # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
         grades = tuple(a.condition.grade for a in rule.awards if isinstance(a.condition, Range) and a.condition.grade)
         meaning = f"或填等级：{'、'.join(grades)}" if grades else ""
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值",
-                         "名" if kind == "rank" else unit, grades, meaning))  # fmt: skip
+                         "名" if kind in ("rank", "rank-of", "rank-values") else "" if kind == "rank-share" else unit, grades, meaning))  # fmt: skip
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
     if worded and not reads_value(rule) and (not separate or beside):
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
@@ -801,8 +855,9 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist",
-           "checklist_hand", "event_words", "joint_parts", "measured_subjects", "number_answers", "one_off_cases", "part_unit",
-           "reads_rank", "reads_value", "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
+           "checklist_hand", "event_words", "from_the_first", "joint_parts", "late_or_missed", "measured_subjects",
+           "number_answers", "one_off_cases", "part_unit", "reads_from_last", "reads_rank", "reads_rank_share", "reads_value",
+           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -469,12 +469,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
-        self._share_of_a_rank(segs)
+        segs = self._share_of_a_rank(segs)
         segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
+        self._no_step_from_last(segs)
         self.headed = self._heading(segs)
         if self.headed:
             segs = self._heading_unit(segs)

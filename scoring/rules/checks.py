@@ -40,7 +40,7 @@ from .nodes import (
     Zero,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars
+from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars, same_axis
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -509,7 +509,7 @@ class RuleChecks(ClauseReader):
             for b in bands[i + 1 :]:
                 ra, rb = a.condition, b.condition
                 assert isinstance(ra, Range) and isinstance(rb, Range)
-                same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
+                same = same_axis(ra, rb) and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
                 if same and a.outcome != b.outcome:
                     raise self.error(
                         "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),

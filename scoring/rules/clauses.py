@@ -127,6 +127,8 @@ _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
+#: 排名前30%: the words before a share of the number ranked (semantics §109)
+_SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
@@ -437,10 +439,15 @@ class ClauseReader(SpanReader):
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         text = _lead_text(lead).strip("的")
-        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS]
+        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS] + [
+            p for p in lead if isinstance(p, PRange) and p.high.unit in _RANK_UNITS
+        ]  # fmt: skip
         if counted and any(w in text for w in _FROM_LAST):
-            # 排名在全省倒数第3名以内的不得分: places counted from the last; which rank that is depends on how
-            # many are ranked, which the text does not say (it read 第≤3名: the best three scored 0)
+            # 倒数3名 / 倒数第2名 / 倒数第3名以内: places counted from the last (semantics §109), read as such; the
+            # answer's number ranked says which ranks they are (it read 第≤3名: the best three scored 0)
+            last = self._from_last(lead, counted, text, span)
+            if last is not None:
+                return last
             raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
                              counted[0].span, expected=("第N名", "前N名"),
                              hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
@@ -850,9 +857,13 @@ class ClauseReader(SpanReader):
         q = numeric[-1]
         if self.quarter(lead, use=False) is not None:
             return None  # 第三季度末前 / 2025年第二季度: a deadline (§94), no rank
-        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
-            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
+        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "", "%") and not q.of_target:
+            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank; 排名前≤30%: of a rank's share (§109)
             before = self.text[: q.span[0]].rstrip()
+            if q.q.unit == "%":
+                if before.endswith(_SHARE_BEFORE) and q.op is Op.LE:
+                    return PQty(q.q, q.span)
+                return None
             if (before.endswith("第") and q.op is Op.EQ) or (before.endswith("前") and q.op is Op.LE):
                 return PQty(Quantity(q.q.value, q.q.unit or "名"), q.span)
             return None
@@ -861,9 +872,13 @@ class ClauseReader(SpanReader):
         before = self.text[: q.span[0]].rstrip()
         after = self.text[q.span[1] : q.span[1] + 1]
         if before.endswith("前") and q.q.is_percent:
-            # 排名在前10%: the top tenth of those ranked (it was read as ≥ 10%); how many are ranked is not given
-            raise self.error("rank-share", "“前N%”是名次所占比例，需要知道参加排名的总数", q.span,
-                             expected=("前N名",), hint="改写成名次，如“前3名”")  # fmt: skip
+            if before.endswith(_SHARE_BEFORE):
+                # 排名在前10%: the top tenth of those ranked, a band on the rank's share of the number ranked, that
+                # share or better (semantics §109); the answer gives the rank and the number ranked
+                return q
+            # 前10% with no 排名/名次 before it: whose share is not said (it was read as ≥ 10%)
+            raise self.error("rank-share", "“前N%”是名次所占比例，要写明是排名（如“排名前10%”）", q.span,
+                             expected=("排名前N%", "前N名"), hint="改写成“排名前N%”或名次，如“前3名”")  # fmt: skip
         if before.endswith("第") and q.q.unit == "" and after and after not in "得的，,；;。、 （(":
             # 第3条 / 第2款: the number runs into a word, an ordinal of something else
             raise self.error("ordinal", "“第”之后的数是序号（第几条、第几款），不是数量", q.span,
@@ -872,7 +887,9 @@ class ClauseReader(SpanReader):
             # 第1季度 / 第3条: an ordinal of something else, never a quantity to reach
             raise self.error("ordinal", "“第”之后的数是序号（第几季度、第几条），不是数量", q.span,
                              expected=("数量，如“完成率≥90%”",))  # fmt: skip
-        if before.endswith("倒数第") and q.q.unit in (*_RANK_UNITS, ""):
+        if before.endswith(("倒数第", "倒数", "倒数前")) and q.q.unit in _RANK_UNITS:
+            return None  # 倒数第2名 / 倒数3名: a place from the last, read by the clause (semantics §109)
+        if before.endswith("倒数第") and q.q.unit == "":
             raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
                              expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
         later = self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS)
@@ -902,7 +919,9 @@ class ClauseReader(SpanReader):
             return None
         self.use(*(p for p in lead if isinstance(p, (PText, PWord))), c)
         low, high = self._edges(PRange(Quantity(lo, "名"), Quantity(hi, "名"), c.span, c.low_mark, c.high_mark))
-        return Range(Measure.VALUE, low, high, _lead_text(lead).strip("的"), span)
+        # 倒数第2-3名: places from the last (semantics §109); it was read as the ranks 2 to 3
+        last = self.text[: c.span[0]].rstrip().endswith(("倒数", "倒数第"))
+        return Range(Measure.VALUE, low, high, _lead_text(lead).strip("的"), span, from_last=last)
 
     def frequency(self, lead: Lead) -> list[Any]:
         """The numeric phrases of a lead that states a requirement in counts rather than a quantity to
@@ -924,6 +943,60 @@ class ClauseReader(SpanReader):
         if not any(w in before for w in _PERIODS) and not before.rstrip().endswith(_WHOLE_SET):
             return []
         return numeric
+
+    def _no_step_from_last(self, segs: list[Any]) -> None:
+        """倒数第2名扣2分: a place from the last before a deduction would be read as a step per two places (as 第2名扣2分
+        is); only a band on the places from the last is read (semantics §109): refused, as it was."""
+        for s in segs:
+            if not any(isinstance(t, TDeduct) for t in s.tails):
+                continue
+            for p in s.lead:
+                if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS:
+                    if self.text[: p.span[0]].rstrip().endswith(("倒数", "倒数第", "倒数前")):
+                        raise self.error(
+                            "rank-from-last", "“倒数第N名”后接扣分，会被读成按名次逐名扣分，暂不支持", p.span,
+                            expected=("倒数第N名的，得M分", "倒数N名不得分"), hint="请写明该名次得多少分",
+                        )  # fmt: skip
+
+    def _from_last(self, lead: Lead, counted: list[Any], text: str, span: Span) -> Range | None:
+        """倒数3名 / 倒数前3名 / 倒数≤3名 (the last three), 倒数第2名 / 倒数第=2名 (exactly the second from the last),
+        倒数第3名以内 (the last three): a band on the place from the last, 1 the last (semantics §109). The count is the
+        lead's only number, a whole number from 1, right after 倒数 (倒数前, 倒数第); None for anything else."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or len(counted) != 1:
+            return None
+        q = counted[0]
+        before = self.text[: q.span[0]].rstrip()
+        if isinstance(q, PRange):
+            # 倒数第2-3名 / 倒数2至3名: the places from the one to the other, both included (a dash range, §65)
+            ends = (q.low, q.high)
+            if not before.endswith(("倒数", "倒数第")) or any(e.value < 1 or e.value % 1 != 0 for e in ends):
+                return None
+            if q.low.value > q.high.value or self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS):
+                return None
+            low, high = self._edges(q)
+            assert low is not None and high is not None
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))), q)
+            return Range(Measure.VALUE, attrs.evolve(low, value=Quantity(q.low.value, "名")),
+                         attrs.evolve(high, value=Quantity(q.high.value, "名")), text, span, from_last=True)  # fmt: skip
+        if q.q.value < 1 or q.q.value % 1 != 0:
+            return None
+        after = self.text[q.span[1] :].lstrip()
+        place = Edge(Quantity(q.q.value, "名"), True)
+        if isinstance(q, PQty) and before.endswith(("倒数", "倒数前")) and not after.startswith(_LATER_WORDS):
+            last = Range(Measure.VALUE, None, place, text, span, from_last=True)
+        elif isinstance(q, PQty) and before.endswith("倒数第") and not after.startswith(_LATER_WORDS):
+            last = Range(Measure.VALUE, place, place, text, span, from_last=True)
+        elif isinstance(q, PCmp) and q.op is Op.LE and before.endswith(("倒数", "倒数第")) and not q.of_target:
+            high = self._edges(q)[1]
+            assert high is not None
+            last = Range(Measure.VALUE, None, attrs.evolve(high, value=place.value), text, span, from_last=True)
+        elif isinstance(q, PCmp) and q.op is Op.EQ and before.endswith("倒数第") and not q.of_target:
+            last = Range(Measure.VALUE, place, place, text, span, from_last=True)
+        else:
+            return None
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord))), q)
+        return last
 
     def _edges(self, c: PCmp | PRange | PBounded) -> tuple[Edge | None, Edge | None]:
         if isinstance(c, PRange):

@@ -129,6 +129,9 @@ class Range:
     # 优（100%） / 良（90%-100%） / 完成率90%以上（优秀）: the grade that names the band, an answer of its own that
     # scores the band as a value in it does (semantics §103); "" for a band named by no grade
     grade: str = ""
+    # 倒数3名 / 倒数第2名: places counted from the last (semantics §109): the edges are places from the last, 1 the
+    # last; the answer's number ranked turns them into ranks (倒数3名 of 20 is 第18名 and after)
+    from_last: bool = False
 
 
 @frozen
@@ -225,6 +228,14 @@ class ShareOfWeight:
 
 
 @frozen
+class ShareOfRank:
+    """按第1名的比例得分 (semantics §109): the points of rank ``rank``'s award × this one's value ÷ that rank's value (of
+    what the ranking is by); the answer gives the rank and, where this award is the one that holds, both values."""
+
+    rank: Decimal
+
+
+@frozen
 class Zero:
     """不得分."""
 
@@ -293,7 +304,7 @@ class Formula:
     cap: Decimal | None = None
 
 
-Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand
+Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand | ShareOfRank
 
 
 # ----------------------------------------------------------------- clauses

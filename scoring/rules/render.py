@@ -59,6 +59,7 @@ from .nodes import (
     Quantity,
     Range,
     Rule,
+    ShareOfRank,
     ShareOfWeight,
     StepKind,
     TargetMet,
@@ -238,6 +239,8 @@ def render_outcome(o: Outcome) -> str:
         return "不得分"
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
+    if isinstance(o, ShareOfRank):
+        return f"按第{number(o.rank)}名的比例得分"  # §109
     if isinstance(o, ByHand):
         if o.low is not None and o.high is not None and o.share:
             return f"得{number(o.low)}%-{number(o.high)}%分值"  # 得60%-80%分值: a share of the weight by hand

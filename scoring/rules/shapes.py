@@ -86,8 +86,16 @@ def _is_negated(text: str) -> bool:
     return text.startswith(_NEGATIONS) or any(w in text for w in _NEGATED_PHRASES)
 
 
+def same_axis(a: Range, b: Range) -> bool:
+    """One measure counted from one end: 前5名 and 倒数3名 (semantics §109) are places on two axes, which only the
+    number ranked lines up, so no band of one is inside, across or the same as a band of the other."""
+    return a.measure is b.measure and a.from_last == b.from_last
+
+
 def _crossing(a: Range, b: Range) -> bool:
     """Each band holds values the other does not, and they share more than an end."""
+    if not same_axis(a, b):
+        return False
     edges = [e for e in (a.low, a.high, b.low, b.high) if e is not None]
     if len({e.value.unit.lstrip("个") for e in edges}) > 1:
         return False  # different quantities: no common axis
@@ -104,7 +112,7 @@ def _crossing(a: Range, b: Range) -> bool:
 def _inside(inner: Range, outer: Range) -> bool:
     """Every value of ``inner`` lies in ``outer`` (one measure, one scale; ends with their inclusivity). A band
     inside one listed before it never applies (assembler._unreachable_bands, semantics §77)."""
-    if inner.measure is not outer.measure:
+    if not same_axis(inner, outer):
         return False
     edges = [e.value for e in (inner.low, inner.high, outer.low, outer.high) if e is not None]
     if len({(q.is_percent, q.unit) for q in edges}) > 1:
@@ -144,7 +152,7 @@ def _covered_outside(p: Range, bands: list[Range]) -> bool:
     the measure and unit of ``p``), so that the rule's fallback (按比例, where no band holds) applies
     only inside ``p``: its condition restates what the other bands leave."""
     units = {e.value.unit for r in (p, *bands) for e in (r.low, r.high) if e is not None}
-    if len(units) > 1 or any(r.measure is not p.measure for r in bands):
+    if len(units) > 1 or any(not same_axis(r, p) for r in bands):
         return False
     stretches: list[tuple[Edge | None, Edge | None]] = []
     if p.low is not None:

@@ -28,12 +28,15 @@ from ..reading.bind import (
     checklist,
     checklist_hand,
     deduction_of,
+    from_the_first,
     joint_parts,
     late_or_missed,
     number_answers,
     one_off_cases,
     overlapping_deductions,
     part_unit,
+    reads_from_last,
+    reads_rank_share,
     value_place,
     value_slots,
     worded_beside_bonuses,
@@ -88,6 +91,7 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    ShareOfRank,
     StepKind,
     TargetMet,
     Var,
@@ -126,6 +130,8 @@ from .answers import (
     graded_bands,
     own_grade,
     rank_answer,
+    rank_from_last_answer,
+    rank_share_answer,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
@@ -145,6 +151,7 @@ from .steps import (
     _proportional,
     _with_bonuses,
     one_or_each,
+    share_of_rank,
 )
 
 
@@ -278,6 +285,16 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
         raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
+    if any(isinstance(a.outcome, ShareOfRank) for a in rule.awards):
+        # 第2-5名按第1名的比例得分 (semantics §109): the rank's band, and its share of rank 1's points by the values
+        rule, actual = share_of_rank(rule, actual, ctx, full)
+    if reads_from_last(rule):
+        # 全市排名前5名得满分，倒数3名不得分 (semantics §109): the number ranked turns the last places into ranks
+        field, actual = rank_from_last_answer(actual)
+        rule = from_the_first(rule, field)
+    if reads_rank_share(rule):
+        # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
+        actual = rank_share_answer(actual)
     separate = _inputs_of(rule)
     if worded_beside_bonuses(rule):
         if rule.waivers:

@@ -23,6 +23,7 @@ from ..reading.scales import (
     target_mismatch,
 )
 from ..reading.values import (
+    is_missing,
     normalize_unit,
 )
 from ..rules.nodes import (
@@ -46,6 +47,7 @@ from ..rules.nodes import (
     Quantity,
     Range,
     Rule,
+    ShareOfRank,
     ShareOfWeight,
     StepKind,
     Var,
@@ -64,6 +66,7 @@ from .answers import (
     _numeric_target,
     _scale,
     _show,
+    rank_values,
     step_count,
 )
 from .explain import _event_count
@@ -449,6 +452,56 @@ def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) 
 
 #: measures that hold only on one side of the target: none of their bands applies on the other
 _ONE_SIDED = (Measure.GAP, Measure.EXCESS)
+
+
+def share_of_rank(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> tuple[Rule, Any]:
+    """按第1名的比例得分 (semantics §109): the band of ranks that holds for the answer's rank, first listed (§1); where it
+    scores a share of rank N's points, those points × this one's value ÷ rank N's value, both from the answer (a rank
+    alone is refused there with what is needed; elsewhere it is enough). The rule comes back with that share as
+    points, and the answer as the rank."""
+    share = next(a.outcome for a in rule.awards if isinstance(a.outcome, ShareOfRank))
+    assert isinstance(share, ShareOfRank)
+    nth = share.rank.normalize()
+    read = rank_values(actual, share.rank)
+    if read is None:
+        if is_missing(actual):
+            return rule, actual  # 数据缺失: refused as missing data by the answer's reading
+        raise EvaluationError(
+            f"这条规则按名次计分，有的名次按第{nth:f}名的比例得分：请填写名次（如 第3名），该名次按比例计分时再写明本单位和第{nth:f}名的"
+            f"排名依据数值（如 {{'名次': 3, '本单位值': '0.8', '第{nth:f}名值': '1.0'}} 或 第3名，本单位0.8，第{nth:f}名1.0）"
+        )
+    rank, own, first = read
+
+    def holding(r: Decimal) -> Award | None:
+        x = _In(Quantity(r, "名"), raw=Quantity(r, "名"))
+        return next((a for a in rule.awards if isinstance(a.condition, Range) and _in_range(a.condition, x, ctx)), None)
+
+    chosen = holding(rank)
+    base = holding(share.rank)
+    if base is None or isinstance(base.outcome, ShareOfRank):
+        raise EvaluationError(f"规则没有写第{nth:f}名得多少分，按第{nth:f}名的比例无从计算")
+    top = _outcome(base.outcome, _In(), ctx, full)
+    clauses: list[Any] = []
+    for c in rule.clauses:
+        if not (isinstance(c, Award) and isinstance(c.outcome, ShareOfRank)):
+            clauses.append(c)
+        elif c is not chosen:
+            clauses.append(attrs.evolve(c, outcome=Points(top)))  # never taken: at most rank N's points
+        else:
+            if own is None or first is None:
+                raise EvaluationError(
+                    f"第{rank:f}名按第{nth:f}名的比例得分，要用本单位和第{nth:f}名的排名依据数值（名次算不出比例）：请写成 "
+                    f"{{'名次': {rank:f}, '本单位值': …, '第{nth:f}名值': …}} 或 第{rank:f}名，本单位…，第{nth:f}名…"
+                )
+            if first <= 0 or own < 0 or own > first:
+                raise EvaluationError(
+                    f"本单位值{_num(own)}与第{nth:f}名值{_num(first)}不合：第{nth:f}名的值应大于0，且不小于本单位值"
+                )
+            cond = c.condition
+            assert isinstance(cond, Range)
+            shown = f"{cond.subject}（按第{nth:f}名的比例：{_num(top)}分×{_num(own)}÷{_num(first)}）"
+            clauses.append(attrs.evolve(c, condition=attrs.evolve(cond, subject=shown), outcome=Points(top * own / first)))
+    return attrs.evolve(rule, clauses=tuple(clauses)), f"第{rank:f}名"
 
 
 def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
