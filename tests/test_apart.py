@@ -58,9 +58,9 @@ def test_not_done_beside_steps_is_its_own_answer() -> None:
     rule = "全年开展培训不少于4次，每少1次扣1分，未开展不得分。"
     assert points(rule, "3", target="4次") == Decimal("9.00")
     assert points(rule, "0", target="4次") == Decimal("0.00")
-    # 3 days late is no 未报送 (it scored 0)
+    # 3 days late is no 未报送 (it scored 0); one answer gives both inputs (semantics §108): 10 − 0.3
     late = "按时报送得满分，每迟报1天扣0.1分，未报送不得分"
-    assert "2个实际值" in refused(late, "3")
+    assert points(late, "3") == Decimal("9.70")
     assert points(late, {1: "3", 2: "是"}) == Decimal("9.70")
     assert points(late, {1: "0", 2: "否"}) == Decimal("0.00")
 
@@ -272,9 +272,9 @@ def test_rank_n_and_after() -> None:
 
 
 def test_a_worded_award_and_a_bonus_are_two_questions() -> None:
-    # 否 took the bonus's point off as a deduction (4 of 5)
-    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
-    assert "两件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)
+    # 否 took the bonus's point off as a deduction (4 of 5); each is answered under its number (semantics §106)
+    assert "2件事要回答" in refused("完成得满分，获得表彰的加1分", "否", target="100%", weight=5)
+    assert "2件事要回答" in refused("完成得满分，获得表彰的加1分", "是", target="100%", weight=5)
 
 
 def test_over_the_budget_by_a_percent_is_the_excess() -> None:

@@ -80,10 +80,16 @@ def _fits(answer: Any, reading: Reading) -> bool:
         return count or flag
     if slot.kind == "flag":
         tied = bool(slot.choices) and all(ties_to_target(c) for c in slot.choices)  # 完成 ⇔ reaching the target
+        # 超支不得分: a number against the budget in the row's target (semantics §111), as the reading's meaning says
+        tied = tied or "也可填实际数" in slot.meaning
         return flag or label or (count and any(w in n for w in _EVENTS for n in (slot.name, *slot.choices))) or (number and tied)
     if slot.kind == "grade":
         return label or flag
-    return False
+    if slot.kind in ("rank", "rank-values"):
+        # a rank: a number (a whole one from 1; a rank no band takes is a gap); a rank scored by a share of the first's
+        # points asks for the values too, and is refused without them (§109)
+        return number
+    return False  # rank-of, rank-share: a rank with the number ranked, which no scalar here gives (§109)
 
 
 @settings(max_examples=3000, deadline=None)

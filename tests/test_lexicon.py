@@ -423,3 +423,21 @@ def test_self_reference_is_no_condition(c: WordClass, e: Entry) -> None:
     assert all(isinstance(a.condition, n.Range) for a in _clauses(rule, n.Award))
     assert scoring.evaluate(rule, "96%", weight=4).points == 4
     assert scoring.evaluate(rule, "90%", weight=4).points == 0
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("no_later"))
+def test_no_later_makes_a_deadline(c: WordClass, e: Entry) -> None:
+    # 不迟于2025年5月，每延后半个月扣0.5分: the date after the word is the requirement's deadline (a month alone its
+    # last day), as 前 after it would make it (semantics §104)
+    rule = _parse(c, e)
+    reqs = _clauses(rule, n.Requirement)
+    assert len(reqs) == 1 and reqs[0].deadline is not None
+    assert reqs[0].deadline.month == 5 and reqs[0].deadline.day in (15, 31)
+
+
+@pytest.mark.parametrize(("c", "e"), _entries("onward"))
+def test_onward_is_the_band_after_the_month_before(c: WordClass, e: Entry) -> None:
+    # 10月及以后完成的不得分 beside deadlines: the band after 9月30日, October included (semantics §104)
+    rule = _parse(c, e)
+    last = _clauses(rule, n.Award)[-1].condition
+    assert isinstance(last, n.Label) and last.deadline is None and last.start == n.MonthDay(9, 30)

@@ -191,9 +191,10 @@ def test_a_value_that_is_two_lines_run_together_is_refused() -> None:
     assert scoring.parse("完成3篇得8分，完成1篇得2分，完成13篇得10分")
 
 
-@pytest.mark.parametrize("text", ["排名在全省倒数第3名以内的不得分，其余得满分", "考核排名倒数第2名的扣2分"])
+@pytest.mark.parametrize("text", ["倒数3名以后不得分", "考核排名倒数第2名的扣2分"])
 def test_a_rank_from_the_last_is_refused(text: str) -> None:
-    # 倒数第3名以内 read as 第≤3名: the best three scored 0 (fifth probe G04)
+    # 倒数第3名以内 read as 第≤3名: the best three scored 0 (fifth probe G04); it reads since §109 (places from
+    # the last, the answer gives the number ranked); a deduction after it would be a step per place, refused
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
     assert e.value.code == "rank-from-last"

@@ -128,15 +128,16 @@ def test_render_knows_every_node_field() -> None:
     """A new field on a node must be rendered (or listed here as one render may ignore)."""
     rendered = {
         # named: written inside the subject (§57); defined: the band's name after the definition it reads (§96);
-        # grade: in brackets after the band (§103)
-        "Range": {"measure", "low", "high", "subject", "span", "named", "defined", "grade"},
+        # grade: in brackets after the band (§103); from_last: the subject ends in 倒数 before the places (倒数≤3名, §109)
+        "Range": {"measure", "low", "high", "subject", "span", "named", "defined", "grade", "from_last"},
         "Edge": {"value", "inclusive", "stated"},
         "Award": {"condition", "outcome", "discretionary", "span"},
         "Deduction": {"kind", "points", "step", "direction", "measure", "basis", "partial", "start", "event",
                       "points_max", "cap", "bonus", "span",
                       "plan",  # plan: written by the note kept before the steps (计划完成15公里；每低1公里…, §65)
                       "doubled",  # 加倍扣分 (§76): the canonical text states the doubled points themselves
-                      "qualifiers"},  # written inside the event's words (超过4小时未恢复的, §98)
+                      "qualifiers",  # written inside the event's words (超过4小时未恢复的, §98)
+                      "when"},  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
                  "cap_share", "floor"},  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)

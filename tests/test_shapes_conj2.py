@@ -22,6 +22,8 @@ TIERS = "满意度90%以上并且投诉率1%以下的得5分，满意度80%以�
 NO_REST = "满意度达到90%且投诉率低于1%得满分"
 JOBS = "新增就业5000人以上且城镇登记失业率控制在4.5%以内得满分，否则不得分"
 ITEMS = "①满意度达到90%且投诉率低于1%得2分，否则不得分；②完成率100%得3分，否则不得分"
+# a band after the first with no name of its own measures what the first named (semantics §108)
+UNNAMED = "完成率达到90%以上且验收合格的得10分，80%-90%且验收合格的得6分，其余不得分"
 
 # (text, answers, row, hand score)
 CASES: list[tuple[str, Any, dict[str, object], str]] = [
@@ -49,6 +51,12 @@ CASES: list[tuple[str, Any, dict[str, object], str]] = [
     (JOBS, {1: "5200", 2: "4.5"}, {"weight": 6}, "6"),  # 5200 ≥ 5000 人, 4.5 ≤ 4.5 (以内 includes): 6
     (JOBS, {1: "0.52万人", 2: "4%"}, {"weight": 6}, "6"),  # 0.52万人 = 5200人 ≥ 5000, 4 ≤ 4.5: 6
     (JOBS, {1: "4800人", 2: "3%"}, {"weight": 6}, "0"),  # 4800 < 5000: 0
+    # the second band has no name: it is 完成率's, and 验收合格 the same words, so the same two inputs
+    (UNNAMED, {1: "95%", 2: "是"}, {"weight": 10}, "10"),  # 95 ≥ 90 and 合格: 10
+    (UNNAMED, {1: "90%", 2: "是"}, {"weight": 10}, "10"),  # 90 ≥ 90 (以上 includes): the first listed, 10
+    (UNNAMED, {1: "85%", 2: "是"}, {"weight": 10}, "6"),  # 80 ≤ 85 ≤ 90 and 合格: 6
+    (UNNAMED, {1: "85%", 2: "否"}, {"weight": 10}, "0"),  # not 合格: neither band, 其余 0
+    (UNNAMED, {1: "70%", 2: "是"}, {"weight": 10}, "0"),  # below 80: 其余 0
     # inside a sub-item: the item's answer is the numbered mapping
     (ITEMS, {1: {1: "95%", 2: "0.5%"}, 2: "100%"}, {"weight": 5}, "5"),  # 2 + 3
     (ITEMS, {1: {1: "95%", 2: "1.5%"}, 2: "100%"}, {"weight": 5}, "3"),  # 0 + 3
@@ -113,6 +121,8 @@ def test_answers_that_do_not_fit_are_refused(text: str, actual: Any, says: tuple
         ("完成率达到100%且无安全事故得满分，每低1%扣1分", "two-conditions", "每低1%"),
         # two awards on different inputs: how the numbered answers fill each is not written
         ("满意度达到90%且投诉率低于1%得5分，满意度达到80%且无安全事故得3分", "two-conditions", "满意度达到80%"),
+        # an unnamed band joined to other words than the first's: two different pairs of inputs
+        ("完成率达到90%以上且验收合格的得10分，80%-90%且资料齐全的得6分，其余不得分", "two-conditions", "80%-90%"),
         # a veto of two conditions: not read (the veto path reads one condition)
         ("满意度达到90%且投诉率低于1%的直接计0分", "two-conditions", "满意度"),
         # two comparisons of one named quantity: not two inputs, and not one range either

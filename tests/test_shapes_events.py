@@ -72,10 +72,8 @@ def test_a_percentage_is_no_count() -> None:
         ("系统故障超过4小时未恢复的，每次扣0.5分", "unread-number", 6),
         # a count in the step's own counter is no qualifier
         ("每发现1次3次以上的违规扣1分", "unread-number", 5),
-        # N18 of the brief: the bonus band's line is the unread number (a one-off 加2分 after a comparison)
-        ("完成率达到80%得满分，每低1%扣1分，完成率100%以上加2分", "unread-number", 23),
-        # a restated budget before worded bands on it (§82's note): the 20 stays unread
-        ("全年共安排培训经费20万元，实际支出不超过预算得满分，超支不得分", "unread-number", 9),
+        # two budgets stated before worded bands on 预算 (§105 reads one): which is 预算 is not guessed, neither is read
+        ("全年安排经费20万元，其中上半年安排10万元，实际支出不超过预算得满分，超支不得分", "unread-number", 6),
         # bands on how far behind schedule (§83): no node reads 滞后 bands yet
         ("项目按计划进度完成得满分，进度滞后10%以内扣1分，滞后10%-20%扣2分，滞后20%以上不得分", "unread-number", 17),
         # a count per quarter with steps and no year's count (§66, §81; §98 says why it stays refused)

@@ -254,8 +254,10 @@ def test_a_run_of_bracketed_points_with_a_lost_dash_is_refused(text: str, piece:
     assert _refused(text) == ("lost-dash", piece)
 
 
-def test_a_listed_checklist_beside_a_hand_score_is_refused() -> None:
-    text = "提前开展项目立项等前期手续办理的得2分、及时开展融资贷款工作的得2分,未开展相关工作的视情况扣分。"
+def test_a_listed_checklist_beside_a_fixed_deduction_is_refused() -> None:
+    """Beside 视情况扣分 the things not done are scored by hand (§110, tests/test_shapes_lists3.py); a fixed
+    deduction does not say whether it is once or per thing."""
+    text = "提前开展项目立项等前期手续办理的得2分、及时开展融资贷款工作的得2分,未开展相关工作的扣1分。"
     assert _refused(text) == ("checklist-with-other", "、")
 
 
@@ -397,8 +399,9 @@ def test_an_item_heading_is_no_thing_of_a_checklist() -> None:
     assert _score(text, {1: "是", 2: "执行不到位"}, weight="5") == 3  # it was refused: 制度建设 read as a thing scored
 
 
-def test_grades_written_points_first_in_brackets_are_refused() -> None:
-    assert _refused("优秀（10分）：各项指标全部完成；良好（8分）：基本完成")[0] == "two-weights"
+def test_grades_written_points_first_in_brackets_are_each_grades_points() -> None:
+    # refused as two weights until semantics §108 (tests/test_shapes_graded_heads.py)
+    assert _score("优秀（10分）：各项指标全部完成；良好（8分）：基本完成", "良好", weight="10") == 8
 
 
 # ------------------------------------------------------------------ a table row in cells: condition | points

@@ -66,12 +66,13 @@ def test_a_rank_is_no_percentage() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("倒数第一名不得分", "rank-from-last"),  # how many are ranked is not written
+        ("倒数3名以后不得分", "rank-from-last"),  # after the last three? (倒数第一名不得分 reads since §109)
         # 第1季度完成 is a deadline since §94 (the band of 3月31日); a 5th quarter is no quarter, an ordinal
         ("第5季度完成得满分", "ordinal"),
         ("第3条执行到位得满分", "ordinal"),
         ("前3个月完成得满分", "deadline"),  # within the first 3 months: it was read as "at least 3 months"
-        ("排名在前10%得满分", "rank-share"),  # the top tenth: it was read as ≥ 10%
+        # the top tenth of what? with 排名 before it a rank share (§109); bare, it was read as ≥ 10%
+        ("前10%得满分", "rank-share"),
         ("排名靠前得满分，每下降一名扣1分", "rank-step-without-rank"),  # no rank read (排名第一 is one since §73)
         # two ladders under headings the rule does not take as an input (dev-106)
         ("A行动第一名得40分,每递减一名,减2分;B行动第一名得20分,每递减一名,减1分", "band-twice"),

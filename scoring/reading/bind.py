@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from ..rules.lexicon import words
@@ -22,6 +23,7 @@ from ..rules.nodes import (
     Direction,
     Edge,
     Formula,
+    FullMarks,
     Label,
     Measure,
     MonthDay,
@@ -36,13 +38,15 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    ShareOfRank,
     StepKind,
     TargetMet,
     Veto,
+    Waiver,
     Zero,
 )
-from ..rules.render import render_condition, render_outcome
-from ..rules.shapes import deducts, things_apart, ties_to_target
+from ..rules.render import range_text, render_condition, render_outcome
+from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, ties_to_target
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -121,22 +125,81 @@ class Reading:
         return "\n".join(lines)
 
 
-_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次"}
+_KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次",
+          # 第6名/共20名, 20个中排第6, {'名次': 6, '参评数': 20}, 前25% (semantics §109)
+          "rank-share": "名次及参评总数（如 第6名/共20名，或 前25%）",
+          # 第18名/共20名 where places are counted from the last (倒数3名: semantics §109)
+          "rank-of": "名次及参评总数（如 第18名/共20名）",
+          # 第2-5名按第1名的比例得分: the rank, and for a rank scored by the share both values (semantics §109)
+          "rank-values": "名次；按比例计分的名次另填本单位值和第1名值（如 第3名，本单位0.8，第1名1.0）"}
 
 
 # ------------------------------------------------------------------ inputs
 
 
-def separate_inputs(rule: Rule) -> list[Deduction | Veto]:
+#: 迟报 / 滞后 … and 天 / 个月 …: a step of lateness (lexicon delay, time_unit)
+_LATE_WORDS = tuple(words("delay"))
+_LATE_UNITS = frozenset(words("time_unit"))
+
+
+#: the words that say an act was done on time (按时报送), and words that add a requirement besides time (按时足额发放)
+_ON_TIME = ("按时", "按期", "及时", "准时", "如期")
+_SECOND_REQUIREMENT = ("足额", "全额", "足量", "保质", "保量", "规范", "准确", "完整", "齐全")
+
+
+def late_or_missed(rule: Rule) -> tuple[str, str] | None:
+    """按时报送得满分，每迟报1天扣0.1分，未报送不得分 (semantics §108): one worded full-marks award (on time), one step of
+    lateness (a delay word and a unit of time) and one worded zero that negates (未/不…): how late and whether it was done
+    at all are one quantity, which one answer gives. The (on-time words, missed words), or None."""
+    steps = [d for d in rule.deductions if not d.bonus]
+    # the zero as written (an award), or as ``on_target`` makes it (a veto with its own answer)
+    zeros = [a.condition for a in rule.awards if isinstance(a.outcome, Zero)] + [v.condition for v in rule.vetoes]
+    full = [a for a in rule.awards if isinstance(a.outcome, FullMarks)]
+    if len(steps) != 1 or len(zeros) != 1 or len(full) != 1 or len(rule.awards) + len(rule.vetoes) != 2:
+        return None
+    d, z, f = steps[0], zeros[0], full[0].condition
+    if (
+        d.kind is not StepKind.EVENTS or d.step is None or d.step.unit not in _LATE_UNITS
+        or not d.event.startswith(_LATE_WORDS) or not isinstance(z, (Label, TargetMet)) or not isinstance(f, (Label, TargetMet))
+    ):  # fmt: skip
+        return None
+    # 按时报送 / 未报送: the zero is the act not done at all, the full marks the same act on time and nothing more
+    # (按时足额发放 / 未足额发放: the zero is a second requirement, how much was paid, which a delay does not answer)
+    act = f.text.strip()
+    for marker in _ON_TIME:
+        act = act.removeprefix(marker)
+    missed = z.text.strip().removesuffix("的")
+    core = next((missed.removeprefix(n) for n in ("没有", "未", "不", "没") if missed.startswith(n)), None)
+    if core is None or act == f.text.strip() or not act.startswith(core) or any(w in act for w in _SECOND_REQUIREMENT):
+        return None
+    return f.text.strip(), missed
+
+
+def separate_inputs(rule: Rule) -> list[Deduction | Veto | Waiver]:
     """Clauses that each take their own answer: event and one-off deductions, worded vetoes. Not the one
     count of events that the rule's zero bands cut off (``_cut_off``)."""
     counted = _cut_off(rule)
     return [
         c
         for c in rule.clauses
-        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted)
+        if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted and c.when is None)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
+        or isinstance(c, Waiver)  # 但…的，可不扣分: its own 是/否 (semantics §105)
     ]
+
+
+def worded_beside_bonuses(rule: Rule) -> bool:
+    """完成得满分，获得表彰的加1分: worded awards (达标, labels) beside bonuses of their own and nothing else that takes an
+    answer (semantics §106). The words are one input (是/否, a label, or a number tied to the target) and each bonus
+    another; the words' answer stands where a measured value would (``value_place``, 实际值 or its number)."""
+    separate = separate_inputs(rule)
+    return (
+        bool(separate)
+        and all(isinstance(c, Deduction) and c.bonus for c in separate)
+        and not reads_value(rule)
+        and not any(not d.bonus for d in rule.deductions)
+        and any(isinstance(a.condition, (Label, TargetMet)) for a in rule.awards)
+    )
 
 
 def value_place(rule: Rule) -> int | None:
@@ -144,7 +207,7 @@ def value_place(rule: Rule) -> int | None:
     rule reads a value beside inputs of its own (``separate_inputs``) and the value's clauses are in one place,
     before, after or between the others' (semantics §99); None otherwise."""
     separate = separate_inputs(rule)
-    if not separate or not reads_value(rule):
+    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule)):
         return None
     apart = {id(c) for c in separate}
     starts = [c.span[0] for c in separate if c.span is not None]
@@ -157,7 +220,7 @@ def value_place(rule: Rule) -> int | None:
     return 1 + sum(1 for s in starts if s < lo)
 
 
-def one_off_cases(rule: Rule) -> list[Deduction | Veto]:
+def one_off_cases(rule: Rule) -> list[Deduction | Veto | Waiver]:
     """The inputs of a rule that are each a case that happened or not (one-off deductions, worded vetoes),
     two or more, with no measured value: one answer naming one of them answers all (semantics §70).
     Empty for any other rule."""
@@ -245,27 +308,6 @@ def _named_by(rule: Rule, d: Deduction) -> str:
     return (before.text if type(before) is Note else "") + d.event
 
 
-def checklist(rule: Rule) -> tuple[Award, ...] | None:
-    """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
-    domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
-    met added up. Not levels of one thing (合理2分；基本合理1分; 优秀/良好/一般): a label that is a grade
-    word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
-    None for any rule that is not all such awards."""
-    awards = rule.awards
-    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
-    # say what they are (semantics §67)
-    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else rule.clauses
-    if len(awards) < 2 or len(awards) != len(scored):
-        return None
-    for a in awards:
-        c = a.condition
-        if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
-            return None
-    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
-        return None
-    return awards
-
-
 def band_order(rule: Rule) -> tuple[Award, ...]:
     """The awards in the order a value tries them (semantics §91): as written, except that an award with no
     condition written before a band on the value (按完成率×分值计分，完成率低于50%的不得分) is what the
@@ -281,7 +323,7 @@ def band_order(rule: Rule) -> tuple[Award, ...]:
     return tuple(a for a in awards if not any(a is m for m in moved)) + tuple(moved)
 
 
-_RANK_WORDS = ("第", "排名", "名次", "前")
+_RANK_WORDS = ("第", "排名", "名次", "前", "倒数")
 
 
 def reads_rank(rule: Rule) -> bool:
@@ -292,6 +334,52 @@ def reads_rank(rule: Rule) -> bool:
         if isinstance(cond, Range) and cond.measure is Measure.VALUE:
             edge = cond.low or cond.high
             if edge is not None and edge.value.unit == "名" and any(w in cond.subject for w in _RANK_WORDS):
+                return True
+    return False
+
+
+def shares_of_rank(rule: Rule) -> bool:
+    """Some rank scores a share of another rank's points by the ranking values (按第1名的比例得分: semantics §109)."""
+    return any(isinstance(a.outcome, ShareOfRank) for a in rule.awards)
+
+
+def reads_from_last(rule: Rule) -> bool:
+    """A band counts places from the last (全市排名前5名得满分，倒数3名不得分: semantics §109); the answer is then the
+    rank and the number ranked (第18名/共20名), which says which ranks the last places are."""
+    return any(isinstance(cond := getattr(c, "condition", None), Range) and cond.from_last for c in rule.clauses)
+
+
+def from_the_first(rule: Rule, field: Decimal) -> Rule:
+    """The rule with its places from the last counted from the first, for ``field`` ranked (semantics §109): the
+    P-th from the last is rank field − P + 1, so 倒数3名 (places ≤ 3) of 20 is rank ≥ 18 and 倒数第1名 rank 20. The
+    subject says so in the trace (18名≤名次（共20名，倒数≤3名）)."""
+
+    def turned(r: Range) -> Range:
+        def rank(e: Edge | None) -> Edge | None:
+            return None if e is None else attrs.evolve(e, value=Quantity(field - e.value.value + 1, "名"))
+
+        subject = f"名次（共{field.normalize():f}名，{range_text(r)}）"
+        return attrs.evolve(r, low=rank(r.high), high=rank(r.low), subject=subject, from_last=False)
+
+    clauses: list[Any] = []
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        clauses.append(attrs.evolve(c, condition=turned(cond)) if isinstance(cond, Range) and cond.from_last else c)  # type: ignore[arg-type]
+    return attrs.evolve(rule, clauses=tuple(clauses))
+
+
+#: 排名前30% / 名次在前10%: the subject of a band on the rank's share of the number ranked (semantics §109)
+_SHARE_SUBJECTS = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
+
+
+def reads_rank_share(rule: Rule) -> bool:
+    """The bands read a rank's share of the number ranked (排名前30%得满分，30%-60%得3分: semantics §109): a band in %
+    whose subject is a rank's top (排名前); the answer is then a rank and the number ranked (第6名/共20名 = 30%) or a share
+    stated as such (前25%), never a bare number."""
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.high is not None:
+            if cond.high.value.unit == "%" and cond.subject.endswith(_SHARE_SUBJECTS):
                 return True
     return False
 
@@ -315,7 +403,7 @@ def _measured_name(d: Deduction) -> str:
     return "" if any(ch.isdigit() for ch in name) else name
 
 
-def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | None:
+def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto | Waiver, ...]]] | None:
     """The inputs of a rule that measures several named values and does nothing else with them
     (重大治安隐患整改率每低10%减10分；一般治安隐患整改率每低10%减5分): numbered 1, 2, … in the
     order written, each a measured value (the steps that name it) or one of the separate inputs
@@ -326,7 +414,7 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto, ...]]] | 
     if any(isinstance(v.condition, Range) for v in rule.vetoes):
         return None
     separate = separate_inputs(rule)
-    slots: list[tuple[str, list[Deduction | Veto]]] = []
+    slots: list[tuple[str, list[Deduction | Veto | Waiver]]] = []
     for c in rule.clauses:
         if any(c is s for s in separate):
             assert isinstance(c, (Deduction, Veto))
@@ -378,6 +466,20 @@ def number_answers(rule: Rule) -> tuple[bool, bool]:
     return tied, events
 
 
+def budget_answers(rule: Rule) -> bool:
+    """全年支出控制在部门预算内支出得满分；超部门预算支出不得分 (semantics §111): every worded condition compares the outcome
+    with a budget or a planned amount (``shapes.budget_comparison``), so a number answers them against the row's target as
+    that amount: within it (at most the target, whatever the comparator) is met, over it is not."""
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    return bool(worded) and all(budget_comparison(c.text.strip()) is not None for c in worded)
+
+
+def budget_target(target: Quantity) -> bool:
+    """A target a budget comparison can be answered against (semantics §111): an amount of money (400万元), or 100% (an
+    execution rate: the budget spent in full). Another rate (≤90%) or a count (50人) is no budget."""
+    return (target.value == 100 and target.is_percent) or target.unit.endswith("元")
+
+
 _SCOPES = ("全年", "年内", "年度内", "本年度", "考核期内", "评估期内")
 _ABSENT = ("没有", "未", "无", "不")
 
@@ -413,29 +515,33 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
                 out.append(_separate_input(i, clauses[0]))
         return out
     separate = separate_inputs(rule)
-    several = len(separate) + (1 if reads_value(rule) else 0) > 1
+    beside = worded_beside_bonuses(rule)
+    several = len(separate) + (1 if reads_value(rule) or beside else 0) > 1
     counted = _cut_off(rule)
     if counted is not None:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
     elif reads_value(rule):
-        kind = "rank" if reads_rank(rule) else "value"
+        kind = "rank-of" if reads_from_last(rule) else "rank-values" if shares_of_rank(rule) else "rank" if reads_rank(rule) else "rank-share" if reads_rank_share(rule) else "value"
         # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
         grades = tuple(a.condition.grade for a in rule.awards if isinstance(a.condition, Range) and a.condition.grade)
         meaning = f"或填等级：{'、'.join(grades)}" if grades else ""
         out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, _subject(rule) or "实际值",
-                         "名" if kind == "rank" else unit, grades, meaning))  # fmt: skip
-    for i, c in enumerate(separate, 1):
-        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
+                         "名" if kind in ("rank", "rank-of", "rank-values") else "" if kind == "rank-share" else unit, grades, meaning))  # fmt: skip
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
-    if worded and not reads_value(rule) and not separate:
+    if worded and not reads_value(rule) and (not separate or beside):
         choices = tuple(a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)))
         kind = "grade" if len(choices) > 2 else "flag"
         name = "等级" if kind == "grade" else choices[0] if len(choices) == 1 else "是否达到"
         # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
         parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
         meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
-        out.append(Input("实际值", kind, name, choices=choices, meaning=meaning))
+        if budget_answers(rule):
+            # 超支不得分 (semantics §111): a number answers too, against the budget in the row's target
+            meaning = "是＝未超出预算；也可填实际数，与指标值中的预算比较"
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", kind, name, choices=choices, meaning=meaning))
+    for i, c in enumerate(separate, 1):
+        out.append(_separate_input(i if several else "实际值", c, _deadline(rule)))
     return out
 
 
@@ -450,7 +556,7 @@ def _deadline(rule: Rule) -> str:
     return ""
 
 
-def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> Input:
+def _separate_input(key: str | int, c: Deduction | Veto | Waiver, deadline: str = "") -> Input:
     """An event's count, or 是/否 of a requirement (a one-off deduction, a worded veto)."""
     if isinstance(c, Deduction) and c.kind is StepKind.EVENTS:
         unit = c.step.unit if c.step else "次"
@@ -459,6 +565,8 @@ def _separate_input(key: str | int, c: Deduction | Veto, deadline: str = "") -> 
             return Input(key, "count", c.event or "扣分事项", unit, meaning=f"晚于{deadline}的{unit}数；按期完成填0")
         return Input(key, "count", c.event or "扣分事项", unit)
     name = c.event if isinstance(c, Deduction) else getattr(c.condition, "text", "否决条件")
+    if isinstance(c, Waiver):
+        return Input(key, "flag", name, meaning="是＝符合（不扣分），否＝不符合")  # 但…的，可不扣分 (semantics §105)
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
     counted = names_event(name) if isinstance(c, Veto) else event_words(name)
     meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"
@@ -534,6 +642,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             # 每完成1项取得该项分数 over items of equal points: the count of items met answers it too (§67)
             out.append(Decision("每完成1项取得该项分数", "答法", f"各项分值相同（{_quantity(Quantity(worth.pop(), '分'))}）："
                                 "可逐项（按编号或事项名称）填是/否，也可只填完成的项数", True))  # fmt: skip
+    hand = checklist_hand(rule)
+    if hand is not None and isinstance(hand.condition, Label):
+        # 未开展相关工作的视情况扣分 closing awards on different things: it scores the things not done (§110)
+        out.append(Decision(f"{hand.condition.text}酌情扣分", "扣分范围", "只对未做到的各项：每项在0至该项分值之间人工评分；"
+                            "各项都做到时不扣分", False, "semantics §110"))  # fmt: skip
     for a, b in overlapping_deductions(rule):
         # 满意度低于90%扣1分，低于80%扣3分: the values in both bands are refused, the rest scored (semantics §95)
         low, high = ambiguous_stretch(rule, a, b)
@@ -541,6 +654,11 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
             out.append(Decision(f"{band_text(a)}；{band_text(b)}", "重叠扣分档",
                                 f"实际值{show_stretch(low, high)}同时落在两档中：只扣最严一档还是两档扣分累加，原文没有写明，"
                                 "这些值不予计分；只落在一档的值两种读法相同，照常计分", False, "semantics §95"))  # fmt: skip
+    late = late_or_missed(rule)
+    if late is not None:
+        # 按时报送得满分，每迟报1天扣0.1分，未报送不得分 answered 3天 or 未报送 (scores.evaluate._late_or_missed)
+        out.append(Decision("迟报与未报", "答法", f"可按编号分别填；也可只填一个答案：迟了多少（{late[0]}填0或“是”），"
+                            f"或“{late[1]}”；只填“否”不知是迟了还是未做，不予计分", False, "semantics §108"))  # fmt: skip
     if one_off_cases(rule):
         # 建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (scores.evaluate._one_named)
         out.append(Decision("各事项", "答法", "可逐项填是/否；也可只填发生的那一项（按原文，其余按未发生），或填“是”（都未发生）",
@@ -718,7 +836,8 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     at = value_place(rule)
     if at is not None:
         n = len(separate_inputs(rule)) + 1
-        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（数值是第{at}项）",
+        what = "文字条件（是/否）" if worded_beside_bonuses(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
+        decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（{what}是第{at}项）",
                                       False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
@@ -735,8 +854,10 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
     return out
 
 
-__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "checklist", "event_words", "joint_parts", "measured_subjects",
-           "number_answers", "one_off_cases", "part_unit", "reads_rank", "reads_value", "separate_inputs", "value_slots"]  # fmt: skip
+__all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist",
+           "checklist_hand", "event_words", "from_the_first", "joint_parts", "late_or_missed", "measured_subjects",
+           "number_answers", "one_off_cases", "part_unit", "reads_from_last", "reads_rank", "reads_rank_share", "reads_value",
+           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -258,7 +258,7 @@ def _passive(text: str) -> bool:
 def reads_value(rule: Rule) -> bool:
     """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
     return (
-        any(d.kind is StepKind.DISTANCE for d in rule.deductions)
+        any(d.kind is StepKind.DISTANCE or d.when is not None for d in rule.deductions)
         or rule.proportional is not None
         or any(isinstance(a.condition, Range) or isinstance(a.outcome, Formula) for a in rule.awards)
         or any(isinstance(v.condition, Range) for v in rule.vetoes)

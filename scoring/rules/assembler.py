@@ -20,6 +20,7 @@ import attrs
 
 from ..errors import RuleSyntaxError
 from .bands import BandReader
+from .clauses import _said
 from .lexicon import words
 from .lists import ListReader, _one_worded_award
 from .nodes import (
@@ -53,11 +54,14 @@ from .nodes import (
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
 from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
+    _EXCESS_WORDS,
+    _SHORT_WORDS,
     Lead,
     PBareOp,
     PBounded,
@@ -85,11 +89,19 @@ from .shapes import (
     _Segment,
     _side_name,
     _split_list,
+    checklist_hand,
     formula_vars,
 )
+from .shapes import (
+    checklist as listed_things,
+)
 
+#: 滞后 / 逾期 … and 个月 / 天 …: the words of a delay and the units of time (lexicon delay, time_unit)
+_DELAY_WORDS = tuple(words("delay"))
+_TIME_UNITS = frozenset(words("time_unit"))
 #: the words of DISCRETION that deduct by hand, not award (semantics §86)
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
+_EXCEPTION_OPENERS = tuple(sorted(words("exception_opener"), key=len, reverse=True))  # 但…的，可不扣分 (§105)
 
 
 
@@ -149,6 +161,12 @@ def _substitute(e: Expr, name: str, by: Expr) -> Expr:
     if isinstance(e, Abs):
         return Abs(_substitute(e.arg, name, by))
     return e
+
+
+#: 按考核结果 right before 计算得分: 按 / 按照 / 根据 / 依据 and the words of what the score is worked out by
+_BASIS = re.compile(r"(?:按照|按(?![时期])|根据|依据)(?P<by>[^，,；;。：:按]*)$")
+#: words that name a ratio in what a proportional rule is worked out by
+_RATIO_WORDS = ("比例", "比重", "比率", "之比", "占", "比值")
 
 
 class _Assembler(BandReader, RequirementReader, ListReader):
@@ -451,12 +469,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
         segs = [self._per_capita_named(s) for s in self.segments(clauses)]
-        self._share_of_a_rank(segs)
+        segs = self._share_of_a_rank(segs)
         segs, self.each_listed = self._each_lists(segs)
         weight = self.weights[0][0] if self.weights else None
         if any(w != weight for w, _ in self.weights):
             raise self.error("two-weights", "规则写了两个不同的满分", self.weights[-1][1], expected=("满分N分",))
         self.ranks = [r.q for s in segs if s.tails and (r := self.rank(s.lead)) is not None]
+        self._no_step_from_last(segs)
         self.headed = self._heading(segs)
         if self.headed:
             segs = self._heading_unit(segs)
@@ -494,6 +513,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
         band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
+        budgets: list[PQty] = []  # 全年共安排培训经费20万元: the budget a note states (semantics §105)
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
@@ -553,6 +573,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 standard = self._standard(seg.lead)
                 if standard is not None:
                     standards.append(standard)
+                budget = self._budget(seg.lead)
+                if budget is not None:
+                    budgets.append(budget)  # 全年共安排培训经费20万元: the budget 预算 names after it (§105)
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 context_leads[id(note)] = seg.lead
                 out.append(note)
@@ -755,6 +778,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     out.extend(Award(c, outcomes[0].outcome, False, seg.span) for c in union)
                     continue
                 o = outcomes[0]
+                waiver = self._waiver(lead, o, out, seg.span) if o.waive else None
+                if waiver is not None:
+                    # 但…占比高于平均占比加5%的，可不扣分: an exception to the deductions, its own 是/否 (§105)
+                    out.append(waiver)
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    self.pending_cap = None
+                    continue
                 joint = None if o.veto else self.joint(lead, self._lead_span(lead, seg.span))
                 # 满意度达到90%且投诉率低于1%得满分: two conditions, each its own input (semantics §100)
                 cond = joint if joint is not None else self.condition(lead, self._lead_span(lead, seg.span))
@@ -769,7 +799,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         # (and outranks it: one clause, the veto)
                         cond = prev.condition
                         out.pop()
-                    if cond is None and not out and heading is None and self._heads(seg):
+                    if cond is None and isinstance(prev, Veto) and last_lead:
+                        # 发生重大事故的，实行一票否决，本项不得分: a second veto phrase with no condition right after a
+                        # veto restates it (semantics §105): one veto
+                        pass
+                    elif o.system and not out and heading is None and self._names_system(lead, o):
+                        # 实行旅游安全管理责任一票否决制。如果发生…的，综合评价为零分: the system declared opens the rule
+                        # and heads it, as 一票否决：… does (§105); words right before it name the system, no condition
+                        self.use(*lead)
+                        heading = o
+                    elif cond is None and not out and heading is None and self._heads(seg):
                         # 一票否决：发生重大舆情事件的，该项不得分: a heading; the zero after it is the veto (§86)
                         heading = o
                     elif cond is None:
@@ -788,6 +827,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         cond = self.condition(lead, span)
                         assert isinstance(cond, Range)
                         prop_conds.append((cond, span))
+                    elif not outcomes and not deducts:
+                        self._line_kept(out, notes, lead, context_edge, last_lead)
+                    self._ratio_names(f)
+                    self._proportional_basis(f)
                     out.append(Proportional(f.text, True if "超" in f.text else None, f.span))  # 按超支/超出比例
                 elif f.kind == "interpolate":
                     out.append(self._interpolation(lead, f, seg.span, bool(outcomes or deducts)))
@@ -814,6 +857,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
         out = self._standard_reached(standards, out)
+        out = self._budget_bands(budgets, out)
         out = self._deadline_requirements(out, context_leads)
         self._restated_standards(standards, out)
         self._listed_awards(segs, out)
@@ -829,6 +873,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._no_worded_value(out)
         self._no_each_list(out)
         self._no_two_conditions(out)
+        self._nothing_after_a_veto(out)
+        out = self._exact_delays(out)
         out = self._shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
@@ -889,6 +935,44 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+    def _waiver(self, lead: Lead, o: TOutcome, out: list[Clause], span: Span) -> Waiver | None:
+        """但本地区…占比高于各地区平均占比加5%的，可不扣分 (semantics §105): words opened by 但 (or followed by 可不扣分 /
+        不予扣分) after deductions state an exception: when they hold, the deductions are not made. The condition is
+        words, its own 是/否, every number in it one of its words (it is not the measured value). 但 on a band of the value
+        (但95%以上的不扣分) stays a band (§23); 可不扣分 with no deduction before it has nothing to waive: refused."""
+        start, end = self._lead_span(lead, span)
+        words = self.text[start:end].strip().strip("，,；;：: ")
+        opened = words.startswith(_EXCEPTION_OPENERS)
+        if not (opened or o.permissive) or not lead:
+            return None
+        if any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead):
+            return None  # 但95%以上的不扣分: a band of the value (§23)
+        if any(isinstance(p, PStep) for p in lead):
+            raise self.error("waiver-with-step", "例外条款（不扣分）中不能有“每…”的步长", o.span,
+                             expected=("但…的，可不扣分",))  # fmt: skip
+        if not any(isinstance(c, Deduction) and not c.bonus for c in out):
+            raise self.error("waiver-without-deduction", "“不扣分”的例外条款之前没有扣分条款：不知免去哪项扣分", o.span,
+                             expected=("每少1%扣0.1分；但…的，可不扣分",),
+                             hint="例外条款写在扣分条款之后")  # fmt: skip
+        for w in _EXCEPTION_OPENERS:
+            if words.startswith(w):
+                words = words[len(w) :].lstrip("，, ")
+                break
+        words = words.removesuffix("的").rstrip()
+        if not words:
+            raise self.error("waiver-without-condition", "例外条款没有写明条件", o.span, expected=("但…的，可不扣分",))
+        self.use(*lead)
+        numbers = tuple(q for p in lead for q in _said(p))
+        return Waiver(Label(words, False, (start, end)), numbers, span)
+
+    def _names_system(self, lead: Lead, o: TOutcome) -> bool:
+        """安全生产实行一票否决制: words written right against the declared system (no 的, no separator) name it;
+        a clause before it (发生重大事故的，实行一票否决制) is its condition (semantics §105)."""
+        if not lead:
+            return True
+        words = self.text[lead[0].span[0] : o.span[0]]
+        return all(isinstance(p, PText) for p in lead) and not re.search(r"[，,；;。：:的]", words)
+
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""
         return self.text[seg.span[1] : seg.span[1] + 1] in ("：", ":") or self.text[seg.span[0] : seg.span[1]].rstrip().endswith(("：", ":"))
@@ -938,6 +1022,49 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         # the note keeps the heading's words: the canonical text writes its numbers with % (≥95%), no bracket
         head = _Segment((*segs[0].lead[:-1], *((name,) if name.text else ())), segs[0].tails, (segs[0].span[0], name.span[1]))
         return [head, *(_Segment(tuple(map(_in_percent, s.lead)), s.tails, s.span) for s in segs[1:])]
+
+    def _ratio_names(self, f: TFlag) -> None:
+        """按实际完成工程量占计划工程量的比例给分 (semantics §107): the ratio named by its words is 按比例 where they name
+        the value and the target of one quantity: 实际完成X over 计划X or 目标X, the same X. Other names (占计划投资额:
+        a value over something the row's target is not) are refused with what is read."""
+        m = _RATIO_NAMES.fullmatch(f.text)
+        if m is None or m["own"] == m["planned"]:
+            return
+        raise self.error(
+            "ratio-names", f"“{f.text}”的比例是“实际完成{m['own']}”与“{m['plan']}{m['planned']}”之比：两者不是同一数量，"
+            "无法读作实际值与指标值之比",
+            f.span, expected=(f"按实际完成{m['own']}占{m['plan']}{m['own']}的比例给分",),
+            hint="按比例计分时写明同一数量的实际完成数与计划数，或写出公式，如“得分=实际完成数/计划数×分值”",
+        )  # fmt: skip
+
+    def _line_kept(self, out: list[Clause], notes: list[Note], lead: Lead, edge: Any, before: Lead) -> None:
+        """森林火灾受害率控制在0.9‰以内，超过的按比例扣分 (semantics §107): a clause that is one line and nothing else
+        (控制在…以内, 不低于…), right before 按比例 under words that name only the other side of that line (超过的,
+        低于的: the lexicon's excess and shortfall words, and 的), states the line kept: within it the rule deducts
+        nothing, so the note is read as that band scoring full marks (the clause ``X以内得满分`` it abbreviates).
+        Words that name the line's own side, or anything else, leave the note (its number unread: refused)."""
+        if not (out and isinstance(out[-1], Note) and out[-1] in notes and isinstance(edge, PCmp) and lead):
+            return
+        if [p for p in before if not isinstance(p, (PText, PWord))] != [edge]:
+            return
+        rest = "".join(p.text for p in lead if isinstance(p, PText)).strip()
+        if rest not in ("", "的", "部分", "的部分") or not all(isinstance(p, (PText, PBareOp)) for p in lead):
+            return
+        ops = [p.op for p in lead if isinstance(p, PBareOp)]
+        if ops:
+            over, under = ops == [Op.GT] or ops == [Op.GE], ops == [Op.LT] or ops == [Op.LE]
+        else:  # 超支的 / 不足的: a direction word the lexer keeps as words
+            side = "".join(p.text for p in lead if isinstance(p, PText)).strip().removesuffix("的").removesuffix("部分")
+            over, under = side in _EXCESS_WORDS, side in _SHORT_WORDS
+        if not ((over and edge.op in (Op.LE, Op.LT)) or (under and edge.op in (Op.GE, Op.GT))):
+            return
+        note = out[-1]
+        assert note.span is not None
+        cond = self.condition(before, self._lead_span(before, note.span))
+        if not isinstance(cond, Range):
+            return
+        notes.remove(note)
+        out[-1] = Award(cond, FullMarks(), False, note.span)
 
     @staticmethod
     def _lone_number(lead: Lead) -> PQty | None:
@@ -1011,6 +1138,53 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 c = attrs.evolve(c, condition=attrs.evolve(c.condition, negated=False))
             out.append(c)
         return out
+
+    def _exact_delays(self, out: list[Clause]) -> list[Clause]:
+        """项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分: two or more deductions with no 每, each named by a
+        delay word and a number of one unit of time, with different numbers and points not in proportion to them, are
+        bands of exactly that delay (1个月 → the weight less 1, 2个月 → less 3), not steps (每滞后2个月扣3分: 1.5 months
+        asked three inputs). One such clause alone stays a step (迟报1天扣0.5分 is per day). Semantics §108."""
+        cands = [
+            (k, c) for k, c in enumerate(out)
+            if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.step is not None
+            and c.step.unit in _TIME_UNITS and isinstance(c.points, Decimal) and c.cap is None and c.points_max is None
+            and c.event.endswith(self._qty_text(c.step)) and any(w in c.event for w in _DELAY_WORDS)
+        ]  # fmt: skip
+        if len(cands) < 2 or len({c.step.unit.lstrip("个") for _, c in cands if c.step}) != 1:
+            return out
+        steps = [c.step.value for _, c in cands if c.step]
+        rates = {c.points / c.step.value for _, c in cands if c.step and isinstance(c.points, Decimal)}
+        if len(set(steps)) != len(steps) or len(rates) == 1:
+            return out  # the same number twice, or points in proportion (每…的 steps written out): not read so
+        new = list(out)
+        for k, c in cands:
+            assert c.step is not None and isinstance(c.points, Decimal)
+            subject = c.event[: -len(self._qty_text(c.step))].strip()
+            at = Edge(c.step, True)
+            off = BinOp("-", Var("指标分值"), Num(c.points))
+            new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
+        return new
+
+    @staticmethod
+    def _qty_text(q: Quantity) -> str:
+        return f"{q.value.normalize():f}{q.unit}"
+
+    def _proportional_basis(self, f: TFlag) -> None:
+        """按考核结果计算得分 / 按实际完成工程量计算得分: 按 and words before a bare scoring word (计算得分, 计分) say what
+        the score is worked out by; words that name no ratio (比例, 比重, 比率, 之比, 占, or a rate: 实际到位率) are no
+        proportional rule, and
+        reading one scored value ÷ target whatever they said (semantics §108): refused (proportional-basis)."""
+        if f.text.startswith(("按", "以")):
+            return  # 按比例赋分 / 按完成比例计分: the flag names its basis
+        before = self.text[: f.span[0]]
+        m = _BASIS.search(before)
+        if m is None or not m["by"].strip() or any(w in m["by"] for w in _RATIO_WORDS) or m["by"].rstrip("的 ").endswith("率"):
+            return
+        raise self.error(
+            "proportional-basis", f"“{m.group().strip()}{f.text}”没有写明按什么比例或公式计分", (m.start(), f.span[1]),
+            expected=("按实际完成值占目标值的比例计分", "得分=实际值/目标值×分值"),
+            hint="写明比例（如“按完成比例计分”）或公式；按考核结果、按实际情况等说法不能直接计算得分",
+        )  # fmt: skip
 
     def _resolve_labels(self, clauses: list[Clause]) -> list[Clause]:
         """In a numeric rule, a worded full-marks condition (完成, 全部完成) means the target is met."""
@@ -1113,6 +1287,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             self.use(mark)
             rule, _ = self.rule(clauses)
             points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
+            things = listed_things(rule) if points is None and checklist_hand(rule) is not None else None
+            if things is None and points is None:
+                # 1.建立管理制度得2分、配备专职人员得2分: different things, each scored (a checklist, domain point 17);
+                # the item was worth its first award's 2, so both done scored 2 of 4 (§108)
+                things = listed_things(rule)
+            if things is not None:
+                # 2.提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分: the things add up (§110)
+                points = sum((a.outcome.value for a in things if isinstance(a.outcome, Points)), Decimal(0))
             for a in rule.awards if points is None else ():
                 if isinstance(a.outcome, Points) and a.outcome.value > 0:
                     points = a.outcome.value
@@ -1190,6 +1372,9 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 
 
+
+
+_RATIO_NAMES = re.compile(r"按实际完成(?P<own>\w+?)占(?P<plan>计划|目标)(?P<planned>\w+?)的比例\w{2}")
 
 
 def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Decimal) -> bool:

@@ -421,7 +421,7 @@ class BandReader(RuleChecks):
             it = iter(ordered)
             return [c if (not isinstance(c, Award) or c is rest) else next(it) for c in clauses]
         ranges = [a.condition for a in awards if isinstance(a.condition, Range)]
-        if len({r.measure for r in ranges}) != 1:
+        if len({(r.measure, r.from_last) for r in ranges}) != 1:
             return clauses
         if all(r.low is None and r.high is not None for r in ranges):
             bounds = [r.high.value for r in ranges if r.high is not None]

@@ -17,6 +17,7 @@ from .lexicon import words
 from .nodes import (
     All,
     Award,
+    ByHand,
     Clause,
     Deduction,
     Direction,
@@ -39,7 +40,7 @@ from .nodes import (
     Zero,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars
+from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars, same_axis
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -85,6 +86,14 @@ def _first_digit(text: str, span: Span) -> int:
         if text[i].isdigit():
             return i
     return span[0]
+
+
+def _hand_for_undone(c: Clause) -> bool:
+    """未开展相关工作的视情况扣分: a deduction by hand (no range of its own) under a negated condition in words, which
+    after a checklist scores the things not done (semantics §110; ``reading.bind.checklist_hand``)."""
+    return (isinstance(c, Award) and isinstance(c.outcome, ByHand) and c.outcome.deduct and c.outcome.low is None
+            and isinstance(c.condition, Label) and c.condition.negated and not c.condition.parts
+            and c.condition.deadline is None)  # fmt: skip
 
 class RuleChecks(ClauseReader):
     def _no_crossing_bands(self, clauses: list[Clause]) -> None:
@@ -250,6 +259,23 @@ class RuleChecks(ClauseReader):
             out.append(c)
         return out
 
+    def _nothing_after_a_veto(self, clauses: list[Clause]) -> None:
+        """发生重大安全事故的，实行一票否决，扣5分 / …，得5分: points with no condition and nothing to count, beside a veto,
+        say neither when they apply nor what they count (a base for deductions is another thing: 得10分，每低1%扣1分).
+        They were read as a deduction of 5 whenever anything happened, or 5 points always (semantics §108)."""
+        if not any(isinstance(c, Veto) for c in clauses):
+            return
+        counted = any(isinstance(c, Deduction) and c.kind is not StepKind.ONCE for c in clauses)
+        for c in clauses:
+            bare = (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.event and c.when is None) or (
+                isinstance(c, Award) and c.condition is None and not counted
+            )
+            if bare:
+                raise self.error(
+                    "outcome-without-condition", "否决条款之外的这个得分或扣分没有条件：不知道何时适用", self._where(c, c),
+                    expected=("条件＋得/扣N分",),
+                    hint="写明这一分数的条件（如“发生一般事故的扣2分”），或删去与一票否决重复的分数",
+                )  # fmt: skip
     def _no_two_conditions(self, clauses: list[Clause]) -> None:
         """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second
         condition to a band, on another quantity or in words. Read as one band, the two comparisons
@@ -446,6 +472,8 @@ class RuleChecks(ClauseReader):
                 continue  # 优秀(9-10分)、良好(7-8分): levels of one thing, each a range, not things listed
             others = [c for c in clauses if not isinstance(c, Note)
                       and not (isinstance(c, Award) and isinstance(c.outcome, Points))]  # fmt: skip
+            if others == [clauses[-1]] and _hand_for_undone(clauses[-1]):
+                continue  # 未开展相关工作的视情况扣分: the things not done scored by hand (semantics §110)
             if others:
                 raise self.error(
                     "checklist-with-other", "“、”列出的各项分别得分，另一条款对哪些项计分没有写明",
@@ -481,7 +509,7 @@ class RuleChecks(ClauseReader):
             for b in bands[i + 1 :]:
                 ra, rb = a.condition, b.condition
                 assert isinstance(ra, Range) and isinstance(rb, Range)
-                same = ra.measure is rb.measure and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
+                same = same_axis(ra, rb) and key(ra.low) == key(rb.low) and key(ra.high) == key(rb.high)
                 if same and a.outcome != b.outcome:
                     raise self.error(
                         "band-twice", "同一个区间给了两个不同的分值", b.span or (0, len(self.text)),

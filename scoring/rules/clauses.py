@@ -19,6 +19,7 @@ import attrs
 from ..errors import RuleSyntaxError
 from .accounting import SpanReader
 from .grades import grade_of, grade_words
+from .lexicon import words as lexicon_words
 from .nodes import (
     All,
     Award,
@@ -87,6 +88,9 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 _FROM_LAST = ("倒数",)
 #: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
 _GRADE_NOTE = re.compile(r"^\s*[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]\s*的?\s*$")
+#: 优秀（10分）：各项指标全部完成: a grade's points before the colon, read as its outcome (semantics §108), are no
+#: part of the words that earn it
+_GRADE_POINTS = re.compile(r"^(?P<g>[^（(：:]{1,4})\s*[（(]\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）](?=\s*[：:])")
 #: 且 / 并且 / 同时 joining two worded requirements (semantics §93)
 _JOINT = re.compile(r"并且|且|[，,]同时")
 
@@ -95,6 +99,18 @@ def _a_grade(words: str) -> bool:
     """优 / 良好 / “满意”: a grade word of the lexicon, or words that are a grade with no subject (semantics §103)."""
     g = grade_of(words)
     return words in grade_words() or (g is not None and not g.subject)
+
+
+_OPENERS = tuple(sorted(lexicon_words("condition_opener"), key=len, reverse=True))
+
+
+def _unopened(text: str) -> str:
+    """如果发生重大事故 → 发生重大事故: a word opening a condition is not one of its words (semantics §105);
+    若干 is a word of its own."""
+    for w in _OPENERS:
+        if text.startswith(w) and not text.startswith("若干") and len(text) > len(w):
+            return text[len(w) :].lstrip()
+    return text
 
 
 def _conjuncts(words: str) -> tuple[str, ...]:
@@ -111,9 +127,12 @@ _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
+#: 排名前30%: the words before a share of the number ranked (semantics §109)
+_SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
+_NO_LATER = lexicon_words("no_later")  # 不迟于2025年5月: a deadline written before its date (semantics §104)
 
 
 def _by(after: str) -> bool:
@@ -140,6 +159,8 @@ class ClauseReader(SpanReader):
         self.headed = False
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
+        # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
+        self.joint_subject = ""
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
@@ -181,18 +202,18 @@ class ClauseReader(SpanReader):
         lines = [p for p in lead if isinstance(p, (PRange, PCmp))]
         if self._delay_over(lead, span) is not None:
             # 超过时限1个月以内扣1分 / 超过1-3个月扣3分: the excess word opening the clause names the delay (§94)
-            delay = self.condition(lead, span)
-            if delay_band(delay):
-                return delay  # type: ignore[return-value]
+            delay = self._delay_condition(lead, span)
+            if delay is not None:
+                return delay
         if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
             # (semantics §80). The delay is one quantity that grows as things get worse: such bands are tiers, and
             # an answer in two that share a stretch of delay is refused when scored (§95)
-            delay = self.condition(lead, span)
-            if delay_band(delay):
-                return delay  # type: ignore[return-value]
+            delay = self._delay_condition(lead, span)
+            if delay is not None:
+                return delay
         if any(isinstance(p, PWord) for p in lead):
             return None  # 未完成90%偏差扣1分: a deviation or a share of the target, no band of the value
         if isinstance(lines[0], PCmp) and (lines[0].of_target or lines[0].q.unit == "个百分点" or lines[0].q.unit == "分"):
@@ -208,6 +229,17 @@ class ClauseReader(SpanReader):
         if not isinstance(cond, Range) or cond.measure not in (Measure.VALUE, Measure.EXCESS):
             return None
         return cond
+
+    def _delay_condition(self, lead: Lead, span: Span) -> Range | None:
+        """The clause's band when it is one on how late (``shapes.delay_band``), else None with nothing marked
+        read: 滞后10%以内扣1分 is no delay, and its 10 must stay unread unless another node reads it (§104; the
+        condition marked it read, and the clause became a one-off deduction named by words holding the number)."""
+        before = bytes(self.read)
+        delay = self.condition(lead, span)
+        if delay_band(delay):
+            return delay  # type: ignore[return-value]
+        self.read[:] = before
+        return None
 
     def excess_band(self, lead: Lead, span: Span, cmps: list[Any]) -> bool:
         """超出预算10%以内 / 超支5%-10% / 超概算10%以上: the words right before a band's percentage end in an
@@ -277,6 +309,10 @@ class ClauseReader(SpanReader):
                     except RuleSyntaxError:
                         cond = None
                 numberless = not any(isinstance(q, (PCmp, PRange, PBounded, PQty)) for q in side)
+                if isinstance(cond, Range) and cond.measure is Measure.VALUE and not cond.subject and self.joint_subject:
+                    # …90%以上且验收合格的得10分，80%-90%且验收合格的得6分: a band with no name of its own after one
+                    # joined band measures what that one named (semantics §108)
+                    cond = attrs.evolve(cond, subject=self.joint_subject)
                 if isinstance(cond, Range) and cond.measure is Measure.VALUE and cond.subject:
                     sides.append(cond)
                 elif isinstance(cond, Label) and not cond.parts and cond.deadline is None and cond.start is None \
@@ -289,6 +325,7 @@ class ClauseReader(SpanReader):
                 self.read[:] = read
                 return None  # two comparisons of one quantity: one range (the checks read it)
             self.use(p)
+            self.joint_subject = next((q.subject for q in sides if isinstance(q, Range)), self.joint_subject)
             return All(tuple(sides), span)
         return None
 
@@ -395,16 +432,22 @@ class ClauseReader(SpanReader):
             count = next(p for p in reversed(freq) if isinstance(p, (PCmp, PQty)))
             lo, hi = self._edges(count) if isinstance(count, PCmp) else (Edge(count.q, True, False), None)
             self.frequencies[span] = Range(Measure.VALUE, lo, hi, _lead_text(lead).strip("的"))
-            return Label(full.strip("，。；,;：: 的"), _is_negated(full), span)
+            full = _unopened(full.strip("，。；,;：: 的"))
+            return Label(full, _is_negated(full), span)
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         text = _lead_text(lead).strip("的")
-        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS]
+        counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS] + [
+            p for p in lead if isinstance(p, PRange) and p.high.unit in _RANK_UNITS
+        ]  # fmt: skip
         if counted and any(w in text for w in _FROM_LAST):
-            # 排名在全省倒数第3名以内的不得分: places counted from the last; which rank that is depends on how
-            # many are ranked, which the text does not say (it read 第≤3名: the best three scored 0)
+            # 倒数3名 / 倒数第2名 / 倒数第3名以内: places counted from the last (semantics §109), read as such; the
+            # answer's number ranked says which ranks they are (it read 第≤3名: the best three scored 0)
+            last = self._from_last(lead, counted, text, span)
+            if last is not None:
+                return last
             raise self.error("rank-from-last", "“倒数”的名次从末位数起，要知道参加排名的总数才能换算，规则没有写明",
                              counted[0].span, expected=("第N名", "前N名"),
                              hint="请写成从第1名数起的名次，或写明参加排名的总数")  # fmt: skip
@@ -552,7 +595,7 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        full = full.strip("，。；,;：: 的")
+        full = _unopened(_GRADE_POINTS.sub(r"\g<g>", full).strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
@@ -580,7 +623,7 @@ class ClauseReader(SpanReader):
         if len(values) == 1 and after.startswith(("年底", "年末")):
             values.append(12)
             after = after[1:]
-        if not _by(after):
+        if not _by(after) and not self._no_later(parts[0]):
             return None
         year, month = values[0], values[1] if len(values) > 1 else 12
         if not 1 <= month <= 12:
@@ -620,11 +663,18 @@ class ClauseReader(SpanReader):
             self.use(year, q)
         return datetime.date(int(year.q.value), month, day)
 
-    def start_day(self, lead: Lead) -> MonthDay | None:
+    def start_day(self, lead: Lead) -> datetime.date | MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
         word of after (semantics §90): the day the words start after (``Label.start``; a late band beside
-        deadlines, §88), as 8月底以后 is read. Not a month in 个月 (3个月10日后 is a duration), not after 第/每/前."""
+        deadlines, §88), as 8月底以后 is read. Not a month in 个月 (3个月10日后 is a duration), not after 第/每/前.
+        With its year written right before it (2025年3月31日后, §104) it is that date."""
         parts = [p for p in lead if isinstance(p, PQty)]
+        year: PQty | None = None
+        if (
+            len(parts) == 3 and parts[0].q.unit == "年" and _YEARS[0] <= parts[0].q.value <= _YEARS[1]
+            and parts[0].q.value == int(parts[0].q.value) and not self.text[parts[0].span[1] : parts[1].span[0]].strip()
+        ):  # fmt: skip
+            year, parts = parts[0], parts[1:]
         if tuple(p.q.unit for p in parts) != ("月", "日") or "个" in self.text[parts[0].span[0] : parts[0].span[1]]:
             return None
         if self.text[parts[0].span[1] : parts[1].span[0]].strip() or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
@@ -636,8 +686,19 @@ class ClauseReader(SpanReader):
         month, day = int(parts[0].q.value), int(parts[1].q.value)
         if not 1 <= month <= 12 or not 1 <= day <= (calendar.monthrange(2001, month)[1] if month != 2 else 29):
             return None
+        if year is not None:
+            y = int(year.q.value)
+            if day > calendar.monthrange(y, month)[1]:
+                return None
+            self.use(year, *parts)
+            return datetime.date(y, month, day)
         self.use(*parts)
         return MonthDay(month, day)
+
+    def _no_later(self, first: PQty) -> bool:
+        """不迟于2025年5月 / 不晚于6月15日: a word of the lexicon's ``no_later`` right before a date makes it a deadline
+        as 前 after it does (semantics §104): the date itself is on time, a month alone its last day."""
+        return self.text[: first.span[0]].rstrip().endswith(_NO_LATER)
 
     def _month_day(self, parts: list[PQty]) -> MonthDay | None:
         """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
@@ -647,7 +708,7 @@ class ClauseReader(SpanReader):
             return None
         if any(p.q.value != int(p.q.value) for p in parts) or self.text[: parts[0].span[0]].rstrip().endswith(("第", "每", "前")):
             return None
-        if not _by(self.text[parts[-1].span[1] :].lstrip()):
+        if not _by(self.text[parts[-1].span[1] :].lstrip()) and not self._no_later(parts[0]):
             return None
         month = int(parts[0].q.value)
         if not 1 <= month <= 12 or (month == 2 and len(parts) == 1):
@@ -687,7 +748,7 @@ class ClauseReader(SpanReader):
         out: list[Any] = []
         ps = list(lead)
         for k, p in enumerate(ps):
-            if isinstance(p, PCmp) and self._limit_in_rate_name(ps, k):
+            if isinstance(p, PCmp) and (self._limit_in_rate_name(ps, k) or self._qualifier_in_rate_name(ps, k)):
                 out.append(p)
                 continue
             if (
@@ -719,6 +780,23 @@ class ClauseReader(SpanReader):
             if rate and ("的" in words or opens):
                 out.append(p)
         return out
+
+    def _qualifier_in_rate_name(self, ps: list[Any], k: int) -> bool:
+        """村级集体经济收入10万元以上的村占比达到60%以上: a comparison of an amount or a count (a unit, not a percent,
+        points, 个百分点 or time) between words and 的, whose words after it reach a comparison of a rate, says
+        which things the rate counts (villages with 10万元 or more): part of the rate's name, kept as written with its
+        comparison word, never a line on the outcome (semantics §107, as §57 and §98's qualifiers)."""
+        p = ps[k]
+        if (
+            p.q.is_percent or not p.q.unit or p.q.unit == "分" or p.q.unit in _TIME_UNITS or p.of_target
+            or p.op not in (Op.GE, Op.GT, Op.LE, Op.LT) or k == 0 or not isinstance(ps[k - 1], PText)
+        ):  # fmt: skip
+            return False
+        after = ps[k + 1] if k + 1 < len(ps) else None
+        if not isinstance(after, PText) or after.span[0] != p.span[1] or not after.text.startswith("的"):
+            return False
+        nxt = next((r for r in ps[k + 1 :] if not isinstance(r, (PText, PWord))), None)
+        return isinstance(nxt, PCmp) and nxt.q.is_percent and nxt.op in (Op.GE, Op.GT, Op.LE, Op.LT)
 
     def _limit_in_rate_name(self, ps: list[Any], k: int) -> bool:
         """在规定时限（15个工作日）内办结率100%: a time limit (≤ a duration, 15个工作日内) right before the words of a
@@ -779,9 +857,13 @@ class ClauseReader(SpanReader):
         q = numeric[-1]
         if self.quarter(lead, use=False) is not None:
             return None  # 第三季度末前 / 2025年第二季度: a deadline (§94), no rank
-        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "") and not q.of_target:
-            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank
+        if isinstance(q, PCmp) and q.q.unit in (*_RANK_UNITS, "", "%") and not q.of_target:
+            # 第=1名 / 前≤3名: the canonical text (scoring.render) of a rank; 排名前≤30%: of a rank's share (§109)
             before = self.text[: q.span[0]].rstrip()
+            if q.q.unit == "%":
+                if before.endswith(_SHARE_BEFORE) and q.op is Op.LE:
+                    return PQty(q.q, q.span)
+                return None
             if (before.endswith("第") and q.op is Op.EQ) or (before.endswith("前") and q.op is Op.LE):
                 return PQty(Quantity(q.q.value, q.q.unit or "名"), q.span)
             return None
@@ -790,9 +872,13 @@ class ClauseReader(SpanReader):
         before = self.text[: q.span[0]].rstrip()
         after = self.text[q.span[1] : q.span[1] + 1]
         if before.endswith("前") and q.q.is_percent:
-            # 排名在前10%: the top tenth of those ranked (it was read as ≥ 10%); how many are ranked is not given
-            raise self.error("rank-share", "“前N%”是名次所占比例，需要知道参加排名的总数", q.span,
-                             expected=("前N名",), hint="改写成名次，如“前3名”")  # fmt: skip
+            if before.endswith(_SHARE_BEFORE):
+                # 排名在前10%: the top tenth of those ranked, a band on the rank's share of the number ranked, that
+                # share or better (semantics §109); the answer gives the rank and the number ranked
+                return q
+            # 前10% with no 排名/名次 before it: whose share is not said (it was read as ≥ 10%)
+            raise self.error("rank-share", "“前N%”是名次所占比例，要写明是排名（如“排名前10%”）", q.span,
+                             expected=("排名前N%", "前N名"), hint="改写成“排名前N%”或名次，如“前3名”")  # fmt: skip
         if before.endswith("第") and q.q.unit == "" and after and after not in "得的，,；;。、 （(":
             # 第3条 / 第2款: the number runs into a word, an ordinal of something else
             raise self.error("ordinal", "“第”之后的数是序号（第几条、第几款），不是数量", q.span,
@@ -801,7 +887,9 @@ class ClauseReader(SpanReader):
             # 第1季度 / 第3条: an ordinal of something else, never a quantity to reach
             raise self.error("ordinal", "“第”之后的数是序号（第几季度、第几条），不是数量", q.span,
                              expected=("数量，如“完成率≥90%”",))  # fmt: skip
-        if before.endswith("倒数第") and q.q.unit in (*_RANK_UNITS, ""):
+        if before.endswith(("倒数第", "倒数", "倒数前")) and q.q.unit in _RANK_UNITS:
+            return None  # 倒数第2名 / 倒数3名: a place from the last, read by the clause (semantics §109)
+        if before.endswith("倒数第") and q.q.unit == "":
             raise self.error("rank-from-last", "“倒数第N名”需要知道参加排名的总数，规则没有写", q.span,
                              expected=("第N名", "前N名"), hint="改写成正数的名次，如“第N名”")  # fmt: skip
         later = self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS)
@@ -831,7 +919,9 @@ class ClauseReader(SpanReader):
             return None
         self.use(*(p for p in lead if isinstance(p, (PText, PWord))), c)
         low, high = self._edges(PRange(Quantity(lo, "名"), Quantity(hi, "名"), c.span, c.low_mark, c.high_mark))
-        return Range(Measure.VALUE, low, high, _lead_text(lead).strip("的"), span)
+        # 倒数第2-3名: places from the last (semantics §109); it was read as the ranks 2 to 3
+        last = self.text[: c.span[0]].rstrip().endswith(("倒数", "倒数第"))
+        return Range(Measure.VALUE, low, high, _lead_text(lead).strip("的"), span, from_last=last)
 
     def frequency(self, lead: Lead) -> list[Any]:
         """The numeric phrases of a lead that states a requirement in counts rather than a quantity to
@@ -853,6 +943,60 @@ class ClauseReader(SpanReader):
         if not any(w in before for w in _PERIODS) and not before.rstrip().endswith(_WHOLE_SET):
             return []
         return numeric
+
+    def _no_step_from_last(self, segs: list[Any]) -> None:
+        """倒数第2名扣2分: a place from the last before a deduction would be read as a step per two places (as 第2名扣2分
+        is); only a band on the places from the last is read (semantics §109): refused, as it was."""
+        for s in segs:
+            if not any(isinstance(t, TDeduct) for t in s.tails):
+                continue
+            for p in s.lead:
+                if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS:
+                    if self.text[: p.span[0]].rstrip().endswith(("倒数", "倒数第", "倒数前")):
+                        raise self.error(
+                            "rank-from-last", "“倒数第N名”后接扣分，会被读成按名次逐名扣分，暂不支持", p.span,
+                            expected=("倒数第N名的，得M分", "倒数N名不得分"), hint="请写明该名次得多少分",
+                        )  # fmt: skip
+
+    def _from_last(self, lead: Lead, counted: list[Any], text: str, span: Span) -> Range | None:
+        """倒数3名 / 倒数前3名 / 倒数≤3名 (the last three), 倒数第2名 / 倒数第=2名 (exactly the second from the last),
+        倒数第3名以内 (the last three): a band on the place from the last, 1 the last (semantics §109). The count is the
+        lead's only number, a whole number from 1, right after 倒数 (倒数前, 倒数第); None for anything else."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or len(counted) != 1:
+            return None
+        q = counted[0]
+        before = self.text[: q.span[0]].rstrip()
+        if isinstance(q, PRange):
+            # 倒数第2-3名 / 倒数2至3名: the places from the one to the other, both included (a dash range, §65)
+            ends = (q.low, q.high)
+            if not before.endswith(("倒数", "倒数第")) or any(e.value < 1 or e.value % 1 != 0 for e in ends):
+                return None
+            if q.low.value > q.high.value or self.text[q.span[1] :].lstrip().startswith(_LATER_WORDS):
+                return None
+            low, high = self._edges(q)
+            assert low is not None and high is not None
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))), q)
+            return Range(Measure.VALUE, attrs.evolve(low, value=Quantity(q.low.value, "名")),
+                         attrs.evolve(high, value=Quantity(q.high.value, "名")), text, span, from_last=True)  # fmt: skip
+        if q.q.value < 1 or q.q.value % 1 != 0:
+            return None
+        after = self.text[q.span[1] :].lstrip()
+        place = Edge(Quantity(q.q.value, "名"), True)
+        if isinstance(q, PQty) and before.endswith(("倒数", "倒数前")) and not after.startswith(_LATER_WORDS):
+            last = Range(Measure.VALUE, None, place, text, span, from_last=True)
+        elif isinstance(q, PQty) and before.endswith("倒数第") and not after.startswith(_LATER_WORDS):
+            last = Range(Measure.VALUE, place, place, text, span, from_last=True)
+        elif isinstance(q, PCmp) and q.op is Op.LE and before.endswith(("倒数", "倒数第")) and not q.of_target:
+            high = self._edges(q)[1]
+            assert high is not None
+            last = Range(Measure.VALUE, None, attrs.evolve(high, value=place.value), text, span, from_last=True)
+        elif isinstance(q, PCmp) and q.op is Op.EQ and before.endswith("倒数第") and not q.of_target:
+            last = Range(Measure.VALUE, place, place, text, span, from_last=True)
+        else:
+            return None
+        self.use(*(p for p in lead if isinstance(p, (PText, PWord))), q)
+        return last
 
     def _edges(self, c: PCmp | PRange | PBounded) -> tuple[Edge | None, Edge | None]:
         if isinstance(c, PRange):
@@ -1056,6 +1200,12 @@ class ClauseReader(SpanReader):
                 # deducted once, however many quarters were missed)
                 return Deduction(StepKind.EVENTS, points, per, event=self._event(lead, ctx_text),
                                  bonus=tail.bonus, span=span)  # fmt: skip
+            when = self._bonus_band(lead, span) if tail.bonus else None
+            if when is not None:
+                # 完成率100%以上加2分: a one-off bonus given where the value is in the band (semantics §106); the
+                # 100 was unread and the bonus asked 是/否
+                return Deduction(StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=True,
+                                 span=span, when=when)  # fmt: skip
             return Deduction(
                 StepKind.ONCE, points, None, event=self._event(lead, ctx_text), bonus=tail.bonus, span=span
             )
@@ -1173,6 +1323,22 @@ class ClauseReader(SpanReader):
             self.use(c)
         return tuple(out)
 
+    def _bonus_band(self, lead: Lead, span: Span) -> Range | None:
+        """完成率100%以上加2分 / 满意度95%以上的加1分: the comparison of a one-off bonus with no step is the band of the
+        value it is given in (semantics §106), read as a band's condition is. None where the lead is anything else
+        (words only, a step, two comparisons): the number then stays unread, as before."""
+        bands = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
+        if len(bands) != 1 or any(isinstance(p, (PStep, PQty, PBareOp)) for p in lead):
+            return None
+        after = "".join(p.text for p in lead if isinstance(p, PText) and p.span[0] >= bands[0].span[1])
+        if after.strip("，,；;。 的"):
+            return None  # 完成率100%以上的项目加2分: the words go on to name things counted, not the value's band
+        words = "".join(p.text for p in lead if isinstance(p, (PText, PWord)))
+        if any(w in words for w in (*_SHORT_WORDS, *_EXCESS_WORDS, *_MORE_WORDS)):
+            return None  # 降低2%以上加5分: a band on a distance from a line (§77's tier), not on the value itself
+        cond = self.condition(lead, span)
+        return cond if isinstance(cond, Range) and cond.measure in (Measure.VALUE, Measure.RATIO) else None
+
     def _event(self, lead: Lead, ctx_text: str) -> str:
         """The words of a deduction's lead as written (每发现一例不合规 → 发现一例不合规)."""
         spans = [p.span for p in lead if hasattr(p, "span") and p.span != (0, 0)]
@@ -1248,13 +1414,17 @@ class ClauseReader(SpanReader):
         if len(counts) != 1 or len(counts) + len(texts) != len(lead) or counts[0].q.unit != "项":
             return False
         words = "".join(t.text for t in texts)
+        if not words:
+            # 两项累计扣分不超过3分, 三项加分累计不超过3分: the word of together is in the cap's own words (lexicon CAP)
+            own = self.text[cap.span[0] : cap.span[1]]
+            words = next((w for w in _JOINT_WORDS if w in own), "")
         if not words.startswith(_JOINT_WORDS) or words not in _JOINT_WORDS:
             return False
         kind = "bonus" if cap.kind == "bonus" else "deduct"
         before = [c for c in out if isinstance(c, Deduction) and c.bonus == (kind == "bonus")]
         n = counts[0].q.value
         if n != len(before) or n < 2:
-            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项扣分", counts[0].span,
+            raise self.error("joint-cap-count", f"上限说{_fmt_count(n)}项合计，但之前读到{len(before)}项{'加分' if kind == 'bonus' else '扣分'}", counts[0].span,
                              expected=("与之前扣分条款数相同的项数",), hint="核对项数，或把上限写成“最多扣N分”")  # fmt: skip
         self.use(*lead)
         return True

@@ -9,6 +9,7 @@ point 17). Pure functions of label texts; which answer names which label is deci
 from __future__ import annotations
 
 import functools
+import re
 
 from attrs import frozen
 
@@ -21,6 +22,9 @@ _TAILS = ("等次", "等级", "档次", "的", "。", ".", "者")
 #: words that change the grade after them: a label 不够及时 is not the grade 及时 of the subject 不够
 _MODIFIERS = ("未", "不", "没", "没有", "无", "非", "部分", "基本", "全部", "较", "比较", "较为", "尚", "均",
               "不太", "不够", "很", "非常", "十分", "完全")  # fmt: skip
+
+#: 优秀：各项指标全部完成 / 良好（基本完成）: a grade word, then the words that say what earns it
+_DEFINED = re.compile(r"^(?P<g>[^：:（(]{1,5})\s*(?:[：:].+|[（(][^（()）]+[)）])$")
 
 
 @frozen
@@ -72,6 +76,10 @@ def grade_of(text: str) -> Grade | None:
     (年度考核结果“好”: 好), else the longest grade word of the lexicon it ends with, unless what is
     before that word ends with a word that changes it (不够及时: None)."""
     t = bare(text)
+    defined = _DEFINED.match(t)
+    if defined is not None and defined["g"] in grade_words():
+        # 优秀：各项指标全部完成 / 良好（基本完成）: the grade named first, then what earns it (semantics §108)
+        return Grade("", defined["g"])
     if len(t) > 2 and t[-1] in _QUOTES:
         i = t.rfind(_QUOTES[t[-1]], 0, len(t) - 1)
         word = t[i + 1 : -1] if i >= 0 else ""

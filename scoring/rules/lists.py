@@ -29,6 +29,7 @@ from .nodes import (
     Points,
     Quantity,
     Requirement,
+    ShareOfRank,
     StepKind,
     Zero,
 )
@@ -86,6 +87,8 @@ def _one_worded_award(item: Item) -> bool:
 
 #: 共5项: how many there are in all, after a count-up award per one of them
 _IN_ALL = ("共", "共计", "合计", "总计")
+#: 按第1名的比例得分: the scoring words that end it (semantics §109)
+_SHARE_VERBS = ("得分", "计分", "赋分", "给分")
 
 
 # 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97)
@@ -511,23 +514,47 @@ class ListReader(RuleChecks):
         span = item.span or (0, 0)
         return Note(self.text[span[0] : span[1]].strip(), item.span)
 
-    def _share_of_a_rank(self, segs: list[_Segment]) -> None:
-        """第2-5名按第1名的比例得分 (dev-040, semantics §97): points as a share of what a rank scored, by the ratio
-        of two values the text does not name (this one's and the first's what: 完成值? 得分?), neither of
-        which an answer of a rank gives: refused (rank-proportion) with what it would need, rather than the
-        unread number it was. Reading it would take a two-value answer (this one's value and the first's)."""
+    def _share_of_a_rank(self, segs: list[_Segment]) -> list[_Segment]:
+        """第2-5名按第1名的比例得分 (dev-040, semantics §109): the points of a rank as a share of what rank 1 scores, by the
+        ratio of this one's value (of what the ranking is by) to the first's: the clause's outcome (ShareOfRank), read
+        from 按第N名 + 的比例 + a scoring word (得分/计分/赋分/给分) ending the clause, after a band of ranks. Anything
+        else beside 按第N名的比例 (words after the scoring word, a clause with points of its own, no band of ranks before
+        it) is refused (rank-proportion) with what it would need."""
+        out: list[_Segment] = []
         for seg in segs:
-            for a, q, b in zip(seg.lead, seg.lead[1:], seg.lead[2:], strict=False):
+            hit = None
+            for n, (a, q, b) in enumerate(zip(seg.lead, seg.lead[1:], seg.lead[2:], strict=False)):
                 if (
                     isinstance(a, PText) and a.text.endswith("按第") and isinstance(q, PQty) and q.q.unit in ("名", "位")
                     and isinstance(b, PText) and b.text.startswith(("的比例", "比例"))
                 ):  # fmt: skip
-                    raise self.error(
-                        "rank-proportion", f"“按第{q.q.value}名的比例”计分要用本单位和第{q.q.value}名的排名依据数值"
-                        "（两个数值），只填名次算不出得分，暂不支持",
-                        (a.span[1] - 2, b.span[0] + 3), expected=("得分=本单位完成值/第1名完成值×6分",),
-                        hint="请写明按什么数值的比例（如完成值、得分），或按名次分档写明分数",
-                    )  # fmt: skip
+                    hit = (n, a, q, b)
+            if hit is None:
+                out.append(seg)
+                continue
+            n, a, q, b = hit
+            verb = b.text.removeprefix("的").removeprefix("比例")
+            # the rank whose points are shared must have a band of its own with points (第1名得6分)
+            named = any(
+                s.tails and isinstance(s.tails[0], TOutcome) and (r := self.rank(s.lead)) is not None
+                and r.q.value == q.q.value
+                for s in segs
+            )  # fmt: skip
+            ranks = [p for p in seg.lead[:n] if isinstance(p, (PQty, PRange))]
+            if (
+                verb not in _SHARE_VERBS or seg.tails or n + 3 != len(seg.lead) or a.text != "按第" or not named
+                or len(ranks) != 1 or q.q.value < 1 or q.q.value % 1 != 0
+            ):  # fmt: skip
+                raise self.error(
+                    "rank-proportion", f"“按第{q.q.value}名的比例”计分要用本单位和第{q.q.value}名的排名依据数值"
+                    "，只读“第M-N名按第1名的比例得分”这一写法",
+                    (a.span[1] - 2, b.span[0] + 3), expected=("第2-5名按第1名的比例得分",),
+                    hint="请写明按什么数值的比例（如完成值、得分），或按名次分档写明分数",
+                )  # fmt: skip
+            self.use(a, q, b)
+            outcome = TOutcome(ShareOfRank(q.q.value), (a.span[0], b.span[1]))
+            out.append(_Segment(seg.lead[:n], [outcome], seg.span))
+        return out
 
     def _how_measured(self, seg: _Segment, nxt: _Segment, segs: list[_Segment]) -> bool:
         """满意度调查样本量不少于200份，满意度≥90%得满分，每低1%扣1分 (semantics §81): a context clause of words and one

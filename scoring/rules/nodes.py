@@ -129,6 +129,9 @@ class Range:
     # 优（100%） / 良（90%-100%） / 完成率90%以上（优秀）: the grade that names the band, an answer of its own that
     # scores the band as a value in it does (semantics §103); "" for a band named by no grade
     grade: str = ""
+    # 倒数3名 / 倒数第2名: places counted from the last (semantics §109): the edges are places from the last, 1 the
+    # last; the answer's number ranked turns them into ranks (倒数3名 of 20 is 第18名 and after)
+    from_last: bool = False
 
 
 @frozen
@@ -225,6 +228,14 @@ class ShareOfWeight:
 
 
 @frozen
+class ShareOfRank:
+    """按第1名的比例得分 (semantics §109): the points of rank ``rank``'s award × this one's value ÷ that rank's value (of
+    what the ranking is by); the answer gives the rank and, where this award is the one that holds, both values."""
+
+    rank: Decimal
+
+
+@frozen
 class Zero:
     """不得分."""
 
@@ -293,7 +304,7 @@ class Formula:
     cap: Decimal | None = None
 
 
-Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand
+Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand | ShareOfRank
 
 
 # ----------------------------------------------------------------- clauses
@@ -314,6 +325,17 @@ class Veto:
     """否决: when the condition holds the indicator scores 0, whatever else applies."""
 
     condition: Condition
+    span: tuple[int, int] | None = _span()
+
+
+@frozen
+class Waiver:
+    """但…的，可不扣分: an exception; when its condition holds the rule's deductions (扣分) are not made. Vetoes
+    and zero bands still apply. Its condition is its own 是/否 (semantics §105)."""
+
+    condition: Label
+    # the numbers written in its words (…平均占比加5%): part of the case's words, not the measured value; kept as read
+    numbers: tuple[Quantity, ...] = ()
     span: tuple[int, int] | None = _span()
 
 
@@ -351,6 +373,9 @@ class Deduction:
     # count (part of the event's name, never a line or a step; semantics §98). In equality: a changed number is a
     # changed rule; the canonical text writes them inside ``event``
     qualifiers: tuple[Range, ...] = ()
+    # 完成率100%以上加2分: a one-off bonus given where the measured value is in this band (semantics §106), rather
+    # than for an event answered 是/否: it reads the rule's one value and takes no answer of its own
+    when: Range | None = None
 
 
 @frozen
@@ -393,7 +418,7 @@ class Requirement(Note):
     every: str = ""
 
 
-Clause = Award | Veto | Deduction | Proportional | Note
+Clause = Award | Veto | Deduction | Proportional | Note | Waiver
 
 
 @frozen
@@ -443,6 +468,10 @@ class Rule:
     @functools.cached_property
     def vetoes(self) -> tuple[Veto, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Veto))
+
+    @functools.cached_property
+    def waivers(self) -> tuple[Waiver, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Waiver))
 
     @functools.cached_property
     def proportional(self) -> Proportional | None:

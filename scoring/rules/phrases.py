@@ -160,6 +160,9 @@ class TOutcome:
     span: Span
     veto: bool = False
     bare: bool = False  # 100分 / 0分 with no verb: in a table written points first (100分: 80%以上)
+    waive: bool = False  # 不扣分 / 可不扣分: nothing is deducted (semantics §23, §105)
+    permissive: bool = False  # 可不扣分 / 不予扣分: the deductions may be waived, an exception's words (§105)
+    system: bool = False  # 实行…一票否决制: a veto system declared, heading the clauses after it (semantics §105)
 
 
 @frozen

@@ -59,11 +59,13 @@ from .nodes import (
     Quantity,
     Range,
     Rule,
+    ShareOfRank,
     ShareOfWeight,
     StepKind,
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
 
@@ -237,6 +239,8 @@ def render_outcome(o: Outcome) -> str:
         return "不得分"
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
+    if isinstance(o, ShareOfRank):
+        return f"按第{number(o.rank)}名的比例得分"  # §109
     if isinstance(o, ByHand):
         if o.low is not None and o.high is not None and o.share:
             return f"得{number(o.low)}%-{number(o.high)}%分值"  # 得60%-80%分值: a share of the weight by hand
@@ -347,6 +351,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         amount = f"{'加' if d.bonus else '扣'}{low}至{number(d.points_max)}分"
     else:
         amount = ("加" if d.bonus else "扣") + _points(d.points)
+    if d.kind is StepKind.ONCE and d.when is not None:
+        return f"{render_condition(d.when, used)}{amount}"  # 完成率≥100%加2分 (semantics §106)
     if d.kind is StepKind.ONCE:
         notes.append("没有数量：发生即扣一次")
         return f"{d.event}{amount}"
@@ -540,6 +546,8 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
         return cond + out
     if isinstance(c, Veto):
         return render_condition(c.condition, used) + "直接计0分"
+    if isinstance(c, Waiver):
+        return f"但{c.condition.text}的，可不扣分"  # an exception to the deductions (semantics §105)
     if isinstance(c, Deduction):
         return _deduction(c, rule, ctx, used, notes)
     if isinstance(c, Proportional):

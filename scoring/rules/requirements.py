@@ -42,6 +42,7 @@ from .phrases import (
     _BUDGET_WORDS,
     _EXCESS_WORDS,
     _FAILED_WORDS,
+    _NEGATIONS,
     _SHORT_WORDS,
     _STANDARD_WORDS,
     _TIME_LIMIT_WORDS,
@@ -65,6 +66,23 @@ from .shapes import (
 
 #: what may close the date an as-of word (截至, 截止 …) begins (semantics §79)
 _AS_OF_END = frozenset(("底", "末", "止", "时"))
+_BUDGET_ARRANGED = words("budget_arranged")
+_WITHIN_BUDGET = tuple(sorted(words("within_budget"), key=len, reverse=True))
+_OVER_BUDGET = tuple(sorted(words("over_budget"), key=len, reverse=True))
+
+
+def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
+    """实际支出不超过预算 → 实际支出 ≤ q; 超支 → > q (the budget a note stated, semantics §105); None for other words."""
+    for w in _WITHIN_BUDGET:
+        if text.endswith(w):
+            return Range(Measure.VALUE, None, Edge(q, True), text[: -len(w)].strip(), span=span)
+    for w in _OVER_BUDGET:
+        if text.endswith(w):
+            return Range(Measure.VALUE, Edge(q, False), None, text[: -len(w)].strip(), span=span)
+    return None
+
+
+_ONWARD = words("onward")  # 10月及以后: from that month on, the month included (semantics §104)
 
 
 class RequirementReader(RuleChecks):
@@ -89,7 +107,10 @@ class RequirementReader(RuleChecks):
             while j < len(result) and isinstance(result[j], Note) and id(result[j]) in leads:
                 j += 1
             numeric = [k for k in range(i, j) if any(_said(p) for p in leads[id(result[k])])]
-            if numeric and self._counts_failures(result, j, result[numeric[-1]].span):
+            if numeric and (
+                self._counts_failures(result, j, result[numeric[-1]].span)
+                or (numeric == [j - 1] and self._failed_limit(leads[id(result[j - 1])], result, j))
+            ):
                 first, last = numeric[0], numeric[-1]
                 phrases = [p for k in range(first, last + 1) for p in leads[id(result[k])]]
                 terms = tuple(q for p in phrases for q in _said(p))
@@ -146,7 +167,31 @@ class RequirementReader(RuleChecks):
                 continue
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
+        self._no_delay_cutoff(result)
         return result
+
+    def _no_delay_cutoff(self, clauses: list[Clause]) -> None:
+        """2025年6月底前完成招标，每滞后一个月扣0.5分；年底前仍未完成招标的不得分: steps per unit of time late after a
+        requirement, then a negated clause at a later deadline (年底前仍未完成). How late and whether past that cutoff
+        are one answer, which no node reads yet; as a 是/否 of its own the negated clause scored 0 for 否 (done by
+        年底) and kept the steps for 是 (semantics §104). Refused."""
+        steps = any(
+            isinstance(c, Requirement) and isinstance(d, Deduction) and d.kind is StepKind.EVENTS and d.step is not None
+            and d.step.unit in _TIME_UNITS and d.event.startswith(words("delay"))
+            for c, d in itertools.pairwise(clauses)
+        )  # fmt: skip
+        if not steps:
+            return
+        for c in clauses:
+            if (
+                isinstance(c, Award) and isinstance(c.condition, (TargetMet, Label)) and c.condition.negated
+                and any(w in c.condition.text for w in ("前", "底", "末"))
+            ):  # fmt: skip
+                span = c.condition.span or c.span or (0, len(self.text))
+                raise self.error("delay-cutoff", "按逾期时长扣分之后又写了一个截止期限（如“年底前仍未完成不得分”），"
+                                 "逾期多久与是否超过这个期限要由同一个答案判断，暂不支持", span,
+                                 expected=("每滞后1个月扣N分，最多扣M分", "逾期N个月以上不得分"),
+                                 hint="把截止期限写成逾期时长，如“滞后6个月以上不得分”")  # fmt: skip
 
     def _monthly_deadline(self, lead: Lead) -> PQty | None:
         """每月10日前 / 每月5号以前: the one number of a context clause, a day of the month right after 每月 and
@@ -172,6 +217,33 @@ class RequirementReader(RuleChecks):
         if isinstance(p, PQty) and p.q.unit in _TIME_UNITS and any(w in _lead_text(lead) for w in _TIME_LIMIT_WORDS):
             return p
         return None
+
+    def _failed_limit(self, lead: Lead, out: list[Clause], k: int) -> bool:
+        """受理投诉未在24小时内响应的，一次扣0.5分 (semantics §104): the context clause right before a deduction per
+        occurrence names the failure itself: a negation (未, 没有, 未能) and 在 right before its one number, a time
+        limit (≤ a duration: 24小时内), words of the event after it closed by 的; the deduction (一次扣 / 每次扣)
+        has no words but its counter. The limit is the requirement's term and the answer the count of such
+        failures, as when the failure words follow the requirement (未及时拨付的，一次扣1分)."""
+        if k >= len(out):
+            return False
+        d = out[k]
+        if not (
+            isinstance(d, Deduction) and d.kind is StepKind.EVENTS and not d.bonus and d.step is not None
+            and d.step.value == 1 and d.step.unit not in _TIME_UNITS and not d.qualifiers
+            and d.event.lstrip("每1一") == d.step.unit
+        ):  # fmt: skip
+            return False
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PCmp):
+            return False
+        c = numeric[0]
+        if c.op not in (Op.LE, Op.LT) or c.q.unit not in _TIME_UNITS or c.of_target:
+            return False
+        before = self.text[: c.span[0]].rstrip().removesuffix("在")
+        if not before.endswith(tuple(n + m for n in _NEGATIONS for m in ("", "能"))) or before.endswith("不"):
+            return False
+        words_after = _lead_text(tuple(p for p in lead if p.span[0] >= c.span[1])).strip()
+        return len(words_after) > 1 and words_after.endswith("的")
 
     def _counts_failures(self, out: list[Clause], k: int, after: Span | None) -> bool:
         """The clause at ``k`` (or after a worded award of the requirement met, 响应及时得满分) deducts per
@@ -206,6 +278,12 @@ class RequirementReader(RuleChecks):
         out: list[Clause] = []
         for c in clauses:
             r = c.condition if isinstance(c, Award) else None
+            onward = self._month_onward(r)
+            if isinstance(c, Award) and r is not None and r.span is not None and onward is not None:
+                # 10月及以后完成的不得分: from the month's first day on, the band after the month before ends (§104)
+                text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=onward)))
+                continue
             if not (isinstance(c, Award) and isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
                     and r.low.value.unit == "月" and not r.low.stated and not delay_band(r)):  # fmt: skip
                 out.append(c)
@@ -219,11 +297,30 @@ class RequirementReader(RuleChecks):
             subject = r.subject.lstrip("份")
             if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
-            elif subject and not subject.startswith(_DATE_WORDS):
+            elif subject and not subject.startswith((*_DATE_WORDS, "以后", "之后", "后")):
+                # 10月以后完成 is no 10月完成 (it read the band by 10月31日): whether October is in it is not said (§104)
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
             else:
                 out.append(c)
         return out
+
+    def _month_onward(self, r: object) -> MonthDay | None:
+        """10月及以后 / 10月及之后 beside deadlines (semantics §104): a band from that month on, its month included (a
+        word of the lexicon's ``onward``), is the band after the last day of the month before (``Label.start``).
+        January (the month before is in another year) and March (February's last day needs the year) are None,
+        and so is 10月以后 (whether October is in it is not said): they stay ``date-band``."""
+        if not (isinstance(r, Range) and r.low is not None and r.high is None and r.span is not None
+                and r.low.value.unit == "月" and r.low.stated and r.low.inclusive and not delay_band(r)):  # fmt: skip
+            return None
+        month = r.low.value.value
+        if month != month.to_integral_value() or int(month) not in (2, *range(4, 13)):
+            return None
+        words_ = self.text[r.span[0] : r.span[1]].strip().removeprefix("在").removeprefix("于")
+        figure = str(int(month))
+        if not words_.startswith(figure + "月") or not words_[len(figure) + 1 :].startswith(_ONWARD):
+            return None
+        before = int(month) - 1
+        return MonthDay(before, calendar.monthrange(2001, before)[1])
 
     @staticmethod
     def _as_of(lead: Lead) -> bool:
@@ -319,6 +416,52 @@ class RequirementReader(RuleChecks):
         after = self.text[q.span[1] : end].strip()
         # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
         return q if before.endswith("以") and after in _STANDARD_WORDS else None
+
+    def _budget(self, lead: Lead) -> PQty | None:
+        """全年共安排培训经费20万元 (semantics §105): a note stating the budget, its one number an amount of money after a
+        word that arranges a budget (lexicon ``[words.budget_arranged]``: 安排, 预算, 下达, 批复, 核定), or None."""
+        numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale or numeric[0].pp:
+            return None
+        q = numeric[0]
+        if not q.q.unit.endswith("元"):
+            return None
+        before = self.text[min(p.span[0] for p in lead) : q.span[0]]
+        after = self.text[q.span[1] : max(p.span[1] for p in lead)].strip().strip("，,。；;")
+        return q if any(w in before for w in _BUDGET_ARRANGED) and not after else None
+
+    def _budget_bands(self, budgets: list[PQty], clauses: list[Clause]) -> list[Clause]:
+        """全年共安排培训经费20万元，实际支出不超过预算得满分，超支不得分 (semantics §105): after a note stating the budget,
+        the worded conditions that name the budget (``[words.within_budget]``: 不超过预算, 预算以内 …; ``[words.over_budget]``:
+        超支, 超出预算 …; the subject written before them) are bands of the measured amount on that number: within it
+        ≤ 20万元 (domain point 1: 不超过 includes its number), over it > 20万元. Only for one such note, and only where
+        every worded condition naming the budget is one of these; otherwise nothing is rewritten and the note's number
+        stays unread (refused, unread-number)."""
+        if len(budgets) != 1:
+            return clauses
+        (q,) = budgets
+        out = list(clauses)
+        done = 0
+        for i, c in enumerate(clauses):
+            if not isinstance(c, Award) or not isinstance(c.condition, (Label, TargetMet)):
+                continue
+            text = c.condition.text.strip().removesuffix("的")
+            band = _budget_band(text, q.q, c.condition.span)
+            if band is None:
+                if any(w in text for w in ("预算", "超支")):
+                    return clauses  # 预算执行率达到… beside it: which number 预算 is there is not read here
+                continue
+            out[i] = attrs.evolve(c, condition=band)
+            done += 1
+        restated = any(
+            isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.measure is Measure.VALUE
+            and q.q in (e.value for e in (c.condition.low, c.condition.high) if e is not None)
+            for c in clauses
+        )  # fmt: skip
+        if done or restated:
+            # 全年共安排培训经费20万元；实际支出≤200000元得满分 (the canonical text): the bands restate the budget
+            self.use(q)
+        return out if done else clauses
 
     def _standard_reached(self, standards: list[PQty], clauses: list[Clause]) -> list[Clause]:
         """满意度以90%为标准，达到的得满分，每下降2个百分点扣1分: 达到 with no number of its own, right after the

@@ -18,11 +18,14 @@ from .nodes import (
     Edge,
     Formula,
     FullMarks,
+    Label,
     Measure,
+    Note,
     Num,
     Outcome,
     Points,
     Range,
+    Requirement,
     Rule,
     ShareOfWeight,
     Var,
@@ -83,8 +86,16 @@ def _is_negated(text: str) -> bool:
     return text.startswith(_NEGATIONS) or any(w in text for w in _NEGATED_PHRASES)
 
 
+def same_axis(a: Range, b: Range) -> bool:
+    """One measure counted from one end: 前5名 and 倒数3名 (semantics §109) are places on two axes, which only the
+    number ranked lines up, so no band of one is inside, across or the same as a band of the other."""
+    return a.measure is b.measure and a.from_last == b.from_last
+
+
 def _crossing(a: Range, b: Range) -> bool:
     """Each band holds values the other does not, and they share more than an end."""
+    if not same_axis(a, b):
+        return False
     edges = [e for e in (a.low, a.high, b.low, b.high) if e is not None]
     if len({e.value.unit.lstrip("个") for e in edges}) > 1:
         return False  # different quantities: no common axis
@@ -101,7 +112,7 @@ def _crossing(a: Range, b: Range) -> bool:
 def _inside(inner: Range, outer: Range) -> bool:
     """Every value of ``inner`` lies in ``outer`` (one measure, one scale; ends with their inclusivity). A band
     inside one listed before it never applies (assembler._unreachable_bands, semantics §77)."""
-    if inner.measure is not outer.measure:
+    if not same_axis(inner, outer):
         return False
     edges = [e.value for e in (inner.low, inner.high, outer.low, outer.high) if e is not None]
     if len({(q.is_percent, q.unit) for q in edges}) > 1:
@@ -141,7 +152,7 @@ def _covered_outside(p: Range, bands: list[Range]) -> bool:
     the measure and unit of ``p``), so that the rule's fallback (按比例, where no band holds) applies
     only inside ``p``: its condition restates what the other bands leave."""
     units = {e.value.unit for r in (p, *bands) for e in (r.low, r.high) if e is not None}
-    if len(units) > 1 or any(r.measure is not p.measure for r in bands):
+    if len(units) > 1 or any(not same_axis(r, p) for r in bands):
         return False
     stretches: list[tuple[Edge | None, Edge | None]] = []
     if p.low is not None:
@@ -487,3 +498,71 @@ def ties_to_target(text: str) -> bool:
     for w in ("尚未", "没有", "未", "不", "全部", "均", "已", "年度", "绩效", "目标", "任务", "指标", "值", "的", "了"):
         core = core.replace(w, "")
     return core in _TIED_WORDS
+
+
+def _alt(*names: str) -> str:
+    return "|".join(re.escape(w) for w in sorted({w for n in names for w in words(n)}, key=len, reverse=True))
+
+
+# 全年支出控制在部门预算内支出 / 超部门预算支出 / 实际成本不高于计划成本 (semantics §111): the words compare the outcome
+# with the reference the row's target states (lexicon budget, compared_amount), whoever's budget it is (budget_owner),
+# optionally closed by what is compared (spending)
+_REFERENCE = rf"(?:{_alt('budget_owner')})?(?:{_alt('budget', 'compared_amount')})"
+_SPENT = rf"(?:{_alt('spending')})?的?"
+_WITHIN_RE = re.compile(rf"(?:控制)?在{_REFERENCE}(?:{_alt('within_close')}){_SPENT}$")
+_ABOVE_RE = re.compile(rf"(?P<neg>不|未|没有)?(?:{_alt('above_reference')}){_REFERENCE}{_SPENT}$")
+_OVERSPENT_RE = re.compile(r"(?P<neg>不|未|没有)?超支的?$")
+
+
+def budget_comparison(text: str) -> bool | None:
+    """Whether worded words compare the outcome with the row's target as a budget or a planned amount
+    (semantics §111): True for within it (控制在预算内, 不超过预算, 不高于计划成本, 未超支: at most the target), False
+    for over it (超支, 超部门预算支出, 高于计划成本: above the target), None for any other words (the subject before
+    the comparison is free: 全年支出). 按预算支出 compares nothing."""
+    if _WITHIN_RE.search(text):
+        return True
+    m = _ABOVE_RE.search(text) or _OVERSPENT_RE.search(text)
+    if m is None:
+        return None
+    return m.group("neg") is not None
+
+def checklist(rule: Rule) -> tuple[Award, ...] | None:
+    """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
+    domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
+    met added up. Not levels of one thing (合理2分；基本合理1分; 优秀/良好/一般): a label that is a grade
+    word, or two whose words differ only by a modifier (基本, 较, 不 …), make the clauses alternatives.
+    None for any rule that is not all such awards (but the hand deduction of the things not done that may close
+    them, ``checklist_hand``)."""
+    awards = rule.awards
+    hand = checklist_hand(rule)
+    if hand is not None:
+        awards = awards[:-1]
+    # 考查…的完成情况，按实现程度计分。其中：… beside 每完成1项取得该项分数: the notes before the items
+    # say what they are (semantics §67)
+    scored = [c for c in rule.clauses if not isinstance(c, Note) or isinstance(c, Requirement)] if rule.per_item else list(rule.clauses)
+    if hand is not None:
+        scored.remove(hand)
+    if len(awards) < 2 or len(awards) != len(scored):
+        return None
+    for a in awards:
+        c = a.condition
+        if not isinstance(c, Label) or c.negated or not isinstance(a.outcome, Points) or a.outcome.value <= 0:
+            return None
+    if not things_apart([a.condition.text for a in awards if isinstance(a.condition, Label)]):
+        return None
+    return awards
+
+
+def checklist_hand(rule: Rule) -> Award | None:
+    """提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分 (semantics §110): a deduction by hand under a
+    negated condition in words (未…), closing awards on different things: the things not done lose their points by
+    hand, so the hand score of each lies within [0, its points]. None where the rule ends otherwise."""
+    last = rule.clauses[-1] if rule.clauses else None
+    if not (isinstance(last, Award) and isinstance(last.outcome, ByHand) and last.outcome.deduct
+            and last.outcome.low is None and isinstance(last.condition, Label) and last.condition.negated
+            and not last.condition.parts and last.condition.deadline is None):  # fmt: skip
+        return None
+    before = rule.awards[:-1]
+    if len(before) < 2 or not all(isinstance(a.condition, Label) and isinstance(a.outcome, Points) for a in before):
+        return None
+    return last

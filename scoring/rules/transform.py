@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from lark import Token, Tree
 from lark.exceptions import VisitError
 from lark.grammar import Rule as GrammarRule
@@ -30,6 +31,7 @@ from lark.grammar import Terminal
 from ..errors import RuleSyntaxError
 from ..text.numbers import arabic, chinese_numeral, split_unit
 from .assembler import _Assembler
+from .grades import grade_words
 from .lexicon import words
 from .nodes import (
     Abs,
@@ -369,7 +371,10 @@ class _Phrases:
 
     # tails
     def full_marks(self, meta: Any, ch: list[Any]) -> TOutcome:
-        return TOutcome(FullMarks(), self._span(meta))
+        # 不扣分 / 可不扣分 / 不予扣分: nothing deducted, full marks (§23), or an exception to the deductions (§105)
+        tok = next((c for c in ch if isinstance(c, Token) and c.type in ("FULL", "WAIVE")), None)
+        waive = tok is not None and (tok.type == "WAIVE" or str(tok) == "不扣分")
+        return TOutcome(FullMarks(), self._span(meta), waive=waive, permissive=tok is not None and tok.type == "WAIVE")
 
     def points(self, meta: Any, ch: list[Any]) -> TOutcome:
         value = next(c for c in ch if isinstance(c, Decimal))
@@ -393,7 +398,9 @@ class _Phrases:
         return TOutcome(ShareOfWeight(ch[1]), self._span(meta))
 
     def zero(self, meta: Any, ch: list[Token]) -> TOutcome:
-        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO", bare=str(ch[0]) == "0分")
+        system = ch[0].type == "VETO_SYSTEM"
+        return TOutcome(Zero(), self._span(meta), veto=ch[0].type == "VETO" or system, bare=str(ch[0]) == "0分",
+                        system=system)  # fmt: skip
 
     def deduct_points(self, meta: Any, ch: list[Any]) -> TDeduct:
         per_unit = ""
@@ -726,6 +733,7 @@ def _heading_points(parts: list[Any], source: str) -> list[Any]:
     if not any(isinstance(c, Token) and c.type == "COLON" for c in parts):
         return parts
     out = list(parts)
+    graded: list[tuple[int, Any]] = []  # (where, a clause of a grade's points) to insert after the grade's words
     for i, c in enumerate(out[:-1]):
         nxt = out[i + 1]
         if isinstance(c, Token) or not (isinstance(nxt, Token) and nxt.type == "COLON"):
@@ -736,9 +744,37 @@ def _heading_points(parts: list[Any], source: str) -> list[Any]:
             len(body) == 2 and _is_lead(body[0]) and isinstance(last, TOutcome) and isinstance(last.outcome, Points)
             and source[last.span[0]] in "(（"
         ):  # fmt: skip
+            earned = _graded_heading(out, i, body[0])
+            if earned is not None:
+                # 优秀（10分）：各项指标全部完成；良好（8分）：基本完成: a grade's points, the words after the colon
+                # what earns it (semantics §108), read as 优秀：各项指标全部完成，得10分
+                out[i] = ("clause", [body[0]], (c[2][0], last.span[0]))
+                points = last if last.outcome.value else attrs.evolve(last, outcome=Zero())  # 差（0分）: 不得分
+                graded.append((earned, ("clause", [points], last.span)))
+                continue
             out[i] = ("clause", [body[0], TFlag("weight", "（分）", last.span)], c[2])
+    for at, points in reversed(graded):
+        out.insert(at, points)
     return out
 
+
+def _graded_heading(out: list[Any], i: int, lead: Any) -> int | None:
+    """Where the words that earn the grade at ``out[i]`` end (the index after them), when the heading is a grade
+    word alone (优秀, 良好) and its colon is followed by one or more clauses of words with no outcome, up to the
+    next grade's heading (良好（8分）：…) or the end; None otherwise (资金到位率（5分）：…: a heading)."""
+    if len(lead) != 1 or not isinstance(lead[0], PText) or lead[0].text not in grade_words():
+        return None
+    k = i + 2
+    while k < len(out) and not isinstance(out[k], Token):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if k > i + 2 and isinstance(nxt, Token) and nxt.type == "COLON":
+            return k  # the next grade's heading
+        if not out[k][1] or not all(_is_lead(p) for p in out[k][1]):
+            return None  # words with an outcome of their own: not what earns the grade
+        k += 1
+    if k == i + 2 or (k < len(out) and out[k].type == "COLON"):
+        return None
+    return k
 
 def _score_ranges(parts: list[Any], source: str) -> list[Any]:
     """满意度80-90分，得5分 / 考核得分80-89分得8分: a range of points that an outcome follows (in its clause or

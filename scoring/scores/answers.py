@@ -34,16 +34,20 @@ from ..reading.values import (
 )
 from ..reading.values import row_unit as _row_unit
 from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
+    Deduction,
     Label,
     Op,
     Otherwise,
     Quantity,
     Range,
     Rule,
+    StepKind,
     TargetMet,
 )
+from ..rules.shapes import delay_unit
 from ..text.numbers import chinese_numeral
 from .results import Options, Step, _fmt
 
@@ -349,6 +353,182 @@ def rank_answer(rule: Rule, actual: Any, x: _In) -> _In:
     value = chinese_numeral(num) if not num.isascii() else Decimal(num)
     q = Quantity(value, "名")
     return _In(q, raw=q)
+
+
+# A rank with the number ranked (semantics §109): 第6名/共20名, 6/20, 第6名（共20名）, 共20名排第6名, 20个中排第6,
+# 全市20个县区中排名第6; and a share of those ranked stated as such: 前25%, 排名前25%
+_NUM = r"[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+"
+_RANK_OF = re.compile(
+    rf"^(?:[^0-9第前]{{0,8}}?(?:排名|名次)[：:]?(?:为|是)?)?第?(?P<rank>{_NUM})(?:名|位)?"
+    rf"(?:[/／]共?|[（(，,]?共)(?P<field>{_NUM})(?:名|位|个|家)?[）)]?$"
+)
+_FIELD_FIRST = re.compile(
+    rf"^(?:[^0-9第]{{0,8}}?)?共?(?P<field>{_NUM})(?:名|位|个|家)?[^0-9第，,]{{0,6}}?[中里]?[，,]?"
+    rf"(?:排名?|名列|位列|排在)第?(?P<rank>{_NUM})(?:名|位)?$"
+)
+_SHARE = re.compile(rf"^(?:[^0-9第前]{{0,8}}?(?:排名|名次)(?:在|为|是)?)?前(?P<share>{_NUM})(?:%|％)$")
+#: the keys of a rank and of the number ranked in a mapping answer: {'名次': 6, '参评数': 20}
+RANK_KEYS = ("名次", "排名")
+FIELD_KEYS = ("参评数", "参评总数", "参加排名数", "排名总数")
+
+
+def _whole(text: str) -> Decimal:
+    return chinese_numeral(text) if not text.isascii() else Decimal(text)
+
+
+def rank_of(actual: Any) -> tuple[Decimal, Decimal] | None:
+    """A rank and the number ranked (semantics §109), from 第6名/共20名, 20个中排第6 or {'名次': 6, '参评数': 20};
+    None where the answer is no such pair. A rank that is no whole number from 1, or beyond the number ranked, is
+    refused."""
+    if isinstance(actual, Mapping):
+        rk = [k for k in actual if k in RANK_KEYS]
+        fk = [k for k in actual if k in FIELD_KEYS]
+        if len(rk) != 1 or len(fk) != 1 or len(actual) != 2:
+            return None
+        parts = (str(actual[rk[0]]).strip(), str(actual[fk[0]]).strip())
+        rank, field = (rank_answer_value(parts[0]), rank_answer_value(parts[1]))
+    elif isinstance(actual, str):
+        text = actual.replace(" ", "").replace("\u3000", "")
+        m = _RANK_OF.match(text) or _FIELD_FIRST.match(text)
+        if m is None:
+            return None
+        rank, field = _whole(m["rank"]), _whole(m["field"])
+    else:
+        return None
+    for v, what in ((rank, "名次"), (field, "参评总数")):
+        if v is None or v < 1 or v != v.to_integral_value():
+            raise EvaluationError(f"{what}应为从1起的整数，而不是“{actual}”")
+    assert rank is not None and field is not None
+    if rank > field:
+        raise EvaluationError(f"名次（第{rank}名）排在参评总数（共{field}名）之后：请核对“{actual}”")
+    return rank, field
+
+
+def rank_answer_value(text: str) -> Decimal | None:
+    """第6名 / 6 / 六 / 20个 / 20名: the whole number in a mapping's rank or count."""
+    m = re.fullmatch(rf"第?(?P<n>{_NUM})(?:名|位|个|家)?", text)
+    return None if m is None else _whole(m["n"])
+
+
+def rank_from_last_answer(actual: Any) -> tuple[Decimal, str]:
+    """The answer of a rule with places from the last (倒数3名不得分: semantics §109): the number ranked, and the rank as
+    第N名. A rank alone is refused even where a band from the first would take it (第2名 in 前5名): the number ranked
+    decides whether it is also among the last, and the rule is not read for some answers only."""
+    pair = rank_of(actual)
+    if pair is None:
+        shown = actual if not isinstance(actual, Mapping) else dict(actual)
+        raise EvaluationError(
+            f"这条规则有从末位数起的名次（倒数），要知道参评总数才能确定“{shown}”是倒数第几："
+            "请写明名次及参评总数（如 第18名/共20名、20个中排第18，或 {'名次': 18, '参评数': 20}）"
+        )
+    return pair[1], f"第{pair[0].normalize():f}名"
+
+
+# 第3名，本单位0.8，第1名1.0: a rank with this one's value and the named rank's value (semantics §109)
+_RANK_VALUES = re.compile(
+    rf"^(?P<rank>第?(?:{_NUM})(?:名|位)?)[，,；;]本单位(?:值|数值)?[：:为]?(?P<own>-?[0-9]+(?:\.[0-9]+)?)"
+    rf"[，,；;]第(?P<nth>{_NUM})名(?:值|数值)?[：:为]?(?P<first>-?[0-9]+(?:\.[0-9]+)?)$"
+)
+#: the keys of the values in a mapping answer: {'名次': 3, '本单位值': '0.8', '第1名值': '1.0'}
+OWN_KEYS = ("本单位值", "本单位数值")
+
+
+def rank_values(actual: Any, nth: Decimal) -> tuple[Decimal, Decimal | None, Decimal | None] | None:
+    """A rank, and this one's value and the ``nth`` rank's value where both are given (按第1名的比例得分: semantics
+    §109): 3, 第3名, 第3名，本单位0.8，第1名1.0, {'名次': 3, '本单位值': '0.8', '第1名值': '1.0'}. None where the answer is
+    none of these."""
+    own = first = None
+    if isinstance(actual, Mapping):
+        rk = [k for k in actual if k in RANK_KEYS]
+        ok = [k for k in actual if k in OWN_KEYS]
+        fk = [k for k in actual if k in (f"第{nth.normalize():f}名值", f"第{nth.normalize():f}名数值")]
+        if len(rk) != 1 or len(ok) > 1 or len(fk) > 1 or len(ok) != len(fk) or len(actual) != 1 + len(ok) + len(fk):
+            return None
+        rank = rank_answer_value(str(actual[rk[0]]).strip())
+        if ok:
+            own, first = (_decimal(actual[ok[0]]), _decimal(actual[fk[0]]))
+            if own is None or first is None:
+                return None
+    elif isinstance(actual, (int, Decimal)) and not isinstance(actual, bool):
+        rank = Decimal(actual)
+    elif isinstance(actual, str):
+        text = actual.replace(" ", "")
+        m = _RANK_VALUES.match(text)
+        if m is not None:
+            if _whole(m["nth"]) != nth:
+                return None
+            text, own, first = m["rank"], Decimal(m["own"]), Decimal(m["first"])
+        ordinal = _ORDINAL.match(text)
+        if ordinal is None or ordinal["last"] or ordinal["top"]:
+            return None
+        rank = _whole(ordinal["num"])
+    else:
+        return None
+    if rank is None or rank < 1 or rank != rank.to_integral_value():
+        raise EvaluationError(f"名次应为从1起的整数（第1名为1），而不是“{actual}”")
+    return rank, own, first
+
+
+def _decimal(v: Any) -> Decimal | None:
+    if isinstance(v, bool) or isinstance(v, float):
+        return None
+    try:
+        d = Decimal(str(v).strip())
+    except ArithmeticError:
+        return None
+    return d if d.is_finite() else None
+
+
+_RANK_SHARE_NEEDS = "请写明名次及参评总数（如 第6名/共20名、20个中排第6，或 {'名次': 6, '参评数': 20}），或名次所占比例（如 前25%）"
+
+
+def rank_share_answer(actual: Any) -> str:
+    """The answer of a rule on a rank's share of the number ranked (排名前30%得满分…: semantics §109), as that share in %:
+    第6名/共20名 → 30%, 前25% → 25%. The share is rank ÷ number ranked, so the last place of the top 30% of 20 (the
+    6th) is at exactly 30% and inside 前30%, as 前N名 holds the Nth. A bare number or percent says neither and is
+    refused with what is needed."""
+    pair = rank_of(actual)
+    if pair is not None:
+        share = pair[0] / pair[1] * 100
+        return f"{share.normalize():f}%"
+    if isinstance(actual, str):
+        m = _SHARE.match(actual.replace(" ", ""))
+        if m is not None:
+            share = _whole(m["share"])
+            if not 0 < share <= 100:
+                raise EvaluationError(f"名次所占比例应在0%（不含）到100%之间，而不是“{actual}”")
+            return f"{share.normalize():f}%"
+    shown = actual if not isinstance(actual, Mapping) else dict(actual)
+    raise EvaluationError(f"这条规则按名次在参评总数中所占的比例计分，“{shown}”没有说明：{_RANK_SHARE_NEEDS}")
+
+
+_DELAY_WORDS = tuple(sorted(words("delay"), key=len, reverse=True))
+_TIME_UNIT_WORDS = words("time_unit")
+
+
+def _reads_delay(rule: Rule) -> bool:
+    """The rule scores how late: bands on a delay (§80) or steps per unit of time late (§88)."""
+    return delay_unit(rule) is not None or any(
+        isinstance(d, Deduction) and d.kind is StepKind.EVENTS and d.step is not None
+        and d.step.unit in _TIME_UNIT_WORDS and d.event.startswith(_DELAY_WORDS)
+        for d in rule.clauses
+    )  # fmt: skip
+
+
+def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
+    """滞后2个月 / 逾期15天 where the rule scores how late (semantics §104): a delay word of the lexicon, then a
+    duration and nothing else, is that duration, as 2个月 is. Only where the rule reads a delay; anything else is
+    left as it was (a word the rule does not know is refused as before)."""
+    if x.label is None or not isinstance(actual, str) or not _reads_delay(rule):
+        return x
+    text = x.label.replace(" ", "")
+    word = next((w for w in _DELAY_WORDS if text.startswith(w)), None)
+    if word is None:
+        return x
+    v = parse_value(text[len(word) :], None)
+    if v is None or v.op is not None or v.quantity.unit not in _TIME_UNIT_WORDS:
+        return x
+    return _In(v.quantity, raw=v.quantity)
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

@@ -9,8 +9,15 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import CodeType
 from typing import Any
 
-from ..errors import ScoringError
-from ..reading.bind import band_order, counts_whole, number_answers, overlapping_deductions
+from ..errors import EvaluationError, ScoringError
+from ..reading.bind import (
+    band_order,
+    budget_answers,
+    budget_target,
+    counts_whole,
+    number_answers,
+    overlapping_deductions,
+)
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.scales import (
@@ -57,7 +64,7 @@ from ..rules.shapes import at_whole_rate, only_deducting_bands
 from .answers import _Ctx, _event_words, _In, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
-from .steps import _base_points, one_or_each
+from .steps import _base_points, one_or_each, proportional_op
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -210,7 +217,7 @@ def _rule_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         bool(rule.deductions) or rule.proportional is not None or any(isinstance(a.condition, Range) for a in awards)
     )
     # 2a. a number on a worded rule (完成得满分，未完成不得分): met or not, then the worded choice
-    if not numeric and not _reads_value(rule) and not has_events:
+    if not numeric and (not _reads_value(rule) or budget_answers(rule)) and not has_events:
         met = _met_code(rule, ctx, x, g)
         if met is None:
             raise _Unfollowed
@@ -429,6 +436,13 @@ def _met_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str] | None:
     target where every worded condition says the target is reached, as a count where they name an
     event; None where a number cannot answer the words (the evaluator refuses it)."""
     assert x.quantity is not None
+    if budget_answers(rule):  # 超支不得分 on the row's budget (semantics §111); refusals are the evaluator's
+        if ctx.target is None or not budget_target(ctx.target.quantity) or ctx.op in (Op.GE, Op.GT) or any(
+                isinstance(a.outcome, Formula) for a in rule.awards):
+            return None  # a formula on the side over the budget reads the number: the evaluator's
+        t = ctx.target.quantity
+        source, unit = pick(_scale(x), t)
+        return [f"    met = {_name(source, g)} <= {g.c(t.value)}"] if (unit in ("%", "个百分点")) == t.is_percent else None
     tied, events = number_answers(rule)  # as the evaluator's _number_meets: the reading's
     if ctx.target is not None and tied:
         t = ctx.target.quantity
@@ -646,7 +660,10 @@ def _proportional_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
     base = g.c(_base_points(rule, ctx, ctx.weight))
     q = x.quantity
     one, zero = g.c(ONE), g.c(ZERO)
-    op = ctx.op or Op.GE
+    try:
+        op = proportional_op(rule, ctx)  # as steps._proportional (semantics §107, §108)
+    except EvaluationError:
+        raise _Raises from None
     if op in (Op.LE, Op.LT):
         if ctx.target is None or target_mismatch(ctx.target.quantity, q.unit):
             raise _Raises  # no numeric target, or one in another unit

@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
-from ..reading.bind import checklist, joint_parts, reads_rank
+from ..reading.bind import checklist, joint_parts, reads_rank, reads_rank_share
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
@@ -333,6 +333,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 该项可负分 with a formula: the generated code clamps a formula's points at 0
     if rule.bonuses:
         return True  # 加分 (domain point 18): the generated code does not add bonuses
+    if rule.waivers:
+        return True  # 但…的，可不扣分 (semantics §105): an exception's own 是/否, the evaluator's
     if rule.floor is not None:
         return True  # 最低得2分 (semantics §102): a floor the generated code does not apply, the evaluator's
     if rule.cap_share is not None:
@@ -343,6 +345,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):
         return True  # a rank (domain point 19): the evaluator refuses one that is no whole number from 1
+    if reads_rank_share(rule):
+        return True  # 排名前30% (semantics §109): a rank and the number ranked, read by the evaluator
     if any(isinstance(a.condition, Range) and a.condition.measure in (Measure.GAP, Measure.EXCESS) for a in rule.awards):
         return True  # 低于目标10个百分点以内的扣3分 / 超支5%以内扣1分 (domain point 16): one side of the target only
     if any(isinstance(v.condition, (Label, Otherwise, TargetMet)) for v in rule.vetoes):

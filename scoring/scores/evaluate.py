@@ -23,15 +23,23 @@ from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
     band_order,
     band_text,
+    budget_answers,
+    budget_target,
     checklist,
+    checklist_hand,
     deduction_of,
+    from_the_first,
     joint_parts,
+    late_or_missed,
     number_answers,
     one_off_cases,
     overlapping_deductions,
     part_unit,
+    reads_from_last,
+    reads_rank_share,
     value_place,
     value_slots,
+    worded_beside_bonuses,
 )
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
@@ -53,6 +61,7 @@ from ..reading.values import (
     comparator,
     is_missing,
     normalize_unit,
+    parse_value,
     same_label,
     to_decimal,
     verb_answer,
@@ -82,13 +91,24 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    ShareOfRank,
     StepKind,
     TargetMet,
     Var,
     Veto,
+    Waiver,
     Zero,
 )
-from ..rules.shapes import _inside, _rank, at_whole_rate, deducts, only_deducting_bands, tiers, ties_to_target
+from ..rules.shapes import (
+    _inside,
+    _rank,
+    at_whole_rate,
+    budget_comparison,
+    deducts,
+    only_deducting_bands,
+    tiers,
+    ties_to_target,
+)
 from .answers import (
     _actual,
     _as_count,
@@ -105,26 +125,33 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    delay_answer,
     fits_the_value,
     graded_bands,
     own_grade,
     rank_answer,
+    rank_from_last_answer,
+    rank_share_answer,
     row_unit,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
 from .steps import (
+    _ONE_SIDED,
     _add_bonuses,
     _base_points,
     _checklist,
     _deduct,
     _deducted,
     _expr,
+    _gained,
+    _in_range,
     _items_counted,
     _outcome,
     _proportional,
     _with_bonuses,
     one_or_each,
+    share_of_rank,
 )
 
 
@@ -246,22 +273,38 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
                  实际值=str(actual or "").strip())  # fmt: skip
         return value
+    late = late_or_missed(rule)  # read before on_target makes its zero a veto
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
         return _joint(rule, parts, actual, ctx, full)
     things = checklist(rule)
     if things is not None:
-        return _checklist(things, actual, ctx, rule.per_item)
+        return _checklist(things, actual, ctx, rule.per_item, checklist_hand(rule))
     _points_within(rule, full, ctx.setting.op)
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
         raise EvaluationError(f"规则写明最低得{_num(rule.floor)}分，高于分值{_num(full)}分：下限不能高于分值")
+    if any(isinstance(a.outcome, ShareOfRank) for a in rule.awards):
+        # 第2-5名按第1名的比例得分 (semantics §109): the rank's band, and its share of rank 1's points by the values
+        rule, actual = share_of_rank(rule, actual, ctx, full)
+    if reads_from_last(rule):
+        # 全市排名前5名得满分，倒数3名不得分 (semantics §109): the number ranked turns the last places into ranks
+        field, actual = rank_from_last_answer(actual)
+        rule = from_the_first(rule, field)
+    if reads_rank_share(rule):
+        # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
+        actual = rank_share_answer(actual)
     separate = _inputs_of(rule)
+    if worded_beside_bonuses(rule):
+        if rule.waivers:
+            raise EvaluationError("这条规则既有文字条件旁的加分，又有可不扣分的例外：两者怎样一起计分还不能读，请人工计分")
+        return _worded_and_bonuses(rule, [c for c in separate if not isinstance(c, Waiver)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
+        actual = _late_or_missed(late, actual)
     if slots is not None and isinstance(actual, Mapping):
         # several named measured values (semantics §14): each answered under its own number
         if any(k in _VALUE_KEYS for k in actual):
@@ -298,8 +341,11 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
+        x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
+    if rule.waivers:
+        rule = _waived(rule, per_clause, ctx)  # 但…的，可不扣分 (semantics §105)
 
     # 1. vetoes
     worded = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
@@ -344,7 +390,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     if (
         x.quantity is not None
         and not numeric
-        and not _reads_value(rule)
+        and (not _reads_value(rule) or budget_answers(rule))  # 高于计划成本的，得分=计划成本/实际成本×… (§111)
         and not per_clause
         and not has_events
         and x.flag is None
@@ -358,6 +404,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             if chosen is not None:
                 return chosen
         met = _number_meets(x, rule, ctx)
+        if met is not None and budget_answers(rule):
+            return _by_budget(rule, x, ctx, met)  # 高于计划成本的，得分=计划成本/实际成本×… reads the number too (§111)
         if met is not None:
             chosen = _choose_label(rule, _In(flag=met), ctx)
             if chosen is not None:
@@ -414,6 +462,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             if rule.bonuses and value > 0:
                 # 完成得基本分10分，多完成1%加1分: the band is the base, the stated bonuses add to it
                 return _add_bonuses(rule, x, per_clause, ctx, value, full)
+            if rule.bonuses:
+                _no_bonus_beside_zero(rule, a, x, per_clause, ctx, full)
             apart = [d for d in rule.deductions if id(d) in per_clause and not d.bonus]
             if apart:
                 _no_worded_base(a, value, apart, full)
@@ -459,6 +509,62 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     _above_exact_grade(rule, x)  # 101% on 优（100%）得满分…: refused, not a gap (§103)
     ctx.step("未覆盖", ZERO, "没有任何条款覆盖这个实际值（规则有空档），记0分", 实际值=_show(x))
     return ZERO
+
+
+def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    """完成得满分，获得表彰的加1分 (semantics §106): the words take their own answer (是/否, a label of the rule, or a
+    number where the words are tied to the target) under 实际值 or its place in the text's order, and each bonus its
+    own. The words score as the rule without its bonuses would; the bonuses are added on top (domain point 18), to
+    0 as well where no worded clause holds (否 on 完成得满分). A stated zero (未完成不得分) beside a bonus earned is
+    refused: whether 不得分 takes the bonus too is not written."""
+    names = [f"{i}：{n}" for i, n in enumerate([_worded_conditions(rule), *(_input_name(c) for c in separate)], 1)]
+    how = f"请按各项在规则中出现的顺序编号给出（{'；'.join(names)}），如 {{1: '是', 2: '否'}}，或写成 {{'实际值': '是', 1: '否'}}"
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(f"这条规则有{len(names)}件事要回答，一个答案不能同时用于几项：{how}")
+    value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if not value_keys:
+        actual = _in_text_order(rule, separate, actual)
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if len(value_keys) != 1:
+        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
+    counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is a count
+    per_clause = {id(c): _actual(keyed[i], counts) for i, c in enumerate(separate, 1)}
+    words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not (isinstance(c, Deduction) and c.bonus)),
+                         bonus_cap=None, bonus_cap_base=False)  # fmt: skip
+    x = _actual(actual[value_keys[0]], ctx)
+    if x.quantity is not None and x.flag is None:
+        met = _number_meets(x, words, ctx)
+        if met is None:
+            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
+        answered, x = x, _In(flag=met)
+    else:
+        answered = None
+    value = _choose_label(words, x, ctx)
+    if value is None:
+        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
+    if answered is not None:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    zero = next((a for a in words.awards if isinstance(a.outcome, Zero)), None) if value == ZERO else None
+    if zero is not None:  # the chosen clause is the stated zero (a gap, 否 on 完成得满分 alone, has no Zero award)
+        earned = _gained(rule, _In(), per_clause, _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options), ZERO)
+        if earned:
+            raise EvaluationError(
+                f"规则写明“{_describe_award(zero, ctx, full)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
+            )
+    return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
+
+
+def _no_bonus_beside_zero(rule: Rule, a: Award, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> None:
+    """满意度≥90%得满分，低于80%不得分；获得表彰的加1分 at 75% with the award earned: whether 不得分 takes the bonus too
+    is not written (0, or 0 + 1); refused, as beside worded awards (semantics §106, §108). A bonus not earned leaves 0."""
+    steps = len(ctx.steps)
+    earned = _gained(rule, x, per_clause, ctx, ZERO)
+    del ctx.steps[steps:]  # what the bonuses would add is only asked here
+    if earned:
+        raise EvaluationError(
+            f"规则写明“{_describe_award(a, ctx, full, x)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
+        )
 
 
 def _not_in_two_deductions(rule: Rule, a: Award, x: _In, ctx: _Ctx, full: Decimal, clear: bool | None) -> None:
@@ -518,13 +624,34 @@ def _base_of_apart(rule: Rule, apart: Sequence[Deduction], ctx: _Ctx, full: Deci
     return base
 
 
-def _input_name(c: Deduction | Veto) -> str:
+def _waived(rule: Rule, per_clause: Mapping[int, _In], ctx: _Ctx) -> Rule:
+    """但…占比高于平均占比加5%的，可不扣分 (semantics §105): an exception answered 是 (its condition holds) makes none of
+    the rule's deductions (each deducts 0; vetoes, zero bands and bonuses stand); 否 changes nothing. The rule is
+    returned without its exceptions. Its answer is 是/否 only: a number does not decide its words."""
+    waived = False
+    for w in rule.waivers:
+        xi = per_clause.get(id(w))
+        if xi is None or xi.flag is None or xi.quantity is not None:
+            given = "" if xi is None else f"，而不是“{_show(xi)}”"
+            raise EvaluationError(f"例外条款“{w.condition.text}”需要自己的“是/否”（是＝符合，不扣分；否＝不符合）{given}")
+        ctx.step(f"但{w.condition.text}：可不扣分（例外条款）", ZERO, "例外条款成立，不扣分" if xi.flag else "例外条款不成立",
+                 例外条款="是" if xi.flag else "否")  # fmt: skip
+        waived = waived or xi.flag
+    clauses = tuple(
+        attrs.evolve(c, points=ZERO, points_max=None) if waived and isinstance(c, Deduction) and not c.bonus else c
+        for c in rule.clauses
+        if not isinstance(c, Waiver)
+    )
+    return attrs.evolve(rule, clauses=clauses)
+
+
+def _input_name(c: Deduction | Veto | Waiver) -> str:
     if isinstance(c, Deduction):
         return c.event or "扣分事项"
     return _describe_cond(c.condition)
 
 
-def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto], actual: Mapping[Any, Any]) -> Mapping[Any, Any]:
+def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """漏登…1例扣0.1分，漏登…1例扣0.2分，逻辑错误纠错达100%，每低1个百分点扣0.1分 answered {1: 3, 2: 2, 3: "95%"}: every
     input numbered in the order the text writes it, the measured value among them (semantics §99), as the 实际值 and
     the events' own numbers {实际值: "95%", 1: 3, 2: 2}. Only when the keys are exactly 1 … the number of inputs and
@@ -541,7 +668,7 @@ def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto], actual: Map
     return {_VALUE_KEYS[0]: numbered[at], **{i: v for i, v in enumerate(others, 1)}}
 
 
-def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) -> Any:
+def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
     """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
     inputs are each a case that happened or not (``bind.one_off_cases``), that names exactly one of those cases
     (its words as written) — that case happened and none of the others; 是, none happened. Returned as the
@@ -558,6 +685,24 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any) ->
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _late_or_missed(shape: tuple[str, str] | None, actual: Any) -> Any:
+    """按时报送得满分，每迟报1天扣0.1分，未报送不得分 answered by one answer (``bind.late_or_missed``, semantics §108): a
+    number (3, 3天) is the days late of a report that was made, the missed words (未报送) the zero, 是 or the on-time
+    words on time; as the answers to its two inputs (1: the days late, 2: the veto, 是 = it did not happen). 否 alone
+    (late, or not at all?) and anything else are returned as they were (one answer for two inputs is refused)."""
+    if shape is None or not isinstance(actual, str):
+        return actual
+    on_time, missed = shape
+    said = actual.strip().strip("。.；;，, ").removesuffix("的")
+    if said == missed:
+        return {1: "0", 2: "否"}
+    if yes_no(said) is True or said == on_time:
+        return {1: "0", 2: "是"}
+    if parse_value(said, None) is not None:
+        return {1: said, 2: "是"}
+    return actual
 
 
 def _joint(rule: Rule, parts: tuple[Range | Label, ...], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -634,7 +779,7 @@ def _one_band(rule: Rule) -> bool:
     return not rule.deductions and sum(isinstance(a.condition, Range) for a in rule.awards) == 1
 
 
-def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto], x: _In) -> None:
+def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], x: _In) -> None:
     """One answer fills one input: a rule that needs several (a value and an event, two events)
     is refused with what it needs, rather than copying the answer to each."""
     values = _measured_subjects(rule)
@@ -669,6 +814,13 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
     condition says the target is reached (完成 ⇔ the outcome reaches the target), or as a count of
     the event every condition names. None: a number cannot answer these words."""
     assert x.quantity is not None
+    if budget_answers(rule):
+        # 超部门预算支出不得分 (semantics §111): within the row's target as the budget is met, whatever the comparator
+        t = budget_line(ctx, rule)
+        source, unit = pick(_scale(x), t)
+        if (unit in ("%", "个百分点")) != t.is_percent:
+            raise EvaluationError(f"这条规则按预算（指标值{_fmt(t)}）比较，“{_show(x)}”的单位与指标值不同，不能比较")
+        return _compare(_number(x, source).value, Op.LE, t.value)
     tied, events = number_answers(rule)  # the reading's (bind.number_answers)
     if ctx.target is not None and tied:
         t = ctx.target.quantity
@@ -681,6 +833,43 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
         return x.quantity.value == 0
     return None
+
+
+def _by_budget(rule: Rule, x: _In, ctx: _Ctx, within: bool) -> Decimal:
+    """The award of the side of the budget the outcome is on (semantics §111): within it (控制在预算内, 不高于计划成本) or
+    over it (超支, 高于计划成本), whichever words are negated; its outcome reads the number where it is a formula. A side
+    no clause names: within, nothing is lost (full marks); over, no clause scores it (a gap, 0)."""
+    full = ctx.weight
+    side = [a for a in rule.awards
+            if isinstance(a.condition, (Label, TargetMet)) and budget_comparison(a.condition.text.strip()) is within]
+    shown = "是" if x.flag is True else "否" if x.flag is False else _show(x)
+    what = "未超出预算（指标值）" if within else "超出预算（指标值）"
+    if len(side) > 1:
+        raise EvaluationError(f"这条规则有几个条款都按{what}计分：请按规则人工计算")
+    if not side:
+        value = full if within else ZERO
+        ctx.step(what, value, "规则只写了另一种情形" if within else "规则没有写这种情形的得分（空档）", 实际值=shown)
+        return value
+    (a,) = side
+    value = _outcome(a.outcome, x, ctx, full)
+    ctx.step(_describe_award(a, ctx, full), value, what, 实际值=shown)
+    _require_points(a, ctx)
+    return value
+
+
+def budget_line(ctx: _Ctx, rule: Rule) -> Quantity:
+    """The budget words compare with (semantics §111): the row's target, an amount in its unit or 100%; refused without one."""
+    t = None if ctx.target is None else ctx.target.quantity
+    if t is None or not budget_target(t):
+        words = "、".join(a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet)))
+        have = "没有数值指标值" if t is None else f"指标值{_fmt(t)}不是预算金额（或100%的执行率）"
+        raise EvaluationError(f"这条规则的文字条件（{words}）与预算比较，本行{have}：请在指标值中给出预算数，或回答“是/否”")
+    if ctx.op in (Op.GE, Op.GT):
+        # 超支不得分 on a row of ≥: the words are met at or below the budget, the row above it (semantics §111)
+        raise EvaluationError(
+            f"指标值类型（{ctx.op.value}）与规则（不超出预算得满分）相反：不知道以哪一侧为准，请核对指标值类型，或回答“是/否”"
+        )
+    return t
 
 
 def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal:
@@ -839,25 +1028,6 @@ def _beyond_deductions(rule: Rule, x: _In, ctx: _Ctx) -> bool:
     return above or below
 
 
-#: measures that hold only on one side of the target: none of their bands applies on the other
-_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
-
-
-def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
-    v = _compared(band(cond, ctx.setting, _scale(x)), x)
-    if cond.measure in _ONE_SIDED and v <= 0:
-        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
-    if cond.low is not None:
-        lo = cond.low.value.value
-        if v < lo or (v == lo and not cond.low.inclusive):
-            return False
-    if cond.high is not None:
-        hi = cond.high.value.value
-        if v > hi or (v == hi and not cond.high.inclusive):
-            return False
-    return True
-
-
 def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
     if x.label is not None and graded_bands(rule):
         return _by_grade(rule, x, ctx)
@@ -871,6 +1041,8 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
             ctx.step("未触发否决条款", ctx.weight, "")
             return ctx.weight
         return None
+    if x.flag is not None and x.label is None and budget_answers(rule):
+        return _by_budget(rule, x, ctx, x.flag)  # 是: within the budget, 否: over it (§111)
     full = ctx.weight
     values = [(a, _outcome(a.outcome, x, ctx, full)) for a in awards]
     if x.label is not None:

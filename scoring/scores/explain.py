@@ -23,6 +23,7 @@ from ..rules.nodes import (
     Quantity,
     Range,
     Rule,
+    ShareOfRank,
     ShareOfWeight,
     TargetMet,
     Var,
@@ -93,6 +94,8 @@ def _describe_outcome(o: Outcome, full: Decimal) -> str:
         if o.low is not None and o.high is not None:
             return f"得{_num(o.low)}-{_num(o.high)}分（人工给分）"
         return "酌情评分（人工给分）"
+    if isinstance(o, ShareOfRank):
+        return f"按第{_num(o.rank)}名的比例得分（第{_num(o.rank)}名的分数×本单位值÷第{_num(o.rank)}名值）"
     return "按公式计分"
 
 

@@ -12,6 +12,8 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import counts_whole
 from ..reading.scales import (
+    award_op,
+    band,
     default_direction,
     distance,
     formula_names,
@@ -21,6 +23,7 @@ from ..reading.scales import (
     target_mismatch,
 )
 from ..reading.values import (
+    is_missing,
     normalize_unit,
 )
 from ..rules.nodes import (
@@ -44,6 +47,7 @@ from ..rules.nodes import (
     Quantity,
     Range,
     Rule,
+    ShareOfRank,
     ShareOfWeight,
     StepKind,
     Var,
@@ -62,6 +66,7 @@ from .answers import (
     _numeric_target,
     _scale,
     _show,
+    rank_values,
     step_count,
 )
 from .explain import _event_count
@@ -314,6 +319,25 @@ def _partial_note(partial: Partial, steps: Decimal) -> str:
     return {"按比例": "不足一档按比例计", "按一档计": "不足一档按一档计", "不计": "不足一档不计"}[partial.value]
 
 
+def proportional_op(rule: Rule, ctx: _Ctx) -> Op:
+    """The side a proportional rule is met on: the row's comparator, else the side of the full-marks band
+    (0.9‰以内得满分，超过的按比例扣分: ≤; semantics §107), else ≥. A row whose comparator is on the other side of the
+    band the text gives full marks on (≥ beside 以内得满分) contradicts the text: refused, not scored by the row's side
+    (1.2‰ on a ≥ row scored full marks; semantics §108)."""
+    side = award_op(rule)
+    if ctx.op is not None and side is not None and _up(ctx.op) is not None and _up(side) is not None and _up(ctx.op) != _up(side):
+        raise EvaluationError(
+            f"指标值类型（{ctx.op.value}）与规则得满分的一侧（{side.value}）相反：按比例计分时不知道以哪一侧为准，"
+            "请核对指标值类型或规则"
+        )
+    return ctx.op or side or Op.GE
+
+
+def _up(op: Op) -> bool | None:
+    """Whether the comparison is met upward (≥, >), downward (≤, <), or neither (=)."""
+    return True if op in (Op.GE, Op.GT) else False if op in (Op.LE, Op.LT) else None
+
+
 def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if x.quantity is None:
         if x.flag is not None:
@@ -321,7 +345,7 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError("按比例赋分需要数值实际值")
     base = _base_points(rule, ctx, full)
     q = x.quantity
-    op = ctx.op or Op.GE
+    op = proportional_op(rule, ctx)
     if op in (Op.LE, Op.LT):
         t = _numeric_target(ctx)
         wrong = target_mismatch(t, q.unit)
@@ -347,11 +371,13 @@ def _proportional(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     return value
 
 
-def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool = False) -> Decimal:
+def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool = False, hand: Award | None = None) -> Decimal:
     """A checklist (domain point 17): each thing answered 是/否 under its number, the points of those
     met added up; one answer for them all is refused. Where the text counts the items (每完成1项取得该项分数,
     ``per_item``) and every item is worth the same, the count of items met answers it too (semantics §67):
-    the count decides the points whichever items they are. Items worth different points need each answer."""
+    the count decides the points whichever items they are. Items worth different points need each answer.
+    ``hand``: 未开展相关工作的视情况扣分 closing the list (semantics §110): a thing not done scores by hand within
+    [0, its points]; asked for (the bounds added by evaluate()) unless deduction_range picks an end."""
     names = "；".join(f"{i}：{a.condition.text}" for i, a in enumerate(things, 1) if isinstance(a.condition, Label))
     if not isinstance(actual, Mapping) and per_item:
         return _items_counted(things, actual, ctx, names)
@@ -361,14 +387,26 @@ def _checklist(things: Sequence[Award], actual: Any, ctx: _Ctx, per_item: bool =
         )
     keyed = _keyed(_by_number(actual, things), range(1, len(things) + 1))
     total = ZERO
+    undone: list[str] = []
     for i, a in enumerate(things, 1):
         x = _actual(keyed[i], ctx)
         if x.flag is None or x.quantity is not None:
             raise EvaluationError(f"第{i}项需要“是/否”，而不是“{_show(x)}”")
         assert isinstance(a.outcome, Points) and isinstance(a.condition, Label)
         got = a.outcome.value if x.flag else ZERO
+        if not x.flag and hand is not None:
+            undone.append(f"第{i}项 {a.condition.text}（{_num(a.outcome.value)}分）")
+            choice = ctx.options.deduction_range
+            if choice is not None:
+                # min: the least lost (the thing's points kept); max: all lost; mid: half
+                got = {"min": a.outcome.value, "mid": a.outcome.value / 2}.get(choice, ZERO)
         ctx.step(f"第{i}项 {a.condition.text}：{'做到' if x.flag else '未做到'}", got, "", 实际值=_show(x))
         total += got
+    if undone and hand is not None and ctx.options.deduction_range is None:
+        assert isinstance(hand.condition, Label)
+        err = EvaluationError(f"“{hand.condition.text}”视情况扣分：{'、'.join(undone)}未做到，这几项的得分需要人工确定")
+        err.hand_range = True  # type: ignore[attr-defined]  # evaluate() adds the bounds of the hand score
+        raise err
     return total
 
 
@@ -412,6 +450,77 @@ def _items_counted(things: Sequence[Award], actual: Any, ctx: _Ctx, names: str) 
 # ------------------------------------------------------------------ deductions and bonuses from a base
 
 
+#: measures that hold only on one side of the target: none of their bands applies on the other
+_ONE_SIDED = (Measure.GAP, Measure.EXCESS)
+
+
+def share_of_rank(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> tuple[Rule, Any]:
+    """按第1名的比例得分 (semantics §109): the band of ranks that holds for the answer's rank, first listed (§1); where it
+    scores a share of rank N's points, those points × this one's value ÷ rank N's value, both from the answer (a rank
+    alone is refused there with what is needed; elsewhere it is enough). The rule comes back with that share as
+    points, and the answer as the rank."""
+    share = next(a.outcome for a in rule.awards if isinstance(a.outcome, ShareOfRank))
+    assert isinstance(share, ShareOfRank)
+    nth = share.rank.normalize()
+    read = rank_values(actual, share.rank)
+    if read is None:
+        if is_missing(actual):
+            return rule, actual  # 数据缺失: refused as missing data by the answer's reading
+        raise EvaluationError(
+            f"这条规则按名次计分，有的名次按第{nth:f}名的比例得分：请填写名次（如 第3名），该名次按比例计分时再写明本单位和第{nth:f}名的"
+            f"排名依据数值（如 {{'名次': 3, '本单位值': '0.8', '第{nth:f}名值': '1.0'}} 或 第3名，本单位0.8，第{nth:f}名1.0）"
+        )
+    rank, own, first = read
+
+    def holding(r: Decimal) -> Award | None:
+        x = _In(Quantity(r, "名"), raw=Quantity(r, "名"))
+        return next((a for a in rule.awards if isinstance(a.condition, Range) and _in_range(a.condition, x, ctx)), None)
+
+    chosen = holding(rank)
+    base = holding(share.rank)
+    if base is None or isinstance(base.outcome, ShareOfRank):
+        raise EvaluationError(f"规则没有写第{nth:f}名得多少分，按第{nth:f}名的比例无从计算")
+    top = _outcome(base.outcome, _In(), ctx, full)
+    clauses: list[Any] = []
+    for c in rule.clauses:
+        if not (isinstance(c, Award) and isinstance(c.outcome, ShareOfRank)):
+            clauses.append(c)
+        elif c is not chosen:
+            clauses.append(attrs.evolve(c, outcome=Points(top)))  # never taken: at most rank N's points
+        else:
+            if own is None or first is None:
+                raise EvaluationError(
+                    f"第{rank:f}名按第{nth:f}名的比例得分，要用本单位和第{nth:f}名的排名依据数值（名次算不出比例）：请写成 "
+                    f"{{'名次': {rank:f}, '本单位值': …, '第{nth:f}名值': …}} 或 第{rank:f}名，本单位…，第{nth:f}名…"
+                )
+            if first <= 0 or own < 0 or own > first:
+                raise EvaluationError(
+                    f"本单位值{_num(own)}与第{nth:f}名值{_num(first)}不合：第{nth:f}名的值应大于0，且不小于本单位值"
+                )
+            cond = c.condition
+            assert isinstance(cond, Range)
+            shown = f"{cond.subject}（按第{nth:f}名的比例：{_num(top)}分×{_num(own)}÷{_num(first)}）"
+            clauses.append(attrs.evolve(c, condition=attrs.evolve(cond, subject=shown), outcome=Points(top * own / first)))
+    return attrs.evolve(rule, clauses=tuple(clauses)), f"第{rank:f}名"
+
+
+def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
+    v = _compared(band(cond, ctx.setting, _scale(x)), x)
+    if cond.measure in _ONE_SIDED and v <= 0:
+        return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
+    if cond.low is not None:
+        lo = cond.low.value.value
+        if v < lo or (v == lo and not cond.low.inclusive):
+            return False
+    if cond.high is not None:
+        hi = cond.high.value.value
+        if v > hi or (v == hi and not cond.high.inclusive):
+            return False
+    return True
+
+
+
+
 def _lost(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In], ctx: _Ctx) -> Decimal:
     """What ``deductions`` take, each within its own cap, then all within the rule's."""
     total = ZERO
@@ -453,6 +562,13 @@ def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: d
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
     """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
     total = ZERO
+    held = [d for d in rule.bonuses if d.when is not None and x.quantity is not None and _in_range(d.when, x, ctx)]
+    if len(held) > 1:
+        # 90%以上加1分，100%以上加2分 at 105%: tiers (the one band, 2) or each band's bonus (3)? not written
+        raise EvaluationError(
+            f"实际值{_show(x)}同时落在“{'”“'.join(d.event for d in held)}”{len(held)}档加分中，原文没有写明只加一档还是各档累加："
+            "请人工计分，或把各档改写成互不重叠的区间"
+        )
     for d in rule.bonuses:
         xi = per_clause.get(id(d), x)
         if d.kind is StepKind.DISTANCE and d.direction is None:
@@ -461,7 +577,14 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
             if side is Direction.BOTH:
                 raise EvaluationError(f"“{d.event}”加分的方向未写明（高于还是低于时加分），指标值类型也未给出")
             d = attrs.evolve(d, direction=Direction.EXCESS if side is Direction.SHORTFALL else Direction.SHORTFALL)
-        if d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
+        if d.when is not None:
+            # 完成率100%以上加2分 (semantics §106): the bonus of a band of the value, given where the value is in it
+            if x.quantity is None:
+                raise EvaluationError(f"“{d.event}”按数值加分，需要实际数值，而不是“{_show(x)}”")
+            got = d.points if _in_range(d.when, x, ctx) and isinstance(d.points, Decimal) else ZERO
+            if got:
+                ctx.step(f"{d.event}加{_num(got)}分", got, "", 实际值=_show(x))
+        elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
             got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
             if got:

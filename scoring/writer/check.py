@@ -304,6 +304,8 @@ def _deduction_checks(d: Deduction, rule: Rule, out: Out, op: Op | None, rate: b
     if written and "每" not in written and d.kind is not StepKind.ONCE:
         how = "按每档计" if d.kind is StepKind.DISTANCE else "按每次计"
         out.add("step-without-per", f"{say}没有写“每”：{how}（也可能只扣一次），建议写明“每…扣…分”", d.span)
+    if d.kind is StepKind.ONCE and d.when is not None:
+        return  # 完成率100%以上加2分: a band of the value, given once where the value is in it (semantics §106)
     if d.kind is StepKind.ONCE:
         out.add("step-without-per", f"{say}没有数量：发生即扣一次，发生多次也只扣一次", d.span)
         return

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..rules.nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto
+from ..rules.nodes import Award, Composite, Deduction, Node, Note, Proportional, Rule, StepKind, Veto, Waiver
 from ..scores.explain import _describe_cond, _describe_outcome
 from ..scores.results import _fmt
 
@@ -60,6 +60,8 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
             lines.append(f"{indent}{'加分条款' if c.bonus else '扣分条款'}  {_deduction(c)}{cap}")
         elif isinstance(c, Veto):
             lines.append(f"{indent}否决条款  {_describe_cond(c.condition)} → 直接计0分")
+        elif isinstance(c, Waiver):
+            lines.append(f"{indent}例外条款  {c.condition.text} → 不扣分（另答是/否）")
         elif isinstance(c, Proportional):
             lines.append(f"{indent}按比例    {c.text}：分值×实际值/指标值（≤类：指标值/实际值），最高为满分")
         elif isinstance(c, Note):
