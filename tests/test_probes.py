@@ -34,12 +34,16 @@ KNOWN = {
     "fourth probe's reviewer read 不低于上年 on a row of 12000, fourth:B24); this reviewer would refuse: last year's value is not given",
     "fourth:K28": "完成率低于目标10个百分点的扣3分 with no 以内/以上 reads per step (domain point 5, semantics §20, as "
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
+    "ninth:A28": "90%以下，该项不得分 is a veto (semantics §36), which outranks the band 90%（含）—95% listed before it at the "
+    "shared 90%: 0; the reviewer took the band listed first (5)",
+    "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
+    "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }
 
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"):
+    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))

@@ -184,3 +184,41 @@ def test_a_zero_on_a_second_requirement_is_no_missed_report() -> None:
 
     with pytest.raises(scoring.ScoringError):
         scoring.evaluate("按时足额发放得满分；未按时发放的，每延迟1天扣0.5分；未足额发放的不得分。", "2天", weight=5)
+
+
+NINTH: list[shape_cases.Case] = [
+    # ninth probe B16: a deviation in 人 from the band 40-45人, both sides (=)
+    ("中小学班额控制在40-45人之间得满分，每偏离1人扣0.5分", "42", {"target": "40-45", "comparator": "=", "unit": "人", "weight": 3}, "3"),
+    ("中小学班额控制在40-45人之间得满分，每偏离1人扣0.5分", "47", {"target": "40-45", "comparator": "=", "unit": "人", "weight": 3}, "2"),
+    ("中小学班额控制在40-45人之间得满分，每偏离1人扣0.5分", "36", {"target": "40-45", "comparator": "=", "unit": "人", "weight": 3}, "1"),
+    # ninth probe B08: below the base's line the bonus does not count: a gap
+    ("普通话培训覆盖人数达到1000人得基本分3分，每增加100人加0.2分，最多加1分", "900", {"target": "≥1000", "comparator": "≥", "unit": "人", "weight": 3}, "0"),
+    ("普通话培训覆盖人数达到1000人得基本分3分，每增加100人加0.2分，最多加1分", "1300", {"target": "≥1000", "comparator": "≥", "unit": "人", "weight": 3}, "3.6"),
+    # points for each numbered item: a composite, each item its own value (3 − 1, 3 − 1)
+    ("1.重大隐患整改率达到100%，每低1个百分点扣0.5分（3分）；2.一般隐患整改率达到95%，每低1个百分点扣0.2分（3分）",
+     {1: "98%", 2: "90%"}, {"weight": 6}, "4"),
+    ("发现违规问题的，每例扣1分", "2", {"weight": 5}, "3"),  # reads back as 每例扣1分
+]
+test_ninth_cases, test_ninth_compiled, test_ninth_round_trip = shape_cases.checks(NINTH)
+
+
+def test_tiers_beside_the_case_of_none_refuse_yes() -> None:
+    import pytest
+
+    import scoring
+
+    for text, tier, want in [
+        ("获得国家级表彰的得3分，获得省级表彰的得2分，获得市级表彰的得1分，未获得表彰的不得分", "获得省级表彰", 2),
+        ("经验做法被省级及以上部门推广的得3分，被市级部门推广的得2分，未被推广的不得分", "被市级部门推广", 2),
+    ]:
+        with pytest.raises(scoring.ScoringError, match="哪一级"):
+            scoring.evaluate(text, "是", weight=3)
+        assert scoring.evaluate(text, tier, weight=3).points == want
+
+
+def test_steps_on_two_measured_values_are_refused() -> None:
+    for text in (
+        "危险化学品企业重大隐患整改率达到100%，每低1个百分点扣0.5分；一般隐患整改率达到95%，每低1个百分点扣0.2分",
+        "①重大隐患整改率达到100%，每低1个百分点扣0.5分；②一般隐患整改率达到95%，每低1个百分点扣0.2分",
+    ):
+        assert shape_cases.refusal(text).code == "two-measures"

@@ -509,6 +509,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
         context_freq: Any = None  # 每季度不少于1次: a context clause's count per period, no line for the steps
+        started: list[tuple[str, Span]] = []  # (what is measured, where) of each line a context clause gives steps
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
         band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
@@ -717,6 +718,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                             )  # fmt: skip
                         ded = attrs.evolve(ded, start=Edge(q, incl))
                         self.use(context_edge)
+                        self._one_measure_started(started, last_lead, context_edge)
                     elif (
                         context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
                         and any(isinstance(a, Award) and isinstance(a.condition, Range)
@@ -1139,6 +1141,21 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             out.append(c)
         return out
 
+    def _one_measure_started(self, started: list[tuple[str, Span]], lead: Lead, edge: Any) -> None:
+        """重大隐患整改率达到100%，每低1个百分点扣0.5分；一般隐患整改率达到95%，每低1个百分点扣0.2分: steps counted from
+        lines on two things measured apart need two answers; one answer was applied to both (98% lost 1 on the first
+        and nothing on the second: 5 of 6, ninth probe B21). Refused (two-measures) until such steps are read as
+        inputs of their own (semantics §108)."""
+        named = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= edge.span[0]).strip("的，, ")
+        for other, at in started:
+            if named and other and named != other:
+                raise self.error(
+                    "two-measures", f"两段扣分各从不同的量起算（“{other}”和“{named}”），各需一个实际值，一个实际值不能同时回答",
+                    (at[0], edge.span[1]), expected=("①…；②…（分项各自计分）",),
+                    hint="把两个量分成两项（①②）各自计分",
+                )  # fmt: skip
+        started.append((named, edge.span))
+
     def _exact_delays(self, out: list[Clause]) -> list[Clause]:
         """项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分: two or more deductions with no 每, each named by a
         delay word and a number of one unit of time, with different numbers and points not in proportion to them, are
@@ -1316,8 +1333,18 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             notes = tuple(self._item_note(i) for i in built[:-1])
             merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted, below_zero=last_rule.below_zero)
             return attrs.evolve(merged, source=self.text)
-        if scored and all(i.rule.deductions and not i.rule.awards for i in built):
+        points_each = all(i.points is not None for i in built)  # 1.…扣0.5分（3分）；2.…（3分）: items of their own
+        if scored and all(i.rule.deductions and not i.rule.awards for i in built) and not points_each:
             # ①虚列套取扣4-7分 ②依据不合规扣2分…: numbered deductions from the one weight
+            distances = [i for i in built if any(d.kind is StepKind.DISTANCE for d in i.rule.deductions)]
+            if len(distances) > 1:
+                # ①重大隐患整改率达到100%，每低1个百分点扣0.5分；②一般隐患整改率达到95%…: two measured values, one
+                # answer applied to both (98% scored 5 of 6; ninth probe B21, semantics §108)
+                raise self.error(
+                    "two-measures", "几项扣分各从自己的量起算，各需一个实际值；合成一条规则时一个实际值不能同时回答",
+                    distances[1].span or (0, len(self.text)), expected=("①…（N分）；②…（M分）",),
+                    hint="为每项写明分值（如“（3分）”），各项分别计分",
+                )  # fmt: skip
             clauses = tuple(c for i in built for c in i.rule.clauses)
             merged = Rule(
                 clauses, any(i.rule.until_exhausted for i in built), below_zero=any(i.rule.below_zero for i in built)

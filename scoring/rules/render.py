@@ -97,6 +97,8 @@ PENDING: frozenset[str] = frozenset(REQUESTS) - {"R1", "R2", "R3", "R11", "R13"}
 
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
+#: 例 / 起 / 件 …: a counter written as the whole of what a step counts (lexicon event_unit)
+_COUNTERS = frozenset(words("event_unit"))
 _GAP_WORDS = words("shortfall")  # the words transform.gap reads as a shortfall before 个百分点
 # words that make 每 + a count a distance (每多增加1个村 is 超出 by 1个 steps): the count stays bare
 _MORE_WORDS = ("多", "增加", "超", "提高", "上升")
@@ -363,6 +365,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
             text = f"每{quantity(step)}{amount}"
         elif event.removeprefix("每") == step.unit:
             text = f"每{step.unit}{amount}"  # 因工作失职造成不良影响的，每次扣1-3分: the words are the note before
+        elif event.removeprefix("每") in _COUNTERS:
+            text = f"每{event.removeprefix('每')}{amount}"  # 发现违规问题的，每例扣1-3分: the counter is the words
         elif "每" in event and not any(ch.isdigit() for ch in event):
             text = f"{event}{amount}"  # 出现火灾事故每例扣5至10分: the counter is in the words
         elif not any(ch.isdigit() for ch in event) and not any(n in event for n in "一二两三四五六七八九十"):

@@ -446,8 +446,13 @@ def tiers(labels: list[str]) -> bool:
         if text.find(w, i + len(w)) >= 0:
             return False
         found.append(w)
-        rests.add(text[:i] + "\0" + text[i + len(w) :])
-    return len(rests) == 1 and len(set(found)) == len(found)
+        after = text[i + len(w) :]
+        for also in ("及以上", "以上"):  # 被省级及以上部门推广 / 被市级部门推广: that tier or a higher one
+            after = after.removeprefix(also)
+        rests.add(text[:i] + "\0" + after)
+    # 经验做法被省级部门推广 / 被市级部门推广: the subject written once, in the first label
+    shortest = min(rests, key=len, default="")
+    return bool(rests) and all(r.endswith(shortest) for r in rests) and len(set(found)) == len(found)
 
 
 def things_apart(labels: list[str]) -> bool:

@@ -375,7 +375,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     )
     # 2. worded rules (是/否, grade labels)
     texts = [a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet))]
-    if x.flag is not None and x.quantity is None and not per_clause and tiers(texts):
+    # the tiers beside the case of none (未获得表彰的不得分: a negated label, no tier; ninth probe F07, E19)
+    tiered = [a.condition.text for a in worded if isinstance(a.condition, (Label, TargetMet)) and not _negative(a)]
+    if x.flag is not None and x.quantity is None and not per_clause and (tiers(texts) or (len(tiered) > 1 and tiers(tiered))):
         # 获得国家级荣誉得5分，获得省级荣誉得3分…: 是 names no level, 否 (none won) no band (semantics §92)
         raise EvaluationError(
             f"这条规则按级别计分（{'、'.join(texts)}），“{_show(x)}”不能说明是哪一级：请写出获得的级别"

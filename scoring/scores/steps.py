@@ -619,13 +619,28 @@ def _add_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, valu
     return value + gained
 
 
+def _short_of_the_base(rule: Rule, x: _In, ctx: _Ctx) -> bool:
+    """Whether a value no band holds is short of every band a step of a bonus counts on from (达到1000人得基本分3分，
+    每增加100人加0.2分 at 900: the base is not reached, a gap, 0; it scored the base 3 — ninth probe B08, semantics
+    §108). Beyond the band on the bonus's side (完成率100%得5分，每增加1个百分点加0.2分 at 103%) the band is the base."""
+    assert x.quantity is not None
+    v = x.quantity.value
+    lows = [a.condition.low.value.value for a in rule.awards if isinstance(a.condition, Range) and a.condition.low]
+    highs = [a.condition.high.value.value for a in rule.awards if isinstance(a.condition, Range) and a.condition.high]
+    up = any(d.kind is StepKind.DISTANCE and d.bonus and d.direction is not Direction.SHORTFALL for d in rule.deductions)
+    if up:
+        return bool(lows) and v < min(lows)
+    return bool(highs) and v > max(highs)
+
+
 def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> Decimal:
     """Deductions and stated bonuses from a base: the award's points, or the weight; a rule of bonuses
     alone (每开展一项加2分，最高不超过4分) counts up from 0 and stays within the weight (domain point 18)."""
     alone = not rule.awards and all(d.bonus for d in rule.deductions)
     # 满意度≥90%得满分；获得表彰的加1分 at 85%: no band holds and no step counts from one: a gap, 0
     gap = (x.quantity is not None and any(isinstance(a.condition, Range) for a in rule.awards)
-           and not any(d.kind is StepKind.DISTANCE for d in rule.deductions))  # fmt: skip
+           and not any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions)
+           and (not any(d.kind is StepKind.DISTANCE for d in rule.deductions) or _short_of_the_base(rule, x, ctx)))  # fmt: skip
     base = ZERO if alone or gap else _base_points(rule, ctx, full)
     ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
     lost = _lost(rule, [d for d in rule.deductions if not d.bonus], x, per_clause, ctx)
