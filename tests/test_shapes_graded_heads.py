@@ -222,3 +222,15 @@ def test_steps_on_two_measured_values_are_refused() -> None:
         "①重大隐患整改率达到100%，每低1个百分点扣0.5分；②一般隐患整改率达到95%，每低1个百分点扣0.2分",
     ):
         assert shape_cases.refusal(text).code == "two-measures"
+
+
+NINTH_LISTS: list[shape_cases.Case] = [
+    # ninth probe A14: the comparison written after the last member; 48 of 50 = 96% of the plan → ≥95% → 4
+    ("粮食播种面积完成计划的100%、95%、90%以上，分别得6分、4分、2分，90%以下不得分", "48",
+     {"target": "≥50", "comparator": "≥", "unit": "万亩", "weight": 6}, "4"),
+    ("粮食播种面积完成计划的100%、95%、90%以上，分别得6分、4分、2分，90%以下不得分", "46",
+     {"target": "≥50", "comparator": "≥", "unit": "万亩", "weight": 6}, "2"),  # 92% → ≥90% → 2
+    # ninth probe B29: 扣分以5分为限 caps the deductions: 10 − min(7, 5)
+    ("发现问题的，每次扣1分，扣分以5分为限", "7", {"weight": 10}, "5"),
+]
+test_ninth_list_cases, test_ninth_list_compiled, test_ninth_list_round_trip = shape_cases.checks(NINTH_LISTS)

@@ -1272,10 +1272,17 @@ class ClauseReader(SpanReader):
                 )
             return out_
         if members and tl.kind == "award":
-            if len(members) != n or isinstance(members[0], PQty):
+            if len(members) != n:
                 raise self.error("list-count", f"列出{len(members)}个数值，却有{n}个分值", tl.span,
                                  expected=(f"{n}个条件",))  # fmt: skip
             first = members[0]
+            last = members[-1]
+            if isinstance(first, PQty) and isinstance(last, PCmp) and self.text[last.span[0] : last.span[1]].lstrip()[:1].isdigit():
+                # 完成计划的100%、95%、90%以上，分别得6分、4分、2分: the comparison written once, after the last (ninth
+                # probe A14; it was refused as "3 values but 3 points")
+                first = last
+            elif isinstance(first, PQty):
+                raise self.error("list-count", "列表中的数值缺少比较", first.span, expected=("≥", "以上"))
             words = tuple(p for p in lead if isinstance(p, PWord) or (isinstance(p, PText) and not _list_sep(p)))
             self.use(*(p for p in lead if isinstance(p, PText) and _list_sep(p)))
             out: list[Clause] = []
