@@ -34,6 +34,20 @@ def reads_back(text: str) -> None:
     assert scoring.parse(render(rule)) == rule
 
 
+#: a hand score that is a refusal: the answer cannot be scored from the text
+REFUSE = "REFUSE"
+
+
+def scores_or_refuses(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
+    """The hand score from the evaluator and the compiled rule, or, for ``REFUSE``, the evaluator's refusal."""
+    if want == REFUSE:
+        with pytest.raises(scoring.ScoringError):
+            scoring.evaluate(text, actual, **kw)  # type: ignore[arg-type]
+        return
+    scores(text, actual, kw, want)
+    compiled_scores(text, actual, kw, want)
+
+
 Case = tuple[str, Any, dict[str, object], str]
 Check = Callable[..., None]
 

@@ -11,9 +11,7 @@ import pytest
 
 import scoring
 from scoring.rules import nodes
-from tests.shape_cases import compiled_scores, reads_back, scores
-
-REFUSE = "REFUSE"
+from tests.shape_cases import REFUSE, reads_back, scores_or_refuses
 
 Q3 = "第三季度末前完成招标工作得满分，第四季度完成得50%，年底前未完成不得分"
 Q3Y = "2025年第三季度末前完成招标得满分，第四季度完成得2分，年底前未完成不得分"
@@ -98,12 +96,7 @@ CASES = [
 
 @pytest.mark.parametrize(("rule", "answer", "kw", "want", "why"), CASES)
 def test_deadline_shapes(rule: str, answer: str, kw: dict[str, object], want: str, why: str) -> None:
-    if want == REFUSE:
-        with pytest.raises(scoring.ScoringError):
-            scoring.evaluate(rule, answer, **kw)  # type: ignore[arg-type]
-        return
-    scores(rule, answer, kw, want)
-    compiled_scores(rule, answer, kw, want)
+    scores_or_refuses(rule, answer, kw, want)
 
 
 @pytest.mark.parametrize(
