@@ -192,6 +192,8 @@ def worded_beside_bonuses(rule: Rule) -> bool:
     """完成得满分，获得表彰的加1分: worded awards (达标, labels) beside bonuses of their own and nothing else that takes an
     answer (semantics §106). The words are one input (是/否, a label, or a number tied to the target) and each bonus
     another; the words' answer stands where a measured value would (``value_place``, 实际值 or its number)."""
+    if not any(d.bonus for d in rule.deductions):
+        return False  # (the common case leaves at once)
     separate = separate_inputs(rule)
     return (
         bool(separate)

@@ -1161,6 +1161,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         delay word and a number of one unit of time, with different numbers and points not in proportion to them, are
         bands of exactly that delay (1个月 → the weight less 1, 2个月 → less 3), not steps (每滞后2个月扣3分: 1.5 months
         asked three inputs). One such clause alone stays a step (迟报1天扣0.5分 is per day). Semantics §108."""
+        if sum(isinstance(c, Deduction) for c in out) < 2:
+            return out
         cands = [
             (k, c) for k, c in enumerate(out)
             if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.step is not None

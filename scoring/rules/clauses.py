@@ -441,7 +441,8 @@ class ClauseReader(SpanReader):
         qtys = [p for p in lead if isinstance(p, PQty)]
         words = [p for p in lead if isinstance(p, PWord)]
         # 班额控制在40-45人之间: 在…之间 (and 控制 before it) wrap the range; no part of what is measured
-        text = _BETWEEN.sub("", _lead_text(lead)).strip("的")
+        text = _lead_text(lead)
+        text = (_BETWEEN.sub("", text) if "之间" in text else text).strip("的")
         counted = [p for p in lead if isinstance(p, (PQty, PCmp)) and p.q.unit in _RANK_UNITS] + [
             p for p in lead if isinstance(p, PRange) and p.high.unit in _RANK_UNITS
         ]  # fmt: skip
@@ -598,7 +599,9 @@ class ClauseReader(SpanReader):
                              expected=("扣完为止", "最多扣N分"),
                              hint="把下限写成扣分上限，如分值5分、最低得2分即“最多扣3分”")  # fmt: skip
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
-        full = _unopened(_GRADE_POINTS.sub(r"\g<g>", full).strip("，。；,;：: 的"))
+        if "分" in full and ("：" in full or ":" in full):
+            full = _GRADE_POINTS.sub(r"\g<g>", full)
+        full = _unopened(full.strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
@@ -950,6 +953,8 @@ class ClauseReader(SpanReader):
     def _no_step_from_last(self, segs: list[Any]) -> None:
         """倒数第2名扣2分: a place from the last before a deduction would be read as a step per two places (as 第2名扣2分
         is); only a band on the places from the last is read (semantics §109): refused, as it was."""
+        if "倒数" not in self.text:
+            return
         for s in segs:
             if not any(isinstance(t, TDeduct) for t in s.tails):
                 continue

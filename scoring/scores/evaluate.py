@@ -273,7 +273,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         ctx.step(f"{_describe_cond(m.condition)}：{_describe_outcome(m.outcome, full)}", value, "规则写明了数据缺失时如何计分",
                  实际值=str(actual or "").strip())  # fmt: skip
         return value
-    late = late_or_missed(rule)  # read before on_target makes its zero a veto
+    written = rule  # as written: late_or_missed reads its zero before on_target makes it a veto
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
@@ -304,7 +304,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
-        actual = _late_or_missed(late, actual)
+        if len(separate) == 2 and isinstance(actual, str):
+            actual = _late_or_missed(late_or_missed(written), actual)
     if slots is not None and isinstance(actual, Mapping):
         # several named measured values (semantics §14): each answered under its own number
         if any(k in _VALUE_KEYS for k in actual):
