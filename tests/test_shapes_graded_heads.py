@@ -234,3 +234,15 @@ NINTH_LISTS: list[shape_cases.Case] = [
     ("发现问题的，每次扣1分，扣分以5分为限", "7", {"weight": 10}, "5"),
 ]
 test_ninth_list_cases, test_ninth_list_compiled, test_ninth_list_round_trip = shape_cases.checks(NINTH_LISTS)
+
+
+A12 = "第三方绩效评价得分90分（含）以上为满分，80分（含）-90分为7分，70分（含）-80分为4分，70分以下为0分"
+A22 = "档案规范化管理检查得分95分以上不扣分，85-95分扣2分，75-85分扣4分，75分以下不得分"
+SCORE_NAMES: list[shape_cases.Case] = [
+    # ninth probe A12, A22: 得分 before a 分 value names the value compared
+    (A12, "90", {"target": "≥90", "comparator": "≥", "unit": "分", "weight": 8}, "8"),  # 90（含）以上 → full marks
+    (A12, "79.5", {"target": "≥90", "comparator": "≥", "unit": "分", "weight": 8}, "4"),  # 70（含）-80 → 4
+    (A22, "90", {"target": "≥95", "comparator": "≥", "unit": "分", "weight": 6}, "4"),  # 85-95 → 6 − 2
+    (A22, "70", {"target": "≥95", "comparator": "≥", "unit": "分", "weight": 6}, "0"),  # 75分以下不得分
+]
+test_score_name_cases, test_score_name_compiled, test_score_name_round_trip = shape_cases.checks(SCORE_NAMES)

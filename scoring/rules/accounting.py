@@ -16,11 +16,12 @@ from .phrases import PText, Span
 # (a number inside a label, a clause with a scoring phrase the grammar did not read) is a
 # RuleSyntaxError with the caret on it, never free text.
 
-#: What a node must read: numbers, percent signs and scoring phrases (得5分, 扣分, 满分, 为止 …).
+#: What a node must read: numbers, percent signs and scoring phrases (得5分, 扣分, 满分, 为止 …). 得分 right before a
+#: number is a score's name in a subject (检查得分95分以上: a value on a 分 scale, semantics §108), its number read there.
 _SIGNIFICANT = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[%％]"
     r"|不得分|满分|为止"
-    r"|(?<![取获值核评合均总际收])得[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
+    r"|(?<![取获值核评合均总际收])得(?!分\s*[0-9０-９])[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|扣[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|(?<![增参追附施])加[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
     r"|(?<![缩削])减[^，；。,;：:\s得扣]{0,3}?分(?![析类配别项批期])"
