@@ -246,3 +246,14 @@ SCORE_NAMES: list[shape_cases.Case] = [
     (A22, "70", {"target": "≥95", "comparator": "≥", "unit": "分", "weight": 6}, "0"),  # 75分以下不得分
 ]
 test_score_name_cases, test_score_name_compiled, test_score_name_round_trip = shape_cases.checks(SCORE_NAMES)
+
+
+NINTH_MORE: list[shape_cases.Case] = [
+    # ninth probe D21: the zero band is no full-marks side; 按比例 against the target 90%: 72/90 × 10 = 8
+    ("覆盖率低于50%的，记零分；50%以上按比例得分", "72%", {"target": "≥90%", "comparator": "≥", "unit": "%", "weight": 10}, "8"),
+    ("覆盖率低于50%的，记零分；50%以上按比例得分", "45%", {"target": "≥90%", "comparator": "≥", "unit": "%", "weight": 10}, "0"),
+    # ninth probe G16: 7.5 months: 1.5 months past 6, 1 point a month → 3 − 1.5
+    ("项目应在6个月内完工，超过6个月的，每月扣1分", "7.5", {"target": "≤6", "comparator": "≤", "unit": "个月", "weight": 3}, "1.5"),
+    ("项目应在6个月内完工，超过6个月的，每月扣1分", "6", {"target": "≤6", "comparator": "≤", "unit": "个月", "weight": 3}, "3"),
+]
+test_ninth_more_cases, test_ninth_more_compiled, test_ninth_more_round_trip = shape_cases.checks(NINTH_MORE)

@@ -87,7 +87,8 @@ def award_op(rule: Rule) -> Op | None:
         return Op.LE
     for a in rule.awards:
         c = a.condition
-        if isinstance(c, Range) and isinstance(a.outcome, (FullMarks, Points)) and c.measure is Measure.VALUE:
+        scores = isinstance(a.outcome, FullMarks) or (isinstance(a.outcome, Points) and a.outcome.value > 0)
+        if isinstance(c, Range) and scores and c.measure is Measure.VALUE:  # 低于50%记零分 is no full-marks side
             if c.low is not None and c.high is None:
                 return Op.GE
             if c.high is not None and c.low is None:

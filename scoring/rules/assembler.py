@@ -169,6 +169,20 @@ _BASIS = re.compile(r"(?:按照|按(?![时期])|根据|依据)(?P<by>[^，,；;�
 _RATIO_WORDS = ("比例", "比重", "比率", "之比", "占", "比值")
 
 
+#: 每月 / 每天 …: a step of one unit of time written alone (the line it counts past in the clause before)
+_EACH_TIME = frozenset("每" + u.removeprefix("个") for u in words("time_unit")) | frozenset("每个" + u.removeprefix("个") for u in words("time_unit"))
+
+
+def _past_a_time_line(lead: Lead) -> bool:
+    """超过6个月的: a lead that is one comparison past a number of time units, and at most 的 besides."""
+    cmps = [p for p in lead if not isinstance(p, PText)]
+    rest = "".join(p.text for p in lead if isinstance(p, PText)).strip()
+    return (
+        len(cmps) == 1 and isinstance(cmps[0], PCmp) and cmps[0].op in (Op.GT, Op.GE)
+        and cmps[0].q.unit in _TIME_UNITS and rest in ("", "的")
+    )  # fmt: skip
+
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -236,6 +250,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             if _self_reference(seg.lead) and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
                 # 合格率≥95%，该项得满分 (semantics §85): 该项 names the indicator, not a condition of its own
                 seg = _Segment((), seg.tails, seg.span)
+            if (
+                seg.tails and joined and not joined[-1].tails and _past_a_time_line(joined[-1].lead)
+                and len(seg.lead) == 1 and isinstance(seg.lead[0], PText) and seg.lead[0].text.strip() in _EACH_TIME
+            ):  # fmt: skip
+                # 超过6个月的，每月扣1分: the line past which each month counts, in the clause before (ninth probe
+                # G16; as 超过6个月的每月扣1分 reads, §94)
+                prev = joined.pop()
+                seg = _Segment(prev.lead + seg.lead, seg.tails, _merge(prev.span, seg.span))
             if not seg.lead and seg.tails and joined and not joined[-1].tails and joined[-1].lead:
                 # 偏离小于等于5%，得20分 / 流失率低于5%，即稳定，计5分: the condition stands in the
                 # lead-only clauses just before; join them all
