@@ -227,6 +227,11 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
         if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
+            if x.quantity is not None and not x.quantity.is_percent and not _event_words(d.event):
+                # 申报材料逾期报送的扣1分 answered 0: no event verb names a count of it; the message said a count would do
+                raise EvaluationError(
+                    f"“{d.event}”需要回答是/否（是＝没有这种情形，否＝有），而不是“{_show(x)}”：这一条款没有写明按次数扣分"
+                )
             raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
         if x.flag is None and x.quantity is not None and x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
