@@ -257,3 +257,21 @@ NINTH_MORE: list[shape_cases.Case] = [
     ("项目应在6个月内完工，超过6个月的，每月扣1分", "6", {"target": "≤6", "comparator": "≤", "unit": "个月", "weight": 3}, "3"),
 ]
 test_ninth_more_cases, test_ninth_more_compiled, test_ninth_more_round_trip = shape_cases.checks(NINTH_MORE)
+
+
+WHOLE = "审计发现问题整改完成率100%，每有1个问题未整改扣1分"
+WHOLE_KW: dict[str, object] = {"target": "100%", "comparator": "≥", "unit": "%", "weight": 3}
+test_whole_cases, test_whole_compiled, test_whole_round_trip = shape_cases.checks(
+    [(WHOLE, "100%", WHOLE_KW, "3"), (WHOLE, "2", WHOLE_KW, "1"), (WHOLE, "0", WHOLE_KW, "3")]  # 100%: no case; 3 − 2
+)
+
+
+def test_a_rate_short_of_the_whole_or_a_bare_100_is_refused() -> None:
+    import pytest
+
+    import scoring
+
+    with pytest.raises(scoring.ScoringError, match="请给出次数"):
+        scoring.evaluate(WHOLE, "98%", **WHOLE_KW)  # type: ignore[arg-type]
+    with pytest.raises(scoring.ScoringError, match="无法确定"):
+        scoring.evaluate(WHOLE, "100", **WHOLE_KW)  # type: ignore[arg-type]

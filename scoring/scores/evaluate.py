@@ -343,6 +343,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = _whole_rate(rule, x)  # 100% on 整改完成率100%，每有1个问题未整改扣1分 (§108)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
     if rule.waivers:
@@ -688,6 +689,27 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _whole_rate(rule: Rule, x: _In) -> _In:
+    """审计发现问题整改完成率100%，每有1个问题未整改扣1分 answered 100% (ninth probe C18): a requirement of the whole rate
+    (100%) before steps that count the cases falling short of it, and nothing else: 100% written with its sign is no case
+    (a count of 0), as on 合规率100%得满分，每发现一例… (§14); another rate (98%) says cases were found but not how many,
+    refused. A count answers as before."""
+    if x.quantity is None or not x.quantity.is_percent or rule.awards or rule.vetoes:
+        return x
+    whole = [c for c in rule.clauses if isinstance(c, Requirement) and c.terms == (Quantity(HUNDRED, "%"),)]
+    steps = rule.deductions
+    if len(whole) != 1 or not steps or any(d.kind is not StepKind.EVENTS or d.bonus or d.step is None for d in steps):
+        return x
+    if not _as_count(x).is_percent:
+        if x.quantity.value < HUNDRED:
+            return x  # a bare 2 on a % row: two cases (§14)
+        n = _num(x.quantity.value)  # a bare 100: the whole rate, or 100 cases? (it scored 0 as 100 cases)
+        raise EvaluationError(f"“{n}”是{whole[0].text}还是{n}次（例），无法确定：请写成“{n}%”，或写明次数（如“{n}例”）")
+    if x.quantity.value == HUNDRED:
+        return _In(quantity=Quantity(ZERO, steps[0].step.unit if steps[0].step else ""))
+    raise EvaluationError(f"“{whole[0].text}”未达到时按发现的次数扣分：请给出次数，而不是“{_show(x)}”")
 
 
 def _late_or_missed(shape: tuple[str, str] | None, actual: Any) -> Any:
