@@ -275,3 +275,19 @@ def test_a_rate_short_of_the_whole_or_a_bare_100_is_refused() -> None:
         scoring.evaluate(WHOLE, "98%", **WHOLE_KW)  # type: ignore[arg-type]
     with pytest.raises(scoring.ScoringError, match="无法确定"):
         scoring.evaluate(WHOLE, "100", **WHOLE_KW)  # type: ignore[arg-type]
+
+
+HELD = "开展“送医下乡”活动每场得0.5分，最多得2分；未开展的不得分"
+HELD_KW: dict[str, object] = {"target": "≥4", "comparator": "≥", "unit": "场", "weight": 2}
+test_held_cases, test_held_compiled, test_held_round_trip = shape_cases.checks(
+    [(HELD, "3", HELD_KW, "1.5"), (HELD, "5", HELD_KW, "2"), (HELD, "0", HELD_KW, "0")]  # 3 × 0.5; capped at 2; none
+)
+
+
+def test_the_case_of_none_is_no_worded_award_beside_a_count_up() -> None:
+    import pytest
+
+    import scoring
+
+    with pytest.raises(scoring.ScoringError):
+        scoring.evaluate(HELD, {"实际值": "是", 1: "3"}, **HELD_KW)  # type: ignore[arg-type]  # it scored 3.5 of 2

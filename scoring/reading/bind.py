@@ -201,6 +201,9 @@ def worded_beside_bonuses(rule: Rule) -> bool:
         and not reads_value(rule)
         and not any(not d.bonus for d in rule.deductions)
         and any(isinstance(a.condition, (Label, TargetMet)) for a in rule.awards)
+        # a worded award that scores: 开展活动每场得0.5分…；未开展的不得分 has none (only the case of none), and 是 on its
+        # words gave the weight as a base beside the count-up (3 → 2 + 1.5 on a weight of 2; ninth probe F23, §108)
+        and any(isinstance(a.condition, (Label, TargetMet)) and not isinstance(a.outcome, Zero) for a in rule.awards)
     )
 
 

@@ -79,6 +79,11 @@ _NOT_HELD = re.compile(r"(?:未|没有|未曾|从未)(?:" + "|".join(words("acti
 _EVENT_COUNTERS = frozenset(words("event_unit"))
 
 
+def not_held(text: str) -> bool:
+    """未开展 / 没有举办 / 未召开 (and 的): carrying out, negated, with no object of its own (semantics §99)."""
+    return _NOT_HELD.fullmatch(text.strip().removesuffix("的")) is not None
+
+
 def _count_edges(c: Clause) -> list[Edge]:
     """The line of steps on a count (不少于2次，少1次扣2分). Not a band's ends: beside one band (开展1次以上满分，
     未开展不得分) the words are its complement, and 是 answers the band (the seed convention, §92)."""

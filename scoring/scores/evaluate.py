@@ -67,6 +67,7 @@ from ..reading.values import (
     verb_answer,
     yes_no,
 )
+from ..rules.bands import not_held
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
@@ -344,6 +345,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
         x = _whole_rate(rule, x)  # 100% on 整改完成率100%，每有1个问题未整改扣1分 (§108)
+        rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
     if rule.waivers:
@@ -689,6 +691,23 @@ def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual
     if names.count(said) != 1:
         return actual
     return {i: "否" if name == said else "是" for i, name in enumerate(names, 1)}
+
+
+def _count_up_not_held(rule: Rule, x: _In) -> Rule:
+    """开展“送医下乡”活动每场得0.5分，最多得2分；未开展的不得分 answered by a count (ninth probe F23): 未开展 is that count at 0,
+    which the count-up already scores 0, so the rule is the count-up alone (3 → 1.5, 0 → 0). Only where every deduction
+    counts up per event and the one award is that case of none; anything else is returned as it was."""
+    if x.quantity is None or x.flag is not None or x.quantity.is_percent:
+        return rule
+    awards = rule.awards
+    steps = rule.deductions
+    if (
+        len(awards) != 1 or not isinstance(awards[0].outcome, Zero) or not isinstance(awards[0].condition, (Label, TargetMet))
+        or not not_held(awards[0].condition.text) or not steps or rule.vetoes
+        or any(d.kind is not StepKind.EVENTS or not d.bonus for d in steps)
+    ):  # fmt: skip
+        return rule
+    return attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if c is not awards[0]))
 
 
 def _whole_rate(rule: Rule, x: _In) -> _In:
