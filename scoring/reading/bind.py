@@ -137,9 +137,6 @@ _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等
 # ------------------------------------------------------------------ inputs
 
 
-#: 迟报 / 滞后 … and 天 / 个月 …: a step of lateness (lexicon delay, time_unit)
-_LATE_WORDS = tuple(words("delay"))
-_LATE_UNITS = frozenset(words("time_unit"))
 
 
 #: the words that say an act was done on time (按时报送), and words that add a requirement besides time (按时足额发放)
@@ -159,7 +156,7 @@ def late_or_missed(rule: Rule) -> tuple[str, str] | None:
         return None
     d, z, f = steps[0], zeros[0], full[0].condition
     if (
-        d.kind is not StepKind.EVENTS or d.step is None or d.step.unit not in _LATE_UNITS
+        d.kind is not StepKind.EVENTS or d.step is None or d.step.unit not in _TIME_UNITS
         or not d.event.startswith(_LATE_WORDS) or not isinstance(z, (Label, TargetMet)) or not isinstance(f, (Label, TargetMet))
     ):  # fmt: skip
         return None

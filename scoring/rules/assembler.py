@@ -58,10 +58,12 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
+    _DELAY_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
     _SHORT_WORDS,
+    _TIME_UNITS,
     Lead,
     PBareOp,
     PBounded,
@@ -96,9 +98,6 @@ from .shapes import (
     checklist as listed_things,
 )
 
-#: 滞后 / 逾期 … and 个月 / 天 …: the words of a delay and the units of time (lexicon delay, time_unit)
-_DELAY_WORDS = tuple(words("delay"))
-_TIME_UNITS = frozenset(words("time_unit"))
 #: the words of DISCRETION that deduct by hand, not award (semantics §86)
 _HAND_DEDUCTIONS = frozenset(words("hand_deduction"))
 _EXCEPTION_OPENERS = tuple(sorted(words("exception_opener"), key=len, reverse=True))  # 但…的，可不扣分 (§105)
@@ -170,7 +169,7 @@ _RATIO_WORDS = ("比例", "比重", "比率", "之比", "占", "比值")
 
 
 #: 每月 / 每天 …: a step of one unit of time written alone (the line it counts past in the clause before)
-_EACH_TIME = frozenset("每" + u.removeprefix("个") for u in words("time_unit")) | frozenset("每个" + u.removeprefix("个") for u in words("time_unit"))
+_EACH_TIME = frozenset(f"每{c}{u.removeprefix('个')}" for u in _TIME_UNITS for c in ("", "个"))
 
 
 def _past_a_time_line(lead: Lead) -> bool:

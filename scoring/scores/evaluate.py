@@ -553,11 +553,8 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
         ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
     zero = next((a for a in words.awards if isinstance(a.outcome, Zero)), None) if value == ZERO else None
     if zero is not None:  # the chosen clause is the stated zero (a gap, 否 on 完成得满分 alone, has no Zero award)
-        earned = _gained(rule, _In(), per_clause, _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options), ZERO)
-        if earned:
-            raise EvaluationError(
-                f"规则写明“{_describe_award(zero, ctx, full)}”，又有加分{_num(earned)}分：不得分时加分是否仍计，规则没有写明，请人工计分"
-            )
+        counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # the bonuses' answers are counts
+        _no_bonus_beside_zero(rule, zero, _In(), per_clause, counts, full)
     return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
 
 
