@@ -36,14 +36,7 @@ ORDINALS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), ORDINALS)
-def test_ordinal_answers_a_rank(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    scores(text, actual, kw, want)
-
-
-@pytest.mark.parametrize(("text", "actual", "kw", "want"), ORDINALS)
-def test_ordinal_answers_a_rank_compiled(text: str, actual: str, kw: dict[str, object], want: str) -> None:
-    compiled_scores(text, actual, kw, want)
+test_ordinal_answers_a_rank, test_ordinal_answers_a_rank_compiled, test_ordinal_round_trip = shape_cases.checks(ORDINALS)
 
 
 @pytest.mark.parametrize(
