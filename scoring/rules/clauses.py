@@ -207,7 +207,11 @@ class ClauseReader(SpanReader):
             delay = self._delay_condition(lead, span)
             if delay is not None:
                 return delay
-        if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
+        if any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
+            return None
+        if len(lines) == 2 and not self._closed_pair(lines):
+            return None
+        if len(lines) not in (1, 2):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
@@ -218,7 +222,9 @@ class ClauseReader(SpanReader):
                 return delay
         if any(isinstance(p, PWord) for p in lead):
             return None  # 未完成90%偏差扣1分: a deviation or a share of the target, no band of the value
-        if isinstance(lines[0], PCmp) and (lines[0].of_target or lines[0].q.unit == "个百分点" or lines[0].q.unit == "分"):
+        if any(
+            isinstance(c, PCmp) and (c.of_target or c.q.unit == "个百分点" or c.q.unit == "分") for c in lines
+        ):  # fmt: skip
             return None
         if any(isinstance(p, PText) and any(w in p.text for w in _FREQ_WORDS) for p in lead):
             return None  # 超过3个月的每月扣1分: per month past the line (§47), no band
@@ -230,7 +236,22 @@ class ClauseReader(SpanReader):
         cond = self.condition(lead, span)
         if not isinstance(cond, Range) or cond.measure not in (Measure.VALUE, Measure.EXCESS):
             return None
+        if len(lines) == 2 and (cond.low is None or cond.high is None):
+            return None
         return cond
+
+    def _closed_pair(self, lines: list[Any]) -> bool:
+        """95%（含）以上但低于100%扣1分: two comparisons of one quantity, a lower line then an upper one (or the
+        other way round) joined by nothing but 但/且/而/并/、/， are one closed band of the value, as the same words
+        before 得4分 are (ninth probe A10: refused as two starts of steps; semantics §108)."""
+        a, b = lines
+        if not (isinstance(a, PCmp) and isinstance(b, PCmp)) or a.q.unit != b.q.unit:
+            return False
+        lows, highs = (Op.GT, Op.GE), (Op.LT, Op.LE)
+        if not ((a.op in lows and b.op in highs) or (a.op in highs and b.op in lows)):
+            return False
+        between = self.text[a.span[1] : b.span[0]].strip()
+        return between.strip("但且而并、，,的 ") == ""
 
     def _delay_condition(self, lead: Lead, span: Span) -> Range | None:
         """The clause's band when it is one on how late (``shapes.delay_band``), else None with nothing marked
@@ -491,6 +512,13 @@ class ClauseReader(SpanReader):
                     high, high_from = hi, c
             self.use(low_from, high_from)
             self._no_unknown_unit(lead, low_from, high_from)
+            if len(cmps) == 2:
+                # 合格率95%（含）以上但低于100%: the 但/且 joining the two lines is no part of what is measured (the
+                # subject read 合格率但)
+                inner = [p for p in lead if isinstance(p, PText) and cmps[0].span[1] <= p.span[0] < cmps[1].span[0]]
+                if inner and all(not p.text.strip("但且而并、，, ") for p in inner):
+                    text = "".join(p.text for p in lead if isinstance(p, PText) and p not in inner)
+                    text = (_BETWEEN.sub("", text) if "之间" in text else text).strip("的")
             if measure is Measure.VALUE and self.excess_band(lead, span, [low_from, high_from]):
                 # 超出预算10%以内得5分 / 超支5%-10%扣3分: a band on the excess over the reference, relative,
                 # holding only above it (semantics §82). It was refused, and before that read as the value
