@@ -355,15 +355,21 @@ class RequirementReader(RuleChecks):
         self.use(*lead)
         return Requirement(note.text, note.span, terms)
 
-    def _plan_line(self, lead: Lead) -> PQty | None:
+    def _plan_line(self, lead: Lead, direction: Direction | None = None) -> PQty | PCmp | None:
         """计划完成15公里 / 当年新增造林面积5000亩 / 全年召开例会12次: a context clause of words and one
         quantity in a unit (no comparison, no percent, no points, not how often or a time scope): the plan
-        it states, or None."""
+        it states, or None. 义诊服务达到5000人次 (a line reached, ≥) is the plan of a shortfall step too (ninth probe
+        B24: its 5000 was unread and the rule refused)."""
         numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or not any(isinstance(p, PText) for p in lead):
+        if len(numeric) != 1 or not any(isinstance(p, PText) for p in lead):
             return None
-        q = numeric[0]
-        if not q.q.unit or q.q.is_percent or q.points_scale or q.pp or q.inclusive_mark is not None:
+        q: PQty | PCmp = numeric[0]
+        if isinstance(q, PCmp):
+            if direction is not Direction.SHORTFALL or q.op is not Op.GE or q.of_target or q.inclusive_mark is False:
+                return None
+        elif not isinstance(q, PQty) or q.points_scale or q.pp or q.inclusive_mark is not None:
+            return None
+        if not q.q.unit or q.q.is_percent:
             return None
         if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
             return None
@@ -372,7 +378,9 @@ class RequirementReader(RuleChecks):
             return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
 
-    def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
+    def _plan_before(
+        self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction
+    ) -> PQty | PCmp | None:
         """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
         award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
         the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
@@ -392,7 +400,7 @@ class RequirementReader(RuleChecks):
             lead = leads[id(out[-2])]
         if not lead:
             return None
-        plan = self._plan_line(lead)
+        plan = self._plan_line(lead, ded.direction)
         if plan is None:
             return None
         # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)
