@@ -632,16 +632,17 @@ class ClauseReader(SpanReader):
         full = _unopened(full.strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
-    def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
+    def deadline(self, lead: Lead, yearless: bool = False, february: bool = False) -> datetime.date | MonthDay | None:
         """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
         is the deadline of the worded condition it stands in, the date by which it is done (the last day
         of the year or month when no day is written). Its numbers are read into ``Label.deadline``; the
         words stay the requirement (met or not: 是/否, or the months late a delay step counts). A
-        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread."""
+        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread. ``february``:
+        2月底 with no year is read too (where the answer is how late, never a date: semantics §113)."""
         qtys = [p for p in lead if isinstance(p, PQty)]
         years = [i for i, p in enumerate(qtys) if p.q.unit == "年" and _YEARS[0] <= p.q.value <= _YEARS[1]]
         if yearless and not years and tuple(p.q.unit for p in qtys) in (("月",), ("月", "日")):
-            return self._month_day(qtys)
+            return self._month_day(qtys, february)
         if len(years) != 1 or len(qtys) - years[0] > 3:
             return None
         parts = qtys[years[0] :]
@@ -734,7 +735,7 @@ class ClauseReader(SpanReader):
         as 前 after it does (semantics §104): the date itself is on time, a month alone its last day."""
         return self.text[: first.span[0]].rstrip().endswith(_NO_LATER)
 
-    def _month_day(self, parts: list[PQty]) -> MonthDay | None:
+    def _month_day(self, parts: list[PQty], february: bool = False) -> MonthDay | None:
         """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
         read into the words' ``deadline`` as month and day (the last day of the month when none is written,
         which needs no year but for February: 2月底 is refused). Not after 第, 每 or 前 (第3月, 每月, 前3月)."""
@@ -745,6 +746,10 @@ class ClauseReader(SpanReader):
         if not _by(self.text[parts[-1].span[1] :].lstrip()) and not self._no_later(parts[0]):
             return None
         month = int(parts[0].q.value)
+        if month == 2 and len(parts) == 1 and february:
+            # 于2月底前完成…，每延迟1天扣0.1分: the answer is the days late, which the year does not change (§113)
+            self.use(*parts)
+            return MonthDay(2, 29, end=True)
         if not 1 <= month <= 12 or (month == 2 and len(parts) == 1):
             return None
         last = calendar.monthrange(2001, month)[1] if month != 2 else 29  # any year but a leap one's February

@@ -136,6 +136,10 @@ class RequirementReader(RuleChecks):
             nxt = result[k + 1]
             if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
                 continue
+            if self._failure_words(nxt, leads) and k + 2 < len(result):
+                # 应于5月31日前储备到位，未按时储备到位的，每逾期1天扣0.2分: the failure said in words of its own between
+                # the requirement and its steps names what the steps count (semantics §113); it stays a note
+                nxt = result[k + 2]
             late_band = (
                 isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
                 and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
@@ -162,13 +166,23 @@ class RequirementReader(RuleChecks):
                 continue
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
-            deadline = self.deadline(lead, yearless=True)
+            deadline = self.deadline(lead, yearless=True, february=True)
             if deadline is None:
                 continue
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
         self._no_delay_cutoff(result)
         return result
+
+    def _failure_words(self, c: Clause, leads: dict[int, Lead]) -> bool:
+        """未按时储备到位的 / 未按期完成的: a context clause of words alone (no number) opening with a word of the
+        lexicon's ``failed_requirement`` and closed by 的, the failure to meet the requirement before it (§113)."""
+        if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+            return False
+        if any(not isinstance(p, PText) for p in leads[id(c)]):
+            return False
+        text = self.text[c.span[0] : c.span[1]].strip().rstrip("，,；;")
+        return text.startswith(_FAILED_WORDS) and text.endswith("的")
 
     def _no_delay_cutoff(self, clauses: list[Clause]) -> None:
         """2025年6月底前完成招标，每滞后一个月扣0.5分；年底前仍未完成招标的不得分: steps per unit of time late after a

@@ -22,6 +22,7 @@ from ..reading.scales import (
 )
 from ..reading.values import (
     LEVEL_OPENINGS,
+    ON_TIME,
     SAME,
     Value,
     bare_quantity,
@@ -518,7 +519,10 @@ def _reads_delay(rule: Rule) -> bool:
 def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     """滞后2个月 / 逾期15天 where the rule scores how late (semantics §104): a delay word of the lexicon, then a
     duration and nothing else, is that duration, as 2个月 is. Only where the rule reads a delay; anything else is
-    left as it was (a word the rule does not know is refused as before)."""
+    left as it was (a word the rule does not know is refused as before). An on-time word of the answer lexicon
+    (按时, 按期完成, 未逾期: ``on_time``), the whole answer, is 是: not late at all (semantics §113)."""
+    if isinstance(actual, str) and actual.strip() in ON_TIME and _reads_delay(rule):
+        return _In(flag=True)
     if x.label is None or not isinstance(actual, str) or not _reads_delay(rule):
         return x
     text = x.label.replace(" ", "")
