@@ -364,7 +364,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         _whole_count(x, "事件次数")  # 0.5 or −1 accidents on 发生重大安全事故的不得分；未发生的得满分 (semantics §114)
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
-        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+        if (
+            xi.label is not None and (not isinstance(v.condition, Range) or event_count_answers(rule))
+            and _match_label(worded, xi.label) is not None
+        ):  # fmt: skip
             # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
             # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
             continue
