@@ -21,6 +21,7 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
+    activity_count_answers,
     band_order,
     band_text,
     budget_answers,
@@ -28,11 +29,10 @@ from ..reading.bind import (
     checklist,
     checklist_hand,
     deduction_of,
+    event_count_answers,
     from_the_first,
     joint_parts,
     late_or_missed,
-    activity_count_answers,
-    event_count_answers,
     number_answers,
     one_off_cases,
     overlapping_deductions,
