@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from ..rules.bands import not_held
 from ..rules.lexicon import words
 from ..rules.nodes import (
     All,
@@ -31,6 +32,7 @@ from ..rules.nodes import (
     Note,
     Num,
     Op,
+    Otherwise,
     Partial,
     PercentBasis,
     Points,
@@ -500,6 +502,74 @@ def _absence_of(text: str, named: set[str]) -> bool:
     return any(text.startswith(n) and _event_core(text[len(n):]) in named for n in _ABSENT)
 
 
+def _unscoped(text: str) -> str:
+    for scope in _SCOPES:
+        text = text.removeprefix(scope)
+    return text
+
+
+def absence_of_event(text: str, event: str) -> bool:
+    """未发生 / 无事故 / 未被通报 beside a veto on 发生重大舆情事件 / 出现安全生产责任事故 / 项目资金被审计部门通报: the
+    veto's event negated, named by its verb (the verb it opens with), its head noun (the words it ends with) or its
+    passive verb (被 and the verb it ends with). The count 0 of the event is this case (semantics §114)."""
+    text, event = _unscoped(text.strip().removesuffix("的")), _unscoped(event.strip().removesuffix("的"))
+    for n in _ABSENT:
+        rest = text.removeprefix(n)
+        if rest == text or not rest:
+            continue
+        if event == rest or event.startswith(rest) or event.endswith(rest):
+            return True
+        passive = next((w for w in words("passive") if rest.startswith(w)), None)
+        if passive is not None and passive in event and len(rest) > len(passive) and event.endswith(rest[len(passive):]):
+            return True
+    return False
+
+
+def _veto_event(v: Veto) -> str | None:
+    """The event a veto counts, where any count of it from 1 vetoes: worded and naming an event (发生重大安全事故的，
+    本项不得分), or a band from 1 on the count of an event (发生较大及以上道路交通事故1起及以上的). None: a veto on a
+    value or a state."""
+    c = v.condition
+    if isinstance(c, Label) and not c.parts and names_event(c.text):
+        return c.text
+    if (
+        isinstance(c, Range) and c.high is None and c.low is not None and c.measure is Measure.VALUE
+        and c.low.value.unit in words("event_unit") and names_event(c.subject)
+        and ((c.low.inclusive and c.low.value.value == 1) or (not c.low.inclusive and c.low.value.value == 0))
+    ):  # fmt: skip
+        return c.subject
+    return None
+
+
+def activity_count_answers(rule: Rule) -> bool:
+    """开展得满分，未开展不得分 (semantics §114): the awards are a verb of carrying out alone (lexicon ``activity``) and
+    that verb negated (未开展), nothing else: a count of the times it was carried out answers them, 0 the negated case
+    and 1 or more the verb (开展 = at least once). The verb with more words (开展培训且效果良好) says more than a count."""
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if len(worded) != 2 or len(rule.clauses) != 2 or rule.vetoes or rule.deductions:
+        return False
+    done = [c for c in worded if c.text.strip().removesuffix("的") in words("activity")]
+    undone = [c for c in worded if not_held(c.text)]
+    return (len(done) == 1 and len(undone) == 1
+            and undone[0].text.strip().removesuffix("的").endswith(done[0].text.strip().removesuffix("的")))
+
+
+def event_count_answers(rule: Rule) -> bool:
+    """The rule's one input is the count of the events its vetoes name (semantics §114): every veto counts an event
+    from 1, nothing else is scored but 否则 / 其他情况 or the absence of a vetoed event (未发生, 无事故, 未被通报), so
+    the count 0 is that absence (as 是 is) and a count from 1 vetoes (as 否 does)."""
+    if not rule.vetoes or rule.deductions or rule.proportional is not None:
+        return False
+    events = [_veto_event(v) for v in rule.vetoes]
+    if any(e is None for e in events):
+        return False
+    return all(
+        isinstance(a.condition, Otherwise)
+        or (isinstance(a.condition, (Label, TargetMet)) and any(absence_of_event(a.condition.text, e) for e in events if e))
+        for a in rule.awards
+    )
+
+
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
     joint = joint_parts(rule)
@@ -523,6 +593,11 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     if counted is not None:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
+    elif reads_value(rule) and event_count_answers(rule):
+        # 发生较大及以上道路交通事故1起及以上的，本项不得分；未发生的得满分: the count of the events (semantics §114)
+        band = next(v.condition for v in rule.vetoes if isinstance(v.condition, Range))
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", band.subject.rstrip("的"),
+                         band.low.value.unit if band.low else "次", meaning="发生次数：0＝未发生，1及以上＝发生（否决）"))  # fmt: skip
     elif reads_value(rule):
         kind = "rank-of" if reads_from_last(rule) else "rank-values" if shares_of_rank(rule) else "rank" if reads_rank(rule) else "rank-share" if reads_rank_share(rule) else "value"
         # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
@@ -538,6 +613,10 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
         parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
         meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
+        if activity_count_answers(rule):
+            # 开展得满分，未开展不得分: a count answers too (semantics §114)
+            done, undone = sorted(choices, key=not_held)
+            meaning = f"是＝{done}，否＝{undone}；或填{done}的次数（0＝{undone}，1及以上＝{done}）"
         if budget_answers(rule):
             # 超支不得分 (semantics §111): a number answers too, against the budget in the row's target
             meaning = "是＝未超出预算；也可填实际数，与指标值中的预算比较"

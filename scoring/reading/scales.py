@@ -242,7 +242,8 @@ def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
     return (event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
-            or text.lstrip("如若凡因").startswith(_CAUSES))  # 造成重大影响的 (lexicon cause)
+            or text.lstrip("如若凡因").startswith(_CAUSES)  # 造成重大影响的 (lexicon cause)
+            or (text.startswith("因") and any(c in text for c in _CAUSES)))  # 因隐患未整改引发安全事故 (§114)
 
 
 _CAUSES = tuple(words("cause"))

@@ -21,6 +21,7 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
+    activity_count_answers,
     band_order,
     band_text,
     budget_answers,
@@ -28,6 +29,7 @@ from ..reading.bind import (
     checklist,
     checklist_hand,
     deduction_of,
+    event_count_answers,
     from_the_first,
     joint_parts,
     late_or_missed,
@@ -357,9 +359,15 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if {verb_answer(x.label, getattr(v.condition, "text", "")) for v in rule.vetoes} == {False}:
             # 未出现 on 出现劣Ⅴ类水体的，本项不得分；否则得满分: the veto's verb negated, the one input answered 否 (§92)
             x = _In(flag=True)
+    counted = not per_clause and x.flag is None and x.quantity is not None and event_count_answers(rule)
+    if counted:
+        _whole_count(x, "事件次数")  # 0.5 or −1 accidents on 发生重大安全事故的不得分；未发生的得满分 (semantics §114)
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
-        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+        if (
+            xi.label is not None and (not isinstance(v.condition, Range) or event_count_answers(rule))
+            and _match_label(worded, xi.label) is not None
+        ):  # fmt: skip
             # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
             # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
             continue
@@ -367,6 +375,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
             return ZERO
 
+    if counted:
+        # 0 on 发生重大食品安全事故的直接计0分；其他情况得满分 / 未发生的得满分: none happened, the case 是 answers (§114)
+        answered, x = x, _In(flag=True)
+        chosen = _choose_label(rule, x, ctx)
+        if chosen is not None:
+            ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"事件次数{_show(answered)}：按未发生（是）计")
+            return chosen
     awards = rule.awards
     if not awards and not rule.deductions and rule.proportional is None:
         # 投诉率超过1%的直接计0分 and nothing else: the rule only says when the indicator scores 0
@@ -862,6 +877,10 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
         if (unit in ("%", "个百分点")) != t.is_percent:
             raise EvaluationError(f"这条规则按预算（指标值{_fmt(t)}）比较，“{_show(x)}”的单位与指标值不同，不能比较")
         return _compare(_number(x, source).value, Op.LE, t.value)
+    if activity_count_answers(rule):
+        # 开展得满分，未开展不得分 answered 2: carried out twice, so carried out (semantics §114)
+        _whole_count(x, "次数")
+        return _as_count(x).value >= 1
     tied, events = number_answers(rule)  # the reading's (bind.number_answers)
     if ctx.target is not None and tied:
         t = ctx.target.quantity
@@ -943,6 +962,18 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
                 score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
+
+
+def _whole_count(x: _In, what: str) -> None:
+    """A count of events is whole and not negative (semantics §92, §114)."""
+    assert x.quantity is not None
+    q = _as_count(x)
+    if q.is_percent:
+        raise EvaluationError(f"需要{what}，而不是百分比{_show(x)}")
+    if q.value < 0:
+        raise EvaluationError(f"次数不能为负: {_fmt(q)}")
+    if q.value % 1:
+        raise EvaluationError(f"{what}应为整数，而不是“{_show(x)}”")
 
 
 def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
