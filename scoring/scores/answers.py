@@ -33,7 +33,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
-from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
+from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, short_names, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -287,6 +287,13 @@ def _named(awards: list[Award], label: str) -> list[Award]:
         return same[:1]
     worded = [a for a in awards if _worded(a)]
     texts = [_label_text(a) for a in worded]
+    said_bare = bare(unquoted(canonical_answer(label)))
+    short = [
+        a for a, text, names in zip(worded, texts, short_names(texts), strict=True)
+        if said_bare and (said_bare == bare(text) or any(same_label(label, n) or said_bare == n for n in names))
+    ]  # fmt: skip
+    if short:
+        return short  # 评价等级为A beside B: A; 持平或下降: 下降 (semantics §112); two are refused by the caller
     grades, subject = grades_of(texts)
     awards = worded
     answer = unquoted(canonical_answer(label))
