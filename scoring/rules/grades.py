@@ -183,7 +183,7 @@ def _parallel(first: str, other: str) -> str | None:
     if m["t"].isdigit() != o["t"].isdigit():
         return None
     opening = first[: m.start()]
-    if len(opening) < 2 or opening[-1].isascii() and opening[-1].isalnum():
+    if len(opening) < 2 or (opening[-1].isascii() and opening[-1].isalnum()):
         return None  # AA, 12: a token longer than the other's; a label that is the token alone has no subject
     return first[m.start() :]
 
@@ -198,6 +198,17 @@ def _before_object(first: str, others: list[str]) -> str | None:
     if len(word) < 2 or first.count(word) != 1 or first.endswith(word) or first.startswith(word):
         return None
     return first[: first.index(word) + len(word)]
+
+
+#: words that negate what follows them: one before the first of alternatives may negate them all
+_NEGATIONS = ("未", "不", "没", "无", "非")
+
+
+def _negation_shared(parts: list[str]) -> bool:
+    """未按时或足额拨付: a negation before the first alternative that the others lack may be the negation of all of
+    them (未 (按时或足额) 拨付), so 足额拨付 is no alternative of its own (never the positive word for a negated
+    label)."""
+    return parts[0].startswith(_NEGATIONS) and not all(p.startswith(_NEGATIONS) for p in parts[1:])
 
 
 def short_names(labels: list[str]) -> list[tuple[str, ...]]:
@@ -218,7 +229,7 @@ def short_names(labels: list[str]) -> list[tuple[str, ...]]:
                 names.append(level)
         for whole in [t, *names]:
             parts = [p.strip() for p in _OR.split(whole)]
-            if len(parts) > 1 and all(parts):
+            if len(parts) > 1 and all(parts) and not _negation_shared(parts):
                 names.extend(parts)
         out.append(tuple(dict.fromkeys(n for n in names if n != t)))
     return out
