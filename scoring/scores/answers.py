@@ -34,7 +34,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
-from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
+from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, short_names, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -288,6 +288,13 @@ def _named(awards: list[Award], label: str) -> list[Award]:
         return same[:1]
     worded = [a for a in awards if _worded(a)]
     texts = [_label_text(a) for a in worded]
+    said_bare = bare(unquoted(canonical_answer(label)))
+    short = [
+        a for a, text, names in zip(worded, texts, short_names(texts), strict=True)
+        if said_bare and (said_bare == bare(text) or any(same_label(label, n) or said_bare == n for n in names))
+    ]  # fmt: skip
+    if short:
+        return short  # 评价等级为A beside B: A; 持平或下降: 下降 (semantics §112); two are refused by the caller
     grades, subject = grades_of(texts)
     awards = worded
     answer = unquoted(canonical_answer(label))
@@ -542,3 +549,24 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
         return x
     worded = [a for a in rule.awards if _worded(a)]  # 差 on 优（100%）…差（80%以下）不得分: the grade (§103)
     return _In(label=actual.strip()) if _match_label(worded, actual.strip()) is not None else x
+
+
+#: words of a change (下降8%): the number after one is how much the quantity changed that way (semantics §112)
+_CHANGE_WORDS = ("下降", "上升", "提升", "提高", "降低", "增长", "增加", "减少")
+
+
+def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
+    """下降8% where every band of the rule is on a 下降 (受理投诉件数较上年下降10%以上得满分，下降5%-10%得3分，下降5%以下得1分):
+    the change word the bands' subjects end with, then a number and nothing else, is that number, as 8% is (semantics
+    §112). Another change word (上升3% on those bands) or bands on other subjects leave the answer as it was: refused."""
+    if x.label is None or not isinstance(actual, str):
+        return x
+    text = x.label.replace(" ", "")
+    word = next((w for w in _CHANGE_WORDS if text.startswith(w)), None)
+    bands = [a.condition for a in rule.awards if isinstance(a.condition, Range)]
+    if word is None or not bands or not all(b.subject.endswith(word) and not b.grade for b in bands):
+        return x
+    v = parse_value(text[len(word) :], None)
+    if v is None or v.op is not None or v.quantity.value < 0:
+        return x
+    return _actual(text[len(word) :], ctx)

@@ -128,6 +128,7 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    change_answer,
     delay_answer,
     fits_the_value,
     graded_bands,
@@ -346,6 +347,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
         x = _whole_rate(rule, x)  # 100% on 整改完成率100%，每有1个问题未整改扣1分 (§108)
         rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
