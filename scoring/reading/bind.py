@@ -206,12 +206,42 @@ def worded_beside_bonuses(rule: Rule) -> bool:
     )
 
 
+_NEGATIONS = ("没有", "不", "未", "无", "没", "非")
+
+
+def _complement(text: str, veto: str) -> bool:
+    """资料齐全 beside 资料不齐全的，本项不得分, 未发生 beside 发生重大事故的: the award's words are the veto's case negated
+    (or the veto's are the award's), so one 是/否 answers both: one condition, not two."""
+    a, v = _unscoped(text.strip().removesuffix("的")), _unscoped(veto.strip().removesuffix("的"))
+    if absence_of_event(a, v):
+        return True
+    return any(a == v.replace(n, "", 1) or v == a.replace(n, "", 1) for n in _NEGATIONS if n in a or n in v)
+
+
+def worded_beside_vetoes(rule: Rule) -> bool:
+    """工作成效显著得满分，成效一般得3分，无成效不得分；发生违纪违法问题被查处的，一票否决 (semantics §115): worded awards
+    (labels, 完成) beside worded vetoes on something else, and nothing else that takes an answer: the words are one
+    input (是/否 or a label of theirs) and each veto another (是/否, or its count where it names an event, §114). One
+    answer scored both (是 → 5: 成效显著 and no veto), against domain point 20. Not where every worded award is the
+    veto's own case negated (发生…的，该项不得分；未发生的，得满分: one condition) or 否则 / 其他情况."""
+    vetoes = rule.vetoes
+    if (
+        not vetoes or rule.deductions or rule.proportional is not None or rule.waivers
+        or any(not isinstance(v.condition, (Label, TargetMet)) for v in vetoes)
+        or reads_value(rule) or joint_parts(rule) is not None or checklist(rule) is not None
+    ):  # fmt: skip
+        return False
+    said = [v.condition.text for v in vetoes if isinstance(v.condition, (Label, TargetMet))]
+    worded = [a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    return any(not any(_complement(w, v) for v in said) for w in worded)
+
+
 def value_place(rule: Rule) -> int | None:
     """Where the measured value stands among a rule's inputs in the order the text writes them (1-based), when the
     rule reads a value beside inputs of its own (``separate_inputs``) and the value's clauses are in one place,
     before, after or between the others' (semantics §99); None otherwise."""
     separate = separate_inputs(rule)
-    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule)):
+    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule) or worded_beside_vetoes(rule)):
         return None
     apart = {id(c) for c in separate}
     starts = [c.span[0] for c in separate if c.span is not None]
@@ -587,7 +617,7 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
                 out.append(_separate_input(i, clauses[0]))
         return out
     separate = separate_inputs(rule)
-    beside = worded_beside_bonuses(rule)
+    beside = worded_beside_bonuses(rule) or worded_beside_vetoes(rule)
     several = len(separate) + (1 if reads_value(rule) or beside else 0) > 1
     counted = _cut_off(rule)
     if counted is not None:
@@ -917,7 +947,7 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     at = value_place(rule)
     if at is not None:
         n = len(separate_inputs(rule)) + 1
-        what = "文字条件（是/否）" if worded_beside_bonuses(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
+        what = "文字条件（是/否）" if worded_beside_bonuses(rule) or worded_beside_vetoes(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
         decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（{what}是第{at}项）",
                                       False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
@@ -938,7 +968,7 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist",
            "checklist_hand", "event_words", "from_the_first", "joint_parts", "late_or_missed", "measured_subjects",
            "number_answers", "one_off_cases", "part_unit", "reads_from_last", "reads_rank", "reads_rank_share", "reads_value",
-           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
+           "separate_inputs", "value_slots", "worded_beside_bonuses", "worded_beside_vetoes"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -42,6 +42,7 @@ from ..reading.bind import (
     value_place,
     value_slots,
     worded_beside_bonuses,
+    worded_beside_vetoes,
 )
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
@@ -304,6 +305,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if rule.waivers:
             raise EvaluationError("这条规则既有文字条件旁的加分，又有可不扣分的例外：两者怎样一起计分还不能读，请人工计分")
         return _worded_and_bonuses(rule, [c for c in separate if not isinstance(c, Waiver)], actual, ctx, full)
+    if worded_beside_vetoes(rule):
+        return _worded_and_vetoes(rule, [c for c in separate if isinstance(c, Veto)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
@@ -573,6 +576,46 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
         counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # the bonuses' answers are counts
         _no_bonus_beside_zero(rule, zero, _In(), per_clause, counts, full)
     return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
+
+
+def _worded_and_vetoes(rule: Rule, vetoes: Sequence[Veto], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    """工作成效显著得满分，成效一般得3分，无成效不得分；发生违纪违法问题被查处的，一票否决 (semantics §115): the words take
+    their own answer (是/否 or a label of theirs, under 实际值 or their place in the text's order) and each veto its own
+    (是＝未发生, 否＝发生, or the event's count, §114). A veto that holds scores 0 (domain point 7); otherwise the words
+    score as the rule without its vetoes would. One answer for both is refused: 是 said 成效显著 and no veto at once."""
+    names = [f"{i}：{n}" for i, n in enumerate([_worded_conditions(rule), *(_input_name(c) for c in vetoes)], 1)]
+    how = f"请按各项在规则中出现的顺序编号给出（{'；'.join(names)}），如 {{1: '是', 2: '否'}}，或写成 {{'实际值': '是', 1: '否'}}"
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(
+            f"这条规则有{len(names)}件事要回答（文字条件和否决条款各需一个答案），一个答案不能同时用于几项：{how}"
+        )
+    value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if not value_keys:
+        actual = _in_text_order(rule, vetoes, actual)
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if len(value_keys) != 1:
+        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(vetoes) + 1))
+    counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is the event's count
+    for i, v in enumerate(vetoes, 1):
+        if _veto_holds(v.condition, _actual(keyed[i], counts), ctx):
+            ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
+            return ZERO
+    words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not isinstance(c, Veto)))
+    x = _actual(actual[value_keys[0]], ctx)
+    if x.quantity is not None and x.flag is None:
+        met = _number_meets(x, words, ctx)
+        if met is None:
+            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
+        answered, x = x, _In(flag=met)
+    else:
+        answered = None
+    value = _choose_label(words, x, ctx)
+    if value is None:
+        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
+    if answered is not None:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    return value
 
 
 def _no_bonus_beside_zero(rule: Rule, a: Award, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> None:
