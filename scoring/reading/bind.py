@@ -691,6 +691,10 @@ def _item_input(number: int, rule: Rule, unit: str) -> Input:
     inner = _rule_inputs(rule, unit)
     if len(inner) == 1:
         only = inner[0]
+        if rule.vetoes and not rule.awards and not rule.deductions:
+            # 发生重大质量安全事故的，本指标不得分 after ①②: a veto of the whole indicator, its own number (semantics §115)
+            return Input(number, only.kind, f"第{number}项（否决，本指标计0分）：{only.name}", only.unit, only.choices,
+                         only.meaning)  # fmt: skip
         return Input(number, only.kind, f"第{number}项：{only.name}", only.unit, only.choices)
     if not inner:
         return Input(number, "flag", f"第{number}项是否达到")

@@ -1351,6 +1351,25 @@ def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None
     return pts
 
 
+def _veto_items_answered(c: Composite, actual: Mapping[Any, Any]) -> None:
+    """①…；②…；发生重大质量安全事故的，本指标不得分 answered {1: 是, 2: 是}: the veto of the whole indicator is an input
+    of its own, numbered after the items (semantics §115); the refusal says which number and what to write."""
+    try:
+        given = {_item_number(k) for k in actual}
+    except EvaluationError:
+        return
+    for item in c.items:
+        if item.number in given or not item.rule.vetoes or item.rule.awards or item.rule.deductions:
+            continue
+        what = "、".join(_describe_cond(v.condition) for v in item.rule.vetoes)
+        counted = all(names_event(getattr(v.condition, "text", "")) for v in item.rule.vetoes)
+        how = "是＝未发生，否＝发生，或填发生次数" if counted else "是＝没有这种情形，否＝有"
+        raise EvaluationError(
+            f"缺少第{item.number}项（否决条款：{what}，本指标计0分）的回答：请填{how}，"
+            f"如 {{{', '.join(f'{i.number}: …' for i in c.items if i is not item)}, {item.number}: '是'}}"
+        )
+
+
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
     if c.shared is not None:
         # 发生安全事故的直接计0分。①…②…: a clause over all items, with no input of its own in a
@@ -1371,6 +1390,7 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
             if graded is not None:
                 return graded
             raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
+    _veto_items_answered(c, actual)
     keyed = _keyed(actual, [i.number for i in c.items])
     known = sum((i.points for i in c.items if i.points is not None), ZERO)
     unknown = [i for i in c.items if i.points is None and not i.rule.vetoes]
