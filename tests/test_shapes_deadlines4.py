@@ -93,8 +93,7 @@ def test_the_readings_are_in_the_nodes() -> None:
     [
         # 2月底 in words alone: 是/否 only, but the §88 reading of a date against it is not settled here
         ("2月底前完成得满分，未完成不得分", "date-band", "2"),
-        # a deadline in brackets after a season word: the numbers are inside a remark (not read yet)
-        ("防汛物资应于汛前（5月31日前）储备到位，未按时储备到位的，每逾期1天扣0.2分，扣完为止", "unread-number", "5"),
+        # a deadline in brackets after a season word is read since §116 (tests/test_shapes_deadlines5.py)
         # a date before an event's name (9月1日开学前): is the day itself on time? not read
         ("教材须在9月1日开学前发放到位，每推迟1天扣0.5分", "unread-number", "9"),
         # failure words with a number of their own between: not the failure of the requirement alone

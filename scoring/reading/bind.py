@@ -61,6 +61,7 @@ from .scales import (
     missing_clause,
     names_event,
     on_target,
+    over_unstated_limit,
     reads_value,
     reference,
 )
@@ -966,6 +967,13 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
             past = "超出" if side is Direction.EXCESS else "低于"
             out.append(Decision(d.event or "扣分", "计量", f"实际值{past}指标值{_quantity(t)}的部分（实际值填本行的{t.unit}数）",
                                 False, f"semantics §14，指标值以{t.unit}计"))  # fmt: skip
+    if t is None:
+        # 在规定时间内完成得满分，每超过1天扣0.5分 with no target: the answer is the units over the unstated limit (§116)
+        over = over_unstated_limit(rule)
+        for was, now in zip(rule.clauses, over.clauses, strict=True):
+            if was is not now and isinstance(now, Deduction) and now.step is not None:
+                out.append(Decision(now.event or "扣分", "答法", f"填超过规定时间的{now.step.unit}数（规定时间没有写明，数值只能是超出的部分），"
+                                    "按时完成填0", False, "semantics §116"))  # fmt: skip
     return out
 
 

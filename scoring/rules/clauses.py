@@ -128,6 +128,7 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+_YEAR_DONE = tuple(lexicon_words("year_done"))  # 2025年完成: by the year's last day (semantics §116)
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
 #: 排名前30%: the words before a share of the number ranked (semantics §109)
 _SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
@@ -658,6 +659,9 @@ class ClauseReader(SpanReader):
         if len(values) == 1 and after.startswith(("年底", "年末")):
             values.append(12)
             after = after[1:]
+        elif len(values) == 1 and len(qtys) == 1 and after.startswith(_YEAR_DONE) and not after.startswith("完成率"):
+            # 2025年完成全部改造任务: done in that year, by its last day, as 12月完成 is by December's (§88, §116)
+            after = "前"
         if not _by(after) and not self._no_later(parts[0]):
             return None
         year, month = values[0], values[1] if len(values) > 1 else 12

@@ -36,6 +36,7 @@ from .nodes import (
     StepKind,
     TargetMet,
     Veto,
+    Zero,
 )
 from .phrases import (
     _AS_OF_WORDS,
@@ -311,12 +312,27 @@ class RequirementReader(RuleChecks):
             subject = r.subject.lstrip("份")
             if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject.startswith(("以后", "之后")) and self._nothing_after(c, int(month)):
+                # 8月以后完成不得分: with or without August the score is 0 there (a month no band covers is a gap,
+                # scored 0, §1): read from the month's first day, the band after the month before ends (§116)
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=self._month_before(int(month)))))
             elif subject and not subject.startswith((*_DATE_WORDS, "以后", "之后", "后")):
                 # 10月以后完成 is no 10月完成 (it read the band by 10月31日): whether October is in it is not said (§104)
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
             else:
                 out.append(c)
         return out
+
+    @staticmethod
+    def _nothing_after(c: Award, month: int) -> bool:
+        """8月以后完成不得分 (semantics §116): a band from a month on, 以后 leaving the month itself unsaid, that scores
+        nothing, where the month before ends in the same year and with no year needed (not January, not March):
+        whichever way 以后 is read the score in that month is 0."""
+        return isinstance(c.outcome, Zero) or (isinstance(c.outcome, Points) and c.outcome.value == 0) if month in (2, *range(4, 13)) else False
+
+    @staticmethod
+    def _month_before(month: int) -> MonthDay:
+        return MonthDay(month - 1, calendar.monthrange(2001, month - 1)[1])
 
     def _month_onward(self, r: object) -> MonthDay | None:
         """10月及以后 / 10月及之后 beside deadlines (semantics §104): a band from that month on, its month included (a

@@ -4,8 +4,9 @@ answer read into a typed value (_In: a quantity, 是/否 or a label), item numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -540,6 +541,50 @@ def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     if v is None or v.op is not None or v.quantity.unit not in _TIME_UNIT_WORDS:
         return x
     return _In(v.quantity, raw=v.quantity)
+
+
+#: minutes in each unit of clock time: the only conversion between units of time made (semantics §116). A day is
+#: no fixed number of hours (a working day is not 24), a month no fixed number of days: those are never converted
+_CLOCK_MINUTES = {"分钟": 1, "小时": 60}
+
+
+def answer_quantities(node: Any) -> Iterator[Quantity]:
+    """Every quantity a rule's nodes hold (steps, lines, edges), in no particular order."""
+    if isinstance(node, Quantity):
+        yield node
+    elif isinstance(node, tuple):
+        for n in node:
+            yield from answer_quantities(n)
+    elif attrs.has(type(node)):
+        for f in attrs.fields(type(node)):
+            yield from answer_quantities(getattr(node, f.name))
+
+
+def clock_answer(rule: Rule, x: _In, ctx: _Ctx) -> _In:
+    """300分钟 where the rule and its row measure in 小时 (系统故障修复时间≤4小时，每超出1小时扣0.5分), or 1.5小时 where
+    they measure in 分钟: the answer in the rule's unit of clock time, 60 minutes an hour, where the rule has one such
+    unit only and the number comes out exact (a division by 60 that does not end, 100分钟 = 1⅔小时, is refused:
+    no rounding is invented). 天 against 小时 is left as it was (refused as another unit)."""
+    if x.quantity is None or x.raw is None or x.raw.unit not in _CLOCK_MINUTES:
+        return x
+    units = {q.unit for q in answer_quantities(rule)} | {ctx.unit}
+    if ctx.target is not None:
+        units.add(ctx.target.quantity.unit)
+    clock = units & _CLOCK_MINUTES.keys()
+    if len(clock) != 1 or x.raw.unit in clock:
+        return x
+    (to,) = clock
+    minutes = Fraction(x.raw.value) * _CLOCK_MINUTES[x.raw.unit]
+    value = minutes / _CLOCK_MINUTES[to]
+    rest = value.denominator
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest != 1:
+        raise EvaluationError(f"实际值{_show(x)}换算成{to}不是有限小数（1{to}＝{_CLOCK_MINUTES[to]}分钟），"
+                              f"不作四舍五入：请按{to}填写")  # fmt: skip
+    q = Quantity(Decimal(value.numerator) / Decimal(value.denominator), to)
+    return _In(q, x.flag, x.label, raw=q)
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

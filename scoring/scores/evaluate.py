@@ -14,6 +14,7 @@ import datetime
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -109,6 +110,7 @@ from ..rules.shapes import (
     at_whole_rate,
     budget_comparison,
     deducts,
+    delay_unit,
     only_deducting_bands,
     tiers,
     ties_to_target,
@@ -129,7 +131,9 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    answer_quantities,
     change_answer,
+    clock_answer,
     delay_answer,
     fits_the_value,
     graded_bands,
@@ -158,6 +162,35 @@ from .steps import (
     one_or_each,
     share_of_rank,
 )
+
+
+def _days_in_months(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> _In:
+    """20天 on bands of months late (逾期1个月以内扣1分；逾期1-3个月扣3分…; semantics §116): a month is 28 to 31 days, so N
+    days are between N÷31 and N÷28 months. Where no edge of the bands lies strictly between those, and the score at an
+    edge either end touches is the score inside, every length of month gives the same band: that band, the answer
+    taken as a number of months inside the stretch. Otherwise (30天 against 1个月以内: February says more than a month)
+    refused, asking for months. Never beside steps per month (their points move with every day)."""
+    late = delay_unit(rule)
+    if x.raw is None or x.quantity is None or x.raw.unit not in ("天", "日") or late is None or late.lstrip("个") != "月":
+        return x
+    if any(d.step is not None and d.step.unit.lstrip("个") == "月" for d in rule.deductions):
+        return x
+    days = Fraction(x.raw.value)
+    low, high = days / 31, days / 28
+    edges = {Fraction(q.value): q.value for q in answer_quantities(rule) if q.unit.lstrip("个") == "月"}
+    ask = (f"实际值{_num(x.raw.value)}天：规则按{late}分档，一个月28至31天，{_num(x.raw.value)}天落在哪一档取决于是哪几个月，"
+           f"请按{late}填写逾期时长")  # fmt: skip
+    if days < 0 or any(low < e < high for e in edges):
+        raise EvaluationError(ask)
+    middle = (low + high) / 2
+    inside = (Decimal(middle.numerator) / Decimal(middle.denominator)).quantize(Decimal("0.0001"))
+    tried = [inside, *(v for e, v in edges.items() if e in (low, high))]
+    scores = {_rule(rule, f"{v}{late}", attrs.evolve(ctx, steps=[]), full) for v in tried}
+    if len(scores) != 1:
+        raise EvaluationError(ask)
+    ctx.step(f"{_num(x.raw.value)}天按{late}计：每月28至31天，都在同一档", Decimal(0), "换算")
+    q = Quantity(inside, late)
+    return _In(q, raw=q)
 
 
 def evaluate(
@@ -351,6 +384,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
         x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
+        x = clock_answer(rule, x, ctx)  # 300分钟 on a rule in 小时 (§116)
+        x = _days_in_months(rule, x, ctx, full)  # 20天 on bands of months late (§116)
         x = _whole_rate(rule, x)  # 100% on 整改完成率100%，每有1个问题未整改扣1分 (§108)
         rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
