@@ -88,6 +88,23 @@ def _late(a: Award) -> bool:
     return c.negated or (isinstance(c, Label) and c.start is not None) or c.text.startswith(words("late"))
 
 
+def _due(a: Award, awards: list[Award]) -> Day | None:
+    """The deadline of a worded band: its own, or for 下半年完成 before a later band (年底未完成的不得分) the half's last
+    day, 12月31日: the half is the band from 7月1日 to then (ninth probe G12). As the last band 下半年 is the late band
+    from 6月30日 on, as before."""
+    c = a.condition
+    if not isinstance(c, (Label, TargetMet)):
+        return None
+    if c.deadline is not None:
+        return c.deadline
+    if (
+        isinstance(c, Label) and not c.negated and c.start == MonthDay(6, 30) and a is not awards[-1]
+        and c.text.removeprefix("在").removeprefix("于").startswith(words("second_half"))
+    ):  # fmt: skip
+        return MonthDay(12, 31)
+    return None
+
+
 def _key(d: Day) -> tuple[int, int]:
     return (d.month, d.day)
 
@@ -97,7 +114,8 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
     awards = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet, Otherwise))]
     if rule.deductions or rule.proportional is not None or len(awards) != len(rule.awards) or rule.vetoes:
         return "这条规则不只按完成日期分档计分"
-    dated = [a for a in awards if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]
+    due = {id(a): d for a in awards if (d := _due(a, awards)) is not None}
+    dated = [a for a in awards if id(a) in due]
     if len(dated) > 1 and dated[-1] is awards[-1] and dated[-1].condition.negated:  # type: ignore[union-attr]
         dated.pop()  # 9月底前仍未完成的不得分 after the deadlines: the late band, from its deadline on (§90)
     if not dated:
@@ -122,7 +140,7 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
             return datetime.date(year, d.month, min(d.day, calendar.monthrange(year, d.month)[1]))
         return d
 
-    bands = tuple((a, resolve(a.condition.deadline)) for a in dated)  # type: ignore[union-attr, arg-type]
+    bands = tuple((a, resolve(due[id(a)])) for a in dated)
     for (_, before), (_, after) in itertools.pairwise(bands):
         if _order(after) <= _order(before):
             return "各档期限没有依次推后（年份不能推断）"

@@ -65,6 +65,7 @@ from .phrases import (
     _TIME_UNITS,
     _UNPAID_WORDS,
     _WHOLE_SET,
+    _YEAR_END,
     Lead,
     PBareOp,
     PBounded,
@@ -569,6 +570,10 @@ class ClauseReader(SpanReader):
                 deadline = MonthDay(6, 30)
             elif words_.startswith(_SECOND_HALF):
                 start = MonthDay(6, 30)
+            elif words_.startswith(_YEAR_END):
+                # 年底前完成 / 年底未完成: by the year's last day, as 12月底前 is (ninth probe G12: a date was refused
+                # beside 上半年完成, 下半年完成)
+                deadline = MonthDay(12, 31)
         year = deadline is not None or start is not None or (qtys and qtys[-1].q.unit == "年" and qtys[-1].q.value >= 1000)
         if qtys and qtys[-1].q.unit in _TIME_UNITS and self.text[: qtys[-1].span[0]].rstrip().endswith("前"):
             # 前3个月完成: within the first 3 months of the year, a deadline; it was read as "at least 3 months"

@@ -35,6 +35,7 @@ _TIME_UNITS = words("time_unit")
 _DELAY_WORDS = words("delay")
 _FIRST_HALF = words("first_half")  # 上半年完成: by 6月30日 (semantics §94)
 _SECOND_HALF = words("second_half")  # 下半年的: after 6月30日
+_YEAR_END = words("year_end")  # 年底前完成 / 年底未完成: by 12月31日
 _DELAY_OVER = words("delay_over")  # 超过时限1个月以内 / 超过1-3个月: an excess word naming a delay (semantics §94)
 _JOINT_WORDS = words("joint")
 _SHORT_WORDS = words("shortfall")
