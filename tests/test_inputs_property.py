@@ -82,7 +82,10 @@ def _fits(answer: Any, reading: Reading) -> bool:
         tied = bool(slot.choices) and all(ties_to_target(c) for c in slot.choices)  # 完成 ⇔ reaching the target
         # 超支不得分: a number against the budget in the row's target (semantics §111), as the reading's meaning says
         tied = tied or "也可填实际数" in slot.meaning
-        return flag or label or (count and any(w in n for w in _EVENTS for n in (slot.name, *slot.choices))) or (number and tied)
+        # 开展得满分，未开展不得分 / 发生事故的一票否决: the reading says a count of the events answers it (semantics §114)
+        counted = "次数（0＝" in slot.meaning
+        events = any(w in n for w in _EVENTS for n in (slot.name, *slot.choices))
+        return flag or label or (count and (events or counted)) or (number and tied)
     if slot.kind == "grade":
         return label or flag
     if slot.kind in ("rank", "rank-values"):

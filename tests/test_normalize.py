@@ -707,3 +707,27 @@ def test_parse_reads_l_as_one_with_a_warning() -> None:
     rule = scoring.parse("满意度95%以上得满分，每低l个百分点扣l分")
     assert rule == scoring.parse("满意度95%以上得满分，每低1个百分点扣1分")
     assert [c.kind for c in rule.normalized if c.warning] == ["ocr-one", "ocr-one"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("≥99. 9%得满分", "≥99.9%得满分"),  # a PDF's cut decimal after a comparison sign
+        ("85%-89. 9%得4分", "85%-89.9%得4分"),  # … and after a range's dash
+        ("＜1. 5万头得1分", "<1.5万头得1分"),  # a fullwidth sign, folded first
+        ("扣完\n为 止", "扣完为止"),  # a wrap inside a scoring word with a space beside it
+        ("扣完\n爲止", "扣完为止"),  # … in traditional characters
+        ("合格率≥9 8 %得满分", "合格率≥98%得满分"),  # a space before the % too
+        ("覆蓋率≥ 9 5 %得滿分，9 0 %-9 5 %得 3 分，低於9 0 %不得分", "覆盖率≥ 95%得满分，90%-95%得3分，低于90%不得分"),
+        ("80％99％（1分）", "80％-99％（1分）"),  # a lost dash between fullwidth percentages
+    ],
+)
+def test_printed_forms_read_as_their_plain_form(text: str, read: str) -> None:
+    n = normalize(text)
+    assert n.text == read
+    check_changes(n)
+
+
+@pytest.mark.parametrize("text", ["1. 2分以上得满分", "得满分；2. 5分以上", "PM2. 5浓度"])
+def test_item_dot_or_a_name_stays(text: str) -> None:
+    assert normalize(text).text == text

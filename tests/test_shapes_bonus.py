@@ -77,7 +77,7 @@ def test_a_deadline_in_words_alone_takes_yes_or_no() -> None:
         scoring.evaluate(text, "2", weight=10)  # a number does not say whether the words were met
 
 
-@pytest.mark.parametrize("text", ["2024年完成得满分，每延后1个月扣1分", "2024年13月底前完成得满分"])
+@pytest.mark.parametrize("text", ["2024年13月底前完成得满分"])  # 2024年完成 is read since §116 (test_shapes_deadlines5)
 def test_a_year_without_a_deadline_word_or_a_bad_date_is_refused(text: str) -> None:
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse(text)

@@ -85,7 +85,8 @@ CASES = [
     (OVER, "2", W5, "2", "in 1-3: 5 − 3 = 2"),
     (OVER, "3", W5, "2", "the dash range includes 3; 超过3个月 excludes it: 2"),
     (OVER, "4个月", W5, "0", "over 3 months: 0"),
-    (OVER, "15天", W5, REFUSE, "days against bands in months: not converted"),
+    (OVER, "15天", W5, "4", "15 days ≤ 28 ≤ any month: within 1 month whatever its length (§116), 5 − 1 = 4"),
+    (OVER, "30天", W5, REFUSE, "30 days: a month or more depends on the month (§116)"),
     (OVER, "否", W5, REFUSE, "late, but which band?"),
     # 一个半月 is 1.5 months (it read 一个 as a count ≥1个: 1 scored full marks for any reason)
     (HALF, "1.5", W3, "3", "at 1.5 months: 3"),

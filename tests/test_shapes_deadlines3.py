@@ -39,10 +39,11 @@ CASES = [
     (BEHIND, "2", W5, "3", "in 1-3: 5 − 2 = 3"),
     (BEHIND, "3", W5, "3", "1-3 includes 3 and is listed before 3个月以上: 3"),
     (BEHIND, "4", W5, "0", "over 3 months: 0"),
-    (BEHIND, "15天", W5, REFUSE, "days against bands in months: not converted"),
+    (BEHIND, "15天", W5, "4", "15 days ≤ 28 ≤ any month: within 1 month (§116), 5 − 1 = 4"),
+    (BEHIND, "30天", W5, REFUSE, "30 days: a month or more depends on the month (§116)"),
     (BEHIND, "滞后2个月", W5, "3", "the delay written with its word: 2 months, in 1-3: 3"),
     (BEHIND, "逾期0.5个月", W5, "4", "another delay word, 0.5 months: ≤ 1, 4"),
-    (BEHIND, "滞后15天", W5, REFUSE, "days against bands in months, with its word too"),
+    (BEHIND, "滞后15天", W5, "4", "the same with its word (§104, §116): 4"),
     (BEHIND, "滞后", W5, REFUSE, "behind, by how much?"),
     (BEHIND, "否", W5, REFUSE, "behind, but which band?"),
     # 不迟于2025年5月: the deadline 2025年5月31日 (a month alone is its last day); 延后半个月 a step of 0.5 months

@@ -40,6 +40,8 @@ DELAY_DAYS = "在规定期限内办结得满分，延迟10天以内扣1分，延
         (DELAY_DAYS, "6", "10天", "5"),
         (DELAY_DAYS, "6", "20天", "4"),
         (DELAY_DAYS, "6", "45天", "0"),
+        # days against bands in months where every month length gives one band (§116): 15 ≤ 56, within 2 months
+        (DELAY, "10", "15天", "7"),
         # the deadline with a year (§53) is read into the worded clause; the answer is still the delay
         ("项目于2024年9月30日前完工得满分，推迟1个月以内扣1分，推迟1-2个月扣2分，推迟2个月以上不得分", "4", "1.5个月", "2"),
     ],
@@ -48,9 +50,9 @@ def test_delay_bands_scored_by_hand(text: str, weight: str, actual: str, points:
     assert _score(text, actual, weight=weight) == Decimal(points)
 
 
-@pytest.mark.parametrize("actual", ["15天", "2025年1月5日", "否", "按时完成了"])
+@pytest.mark.parametrize("actual", ["60天", "2025年1月5日", "否", "按时完成了"])
 def test_delay_bands_refuse_what_is_no_delay(actual: str) -> None:
-    # 15天 against bands in 个月 (no conversion is written); a date (no deadline with a year to count from);
+    # 60天 against bands in 个月 (within 2 months or not depends on the months, §116); a date (no deadline with a year to count from);
     # 否 (late, but by how much?); words that are none of the rule's
     with pytest.raises(scoring.ScoringError):
         _score(DELAY, actual, weight="10")

@@ -144,8 +144,8 @@ def test_generated_texts_are_read_completely_or_refused(text: str) -> None:
     [
         # 12345 is read as part of a name only where 的 ties the name to what is measured (semantics §57)
         ("市民对12345服务平台满意度95%以上,计5分,每下降0.5%扣0.5分", "unread-number", "12345"),
-        # a year with no 前/底/末 after it is no deadline (2024年年底前 is: semantics §53)
-        ("2024年完成得10分，每延后1个月扣3分，扣完为止。", "unread-number", "2024"),
+        # a year with no 前/底/末 after it is no deadline (2024年年底前 is: semantics §53), unless 完成 follows (§116)
+        ("2024年实现得10分，每延后1个月扣3分，扣完为止。", "unread-number", "2024"),
         ("持平的得部分分，增长的得满分", "unread-clause", "得部分"),  # 得相应分 reads since §91: a hand score
         # the line before (90%以上) and the start of the steps (低于95%) contradict each other (semantics §89)
         ("家长对学校满意度90%以上，低于95%每偏差5%扣2分", "start-contradicts-line", "90%以上"),

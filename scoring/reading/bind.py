@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from ..rules.bands import not_held
 from ..rules.lexicon import words
 from ..rules.nodes import (
     All,
@@ -31,6 +32,7 @@ from ..rules.nodes import (
     Note,
     Num,
     Op,
+    Otherwise,
     Partial,
     PercentBasis,
     Points,
@@ -59,6 +61,7 @@ from .scales import (
     missing_clause,
     names_event,
     on_target,
+    over_unstated_limit,
     reads_value,
     reference,
 )
@@ -204,12 +207,42 @@ def worded_beside_bonuses(rule: Rule) -> bool:
     )
 
 
+_NEGATIONS = ("没有", "不", "未", "无", "没", "非")
+
+
+def _complement(text: str, veto: str) -> bool:
+    """资料齐全 beside 资料不齐全的，本项不得分, 未发生 beside 发生重大事故的: the award's words are the veto's case negated
+    (or the veto's are the award's), so one 是/否 answers both: one condition, not two."""
+    a, v = _unscoped(text.strip().removesuffix("的")), _unscoped(veto.strip().removesuffix("的"))
+    if absence_of_event(a, v):
+        return True
+    return any(a == v.replace(n, "", 1) or v == a.replace(n, "", 1) for n in _NEGATIONS if n in a or n in v)
+
+
+def worded_beside_vetoes(rule: Rule) -> bool:
+    """工作成效显著得满分，成效一般得3分，无成效不得分；发生违纪违法问题被查处的，一票否决 (semantics §115): worded awards
+    (labels, 完成) beside worded vetoes on something else, and nothing else that takes an answer: the words are one
+    input (是/否 or a label of theirs) and each veto another (是/否, or its count where it names an event, §114). One
+    answer scored both (是 → 5: 成效显著 and no veto), against domain point 20. Not where every worded award is the
+    veto's own case negated (发生…的，该项不得分；未发生的，得满分: one condition) or 否则 / 其他情况."""
+    vetoes = rule.vetoes
+    if (
+        not vetoes or rule.deductions or rule.proportional is not None or rule.waivers
+        or any(not isinstance(v.condition, (Label, TargetMet)) for v in vetoes)
+        or reads_value(rule) or joint_parts(rule) is not None or checklist(rule) is not None
+    ):  # fmt: skip
+        return False
+    said = [v.condition.text for v in vetoes if isinstance(v.condition, (Label, TargetMet))]
+    worded = [a.condition.text for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    return any(not any(_complement(w, v) for v in said) for w in worded)
+
+
 def value_place(rule: Rule) -> int | None:
     """Where the measured value stands among a rule's inputs in the order the text writes them (1-based), when the
     rule reads a value beside inputs of its own (``separate_inputs``) and the value's clauses are in one place,
     before, after or between the others' (semantics §99); None otherwise."""
     separate = separate_inputs(rule)
-    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule)):
+    if not separate or not (reads_value(rule) or worded_beside_bonuses(rule) or worded_beside_vetoes(rule)):
         return None
     apart = {id(c) for c in separate}
     starts = [c.span[0] for c in separate if c.span is not None]
@@ -500,6 +533,74 @@ def _absence_of(text: str, named: set[str]) -> bool:
     return any(text.startswith(n) and _event_core(text[len(n):]) in named for n in _ABSENT)
 
 
+def _unscoped(text: str) -> str:
+    for scope in _SCOPES:
+        text = text.removeprefix(scope)
+    return text
+
+
+def absence_of_event(text: str, event: str) -> bool:
+    """未发生 / 无事故 / 未被通报 beside a veto on 发生重大舆情事件 / 出现安全生产责任事故 / 项目资金被审计部门通报: the
+    veto's event negated, named by its verb (the verb it opens with), its head noun (the words it ends with) or its
+    passive verb (被 and the verb it ends with). The count 0 of the event is this case (semantics §114)."""
+    text, event = _unscoped(text.strip().removesuffix("的")), _unscoped(event.strip().removesuffix("的"))
+    for n in _ABSENT:
+        rest = text.removeprefix(n)
+        if rest == text or not rest:
+            continue
+        if event == rest or event.startswith(rest) or event.endswith(rest):
+            return True
+        passive = next((w for w in words("passive") if rest.startswith(w)), None)
+        if passive is not None and passive in event and len(rest) > len(passive) and event.endswith(rest[len(passive):]):
+            return True
+    return False
+
+
+def _veto_event(v: Veto) -> str | None:
+    """The event a veto counts, where any count of it from 1 vetoes: worded and naming an event (发生重大安全事故的，
+    本项不得分), or a band from 1 on the count of an event (发生较大及以上道路交通事故1起及以上的). None: a veto on a
+    value or a state."""
+    c = v.condition
+    if isinstance(c, Label) and not c.parts and names_event(c.text):
+        return c.text
+    if (
+        isinstance(c, Range) and c.high is None and c.low is not None and c.measure is Measure.VALUE
+        and c.low.value.unit in words("event_unit") and names_event(c.subject)
+        and ((c.low.inclusive and c.low.value.value == 1) or (not c.low.inclusive and c.low.value.value == 0))
+    ):  # fmt: skip
+        return c.subject
+    return None
+
+
+def activity_count_answers(rule: Rule) -> bool:
+    """开展得满分，未开展不得分 (semantics §114): the awards are a verb of carrying out alone (lexicon ``activity``) and
+    that verb negated (未开展), nothing else: a count of the times it was carried out answers them, 0 the negated case
+    and 1 or more the verb (开展 = at least once). The verb with more words (开展培训且效果良好) says more than a count."""
+    worded = [a.condition for a in rule.awards if isinstance(a.condition, (Label, TargetMet))]
+    if len(worded) != 2 or len(rule.clauses) != 2 or rule.vetoes or rule.deductions:
+        return False
+    done = [c for c in worded if c.text.strip().removesuffix("的") in words("activity")]
+    undone = [c for c in worded if not_held(c.text)]
+    return (len(done) == 1 and len(undone) == 1
+            and undone[0].text.strip().removesuffix("的").endswith(done[0].text.strip().removesuffix("的")))
+
+
+def event_count_answers(rule: Rule) -> bool:
+    """The rule's one input is the count of the events its vetoes name (semantics §114): every veto counts an event
+    from 1, nothing else is scored but 否则 / 其他情况 or the absence of a vetoed event (未发生, 无事故, 未被通报), so
+    the count 0 is that absence (as 是 is) and a count from 1 vetoes (as 否 does)."""
+    if not rule.vetoes or rule.deductions or rule.proportional is not None:
+        return False
+    events = [_veto_event(v) for v in rule.vetoes]
+    if any(e is None for e in events):
+        return False
+    return all(
+        isinstance(a.condition, Otherwise)
+        or (isinstance(a.condition, (Label, TargetMet)) and any(absence_of_event(a.condition.text, e) for e in events if e))
+        for a in rule.awards
+    )
+
+
 def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
     joint = joint_parts(rule)
@@ -517,12 +618,17 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
                 out.append(_separate_input(i, clauses[0]))
         return out
     separate = separate_inputs(rule)
-    beside = worded_beside_bonuses(rule)
+    beside = worded_beside_bonuses(rule) or worded_beside_vetoes(rule)
     several = len(separate) + (1 if reads_value(rule) or beside else 0) > 1
     counted = _cut_off(rule)
     if counted is not None:
         # 每发现1个不合格批次扣0.5分，发现3个及以上不得分: the bands read the count of the events (semantics §69)
         out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", _count_name(rule, counted), _count_unit(counted)))
+    elif reads_value(rule) and event_count_answers(rule):
+        # 发生较大及以上道路交通事故1起及以上的，本项不得分；未发生的得满分: the count of the events (semantics §114)
+        band = next(v.condition for v in rule.vetoes if isinstance(v.condition, Range))
+        out.append(Input(VALUE_KEYS[0] if several else "实际值", "count", band.subject.rstrip("的"),
+                         band.low.value.unit if band.low else "次", meaning="发生次数：0＝未发生，1及以上＝发生（否决）"))  # fmt: skip
     elif reads_value(rule):
         kind = "rank-of" if reads_from_last(rule) else "rank-values" if shares_of_rank(rule) else "rank" if reads_rank(rule) else "rank-share" if reads_rank_share(rule) else "value"
         # 优（100%）得满分，良（90%-100%）得8分: the grade naming a band answers as a value in it does (§103)
@@ -538,6 +644,10 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
         # 设立举报电话且24小时有人值守: 是 says every part holds (semantics §93)
         parts = next((a.condition.parts for a in worded if isinstance(a.condition, Label) and a.condition.parts), ())
         meaning = f"是＝{'、'.join(f'“{p}”' for p in parts)}都做到，缺一项为否" if kind == "flag" and parts else ""
+        if activity_count_answers(rule):
+            # 开展得满分，未开展不得分: a count answers too (semantics §114)
+            done, undone = sorted(choices, key=not_held)
+            meaning = f"是＝{done}，否＝{undone}；或填{done}的次数（0＝{undone}，1及以上＝{done}）"
         if budget_answers(rule):
             # 超支不得分 (semantics §111): a number answers too, against the budget in the row's target
             meaning = "是＝未超出预算；也可填实际数，与指标值中的预算比较"
@@ -582,6 +692,10 @@ def _item_input(number: int, rule: Rule, unit: str) -> Input:
     inner = _rule_inputs(rule, unit)
     if len(inner) == 1:
         only = inner[0]
+        if rule.vetoes and not rule.awards and not rule.deductions:
+            # 发生重大质量安全事故的，本指标不得分 after ①②: a veto of the whole indicator, its own number (semantics §115)
+            return Input(number, only.kind, f"第{number}项（否决，本指标计0分）：{only.name}", only.unit, only.choices,
+                         only.meaning)  # fmt: skip
         return Input(number, only.kind, f"第{number}项：{only.name}", only.unit, only.choices)
     if not inner:
         return Input(number, "flag", f"第{number}项是否达到")
@@ -838,7 +952,7 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     at = value_place(rule)
     if at is not None:
         n = len(separate_inputs(rule)) + 1
-        what = "文字条件（是/否）" if worded_beside_bonuses(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
+        what = "文字条件（是/否）" if worded_beside_bonuses(rule) or worded_beside_vetoes(rule) else "数值"  # 完成得满分，获得表彰的加1分 (§106)
         decided = (*decided, Decision("实际值", "答法", f"可写 {{实际值: …, 1: …}}，也可按各项在规则中出现的顺序编号1…{n}（{what}是第{at}项）",
                                       False, "semantics §99"))  # fmt: skip
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
@@ -853,13 +967,20 @@ def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
             past = "超出" if side is Direction.EXCESS else "低于"
             out.append(Decision(d.event or "扣分", "计量", f"实际值{past}指标值{_quantity(t)}的部分（实际值填本行的{t.unit}数）",
                                 False, f"semantics §14，指标值以{t.unit}计"))  # fmt: skip
+    if t is None:
+        # 在规定时间内完成得满分，每超过1天扣0.5分 with no target: the answer is the units over the unstated limit (§116)
+        over = over_unstated_limit(rule)
+        for was, now in zip(rule.clauses, over.clauses, strict=True):
+            if was is not now and isinstance(now, Deduction) and now.step is not None:
+                out.append(Decision(now.event or "扣分", "答法", f"填超过规定时间的{now.step.unit}数（规定时间没有写明，数值只能是超出的部分），"
+                                    "按时完成填0", False, "semantics §116"))  # fmt: skip
     return out
 
 
 __all__ = ["VALUE_KEYS", "Decision", "Input", "Reading", "bind", "budget_answers", "budget_target", "checklist",
            "checklist_hand", "event_words", "from_the_first", "joint_parts", "late_or_missed", "measured_subjects",
            "number_answers", "one_off_cases", "part_unit", "reads_from_last", "reads_rank", "reads_rank_share", "reads_value",
-           "separate_inputs", "value_slots", "worded_beside_bonuses"]  # fmt: skip
+           "separate_inputs", "value_slots", "worded_beside_bonuses", "worded_beside_vetoes"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ nested deduction bands (semantics §83, §95)

@@ -47,7 +47,7 @@ from ..rules.shapes import (
     is_weight_name,
     ties_to_target,
 )
-from .values import is_missing, normalize_unit
+from .values import ON_TIME, is_missing, normalize_unit
 
 HUNDRED = Decimal(100)
 
@@ -195,6 +195,8 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     rule = events_apart(without_missing(rule))
     t = setting.target
     _plan_is_target(rule, setting)
+    if t is None:
+        rule = over_unstated_limit(rule)
     if t is None or not t.unit or t.is_percent or not any(d.kind is StepKind.EVENTS for d in rule.deductions):
         return rule
     changed = False
@@ -207,6 +209,33 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
                 changed = True
         clauses.append(c)
     return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+def over_unstated_limit(rule: Rule) -> Rule:
+    """在规定时间内完成得满分，每超过1天扣0.5分 on a row with no target (semantics §116): the full marks are on-time words
+    alone (answers.toml ``on_time``: the limit is named, never stated) and a step of a unit of time opens with an excess
+    word (lexicon ``delay_over``): no number says where the limit is, so a number of days can only be the days over it,
+    and the steps count from 0 days over, as a step per day late does (每逾期1天). The step becomes that, or the rule is
+    returned as it is. With a target that is a number (≤30天) the steps count from it instead."""
+    if not any(isinstance(a.outcome, FullMarks) and isinstance(a.condition, TargetMet) and a.condition.deadline is None
+               and a.condition.text.strip().removesuffix("的") in ON_TIME for a in rule.awards):  # fmt: skip
+        return rule
+    clauses = []
+    changed = False
+    for c in rule.clauses:
+        if (
+            isinstance(c, Deduction) and c.kind is StepKind.DISTANCE and c.direction is Direction.EXCESS and not c.bonus
+            and c.start is None and c.measure is Measure.VALUE and c.step is not None and c.step.unit in _TIME_UNITS
+            and c.event.startswith(_OVER_WORDS)
+        ):  # fmt: skip
+            c = attrs.evolve(c, kind=StepKind.EVENTS, direction=None)
+            changed = True
+        clauses.append(c)
+    return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+_TIME_UNITS = words("time_unit")
+_OVER_WORDS = tuple(words("delay_over"))
 
 
 def _plan_is_target(rule: Rule, setting: Setting) -> None:
@@ -242,7 +271,8 @@ def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
     return (event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
-            or text.lstrip("如若凡因").startswith(_CAUSES))  # 造成重大影响的 (lexicon cause)
+            or text.lstrip("如若凡因").startswith(_CAUSES)  # 造成重大影响的 (lexicon cause)
+            or (text.startswith("因") and any(c in text for c in _CAUSES)))  # 因隐患未整改引发安全事故 (§114)
 
 
 _CAUSES = tuple(words("cause"))

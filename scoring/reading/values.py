@@ -57,6 +57,8 @@ MISSING: frozenset[str] = frozenset(_ANSWERS["missing"])
 SAME: dict[str, frozenset[str]] = {w: frozenset(g) for g in _ANSWERS["same"] for w in g}
 #: verbs a veto opens with, and the negations before them (出现 / 未出现 on 出现劣Ⅴ类水体的不得分; semantics §92)
 EVENT_VERBS: tuple[str, ...] = tuple(_ANSWERS["event_verbs"])
+#: 按时 / 按期完成 / 未逾期: not late at all, where a rule scores how late (semantics §113)
+ON_TIME: frozenset[str] = frozenset(_ANSWERS["on_time"])
 EVENT_NEGATIONS: tuple[str, ...] = tuple(_ANSWERS["event_negations"])
 
 

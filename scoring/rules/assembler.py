@@ -182,6 +182,10 @@ def _past_a_time_line(lead: Lead) -> bool:
     )  # fmt: skip
 
 
+
+#: 另 / 另外 / 再 / 还 alone before 扣N分: a further deduction, for the case the clause before states (semantics §115)
+_FURTHER = frozenset(("另", "另外", "再", "还", "另行", "并"))
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -696,6 +700,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     # before, the words after it say which events count; one lead
                     notes.remove(out.pop())  # type: ignore[arg-type]
                     lead = last_lead + lead
+                elif (
+                    out and isinstance(out[-1], Note) and last_lead
+                    and len(lead) == 1 and isinstance(lead[0], PText) and lead[0].text.strip() in _FURTHER
+                ):  # fmt: skip
+                    # 投诉被查实且造成不良影响的，另扣1分 (semantics §115): 另 says the deduction is a further one, for
+                    # the case its clause states; that clause names it (it was read as an event named 另 whose count
+                    # was refused: {1: 2, 2: 1} could not be scored)
+                    self.use(*lead)
+                    notes.remove(out.pop())  # type: ignore[arg-type]
+                    lead = ctx = last_lead
                 # a condition before the deduction in the same lead, e.g. 完成率100%计2分，每有一项未完成扣0.2分
                 gap = None
                 if len(deducts) == 1 and isinstance(deducts[0].points, Decimal) and not outcomes:
@@ -1318,6 +1332,35 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+    _WHOLE_INDICATOR = re.compile(r"(?:本|该|此)(?:项)?指标|一票否决")
+
+    def _indicator_veto(self, built: list[Item]) -> list[Item]:
+        """①项目按期完工得3分；②工程质量验收合格得3分；发生重大质量安全事故的，本指标不得分 (semantics §115): a veto
+        closing the last item that names the indicator (本指标 / 该指标 / 本项指标) or is 一票否决 zeroes the whole
+        composite, not the last item, and takes its own answer: it is an item of its own, numbered after the last
+        (as ③发生…的，本指标直接计0分 is), so {1: 是, 2: 是, 3: 未发生} answers it. It was read into item 2, whose one
+        answer then covered 验收合格 and the veto, and the veto zeroed item 2 only ({1: 是, 2: 发生} → 3). A veto in
+        本项's words (②…得3分，未通过验收的本项不得分) stays the item's."""
+        if len(built) < 2:
+            return built
+        last = built[-1]
+        clauses = last.rule.clauses
+        k = len(clauses)
+        while k and isinstance(clauses[k - 1], Veto) and self._names_indicator(clauses[k - 1]):
+            k -= 1
+        rest = clauses[:k]
+        if k == len(clauses) or not any(isinstance(c, (Award, Deduction)) for c in rest):
+            return built
+        tail = clauses[k:]
+        kept = attrs.evolve(last, rule=attrs.evolve(last.rule, clauses=rest))
+        vetoes = [Item(last.number + 1 + i, None, Rule((v,)), getattr(v, "span", None)) for i, v in enumerate(tail)]
+        return [*built[:-1], kept, *vetoes]
+
+    def _names_indicator(self, v: Any) -> bool:
+        if not isinstance(v, Veto) or v.span is None:
+            return False
+        return self._WHOLE_INDICATOR.search(self.text[v.span[0] : v.span[1]]) is not None
+
     def composite(self, pre: list[Any], items: list[Any]) -> Node:
         items, each = self._each_item(items)  # 每项各N分: every item those points, so a count answers too (§97)
         items, per_item = self._per_item_closing(items)
@@ -1342,6 +1385,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             built.append(Item(number, points, rule, span))
         if per_item is not None:
             self._items_each_scored(built, per_item)
+        built = self._indicator_veto(built)
         scored = [i for i in built if i.rule.awards or i.rule.deductions or i.rule.vetoes]
         checklist = (
             len(built) > 1

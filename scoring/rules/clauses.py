@@ -128,6 +128,7 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+_YEAR_DONE = tuple(lexicon_words("year_done"))  # 2025年完成: by the year's last day (semantics §116)
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
 #: 排名前30%: the words before a share of the number ranked (semantics §109)
 _SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
@@ -207,7 +208,11 @@ class ClauseReader(SpanReader):
             delay = self._delay_condition(lead, span)
             if delay is not None:
                 return delay
-        if len(lines) != 1 or any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
+        if any(isinstance(p, (PStep, PQty, PBounded, PBareOp)) for p in lead):
+            return None
+        if len(lines) == 2 and not self._closed_pair(lines):
+            return None
+        if len(lines) not in (1, 2):
             return None
         if any(w in _lead_text(lead) for w in _DELAY_WORDS):
             # 逾期1个月以内扣2分 / 逾期1-3个月扣4分 / 延迟3个月以上扣4分: a band on how late, in a unit of time
@@ -218,7 +223,9 @@ class ClauseReader(SpanReader):
                 return delay
         if any(isinstance(p, PWord) for p in lead):
             return None  # 未完成90%偏差扣1分: a deviation or a share of the target, no band of the value
-        if isinstance(lines[0], PCmp) and (lines[0].of_target or lines[0].q.unit == "个百分点" or lines[0].q.unit == "分"):
+        if any(
+            isinstance(c, PCmp) and (c.of_target or c.q.unit == "个百分点" or c.q.unit == "分") for c in lines
+        ):  # fmt: skip
             return None
         if any(isinstance(p, PText) and any(w in p.text for w in _FREQ_WORDS) for p in lead):
             return None  # 超过3个月的每月扣1分: per month past the line (§47), no band
@@ -230,7 +237,22 @@ class ClauseReader(SpanReader):
         cond = self.condition(lead, span)
         if not isinstance(cond, Range) or cond.measure not in (Measure.VALUE, Measure.EXCESS):
             return None
+        if len(lines) == 2 and (cond.low is None or cond.high is None):
+            return None
         return cond
+
+    def _closed_pair(self, lines: list[Any]) -> bool:
+        """95%（含）以上但低于100%扣1分: two comparisons of one quantity, a lower line then an upper one (or the
+        other way round) joined by nothing but 但/且/而/并/、/， are one closed band of the value, as the same words
+        before 得4分 are (ninth probe A10: refused as two starts of steps; semantics §108)."""
+        a, b = lines
+        if not (isinstance(a, PCmp) and isinstance(b, PCmp)) or a.q.unit != b.q.unit:
+            return False
+        lows, highs = (Op.GT, Op.GE), (Op.LT, Op.LE)
+        if not ((a.op in lows and b.op in highs) or (a.op in highs and b.op in lows)):
+            return False
+        between = self.text[a.span[1] : b.span[0]].strip()
+        return between.strip("但且而并、，,的 ") == ""
 
     def _delay_condition(self, lead: Lead, span: Span) -> Range | None:
         """The clause's band when it is one on how late (``shapes.delay_band``), else None with nothing marked
@@ -491,6 +513,13 @@ class ClauseReader(SpanReader):
                     high, high_from = hi, c
             self.use(low_from, high_from)
             self._no_unknown_unit(lead, low_from, high_from)
+            if len(cmps) == 2:
+                # 合格率95%（含）以上但低于100%: the 但/且 joining the two lines is no part of what is measured (the
+                # subject read 合格率但)
+                inner = [p for p in lead if isinstance(p, PText) and cmps[0].span[1] <= p.span[0] < cmps[1].span[0]]
+                if inner and all(not p.text.strip("但且而并、，, ") for p in inner):
+                    text = "".join(p.text for p in lead if isinstance(p, PText) and p not in inner)
+                    text = (_BETWEEN.sub("", text) if "之间" in text else text).strip("的")
             if measure is Measure.VALUE and self.excess_band(lead, span, [low_from, high_from]):
                 # 超出预算10%以内得5分 / 超支5%-10%扣3分: a band on the excess over the reference, relative,
                 # holding only above it (semantics §82). It was refused, and before that read as the value
@@ -604,16 +633,17 @@ class ClauseReader(SpanReader):
         full = _unopened(full.strip("，。；,;：: 的"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
-    def deadline(self, lead: Lead, yearless: bool = False) -> datetime.date | MonthDay | None:
+    def deadline(self, lead: Lead, yearless: bool = False, february: bool = False) -> datetime.date | MonthDay | None:
         """2024年年底前完成 / 2024年6月底前 / 2024年12月31日前: a date in words with 前 (or 底, 末) after it
         is the deadline of the worded condition it stands in, the date by which it is done (the last day
         of the year or month when no day is written). Its numbers are read into ``Label.deadline``; the
         words stay the requirement (met or not: 是/否, or the months late a delay step counts). A
-        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread."""
+        year alone with no such word (2024年完成) is no deadline: None, and the year stays unread. ``february``:
+        2月底 with no year is read too (where the answer is how late, never a date: semantics §113)."""
         qtys = [p for p in lead if isinstance(p, PQty)]
         years = [i for i, p in enumerate(qtys) if p.q.unit == "年" and _YEARS[0] <= p.q.value <= _YEARS[1]]
         if yearless and not years and tuple(p.q.unit for p in qtys) in (("月",), ("月", "日")):
-            return self._month_day(qtys)
+            return self._month_day(qtys, february)
         if len(years) != 1 or len(qtys) - years[0] > 3:
             return None
         parts = qtys[years[0] :]
@@ -629,6 +659,9 @@ class ClauseReader(SpanReader):
         if len(values) == 1 and after.startswith(("年底", "年末")):
             values.append(12)
             after = after[1:]
+        elif len(values) == 1 and len(qtys) == 1 and after.startswith(_YEAR_DONE) and not after.startswith("完成率"):
+            # 2025年完成全部改造任务: done in that year, by its last day, as 12月完成 is by December's (§88, §116)
+            after = "前"
         if not _by(after) and not self._no_later(parts[0]):
             return None
         year, month = values[0], values[1] if len(values) > 1 else 12
@@ -706,7 +739,7 @@ class ClauseReader(SpanReader):
         as 前 after it does (semantics §104): the date itself is on time, a month alone its last day."""
         return self.text[: first.span[0]].rstrip().endswith(_NO_LATER)
 
-    def _month_day(self, parts: list[PQty]) -> MonthDay | None:
+    def _month_day(self, parts: list[PQty], february: bool = False) -> MonthDay | None:
         """11月30日前 / 6月底前 / 次年3月31日前, the lead's only numbers (semantics §80): a deadline with no year,
         read into the words' ``deadline`` as month and day (the last day of the month when none is written,
         which needs no year but for February: 2月底 is refused). Not after 第, 每 or 前 (第3月, 每月, 前3月)."""
@@ -717,6 +750,10 @@ class ClauseReader(SpanReader):
         if not _by(self.text[parts[-1].span[1] :].lstrip()) and not self._no_later(parts[0]):
             return None
         month = int(parts[0].q.value)
+        if month == 2 and len(parts) == 1 and february:
+            # 于2月底前完成…，每延迟1天扣0.1分: the answer is the days late, which the year does not change (§113)
+            self.use(*parts)
+            return MonthDay(2, 29, end=True)
         if not 1 <= month <= 12 or (month == 2 and len(parts) == 1):
             return None
         last = calendar.monthrange(2001, month)[1] if month != 2 else 29  # any year but a leap one's February

@@ -160,3 +160,76 @@ def grades_of(labels: list[str]) -> tuple[list[Grade | None], str | None]:
         if one is None:
             return alone, None
     return list(one), shared_subject(one)
+
+
+#: a level written as one token (A, B; 1, 2 of 第1季度 / 第2季度) and what may stand before it in a shorter label (第)
+_TOKEN = re.compile(r"(?P<p>第?)(?P<t>[A-Za-z]|[0-9]+)(?P<s>\D*)$")
+#: words joining alternatives inside one label (持平或下降)
+_OR = re.compile(r"或者|或")
+
+
+def _common_suffix(texts: list[str]) -> str:
+    return _common_prefix([t[::-1] for t in texts])[::-1]
+
+
+def _parallel(first: str, other: str) -> str | None:
+    """The level of ``first`` when it is written as ``other`` is, after words of its own: 评价等级为A beside B (A);
+    在全省考核中获得A beside B (the 等次 both close with is bare's); 项目开工时间在第1季度 beside 第2季度 (第1季度). The
+    token is one Latin letter or a whole number, of the same kind in both, with the same words around it (第, 季度)
+    and not the same token; the words before it in ``first`` are two characters or more. None otherwise."""
+    m, o = _TOKEN.search(first), _TOKEN.fullmatch(other)
+    if m is None or o is None or m["s"] != o["s"] or m["p"] != o["p"] or m["t"] == o["t"]:
+        return None
+    if m["t"].isdigit() != o["t"].isdigit():
+        return None
+    opening = first[: m.start()]
+    if len(opening) < 2 or (opening[-1].isascii() and opening[-1].isalnum()):
+        return None  # AA, 12: a token longer than the other's; a label that is the token alone has no subject
+    return first[m.start() :]
+
+
+def _before_object(first: str, others: list[str]) -> str | None:
+    """The level of ``first`` without its object, when the other labels all end with one word of two characters or
+    more that ``first`` has once, followed by more words (全面完成年度目标任务 beside 基本完成 / 未完成: 全面完成): the
+    words up to and with that word, if some are before it. None otherwise."""
+    if len(others) < 2:
+        return None
+    word = _common_suffix(others)
+    if len(word) < 2 or first.count(word) != 1 or first.endswith(word) or first.startswith(word):
+        return None
+    return first[: first.index(word) + len(word)]
+
+
+#: words that negate what follows them: one before the first of alternatives may negate them all
+_NEGATIONS = ("未", "不", "没", "无", "非")
+
+
+def _negation_shared(parts: list[str]) -> bool:
+    """未按时或足额拨付: a negation before the first alternative that the others lack may be the negation of all of
+    them (未 (按时或足额) 拨付), so 足额拨付 is no alternative of its own (never the positive word for a negated
+    label)."""
+    return parts[0].startswith(_NEGATIONS) and not all(p.startswith(_NEGATIONS) for p in parts[1:])
+
+
+def short_names(labels: list[str]) -> list[tuple[str, ...]]:
+    """For each label, the words besides its own that name it exactly (semantics §112): its level without the
+    subject it alone writes (评价等级为A: A beside B, C; 项目开工时间在第1季度: 第1季度 beside 第2季度; 全面完成年度目标任务:
+    全面完成 beside 基本完成 / 未完成), and each of its alternatives joined by 或 (持平或下降: 持平, 下降), in the label or in that
+    level. Only the first label is read for a subject: the others are written after it, without one. Pure function
+    of the label texts; an answer still names a label only by one of these words exactly, never by a part of one."""
+    texts = [bare(t) for t in labels]
+    out: list[tuple[str, ...]] = []
+    for i, t in enumerate(texts):
+        names: list[str] = []
+        if i == 0 and len(texts) > 1:
+            level = next((p for o in texts[1:] if (p := _parallel(t, o)) is not None), None)
+            if level is None:
+                level = _before_object(t, texts[1:])
+            if level is not None:
+                names.append(level)
+        for whole in [t, *names]:
+            parts = [p.strip() for p in _OR.split(whole)]
+            if len(parts) > 1 and all(parts) and not _negation_shared(parts):
+                names.extend(parts)
+        out.append(tuple(dict.fromkeys(n for n in names if n != t)))
+    return out

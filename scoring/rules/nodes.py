@@ -141,12 +141,15 @@ class MonthDay:
 
     month: int
     day: int
+    # 2月底 before steps of time late (semantics §113): the month's last day, whichever it is (day 29: a date by
+    # month and day is never past it; with a year it is that year's last day of February)
+    end: bool = False
 
     def isoformat(self) -> str:
         return f"--{self.month:02d}-{self.day:02d}"  # ISO 8601's form of a date with no year
 
     def __str__(self) -> str:
-        return f"{self.month}月{self.day}日"
+        return f"{self.month}月底" if self.end else f"{self.month}月{self.day}日"
 
 
 @frozen

@@ -36,6 +36,7 @@ from .nodes import (
     StepKind,
     TargetMet,
     Veto,
+    Zero,
 )
 from .phrases import (
     _AS_OF_WORDS,
@@ -136,6 +137,10 @@ class RequirementReader(RuleChecks):
             nxt = result[k + 1]
             if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
                 continue
+            if self._failure_words(nxt, leads) and k + 2 < len(result):
+                # 应于5月31日前储备到位，未按时储备到位的，每逾期1天扣0.2分: the failure said in words of its own between
+                # the requirement and its steps names what the steps count (semantics §113); it stays a note
+                nxt = result[k + 2]
             late_band = (
                 isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
                 and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
@@ -162,13 +167,23 @@ class RequirementReader(RuleChecks):
                 continue
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
-            deadline = self.deadline(lead, yearless=True)
+            deadline = self.deadline(lead, yearless=True, february=True)
             if deadline is None:
                 continue
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
         self._no_delay_cutoff(result)
         return result
+
+    def _failure_words(self, c: Clause, leads: dict[int, Lead]) -> bool:
+        """未按时储备到位的 / 未按期完成的: a context clause of words alone (no number) opening with a word of the
+        lexicon's ``failed_requirement`` and closed by 的, the failure to meet the requirement before it (§113)."""
+        if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+            return False
+        if any(not isinstance(p, PText) for p in leads[id(c)]):
+            return False
+        text = self.text[c.span[0] : c.span[1]].strip().rstrip("，,；;")
+        return text.startswith(_FAILED_WORDS) and text.endswith("的")
 
     def _no_delay_cutoff(self, clauses: list[Clause]) -> None:
         """2025年6月底前完成招标，每滞后一个月扣0.5分；年底前仍未完成招标的不得分: steps per unit of time late after a
@@ -297,12 +312,27 @@ class RequirementReader(RuleChecks):
             subject = r.subject.lstrip("份")
             if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
+            elif subject.startswith(("以后", "之后")) and self._nothing_after(c, int(month)):
+                # 8月以后完成不得分: with or without August the score is 0 there (a month no band covers is a gap,
+                # scored 0, §1): read from the month's first day, the band after the month before ends (§116)
+                out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=self._month_before(int(month)))))
             elif subject and not subject.startswith((*_DATE_WORDS, "以后", "之后", "后")):
                 # 10月以后完成 is no 10月完成 (it read the band by 10月31日): whether October is in it is not said (§104)
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, deadline=end)))
             else:
                 out.append(c)
         return out
+
+    @staticmethod
+    def _nothing_after(c: Award, month: int) -> bool:
+        """8月以后完成不得分 (semantics §116): a band from a month on, 以后 leaving the month itself unsaid, that scores
+        nothing, where the month before ends in the same year and with no year needed (not January, not March):
+        whichever way 以后 is read the score in that month is 0."""
+        return isinstance(c.outcome, Zero) or (isinstance(c.outcome, Points) and c.outcome.value == 0) if month in (2, *range(4, 13)) else False
+
+    @staticmethod
+    def _month_before(month: int) -> MonthDay:
+        return MonthDay(month - 1, calendar.monthrange(2001, month - 1)[1])
 
     def _month_onward(self, r: object) -> MonthDay | None:
         """10月及以后 / 10月及之后 beside deadlines (semantics §104): a band from that month on, its month included (a
@@ -355,15 +385,21 @@ class RequirementReader(RuleChecks):
         self.use(*lead)
         return Requirement(note.text, note.span, terms)
 
-    def _plan_line(self, lead: Lead) -> PQty | None:
+    def _plan_line(self, lead: Lead, direction: Direction | None = None) -> PQty | PCmp | None:
         """计划完成15公里 / 当年新增造林面积5000亩 / 全年召开例会12次: a context clause of words and one
         quantity in a unit (no comparison, no percent, no points, not how often or a time scope): the plan
-        it states, or None."""
+        it states, or None. 义诊服务达到5000人次 (a line reached, ≥) is the plan of a shortfall step too (ninth probe
+        B24: its 5000 was unread and the rule refused)."""
         numeric = [p for p in lead if not isinstance(p, (PText, PWord))]
-        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or not any(isinstance(p, PText) for p in lead):
+        if len(numeric) != 1 or not any(isinstance(p, PText) for p in lead):
             return None
-        q = numeric[0]
-        if not q.q.unit or q.q.is_percent or q.points_scale or q.pp or q.inclusive_mark is not None:
+        q: PQty | PCmp = numeric[0]
+        if isinstance(q, PCmp):
+            if direction is not Direction.SHORTFALL or q.op is not Op.GE or q.of_target or q.inclusive_mark is False:
+                return None
+        elif not isinstance(q, PQty) or q.points_scale or q.pp or q.inclusive_mark is not None:
+            return None
+        if not q.q.unit or q.q.is_percent:
             return None
         if self.frequency(lead) or self.time_scope(lead) or self.deadline(lead) is not None:
             return None
@@ -372,7 +408,9 @@ class RequirementReader(RuleChecks):
             return None  # 少建1个或已建…: a count short (or over) is an event, not the plan
         return q
 
-    def _plan_before(self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction) -> PQty | None:
+    def _plan_before(
+        self, out: list[Clause], last_lead: Lead, leads: dict[int, Lead], ded: Deduction
+    ) -> PQty | PCmp | None:
         """The plan line (§65) a step deduction counts from: the context clause right before it, or before a worded
         award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
         the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
@@ -392,7 +430,7 @@ class RequirementReader(RuleChecks):
             lead = leads[id(out[-2])]
         if not lead:
             return None
-        plan = self._plan_line(lead)
+        plan = self._plan_line(lead, ded.direction)
         if plan is None:
             return None
         # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)

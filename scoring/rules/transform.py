@@ -81,6 +81,9 @@ _TIME_UNITS = words("time_unit")
 #: （%） after a name of a formula: its unit, a rate (semantics §96)
 _UNIT_MARK = re.compile(r"\s*[（(]\s*[%％]\s*[)）]\s*$")
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
+_BRACKET_DEADLINE = re.compile(
+    r"[（(]\s*(?P<y>[0-9]{4}\s*年)?\s*(?P<m>[0-9]{1,2}\s*月)\s*(?P<d>[0-9]{1,2}\s*[日号])?"
+)
 _DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
 
 
@@ -265,6 +268,19 @@ class _Phrases:
         start = (tok.start_pos or 0) + m.start("n")
         q = PQty(Quantity(arabic(m["n"]), m["u"]), (start, (tok.start_pos or 0) + m.end("u")))
         return self.suffix_cmp(meta, [q, ch[1]])
+
+    def bracket_deadline(self, meta: Any, ch: list[Token]) -> list[PQty]:
+        # 汛前（5月31日前）储备到位: the bracket restates the deadline word before it with its date (§116); the date's
+        # numbers stand in the lead as written without the brackets (the deadline reader reads the 前 after them)
+        tok = ch[0]
+        m = _BRACKET_DEADLINE.match(str(tok))
+        assert m is not None  # the terminal's own shape
+        base = tok.start_pos or 0
+        units = (("y", "年"), ("m", "月"), ("d", "日"))
+        return [
+            PQty(Quantity(Decimal(m[g][:-1].strip()), unit), (base + m.start(g), base + m.end(g)))
+            for g, unit in units if m[g] is not None
+        ]  # fmt: skip
 
     def range(self, meta: Any, ch: list[Any]) -> PRange:
         # ±30%-±35%(含)以内: the second ± and a trailing 以内 restate what the first ± and the range say

@@ -4,8 +4,9 @@ answer read into a typed value (_In: a quantity, 是/否 or a label), item numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -22,6 +23,7 @@ from ..reading.scales import (
 )
 from ..reading.values import (
     LEVEL_OPENINGS,
+    ON_TIME,
     SAME,
     Value,
     bare_quantity,
@@ -33,7 +35,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
-from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, unquoted
+from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, short_names, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -287,6 +289,13 @@ def _named(awards: list[Award], label: str) -> list[Award]:
         return same[:1]
     worded = [a for a in awards if _worded(a)]
     texts = [_label_text(a) for a in worded]
+    said_bare = bare(unquoted(canonical_answer(label)))
+    short = [
+        a for a, text, names in zip(worded, texts, short_names(texts), strict=True)
+        if said_bare and (said_bare == bare(text) or any(same_label(label, n) or said_bare == n for n in names))
+    ]  # fmt: skip
+    if short:
+        return short  # 评价等级为A beside B: A; 持平或下降: 下降 (semantics §112); two are refused by the caller
     grades, subject = grades_of(texts)
     awards = worded
     answer = unquoted(canonical_answer(label))
@@ -518,7 +527,10 @@ def _reads_delay(rule: Rule) -> bool:
 def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     """滞后2个月 / 逾期15天 where the rule scores how late (semantics §104): a delay word of the lexicon, then a
     duration and nothing else, is that duration, as 2个月 is. Only where the rule reads a delay; anything else is
-    left as it was (a word the rule does not know is refused as before)."""
+    left as it was (a word the rule does not know is refused as before). An on-time word of the answer lexicon
+    (按时, 按期完成, 未逾期: ``on_time``), the whole answer, is 是: not late at all (semantics §113)."""
+    if isinstance(actual, str) and actual.strip() in ON_TIME and _reads_delay(rule):
+        return _In(flag=True)
     if x.label is None or not isinstance(actual, str) or not _reads_delay(rule):
         return x
     text = x.label.replace(" ", "")
@@ -531,6 +543,50 @@ def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     return _In(v.quantity, raw=v.quantity)
 
 
+#: minutes in each unit of clock time: the only conversion between units of time made (semantics §116). A day is
+#: no fixed number of hours (a working day is not 24), a month no fixed number of days: those are never converted
+_CLOCK_MINUTES = {"分钟": 1, "小时": 60}
+
+
+def answer_quantities(node: Any) -> Iterator[Quantity]:
+    """Every quantity a rule's nodes hold (steps, lines, edges), in no particular order."""
+    if isinstance(node, Quantity):
+        yield node
+    elif isinstance(node, tuple):
+        for n in node:
+            yield from answer_quantities(n)
+    elif attrs.has(type(node)):
+        for f in attrs.fields(type(node)):
+            yield from answer_quantities(getattr(node, f.name))
+
+
+def clock_answer(rule: Rule, x: _In, ctx: _Ctx) -> _In:
+    """300分钟 where the rule and its row measure in 小时 (系统故障修复时间≤4小时，每超出1小时扣0.5分), or 1.5小时 where
+    they measure in 分钟: the answer in the rule's unit of clock time, 60 minutes an hour, where the rule has one such
+    unit only and the number comes out exact (a division by 60 that does not end, 100分钟 = 1⅔小时, is refused:
+    no rounding is invented). 天 against 小时 is left as it was (refused as another unit)."""
+    if x.quantity is None or x.raw is None or x.raw.unit not in _CLOCK_MINUTES:
+        return x
+    units = {q.unit for q in answer_quantities(rule)} | {ctx.unit}
+    if ctx.target is not None:
+        units.add(ctx.target.quantity.unit)
+    clock = units & _CLOCK_MINUTES.keys()
+    if len(clock) != 1 or x.raw.unit in clock:
+        return x
+    (to,) = clock
+    minutes = Fraction(x.raw.value) * _CLOCK_MINUTES[x.raw.unit]
+    value = minutes / _CLOCK_MINUTES[to]
+    rest = value.denominator
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest != 1:
+        raise EvaluationError(f"实际值{_show(x)}换算成{to}不是有限小数（1{to}＝{_CLOCK_MINUTES[to]}分钟），"
+                              f"不作四舍五入：请按{to}填写")  # fmt: skip
+    q = Quantity(Decimal(value.numerator) / Decimal(value.denominator), to)
+    return _In(q, x.flag, x.label, raw=q)
+
+
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
     """An answer that is one of the rule's own grades (合格 on 优秀得满分，合格得80%，不合格不得分) is that
     grade, not the 是 its word also means."""
@@ -538,3 +594,24 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
         return x
     worded = [a for a in rule.awards if _worded(a)]  # 差 on 优（100%）…差（80%以下）不得分: the grade (§103)
     return _In(label=actual.strip()) if _match_label(worded, actual.strip()) is not None else x
+
+
+#: words of a change (下降8%): the number after one is how much the quantity changed that way (semantics §112)
+_CHANGE_WORDS = ("下降", "上升", "提升", "提高", "降低", "增长", "增加", "减少")
+
+
+def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
+    """下降8% where every band of the rule is on a 下降 (受理投诉件数较上年下降10%以上得满分，下降5%-10%得3分，下降5%以下得1分):
+    the change word the bands' subjects end with, then a number and nothing else, is that number, as 8% is (semantics
+    §112). Another change word (上升3% on those bands) or bands on other subjects leave the answer as it was: refused."""
+    if x.label is None or not isinstance(actual, str):
+        return x
+    text = x.label.replace(" ", "")
+    word = next((w for w in _CHANGE_WORDS if text.startswith(w)), None)
+    bands = [a.condition for a in rule.awards if isinstance(a.condition, Range)]
+    if word is None or not bands or not all(b.subject.endswith(word) and not b.grade for b in bands):
+        return x
+    v = parse_value(text[len(word) :], None)
+    if v is None or v.op is not None or v.quantity.value < 0:
+        return x
+    return _actual(text[len(word) :], ctx)

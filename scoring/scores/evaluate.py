@@ -14,6 +14,7 @@ import datetime
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -21,6 +22,7 @@ import attrs
 from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
+    activity_count_answers,
     band_order,
     band_text,
     budget_answers,
@@ -28,6 +30,7 @@ from ..reading.bind import (
     checklist,
     checklist_hand,
     deduction_of,
+    event_count_answers,
     from_the_first,
     joint_parts,
     late_or_missed,
@@ -40,6 +43,7 @@ from ..reading.bind import (
     value_place,
     value_slots,
     worded_beside_bonuses,
+    worded_beside_vetoes,
 )
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
@@ -106,6 +110,7 @@ from ..rules.shapes import (
     at_whole_rate,
     budget_comparison,
     deducts,
+    delay_unit,
     only_deducting_bands,
     tiers,
     ties_to_target,
@@ -126,6 +131,9 @@ from .answers import (
     _scale,
     _show,
     _target_value,
+    answer_quantities,
+    change_answer,
+    clock_answer,
     delay_answer,
     fits_the_value,
     graded_bands,
@@ -154,6 +162,35 @@ from .steps import (
     one_or_each,
     share_of_rank,
 )
+
+
+def _days_in_months(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> _In:
+    """20天 on bands of months late (逾期1个月以内扣1分；逾期1-3个月扣3分…; semantics §116): a month is 28 to 31 days, so N
+    days are between N÷31 and N÷28 months. Where no edge of the bands lies strictly between those, and the score at an
+    edge either end touches is the score inside, every length of month gives the same band: that band, the answer
+    taken as a number of months inside the stretch. Otherwise (30天 against 1个月以内: February says more than a month)
+    refused, asking for months. Never beside steps per month (their points move with every day)."""
+    late = delay_unit(rule)
+    if x.raw is None or x.quantity is None or x.raw.unit not in ("天", "日") or late is None or late.lstrip("个") != "月":
+        return x
+    if any(d.step is not None and d.step.unit.lstrip("个") == "月" for d in rule.deductions):
+        return x
+    days = Fraction(x.raw.value)
+    low, high = days / 31, days / 28
+    edges = {Fraction(q.value): q.value for q in answer_quantities(rule) if q.unit.lstrip("个") == "月"}
+    ask = (f"实际值{_num(x.raw.value)}天：规则按{late}分档，一个月28至31天，{_num(x.raw.value)}天落在哪一档取决于是哪几个月，"
+           f"请按{late}填写逾期时长")  # fmt: skip
+    if days < 0 or any(low < e < high for e in edges):
+        raise EvaluationError(ask)
+    middle = (low + high) / 2
+    inside = (Decimal(middle.numerator) / Decimal(middle.denominator)).quantize(Decimal("0.0001"))
+    tried = [inside, *(v for e, v in edges.items() if e in (low, high))]
+    scores = {_rule(rule, f"{v}{late}", attrs.evolve(ctx, steps=[]), full) for v in tried}
+    if len(scores) != 1:
+        raise EvaluationError(ask)
+    ctx.step(f"{_num(x.raw.value)}天按{late}计：每月28至31天，都在同一档", Decimal(0), "换算")
+    q = Quantity(inside, late)
+    return _In(q, raw=q)
 
 
 def evaluate(
@@ -301,6 +338,8 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if rule.waivers:
             raise EvaluationError("这条规则既有文字条件旁的加分，又有可不扣分的例外：两者怎样一起计分还不能读，请人工计分")
         return _worded_and_bonuses(rule, [c for c in separate if not isinstance(c, Waiver)], actual, ctx, full)
+    if worded_beside_vetoes(rule):
+        return _worded_and_vetoes(rule, [c for c in separate if isinstance(c, Veto)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
     if slots is None and not isinstance(actual, Mapping):
@@ -344,6 +383,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
+        x = clock_answer(rule, x, ctx)  # 300分钟 on a rule in 小时 (§116)
+        x = _days_in_months(rule, x, ctx, full)  # 20天 on bands of months late (§116)
         x = _whole_rate(rule, x)  # 100% on 整改完成率100%，每有1个问题未整改扣1分 (§108)
         rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
@@ -357,9 +399,15 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if {verb_answer(x.label, getattr(v.condition, "text", "")) for v in rule.vetoes} == {False}:
             # 未出现 on 出现劣Ⅴ类水体的，本项不得分；否则得满分: the veto's verb negated, the one input answered 否 (§92)
             x = _In(flag=True)
+    counted = not per_clause and x.flag is None and x.quantity is not None and event_count_answers(rule)
+    if counted:
+        _whole_count(x, "事件次数")  # 0.5 or −1 accidents on 发生重大安全事故的不得分；未发生的得满分 (semantics §114)
     for v in rule.vetoes:
         xi = per_clause.get(id(v), x)
-        if xi.label is not None and not isinstance(v.condition, Range) and _match_label(worded, xi.label) is not None:
+        if (
+            xi.label is not None and (not isinstance(v.condition, Range) or event_count_answers(rule))
+            and _match_label(worded, xi.label) is not None
+        ):  # fmt: skip
             # 发生重大舆情事件的，该项不得分；未发生的，得满分 answered 未发生: the answer names the award's case, so the
             # veto's case did not happen (semantics §86, as §70 reads an answer naming one case)
             continue
@@ -367,6 +415,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
             return ZERO
 
+    if counted:
+        # 0 on 发生重大食品安全事故的直接计0分；其他情况得满分 / 未发生的得满分: none happened, the case 是 answers (§114)
+        answered, x = x, _In(flag=True)
+        chosen = _choose_label(rule, x, ctx)
+        if chosen is not None:
+            ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"事件次数{_show(answered)}：按未发生（是）计")
+            return chosen
     awards = rule.awards
     if not awards and not rule.deductions and rule.proportional is None:
         # 投诉率超过1%的直接计0分 and nothing else: the rule only says when the indicator scores 0
@@ -556,6 +611,46 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
         counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # the bonuses' answers are counts
         _no_bonus_beside_zero(rule, zero, _In(), per_clause, counts, full)
     return _add_bonuses(rule, _In(), per_clause, ctx, value, full)
+
+
+def _worded_and_vetoes(rule: Rule, vetoes: Sequence[Veto], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    """工作成效显著得满分，成效一般得3分，无成效不得分；发生违纪违法问题被查处的，一票否决 (semantics §115): the words take
+    their own answer (是/否 or a label of theirs, under 实际值 or their place in the text's order) and each veto its own
+    (是＝未发生, 否＝发生, or the event's count, §114). A veto that holds scores 0 (domain point 7); otherwise the words
+    score as the rule without its vetoes would. One answer for both is refused: 是 said 成效显著 and no veto at once."""
+    names = [f"{i}：{n}" for i, n in enumerate([_worded_conditions(rule), *(_input_name(c) for c in vetoes)], 1)]
+    how = f"请按各项在规则中出现的顺序编号给出（{'；'.join(names)}），如 {{1: '是', 2: '否'}}，或写成 {{'实际值': '是', 1: '否'}}"
+    if not isinstance(actual, Mapping):
+        raise EvaluationError(
+            f"这条规则有{len(names)}件事要回答（文字条件和否决条款各需一个答案），一个答案不能同时用于几项：{how}"
+        )
+    value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if not value_keys:
+        actual = _in_text_order(rule, vetoes, actual)
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if len(value_keys) != 1:
+        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(vetoes) + 1))
+    counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is the event's count
+    for i, v in enumerate(vetoes, 1):
+        if _veto_holds(v.condition, _actual(keyed[i], counts), ctx):
+            ctx.step(_describe_cond(v.condition) + "：直接计0分", -full, "否决条款")
+            return ZERO
+    words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not isinstance(c, Veto)))
+    x = _actual(actual[value_keys[0]], ctx)
+    if x.quantity is not None and x.flag is None:
+        met = _number_meets(x, words, ctx)
+        if met is None:
+            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
+        answered, x = x, _In(flag=met)
+    else:
+        answered = None
+    value = _choose_label(words, x, ctx)
+    if value is None:
+        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
+    if answered is not None:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    return value
 
 
 def _no_bonus_beside_zero(rule: Rule, a: Award, x: _In, per_clause: dict[int, _In], ctx: _Ctx, full: Decimal) -> None:
@@ -862,6 +957,10 @@ def _number_meets(x: _In, rule: Rule, ctx: _Ctx) -> bool | None:
         if (unit in ("%", "个百分点")) != t.is_percent:
             raise EvaluationError(f"这条规则按预算（指标值{_fmt(t)}）比较，“{_show(x)}”的单位与指标值不同，不能比较")
         return _compare(_number(x, source).value, Op.LE, t.value)
+    if activity_count_answers(rule):
+        # 开展得满分，未开展不得分 answered 2: carried out twice, so carried out (semantics §114)
+        _whole_count(x, "次数")
+        return _as_count(x).value >= 1
     tied, events = number_answers(rule)  # the reading's (bind.number_answers)
     if ctx.target is not None and tied:
         t = ctx.target.quantity
@@ -943,6 +1042,18 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
                 score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
+
+
+def _whole_count(x: _In, what: str) -> None:
+    """A count of events is whole and not negative (semantics §92, §114)."""
+    assert x.quantity is not None
+    q = _as_count(x)
+    if q.is_percent:
+        raise EvaluationError(f"需要{what}，而不是百分比{_show(x)}")
+    if q.value < 0:
+        raise EvaluationError(f"次数不能为负: {_fmt(q)}")
+    if q.value % 1:
+        raise EvaluationError(f"{what}应为整数，而不是“{_show(x)}”")
 
 
 def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
@@ -1275,6 +1386,25 @@ def _composite_as_grades(c: Composite, actual: Any, ctx: _Ctx) -> Decimal | None
     return pts
 
 
+def _veto_items_answered(c: Composite, actual: Mapping[Any, Any]) -> None:
+    """①…；②…；发生重大质量安全事故的，本指标不得分 answered {1: 是, 2: 是}: the veto of the whole indicator is an input
+    of its own, numbered after the items (semantics §115); the refusal says which number and what to write."""
+    try:
+        given = {_item_number(k) for k in actual}
+    except EvaluationError:
+        return
+    for item in c.items:
+        if item.number in given or not item.rule.vetoes or item.rule.awards or item.rule.deductions:
+            continue
+        what = "、".join(_describe_cond(v.condition) for v in item.rule.vetoes)
+        counted = all(names_event(getattr(v.condition, "text", "")) for v in item.rule.vetoes)
+        how = "是＝未发生，否＝发生，或填发生次数" if counted else "是＝没有这种情形，否＝有"
+        raise EvaluationError(
+            f"缺少第{item.number}项（否决条款：{what}，本指标计0分）的回答：请填{how}，"
+            f"如 {{{', '.join(f'{i.number}: …' for i in c.items if i is not item)}, {item.number}: '是'}}"
+        )
+
+
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
     if c.shared is not None:
         # 发生安全事故的直接计0分。①…②…: a clause over all items, with no input of its own in a
@@ -1295,6 +1425,7 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
             if graded is not None:
                 return graded
             raise EvaluationError(f"分项规则需要每一项的实际值（如 {{1: '是', 2: 3}}），共{len(c.items)}项")
+    _veto_items_answered(c, actual)
     keyed = _keyed(actual, [i.number for i in c.items])
     known = sum((i.points for i in c.items if i.points is not None), ZERO)
     unknown = [i for i in c.items if i.points is None and not i.rule.vetoes]

@@ -460,11 +460,13 @@ def _number_spaces(text: str) -> frozenset[int]:
         gaps = [i for i in range(a, b) if text[i] in _BLANK]
         if not spaced and len(gaps) != 1:
             continue
-        j = b + 1 if spaced and text[b : b + 1] in tuple(_BLANK) and b + 1 < len(text) else b
+        # one blank before the closer (≥9 8 %: a space a PDF put before the % too, joined as 8 % is)
+        j = b + 1 if text[b : b + 1] in tuple(_BLANK) and b + 1 < len(text) else b
         closer = text[j : j + 1]
         if not closer or closer == "." or (closer.isspace()):
             continue
         before = text[:a].rstrip(_BLANK) if spaced else text[:a]
+        before = before[:-6] + "".join(map(_convert_char, before[-6:]))  # 低於 is 低于 (OpenCC runs after spaces)
         unit = closer in _UNIT_START or (_cjk(closer) and closer != "分")
         if unit and before.endswith(_ONE_NUMBER_AFTER):
             out.update(gaps)
@@ -492,17 +494,25 @@ def _joins_line(text: str, s: int, e: int) -> bool:
 
 
 def _split_word(text: str, s: int, e: int) -> bool:
-    """Whether the break ``text[s:e]`` falls strictly inside one of the scoring words."""
+    """Whether the break ``text[s:e]`` falls strictly inside one of the scoring words, read as the later steps
+    read it: spaces beside the break gone (扣完⏎为 止) and traditional characters simplified (扣完⏎爲止)."""
+    left = "".join(map(_convert_char, re.sub(f"[{_BLANK}\t]", "", text[max(0, s - 8) : s])))
+    right = "".join(map(_convert_char, re.sub(f"[{_BLANK}\t]", "", text[e : e + 8])))
     for word in _BREAK_WORDS:
         for cut in range(1, len(word)):
-            if text.endswith(word[:cut], 0, s) and text.startswith(word[cut:], e):
+            if left.endswith(word[:cut]) and right.startswith(word[cut:]):
                 return True
     return False
 
 
+#: signs a number follows (width-folded first: ＜ is < here): a comparison, a range's dash
+_BEFORE_NUMBER = "≥≤<>=≧≦-—–～~"
+
+
 def _decimal(text: str, dot: int, right: str) -> bool:
     """Whether ``text[dot]`` is a decimal point cut from its digits (扣0. 1分, 扣2. 5分), not an
-    item number's dot (1. 2分以上…): the digits before it are 0, or follow a word (扣, 得…)."""
+    item number's dot (1. 2分以上…): the digits before it are 0, or follow a word (扣, 得…), a comparison sign
+    or a range's dash (≥99. 9%, 85%-89. 9%)."""
     if not _digit(right):
         return False
     k = dot
@@ -517,7 +527,9 @@ def _decimal(text: str, dot: int, right: str) -> bool:
         return True
     while k > 0 and text[k - 1] in " \t\u3000\u00a0":
         k -= 1
-    return k > 0 and _cjk(text[k - 1])
+    # after a word (扣2. 5分), a comparison sign (≥99. 9%) or a range's dash (85%-89. 9%): a number stands there, never
+    # an item mark, which opens the text or follows a separator or a bracket (1. 2分以上…, ；2. 5分…)
+    return k > 0 and (_cjk(text[k - 1]) or text[k - 1] in _BEFORE_NUMBER)
 
 
 def _spaces(text: str) -> list[_Edit]:
@@ -736,15 +748,15 @@ def _leading_zero(text: str) -> list[_Edit]:
 
 # 80%99%: two different percentages run together with nothing between them have lost the dash of a range
 # (domain point 21: the % signs leave no other reading); not after 每 (每90%90%: a step and a start)
-_LOST_DASH = re.compile(r"(?<![0-9.每])(?P<a>[0-9]+(?:\.[0-9]+)?)%(?P<b>[0-9]+(?:\.[0-9]+)?)%")
+_LOST_DASH = re.compile(r"(?<![0-9.每])(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<pct>[%％])(?P<b>[0-9]+(?:\.[0-9]+)?)[%％]")
 
 
 def _lost_dash(text: str) -> list[_Edit]:
-    """80%99% → 80%-99%: a range that lost its dash, read with a warning (the reader must check it)."""
-    if "%" not in text:
+    """80%99% → 80%-99%, 80％99％ → 80％-99％: a range that lost its dash, read with a warning (the reader must check it)."""
+    if "%" not in text and "％" not in text:
         return []
     return [
-        _Edit(m.end("a"), m.end("a") + 1, "%-", "lost-dash")
+        _Edit(m.end("a"), m.end("a") + 1, m["pct"] + "-", "lost-dash")
         for m in _LOST_DASH.finditer(text)
         if Decimal(m.group("a")) != Decimal(m.group("b"))
     ]
