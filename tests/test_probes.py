@@ -36,6 +36,12 @@ KNOWN = {
     "不足计划1%扣1分 does); the reviewer would refuse it as exactly 10 or up to 10",
     "ninth:A28": "90%以下，该项不得分 is a veto (semantics §36), which outranks the band 90%（含）—95% listed before it at the "
     "shared 90%: 0; the reviewer took the band listed first (5)",
+    "tenth:C15": "每季度未按时报送…扣1分 answered 5: the count is taken as written (5 × 1 lost, floored at 0); that a year has four "
+    "quarters is not checked. The reviewer would refuse 5; the score, 0, is the floor either way",
+    "tenth:C25": "每完成1项改革任务得2分，共5项 answered 6: 共5项 is read as the cap of 10 (semantics §81), so 6 scores 10; the "
+    "reviewer would refuse 6 of 5 tasks (a known gap §81 and §97 list)",
+    "tenth:R16": "本项满分10分。完成率100%得10分，每低1%扣1分 on a weight of 5 at 95%: the stated weight's top award is capped at the "
+    "row's weight and the steps deduct from it (semantics §6, §46): 5; the reviewer would refuse (capped 5 or scaled 2.5?)",
     "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
     "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }

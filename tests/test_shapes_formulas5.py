@@ -36,6 +36,11 @@ CASES = [
     # 按照 … 的比值 … 计算, 本指标 no condition: 45/50 × 6 = 5.4; 60 → capped at 6 (the ceiling is the clamp)
     (BY_RATIO, "45", MONEY6, "5.4"),
     (BY_RATIO, "60", MONEY6, "6"),
+    # brackets inside 按…计算得分 (tenth probe D24: the bracket was left a parse tree and evaluating it crashed):
+    # 1500/2000 × 10 = 7.5; 1820/2000 × 10 = 9.1; 2500 → the clamp at the weight, 10
+    ("按（实际完成投资额÷计划投资额）×满分计算得分", "1500", {**MONEY10, "target": "2000万元"}, "7.5"),
+    ("按（实际完成投资额÷计划投资额）×满分计算得分", "1820", {**MONEY10, "target": "2000万元"}, "9.1"),
+    ("按(实际完成数÷计划数)×指标分值计分", "2500", {**MONEY10, "target": "2000万元"}, "10"),
     ("按实际完成数与计划数的比值乘以分值计分", "100", PLAN6, "5"),
     # 以 + a rate + 乘以 + the weight: 0.85 × 5 = 4.25
     ("以完成率乘以分值计算得分", "85%", PCT5_95, "4.25"),

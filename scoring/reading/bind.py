@@ -54,6 +54,7 @@ from .scales import (
     Scale,
     Setting,
     default_direction,
+    deviation_itself,
     distance,
     event_words,
     formula_names,
@@ -933,7 +934,7 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
         # each sub-item is answered under its own number, with what its own rule needs
         items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]
         inputs = [_item_input(n, r, u) for n, r, _ in items]
-        decisions = [d for _, r, was in items for d in (*_on_target(was, tq), *_rule_decisions(r, op, percent, u, tq))]
+        decisions = [d for _, r, was in items for d in (*_on_target(was, tq, op, u), *_rule_decisions(r, op, percent, u, tq))]
         worth = {i.points for i in rule.items}
         if rule.per_item and len(worth) == 1 and None not in worth:
             # ①…（2分）；②…（2分）。每完成1项取得该项分数: the count of items done answers too (semantics §86)
@@ -942,7 +943,7 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
         return Reading(rule, (Input("实际值", "items", "各分项的实际值 {1: …, 2: …}"), *inputs), tuple(decisions))
     assert isinstance(rule, Rule)
     bound = on_target(rule, setting)
-    decided = (*_on_target(rule, tq), *_rule_decisions(bound, op, percent, u, tq))
+    decided = (*_on_target(rule, tq, op, u), *_rule_decisions(bound, op, percent, u, tq))
     m = missing_clause(rule)
     if m is not None and m.condition is not None:
         # 数据缺失的不得分: the text says how missing data scores; no input of its own (semantics §86)
@@ -958,9 +959,13 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     return Reading(rule, tuple(_rule_inputs(bound, u)), decided)
 
 
-def _on_target(rule: Rule, t: Quantity | None) -> list[Decision]:
+def _on_target(rule: Rule, t: Quantity | None, op: Op | None = None, unit: str = "") -> list[Decision]:
     """每延迟1天扣1分 on a row of ≤30天: counted from the target (``scales.on_target``), shown."""
     out = []
+    if deviation_itself(rule, Setting(unit, t, op)) is not rule and t is not None:
+        # 偏差率在5%以内得5分，5%-10%得3分 on a row of ≤5%: every band compares the value as it stands (tenth probe A04)
+        out.append(Decision("偏差分档", "比较的量", f"实际值本身（指标值{_quantity(t)}是偏差率的上限，各档都按实际值比较，不再计算与指标值的偏离）",
+                            False, "semantics §108"))  # fmt: skip
     for d in rule.deductions:
         side = from_target(d, t)
         if side is not None and t is not None:

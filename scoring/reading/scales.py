@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -47,7 +48,7 @@ from ..rules.shapes import (
     is_weight_name,
     ties_to_target,
 )
-from .values import ON_TIME, is_missing, normalize_unit
+from .values import ON_TIME, is_missing, normalize_unit, parse_value
 
 HUNDRED = Decimal(100)
 
@@ -192,7 +193,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     value. Without such a target the units late or short are the answer. (The other way round, a
     step 每缺一名 with no line to count from, stays refused: whether 3 means three in place or three
     missing is not written.)"""
-    rule = events_apart(without_missing(rule))
+    rule = deviation_itself(events_apart(without_missing(rule)), setting)
     t = setting.target
     _plan_is_target(rule, setting)
     if t is None:
@@ -209,6 +210,54 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
                 changed = True
         clauses.append(c)
     return attrs.evolve(rule, clauses=tuple(clauses)) if changed else rule
+
+
+def _itself(rule: Rule, setting: Setting) -> list[Award]:
+    """The bands on a deviation that the row's value is itself, or none: a row of ≤ a percent (偏差率 ≤5%) whose line is
+    an edge of one of the rule's bands on a deviation (偏差率在5%以内得5分), none defined by a formula in the text."""
+    t = setting.target
+    if t is None or not t.is_percent or setting.op not in (Op.LE, Op.LT):
+        return []
+    devs = [a for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.DEVIATION]
+    if not devs or any(a.condition.defined for a in devs):  # type: ignore[union-attr]
+        return []
+    # the row's line is the full-marks band's: 偏差率在5%以内得满分 (or its best points) on ≤5%; a band at 100% of a budget
+    # row (偏离≤5%计10分…>100%不计分 on ≤100%) is a deviation from it, as before
+    best = max((a.outcome.value for a in rule.awards if isinstance(a.outcome, Points)), default=None)
+    full = [
+        a for a in devs
+        if a.condition.low is None and a.condition.high is not None and a.condition.high.value == t  # type: ignore[union-attr]
+        and (isinstance(a.outcome, FullMarks) or (isinstance(a.outcome, Points) and a.outcome.value == best))
+    ]  # fmt: skip
+    return devs if full else []
+
+
+def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
+    """Why a negative answer is refused where the row's value is the deviation itself (``deviation_itself``): whether
+    −12% is 12% off (both sides, as ±10% says) or within 5%以内 (one side) is not written by the bands as read."""
+    if not _itself(rule, setting) or not isinstance(answer, str):
+        return None
+    v = parse_value(answer, setting.unit)
+    if v is None or v.quantity.value >= 0:
+        return None
+    return (f"实际值{answer.strip()}为负：指标值{_show(setting.target)}是偏差率的上限，偏差率为负时按绝对值比较还是只看一侧，"  # type: ignore[arg-type]
+            "规则没有写明：请填写偏差率的绝对值，或核对规则")  # fmt: skip
+
+
+def deviation_itself(rule: Rule, setting: Setting) -> Rule:
+    """预算执行偏差率在5%以内得5分，5%-10%得3分，10%-15%得1分 on a row of ≤5%: the row's value is the deviation itself, and
+    every band of the rule compares it as it stands (12% → 1). It was decided band by band, by whether the band's own edge
+    was the target: the bands from 5% read the value, the band 10%-15% a deviation from 5% (12% fell in a gap and 16%
+    scored 1; tenth probe A04). The bands become bands of the value; ``band`` reads the row's line the same way."""
+    devs = _itself(rule, setting)
+    if not devs:
+        return rule
+    clauses = []
+    for c in rule.clauses:
+        if isinstance(c, Award) and isinstance(c.condition, Range) and any(c is a for a in devs):
+            c = attrs.evolve(c, condition=attrs.evolve(c.condition, measure=Measure.VALUE))
+        clauses.append(c)
+    return attrs.evolve(rule, clauses=tuple(clauses))
 
 
 def over_unstated_limit(rule: Rule) -> Rule:

@@ -391,7 +391,9 @@ class BandReader(RuleChecks):
     def _excess_thresholds(clauses: list[Clause]) -> list[Clause]:
         """未超预算100万元，计10分；每超过1%扣1分: an unstated bound is an upper one when the rule deducts for excess."""
         deds = [c for c in clauses if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE]
-        if not deds or not all(d.direction is Direction.EXCESS for d in deds):
+        if not deds or not all(d.direction is Direction.EXCESS and not d.bonus for d in deds):
+            # 任务完成率100%得基本分8分，每超1个百分点加0.5分: a bonus for the excess says more is better, so the base is
+            # reached from below (it was read ≤100%: 98% scored the base 8; tenth probe B08)
             return clauses
         out: list[Clause] = []
         for c in clauses:

@@ -1154,7 +1154,17 @@ class ClauseReader(SpanReader):
                 if start is None:
                     start = Edge(min(self.ranks, key=lambda q: q.value), True)
         elif qtys:
-            step_q = qtys[-1].q
+            q = qtys[-1].q
+            if (
+                q.unit in _EVENT_UNITS and q.unit not in _TIME_UNITS and q.value != 1 and not cmps
+                and not tail.bonus and any(w in text for w in (*_EVENT_WORDS, *_DELAY_WORDS))
+            ):  # fmt: skip
+                # 出现2次迟报的扣1分: no 每, and a count of 2: one deduction per two, or one from the second on? Not
+                # written (semantics §30); it was read as steps of 2 counted pro rata (tenth probe R08: 1 scored 2.5)
+                raise self.error("count-without-each", "扣分前写了几次事件，但没有写“每”：是每这么多次扣一次，还是达到这么多次扣一次，无法确定",
+                                 qtys[-1].span, expected=("每出现2次扣1分", "出现2次及以上的扣1分"),
+                                 hint="写明“每出现2次扣1分”或“出现2次及以上的扣1分”")  # fmt: skip
+            step_q = q
             step_pp = qtys[-1].pp
             self.use(qtys[-1])
         start_from: Any = None

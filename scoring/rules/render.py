@@ -549,7 +549,9 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
             return f"{cond}：{out}"
         return cond + out
     if isinstance(c, Veto):
-        return render_condition(c.condition, used) + "直接计0分"
+        cond = render_condition(c.condition, used)
+        # 弄虚作假的，一经查实: a condition over several phrases takes a comma before its outcome, as an award's does
+        return cond + ("，直接计0分" if any(ch in cond for ch in _SEPARATORS) else "直接计0分")
     if isinstance(c, Waiver):
         return f"但{c.condition.text}的，可不扣分"  # an exception to the deductions (semantics §105)
     if isinstance(c, Deduction):

@@ -589,6 +589,10 @@ class _Phrases:
     def factor(self, meta: Any, ch: list[Any]) -> Expr:
         return ch[1]  # type: ignore[no-any-return]
 
+    # 按（实际完成投资额÷计划投资额）×满分计算得分: brackets inside 按…计分 are brackets too (tenth probe D24: the tree was
+    # left in the formula, and evaluating it crashed)
+    by_factor = factor
+
     # structure
     def lead(self, meta: Any, ch: list[Any]) -> Lead:
         # op_range gives its phrases as a list (目标值 and the range): they stand in the lead one by one

@@ -38,7 +38,7 @@ from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.deadlines import answer_date
-from ..reading.scales import on_target, two_quantities
+from ..reading.scales import deviation_itself, on_target, two_quantities
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
@@ -83,6 +83,7 @@ class Compiled:
         ``take(x)`` and ``take_written(unit)(x)`` return None for every actual the generated
         code leaves to the evaluator, instead of calling it."""
         self.rule = rule
+        self._as_written = rule  # what the evaluator is given: it reads the rule on the row itself (on_target)
         self.kwargs = dict(target=target, weight=weight, comparator=comparator, unit=unit)
         if options is not None and not isinstance(options, Options):
             raise TypeError(f"options must be an Options, not {type(options).__name__}")
@@ -105,6 +106,8 @@ class Compiled:
         # the generated code's reading: the evaluator refuses every plain number (in the row's unit)
         # in every branch (the message quotes the number: ``shown``)
         self.refuses_numbers = False
+        # 偏差率在5%以内 on a row of ≤5% (the value the deviation itself): a negative answer is refused there
+        signed = isinstance(rule, Rule) and self._ctx is not None and deviation_itself(rule, self._ctx.setting) is not rule
         if isinstance(rule, Rule) and self._ctx is not None:
             rule = self.rule = on_target(rule, self._ctx.setting)  # the rule as it reads on this row
         # awards above the weight: a lower band worth more than the row refuses every answer (the
@@ -113,6 +116,7 @@ class Compiled:
             _answers_by_evaluator(rule)
             or not _within(rule, self.weight, self._ctx)
             or (self._ctx is not None and two_quantities(rule, self._ctx.setting) is not None)
+            or signed
         )
         if self._ctx is None or not isinstance(rule, Rule) or self.weight < 0 or self._by_evaluator:
             return
@@ -301,7 +305,7 @@ class Compiled:
     def score(self, actual: Any) -> Score:
         """The full Score (explanation and trace) from the evaluator."""
         o = self.options
-        return _evaluate(self.rule, actual, target=self.kwargs["target"], weight=self.weight,
+        return _evaluate(self._as_written, actual, target=self.kwargs["target"], weight=self.weight,
                          comparator_=self.kwargs["comparator"], unit=self.kwargs["unit"], options=o)  # fmt: skip
 
 

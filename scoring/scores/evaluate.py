@@ -60,6 +60,7 @@ from ..reading.scales import (
     on_target,
     pick,
     same_unit,
+    signed_deviation,
 )
 from ..reading.values import (
     comparator,
@@ -312,6 +313,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                  实际值=str(actual or "").strip())  # fmt: skip
         return value
     written = rule  # as written: late_or_missed reads its zero before on_target makes it a veto
+    signed = signed_deviation(rule, ctx.setting, actual)
+    if signed is not None:
+        raise EvaluationError(signed)  # −12% on 偏差率在5%以内 where the row's value is the deviation itself
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
