@@ -430,6 +430,8 @@ _LEVEL_MODIFIERS = ("基本", "较为", "比较", "较", "不太", "不够", "�
 
 
 _TIERS = tuple(sorted(words("tier"), key=len, reverse=True))
+#: 及以上 / 以上（含） / （含）以上 after a tier word (被省级及以上部门推广): that tier or a higher one, longest first
+_TIER_ONWARD = tuple(sorted(words("tier_onward"), key=len, reverse=True))
 
 
 def tiers(labels: list[str]) -> bool:
@@ -447,8 +449,8 @@ def tiers(labels: list[str]) -> bool:
             return False
         found.append(w)
         after = text[i + len(w) :]
-        for also in ("及以上", "以上"):  # 被省级及以上部门推广 / 被市级部门推广: that tier or a higher one
-            after = after.removeprefix(also)
+        # 被省级及以上部门推广 / 被省级以上（含）部门推广 / 被市级部门推广: that tier or a higher one (§92, §117)
+        after = next((after[len(a) :] for a in _TIER_ONWARD if after.startswith(a)), after)
         rests.add(text[:i] + "\0" + after)
     # 经验做法被省级部门推广 / 被市级部门推广: the subject written once, in the first label
     shortest = min(rests, key=len, default="")

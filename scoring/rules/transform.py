@@ -85,6 +85,12 @@ _BRACKET_DEADLINE = re.compile(
     r"[（(]\s*(?P<y>[0-9]{4}\s*年)?\s*(?P<m>[0-9]{1,2}\s*月)\s*(?P<d>[0-9]{1,2}\s*[日号])?"
 )
 _DATED_BY = re.compile(r"[0-9]\s*[年月日号]\s*(?:底|末)?\s*(?:以前|之前|前)\s*$")
+#: words naming a level then 以上/以下, right before a （含） inside words (较大以上（含）, 市级及以上（含）, “满意”以上（含）):
+#: the mark restates what 以上 says, the words read as 较大及以上 do (semantics §117); not after a number or %
+_LEVEL_THEN_MARK = re.compile(r"(?<=[\u3400-\u9fff”’\"'》])以[上下]$")
+#: the same with the mark before 以上/以下 (市级（含）以上): the words before it end with a character of a word
+_LEVEL_BEFORE_MARK = re.compile(r"[\u3400-\u9fff”’\"'》]$")
+_MARK_THEN_LEVEL = re.compile(r"^以[上下]")
 
 
 def _tok_span(tok: Token) -> Span:
@@ -194,13 +200,28 @@ class _Phrases:
         return PQty(q.q, self._span(meta), q.points_scale, q.pp, inclusive_mark=True)
 
     def text(self, meta: Any, ch: list[Token]) -> PText:
-        for tok in ch:
-            if tok.type == "INCLUSIVE" and not _DATED_BY.search(self.source[: tok.start_pos or 0]):
-                # 2024年9月30日前（含）完成 (semantics §88): the mark says the deadline's own day is on time, as a
-                # deadline is read; after anything but a date and 前 it is read by nothing
+        for i, tok in enumerate(ch):
+            if tok.type == "EXCLUSIVE":
+                # 较大以下（不含）安全事故: below 较大 and not 较大 itself, which is no word of the text (一般? 较小?);
+                # a level's words with 以上/以下 read as words (§117), and （不含） would make them other words
                 raise RuleSyntaxError("unexpected-token", f"这里不应出现“{tok}”", self.source, tok.start_pos or 0,
-                                      length=max(1, len(tok)), expected=("90%（含）以上", "2024年9月30日前（含）"),
-                                      hint="（含）写在数字或期限之后")  # fmt: skip
+                                      length=max(1, len(tok)), expected=("90%（不含）以上", "较大及以上", "一般"),
+                                      hint="“（不含）”写在数字之后；文字所说的等级不含本级时，请直接写出所指的等级，如“一般安全事故”")  # fmt: skip
+            if tok.type != "INCLUSIVE":
+                continue
+            before = "".join(str(t) for t in ch[:i])
+            after = "".join(str(t) for t in ch[i + 1 :])
+            # 2024年9月30日前（含）完成 (semantics §88): the mark says the deadline's own day is on time, as a
+            # deadline is read. 较大以上（含）安全事故 / 市级（含）以上 (semantics §117): the level and above, the words
+            # 较大及以上 say, read as those words are. After anything else it is read by nothing
+            if not (
+                _DATED_BY.search(self.source[: tok.start_pos or 0])
+                or _LEVEL_THEN_MARK.search(before)
+                or (_LEVEL_BEFORE_MARK.search(before) and _MARK_THEN_LEVEL.match(after))
+            ):
+                raise RuleSyntaxError("unexpected-token", f"这里不应出现“{tok}”", self.source, tok.start_pos or 0,
+                                      length=max(1, len(tok)), expected=("90%（含）以上", "2024年9月30日前（含）", "较大以上（含）"),
+                                      hint="（含）写在数字、期限或“以上/以下”之后")  # fmt: skip
         return PText("".join(str(t) for t in ch), self._span(meta))
 
     def name(self, meta: Any, ch: list[Token]) -> str:
