@@ -516,7 +516,7 @@ def budget_target(target: Quantity) -> bool:
     return (target.value == 100 and target.is_percent) or target.unit.endswith("元")
 
 
-_SCOPES = ("全年", "年内", "年度内", "本年度", "考核期内", "评估期内")
+_SCOPES = tuple(sorted(words("event_scope"), key=len, reverse=True))  # 本辖区内 before 辖区内
 _ABSENT = ("没有", "未", "无", "不")
 
 
