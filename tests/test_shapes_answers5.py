@@ -23,9 +23,9 @@ CASES: list[Case] = [
     ("完成年度工作任务得4分，未完成的不得分", "已经完成", {**WORDS, "weight": 4}, "4"),
     # 2. the label as written, with the words the rule keeps as a note before it; weight 5
     ("群众反映良好，无负面舆情得满分；有个别负面反映的得3分；负面舆情较多的不得分", "群众反映良好，无负面舆情",
-     {**WORDS, "weight": 5}, "5"),  # fmt: skip
+     {**WORDS, "weight": 5}, "5"),
     ("群众反映良好，无负面舆情得满分；有个别负面反映的得3分；负面舆情较多的不得分", "群众反映良好, 无负面舆情",
-     {**WORDS, "weight": 5}, "5"),  # fmt: skip
+     {**WORDS, "weight": 5}, "5"),
     ("群众反映良好，无负面舆情得满分；有个别负面反映的得3分；负面舆情较多的不得分", "有个别负面反映", {**WORDS, "weight": 5}, "3"),
     # 3. the first label without the subject the others leave off (在…级媒体刊发); weight 5
     ("宣传报道在国家级媒体刊发得满分，在省级媒体刊发得3分，在市级媒体刊发得1分", "在国家级媒体刊发", {**WORDS, "weight": 5}, "5"),
@@ -49,16 +49,16 @@ CASES: list[Case] = [
     ("资金于2月20日前拨付到位得满分，每推迟5天扣0.5分", "2月25日", {**WORDS, "weight": 2}, "1.5"),  # 5 days, no 2月29日
     # 7. minutes against a line in hours with steps in minutes; weight 3, line 2 hours, 1 point per 30 minutes over
     ("应急响应时间不超过2小时得满分，每超过30分钟扣1分", "150分钟", {"target": "≤2", "comparator": "≤", "unit": "小时",
-     "weight": 3}, "2"),  # 2.5 hours: 30 minutes over, 1 step  # fmt: skip
+     "weight": 3}, "2"),  # 2.5 hours: 30 minutes over, 1 step
     ("应急响应时间不超过2小时得满分，每超过30分钟扣1分", "210分钟", {"target": "≤2", "comparator": "≤", "unit": "小时",
-     "weight": 3}, "0"),  # 3.5 hours: 90 minutes over, 3 steps  # fmt: skip
+     "weight": 3}, "0"),  # 3.5 hours: 90 minutes over, 3 steps
     ("应急响应时间不超过2小时得满分，每超过30分钟扣1分", "120分钟", {"target": "≤2", "comparator": "≤", "unit": "小时",
-     "weight": 3}, "3"),  # fmt: skip
+     "weight": 3}, "3"),
     # 8. a delay over a duration target: the value is the target plus the delay; weight 4
     ("项目建设周期18个月，每延期1个月扣1分", "延期2个月", {"target": "≤18", "comparator": "≤", "unit": "个月", "weight": 4},
-     "2"),  # 20 months: 2 over, 2 steps  # fmt: skip
+     "2"),  # 20 months: 2 over, 2 steps
     ("项目建设周期18个月，每延期1个月扣1分", "延期0.5个月", {"target": "≤18", "comparator": "≤", "unit": "个月", "weight": 4},
-     "3.5"),  # half a step, proportional  # fmt: skip
+     "3.5"),  # half a step, proportional
 ]
 
 test_hand_cases, test_compiled_agrees, test_round_trip = checks(CASES)
@@ -69,7 +69,7 @@ REFUSALS: list[Case] = [
     ("建立管护机制并有效运行的得满分，未建立的不得分", "已建立", {**WORDS, "weight": 3}, REFUSE),  # 并有效运行 not said
     ("建立管护机制并运行的得满分，建立管护机制未运行的得1分，未建立的不得分", "已建立", {**WORDS, "weight": 3}, REFUSE),
     ("群众反映良好，无负面舆情得满分；有个别负面反映的得3分；负面舆情较多的不得分", "反映良好，无负面舆情",
-     {**WORDS, "weight": 5}, REFUSE),  # not the note's words  # fmt: skip
+     {**WORDS, "weight": 5}, REFUSE),  # not the note's words
     ("宣传报道在国家级媒体刊发得满分，在省级媒体刊发得3分，在市级媒体刊发得1分", "是", {**WORDS, "weight": 5}, REFUSE),
     ("宣传报道在国家级媒体刊发得满分，在省级媒体刊发得3分，在市级媒体刊发得1分", "国家级", {**WORDS, "weight": 5}, REFUSE),
     ("未建立资金监管制度的，本项不得分", "有", {**WORDS, "weight": 6}, REFUSE),  # 有制度, or the failure: not said
@@ -78,11 +78,11 @@ REFUSALS: list[Case] = [
     ("资金于6月30日前拨付到位得满分，每推迟5天扣0.5分", "7月", {**WORDS, "weight": 2}, REFUSE),  # 1 to 31 days late
     ("资金于6月30日前拨付到位得满分，每推迟5天扣0.5分", "2024年7月5日", {**WORDS, "weight": 2}, REFUSE),  # a year, none
     ("应急响应时间不超过2小时得满分，每超过30分钟扣1分", "100分钟", {"target": "≤2", "comparator": "≤", "unit": "小时",
-     "weight": 3}, REFUSE),  # 1⅔ hours: no rounding invented  # fmt: skip
+     "weight": 3}, REFUSE),  # 1⅔ hours: no rounding invented
     ("项目建设周期18个月，每延期1个月扣1分", "延期2个月", {"target": "≤20", "comparator": "≤", "unit": "个月", "weight": 4},
-     REFUSE),  # 18 written, 20 the target: over which?  # fmt: skip
+     REFUSE),  # 18 written, 20 the target: over which?
     ("项目建设周期18个月，每延期1个月扣1分", "延期60天", {"target": "≤18", "comparator": "≤", "unit": "个月", "weight": 4},
-     REFUSE),  # days are not months  # fmt: skip
+     REFUSE),  # days are not months
 ]
 
 
