@@ -24,6 +24,8 @@ KNOWN = {
     "would refuse: nothing says what 提高 is measured from",
     "first:W16": "账实相符率100%得满分，每发现1项不符扣0.5分 on a % row reads a bare 2 as two cases (semantics "
     "§14, the seed's own convention); the reviewer would refuse it as 2% or 2 cases",
+    "second:T11": "12月 on 11月底前完成得满分，12月完成得3分 is the month of December, all of it in the band 12月完成: 3 "
+    "(semantics §118, as the tenth probe's reviewer read 10月 on G17, the same shape); this reviewer would refuse it",
     "second:F03": "得分=实际值÷100%×5 takes 80% in points where no weight name is in the formula (semantics §12)",
     "second:P06": "超出的按比例扣减 on a ≤ row is target ÷ actual (semantics §8); a reader may deduct the excess",
     "sixth:E20": "根据实际情况评定 answered 是 scores full marks, the seed's own convention (tests/corpus grades.toml s002-L401, "

@@ -36,7 +36,7 @@ CASES = [
     (FEBRUARY, "12", W1, "0", "1 − 1.2 → 0 (no score below 0)"),
     (FEBRUARY, "是", W1, "1", "done on time: 0 days late, 1"),
     (FEBRUARY, "2025年3月2日", W1, REFUSE, "the deadline has no year: a date is never placed (the year is not inferred)"),
-    (FEBRUARY, "3月2日", W1, REFUSE, "a date without a year: how many days after a February end of 28 or 29 days?"),
+    (FEBRUARY, "3月2日", W1, "0.8", "no year on either side (§118): 2 days after February's end, 28th or 29th: 1 − 0.2"),
     (FEBRUARY, "否", W1, REFUSE, "late, but how late?"),
     (FEB_DONE, "3", W2, "0.5", "3 × 0.5 = 1.5: 2 − 1.5 = 0.5"),
     # the failure said between the requirement and its steps: 5月31日前 the deadline, the answer the days late
@@ -44,7 +44,8 @@ CASES = [
     (FAILED, "4", W2, "1.2", "4 × 0.2 = 0.8: 2 − 0.8 = 1.2"),
     (FAILED, "15", W2, "0", "2 − 3 → 0 (扣完为止)"),
     (FAILED, "是", W2, "2", "stored on time: 2"),
-    (FAILED, "5月20日", W2, REFUSE, "a date against a deadline with no year is refused (§90)"),
+    (FAILED, "5月20日", W2, "2", "no year on either side (§118): before 5月31日, on time: 2"),
+    (FAILED, "6月5日", W2, "1", "no year on either side (§118): 5 days late × 0.2 = 1: 2 − 1 = 1"),
     (FAILED_YEAR, "15", W3, "1.5", "15 days = 1.5 steps of 10 (pro-rata, §3): 3 − 1.5 = 1.5"),
     (FAILED_YEAR, "2025年7月15日", W3, "1.5", "15 days after 2025-06-30 (§90's date with its year): 1.5"),
     (FAILED_YEAR, "2025年6月30日", W3, "3", "the deadline's own day is on time: 3"),

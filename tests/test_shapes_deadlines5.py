@@ -38,7 +38,7 @@ CASES = [
     (BRACKET, "4", W2, "1.2", "4 × 0.2 = 0.8: 2 − 0.8 = 1.2"),
     (BRACKET, "15", W2, "0", "2 − 3 → 0 (扣完为止)"),
     (BRACKET, "是", W2, "2", "stored on time: 2"),
-    (BRACKET, "5月20日", W2, REFUSE, "a date against a deadline with no year is refused (§90)"),
+    (BRACKET, "5月20日", W2, "2", "no year on either side (§118): before 5月31日, on time: 2"),
     (BRACKET_YEAR, "5", W3, "2.5", "5 days = 0.5 of a step of 10 (pro-rata, §3): 3 − 0.5 = 2.5"),
     (BRACKET_YEAR, "2025年6月10日", W3, "2", "10 days after 2025-05-31: one step, 3 − 1 = 2"),
     (BRACKET_YEAR, "2025年5月31日", W3, "3", "the deadline's own day is on time: 3"),

@@ -108,7 +108,7 @@ TIME_CASES = [
     ("2小时", "小时", "3", "at the line: 3"),
     ("1.5小时", "小时", "3", "under the line: 3"),
     ("4小时", "小时", "0", "2 hours over = 4 steps: 3 − 4 → 0"),
-    ("150分钟", "小时", REFUSE, "minutes against a line in hours: the answer is not converted"),
+    ("150分钟", "小时", "2", "2.5 hours (§118): 30 min over = 1 step: 3 − 1 = 2"),
 ]
 
 

@@ -60,12 +60,23 @@ EVENT_VERBS: tuple[str, ...] = tuple(_ANSWERS["event_verbs"])
 #: 按时 / 按期完成 / 未逾期: not late at all, where a rule scores how late (semantics §113)
 ON_TIME: frozenset[str] = frozenset(_ANSWERS["on_time"])
 EVENT_NEGATIONS: tuple[str, ...] = tuple(_ANSWERS["event_negations"])
+#: 有 / 没有 on a veto written without a negation: it happened, it did not (semantics §118)
+EVENT_PRESENCE: frozenset[str] = frozenset(_ANSWERS["event_presence"])
+EVENT_ABSENCE: frozenset[str] = frozenset(_ANSWERS["event_absence"])
+#: 已 + the verb of a label 未 + verb names the positive label (已建立 on 建立长效管护机制 / 未建立; semantics §118)
+DONE_OPENINGS: tuple[str, ...] = tuple(sorted(_ANSWERS["done_openings"], key=len, reverse=True))
+NOT_DONE_OPENINGS: tuple[str, ...] = tuple(sorted(_ANSWERS["not_done_openings"], key=len, reverse=True))
+#: characters that negate what follows them in a veto's words: 有 cannot answer such a veto (semantics §118)
+_NEGATION_CHARS = ("未", "不", "没", "无", "非")
 
 
 def verb_answer(answer: str, text: str) -> bool | None:
-    """Whether an answer says a veto's event happened (True: the verb the veto opens with, 出现 on 出现劣Ⅴ类水体),
-    did not (False: a negation and that verb, 未出现 / 不存在), or neither (None)."""
+    """Whether an answer says a veto's event happened (True: the verb the veto opens with, 出现 on 出现劣Ⅴ类水体, or 有
+    on a veto with no negation in its words), did not (False: a negation and that verb, 未出现 / 不存在; 没有 / 无 on a
+    veto with no negation), or neither (None)."""
     a = answer.strip().rstrip("。.")
+    if (a in EVENT_PRESENCE or a in EVENT_ABSENCE) and text and not any(c in text for c in _NEGATION_CHARS):
+        return a in EVENT_PRESENCE  # 有 on 截留挪用资金的，本项不得分: it happened (§118)
     for verb in EVENT_VERBS:
         if text.startswith(verb):
             if a == verb:

@@ -200,6 +200,27 @@ def _before_object(first: str, others: list[str]) -> str | None:
     return first[: first.index(word) + len(word)]
 
 
+def _framed(first: str, others: list[str]) -> str | None:
+    """The level of ``first`` without a subject the others leave off, when the others all open with the same words and
+    close with the same words, each with words of its own between (在省级媒体刊发 / 在市级媒体刊发: 在 … 级媒体刊发), and
+    ``first`` is two characters or more, then once only those opening words, words of its own and those closing words
+    (宣传报道在国家级媒体刊发: 在国家级媒体刊发; semantics §118). None otherwise."""
+    if len(others) < 2:
+        return None
+    opening, closing = _common_prefix(others), _common_suffix(others)
+    if not opening or not closing or any(len(o) <= len(opening) + len(closing) for o in others):
+        return None
+    middles = [o[len(opening) : len(o) - len(closing)] for o in others]
+    if len(set(middles)) != len(middles) or not first.endswith(closing):
+        return None
+    starts = [i for i in range(2, len(first) - len(closing)) if first.startswith(opening, i)]
+    if len(starts) != 1:
+        return None
+    level = first[starts[0] :]
+    middle = level[len(opening) : len(level) - len(closing)]
+    return level if middle and middle not in middles else None
+
+
 #: words that negate what follows them: one before the first of alternatives may negate them all
 _NEGATIONS = ("未", "不", "没", "无", "非")
 
@@ -214,7 +235,7 @@ def _negation_shared(parts: list[str]) -> bool:
 def short_names(labels: list[str]) -> list[tuple[str, ...]]:
     """For each label, the words besides its own that name it exactly (semantics §112): its level without the
     subject it alone writes (评价等级为A: A beside B, C; 项目开工时间在第1季度: 第1季度 beside 第2季度; 全面完成年度目标任务:
-    全面完成 beside 基本完成 / 未完成), and each of its alternatives joined by 或 (持平或下降: 持平, 下降), in the label or in that
+    全面完成 beside 基本完成 / 未完成; 宣传报道在国家级媒体刊发: 在国家级媒体刊发 beside 在省级媒体刊发 / 在市级媒体刊发), and each of its alternatives joined by 或 (持平或下降: 持平, 下降), in the label or in that
     level. Only the first label is read for a subject: the others are written after it, without one. Pure function
     of the label texts; an answer still names a label only by one of these words exactly, never by a part of one."""
     texts = [bare(t) for t in labels]
@@ -225,6 +246,8 @@ def short_names(labels: list[str]) -> list[tuple[str, ...]]:
             level = next((p for o in texts[1:] if (p := _parallel(t, o)) is not None), None)
             if level is None:
                 level = _before_object(t, texts[1:])
+            if level is None:
+                level = _framed(t, texts[1:])
             if level is not None:
                 names.append(level)
         for whole in [t, *names]:

@@ -22,7 +22,9 @@ from ..reading.scales import (
     two_quantities,
 )
 from ..reading.values import (
+    DONE_OPENINGS,
     LEVEL_OPENINGS,
+    NOT_DONE_OPENINGS,
     ON_TIME,
     SAME,
     Value,
@@ -40,11 +42,14 @@ from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
     Deduction,
+    Direction,
     Label,
+    Note,
     Op,
     Otherwise,
     Quantity,
     Range,
+    Requirement,
     Rule,
     StepKind,
     TargetMet,
@@ -296,6 +301,9 @@ def _named(awards: list[Award], label: str) -> list[Award]:
     ]  # fmt: skip
     if short:
         return short  # 评价等级为A beside B: A; 持平或下降: 下降 (semantics §112); two are refused by the caller
+    done = _done_named(worded, said_bare)
+    if done is not None:
+        return [done]  # 已建立 on 建立长效管护机制 / 未建立 (semantics §118)
     grades, subject = grades_of(texts)
     awards = worded
     answer = unquoted(canonical_answer(label))
@@ -315,6 +323,36 @@ def _named(awards: list[Award], label: str) -> list[Award]:
         a for a, g in zip(awards, grades, strict=True)
         if g is not None and alike(said.word, g) and (subject if subject is not None else g.subject).endswith(said.subject)
     ]  # fmt: skip
+
+
+#: words that join more to what a label requires (建立机制并有效运行): 已建立 does not say the rest holds
+_JOINED = ("并", "且", "和", "及", "与", "同时", "，", ",", "、", "；", ";")
+
+
+def _done_named(awards: list[Award], answer: str) -> Award | None:
+    """The label an answer names as done (semantics §118): 已建立 on 建立长效管护机制得满分，未建立的不得分. The answer is a
+    done opening (answers.toml ``done_openings``: 已) and words ``v`` of two characters or more; a label is a not-done
+    opening (``not_done_openings``: 未) and ``v``, and exactly one label with no negation opens with ``v``, with
+    nothing joined to it after ``v`` (建立机制并有效运行 is more than 建立): 已建立 is not 未建立, and that label is the
+    other case. The answer may also be the done opening and that label whole (已建立长效管护机制). None otherwise."""
+    opening = next((w for w in DONE_OPENINGS if answer.startswith(w)), None)
+    if opening is None:
+        return None
+    said = answer[len(opening) :]
+    texts = [bare(_label_text(a)) for a in awards]
+    for text in texts:
+        neg = next((w for w in NOT_DONE_OPENINGS if text.startswith(w)), None)
+        verb = text[len(neg) :] if neg is not None else ""
+        if len(verb) < 2:
+            continue
+        positive = [(a, t) for a, t in zip(awards, texts, strict=True)
+                    if t.startswith(verb) and not changes_grade(t[:1]) and not t.startswith(NOT_DONE_OPENINGS)]  # fmt: skip
+        if len(positive) != 1:
+            continue
+        a, t = positive[0]
+        if said in (verb, t) and not any(j in t[len(verb) :] for j in _JOINED):
+            return a
+    return None
 
 
 def _after_opening(awards: list[Award], answer: str) -> list[Award]:
@@ -543,6 +581,37 @@ def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     return _In(v.quantity, raw=v.quantity)
 
 
+def excess_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
+    """延期2个月 on 项目建设周期18个月，每延期1个月扣1分 with the target ≤18个月 (semantics §118): where the one deduction
+    counts the excess of the row's value over its target in steps of a unit of time, written with a delay word, and
+    the answer is that delay word and a duration in the target's unit, the answer is how far over the target the
+    value is: the value is the target plus it. Only where the deduction counts from the target (no line of its own)
+    and every number the rule states as a requirement is the target (周期18个月 beside ≤18): the delay then says the
+    same over either. Anything else is left as it came (refused as before)."""
+    if x.label is None or not isinstance(actual, str) or ctx.target is None or len(rule.deductions) != 1:
+        return x
+    d = rule.deductions[0]
+    text = x.label.replace(" ", "")
+    word = next((w for w in _DELAY_WORDS if text.startswith(w)), None)
+    if (
+        word is None or d.kind is not StepKind.DISTANCE or d.direction is not Direction.EXCESS or d.start is not None
+        or d.step is None or not d.event.startswith(word) or ctx.op not in (Op.LE, Op.LT)
+    ):  # fmt: skip
+        return x
+    v = parse_value(text[len(word) :], None)
+    target = ctx.target.quantity
+    if v is None or v.op is not None or v.quantity.value < 0 or v.quantity.unit not in _TIME_UNIT_WORDS:
+        return x
+    unit = normalize_unit(target.unit)
+    if normalize_unit(v.quantity.unit) != unit or normalize_unit(d.step.unit) != unit:
+        return x
+    stated = [q for c in rule.clauses if isinstance(c, Requirement) for q in c.terms]
+    if any(normalize_unit(q.unit) != unit or q.value != target.value for q in stated):
+        return x
+    q = Quantity(target.value + v.quantity.value, target.unit)
+    return _In(q, raw=q)
+
+
 #: minutes in each unit of clock time: the only conversion between units of time made (semantics §116). A day is
 #: no fixed number of hours (a working day is not 24), a month no fixed number of days: those are never converted
 _CLOCK_MINUTES = {"分钟": 1, "小时": 60}
@@ -560,6 +629,19 @@ def answer_quantities(node: Any) -> Iterator[Quantity]:
             yield from answer_quantities(getattr(node, f.name))
 
 
+def _line_units(rule: Rule, ctx: _Ctx) -> set[str]:
+    """The units of what a value is compared with: every quantity of the rule but the steps of its deductions, the
+    row's unit and its target's."""
+    units = {ctx.unit} | ({ctx.target.quantity.unit} if ctx.target is not None else set())
+    for c in rule.clauses:
+        if isinstance(c, Deduction):
+            units |= {q.unit for f in attrs.fields(Deduction) if f.name != "step"
+                      for q in answer_quantities(getattr(c, f.name))}  # fmt: skip
+        else:
+            units |= {q.unit for q in answer_quantities(c)}
+    return units
+
+
 def clock_answer(rule: Rule, x: _In, ctx: _Ctx) -> _In:
     """300分钟 where the rule and its row measure in 小时 (系统故障修复时间≤4小时，每超出1小时扣0.5分), or 1.5小时 where
     they measure in 分钟: the answer in the rule's unit of clock time, 60 minutes an hour, where the rule has one such
@@ -571,6 +653,10 @@ def clock_answer(rule: Rule, x: _In, ctx: _Ctx) -> _In:
     if ctx.target is not None:
         units.add(ctx.target.quantity.unit)
     clock = units & _CLOCK_MINUTES.keys()
+    if len(clock) != 1:
+        # 不超过2小时得满分，每超过30分钟扣1分: the value is measured in the unit of every line, the row and the target,
+        # and only the steps count in the other (a distance in hours counted in steps of minutes, §88; §118)
+        clock = _line_units(rule, ctx) & _CLOCK_MINUTES.keys()
     if len(clock) != 1 or x.raw.unit in clock:
         return x
     (to,) = clock
@@ -585,6 +671,38 @@ def clock_answer(rule: Rule, x: _In, ctx: _Ctx) -> _In:
                               f"不作四舍五入：请按{to}填写")  # fmt: skip
     q = Quantity(Decimal(value.numerator) / Decimal(value.denominator), to)
     return _In(q, x.flag, x.label, raw=q)
+
+
+_COMMA = re.compile(r"\s*[，,]\s*")
+
+
+def written_label(rule: Rule, text: str) -> str | None:
+    """The label an answer names as the rule writes it, with the words before it that the rule keeps as a note
+    (semantics §118): 群众反映良好，无负面舆情 on 群众反映良好，无负面舆情得满分；有个别负面反映的得3分… (read as the note 群众反映良好
+    and the label 无负面舆情). The answer, split at its commas, is those notes' words, each exactly, in the clauses
+    right before the label, then the label's own words; None where it is not (or is another label's too)."""
+    parts = _COMMA.split(text.strip())
+    if len(parts) < 2 or not all(parts):
+        return None
+    clauses = rule.clauses
+    found = []
+    for i, c in enumerate(clauses):
+        if not isinstance(c, Award) or not isinstance(c.condition, Label) or not same_label(parts[-1], c.condition.text):
+            continue
+        before = clauses[max(i - len(parts) + 1, 0) : i]
+        if len(before) == len(parts) - 1 and all(
+            type(n) is Note and n.text == p for n, p in zip(before, parts[:-1], strict=True)
+        ):
+            found.append(c.condition.text)
+    return found[0] if len(found) == 1 else None
+
+
+def label_as_written(rule: Rule, actual: Any, x: _In) -> _In:
+    """``written_label`` as the answer: the label's own words (semantics §118); any other answer as it came."""
+    if x.label is None or not isinstance(actual, str):
+        return x
+    label = written_label(rule, actual)
+    return x if label is None else _In(label=label)
 
 
 def own_grade(rule: Rule, actual: Any, x: _In) -> _In:

@@ -61,7 +61,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from .answers import _actual, _Ctx, _In, _match_label, _target_value, row_unit
+from .answers import _actual, _Ctx, _In, _match_label, _target_value, row_unit, written_label
 from .codegen import _PROBE, _generate, _none, _or, _raises
 from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/readings.py)
 from .compiled_composite import numbers_refused
@@ -201,6 +201,8 @@ class Compiled:
         if points is not None or awards is None:
             return points
         match = _match_label(list(awards), text.strip())
+        if match is None and isinstance(self.rule, Rule) and (written := written_label(self.rule, text)) is not None:
+            match = _match_label(list(awards), written)  # 群众反映良好，无负面舆情: a note and its label (§118)
         if match is None and answer_date(text) is not None:
             return None  # 2024年6月15日 against deadlines: the evaluator places the date (semantics §88)
         if match is None:

@@ -10,6 +10,7 @@ bands, deductions, bonuses, composites); the pieces it uses live below it: resul
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import itertools
 from collections.abc import Mapping, Sequence
@@ -88,6 +89,7 @@ from ..rules.nodes import (
     FullMarks,
     Label,
     Measure,
+    MonthDay,
     Node,
     Num,
     Op,
@@ -136,8 +138,10 @@ from .answers import (
     change_answer,
     clock_answer,
     delay_answer,
+    excess_answer,
     fits_the_value,
     graded_bands,
+    label_as_written,
     own_grade,
     rank_answer,
     rank_from_last_answer,
@@ -384,9 +388,11 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     else:
         x = _actual(actual, ctx)
         x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
+        x = label_as_written(rule, actual, x)  # 群众反映良好，无负面舆情: a note and the label after it (§118)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = excess_answer(rule, actual, x, ctx)  # 延期2个月 over a duration target ≤18个月 (§118)
         x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
         x = clock_answer(rule, x, ctx)  # 300分钟 on a rule in 小时 (§116)
         x = _days_in_months(rule, x, ctx, full)  # 20天 on bands of months late (§116)
@@ -465,6 +471,16 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             and same_label(actual, a.condition.text) for a in rule.awards
         ):  # fmt: skip
             # 12月完成 on 11月底前完成得满分，12月完成得3分: the words of a dated band, not 12 months (§88)
+            chosen = _choose_label(rule, _In(label=actual.strip()), ctx)
+            if chosen is not None:
+                return chosen
+        if (
+            isinstance(actual, str) and answer_date(actual) is not None
+            and normalize_unit(ctx.unit).lstrip("个") not in words("time_unit")
+            and any(isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None for a in rule.awards)
+        ):  # fmt: skip
+            # 10月 on 9月底前完成的得5分，10月完成的得3分…: a month of the calendar, not 10 months, where the bands are
+            # deadlines and the row measures no time (§118); the date is placed as §88 places 2024年12月
             chosen = _choose_label(rule, _In(label=actual.strip()), ctx)
             if chosen is not None:
                 return chosen
@@ -1302,6 +1318,8 @@ def _date_as_delay(rule: Rule, x: _In) -> _In:
     if len(deadlines) != 1 or len(steps) != 1 or len(rule.deductions) != 1:
         return x
     deadline, unit = deadlines[0], steps[0].unit
+    if isinstance(deadline, MonthDay) and isinstance(when.first, MonthDay) and isinstance(when.last, MonthDay):
+        return _yearless_delay(deadline, when, unit)
     if not isinstance(deadline, datetime.date) or not isinstance(when.first, datetime.date):
         raise EvaluationError(f"“{when.text}”与期限{deadline}缺少年份，不能比较（年份不推断）：请填写晚了几{unit}（按期填0）")
     assert isinstance(when.last, datetime.date)
@@ -1310,6 +1328,32 @@ def _date_as_delay(rule: Rule, x: _In) -> _In:
     if when.first != when.last or unit not in ("天", "日"):
         raise EvaluationError(f"“{when.text}”晚于期限{deadline.isoformat()}：请填写晚了几{unit}（按{unit}计的时间不由日期推算）")
     late = Quantity(Decimal((when.first - deadline).days), unit)
+    return _In(late, raw=late)
+
+
+def _yearless_delay(deadline: MonthDay, when: Answered, unit: str) -> _In:
+    """7月5日 on 资金于6月30日前拨付到位得满分，每推迟5天扣0.5分 (semantics §118): neither side states a year, so the two
+    are compared by month and day in one year, as §88 compares them. On or before the deadline the answer is 0 late;
+    past it, the days between them are counted where they are the same in a leap year and in a common one (the
+    stretch does not hold 29 February); a whole month past the deadline, a step not in days, or a stretch over 29
+    February are refused (the year is never invented)."""
+    assert isinstance(when.first, MonthDay) and isinstance(when.last, MonthDay)
+    firsts, lasts = set(), set()
+    for year in (2023, 2024):  # a common year and a leap year
+        if when.last.month == 2 and when.last.day > calendar.monthrange(year, 2)[1]:
+            continue  # 2月29日 answered: a leap year's date
+        end = calendar.monthrange(year, deadline.month)[1] if deadline.end else deadline.day
+        due = datetime.date(year, deadline.month, end)
+        firsts.add((datetime.date(year, when.first.month, when.first.day) - due).days)
+        lasts.add((datetime.date(year, when.last.month, when.last.day) - due).days)
+    if max(lasts) <= 0:
+        return _In(Quantity(Decimal(0), unit), raw=Quantity(Decimal(0), unit))
+    asked = f"“{when.text}”与期限{deadline}缺少年份"
+    if when.first != when.last or unit not in ("天", "日"):
+        raise EvaluationError(f"{asked}，不能比较（年份不推断）：请填写晚了几{unit}（按期填0）")
+    if len(firsts) != 1:
+        raise EvaluationError(f"{asked}，其间是否有2月29日取决于年份（年份不推断）：请填写晚了几{unit}（按期填0）")
+    late = Quantity(Decimal(firsts.pop()), unit)
     return _In(late, raw=late)
 
 
