@@ -1,0 +1,71 @@
+"""Rule shapes of the tenth blind probe that a careful scorer scores (docs/semantics.md §119), read from their pieces:
+numbered bands of one measured value answered by one value; a band on a score named by a grade word before its points;
+本项得分为0 after an event as the indicator's zero; a formula beside a veto; joint tiers naming their measures
+shortened; points per step given as a share of the weight; successive deadlines closed by 8月底后. Expectations by
+hand from the rule texts (probes tenth A13, A06, V17, V18, F27, B11, G04, and the same shapes in other words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import scoring
+from tests import shape_cases
+from tests.shape_cases import REFUSE, Case, scores_or_refuses
+
+# -- 1. numbered bands of one value (A13)
+A13 = (
+    "（1）达到目标值100%得满分；（2）达到目标值80%（含）-100%得分为满分的80%；（3）达到目标值60%（含）-80%得分为满分的50%；"
+    "（4）低于目标值60%不得分"
+)
+A13_KW: dict[str, object] = {"target": "≥2000", "comparator": "≥", "unit": "人", "weight": 10}
+CIRCLED = "①满意度95%及以上得10分；②满意度85%（含）-95%（不含）得6分；③满意度低于85%不得分"
+DOTTED = "1.完成率100%得满分；2.完成率90%（含）-100%（不含）得4分；3.完成率低于90%不得分"
+PCT10: dict[str, object] = {"target": "≥95%", "comparator": "≥", "unit": "%", "weight": 10}
+PCT5: dict[str, object] = {"target": "100%", "comparator": "≥", "unit": "%", "weight": 5}
+
+CASES: list[Case] = [
+    # the completion ratio actual / 2000 in the bands [100%, ∞), [80%, 100%], [60%, 80%], (−∞, 60%)
+    (A13, "2200", A13_KW, "10"),  # 110%
+    (A13, "2000", A13_KW, "10"),  # 100%: the first listed band
+    (A13, "1800", A13_KW, "8"),  # 90%: 10 × 80%
+    (A13, "1600", A13_KW, "8"),  # 80%
+    (A13, "1500", A13_KW, "5"),  # 75%: 10 × 50%
+    (A13, "1200", A13_KW, "5"),  # 60%
+    (A13, "1100", A13_KW, "0"),  # 55%
+    (CIRCLED, "96%", PCT10, "10"),
+    (CIRCLED, "95%", PCT10, "10"),
+    (CIRCLED, "90%", PCT10, "6"),
+    (CIRCLED, "85%", PCT10, "6"),
+    (CIRCLED, "84.9%", PCT10, "0"),
+    (DOTTED, "100%", PCT5, "5"),
+    (DOTTED, "95%", PCT5, "4"),
+    (DOTTED, "89%", PCT5, "0"),
+]
+
+#: numbered items that are no bands of one value stay items, each answered apart
+OVERLAPPING = "①满意度90%以上得5分；②满意度80%以上得5分"  # both met at 95%: not one band each
+TWO_MEASURES = "①满意度90%以上得5分；②完成率90%以上得5分"
+REFUSALS: list[Case] = [
+    (OVERLAPPING, "95%", PCT10, REFUSE),
+    (TWO_MEASURES, "95%", PCT10, REFUSE),
+]
+
+test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)
+
+
+@pytest.mark.parametrize(("text", "actual", "kw", "want"), REFUSALS)
+def test_refusals(text: str, actual: Any, kw: dict[str, object], want: str) -> None:
+    scores_or_refuses(text, actual, kw, want)
+
+
+@pytest.mark.parametrize("text", [A13, CIRCLED, DOTTED])
+def test_bands_are_one_rule(text: str) -> None:
+    """Read as one rule of bands, not as sub-items: one value answers it."""
+    assert isinstance(scoring.parse(text), scoring.Rule)
+
+
+@pytest.mark.parametrize("text", [OVERLAPPING, TWO_MEASURES])
+def test_items_stay_items(text: str) -> None:
+    assert isinstance(scoring.parse(text), scoring.Composite)
