@@ -25,7 +25,26 @@ DOTTED = "1.完成率100%得满分；2.完成率90%（含）-100%（不含）得
 PCT10: dict[str, object] = {"target": "≥95%", "comparator": "≥", "unit": "%", "weight": 10}
 PCT5: dict[str, object] = {"target": "100%", "comparator": "≥", "unit": "%", "weight": 5}
 
+# -- 2. a band on a score named by a grade word, its points after (A06)
+A06 = "第三方评估得分90分以上为优，得满分；80-89分为良，得7分；60-79分为中，得4分；60分以下为差，不得分"
+SAME_CLAUSE = "考核得分80-89分为良好得6分；90分及以上为优秀得满分"
+BRACKETED = "考核得分90分以上（优）得满分；80-89分（良）得6分；80分以下不得分"
+SCORE8: dict[str, object] = {"target": "≥90分", "comparator": "≥", "unit": "分", "weight": 8}
+
 CASES: list[Case] = [
+    (A06, "92", SCORE8, "8"),
+    (A06, "90", SCORE8, "8"),
+    (A06, "85", SCORE8, "7"),
+    (A06, "60", SCORE8, "4"),  # 60-79 listed before 60分以下
+    (A06, "59", SCORE8, "0"),
+    (A06, "89.5", SCORE8, "0"),  # between 80-89 and 90以上: a gap (domain point 1)
+    (A06, "良", SCORE8, "7"),  # the grade naming the band answers it (semantics §103)
+    (A06, "差", SCORE8, "0"),
+    (SAME_CLAUSE, "85", SCORE8, "6"),
+    (SAME_CLAUSE, "95", SCORE8, "8"),
+    (SAME_CLAUSE, "70", SCORE8, "0"),  # no band holds 70: a gap
+    (BRACKETED, "85", SCORE8, "6"),
+    (BRACKETED, "79", SCORE8, "0"),
     # the completion ratio actual / 2000 in the bands [100%, ∞), [80%, 100%], [60%, 80%], (−∞, 60%)
     (A13, "2200", A13_KW, "10"),  # 110%
     (A13, "2000", A13_KW, "10"),  # 100%: the first listed band
@@ -69,3 +88,12 @@ def test_bands_are_one_rule(text: str) -> None:
 @pytest.mark.parametrize("text", [OVERLAPPING, TWO_MEASURES])
 def test_items_stay_items(text: str) -> None:
     assert isinstance(scoring.parse(text), scoring.Composite)
+
+
+@pytest.mark.parametrize(
+    "text", ["80-89分为良，酌情扣分", "80-89分为良", "在80-89分为良之间评定，得5分", "80-89分为良，视情况扣分"]
+)
+def test_points_range_still_refused(text: str) -> None:
+    """A grade word after a range of points with no points after it, or a hand score: the range may be the points
+    given (semantics §73), still refused."""
+    assert shape_cases.refusal(text).code == "points-range-as-value"
