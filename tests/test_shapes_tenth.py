@@ -29,9 +29,21 @@ PCT5: dict[str, object] = {"target": "100%", "comparator": "≥", "unit": "%", "
 A06 = "第三方评估得分90分以上为优，得满分；80-89分为良，得7分；60-79分为中，得4分；60分以下为差，不得分"
 SAME_CLAUSE = "考核得分80-89分为良好得6分；90分及以上为优秀得满分"
 BRACKETED = "考核得分90分以上（优）得满分；80-89分（良）得6分；80分以下不得分"
+# -- 3. 本项得分为0 after an event: the indicator's zero, a veto (V17's wording)
+ZERO_SCORE = "项目建设进度达到计划要求得满分，未达到的按比例得分；凡发生重大安全事故的，本项得分为0"
+ZERO_WORD = "项目建设进度达到计划要求得满分，未达到的按比例得分；发生重大安全事故的，该项得分为零"
+ZERO_POINTS = "项目建设进度达到计划要求得满分，未达到的按比例得分；发生重大安全事故的，本项计为0分"
+PCT4: dict[str, object] = {"target": "≥100%", "comparator": "≥", "unit": "%", "weight": 4}
 SCORE8: dict[str, object] = {"target": "≥90分", "comparator": "≥", "unit": "分", "weight": 8}
 
 CASES: list[Case] = [
+    (ZERO_SCORE, {"实际值": "110%", 1: "0"}, PCT4, "4"),  # capped at full marks
+    (ZERO_SCORE, {"实际值": "80%", 1: "0"}, PCT4, "3.2"),  # 4 × 80 / 100
+    (ZERO_SCORE, {"实际值": "100%", 1: "1"}, PCT4, "0"),  # the veto
+    (ZERO_WORD, {"实际值": "80%", 1: "0"}, PCT4, "3.2"),
+    (ZERO_WORD, {"实际值": "100%", 1: "2"}, PCT4, "0"),
+    (ZERO_POINTS, {"实际值": "90%", 1: "0"}, PCT4, "3.6"),
+    (ZERO_POINTS, {"实际值": "90%", 1: "1"}, PCT4, "0"),
     (A06, "92", SCORE8, "8"),
     (A06, "90", SCORE8, "8"),
     (A06, "85", SCORE8, "7"),
@@ -97,3 +109,9 @@ def test_points_range_still_refused(text: str) -> None:
     """A grade word after a range of points with no points after it, or a hand score: the range may be the points
     given (semantics §73), still refused."""
     assert shape_cases.refusal(text).code == "points-range-as-value"
+
+
+@pytest.mark.parametrize("text", ["完成得满分；发生安全事故的，本项得分为0.5", "完成得满分；发生安全事故的，本项得分为05"])
+def test_zero_score_is_only_zero(text: str) -> None:
+    """本项得分为0 is the veto's zero only: a number going on after the 0 is not it (never 0 of 0.5)."""
+    shape_cases.refusal(text)
