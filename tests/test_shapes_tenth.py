@@ -34,9 +34,18 @@ ZERO_SCORE = "项目建设进度达到计划要求得满分，未达到的按比
 ZERO_WORD = "项目建设进度达到计划要求得满分，未达到的按比例得分；发生重大安全事故的，该项得分为零"
 ZERO_POINTS = "项目建设进度达到计划要求得满分，未达到的按比例得分；发生重大安全事故的，本项计为0分"
 PCT4: dict[str, object] = {"target": "≥100%", "comparator": "≥", "unit": "%", "weight": 4}
+# -- 4. a formula beside a veto (V18)
+V18 = "得分=实际完成数/计划数×分值；发生重大质量事故的，本项不得分"
+V18_FIRST = "发生重大质量事故的，本项不得分；得分=实际完成数/计划数×分值"
+COUNT5: dict[str, object] = {"target": "200", "comparator": "≥", "unit": "个", "weight": 5}
 SCORE8: dict[str, object] = {"target": "≥90分", "comparator": "≥", "unit": "分", "weight": 8}
 
 CASES: list[Case] = [
+    (V18, {"实际值": "150", 1: "0"}, COUNT5, "3.75"),  # 150 / 200 × 5
+    (V18, {"实际值": "200", 1: "0"}, COUNT5, "5"),
+    (V18, {"实际值": "200", 1: "1"}, COUNT5, "0"),  # the veto
+    (V18_FIRST, {"实际值": "100", 1: "0"}, COUNT5, "2.5"),  # 100 / 200 × 5
+    (V18_FIRST, {"实际值": "100", 1: "1"}, COUNT5, "0"),
     (ZERO_SCORE, {"实际值": "110%", 1: "0"}, PCT4, "4"),  # capped at full marks
     (ZERO_SCORE, {"实际值": "80%", 1: "0"}, PCT4, "3.2"),  # 4 × 80 / 100
     (ZERO_SCORE, {"实际值": "100%", 1: "1"}, PCT4, "0"),  # the veto
@@ -79,6 +88,7 @@ CASES: list[Case] = [
 OVERLAPPING = "①满意度90%以上得5分；②满意度80%以上得5分"  # both met at 95%: not one band each
 TWO_MEASURES = "①满意度90%以上得5分；②完成率90%以上得5分"
 REFUSALS: list[Case] = [
+    (V18, "150", COUNT5, REFUSE),  # one answer for the formula's value and the veto
     (OVERLAPPING, "95%", PCT10, REFUSE),
     (TWO_MEASURES, "95%", PCT10, REFUSE),
 ]
@@ -115,3 +125,8 @@ def test_points_range_still_refused(text: str) -> None:
 def test_zero_score_is_only_zero(text: str) -> None:
     """本项得分为0 is the veto's zero only: a number going on after the 0 is not it (never 0 of 0.5)."""
     shape_cases.refusal(text)
+
+
+def test_bare_points_beside_a_veto_still_refused() -> None:
+    """Points with no condition beside a veto say neither when they apply nor what they count (semantics §108)."""
+    assert shape_cases.refusal("发生重大质量事故的，实行一票否决，得5分").code == "outcome-without-condition"
