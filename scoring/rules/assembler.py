@@ -91,6 +91,7 @@ from .shapes import (
     _Segment,
     _side_name,
     _split_list,
+    bands_of_one_value,
     checklist_hand,
     formula_vars,
 )
@@ -1383,6 +1384,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     points = a.outcome.value
                     break
             built.append(Item(number, points, rule, span))
+        if per_item is None and not each and bands_of_one_value([i.rule for i in built]):
+            # （1）达到目标值100%得满分；（2）80%（含）-100%得满分的80%…: bands of one value, one answer (§119)
+            merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
+            return attrs.evolve(merged, source=self.text)
         if per_item is not None:
             self._items_each_scored(built, per_item)
         built = self._indicator_veto(built)

@@ -267,8 +267,9 @@ class RuleChecks(ClauseReader):
             return
         counted = any(isinstance(c, Deduction) and c.kind is not StepKind.ONCE for c in clauses)
         for c in clauses:
+            # 得分=实际完成数/计划数×分值 beside a veto: a formula is no bare points, it says what it computes (§119)
             bare = (isinstance(c, Deduction) and c.kind is StepKind.ONCE and not c.event and c.when is None) or (
-                isinstance(c, Award) and c.condition is None and not counted
+                isinstance(c, Award) and c.condition is None and not counted and not isinstance(c.outcome, Formula)
             )
             if bare:
                 raise self.error(

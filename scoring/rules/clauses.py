@@ -88,7 +88,8 @@ from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
 #: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
-_GRADE_NOTE = re.compile(r"^\s*[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]\s*的?\s*$")
+#: 完成率90%以上（优秀） / 80-89分为良 (semantics §103, §119): the grade named after a band, in brackets or after 为
+_GRADE_NOTE = re.compile(r"^\s*(?:[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]|为\s*(?P<w>[^（()）0-9%％，,；;]+?))\s*的?\s*$")
 #: 优秀（10分）：各项指标全部完成: a grade's points before the colon, read as its outcome (semantics §108), are no
 #: part of the words that earn it
 _GRADE_POINTS = re.compile(r"^(?P<g>[^（(：:]{1,4})\s*[（(]\s*[0-9]+(?:\.[0-9]+)?\s*分\s*[)）](?=\s*[：:])")
@@ -388,7 +389,7 @@ class ClauseReader(SpanReader):
         m = _GRADE_NOTE.match(last.text) if isinstance(last, PText) else None
         if m is None or not any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead[:-1]):
             return None
-        word = m["g"]
+        word = m["g"] or m["w"]
         if not _a_grade(word):
             return None
         r = self.condition(lead[:-1], span)

@@ -3,6 +3,7 @@ of outcomes, and how two bands relate (crossing, all clear). Pure functions of p
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -573,3 +574,30 @@ def checklist_hand(rule: Rule) -> Award | None:
     if len(before) < 2 or not all(isinstance(a.condition, Label) and isinstance(a.outcome, Points) for a in before):
         return None
     return last
+
+
+def bands_of_one_value(rules: list[Rule]) -> bool:
+    """（1）达到目标值100%得满分；（2）达到目标值80%（含）-100%得分为满分的80%；…（4）低于目标值60%不得分 (semantics §119):
+    numbered items each of which awards for a range of one and the same measured value (one measure and scale, one
+    subject where they name one), the ranges sharing at most an end, no item with points of its own stated (（2分）),
+    are bands of one value: alternatives answered by one value (domain points 16, 17), not sub-items each answered
+    apart. A value lies in one of them at most, so the points of the items never add up."""
+    if len(rules) < 2 or any(r.stated_weight is not None for r in rules):
+        return False
+    ranges: list[Range] = []
+    for r in rules:
+        if not r.clauses or not all(isinstance(c, Award) and isinstance(c.condition, Range) for c in r.clauses):
+            return False
+        ranges += [c.condition for c in r.clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+    first = ranges[0]
+    subjects = {g.subject for g in ranges if g.subject}
+    if len(subjects) > 1 or not all(same_axis(first, g) and not g.grade for g in ranges):
+        return False
+    edges = [e.value for g in ranges for e in (g.low, g.high) if e is not None]
+    if len({(q.is_percent, q.unit.lstrip("个")) for q in edges}) > 1:
+        return False
+    inf = Decimal("Infinity")
+    spans = sorted(
+        (g.low.value.value if g.low else -inf, g.high.value.value if g.high else inf) for g in ranges
+    )  # fmt: skip
+    return all(hi <= lo for (_, hi), (lo, _) in itertools.pairwise(spans))

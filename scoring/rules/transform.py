@@ -835,7 +835,7 @@ def _score_ranges(parts: list[Any], source: str) -> list[Any]:
             for n, p in enumerate(part if _is_lead(part) else ()):
                 if isinstance(p, PScoreRange):
                     after = [*part[n + 1 :], *c[1][j + 1 :], *nxt][:1]
-                    _score_range_band(p, part[n + 1 :], after, source)
+                    _score_range_band(p, part[n + 1 :], after, [*c[1][j + 1 :], *nxt][:1], source)
         body = [
             tuple(PRange(Quantity(p.low, "分"), Quantity(p.high, "分"), p.span) if isinstance(p, PScoreRange) else p for p in part)
             if _is_lead(part) else part
@@ -845,16 +845,25 @@ def _score_ranges(parts: list[Any], source: str) -> list[Any]:
     return out
 
 
-def _score_range_band(p: PScoreRange, rest: tuple[Any, ...], after: list[Any], source: str) -> None:
+def _score_range_band(
+    p: PScoreRange, rest: tuple[Any, ...], after: list[Any], follow: list[Any], source: str
+) -> None:
     """Refuse a range of points that is not a band's range of 分 values: words after it in the condition
     (在0-5分之间评定), or a hand score after it (0-5分酌情评分): the points of the range are then likely
-    the points awarded, which the text does not say."""
+    the points awarded, which the text does not say. 为 and a grade word after it, then points (80-89分为良，得7分;
+    ``follow``: what comes after the range's clause part), name the band: a band on a score (semantics §119)."""
     words = "".join(q.text for q in rest if isinstance(q, PText))
     hand = bool(after) and (
         (isinstance(after[0], TOutcome) and isinstance(after[0].outcome, ByHand))
         or (isinstance(after[0], TFlag) and after[0].kind == "discretion")
     )
-    if (words and words != "的") or len(rest) > (1 if words else 0) or hand:
+    grade = words.removeprefix("为") if words.startswith("为") else words.strip("（()）") if words[:1] in "（(" else ""
+    named = grade in grade_words() and len(rest) == 1 and bool(follow)
+    if named:
+        # 80-89分为良，得7分: the band on a score named by its grade, the points after it (semantics §119)
+        o = follow[0]
+        named = isinstance(o, TOutcome) and not isinstance(o.outcome, ByHand)
+    if (words and words != "的" and not named) or len(rest) > (1 if words else 0) or hand:
         raise RuleSyntaxError(
             "points-range-as-value", "分值区间之后又写了文字或酌情评分，无法确定它是分值还是分数段", source,
             p.span[0], length=p.span[1] - p.span[0], expected=("良好8-9分", "考核得分80-89分得8分"),
