@@ -64,3 +64,23 @@ def test_a_count_without_each_is_refused(text: str) -> None:
 @pytest.mark.parametrize("text", ["出现1次迟报的扣1分", "每出现2次迟报扣1分"])
 def test_a_single_count_or_a_step_still_reads(text: str) -> None:
     scoring.parse(text)
+
+
+@pytest.mark.parametrize("answer", ["7月", "6月"])
+def test_a_month_of_the_year_is_no_count_of_months_late(answer: str) -> None:
+    # 7月 is July, not 7 months late (it scored 0); how late within July is not written
+    with pytest.raises(scoring.ScoringError, match="月份还是晚了几个月"):
+        scoring.evaluate("资金于6月30日前拨付到位得满分，每推迟1个月扣0.5分", answer, weight=3)
+    # 1个月 is a count of months: 3 − 0.5
+    assert scoring.evaluate("资金于6月30日前拨付到位得满分，每推迟1个月扣0.5分", "1个月", weight=3).points == 2.5
+
+
+def test_none_on_a_thing_not_done_is_refused() -> None:
+    # 无 on 未建立…制度: no such case, or no system? Not written; 是/否 read as before
+    text = "未建立资金监管制度的，实行一票否决"
+    with pytest.raises(scoring.ScoringError, match="不清楚"):
+        scoring.evaluate(text, "无", weight=3)
+    assert scoring.evaluate(text, "是", weight=3).points == 3
+    # 无 on an event (发生重大事故) or on 无安全事故 still says none happened
+    assert scoring.evaluate("发生重大事故的，本项不得分", "无", weight=3).points == 3
+    assert scoring.evaluate("未发生安全事故得满分，发生不得分", "无", weight=3).points == 3

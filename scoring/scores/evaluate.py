@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -64,6 +65,7 @@ from ..reading.scales import (
     signed_deviation,
 )
 from ..reading.values import (
+    EVENT_VERBS,
     comparator,
     is_missing,
     normalize_unit,
@@ -386,7 +388,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
             per_clause[id(clause)] = _actual(keyed[i], counts)
         x = _actual(actual[value_keys[0]], ctx) if value_keys else _In()
     else:
+        _absence_of_what(rule, actual)
         x = _actual(actual, ctx)
+        x = _month_as_delay(rule, actual, x)
         x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = label_as_written(rule, actual, x)  # 群众反映良好，无负面舆情: a note and the label after it (§118)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
@@ -1300,6 +1304,43 @@ def _above_exact_grade(rule: Rule, x: _In) -> None:
                 f"“{c.grade}（{_fmt(c.low.value)}）”只写了{_fmt(c.low.value)}这一个值，规则没有说明高于它的实际值"
                 f"“{_show(x)}”属于哪一档：请核对规则（如写成“{c.grade}（{_fmt(c.low.value)}及以上）”），或给出等级"
             )
+
+
+_NEGATED_OPENINGS = ("未", "没有", "不", "非")
+_MONTH_OF_YEAR = re.compile(r"^\s*(?:[1-9]|1[0-2])\s*月(?:份)?\s*$")  # 7月 (not 7个月 / 7個月)
+
+
+def _absence_of_what(rule: Rule, actual: Any) -> None:
+    """无 / 没有 on a case written as a thing not done (未建立资金监管制度的，一票否决; 未按时报送的扣1分): 无 may say there
+    is no such case (是) or that there is none of the thing (the case holds): refused, where 无 on 发生重大事故的 or
+    无安全事故 reads as before. A negated event (未发生…) is no such case either."""
+    if not isinstance(actual, str) or actual.strip() not in ("无", "没有"):
+        return
+    cases = [c.condition.text for c in rule.vetoes if isinstance(c.condition, (Label, TargetMet))]
+    cases += [d.event for d in rule.deductions if d.kind is StepKind.ONCE and not d.bonus]
+    cases += [a.condition.text for a in rule.awards if isinstance(a.condition, Label) and a.condition.negated]
+    for text in cases:
+        rest = next((text.removeprefix(n) for n in _NEGATED_OPENINGS if text.startswith(n)), None)
+        if rest and not rest.startswith(EVENT_VERBS):
+            raise EvaluationError(
+                f"“{actual.strip()}”回答“{text}”不清楚：是说没有这种情形，还是说没有{rest.removesuffix('的')}：请填写“是/否”"
+                "（是＝没有这种情形，否＝有）"
+            )
+
+
+def _month_as_delay(rule: Rule, actual: Any, x: _In) -> _In:
+    """7月 on 资金于6月30日前拨付到位得满分，每推迟1个月扣0.5分: a month of the year (no 个) where a deadline is a date and the
+    steps count months late is a month, not 7 months late; how late within it is not written: refused (it scored 0, as
+    7 months late)."""
+    if not isinstance(actual, str) or x.quantity is None or not _MONTH_OF_YEAR.match(actual):
+        return x
+    dated = any(isinstance(c, Requirement) and c.deadline is not None for c in rule.clauses) or any(
+        isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None for a in rule.awards
+    )
+    steps = any(d.step is not None and d.step.unit in ("月", "个月") for d in rule.deductions)
+    if dated and steps:
+        raise EvaluationError(f"“{actual.strip()}”是月份还是晚了几个月，无法确定：请填写晚了几个月（如“1个月”，按期填0），或完成日期")
+    return x
 
 
 def _date_as_delay(rule: Rule, x: _In) -> _In:
