@@ -177,8 +177,10 @@ def _days_in_months(rule: Rule, x: _In, ctx: _Ctx, full: Decimal) -> _In:
     edge either end touches is the score inside, every length of month gives the same band: that band, the answer
     taken as a number of months inside the stretch. Otherwise (30天 against 1个月以内: February says more than a month)
     refused, asking for months. Never beside steps per month (their points move with every day)."""
+    if x.raw is None or x.quantity is None or x.raw.unit not in ("天", "日"):
+        return x  # (first: delay_unit walks the rule's bands, on every evaluation)
     late = delay_unit(rule)
-    if x.raw is None or x.quantity is None or x.raw.unit not in ("天", "日") or late is None or late.lstrip("个") != "月":
+    if late is None or late.lstrip("个") != "月":
         return x
     if any(d.step is not None and d.step.unit.lstrip("个") == "月" for d in rule.deductions):
         return x
