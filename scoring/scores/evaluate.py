@@ -598,6 +598,24 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     return ZERO
 
 
+def _score_words(rule: Rule, words: Rule, x: _In, ctx: _Ctx) -> Decimal:
+    """The words' own answer scored on ``words`` (the rule without its bonuses or vetoes): 是/否, a label, or a number
+    where the words are tied to the target (shown as 达标 / 未达标)."""
+    if x.quantity is not None and x.flag is None:
+        met = _number_meets(x, words, ctx)
+        if met is None:
+            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
+        answered, x = x, _In(flag=met)
+    else:
+        answered = None
+    value = _choose_label(words, x, ctx)
+    if value is None:
+        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
+    if answered is not None:
+        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    return value
+
+
 def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     """完成得满分，获得表彰的加1分 (semantics §106): the words take their own answer (是/否, a label of the rule, or a
     number where the words are tied to the target) under 实际值 or its place in the text's order, and each bonus its
@@ -620,18 +638,7 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
     words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not (isinstance(c, Deduction) and c.bonus)),
                          bonus_cap=None, bonus_cap_base=False)  # fmt: skip
     x = _actual(actual[value_keys[0]], ctx)
-    if x.quantity is not None and x.flag is None:
-        met = _number_meets(x, words, ctx)
-        if met is None:
-            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
-        answered, x = x, _In(flag=met)
-    else:
-        answered = None
-    value = _choose_label(words, x, ctx)
-    if value is None:
-        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
-    if answered is not None:
-        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    value = _score_words(rule, words, x, ctx)
     zero = next((a for a in words.awards if isinstance(a.outcome, Zero)), None) if value == ZERO else None
     if zero is not None:  # the chosen clause is the stated zero (a gap, 否 on 完成得满分 alone, has no Zero award)
         counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # the bonuses' answers are counts
@@ -664,18 +671,7 @@ def _worded_and_vetoes(rule: Rule, vetoes: Sequence[Veto], actual: Any, ctx: _Ct
             return ZERO
     words = attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if not isinstance(c, Veto)))
     x = _actual(actual[value_keys[0]], ctx)
-    if x.quantity is not None and x.flag is None:
-        met = _number_meets(x, words, ctx)
-        if met is None:
-            raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，数字“{_show(x)}”不能回答它")
-        answered, x = x, _In(flag=met)
-    else:
-        answered = None
-    value = _choose_label(words, x, ctx)
-    if value is None:
-        raise EvaluationError(f"“{_worded_conditions(rule)}”需要“是/否”或规则中的等级，而不是“{_show(x)}”")
-    if answered is not None:
-        ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note=f"实际值{_show(answered)}按{'达标' if x.flag else '未达标'}计")
+    value = _score_words(rule, words, x, ctx)
     return value
 
 
