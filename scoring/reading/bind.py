@@ -14,7 +14,7 @@ import attrs
 from attrs import frozen
 
 from ..rules.bands import not_held
-from ..rules.lexicon import words
+from ..rules.lexicon import pairs, words
 from ..rules.nodes import (
     All,
     Award,
@@ -217,7 +217,40 @@ def _complement(text: str, veto: str) -> bool:
     a, v = _unscoped(text.strip().removesuffix("的")), _unscoped(veto.strip().removesuffix("的"))
     if absence_of_event(a, v):
         return True
+    if _paired_failure(a, v):
+        return True
     return any(a == v.replace(n, "", 1) or v == a.replace(n, "", 1) for n in _NEGATIONS if n in a or n in v)
+
+
+def case_words(veto: str) -> str:
+    """A veto's case as an answer states it: 弄虚作假的，一经查实 → 弄虚作假 (the words saying how the case is established,
+    then 的, off; semantics §121)."""
+    veto = veto.strip()
+    for w in sorted(words("once_found"), key=len, reverse=True):
+        for sep in ("，", ","):
+            if veto.endswith(sep + w):
+                return veto[: -len(sep + w)].removesuffix("的")
+    return veto.removesuffix("的")
+
+
+def _paired_failure(award: str, veto: str) -> bool:
+    """工程质量验收合格 beside 未通过验收, 数据真实准确 beside 弄虚作假 (semantics §121): the award is a subject and one phrase
+    of a listed pair (lexicon ``same_state``, ``opposite_state``), exactly; the veto is that subject or none, then the
+    other phrase negated (same_state: 未 / 不 / 没有 … before it) or as it is (opposite_state), exactly. Never a phrase
+    found inside other words."""
+    veto = case_words(veto)
+    cases: list[tuple[str, str]] = []  # (the award's phrase, the veto's words after the subject)
+    for x, y in pairs("same_state"):
+        for mine, other in ((y, x), (x, y)):
+            cases += [(mine, n + other) for n in _ABSENT]
+    cases += [(y, x) for x, y in pairs("opposite_state")]
+    for mine, failure in cases:
+        if not award.endswith(mine):
+            continue
+        subject = award[: -len(mine)]
+        if veto in (subject + failure, failure):
+            return True
+    return False
 
 
 def worded_beside_vetoes(rule: Rule) -> bool:

@@ -94,6 +94,7 @@ from .shapes import (
     bands_of_one_value,
     checklist_hand,
     formula_vars,
+    grades_of_one_scale,
 )
 from .shapes import (
     checklist as listed_things,
@@ -1384,6 +1385,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     points = a.outcome.value
                     break
             built.append(Item(number, points, rule, span))
+        if per_item is None and not each and grades_of_one_scale([i.rule for i in built]):
+            # （1）优秀得10分；（2）良好得8分…；（4）不合格不得分: grades of one thing, one answer (§121)
+            merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
+            return attrs.evolve(merged, source=self.text)
         if per_item is None and not each and bands_of_one_value([i.rule for i in built]):
             # （1）达到目标值100%得满分；（2）80%（含）-100%得满分的80%…: bands of one value, one answer (§119)
             merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])

@@ -28,6 +28,7 @@ class Entry:
     example: str = ""
     note: str = ""
     not_before: str = ""
+    pair: str = ""  # [words.same_state] / [words.opposite_state]: the phrase the word is paired with
 
 
 @frozen
@@ -100,6 +101,14 @@ def grammar_terminals() -> str:
 
 
 @functools.cache
+def pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The (word, pair) of each entry of ``[words.<name>]`` that names a pair (same_state, opposite_state)."""
+    for c in lexicon():
+        if c.name == name:
+            return tuple((e.word, e.pair) for e in c.entries if e.word and e.pair)
+    raise KeyError(name)
+
+
 def words(name: str) -> tuple[str, ...]:
     """The words of ``[words.<name>]`` (or of ``[terminal.<name>]``), in file order."""
     for c in lexicon():

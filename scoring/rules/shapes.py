@@ -601,3 +601,40 @@ def bands_of_one_value(rules: list[Rule]) -> bool:
         (g.low.value.value if g.low else -inf, g.high.value.value if g.high else inf) for g in ranges
     )  # fmt: skip
     return all(hi <= lo for (_, hi), (lo, _) in itertools.pairwise(spans))
+
+
+def grades_of_one_scale(rules: list[Rule]) -> bool:
+    """（1）优秀得10分；（2）良好得8分；（3）合格得6分；（4）不合格不得分 / ①好（5分）②较好（3分）③差（0分） (semantics §121):
+    numbered items each of which is one award whose label is a grade word of the lexicon and nothing else, distinct,
+    their points falling from the first to the last, no item with points of its own stated apart from its award, are
+    levels of one thing: alternatives answered by the grade (domain point 17), not items each answered apart. One
+    grade holds, so the points never add up; the binder still refuses an award above the weight."""
+    if len(rules) < 2 or any(r.stated_weight is not None for r in rules):
+        return False
+    known = grade_words()
+    seen: set[str] = set()
+    values: list[Decimal | None] = []  # None: 满分, the most there is
+    for r in rules:
+        if len(r.clauses) != 1 or r.per_item or r.until_exhausted or r.below_zero or r.cap is not None:
+            return False
+        a = r.clauses[0]
+        if not isinstance(a, Award) or a.discretionary:
+            return False
+        c = a.condition
+        if not (isinstance(c, Label) and c.deadline is None and c.start is None and not c.parts):
+            return False
+        if c.text not in known or c.text in seen:
+            return False
+        seen.add(c.text)
+        if isinstance(a.outcome, FullMarks):
+            values.append(None)
+        elif isinstance(a.outcome, Points):
+            values.append(a.outcome.value)
+        elif isinstance(a.outcome, Zero):
+            values.append(Decimal(0))
+        else:
+            return False
+    if None in values[1:]:
+        return False
+    numbers = [v for v in values if v is not None]
+    return all(hi > lo for hi, lo in itertools.pairwise(numbers))

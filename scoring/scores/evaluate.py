@@ -29,6 +29,7 @@ from ..reading.bind import (
     band_text,
     budget_answers,
     budget_target,
+    case_words,
     checklist,
     checklist_hand,
     deduction_of,
@@ -1090,6 +1091,8 @@ def _veto_holds(cond: Condition, x: _In, ctx: _Ctx) -> bool:
     said = verb_answer(x.label, text) if x.label is not None else None
     if said is not None:
         return said  # 出现 / 未出现 on 出现劣Ⅴ类水体的不得分: the veto's own verb (semantics §92)
+    if x.label is not None and text and x.label.strip() == case_words(text):
+        return True  # 弄虚作假 on 弄虚作假的，一经查实，本项得0分: the veto's own case, word for word (semantics §121)
     counted = names_event(text)
     if x.quantity is not None and counted and not x.quantity.is_percent:
         if x.quantity.value < 0:
