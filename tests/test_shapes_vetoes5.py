@@ -51,6 +51,10 @@ CASES: list[Case] = [
     (C23, {1: 2, 2: "否"}, W3, "1"),  # 3 − 2 × 0.5 − 1
     (C23, {1: 0, 2: "是"}, W3, "3"),
     (C23, {1: 1, 2: "是"}, W3, "2.5"),  # 3 − 0.5
+    # a veto in 本项's words on the item's own failure stays the item's, one answer (未通过验收 = not 验收合格 by the
+    # listed pair, semantics §121): 3 + 3
+    ("①项目按期完工得3分；②工程质量验收合格得3分，未通过验收的本项不得分", {1: "是", 2: "是"}, W6, "6"),
+    ("①项目按期完工得3分；②工程质量验收合格得3分，未通过验收的本项不得分", {1: "是", 2: "否"}, W6, "3"),
 ]
 
 REFUSALS: list[Case] = [
@@ -60,8 +64,6 @@ REFUSALS: list[Case] = [
     (V18, "0", W5, REFUSE),
     (RIVER, "是", W3, REFUSE),
     (RIVER, "0", W3, REFUSE),
-    # a veto in 本项's words on the item's own failure stays the item's; its scalar now asks for two answers
-    ("①项目按期完工得3分；②工程质量验收合格得3分，未通过验收的本项不得分", {1: "是", 2: "是"}, W6, REFUSE),
 ]
 
 test_hand_cases, test_compiled_agrees, test_round_trip = shape_cases.checks(CASES)
