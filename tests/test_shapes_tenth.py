@@ -2,7 +2,7 @@
 numbered bands of one measured value answered by one value; a band on a score named by a grade word before its points;
 本项得分为0 after an event as the indicator's zero; a formula beside a veto; joint tiers naming their measures
 shortened; points per step given as a share of the weight; successive deadlines closed by 8月底后. Expectations by
-hand from the rule texts (probes tenth A13, A06, V17, V18, F27, B11, G04, and the same shapes in other words)."""
+hand from the rule texts (probes tenth A13, A06, V17, V18, and the same shapes in other words; F27, B11, G04 are in test_shapes_tenth2.py)."""
 
 from __future__ import annotations
 

@@ -235,8 +235,8 @@ def _itself(rule: Rule, setting: Setting) -> list[Award]:
 def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
     """Why a negative answer is refused where the row's value is the deviation itself (``deviation_itself``): whether
     −12% is 12% off (both sides, as ±10% says) or within 5%以内 (one side) is not written by the bands as read."""
-    if not _itself(rule, setting) or not isinstance(answer, str):
-        return None
+    if not isinstance(answer, str) or not answer.lstrip().startswith(("-", "−", "－")) or not _itself(rule, setting):
+        return None  # (the sign first: this runs on every evaluation)
     v = parse_value(answer, setting.unit)
     if v is None or v.quantity.value >= 0:
         return None

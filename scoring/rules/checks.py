@@ -62,6 +62,23 @@ def joint_key(part: Range | Label) -> str:
     return f"值:{part.subject}" if isinstance(part, Range) else f"是否:{part.text}"
 
 
+def _same_inputs(first: tuple[Range | Label, ...], parts: tuple[Range | Label, ...]) -> bool:
+    """Whether a later tier joined by 且 names the inputs of the first, in the same order (semantics §100, §120): the
+    same key each, or a measured value named by a shorter name that ends the first tier's name of it and no other
+    (毕业生就业率…且专业对口率… then 就业率…且对口率…: the same two inputs, the names shortened once said)."""
+    if len(first) != len(parts):
+        return False
+    names = [p.subject for p in first if isinstance(p, Range)]
+    for a, b in zip(first, parts, strict=True):
+        if joint_key(a) == joint_key(b):
+            continue
+        if not (isinstance(a, Range) and isinstance(b, Range) and b.subject and a.subject.endswith(b.subject)):
+            return False
+        if sum(n.endswith(b.subject) for n in names) != 1:
+            return False  # 率 ends both names: which one it is is not said
+    return True
+
+
 def _holds_zero(r: Range) -> bool:
     """Whether the band takes the value 0 (提高5%以下 does: 未提高, 0 or less, falls in it)."""
     return (r.low is None or r.low.value.value <= 0) and (r.high is None or r.high.value.value >= 0)
@@ -290,11 +307,10 @@ class RuleChecks(ClauseReader):
         if joints:
             first = joints[0].condition
             assert isinstance(first, All)
-            keys = [joint_key(p) for p in first.parts]
             for c in clauses:
                 cond = getattr(c, "condition", None)
                 fits = isinstance(c, Award) and isinstance(c.outcome, (FullMarks, Points, ShareOfWeight, Zero)) and (
-                    isinstance(cond, Otherwise) or (isinstance(cond, All) and [joint_key(p) for p in cond.parts] == keys)
+                    isinstance(cond, Otherwise) or (isinstance(cond, All) and _same_inputs(first.parts, cond.parts))
                 )
                 if not fits:
                     names = [p.subject if isinstance(p, Range) else p.text for p in first.parts]

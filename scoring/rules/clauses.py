@@ -61,6 +61,7 @@ from .phrases import (
     _REST,
     _SECOND_HALF,
     _SHORT_WORDS,
+    _STANDARD_WORDS,
     _TIME_LIMIT_WORDS,
     _TIME_UNITS,
     _UNPAID_WORDS,
@@ -1285,6 +1286,12 @@ class ClauseReader(SpanReader):
             # 每完成1%得0.3分: the steps count up from 0
             start, direction = Edge(Quantity(Decimal(0), step_q.unit), True, False), Direction.EXCESS
         self.use(start_from)  # only a distance counts from where a comparison says (低于95%每偏差5%)
+        if start is None and direction is not None and not tail.bonus and steps:
+            standard = self._standard_before(lead, steps[0], step_q)
+            if standard is not None:
+                # 满意度以90%为基准，每降低1个百分点: the steps count from the standard (semantics §120)
+                self.use(standard)
+                start = Edge(standard.q, True)  # as the note before a step reads it (满意度以90%为基准，每降低…扣1分)
         measure = Measure.DEVIATION if deviation else Measure.VALUE
         # the basis of a percent step is set only where the text states it (个百分点); otherwise the
         # evaluator reads it from the quantities: a rate → percentage points, an amount → relative
@@ -1294,6 +1301,19 @@ class ClauseReader(SpanReader):
             Partial.FLOOR if whole else None, start, self._event(lead, ctx_text), points_max=points_max,
             bonus=tail.bonus, span=span,
         )  # fmt: skip
+
+    def _standard_before(self, lead: Lead, step: PStep, unit: Quantity) -> PQty | None:
+        """满意度以90%为基准，每降低1个百分点 (semantics §120): the words before the step name a standard (its one number,
+        in the step's unit, between 以 and a word of the lexicon's ``standard``: 为标准, 为基准, 为准, then only a
+        comma), the line the steps count from; None otherwise."""
+        before = [p for p in lead if p.span[1] <= step.span[0]]
+        numeric = [p for p in before if not isinstance(p, (PText, PWord))]
+        if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].points_scale or numeric[0].q.unit != unit.unit:
+            return None
+        q = numeric[0]
+        if not self.text[min(p.span[0] for p in before) : q.span[0]].rstrip().endswith("以"):
+            return None
+        return q if self.text[q.span[1] : step.span[0]].strip().rstrip("，,").strip() in _STANDARD_WORDS else None
 
     def _respective(self, lead: Lead, tl: TList, span: Span) -> list[Clause]:
         """超过80%、70%和60%，分别得6分、4分和2分 / 少建一个或已建但未达标的分别扣1分、3分: one clause per

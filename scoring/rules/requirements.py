@@ -310,7 +310,8 @@ class RequirementReader(RuleChecks):
             end = MonthDay(int(month), calendar.monthrange(2001, int(month))[1])
             text = self.text[r.span[0] : r.span[1]].strip("，。；,;：: 的")
             subject = r.subject.lstrip("份")
-            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后")):
+            if subject.startswith(("底", "末")) and subject[1:].startswith(("以后", "之后", "后")):
+                # 8月底后完成 is 8月底以后完成: 后 right after 底/末 is after the month's end (tenth probe G04)
                 out.append(attrs.evolve(c, condition=Label(text, False, r.span, start=end)))
             elif subject.startswith(("以后", "之后")) and self._nothing_after(c, int(month)):
                 # 8月以后完成不得分: with or without August the score is 0 there (a month no band covers is a gap,
