@@ -51,7 +51,7 @@ KNOWN = {
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):
+    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))
