@@ -244,6 +244,26 @@ def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
             "规则没有写明：请填写偏差率的绝对值，或核对规则")  # fmt: skip
 
 
+def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
+    """排名第1-3位的分别得10分、9分、8分，第4位及以后每后移一位扣0.5分: steps over places that start right after the places
+    the rule gives points to, where the last of those is worth less than the weight: (the last listed place, its
+    points), or None. Whether the steps take from that place's points (4th: 7.5) or from the weight (4th: 10, more
+    than 2nd) is not written; the evaluator refuses a place past the listed ones (eleventh probe F20: 4th scored 10)."""
+    ranks = [
+        (a.condition.high.value.value, a.outcome.value) for a in rule.awards
+        if isinstance(a.condition, Range) and a.condition.high is not None and a.condition.high.value.unit in _RANK_UNITS
+        and isinstance(a.outcome, Points)
+    ]  # fmt: skip
+    steps = [d for d in rule.deductions if d.kind is StepKind.DISTANCE and d.step is not None and d.step.unit in _RANK_UNITS
+             and d.start is not None and not d.bonus]  # fmt: skip
+    if not ranks or len(steps) != 1:
+        return None
+    last, points = max(ranks)
+    start = steps[0].start
+    assert start is not None
+    return (last, points) if start.value.value > last else None
+
+
 def deviation_itself(rule: Rule, setting: Setting) -> Rule:
     """预算执行偏差率在5%以内得5分，5%-10%得3分，10%-15%得1分 on a row of ≤5%: the row's value is the deviation itself, and
     every band of the rule compares it as it stands (12% → 1). It was decided band by band, by whether the band's own edge
@@ -284,6 +304,7 @@ def over_unstated_limit(rule: Rule) -> Rule:
 
 
 _TIME_UNITS = words("time_unit")
+_RANK_UNITS = words("rank_unit")
 _OVER_WORDS = tuple(words("delay_over"))
 
 

@@ -86,6 +86,8 @@ from .phrases import (
 )
 from .shapes import _RANK_UNITS, _is_negated, _list_sep, _split_list, delay_band
 
+_GAP_NOUNS = tuple(lexicon_words("gap_noun"))
+
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
 #: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
@@ -179,7 +181,21 @@ class ClauseReader(SpanReader):
             return None
         c = cmps[0]
         if "百分点" not in self.text[c.span[0] : c.span[1]]:
-            return None
+            # 低于任务但差额在1%以内 / 差额1%以上: a noun naming the shortfall itself (lexicon ``gap_noun``) right before a
+            # percentage is a band on the shortfall, relative to an amount target (domain point 2); it was read as the
+            # value's band, the amount's ratio ≤1% (eleventh probe A12: every shortfall scored 0)
+            said_before = self.text[self._lead_span(lead, span)[0] : c.span[0]].strip()
+            for w in ("在", "为", "控制在"):
+                said_before = said_before.removesuffix(w)
+            if not (said_before.endswith(_GAP_NOUNS) and all(q.unit == "%" for q in _said(c))):
+                return None
+            lo, hi = self._edges(c)
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
+            if lo is not None:
+                lo = attrs.evolve(lo, value=Quantity(lo.value.value, "个百分点"))
+            if hi is not None:
+                hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
+            return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
         before = [p for p in lead if p.span[1] <= c.span[0]]
         said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
             isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
@@ -1153,7 +1169,8 @@ class ClauseReader(SpanReader):
                                      expected=("每下降一名", "每上升一名"))  # fmt: skip
                 direction = Direction.EXCESS if st.per == "down" else Direction.SHORTFALL
                 side_stated = False
-                if start is None:
+                if start is None and not any(isinstance(c, PCmp) and c.span[1] <= st.span[0] for c in cmps):
+                    # (≥4位时每超出1位: the comparison before the step is where it starts, read below)
                     start = Edge(min(self.ranks, key=lambda q: q.value), True)
         elif qtys:
             q = qtys[-1].q

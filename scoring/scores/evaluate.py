@@ -62,6 +62,7 @@ from ..reading.scales import (
     names_event,
     on_target,
     pick,
+    rank_steps_after_bands,
     same_unit,
     signed_deviation,
 )
@@ -567,6 +568,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         return full
 
     # 4. deductions from the full-marks points
+    after = rank_steps_after_bands(rule)
+    if after is not None and x.quantity is not None and x.quantity.value > after[0] and after[1] < full:
+        raise EvaluationError(
+            f"第{_num(after[0])}名之后按名次扣分：从第{_num(after[0])}名的{_num(after[1])}分扣起，还是从满分{_num(full)}分扣起，"
+            "规则没有写明：请核对规则（如写明“第4名起在第3名得分基础上每后移一位扣0.5分”）"
+        )
     if rule.bonuses:
         return _with_bonuses(rule, x, per_clause, ctx, full)
     apart = [d for d in rule.deductions if id(d) in per_clause]
@@ -1247,6 +1254,10 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
             _require_points(a, ctx)  # 视情况给予0-5分 answered 是: a hand score within 0-5, never its low end
             ctx.step(_describe_award(a, ctx, full), v, "达标", 实际值="是")
             return v
+        if all(isinstance(a.outcome, ByHand) for a, _ in negative):
+            # 根据实际情况综合评定 answered 是: no case that loses points is written, only how it is judged (§10)
+            ctx.step("达到要求，得满分", full, "规则只写了评定方式，没有写失分的情形：是＝达到要求", 实际值="是")
+            return full
         ctx.step("未发生扣分情形，得满分", full, "规则只写了不得分的情形", 实际值="是")
         return full
     if negative:
