@@ -367,7 +367,19 @@ class _Phrases:
 
     def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
         tok: Token = ch[0]
-        return PBareOp(_OPS[tok.type], self._span(meta), len(ch) > 1, str(tok))
+        op = _OPS[tok.type]
+        marks = [c for c in ch[1:] if isinstance(c, Token) and c.type in ("INCLUSIVE", "EXCLUSIVE")]
+        targeted = any(isinstance(c, PWord) for c in ch[1:])
+        if marks:
+            # 达到目标值(含)以上 (semantics §122): the mark after the target says the target itself is in, which
+            # 达到 / 不低于 / 不高于 already say; a mark that disagrees with its word (高于目标值(含), 达到目标值(不含))
+            # or one with no target before it is read by nothing
+            mark = marks[0]
+            if not targeted or mark.type == "EXCLUSIVE" or op not in (Op.GE, Op.LE):
+                raise RuleSyntaxError("unexpected-token", f"这里不应出现“{mark}”", self.source, mark.start_pos or 0,
+                                      length=max(1, len(mark)), expected=("达到目标值（含）以上", "90%（含）以上"),
+                                      hint="（含）写在数字或“达到目标值”之后，且与比较词一致")  # fmt: skip
+        return PBareOp(op, self._span(meta), targeted, str(tok))
 
     # steps
     def step_down(self, meta: Any, ch: list[Token]) -> tuple[str, str]:
