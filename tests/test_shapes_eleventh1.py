@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import scoring
+from scoring.rules.nodes import Measure
 from scoring.text.normalize import normalize
 from tests import shape_cases
 from tests.shape_cases import REFUSE, refusal, scores_or_refuses
@@ -20,12 +21,16 @@ HALF_WORDS = "群众反映良好的，得满分；反映一般的，计本项满
 TARGET_MARKED = "完成值达到目标值（含）以上的得满分；达到目标值90%（含）-100%的得4分；90%以下不得分"
 POINTS_MARKED = "评价得分85（含）-100分的得满分，70（含）-85分的得6分，70分以下不得分"
 POINTS_OPEN = "评价得分85分及以上的得满分，70（不含）-85分的得6分，70分及以下不得分"
+EXCESS = "项目支出控制在预算以内得满分；超出预算5%以内（含5%）的得4分；超出5%-10%（含10%）的得2分；超出10%以上的不得分"
+SHORT = "完成率低于目标值5个百分点以内的得5分，低于5-10个百分点的得3分，低于10个百分点以上的不得分"
 SPACED = "完 成 率 ≥ 9 0 % 得 满 分 ； 低 于 9 0 % 的 按 比 例 得 分"
 
 RATE8: dict[str, object] = {"weight": 8, "target": "≥95%", "comparator": "≥", "unit": "%"}
 WORDS6: dict[str, object] = {"weight": 6, "comparator": "定性"}
 COUNT6: dict[str, object] = {"weight": 6, "target": "≥500", "comparator": "≥", "unit": "个"}
 SCORE10: dict[str, object] = {"weight": 10, "target": "≥85", "comparator": "≥", "unit": "分"}
+BUDGET5: dict[str, object] = {"weight": 5, "target": "≤400", "comparator": "≤", "unit": "万元"}
+RATE6: dict[str, object] = {"weight": 6, "target": "≥95%", "comparator": "≥", "unit": "%"}
 RATE5: dict[str, object] = {"weight": 5, "target": "≥90%", "comparator": "≥", "unit": "%"}
 
 CASES = [
@@ -51,6 +56,20 @@ CASES = [
     (POINTS_MARKED, "69", SCORE10, "0", "70分以下: 0"),
     (POINTS_OPEN, "70", SCORE10, "0", "70（不含）: 70 is not in 70-85, but in 70分及以下: 0"),
     (POINTS_OPEN, "71", SCORE10, "6", "in 70（不含）-85: 6"),
+    # 超出5%-10%: a band on the excess over the budget 400 (§82), as 超支5%-10%
+    (EXCESS, "380", BUDGET5, "5", "within the budget: 满分 5 (no excess band applies, §82)"),
+    (EXCESS, "400", BUDGET5, "5", "the budget itself: 5"),
+    (EXCESS, "420", BUDGET5, "4", "20 / 400 = 5% over, （含5%）, listed first: 4"),
+    (EXCESS, "430", BUDGET5, "2", "30 / 400 = 7.5% over: 5%-10%, 2"),
+    (EXCESS, "440", BUDGET5, "2", "40 / 400 = 10% over, （含10%）, listed before 10%以上: 2"),
+    (EXCESS, "444", BUDGET5, "0", "11% over: 10%以上, 0"),
+    # 低于5-10个百分点: a band on the shortfall from 95% in points (§20), as 低5至10个百分点
+    (SHORT, "96%", RATE6, "6", "target met: no shortfall band applies, 满分 6 (§20)"),
+    (SHORT, "91%", RATE6, "5", "4 points short: 5个百分点以内, 5"),
+    (SHORT, "90%", RATE6, "5", "5 short: 以内 includes 5, listed first: 5"),
+    (SHORT, "87%", RATE6, "3", "8 short: 5-10, 3"),
+    (SHORT, "85%", RATE6, "3", "10 short: in 5-10 (listed first): 3"),
+    (SHORT, "84%", RATE6, "0", "11 short: 10个百分点以上, 0"),
     # 低 于 9 0 %: letter-spaced words, digit-spaced numbers (PDF text); 按比例 below the line (§41): 5 × actual / 90
     (SPACED, "90%", RATE5, "5", "≥90%: 满分 5"),
     (SPACED, "100%", RATE5, "5", "≥90%: 5"),
@@ -83,6 +102,22 @@ def test_reads_as_the_plain_form(marked: str, plain: str) -> None:
     assert scoring.parse(marked) == scoring.parse(plain)
 
 
+@pytest.mark.parametrize(
+    ("text", "plain", "measure"),
+    [
+        (EXCESS, EXCESS.replace("超出5%-10%", "超出预算5%-10%"), Measure.EXCESS),
+        (SHORT, SHORT.replace("低于5-10个百分点", "低5至10个百分点"), Measure.GAP),
+    ],
+)
+def test_the_range_after_the_word_is_the_band_of_the_plain_form(text: str, plain: str, measure: object) -> None:
+    """超出5%-10% is the band 超出预算5%-10% reads (§82), 低于5-10个百分点 the one 低5至10个百分点 reads (§20): the same
+    measure and edges (the words before it are kept as written)."""
+    band = scoring.parse(text).clauses[2].condition
+    same = scoring.parse(plain).clauses[2].condition
+    assert band.measure is measure
+    assert (band.measure, band.low, band.high) == (same.measure, same.low, same.high)
+
+
 def test_spaced_numbers_are_joined_after_spaced_words() -> None:
     assert normalize(SPACED).text.replace(" ", "") == "完成率≥90%得满分；低于90%的按比例得分"
 
@@ -97,6 +132,11 @@ def test_spaced_numbers_are_joined_after_spaced_words() -> None:
         ("完成值达到（含）以上的得满分，否则不得分", "unexpected-token"),
         # 满分的一半 without the verb of an award is no award
         ("完成90%以上得满分，完成80%-90%满分的一半", "unexpected-end"),
+        # a comparison word before a range of the value still says something the range contradicts; 超过 names no
+        # excess band (§82) and a sign names no shortfall
+        ("完成率低于80%-90%的扣3分", "op-before-range"),
+        ("成本超过5%-10%的扣3分", "op-before-range"),
+        ("完成率<5-10个百分点的扣3分", "op-before-range"),
     ],
 )
 def test_refusals_stay(text: str, code: str) -> None:

@@ -76,6 +76,8 @@ from .phrases import (
 from .shapes import formula_vars, is_weight_name
 
 _DELAY_OVER = words("delay_over")
+_SHORT_WORDS = words("shortfall")  # 低于5-10个百分点: a range of the shortfall (semantics §20, §122)
+_EXCESS_BAND_WORDS = words("excess_band")  # 超出5%-10%: a range of the excess (semantics §82, §122)
 _BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)）]+)\s*[)）]")
 _TIME_UNITS = words("time_unit")
 #: （%） after a name of a formula: its unit, a rate (semantics §96)
@@ -342,6 +344,19 @@ class _Phrases:
             inner = self.range(meta, rest)
             first = next(q for q in rest if isinstance(q, PQty))
             return [PBareOp(Op.GT, (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
+                    PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
+        qs = [q for q in rest if isinstance(q, PQty)]
+        percent = bool(qs) and qs[-1].q.unit == "%" and all(q.q.unit in ("", "%") for q in qs)
+        if word is None and percent and (
+            (op_tok.type == "GT" and str(op_tok) in _EXCESS_BAND_WORDS and not qs[-1].pp)
+            or (op_tok.type == "LT" and qs[-1].pp and any(w in str(op_tok) for w in _SHORT_WORDS))
+        ):
+            # 超出5%-10%的得2分 / 低于5-10个百分点的扣3分 (semantics §122): an excess or shortfall word before a range of
+            # the excess in % or of the shortfall in 个百分点 says what the range measures, as 超支5%-10% (§82) and
+            # 低10至20个百分点 (§20) do: the word stays the band's word, the range the band
+            inner = self.range(meta, rest)
+            first = next(q for q in rest if isinstance(q, PQty))
+            return [PBareOp(_OPS[op_tok.type], (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
                     PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
         if op_tok.type != "REACH":
             raise RuleSyntaxError(
