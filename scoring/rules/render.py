@@ -146,9 +146,7 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
         # which the parser reads as a comparison word and leaves out of the subject
         if c.subject.endswith(_GAP_WORDS) or c.subject in ("未完成", "少完成"):  # 未完成≥5个 (§101)
             return c.subject, ""
-        if c.low is not None and c.high is not None:
-            used.add("R15")
-        return c.subject + "低于", ""
+        return c.subject + "低于", ""  # a range after 低于 too (低于10个百分点（含）至20个百分点（含）, §122: R15 done)
     if not c.subject and "inherit" in used:
         used.add("R9")
         return "实际值", ""

@@ -76,6 +76,8 @@ from .phrases import (
 from .shapes import formula_vars, is_weight_name
 
 _DELAY_OVER = words("delay_over")
+_SHORT_WORDS = words("shortfall")  # 低于5-10个百分点: a range of the shortfall (semantics §20, §122)
+_EXCESS_BAND_WORDS = words("excess_band")  # 超出5%-10%: a range of the excess (semantics §82, §122)
 _BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)）]+)\s*[)）]")
 _TIME_UNITS = words("time_unit")
 #: （%） after a name of a formula: its unit, a rate (semantics §96)
@@ -343,6 +345,19 @@ class _Phrases:
             first = next(q for q in rest if isinstance(q, PQty))
             return [PBareOp(Op.GT, (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
                     PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
+        qs = [q for q in rest if isinstance(q, PQty)]
+        percent = bool(qs) and qs[-1].q.unit == "%" and all(q.q.unit in ("", "%") for q in qs)
+        if word is None and percent and (
+            (op_tok.type == "GT" and str(op_tok) in _EXCESS_BAND_WORDS and not qs[-1].pp)
+            or (op_tok.type == "LT" and qs[-1].pp and any(w in str(op_tok) for w in _SHORT_WORDS))
+        ):
+            # 超出5%-10%的得2分 / 低于5-10个百分点的扣3分 (semantics §122): an excess or shortfall word before a range of
+            # the excess in % or of the shortfall in 个百分点 says what the range measures, as 超支5%-10% (§82) and
+            # 低10至20个百分点 (§20) do: the word stays the band's word, the range the band
+            inner = self.range(meta, rest)
+            first = next(q for q in rest if isinstance(q, PQty))
+            return [PBareOp(_OPS[op_tok.type], (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
+                    PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
         if op_tok.type != "REACH":
             raise RuleSyntaxError(
                 "op-before-range", f"比较词“{op_tok}”之后是一个区间，无法确定比较的是哪一端", self.source,
@@ -367,7 +382,19 @@ class _Phrases:
 
     def bare_op(self, meta: Any, ch: list[Any]) -> PBareOp:
         tok: Token = ch[0]
-        return PBareOp(_OPS[tok.type], self._span(meta), len(ch) > 1, str(tok))
+        op = _OPS[tok.type]
+        marks = [c for c in ch[1:] if isinstance(c, Token) and c.type in ("INCLUSIVE", "EXCLUSIVE")]
+        targeted = any(isinstance(c, PWord) for c in ch[1:])
+        if marks:
+            # 达到目标值(含)以上 (semantics §122): the mark after the target says the target itself is in, which
+            # 达到 / 不低于 / 不高于 already say; a mark that disagrees with its word (高于目标值(含), 达到目标值(不含))
+            # or one with no target before it is read by nothing
+            mark = marks[0]
+            if not targeted or mark.type == "EXCLUSIVE" or op not in (Op.GE, Op.LE):
+                raise RuleSyntaxError("unexpected-token", f"这里不应出现“{mark}”", self.source, mark.start_pos or 0,
+                                      length=max(1, len(mark)), expected=("达到目标值（含）以上", "90%（含）以上"),
+                                      hint="（含）写在数字或“达到目标值”之后，且与比较词一致")  # fmt: skip
+        return PBareOp(op, self._span(meta), targeted, str(tok))
 
     # steps
     def step_down(self, meta: Any, ch: list[Token]) -> tuple[str, str]:

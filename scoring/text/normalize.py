@@ -465,7 +465,8 @@ def _number_spaces(text: str) -> frozenset[int]:
         closer = text[j : j + 1]
         if not closer or closer == "." or (closer.isspace()):
             continue
-        before = text[:a].rstrip(_BLANK) if spaced else text[:a]
+        # in a digit-spaced text the words before may be letter-spaced too (低 于 9 5 %: 低于, semantics §122)
+        before = re.sub(f"[{_BLANK}]", "", text[:a]) if spaced else text[:a]
         before = before[:-6] + "".join(map(_convert_char, before[-6:]))  # 低於 is 低于 (OpenCC runs after spaces)
         unit = closer in _UNIT_START or (_cjk(closer) and closer != "分")
         if unit and before.endswith(_ONE_NUMBER_AFTER):
