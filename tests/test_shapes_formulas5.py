@@ -92,8 +92,8 @@ def test_self_reference_is_no_condition() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "piece"),
     [
-        # the ratio cap beside a formula that does not reach the weight at 100% (×8 on any weight): not the clamp
-        ("得分=完成率×8，超过100%的按100%计", "ratio-cap", "超过100%的按100%计"),
+        # the ratio cap beside two formulas: which ratio is counted at 100% is not written (×8 alone: §123)
+        ("完成率90%以上的，得分=完成率×8；其他的，得分=完成率×6；超过100%的按100%计", "ratio-cap", "超过100%的按100%计"),
         # beside bands, no formula: which ratio is counted at 100% is not written
         ("完成率90%以上得满分，超过100%的按100%计", "ratio-cap", "超过100%的按100%计"),
         # a cap at 120% is no clamp: its numbers stay unread

@@ -1478,7 +1478,7 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 
 
-_RATIO_NAMES = re.compile(r"按实际完成(?P<own>\w+?)占(?P<plan>计划|目标)(?P<planned>\w+?)的比例\w{2}")
+_RATIO_NAMES = re.compile(r"按(?:照)?实际完成(?P<own>\w+?)占(?P<plan>计划|目标)(?P<planned>\w+?)的比例\w{2}")
 
 
 def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Decimal) -> bool:

@@ -135,6 +135,25 @@ def _ratio_times_weight(expr: object) -> bool:
             and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
 
 
+def _ratio_times_points(expr: object) -> Decimal | None:
+    """实际完成值/目标值×10, 完成率×10 (a rate defined in percent: a/b×1×10): a ratio of names (or one name) times a
+    number of points, either order; that number, or None."""
+    if not (isinstance(expr, BinOp) and expr.op == "*"):
+        return None
+    sides = (expr.left, expr.right)
+    nums = [x for x in sides if isinstance(x, Num)]
+    if len(nums) != 1 or nums[0].value <= 0:
+        return None
+    ratio = expr.right if nums[0] is expr.left else expr.left
+    if isinstance(ratio, BinOp) and ratio.op == "*" and isinstance(ratio.right, Num) and ratio.right.value == 1:
+        ratio = ratio.left  # 执行率=执行数/预算数×100%: the ×100% of a rate in percent is ×1
+    if isinstance(ratio, Var) and not is_weight_name(ratio.name):
+        return nums[0].value
+    ok = (isinstance(ratio, BinOp) and ratio.op == "/" and isinstance(ratio.left, Var)
+          and isinstance(ratio.right, Var) and not is_weight_name(ratio.left.name))  # fmt: skip
+    return nums[0].value if ok else None
+
+
 class BandReader(RuleChecks):
     """The assembler's readings of bands and their bounds."""
 
@@ -528,6 +547,19 @@ class BandReader(RuleChecks):
         if not self.ratio_caps:
             return
         formulas = [c.outcome.expr for c in out if isinstance(c, Award) and isinstance(c.outcome, Formula)]
+        points = [
+            (i, n) for i, c in enumerate(out)
+            if isinstance(c, Award) and isinstance(c.outcome, Formula) and c.outcome.cap is None
+            and (n := _ratio_times_points(c.outcome.expr)) is not None
+        ]  # fmt: skip
+        if len(formulas) == 1 and len(points) == 1:
+            # 得分=预算执行率×10分，执行率100%以上按100%计 (semantics §123): the ratio counted at most 100% times N
+            # points is at most N points, the formula's cap (最高N分, §63)
+            i, n = points[0]
+            award = out[i]
+            assert isinstance(award, Award) and isinstance(award.outcome, Formula)
+            out[i] = attrs.evolve(award, outcome=attrs.evolve(award.outcome, cap=n))
+            return
         if not formulas or not all(_ratio_times_weight(e) for e in formulas):
             flag = self.ratio_caps[0]
             raise self.error(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
+import re
 from decimal import Decimal
 
 import attrs
@@ -86,6 +87,28 @@ def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
 _ONWARD = words("onward")  # 10月及以后: from that month on, the month included (semantics §104)
 
 
+#: 实际招生达到计划人数 / 完成计划任务 (semantics §123): reaching what the plan line before it states, its subject first
+_REACHES_PLAN = re.compile(r"^(?P<subject>.*?)(?:达到|完成|实现)(?P<plan>计划|目标)(?:数|人数|数量|任务|任务数|规模|要求)?的?$")
+
+
+def _standard_opening(before: str) -> str | None:
+    """The words of a standard's note before its number: the subject and 以 (满意度以), or 以 and whose level (以上年水平,
+    closed by 水平); the subject, or None when they are not such words."""
+    if before.endswith("以"):
+        return before[: -len("以")]
+    m = re.match(r"^(?P<subject>[^以]*)以(?P<level>[^以0-9]+水平)$", before)
+    return m.group("subject") if m else None
+
+
+def _reaches_plan(text: str, plan_line: str) -> bool:
+    """A worded award of reaching the plan the context clause before states (年度招生计划1200人，实际招生达到计划人数得满分):
+    its words reach 计划 (or 目标) where the plan line names the same word, with no negation in its subject."""
+    m = _REACHES_PLAN.match(text.strip())
+    if m is None or m.group("plan") not in plan_line:
+        return False
+    return not any(w in m.group("subject") for w in ("未", "不", "没", "无"))
+
+
 class RequirementReader(RuleChecks):
     """The assembler's readings of requirements and deadlines."""
 
@@ -137,9 +160,13 @@ class RequirementReader(RuleChecks):
             nxt = result[k + 1]
             if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
                 continue
-            if self._failure_words(nxt, leads) and k + 2 < len(result):
+            if k + 2 < len(result) and (
+                self._failure_words(nxt, leads) or self._delay_announced(nxt, result[k + 2], leads)
+            ):
                 # 应于5月31日前储备到位，未按时储备到位的，每逾期1天扣0.2分: the failure said in words of its own between
-                # the requirement and its steps names what the steps count (semantics §113); it stays a note
+                # the requirement and its steps names what the steps count (semantics §113); it stays a note.
+                # 未按时完成的按延期天数扣分，每延期1天扣0.05分: so does the announcement that the deduction goes by
+                # how late (semantics §123)
                 nxt = result[k + 2]
             late_band = (
                 isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
@@ -184,6 +211,35 @@ class RequirementReader(RuleChecks):
             return False
         text = self.text[c.span[0] : c.span[1]].strip().rstrip("，,；;")
         return text.startswith(_FAILED_WORDS) and text.endswith("的")
+
+    def _delay_announced(self, c: Clause, steps: Clause, leads: dict[int, Lead]) -> bool:
+        """未按时完成的按延期天数扣分 / 按逾期天数扣分: a context clause of words alone (its 扣分 announcing the steps
+        right after it, §22) saying the deduction goes by how late — 按, a delay word (lexicon ``delay``) and the
+        count it is measured in (天数, 日数 for steps in days; 月数 for steps in months; 时长 or 时间 for any) —
+        after the failure in words (lexicon ``failed_requirement`` … 的) or alone (semantics §123). The steps after it
+        must count a delay too, per that unit of time."""
+        if not (isinstance(c, Note) and not isinstance(c, Requirement) and id(c) in leads and c.span is not None):
+            return False
+        if any(not isinstance(p, PText) for p in leads[id(c)]):
+            return False
+        if not (isinstance(steps, Deduction) and steps.kind is StepKind.EVENTS and steps.step is not None):
+            return False
+        text = self.text[c.span[0] : c.span[1]].strip().rstrip("，,；;")
+        if text.startswith(_FAILED_WORDS) and "的" in text:
+            text = text[text.index("的") + 1 :]
+        if not (text.startswith("按") and text.endswith("扣分")):
+            return False
+        said = text[1:-2]
+        delay = next((w for w in words("delay") if said.startswith(w)), None)
+        if delay is None or not steps.event.startswith(words("delay")):
+            return False
+        count = said[len(delay) :]
+        unit = steps.step.unit
+        return (
+            count in ("时长", "时间")
+            or (count in ("天数", "日数") and unit in ("天", "日", "个工作日", "工作日"))
+            or (count == "月数" and unit in ("月", "个月"))
+        )
 
     def _no_delay_cutoff(self, clauses: list[Clause]) -> None:
         """2025年6月底前完成招标，每滞后一个月扣0.5分；年底前仍未完成招标的不得分: steps per unit of time late after a
@@ -278,6 +334,8 @@ class RequirementReader(RuleChecks):
             return False
         if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in _TIME_UNITS:
             return False  # 每逾期1天扣1分: the time late is a distance from the deadline (a reading of its own)
+        if d.kind is StepKind.EVENTS and d.step is not None and d.event.startswith(words("delay")):
+            return True  # 每迟报1次扣0.2分 (semantics §123): each time late (lexicon ``delay``) is a failure to meet it
         return any(w in self.text[after[1] : d.span[1]] for w in _FAILED_WORDS)
 
     def _month_bands(self, clauses: list[Clause]) -> list[Clause]:
@@ -423,10 +481,11 @@ class RequirementReader(RuleChecks):
         if out and isinstance(out[-1], Note):
             lead = last_lead
         elif (
-            len(out) >= 2 and isinstance(out[-1], Award) and isinstance(out[-1].condition, Label)
-            and not out[-1].condition.negated and ties_to_target(out[-1].condition.text)
-            and isinstance(out[-1].outcome, FullMarks)
+            len(out) >= 2 and isinstance(out[-1], Award) and isinstance(out[-1].condition, (Label, TargetMet))
+            and not out[-1].condition.negated and isinstance(out[-1].outcome, FullMarks)
             and isinstance(out[-2], Note) and id(out[-2]) in leads
+            and (ties_to_target(out[-1].condition.text)
+                 or _reaches_plan(out[-1].condition.text, _lead_text(leads[id(out[-2])])))
         ):  # fmt: skip
             lead = leads[id(out[-2])]
         if not lead:
@@ -438,7 +497,9 @@ class RequirementReader(RuleChecks):
         relative = ded.step.unit == "%" and ded.basis is not PercentBasis.POINTS and plan.q.unit not in _TIME_UNITS
         if plan.q.unit != ded.step.unit and not relative:
             return None
-        if ded.direction is Direction.EXCESS and not any(w in _lead_text(lead) for w in _BUDGET_WORDS):
+        # 目标值为15天，每超过1天扣0.2分 (semantics §123): 目标值 is a word of its own (of the target), the line's too
+        said = _lead_text(lead) + "".join(p.text for p in lead if isinstance(p, PWord) and p.kind == "of_target")
+        if ded.direction is Direction.EXCESS and not any(w in said for w in _BUDGET_WORDS):
             return None
         return plan
 
@@ -453,8 +514,9 @@ class RequirementReader(RuleChecks):
         end = max(p.span[1] for p in lead)
         before = self.text[start : q.span[0]].strip()
         after = self.text[q.span[1] : end].strip()
-        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only)
-        return q if before.endswith("以") and after in _STANDARD_WORDS else None
+        # 满意度以90%为标准: the subject the standard is of may come before 以 (words only); 以上年水平60%为基准
+        # (semantics §123): whose level it is may stand between 以 and the number, words closed by 水平
+        return q if _standard_opening(before) is not None and after in _STANDARD_WORDS else None
 
     def _budget(self, lead: Lead) -> PQty | None:
         """全年共安排培训经费20万元 (semantics §105): a note stating the budget, its one number an amount of money after a
@@ -515,13 +577,16 @@ class RequirementReader(RuleChecks):
                      and c.span[0] <= q.span[0] and q.span[1] <= c.span[1]), None)  # fmt: skip
         if note is None:
             return clauses
-        subject = self.text[note.span[0] : q.span[0]].strip() if note.span else ""
-        subject = subject[: -len("以")] if subject.endswith("以") else ""
+        subject = _standard_opening(self.text[note.span[0] : q.span[0]].strip() if note.span else "") or ""
+        # 以60%为基准，达到基准得基本分5分 (semantics §123): the standard named by its word (基准, 标准), points of its own
+        named = self.text[q.span[1] : note.span[1]].strip().removeprefix("为").removesuffix("为准") if note.span else ""
+        said = ("达到", subject + "达到") + (("达到" + named, subject + "达到" + named) if named else ())
         reached = [
             i for i, c in enumerate(clauses)
-            if isinstance(c, Award) and isinstance(c.outcome, FullMarks) and isinstance(c.condition, (Label, TargetMet))
+            if isinstance(c, Award) and isinstance(c.outcome, (FullMarks, Points))
+            and isinstance(c.condition, (Label, TargetMet))
             and not c.condition.negated and getattr(c.condition, "requirement", None) is None
-            and c.condition.deadline is None and c.condition.text in ("达到", subject + "达到") and clauses.index(note) < i
+            and c.condition.deadline is None and c.condition.text in said and clauses.index(note) < i
         ]  # fmt: skip
         if len(reached) != 1:
             return clauses
