@@ -142,6 +142,7 @@ from .answers import (
     clock_answer,
     delay_answer,
     excess_answer,
+    no_event_answer,
     fits_the_value,
     graded_bands,
     label_as_written,
@@ -399,6 +400,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = no_event_answer(rule, actual, x)  # 未发现 on 每发现一起…扣2分 (§124)
         x = excess_answer(rule, actual, x, ctx)  # 延期2个月 over a duration target ≤18个月 (§118)
         x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
         x = clock_answer(rule, x, ctx)  # 300分钟 on a rule in 小时 (§116)
