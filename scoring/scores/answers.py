@@ -459,6 +459,20 @@ def rank_answer_value(text: str) -> Decimal | None:
     return None if m is None else _whole(m["n"])
 
 
+_LAST_PLACE = re.compile(rf"^倒数第(?P<place>{_NUM})(?:名|位)?$")
+
+
+def last_place(actual: Any) -> Decimal | None:
+    """倒数第2名 (a place counted from the last: semantics §124) as 2; None for any other answer. A place that is no
+    whole number from 1 is refused."""
+    if not isinstance(actual, str) or (m := _LAST_PLACE.match(actual.replace(" ", "").replace("\u3000", ""))) is None:
+        return None
+    place = _whole(m["place"])
+    if place < 1 or place != place.to_integral_value():
+        raise EvaluationError(f"“{actual.strip()}”不是名次：倒数名次应为从1起的整数")
+    return place
+
+
 def rank_from_last_answer(actual: Any) -> tuple[Decimal, str]:
     """The answer of a rule with places from the last (倒数3名不得分: semantics §109): the number ranked, and the rank as
     第N名. A rank alone is refused even where a band from the first would take it (第2名 in 前5名): the number ranked

@@ -25,6 +25,7 @@ from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
     activity_count_answers,
+    all_from_last,
     band_order,
     band_text,
     budget_answers,
@@ -35,6 +36,7 @@ from ..reading.bind import (
     deduction_of,
     event_count_answers,
     from_the_first,
+    from_the_last,
     joint_parts,
     late_or_missed,
     number_answers,
@@ -142,10 +144,11 @@ from .answers import (
     clock_answer,
     delay_answer,
     excess_answer,
-    no_event_answer,
     fits_the_value,
     graded_bands,
     label_as_written,
+    last_place,
+    no_event_answer,
     own_grade,
     rank_answer,
     rank_from_last_answer,
@@ -342,8 +345,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         rule, actual = share_of_rank(rule, actual, ctx, full)
     if reads_from_last(rule):
         # 全市排名前5名得满分，倒数3名不得分 (semantics §109): the number ranked turns the last places into ranks
-        field, actual = rank_from_last_answer(actual)
-        rule = from_the_first(rule, field)
+        if all_from_last(rule) and (place := last_place(actual)) is not None:
+            # 倒数第2名 on 倒数第1名不得分，倒数第2名得2分，其余得满分: both count from the last (§124)
+            rule, actual = from_the_last(rule), f"第{place.normalize():f}名"
+        else:
+            field, actual = rank_from_last_answer(actual)
+            rule = from_the_first(rule, field)
     if reads_rank_share(rule):
         # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
         actual = rank_share_answer(actual)
