@@ -451,7 +451,7 @@ def from_the_last(rule: Rule) -> Rule:
     for c in rule.clauses:
         cond = getattr(c, "condition", None)
         if isinstance(cond, Range) and cond.from_last:
-            c = attrs.evolve(c, condition=attrs.evolve(cond, subject=f"倒数名次（{range_text(cond)}）", from_last=False))
+            c = attrs.evolve(c, condition=attrs.evolve(cond, subject=f"倒数名次（{range_text(cond)}）", from_last=False))  # type: ignore[arg-type]
         clauses.append(c)
     return attrs.evolve(rule, clauses=tuple(clauses))
 
