@@ -437,6 +437,25 @@ def from_the_first(rule: Rule, field: Decimal) -> Rule:
     return attrs.evolve(rule, clauses=tuple(clauses))
 
 
+def all_from_last(rule: Rule) -> bool:
+    """Every band on a rank counts places from the last, and the rule reads nothing else by number (全市排名倒数第1名
+    不得分，倒数第2名得2分，其余得满分): a place from the last answered (倒数第2名) then needs no number ranked (§124)."""
+    ranged = [cond for c in rule.clauses if isinstance(cond := getattr(c, "condition", None), Range)]
+    return bool(ranged) and all(r.from_last for r in ranged) and not rule.deductions and rule.proportional is None
+
+
+def from_the_last(rule: Rule) -> Rule:
+    """The rule with its places from the last read as plain places, for an answer that counts from the last too
+    (倒数第2名 as place 2: semantics §124). The subject says so in the trace (倒数名次)."""
+    clauses: list[Any] = []
+    for c in rule.clauses:
+        cond = getattr(c, "condition", None)
+        if isinstance(cond, Range) and cond.from_last:
+            c = attrs.evolve(c, condition=attrs.evolve(cond, subject=f"倒数名次（{range_text(cond)}）", from_last=False))  # type: ignore[arg-type]
+        clauses.append(c)
+    return attrs.evolve(rule, clauses=tuple(clauses))
+
+
 #: 排名前30% / 名次在前10%: the subject of a band on the rank's share of the number ranked (semantics §109)
 _SHARE_SUBJECTS = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
 

@@ -109,6 +109,15 @@ def _key(d: Day) -> tuple[int, int]:
     return (d.month, d.day)
 
 
+def row_year(target: str | None) -> int | None:
+    """The year the row's target states at its start (``2025年10月底前`` → 2025), which a deadline without a year
+    in the rule takes (semantics §88, §124); None where the target states none."""
+    if not target or not re.match(r"^\s*(?:19|20)\d\d\s*年", target):
+        return None
+    t = read_date(target)
+    return t[0] if t is not None else None
+
+
 def date_bands(rule: Rule, target: str | None) -> DateBands | str:
     """The rule's worded bands as successive deadlines, or why they cannot be read so (in Chinese)."""
     awards = [a for a in rule.awards if isinstance(a.condition, (Label, TargetMet, Otherwise))]
@@ -128,9 +137,8 @@ def date_bands(rule: Rule, target: str | None) -> DateBands | str:
         return "这条规则除期限外还有别的文字条件，不能按日期分档"
     late = rest[0] if rest else None
     years = {d.condition.deadline.year for d in dated if isinstance(d.condition.deadline, datetime.date)}  # type: ignore[union-attr]
-    if not years and target:
-        t = read_date(target) if re.match(r"^\s*(?:19|20)\d\d\s*年", target) else None
-        years = {t[0]} if t is not None else set()
+    if not years and (y := row_year(target)) is not None:
+        years = {y}
     if len(years) > 1 and any(isinstance(d.condition.deadline, MonthDay) for d in dated):  # type: ignore[union-attr]
         return "各档期限的年份不一，没有写年份的期限不能补出年份"
     year = next(iter(years)) if len(years) == 1 else None

@@ -78,12 +78,20 @@ def verb_answer(answer: str, text: str) -> bool | None:
     if (a in EVENT_PRESENCE or a in EVENT_ABSENCE) and text and not any(c in text for c in _NEGATION_CHARS):
         return a in EVENT_PRESENCE  # 有 on 截留挪用资金的，本项不得分: it happened (§118)
     for verb in EVENT_VERBS:
-        if text.startswith(verb):
+        if text.startswith(verb) or _by_agent(text, verb):
             if a == verb:
                 return True
             if any(a == neg + verb for neg in EVENT_NEGATIONS):
                 return False
     return None
+
+
+def _by_agent(text: str, verb: str) -> bool:
+    """被审计、巡视巡察等发现重大违纪违法问题: a veto in the passive, 被, the finders, then its one event verb (semantics
+    §124): the verb says what happened as it does at the start. Only with no other event verb and no negation before it."""
+    if not text.startswith("被") or sum(text.count(v) for v in EVENT_VERBS) != 1 or verb not in text:
+        return False
+    return not any(c in text[: text.index(verb)] for c in _NEGATION_CHARS)
 
 
 #: words a level opens with after its label's subject (已建立 of 长效管护机制已建立; semantics §92)

@@ -91,6 +91,7 @@ from .shapes import (
     _Segment,
     _side_name,
     _split_list,
+    band_and_steps_of_one_value,
     bands_of_one_value,
     checklist_hand,
     formula_vars,
@@ -1389,7 +1390,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # （1）优秀得10分；（2）良好得8分…；（4）不合格不得分: grades of one thing, one answer (§121)
             merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
             return attrs.evolve(merged, source=self.text)
-        if per_item is None and not each and bands_of_one_value([i.rule for i in built]):
+        if per_item is None and not each and (
+            bands_of_one_value([i.rule for i in built]) or band_and_steps_of_one_value([i.rule for i in built])
+        ):  # fmt: skip
             # （1）达到目标值100%得满分；（2）80%（含）-100%得满分的80%…: bands of one value, one answer (§119)
             merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
             return attrs.evolve(merged, source=self.text)

@@ -475,7 +475,7 @@ class ClauseReader(SpanReader):
             count = next(p for p in reversed(freq) if isinstance(p, (PCmp, PQty)))
             lo, hi = self._edges(count) if isinstance(count, PCmp) else (Edge(count.q, True, False), None)
             self.frequencies[span] = Range(Measure.VALUE, lo, hi, _lead_text(lead).strip("的"))
-            full = _unopened(full.strip("，。；,;：: 的"))
+            full = _unopened(full.strip("，。；,;：: 的、"))
             return Label(full, _is_negated(full), span)
         cmps = [p for p in lead if isinstance(p, (PCmp, PRange, PBounded))]
         bare = [p for p in lead if isinstance(p, PBareOp)]
@@ -653,7 +653,7 @@ class ClauseReader(SpanReader):
         full = self.text[span[0] : span[1]] if span != (0, 0) else text
         if "分" in full and ("：" in full or ":" in full):
             full = _GRADE_POINTS.sub(r"\g<g>", full)
-        full = _unopened(full.strip("，。；,;：: 的"))
+        full = _unopened(full.strip("，。；,;：: 的、"))
         return Label(full, _is_negated(full), span, deadline, start, _conjuncts(full))
 
     def deadline(self, lead: Lead, yearless: bool = False, february: bool = False) -> datetime.date | MonthDay | None:

@@ -16,6 +16,7 @@ from .nodes import (
     Award,
     BinOp,
     ByHand,
+    Deduction,
     Edge,
     Formula,
     FullMarks,
@@ -29,6 +30,7 @@ from .nodes import (
     Requirement,
     Rule,
     ShareOfWeight,
+    StepKind,
     Var,
     Zero,
 )
@@ -601,6 +603,35 @@ def bands_of_one_value(rules: list[Rule]) -> bool:
         (g.low.value.value if g.low else -inf, g.high.value.value if g.high else inf) for g in ranges
     )  # fmt: skip
     return all(hi <= lo for (_, hi), (lo, _) in itertools.pairwise(spans))
+
+
+def band_and_steps_of_one_value(rules: list[Rule]) -> bool:
+    """（1）回款率达到100%得满分；（2）每下降1个百分点扣0.3分 (semantics §124): numbered items of which the first are
+    bands of one value (one band, or bands as ``bands_of_one_value`` reads them) and the rest steps on the distance of
+    that same value from them (每下降1个百分点扣…, no count of events, no bonus), in that order, no item with points of
+    its own stated, read as one rule, as the sentences unnumbered are: one answer, the value. Steps on a value of
+    another kind (a count, another unit) keep the items apart."""
+    if len(rules) < 2 or any(r.stated_weight is not None for r in rules):
+        return False
+    banded = [r for r in rules if r.clauses and all(isinstance(c, Award) and isinstance(c.condition, Range) for c in r.clauses)]
+    stepped = [
+        r for r in rules
+        if r.clauses and all(isinstance(c, Deduction) and c.kind is StepKind.DISTANCE and not c.bonus for c in r.clauses)
+    ]  # fmt: skip
+    if not banded or not stepped or rules != [*banded, *stepped]:
+        return False
+    if len(banded) > 1 and not bands_of_one_value(banded):
+        return False
+    ranges = [c.condition for r in banded for c in r.clauses if isinstance(c, Award) and isinstance(c.condition, Range)]
+    edges = [e.value for g in ranges for e in (g.low, g.high) if e is not None]
+    if len(ranges) == 1 and (ranges[0].grade or not edges):
+        return False
+    kinds = {(q.is_percent, q.unit.lstrip("个")) for q in edges}
+    steps = [c for r in stepped for c in r.clauses if isinstance(c, Deduction)]
+    return len(kinds) == 1 and all(
+        d.step is not None and d.measure is ranges[0].measure and (d.step.is_percent, d.step.unit.lstrip("个")) in kinds
+        for d in steps
+    )
 
 
 def grades_of_one_scale(rules: list[Rule]) -> bool:

@@ -23,6 +23,8 @@ from ..reading.scales import (
 )
 from ..reading.values import (
     DONE_OPENINGS,
+    EVENT_NEGATIONS,
+    EVENT_VERBS,
     LEVEL_OPENINGS,
     NOT_DONE_OPENINGS,
     ON_TIME,
@@ -457,6 +459,20 @@ def rank_answer_value(text: str) -> Decimal | None:
     return None if m is None else _whole(m["n"])
 
 
+_LAST_PLACE = re.compile(rf"^倒数第(?P<place>{_NUM})(?:名|位)?$")
+
+
+def last_place(actual: Any) -> Decimal | None:
+    """倒数第2名 (a place counted from the last: semantics §124) as 2; None for any other answer. A place that is no
+    whole number from 1 is refused."""
+    if not isinstance(actual, str) or (m := _LAST_PLACE.match(actual.replace(" ", "").replace("\u3000", ""))) is None:
+        return None
+    place = _whole(m["place"])
+    if place < 1 or place != place.to_integral_value():
+        raise EvaluationError(f"“{actual.strip()}”不是名次：倒数名次应为从1起的整数")
+    return place
+
+
 def rank_from_last_answer(actual: Any) -> tuple[Decimal, str]:
     """The answer of a rule with places from the last (倒数3名不得分: semantics §109): the number ranked, and the rank as
     第N名. A rank alone is refused even where a band from the first would take it (第2名 in 前5名): the number ranked
@@ -568,6 +584,13 @@ def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     left as it was (a word the rule does not know is refused as before). An on-time word of the answer lexicon
     (按时, 按期完成, 未逾期: ``on_time``), the whole answer, is 是: not late at all (semantics §113)."""
     if isinstance(actual, str) and actual.strip() in ON_TIME and _reads_delay(rule):
+        units = {d.step.unit for d in rule.deductions if d.step is not None and d.step.unit in _TIME_UNIT_WORDS}
+        units |= {u} if (u := delay_unit(rule)) is not None else set()
+        worded = any(isinstance(a.condition, (Label, TargetMet)) for a in rule.awards)
+        if not worded and len(units) == 1:
+            # 按期完成 on 每延期3天扣1分，延期超过15天不得分: no worded band for 是 to meet; not late is 0 of the unit (§124)
+            zero = Quantity(Decimal(0), units.pop())
+            return _In(zero, raw=zero)
         return _In(flag=True)
     if x.label is None or not isinstance(actual, str) or not _reads_delay(rule):
         return x
@@ -579,6 +602,26 @@ def delay_answer(rule: Rule, actual: Any, x: _In) -> _In:
     if v is None or v.op is not None or v.quantity.unit not in _TIME_UNIT_WORDS:
         return x
     return _In(v.quantity, raw=v.quantity)
+
+
+def no_event_answer(rule: Rule, actual: Any, x: _In) -> _In:
+    """未发现 on 每发现一起违规使用资金问题扣2分 (semantics §124): where the rule's one deduction counts events written
+    with an event verb (answers.toml ``event_verbs``: 每发现一起…, 每出现1次…) and nothing else is asked (no veto, no
+    worded award), the whole answer a negation and that verb (``event_negations``: 未发现, 没有发现) says none happened:
+    0 of the step's unit. The verb alone (发现) says how many no more than 是 does: left as it came (refused)."""
+    if x.label is None or not isinstance(actual, str) or rule.vetoes or len(rule.deductions) != 1:
+        return x
+    d = rule.deductions[0]
+    if d.kind is not StepKind.EVENTS or d.bonus or d.step is None or any(
+        isinstance(a.condition, (Label, TargetMet)) for a in rule.awards
+    ):
+        return x
+    said = actual.strip().rstrip("。.")
+    verb = next((v for v in EVENT_VERBS if d.event.startswith(v)), None)
+    if verb is None or not any(said == n + verb for n in EVENT_NEGATIONS):
+        return x
+    zero = Quantity(Decimal(0), d.step.unit)
+    return _In(zero, raw=zero)
 
 
 def excess_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:

@@ -25,6 +25,7 @@ from ..errors import EvaluationError
 from ..reading.bind import VALUE_KEYS as _VALUE_KEYS
 from ..reading.bind import (
     activity_count_answers,
+    all_from_last,
     band_order,
     band_text,
     budget_answers,
@@ -35,6 +36,7 @@ from ..reading.bind import (
     deduction_of,
     event_count_answers,
     from_the_first,
+    from_the_last,
     joint_parts,
     late_or_missed,
     number_answers,
@@ -51,7 +53,7 @@ from ..reading.bind import (
 from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
-from ..reading.deadlines import Answered, answer_date, date_bands, place
+from ..reading.deadlines import Answered, answer_date, date_bands, place, row_year
 from ..reading.scales import award_op as _award_op
 from ..reading.scales import (
     band,
@@ -146,6 +148,8 @@ from .answers import (
     fits_the_value,
     graded_bands,
     label_as_written,
+    last_place,
+    no_event_answer,
     own_grade,
     rank_answer,
     rank_from_last_answer,
@@ -342,8 +346,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         rule, actual = share_of_rank(rule, actual, ctx, full)
     if reads_from_last(rule):
         # 全市排名前5名得满分，倒数3名不得分 (semantics §109): the number ranked turns the last places into ranks
-        field, actual = rank_from_last_answer(actual)
-        rule = from_the_first(rule, field)
+        if all_from_last(rule) and (place := last_place(actual)) is not None:
+            # 倒数第2名 on 倒数第1名不得分，倒数第2名得2分，其余得满分: both count from the last (§124)
+            rule, actual = from_the_last(rule), f"第{place.normalize():f}名"
+        else:
+            field, actual = rank_from_last_answer(actual)
+            rule = from_the_first(rule, field)
     if reads_rank_share(rule):
         # 排名前30%得满分，30%-60%得3分 (semantics §109): the rank and the number ranked, as the share they make
         actual = rank_share_answer(actual)
@@ -395,11 +403,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         _absence_of_what(rule, actual)
         x = _actual(actual, ctx)
         x = _month_as_delay(rule, actual, x)
-        x = _date_as_delay(rule, x)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
+        x = _date_as_delay(rule, x, ctx.target_text)  # 2025年11月30日 on 2025年12月31日前完成得满分，每延后1个月扣2分 (§90)
         x = label_as_written(rule, actual, x)  # 群众反映良好，无负面舆情: a note and the label after it (§118)
         x = own_grade(rule, actual, x)  # 合格 on 优秀得满分，合格得80%…: the rule's own grade, not 是
         x = rank_answer(rule, actual, x)  # 第3名 / 排名第三 where the rule reads a rank (§97)
         x = delay_answer(rule, actual, x)  # 滞后2个月 where the rule scores how late (§104)
+        x = no_event_answer(rule, actual, x)  # 未发现 on 每发现一起…扣2分 (§124)
         x = excess_answer(rule, actual, x, ctx)  # 延期2个月 over a duration target ≤18个月 (§118)
         x = change_answer(rule, actual, x, ctx)  # 下降8% on bands of 下降 (§112)
         x = clock_answer(rule, x, ctx)  # 300分钟 on a rule in 小时 (§116)
@@ -1355,7 +1364,7 @@ def _month_as_delay(rule: Rule, actual: Any, x: _In) -> _In:
     return x
 
 
-def _date_as_delay(rule: Rule, x: _In) -> _In:
+def _date_as_delay(rule: Rule, x: _In, target: str | None) -> _In:
     """A completion date answering a deadline beside a step per unit of time late (semantics §90): the answer is
     how late. A date with its year on or before a deadline with its year is 0 units late; past it, the days late
     when the step counts days (the difference of the two dates, exact); a step in months or years is refused (a
@@ -1363,14 +1372,19 @@ def _date_as_delay(rule: Rule, x: _In) -> _In:
     returned as it came (the date is placed against date bands, §88, or refused)."""
     if x.label is None or (when := answer_date(x.label)) is None:
         return x
-    deadlines = [c.deadline for c in rule.clauses if isinstance(c, Requirement) and c.deadline is not None]
-    deadlines += [a.condition.deadline for a in rule.awards
-                  if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]  # fmt: skip
+    dated = [(c.text, c.deadline) for c in rule.clauses if isinstance(c, Requirement) and c.deadline is not None]
+    dated += [(a.condition.text, a.condition.deadline) for a in rule.awards
+              if isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None]  # fmt: skip
     steps = [d.step for d in rule.deductions
              if d.kind is StepKind.EVENTS and d.step is not None and d.step.unit in words("time_unit")]  # fmt: skip
-    if len(deadlines) != 1 or len(steps) != 1 or len(rule.deductions) != 1:
+    if len(dated) != 1 or len(steps) != 1 or len(rule.deductions) != 1:
         return x
-    deadline, unit = deadlines[0], steps[0].unit
+    (said, deadline), unit = dated[0], steps[0].unit
+    year = row_year(target)
+    if isinstance(deadline, MonthDay) and year is not None and not any(w in said for w in words("next_year")):
+        # 10月底前 on a row whose target is 2025年10月底前: the deadline takes the target's year (§88, §124)
+        last = calendar.monthrange(year, deadline.month)[1]
+        deadline = datetime.date(year, deadline.month, last if deadline.end else min(deadline.day, last))
     if isinstance(deadline, MonthDay) and isinstance(when.first, MonthDay) and isinstance(when.last, MonthDay):
         return _yearless_delay(deadline, when, unit)
     if not isinstance(deadline, datetime.date) or not isinstance(when.first, datetime.date):
@@ -1378,9 +1392,10 @@ def _date_as_delay(rule: Rule, x: _In) -> _In:
     assert isinstance(when.last, datetime.date)
     if when.last <= deadline:
         return _In(Quantity(Decimal(0), unit), raw=Quantity(Decimal(0), unit))
-    if when.first != when.last or unit not in ("天", "日"):
+    days = {"天": 1, "日": 1, "周": 7, "星期": 7}.get(unit)  # a week is 7 days; a month or a year has no fixed count
+    if when.first != when.last or days is None:
         raise EvaluationError(f"“{when.text}”晚于期限{deadline.isoformat()}：请填写晚了几{unit}（按{unit}计的时间不由日期推算）")
-    late = Quantity(Decimal((when.first - deadline).days), unit)
+    late = Quantity(Decimal((when.first - deadline).days) / days, unit)  # 3 days late on a weekly step: 3/7 of a week
     return _In(late, raw=late)
 
 
