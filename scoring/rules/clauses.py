@@ -189,13 +189,7 @@ class ClauseReader(SpanReader):
                 said_before = said_before.removesuffix(w)
             if not (said_before.endswith(_GAP_NOUNS) and all(q.unit == "%" for q in _said(c))):
                 return None
-            lo, hi = self._edges(c)
-            self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
-            if lo is not None:
-                lo = attrs.evolve(lo, value=Quantity(lo.value.value, "个百分点"))
-            if hi is not None:
-                hi = attrs.evolve(hi, value=Quantity(hi.value.value, "个百分点"))
-            return Range(Measure.GAP, lo, hi, _lead_text(lead).strip("的"), span)
+            return self._gap_band(lead, c, span)
         before = [p for p in lead if p.span[1] <= c.span[0]]
         said = any(isinstance(p, PBareOp) and p.op in (Op.LT, Op.LE) for p in before) or any(
             isinstance(p, PText) and p.text.endswith(_SHORT_WORDS) for p in before
@@ -205,6 +199,11 @@ class ClauseReader(SpanReader):
         own = isinstance(c, PCmp) and c.op in (Op.LT, Op.LE) and c.suffix is not None
         if not (said or own) or (isinstance(c, PCmp) and c.of_target and not own):
             return None
+        return self._gap_band(lead, c, span)
+
+    def _gap_band(self, lead: Lead, c: PCmp | PRange, span: Span) -> Range:
+        """The band on the shortfall that ``c`` bounds, its edges in percentage points (relative to an amount target
+        where the evaluator finds one), the lead's words read with it."""
         lo, hi = self._edges(c)
         self.use(*(p for p in lead if isinstance(p, (PText, PWord, PBareOp))), c)
         if lo is not None:

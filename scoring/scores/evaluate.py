@@ -615,6 +615,20 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     return ZERO
 
 
+def _words_keyed(
+    rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Mapping[Any, Any], how: str
+) -> tuple[Mapping[Any, Any], list[Any]]:
+    """The answers keyed as the words beside other inputs take them: the words' own under 实际值, or at their place in
+    the text's order (§99); refused where the words' answer is missing."""
+    value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if not value_keys:
+        actual = _in_text_order(rule, separate, actual)
+        value_keys = [k for k in actual if k in _VALUE_KEYS]
+    if len(value_keys) != 1:
+        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    return actual, value_keys
+
+
 def _score_words(rule: Rule, words: Rule, x: _In, ctx: _Ctx) -> Decimal:
     """The words' own answer scored on ``words`` (the rule without its bonuses or vetoes): 是/否, a label, or a number
     where the words are tied to the target (shown as 达标 / 未达标)."""
@@ -643,12 +657,7 @@ def _worded_and_bonuses(rule: Rule, separate: Sequence[Deduction | Veto], actual
     how = f"请按各项在规则中出现的顺序编号给出（{'；'.join(names)}），如 {{1: '是', 2: '否'}}，或写成 {{'实际值': '是', 1: '否'}}"
     if not isinstance(actual, Mapping):
         raise EvaluationError(f"这条规则有{len(names)}件事要回答，一个答案不能同时用于几项：{how}")
-    value_keys = [k for k in actual if k in _VALUE_KEYS]
-    if not value_keys:
-        actual = _in_text_order(rule, separate, actual)
-        value_keys = [k for k in actual if k in _VALUE_KEYS]
-    if len(value_keys) != 1:
-        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    actual, value_keys = _words_keyed(rule, separate, actual, how)
     keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(separate) + 1))
     counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is a count
     per_clause = {id(c): _actual(keyed[i], counts) for i, c in enumerate(separate, 1)}
@@ -674,12 +683,7 @@ def _worded_and_vetoes(rule: Rule, vetoes: Sequence[Veto], actual: Any, ctx: _Ct
         raise EvaluationError(
             f"这条规则有{len(names)}件事要回答（文字条件和否决条款各需一个答案），一个答案不能同时用于几项：{how}"
         )
-    value_keys = [k for k in actual if k in _VALUE_KEYS]
-    if not value_keys:
-        actual = _in_text_order(rule, vetoes, actual)
-        value_keys = [k for k in actual if k in _VALUE_KEYS]
-    if len(value_keys) != 1:
-        raise EvaluationError(f"缺少“{_worded_conditions(rule)}”的回答：{how}")
+    actual, value_keys = _words_keyed(rule, vetoes, actual, how)
     keyed = _keyed({k: v for k, v in actual.items() if k not in _VALUE_KEYS}, range(1, len(vetoes) + 1))
     counts = _Ctx(ctx.weight, ctx.target, ctx.op, "", ctx.options)  # a bare number there is the event's count
     for i, v in enumerate(vetoes, 1):
