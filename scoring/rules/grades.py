@@ -41,6 +41,7 @@ def _grade_words() -> tuple[str, ...]:
     return tuple(sorted(words("grade"), key=len, reverse=True))
 
 
+@functools.cache
 def grade_words() -> frozenset[str]:
     """The grade words of the lexicon."""
     return frozenset(words("grade"))

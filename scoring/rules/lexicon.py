@@ -109,8 +109,10 @@ def pairs(name: str) -> tuple[tuple[str, str], ...]:
     raise KeyError(name)
 
 
+@functools.cache
 def words(name: str) -> tuple[str, ...]:
-    """The words of ``[words.<name>]`` (or of ``[terminal.<name>]``), in file order."""
+    """The words of ``[words.<name>]`` (or of ``[terminal.<name>]``), in file order (cached: some are asked for on
+    every parse)."""
     for c in lexicon():
         if c.name == name:
             return c.words
