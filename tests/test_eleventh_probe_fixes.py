@@ -46,3 +46,15 @@ def test_steps_from_the_first_place_still_read() -> None:
 def test_a_judgement_alone_answered_yes_says_so() -> None:
     score = scoring.evaluate("根据实际情况综合评定", "是", weight=5)
     assert "不得分的情形" not in score.explanation and "评定方式" in score.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [("粮食产量稳定在3. 5亿斤以上得满分，3. 3-3. 5亿斤得4分，3. 3亿斤以下不得分", 20), ("满意度90%以上得满分，3. 80%以下不得分", 13)],
+)
+def test_a_lone_numbered_mark_that_may_be_a_cut_decimal_is_refused(text: str, column: int) -> None:
+    # 3. 3 after a comma: item ③ or 3.3? Read as ③ it dropped the 3 of 3.3 and scored 3.2亿斤 4 (the metamorphic test)
+    e = shape_cases.refusal(text)
+    assert e.code == "item-or-decimal" and f"第{column}列" in str(e)
+    # a list that starts at 1. reads as before
+    assert scoring.parse("1. 满意度90%以上得满分；2. 80%以下不得分") is not None

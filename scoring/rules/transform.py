@@ -669,6 +669,16 @@ class _Phrases:
                 pre = c
             else:
                 items.append(c)
+        _, number, _, _, (start, end) = items[0]
+        mark = self.source[start:end]
+        if number != 1 and re.fullmatch(r"[1-9]\.", mark) and re.match(r"\s+[0-9]", self.source[end:]):
+            # 3. 3-3. 5亿斤得4分 (PDF text): a lone 3. where no list starts is a decimal cut by a space as likely as an
+            # item's number; read as item ③ it dropped the 3 of 3.3 and scored 3.2亿斤 in the band 3-3.5 (metamorphic test)
+            raise RuleSyntaxError(
+                "item-or-decimal", f"“{mark}”之后有空格：是第{number}项的编号，还是被空格隔开的小数，无法确定", self.source,
+                start, length=len(mark), expected=("1. 2. 3.（从1起编号）", "3.3（小数中间不加空格）"),
+                hint="分项请从“1.”起编号；小数请去掉小数点后的空格",
+            )  # fmt: skip
         return ("composite", pre, items)
 
     def start(self, meta: Any, ch: list[Any]) -> Any:
