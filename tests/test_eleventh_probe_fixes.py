@@ -56,5 +56,7 @@ def test_a_lone_numbered_mark_that_may_be_a_cut_decimal_is_refused(text: str, co
     # 3. 3 after a comma: item ③ or 3.3? Read as ③ it dropped the 3 of 3.3 and scored 3.2亿斤 4 (the metamorphic test)
     e = shape_cases.refusal(text)
     assert e.code == "item-or-decimal" and f"第{column}列" in str(e)
-    # a list that starts at 1. reads as before
-    assert scoring.parse("1. 满意度90%以上得满分；2. 80%以下不得分") is not None
+    # a list that starts at 1. reads as before: bands of one value, 95% full marks, 75% none
+    listed = "1. 满意度90%以上得满分；2. 80%以下不得分"
+    assert scoring.evaluate(listed, "95%", weight=10).points == 10
+    assert scoring.evaluate(listed, "75%", weight=10).points == 0

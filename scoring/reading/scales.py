@@ -41,6 +41,7 @@ from ..rules.nodes import (
 from ..rules.shapes import (
     _DERIVED,
     _PLANNED,
+    _RANK_UNITS,
     _is_rate,
     _side_name,
     delay_unit,
@@ -304,7 +305,6 @@ def over_unstated_limit(rule: Rule) -> Rule:
 
 
 _TIME_UNITS = words("time_unit")
-_RANK_UNITS = words("rank_unit")
 _OVER_WORDS = tuple(words("delay_over"))
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import datetime
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -1332,7 +1331,6 @@ def _above_exact_grade(rule: Rule, x: _In) -> None:
 
 
 _NEGATED_OPENINGS = ("未", "没有", "不", "非")
-_MONTH_OF_YEAR = re.compile(r"^\s*(?:[1-9]|1[0-2])\s*月(?:份)?\s*$")  # 7月 (not 7个月 / 7個月)
 
 
 def _absence_of_what(rule: Rule, actual: Any) -> None:
@@ -1357,7 +1355,10 @@ def _month_as_delay(rule: Rule, actual: Any, x: _In) -> _In:
     """7月 on 资金于6月30日前拨付到位得满分，每推迟1个月扣0.5分: a month of the year (no 个) where a deadline is a date and the
     steps count months late is a month, not 7 months late; how late within it is not written: refused (it scored 0, as
     7 months late)."""
-    if not isinstance(actual, str) or x.quantity is None or not _MONTH_OF_YEAR.match(actual):
+    if not isinstance(actual, str) or x.quantity is None:
+        return x
+    month = answer_date(actual)  # 7月: a whole month of the year (7个月 is no date)
+    if month is None or month.first == month.last or not isinstance(month.first, MonthDay):
         return x
     dated = any(isinstance(c, Requirement) and c.deadline is not None for c in rule.clauses) or any(
         isinstance(a.condition, (Label, TargetMet)) and a.condition.deadline is not None for a in rule.awards
