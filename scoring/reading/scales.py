@@ -38,6 +38,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.once import per_rule, per_rule_and
 from ..rules.shapes import (
     _DERIVED,
     _PLANNED,
@@ -161,6 +162,7 @@ def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]
     return Direction.BOTH, "未写指标值类型"
 
 
+@per_rule_and
 def two_quantities(rule: Rule, setting: Setting) -> tuple[Quantity, Quantity] | None:
     """Bands on the one value in units that cannot be one quantity (完成率100%计满分；净完成数有1人
     不达标 on a row of %): a % band beside one in a counter unit, with no target in that unit to make
@@ -186,6 +188,7 @@ def two_quantities(rule: Rule, setting: Setting) -> tuple[Quantity, Quantity] | 
 # ------------------------------------------------------------------ steps on the row's target
 
 
+@per_rule_and
 def on_target(rule: Rule, setting: Setting) -> Rule:
     """The rule as it reads on this row: a deduction per unit of time late or of something short
     (每延迟1天扣1分, 每少1人扣2分), which counts those units, counts them from the target where the
@@ -245,6 +248,7 @@ def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
             "规则没有写明：请填写偏差率的绝对值，或核对规则")  # fmt: skip
 
 
+@per_rule
 def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
     """排名第1-3位的分别得10分、9分、8分，第4位及以后每后移一位扣0.5分: steps over places that start right after the places
     the rule gives points to, where the last of those is worth less than the weight: (the last listed place, its
@@ -265,6 +269,7 @@ def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
     return (last, points) if start.value.value > last else None
 
 
+@per_rule_and
 def deviation_itself(rule: Rule, setting: Setting) -> Rule:
     """预算执行偏差率在5%以内得5分，5%-10%得3分，10%-15%得1分 on a row of ≤5%: the row's value is the deviation itself, and
     every band of the rule compares it as it stands (12% → 1). It was decided band by band, by whether the band's own edge
@@ -356,6 +361,7 @@ def _passive(text: str) -> bool:
     return any(w in text for w in words("passive"))
 
 
+@per_rule
 def reads_value(rule: Rule) -> bool:
     """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
     return (
@@ -433,6 +439,7 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     return tuple(kinds)
 
 
+@per_rule
 def missing_clause(rule: Rule) -> Award | None:
     """数据缺失的不得分: the rule's own clause on missing data, a worded condition that is, exactly, a missing-data
     answer of the answer lexicon (reading/answers.toml: 数据缺失, 无数据, 待统计 …). Where the text says how missing
@@ -443,6 +450,7 @@ def missing_clause(rule: Rule) -> Award | None:
     return found[0] if len(found) == 1 else None
 
 
+@per_rule
 def without_missing(rule: Rule) -> Rule:
     """The rule as it reads an answer that is not missing data: its own clause on missing data left out."""
     m = missing_clause(rule)
@@ -451,6 +459,7 @@ def without_missing(rule: Rule) -> Rule:
     return attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if c is not m))
 
 
+@per_rule
 def events_apart(rule: Rule) -> Rule:
     """A worded 不得分 that is not the measured value's own (发生安全事故的不得分, 未开展不得分) is a veto
     with its own answer (是/否, or the count of the event it names), not a condition on the other

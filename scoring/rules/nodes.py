@@ -455,6 +455,12 @@ class Rule:
     # spans and ``source`` are the text as given
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)
 
+    @functools.cached_property
+    def memo(self) -> dict[object, object]:
+        """Facts about this rule the evaluator works out once (``scoring.rules.once``); not a field: it takes
+        no part in equality, rendering or the node walkers."""
+        return {}
+
     @functools.cached_property  # asked many times per evaluation: worked out once per rule
     def awards(self) -> tuple[Award, ...]:
         return tuple(c for c in self.clauses if isinstance(c, Award))

@@ -34,6 +34,7 @@ from .nodes import (
     Var,
     Zero,
 )
+from .once import per_rule
 from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PStep, PText, Span, Tail, TOutcome
 
 
@@ -485,6 +486,7 @@ def deducts(a: Award) -> bool:
             and o.expr.left == Var("指标分值") and isinstance(o.expr.right, Num))  # fmt: skip
 
 
+@per_rule
 def only_deducting_bands(rule: Rule) -> bool:
     """满意度低于90%扣2分: a rule of bands alone, each deducting (a deduction by hand too, 酌情扣分: §86) or zero, and
     at least one deducting. A value no band takes is full marks beyond them all and a gap between two (semantics §83:
@@ -536,6 +538,7 @@ def budget_comparison(text: str) -> bool | None:
         return None
     return m.group("neg") is not None
 
+@per_rule
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
     """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
     domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
@@ -563,6 +566,7 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     return awards
 
 
+@per_rule
 def checklist_hand(rule: Rule) -> Award | None:
     """提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分 (semantics §110): a deduction by hand under a
     negated condition in words (未…), closing awards on different things: the things not done lose their points by

@@ -978,7 +978,7 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], 
             f"这条规则需要{len(slots)}个实际值（{'；'.join(named)}），一个答案不能同时用于几项："
             f"请按编号分别给出，如 {{1: '95%', 2: '90%'}}"
         )
-    names = (values if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
+    names = (list(values) if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
         f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
     ]
     example = "{'实际值': '95%', 1: '否'}" if _reads_value(rule) else "{1: '0', 2: '否'}"
