@@ -208,6 +208,8 @@ def test_cap(c: WordClass, e: Entry) -> None:
         assert rule.until_exhausted
     elif c.name == "BONUS_CAP_BASE":
         assert rule.bonus_cap_base
+    elif c.name == "BONUS_HIGHEST":  # semantics §126: only the largest bonus that holds
+        assert rule.bonus_highest and len(rule.bonuses) == 2
     else:
         d = _deduction(rule)
         assert d.cap is not None and d.cap in (4, 5)

@@ -938,6 +938,12 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             assert self.bonus_base is not None
             raise self.error("cap-without-bonus", "加分上限之前没有加分条款", self.bonus_base.span, expected=("加N分",))
         self.bonus_base = None
+        highest = self.bonus_highest
+        self.bonus_highest = None
+        if highest is not None and sum(1 for c in out if isinstance(c, Deduction) and c.bonus) < 2:
+            # 就高计分 over one bonus or none: there is no list to take the highest of (semantics §126)
+            raise self.error("highest-without-bonuses", "“就高计分”之前没有两项以上的加分条款可取其高", highest.span,
+                             expected=("加N分，…加M分，就高计分",))  # fmt: skip
         if below_zero and not any(isinstance(c, Deduction) and not c.bonus for c in out):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
@@ -955,7 +961,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         if floor is not None and not floor:
             until, floor = True, None  # 最低得0分: the ordinary clamp at 0 (semantics §6), as 扣完为止
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
-                    stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
+                    stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor,
+                    bonus_highest=highest is not None)  # fmt: skip
         return rule, notes
 
 

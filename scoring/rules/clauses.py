@@ -161,6 +161,7 @@ class ClauseReader(SpanReader):
         # 60%-80%的按线性内插赋分: interpolations whose two ends the bands beside must score (semantics §91)
         self.two_ends: list[tuple[Award, Span]] = []
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
+        self.bonus_highest: TCap | None = None  # 就高计分 in the rule being read (semantics §126)
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []
         # 建设任务完成率：100%得5分: the rule opens with a heading and a colon (its bare bands read as reaching)
@@ -1470,6 +1471,14 @@ class ClauseReader(SpanReader):
                                  expected=("扣分不超过本项分值的50%",))  # fmt: skip
             self.use(*lead)
             self.share_caps.append((len(out) + (1 if deducts else 0), cap))
+            return
+        if cap.kind == "highest":
+            # 就高计分，不重复加分: of the bonuses before it, only the largest that holds counts (semantics §126)
+            if lead and any(not isinstance(p, PText) for p in lead):
+                raise self.error("cap-with-condition", "“就高计分”前的条件无法读懂", self._lead_span(lead, cap.span),
+                                 expected=("就高计分",))  # fmt: skip
+            self.use(*lead)
+            self.bonus_highest = cap
             return
         if cap.kind == "base":
             # 加扣分均不突破基本分: the bonuses add at most the base (domain point 18)

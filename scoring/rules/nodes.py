@@ -450,6 +450,9 @@ class Rule:
     # 每低1个百分点扣1分，最低得2分 (semantics §102): the deductions leave at least these points (stated); 最低得0分
     # is the ordinary clamp (``until_exhausted``)
     floor: Decimal | None = None
+    # 就高计分，不重复加分 / 就高不就低 / 按最高一项计 after two or more bonuses (semantics §126): of the bonuses
+    # that hold, only the largest counts (not their sum)
+    bonus_highest: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given

@@ -491,6 +491,9 @@ class _Phrases:
     def bonus_cap_base(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(Decimal(0), self._span(meta), "base")
 
+    def bonus_highest(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(Decimal(0), self._span(meta), "highest")  # 就高计分 (semantics §126)
+
     def per_unit(self, meta: Any, ch: list[Token]) -> str:
         return str(ch[1])
 

@@ -567,6 +567,7 @@ def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: d
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
     """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
     total = ZERO
+    largest = ZERO  # 就高计分 (semantics §126): only the largest bonus that holds
     held = [d for d in rule.bonuses if d.when is not None and x.quantity is not None and _in_range(d.when, x, ctx)]
     if len(held) > 1:
         # 90%以上加1分，100%以上加2分 at 105%: tiers (the one band, 2) or each band's bonus (3)? not written
@@ -602,6 +603,10 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
             ctx.step(f"最多加{_num(d.cap)}分", d.cap - got, "加分达到上限")
             got = d.cap
         total += got
+        largest = max(largest, got)
+    if rule.bonus_highest and total > largest:
+        ctx.step("就高计分", largest - total, "多项加分只取最高一项，不重复加分")
+        total = largest
     if rule.bonus_cap is not None and total > rule.bonus_cap:
         ctx.step(f"加分合计最多{_num(rule.bonus_cap)}分", rule.bonus_cap - total, "加分达到上限")
         total = rule.bonus_cap
@@ -611,7 +616,19 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
     return total
 
 
+def _base_within_weight(rule: Rule, base: Decimal, full: Decimal) -> None:
+    """基本分12分；获得表彰的加2分 on a weight of 10 (semantics §126): a base stated with no condition above the weight,
+    beside bonuses, is refused: the bonuses may lift the score above the weight by what they add (§16), the base may
+    not, and whether the text's base or the row's weight is wrong is not written."""
+    if base > full and any(a.condition is None and isinstance(a.outcome, Points) for a in rule.awards):
+        raise EvaluationError(
+            f"基本分{_num(base)}分高于本项分值{_num(full)}分：加分可以使得分超过分值，基本分本身不能；"
+            "请核对基本分或分值"
+        )
+
+
 def _add_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal) -> Decimal:
+    _base_within_weight(rule, value, full)
     gained = _gained(rule, x, per_clause, ctx, value)
     if (
         gained
@@ -647,6 +664,7 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
            and not any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions)
            and (not any(d.kind is StepKind.DISTANCE for d in rule.deductions) or _short_of_the_base(rule, x, ctx)))  # fmt: skip
     base = ZERO if alone or gap else _base_points(rule, ctx, full)
+    _base_within_weight(rule, base, full)
     ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
     lost = _lost(rule, [d for d in rule.deductions if not d.bonus], x, per_clause, ctx)
     if rule.bonus_cap_base and lost > base:
