@@ -1156,6 +1156,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     text in _SELF and not c.condition.negated
                 ):
                     c = attrs.evolve(c, condition=None)
+                elif text in _HEADINGS:
+                    # 按以下公式计算：得分=… / 评分标准：得分=…: a heading (lexicon HEADING) before the formula says what
+                    # follows, no condition the answer must meet (semantics §127); it was a label, so 30个 was refused
+                    out.append(Note(text, c.condition.span))
+                    c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
 
@@ -1457,6 +1462,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 _SELF = words("self_reference")
+_HEADINGS = frozenset(words("HEADING"))
 
 
 def _self_reference(lead: Lead) -> bool:
