@@ -87,6 +87,8 @@ from .phrases import (
 )
 from .requirements import RequirementReader
 from .shapes import (
+    _DERIVED,
+    _is_rate,
     _rank,
     _Segment,
     _side_name,
@@ -383,6 +385,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     )  # fmt: skip
                 continue
             self.use(flag.span)  # its numbers are the formula's now
+            if _rate_of_value(name, flag.expr):
+                # 资金到位率=实际到位资金/应到位资金×100%，得分=资金到位率×分值 (semantics §127): the rate the definition names
+                # is the value over the target, as the formula's rate name is read (§12): the formula keeps the name, so
+                # an answer written as a rate is the rate itself (90% → 4.5 of 5 on any % target), and a value is divided
+                # by the target; put in its place, 90% was divided by a % target, or a value-named amount was refused
+                out = [c for c in out if not (isinstance(c, Note) and c.span is not None
+                                              and flag.span[0] <= c.span[0] and c.span[1] <= flag.span[1])]  # fmt: skip
+                continue
             # the definition says nothing the formula does not say now: no note (the canonical text writes
             # the formula alone, and reads back the same)
             out = [c for c in out if not (isinstance(c, Note) and c.span is not None
@@ -1163,6 +1173,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     text in _SELF and not c.condition.negated
                 ):
                     c = attrs.evolve(c, condition=None)
+                elif text in _HEADINGS:
+                    # 按以下公式计算：得分=… / 评分标准：得分=…: a heading (lexicon HEADING) before the formula says what
+                    # follows, no condition the answer must meet (semantics §127); it was a label, so 30个 was refused
+                    label = c.condition
+                    assert isinstance(label, Label)
+                    out.append(Note(text, label.span))
+                    c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
 
@@ -1464,6 +1481,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 _SELF = words("self_reference")
+_HEADINGS = frozenset(words("HEADING"))
 
 
 def _self_reference(lead: Lead) -> bool:
@@ -1501,6 +1519,17 @@ def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Dec
     return False
 
 
+
+
+def _rate_of_value(name: str, e: object) -> bool:
+    """完成率 = 实际完成数/计划数 (×100%): a rate defined as the answer's value over the target, the names read as §12
+    reads them; the rate is then what a formula's rate name already means (semantics §127)."""
+    if not _is_rate(name) or any(w in name for w in _DERIVED):
+        return False
+    if isinstance(e, BinOp) and e.op == "*" and isinstance(e.right, Num) and e.right.value in (1, 100):
+        e = e.left  # ×100% (a Num of 1: the percent read as its fraction) or ×100
+    return (isinstance(e, BinOp) and e.op == "/" and isinstance(e.left, Var) and isinstance(e.right, Var)
+            and _side_name(e.left.name) == "value" and _side_name(e.right.name) == "target")  # fmt: skip
 
 
 def _defined_band(c: Clause, name: str) -> Clause:

@@ -247,7 +247,8 @@ _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指�
 #: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
 #: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
 _VALUE_OPENING = ("实际",)
-_TARGET_OPENING = ("计划", "目标", "预期")
+#: 应到位资金 / 应完成户数: what should be reached, opening with 应 and a verb of the plan (semantics §127)
+_TARGET_OPENING = ("计划", "目标", "预期", "应到位", "应完成", "应拨付", "应支付", "应收", "应缴", "应整改", "应发放")
 
 
 def _is_rate(name: str) -> bool:
