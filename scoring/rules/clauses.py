@@ -707,7 +707,9 @@ class ClauseReader(SpanReader):
             return None
         q = qtys[-1]
         before = self.text[: q.span[0]].rstrip()
-        if not before.endswith("第") or before.endswith("每第") or q.q.value not in (1, 2, 3, 4):
+        if q.q.value not in (1, 2, 3, 4) or not (
+            (before.endswith("第") and not before.endswith("每第")) or self._bare_quarter(q, before, len(qtys))
+        ):
             return None
         month = int(q.q.value) * 3
         day = calendar.monthrange(2001, month)[1]
@@ -718,12 +720,25 @@ class ClauseReader(SpanReader):
         year = qtys[0]
         if (
             len(qtys) != 2 or year.q.unit != "年" or not _YEARS[0] <= year.q.value <= _YEARS[1] or year.q.value % 1
-            or self.text[year.span[1] : q.span[0]].strip() != "第"
+            or self.text[year.span[1] : q.span[0]].strip() not in ("第", "")
         ):  # fmt: skip
             return None
         if use:
             self.use(year, q)
         return datetime.date(int(year.q.value), month, day)
+
+    def _bare_quarter(self, q: PQty, before: str, count: int) -> bool:
+        """三季度完成 / 在4季度 / 2025年一季度: a quarter named without 第 (semantics §128): 1 to 4 right before 季度
+        (not 个季度: 三个季度 is a duration), opening its clause (after 在/于, or right after its year); after any
+        other word (每, 连续, 前, 近 …) it stays a count."""
+        if "个" in self.text[q.span[0] : q.span[1]] or q.q.value != int(q.q.value):
+            return False
+        if _by(self.text[q.span[1] :].lstrip()) and not self.text[q.span[1] :].lstrip().startswith(("末", "底")):
+            return False  # 三季度前完成: before the quarter starts, or by its end? (第三季度末前 says it)
+        head = before.removesuffix("在").removesuffix("于").rstrip()
+        if count == 2:
+            return head.endswith("年")
+        return not head or head.endswith(("，", "；", "。", ",", ";", "：", ":", "、"))
 
     def start_day(self, lead: Lead) -> datetime.date | MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a

@@ -84,6 +84,8 @@ def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
     return None
 
 
+#: 9月1日开学前: the name of an event (words only) and 前 right after a date (semantics §128)
+_EVENT_BEFORE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}?(?:之前|以前|前)")
 _ONWARD = words("onward")  # 10月及以后: from that month on, the month included (semantics §104)
 
 
@@ -195,12 +197,42 @@ class RequirementReader(RuleChecks):
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
             deadline = self.deadline(lead, yearless=True, february=True)
+            if deadline is None and not late_band and (event := self._event_day(lead)):
+                # 教材须在9月1日开学前发放到位，每推迟1天扣0.5分: the day of an event named right after it (semantics §128);
+                # whether that day itself is on time is not said, so the requirement keeps no date to compare a
+                # date with: the answer is how late (a date answered is refused)
+                self.use(*event)
+                result[k] = Requirement(text, c.span, tuple(q for p in event for q in _said(p)))
+                continue
             if deadline is None:
                 continue
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
         self._no_delay_cutoff(result)
         return result
+
+    def _event_day(self, lead: Lead) -> list[PQty]:
+        """在9月1日开学前 / 于2025年3月1日春节前: a date (month and day, its year optional) the lead's only numbers, then
+        the name of an event (up to 6 characters of words, no number or mark) and 前/之前/以前 (semantics §128):
+        the day the event falls on. [] otherwise."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        if any(not isinstance(p, (PQty, PText)) for p in lead):
+            return []
+        units = tuple(p.q.unit for p in qtys)
+        if units not in (("月", "日"), ("年", "月", "日")) or any(p.q.value != int(p.q.value) for p in qtys):
+            return []
+        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(qtys)):
+            return []
+        if self.text[: qtys[0].span[0]].rstrip().endswith(("第", "每", "前")):
+            return []
+        month, day = int(qtys[-2].q.value), int(qtys[-1].q.value)
+        if not 1 <= month <= 12 or not 1 <= day <= (calendar.monthrange(2001, month)[1] if month != 2 else 29):
+            return []
+        if len(qtys) == 3 and not 1949 <= qtys[0].q.value <= 2100:
+            return []
+        if _EVENT_BEFORE.match(self.text[qtys[-1].span[1] :]) is None:
+            return []
+        return qtys
 
     def _failure_words(self, c: Clause, leads: dict[int, Lead]) -> bool:
         """未按时储备到位的 / 未按期完成的: a context clause of words alone (no number) opening with a word of the
