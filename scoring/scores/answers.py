@@ -15,6 +15,7 @@ from attrs import frozen
 from ..errors import EvaluationError
 from ..reading.bind import event_words, reads_rank
 from ..reading.scales import (
+    once_counted,
     Compare,
     Scale,
     Setting,
@@ -148,6 +149,7 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 
 
 _event_words = event_words  # the reading's (bind.event_words), under the name the scorers use
+_once_counted = once_counted  # a one-off deduction or bonus a count answers (semantics §125)
 
 
 def step_count(x: _In, step: Quantity) -> Quantity:

@@ -61,7 +61,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.shapes import at_whole_rate, only_deducting_bands
-from .answers import _Ctx, _event_words, _In, step_count
+from .answers import _Ctx, _event_words, _In, _once_counted, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
 from .steps import _base_points, one_or_each, proportional_op
@@ -402,7 +402,7 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     if events and at_whole_rate(c.requirement) and x.quantity is not None and x.quantity.is_percent:
         raise _Unfollowed  # 合规率100%得满分，每发现一例…: a % or a bare 100 on a % row, the evaluator's
     if not (_event_words(c.text) and counted) and events:
-        once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)
+        once = any(d.kind is StepKind.ONCE and not _once_counted(d.event) for d in rule.deductions)
         if once or not counted:
             raise _Raises
     if events or (_event_words(c.text) and counted):
@@ -550,8 +550,8 @@ def _once_counts(d: Deduction, x: _In) -> None:
     """A number answers a one-off deduction only as the count of an event its words name
     (发生…/出现…), and a percentage counts nothing: otherwise the evaluator refuses it."""
     assert x.quantity is not None
-    if not _event_words(d.event) or x.quantity.is_percent:
-        raise _Raises
+    if not _once_counted(d.event) or x.quantity.is_percent or x.quantity.value % 1:
+        raise _Raises  # a fraction counts nothing (semantics §125)
 
 
 def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
