@@ -15,10 +15,10 @@ from attrs import frozen
 from ..errors import EvaluationError
 from ..reading.bind import event_words, reads_rank
 from ..reading.scales import (
-    once_counted,
     Compare,
     Scale,
     Setting,
+    once_counted,
     same_unit,
     two_quantities,
 )

@@ -489,8 +489,9 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
         k = g.c(per)
         if d.kind is StepKind.ONCE:  # once, when the event happened: a number > 0
             _once_counts(d, x)
-            if not guards:
-                guards = [f"    if {g.qn} < {g.c(ZERO)}:", "        return _raise(x0)"]
+            whole = [f"    if {g.qn} < {g.c(ZERO)} or {g.qn} % {g.c(ONE)} != {g.c(ZERO)}:", "        return _raise(x0)"]
+            if whole[0] not in guards:  # a negative or fractional count is the evaluator's error (semantics §125)
+                guards = [*guards, *whole]
             out += [f"    if {g.qn} > {g.c(ZERO)}:", f"        s -= {k}"]
             terms = None
             worst = None if worst is None or per < 0 else worst + per
@@ -550,8 +551,8 @@ def _once_counts(d: Deduction, x: _In) -> None:
     """A number answers a one-off deduction only as the count of an event its words name
     (发生…/出现…), and a percentage counts nothing: otherwise the evaluator refuses it."""
     assert x.quantity is not None
-    if not _once_counted(d.event) or x.quantity.is_percent or x.quantity.value % 1:
-        raise _Raises  # a fraction counts nothing (semantics §125)
+    if not _once_counted(d.event) or x.quantity.is_percent:
+        raise _Raises
 
 
 def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
@@ -566,7 +567,8 @@ def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         k = g.c(per)
         if d.kind is StepKind.ONCE:
             _once_counts(d, x)
-            guards = guards or [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
+            whole = [f"    if {g.qn} < {z} or {g.qn} % {g.c(ONE)} != {z}:", "        return _raise(x0)"]
+            guards = guards if whole[0] in guards else [*guards, *whole]  # semantics §125
             out.append(f"    l = {k} if {g.qn} > {z} else {z}")
         elif d.kind is StepKind.EVENTS:
             assert d.step is not None and x.quantity is not None
