@@ -63,6 +63,7 @@ from .scales import (
     missing_clause,
     names_event,
     on_target,
+    once_counted,
     over_unstated_limit,
     reads_value,
     reference,
@@ -747,10 +748,11 @@ def _separate_input(key: str | int, c: Deduction | Veto | Waiver, deadline: str 
     if isinstance(c, Waiver):
         return Input(key, "flag", name, meaning="是＝符合（不扣分），否＝不符合")  # 但…的，可不扣分 (semantics §105)
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
-    counted = names_event(name) if isinstance(c, Veto) else event_words(name)
+    counted = names_event(name) if isinstance(c, Veto) else once_counted(name)  # semantics §114, §125
     meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"
     if isinstance(c, Deduction) and c.bonus:
-        meaning = "是＝有（加分），否＝没有"  # 获得表彰的加1分: the case that gains points
+        # 获得表彰的加1分: the case that gains points; 受到表彰的加1分 also by a count, once (semantics §125)
+        meaning = "是＝有（加分），否＝没有" + ("；或填次数（0＝没有，1及以上＝有，只加一次）" if counted else "")
     return Input(key, "flag", name or "扣分事项", meaning=meaning)
 
 

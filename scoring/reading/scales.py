@@ -353,6 +353,14 @@ def names_event(text: str) -> bool:
 _CAUSES = tuple(words("cause"))
 
 
+def once_counted(text: str) -> bool:
+    """A one-off deduction or bonus (no 每) whose words name something that happens, as a veto's do (§114's
+    ``names_event``: an event verb, 有 first, a passive, a cause): a whole count answers it, 0 that it did not
+    happen and 1 or more that it did, counted once (semantics §125). An action to be done (建立制度) or a state
+    (资料不齐全) takes 是/否 only."""
+    return names_event(text)
+
+
 def _passive(text: str) -> bool:
     """被审计部门通报 / 受到通报批评: something done to the one assessed, an event that a count answers
     (semantics §86). 被 inside a word that is no passive (植被) does not count."""

@@ -18,6 +18,7 @@ from ..reading.scales import (
     Compare,
     Scale,
     Setting,
+    once_counted,
     same_unit,
     two_quantities,
 )
@@ -148,6 +149,7 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 
 
 _event_words = event_words  # the reading's (bind.event_words), under the name the scorers use
+_once_counted = once_counted  # a one-off deduction or bonus a count answers (semantics §125)
 
 
 def step_count(x: _In, step: Quantity) -> Quantity:

@@ -136,6 +136,7 @@ from .answers import (
     _named,
     _no_events,
     _number,
+    _once_counted,
     _scale,
     _show,
     _target_value,
@@ -1168,7 +1169,7 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, cond: 
             n = _num(x.quantity.value)
             raise EvaluationError(f"“{n}”是{words}还是{n}次（例），无法确定：请写成“{n}%”，或写明次数（如“{n}例”）")
     if events:
-        once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _event_words(d.event)]
+        once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _once_counted(d.event)]
         if once or _as_count(x).is_percent:
             # 未如期完成且无充分理由的扣3分: no event a number could count
             raise EvaluationError(

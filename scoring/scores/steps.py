@@ -58,12 +58,12 @@ from .answers import (
     _as_count,
     _compared,
     _Ctx,
-    _event_words,
     _fail,
     _In,
     _keyed,
     _number,
     _numeric_target,
+    _once_counted,
     _scale,
     _show,
     rank_values,
@@ -226,8 +226,8 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
-        if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
-            if x.quantity is not None and not x.quantity.is_percent and not _event_words(d.event):
+        if x.flag is None and (x.quantity is None or not _once_counted(d.event) or x.quantity.is_percent):
+            if x.quantity is not None and not x.quantity.is_percent and not _once_counted(d.event):
                 # 申报材料逾期报送的扣1分 answered 0: no event verb names a count of it; the message said a count would do
                 raise EvaluationError(
                     f"“{d.event}”需要回答是/否（是＝没有这种情形，否＝有），而不是“{_show(x)}”：这一条款没有写明按次数扣分"
@@ -235,6 +235,9 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
             raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
         if x.flag is None and x.quantity is not None and x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+        if x.flag is None and x.quantity is not None and x.quantity.value % 1:
+            # 发生安全事故的扣2分 answered 2.5: a count is whole (semantics §125); it deducted once
+            raise EvaluationError(f"“{d.event}”的次数应为整数，而不是“{_show(x)}”")
         happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
         if happened:
             ctx.step(f"{d.event}扣{_num(per)}分", -per, "", 实际值=_show(x))
