@@ -1279,9 +1279,12 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         ctx.step(_describe_award(a, ctx, full), v, "未达标", 实际值="否")
         return v
     if len(positive) > 1:
-        a, v = min(positive, key=lambda p: p[1])
-        ctx.step(_describe_award(a, ctx, full), v, "未达标：取最低一档", 实际值="否")
-        return v
+        # 优秀得满分，良好得3分，一般得1分 answered 否: not the best grade, but which one (or below the lowest) is not
+        # said, and the text writes nothing for a case below its grades (semantics §10)
+        grades = "、".join(_describe_cond(a.condition) for a, _ in positive if a.condition is not None)
+        raise EvaluationError(
+            f"这条规则按等级计分（{grades}），没有写未达到时得几分；“否”不能说明是哪一级：请写出等级，或人工计分"
+        )
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
 
