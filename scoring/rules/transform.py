@@ -568,6 +568,15 @@ class _Phrases:
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
         # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
         expr = next(c for c in ch if not isinstance(c, Token))
+        if isinstance(expr, Var) and isinstance(ch[0], Token) and ch[0].type == "FORMULA_BY":
+            # 按照…的比例计分 with no operator read (a name alone between 按 and 计分): what the score is a multiple of is
+            # not written; it once scored the name's value as the points (0.75 for 150 of 200 on a weight of 10)
+            start, end = self._span(meta)
+            raise RuleSyntaxError(
+                "formula-lone-name", f"“按…计分”之间只有一个名称（{expr.name}），没有写出怎样由它算出得分",
+                self.source, start, length=end - start, expected=("按实际完成值/目标值×分值计分",),
+                hint="写出公式，如“得分=实际完成值/目标值×分值”，或写“按实际完成X占计划X的比例计分”",
+            )  # fmt: skip
         if self._percentage(expr):
             start, end = self._span(meta)
             raise RuleSyntaxError(
