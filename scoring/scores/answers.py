@@ -778,6 +778,7 @@ def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
     return _actual(text[len(word) :], ctx)
 
 
+_DATE_SAID = re.compile(r"[0-9０-９]\s*[年月日号]|[年月]\s*底")
 _EARLY_WORDS = tuple(sorted(words("early"), key=len, reverse=True))
 
 
@@ -826,6 +827,10 @@ def signed_answer(pair: tuple[int, int, str], actual: Any) -> dict[int, Any]:
         if number == 0:
             return {early: 0, late: 0}
         raise EvaluationError(f"规则对提前加分、对延后扣分，一个不带“提前”或“延后”的数“{_show_answer(actual)}”说不出是哪一种：{need}")
+    if isinstance(said, str) and _DATE_SAID.search(said):
+        raise EvaluationError(
+            f"规则按提前或延后的整月/天数加减分，没有写不足一个单位的部分怎样计，日期“{said}”不能换算：{need}"
+        )
     if isinstance(said, str):
         text = said.replace(" ", "")
         for words_, slot in ((_EARLY_WORDS, early), (_DELAY_WORDS, late)):
