@@ -163,3 +163,10 @@ def test_not_done_word_scores() -> None:
     text = "按期竣工得满分，年内未竣工不得分"
     assert _points(text, "是", weight=4) == Decimal("4.00")
     assert _points(text, "否", weight=4) == Decimal("0.00")
+
+
+@pytest.mark.parametrize(("actual", "expected"), [("2026年3月10日", "6.00"), ("2026年8月20日", "2.00"), ("2027年1月5日", "0.00")])
+def test_not_done_word_closes_quarter_bands(actual: str, expected: str) -> None:
+    # §128's quarters with a negated late band worded 未建成: by 6月30日 → 6, by 9月30日 → 2, not built in the year → 0
+    text = "上半年建成得满分，三季度建成得2分，年内未建成不得分"
+    assert _points(text, actual, weight=6, target="2026年12月31日前") == Decimal(expected)

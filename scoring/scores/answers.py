@@ -820,7 +820,7 @@ def signed_answer(pair: tuple[int, int, str], actual: Any) -> dict[int, Any]:
         return {early: 0, late: 0}
     number: Decimal | Fraction | None = None
     if isinstance(said, (int, Decimal, Fraction)) and not isinstance(said, bool):
-        number = said
+        number = Decimal(said) if isinstance(said, int) else said
     elif isinstance(said, str) and (v := parse_value(said, None)) is not None and v.op is None and not v.quantity.unit:
         number = v.quantity.value
     if number is not None:
