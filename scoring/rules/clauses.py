@@ -133,6 +133,7 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+_SEASON_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}前\s*[（(]")  # 汛期前（ between a year and its bracketed date (§130)
 _YEAR_DONE = tuple(lexicon_words("year_done"))  # 2025年完成: by the year's last day (semantics §116)
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
 #: 排名前30%: the words before a share of the number ranked (semantics §109)
@@ -673,7 +674,12 @@ class ClauseReader(SpanReader):
         units = tuple(p.q.unit for p in parts)
         if units not in (("年",), ("年", "月"), ("年", "月", "日")):
             return None
-        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):
+        gaps = [self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)]
+        if gaps and _SEASON_BEFORE.fullmatch(gaps[0]) and not any(gaps[1:]):
+            # 2025年汛期前（5月31日前）完工: the bracket restates the season's deadline (§116), the year written before
+            # the season word is its year (semantics §130)
+            gaps = gaps[1:]
+        if any(gaps):
             return None  # 2024年完成6月…: the numbers do not run together as one date
         values = [int(p.q.value) for p in parts]
         if any(p.q.value != int(p.q.value) for p in parts):

@@ -170,6 +170,10 @@ class RequirementReader(RuleChecks):
                 # 未按时完成的按延期天数扣分，每延期1天扣0.05分: so does the announcement that the deduction goes by
                 # how late (semantics §123)
                 nxt = result[k + 2]
+            elif k + 2 < len(result) and self._early_bonus(nxt):
+                # 计划2025年10月底前完工，每提前1个月完成加0.5分…；每延后1个月扣1分: the steps of time early before the
+                # steps of time late count from the same deadline, the other sign of how late (semantics §130)
+                nxt = result[k + 2]
             late_band = (
                 isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
                 and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
@@ -210,6 +214,14 @@ class RequirementReader(RuleChecks):
             result[k] = Requirement(text, c.span, terms, deadline)
         self._no_delay_cutoff(result)
         return result
+
+    @staticmethod
+    def _early_bonus(c: Clause) -> bool:
+        """每提前1个月完成加0.5分: a bonus stepped per unit of time early (lexicon ``early``, semantics §130)."""
+        return (
+            isinstance(c, Deduction) and c.kind is StepKind.EVENTS and c.bonus and c.step is not None
+            and c.step.unit in _TIME_UNITS and c.event.startswith(words("early"))
+        )  # fmt: skip
 
     def _event_day(self, lead: Lead) -> list[PQty]:
         """在9月1日开学前 / 于2025年3月1日春节前: a date (month and day, its year optional) the lead's only numbers, then

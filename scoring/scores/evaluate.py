@@ -155,6 +155,8 @@ from .answers import (
     rank_from_last_answer,
     rank_share_answer,
     row_unit,
+    signed_answer,
+    signed_pair,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
@@ -364,6 +366,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         return _worded_and_vetoes(rule, [c for c in separate if isinstance(c, Veto)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
+    if slots is None and not isinstance(actual, Mapping) and (pair := signed_pair(separate)) is not None:
+        # 提前3个月 on 每提前1个月加0.5分，每延后1个月扣1分: one answer of how early or late fills both (semantics §130)
+        actual = signed_answer(pair, actual)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
         if len(separate) == 2 and isinstance(actual, str):
