@@ -164,6 +164,7 @@ from .steps import (
     _ONE_SIDED,
     _add_bonuses,
     _base_points,
+    _base_within_weight,
     _checklist,
     _deduct,
     _deducted,
@@ -371,6 +372,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         actual = signed_answer(pair, actual)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
+        actual = _one_bonus_answer(rule, separate, actual)
         if len(separate) == 2 and isinstance(actual, str):
             actual = _late_or_missed(late_or_missed(written), actual)
     if slots is not None and isinstance(actual, Mapping):
@@ -392,7 +394,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if not value_keys and _reads_value(rule):
             actual = _in_text_order(rule, separate, actual)  # {1: …, 2: …, 3: …}, the value among them (§99)
             value_keys = [k for k in actual if k in _VALUE_KEYS]
-        if len(separate) + (1 if _reads_value(rule) else 0) < 2:
+        if len(separate) + (1 if _reads_value(rule) else 0) < 2 and not _one_bonus(rule, separate):
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
         if _reads_value(rule) and not value_keys:
             raise EvaluationError("缺少“实际值”：这条规则还按数值计分，请写成 {'实际值': '95%', 1: …}"
@@ -535,6 +537,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if not tied and any(c.bonus and c.kind is StepKind.EVENTS for c in rule.deductions) and not awards:
             # 每完成1项改革任务得2分，最高10分 answered 是: the points count the tasks done; 是 gives no count
             raise EvaluationError(f"这条规则按完成的数量计分，需要填写数量（如 3），而不是“{_show(x)}”")
+        _no_bonus_on_one_flag(rule, x)
         return _flag_on_numeric(rule, x.flag, ctx, full)
 
     # 3. bands: the first award whose condition holds
@@ -814,6 +817,43 @@ def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], ac
     return {_VALUE_KEYS[0]: numbered[at], **{i: v for i, v in enumerate(others, 1)}}
 
 
+def _one_bonus(rule: Rule, separate: Sequence[Deduction | Veto | Waiver]) -> Deduction | None:
+    """基本分8分；获得国家级表彰的加2分: the rule's one input is a bonus (the base is no question, semantics §126,
+    and nothing reads a measured value), so a single answer, or one under the number 1, is the bonus's (§131)."""
+    if len(separate) != 1 or _reads_value(rule) or rule.vetoes or rule.proportional is not None:
+        return None
+    c = separate[0]
+    if not isinstance(c, Deduction) or not c.bonus or any(a.condition is not None for a in rule.awards):
+        return None
+    return c
+
+
+def _one_bonus_answer(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
+    """是/否 on 基本分8分；获得国家级表彰的加2分 answers the bonus (是＝获得, the bonus is added; 否＝没有), not 达标:
+    it is passed on as that bonus's own numbered answer, {1: 是}, and scores 8 + 2 (semantics §131). A number is
+    left as it was (a count for 每获得1项…加1分, refused on a bonus that counts nothing)."""
+    if _one_bonus(rule, separate) is None or isinstance(actual, Mapping) or yes_no(actual) is None:
+        return actual
+    return {1: actual}
+
+
+def _no_bonus_on_one_flag(rule: Rule, x: _In) -> None:
+    """是 on a rule whose bonus counts from the value or counts events (完成得满分，每超1%加1分; 基本分6分，每获得1项…
+    加1分) beside what 是 answers: 是 says the target was met, not by how much it was passed or how many were won,
+    so the bonus it may earn is not known (semantics §131). It scored the full marks or the base, the bonus dropped."""
+    if x.flag is not True:
+        return
+    open_ = [
+        d for d in rule.bonuses
+        if d.when is None and (d.kind is StepKind.DISTANCE or (d.kind is StepKind.EVENTS and d.cap is not None
+                                                                and isinstance(d.points, Decimal) and d.cap > d.points))
+    ]  # fmt: skip
+    if open_:
+        raise EvaluationError(
+            f"“是”不能说明“{open_[0].event or '加分事项'}”加几分：请给出实际数值或次数（如 {{'实际值': '105%'}} 或 2）"
+        )
+
+
 def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
     """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
     inputs are each a case that happened or not (``bind.one_off_cases``), that names exactly one of those cases
@@ -987,7 +1027,11 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], 
     names = (list(values) if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
         f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
     ]
-    example = "{'实际值': '95%', 1: '否'}" if _reads_value(rule) else "{1: '0', 2: '否'}"
+    example = (
+        "{'实际值': '95%', 1: '否'}" if _reads_value(rule)
+        else "{1: '是', 2: '否'}" if all(isinstance(c, Deduction) and c.bonus and c.kind is StepKind.ONCE for c in separate)
+        else "{1: '0', 2: '否'}"
+    )  # fmt: skip
     raise EvaluationError(
         f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项：请分别给出，如 {example}"
     )
@@ -1065,6 +1109,8 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     if met:
         best = max(values, default=full) if values else full
         best = _base_points(rule, ctx, full) if rule.deductions else best
+        if rule.bonuses:
+            _base_within_weight(rule, best, full)  # a base above the weight beside bonuses is refused (§126, §131)
         ctx.step("达标", best, "实际值为“是”：按达标计分", 实际值="是")
         return best
     for a in rule.awards:
@@ -1084,11 +1130,15 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         return ZERO
     if rule.deductions and all(d.kind is StepKind.ONCE for d in rule.deductions):
         score = _base_points(rule, ctx, full)
+        _base_within_weight(rule, score, full)  # 基本分12分 on a weight of 10 beside a bonus: refused (§126, §131)
         ctx.step("基础分", score, "", 满分=score)
         for d in rule.deductions:
             if not d.bonus:  # 否 earns no bonus; it takes nothing either
                 score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
+    if rule.deductions and all(d.bonus for d in rule.deductions):
+        # 基本分6分，每获得1项市级表彰加1分 answered 否: the bonus counts what was won (§131)
+        raise EvaluationError("这条规则按次数或数值加分，“否”不足以计分：请给出实际数值或次数（没有则填0）")
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
 
 

@@ -229,6 +229,10 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         if x.flag is None and (x.quantity is None or not _once_counted(d.event) or x.quantity.is_percent):
             if x.quantity is not None and not x.quantity.is_percent and not _once_counted(d.event):
                 # 申报材料逾期报送的扣1分 answered 0: no event verb names a count of it; the message said a count would do
+                if d.bonus:  # 获得国家级表彰的加2分 answered 1: 是 is the bonus earned (§131)
+                    raise EvaluationError(
+                        f"“{d.event}”需要回答是/否（是＝有，加分；否＝没有），而不是“{_show(x)}”：这一条款没有写明按次数加分"
+                    )
                 raise EvaluationError(
                     f"“{d.event}”需要回答是/否（是＝没有这种情形，否＝有），而不是“{_show(x)}”：这一条款没有写明按次数扣分"
                 )
@@ -595,6 +599,12 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
                 ctx.step(f"{d.event}加{_num(got)}分", got, "", 实际值=_show(x))
         elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
+            if xi.flag and d.kind is not StepKind.ONCE and d.cap is not None and isinstance(d.points, Decimal) and d.cap > d.points:
+                # 每获得1项市级表彰加1分，最多加2分 answered 是: the cap says more than one may be counted, and 是 does
+                # not say how many (§131); it added one step. Uncapped (分别加2分、1分, dev-049) 是 is one, as before.
+                raise EvaluationError(
+                    f"“{d.event or '加分事项'}”按次数加分，最多加{_num(d.cap)}分，“是”不能说明几次：需要填写数量（如 2；没有则填0）"
+                )
             got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
             if got:
                 ctx.step(f"{d.event or '加分事项'}加{_num(got)}分", got, "", 实际值=_show(xi))
