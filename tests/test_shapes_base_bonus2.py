@@ -36,7 +36,7 @@ def test_one_bonus_base_above_weight_is_refused() -> None:
 
 def test_a_count_on_a_once_bonus_says_it_is_a_bonus() -> None:
     with pytest.raises(EvaluationError) as e:
-        _pts(ONE, "1", "7")
+        _pts("基本分7分；获得省级示范单位称号的加1.5分", "1", "7")  # 获得 names no event: a count is refused (§125)
     msg = str(e.value)
     assert "是＝有，加分" in msg and "按次数加分" in msg
     assert "没有这种情形" not in msg and "扣分" not in msg
