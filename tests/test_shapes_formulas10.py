@@ -117,3 +117,31 @@ def test_letter_undefined_or_twice_refused() -> None:
         scoring.evaluate("得分=分值×X", "80%", weight=5, target="100%", comparator="≥")
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse("X为完成率，X为达标率，X≥100%得满分；X<100%时，得分=分值×X")
+
+
+# a formula inside a band: 按（…-…）/…×分值计算 after the band's condition
+_BAND = "合格率达到90%及以上的得满分；合格率在70%—90%之间的，按（实际值-70%）/20%×分值计算；合格率低于70%的不得分"
+
+
+@pytest.mark.parametrize(
+    ("answer", "points"),
+    [
+        # weight 8: 80% → (0.80 − 0.70) / 0.20 × 8 = 4; 75% → 2; 89% → 7.6; 90% → 8 (both bands say so); 70% → 0; 65% → 0
+        ("80%", "4.00"),
+        ("75%", "2.00"),
+        ("89%", "7.60"),
+        ("90%", "8.00"),
+        ("96%", "8.00"),
+        ("70%", "0.00"),
+        ("65%", "0.00"),
+    ],
+)
+def test_formula_in_band(answer: str, points: str) -> None:
+    assert _points(_BAND, answer, weight=8, target="90%") == Decimal(points)
+
+
+def test_formula_in_band_reads_back() -> None:
+    from scoring.rules.render import render
+
+    r = scoring.parse(_BAND)
+    assert scoring.parse(render(r)) == r
