@@ -27,6 +27,7 @@ from ..rules.nodes import (
     FullMarks,
     Label,
     Measure,
+    Num,
     Op,
     PercentBasis,
     Points,
@@ -400,8 +401,52 @@ def _scaled_names(expr: object) -> dict[str, bool | None]:
     return out
 
 
+def _per_hundred(term: object) -> bool:
+    """满意度×分值/100, 满意度/100×分值: a product that divides by the number 100 (a literal, not 100%, which is 1)."""
+    if isinstance(term, BinOp) and term.op == "/":
+        return (isinstance(term.right, Num) and term.right.value == HUNDRED) or _per_hundred(term.left)
+    if isinstance(term, BinOp) and term.op == "*":
+        return _per_hundred(term.left) or _per_hundred(term.right)
+    return False
+
+
+#: （百分制） after a name of a formula: the name is a score out of 100 (semantics §129)
+HUNDRED_MARK = "百分制"
+
+
+def _hundred_names(expr: object) -> dict[str, str]:
+    """The names a literal ÷100 reads (semantics §129): in a term of the top sum that divides by 100, its one name
+    that is no weight (满意度×本项分值/100) is the number as written on a 100-point scale, ``hundred`` (88 → 8.8 of 10,
+    never 88% taken as 0.88 and divided again); a target, derived or planned name there, two names, or a name in
+    that term and in another one is ``hundred_unclear`` (refused). A name marked （百分制） in no such term is
+    ``hundred_unclear`` too (out of 100 it is not divided by 100: 88 × 10 would be 880)."""
+    out: dict[str, str] = {}
+    elsewhere: set[str] = set()
+    for term in _terms(expr):
+        names = [n for n in formula_vars(term) if not is_weight_name(n)]
+        if not _per_hundred(term):
+            elsewhere.update(names)
+            continue
+        for n in names:
+            if len(n) == 1 and n.isascii():
+                continue  # a letter no clause defines stays undefined (semantics §129)
+            plain = _side_name(n) == "value" or (
+                _side_name(n) is None and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED))
+            out[n] = "hundred" if len(names) == 1 and plain and n not in out else "hundred_unclear"
+    for n in elsewhere:
+        if n in out or HUNDRED_MARK in n:
+            out[n] = "hundred_unclear"
+    return out
+
+
 @functools.lru_cache(maxsize=1024)
 def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
+    """What each name stands for (``_formula_names``), a literal ÷100 read first (semantics §129, ``_hundred_names``)."""
+    hundred = _hundred_names(expr)
+    return tuple((n, hundred.get(n, k)) for n, k in _formula_names(expr))
+
+
+def _formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     """What each name of a formula stands for, decided once for the whole formula (semantics §12):
     ``weight`` (分值, 满分, 权重, 基本分), ``value`` (实际完成值, 实际完成数: the answer),
     ``target`` (目标值, 计划数: the indicator's target), ``rate`` (完成率: the answer as a rate),
@@ -436,7 +481,8 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     # 得分=满意度×分值: the one name that is no weight, value, target or rate is the measured value
     # (the answer as a rate); beside the target (支出进度/序时进度×分值, sixth probe D20) it is the value
     # the target is compared with; beside anything else it stays undefined
-    unknown = [i for i, (_, k) in enumerate(kinds) if k == "unknown"]
+    # a letter no clause defines (得分=分值×X; X为完成率 is bound by the assembler, semantics §129) names nothing
+    unknown = [i for i, (n, k) in enumerate(kinds) if k == "unknown" and not (len(n) == 1 and n.isascii())]
     if len(unknown) == 1 and all(k in ("weight", "unknown") for _, k in kinds):
         kinds[unknown[0]] = (kinds[unknown[0]][0], "rate")
     elif (

@@ -98,6 +98,7 @@ from .shapes import (
     checklist_hand,
     formula_vars,
     grades_of_one_scale,
+    is_weight_name,
 )
 from .shapes import (
     checklist as listed_things,
@@ -154,6 +155,11 @@ def _has_abs(e: object) -> bool:
     if isinstance(e, Abs):
         return True
     return isinstance(e, BinOp) and (_has_abs(e.left) or _has_abs(e.right))
+
+
+#: X为完成率 / 其中X为完成率 / 设完成率为X: a letter naming a quantity of the rule (semantics §129)
+_LETTER_DEF = re.compile(r"(?:其中|式中)?\s*(?P<x>[A-Za-z])\s*(?:为|表示|代表)\s*(?P<name>[\u4e00-\u9fff]{2,12})")
+_LETTER_SET = re.compile(r"(?:其中|式中)?\s*设\s*(?P<name>[\u4e00-\u9fff]{2,12})\s*为\s*(?P<x>[A-Za-z])")
 
 
 def _substitute(e: Expr, name: str, by: Expr) -> Expr:
@@ -360,6 +366,48 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", self.text[flag.span[0] : flag.span[1]]):
                 if Decimal(m.group()) != 100:
                     self.read[start + m.start() : start + m.end()] = b"\x00" * (m.end() - m.start())
+
+    def _letters(self, out: list[Clause]) -> list[Clause]:
+        """X为完成率，X≥100%得满分；60%≤X<100%时，得分=分值×X (semantics §129): a letter the text defines (X为…, 设…为X,
+        其中X为…, a context clause of its own) names that quantity: the formulas read the name in the letter's place
+        and the bands that name the letter are on it. The definition is then said by the formula and the bands, no
+        note. A letter of a formula that no clause defines stays undefined (refused when scored); a letter defined
+        twice, or as more than one name, is refused."""
+        bound: dict[str, str] = {}
+        notes: list[Clause] = []
+        for c in out:
+            if not isinstance(c, Note) or type(c) is not Note:
+                continue
+            m = _LETTER_DEF.fullmatch(c.text.strip()) or _LETTER_SET.fullmatch(c.text.strip())
+            if m is None:
+                continue
+            letter, name = m.group("x").upper(), m.group("name")
+            if letter in bound:
+                raise self.error("letter-twice", f"字母“{letter}”定义了两次", c.span or (0, len(self.text)),
+                                 expected=(f"{letter}为…",), hint="每个字母只定义一次")  # fmt: skip
+            bound[letter] = name
+            notes.append(c)
+        if not bound:
+            return out
+
+        def rename(e: Expr) -> Expr:
+            for letter, name in bound.items():
+                e = _substitute(e, letter, Var(name))
+                e = _substitute(e, letter.lower(), Var(name))
+            return e
+
+        res: list[Clause] = []
+        for c in out:
+            if any(c is n for n in notes):
+                continue
+            if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range):
+                sub = c.condition.subject.strip().upper()
+                if sub in bound:
+                    c = attrs.evolve(c, condition=attrs.evolve(c.condition, subject=bound[sub]))
+            if isinstance(c, Award) and isinstance(c.outcome, Formula):
+                c = attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=rename(c.outcome.expr)))
+            res.append(c)
+        return res
 
     def _defined_names(self, out: list[Clause]) -> list[Clause]:
         """得分=指标分值×（1-偏差率），偏差率=|实际值-目标值|/目标值: a name of a formula that a definition of the
@@ -938,6 +986,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._lost_dash(segs)
         self._lost_dash_value(segs)
         out = self._formula_subject(out)
+        out = self._letters(out)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -1169,9 +1218,12 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 text = c.condition.text
                 # 满意度指标得分=满意度×本项分值: the indicator named by its quantity and 指标/项目 (eighth probe D18)
                 named = text.removesuffix("指标").removesuffix("项目") if text.endswith(("指标", "项目")) else None
+                # 满意度得分=满意度调查结果（百分制）×本项分值/100: the formula's one name beside the weight opens with the
+                # words (its result, its survey score: semantics §129)
+                others = [n for n in formula_vars(c.outcome.expr) if not is_weight_name(n)]
                 if text in formula_vars(c.outcome.expr) or (named and named in formula_vars(c.outcome.expr)) or (
                     text in _SELF and not c.condition.negated
-                ):
+                ) or (len(others) == 1 and len(text) >= 2 and others[0].startswith(text)):
                     c = attrs.evolve(c, condition=None)
                 elif text in _HEADINGS:
                     # 按以下公式计算：得分=… / 评分标准：得分=…: a heading (lexicon HEADING) before the formula says what

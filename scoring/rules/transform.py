@@ -82,6 +82,8 @@ _BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)�
 _TIME_UNITS = words("time_unit")
 #: （%） after a name of a formula: its unit, a rate (semantics §96)
 _UNIT_MARK = re.compile(r"\s*[（(]\s*[%％]\s*[)）]\s*$")
+#: （百分制） after a name of a formula: a score out of 100 (semantics §129)
+_HUNDRED_MARK = re.compile(r"\s*[（(]\s*百分制\s*[)）]\s*$")
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
 _BRACKET_DEADLINE = re.compile(
     r"[（(]\s*(?P<y>[0-9]{4}\s*年)?\s*(?P<m>[0-9]{1,2}\s*月)\s*(?P<d>[0-9]{1,2}\s*[日号])?"
@@ -640,7 +642,9 @@ class _Phrases:
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
         # 满意度（%）×本项分值: the unit in brackets says the name is a rate, as the name alone is read (§12, §96)
-        return Var(_UNIT_MARK.sub("", str(ch[0])))
+        # 满意度调查结果（百分制）: the mark stays with the name, which a ÷100 then reads as written (§129)
+        name = _UNIT_MARK.sub("", "".join(str(c) for c in ch))
+        return Var(_HUNDRED_MARK.sub("（百分制）", name))
 
     def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
         self.operators += 1

@@ -302,6 +302,8 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
             return g.c(t.value / HUNDRED if t.is_percent and kind == "target" else t.value)
         if kind == "target_rate" and t is not None and t.is_percent:
             return g.c(t.value / HUNDRED)
+        if kind in ("hundred", "hundred_unclear"):
+            raise _Raises  # a score out of 100 (semantics §129): its checks are the evaluator's
         if kind in ("value", "value_points") and (t is None or target_mismatch(t, x.quantity.unit) is None):
             return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent and kind == "value" else g.qn
         if kind in ("rate", "derived") and x.quantity.is_percent:

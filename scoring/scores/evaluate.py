@@ -1672,7 +1672,7 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
             return _num(value)
         percent = (x.quantity is not None and x.quantity.is_percent) if kind == "value" else (
             ctx.target is not None and ctx.target.quantity.is_percent and kind == "target")
-        if kind in ("value", "target", "value_points", "target_points") and not percent:
+        if kind in ("value", "target", "value_points", "target_points", "hundred") and not percent:
             return f"{e.name}{_num(value)}"
         return f"{e.name}{_num(_q4(value * HUNDRED))}%"
     if isinstance(e, BinOp):

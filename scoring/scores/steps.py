@@ -156,6 +156,11 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"公式中的“{name}”没有定义")
     if kind == "mixed_scale":
         raise EvaluationError(f"公式中的“{name}”既在乘以分值的项里，又在不乘分值的项里：百分比按小数还是按点数计算，规则没有写明，请人工计算")
+    if kind == "hundred_unclear":
+        raise EvaluationError(
+            f"公式中的“{name}”与除以100的关系不清楚（百分制分数要除以100，这里它与指标值、其他名称或不除以100的项写在一起）："
+            "它按原数还是按小数计算，规则没有写明，请人工计算"
+        )
     if kind == "two_rates":
         raise EvaluationError(f"公式中有两个比率，规则没有写明哪个是实际值（{name}…）：请按规则人工计算")
     if kind in ("target", "target_rate", "target_points"):
@@ -167,6 +172,8 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return t.value / HUNDRED if t.is_percent and kind == "target" else t.value  # a fraction beside 分值
     if x.quantity is None:
         raise EvaluationError(f"公式需要{name}的数值")
+    if kind == "hundred":
+        return _hundred(name, x.quantity)
     if kind in ("value", "value_points"):
         err = target_mismatch(ctx.target.quantity, x.quantity.unit) if ctx.target is not None else None
         if err:
@@ -180,6 +187,17 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         # 增长率, 节约率: the rule does not say how to work it out from the value and the target
         raise EvaluationError(f"公式中的“{name}”要由实际值和指标值算出，规则没有写明怎么算：请直接给出{name}（如“5%”）")
     return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
+
+
+def _hundred(name: str, q: Quantity) -> Decimal:
+    """满意度×本项分值/100 (semantics §129): the name is a score out of 100, read as written: 88 (a bare number, or in
+    分) is 88, and 88% is 88 too (a satisfaction of 88% is 88 on the 百分制; its fraction divided by 100 again scored
+    0.09 of 10). Any other unit, or a number outside 0–100, is refused."""
+    if not (q.is_percent or normalize_unit(q.unit) in ("", "分")):
+        raise EvaluationError(f"公式中的“{name}”是百分制分数（除以100），需要0到100之间的分数或百分比，而不是“{_fmt(q)}”")
+    if not ZERO <= q.value <= HUNDRED:
+        raise EvaluationError(f"公式中的“{name}”是百分制分数（除以100），应在0到100之间，而不是“{_fmt(q)}”")
+    return q.value
 
 
 #: names of a formula that domain point 2 defines from the value and the target: 偏差率 / 偏离度 |实际值 − 指标值| / 指标值
