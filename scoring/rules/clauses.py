@@ -54,6 +54,7 @@ from .phrases import (
     _FLOOR,
     _FREQ_WORDS,
     _JOINT_WORDS,
+    _MISSED_WORDS,
     _MORE_WORDS,
     _NEGATIONS,
     _OTHERWISE,
@@ -1127,6 +1128,7 @@ class ClauseReader(SpanReader):
         step_q: Quantity | None = None
         step_pp = False
         per_word = ""
+        missed = False
         whole = False
         missing_count = False
         if len(steps) > 1:
@@ -1175,6 +1177,10 @@ class ClauseReader(SpanReader):
                 direction = None
             if any(w in per_word for w in _DELAY_WORDS):
                 direction, side_stated = None, False
+            if st.per == "down" and not tail.bonus and any(w in per_word + text for w in _MISSED_WORDS):
+                # 每缺报一个季度扣0.25分: a missed report is an event, each one counted; its 缺 is no side of a
+                # value falling short (semantics §133)
+                direction, side_stated, missed = None, False, True
             if (
                 step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks
                 and st.per in ("down", "up") and any(w in self.text for w in ("排名", "名次"))
@@ -1234,7 +1240,9 @@ class ClauseReader(SpanReader):
             direction = Direction.SHORTFALL  # 未入库资金每5%扣2分 / 每欠1%扣1分: the part missing, stated
         if direction is None and not steps and tail.bonus and any(w in text for w in _MORE_WORDS):
             direction = Direction.EXCESS  # 多完成1%加1分
-        if direction is None and not steps:
+        if direction is None and not steps and not tail.bonus and any(w in text for w in _MISSED_WORDS):
+            missed = True  # 缺报1个季度扣0.25分 (as the reading renders 每缺报一个季度): each one an event
+        if direction is None and not steps and not missed:
             if any(w in text for w in _SHORT_WORDS):
                 direction = Direction.SHORTFALL
             elif any(w in text for w in _EXCESS_WORDS):
@@ -1254,6 +1262,8 @@ class ClauseReader(SpanReader):
                 # read as 42 deviations, every class size scored 0; semantics §108)
                 is_event = True
                 deviation = False
+            elif missed and not deviation:
+                is_event = True
             elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
                 is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
             elif direction is None and not deviation and unit in _TIME_UNITS:
