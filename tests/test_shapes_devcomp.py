@@ -54,3 +54,22 @@ def test_target_not_a_scheduled_one_is_refused(target: str | None) -> None:
 def test_unpaired_schedules_stay_refused(text: str) -> None:
     with pytest.raises(RuleSyntaxError):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "满意度低于60%,或发生安全事故的,不得分。",  # the accident was folded into the subject and never asked
+        "项目完成率不足50%或验收不合格的不得分，否则得满分。",
+    ],
+)
+def test_words_after_a_band_joined_by_or_are_refused(text: str) -> None:
+    with pytest.raises(RuleSyntaxError) as e:
+        parse(text)
+    assert e.value.code == "or-unclear"
+
+
+def test_or_between_two_ranges_still_reads() -> None:
+    r = parse("完成率低于60%或高于120%不得分，否则得满分")
+    assert evaluate(r, "130%", weight=4, unit="%").points == Decimal("0.00")
+    assert evaluate(r, "100%", weight=4, unit="%").points == Decimal("4.00")
