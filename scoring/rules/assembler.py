@@ -49,6 +49,7 @@ from .nodes import (
     Quantity,
     Range,
     Rule,
+    Schedule,
     ShareOfWeight,
     StepKind,
     TargetMet,
@@ -663,6 +664,15 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 budget = self._budget(seg.lead)
                 if budget is not None:
                     budgets.append(budget)  # 全年共安排培训经费20万元: the budget 预算 names after it (§105)
+                schedule = self._period_targets(seg.lead)
+                if schedule is not None:
+                    # 9月、10月…应完成任务比例为30%、50%…: each period's target, paired in order (semantics §132)
+                    self.use(*seg.lead)
+                    note = Schedule(self.text[seg.span[0] : seg.span[1]].strip(), seg.span, *schedule)
+                    out.append(note)
+                    notes.append(note)
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 context_leads[id(note)] = seg.lead
                 out.append(note)

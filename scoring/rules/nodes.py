@@ -421,6 +421,16 @@ class Requirement(Note):
     every: str = ""
 
 
+@frozen
+class Schedule(Note):
+    """进度: `9月、10月、11月、12月应完成任务比例为30%、50%、75%、100%` before 完成…计满分 / 按比例计分: the target of
+    each period, paired in order (semantics §132). The row's target is the period's: it must be one of ``targets``
+    (which period the answer is for is the row's target, never guessed). Compared in a rule's equality."""
+
+    periods: tuple[Quantity, ...] = ()
+    targets: tuple[Quantity, ...] = ()
+
+
 Clause = Award | Veto | Deduction | Proportional | Note | Waiver
 
 
@@ -431,7 +441,7 @@ class Rule:
     # notes (context, definitions) are descriptive like spans: equality compares the scoring clauses
     # (a Requirement is compared: its terms are read)
     clauses: tuple[Clause, ...] = attrs.field(
-        eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note) or isinstance(c, Requirement))
+        eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note) or isinstance(c, (Requirement, Schedule)))
     )
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     cap: Decimal | None = None  # 最多扣5分 closing the rule: all its deductions lose at most this much

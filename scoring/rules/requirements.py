@@ -73,6 +73,11 @@ _WITHIN_BUDGET = tuple(sorted(words("within_budget"), key=len, reverse=True))
 _OVER_BUDGET = tuple(sorted(words("over_budget"), key=len, reverse=True))
 
 
+_SCHEDULE_JOINS = ("、", "和", "，", ",")
+# the words naming what each period must reach (应完成任务比例为, 目标为, 计划完成进度为): a task, a target, a plan
+_SCHEDULE_WORDS = ("任务", "目标", "计划", "进度", "完成")
+
+
 def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
     """实际支出不超过预算 → 实际支出 ≤ q; 超支 → > q (the budget a note stated, semantics §105); None for other words."""
     for w in _WITHIN_BUDGET:
@@ -454,6 +459,40 @@ class RequirementReader(RuleChecks):
             return None
         before = int(month) - 1
         return MonthDay(before, calendar.monthrange(2001, before)[1])
+
+    @staticmethod
+    def _period_targets(lead: Lead) -> tuple[tuple[Quantity, ...], tuple[Quantity, ...]] | None:
+        """9月、10月、11月、12月应完成任务比例为30%、50%、75%、100% (semantics §132): a context clause that is a list
+        of months (whole, 1–12, rising), words of a task or target ending in 为, then as many numbers in one unit:
+        each month's target, paired in order. Anything else (one month, counts that differ, words between the
+        numbers, months out of order) is not this."""
+        words = [k for k, p in enumerate(lead) if isinstance(p, PText) and p.text not in _SCHEDULE_JOINS]
+        if len(words) != 1:
+            return None
+        at = words[0]
+        said = lead[at]
+        assert isinstance(said, PText)
+        if not said.text.endswith("为") or not any(w in said.text for w in _SCHEDULE_WORDS):
+            return None
+
+        def listed(ps: Lead) -> tuple[Quantity, ...] | None:
+            qs = ps[0::2]
+            if not qs or not all(isinstance(p, PQty) and not p.points_scale for p in qs):
+                return None
+            if not all(isinstance(p, PText) and p.text in _SCHEDULE_JOINS for p in ps[1::2]) or len(ps) % 2 == 0:
+                return None
+            return tuple(p.q for p in qs if isinstance(p, PQty))
+
+        periods, targets = listed(lead[:at]), listed(lead[at + 1 :])
+        if periods is None or targets is None or len(periods) < 2 or len(periods) != len(targets):
+            return None
+        if any(q.unit != "月" or q.value != int(q.value) or not 1 <= q.value <= 12 for q in periods):
+            return None
+        if any(a.value >= b.value for a, b in itertools.pairwise(periods)):
+            return None
+        if len({q.unit for q in targets}) != 1:
+            return None
+        return periods, targets
 
     @staticmethod
     def _as_of(lead: Lead) -> bool:

@@ -104,6 +104,7 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    Schedule,
     ShareOfRank,
     StepKind,
     TargetMet,
@@ -320,7 +321,23 @@ def _top_band(rule: Rule, top: Award, op: Op | None = None) -> bool:
     return (rising or falling) and best is top
 
 
+def _scheduled_target(rule: Rule, ctx: _Ctx) -> None:
+    """9月、10月…应完成任务比例为30%、50%… (semantics §132): the row's target is the period's; it must be one the
+    schedule lists, else which period the answer is for is not known (never guessed)."""
+    for c in rule.clauses:
+        if not isinstance(c, Schedule):
+            continue
+        listed = "、".join(f"{_fmt(p)}{_fmt(t)}" for p, t in zip(c.periods, c.targets, strict=True))
+        if ctx.target is None:
+            raise EvaluationError(f"规则按月份写了应完成的目标（{listed}），需要指标值写明该月的目标")
+        if ctx.target.quantity not in c.targets:
+            raise EvaluationError(
+                f"指标值{_fmt(ctx.target.quantity)}不是规则所写各月的目标（{listed}）之一：不知道是哪个月的目标"
+            )
+
+
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    _scheduled_target(rule, ctx)
     m = missing_clause(rule)
     if m is not None and not isinstance(actual, Mapping) and is_missing(actual) and not isinstance(m.outcome, Formula):
         # 数据缺失的不得分 answered 数据缺失: the rule's own clause on missing data scores it (semantics §86)
