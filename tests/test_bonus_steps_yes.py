@@ -1,5 +1,5 @@
 """是 on a bonus counted per step (semantics §131): 每 counts each case, and 是 does not say how many, so it is
-refused unless the cap is one step, on a 分别 list's items too (read per item). Points by hand."""
+refused unless the cap is one step; an item of a 分别 list is one listed item, met once by 是. Points by hand."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ CASES = [
     ("每开展一次志愿服务活动加0.5分", 3, "4", "2.00"),  # 4 × 0.5
     # a cap of one step: 是 (one or more) adds exactly the cap
     ("每获得1项市级表彰加1分，最多加1分", 5, "是", "1.00"),
-    # a 分别 list is read per item (加2分/项): 是 does not say how many; counts 1 and 2 → 2 + 2 = 4; 否 on both → 0
-    ("获市级以上先进集体和个人分别加2分、1分", 5, {1: "是", 2: "是"}, REFUSE),
+    # a 分别 list: each listed item met or not (domain point 17): 2 + 1 = 3; a count per item: 1 × 2 + 2 × 1 = 4
+    ("获市级以上先进集体和个人分别加2分、1分", 5, {1: "是", 2: "是"}, "3.00"),
+    ("获市级以上先进集体和个人分别加2分、1分", 5, {1: "是", 2: "否"}, "2.00"),
     ("获市级以上先进集体和个人分别加2分、1分", 5, {1: "1", 2: "2"}, "4.00"),
     ("获市级以上先进集体和个人分别加2分、1分", 5, {1: "否", 2: "否"}, "0.00"),
 ]

@@ -1376,7 +1376,7 @@ class ClauseReader(SpanReader):
                 raise self.error("list-count", "“分别”之后只有一个分值，无法确定给哪几项", tl.span,
                                  expected=("分别扣N分", "分别得N分、M分"))  # fmt: skip
             if d.kind is StepKind.ONCE:
-                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"), listed=True)
             return [d]
         members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
         if (
@@ -1428,7 +1428,7 @@ class ClauseReader(SpanReader):
             d = self.deduction(part, TDeduct(v, tl.span, bonus=tl.kind == "bonus"), span, ())
             if d.kind is StepKind.ONCE:
                 # 分别 means per item: each one counts
-                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"), listed=True)
             out.append(d)
         return out
 

@@ -379,6 +379,9 @@ class Deduction:
     # 完成率100%以上加2分: a one-off bonus given where the measured value is in this band (semantics §106), rather
     # than for an event answered 是/否: it reads the rule's one value and takes no answer of its own
     when: Range | None = None
+    # 先进集体和个人分别加2分、1分: an item of a list scored per listed item (分别, domain point 17), not steps the text
+    # writes with 每: 是 on it is that item met, once. Descriptive like ``event`` (the canonical text writes 加2分/项)
+    listed: bool = attrs.field(default=False, eq=False)
 
 
 @frozen

@@ -618,12 +618,12 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
         elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
             if (
-                xi.flag and d.kind is StepKind.EVENTS and isinstance(d.points, Decimal)
+                xi.flag and d.kind is StepKind.EVENTS and not d.listed and isinstance(d.points, Decimal)
                 and (d.cap is None or d.cap > d.points)
             ):  # fmt: skip
                 # 每获得1项市级表彰加1分(，最多加2分) answered 是: 每 counts each one, and 是 does not say how many (§131);
-                # it added one step. A cap of one step (最多加1分) makes 是 exact. A 分别 list's item (分别加2分、1分,
-                # dev-049) is read per item too (its canonical text is 加2分/项), so 是 is refused there as well
+                # it added one step. A cap of one step (最多加1分) makes 是 exact. An item of a 分别 list (分别加2分、1分,
+                # dev-049) is one listed item (domain point 17): 是 is that item met, once
                 most = f"最多加{_num(d.cap)}分，" if d.cap is not None else ""
                 raise EvaluationError(
                     f"“{d.event or '加分事项'}”按次数加分，{most}“是”不能说明几次：需要填写数量（如 2；没有则填0）"
