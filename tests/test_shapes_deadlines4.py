@@ -95,8 +95,8 @@ def test_the_readings_are_in_the_nodes() -> None:
         # 2月底 in words alone: 是/否 only, but the §88 reading of a date against it is not settled here
         ("2月底前完成得满分，未完成不得分", "date-band", "2"),
         # a deadline in brackets after a season word is read since §116 (tests/test_shapes_deadlines5.py)
-        # a date before an event's name (9月1日开学前): is the day itself on time? not read
-        ("教材须在9月1日开学前发放到位，每推迟1天扣0.5分", "unread-number", "9"),
+        # a date before an event's name (9月1日开学前) is read since §128 as the day days late count from, a date
+        # answered refused (tests/test_shapes_dates6.py)
         # failure words with a number of their own between: not the failure of the requirement alone
         ("防汛物资应于5月31日前储备到位，储备率低于90%的，每逾期1天扣0.2分", "unread-number", "5"),
     ],

@@ -48,6 +48,14 @@ CASES: list[tuple[str, dict[str, Any], Any, str]] = [
     ("促进农民增收效果显著的得10分，效果一般的得6分，效果不明显的得2分。", {"weight": 10}, "效果不明显", "2"),
     ("促进农民增收效果显著的得10分，效果一般的得6分，效果不明显的得2分。", {"weight": 10}, "明显", "10"),  # 明显 = 显著
     ("促进农民增收效果显著的得10分，效果一般的得6分，效果不明显的得2分。", {"weight": 10}, {1: "是"}, REFUSE),
+    # 否 on grades that are all met in some degree, nothing written below them (semantics §10): not the best grade,
+    # but which one is not said (效果不明显 is a grade word, not a negated case: 否 could be 一般 or 不明显); with a
+    # case not met written, 否 is that case (未建立 0)
+    ("工作成效优秀得满分，良好得3分，一般得1分", {"weight": 5}, "否", REFUSE),
+    ("工作成效优秀得满分，良好得3分，一般得1分", {"weight": 5}, "是", "5"),
+    ("工作成效优秀得满分，良好得3分，一般得1分", {"weight": 5}, "良好", "3"),
+    ("促进农民增收效果显著的得10分，效果一般的得6分，效果不明显的得2分。", {"weight": 10}, "否", REFUSE),
+    ("管护机制健全得满分，基本健全得2分，未建立不得分", {"weight": 4}, "否", "0"),
     # two labels with one grade word: 好 names either, refused; the label in full names one (3)
     ("服务态度好得满分，服务质量好得3分，否则不得分", {"weight": 5}, "好", REFUSE),
     ("服务态度好得满分，服务质量好得3分，否则不得分", {"weight": 5}, "服务质量好", "3"),

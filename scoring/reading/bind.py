@@ -47,6 +47,7 @@ from ..rules.nodes import (
     Waiver,
     Zero,
 )
+from ..rules.once import per_rule
 from ..rules.render import range_text, render_condition, render_outcome
 from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, ties_to_target
 from ..text.normalize import describe_changes
@@ -62,6 +63,7 @@ from .scales import (
     missing_clause,
     names_event,
     on_target,
+    once_counted,
     over_unstated_limit,
     reads_value,
     reference,
@@ -148,6 +150,7 @@ _ON_TIME = ("按时", "按期", "及时", "准时", "如期")
 _SECOND_REQUIREMENT = ("足额", "全额", "足量", "保质", "保量", "规范", "准确", "完整", "齐全")
 
 
+@per_rule
 def late_or_missed(rule: Rule) -> tuple[str, str] | None:
     """按时报送得满分，每迟报1天扣0.1分，未报送不得分 (semantics §108): one worded full-marks award (on time), one step of
     lateness (a delay word and a unit of time) and one worded zero that negates (未/不…): how late and whether it was done
@@ -176,19 +179,21 @@ def late_or_missed(rule: Rule) -> tuple[str, str] | None:
     return f.text.strip(), missed
 
 
-def separate_inputs(rule: Rule) -> list[Deduction | Veto | Waiver]:
+@per_rule
+def separate_inputs(rule: Rule) -> tuple[Deduction | Veto | Waiver, ...]:
     """Clauses that each take their own answer: event and one-off deductions, worded vetoes. Not the one
     count of events that the rule's zero bands cut off (``_cut_off``)."""
     counted = _cut_off(rule)
-    return [
+    return tuple(
         c
         for c in rule.clauses
         if (isinstance(c, Deduction) and c.kind is not StepKind.DISTANCE and c is not counted and c.when is None)
         or (isinstance(c, Veto) and not isinstance(c.condition, Range))  # a band veto reads the value
         or isinstance(c, Waiver)  # 但…的，可不扣分: its own 是/否 (semantics §105)
-    ]
+    )
 
 
+@per_rule
 def worded_beside_bonuses(rule: Rule) -> bool:
     """完成得满分，获得表彰的加1分: worded awards (达标, labels) beside bonuses of their own and nothing else that takes an
     answer (semantics §106). The words are one input (是/否, a label, or a number tied to the target) and each bonus
@@ -253,6 +258,7 @@ def _paired_failure(award: str, veto: str) -> bool:
     return False
 
 
+@per_rule
 def worded_beside_vetoes(rule: Rule) -> bool:
     """工作成效显著得满分，成效一般得3分，无成效不得分；发生违纪违法问题被查处的，一票否决 (semantics §115): worded awards
     (labels, 完成) beside worded vetoes on something else, and nothing else that takes an answer: the words are one
@@ -289,7 +295,7 @@ def value_place(rule: Rule) -> int | None:
     return 1 + sum(1 for s in starts if s < lo)
 
 
-def one_off_cases(rule: Rule) -> list[Deduction | Veto | Waiver]:
+def one_off_cases(rule: Rule) -> tuple[Deduction | Veto | Waiver, ...]:
     """The inputs of a rule that are each a case that happened or not (one-off deductions, worded vetoes),
     two or more, with no measured value: one answer naming one of them answers all (semantics §70).
     Empty for any other rule."""
@@ -300,9 +306,10 @@ def one_off_cases(rule: Rule) -> list[Deduction | Veto | Waiver]:
         for c in cases
     ):
         return cases
-    return []
+    return ()
 
 
+@per_rule
 def _cut_off(rule: Rule) -> Deduction | None:
     """每发现1个不合格批次扣0.5分，发现3个及以上不得分 / 有1例扣1分，2例及以上不得分: a zero band in the unit of
     the rule's one count of events, on the same thing (no subject, or the words the events are named by
@@ -377,6 +384,7 @@ def _named_by(rule: Rule, d: Deduction) -> str:
     return (before.text if type(before) is Note else "") + d.event
 
 
+@per_rule
 def band_order(rule: Rule) -> tuple[Award, ...]:
     """The awards in the order a value tries them (semantics §91): as written, except that an award with no
     condition written before a band on the value (按完成率×分值计分，完成率低于50%的不得分) is what the
@@ -395,6 +403,7 @@ def band_order(rule: Rule) -> tuple[Award, ...]:
 _RANK_WORDS = ("第", "排名", "名次", "前", "倒数")
 
 
+@per_rule
 def reads_rank(rule: Rule) -> bool:
     """The measured value is a rank (第1名得6分, 排名第1…每后退一名扣1分, 名次在前10名: domain point 19):
     a band on 名 whose subject says so; the answer is then a whole number from 1."""
@@ -412,6 +421,7 @@ def shares_of_rank(rule: Rule) -> bool:
     return any(isinstance(a.outcome, ShareOfRank) for a in rule.awards)
 
 
+@per_rule
 def reads_from_last(rule: Rule) -> bool:
     """A band counts places from the last (全市排名前5名得满分，倒数3名不得分: semantics §109); the answer is then the
     rank and the number ranked (第18名/共20名), which says which ranks the last places are."""
@@ -437,6 +447,7 @@ def from_the_first(rule: Rule, field: Decimal) -> Rule:
     return attrs.evolve(rule, clauses=tuple(clauses))
 
 
+@per_rule
 def all_from_last(rule: Rule) -> bool:
     """Every band on a rank counts places from the last, and the rule reads nothing else by number (全市排名倒数第1名
     不得分，倒数第2名得2分，其余得满分): a place from the last answered (倒数第2名) then needs no number ranked (§124)."""
@@ -460,6 +471,7 @@ def from_the_last(rule: Rule) -> Rule:
 _SHARE_SUBJECTS = ("排名前", "排名在前", "排在前", "名次前", "名次在前")
 
 
+@per_rule
 def reads_rank_share(rule: Rule) -> bool:
     """The bands read a rank's share of the number ranked (排名前30%得满分，30%-60%得3分: semantics §109): a band in %
     whose subject is a rank's top (排名前); the answer is then a rank and the number ranked (第6名/共20名 = 30%) or a share
@@ -472,7 +484,8 @@ def reads_rank_share(rule: Rule) -> bool:
     return False
 
 
-def measured_subjects(rule: Rule) -> list[str]:
+@per_rule
+def measured_subjects(rule: Rule) -> tuple[str, ...]:
     """What the distance deductions measure, where they name it (重大隐患整改率每低10%…；一般隐患
     整改率每低10%…): two different names are two measured values, never one answer copied."""
     subjects: list[str] = []
@@ -480,7 +493,7 @@ def measured_subjects(rule: Rule) -> list[str]:
         name = _measured_name(d)
         if name and name not in subjects:
             subjects.append(name)
-    return subjects
+    return tuple(subjects)
 
 
 def _measured_name(d: Deduction) -> str:
@@ -519,6 +532,7 @@ def value_slots(rule: Rule) -> list[tuple[str, tuple[Deduction | Veto | Waiver, 
     return [(name, tuple(cs)) for name, cs in slots]
 
 
+@per_rule
 def joint_parts(rule: Rule) -> tuple[Range | Label, ...] | None:
     """满意度达到90%且投诉率低于1%得满分，否则不得分: the conditions 且 joins (an ``All``), each its own input,
     numbered 1, 2, … in the order written and answered as the numbered measured values of ``value_slots`` are
@@ -638,6 +652,7 @@ def activity_count_answers(rule: Rule) -> bool:
             and undone[0].text.strip().removesuffix("的").endswith(done[0].text.strip().removesuffix("的")))
 
 
+@per_rule
 def event_count_answers(rule: Rule) -> bool:
     """The rule's one input is the count of the events its vetoes name (semantics §114): every veto counts an event
     from 1, nothing else is scored but 否则 / 其他情况 or the absence of a vetoed event (未发生, 无事故, 未被通报), so
@@ -733,10 +748,11 @@ def _separate_input(key: str | int, c: Deduction | Veto | Waiver, deadline: str 
     if isinstance(c, Waiver):
         return Input(key, "flag", name, meaning="是＝符合（不扣分），否＝不符合")  # 但…的，可不扣分 (semantics §105)
     # the name is the case that loses points (发生重大事故, 资料不齐全的): 是 says it did not happen
-    counted = names_event(name) if isinstance(c, Veto) else event_words(name)
+    counted = names_event(name) if isinstance(c, Veto) else once_counted(name)  # semantics §114, §125
     meaning = "是＝未发生，否＝发生；或填发生次数" if counted else "是＝没有这种情形，否＝有"
     if isinstance(c, Deduction) and c.bonus:
-        meaning = "是＝有（加分），否＝没有"  # 获得表彰的加1分: the case that gains points
+        # 获得表彰的加1分: the case that gains points; 受到表彰的加1分 also by a count, once (semantics §125)
+        meaning = "是＝有（加分），否＝没有" + ("；或填次数（0＝没有，1及以上＝有，只加一次）" if counted else "")
     return Input(key, "flag", name or "扣分事项", meaning=meaning)
 
 

@@ -27,6 +27,7 @@ from ..rules.nodes import (
     FullMarks,
     Label,
     Measure,
+    Num,
     Op,
     PercentBasis,
     Points,
@@ -38,6 +39,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
+from ..rules.once import per_rule, per_rule_and
 from ..rules.shapes import (
     _DERIVED,
     _PLANNED,
@@ -161,6 +163,7 @@ def default_direction(op: Op | None, rule: Rule | None) -> tuple[Direction, str]
     return Direction.BOTH, "未写指标值类型"
 
 
+@per_rule_and
 def two_quantities(rule: Rule, setting: Setting) -> tuple[Quantity, Quantity] | None:
     """Bands on the one value in units that cannot be one quantity (完成率100%计满分；净完成数有1人
     不达标 on a row of %): a % band beside one in a counter unit, with no target in that unit to make
@@ -186,6 +189,7 @@ def two_quantities(rule: Rule, setting: Setting) -> tuple[Quantity, Quantity] | 
 # ------------------------------------------------------------------ steps on the row's target
 
 
+@per_rule_and
 def on_target(rule: Rule, setting: Setting) -> Rule:
     """The rule as it reads on this row: a deduction per unit of time late or of something short
     (每延迟1天扣1分, 每少1人扣2分), which counts those units, counts them from the target where the
@@ -245,6 +249,7 @@ def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
             "规则没有写明：请填写偏差率的绝对值，或核对规则")  # fmt: skip
 
 
+@per_rule
 def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
     """排名第1-3位的分别得10分、9分、8分，第4位及以后每后移一位扣0.5分: steps over places that start right after the places
     the rule gives points to, where the last of those is worth less than the weight: (the last listed place, its
@@ -265,6 +270,7 @@ def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
     return (last, points) if start.value.value > last else None
 
 
+@per_rule_and
 def deviation_itself(rule: Rule, setting: Setting) -> Rule:
     """预算执行偏差率在5%以内得5分，5%-10%得3分，10%-15%得1分 on a row of ≤5%: the row's value is the deviation itself, and
     every band of the rule compares it as it stands (12% → 1). It was decided band by band, by whether the band's own edge
@@ -348,6 +354,14 @@ def names_event(text: str) -> bool:
 _CAUSES = tuple(words("cause"))
 
 
+def once_counted(text: str) -> bool:
+    """A one-off deduction or bonus (no 每) whose words name something that happens, as a veto's do (§114's
+    ``names_event``: an event verb, 有 first, a passive, a cause): a whole count answers it, 0 that it did not
+    happen and 1 or more that it did, counted once (semantics §125). An action to be done (建立制度) or a state
+    (资料不齐全) takes 是/否 only."""
+    return names_event(text)
+
+
 def _passive(text: str) -> bool:
     """被审计部门通报 / 受到通报批评: something done to the one assessed, an event that a count answers
     (semantics §86). 被 inside a word that is no passive (植被) does not count."""
@@ -356,6 +370,7 @@ def _passive(text: str) -> bool:
     return any(w in text for w in words("passive"))
 
 
+@per_rule
 def reads_value(rule: Rule) -> bool:
     """The rule reads a measured value: steps over a distance, bands on a value, 按比例, a formula."""
     return (
@@ -386,8 +401,52 @@ def _scaled_names(expr: object) -> dict[str, bool | None]:
     return out
 
 
+def _per_hundred(term: object) -> bool:
+    """满意度×分值/100, 满意度/100×分值: a product that divides by the number 100 (a literal, not 100%, which is 1)."""
+    if isinstance(term, BinOp) and term.op == "/":
+        return (isinstance(term.right, Num) and term.right.value == HUNDRED) or _per_hundred(term.left)
+    if isinstance(term, BinOp) and term.op == "*":
+        return _per_hundred(term.left) or _per_hundred(term.right)
+    return False
+
+
+#: （百分制） after a name of a formula: the name is a score out of 100 (semantics §129)
+HUNDRED_MARK = "百分制"
+
+
+def _hundred_names(expr: object) -> dict[str, str]:
+    """The names a literal ÷100 reads (semantics §129): in a term of the top sum that divides by 100, its one name
+    that is no weight (满意度×本项分值/100) is the number as written on a 100-point scale, ``hundred`` (88 → 8.8 of 10,
+    never 88% taken as 0.88 and divided again); a target, derived or planned name there, two names, or a name in
+    that term and in another one is ``hundred_unclear`` (refused). A name marked （百分制） in no such term is
+    ``hundred_unclear`` too (out of 100 it is not divided by 100: 88 × 10 would be 880)."""
+    out: dict[str, str] = {}
+    elsewhere: set[str] = set()
+    for term in _terms(expr):
+        names = [n for n in formula_vars(term) if not is_weight_name(n)]
+        if not _per_hundred(term):
+            elsewhere.update(names)
+            continue
+        for n in names:
+            if len(n) == 1 and n.isascii():
+                continue  # a letter no clause defines stays undefined (semantics §129)
+            plain = _side_name(n) == "value" or (
+                _side_name(n) is None and not n.startswith(_PLANNED) and not any(w in n for w in _DERIVED))
+            out[n] = "hundred" if len(names) == 1 and plain and n not in out else "hundred_unclear"
+    for n in elsewhere:
+        if n in out or HUNDRED_MARK in n:
+            out[n] = "hundred_unclear"
+    return out
+
+
 @functools.lru_cache(maxsize=1024)
 def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
+    """What each name stands for (``_formula_names``), a literal ÷100 read first (semantics §129, ``_hundred_names``)."""
+    hundred = _hundred_names(expr)
+    return tuple((n, hundred.get(n, k)) for n, k in _formula_names(expr))
+
+
+def _formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     """What each name of a formula stands for, decided once for the whole formula (semantics §12):
     ``weight`` (分值, 满分, 权重, 基本分), ``value`` (实际完成值, 实际完成数: the answer),
     ``target`` (目标值, 计划数: the indicator's target), ``rate`` (完成率: the answer as a rate),
@@ -422,7 +481,8 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     # 得分=满意度×分值: the one name that is no weight, value, target or rate is the measured value
     # (the answer as a rate); beside the target (支出进度/序时进度×分值, sixth probe D20) it is the value
     # the target is compared with; beside anything else it stays undefined
-    unknown = [i for i, (_, k) in enumerate(kinds) if k == "unknown"]
+    # a letter no clause defines (得分=分值×X; X为完成率 is bound by the assembler, semantics §129) names nothing
+    unknown = [i for i, (n, k) in enumerate(kinds) if k == "unknown" and not (len(n) == 1 and n.isascii())]
     if len(unknown) == 1 and all(k in ("weight", "unknown") for _, k in kinds):
         kinds[unknown[0]] = (kinds[unknown[0]][0], "rate")
     elif (
@@ -433,6 +493,7 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     return tuple(kinds)
 
 
+@per_rule
 def missing_clause(rule: Rule) -> Award | None:
     """数据缺失的不得分: the rule's own clause on missing data, a worded condition that is, exactly, a missing-data
     answer of the answer lexicon (reading/answers.toml: 数据缺失, 无数据, 待统计 …). Where the text says how missing
@@ -443,6 +504,7 @@ def missing_clause(rule: Rule) -> Award | None:
     return found[0] if len(found) == 1 else None
 
 
+@per_rule
 def without_missing(rule: Rule) -> Rule:
     """The rule as it reads an answer that is not missing data: its own clause on missing data left out."""
     m = missing_clause(rule)
@@ -451,6 +513,7 @@ def without_missing(rule: Rule) -> Rule:
     return attrs.evolve(rule, clauses=tuple(c for c in rule.clauses if c is not m))
 
 
+@per_rule
 def events_apart(rule: Rule) -> Rule:
     """A worded 不得分 that is not the measured value's own (发生安全事故的不得分, 未开展不得分) is a veto
     with its own answer (是/否, or the count of the event it names), not a condition on the other

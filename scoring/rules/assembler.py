@@ -49,6 +49,7 @@ from .nodes import (
     Quantity,
     Range,
     Rule,
+    Schedule,
     ShareOfWeight,
     StepKind,
     TargetMet,
@@ -87,6 +88,8 @@ from .phrases import (
 )
 from .requirements import RequirementReader
 from .shapes import (
+    _DERIVED,
+    _is_rate,
     _rank,
     _Segment,
     _side_name,
@@ -96,6 +99,7 @@ from .shapes import (
     checklist_hand,
     formula_vars,
     grades_of_one_scale,
+    is_weight_name,
 )
 from .shapes import (
     checklist as listed_things,
@@ -152,6 +156,11 @@ def _has_abs(e: object) -> bool:
     if isinstance(e, Abs):
         return True
     return isinstance(e, BinOp) and (_has_abs(e.left) or _has_abs(e.right))
+
+
+#: X为完成率 / 其中X为完成率 / 设完成率为X: a letter naming a quantity of the rule (semantics §129)
+_LETTER_DEF = re.compile(r"(?:其中|式中)?\s*(?P<x>[A-Za-z])\s*(?:为|表示|代表)\s*(?P<name>[\u4e00-\u9fff]{2,12})")
+_LETTER_SET = re.compile(r"(?:其中|式中)?\s*设\s*(?P<name>[\u4e00-\u9fff]{2,12})\s*为\s*(?P<x>[A-Za-z])")
 
 
 def _substitute(e: Expr, name: str, by: Expr) -> Expr:
@@ -359,6 +368,48 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 if Decimal(m.group()) != 100:
                     self.read[start + m.start() : start + m.end()] = b"\x00" * (m.end() - m.start())
 
+    def _letters(self, out: list[Clause]) -> list[Clause]:
+        """X为完成率，X≥100%得满分；60%≤X<100%时，得分=分值×X (semantics §129): a letter the text defines (X为…, 设…为X,
+        其中X为…, a context clause of its own) names that quantity: the formulas read the name in the letter's place
+        and the bands that name the letter are on it. The definition is then said by the formula and the bands, no
+        note. A letter of a formula that no clause defines stays undefined (refused when scored); a letter defined
+        twice, or as more than one name, is refused."""
+        bound: dict[str, str] = {}
+        notes: list[Clause] = []
+        for c in out:
+            if not isinstance(c, Note) or type(c) is not Note:
+                continue
+            m = _LETTER_DEF.fullmatch(c.text.strip()) or _LETTER_SET.fullmatch(c.text.strip())
+            if m is None:
+                continue
+            letter, name = m.group("x").upper(), m.group("name")
+            if letter in bound:
+                raise self.error("letter-twice", f"字母“{letter}”定义了两次", c.span or (0, len(self.text)),
+                                 expected=(f"{letter}为…",), hint="每个字母只定义一次")  # fmt: skip
+            bound[letter] = name
+            notes.append(c)
+        if not bound:
+            return out
+
+        def rename(e: Expr) -> Expr:
+            for letter, name in bound.items():
+                e = _substitute(e, letter, Var(name))
+                e = _substitute(e, letter.lower(), Var(name))
+            return e
+
+        res: list[Clause] = []
+        for c in out:
+            if any(c is n for n in notes):
+                continue
+            if isinstance(c, (Award, Veto)) and isinstance(c.condition, Range):
+                sub = c.condition.subject.strip().upper()
+                if sub in bound:
+                    c = attrs.evolve(c, condition=attrs.evolve(c.condition, subject=bound[sub]))
+            if isinstance(c, Award) and isinstance(c.outcome, Formula):
+                c = attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=rename(c.outcome.expr)))
+            res.append(c)
+        return res
+
     def _defined_names(self, out: list[Clause]) -> list[Clause]:
         """得分=指标分值×（1-偏差率），偏差率=|实际值-目标值|/目标值: a name of a formula that a definition of the
         rule works out is that definition's expression (semantics §78). The formula reads it in its place, so
@@ -383,6 +434,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     )  # fmt: skip
                 continue
             self.use(flag.span)  # its numbers are the formula's now
+            if _rate_of_value(name, flag.expr):
+                # 资金到位率=实际到位资金/应到位资金×100%，得分=资金到位率×分值 (semantics §127): the rate the definition names
+                # is the value over the target, as the formula's rate name is read (§12): the formula keeps the name, so
+                # an answer written as a rate is the rate itself (90% → 4.5 of 5 on any % target), and a value is divided
+                # by the target; put in its place, 90% was divided by a % target, or a value-named amount was refused
+                out = [c for c in out if not (isinstance(c, Note) and c.span is not None
+                                              and flag.span[0] <= c.span[0] and c.span[1] <= flag.span[1])]  # fmt: skip
+                continue
             # the definition says nothing the formula does not say now: no note (the canonical text writes
             # the formula alone, and reads back the same)
             out = [c for c in out if not (isinstance(c, Note) and c.span is not None
@@ -605,6 +664,15 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 budget = self._budget(seg.lead)
                 if budget is not None:
                     budgets.append(budget)  # 全年共安排培训经费20万元: the budget 预算 names after it (§105)
+                schedule = self._period_targets(seg.lead)
+                if schedule is not None:
+                    # 9月、10月…应完成任务比例为30%、50%…: each period's target, paired in order (semantics §132)
+                    self.use(*seg.lead)
+                    note = Schedule(self.text[seg.span[0] : seg.span[1]].strip(), seg.span, *schedule)
+                    out.append(note)
+                    notes.append(note)
+                    last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
+                    continue
                 note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
                 context_leads[id(note)] = seg.lead
                 out.append(note)
@@ -928,6 +996,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._lost_dash(segs)
         self._lost_dash_value(segs)
         out = self._formula_subject(out)
+        out = self._letters(out)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -938,6 +1007,12 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             assert self.bonus_base is not None
             raise self.error("cap-without-bonus", "加分上限之前没有加分条款", self.bonus_base.span, expected=("加N分",))
         self.bonus_base = None
+        highest = self.bonus_highest
+        self.bonus_highest = None
+        if highest is not None and sum(1 for c in out if isinstance(c, Deduction) and c.bonus) < 2:
+            # 就高计分 over one bonus or none: there is no list to take the highest of (semantics §126)
+            raise self.error("highest-without-bonuses", "“就高计分”之前没有两项以上的加分条款可取其高", highest.span,
+                             expected=("加N分，…加M分，就高计分",))  # fmt: skip
         if below_zero and not any(isinstance(c, Deduction) and not c.bonus for c in out):
             flag = next((t for s in segs for t in s.tails if isinstance(t, TFlag) and t.kind == "below_zero"), None)
             raise self.error("below-zero-without-deduction", "“可负分”之前没有扣分条款",
@@ -955,7 +1030,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         if floor is not None and not floor:
             until, floor = True, None  # 最低得0分: the ordinary clamp at 0 (semantics §6), as 扣完为止
         rule = Rule(tuple(out), until, rule_cap, bonus_cap=bonus_cap, bonus_cap_base=bonus_base, below_zero=below_zero,
-                    stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor)  # fmt: skip
+                    stated_weight=weight, per_item=per_item, cap_share=cap_share, floor=floor,
+                    bonus_highest=highest is not None)  # fmt: skip
         return rule, notes
 
 
@@ -1152,9 +1228,19 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 text = c.condition.text
                 # 满意度指标得分=满意度×本项分值: the indicator named by its quantity and 指标/项目 (eighth probe D18)
                 named = text.removesuffix("指标").removesuffix("项目") if text.endswith(("指标", "项目")) else None
+                # 满意度得分=满意度调查结果（百分制）×本项分值/100: the formula's one name beside the weight opens with the
+                # words (its result, its survey score: semantics §129)
+                others = [n for n in formula_vars(c.outcome.expr) if not is_weight_name(n)]
                 if text in formula_vars(c.outcome.expr) or (named and named in formula_vars(c.outcome.expr)) or (
                     text in _SELF and not c.condition.negated
-                ):
+                ) or (len(others) == 1 and len(text) >= 2 and others[0].startswith(text)):
+                    c = attrs.evolve(c, condition=None)
+                elif text in _HEADINGS:
+                    # 按以下公式计算：得分=… / 评分标准：得分=…: a heading (lexicon HEADING) before the formula says what
+                    # follows, no condition the answer must meet (semantics §127); it was a label, so 30个 was refused
+                    label = c.condition
+                    assert isinstance(label, Label)
+                    out.append(Note(text, label.span))
                     c = attrs.evolve(c, condition=None)
             out.append(c)
         return out
@@ -1457,6 +1543,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 _SELF = words("self_reference")
+_HEADINGS = frozenset(words("HEADING"))
 
 
 def _self_reference(lead: Lead) -> bool:
@@ -1494,6 +1581,17 @@ def _start_beyond(op: Op, direction: Direction | None, start: Decimal, line: Dec
     return False
 
 
+
+
+def _rate_of_value(name: str, e: object) -> bool:
+    """完成率 = 实际完成数/计划数 (×100%): a rate defined as the answer's value over the target, the names read as §12
+    reads them; the rate is then what a formula's rate name already means (semantics §127)."""
+    if not _is_rate(name) or any(w in name for w in _DERIVED):
+        return False
+    if isinstance(e, BinOp) and e.op == "*" and isinstance(e.right, Num) and e.right.value in (1, 100):
+        e = e.left  # ×100% (a Num of 1: the percent read as its fraction) or ×100
+    return (isinstance(e, BinOp) and e.op == "/" and isinstance(e.left, Var) and isinstance(e.right, Var)
+            and _side_name(e.left.name) == "value" and _side_name(e.right.name) == "target")  # fmt: skip
 
 
 def _defined_band(c: Clause, name: str) -> Clause:

@@ -322,6 +322,8 @@ class BandReader(RuleChecks):
             )  # fmt: skip
         return cap.points
 
+    _OR_SIDES = ("以上", "以下", "以内", "之内", "更高", "更低", "更多", "更少", "其他", "其它")
+
     def _union(self, lead: Lead, span: Span) -> list[Condition] | None:
         """75%-85%或93%-100%得3分 / 完成率低于60%或高于120%不得分: 或 (或者) between two comparisons of one
         measure makes one band of the two ranges, a union (semantics §93): the condition of each, the subject
@@ -334,6 +336,18 @@ class BandReader(RuleChecks):
              and p.text.lstrip("的，, ").startswith(_OR_WORDS)),
             None,
         )  # fmt: skip
+        tail = lead[-1] if len(lead) > 1 else None
+        said = tail.text.lstrip("的，, ") if isinstance(tail, PText) else ""
+        word = next((w for w in _OR_WORDS if said.startswith(w)), None)
+        rest = said[len(word) :].strip("的，, ") if word is not None else ""
+        if at is None and isinstance(tail, PText) and isinstance(lead[-2], cmp) and rest and not rest.startswith(self._OR_SIDES):
+            # 满意度低于60%，或发生安全事故的，不得分: words of another condition after a comparison; they were
+            # folded into the band's subject and never asked (semantics §132)
+            raise self.error(
+                "or-unclear", "“或”在区间之后连接了另一个条件（文字），它需要自己的回答，这样写还不能计分", tail.span,
+                expected=("完成率75%-85%或93%-100%得3分",),
+                hint="把两个条件分成两档分别写明得分，如“满意度低于60%不得分；发生安全事故的不得分”",
+            )  # fmt: skip
         if at is None:
             return None
         first, second = lead[:at], lead[at + 1 :]

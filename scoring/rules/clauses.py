@@ -54,6 +54,7 @@ from .phrases import (
     _FLOOR,
     _FREQ_WORDS,
     _JOINT_WORDS,
+    _MISSED_WORDS,
     _MORE_WORDS,
     _NEGATIONS,
     _OTHERWISE,
@@ -133,6 +134,7 @@ _AFTER_A_NUMBER = frozenset("的以及或和与至到为时者后前内上下")
 _YEARS = (1949, 2100)
 #: what makes a date a deadline: 前 (by), 底/末 (the end of the year or month), 以前/之前
 _DEADLINE_WORDS = ("前", "底", "末", "以前", "之前")
+_SEASON_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}前\s*[（(]")  # 汛期前（ between a year and its bracketed date (§130)
 _YEAR_DONE = tuple(lexicon_words("year_done"))  # 2025年完成: by the year's last day (semantics §116)
 #: 排名前3的 / 排名4-8的: a bare number or range after these is a rank with no counter (§97); the first only before 前
 #: 排名前30%: the words before a share of the number ranked (semantics §109)
@@ -161,6 +163,7 @@ class ClauseReader(SpanReader):
         # 60%-80%的按线性内插赋分: interpolations whose two ends the bands beside must score (semantics §91)
         self.two_ends: list[tuple[Award, Span]] = []
         self.bonus_base: TCap | None = None  # 加扣分均不突破基本分 in the rule being read
+        self.bonus_highest: TCap | None = None  # 就高计分 in the rule being read (semantics §126)
         # 第一名 / 前3名: the ranks the rule being read names (its steps in 名 then count places)
         self.ranks: list[Quantity] = []
         # 建设任务完成率：100%得5分: the rule opens with a heading and a colon (its bare bands read as reaching)
@@ -672,7 +675,12 @@ class ClauseReader(SpanReader):
         units = tuple(p.q.unit for p in parts)
         if units not in (("年",), ("年", "月"), ("年", "月", "日")):
             return None
-        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)):
+        gaps = [self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(parts)]
+        if gaps and _SEASON_BEFORE.fullmatch(gaps[0]) and not any(gaps[1:]):
+            # 2025年汛期前（5月31日前）完工: the bracket restates the season's deadline (§116), the year written before
+            # the season word is its year (semantics §130)
+            gaps = gaps[1:]
+        if any(gaps):
             return None  # 2024年完成6月…: the numbers do not run together as one date
         values = [int(p.q.value) for p in parts]
         if any(p.q.value != int(p.q.value) for p in parts):
@@ -706,7 +714,9 @@ class ClauseReader(SpanReader):
             return None
         q = qtys[-1]
         before = self.text[: q.span[0]].rstrip()
-        if not before.endswith("第") or before.endswith("每第") or q.q.value not in (1, 2, 3, 4):
+        if q.q.value not in (1, 2, 3, 4) or not (
+            (before.endswith("第") and not before.endswith("每第")) or self._bare_quarter(q, before, len(qtys))
+        ):
             return None
         month = int(q.q.value) * 3
         day = calendar.monthrange(2001, month)[1]
@@ -717,12 +727,25 @@ class ClauseReader(SpanReader):
         year = qtys[0]
         if (
             len(qtys) != 2 or year.q.unit != "年" or not _YEARS[0] <= year.q.value <= _YEARS[1] or year.q.value % 1
-            or self.text[year.span[1] : q.span[0]].strip() != "第"
+            or self.text[year.span[1] : q.span[0]].strip() not in ("第", "")
         ):  # fmt: skip
             return None
         if use:
             self.use(year, q)
         return datetime.date(int(year.q.value), month, day)
+
+    def _bare_quarter(self, q: PQty, before: str, count: int) -> bool:
+        """三季度完成 / 在4季度 / 2025年一季度: a quarter named without 第 (semantics §128): 1 to 4 right before 季度
+        (not 个季度: 三个季度 is a duration), opening its clause (after 在/于, or right after its year); after any
+        other word (每, 连续, 前, 近 …) it stays a count."""
+        if "个" in self.text[q.span[0] : q.span[1]] or q.q.value != int(q.q.value):
+            return False
+        if _by(self.text[q.span[1] :].lstrip()) and not self.text[q.span[1] :].lstrip().startswith(("末", "底")):
+            return False  # 三季度前完成: before the quarter starts, or by its end? (第三季度末前 says it)
+        head = before.removesuffix("在").removesuffix("于").rstrip()
+        if count == 2:
+            return head.endswith("年")
+        return not head or head.endswith(("，", "；", "。", ",", ";", "：", ":", "、"))
 
     def start_day(self, lead: Lead) -> datetime.date | MonthDay | None:
         """8月31日后 / 8月31日以后 / 8月31日之后, a month and day that are the lead's only numbers, followed by a
@@ -1105,6 +1128,7 @@ class ClauseReader(SpanReader):
         step_q: Quantity | None = None
         step_pp = False
         per_word = ""
+        missed = False
         whole = False
         missing_count = False
         if len(steps) > 1:
@@ -1153,6 +1177,10 @@ class ClauseReader(SpanReader):
                 direction = None
             if any(w in per_word for w in _DELAY_WORDS):
                 direction, side_stated = None, False
+            if st.per == "down" and not tail.bonus and any(w in per_word + text for w in _MISSED_WORDS):
+                # 每缺报一个季度扣0.25分: a missed report is an event, each one counted; its 缺 is no side of a
+                # value falling short (semantics §133)
+                direction, side_stated, missed = None, False, True
             if (
                 step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks
                 and st.per in ("down", "up") and any(w in self.text for w in ("排名", "名次"))
@@ -1212,7 +1240,9 @@ class ClauseReader(SpanReader):
             direction = Direction.SHORTFALL  # 未入库资金每5%扣2分 / 每欠1%扣1分: the part missing, stated
         if direction is None and not steps and tail.bonus and any(w in text for w in _MORE_WORDS):
             direction = Direction.EXCESS  # 多完成1%加1分
-        if direction is None and not steps:
+        if direction is None and not steps and not tail.bonus and any(w in text for w in _MISSED_WORDS):
+            missed = True  # 缺报1个季度扣0.25分 (as the reading renders 每缺报一个季度): each one an event
+        if direction is None and not steps and not missed:
             if any(w in text for w in _SHORT_WORDS):
                 direction = Direction.SHORTFALL
             elif any(w in text for w in _EXCESS_WORDS):
@@ -1232,6 +1262,8 @@ class ClauseReader(SpanReader):
                 # read as 42 deviations, every class size scored 0; semantics §108)
                 is_event = True
                 deviation = False
+            elif missed and not deviation:
+                is_event = True
             elif direction is None and not deviation and (unit in _EVENT_UNITS or unit == ""):
                 is_event = unit != "" or any(w in text for w in _EVENT_WORDS)
             elif direction is None and not deviation and unit in _TIME_UNITS:
@@ -1344,7 +1376,7 @@ class ClauseReader(SpanReader):
                 raise self.error("list-count", "“分别”之后只有一个分值，无法确定给哪几项", tl.span,
                                  expected=("分别扣N分", "分别得N分、M分"))  # fmt: skip
             if d.kind is StepKind.ONCE:
-                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"), listed=True)
             return [d]
         members = [p for p in lead if isinstance(p, (PCmp, PQty, PRange))]
         if (
@@ -1396,7 +1428,7 @@ class ClauseReader(SpanReader):
             d = self.deduction(part, TDeduct(v, tl.span, bonus=tl.kind == "bonus"), span, ())
             if d.kind is StepKind.ONCE:
                 # 分别 means per item: each one counts
-                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"))
+                d = attrs.evolve(d, kind=StepKind.EVENTS, step=Quantity(Decimal(1), "项"), listed=True)
             out.append(d)
         return out
 
@@ -1470,6 +1502,14 @@ class ClauseReader(SpanReader):
                                  expected=("扣分不超过本项分值的50%",))  # fmt: skip
             self.use(*lead)
             self.share_caps.append((len(out) + (1 if deducts else 0), cap))
+            return
+        if cap.kind == "highest":
+            # 就高计分，不重复加分: of the bonuses before it, only the largest that holds counts (semantics §126)
+            if lead and any(not isinstance(p, PText) for p in lead):
+                raise self.error("cap-with-condition", "“就高计分”前的条件无法读懂", self._lead_span(lead, cap.span),
+                                 expected=("就高计分",))  # fmt: skip
+            self.use(*lead)
+            self.bonus_highest = cap
             return
         if cap.kind == "base":
             # 加扣分均不突破基本分: the bonuses add at most the base (domain point 18)

@@ -379,6 +379,9 @@ class Deduction:
     # 完成率100%以上加2分: a one-off bonus given where the measured value is in this band (semantics §106), rather
     # than for an event answered 是/否: it reads the rule's one value and takes no answer of its own
     when: Range | None = None
+    # 先进集体和个人分别加2分、1分: an item of a list scored per listed item (分别, domain point 17), not steps the text
+    # writes with 每: 是 on it is that item met, once. Descriptive like ``event`` (the canonical text writes 加2分/项)
+    listed: bool = attrs.field(default=False, eq=False)
 
 
 @frozen
@@ -421,6 +424,16 @@ class Requirement(Note):
     every: str = ""
 
 
+@frozen
+class Schedule(Note):
+    """进度: `9月、10月、11月、12月应完成任务比例为30%、50%、75%、100%` before 完成…计满分 / 按比例计分: the target of
+    each period, paired in order (semantics §132). The row's target is the period's: it must be one of ``targets``
+    (which period the answer is for is the row's target, never guessed). Compared in a rule's equality."""
+
+    periods: tuple[Quantity, ...] = ()
+    targets: tuple[Quantity, ...] = ()
+
+
 Clause = Award | Veto | Deduction | Proportional | Note | Waiver
 
 
@@ -431,7 +444,7 @@ class Rule:
     # notes (context, definitions) are descriptive like spans: equality compares the scoring clauses
     # (a Requirement is compared: its terms are read)
     clauses: tuple[Clause, ...] = attrs.field(
-        eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note) or isinstance(c, Requirement))
+        eq=lambda cs: tuple(c for c in cs if not isinstance(c, Note) or isinstance(c, (Requirement, Schedule)))
     )
     until_exhausted: bool = False  # 扣完为止 was written (the clamp at 0 holds anyway)
     cap: Decimal | None = None  # 最多扣5分 closing the rule: all its deductions lose at most this much
@@ -450,10 +463,19 @@ class Rule:
     # 每低1个百分点扣1分，最低得2分 (semantics §102): the deductions leave at least these points (stated); 最低得0分
     # is the ordinary clamp (``until_exhausted``)
     floor: Decimal | None = None
+    # 就高计分，不重复加分 / 就高不就低 / 按最高一项计 after two or more bonuses (semantics §126): of the bonuses
+    # that hold, only the largest counts (not their sum)
+    bonus_highest: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     # how the text as printed was read before parsing (scoring.text.normalize: 評→评, 0. 1分 → 0.1分 …);
     # spans and ``source`` are the text as given
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @functools.cached_property
+    def memo(self) -> dict[object, object]:
+        """Facts about this rule the evaluator works out once (``scoring.rules.once``); not a field: it takes
+        no part in equality, rendering or the node walkers."""
+        return {}
 
     @functools.cached_property  # asked many times per evaluation: worked out once per rule
     def awards(self) -> tuple[Award, ...]:

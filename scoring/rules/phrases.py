@@ -192,6 +192,7 @@ class TCap:
     span: Span
     kind: str = (
         "deduct"  # deduct (最多扣) | bonus (最多加) | any (最高不超过: the clause before) | base (加分不超过基本分)
+        # | highest (就高计分: only the largest bonus that holds counts, semantics §126)
         # | share (扣分不超过本项分值的50%: ``points`` is the percent of the weight)
     )
 

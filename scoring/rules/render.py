@@ -481,6 +481,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     floor = getattr(rule, "floor", None)
     if floor is not None and parts:
         parts[-1] += f"，最低得{number(floor)}分"  # semantics §102
+    if rule.bonus_highest and parts:
+        parts[-1] += "，就高计分"  # only the largest bonus that holds (semantics §126)
     if rule.bonus_cap_base:
         parts.append("加分不超过基本分")
     if rule.stated_weight is not None:

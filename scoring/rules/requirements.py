@@ -73,6 +73,11 @@ _WITHIN_BUDGET = tuple(sorted(words("within_budget"), key=len, reverse=True))
 _OVER_BUDGET = tuple(sorted(words("over_budget"), key=len, reverse=True))
 
 
+_SCHEDULE_JOINS = ("、", "和", "，", ",")
+# the words naming what each period must reach (应完成任务比例为, 目标为, 计划完成进度为): a task, a target, a plan
+_SCHEDULE_WORDS = ("任务", "目标", "计划", "进度", "完成")
+
+
 def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
     """实际支出不超过预算 → 实际支出 ≤ q; 超支 → > q (the budget a note stated, semantics §105); None for other words."""
     for w in _WITHIN_BUDGET:
@@ -84,6 +89,8 @@ def _budget_band(text: str, q: Quantity, span: Span | None) -> Range | None:
     return None
 
 
+#: 9月1日开学前: the name of an event (words only) and 前 right after a date (semantics §128)
+_EVENT_BEFORE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}?(?:之前|以前|前)")
 _ONWARD = words("onward")  # 10月及以后: from that month on, the month included (semantics §104)
 
 
@@ -168,6 +175,10 @@ class RequirementReader(RuleChecks):
                 # 未按时完成的按延期天数扣分，每延期1天扣0.05分: so does the announcement that the deduction goes by
                 # how late (semantics §123)
                 nxt = result[k + 2]
+            elif k + 2 < len(result) and self._early_bonus(nxt):
+                # 计划2025年10月底前完工，每提前1个月完成加0.5分…；每延后1个月扣1分: the steps of time early before the
+                # steps of time late count from the same deadline, the other sign of how late (semantics §130)
+                nxt = result[k + 2]
             late_band = (
                 isinstance(nxt, Award) and isinstance(nxt.condition, Label) and nxt.condition.deadline is None
                 and nxt.condition.start is None and nxt.condition.text.startswith(words("delay"))
@@ -195,12 +206,50 @@ class RequirementReader(RuleChecks):
             if any(isinstance(p, (PCmp, PRange, PBounded, PStep)) for p in lead):
                 continue
             deadline = self.deadline(lead, yearless=True, february=True)
+            if deadline is None and not late_band and (event := self._event_day(lead)):
+                # 教材须在9月1日开学前发放到位，每推迟1天扣0.5分: the day of an event named right after it (semantics §128);
+                # whether that day itself is on time is not said, so the requirement keeps no date to compare a
+                # date with: the answer is how late (a date answered is refused)
+                self.use(*event)
+                result[k] = Requirement(text, c.span, tuple(q for p in event for q in _said(p)))
+                continue
             if deadline is None:
                 continue
             terms = tuple(q for p in lead for q in _said(p))
             result[k] = Requirement(text, c.span, terms, deadline)
         self._no_delay_cutoff(result)
         return result
+
+    @staticmethod
+    def _early_bonus(c: Clause) -> bool:
+        """每提前1个月完成加0.5分: a bonus stepped per unit of time early (lexicon ``early``, semantics §130)."""
+        return (
+            isinstance(c, Deduction) and c.kind is StepKind.EVENTS and c.bonus and c.step is not None
+            and c.step.unit in _TIME_UNITS and c.event.startswith(words("early"))
+        )  # fmt: skip
+
+    def _event_day(self, lead: Lead) -> list[PQty]:
+        """在9月1日开学前 / 于2025年3月1日春节前: a date (month and day, its year optional) the lead's only numbers, then
+        the name of an event (up to 6 characters of words, no number or mark) and 前/之前/以前 (semantics §128):
+        the day the event falls on. [] otherwise."""
+        qtys = [p for p in lead if isinstance(p, PQty)]
+        if any(not isinstance(p, (PQty, PText)) for p in lead):
+            return []
+        units = tuple(p.q.unit for p in qtys)
+        if units not in (("月", "日"), ("年", "月", "日")) or any(p.q.value != int(p.q.value) for p in qtys):
+            return []
+        if any(self.text[a.span[1] : b.span[0]].strip() for a, b in itertools.pairwise(qtys)):
+            return []
+        if self.text[: qtys[0].span[0]].rstrip().endswith(("第", "每", "前")):
+            return []
+        month, day = int(qtys[-2].q.value), int(qtys[-1].q.value)
+        if not 1 <= month <= 12 or not 1 <= day <= (calendar.monthrange(2001, month)[1] if month != 2 else 29):
+            return []
+        if len(qtys) == 3 and not 1949 <= qtys[0].q.value <= 2100:
+            return []
+        if _EVENT_BEFORE.match(self.text[qtys[-1].span[1] :]) is None:
+            return []
+        return qtys
 
     def _failure_words(self, c: Clause, leads: dict[int, Lead]) -> bool:
         """未按时储备到位的 / 未按期完成的: a context clause of words alone (no number) opening with a word of the
@@ -410,6 +459,40 @@ class RequirementReader(RuleChecks):
             return None
         before = int(month) - 1
         return MonthDay(before, calendar.monthrange(2001, before)[1])
+
+    @staticmethod
+    def _period_targets(lead: Lead) -> tuple[tuple[Quantity, ...], tuple[Quantity, ...]] | None:
+        """9月、10月、11月、12月应完成任务比例为30%、50%、75%、100% (semantics §132): a context clause that is a list
+        of months (whole, 1–12, rising), words of a task or target ending in 为, then as many numbers in one unit:
+        each month's target, paired in order. Anything else (one month, counts that differ, words between the
+        numbers, months out of order) is not this."""
+        words = [k for k, p in enumerate(lead) if isinstance(p, PText) and p.text not in _SCHEDULE_JOINS]
+        if len(words) != 1:
+            return None
+        at = words[0]
+        said = lead[at]
+        assert isinstance(said, PText)
+        if not said.text.endswith("为") or not any(w in said.text for w in _SCHEDULE_WORDS):
+            return None
+
+        def listed(ps: Lead) -> tuple[Quantity, ...] | None:
+            qs = ps[0::2]
+            if not qs or not all(isinstance(p, PQty) and not p.points_scale for p in qs):
+                return None
+            if not all(isinstance(p, PText) and p.text in _SCHEDULE_JOINS for p in ps[1::2]) or len(ps) % 2 == 0:
+                return None
+            return tuple(p.q for p in qs if isinstance(p, PQty))
+
+        periods, targets = listed(lead[:at]), listed(lead[at + 1 :])
+        if periods is None or targets is None or len(periods) < 2 or len(periods) != len(targets):
+            return None
+        if any(q.unit != "月" or q.value != int(q.value) or not 1 <= q.value <= 12 for q in periods):
+            return None
+        if any(a.value >= b.value for a, b in itertools.pairwise(periods)):
+            return None
+        if len({q.unit for q in targets}) != 1:
+            return None
+        return periods, targets
 
     @staticmethod
     def _as_of(lead: Lead) -> bool:

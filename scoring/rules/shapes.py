@@ -34,6 +34,7 @@ from .nodes import (
     Var,
     Zero,
 )
+from .once import per_rule
 from .phrases import _NEGATED_PHRASES, _NEGATIONS, Lead, PStep, PText, Span, Tail, TOutcome
 
 
@@ -246,7 +247,8 @@ _TARGET_NAMES = ("目标值", "计划值", "计划数", "计划完成数", "指�
 #: 实际培训人数 / 计划培训人数 (sixth probe D14): a name opening with these words, neither a rate nor a
 #: derived quantity nor points, is the answer's value / the target's (实际…, 计划…, 目标…, 预期…)
 _VALUE_OPENING = ("实际",)
-_TARGET_OPENING = ("计划", "目标", "预期")
+#: 应到位资金 / 应完成户数: what should be reached, opening with 应 and a verb of the plan (semantics §127)
+_TARGET_OPENING = ("计划", "目标", "预期", "应到位", "应完成", "应拨付", "应支付", "应收", "应缴", "应整改", "应发放")
 
 
 def _is_rate(name: str) -> bool:
@@ -485,6 +487,7 @@ def deducts(a: Award) -> bool:
             and o.expr.left == Var("指标分值") and isinstance(o.expr.right, Num))  # fmt: skip
 
 
+@per_rule
 def only_deducting_bands(rule: Rule) -> bool:
     """满意度低于90%扣2分: a rule of bands alone, each deducting (a deduction by hand too, 酌情扣分: §86) or zero, and
     at least one deducting. A value no band takes is full marks beyond them all and a gap between two (semantics §83:
@@ -536,6 +539,7 @@ def budget_comparison(text: str) -> bool | None:
         return None
     return m.group("neg") is not None
 
+@per_rule
 def checklist(rule: Rule) -> tuple[Award, ...] | None:
     """Clauses that score different things, each for its points (印制宣传手册,得1分;举办培训班,得1分:
     domain point 17): a checklist, each thing answered 是/否 under its number and the points of those
@@ -563,6 +567,7 @@ def checklist(rule: Rule) -> tuple[Award, ...] | None:
     return awards
 
 
+@per_rule
 def checklist_hand(rule: Rule) -> Award | None:
     """提前开展立项的得2分、及时开展融资的得2分，未开展相关工作的视情况扣分 (semantics §110): a deduction by hand under a
     negated condition in words (未…), closing awards on different things: the things not done lose their points by

@@ -82,6 +82,8 @@ _BRACKET_LIMIT = re.compile(r"[（(]\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<u>[^\s)�
 _TIME_UNITS = words("time_unit")
 #: （%） after a name of a formula: its unit, a rate (semantics §96)
 _UNIT_MARK = re.compile(r"\s*[（(]\s*[%％]\s*[)）]\s*$")
+#: （百分制） after a name of a formula: a score out of 100 (semantics §129)
+_HUNDRED_MARK = re.compile(r"\s*[（(]\s*百分制\s*[)）]\s*$")
 #: a date and the word making it a deadline, right before a （含） inside words (2024年9月30日前（含）完成)
 _BRACKET_DEADLINE = re.compile(
     r"[（(]\s*(?P<y>[0-9]{4}\s*年)?\s*(?P<m>[0-9]{1,2}\s*月)\s*(?P<d>[0-9]{1,2}\s*[日号])?"
@@ -491,6 +493,9 @@ class _Phrases:
     def bonus_cap_base(self, meta: Any, ch: list[Any]) -> TCap:
         return TCap(Decimal(0), self._span(meta), "base")
 
+    def bonus_highest(self, meta: Any, ch: list[Any]) -> TCap:
+        return TCap(Decimal(0), self._span(meta), "highest")  # 就高计分 (semantics §126)
+
     def per_unit(self, meta: Any, ch: list[Token]) -> str:
         return str(ch[1])
 
@@ -565,6 +570,15 @@ class _Phrases:
     def formula(self, meta: Any, ch: list[Any]) -> TOutcome:
         # 得分=expr / 按 expr 计分 (the words around it say nothing more) / expr alone (预算执行率×分值)
         expr = next(c for c in ch if not isinstance(c, Token))
+        if isinstance(expr, Var) and isinstance(ch[0], Token) and ch[0].type == "FORMULA_BY":
+            # 按照…的比例计分 with no operator read (a name alone between 按 and 计分): what the score is a multiple of is
+            # not written; it once scored the name's value as the points (0.75 for 150 of 200 on a weight of 10)
+            start, end = self._span(meta)
+            raise RuleSyntaxError(
+                "formula-lone-name", f"“按…计分”之间只有一个名称（{expr.name}），没有写出怎样由它算出得分",
+                self.source, start, length=end - start, expected=("按实际完成值/目标值×分值计分",),
+                hint="写出公式，如“得分=实际完成值/目标值×分值”，或写“按实际完成X占计划X的比例计分”",
+            )  # fmt: skip
         if self._percentage(expr):
             start, end = self._span(meta)
             raise RuleSyntaxError(
@@ -628,7 +642,9 @@ class _Phrases:
 
     def variable(self, meta: Any, ch: list[Any]) -> Var:
         # 满意度（%）×本项分值: the unit in brackets says the name is a rate, as the name alone is read (§12, §96)
-        return Var(_UNIT_MARK.sub("", str(ch[0])))
+        # 满意度调查结果（百分制）: the mark stays with the name, which a ÷100 then reads as written (§129)
+        name = _UNIT_MARK.sub("", "".join(str(c) for c in ch))
+        return Var(_HUNDRED_MARK.sub("（百分制）", name))
 
     def abs_value(self, meta: Any, ch: list[Any]) -> Abs:
         self.operators += 1

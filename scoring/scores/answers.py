@@ -18,6 +18,7 @@ from ..reading.scales import (
     Compare,
     Scale,
     Setting,
+    once_counted,
     same_unit,
     two_quantities,
 )
@@ -148,6 +149,7 @@ def _actual(value: Any, ctx: _Ctx) -> _In:
 
 
 _event_words = event_words  # the reading's (bind.event_words), under the name the scorers use
+_once_counted = once_counted  # a one-off deduction or bonus a count answers (semantics §125)
 
 
 def step_count(x: _In, step: Quantity) -> Quantity:
@@ -776,3 +778,73 @@ def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
     if v is None or v.op is not None or v.quantity.value < 0:
         return x
     return _actual(text[len(word) :], ctx)
+
+
+_DATE_SAID = re.compile(r"[0-9０-９]\s*[年月日号]|[年月]\s*底")
+_EARLY_WORDS = tuple(sorted(words("early"), key=len, reverse=True))
+
+
+def _time_word(event: str, vocabulary: tuple[str, ...]) -> str | None:
+    """The word of ``vocabulary`` a step's event opens with, after the name the text writes before 每 (项目完工时间每提前1个月)."""
+    tail = event.rsplit("每", 1)[-1]
+    return next((w for w in vocabulary if tail.startswith(w)), None)
+
+
+def signed_pair(separate: Sequence[Any]) -> tuple[int, int, str] | None:
+    """每提前1个月加0.5分，每延后1个月扣1分 (semantics §130): the rule's only two inputs are a bonus stepped per unit of time
+    early (lexicon ``early``) and a deduction stepped per the same unit of time late (``delay``), the two signs of one
+    quantity, how early or late. Returns the bonus's and the deduction's numbers among the inputs (from 1, the text's
+    order) and the unit; None for any other rule."""
+    if len(separate) != 2 or not all(
+        isinstance(c, Deduction) and c.kind is StepKind.EVENTS and c.step is not None and c.when is None
+        and c.step.unit in _TIME_UNIT_WORDS for c in separate
+    ):  # fmt: skip
+        return None
+    early = [i for i, c in enumerate(separate, 1) if c.bonus and _time_word(c.event, _EARLY_WORDS)]
+    late = [i for i, c in enumerate(separate, 1) if not c.bonus and _time_word(c.event, _DELAY_WORDS)]
+    if len(early) != 1 or len(late) != 1:
+        return None
+    units = {normalize_unit(c.step.unit) for c in separate}
+    if len(units) != 1:
+        return None
+    return early[0], late[0], separate[late[0] - 1].step.unit
+
+
+def signed_answer(pair: tuple[int, int, str], actual: Any) -> dict[int, Any]:
+    """One answer of how early or late, given to the bonus and the deduction of a signed pair (semantics §130):
+    提前3个月 → {bonus: 3个月, deduction: 0}; 延后2个月 / 滞后2个月 → {bonus: 0, deduction: 2个月}; 0 or an on-time word
+    (按期) → both 0. A bare positive number (early or late?), a date (how a part month counts is not written) and any
+    other words are refused with what is needed."""
+    early, late, unit = pair
+    need = f"需要提前或延后多少（如“提前1{unit}”“延后2{unit}”，按期为0）"
+    said = actual.strip().rstrip("。.") if isinstance(actual, str) else actual
+    if isinstance(said, str) and said in ON_TIME:
+        return {early: 0, late: 0}
+    number: Decimal | Fraction | None = None
+    if isinstance(said, (int, Decimal, Fraction)) and not isinstance(said, bool):
+        number = Decimal(said) if isinstance(said, int) else said
+    elif isinstance(said, str) and (v := parse_value(said, None)) is not None and v.op is None and not v.quantity.unit:
+        number = v.quantity.value
+    if number is not None:
+        if number == 0:
+            return {early: 0, late: 0}
+        raise EvaluationError(f"规则对提前加分、对延后扣分，一个不带“提前”或“延后”的数“{_show_answer(actual)}”说不出是哪一种：{need}")
+    if isinstance(said, str) and _DATE_SAID.search(said):
+        raise EvaluationError(
+            f"规则按提前或延后的整月/天数加减分，没有写不足一个单位的部分怎样计，日期“{said}”不能换算：{need}"
+        )
+    if isinstance(said, str):
+        text = said.replace(" ", "")
+        for words_, slot in ((_EARLY_WORDS, early), (_DELAY_WORDS, late)):
+            word = next((w for w in words_ if text.startswith(w)), None)
+            if word is None:
+                continue
+            v = parse_value(text[len(word) :], None)
+            if v is None or v.op is not None or v.quantity.unit not in _TIME_UNIT_WORDS:
+                break
+            return {early: 0, late: 0} | {slot: text[len(word) :]}
+    raise EvaluationError(f"规则按提前或延后的时长加减分，“{_show_answer(actual)}”不是这样的时长：{need}")
+
+
+def _show_answer(actual: Any) -> str:
+    return actual if isinstance(actual, str) else _fmt(actual) if isinstance(actual, Decimal) else str(actual)

@@ -61,7 +61,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.shapes import at_whole_rate, only_deducting_bands
-from .answers import _Ctx, _event_words, _In, step_count
+from .answers import _Ctx, _event_words, _In, _once_counted, step_count
 from .evaluate import _choose_label  # the evaluator's points for 是/否 on a worded rule, asked once per rule
 from .results import ROUNDING_MODES
 from .steps import _base_points, one_or_each, proportional_op
@@ -302,6 +302,8 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
             return g.c(t.value / HUNDRED if t.is_percent and kind == "target" else t.value)
         if kind == "target_rate" and t is not None and t.is_percent:
             return g.c(t.value / HUNDRED)
+        if kind in ("hundred", "hundred_unclear"):
+            raise _Raises  # a score out of 100 (semantics §129): its checks are the evaluator's
         if kind in ("value", "value_points") and (t is None or target_mismatch(t, x.quantity.unit) is None):
             return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent and kind == "value" else g.qn
         if kind in ("rate", "derived") and x.quantity.is_percent:
@@ -402,7 +404,7 @@ def _award_test(a: Award, rule: Rule, ctx: _Ctx, x: _In,
     if events and at_whole_rate(c.requirement) and x.quantity is not None and x.quantity.is_percent:
         raise _Unfollowed  # 合规率100%得满分，每发现一例…: a % or a bare 100 on a % row, the evaluator's
     if not (_event_words(c.text) and counted) and events:
-        once = any(d.kind is StepKind.ONCE and not _event_words(d.event) for d in rule.deductions)
+        once = any(d.kind is StepKind.ONCE and not _once_counted(d.event) for d in rule.deductions)
         if once or not counted:
             raise _Raises
     if events or (_event_words(c.text) and counted):
@@ -489,8 +491,9 @@ def _deductions_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code, region: list[_Inte
         k = g.c(per)
         if d.kind is StepKind.ONCE:  # once, when the event happened: a number > 0
             _once_counts(d, x)
-            if not guards:
-                guards = [f"    if {g.qn} < {g.c(ZERO)}:", "        return _raise(x0)"]
+            whole = [f"    if {g.qn} < {g.c(ZERO)} or {g.qn} % {g.c(ONE)} != {g.c(ZERO)}:", "        return _raise(x0)"]
+            if whole[0] not in guards:  # a negative or fractional count is the evaluator's error (semantics §125)
+                guards = [*guards, *whole]
             out += [f"    if {g.qn} > {g.c(ZERO)}:", f"        s -= {k}"]
             terms = None
             worst = None if worst is None or per < 0 else worst + per
@@ -550,7 +553,7 @@ def _once_counts(d: Deduction, x: _In) -> None:
     """A number answers a one-off deduction only as the count of an event its words name
     (发生…/出现…), and a percentage counts nothing: otherwise the evaluator refuses it."""
     assert x.quantity is not None
-    if not _event_words(d.event) or x.quantity.is_percent:
+    if not _once_counted(d.event) or x.quantity.is_percent:
         raise _Raises
 
 
@@ -566,7 +569,8 @@ def _capped_code(rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> list[str]:
         k = g.c(per)
         if d.kind is StepKind.ONCE:
             _once_counts(d, x)
-            guards = guards or [f"    if {g.qn} < {z}:", "        return _raise(x0)"]
+            whole = [f"    if {g.qn} < {z} or {g.qn} % {g.c(ONE)} != {z}:", "        return _raise(x0)"]
+            guards = guards if whole[0] in guards else [*guards, *whole]  # semantics §125
             out.append(f"    l = {k} if {g.qn} > {z} else {z}")
         elif d.kind is StepKind.EVENTS:
             assert d.step is not None and x.quantity is not None

@@ -55,6 +55,7 @@ from ..rules.nodes import (
     Quantity,
     Range,
     Rule,
+    Schedule,
     ShareOfWeight,
     StepKind,
     TargetMet,
@@ -347,6 +348,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # 最低得2分 (semantics §102): a floor the generated code does not apply, the evaluator's
     if rule.cap_share is not None:
         return True  # 扣分不超过本项分值的50% (semantics §84): a cap the weight decides, the evaluator's
+    if any(isinstance(c, Schedule) for c in rule.clauses):
+        return True  # 9月…应完成任务比例为30%… (semantics §132): the evaluator checks the row's target is a period's
     if joint_parts(rule) is not None:
         return True  # 满意度达到90%且投诉率低于1% (semantics §100): numbered answers, one per condition, the evaluator's
     if checklist(rule) is not None:

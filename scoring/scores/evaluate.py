@@ -104,6 +104,7 @@ from ..rules.nodes import (
     Range,
     Requirement,
     Rule,
+    Schedule,
     ShareOfRank,
     StepKind,
     TargetMet,
@@ -136,6 +137,7 @@ from .answers import (
     _named,
     _no_events,
     _number,
+    _once_counted,
     _scale,
     _show,
     _target_value,
@@ -154,6 +156,8 @@ from .answers import (
     rank_from_last_answer,
     rank_share_answer,
     row_unit,
+    signed_answer,
+    signed_pair,
 )
 from .explain import _describe_cond, _describe_outcome, _describe_shared, _has_rate, _worded_conditions
 from .results import HUNDRED, ONE, ROUNDING_MODES, ZERO, Options, Score, Step, _fmt, _num, _q4, make_options
@@ -161,6 +165,7 @@ from .steps import (
     _ONE_SIDED,
     _add_bonuses,
     _base_points,
+    _base_within_weight,
     _checklist,
     _deduct,
     _deducted,
@@ -316,7 +321,23 @@ def _top_band(rule: Rule, top: Award, op: Op | None = None) -> bool:
     return (rising or falling) and best is top
 
 
+def _scheduled_target(rule: Rule, ctx: _Ctx) -> None:
+    """9月、10月…应完成任务比例为30%、50%… (semantics §132): the row's target is the period's; it must be one the
+    schedule lists, else which period the answer is for is not known (never guessed)."""
+    for c in rule.clauses:
+        if not isinstance(c, Schedule):
+            continue
+        listed = "、".join(f"{_fmt(p)}{_fmt(t)}" for p, t in zip(c.periods, c.targets, strict=True))
+        if ctx.target is None:
+            raise EvaluationError(f"规则按月份写了应完成的目标（{listed}），需要指标值写明该月的目标")
+        if ctx.target.quantity not in c.targets:
+            raise EvaluationError(
+                f"指标值{_fmt(ctx.target.quantity)}不是规则所写各月的目标（{listed}）之一：不知道是哪个月的目标"
+            )
+
+
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
+    _scheduled_target(rule, ctx)
     m = missing_clause(rule)
     if m is not None and not isinstance(actual, Mapping) and is_missing(actual) and not isinstance(m.outcome, Formula):
         # 数据缺失的不得分 answered 数据缺失: the rule's own clause on missing data scores it (semantics §86)
@@ -363,8 +384,12 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         return _worded_and_vetoes(rule, [c for c in separate if isinstance(c, Veto)], actual, ctx, full)
     per_clause: dict[int, _In] = {}
     slots = value_slots(rule)
+    if slots is None and not isinstance(actual, Mapping) and (pair := signed_pair(separate)) is not None:
+        # 提前3个月 on 每提前1个月加0.5分，每延后1个月扣1分: one answer of how early or late fills both (semantics §130)
+        actual = signed_answer(pair, actual)
     if slots is None and not isinstance(actual, Mapping):
         actual = _one_named(rule, separate, actual)
+        actual = _one_bonus_answer(rule, separate, actual)
         if len(separate) == 2 and isinstance(actual, str):
             actual = _late_or_missed(late_or_missed(written), actual)
     if slots is not None and isinstance(actual, Mapping):
@@ -386,7 +411,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if not value_keys and _reads_value(rule):
             actual = _in_text_order(rule, separate, actual)  # {1: …, 2: …, 3: …}, the value among them (§99)
             value_keys = [k for k in actual if k in _VALUE_KEYS]
-        if len(separate) + (1 if _reads_value(rule) else 0) < 2:
+        if len(separate) + (1 if _reads_value(rule) else 0) < 2 and not _one_bonus(rule, separate):
             raise EvaluationError("这条规则只需要一个实际值，不需要分项")
         if _reads_value(rule) and not value_keys:
             raise EvaluationError("缺少“实际值”：这条规则还按数值计分，请写成 {'实际值': '95%', 1: …}"
@@ -529,6 +554,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         if not tied and any(c.bonus and c.kind is StepKind.EVENTS for c in rule.deductions) and not awards:
             # 每完成1项改革任务得2分，最高10分 answered 是: the points count the tasks done; 是 gives no count
             raise EvaluationError(f"这条规则按完成的数量计分，需要填写数量（如 3），而不是“{_show(x)}”")
+        _no_bonus_on_one_flag(rule, x)
         return _flag_on_numeric(rule, x.flag, ctx, full)
 
     # 3. bands: the first award whose condition holds
@@ -808,6 +834,43 @@ def _in_text_order(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], ac
     return {_VALUE_KEYS[0]: numbered[at], **{i: v for i, v in enumerate(others, 1)}}
 
 
+def _one_bonus(rule: Rule, separate: Sequence[Deduction | Veto | Waiver]) -> Deduction | None:
+    """基本分8分；获得国家级表彰的加2分: the rule's one input is a bonus (the base is no question, semantics §126,
+    and nothing reads a measured value), so a single answer, or one under the number 1, is the bonus's (§131)."""
+    if len(separate) != 1 or _reads_value(rule) or rule.vetoes or rule.proportional is not None:
+        return None
+    c = separate[0]
+    if not isinstance(c, Deduction) or not c.bonus or any(a.condition is not None for a in rule.awards):
+        return None
+    return c
+
+
+def _one_bonus_answer(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
+    """是/否 on 基本分8分；获得国家级表彰的加2分 answers the bonus (是＝获得, the bonus is added; 否＝没有), not 达标:
+    it is passed on as that bonus's own numbered answer, {1: 是}, and scores 8 + 2 (semantics §131). A number is
+    left as it was (a count for 每获得1项…加1分, refused on a bonus that counts nothing)."""
+    if _one_bonus(rule, separate) is None or isinstance(actual, Mapping) or yes_no(actual) is None:
+        return actual
+    return {1: actual}
+
+
+def _no_bonus_on_one_flag(rule: Rule, x: _In) -> None:
+    """是 on a rule whose bonus counts from the value or counts events (完成得满分，每超1%加1分; 基本分6分，每获得1项…
+    加1分) beside what 是 answers: 是 says the target was met, not by how much it was passed or how many were won,
+    so the bonus it may earn is not known (semantics §131). It scored the full marks or the base, the bonus dropped."""
+    if x.flag is not True:
+        return
+    open_ = [
+        d for d in rule.bonuses
+        if d.when is None and (d.kind is StepKind.DISTANCE or (d.kind is StepKind.EVENTS and d.cap is not None
+                                                                and isinstance(d.points, Decimal) and d.cap > d.points))
+    ]  # fmt: skip
+    if open_:
+        raise EvaluationError(
+            f"“是”不能说明“{open_[0].event or '加分事项'}”加几分：请给出实际数值或次数（如 {{'实际值': '105%'}} 或 2）"
+        )
+
+
 def _one_named(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], actual: Any) -> Any:
     """建立健全管理制度得2分，制度不健全扣1分，无制度不得分 answered 制度不健全 (or 是): one answer for a rule whose
     inputs are each a case that happened or not (``bind.one_off_cases``), that names exactly one of those cases
@@ -978,10 +1041,14 @@ def _one_answer_fits(rule: Rule, separate: Sequence[Deduction | Veto | Waiver], 
             f"这条规则需要{len(slots)}个实际值（{'；'.join(named)}），一个答案不能同时用于几项："
             f"请按编号分别给出，如 {{1: '95%', 2: '90%'}}"
         )
-    names = (values if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
+    names = (list(values) if len(values) > 1 else ["实际值"] if _reads_value(rule) else []) + [
         f"{i}：{_input_name(c)}" for i, c in enumerate(separate, 1)
     ]
-    example = "{'实际值': '95%', 1: '否'}" if _reads_value(rule) else "{1: '0', 2: '否'}"
+    example = (
+        "{'实际值': '95%', 1: '否'}" if _reads_value(rule)
+        else "{1: '是', 2: '否'}" if all(isinstance(c, Deduction) and c.bonus and c.kind is StepKind.ONCE for c in separate)
+        else "{1: '0', 2: '否'}"
+    )  # fmt: skip
     raise EvaluationError(
         f"这条规则需要{needs}个实际值（{'；'.join(names)}），一个答案不能同时用于几项：请分别给出，如 {example}"
     )
@@ -1059,6 +1126,8 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
     if met:
         best = max(values, default=full) if values else full
         best = _base_points(rule, ctx, full) if rule.deductions else best
+        if rule.bonuses:
+            _base_within_weight(rule, best, full)  # a base above the weight beside bonuses is refused (§126, §131)
         ctx.step("达标", best, "实际值为“是”：按达标计分", 实际值="是")
         return best
     for a in rule.awards:
@@ -1078,11 +1147,15 @@ def _flag_on_numeric(rule: Rule, met: bool, ctx: _Ctx, full: Decimal) -> Decimal
         return ZERO
     if rule.deductions and all(d.kind is StepKind.ONCE for d in rule.deductions):
         score = _base_points(rule, ctx, full)
+        _base_within_weight(rule, score, full)  # 基本分12分 on a weight of 10 beside a bonus: refused (§126, §131)
         ctx.step("基础分", score, "", 满分=score)
         for d in rule.deductions:
             if not d.bonus:  # 否 earns no bonus; it takes nothing either
                 score -= _deduct(d, _In(flag=False), rule, ctx)
         return max(score, ZERO)
+    if rule.deductions and all(d.bonus for d in rule.deductions):
+        # 基本分6分，每获得1项市级表彰加1分 answered 否: the bonus counts what was won (§131)
+        raise EvaluationError("这条规则按次数或数值加分，“否”不足以计分：请给出实际数值或次数（没有则填0）")
     raise EvaluationError("这条规则按数值扣分，“否”不足以计分：请给出实际数值")
 
 
@@ -1168,7 +1241,7 @@ def _target_met(x: _In, ctx: _Ctx, rule: Rule, events_clear: bool | None, cond: 
             n = _num(x.quantity.value)
             raise EvaluationError(f"“{n}”是{words}还是{n}次（例），无法确定：请写成“{n}%”，或写明次数（如“{n}例”）")
     if events:
-        once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _event_words(d.event)]
+        once = [d for d in rule.deductions if d.kind is StepKind.ONCE and not _once_counted(d.event)]
         if once or _as_count(x).is_percent:
             # 未如期完成且无充分理由的扣3分: no event a number could count
             raise EvaluationError(
@@ -1278,9 +1351,12 @@ def _choose_label(rule: Rule, x: _In, ctx: _Ctx) -> Decimal | None:
         ctx.step(_describe_award(a, ctx, full), v, "未达标", 实际值="否")
         return v
     if len(positive) > 1:
-        a, v = min(positive, key=lambda p: p[1])
-        ctx.step(_describe_award(a, ctx, full), v, "未达标：取最低一档", 实际值="否")
-        return v
+        # 优秀得满分，良好得3分，一般得1分 answered 否: not the best grade, but which one (or below the lowest) is not
+        # said, and the text writes nothing for a case below its grades (semantics §10)
+        grades = "、".join(_describe_cond(a.condition) for a, _ in positive if a.condition is not None)
+        raise EvaluationError(
+            f"这条规则按等级计分（{grades}），没有写未达到时得几分；“否”不能说明是哪一级：请写出等级，或人工计分"
+        )
     ctx.step("未达标，不得分", ZERO, "规则只写了得分的情形，未达标记0分", 实际值="否")
     return ZERO
 
@@ -1613,7 +1689,7 @@ def _formula_text(e: Expr, x: _In, ctx: _Ctx, full: Decimal, rate: bool, outer: 
             return _num(value)
         percent = (x.quantity is not None and x.quantity.is_percent) if kind == "value" else (
             ctx.target is not None and ctx.target.quantity.is_percent and kind == "target")
-        if kind in ("value", "target", "value_points", "target_points") and not percent:
+        if kind in ("value", "target", "value_points", "target_points", "hundred") and not percent:
             return f"{e.name}{_num(value)}"
         return f"{e.name}{_num(_q4(value * HUNDRED))}%"
     if isinstance(e, BinOp):

@@ -58,12 +58,12 @@ from .answers import (
     _as_count,
     _compared,
     _Ctx,
-    _event_words,
     _fail,
     _In,
     _keyed,
     _number,
     _numeric_target,
+    _once_counted,
     _scale,
     _show,
     rank_values,
@@ -156,6 +156,11 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         raise EvaluationError(f"公式中的“{name}”没有定义")
     if kind == "mixed_scale":
         raise EvaluationError(f"公式中的“{name}”既在乘以分值的项里，又在不乘分值的项里：百分比按小数还是按点数计算，规则没有写明，请人工计算")
+    if kind == "hundred_unclear":
+        raise EvaluationError(
+            f"公式中的“{name}”与除以100的关系不清楚（百分制分数要除以100，这里它与指标值、其他名称或不除以100的项写在一起）："
+            "它按原数还是按小数计算，规则没有写明，请人工计算"
+        )
     if kind == "two_rates":
         raise EvaluationError(f"公式中有两个比率，规则没有写明哪个是实际值（{name}…）：请按规则人工计算")
     if kind in ("target", "target_rate", "target_points"):
@@ -167,6 +172,8 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return t.value / HUNDRED if t.is_percent and kind == "target" else t.value  # a fraction beside 分值
     if x.quantity is None:
         raise EvaluationError(f"公式需要{name}的数值")
+    if kind == "hundred":
+        return _hundred(name, x.quantity)
     if kind in ("value", "value_points"):
         err = target_mismatch(ctx.target.quantity, x.quantity.unit) if ctx.target is not None else None
         if err:
@@ -180,6 +187,17 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         # 增长率, 节约率: the rule does not say how to work it out from the value and the target
         raise EvaluationError(f"公式中的“{name}”要由实际值和指标值算出，规则没有写明怎么算：请直接给出{name}（如“5%”）")
     return _compared(ratio(ctx.setting, "q", x.quantity.unit), x) / HUNDRED
+
+
+def _hundred(name: str, q: Quantity) -> Decimal:
+    """满意度×本项分值/100 (semantics §129): the name is a score out of 100, read as written: 88 (a bare number, or in
+    分) is 88, and 88% is 88 too (a satisfaction of 88% is 88 on the 百分制; its fraction divided by 100 again scored
+    0.09 of 10). Any other unit, or a number outside 0–100, is refused."""
+    if not (q.is_percent or normalize_unit(q.unit) in ("", "分")):
+        raise EvaluationError(f"公式中的“{name}”是百分制分数（除以100），需要0到100之间的分数或百分比，而不是“{_fmt(q)}”")
+    if not ZERO <= q.value <= HUNDRED:
+        raise EvaluationError(f"公式中的“{name}”是百分制分数（除以100），应在0到100之间，而不是“{_fmt(q)}”")
+    return q.value
 
 
 #: names of a formula that domain point 2 defines from the value and the target: 偏差率 / 偏离度 |实际值 − 指标值| / 指标值
@@ -226,15 +244,22 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
-        if x.flag is None and (x.quantity is None or not _event_words(d.event) or x.quantity.is_percent):
-            if x.quantity is not None and not x.quantity.is_percent and not _event_words(d.event):
+        if x.flag is None and (x.quantity is None or not _once_counted(d.event) or x.quantity.is_percent):
+            if x.quantity is not None and not x.quantity.is_percent and not _once_counted(d.event):
                 # 申报材料逾期报送的扣1分 answered 0: no event verb names a count of it; the message said a count would do
+                if d.bonus:  # 获得国家级表彰的加2分 answered 1: 是 is the bonus earned (§131)
+                    raise EvaluationError(
+                        f"“{d.event}”需要回答是/否（是＝有，加分；否＝没有），而不是“{_show(x)}”：这一条款没有写明按次数加分"
+                    )
                 raise EvaluationError(
                     f"“{d.event}”需要回答是/否（是＝没有这种情形，否＝有），而不是“{_show(x)}”：这一条款没有写明按次数扣分"
                 )
             raise EvaluationError(f"需要说明“{d.event}”是否发生（是/否，或它发生的次数），而不是“{_show(x)}”")
         if x.flag is None and x.quantity is not None and x.quantity.value < 0:
             raise EvaluationError(f"次数不能为负: {_fmt(x.quantity)}")
+        if x.flag is None and x.quantity is not None and x.quantity.value % 1:
+            # 发生安全事故的扣2分 answered 2.5: a count is whole (semantics §125); it deducted once
+            raise EvaluationError(f"“{d.event}”的次数应为整数，而不是“{_show(x)}”")
         happened = x.quantity.value > 0 if x.quantity is not None and x.flag is None else (x.flag is False)
         if happened:
             ctx.step(f"{d.event}扣{_num(per)}分", -per, "", 实际值=_show(x))
@@ -567,6 +592,7 @@ def _deducted(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: d
 def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Decimal) -> Decimal:
     """What the stated bonuses add, each bounded by its own cap, then all by the rule's."""
     total = ZERO
+    largest = ZERO  # 就高计分 (semantics §126): only the largest bonus that holds
     held = [d for d in rule.bonuses if d.when is not None and x.quantity is not None and _in_range(d.when, x, ctx)]
     if len(held) > 1:
         # 90%以上加1分，100%以上加2分 at 105%: tiers (the one band, 2) or each band's bonus (3)? not written
@@ -591,6 +617,17 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
                 ctx.step(f"{d.event}加{_num(got)}分", got, "", 实际值=_show(x))
         elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
+            if (
+                xi.flag and d.kind is StepKind.EVENTS and not d.listed and isinstance(d.points, Decimal)
+                and (d.cap is None or d.cap > d.points)
+            ):  # fmt: skip
+                # 每获得1项市级表彰加1分(，最多加2分) answered 是: 每 counts each one, and 是 does not say how many (§131);
+                # it added one step. A cap of one step (最多加1分) makes 是 exact. An item of a 分别 list (分别加2分、1分,
+                # dev-049) is one listed item (domain point 17): 是 is that item met, once
+                most = f"最多加{_num(d.cap)}分，" if d.cap is not None else ""
+                raise EvaluationError(
+                    f"“{d.event or '加分事项'}”按次数加分，{most}“是”不能说明几次：需要填写数量（如 2；没有则填0）"
+                )
             got = d.points if xi.flag and isinstance(d.points, Decimal) else ZERO
             if got:
                 ctx.step(f"{d.event or '加分事项'}加{_num(got)}分", got, "", 实际值=_show(xi))
@@ -602,6 +639,10 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
             ctx.step(f"最多加{_num(d.cap)}分", d.cap - got, "加分达到上限")
             got = d.cap
         total += got
+        largest = max(largest, got)
+    if rule.bonus_highest and total > largest:
+        ctx.step("就高计分", largest - total, "多项加分只取最高一项，不重复加分")
+        total = largest
     if rule.bonus_cap is not None and total > rule.bonus_cap:
         ctx.step(f"加分合计最多{_num(rule.bonus_cap)}分", rule.bonus_cap - total, "加分达到上限")
         total = rule.bonus_cap
@@ -611,7 +652,19 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
     return total
 
 
+def _base_within_weight(rule: Rule, base: Decimal, full: Decimal) -> None:
+    """基本分12分；获得表彰的加2分 on a weight of 10 (semantics §126): a base stated with no condition above the weight,
+    beside bonuses, is refused: the bonuses may lift the score above the weight by what they add (§16), the base may
+    not, and whether the text's base or the row's weight is wrong is not written."""
+    if base > full and any(a.condition is None and isinstance(a.outcome, Points) for a in rule.awards):
+        raise EvaluationError(
+            f"基本分{_num(base)}分高于本项分值{_num(full)}分：加分可以使得分超过分值，基本分本身不能；"
+            "请核对基本分或分值"
+        )
+
+
 def _add_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, value: Decimal, full: Decimal) -> Decimal:
+    _base_within_weight(rule, value, full)
     gained = _gained(rule, x, per_clause, ctx, value)
     if (
         gained
@@ -647,6 +700,7 @@ def _with_bonuses(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, ful
            and not any(d.kind is StepKind.DISTANCE and not d.bonus for d in rule.deductions)
            and (not any(d.kind is StepKind.DISTANCE for d in rule.deductions) or _short_of_the_base(rule, x, ctx)))  # fmt: skip
     base = ZERO if alone or gap else _base_points(rule, ctx, full)
+    _base_within_weight(rule, base, full)
     ctx.step("基础分", base, "按加分从0计" if alone else "未覆盖：没有任何条款覆盖这个实际值" if gap else "", 满分=base)
     lost = _lost(rule, [d for d in rule.deductions if not d.bonus], x, per_clause, ctx)
     if rule.bonus_cap_base and lost > base:

@@ -70,6 +70,8 @@ def _rule_lines(rule: Rule, indent: str = "") -> list[str]:
         lines.append(f"{indent}上限      扣分合计最多{rule.cap}分")
     if rule.bonus_cap is not None:
         lines.append(f"{indent}上限      加分合计最多{rule.bonus_cap}分")
+    if rule.bonus_highest:  # semantics §126
+        lines.append(f"{indent}就高计分  多项加分只取成立的最高一项，不累加")
     if rule.bonus_cap_base:
         lines.append(f"{indent}上限      加分不超过基本分")
     if rule.bonuses and rule.bonus_cap is None and not rule.bonus_cap_base and any(d.cap is None for d in rule.bonuses):
