@@ -54,6 +54,10 @@ KNOWN = {
     "the checker reports the items above the weight); the reviewer would refuse (8 or 5?)",
     "eleventh:R20": "满意度85%以上得满分，低于90%的每低1个百分点扣1分 at 87%: the full-marks band holds first (the checker notes the "
     "steps start at another line, start-differs); the reviewer would refuse the contradiction",
+    "twelfth:D22": "按未完成比例扣减分值 on ≥2000亩, weight 10, answered 500: 10 × 500/2000 = 2.5; the reviewer wrote 2 and "
+    "reported it as an arithmetic slip after the run (the hand score is left as written)",
+    "twelfth:G09": "逾期1-3个月 bands answered 45天: every month length puts 45 days inside 1-3 months (semantics §116), so 2; the "
+    "reviewer marked REFUSE from §80 and agreed after the run that §116 scores it",
     "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
     "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }
@@ -61,7 +65,7 @@ KNOWN = {
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"):
+    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))
@@ -77,7 +81,7 @@ def _score(rule: dict[str, Any], actual: Any) -> Decimal | None:
         actual = {(int(k) if k.isdigit() else k): v for k, v in actual.items()}
     try:
         return scoring.evaluate(
-            rule["rule"], actual, target=rule.get("target"), unit=rule.get("unit"), weight=rule["weight"],
+            rule["rule"], actual, target=rule.get("target"), unit=rule.get("unit"), weight=str(rule["weight"]),
             comparator=None if comparator in ("定性", "定量") else comparator,
         ).points  # fmt: skip
     except scoring.ScoringError:

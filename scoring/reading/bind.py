@@ -1035,7 +1035,7 @@ def _on_target(rule: Rule, t: Quantity | None, op: Op | None = None, unit: str =
         out.append(Decision("偏差分档", "比较的量", f"实际值本身（指标值{_quantity(t)}是偏差率的上限，各档都按实际值比较，不再计算与指标值的偏离）",
                             False, "semantics §108"))  # fmt: skip
     for d in rule.deductions:
-        side = from_target(d, t)
+        side = from_target(d, t, op)
         if side is not None and t is not None:
             past = "超出" if side is Direction.EXCESS else "低于"
             out.append(Decision(d.event or "扣分", "计量", f"实际值{past}指标值{_quantity(t)}的部分（实际值填本行的{t.unit}数）",

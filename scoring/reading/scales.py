@@ -209,7 +209,7 @@ def on_target(rule: Rule, setting: Setting) -> Rule:
     clauses = []
     for c in rule.clauses:
         if isinstance(c, Deduction):
-            side = from_target(c, t)
+            side = from_target(c, t, setting.op)
             if side is not None:
                 c = attrs.evolve(c, kind=StepKind.DISTANCE, direction=side)
                 changed = True
@@ -548,9 +548,16 @@ def events_apart(rule: Rule) -> Rule:
     return rule if clauses == rule.clauses else attrs.evolve(rule, clauses=clauses)
 
 
-def from_target(d: Deduction, t: Quantity | None) -> Direction | None:
-    """The side a per-unit deduction counts from the target on (``on_target``), or None."""
-    return None if t is None or not t.unit or t.is_percent else _side(d, t)
+def from_target(d: Deduction, t: Quantity | None, op: Op | None = None) -> Direction | None:
+    """The side a per-unit deduction counts from the target on (``on_target``), or None. Nothing is short of a target
+    of 0 (0份 is no failure at all) or of a ceiling (≤2份): there the count of failures is the answer (twelfth probe
+    C02: 3 files not conforming on a row of =0份 scored full marks, read as 0 − 3 short of 0)."""
+    if t is None or not t.unit or t.is_percent:
+        return None
+    side = _side(d, t)
+    if side is Direction.SHORTFALL and (t.value == 0 or op in (Op.LE, Op.LT)):
+        return None
+    return side
 
 
 def _side(d: Deduction, t: Quantity) -> Direction | None:
