@@ -217,10 +217,8 @@ def test_tiers_beside_the_case_of_none_refuse_yes() -> None:
 
 
 def test_steps_on_two_measured_values_are_refused() -> None:
-    for text in (
-        "危险化学品企业重大隐患整改率达到100%，每低1个百分点扣0.5分；一般隐患整改率达到95%，每低1个百分点扣0.2分",
-        "①重大隐患整改率达到100%，每低1个百分点扣0.5分；②一般隐患整改率达到95%，每低1个百分点扣0.2分",
-    ):
+    # the unnumbered text is now two measured values answered apart (semantics §134, tests/test_shapes_mixed8.py)
+    for text in ("①重大隐患整改率达到100%，每低1个百分点扣0.5分；②一般隐患整改率达到95%，每低1个百分点扣0.2分",):
         assert shape_cases.refusal(text).code == "two-measures"
 
 

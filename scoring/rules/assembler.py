@@ -596,7 +596,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         context_edge: Any = None  # the one comparison of a context clause, for the deduction after it
         context_bare: PQty | None = None  # “三公经费” 0 ,每超过…: a lone number whose comparison sign was lost
         context_freq: Any = None  # 每季度不少于1次: a context clause's count per period, no line for the steps
-        started: list[tuple[str, Span]] = []  # (what is measured, where) of each line a context clause gives steps
+        # (what is measured, where, the steps' span) of each line a context clause gives steps
+        started: list[tuple[str, Span, Span | None]] = []
         lone_caps: list[tuple[int, TCap]] = []  # (where in out, the cap) of caps standing alone
         floors: list[tuple[int, Decimal, Span]] = []  # 最低得2分: (where in out, the points, the span) (§102)
         band_headings: list[tuple[int, Range, Span]] = []  # ＜90%的按区间计分：(where in out, its stretch, span)
@@ -824,7 +825,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                             )  # fmt: skip
                         ded = attrs.evolve(ded, start=Edge(q, incl))
                         self.use(context_edge)
-                        self._one_measure_started(started, last_lead, context_edge)
+                        self._one_measure_started(started, last_lead, context_edge, ded)
                     elif (
                         context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
                         and any(isinstance(a, Award) and isinstance(a.condition, Range)
@@ -1025,6 +1026,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         out = self._not_held(out)
         self._ratio_caps(out)
         self._interpolation_ends(out)
+        out = self._measures_apart(started, out)
         per_item = self._per_item(segs, out) or self._each_listed_alone(out)
         floor = self._floor(floors, out, below_zero)
         if floor is not None and not floor:
@@ -1265,20 +1267,52 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             out.append(c)
         return out
 
-    def _one_measure_started(self, started: list[tuple[str, Span]], lead: Lead, edge: Any) -> None:
+    def _one_measure_started(
+        self, started: list[tuple[str, Span, Span | None]], lead: Lead, edge: Any, ded: Deduction
+    ) -> None:
         """重大隐患整改率达到100%，每低1个百分点扣0.5分；一般隐患整改率达到95%，每低1个百分点扣0.2分: steps counted from
-        lines on two things measured apart need two answers; one answer was applied to both (98% lost 1 on the first
-        and nothing on the second: 5 of 6, ninth probe B21). Refused (two-measures) until such steps are read as
-        inputs of their own (semantics §108)."""
+        lines on two things measured apart need two answers (one answer applied to both lost 1 on the first and nothing
+        on the second: 5 of 6, ninth probe B21). Where one name ends the other (重大隐患整改率 … 整改率) whether they are one
+        value is not written: refused (two-measures). Names that differ otherwise are kept for ``_measures_apart``
+        (semantics §134)."""
         named = "".join(p.text for p in lead if isinstance(p, PText) and p.span[1] <= edge.span[0]).strip("的，, ")
-        for other, at in started:
-            if named and other and named != other:
+        for other, at, _ in started:
+            if named and other and named != other and (named.endswith(other) or other.endswith(named)):
                 raise self.error(
-                    "two-measures", f"两段扣分各从不同的量起算（“{other}”和“{named}”），各需一个实际值，一个实际值不能同时回答",
+                    "two-measures", f"两段扣分各从不同的量起算（“{other}”和“{named}”），是否同一个量没有写明",
                     (at[0], edge.span[1]), expected=("①…；②…（分项各自计分）",),
-                    hint="把两个量分成两项（①②）各自计分",
+                    hint="写全两个量的名称，或把两个量分成两项（①②）各自计分",
                 )  # fmt: skip
-        started.append((named, edge.span))
+        started.append((named, edge.span, ded.span))
+
+    def _measures_apart(self, started: list[tuple[str, Span, Span | None]], out: list[Clause]) -> list[Clause]:
+        """Steps counted from lines stated on two or more differently named values (危险化学品企业重大隐患整改率达到100%，
+        每低1个百分点扣0.5分；一般隐患整改率达到95%，每低1个百分点扣0.2分) are the named measured values of semantics §14,
+        each answered under its number and its steps counted from its own line (§134): the name is written into the
+        steps' words (``Deduction.event``), which name the value they read. A rule that also has bands, 按比例, a band
+        veto or a step with no name of its own beside them is refused (two-measures): which value those read is not
+        written, and one answer cannot fill both."""
+        names = {n for n, _, _ in started if n}
+        if len(names) < 2:
+            return out
+        first, last = started[0][1], started[-1][1]
+        where = {sp: n for n, _, sp in started if sp is not None}
+        others = [
+            c for c in out
+            if isinstance(c, (Award, Proportional)) or (isinstance(c, Veto) and isinstance(c.condition, Range))
+            or (isinstance(c, Deduction) and c.kind is StepKind.DISTANCE and c.span not in where)
+            or (isinstance(c, Deduction) and c.span in where and not where[c.span])
+        ]  # fmt: skip
+        if others:
+            raise self.error(
+                "two-measures", "两段扣分各从不同的量起算，各需一个实际值；规则另有按数值计分的条款，读哪个量没有写明",
+                (first[0], last[1]), expected=("①…；②…（分项各自计分）",), hint="把两个量分成两项（①②）各自计分",
+            )  # fmt: skip
+        return [
+            attrs.evolve(c, event=where[c.span] + ("" if c.event.startswith("每") else "每") + c.event)
+            if isinstance(c, Deduction) and c.span in where and not c.event.startswith(where[c.span]) else c
+            for c in out
+        ]
 
     def _exact_delays(self, out: list[Clause]) -> list[Clause]:
         """项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分: two or more deductions with no 每, each named by a
