@@ -478,12 +478,20 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
         used.add("R5")
     first = _points_first(rule)
+    lists = _listed_runs(rule)
+    inside = {k for run in lists.values() for k in run[:-1]}
     for i, c in enumerate(rule.clauses):
+        if i in inside:
+            continue  # written with the last item of its 分别 list
         notes: list[str] = []
         local = {"inherit"} if i in inherit else set()
         if first and isinstance(c, Award):
             local.add("points-first")
-        text = _clause(c, rule, ctx, local, notes, said_measure)
+        run = lists.get(i)
+        if run is not None:
+            text = _listed_text([rule.clauses[k] for k in run])  # type: ignore[misc]
+        else:
+            text = _clause(c, rule, ctx, local, notes, said_measure)
         used |= local - {"inherit", "points-first"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
@@ -526,6 +534,37 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         else:
             parts.append("扣完为止")
     return "；".join(parts)
+
+
+def _listed_item(c: Clause) -> bool:
+    return (
+        isinstance(c, Deduction) and c.listed and c.kind is StepKind.EVENTS and isinstance(c.points, Decimal)
+        and c.points_max is None and c.cap is None and c.partial is None and c.when is None and not c.qualifiers
+        and bool(c.event) and not any(ch in _SEPARATORS or ch in "、和" for ch in c.event)
+    )  # fmt: skip
+
+
+def _listed_runs(rule: Rule) -> dict[int, list[int]]:
+    """Runs of two or more items of one 分别 list (先进集体和个人分别加2分、1分, ``Deduction.listed``, §131), keyed
+    by the index of the run's last item: written back as the list, since an item alone (加2分/项) reads as
+    steps, which take a count where the list takes 是/否 per item."""
+    runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    cs = rule.clauses
+    for k, c in enumerate([*cs, None]):
+        if c is not None and _listed_item(c) and (not run or cs[run[0]].bonus == c.bonus):  # type: ignore[union-attr]
+            run.append(k)
+            continue
+        if len(run) > 1:
+            runs[run[-1]] = run
+        run = [k] if c is not None and _listed_item(c) else []
+    return runs
+
+
+def _listed_text(items: list[Deduction]) -> str:
+    """获市级以上先进集体、个人分别加2分、1分."""
+    sign = "加" if items[0].bonus else "扣"
+    return "、".join(d.event for d in items) + "分别" + sign + "、".join(f"{number(d.points)}分" for d in items)  # type: ignore[arg-type]
 
 
 def _says_per_item(text: str) -> bool:
