@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -220,7 +220,7 @@ def delay_band(r: object) -> bool:
     return bool(edges) and all(e.value.unit in _TIME_UNIT for e in edges)
 
 
-def exact_delay(c: object) -> bool:
+def exact_delay(c: object) -> TypeGuard[Deduction]:
     """滞后1个月扣1分 / 逾期3天的扣1分: a deduction with no 每 named by a delay word (lexicon ``delay``) and ending in its
     number of one unit of time (the 的 before 扣 aside): it may be a band at exactly that delay (semantics §108, §138)."""
     if not isinstance(c, Deduction) or c.kind is not StepKind.EVENTS or c.bonus or c.step is None:
