@@ -172,6 +172,8 @@ class ClauseReader(SpanReader):
         self.frequencies: dict[Span, Range] = {}
         # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
         self.joint_subject = ""
+        # 逾期3天的扣1分，逾期7天的扣3分: tier-or-step refusals waiting on whether exact delays are bands (§138)
+        self.deferred_tier_or_step: list[Span] = []
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
