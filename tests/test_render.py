@@ -138,7 +138,8 @@ def test_render_knows_every_node_field() -> None:
                       "doubled",  # 加倍扣分 (§76): the canonical text states the doubled points themselves
                       "qualifiers",  # written inside the event's words (超过4小时未恢复的, §98)
                       "when",  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
-                      "listed"},  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
+                      "listed",  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
+                      "named_target"},  # 低于目标值 after a line (§135): not written (the start is); known gap
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
                  "cap_share", "floor", "bonus_highest"},  # bonus_highest: ，就高计分 after the last bonus (§126)  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)

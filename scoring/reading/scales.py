@@ -323,6 +323,13 @@ def _plan_is_target(rule: Rule, setting: Setting) -> None:
     if t is None:
         return
     for d in rule.deductions:
+        if d.named_target and d.start is not None and d.start.value.unit == "%" and t.unit in ("%", "") and (
+            d.start.value.value != t.value
+        ):
+            raise EvaluationError(
+                f"规则写的目标值“{d.start.value.value.normalize():f}%”与指标值“{t.value.normalize():f}%”不同，"
+                "“低于目标值”从哪一个起算没有写明（target-differs）：请让两者一致"
+            )
         if not d.plan or d.start is None:
             continue
         plan = d.start.value

@@ -60,6 +60,8 @@ EVENT_VERBS: tuple[str, ...] = tuple(_ANSWERS["event_verbs"])
 #: 按时 / 按期完成 / 未逾期: not late at all, where a rule scores how late (semantics §113)
 ON_TIME: frozenset[str] = frozenset(_ANSWERS["on_time"])
 EVENT_NEGATIONS: tuple[str, ...] = tuple(_ANSWERS["event_negations"])
+#: what is done to the one assessed in a passive veto with no event verb (通报 of 被…通报批评; semantics §136)
+PASSIVE_VERBS: tuple[str, ...] = tuple(_ANSWERS["passive_verbs"])
 #: 有 / 没有 on a veto written without a negation: it happened, it did not (semantics §118)
 EVENT_PRESENCE: frozenset[str] = frozenset(_ANSWERS["event_presence"])
 EVENT_ABSENCE: frozenset[str] = frozenset(_ANSWERS["event_absence"])
@@ -77,6 +79,9 @@ def verb_answer(answer: str, text: str) -> bool | None:
     a = answer.strip().rstrip("。.")
     if (a in EVENT_PRESENCE or a in EVENT_ABSENCE) and text and not any(c in text for c in _NEGATION_CHARS):
         return a in EVENT_PRESENCE  # 有 on 截留挪用资金的，本项不得分: it happened (§118)
+    passive = _passive_answer(a, text)
+    if passive is not None:
+        return passive
     for verb in EVENT_VERBS:
         if text.startswith(verb) or _by_agent(text, verb):
             if a == verb:
@@ -92,6 +97,22 @@ def _by_agent(text: str, verb: str) -> bool:
     if not text.startswith("被") or sum(text.count(v) for v in EVENT_VERBS) != 1 or verb not in text:
         return False
     return not any(c in text[: text.index(verb)] for c in _NEGATION_CHARS)
+
+
+def _passive_answer(answer: str, text: str) -> bool | None:
+    """未被通报 on 被省级以上部门通报批评的，本项直接计0分 (semantics §136): a veto opening with 被, with no event verb and no
+    negation in its words, and a verb of answers.toml ``passive_verbs`` once after 被: 被 + that verb says it happened,
+    a negation + 被 + that verb that it did not. None otherwise."""
+    if not text.startswith("被") or any(v in text for v in EVENT_VERBS) or any(c in text for c in _NEGATION_CHARS):
+        return None
+    for verb in PASSIVE_VERBS:
+        if text.count(verb) != 1:
+            continue
+        if answer == "被" + verb:
+            return True
+        if any(answer == neg + "被" + verb for neg in EVENT_NEGATIONS):
+            return False
+    return None
 
 
 #: words a level opens with after its label's subject (已建立 of 长效管护机制已建立; semantics §92)

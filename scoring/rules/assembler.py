@@ -59,7 +59,6 @@ from .nodes import (
     Zero,
 )
 from .phrases import (
-    _DELAY_WORDS,
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
@@ -97,9 +96,14 @@ from .shapes import (
     band_and_steps_of_one_value,
     bands_of_one_value,
     checklist_hand,
+    delay_band,
+    delay_named,
+    delay_unit_of,
+    exact_delay,
     formula_vars,
     grades_of_one_scale,
     is_weight_name,
+    qty_text,
 )
 from .shapes import (
     checklist as listed_things,
@@ -604,6 +608,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         standards: list[PQty] = []  # 以100%为标准: the number a note names as the standard
         budgets: list[PQty] = []  # 全年共安排培训经费20万元: the budget a note states (semantics §105)
         unstated_steps: dict[tuple[str, str], Quantity] = {}  # 滞后1个月扣1分: steps written without 每
+        self.deferred_tier_or_step = []
         prop_conds: list[tuple[Range, Span]] = []  # 低于95%的按比例得分: the condition of a 按比例 clause
         context_leads: dict[int, Lead] = {}  # the phrases of each context clause's note (by the note's id)
         each_time = self._each_occurrence(segs)  # 1次计2.5分，迟报、不报的计0分 (semantics §67)
@@ -824,6 +829,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                                 hint="写明起点的天数（如“办理时限10天以内，每超出1天扣0.5分”）",
                             )  # fmt: skip
                         ded = attrs.evolve(ded, start=Edge(q, incl))
+                        if any(isinstance(p, PCmp) and p.of_target for p in lead):
+                            # 应达到98%，低于目标值1个百分点扣0.5分: the line is the target the steps name (§135)
+                            ded = attrs.evolve(ded, named_target=True)
                         self.use(context_edge)
                         self._one_measure_started(started, last_lead, context_edge, ded)
                     elif (
@@ -1318,25 +1326,40 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         """项目进度滞后1个月扣1分，滞后2个月扣3分，滞后3个月及以上不得分: two or more deductions with no 每, each named by a
         delay word and a number of one unit of time, with different numbers and points not in proportion to them, are
         bands of exactly that delay (1个月 → the weight less 1, 2个月 → less 3), not steps (每滞后2个月扣3分: 1.5 months
-        asked three inputs). One such clause alone stays a step (迟报1天扣0.5分 is per day). Semantics §108."""
-        if sum(isinstance(c, Deduction) for c in out) < 2:
-            return out
-        cands = [
-            (k, c) for k, c in enumerate(out)
-            if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.step is not None
-            and c.step.unit in _TIME_UNITS and isinstance(c.points, Decimal) and c.cap is None and c.points_max is None
-            and c.event.endswith(self._qty_text(c.step)) and any(w in c.event for w in _DELAY_WORDS)
-        ]  # fmt: skip
-        if len(cands) < 2 or len({c.step.unit.lstrip("个") for _, c in cands if c.step}) != 1:
-            return out
+        asked three inputs). One such clause alone stays a step (迟报1天扣0.5分 is per day) unless a band on the same
+        delay in the same unit stands beside it (延期1个月的扣1分，延期2个月以上的不得分: tiers of one delay, §138).
+        Semantics §108, §138; two such clauses not read so (in proportion, or one number twice) are refused as
+        ``tier-or-step`` (the refusal ``_tier_or_step`` deferred)."""
+        deferred, self.deferred_tier_or_step = self.deferred_tier_or_step, []
+        cands = [(k, c) for k, c in enumerate(out) if exact_delay(c)]
+        units = {c.step.unit.lstrip("个") for _, c in cands if c.step}
+        # 延期1个月的扣1分，延期2个月以上的不得分: a band of the same delay opening at the next whole unit (延期1天扣1分，
+        # 延期3天以上不得分 leaves 2天 between: per day, as before)
+        nxt = {c.step.value + 1 for _, c in cands if c.step}
+        banded = any(
+            isinstance(c, Award) and delay_band(c.condition) and delay_unit_of(c.condition) in units
+            and isinstance(c.condition, Range) and c.condition.low is not None and c.condition.low.inclusive
+            and c.condition.low.value.value in nxt
+            for c in out
+        )  # fmt: skip
         steps = [c.step.value for _, c in cands if c.step]
         rates = {c.points / c.step.value for _, c in cands if c.step and isinstance(c.points, Decimal)}
-        if len(set(steps)) != len(steps) or len(rates) == 1:
-            return out  # the same number twice, or points in proportion (每…的 steps written out): not read so
+        read = (
+            len(units) == 1 and len(set(steps)) == len(steps)
+            and ((len(cands) >= 2 and len(rates) > 1) or (len(cands) == 1 and banded))
+        )  # fmt: skip
+        if not read:
+            if deferred:
+                raise self.error(
+                    "tier-or-step", "同一事项写了两个不同的扣分步长，无法确定是分档还是每档累计", deferred[0],
+                    expected=("每滞后1个月扣1分", "滞后1-2个月扣2分"),
+                    hint="按步长累计扣分请写“每…扣N分”；分档扣分请写明区间",
+                )  # fmt: skip
+            return out
         new = list(out)
         for k, c in cands:
             assert c.step is not None and isinstance(c.points, Decimal)
-            subject = c.event[: -len(self._qty_text(c.step))].strip()
+            subject = delay_named(c.event)[: -len(qty_text(c.step))].strip()
             at = Edge(c.step, True)
             off = BinOp("-", Var("指标分值"), Num(c.points))
             new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
@@ -1634,3 +1657,4 @@ def _defined_band(c: Clause, name: str) -> Clause:
         # its subject is the quantity defined (偏差率在5%以内: 在 is no part of it)
         return attrs.evolve(c, condition=attrs.evolve(c.condition, defined=name, subject=""))
     return c
+

@@ -40,7 +40,17 @@ from .nodes import (
     Zero,
 )
 from .phrases import Lead, PCmp, PQty, PStep, PText, PWord, Span, TOutcome
-from .shapes import _covered_outside, _crossing, _rank, _Segment, deducts, delay_band, formula_vars, same_axis
+from .shapes import (
+    _covered_outside,
+    _crossing,
+    _rank,
+    _Segment,
+    deducts,
+    delay_band,
+    exact_delay,
+    formula_vars,
+    same_axis,
+)
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
 _SHORT_SUBJECTS = ("未完成", "少完成", "缺", "少", "欠", "差")
@@ -465,6 +475,11 @@ class RuleChecks(ClauseReader):
         key = (re.sub(r"[0-9.０-９一二两三四五六七八九十]+", "", ded.event), ded.step.unit)
         before = seen.setdefault(key, ded.step)
         if before != ded.step:
+            if exact_delay(ded):
+                # 逾期3天的扣1分，逾期7天的扣3分: exact delays may be bands of one delay (semantics §138); the refusal
+                # waits for ``Assembler._exact_delays`` to say whether they are read so
+                self.deferred_tier_or_step.append(ded.span or (0, len(self.text)))
+                return
             raise self.error(
                 "tier-or-step", "同一事项写了两个不同的扣分步长，无法确定是分档还是每档累计", ded.span or (0, len(self.text)),
                 expected=("每滞后1个月扣1分", "滞后1-2个月扣2分"),

@@ -172,6 +172,8 @@ class ClauseReader(SpanReader):
         self.frequencies: dict[Span, Range] = {}
         # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
         self.joint_subject = ""
+        # 逾期3天的扣1分，逾期7天的扣3分: tier-or-step refusals waiting on whether exact delays are bands (§138)
+        self.deferred_tier_or_step: list[Span] = []
 
     # -- conditions
     def gap(self, lead: Lead, span: Span) -> Range | None:
@@ -1199,6 +1201,20 @@ class ClauseReader(SpanReader):
                 if start is None and not any(isinstance(c, PCmp) and c.span[1] <= st.span[0] for c in cmps):
                     # (≥4位时每超出1位: the comparison before the step is where it starts, read below)
                     start = Edge(min(self.ranks, key=lambda q: q.value), True)
+        elif (
+            not qtys and len(cmps) == 1 and isinstance(cmps[0], PCmp) and cmps[0].op is Op.LT and cmps[0].of_target
+            and cmps[0].suffix is None and cmps[0].inclusive_mark is None
+            and self.text[cmps[0].span[0] : cmps[0].span[1]].startswith(_SHORT_WORDS)
+            and self.text[cmps[0].span[0] : cmps[0].span[1]].endswith("个百分点")
+        ):  # fmt: skip
+            # 低于目标值1个百分点扣0.5分 (semantics §135): the shortfall word, the target it falls short of and a
+            # distance in 个百分点 with no 以内/以上 after it is the step 低1个百分点 writes, per step without 每
+            # (domain point 5); it was the line the deduction starts from, its number read by nothing
+            c = cmps.pop()
+            assert isinstance(c, PCmp)
+            step_q, step_pp = c.q, True
+            direction, side_stated = Direction.SHORTFALL, True
+            self.use(c)
         elif qtys:
             q = qtys[-1].q
             if (

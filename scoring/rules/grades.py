@@ -233,6 +233,24 @@ def _negation_shared(parts: list[str]) -> bool:
     return parts[0].startswith(_NEGATIONS) and not all(p.startswith(_NEGATIONS) for p in parts[1:])
 
 
+def _compared(name: str) -> str:
+    """The word after the comparison a label opens with (与上年持平: 持平; lexicon ``comparison_phrase``; semantics §136),
+    two characters or more and no number; '' otherwise."""
+    opening = next((w for w in words("comparison_phrase") if name.startswith(w)), None)
+    if opening is None:
+        return ""
+    rest = name[len(opening) :]
+    return rest if len(rest) >= 2 and not any(c.isdigit() for c in rest) and not rest.startswith("相比") else ""
+
+
+def _letter(name: str) -> str:
+    """The letter of a letter grade closed by a word of the lexicon's ``letter_grade_close`` (A等, B级, C档: A, B, C;
+    semantics §136); '' otherwise."""
+    if len(name) == 2 and name[0].isascii() and name[0].isalpha() and name[1] in words("letter_grade_close"):
+        return name[0]
+    return ""
+
+
 def short_names(labels: list[str]) -> list[tuple[str, ...]]:
     """For each label, the words besides its own that name it exactly (semantics §112): its level without the
     subject it alone writes (评价等级为A: A beside B, C; 项目开工时间在第1季度: 第1季度 beside 第2季度; 全面完成年度目标任务:
@@ -251,6 +269,8 @@ def short_names(labels: list[str]) -> list[tuple[str, ...]]:
                 level = _framed(t, texts[1:])
             if level is not None:
                 names.append(level)
+        names.extend(_compared(n) for n in [t, *names] if _compared(n))
+        names.extend(_letter(n) for n in [t, *names] if _letter(n))
         for whole in [t, *names]:
             parts = [p.strip() for p in _OR.split(whole)]
             if len(parts) > 1 and all(parts) and not _negation_shared(parts):

@@ -91,8 +91,9 @@ _IN_ALL = ("共", "共计", "合计", "总计")
 _SHARE_VERBS = ("得分", "计分", "赋分", "给分")
 
 
-# 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97)
-_INCLUDES = re.compile(r"(?:本指标|本项指标|本项|该项|此项|该指标|本项目)?(?:包括|包含|共有|共计|共|含|合计|总计)")
+# 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97);
+# 本项共包括 / 共包含: 共 (in all) before 包括 says the same count (semantics §135)
+_INCLUDES = re.compile(r"(?:本指标|本项指标|本项|该项|此项|该指标|本项目)?(?:共?包括|共?包含|共有|共计|共|含|合计|总计)")
 
 
 #: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)

@@ -369,6 +369,9 @@ class Deduction:
     # 计划完成15公里，每少完成1公里扣1分: ``start`` is the plan stated in the clause before (a quantity with no
     # comparison, semantics §65); a row whose target differs is refused (plan-differs-from-target)
     plan: bool = False
+    # 应达到98%，低于目标值1个百分点扣0.5分: the steps fall short of 目标值, which the clause before states (``start``);
+    # a row whose target differs is refused as a plan is (semantics §135). Not shown: the start is
+    named_target: bool = attrs.field(default=False, eq=False)
     # 是已婚育妇漏登的加倍扣分: twice the points of the per-event deduction before, for the events these words name;
     # they are counted here and not in the one before (semantics §76). Shown in the reading; the points say the rest
     doubled: bool = attrs.field(default=False, eq=False)

@@ -340,6 +340,29 @@ def _start_in_context(d: Deduction, rule: Rule) -> bool:
     return isinstance(before, Note) and quantity(d.start.value) in before.text
 
 
+def _step_name(d: Deduction) -> str:
+    """The name of the value a distance step measures, written before 每 (重大治安隐患整改率每低10%): the
+    words the evaluator reads as the measured value's name (scoring.reading.bind, two named values are
+    two answers). '' when there is none, or when the words hold a number or a separator (a step phrase
+    or a context the canonical text writes elsewhere)."""
+    if d.kind is not StepKind.DISTANCE or "每" not in d.event:
+        return ""
+    name = d.event.split("每")[0].strip("，,；;。 的")
+    if not name or any(ch.isdigit() or ch in _SEPARATORS or ch in "（）()" for ch in name):
+        return ""
+    return name
+
+
+def _named_in_note(d: Deduction, rule: Rule, name: str) -> bool:
+    """The note just before names the value and states the line the steps count from (一般隐患整改率达到95%，
+    每低1个百分点…): the canonical text keeps the note and writes the step bare after it, as the source does."""
+    if d.start is None or not d.start.inclusive or d.direction is not Direction.SHORTFALL:
+        return False
+    i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
+    before = rule.clauses[i - 1] if i > 0 else None
+    return isinstance(before, Note) and before.text.startswith(name) and quantity(d.start.value) in before.text
+
+
 def _partial_phrase(p: Partial) -> str:
     return {Partial.PRORATA: "不足一档按比例", Partial.CEIL: "不足一档按一档计", Partial.FLOOR: "不足一档不计"}[p]
 
@@ -387,8 +410,16 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         return text
     # distance from a reference
     used.add("R2")
-    start = "" if _start_in_context(d, rule) else _start_phrase(d, used)
-    text = start + _step_phrase(d, used) + amount
+    name = _step_name(d)
+    if name and _named_in_note(d, rule, name):
+        start = name = ""  # 重大隐患整改率达到100%，每低1个百分点…: the note before gives the name and the line (§134)
+    else:
+        start = "" if _start_in_context(d, rule) else _start_phrase(d, used)
+    if start:
+        name = ""  # ≤100%时 before the name would put the line's number in the name (a gap: docs/architecture.md)
+    # 重大治安隐患整改率每低10%扣10分: the name of the value the step measures, as written (§14, §134); without it
+    # two named steps would read as one value answered once
+    text = start + name + _step_phrase(d, used) + amount
     if d.partial is not None and d.partial is not Partial.CEIL:
         used.add("R5")
         text += "，" + _partial_phrase(d.partial)
@@ -447,12 +478,20 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
         used.add("R5")
     first = _points_first(rule)
+    lists = _listed_runs(rule)
+    inside = {k for run in lists.values() for k in run[:-1]}
     for i, c in enumerate(rule.clauses):
+        if i in inside:
+            continue  # written with the last item of its 分别 list
         notes: list[str] = []
         local = {"inherit"} if i in inherit else set()
         if first and isinstance(c, Award):
             local.add("points-first")
-        text = _clause(c, rule, ctx, local, notes, said_measure)
+        run = lists.get(i)
+        if run is not None:
+            text = _listed_text([rule.clauses[k] for k in run])  # type: ignore[misc]
+        else:
+            text = _clause(c, rule, ctx, local, notes, said_measure)
         used |= local - {"inherit", "points-first"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
@@ -495,6 +534,37 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         else:
             parts.append("扣完为止")
     return "；".join(parts)
+
+
+def _listed_item(c: Clause) -> bool:
+    return (
+        isinstance(c, Deduction) and c.listed and c.kind is StepKind.EVENTS and isinstance(c.points, Decimal)
+        and c.points_max is None and c.cap is None and c.partial is None and c.when is None and not c.qualifiers
+        and bool(c.event) and not any(ch in _SEPARATORS or ch in "、和" for ch in c.event)
+    )  # fmt: skip
+
+
+def _listed_runs(rule: Rule) -> dict[int, list[int]]:
+    """Runs of two or more items of one 分别 list (先进集体和个人分别加2分、1分, ``Deduction.listed``, §131), keyed
+    by the index of the run's last item: written back as the list, since an item alone (加2分/项) reads as
+    steps, which take a count where the list takes 是/否 per item."""
+    runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    cs = rule.clauses
+    for k, c in enumerate([*cs, None]):
+        if c is not None and _listed_item(c) and (not run or cs[run[0]].bonus == c.bonus):  # type: ignore[union-attr]
+            run.append(k)
+            continue
+        if len(run) > 1:
+            runs[run[-1]] = run
+        run = [k] if c is not None and _listed_item(c) else []
+    return runs
+
+
+def _listed_text(items: list[Deduction]) -> str:
+    """获市级以上先进集体、个人分别加2分、1分."""
+    sign = "加" if items[0].bonus else "扣"
+    return "、".join(d.event for d in items) + "分别" + sign + "、".join(f"{number(d.points)}分" for d in items)  # type: ignore[arg-type]
 
 
 def _says_per_item(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -26,6 +26,7 @@ from .nodes import (
     Num,
     Outcome,
     Points,
+    Quantity,
     Range,
     Requirement,
     Rule,
@@ -217,6 +218,35 @@ def delay_band(r: object) -> bool:
         return False
     edges = [e for e in (r.low, r.high) if e is not None]
     return bool(edges) and all(e.value.unit in _TIME_UNIT for e in edges)
+
+
+def exact_delay(c: object) -> TypeGuard[Deduction]:
+    """滞后1个月扣1分 / 逾期3天的扣1分: a deduction with no 每 named by a delay word (lexicon ``delay``) and ending in its
+    number of one unit of time (the 的 before 扣 aside): it may be a band at exactly that delay (semantics §108, §138)."""
+    if not isinstance(c, Deduction) or c.kind is not StepKind.EVENTS or c.bonus or c.step is None:
+        return False
+    if c.step.unit not in _TIME_UNIT or not isinstance(c.points, Decimal) or c.cap is not None or c.points_max is not None:
+        return False
+    named = delay_named(c.event)
+    return named.endswith(qty_text(c.step)) and any(w in named for w in _DELAY_SUBJECT)
+
+
+def delay_named(event: str) -> str:
+    """滞后1个月的 / 延期3天的: an exact delay's words without the 的 that closes them before 扣N分 (semantics §138: with it
+    the clause was read as an event step per 1个月 named by its words)."""
+    return event.strip().removesuffix("的").rstrip()
+
+
+def delay_unit_of(r: object) -> str | None:
+    """The unit of time of one delay band's edges (个 aside: 个月 and 月 are one unit)."""
+    if not isinstance(r, Range):
+        return None
+    units = {e.value.unit.lstrip("个") for e in (r.low, r.high) if e is not None}
+    return units.pop() if len(units) == 1 else None
+
+
+def qty_text(q: Quantity) -> str:
+    return f"{q.value.normalize():f}{q.unit}"
 
 
 def delay_unit(rule: object) -> str | None:

@@ -349,17 +349,22 @@ class _Phrases:
                     PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
         qs = [q for q in rest if isinstance(q, PQty)]
         percent = bool(qs) and qs[-1].q.unit == "%" and all(q.q.unit in ("", "%") for q in qs)
-        if word is None and percent and (
-            (op_tok.type == "GT" and str(op_tok) in _EXCESS_BAND_WORDS and not qs[-1].pp)
-            or (op_tok.type == "LT" and qs[-1].pp and any(w in str(op_tok) for w in _SHORT_WORDS))
+        shortfall = op_tok.type == "LT" and qs[-1].pp and any(w in str(op_tok) for w in _SHORT_WORDS) if qs else False
+        if percent and (
+            (word is None and op_tok.type == "GT" and str(op_tok) in _EXCESS_BAND_WORDS and not qs[-1].pp)
+            or shortfall
         ):
             # 超出5%-10%的得2分 / 低于5-10个百分点的扣3分 (semantics §122): an excess or shortfall word before a range of
             # the excess in % or of the shortfall in 个百分点 says what the range measures, as 超支5%-10% (§82) and
-            # 低10至20个百分点 (§20) do: the word stays the band's word, the range the band
-            inner = self.range(meta, rest)
-            first = next(q for q in rest if isinstance(q, PQty))
-            return [PBareOp(_OPS[op_tok.type], (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok)),
-                    PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)]  # fmt: skip
+            # 低10至20个百分点 (§20) do: the word stays the band's word, the range the band. 低于目标值5至10个百分点
+            # (semantics §135): the target named between them is what the shortfall counts from, as in
+            # 低于目标值5个百分点以内; it stays a word of the band
+            body = rest[1:] if word is not None else rest
+            inner = self.range(meta, body)
+            first = next(q for q in body if isinstance(q, PQty))
+            op = PBareOp(_OPS[op_tok.type], (op_tok.start_pos or 0, op_tok.end_pos or 0), False, str(op_tok))
+            band = PRange(inner.low, inner.high, (first.span[0], inner.span[1]), inner.low_mark, inner.high_mark)
+            return [op, word, band] if word is not None else [op, band]
         if op_tok.type != "REACH":
             raise RuleSyntaxError(
                 "op-before-range", f"比较词“{op_tok}”之后是一个区间，无法确定比较的是哪一端", self.source,

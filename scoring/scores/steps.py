@@ -25,6 +25,7 @@ from ..reading.scales import (
 from ..reading.values import (
     is_missing,
     normalize_unit,
+    verb_answer,
 )
 from ..rules.nodes import (
     Abs,
@@ -244,6 +245,9 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         per = {"min": per, "max": d.points_max, "mid": (per + d.points_max) / 2}[choice]
     partial = d.partial if d.partial is not None else ctx.options.partial
     if d.kind is StepKind.ONCE:
+        said = verb_answer(x.label, d.event) if x.label is not None and x.flag is None and x.quantity is None else None
+        if said is not None:
+            x = _In(flag=not said)  # 未出现 on 出现学生流失情况扣3分: the event's own verb negated (semantics §136)
         if x.flag is None and (x.quantity is None or not _once_counted(d.event) or x.quantity.is_percent):
             if x.quantity is not None and not x.quantity.is_percent and not _once_counted(d.event):
                 # 申报材料逾期报送的扣1分 answered 0: no event verb names a count of it; the message said a count would do
