@@ -58,6 +58,8 @@ KNOWN = {
     "reported it as an arithmetic slip after the run (the hand score is left as written)",
     "twelfth:G09": "逾期1-3个月 bands answered 45天: every month length puts 45 days inside 1-3 months (semantics §116), so 2; the "
     "reviewer marked REFUSE from §80 and agreed after the run that §116 scores it",
+    "thirteenth:F25": "（1）…（4）… four numbered items with no points, then 每完成1项得1.5分, answered 5: the items are read as notes and "
+    "the count is capped at the weight (6), as §81's 共N项 (a documented gap); the reviewer would refuse 5 of 4 listed",
     "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
     "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }
@@ -65,7 +67,7 @@ KNOWN = {
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"):
+    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))

@@ -49,6 +49,8 @@ KNOWN: dict[str, str] = {
     "ninth:R13": _UNSTATED,
     "seventh:R09": _UNSTATED,
     "twelfth:R25": _UNSTATED,
+    "thirteenth:R10": _UNSTATED,
+    "thirteenth:B04": _R5,
     "ninth:R16": "优（100%）: an =100% band not written as edges renders as =100%（优）, stated: 101% scores 0 on the "
     "rendered text where the original refuses it. A WRONG SCORE on the rendered text",
     "bonuses_ranks.toml:dev-043": "2.评估期内… renders its item mark 2. as ②, and the rendered text is read as a "

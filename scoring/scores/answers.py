@@ -40,7 +40,7 @@ from ..reading.values import (
     yes_no,
 )
 from ..reading.values import row_unit as _row_unit
-from ..rules.grades import Grade, bare, changes_grade, grade_of, grades_of, short_names, unquoted
+from ..rules.grades import Grade, bare, changes_grade, grade_of, grade_words, grades_of, short_names, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Award,
@@ -756,7 +756,16 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
     if x.flag is None or x.quantity is not None or not isinstance(actual, str):
         return x
     worded = [a for a in rule.awards if _worded(a)]  # 差 on 优（100%）…差（80%以下）不得分: the grade (§103)
-    return _In(label=actual.strip()) if _match_label(worded, actual.strip()) is not None else x
+    said = actual.strip()
+    if _match_label(worded, said) is not None:
+        return _In(label=said)
+    if said in grade_words():
+        # 合格 on 优秀（6分）…良好（4分）…一般（2分）…较差（0分）: a grade word of another scale says which level was
+        # reached in words the rule does not use; 是 met the best (§10), but 合格 is no 是 here (thirteenth probe E07)
+        grades = [g.word for a in worded if isinstance(a.condition, Label) and (g := grade_of(a.condition.text))]
+        if len(set(grades)) >= 3:
+            raise EvaluationError(f"“{said}”是一个等级，但不是这条规则的等级（{'、'.join(dict.fromkeys(grades))}）：请写出规则中的等级")
+    return x
 
 
 #: words of a change (下降8%): the number after one is how much the quantity changed that way (semantics §112)

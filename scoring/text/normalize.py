@@ -622,6 +622,7 @@ _INCIDENT_AFTER: str = _NUM["incident_after"]
 _ONE_NOT_AFTER: str = _NUM["one_not_after"]
 _ORDINAL_END: str = _NUM["ordinal_end"]
 _RANKED_TOP: tuple[str, ...] = tuple(_NUM["ranked_top"])
+_NOT_COUNTERS: tuple[str, ...] = tuple(_NUM["not_counters"])
 _WORDS = re.compile("|".join(map(re.escape, _NUM["words"])))
 
 _DIGITS = "零〇一二两三四五六七八九"
@@ -704,7 +705,7 @@ def _numerals(text: str) -> list[_Edit]:
             continue
         if run == "一" and before and before in _ONE_NOT_AFTER:
             continue
-        if not _quantity(text, e, before) and not _ranked_top(text, s, e):
+        if not _quantity(text, e, before) and not _ranked_top(text, s, e) and not _range_start(text, e):
             continue
         figure = _value(run, text.startswith("年", e))
         if figure is not None and text.startswith(("个半月", "个半小时"), e) and "." not in figure:
@@ -715,6 +716,19 @@ def _numerals(text: str) -> list[_Edit]:
     return edits
 
 
+_RANGE_TO = "至到-—～~－"
+_RUN_AT = re.compile(_RUN)
+
+
+def _range_start(text: str, e: int) -> bool:
+    """二至三次得3分 (thirteenth probe A30): a numeral before 至/到/- whose other end stands as a quantity (三次) is the range's
+    first end, read as the second is; it was left as words (二至) and the range read as ≥3次."""
+    if e >= len(text) or text[e] not in _RANGE_TO:
+        return False
+    m = _RUN_AT.match(text, e + 1)
+    return m is not None and _quantity(text, m.end(), text[e])
+
+
 def _ranked_top(text: str, s: int, e: int) -> bool:
     """排名前三的得4分 / 名次前五，…: the best ranks up to it, with no counter (a rank, semantics §97)."""
     return text[:s].endswith(_RANKED_TOP) and (e == len(text) or text[e] in _ORDINAL_END)
@@ -722,6 +736,8 @@ def _ranked_top(text: str, s: int, e: int) -> bool:
 
 def _quantity(text: str, e: int, before: str) -> bool:
     """Whether the numeral ending at ``e`` stands as a quantity: before a counter, or before 分 after 扣/得/计…"""
+    if text.startswith(_NOT_COUNTERS, e):
+        return False  # 三年级: a school year, not 3年
     if text.startswith("分钟", e):
         return True
     if text.startswith("分", e):
