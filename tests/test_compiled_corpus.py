@@ -70,7 +70,13 @@ def test_the_corpus_has_rules() -> None:
 @pytest.mark.parametrize("rule", RULES)
 def test_generated_code_equals_the_evaluator(rule: Rule) -> None:
     for kw in INDICATORS:
-        c = scoring.compile(rule, weight=10, **kw)
+        try:
+            c = scoring.compile(rule, weight=10, **kw)
+        except scoring.EvaluationError:
+            # refused on this row (a line in the text other than the row's target, semantics §65, §135, §139):
+            # the evaluator refuses every answer there too
+            assert all(_want(rule, v, kw) is None for v in NUMBERS)
+            continue
         for v in NUMBERS:
             want = _want(rule, v, kw)
             if want is None:

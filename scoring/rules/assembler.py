@@ -829,8 +829,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                                 hint="写明起点的天数（如“办理时限10天以内，每超出1天扣0.5分”）",
                             )  # fmt: skip
                         ded = attrs.evolve(ded, start=Edge(q, incl))
-                        if any(isinstance(p, PCmp) and p.of_target for p in lead):
-                            # 应达到98%，低于目标值1个百分点扣0.5分: the line is the target the steps name (§135)
+                        if any(
+                            (isinstance(p, PCmp) and p.of_target)
+                            or (isinstance(p, PStep) and any(isinstance(w, PWord) and w.kind == "of_target" for w in p.words))
+                            for p in lead
+                        ):
+                            # 应达到98%，低于目标值1个百分点扣0.5分 / 每低于目标值1个百分点: the line is the target the
+                            # steps name (§135, §139)
                             ded = attrs.evolve(ded, named_target=True)
                         self.use(context_edge)
                         self._one_measure_started(started, last_lead, context_edge, ded)
