@@ -354,8 +354,22 @@ def names_event(text: str) -> bool:
     """A veto's words name something that happens, so a count answers it: an event verb, or 有 first
     (有实名投诉并查实的不得分: how many there were)."""
     return (event_words(text) or text.startswith(("有", "如有", "若有", "凡有")) or _passive(text)
-            or text.lstrip("如若凡因").startswith(_CAUSES)  # 造成重大影响的 (lexicon cause)
-            or (text.startswith("因") and any(c in text for c in _CAUSES)))  # 因隐患未整改引发安全事故 (§114)
+            or _caused(text))
+
+
+def _caused(text: str) -> bool:
+    """造成重大影响的 / 因隐患未整改引发安全事故 (§114) / 投诉经查实造成不良社会影响的 (§140): a cause word (lexicon
+    cause) anywhere in the words, not negated right before it (未造成 / 没有造成 / 不会造成 name no event)."""
+    for c in _CAUSES:
+        at = text.find(c)
+        while at >= 0:
+            if not text[:at].endswith(_NOT_CAUSED):
+                return True
+            at = text.find(c, at + 1)
+    return False
+
+
+_NOT_CAUSED = ("未", "没", "没有", "不", "不会", "无", "未能")
 
 
 _CAUSES = tuple(words("cause"))

@@ -83,7 +83,7 @@ def verb_answer(answer: str, text: str) -> bool | None:
     if passive is not None:
         return passive
     for verb in EVENT_VERBS:
-        if text.startswith(verb) or _by_agent(text, verb):
+        if text.startswith(verb) or _after_subject(text, verb):
             if a == verb:
                 return True
             if any(a == neg + verb for neg in EVENT_NEGATIONS):
@@ -91,10 +91,11 @@ def verb_answer(answer: str, text: str) -> bool | None:
     return None
 
 
-def _by_agent(text: str, verb: str) -> bool:
-    """被审计、巡视巡察等发现重大违纪违法问题: a veto in the passive, 被, the finders, then its one event verb (semantics
-    §124): the verb says what happened as it does at the start. Only with no other event verb and no negation before it."""
-    if not text.startswith("被") or sum(text.count(v) for v in EVENT_VERBS) != 1 or verb not in text:
+def _after_subject(text: str, verb: str) -> bool:
+    """被审计、巡视巡察等发现重大违纪违法问题 (semantics §124: 被 and the finders) or 国考断面出现劣Ⅴ类水质 (§140: a subject):
+    words before the veto's one event verb, which says what happened as it does at the start. Only with no other event
+    verb and no negation before it."""
+    if sum(text.count(v) for v in EVENT_VERBS) != 1 or verb not in text:
         return False
     return not any(c in text[: text.index(verb)] for c in _NEGATION_CHARS)
 

@@ -997,6 +997,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._no_two_conditions(out)
         self._nothing_after_a_veto(out)
         out = self._exact_delays(out)
+        out = self._exact_counts(out)
         out = self._shortfall_bands(out)
         self._no_crossing_bands(out)
         self._no_band_twice(out)
@@ -1365,6 +1366,51 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         for k, c in cands:
             assert c.step is not None and isinstance(c.points, Decimal)
             subject = delay_named(c.event)[: -len(qty_text(c.step))].strip()
+            at = Edge(c.step, True)
+            off = BinOp("-", Var("指标分值"), Num(c.points))
+            new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
+        return new
+
+    @staticmethod
+    def _exact_counts(out: list[Clause]) -> list[Clause]:
+        """因工作失误引发有效投诉1次扣1分，2次扣2分，3次及以上不得分: deductions with no 每 on exact counts 1, 2, … of one
+        event unit (lexicon ``event_unit``), the first named by the event and its count, the others by their count alone,
+        beside a band from the next count on, inclusive: tiers of one count, the clause at exactly N (semantics §140, as
+        §138 reads exact delays). Anything else stays as it was read."""
+        units = words("event_unit")
+        cands: list[tuple[int, Deduction]] = []
+        for k, c in enumerate(out):
+            if (
+                isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.step is not None
+                and c.step.unit in units and isinstance(c.points, Decimal) and c.cap is None and c.points_max is None
+            ):  # fmt: skip
+                cands.append((k, c))
+        if len(cands) < 2:
+            return out
+        steps = [c.step.value for _, c in cands if c.step is not None]
+        named = [delay_named(c.event) for _, c in cands]
+        first = named[0]
+        if (
+            steps != [Decimal(n) for n in range(1, len(steps) + 1)]
+            or len({c.step.unit for _, c in cands if c.step is not None}) != 1
+            or not first.endswith(qty_text(cands[0][1].step))  # type: ignore[arg-type]
+            or len(first) <= len(qty_text(cands[0][1].step))  # type: ignore[arg-type]
+            or any(n != qty_text(c.step) for n, (_, c) in zip(named[1:], cands[1:], strict=True) if c.step is not None)
+        ):  # fmt: skip
+            return out
+        unit, nxt = cands[0][1].step.unit, steps[-1] + 1  # type: ignore[union-attr]
+        banded = any(
+            isinstance(c, Award) and isinstance(c.condition, Range) and c.condition.high is None
+            and c.condition.low is not None and c.condition.low.inclusive
+            and c.condition.low.value.unit == unit and c.condition.low.value.value == nxt
+            for c in out
+        )  # fmt: skip
+        if not banded:
+            return out
+        new = list(out)
+        subject = first[: -len(qty_text(cands[0][1].step))].strip()  # type: ignore[arg-type]
+        for k, c in cands:
+            assert c.step is not None and isinstance(c.points, Decimal)
             at = Edge(c.step, True)
             off = BinOp("-", Var("指标分值"), Num(c.points))
             new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))

@@ -205,7 +205,10 @@ def _framed(first: str, others: list[str]) -> str | None:
     """The level of ``first`` without a subject the others leave off, when the others all open with the same words and
     close with the same words, each with words of its own between (在省级媒体刊发 / 在市级媒体刊发: 在 … 级媒体刊发), and
     ``first`` is two characters or more, then once only those opening words, words of its own and those closing words
-    (宣传报道在国家级媒体刊发: 在国家级媒体刊发; semantics §118). None otherwise."""
+    (宣传报道在国家级媒体刊发: 在国家级媒体刊发; semantics §118). A label opening with a negation (未被推广 beside 被省级部门
+    推广 / 被市级部门推广) is the case none of them holds, no level of the frame: it is left out of it (semantics §140). None
+    otherwise."""
+    others = [o for o in others if not o.startswith(_NEGATIONS)]
     if len(others) < 2:
         return None
     opening, closing = _common_prefix(others), _common_suffix(others)
