@@ -25,6 +25,11 @@ CASES: list[tuple[str, dict[str, Any], Any, str]] = [
     ("优（5分）：按期全面完成；良（3分）：基本完成；中（1分）：完成一半以上；差（0分）：未完成过半", {"weight": 5}, "合格", REFUSE),
     ("优（5分）：按期全面完成；良（3分）：基本完成；中（1分）：完成一半以上；差（0分）：未完成过半", {"weight": 5}, "良", "3.00"),
     ("优（5分）：按期全面完成；良（3分）：基本完成；中（1分）：完成一半以上；差（0分）：未完成过半", {"weight": 5}, "是", "5.00"),
+    # bands that count (exact tiers of a count): a count is a whole number from 0; 1.5 and −1 are no counts
+    ("因违规操作引发群众投诉1次扣1分，2次扣3分，3次及以上不得分", {"weight": 5}, "1.5", REFUSE),
+    ("因违规操作引发群众投诉1次扣1分，2次扣3分，3次及以上不得分", {"weight": 5}, "-1", REFUSE),
+    ("因违规操作引发群众投诉1次扣1分，2次扣3分，3次及以上不得分", {"weight": 5}, "2", "2.00"),
+    ("组织应急演练五次以上得满分，三至四次得4分，一至两次得2分，未组织不得分", {"weight": 6}, "2.5", REFUSE),
     # a rule of two grades keeps reading 合格 as met (its own words or 是)
     ("验收合格得满分，不合格不得分", {"weight": 4}, "合格", "4.00"),
 ]

@@ -57,6 +57,7 @@ from ..rules.nodes import (
     StepKind,
     TargetMet,
 )
+from ..rules.once import per_rule
 from ..rules.shapes import delay_unit
 from ..text.numbers import chinese_numeral
 from .results import Options, Step, _fmt
@@ -253,12 +254,47 @@ def fits_the_value(rule: Rule, x: _In, setting: Setting) -> None:
         r = x.raw if x.raw is not None else x.quantity
         if r.value < 1 or r.value != r.value.to_integral_value() or (r.unit and r.unit != "名"):
             raise EvaluationError(f"这条规则按名次计分，名次应为从1起的整数（第1名为1），而不是“{_show(x)}”")
+    _whole_counted(rule, x)
     both = two_quantities(rule, setting)
     if both is not None:
         raise EvaluationError(
             f"这条规则的条件量的是两样东西（{_fmt(both[0])}与{_fmt(both[1])}），一个实际值“{_show(x)}”不能同时回答："
             "请核对规则，或拆成两个指标"
         )
+
+
+@per_rule
+def counted_bands(rule: Rule) -> tuple[Range, ...]:
+    """The rule's bands where they are tiers of a count (two or more, every edge in a counter of the lexicon's
+    ``event_unit``, no steps on a distance: 1次扣1分，2次扣2分，3次及以上不得分; 一至两次得2分), or none."""
+    bands = tuple(a.condition for a in rule.awards if isinstance(a.condition, Range))
+    counters = words("event_unit")
+    if len(bands) < 2 or any(d.kind is StepKind.DISTANCE for d in rule.deductions):
+        return ()  # 923人以上满分，每偏差1%扣1分: a value measured against a line, not tiers of a count
+    if all(e.value.unit in counters for b in bands for e in (b.low, b.high) if e is not None):
+        return bands
+    return ()
+
+
+def _whole_counted(rule: Rule, x: _In) -> None:
+    """Bands that count things: a count is never negative, and a count between two whole ones that no band holds
+    (2.5 between 一至两次 and 三至四次, 1.5 between 1次 and 2次) is no count at all: it fell into the gap and scored 0,
+    and −1 scored full marks. A fraction inside a band stays (人均2.5次: an average)."""
+    q = x.raw if x.raw is not None else x.quantity
+    if q is None:
+        return
+    bands = counted_bands(rule)
+    if not bands:
+        return
+    if q.value < 0 or (q.value != q.value.to_integral_value() and not any(_holds_count(b, q.value) for b in bands)):
+        raise EvaluationError(f"这条规则按次数（个数）分档，次数应为不小于0的整数，而不是“{_show(x)}”")
+
+
+def _holds_count(b: Range, v: Decimal) -> bool:
+    lo, hi = b.low, b.high
+    above = lo is None or v > lo.value.value or (lo.inclusive and v == lo.value.value)
+    below = hi is None or v < hi.value.value or (hi.inclusive and v == hi.value.value)
+    return above and below
 
 
 def _match_label(awards: list[Award], label: str) -> Award | None:

@@ -62,7 +62,7 @@ from ..rules.nodes import (
     Veto,
     Zero,
 )
-from .answers import _actual, _Ctx, _In, _match_label, _target_value, row_unit, written_label
+from .answers import _actual, _Ctx, _In, _match_label, _target_value, counted_bands, row_unit, written_label
 from .codegen import _PROBE, _generate, _none, _or, _raises
 from .codegen import RAISES as RAISES  # the sentinel bulk scoring compares with (tables/readings.py)
 from .compiled_composite import numbers_refused
@@ -356,6 +356,8 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):
         return True  # a rank (domain point 19): the evaluator refuses one that is no whole number from 1
+    if counted_bands(rule):
+        return True  # bands that count (1次扣1分，2次扣2分…): the evaluator refuses a count below 0 or between whole ones
     if reads_rank_share(rule):
         return True  # 排名前30% (semantics §109): a rank and the number ranked, read by the evaluator
     if any(isinstance(a.condition, Range) and a.condition.measure in (Measure.GAP, Measure.EXCESS) for a in rule.awards):
