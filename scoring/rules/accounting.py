@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..errors import RuleSyntaxError
+from .lexicon import words
 from .phrases import PText, Span
 
 # ------------------------------------------------------------------ span accounting
@@ -32,6 +33,8 @@ _SIGNIFICANT = re.compile(
 _EXEMPT = re.compile(
     r"(?:扣分|评分|计分|得分)(?:标准|原因|细则|办法|说明)|《[^《》]*》|“[^“”]*”|\"[^\"]*\"|[（(]注[：:][^（()）]*[)）]"
     r"|(?<![0-9.])(?:19|20)[0-9]{2}年度"
+    # PM2.5年均浓度 (semantics §141): a pollutant's name holding a figure, a word of the lexicon (CN_WORD), no quantity
+    + "".join(f"|{re.escape(w)}(?![0-9.])" for w in words("CN_WORD") if any(ch.isdigit() for ch in w))
 )
 
 

@@ -162,8 +162,9 @@ def _has_abs(e: object) -> bool:
     return isinstance(e, BinOp) and (_has_abs(e.left) or _has_abs(e.right))
 
 
-#: X为完成率 / 其中X为完成率 / 设完成率为X: a letter naming a quantity of the rule (semantics §129)
-_LETTER_DEF = re.compile(r"(?:其中|式中)?\s*(?P<x>[A-Za-z])\s*(?:为|表示|代表)\s*(?P<name>[\u4e00-\u9fff]{2,12})")
+#: X为完成率 / 其中X为完成率 / 设完成率为X: a letter naming a quantity of the rule (semantics §129);
+#: 设X为资金到位率: 设 before the letter too (semantics §141)
+_LETTER_DEF = re.compile(r"(?:其中|式中)?\s*设?\s*(?P<x>[A-Za-z])\s*(?:为|表示|代表)\s*(?P<name>[\u4e00-\u9fff]{2,12})")
 _LETTER_SET = re.compile(r"(?:其中|式中)?\s*设\s*(?P<name>[\u4e00-\u9fff]{2,12})\s*为\s*(?P<x>[A-Za-z])")
 
 

@@ -1183,14 +1183,16 @@ class ClauseReader(SpanReader):
                 # 每缺报一个季度扣0.25分: a missed report is an event, each one counted; its 缺 is no side of a
                 # value falling short (semantics §133)
                 direction, side_stated, missed = None, False, True
+            # 第4位及以后每后退一位 (semantics §141): the place the steps start from, written before them (≥4位)
+            rank_start = any(isinstance(c, PCmp) and c.q.unit in _RANK_UNITS and c.span[1] <= st.span[0] for c in cmps)
             if (
-                step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks
+                step_q is not None and step_q.unit in _RANK_UNITS and not self.ranks and not rank_start
                 and st.per in ("down", "up") and any(w in self.text for w in ("排名", "名次"))
             ):  # fmt: skip
                 # 排名第一得满分，每下降一名扣1分: places, but no rank the steps could count from is read
                 raise self.error("rank-step-without-rank", "按名次扣分，但没有读到从第几名起算", st.span,
                                  expected=("第1名得N分", "前3名得满分"))  # fmt: skip
-            if step_q is not None and step_q.unit in _RANK_UNITS and self.ranks:
+            if step_q is not None and step_q.unit in _RANK_UNITS and (self.ranks or (rank_start and st.per in ("down", "up"))):
                 # 第一名得40分，每递减一名减2分: steps over ranks, 1 the best. Going down a place is a
                 # larger rank number; counted from the best rank the rule names (domain point 19)
                 if st.per not in ("down", "up"):
@@ -1629,10 +1631,13 @@ class ClauseReader(SpanReader):
                 out[before[-1]] = attrs.evolve(last, cap=points)
         return out, rule_cap, bonus_cap
 
-    @staticmethod
-    def _context_edge(lead: Lead) -> PCmp | PQty | None:
-        """The one number of a context clause (按计划100%完成 / 开机率不得低于95% / >0), if it has one."""
-        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+    def _context_edge(self, lead: Lead) -> PCmp | PQty | None:
+        """The one number of a context clause (按计划100%完成 / 开机率不得低于95% / >0), if it has one. An ordinal
+        right after 第 (第七次人口普查登记完成率应达100%, semantics §141) is part of the name, as in a band (§57), never
+        the line: a figure there (第7次) stays unread and refuses the rule, as it does in a band."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))
+                   and not (isinstance(p, PQty) and not p.q.is_percent
+                            and self.text[: p.span[0]].rstrip().endswith("第"))]  # fmt: skip
         if len(numeric) == 1 and (
             isinstance(numeric[0], PCmp) or (isinstance(numeric[0], PQty) and numeric[0].q.is_percent)
         ):

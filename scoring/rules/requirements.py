@@ -557,8 +557,11 @@ class RequirementReader(RuleChecks):
         award of the target met between them (城镇新增就业8000人，完成得满分，每少完成100人扣0.1分: 完成 is reaching
         the plan). A shortfall step in the plan's unit, or in % of it (全年征收税款目标5亿元，每少完成1%扣0.5分: 1% of
         5亿元, domain point 2); an excess step only after a plan that names a budget (项目预算控制数1200万元，每超出
-        预算2%扣1分: lexicon ``budget``), in its unit or in % of it. None otherwise (§65: 每超1公里 reads no line)."""
-        if ded.step is None or ded.direction not in (Direction.SHORTFALL, Direction.EXCESS):
+        预算2%扣1分: lexicon ``budget``), in its unit or in % of it; a deviation step (偏差/偏离) after a plan stated
+        as a bare quantity (年度招生计划1500人，实际招生每偏差1%扣0.5分, semantics §141), on both sides of it. None
+        otherwise (§65: 每超1公里 reads no line)."""
+        deviation = ded.measure is Measure.DEVIATION or ded.direction is Direction.BOTH
+        if ded.step is None or (ded.direction not in (Direction.SHORTFALL, Direction.EXCESS) and not deviation):
             return None
         lead: Lead | None = None
         if out and isinstance(out[-1], Note):
@@ -574,8 +577,8 @@ class RequirementReader(RuleChecks):
         if not lead:
             return None
         plan = self._plan_line(lead, ded.direction)
-        if plan is None:
-            return None
+        if plan is None or (deviation and not isinstance(plan, PQty)):
+            return None  # 达到5000人次 is a line reached, no centre to deviate from
         # a % step is relative to an amount planned (5亿元, 8000人), not to a span of time (查看最近连续2年资料)
         relative = ded.step.unit == "%" and ded.basis is not PercentBasis.POINTS and plan.q.unit not in _TIME_UNITS
         if plan.q.unit != ded.step.unit and not relative:
