@@ -1339,6 +1339,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         ``tier-or-step`` (the refusal ``_tier_or_step`` deferred)."""
         deferred, self.deferred_tier_or_step = self.deferred_tier_or_step, []
         cands = [(k, c) for k, c in enumerate(out) if exact_delay(c)]
+        if not cands and not deferred:
+            return out  # (the common case leaves at once: no exact delay, nothing deferred)
         units = {c.step.unit.lstrip("个") for _, c in cands if c.step}
         # 延期1个月的扣1分，延期2个月以上的不得分: a band of the same delay opening at the next whole unit (延期1天扣1分，
         # 延期3天以上不得分 leaves 2天 between: per day, as before)
