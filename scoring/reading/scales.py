@@ -51,7 +51,7 @@ from ..rules.shapes import (
     is_weight_name,
     ties_to_target,
 )
-from .values import ON_TIME, is_missing, normalize_unit, parse_value
+from .values import EVENT_NEGATIONS, ON_TIME, is_missing, normalize_unit, parse_value
 
 HUNDRED = Decimal(100)
 
@@ -369,7 +369,7 @@ def _caused(text: str) -> bool:
     return False
 
 
-_NOT_CAUSED = ("未", "没", "没有", "不", "不会", "无", "未能")
+_NOT_CAUSED = (*EVENT_NEGATIONS, "不会", "未能")  # the answers data's negations, and a modal before the cause word
 
 
 _CAUSES = tuple(words("cause"))

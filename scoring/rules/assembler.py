@@ -1365,14 +1365,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     hint="按步长累计扣分请写“每…扣N分”；分档扣分请写明区间",
                 )  # fmt: skip
             return out
-        new = list(out)
-        for k, c in cands:
-            assert c.step is not None and isinstance(c.points, Decimal)
-            subject = delay_named(c.event)[: -len(qty_text(c.step))].strip()
-            at = Edge(c.step, True)
-            off = BinOp("-", Var("指标分值"), Num(c.points))
-            new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
-        return new
+        return _exact_bands(out, cands, [delay_named(c.event)[: -len(qty_text(c.step))].strip() for _, c in cands if c.step])
 
     @staticmethod
     def _exact_counts(out: list[Clause]) -> list[Clause]:
@@ -1410,18 +1403,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         )  # fmt: skip
         if not banded:
             return out
-        new = list(out)
         subject = first[: -len(qty_text(cands[0][1].step))].strip()  # type: ignore[arg-type]
-        for k, c in cands:
-            assert c.step is not None and isinstance(c.points, Decimal)
-            at = Edge(c.step, True)
-            off = BinOp("-", Var("指标分值"), Num(c.points))
-            new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
-        return new
-
-    @staticmethod
-    def _qty_text(q: Quantity) -> str:
-        return f"{q.value.normalize():f}{q.unit}"
+        return _exact_bands(out, cands, [subject] * len(cands))
 
     def _proportional_basis(self, f: TFlag) -> None:
         """按考核结果计算得分 / 按实际完成工程量计算得分: 按 and words before a bare scoring word (计算得分, 计分) say what
@@ -1677,6 +1660,18 @@ _BARE_LIMIT = re.compile(r"[≤≥<>＜＞]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:个)?(?:
 
 
 
+
+
+def _exact_bands(out: list[Clause], cands: list[tuple[int, Deduction]], subjects: list[str]) -> list[Clause]:
+    """Exact delays (§108, §138) or exact counts (§140) as bands: each deduction at N becomes the band at exactly N
+    scoring the weight less its points, under the subject given for it."""
+    new = list(out)
+    for (k, c), subject in zip(cands, subjects, strict=True):
+        assert c.step is not None and isinstance(c.points, Decimal)
+        at = Edge(c.step, True)
+        off = BinOp("-", Var("指标分值"), Num(c.points))
+        new[k] = Award(Range(Measure.VALUE, at, at, subject), Formula(off), False, getattr(c, "span", None))
+    return new
 
 
 _RATIO_NAMES = re.compile(r"按(?:照)?实际完成(?P<own>\w+?)占(?P<plan>计划|目标)(?P<planned>\w+?)的比例\w{2}")

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from ..errors import EvaluationError
 from ..reading.bind import event_words, reads_rank
+from ..reading.deadlines import answer_date
 from ..reading.scales import (
     Compare,
     Scale,
@@ -286,15 +287,16 @@ def _whole_counted(rule: Rule, x: _In) -> None:
     bands = counted_bands(rule)
     if not bands:
         return
-    if q.value < 0 or (q.value != q.value.to_integral_value() and not any(_holds_count(b, q.value) for b in bands)):
+    if q.value < 0 or (q.value != q.value.to_integral_value() and not any(within(b, q.value) for b in bands)):
         raise EvaluationError(f"这条规则按次数（个数）分档，次数应为不小于0的整数，而不是“{_show(x)}”")
 
 
-def _holds_count(b: Range, v: Decimal) -> bool:
-    lo, hi = b.low, b.high
-    above = lo is None or v > lo.value.value or (lo.inclusive and v == lo.value.value)
-    below = hi is None or v < hi.value.value or (hi.inclusive and v == hi.value.value)
-    return above and below
+def within(cond: Range, v: Decimal) -> bool:
+    """Whether the number ``v`` (already on the band's scale) lies between the band's edges, each included or not."""
+    lo, hi = cond.low, cond.high
+    if lo is not None and (v < lo.value.value or (v == lo.value.value and not lo.inclusive)):
+        return False
+    return not (hi is not None and (v > hi.value.value or (v == hi.value.value and not hi.inclusive)))
 
 
 def _match_label(awards: list[Award], label: str) -> Award | None:
@@ -825,7 +827,6 @@ def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
     return _actual(text[len(word) :], ctx)
 
 
-_DATE_SAID = re.compile(r"[0-9０-９]\s*[年月日号]|[年月]\s*底")
 _EARLY_WORDS = tuple(sorted(words("early"), key=len, reverse=True))
 
 
@@ -874,7 +875,7 @@ def signed_answer(pair: tuple[int, int, str], actual: Any) -> dict[int, Any]:
         if number == 0:
             return {early: 0, late: 0}
         raise EvaluationError(f"规则对提前加分、对延后扣分，一个不带“提前”或“延后”的数“{_show_answer(actual)}”说不出是哪一种：{need}")
-    if isinstance(said, str) and _DATE_SAID.search(said):
+    if isinstance(said, str) and answer_date(said) is not None:
         raise EvaluationError(
             f"规则按提前或延后的整月/天数加减分，没有写不足一个单位的部分怎样计，日期“{said}”不能换算：{need}"
         )

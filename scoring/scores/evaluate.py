@@ -176,6 +176,7 @@ from .steps import (
     _outcome,
     _proportional,
     _with_bonuses,
+    counts_each,
     one_or_each,
     share_of_rank,
 )
@@ -860,11 +861,7 @@ def _no_bonus_on_one_flag(rule: Rule, x: _In) -> None:
     so the bonus it may earn is not known (semantics §131). It scored the full marks or the base, the bonus dropped."""
     if x.flag is not True:
         return
-    open_ = [
-        d for d in rule.bonuses
-        if d.when is None and (d.kind is StepKind.DISTANCE or (d.kind is StepKind.EVENTS and d.cap is not None
-                                                                and isinstance(d.points, Decimal) and d.cap > d.points))
-    ]  # fmt: skip
+    open_ = [d for d in rule.bonuses if d.when is None and (d.kind is StepKind.DISTANCE or counts_each(d))]
     if open_:
         raise EvaluationError(
             f"“是”不能说明“{open_[0].event or '加分事项'}”加几分：请给出实际数值或次数（如 {{'实际值': '105%'}} 或 2）"

@@ -69,6 +69,7 @@ from .answers import (
     _show,
     rank_values,
     step_count,
+    within,
 )
 from .explain import _event_count
 from .results import HUNDRED, ONE, ZERO, _fmt, _num, _q4
@@ -542,15 +543,7 @@ def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
     v = _compared(band(cond, ctx.setting, _scale(x)), x)
     if cond.measure in _ONE_SIDED and v <= 0:
         return False  # the target is met (the budget kept): no band on the shortfall (the excess) applies
-    if cond.low is not None:
-        lo = cond.low.value.value
-        if v < lo or (v == lo and not cond.low.inclusive):
-            return False
-    if cond.high is not None:
-        hi = cond.high.value.value
-        if v > hi or (v == hi and not cond.high.inclusive):
-            return False
-    return True
+    return within(cond, v)
 
 
 
@@ -621,13 +614,7 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
                 ctx.step(f"{d.event}加{_num(got)}分", got, "", 实际值=_show(x))
         elif d.kind is not StepKind.DISTANCE and xi.quantity is None and xi.flag is not None:
             # 获先进集体…加2分 answered 是/否: 是 means the bonus was earned (once)
-            if (
-                xi.flag and d.kind is StepKind.EVENTS and not d.listed and isinstance(d.points, Decimal)
-                and (d.cap is None or d.cap > d.points)
-            ):  # fmt: skip
-                # 每获得1项市级表彰加1分(，最多加2分) answered 是: 每 counts each one, and 是 does not say how many (§131);
-                # it added one step. A cap of one step (最多加1分) makes 是 exact. An item of a 分别 list (分别加2分、1分,
-                # dev-049) is one listed item (domain point 17): 是 is that item met, once
+            if xi.flag and counts_each(d):
                 most = f"最多加{_num(d.cap)}分，" if d.cap is not None else ""
                 raise EvaluationError(
                     f"“{d.event or '加分事项'}”按次数加分，{most}“是”不能说明几次：需要填写数量（如 2；没有则填0）"
@@ -654,6 +641,16 @@ def _gained(rule: Rule, x: _In, per_clause: dict[int, _In], ctx: _Ctx, base: Dec
         ctx.step("加分不超过基本分", base - total, "加分达到上限")
         total = base
     return total
+
+
+def counts_each(d: Deduction) -> bool:
+    """每获得1项市级表彰加1分(，最多加2分): a bonus 每 counts per case, so 是 does not say how many were won (semantics
+    §131; it added one step). A cap of one step (最多加1分) makes 是 exact; an item of a 分别 list (分别加2分、1分, dev-049)
+    is one listed item (domain point 17), met once by 是."""
+    return (
+        d.bonus and d.kind is StepKind.EVENTS and not d.listed and isinstance(d.points, Decimal)
+        and (d.cap is None or d.cap > d.points)
+    )  # fmt: skip
 
 
 def _base_within_weight(rule: Rule, base: Decimal, full: Decimal) -> None:
