@@ -16,6 +16,7 @@ from .nodes import (
     Award,
     BinOp,
     ByHand,
+    Composite,
     Deduction,
     Edge,
     Formula,
@@ -704,3 +705,20 @@ def grades_of_one_scale(rules: list[Rule]) -> bool:
         return False
     numbers = [v for v in values if v is not None]
     return all(hi > lo for hi, lo in itertools.pairwise(numbers))
+
+
+def case_headings(c: Composite) -> tuple[str, ...]:
+    """The headings naming the cases of a Composite of ``cases`` (semantics §142), in the order written: the
+    Note opening each case's rule."""
+    return tuple(h.text for i in c.items if i.rule.clauses and isinstance(h := i.rule.clauses[0], Note))
+
+
+def case_chosen(c: Composite, key: object) -> int | None:
+    """The case an answer's key names: a heading's words as written (spaces around them aside); None for
+    any other key (a number, part of a heading, a word of no heading). Semantics §142."""
+    if not isinstance(key, str):
+        return None
+    for item, head in zip(c.items, case_headings(c), strict=True):
+        if key.strip() == head:
+            return item.number
+    return None
