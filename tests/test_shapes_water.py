@@ -173,3 +173,33 @@ def test_dev108_needs_every_count() -> None:
     with pytest.raises(EvaluationError):
         scoring.evaluate(DEV108, {1: "0", 2: "0", 3: "0"}, weight="40", unit="个")
     assert scoring.parse(render(scoring.parse(DEV108))) == scoring.parse(DEV108)
+
+
+# ---------------------------------------------------------------- 按…×N计分 with a Roman numeral class in the name
+# 按国控断面Ⅲ类以上水质比例×50计分 (dev-109): §63's formula between 按 and 计分, its name holding a water class in Roman
+# numerals (and 以上, words of the name): the score is the name's value times the numbers.
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "weight", "expected"),
+    [
+        ("按国控断面Ⅲ类以上水质比例×50计分", "90%", "50", "45"),  # 0.9 × 50 = 45
+        ("按国控断面Ⅲ类以上水质比例×50计分", "80%", "50", "40"),  # 0.8 × 50 = 40
+        ("按辖区Ⅱ类水体比例×50×0.8计分", "75%", "50", "30"),  # 0.75 × 50 × 0.8 = 30
+        ("按城市Ⅳ类以下水体比例×10计分", "20%", "10", "2"),  # 0.2 × 10 = 2
+    ],
+)
+def test_formula_with_a_roman_class_in_its_name(text: str, answer: str, weight: str, expected: str) -> None:
+    rule = scoring.parse(text)
+    assert scoring.parse(render(rule)) == rule
+    assert scoring.evaluate(text, answer, weight=weight, unit="%").points == Decimal(expected)
+
+
+def test_formula_without_its_value_is_refused() -> None:
+    with pytest.raises(EvaluationError):
+        scoring.evaluate("按国控断面Ⅲ类以上水质比例×50计分", "", weight="50", unit="%")
+
+
+def test_roman_numeral_outside_a_formula_stays_words() -> None:
+    # §79: 水质达到Ⅲ类的得5分 is a worded award (是 → 5), the numeral part of its words
+    assert scoring.evaluate("水质达到Ⅲ类的得5分", "是", weight="5").points == Decimal(5)
