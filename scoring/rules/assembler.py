@@ -286,7 +286,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 # lead-only clauses just before; join them all
                 merged: Lead = ()
                 span = seg.span
-                while joined and not joined[-1].tails and joined[-1].lead:
+                # a heading of bonuses and deductions (加扣分：, semantics §144) is no condition: it stays a note of its own
+                while joined and not joined[-1].tails and joined[-1].lead and not self._section_heading(joined[-1]):
                     prev = joined.pop()
                     merged = prev.lead + merged
                     span = _merge(prev.span, span)
@@ -621,6 +622,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
         heading: TOutcome | None = None  # 一票否决：发生…的，该项不得分: a veto heading the clauses it applies to
+        section_headings: list[tuple[int, Span]] = []  # 加扣分： (semantics §144): where each heading's clauses start
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -642,6 +644,15 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 # 每次参训人数不少于50人: what each occurrence counted must meet; the line before stays the start
                 self.use(*seg.lead)
                 out.append(each_counted[id(seg)])
+                continue
+            if not seg.tails and self._section_heading(seg):
+                # 加扣分：每实现1个…加2分。…每月次扣3分 (semantics §144): a heading of the bonuses and deductions after it,
+                # no points of its own; the note reads its words (扣分 in it is no deduction), checked below to head some
+                self.use(seg.lead[0].span)
+                note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                out.append(note)
+                section_headings.append((len(out), seg.span))
+                last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
                 continue
             if not seg.tails:
                 heads = self._band_heading(seg, segs)
@@ -844,6 +855,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         self.use(context_edge)
                         self._one_measure_started(started, last_lead, context_edge, ded)
                     elif (
+                        isinstance(context_edge, PCmp) and ded.kind is StepKind.EVENTS and out and isinstance(out[-1], Note)
+                        and id(out[-1]) in context_leads and self._qualifies_counted(context_leads[id(out[-1])], context_edge, ded)
+                    ):  # fmt: skip
+                        # 水质较去年下降1个类别及以上的，每个断面扣2分 (semantics §144): the clause before says which things
+                        # the steps count, in a unit of its own (classes, not sections): part of the event's name, as
+                        # a qualifier after the step is (§98); the answer stays the count of such things
+                        lo, hi = self._edges(context_edge)
+                        ded = attrs.evolve(ded, qualifiers=(*ded.qualifiers, Range(Measure.VALUE, lo, hi, "", context_edge.span)))
+                        self.use(context_edge)
+                    elif (
                         context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
                         and any(isinstance(a, Award) and isinstance(a.condition, Range)
                                 and context_bare.q in (e.value for e in (a.condition.low, a.condition.high) if e)
@@ -979,6 +1000,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             context_freq = None
             self.pending_cap = None
         self._within_headings(band_headings, out)
+        for at, span in section_headings:
+            if not any(isinstance(c, Deduction) for c in out[at:]):
+                raise self.error("heading-without-clauses", "“加扣分”这类标题之后没有加分或扣分条款", span,
+                                 expected=("加扣分：每获1次表彰加1分",), hint="标题本身不加分也不扣分；请在冒号后写出加分或扣分的条款")  # fmt: skip
         if heading is not None:
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
@@ -1108,6 +1133,28 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             return True
         words = self.text[lead[0].span[0] : o.span[0]]
         return all(isinstance(p, PText) for p in lead) and not re.search(r"[，,；;。：:的]", words)
+
+    def _qualifies_counted(self, lead: Lead, c: PCmp, ded: Deduction) -> bool:
+        """水质较去年下降1个类别及以上的 before 每个断面扣2分 (semantics §144): words, one comparison in a unit that is no
+        counter of the steps, no percent and no points, then 的 alone: which things the steps count."""
+        unit = c.q.unit
+        if not unit or c.q.is_percent or unit == "分" or ded.step is None or unit == ded.step.unit:
+            return False
+        if unit in _EVENT_UNITS or unit in _TIME_UNITS:
+            return False  # 超过3次的 / 超过3个月的: a count of the events themselves or a time, not a kind of them
+        k = lead.index(c)
+        before, after = lead[:k], lead[k + 1 :]
+        return (
+            len(before) >= 1 and all(isinstance(p, PText) for p in before)
+            and len(after) == 1 and isinstance(after[0], PText) and after[0].text.strip() == "的"
+        )
+
+    def _section_heading(self, seg: Any) -> bool:
+        """加扣分： / 扣分项： alone before a colon (semantics §144): the words of a heading of bonuses and deductions."""
+        return (
+            len(seg.lead) == 1 and isinstance(seg.lead[0], PText)
+            and self.text[seg.lead[0].span[0] : seg.lead[0].span[1]].strip() in _SECTION_HEADINGS and self._heads(seg)
+        )
 
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""
@@ -1687,6 +1734,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 _SELF = words("self_reference")
 _HEADINGS = frozenset(words("HEADING"))
+_SECTION_HEADINGS = frozenset(words("section_heading"))
 
 
 def _self_reference(lead: Lead) -> bool:

@@ -1247,6 +1247,11 @@ class ClauseReader(SpanReader):
                 # comparison only the line it counts from (it read ≥90% as 每超出: 85% scored full marks)
             elif isinstance(c, PBareOp):
                 before = self.text[max(0, c.span[0] - 2) : c.span[0]]
+                if step_q is not None and self._names_counted(lead, c, steps, step_q):
+                    # 每1个国控断面未达到III类及以上水质扣5分 / 每实现1个断面升类并达到III类的加2分 (semantics §144):
+                    # 达到 inside the words of what each step counts names those things (sections reaching a class),
+                    # no side of the value: each is an event (it was a distance from an unstated target in 个)
+                    continue
                 if before.endswith(_NEGATIONS):
                     # 未达到偏差10% / 未达到招聘人数: falling short
                     direction = Direction.SHORTFALL
@@ -1478,6 +1483,19 @@ class ClauseReader(SpanReader):
             out.append(Range(Measure.VALUE, lo, hi, "", c.span))
             self.use(c)
         return tuple(out)
+
+    def _names_counted(self, lead: Lead, op: PBareOp, steps: list[PStep], step_q: Quantity) -> bool:
+        """每1个国控断面未达到III类及以上水质 (semantics §144): a bare 达到 after the step in a counter of things,
+        with the words of the counted thing both before it and after it (a level named in words, no number): it
+        says which things each step counts."""
+        if not steps or op.span[0] < steps[-1].span[1] or step_q.unit not in _EVENT_UNITS:
+            return False
+        between = [p for p in lead if steps[-1].span[1] <= p.span[0] and p.span[1] <= op.span[0]]
+        after = next((p for p in lead if p.span[0] >= op.span[1] and p.span != (0, 0)), None)
+        return (
+            bool(between) and all(isinstance(p, PText) and p.text.strip("，,；;。 的") for p in between)
+            and isinstance(after, PText) and bool(after.text.strip("，,；;。 的"))
+        )
 
     def _bonus_band(self, lead: Lead, span: Span) -> Range | None:
         """完成率100%以上加2分 / 满意度95%以上的加1分: the comparison of a one-off bonus with no step is the band of the

@@ -101,6 +101,7 @@ _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
 #: 例 / 起 / 件 …: a counter written as the whole of what a step counts (lexicon event_unit)
 _COUNTERS = frozenset(words("event_unit"))
+_SECTION_HEADINGS = frozenset(words("section_heading"))  # 加扣分： before the bonuses and deductions (semantics §144)
 _GAP_WORDS = words("shortfall")  # the words transform.gap reads as a shortfall before 个百分点
 # words that make 每 + a count a distance (每多增加1个村 is 超出 by 1个 steps): the count stays bare
 _MORE_WORDS = ("多", "增加", "超", "提高", "上升")
@@ -575,7 +576,15 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             parts[-1] += "，扣完为止"
         else:
             parts.append("扣完为止")
-    return "；".join(parts)
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """The clauses joined by ；, but a heading of bonuses and deductions (加扣分：, semantics §144) by its colon alone."""
+    out = ""
+    for k, p in enumerate(parts):
+        out += ("" if k == 0 or parts[k - 1].removesuffix("：") in _SECTION_HEADINGS else "；") + p
+    return out
 
 
 def _listed_item(c: Clause) -> bool:
@@ -675,6 +684,8 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
     if isinstance(c, Note):
         if c.text[:1] in _MARKS:
             used.add("R13")
+        if c.text in _SECTION_HEADINGS:
+            return c.text + "："  # 加扣分： heads the bonuses and deductions after it (semantics §144)
         return c.text
     raise TypeError(f"not a clause: {c!r}")
 
