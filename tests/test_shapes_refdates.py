@@ -1,5 +1,5 @@
 """Month bands answered by a date (semantics §148): February's end as a band's deadline, a date with its year
-read against deadlines that state none, a year-less 2月29日 refused. Expectations computed by hand from the
+against deadlines that state none still refused, a year-less 2月29日 refused. Expectations computed by hand from the
 rule texts."""
 
 from __future__ import annotations
@@ -36,11 +36,17 @@ def test_february_end_band(rule: str, actual: str, want: str) -> None:
     assert _points(rule, actual, weight) == Decimal(want)
 
 
-def test_february_end_with_a_year_takes_that_years_last_day() -> None:
+def test_february_end_with_the_rows_year_takes_that_years_last_day() -> None:
     # 2024 is a leap year: 2月29日 is on time; 2025 is not, and 2025年3月1日 is past February's end
     rule = "2月底前完成招标得满分，3月底前完成得3分，逾期不得分"
-    assert _points(rule, "2024年2月29日") == Decimal(5)
-    assert _points(rule, "2025年3月1日") == Decimal(3)
+    assert _points(rule, "2024年2月29日", target="2024年2月底前") == Decimal(5)
+    assert _points(rule, "2025年3月1日", target="2025年2月底前") == Decimal(3)
+
+
+@pytest.mark.parametrize(("actual", "want"), [("2月28日", "4"), ("3月1日", "0"), ("是", "4"), ("否", "0")])
+def test_february_end_in_words_alone(actual: str, want: str) -> None:
+    # §88: the on-time band by 2月底, 未完成 the rest; weight 4 (it was date-band, §124's note)
+    assert _points("2月底前完成得满分，未完成不得分", actual, "4") == Decimal(want)
 
 
 @pytest.mark.parametrize("rule", ["2月底前完成招标得满分，3月底前完成得3分，逾期不得分", "6月底前完成得满分，7月完成得2分"])
@@ -49,36 +55,25 @@ def test_yearless_february_29_is_refused(rule: str) -> None:
         _points(rule, "2月29日")
 
 
-# ---- a date with its year against deadlines with none: read in the answer's year, said in the trace
+# ---- a date with its year against deadlines with none: still refused (the year evaluated is not the answer's)
 @pytest.mark.parametrize(
-    ("rule", "actual", "want"),
+    "rule",
     [
-        # 9月底前 6 of 6, 10月完成 4, 之后 0
-        ("9月底前完成建设得满分，10月完成得4分，之后完成不得分", "2023年9月30日", "6"),
-        ("9月底前完成建设得满分，10月完成得4分，之后完成不得分", "2023年10月1日", "4"),
-        ("9月底前完成建设得满分，10月完成得4分，之后完成不得分", "2023年11月2日", "0"),
-        # 5月31日前 6, 6月30日前 2, no late band: past both is a gap, 0
-        ("5月31日前完成拨付得满分，6月30日前完成得2分", "2026年5月31日", "6"),
-        ("5月31日前完成拨付得满分，6月30日前完成得2分", "2026年6月12日", "2"),
-        ("5月31日前完成拨付得满分，6月30日前完成得2分", "2026年7月1日", "0"),
-        # a whole month answered with its year, all of it in one band
-        ("9月底前完成建设得满分，10月完成得4分，之后完成不得分", "2023年10月", "4"),
+        "9月底前完成建设得满分，10月完成得4分，之后完成不得分",
+        "11月底前完成得满分，12月完成得3分，次年完成不得分。",
+        "2月底前完成招标得满分，3月底前完成得3分，逾期不得分",
     ],
 )
-def test_dated_answer_in_its_own_year(rule: str, actual: str, want: str) -> None:
-    assert _points(rule, actual, "6") == Decimal(want)
+def test_dated_answer_against_yearless_deadlines_is_refused(rule: str) -> None:
+    # 2026年1月5日 may be a late completion of 2025's work: nothing in the rule or the row says which year is evaluated
+    for actual in ("2025年10月8日", "2026年1月5日"):
+        with pytest.raises(scoring.ScoringError, match="年份"):
+            _points(rule, actual)
 
 
-def test_the_year_read_is_shown() -> None:
-    score = scoring.evaluate("9月底前完成建设得满分，10月完成得4分，之后完成不得分", "2023年10月8日", weight="6")
-    assert "按完成日期的年份2023年读" in str(score.trace) + str(score.explanation)
-
-
-def test_next_year_band_still_refuses_a_dated_answer() -> None:
-    with pytest.raises(scoring.ScoringError, match="次年"):
-        _points("11月底前完成得满分，12月完成得3分，次年完成不得分。", "2025年1月10日")
-
-
-def test_a_yearless_29_february_deadline_in_a_common_year_is_refused() -> None:
-    with pytest.raises(scoring.ScoringError, match="没有2月29日"):
-        _points("2月29日前完成得满分，3月底前完成得3分", "2025年3月5日")
+def test_the_rows_target_gives_the_year() -> None:
+    # §88/§124: the row's target 2024年9月底前 gives the deadlines their year; weight 6
+    rule = "9月底前完成建设得满分，10月完成得4分，之后完成不得分"
+    assert _points(rule, "2024年10月8日", "6", target="2024年9月底前") == Decimal(4)
+    assert _points(rule, "2024年9月30日", "6", target="2024年9月底前") == Decimal(6)
+    assert _points(rule, "2025年1月5日", "6", target="2024年9月底前") == Decimal(0)

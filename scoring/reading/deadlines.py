@@ -5,8 +5,7 @@ The bands are the rule's worded clauses with a deadline (``Label.deadline`` / ``
 order written, and at most one late band after them (逾期, 之后完成, 次年完成, 未按期开工, 8月底以后开工). A band
 whose deadline has no year takes it from the bands that state one (or from the row's target); a year is never
 invented: a rule whose deadlines have no year anywhere compares a date answered without a year by its month and
-day, and reads a date answered with a year in that year (the year evaluated, said in the trace, §148; refused where
-a band names 次年); a rule with a year refuses a date without one. A date answered scores the
+day, and refuses a date with a year; a rule with a year refuses a date without one. A date answered scores the
 first band whose deadline it does not pass; past them all, the late band (a gap before a late band's start, or
 with no late band, scores 0, as domain point 1 says)."""
 
@@ -170,11 +169,8 @@ def _order(d: Day) -> tuple[int, int, int]:
 def place(db: DateBands, when: Answered) -> tuple[Award | None, str]:
     """The band a completion date falls in (None: a gap, scored 0), and how it was read; raises ValueError with
     the refusal where the date cannot be compared with the deadlines."""
-    note = ""
     if db.yearless and isinstance(when.first, datetime.date):
-        if db.next_year:
-            raise ValueError(f"规则提到次年，期限没有写年份，不能确定“{when.text}”在哪一年的期限内：请填写规则中的等级")
-        db, note = in_year(db, when.first.year), f"（期限没有写年份，按完成日期的年份{when.first.year}年读）"
+        raise ValueError(f"规则的期限没有写年份，不能与“{when.text}”比较（年份不推断）：请填写是否按期，或规则中的等级")
     if not db.yearless and isinstance(when.first, MonthDay):
         raise ValueError(f"规则的期限写了年份，“{when.text}”没有年份：请写出完成日期的年份")
     if db.yearless and db.next_year:
@@ -184,26 +180,7 @@ def place(db: DateBands, when: Answered) -> tuple[Award | None, str]:
     first, last = _band(db, when.first), _band(db, when.last)
     if first[0] is not last[0]:
         raise ValueError(f"“{when.text}”跨了两档期限：请写出完成的具体日期")
-    return first[0], first[1] + note
-
-
-def in_year(db: DateBands, year: int) -> DateBands:
-    """Year-less deadlines read in the year a completion date states (semantics §148): the deadlines of a rule
-    that writes none are those of the year evaluated, and a completion date answered with its year is read as
-    done in that year. A deadline day the year lacks (2月29日前 in a common year) is refused; 2月底 is that
-    year's last day of February."""
-
-    def resolve(d: Day) -> Day:
-        if not isinstance(d, MonthDay):
-            return d
-        last = calendar.monthrange(year, d.month)[1]
-        if d.day > last and not d.end:
-            raise ValueError(f"{year}年没有{d}，期限不能按这一年读：请填写是否按期，或规则中的等级")
-        return datetime.date(year, d.month, min(d.day, last))
-
-    bands = tuple((a, resolve(d)) for a, d in db.bands)
-    start = resolve(db.start) if db.start is not None else None
-    return DateBands(bands, db.late, start, False, db.next_year)
+    return first
 
 
 def _band(db: DateBands, d: Day) -> tuple[Award | None, str]:
