@@ -45,7 +45,7 @@ def test_february_end_with_the_rows_year_takes_that_years_last_day() -> None:
 
 @pytest.mark.parametrize(("actual", "want"), [("2月28日", "4"), ("3月1日", "0"), ("是", "4"), ("否", "0")])
 def test_february_end_in_words_alone(actual: str, want: str) -> None:
-    # §88: the on-time band by 2月底, 未完成 the rest; weight 4 (it was date-band, §124's note)
+    # §88: the on-time band by 2月底, 未完成 the rest; weight 4 (it was date-band, §113)
     assert _points("2月底前完成得满分，未完成不得分", actual, "4") == Decimal(want)
 
 
