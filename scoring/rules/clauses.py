@@ -583,7 +583,8 @@ class ClauseReader(SpanReader):
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
         # 2024年年底前完成 / 11月30日前 / 第三季度末前: a date, the deadline of the words
-        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True)
+        # 2月底前完成采购得满分: February's end is its last day whichever it is (MonthDay end=True, semantics §148)
+        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True, february=True)
         start = self.start_day(lead) if deadline is None else None  # 8月31日后完成的不得分: the band after that day
         if deadline is None and start is None and not any(isinstance(p, (PQty, PCmp, PRange, PBounded, PStep)) for p in lead):
             # 上半年完成 / 下半年的: a half of the year opening the words is the band by 6月30日 / after it (§94)
