@@ -1042,8 +1042,8 @@ class ClauseReader(SpanReader):
     def _cadence(self, numeric: list[Any]) -> PQty | None:
         """专题栏目1月整理更新1次 (semantics §146): a whole number of a period shorter than the year (lexicon
         ``[words.cadence_unit]``: 月, 个月, 周, 季度) as the lead's first number, right before its count (次, 篇 …) with
-        words between, says how often (once a month), read so only where the same item (up to its ；/。 or the next
-        number ①②) writes the outcome of doing it late (lexicon ``[words.late_outcome]``: 未及时发布，计3分): then
+        words between, says how often (once a month), read so only where the same item (up to the next number ①②, or
+        the end: a part between ； is parsed alone, semantics §146) writes the outcome of doing it late (lexicon ``[words.late_outcome]``: 未及时发布，计3分): then
         1月 is a period, not January, and falling short of the cadence is that written outcome. Elsewhere 1月 may be
         January and the count stays unread (refused). None when the lead says no such thing."""
         if len(numeric) < 2 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in _CADENCE_UNITS:
@@ -1055,7 +1055,7 @@ class ClauseReader(SpanReader):
         if not between or any(ch.isdigit() for ch in between) or re.search(r"[，,；;。]", between):
             return None
         rest = self.text[numeric[1].span[1] :]
-        end = re.search(r"[；;。①②③④⑤⑥⑦⑧⑨⑩]", rest)
+        end = re.search(r"[①②③④⑤⑥⑦⑧⑨⑩]", rest)
         item = rest[: end.start()] if end else rest
         return numeric[0] if any(w in item for w in _LATE_OUTCOME) else None
 
