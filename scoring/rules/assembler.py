@@ -60,9 +60,9 @@ from .nodes import (
 )
 from .phrases import (
     _EVENT_UNITS,
-    _LATE_OUTCOME,
     _EVENT_WORDS,
     _EXCESS_WORDS,
+    _LATE_OUTCOME,
     _SHORT_WORDS,
     _TIME_UNITS,
     Lead,

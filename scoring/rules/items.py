@@ -97,4 +97,6 @@ def several_items(text: str, refused: RuleSyntaxError, parse_one: Callable[[str]
 
 def _graded(rule: Rule) -> bool:
     """Whether an award of ``rule`` is on a grade word (优秀, 良好, 较好 …: lexicon ``[words.grade]``)."""
-    return any(isinstance(a.condition, (Label, TargetMet)) and grade_of(a.condition.text) is not None for a in rule.awards)
+    return any(
+        isinstance(a.condition, (Label, TargetMet)) and grade_of(a.condition.text) is not None for a in rule.awards
+    )
