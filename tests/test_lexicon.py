@@ -446,15 +446,3 @@ def test_onward_is_the_band_after_the_month_before(c: WordClass, e: Entry) -> No
     rule = _parse(c, e)
     last = _clauses(rule, n.Award)[-1].condition
     assert isinstance(last, n.Label) and last.deadline is None and last.start == n.MonthDay(9, 30)
-
-
-@pytest.mark.parametrize(("c", "e"), _entries("cadence"))
-def test_cadence_with_a_late_outcome_is_a_worded_requirement(c: WordClass, e: Entry) -> None:
-    # §146: N月…1次 (a period before a count) is how often only where the item scores lateness in words: the
-    # first award is the requirement in words (the count kept in its text), a negated late outcome follows
-    rule = _parse(c, e)
-    awards = _clauses(rule, n.Award)
-    assert isinstance(awards[0].condition, n.Label) and not awards[0].condition.negated
-    assert "1次" in awards[0].condition.text
-    assert any(isinstance(a.condition, n.Label) and a.condition.negated and a.condition.text.startswith(("未及时", "不及时", "未按时")) for a in awards[1:])
-    assert not _clauses(rule, n.Deduction)

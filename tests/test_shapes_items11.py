@@ -22,16 +22,11 @@ DEV_126 = (
     "高于上年专项资金决算数的 20%(包括 20%)得 3 分,高于上年专项资金决算数的 10%(包括 10%)得 2 分,"
     "高于上年专项资金决算数 10%以内的得 1 分。"
 )
-SEED = (
-    "①招聘信息、求职人员信息采集、审核后2个工作日内上网发布，计5分，未及时发布，计1分，未发布，计0分；"
-    "②政策资讯及时更新，专题栏目1月整理更新1次，计5分，未及时发布，计3分，未发布，计0分。"
-)
 # variants in words of our own
 MINE_ITEMS = (
     "建立资金管理制度得2分；按季度报送进度报告，报送完整得3分，报送不完整得1分；"
     "资金支出率达到90%(含90%)得5分，达到80%(含80%)得3分。"
 )
-MINE_CADENCE = "①信息及时公开，1周更新1次，计4分，不及时更新，计2分，未更新，计0分；②台账及时归档，计6分，未及时归档，计3分，未归档，计0分。"
 
 
 def _points(text: str, actual: Any, weight: str) -> Decimal:
@@ -108,62 +103,3 @@ def test_items_in_other_words(actual: dict[str, str], points: str) -> None:
 )
 def test_parts_that_are_not_items_keep_the_refusal(text: str) -> None:
     assert _code(text) == "several-things"
-
-
-# ------------------------------------------------------------------ 1月…1次: how often, where lateness is scored
-
-
-def test_a_month_before_a_count_is_how_often_where_lateness_is_scored() -> None:
-    r = scoring.parse(SEED)
-    assert isinstance(r, n.Composite)
-    first = r.items[1].rule.awards[0].condition
-    assert isinstance(first, n.Label) and first.text == "政策资讯及时更新，专题栏目1月整理更新1次"
-    assert [i.points for i in r.items] == [5, 5]
-
-
-@pytest.mark.parametrize(
-    ("actual", "points"),
-    [
-        ({"1": "是", "2": "是"}, "10.00"),  # 5 + 5
-        ({"1": "未及时发布", "2": "未及时发布"}, "4.00"),  # 1 + 3
-        ({"1": "未发布", "2": "是"}, "5.00"),  # 0 + 5
-        ({"1": "未及时发布", "2": "未发布"}, "1.00"),  # 1 + 0
-    ],
-)
-def test_seed_outcomes_named_per_item(actual: dict[str, str], points: str) -> None:
-    assert _points(SEED, actual, "10") == Decimal(points)
-
-
-def test_a_count_answering_the_worded_requirement_is_refused() -> None:
-    with pytest.raises(scoring.EvaluationError) as e:
-        _points(SEED, {"1": "是", "2": "3次"}, "10")
-    assert "是/否" in str(e.value)
-
-
-@pytest.mark.parametrize(
-    ("actual", "points"),
-    [
-        ({"1": "不及时更新", "2": "是"}, "8.00"),  # 2 + 6
-        ({"1": "未更新", "2": "未及时归档"}, "3.00"),  # 0 + 3
-        ({"1": "是", "2": "是"}, "10.00"),  # 4 + 6
-    ],
-)
-def test_cadence_in_other_words(actual: dict[str, str], points: str) -> None:
-    assert _points(MINE_CADENCE, actual, "10") == Decimal(points)
-    r = scoring.parse(MINE_CADENCE)
-    assert scoring.parse(scoring.render(r)) == r
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "专题栏目1月整理更新1次，计5分，未发布，计0分。",  # no late outcome: 1月 may be January
-        "政策资讯及时更新，专题栏目1月整理更新1次，计5分。",
-    ],
-)
-def test_a_month_before_a_count_without_a_late_outcome_stays_unread(text: str) -> None:
-    assert _code(text) == "unread-number"
-
-
-def test_a_frequency_among_worded_awards_without_a_late_outcome_stays_refused() -> None:
-    assert _code("每季度召开一次例会得满分，未召开不得分") == "frequency"

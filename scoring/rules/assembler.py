@@ -62,7 +62,6 @@ from .phrases import (
     _EVENT_UNITS,
     _EVENT_WORDS,
     _EXCESS_WORDS,
-    _LATE_OUTCOME,
     _SHORT_WORDS,
     _TIME_UNITS,
     Lead,
@@ -1434,14 +1433,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         if not numeric:
             how_often = next((c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Label)
                               and c.condition.span in self.frequencies), None)  # fmt: skip
-            late = any(
-                isinstance(c, Award) and isinstance(c.condition, Label) and c.condition.negated
-                and c.condition.text.startswith(_LATE_OUTCOME) for c in clauses
-            )  # fmt: skip
-            if how_often is not None and not late:
-                # 政策资讯及时更新，专题栏目1月整理更新1次，计5分，未及时发布，计3分: where the outcome of doing it late is
-                # written, the frequency is the requirement of the on-time outcome and the answer names the outcome
-                # (semantics §146); without it how a year's count short of it scores is not written
+            if how_often is not None:
                 raise self.error(
                     "frequency", "这是一项要求（每季度…一次、全部N项、一年内未发生…），规则没有说实际的次数或项数如何计分",
                     how_often.span or (0, len(self.text)),

@@ -44,7 +44,6 @@ from .nodes import (
 from .phrases import (
     _BEHIND_WORDS,
     _BUDGET_WORDS,
-    _CADENCE_UNITS,
     _DELAY_OVER,
     _DELAY_WORDS,
     _EVENT_UNITS,
@@ -55,7 +54,6 @@ from .phrases import (
     _FLOOR,
     _FREQ_WORDS,
     _JOINT_WORDS,
-    _LATE_OUTCOME,
     _MISSED_WORDS,
     _MORE_WORDS,
     _NEGATIONS,
@@ -1022,42 +1020,19 @@ class ClauseReader(SpanReader):
         ``[words.whole_set]``). Every number of the lead must be such a count (次, 项, 篇 …). Empty when
         the lead says no such thing."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        cadence = self._cadence(numeric)
-        counts = [p for p in numeric if isinstance(p, (PQty, PCmp)) and p is not cadence]
-        if not counts or len(counts) + (cadence is not None) != len([p for p in numeric if not isinstance(p, PBareOp)]):
+        counts = [p for p in numeric if isinstance(p, (PQty, PCmp))]
+        if not counts or len(counts) != len([p for p in numeric if not isinstance(p, PBareOp)]):
             return []
         if any(
             p.q.is_percent or (p.q.unit not in _EVENT_UNITS and p.q.unit.lstrip("个") not in _EVENT_UNITS)
             for p in counts
         ):
             return []
-        if cadence is not None:
-            return numeric
         start = min(p.span[0] for p in lead if p.span != (0, 0))
         before = self.text[start : counts[0].span[0]]
         if not any(w in before for w in _PERIODS) and not before.rstrip().endswith(_WHOLE_SET):
             return []
         return numeric
-
-    def _cadence(self, numeric: list[Any]) -> PQty | None:
-        """专题栏目1月整理更新1次 (semantics §146): a whole number of a period shorter than the year (lexicon
-        ``[words.cadence_unit]``: 月, 个月, 周, 季度) as the lead's first number, right before its count (次, 篇 …) with
-        words between, says how often (once a month), read so only where the same item (up to the next number ①②, or
-        the end: a part between ； is parsed alone, semantics §146) writes the outcome of doing it late (lexicon ``[words.late_outcome]``: 未及时发布，计3分): then
-        1月 is a period, not January, and falling short of the cadence is that written outcome. Elsewhere 1月 may be
-        January and the count stays unread (refused). None when the lead says no such thing."""
-        if len(numeric) < 2 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in _CADENCE_UNITS:
-            return None
-        q = numeric[0].q.value
-        if q < 1 or q != q.to_integral_value():
-            return None
-        between = self.text[numeric[0].span[1] : numeric[1].span[0]]
-        if not between or any(ch.isdigit() for ch in between) or re.search(r"[，,；;。]", between):
-            return None
-        rest = self.text[numeric[1].span[1] :]
-        end = re.search(r"[①②③④⑤⑥⑦⑧⑨⑩]", rest)
-        item = rest[: end.start()] if end else rest
-        return numeric[0] if any(w in item for w in _LATE_OUTCOME) else None
 
     def _no_step_from_last(self, segs: list[Any]) -> None:
         """倒数第2名扣2分: a place from the last before a deduction would be read as a step per two places (as 第2名扣2分
