@@ -30,6 +30,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from ..errors import RuleSyntaxError
 from ..text.normalize import Normalized, normalize
+from .items import several_items
 from .lexicon import grammar_terminals
 from .nodes import Node
 from .transform import MAX_NESTING, Reductions, build, reductions
@@ -404,7 +405,14 @@ def _parse(text: str) -> Node:
         raise _convert(e, text) from None
     except RecursionError:
         raise RuleSyntaxError("too-deep", "规则嵌套过深", text, 0) from None
-    node = build(run.result(top), text)
+    try:
+        node = build(run.result(top), text)
+    except RuleSyntaxError as e:
+        if e.code != "several-things":
+            raise
+        # 纳入预算安排得1分；计划编制比较完整得3分…；高于决算数的30%得4分…: parts separated by ；, each a rule of its
+        # own, are the items ①②③ unwritten (semantics §146); anything else keeps the refusal
+        node = several_items(text, e, _parse)
     if run.phrases.operators and _depth(node) > MAX_DEPTH:
         # only formula operators nest without bound (a text with none is a few levels deep: not walked)
         raise RuleSyntaxError("too-deep", f"规则嵌套过深（最多{MAX_DEPTH}层）", text, 0)
