@@ -48,7 +48,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
-    "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
     "dev-109": ("unexpected-token", "按…水质比例×50计分 (a formula with no 得分=) and S加=D升/D总×10; its Roman numerals (Ⅲ类) read as words (semantics §79)"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
 }
