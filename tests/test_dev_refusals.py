@@ -46,7 +46,7 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-096": ("two-conditions", "bands on a share joined by 且 with a worded condition (运行管护效果良好)"),
     "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
-    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
+    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others (without that clause: several-rates)"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
     "dev-109": ("unexpected-token", "按…水质比例×50计分 (a formula with no 得分=) and S加=D升/D总×10; its Roman numerals (Ⅲ类) read as words (semantics §79)"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),

@@ -112,3 +112,17 @@ def test_bracketed_formula_keeps_a_real_condition() -> None:
 def test_round_trip(text: str) -> None:
     rule = scoring.parse(text)
     assert scoring.parse(render(rule)) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "五率达100%记7分。每项低一个百分点扣0.2分",  # dev-028's words: one value was read for the five rates
+        "计生服务两率(随访率、建档率)达到95%得5分",  # my own words
+        "三率达到90%以上得满分",
+    ],
+)
+def test_several_rates_refused(text: str) -> None:
+    with pytest.raises(scoring.RuleSyntaxError) as e:
+        scoring.parse(text)
+    assert e.value.code == "several-rates"

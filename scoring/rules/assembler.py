@@ -206,6 +206,9 @@ _FURTHER = frozenset(("另", "另外", "再", "还", "另行", "并"))
 # (抽10份孕期档案或入户核实): the size of a sample and its unit (the terminal SAMPLE, semantics §145)
 _SAMPLE = re.compile(r"抽(?:查|取|检|样)?\s*(?P<n>[0-9]+)\s*(?P<unit>[\u4e00-\u9fff])")
 
+# 五率 / 两率: a count word before 率 names several rates (semantics §145)
+_SEVERAL_RATES = re.compile(r"[两二三四五六七八九十]+率")
+
 
 def _num_text(d: Decimal) -> str:
     return f"{d.normalize():f}"
@@ -1032,6 +1035,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         out = self._formula_subject(out)
         out = self._letters(out)
         out = self._samples(out)
+        self._several_rates(out)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -1086,6 +1090,19 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+
+    def _several_rates(self, out: list[Clause]) -> None:
+        """流入人口管理五率(信息采集率、合同签订率…)达100%记7分 (semantics §145): a count word before 率 names several
+        rates, each its own value; one value was read for all of them (98% scored the five rates). Refused until
+        the named rates are read, each answered under its number."""
+        for c in out:
+            cond = getattr(c, "condition", None)
+            if isinstance(cond, Range) and (m := _SEVERAL_RATES.search(cond.subject)) is not None:
+                raise self.error(
+                    "several-rates", f"“{m.group()}”是几个比率：各自的实际值和扣分还不能读", cond.span or (0, len(self.text)),
+                    expected=("信息采集率达到100%，每低1个百分点扣0.2分；合同签订率达到100%…",),
+                    hint="把每个比率分别写成一条：名称、目标和扣分",
+                )  # fmt: skip
 
     def _samples(self, out: list[Clause]) -> list[Clause]:
         """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): a sample's size bounds the count of the first
