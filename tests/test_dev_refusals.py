@@ -44,8 +44,7 @@ REFUSED: dict[str, tuple[str, str]] = {
     # shapes not read yet: their hand cases stay and fail as parse-refused
     "dev-096": ("two-conditions", "bands on a share joined by 且 with a worded condition (运行管护效果良好)"),
     "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
-    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
-    "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
+    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others (without that clause: several-rates)"),
     "dev-109": ("unexpected-token", "S加=D升/D总×10: a bonus formula of letters the text defines in words (按…Ⅲ类以上水质比例×50计分 is read, §144)"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
 }

@@ -206,6 +206,17 @@ _FURTHER = frozenset(("另", "另外", "再", "还", "另行", "并"))
 #: refusals of two ladders on one value that a heading before each can resolve into cases (semantics §142)
 _CASE_CONFLICTS = frozenset(("crossing-bands", "band-twice", "band-unreachable"))
 
+# (抽10份孕期档案或入户核实): the size of a sample and its unit (the terminal SAMPLE, semantics §145)
+_SAMPLE = re.compile(r"抽(?:查|取|检|样)?\s*(?P<n>[0-9]+)\s*(?P<unit>[\u4e00-\u9fff])")
+
+# 五率 / 两率: a count word before 率 names several rates (semantics §145)
+_SEVERAL_RATES = re.compile(r"[两二三四五六七八九十]+率")
+
+
+def _num_text(d: Decimal) -> str:
+    return f"{d.normalize():f}"
+
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -238,6 +249,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     continue
                 if isinstance(p, TFlag) and p.kind == "step_close":
                     self._step_close(p, tails)
+                    continue
+                if isinstance(p, TFlag) and p.kind == "sample":
+                    # (抽10份孕期档案或入户核实): the sample's size, for the per-item deduction after it (§145)
+                    self.use(p)
+                    self.samples.append(p)
                     continue
                 if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
@@ -561,6 +577,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
         self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
+        self.samples: list[TFlag] = []  # (抽10份…): sizes of samples (semantics §145)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
@@ -963,6 +980,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     else:
                         out.append(Veto(cond, seg.span))
                 else:
+                    if o.bracketed and self._reaches_target(cond):
+                        # 系统管理率达到目标值(抽查的系统管理率/85%*10计算得分): the bracket says how reaching the target is
+                        # scored, at every value, not only once it is reached (§145)
+                        cond = None
                     out.append(Award(cond, o.outcome, discretionary, seg.span))
             for f in flags:
                 if f.kind == "until":
@@ -1041,6 +1062,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._lost_dash_value(segs)
         out = self._formula_subject(out)
         out = self._letters(out)
+        out = self._samples(out)
+        self._several_rates(out)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -1095,6 +1118,60 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+
+    def _several_rates(self, out: list[Clause]) -> None:
+        """流入人口管理五率(信息采集率、合同签订率…)达100%记7分 (semantics §145): a count word before 率 names several
+        rates, each its own value; one value was read for all of them (98% scored the five rates). Refused until
+        the named rates are read, each answered under its number."""
+        for c in out:
+            cond = getattr(c, "condition", None)
+            if isinstance(cond, Range) and (m := _SEVERAL_RATES.search(cond.subject)) is not None:
+                raise self.error(
+                    "several-rates", f"“{m.group()}”是几个比率：各自的实际值和扣分还不能读", cond.span or (0, len(self.text)),
+                    expected=("信息采集率达到100%，每低1个百分点扣0.2分；合同签订率达到100%…",),
+                    hint="把每个比率分别写成一条：名称、目标和扣分",
+                )  # fmt: skip
+
+    def _samples(self, out: list[Clause]) -> list[Clause]:
+        """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): a sample's size bounds the count of the first
+        per-item deduction after it counting in the sample's unit (份): that deduction is answered by how many of the
+        sample failed, at most its size. A sample no such deduction follows is refused: what it bounds is not written."""
+        samples, self.samples = self.samples, []
+        for flag in samples:
+            m = _SAMPLE.search(self.text[flag.span[0] : flag.span[1]])
+            assert m is not None
+            size, unit = Decimal(m.group("n")), m.group("unit")
+            k = next(
+                (
+                    i for i, c in enumerate(out)
+                    if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.sample is None
+                    and c.span is not None and c.span[1] > flag.span[1] and c.step is not None and c.step.unit == unit
+                ),
+                None,
+            )  # fmt: skip
+            if k is None or size <= 0:
+                raise self.error(
+                    "sample-unread", f"抽查{_num_text(size)}{unit}之后没有按“每{unit}”扣分的条款：抽查的数量限定什么没有写明",
+                    flag.span, expected=(f"（抽{_num_text(size)}{unit}）1{unit}不合格扣1分",),
+                    hint=f"在抽查说明之后写出每{unit}不合格扣几分",
+                )  # fmt: skip
+            c = out[k]
+            assert isinstance(c, Deduction) and c.step is not None
+            if c.step.value > size:
+                raise self.error("sample-unread", f"每{_num_text(c.step.value)}{unit}扣分，超过了抽查的{_num_text(size)}{unit}",
+                                 flag.span, expected=(f"（抽{_num_text(size)}{unit}）1{unit}不合格扣1分",))  # fmt: skip
+            out[k] = attrs.evolve(c, sample=size)
+        return out
+
+    @staticmethod
+    def _reaches_target(cond: object) -> bool:
+        """达到目标值 / 完成目标 as a condition: the target met, nothing else (§145)."""
+        if isinstance(cond, TargetMet):
+            return not cond.negated
+        return (
+            isinstance(cond, Range) and cond.measure is Measure.RATIO and cond.high is None and cond.low is not None
+            and cond.low.inclusive and cond.low.value == Quantity(Decimal(100), "%")
+        )  # fmt: skip
 
     def _waiver(self, lead: Lead, o: TOutcome, out: list[Clause], span: Span) -> Waiver | None:
         """但本地区…占比高于各地区平均占比加5%的，可不扣分 (semantics §105): words opened by 但 (or followed by 可不扣分 /

@@ -385,6 +385,9 @@ class Deduction:
     # 先进集体和个人分别加2分、1分: an item of a list scored per listed item (分别, domain point 17), not steps the text
     # writes with 每: 是 on it is that item met, once. Descriptive like ``event`` (the canonical text writes 加2分/项)
     listed: bool = attrs.field(default=False, eq=False)
+    # (抽10份孕期档案)1份不真切扣1分: the size of the sample the counted items are drawn from; a count above it is
+    # refused (semantics §145). In equality: the canonical text writes it, （抽10份）
+    sample: Decimal | None = None
 
 
 @frozen

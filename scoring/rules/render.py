@@ -70,6 +70,7 @@ from .nodes import (
     Waiver,
     Zero,
 )
+from .shapes import formula_vars
 
 __all__ = ["REQUESTS", "number", "pending", "quantity", "range_text", "render", "render_condition", "render_outcome"]
 
@@ -259,6 +260,9 @@ def render_outcome(o: Outcome) -> str:
         return f"得指标分值{number(o.percent)}%"
     if isinstance(o, Zero):
         return "不得分"
+    if isinstance(o, Formula) and o.cap is None and any("的" in n for n in formula_vars(o.expr)):
+        # 抽查的系统管理率/85%×10: after 得分= 的 ends a name; 按…计算得分 reads it whole (§145)
+        return "按" + expr_text(o.expr) + "计算得分"
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
     if isinstance(o, ShareOfRank):
@@ -439,6 +443,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
             text += "，" + _partial_phrase(d.partial)
         elif d.partial is None and step.value != 1:
             notes.append("不足一档未写明：默认按比例")
+        if d.sample is not None:
+            text = f"（抽{number(d.sample)}{step.unit}）{text}"  # (抽10份孕期档案)1份不真切扣1分 (semantics §145)
         return text
     # distance from a reference
     used.add("R2")

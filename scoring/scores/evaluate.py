@@ -444,6 +444,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
+    _within_samples(rule, per_clause, x)  # 11 on (抽10份孕期档案)1份不真切扣1分 (§145)
     if rule.waivers:
         rule = _waived(rule, per_clause, ctx)  # 但…的，可不扣分 (semantics §105)
 
@@ -567,7 +568,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         all_clear = False
     losses = any(not d.bonus for d in rule.deductions)
     for a in band_order(rule):
-        if isinstance(a.condition, Label) or (a.condition is None and losses):
+        based = False
+        if a.condition is None and losses and isinstance(a.outcome, Formula):
+            # 按系统管理率/85%×10计算得分，1份不真切扣1分: the formula is the base the counted events deduct from (§145);
+            # a step on the value itself beside it (每低1%扣1分) would count from a line the formula does not state
+            _formula_base(rule, per_clause)
+            based = True
+        elif isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # 得10分，每低1个百分点扣1分: points with no condition are what the deductions start from
         if isinstance(a.condition, Otherwise):
             if x.quantity is None:
@@ -583,6 +590,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                 raise _one_or_each(a, x, full)
             value = _outcome(a.outcome, x, ctx, full)
             ctx.step(_describe_award(a, ctx, full, x), value, "", 实际值=_show(x))
+            if based and value > full:
+                # 95%/85%×10 = 11.18 before 1份不真切扣1分: capped at the weight as every formula, then deducted (§145)
+                ctx.step(f"公式得分以分值{_num(full)}分为限", full - value, "")
+                value = full
             if isinstance(a.outcome, Zero) and a.discretionary:
                 ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则允许酌情扣分代替不得分，此处按不得分计")
             if rule.bonuses and value > 0:
@@ -1683,6 +1694,31 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         ctx.step(f"第{item.number}项得{_num(_q4(value))}分（满分{_num(points)}分）", ZERO, "")
         total += value
     return total
+
+
+def _within_samples(rule: Rule, per_clause: dict[int, _In], x: _In) -> None:
+    """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): the count answered is of the sample's items, so it
+    is a whole number from 0 to the sample's size; more than were drawn is refused, not scored."""
+    for d in rule.deductions:
+        if d.sample is None or d.step is None:
+            continue
+        q = per_clause.get(id(d), x).quantity
+        if q is None:
+            continue
+        if q.value < 0 or q.value != q.value.to_integral_value() or q.value > d.sample:
+            raise EvaluationError(
+                f"“{d.event or _num(d.step.value) + d.step.unit}”只在抽查的{_num(d.sample)}{d.step.unit}中计数，"
+                f"应为0到{_num(d.sample)}的整数，而不是{_num(q.value)}"
+            )
+
+
+def _formula_base(rule: Rule, per_clause: dict[int, _In]) -> None:
+    """A formula with no condition beside deductions (semantics §145): it is the base only when every deduction is
+    a counted event answered apart; a step on the measured value beside it is refused (which line it counts from,
+    and whether it repeats the formula, is not written). Before this the formula was skipped and the deductions
+    counted from full marks."""
+    if any(id(d) not in per_clause and not d.bonus for d in rule.deductions):
+        raise EvaluationError("这条规则按公式计分，旁边又有按数值的扣分：扣分从哪条线算起、是否与公式重复没有写明，请人工计分")
 
 
 def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) -> str:
