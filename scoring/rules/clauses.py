@@ -1429,13 +1429,17 @@ class ClauseReader(SpanReader):
                 raise self.error("list-count", "列表中的数值缺少比较", first.span, expected=("≥", "以上"))
             words = tuple(p for p in lead if isinstance(p, PWord) or (isinstance(p, PText) and not _list_sep(p)))
             self.use(*(p for p in lead if isinstance(p, PText) and _list_sep(p)))
+            # 超过80%、70%和60%，且运行管护效果良好，分别得6分、4分和2分 (or the words first, 效果良好且…超过80%、…):
+            # 且 joins those words to each member's band (semantics §143): each member is an All of the two (§100)
+            joined = any(isinstance(p, PText) and _JOINT.search(self.text, *p.span) for p in words)
             out: list[Clause] = []
             for m, v in zip(members, tl.values, strict=True):
                 if isinstance(m, PQty) and isinstance(first, PCmp):
                     m = PCmp(first.op, m.q, m.span, first.of_target, None, first.suffix)
                 elif isinstance(m, PQty):
                     raise self.error("list-count", "列表中的数值缺少比较", m.span, expected=("≥", "以上"))
-                cond = self.condition((*words, m), m.span)
+                both = self.joint(tuple(sorted((*words, m), key=lambda q: q.span)), span) if joined else None
+                cond = both if both is not None else self.condition((*words, m), m.span)
                 out.append(Award(cond, Points(v), False, span))
             return out
         parts = _split_list(lead)
