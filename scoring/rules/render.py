@@ -156,8 +156,22 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
 def range_text(c: Range, used: set[str] | None = None) -> str:
     """A Range in canonical form: 满意度≥90% · 偏离5%（不含）至20%（含） · ≥指标值的90% · =100%; the grade naming
     it in brackets after it: =100%（优） (semantics §103)."""
+    if c.grade and c.low is not None and _bare_number(c) and "inherit" not in (used or ()):
+        # 优（100%）: a grade naming a single number, no edge written (stated=False); =100% would claim the text
+        # said 等于 (101% would score 0 where the original refuses it)
+        return f"{c.grade}（{quantity(c.low.value)}）"
     text = _band_text(c, set() if used is None else used)
     return f"{text}（{c.grade}）" if c.grade else text
+
+
+def _bare_number(c: Range) -> bool:
+    """The band is one number of a value, neither edge written (优（100%）)."""
+    low, high = c.low, c.high
+    return (
+        low is not None and high is not None and low.value == high.value and low.inclusive and high.inclusive
+        and not low.stated and not high.stated and c.measure is Measure.VALUE and not c.subject and not c.named
+        and not c.defined and low.value.unit != "分"
+    )  # fmt: skip
 
 
 def _band_text(c: Range, used: set[str]) -> str:
@@ -179,6 +193,11 @@ def _band_text(c: Range, used: set[str]) -> str:
             if not low.inclusive:
                 return f"{head}超过{quantity(low.value)}"  # read since §51
             return f"{head}{of}{quantity(low.value)}以上"
+        if low.inclusive and not low.stated and not of and "lone" in used:
+            # 开展政策宣讲活动1次得2分: the rule's one band is a single number, not written as an edge (stated=False);
+            # ≥ would claim the text said 以上 (3次 would score where the original refuses it). In a ladder of
+            # bands (第7名得4分 after 第4至6名) the ≥ is the ladder's reading and a bare number would read as =
+            return f"{head}{quantity(low.value)}"
         return f"{head}{'≥' if low.inclusive else '>'}{of}{quantity(low.value)}"
     if high is not None:
         if unit_points:
@@ -299,6 +318,12 @@ def _step_phrase(d: Deduction, used: set[str]) -> str:
         per = "偏离每高于或低于" if dev else "每高于或低于"
     else:
         per = "每偏差" if dev else "每"
+    return per + _step_size(d, used)
+
+
+def _step_size(d: Deduction, used: set[str]) -> str:
+    """5个百分点 · 指标值的5% · 1000元: the size of a distance step."""
+    assert d.step is not None
     step = d.step
     if step.unit == "个百分点" or (step.unit == "%" and d.basis is PercentBasis.POINTS):
         if step.unit == "%":
@@ -309,7 +334,7 @@ def _step_phrase(d: Deduction, used: set[str]) -> str:
         size = f"指标值的{number(step.value)}%"
     else:
         size = quantity(step)
-    return per + size
+    return size
 
 
 def _start_phrase(d: Deduction, used: set[str]) -> str:
@@ -329,8 +354,12 @@ def _start_phrase(d: Deduction, used: set[str]) -> str:
 def _start_in_context(d: Deduction, rule: Rule) -> bool:
     """The start is the one comparison of the context clause just before (§13: 按计划100%完成，每偏差5%扣2分),
     which the canonical text keeps as a note: the start needs no phrase of its own."""
-    if d.start is None or not d.start.inclusive or (d.direction is not None and d.start.stated):
+    if d.start is None or (d.direction is not None and d.start.stated):
         return False  # (a start not stated, §58: the lone number of the note before, restating a band's line)
+    if not d.start.inclusive and d.direction is not None:
+        return False
+    # an exclusive start with no direction is the line of the note before (项目完成率低于100%的，每满5个百分点…):
+    # the note says 低于/超过 and the grammar reads its line as the start, as the source does
     i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
     before = rule.clauses[i - 1] if i > 0 else None
     if d.plan and i > 1 and isinstance(before, Award) and isinstance(before.condition, TargetMet):
@@ -419,8 +448,15 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         name = ""  # ≤100%时 before the name would put the line's number in the name (a gap: docs/architecture.md)
     # 重大治安隐患整改率每低10%扣10分: the name of the value the step measures, as written (§14, §134); without it
     # two named steps would read as one value answered once
-    text = start + name + _step_phrase(d, used) + amount
-    if d.partial is not None and d.partial is not Partial.CEIL:
+    whole = d.partial is Partial.FLOOR and d.measure is Measure.VALUE and (d.direction is None or bool(start))
+    if whole:
+        # 每满5个百分点扣1分: 每满 is the grammar's own phrase for whole steps only (不足一档不计); the direction,
+        # where there is one, is the start phrase's (<95%时每满5个百分点)
+        phrase = "每满" + _step_size(d, used)
+    else:
+        phrase = _step_phrase(d, used)
+    text = start + name + phrase + amount
+    if d.partial is not None and d.partial is not Partial.CEIL and not whole:
         used.add("R5")
         text += "，" + _partial_phrase(d.partial)
     if d.start is None:
@@ -478,6 +514,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
         used.add("R5")
     first = _points_first(rule)
+    bands = [i for i, c in enumerate(rule.clauses) if isinstance(c, Award) and isinstance(c.condition, Range)]
+    lone = bands[0] if len(bands) == 1 else None  # the rule's only band (its bare number reads back as written)
     lists = _listed_runs(rule)
     inside = {k for run in lists.values() for k in run[:-1]}
     for i, c in enumerate(rule.clauses):
@@ -485,6 +523,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             continue  # written with the last item of its 分别 list
         notes: list[str] = []
         local = {"inherit"} if i in inherit else set()
+        if i == lone:
+            local.add("lone")
         if first and isinstance(c, Award):
             local.add("points-first")
         run = lists.get(i)
@@ -492,7 +532,7 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             text = _listed_text([rule.clauses[k] for k in run])  # type: ignore[misc]
         else:
             text = _clause(c, rule, ctx, local, notes, said_measure)
-        used |= local - {"inherit", "points-first"}
+        used |= local - {"inherit", "points-first", "lone"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
         if isinstance(c, Deduction) and c.cap is not None:
