@@ -42,7 +42,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-165": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
     "dev-152": ("garbled-text", "characters decoded wrongly (當?shù)厣鐣?huì)): the label cannot be read (§59)"),
     # shapes not read yet: their hand cases stay and fail as parse-refused
-    "dev-007": ("crossing-bands", "two ladders by region (山区… / 其它地区): the region is a second input"),
     "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),

@@ -144,7 +144,8 @@ def test_render_knows_every_node_field() -> None:
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
                  "cap_share", "floor", "bonus_highest"},  # bonus_highest: ，就高计分 after the last bonus (§126)  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)
         "Item": {"number", "points", "rule", "span"},
-        "Composite": {"items", "shared", "source", "normalized", "per_item"},  # per_item: 。每完成1项取得该项分数 (§86)
+        "Composite": {"items", "shared", "source", "normalized", "per_item",  # per_item: 。每完成1项取得该项分数 (§86)
+                      "cases"},  # cases: each item as heading：ladder, one sentence each (§142)
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
         # parts (且 joining words, §93): written by the label's own words, which hold the 且
         "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},

@@ -50,7 +50,15 @@ from ..rules.nodes import (
 )
 from ..rules.once import per_rule
 from ..rules.render import range_text, render_condition, render_outcome
-from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, joint_states, ties_to_target
+from ..rules.shapes import (
+    budget_comparison,
+    case_headings,
+    checklist,
+    checklist_hand,
+    deducts,
+    joint_states,
+    ties_to_target,
+)
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -82,7 +90,7 @@ class Input:
 
     ``kind``: "value" (the measured value, in ``unit``), "count" (how often a named event
     happened), "flag" (是/否: a named requirement met), "grade" (one of ``choices``), "items"
-    (a mapping of sub-item answers). ``key``: where it goes in a mapping of several answers."""
+    (a mapping of sub-item answers), "cases" (one case named by its heading, semantics §142). ``key``: where it goes in a mapping of several answers."""
 
     key: str | int
     kind: str
@@ -133,6 +141,7 @@ class Reading:
 
 
 _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次",
+          "cases": "情形（只适用其一，按原文写情形）",  # 山区：…。其它地区：… (semantics §142)
           # 第6名/共20名, 20个中排第6, {'名次': 6, '参评数': 20}, 前25% (semantics §109)
           "rank-share": "名次及参评总数（如 第6名/共20名，或 前25%）",
           # 第18名/共20名 where places are counted from the last (倒数3名: semantics §109)
@@ -1004,6 +1013,17 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     if tq is None and isinstance(target, (int, Decimal)) and not isinstance(target, bool):
         tq = bare_quantity(Decimal(target), u)  # a number: in the row's unit, as evaluate reads it
     setting = Setting(u, tq, op)
+    if isinstance(rule, Composite) and rule.cases:
+        # 山区：…。其它地区：… (semantics §142): one case applies, answered under its heading's words
+        heads = case_headings(rule)
+        cases = [(h, on_target(i.rule, setting), i.rule) for h, i in zip(heads, rule.items, strict=True)]
+        inputs = [attrs.evolve(_item_input(i.number, r, u), key=h, name=f"情形“{h}”：" + _item_input(i.number, r, u).name.split("：", 1)[-1])
+                  for i, (h, r, _) in zip(rule.items, cases, strict=True)]  # fmt: skip
+        decisions = [d for _, r, was in cases for d in (*_on_target(was, tq, op, u), *_rule_decisions(r, op, percent, u, tq))]
+        listed = "；".join(f"“{h}”" for h in heads)
+        decisions.insert(0, Decision("按情形计分", "答法", f"只适用其中一种情形，填 {{情形: 实际值}}，情形须按原文写：{listed}", True,
+                                     "semantics §142"))  # fmt: skip
+        return Reading(rule, (Input("实际值", "cases", "适用的情形及其实际值 {情形: …}"), *inputs), tuple(decisions))
     if isinstance(rule, Composite):
         # each sub-item is answered under its own number, with what its own rule needs
         items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]

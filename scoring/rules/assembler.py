@@ -206,6 +206,9 @@ def _past_a_time_line(lead: Lead) -> bool:
 #: 另 / 另外 / 再 / 还 alone before 扣N分: a further deduction, for the case the clause before states (semantics §115)
 _FURTHER = frozenset(("另", "另外", "再", "还", "另行", "并"))
 
+#: refusals of two ladders on one value that a heading before each can resolve into cases (semantics §142)
+_CASE_CONFLICTS = frozenset(("crossing-bands", "band-twice", "band-unreachable"))
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -1492,7 +1495,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             node = self.composite(tree[1], tree[2])
             self.account()
             return node
-        rule, _ = self.rule(tree)
+        try:
+            rule, _ = self.rule(tree)
+        except RuleSyntaxError as refused:
+            cases = self._cases(tree, refused)
+            if cases is None:
+                raise
+            self.account()
+            return cases
         self.require_logic(rule)
         self.account()
         b = self.per_item_rule
@@ -1510,6 +1520,45 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 items = tuple(Item(k, b.each, each, b.span) for k in range(1, int(b.count) + 1))
             return Composite(items, source=self.text)
         return attrs.evolve(rule, source=self.text)
+
+    def _case_headings(self, tree: Sequence[tuple[str, list[Any], Span]]) -> list[int]:
+        """The clauses that are headings of a sentence: words alone (no points), closed by a colon, at the
+        start of the text or of a sentence (山区、丘陵地区…:… 。其它地区:…)."""
+        at = []
+        for k, (_, parts, span) in enumerate(tree):
+            if len(parts) != 1 or not isinstance(parts[0], tuple) or not parts[0]:
+                continue
+            before = self.text[: span[0]].rstrip()
+            if self.text[span[1] : span[1] + 1] in (":", "：") and (not before or before[-1] in "。；;\n"):
+                at.append(k)
+        return at
+
+    def _cases(self, tree: Sequence[tuple[str, list[Any], Span]], refused: RuleSyntaxError) -> Composite | None:
+        """山区：≥300户得10分…。其它地区：≥450户得10分… (semantics §142): two ladders on one value that cross or
+        repeat each other (the refusal ``refused``) where each opens with a heading of its own are the cases the
+        headings name, exactly one of which applies: a Composite of ``cases``, each case a rule opened by its
+        heading. Only where the whole text is refused as bands in conflict; any other refusal stands."""
+        if refused.code not in _CASE_CONFLICTS or not isinstance(tree, list):
+            return None
+        at = self._case_headings(tree)
+        if len(at) < 2 or at[0] != 0:
+            return None
+        items: list[Item] = []
+        names: list[str] = []
+        for n, (a, b) in enumerate(zip(at, [*at[1:], len(tree)], strict=True), 1):
+            try:
+                rule, _ = self.rule(tree[a:b])
+                self.require_logic(rule)
+            except RuleSyntaxError:
+                raise refused from None
+            head = rule.clauses[0] if rule.clauses else None
+            if not isinstance(head, Note) or type(head) is not Note or not (rule.awards or rule.deductions):
+                raise refused
+            names.append(head.text)
+            items.append(Item(n, None, rule, (tree[a][2][0], tree[b - 1][2][1])))
+        if len(set(names)) != len(names):
+            raise refused  # two cases of one name: which one applies is not written
+        return Composite(tuple(items), cases=True, source=self.text)
 
     def require_logic(self, rule: Rule) -> None:
         if all(isinstance(c, Note) for c in rule.clauses):

@@ -537,6 +537,9 @@ class Composite:
     # 每完成1项取得该项分数 closing the items (semantics §81): each item is a thing done for its points; where
     # they are all worth the same, the count of items done answers too (semantics §86)
     per_item: bool = False
+    # 山区：…得10分…。其它地区：…得10分… (semantics §142): each item is a case named by its heading (the Note
+    # opening its rule), and exactly one applies: the answer names the heading and gives its value; not a sum
+    cases: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 

@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+import attrs
+
 from .lexicon import lexicon, words
 from .nodes import (
     Abs,
@@ -688,6 +690,14 @@ def _item_mark(item: Item, used: set[str]) -> str:
 
 
 def _render(node: Node, ctx: _Context, used: set[str]) -> str:
+    if isinstance(node, Composite) and node.cases:
+        # 山区：…。其它地区：… (semantics §142): each case after its heading and a colon, one sentence each
+        cases = []
+        for item in node.items:
+            head, *rest = item.rule.clauses
+            assert isinstance(head, Note)
+            cases.append(f"{head.text}：" + _rule_text(attrs.evolve(item.rule, clauses=tuple(rest)), ctx, used))
+        return "。".join(cases)
     if isinstance(node, Composite):
         parts = []
         if node.shared is not None:

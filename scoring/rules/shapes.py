@@ -18,6 +18,7 @@ from .nodes import (
     Award,
     BinOp,
     ByHand,
+    Composite,
     Deduction,
     Edge,
     Formula,
@@ -768,3 +769,20 @@ def joint_tiers(rules: list[Rule]) -> bool:
         return False
     first = next((c for c in conds if isinstance(c, All)), None)
     return first is not None and all(isinstance(c, (All, AnyOf)) and same_inputs(first.parts, c.parts) for c in conds)
+
+
+def case_headings(c: Composite) -> tuple[str, ...]:
+    """The headings naming the cases of a Composite of ``cases`` (semantics §142), in the order written: the
+    Note opening each case's rule."""
+    return tuple(h.text for i in c.items if i.rule.clauses and isinstance(h := i.rule.clauses[0], Note))
+
+
+def case_chosen(c: Composite, key: object) -> int | None:
+    """The case an answer's key names: a heading's words as written (spaces around them aside); None for
+    any other key (a number, part of a heading, a word of no heading). Semantics §142."""
+    if not isinstance(key, str):
+        return None
+    for item, head in zip(c.items, case_headings(c), strict=True):
+        if key.strip() == head:
+            return item.number
+    return None

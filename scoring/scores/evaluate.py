@@ -120,6 +120,8 @@ from ..rules.shapes import (
     _rank,
     at_whole_rate,
     budget_comparison,
+    case_chosen,
+    case_headings,
     deducts,
     delay_unit,
     joint_states,
@@ -1629,7 +1631,30 @@ def _veto_items_answered(c: Composite, actual: Mapping[Any, Any]) -> None:
         )
 
 
+def _case(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
+    """山区：…。其它地区：… (semantics §142): the one case the answer names by its heading, scored on its value by
+    that case's rule within the weight; an answer naming no heading, or several, is refused with the headings."""
+    heads = case_headings(c)
+    listed = "；".join(f"“{h}”" for h in heads)
+    if not isinstance(actual, Mapping) or len(actual) != 1:
+        raise EvaluationError(f"规则按情形分别计分，只适用其中一种：请写明适用的情形及其实际值，如 {{'{heads[-1]}': …}}；"
+                              f"规则所列情形：{listed}")  # fmt: skip
+    ((key, value),) = actual.items()
+    n = case_chosen(c, key)
+    if n is None:
+        raise EvaluationError(f"“{key}”不是规则所列的情形：请按原文写出适用的情形，规则所列情形：{listed}")
+    item = c.items[n - 1]
+    sub = _Ctx(ctx.weight, ctx.target, ctx.op, ctx.unit, ctx.options)
+    value = _rule(item.rule, value, sub, ctx.weight)
+    ctx.step(f"适用情形“{heads[n - 1]}”", ZERO, "")
+    for s in sub.steps:
+        ctx.steps.append(attrs.evolve(s, clause=f"{heads[n - 1]}：{s.clause}"))
+    return value
+
+
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
+    if c.cases:
+        return _case(c, actual, ctx)
     if c.shared is not None:
         # 发生安全事故的直接计0分。①…②…: a clause over all items, with no input of its own in a
         # mapping of item answers; refused rather than left out of the score
