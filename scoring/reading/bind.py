@@ -14,6 +14,7 @@ import attrs
 from attrs import frozen
 
 from ..rules.bands import not_held
+from ..rules.grades import grade_of
 from ..rules.lexicon import pairs, words
 from ..rules.nodes import (
     All,
@@ -49,7 +50,15 @@ from ..rules.nodes import (
 )
 from ..rules.once import per_rule
 from ..rules.render import range_text, render_condition, render_outcome
-from ..rules.shapes import budget_comparison, case_headings, checklist, checklist_hand, deducts, ties_to_target
+from ..rules.shapes import (
+    budget_comparison,
+    case_headings,
+    checklist,
+    checklist_hand,
+    deducts,
+    joint_states,
+    ties_to_target,
+)
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -550,9 +559,13 @@ def part_unit(part: Range) -> str:
     return next((e.value.unit for e in (part.low, part.high) if e is not None), "")
 
 
-def _joint_input(key: int, part: Range | Label) -> Input:
+def _joint_input(key: int, part: Range | Label, states: tuple[str, ...] = ()) -> Input:
     if isinstance(part, Range):
         return Input(key, "value", part.subject, part_unit(part))
+    state = grade_of(part.text)
+    if states and state is not None:
+        # 运行管护效果良好 … 或运行管护效果较差: the state of 运行管护效果, one of those written (semantics §143)
+        return Input(key, "grade", state.subject, choices=states)
     return Input(key, "flag", part.text, meaning=f"是＝“{part.text}”成立，否＝不成立")
 
 
@@ -674,7 +687,8 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
     joint = joint_parts(rule)
     if joint is not None:
-        return [_joint_input(i, p) for i, p in enumerate(joint, 1)]
+        states = joint_states(rule)
+        return [_joint_input(i, p, states.get(i, ())) for i, p in enumerate(joint, 1)]
     things = checklist(rule)
     if things is not None:
         return [Input(i, "flag", a.condition.text if isinstance(a.condition, Label) else "") for i, a in enumerate(things, 1)]

@@ -25,6 +25,8 @@ from .lexicon import words
 from .lists import ListReader, _one_worded_award
 from .nodes import (
     Abs,
+    All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -103,6 +105,7 @@ from .shapes import (
     formula_vars,
     grades_of_one_scale,
     is_weight_name,
+    joint_tiers,
     qty_text,
 )
 from .shapes import (
@@ -936,6 +939,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                                      expected=("每超过1%加1分",))  # fmt: skip
                 if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
                     raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
+                either = None if outcomes[0].veto else self.either(lead, self._lead_span(lead, seg.span))
+                if either is not None:
+                    # 不足60%，或运行管护效果较差，不得分: either of two inputs the 且 tiers ask for (semantics §143)
+                    out.append(Award(either, outcomes[0].outcome, False, seg.span))
+                    continue
                 union = self._union(lead, seg.span)
                 if union is not None and not outcomes[0].veto:
                     # 75%-85%或93%-100%得3分: one band of two ranges, each scoring the points (semantics §93)
@@ -1724,7 +1732,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:
             self.use(mark)
-            rule, _ = self.rule(clauses)
+            self.in_item = True
+            try:
+                rule, _ = self.rule(clauses)
+            finally:
+                self.in_item = False
             points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
             things = listed_things(rule) if points is None and checklist_hand(rule) is not None else None
             if things is None and points is None:
@@ -1749,6 +1761,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # （1）达到目标值100%得满分；（2）80%（含）-100%得满分的80%…: bands of one value, one answer (§119)
             merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
             return attrs.evolve(merged, source=self.text)
+        if per_item is None and not each and joint_tiers([i.rule for i in built]):
+            # 1、…超过80%…，且效果良好，分别得6分…。2、…不足60%，或效果较差，不得分: tiers of one pair of inputs (§143)
+            merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
+            return attrs.evolve(merged, source=self.text)
+        for i in built:
+            alone = next((c for c in i.rule.awards if isinstance(c.condition, AnyOf)), None)
+            if alone is not None and not any(isinstance(c.condition, All) for c in i.rule.awards):
+                self.lone_either(alone)  # 或 of two inputs no 且 tier of the items asks for (§143)
         if per_item is not None:
             self._items_each_scored(built, per_item)
         built = self._indicator_veto(built)

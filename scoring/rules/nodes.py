@@ -205,7 +205,16 @@ class All:
     span: tuple[int, int] | None = _span()
 
 
-Condition = Range | Label | Otherwise | TargetMet | All
+@frozen
+class AnyOf:
+    """不足60%，或运行管护效果较差，不得分: a band and words joined by 或 where both are inputs the rule's ``All``
+    tiers already ask for (semantics §143): it holds where either part does. Only beside such tiers."""
+
+    parts: tuple[Range | Label, ...]
+    span: tuple[int, int] | None = _span()
+
+
+Condition = Range | Label | Otherwise | TargetMet | All | AnyOf
 
 
 # ----------------------------------------------------------------- outcomes

@@ -33,6 +33,7 @@ from .lexicon import lexicon, words
 from .nodes import (
     Abs,
     All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -224,6 +225,8 @@ def render_condition(c: Condition | None, used: set[str] | None = None) -> str:
         return c.text or ("未达标" if getattr(c, "negated", False) else "达标")
     if isinstance(c, All):
         return "且".join(render_condition(p, used) for p in c.parts)  # 满意度≥90%且投诉率<1% (semantics §100)
+    if isinstance(c, AnyOf):
+        return "，或".join(render_condition(p, used) for p in c.parts)  # 项目<60%，或运行管护效果较差 (§143)
     raise TypeError(f"not a condition: {c!r}")
 
 

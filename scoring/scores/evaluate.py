@@ -79,10 +79,12 @@ from ..reading.values import (
     yes_no,
 )
 from ..rules.bands import not_held
+from ..rules.grades import grade_of, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
     All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -122,6 +124,7 @@ from ..rules.shapes import (
     case_headings,
     deducts,
     delay_unit,
+    joint_states,
     only_deducting_bands,
     tiers,
     ties_to_target,
@@ -142,6 +145,7 @@ from .answers import (
     _once_counted,
     _scale,
     _show,
+    _show_answer,
     _target_value,
     answer_quantities,
     change_answer,
@@ -958,29 +962,35 @@ def _late_or_missed(shape: tuple[str, str] | None, actual: Any) -> Any:
 
 def _joint(rule: Rule, parts: tuple[Range | Label, ...], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     """满意度达到90%且投诉率低于1%得满分，否则不得分 (semantics §100): each condition 且 joins is its own input,
-    answered under its number as ``value_slots``' measured values are; an award holds where every part does,
-    the first listed that holds wins, 否则 takes the rest, and a rule without it scores 0 there (a gap)."""
-    named = "；".join(f"{i}：{p.subject if isinstance(p, Range) else p.text}" for i, p in enumerate(parts, 1))
-    example = ", ".join(f"{i}: '{_part_example(p)}'" for i, p in enumerate(parts, 1))
+    answered under its number as ``value_slots``' measured values are; an award holds where every part does (an
+    ``AnyOf``, 或: where one does, §143), the first listed that holds wins, 否则 takes the rest, and a rule without it
+    scores 0 there (a gap). Words naming two or more states of one thing are answered by the state (§143)."""
+    states = joint_states(rule)
+    named = "；".join(f"{i}：{_part_name(p, states.get(i, ()))}" for i, p in enumerate(parts, 1))
+    example = ", ".join(f"{i}: '{_part_example(p, states.get(i, ()))}'" for i, p in enumerate(parts, 1))
     if not isinstance(actual, Mapping):
         raise EvaluationError(
-            f"这条规则的条件由“且”连接，需要{len(parts)}个实际值（{named}），一个答案不能同时用于几项："
+            f"这条规则的条件由“且”{'和“或”' if any(isinstance(a.condition, AnyOf) for a in rule.awards) else ''}连接，"
+            f"需要{len(parts)}个实际值（{named}），一个答案不能同时用于几项："
             f"请按编号分别给出，如 {{{example}}}"
         )
     if any(k in _VALUE_KEYS for k in actual):
         raise EvaluationError(f"这条规则的条件各按编号给出（{named}），不用“实际值”")
     keyed = _keyed(actual, range(1, len(parts) + 1))
-    answers = [_part_answer(i, p, keyed[i], ctx) for i, p in enumerate(parts, 1)]
+    answers = [_part_answer(i, p, keyed[i], ctx, states.get(i, ())) for i, p in enumerate(parts, 1)]
     shown = {f"第{i}项": _show(x) for i, (x, _) in enumerate(answers, 1)}
     for a in rule.awards:
         cond = a.condition
         if isinstance(cond, All):
             held = all(_part_holds(p, x, c) for p, (x, c) in zip(cond.parts, answers, strict=True))
+        elif isinstance(cond, AnyOf):
+            held = any(_part_holds(p, x, c) for p, (x, c) in zip(cond.parts, answers, strict=True))
         else:
             held = isinstance(cond, Otherwise)  # the checks leave only 否则 beside the conditions
         if held:
             value = _outcome(a.outcome, _In(), ctx, full)
-            ctx.step(_describe_award(a, ctx, full), value, "" if isinstance(cond, All) else _unmet(parts, answers), **shown)
+            joined = isinstance(cond, (All, AnyOf))
+            ctx.step(_describe_award(a, ctx, full), value, "" if joined else _unmet(parts, answers), **shown)
             return value
     ctx.step("未覆盖", ZERO, f"{_unmet(parts, answers)}，规则没有写此时如何计分，记0分", **shown)
     return ZERO
@@ -992,13 +1002,21 @@ def _unmet(parts: tuple[Range | Label, ...], answers: list[tuple[_In, _Ctx]]) ->
     return f"未满足：{'、'.join(missed)}" if missed else "未同时满足各条件"
 
 
-def _part_example(part: Range | Label) -> str:
+def _part_name(part: Range | Label, states: tuple[str, ...]) -> str:
+    if isinstance(part, Range):
+        return part.subject
+    g = grade_of(part.text)
+    return f"{g.subject}（{'或'.join(states)}）" if states and g is not None else part.text
+
+
+def _part_example(part: Range | Label, states: tuple[str, ...] = ()) -> str:
     edge = part.low or part.high if isinstance(part, Range) else None
-    return _fmt(edge.value) if edge is not None else "是"
+    return _fmt(edge.value) if edge is not None else (states[0] if states else "是")
 
 
-def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_In, _Ctx]:
-    """One part's answer, read in its own words' unit (满意度达到90%: 92 is 92%), with the setting it is compared in."""
+def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx, states: tuple[str, ...] = ()) -> tuple[_In, _Ctx]:
+    """One part's answer, read in its own words' unit (满意度达到90%: 92 is 92%), with the setting it is compared in; words
+    naming states of one thing take one of the states written (良好 or 较差; semantics §143)."""
     if isinstance(part, Range):
         own = _Ctx(ctx.weight, None, None, part_unit(part), ctx.options)
         x = _actual(answer, own)
@@ -1009,6 +1027,15 @@ def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_
             # 92人 for 满意度达到90%: the part's own words give its unit; no target converts another
             raise EvaluationError(f"第{i}项“{part.subject}”以{unit}计，而不是“{_show(x)}”")
         return x, own
+    if states:
+        said = unquoted(str(answer)) if isinstance(answer, str) else ""
+        if said not in states:
+            # 是 / 否 of 良好 says nothing of 较差, and a state the text never names (一般) has no score (semantics §143)
+            raise EvaluationError(
+                f"第{i}项“{_part_name(part, states)}”需要文中写到的状态之一（{'、'.join(states)}），"
+                f"而不是“{answer if isinstance(answer, str) else _show_answer(answer)}”"
+            )
+        return _In(label=said), ctx
     x = _actual(answer, _Ctx(ctx.weight, None, None, "", ctx.options))
     if x.flag is None or x.quantity is not None:
         # a number never decides a worded condition (domain point 20)
@@ -1019,6 +1046,9 @@ def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_
 def _part_holds(part: Range | Label, x: _In, ctx: _Ctx) -> bool:
     if isinstance(part, Range):
         return _in_range(part, x, ctx)
+    if x.label is not None:
+        g = grade_of(part.text)
+        return g is not None and g.word == x.label  # the state answered is the one these words name (§143)
     return bool(x.flag)  # 是: the words hold as written (无安全事故: none happened)
 
 
