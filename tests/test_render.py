@@ -139,6 +139,7 @@ def test_render_knows_every_node_field() -> None:
                       "qualifiers",  # written inside the event's words (超过4小时未恢复的, §98)
                       "when",  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
                       "listed",  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
+                      "items",  # 得N分，共M项 after a count-up award (§150)
                       "named_target"},  # 低于目标值 after a line (§135): not written (the start is); known gap
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",

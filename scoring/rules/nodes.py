@@ -385,6 +385,10 @@ class Deduction:
     # 先进集体和个人分别加2分、1分: an item of a list scored per listed item (分别, domain point 17), not steps the text
     # writes with 每: 是 on it is that item met, once. Descriptive like ``event`` (the canonical text writes 加2分/项)
     listed: bool = attrs.field(default=False, eq=False)
+    # 每完成1项得2分，共5项 / ①…②…③…④… 每完成1项得1.5分: how many items the text states or lists for a count-up
+    # award per one item (semantics §150). ``cap`` is that many times the points; a count above it is no answer
+    # of this text and is refused (it was capped). Rendered 得N分，共M项
+    items: Decimal | None = None
 
 
 @frozen
