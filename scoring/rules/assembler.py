@@ -1784,7 +1784,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # the deduction in the last item's closing sentence
             last_rule = built[-1].rule
             notes = tuple(self._item_note(i) for i in built[:-1])
-            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted, below_zero=last_rule.below_zero)
+            merged = Rule(
+                notes + _items_listed(last_rule.clauses, len(built)), last_rule.until_exhausted,
+                below_zero=last_rule.below_zero,
+            )  # fmt: skip
             return attrs.evolve(merged, source=self.text)
         points_each = all(i.points is not None for i in built)  # 1.…扣0.5分（3分）；2.…（3分）: items of their own
         if scored and all(i.rule.deductions and not i.rule.awards for i in built) and not points_each:
@@ -1827,6 +1830,27 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         return Composite(tuple(built), shared, per_item=per_item is not None or each, source=self.text)
 
 
+
+
+def _items_listed(clauses: tuple[Clause, ...], listed: int) -> tuple[Clause, ...]:
+    """（1）…；（2）…；（3）…；（4）…。每完成1项得1.5分 (semantics §150): a count-up award per one item closing numbered
+    items of words alone counts those items: the text lists that many (its ``items``; at most that many times its
+    points, its cap), and a count above it is refused. 共N项 written with it is what the text states and stays."""
+    counted = [
+        k for k, c in enumerate(clauses)
+        if isinstance(c, Deduction) and c.bonus and c.kind is StepKind.EVENTS and c.step is not None
+        and c.step.unit == "项" and c.step.value == 1 and isinstance(c.points, Decimal) and c.when is None
+        and not c.qualifiers and c.points_max is None
+    ]  # fmt: skip
+    if len(counted) != 1 or any(isinstance(c, Deduction) for k, c in enumerate(clauses) if k not in counted):
+        return clauses
+    d = clauses[counted[0]]
+    assert isinstance(d, Deduction) and isinstance(d.points, Decimal)
+    if d.items is not None or d.cap is not None:
+        return clauses  # 共4项 / 最多加6分 written: what the text states
+    out = list(clauses)
+    out[counted[0]] = attrs.evolve(d, items=Decimal(listed), cap=d.points * listed)
+    return tuple(out)
 
 
 _SELF = words("self_reference")

@@ -1661,7 +1661,7 @@ class ClauseReader(SpanReader):
                 # (最多加5分) before the bonuses: it bounds them, the one after it or all of them together
                 if len(after) == 1:
                     i = out.index(after[0])
-                    out[i] = attrs.evolve(after[0], cap=points)
+                    out[i] = attrs.evolve(after[0], cap=points, items=cap.items)
                 else:
                     bonus_cap = points
                 continue
@@ -1677,7 +1677,7 @@ class ClauseReader(SpanReader):
                 assert isinstance(last, Deduction)
                 if last.cap is not None:
                     raise self.error("two-caps", "同一扣分条款有两个上限", cap.span, expected=("一个上限",))
-                out[before[-1]] = attrs.evolve(last, cap=points)
+                out[before[-1]] = attrs.evolve(last, cap=points, items=cap.items)
         return out, rule_cap, bonus_cap
 
     def _context_edge(self, lead: Lead) -> PCmp | PQty | None:

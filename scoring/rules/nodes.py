@@ -397,6 +397,10 @@ class Deduction:
     # (抽10份孕期档案)1份不真切扣1分: the size of the sample the counted items are drawn from; a count above it is
     # refused (semantics §145). In equality: the canonical text writes it, （抽10份）
     sample: Decimal | None = None
+    # 每完成1项得2分，共5项 / ①…②…③…④… 每完成1项得1.5分: how many items the text states or lists for a count-up
+    # award per one item (semantics §150). ``cap`` is that many times the points; a count above it is no answer
+    # of this text and is refused (it was capped). Rendered 得N分，共M项
+    items: Decimal | None = None
 
 
 @frozen

@@ -196,6 +196,7 @@ class TCap:
         # | highest (就高计分: only the largest bonus that holds counts, semantics §126)
         # | share (扣分不超过本项分值的50%: ``points`` is the percent of the weight)
     )
+    items: Decimal | None = None  # 共5项: the cap is that many items' points (semantics §150)
 
 
 @frozen

@@ -547,7 +547,11 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
         used |= local - {"inherit", "points-first", "lone"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
-        if isinstance(c, Deduction) and c.cap is not None:
+        if isinstance(c, Deduction) and c.items is not None and c.step is not None and c.bonus:
+            # 每完成1项得2分，共5项: the items stated (semantics §150); 共 reads after an award written with 得
+            amount = "加" + _points(c.points)
+            text = text.replace(amount, "得" + amount[1:], 1) + f"，共{number(c.items)}{c.step.unit}"
+        elif isinstance(c, Deduction) and c.cap is not None:
             text += f"，最多{'加' if c.bonus else '扣'}{number(c.cap)}分"
         if i == last_deduction:
             if ceil:

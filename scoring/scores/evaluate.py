@@ -343,6 +343,42 @@ def _scheduled_target(rule: Rule, ctx: _Ctx) -> None:
             )
 
 
+def _within_items(rule: Rule, actual: Any, ctx: _Ctx) -> Any:
+    """每完成1项得2分，共5项 / ①…④… 每完成1项得1.5分 (semantics §150): the text states or lists how many items there
+    are; a count above it cannot be true of the text and is refused with that number (it was capped at the items'
+    points). The rule's only scoring clause answered item by item ({1: 是, 2: 否, …}, by the numbers 1…N) is the count of
+    是; a number beyond the items is refused the same way."""
+    counted = [d for d in rule.deductions if d.items is not None]
+    if len(counted) != 1:
+        return actual
+    d = counted[0]
+    assert d.items is not None and d.step is not None
+    n = d.items
+    said = f"规则只列了{_num(n)}{d.step.unit}（共{_num(n)}{d.step.unit}）"
+    if isinstance(actual, Mapping):
+        if rule.awards or rule.vetoes or len(rule.deductions) != 1 or any(k in _VALUE_KEYS for k in actual):
+            return actual
+        keys = {k: _item_number(k) for k in actual}
+        beyond = sorted(i for i in keys.values() if not 1 <= i <= n)
+        if beyond:
+            raise EvaluationError(f"{said}，没有第{'、'.join(str(i) for i in beyond)}{d.step.unit}")
+        keyed = _keyed(actual, range(1, int(n) + 1))
+        answers = {i: _actual(v, ctx) for i, v in keyed.items()}
+        unflagged = [i for i, x in answers.items() if x.flag is None]
+        if unflagged:
+            raise EvaluationError(
+                f"{said}，逐项回答时每{d.step.unit}答是/否，第{'、'.join(str(i) for i in unflagged)}{d.step.unit}不是"
+            )
+        return str(sum(1 for x in answers.values() if x.flag))
+    x = _actual(actual, ctx)
+    if x.quantity is None or x.flag is not None:
+        return actual
+    count = _as_count(x)
+    if count.unit in ("", d.step.unit) and count.value > n:
+        raise EvaluationError(f"{said}，完成{_num(count.value)}{d.step.unit}不可能：完成的{d.step.unit}数应在0至{_num(n)}之间")
+    return actual
+
+
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     _scheduled_target(rule, ctx)
     m = missing_clause(rule)
@@ -364,6 +400,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     things = checklist(rule)
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item, checklist_hand(rule))
+    actual = _within_items(rule, actual, ctx)
     _points_within(rule, full, ctx.setting.op)
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
