@@ -43,7 +43,6 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-152": ("garbled-text", "characters decoded wrongly (當?shù)厣鐣?huì)): the label cannot be read (§59)"),
     # shapes not read yet: their hand cases stay and fail as parse-refused
     "dev-096": ("two-conditions", "bands on a share joined by 且 with a worded condition (运行管护效果良好)"),
-    "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
     "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
     "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
     "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
