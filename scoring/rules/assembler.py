@@ -1574,8 +1574,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         rank (按排名计算分值 / 按名次计分) and close with a colon, no number and no points of their own: a note
         leading the cases, and the index of the first case. (None, 0) where the text opens otherwise."""
         for k, (_, parts, span) in enumerate(tree):
-            if not all(isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap))
-                       or isinstance(p, TFlag) and p.kind == "rank_basis" for p in parts):  # fmt: skip
+            if not all((isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)))
+                       or (isinstance(p, TFlag) and p.kind == "rank_basis") for p in parts):  # fmt: skip
                 return None, 0
             if self.text[span[1] : span[1] + 1] in (":", "："):
                 flags = [p for _, ps, _ in tree[: k + 1] for p in ps if isinstance(p, TFlag)]
