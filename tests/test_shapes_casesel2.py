@@ -94,3 +94,18 @@ def test_an_answer_without_a_written_name_is_refused_with_the_names(actual: Any)
 def test_other_texts_stay_refused(text: str) -> None:
     with pytest.raises(scoring.RuleSyntaxError):
         scoring.parse(text)
+
+
+def test_the_lead_before_headings_reads_as_before_subjects() -> None:
+    headed = "各队按名次计分,即:青年突击队:第一名得30分,每递减一名,减3分。后勤保障队:第一名得10分,每递减一名,减1分。"
+    assert scoring.parse(headed) == scoring.parse(TEAMS)
+
+
+def test_the_compiled_rule_and_the_trace_agree() -> None:
+    c = scoring.compile(DEV106, weight=40, unit="名")
+    assert c.score({FIRST: "2"}).points == Decimal(38)  # 1 rank down × 2 → 38
+    with pytest.raises(scoring.ScoringError):
+        c.score("2")
+    score = scoring.evaluate(DEV106, {OTHERS: "2"}, weight=20, unit="名")
+    assert score.points == Decimal(19)  # 1 rank down × 1 → 19
+    assert any(OTHERS in s.clause for s in score.trace)
