@@ -242,6 +242,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         expected=("(1)…;(2)…每项各N分",),
                         hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
                     )  # fmt: skip
+                if isinstance(p, TFlag) and p.kind == "rank_basis":
+                    # 每项子行动按排名计算分值: read (as the note leading the cases) only where the subjects of
+                    # rank ladders name cases (``_subject_cases``, semantics §151); unread, and refused, elsewhere
+                    self.rank_bases.append(p)
+                    continue
                 if isinstance(p, TFlag) and p.kind == "per_item":
                     # 每完成1项取得该项分数: says how the checklist's items score (checked in ``_per_item``)
                     self.use(p)
@@ -579,6 +584,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
+        self.rank_bases: list[TFlag] = []  # 每项子行动按排名计算分值 (semantics §151)
         self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
         self.samples: list[TFlag] = []  # (抽10份…): sizes of samples (semantics §145)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
@@ -1645,7 +1651,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             return Composite(items, source=self.text)
         return attrs.evolve(rule, source=self.text)
 
-    def _case_headings(self, tree: Sequence[tuple[str, list[Any], Span]]) -> list[int]:
+    def _case_headings(self, tree: Sequence[tuple[str, list[Any], Span]], start: int = 0) -> list[int]:
         """The clauses that are headings of a sentence: words alone (no points), closed by a colon, at the
         start of the text or of a sentence (山区、丘陵地区…:… 。其它地区:…)."""
         at = []
@@ -1653,7 +1659,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             if len(parts) != 1 or not isinstance(parts[0], tuple) or not parts[0]:
                 continue
             before = self.text[: span[0]].rstrip()
-            if self.text[span[1] : span[1] + 1] in (":", "：") and (not before or before[-1] in "。；;\n"):
+            opens = not before or before[-1] in "。；;\n" or k == start  # right after the cases' lead (§151)
+            if k >= start and self.text[span[1] : span[1] + 1] in (":", "：") and opens:
                 at.append(k)
         return at
 
@@ -1664,14 +1671,21 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         heading. Only where the whole text is refused as bands in conflict; any other refusal stands."""
         if refused.code not in _CASE_CONFLICTS or not isinstance(tree, list):
             return None
-        at = self._case_headings(tree)
-        if len(at) < 2 or at[0] != 0:
-            return None
+        lead, start = self._case_lead(tree)
+        at = self._case_headings(tree, start)
+        slices: list[list[tuple[str, list[Any], Span]]]
+        if len(at) >= 2 and at[0] == start:
+            slices = [list(tree[a:b]) for a, b in zip(at, [*at[1:], len(tree)], strict=True)]
+        else:
+            named = self._subject_cases(tree, start)
+            if named is None:
+                return None
+            slices = named
         items: list[Item] = []
         names: list[str] = []
-        for n, (a, b) in enumerate(zip(at, [*at[1:], len(tree)], strict=True), 1):
+        for n, part in enumerate(slices, 1):
             try:
-                rule, _ = self.rule(tree[a:b])
+                rule, _ = self.rule(part)
                 self.require_logic(rule)
             except RuleSyntaxError:
                 raise refused from None
@@ -1679,10 +1693,63 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             if not isinstance(head, Note) or type(head) is not Note or not (rule.awards or rule.deductions):
                 raise refused
             names.append(head.text)
-            items.append(Item(n, None, rule, (tree[a][2][0], tree[b - 1][2][1])))
+            items.append(Item(n, None, rule, (part[0][2][0], part[-1][2][1])))
         if len(set(names)) != len(names):
             raise refused  # two cases of one name: which one applies is not written
-        return Composite(tuple(items), cases=True, source=self.text)
+        if lead is not None:
+            self.use(lead.span)
+        shared = Rule((lead,)) if lead is not None else None
+        return Composite(tuple(items), shared=shared, cases=True, source=self.text)
+
+    def _case_lead(self, tree: Sequence[tuple[str, list[Any], Span]]) -> tuple[Note | None, int]:
+        """每项子行动按排名计算分值,即: (semantics §151): the clauses before the cases that say the ladders score a
+        rank (按排名计算分值 / 按名次计分) and close with a colon, no number and no points of their own: a note
+        leading the cases, and the index of the first case. (None, 0) where the text opens otherwise."""
+        for k, (_, parts, span) in enumerate(tree):
+            if not all((isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)))
+                       or (isinstance(p, TFlag) and p.kind == "rank_basis") for p in parts):  # fmt: skip
+                return None, 0
+            if self.text[span[1] : span[1] + 1] in (":", "："):
+                flags = [p for _, ps, _ in tree[: k + 1] for p in ps if isinstance(p, TFlag)]
+                words = self.text[tree[0][2][0] : span[1]]
+                if not flags or re.search(r"[0-9０-９]", words) or tree[0][2][0] != 0:
+                    return None, 0
+                return Note(words.strip(), (tree[0][2][0], span[1])), k + 1
+        return None, 0
+
+    def _subject_cases(
+        self, tree: Sequence[tuple[str, list[Any], Span]], start: int
+    ) -> list[list[tuple[str, list[Any], Span]]] | None:
+        """市场主体增量行动第一名得40分,每递减一名,减2分;融资活企、商标兴企、党建促企行动第一名得20分,… (semantics §151):
+        rank ladders, each a sentence (after ；/。) opening with the words of its subject right before its
+        ordinal (第N名): the subjects name the cases. Each case is read as the heading form reads it (the subject
+        a heading, the ladder from 第N名 on), so both forms give one node. None unless every sentence from
+        ``start`` opens so."""
+        out: list[list[tuple[str, list[Any], Span]]] = []
+        for k in range(start, len(tree)):
+            kind, parts, span = tree[k]
+            before = self.text[: span[0]].rstrip()
+            if k > start and before[-1:] not in ("。", "；", ";", "\n"):
+                if not out:
+                    return None
+                out[-1].append(tree[k])
+                continue
+            first = parts[0] if parts else None
+            if not (isinstance(first, tuple) and type(first) is tuple and len(first) >= 2):
+                return None
+            words, rank = first[0], first[1]
+            if not (isinstance(words, PText) and isinstance(rank, PQty) and rank.q.unit == "名"
+                    and words.text.endswith("第") and words.span[1] == rank.span[0]):  # fmt: skip
+                return None
+            name = words.text[:-1].strip()
+            if not name or not any(isinstance(p, TOutcome) for p in parts):
+                return None
+            at = words.span[0] + words.text.index(name)
+            cut = words.span[1] - 1  # 第
+            head = (kind, [(PText(name, (at, at + len(name))),)], (at, at + len(name)))
+            ladder = (kind, [(PText("第", (cut, cut + 1)), *first[1:]), *parts[1:]], (cut, span[1]))
+            out.append([head, ladder])
+        return out if len(out) >= 2 else None
 
     def require_logic(self, rule: Rule) -> None:
         if all(isinstance(c, Note) for c in rule.clauses):

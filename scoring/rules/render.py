@@ -718,7 +718,9 @@ def _render(node: Node, ctx: _Context, used: set[str]) -> str:
             head, *rest = item.rule.clauses
             assert isinstance(head, Note)
             cases.append(f"{head.text}：" + _rule_text(attrs.evolve(item.rule, clauses=tuple(rest)), ctx, used))
-        return "。".join(cases)
+        lead = node.shared.clauses[0] if node.shared is not None and node.shared.clauses else None
+        # 每项子行动按排名计算分值,即: (semantics §151): the note leading the cases, before them, closed by a colon
+        return (f"{lead.text}：" if isinstance(lead, Note) else "") + "。".join(cases)
     if isinstance(node, Composite):
         parts = []
         if node.shared is not None:

@@ -547,6 +547,9 @@ class _Phrases:
     def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("evidence", str(ch[0]), self._span(meta))
 
+    def rank_basis(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("rank_basis", str(ch[0]), self._span(meta))
+
     def each_item(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("each_item", str(ch[0]), self._span(meta))
 
