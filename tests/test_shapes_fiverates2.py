@@ -93,3 +93,19 @@ def test_the_doubling_by_higher_inspections_is_still_refused() -> None:
     # 省、市、县检查中有扣分的,加倍扣减到考核单位: which deductions the higher inspections found is not read (§154)
     with pytest.raises(RuleSyntaxError):
         scoring.parse(FIVE + ",省、市、县检查中有扣分的,加倍扣减到考核单位。")
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "actual", "points"),
+    [
+        (FIVE, FIVE_ROW, {1: "98%", 2: "100%", 3: "100%", 4: "100%", 5: "97%"}, "6"),  # 7 − 0.4 − 0.6 = 6
+        (THREE, THREE_ROW, {1: "95%", 2: "93%", 3: "90%"}, "2.5"),  # 6 − 1 − 2.5
+    ],
+)
+def test_the_canonical_text_reads_back_and_scores_the_same(
+    text: str, row: dict[str, Any], actual: Any, points: str
+) -> None:
+    rule = scoring.parse(text)
+    again = scoring.render(rule)
+    assert scoring.parse(again) == rule
+    assert _points(again, actual, **row) == Decimal(points)
