@@ -42,7 +42,7 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-165": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
     "dev-152": ("garbled-text", "characters decoded wrongly (當?shù)厣鐣?huì)): the label cannot be read (§59)"),
     # shapes not read yet: their hand cases stay and fail as parse-refused
-    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others (without that clause: several-rates)"),
+    "dev-028": ("unexpected-token", "五率(…) with 每项 is read (§154); 加倍扣减 of deductions found by 省、市、县检查 is not: which deductions they found is not an input"),
     "dev-109": ("unexpected-token", "S加=D升/D总×10: a bonus formula of letters the text defines in words (按…Ⅲ类以上水质比例×50计分 is read, §144)"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
 }

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleSyntaxError
+from ..text.numbers import chinese_numeral
 from .bands import BandReader
 from .clauses import _said
 from .lexicon import words
@@ -214,6 +215,8 @@ _SAMPLE = re.compile(r"抽(?:查|取|检|样)?\s*(?P<n>[0-9]+)\s*(?P<unit>[\u4e0
 
 # 五率 / 两率: a count word before 率 names several rates (semantics §145)
 _SEVERAL_RATES = re.compile(r"[两二三四五六七八九十]+率")
+# 五率(信息采集率、合同签订率…): the count word and the names of the rates in the bracket after it (semantics §154)
+_NAMED_RATES = re.compile(r"(?P<n>[两二三四五六七八九十]+)率[（(](?P<names>[^（）()]+)[）)](?P<all>均|都|全部)?$")
 
 
 def _num_text(d: Decimal) -> str:
@@ -1077,7 +1080,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         out = self._formula_subject(out)
         out = self._letters(out)
         out = self._samples(out)
-        self._several_rates(out)
+        out = self._several_rates(out)
+        weight = self.weights[0][0] if self.weights else None  # 五率…记7分: the weight the band states (§154)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -1133,18 +1137,59 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
-    def _several_rates(self, out: list[Clause]) -> None:
-        """流入人口管理五率(信息采集率、合同签订率…)达100%记7分 (semantics §145): a count word before 率 names several
-        rates, each its own value; one value was read for all of them (98% scored the five rates). Refused until
-        the named rates are read, each answered under its number."""
+    def _several_rates(self, out: list[Clause]) -> list[Clause]:
+        """流入人口管理五率(信息采集率、合同签订率…)达100%记7分 (semantics §145, §154): a count word before 率 names several
+        rates, each its own value. Where the names follow in a bracket, as many as the count word says, the band's
+        line is stated on each of them and a step on 每项 counts from that line on each: the named measured values of
+        §134, each answered under its name or its number in the order written. Anything else stays refused."""
         for c in out:
             cond = getattr(c, "condition", None)
             if isinstance(cond, Range) and (m := _SEVERAL_RATES.search(cond.subject)) is not None:
+                read = self._named_rates(c, cond, out)
+                if read is not None:
+                    return read
                 raise self.error(
                     "several-rates", f"“{m.group()}”是几个比率：各自的实际值和扣分还不能读", cond.span or (0, len(self.text)),
                     expected=("信息采集率达到100%，每低1个百分点扣0.2分；合同签订率达到100%…",),
-                    hint="把每个比率分别写成一条：名称、目标和扣分",
+                    hint="把每个比率分别写成一条：名称、目标和扣分；或在“五率”后的括号里列出与个数相同的名称，再写“每项…扣N分”",
                 )  # fmt: skip
+        return out
+
+    def _named_rates(self, award: Clause, cond: Range, out: list[Clause]) -> list[Clause] | None:
+        """三率（甲率、乙率、丙率）均达到95%得满分，每项每低1个百分点扣0.5分 (semantics §154): the band (its one line, 达/达到
+        with no upper edge, scoring the weight or N分) and one step on 每项 with no line of its own, nothing else. The step
+        becomes one step per name, counted from the band's line (``Deduction.event`` opens with the name, as §134's);
+        the band becomes the weight it states (记7分: the rule's stated weight) and a note of the line per name."""
+        m = _NAMED_RATES.search(cond.subject)
+        if m is None or not isinstance(award, Award) or cond.low is None or cond.high is not None or cond.named:
+            return None
+        names = [n.strip() for n in re.split(r"[、，,]", m.group("names"))]
+        if any(not n.endswith("率") or len(n) < 2 for n in names) or len(set(names)) != len(names):
+            return None
+        if chinese_numeral(m.group("n")) != len(names):
+            return None  # 五率 listing four names: which is meant is not written
+        steps = [d for d in out if isinstance(d, Deduction)]
+        if len(steps) != 1 or any(x is not award and x is not steps[0] and not isinstance(x, Note) for x in out):
+            return None
+        step = steps[0]
+        if (
+            step.kind is not StepKind.DISTANCE or step.start is not None or step.bonus or step.cap is not None
+            or not step.event.startswith("项") or step.direction is Direction.EXCESS
+        ):  # fmt: skip
+            return None
+        if isinstance(award.outcome, Points):
+            if self.weights and self.weights[0][0] != award.outcome.value:
+                return None
+            self.weights.insert(0, (award.outcome.value, cond.span or (0, 0)))
+        elif not isinstance(award.outcome, FullMarks):
+            return None
+        words = step.event.removeprefix("项").removeprefix("每")
+        line = f"达到{_num_text(cond.low.value.value)}{cond.low.value.unit}"
+        read: list[Clause] = [x for x in out if isinstance(x, Note)]
+        for name in names:
+            read.append(Note(name + line, cond.span))
+            read.append(attrs.evolve(step, start=cond.low, event=f"{name}每{words}", direction=Direction.SHORTFALL))
+        return read
 
     def _samples(self, out: list[Clause]) -> list[Clause]:
         """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): a sample's size bounds the count of the first
