@@ -159,8 +159,10 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     if not m:
         return None
     num = m["num"]
-    if num[0] in "零一二两三四五六七八九十百千" and m["unit"] and not _classifier(m["unit"]):
-        return None  # 一般, 一体机: words, not numbers
+    if num[0] in "零一二两三四五六七八九十百千" and m["unit"] and (
+        not _classifier(m["unit"]) or _numeral_word(num + m["unit"])
+    ):
+        return None  # 一般, 一体机, 一次性通过, 三年级: words, not numbers (semantics §153)
     try:
         value = chinese_numeral(num) if num[0] in "零一二两三四五六七八九十百千" else arabic(num)
     except ValueError:
@@ -178,6 +180,23 @@ def parse_value(text: str, unit: str | None = None) -> Value | None:
     if not written and table_unit.startswith(("万", "亿")):
         mult, base = split_unit(table_unit)
     return Value(Quantity(value * mult, normalize_unit(base)), _op(m))
+
+
+def _numeral_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalizer's words that hold a numeral before a counter (一次性, 一年一度: normalize.toml ``words``) and
+    the words a counter opens that are no counter (年级: ``not_counters``): the rule text's reading of them, for answers."""
+    with resources.files("scoring.text").joinpath("normalize.toml").open("rb") as f:
+        numerals = tomllib.load(f)["numerals"]
+    return tuple(numerals["words"]), tuple(numerals["not_counters"])
+
+
+_WORDS_WITH_NUMERALS, _NOT_COUNTERS = _numeral_words()
+
+
+def _numeral_word(text: str) -> bool:
+    """``一次性通过``: a Chinese numeral that opens a word (一次性) or stands before a word a counter opens (三年级) is
+    read as the rule text reads it, a word, never a count (it read as 1 次性通过: a number that answered no label)."""
+    return text.startswith(_WORDS_WITH_NUMERALS) or text.lstrip("零一二两三四五六七八九十百千").startswith(_NOT_COUNTERS)
 
 
 def written_unit(text: str) -> str:
