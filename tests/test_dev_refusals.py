@@ -42,14 +42,8 @@ REFUSED: dict[str, tuple[str, str]] = {
     "dev-165": ("deduct-without-points", "every digit of the page is lost (扣分。(分), 达%以上)"),
     "dev-152": ("garbled-text", "characters decoded wrongly (當?shù)厣鐣?huì)): the label cannot be read (§59)"),
     # shapes not read yet: their hand cases stay and fail as parse-refused
-    "dev-007": ("crossing-bands", "two ladders by region (山区… / 其它地区): the region is a second input"),
-    "dev-096": ("two-conditions", "bands on a share joined by 且 with a worded condition (运行管护效果良好)"),
-    "dev-106": ("band-twice", "two rank ladders for different sub-actions in one text"),
-    "dev-108": ("deduct-without-points", "加扣分 heading (扣 before a colon) over per-section bonuses"),
-    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others"),
-    "dev-126": ("several-things", "worded awards beside share bands: several things scored in one text"),
-    "dev-072": ("unread-number", "抽查的系统管理率/85%*10: a formula in a bracket, and a sample-based deduction"),
-    "dev-109": ("unexpected-token", "按…水质比例×50计分 (a formula with no 得分=) and S加=D升/D总×10; its Roman numerals (Ⅲ类) read as words (semantics §79)"),
+    "dev-028": ("unexpected-token", "五率 each with 每项低一个百分点扣0.2分, and 加倍扣减 for findings of others (without that clause: several-rates)"),
+    "dev-109": ("unexpected-token", "S加=D升/D总×10: a bonus formula of letters the text defines in words (按…Ⅲ类以上水质比例×50计分 is read, §144)"),
     "dev-170": ("unexpected-token", "a general instruction on weights and share ranges, no rule for one row"),
 }
 

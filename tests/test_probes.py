@@ -40,14 +40,10 @@ KNOWN = {
     "shared 90%: 0; the reviewer took the band listed first (5)",
     "tenth:C15": "每季度未按时报送…扣1分 answered 5: the count is taken as written (5 × 1 lost, floored at 0); that a year has four "
     "quarters is not checked. The reviewer would refuse 5; the score, 0, is the floor either way",
-    "tenth:C25": "每完成1项改革任务得2分，共5项 answered 6: 共5项 is read as the cap of 10 (semantics §81), so 6 scores 10; the "
-    "reviewer would refuse 6 of 5 tasks (a known gap §81 and §97 list)",
     "tenth:R16": "本项满分10分。完成率100%得10分，每低1%扣1分 on a weight of 5 at 95%: the stated weight's top award is capped at the "
     "row's weight and the steps deduct from it (semantics §6, §46): 5; the reviewer would refuse (capped 5 or scaled 2.5?)",
     "eleventh:D04": "实际值低于目标值的得满分；高于目标值的，得分=… at exactly the target (1.5 on ≤1.5): neither 低于 nor 高于 holds, a "
     "gap, 0 (domain point 1); the reviewer took the row's ≤ as meeting it (4)",
-    "eleventh:F07": "共5项工作任务，每完成1项得2分 answered 6: 共5项 is read as the cap of 10 (semantics §81), so 6 scores 10; the "
-    "reviewer would refuse 6 of 5 (the gap §81 lists)",
     "eleventh:R09": "根据实际情况综合评定 answered 是 scores full marks, the seed's own convention (semantics §10, as sixth:E20); the "
     "reviewer would refuse 是",
     "eleventh:R13": "①…（3分）；②…（3分）；③…（2分） on a weight of 5, all done: the items' 8 is capped at the weight (semantics §11, "
@@ -58,8 +54,6 @@ KNOWN = {
     "reported it as an arithmetic slip after the run (the hand score is left as written)",
     "twelfth:G09": "逾期1-3个月 bands answered 45天: every month length puts 45 days inside 1-3 months (semantics §116), so 2; the "
     "reviewer marked REFUSE from §80 and agreed after the run that §116 scores it",
-    "thirteenth:F25": "（1）…（4）… four numbered items with no points, then 每完成1项得1.5分, answered 5: the items are read as notes and "
-    "the count is capped at the weight (6), as §81's 共N项 (a documented gap); the reviewer would refuse 5 of 4 listed",
     "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
     "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }

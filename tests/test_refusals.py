@@ -14,11 +14,12 @@ import scoring
     [
         # 1-2月 with its dash lost: ≤12月 and ≥2个月 cross, with different points
         ("指标文日期一个月内到账2分，12月内到账1分，2个月以上0分。", "2个月以上0分"),
-        # two ladders under region headings the rule does not take as an input
+        # two ladders, only the first under a heading: which case the second is, is not written
         # (here the two ladders cross: 210-181户得6分 and 低于200户不得分; ladders that only nest are
-        # not caught by this check, see docs/semantics.md §1)
+        # not caught by this check, see docs/semantics.md §1; each under its own heading they are the
+        # cases of docs/semantics.md §142, tests/test_shapes_casesel.py)
         ("山区:覆盖沼气用户达到300户及以上的得10分,210-181户的得6分,低于150户的不得分。"
-         "其它地区:覆盖沼气用户达到450户及以上的得10分,低于200户的不得分。", "低于200户的不得分"),
+         "覆盖沼气用户达到450户及以上的得10分,低于200户的不得分。", "低于200户的不得分"),
     ],
 )
 def test_crossing_bands_are_refused(text: str, piece: str) -> None:

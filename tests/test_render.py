@@ -139,12 +139,15 @@ def test_render_knows_every_node_field() -> None:
                       "qualifiers",  # written inside the event's words (超过4小时未恢复的, §98)
                       "when",  # a bonus band: written as its condition before the points (完成率≥100%加2分, §106)
                       "listed",  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
+                      "sample",  # (抽10份)1份不真切扣1分 (§145): written in brackets before the deduction
+                      "items",  # 得N分，共M项 after a count-up award (§150)
                       "named_target"},  # 低于目标值 after a line (§135): not written (the start is); known gap
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",
                  "cap_share", "floor", "bonus_highest"},  # bonus_highest: ，就高计分 after the last bonus (§126)  # cap_share: 扣分不超过本项分值的50% after the last clause (§84); floor: 最低得2分 (§102)
         "Item": {"number", "points", "rule", "span"},
-        "Composite": {"items", "shared", "source", "normalized", "per_item"},  # per_item: 。每完成1项取得该项分数 (§86)
+        "Composite": {"items", "shared", "source", "normalized", "per_item",  # per_item: 。每完成1项取得该项分数 (§86)
+                      "cases"},  # cases: each item as heading：ladder, one sentence each (§142)
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
         # parts (且 joining words, §93): written by the label's own words, which hold the 且
         "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},

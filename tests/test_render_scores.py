@@ -22,39 +22,13 @@ import scoring
 
 HERE = Path(__file__).parent
 
-_R5 = ("不足一档不计 after a step is not bound to it yet (render request R5, pending): the rendered text counts "
-       "the part step pro rata where 每满 drops it. A WRONG SCORE on the rendered text, not a refusal")  # fmt: skip
-_R7 = ("the start of the steps is written 自N%（不含）起 (render request R7, pending), which the grammar does not "
-       "read: the rendered text is refused (safe)")  # fmt: skip
-_UNSTATED = ("a single number not written as an edge (1次得2分: stated=False, outside equality) renders as ≥1次, "
-             "a stated edge: the rendered text scores 3 (2 points) where the original refuses it. A WRONG SCORE "
-             "on the rendered text")  # fmt: skip
-
 #: texts whose rendered form scores some case differently, each with why it is left
 KNOWN: dict[str, str] = {
-    "first:B10": _R5,
-    "ninth:B04": _R5,
-    "second:S04": _R5,
-    "eighth:B03": _R7,
-    "eleventh:B03": _R7,
-    "fifth:B15": _R7,
-    "fourth:B16": _R7,
-    "second:S28": _R7,
-    "seventh:B16": _R7,
-    "sixth:B04": _R7,
-    "tenth:B07": _R7,
-    "third:B13": _R7,
-    "twelfth:B05": _R7,
-    "fourth:K24": _UNSTATED,
-    "ninth:R13": _UNSTATED,
-    "seventh:R09": _UNSTATED,
-    "twelfth:R25": _UNSTATED,
-    "thirteenth:R10": _UNSTATED,
-    "thirteenth:B04": _R5,
-    "ninth:R16": "优（100%）: an =100% band not written as edges renders as =100%（优）, stated: 101% scores 0 on the "
-    "rendered text where the original refuses it. A WRONG SCORE on the rendered text",
-    "bonuses_ranks.toml:dev-043": "2.评估期内… renders its item mark 2. as ②, and the rendered text is read as a "
-    "different rule that scores 100, 104, 95 … where the original refuses them. A WRONG SCORE on the rendered text",
+    "bonuses_ranks.toml:dev-043": "the original reads its two steps as two named values (推动区县部门人员力量下沉的，"
+    "对比上年度 / 对比上年度, §134) and refuses one answer; the first name holds a comma, which _step_name does not "
+    "write, and even written before 每 with its comma (推动…下沉的，对比上年度，每超出1名加0.05分) the text reads as one "
+    "value (tried: 100 scores 1.50). So the rendered text scores 100, 104, 95 … where the original refuses them. "
+    "A WRONG SCORE on the rendered text",
 }
 
 

@@ -92,8 +92,8 @@ def test_yes_on_a_met_target_with_a_bonus_over_it_is_refused() -> None:
 # The sweep: every score given must be the hand value; anything else must be a refusal.
 # (text, weight, {answer: hand points or None where a refusal is the only honest answer})
 SWEEP: list[tuple[str, str, dict[str, str | None]]] = [
-    ("基本分8分；获得国家级表彰的加2分", "8", {"是": "10", "否": "8", "0": None, "1": None, "2": None, "{1:是}": "10"}),
-    ("基本分8分；获得国家级表彰的加2分", "10", {"是": "10", "否": "8", "0": None, "1": None, "2": None, "{1:是}": "10"}),
+    ("基本分8分；获得国家级表彰的加2分", "8", {"是": "10", "否": "8", "0": "8", "1": "10", "2": "10", "{1:是}": "10"}),  # a count of honours, once (§149)
+    ("基本分8分；获得国家级表彰的加2分", "10", {"是": "10", "否": "8", "0": "8", "1": "10", "2": "10", "{1:是}": "10"}),  # a count of honours, once (§149)
     ("基础分3分，获得优秀等次的加0.5分", "3", {"是": "3.5", "否": "3", "0": None, "1": None, "2": None, "{1:是}": "3.5"}),
     ("基本分12分；获得国家级表彰的加2分", "10", {k: None for k in ("是", "否", "0", "1", "2", "{1:是}")}),
     ("基本分6分；获得国家级表彰的加2分，获得省级表彰的加1分", "6",

@@ -150,12 +150,12 @@ def test_one_range_of_one_quantity_still_reads() -> None:
     assert scoring.evaluate(rule, "95%", weight=10).points == Decimal("10.00")  # ≥ 90: 10
 
 
-def test_dev096_stays_refused() -> None:
-    """dev-096: tiers listed with 分别 over three lines, each joined by 且 to a worded condition, and an 或 to
-    another measure in the zero band: not read (two inputs whose tiers the list shares)."""
+def test_dev096_without_item_marks_reads() -> None:
+    """dev-096 written without its item marks: the 且 tiers and the 或 zero tier ask for the same two inputs (the
+    share, the state of 运行管护效果), read as one rule (semantics §143; it was refused before). By hand: 85% and 良好
+    → 超过80% → 6; 50% → 不足60% → 0 whatever the state; 85% and 较差 → the 且 tiers need 良好, the 或 tier holds → 0."""
     text = ("已落实管护主体和建立运行管护制度的项目超过80%、70%和60%,且运行管护效果良好,分别得6分、4分和2分。"
             "已落实管护主体和建立运行管护制度的项目不足60%,或运行管护效果较差,不得分。")  # fmt: skip
-    with pytest.raises(scoring.RuleSyntaxError) as e:
-        scoring.parse(text)
-    # without its item marks the zero band's 或 to words is met first: refused as or-unclear (semantics §132)
-    assert e.value.code in ("two-conditions", "or-unclear")
+    assert scoring.evaluate(text, {1: "85%", 2: "良好"}, weight=6).points == Decimal("6.00")
+    assert scoring.evaluate(text, {1: "50%", 2: "良好"}, weight=6).points == Decimal("0.00")
+    assert scoring.evaluate(text, {1: "85%", 2: "较差"}, weight=6).points == Decimal("0.00")

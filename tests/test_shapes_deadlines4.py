@@ -92,8 +92,7 @@ def test_the_readings_are_in_the_nodes() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "at"),
     [
-        # 2月底 in words alone: 是/否 only, but the §88 reading of a date against it is not settled here
-        ("2月底前完成得满分，未完成不得分", "date-band", "2"),
+        # 2月底 in words alone (2月底前完成得满分，未完成不得分) is read since §148 (tests/test_shapes_refdates.py)
         # a deadline in brackets after a season word is read since §116 (tests/test_shapes_deadlines5.py)
         # a date before an event's name (9月1日开学前) is read since §128 as the day days late count from, a date
         # answered refused (tests/test_shapes_dates6.py)

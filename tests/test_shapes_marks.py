@@ -247,8 +247,13 @@ SEVERAL = "纳入预算安排得1分；计划编制比较完整得3分；资金�
 
 def test_worded_awards_beside_bands_are_refused() -> None:
     # three things scored (纳入预算, the plan, the increase): one number scored one band (3 of 8 for
-    # 25%); adding up or taking one is for item marks to say
-    assert _refused(SEVERAL) == "several-things"
+    # 25%); adding up or taking one is for item marks to say. Parts between ；, each a rule with its own points,
+    # are such marks unwritten (semantics §146): 是 / 计划编制比较完整 / 25% → 1 + 3 + 3 = 7
+    assert _refused(SEVERAL.replace("；", "，")) == "several-things"
+    several = scoring.parse(SEVERAL)
+    assert isinstance(several, nodes.Composite) and [i.points for i in several.items] == [1, 3, 4]
+    got = scoring.evaluate(several, {"1": "是", "2": "计划编制比较完整", "3": "25%"}, weight="8").points
+    assert got == Decimal("7.00")
     # one worded award beside bands is the target met, as before
     rule = scoring.parse("完成得满分；80%-90%得5分")
     assert isinstance(rule, nodes.Rule)

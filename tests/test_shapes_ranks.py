@@ -74,8 +74,8 @@ def test_a_rank_is_no_percentage() -> None:
         # the top tenth of what? with 排名 before it a rank share (§109); bare, it was read as ≥ 10%
         ("前10%得满分", "rank-share"),
         ("排名靠前得满分，每下降一名扣1分", "rank-step-without-rank"),  # no rank read (排名第一 is one since §73)
-        # two ladders under headings the rule does not take as an input (dev-106)
-        ("A行动第一名得40分,每递减一名,减2分;B行动第一名得20分,每递减一名,减1分", "band-twice"),
+        # two band ladders whose subjects run into their measure: no case names (A行动第一名…;B行动第一名…, dev-106,
+        # reads as cases named by the subjects since §151: tests/test_shapes_casesel2.py)
         ("山区满意度90%以上得10分,其他地区满意度90%以上得8分", "band-twice"),
     ],
 )

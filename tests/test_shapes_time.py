@@ -125,7 +125,7 @@ def test_a_yearless_deadline_is_read_not_guessed() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "2月底前完成得满分，未完成不得分",  # the last day of February depends on the year, which is not written
+        # 2月底前完成得满分，未完成不得分 reads since §148: 2月28日 is on time, a year-less 2月29日 is refused
         "9月底以后完成不得分",  # 以后: a start, not a deadline
         "每月10日前报送得满分，未按时报送不得分",  # 每月: a deadline each month (it read ≥10日: 12 scored full)
     ],

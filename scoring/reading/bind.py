@@ -14,6 +14,7 @@ import attrs
 from attrs import frozen
 
 from ..rules.bands import not_held
+from ..rules.grades import grade_of
 from ..rules.lexicon import pairs, words
 from ..rules.nodes import (
     All,
@@ -49,7 +50,15 @@ from ..rules.nodes import (
 )
 from ..rules.once import per_rule
 from ..rules.render import range_text, render_condition, render_outcome
-from ..rules.shapes import budget_comparison, checklist, checklist_hand, deducts, ties_to_target
+from ..rules.shapes import (
+    budget_comparison,
+    case_headings,
+    checklist,
+    checklist_hand,
+    deducts,
+    joint_states,
+    ties_to_target,
+)
 from ..text.normalize import describe_changes
 from .scales import (
     Scale,
@@ -81,7 +90,7 @@ class Input:
 
     ``kind``: "value" (the measured value, in ``unit``), "count" (how often a named event
     happened), "flag" (是/否: a named requirement met), "grade" (one of ``choices``), "items"
-    (a mapping of sub-item answers). ``key``: where it goes in a mapping of several answers."""
+    (a mapping of sub-item answers), "cases" (one case named by its heading, semantics §142). ``key``: where it goes in a mapping of several answers."""
 
     key: str | int
     kind: str
@@ -132,6 +141,7 @@ class Reading:
 
 
 _KINDS = {"value": "数值", "count": "次数", "flag": "是/否", "grade": "等级", "items": "分项", "rank": "名次",
+          "cases": "情形（只适用其一，按原文写情形）",  # 山区：…。其它地区：… (semantics §142)
           # 第6名/共20名, 20个中排第6, {'名次': 6, '参评数': 20}, 前25% (semantics §109)
           "rank-share": "名次及参评总数（如 第6名/共20名，或 前25%）",
           # 第18名/共20名 where places are counted from the last (倒数3名: semantics §109)
@@ -549,9 +559,13 @@ def part_unit(part: Range) -> str:
     return next((e.value.unit for e in (part.low, part.high) if e is not None), "")
 
 
-def _joint_input(key: int, part: Range | Label) -> Input:
+def _joint_input(key: int, part: Range | Label, states: tuple[str, ...] = ()) -> Input:
     if isinstance(part, Range):
         return Input(key, "value", part.subject, part_unit(part))
+    state = grade_of(part.text)
+    if states and state is not None:
+        # 运行管护效果良好 … 或运行管护效果较差: the state of 运行管护效果, one of those written (semantics §143)
+        return Input(key, "grade", state.subject, choices=states)
     return Input(key, "flag", part.text, meaning=f"是＝“{part.text}”成立，否＝不成立")
 
 
@@ -673,7 +687,8 @@ def _rule_inputs(rule: Rule, unit: str) -> list[Input]:
     out: list[Input] = []
     joint = joint_parts(rule)
     if joint is not None:
-        return [_joint_input(i, p) for i, p in enumerate(joint, 1)]
+        states = joint_states(rule)
+        return [_joint_input(i, p, states.get(i, ())) for i, p in enumerate(joint, 1)]
     things = checklist(rule)
     if things is not None:
         return [Input(i, "flag", a.condition.text if isinstance(a.condition, Label) else "") for i, a in enumerate(things, 1)]
@@ -998,6 +1013,17 @@ def bind(rule: Node, *, target: Any = None, comparator: str | None = None, unit:
     if tq is None and isinstance(target, (int, Decimal)) and not isinstance(target, bool):
         tq = bare_quantity(Decimal(target), u)  # a number: in the row's unit, as evaluate reads it
     setting = Setting(u, tq, op)
+    if isinstance(rule, Composite) and rule.cases:
+        # 山区：…。其它地区：… (semantics §142): one case applies, answered under its heading's words
+        heads = case_headings(rule)
+        cases = [(h, on_target(i.rule, setting), i.rule) for h, i in zip(heads, rule.items, strict=True)]
+        inputs = [attrs.evolve(_item_input(i.number, r, u), key=h, name=f"情形“{h}”：" + _item_input(i.number, r, u).name.split("：", 1)[-1])
+                  for i, (h, r, _) in zip(rule.items, cases, strict=True)]  # fmt: skip
+        decisions = [d for _, r, was in cases for d in (*_on_target(was, tq, op, u), *_rule_decisions(r, op, percent, u, tq))]
+        listed = "；".join(f"“{h}”" for h in heads)
+        decisions.insert(0, Decision("按情形计分", "答法", f"只适用其中一种情形，填 {{情形: 实际值}}，情形须按原文写：{listed}", True,
+                                     "semantics §142"))  # fmt: skip
+        return Reading(rule, (Input("实际值", "cases", "适用的情形及其实际值 {情形: …}"), *inputs), tuple(decisions))
     if isinstance(rule, Composite):
         # each sub-item is answered under its own number, with what its own rule needs
         items = [(i.number, on_target(i.rule, setting), i.rule) for i in rule.items]

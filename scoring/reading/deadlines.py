@@ -175,6 +175,8 @@ def place(db: DateBands, when: Answered) -> tuple[Award | None, str]:
         raise ValueError(f"规则的期限写了年份，“{when.text}”没有年份：请写出完成日期的年份")
     if db.yearless and db.next_year:
         raise ValueError(f"规则提到次年，“{when.text}”没有年份，不能确定是哪一年：请写出年份，或填写规则中的等级")
+    if isinstance(when.first, MonthDay) and (when.first.month, when.first.day) == (2, 29):
+        raise ValueError(f"“{when.text}”只在闰年才有，没有年份不能确认这一天：请写出完成日期的年份")
     first, last = _band(db, when.first), _band(db, when.last)
     if first[0] is not last[0]:
         raise ValueError(f"“{when.text}”跨了两档期限：请写出完成的具体日期")

@@ -379,8 +379,23 @@ def once_counted(text: str) -> bool:
     """A one-off deduction or bonus (no 每) whose words name something that happens, as a veto's do (§114's
     ``names_event``: an event verb, 有 first, a passive, a cause): a whole count answers it, 0 that it did not
     happen and 1 or more that it did, counted once (semantics §125). An action to be done (建立制度) or a state
-    (资料不齐全) takes 是/否 only."""
-    return names_event(text)
+    (资料不齐全) takes 是/否 only. An honour received (获得国家级表彰的加3分, 省级表彰的加2分: lexicon ``honour``) is
+    one too, for the one-off clauses only, not for vetoes (semantics §149)."""
+    return names_event(text) or _honoured(text)
+
+
+def _honour_words() -> tuple[str, ...]:
+    return tuple(words("honour"))
+
+
+def _honoured(text: str) -> bool:
+    """获得国家级表彰的 / 省级表彰的 / 受到表扬的: an honour word (lexicon ``honour``) with no negation before it in the
+    words (未获得表彰的 names no event)."""
+    for w in _honour_words():
+        at = text.find(w)
+        if at >= 0 and not any(neg in text[:at] for neg in (*EVENT_NEGATIONS, "没有", "未")):
+            return True
+    return False
 
 
 def _passive(text: str) -> bool:

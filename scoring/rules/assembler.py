@@ -25,6 +25,8 @@ from .lexicon import words
 from .lists import ListReader, _one_worded_award
 from .nodes import (
     Abs,
+    All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -103,6 +105,7 @@ from .shapes import (
     formula_vars,
     grades_of_one_scale,
     is_weight_name,
+    joint_tiers,
     qty_text,
 )
 from .shapes import (
@@ -203,6 +206,20 @@ def _past_a_time_line(lead: Lead) -> bool:
 #: 另 / 另外 / 再 / 还 alone before 扣N分: a further deduction, for the case the clause before states (semantics §115)
 _FURTHER = frozenset(("另", "另外", "再", "还", "另行", "并"))
 
+#: refusals of two ladders on one value that a heading before each can resolve into cases (semantics §142)
+_CASE_CONFLICTS = frozenset(("crossing-bands", "band-twice", "band-unreachable"))
+
+# (抽10份孕期档案或入户核实): the size of a sample and its unit (the terminal SAMPLE, semantics §145)
+_SAMPLE = re.compile(r"抽(?:查|取|检|样)?\s*(?P<n>[0-9]+)\s*(?P<unit>[\u4e00-\u9fff])")
+
+# 五率 / 两率: a count word before 率 names several rates (semantics §145)
+_SEVERAL_RATES = re.compile(r"[两二三四五六七八九十]+率")
+
+
+def _num_text(d: Decimal) -> str:
+    return f"{d.normalize():f}"
+
+
 class _Assembler(BandReader, RequirementReader, ListReader):
 
     # -- segments: (lead, tails) pairs; a lead-only clause followed by a tail-only one is joined
@@ -225,6 +242,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         expected=("(1)…;(2)…每项各N分",),
                         hint="把各项编号列出（①②③或(1)(2)(3)），每项只写所要求的事，最后写“每项各N分”",
                     )  # fmt: skip
+                if isinstance(p, TFlag) and p.kind == "rank_basis":
+                    # 每项子行动按排名计算分值: read (as the note leading the cases) only where the subjects of
+                    # rank ladders name cases (``_subject_cases``, semantics §151); unread, and refused, elsewhere
+                    self.rank_bases.append(p)
+                    continue
                 if isinstance(p, TFlag) and p.kind == "per_item":
                     # 每完成1项取得该项分数: says how the checklist's items score (checked in ``_per_item``)
                     self.use(p)
@@ -235,6 +257,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     continue
                 if isinstance(p, TFlag) and p.kind == "step_close":
                     self._step_close(p, tails)
+                    continue
+                if isinstance(p, TFlag) and p.kind == "sample":
+                    # (抽10份孕期档案或入户核实): the sample's size, for the per-item deduction after it (§145)
+                    self.use(p)
+                    self.samples.append(p)
                     continue
                 if isinstance(p, TFlag) and p.kind in ("evidence", "weight", "definition", "ceiling"):
                     # 以党委会纪要为准 (how the evidence is checked), 本项满分10分 (the weight stated),
@@ -283,7 +310,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 # lead-only clauses just before; join them all
                 merged: Lead = ()
                 span = seg.span
-                while joined and not joined[-1].tails and joined[-1].lead:
+                # a heading of bonuses and deductions (加扣分：, semantics §144) is no condition: it stays a note of its own
+                while joined and not joined[-1].tails and joined[-1].lead and not self._section_heading(joined[-1]):
                     prev = joined.pop()
                     merged = prev.lead + merged
                     span = _merge(prev.span, span)
@@ -556,7 +584,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self.weights: list[tuple[Decimal, Span]] = []  # 本项满分10分: the weights the text states
         self.breakdowns: list[TBreakdown] = []  # (2分×4项): points as each × items (semantics §67)
         self.per_items: list[TFlag] = []  # 每完成1项取得该项分数 (semantics §67)
+        self.rank_bases: list[TFlag] = []  # 每项子行动按排名计算分值 (semantics §151)
         self.per_item_rule = None  # (12分×2项): one rule for each item (semantics §77)
+        self.samples: list[TFlag] = []  # (抽10份…): sizes of samples (semantics §145)
         self.definitions: list[TFlag] = []  # 偏差率=|实际值-目标值|/目标值 (semantics §78)
         self.no_bonus: list[TFlag] = []  # 超额完成不加分 (semantics §78)
         self.ratio_caps: list[TFlag] = []  # 超过100%的按100%计 (semantics §96)
@@ -618,6 +648,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         each_counted = self._each_counted(segs)  # 全年…不少于2次，每次参训人数不少于50人，每少1次… (semantics §81)
         context_range: tuple[Note, PRange] | None = None
         heading: TOutcome | None = None  # 一票否决：发生…的，该项不得分: a veto heading the clauses it applies to
+        section_headings: list[tuple[int, Span]] = []  # 加扣分： (semantics §144): where each heading's clauses start
         for seg in segs:
             if id(seg) in each_time.missed:
                 # 迟报、不报的计0分 after an award per occurrence: the occurrences it does not count
@@ -639,6 +670,15 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 # 每次参训人数不少于50人: what each occurrence counted must meet; the line before stays the start
                 self.use(*seg.lead)
                 out.append(each_counted[id(seg)])
+                continue
+            if not seg.tails and self._section_heading(seg):
+                # 加扣分：每实现1个…加2分。…每月次扣3分 (semantics §144): a heading of the bonuses and deductions after it,
+                # no points of its own; the note reads its words (扣分 in it is no deduction), checked below to head some
+                self.use(seg.lead[0].span)
+                note = Note(self.text[seg.span[0] : seg.span[1]].strip(), seg.span)
+                out.append(note)
+                section_headings.append((len(out), seg.span))
+                last_lead, context_edge, context_bare, context_freq = seg.lead, None, None, None
                 continue
             if not seg.tails:
                 heads = self._band_heading(seg, segs)
@@ -841,6 +881,16 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                         self.use(context_edge)
                         self._one_measure_started(started, last_lead, context_edge, ded)
                     elif (
+                        isinstance(context_edge, PCmp) and ded.kind is StepKind.EVENTS and out and isinstance(out[-1], Note)
+                        and id(out[-1]) in context_leads and self._qualifies_counted(context_leads[id(out[-1])], context_edge, ded)
+                    ):  # fmt: skip
+                        # 水质较去年下降1个类别及以上的，每个断面扣2分 (semantics §144): the clause before says which things
+                        # the steps count, in a unit of its own (classes, not sections): part of the event's name, as
+                        # a qualifier after the step is (§98); the answer stays the count of such things
+                        lo, hi = self._edges(context_edge)
+                        ded = attrs.evolve(ded, qualifiers=(*ded.qualifiers, Range(Measure.VALUE, lo, hi, "", context_edge.span)))
+                        self.use(context_edge)
+                    elif (
                         context_bare is not None and ded.kind is StepKind.DISTANCE and ded.start is None
                         and any(isinstance(a, Award) and isinstance(a.condition, Range)
                                 and context_bare.q in (e.value for e in (a.condition.low, a.condition.high) if e)
@@ -895,6 +945,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                                      expected=("每超过1%加1分",))  # fmt: skip
                 if len(outcomes) > 1 and not all(isinstance(o.outcome, Zero) for o in outcomes):
                     raise self.error("two-outcomes", "同一条件给出了两个分值", outcomes[1].span, expected=("，", "；"))
+                either = None if outcomes[0].veto else self.either(lead, self._lead_span(lead, seg.span))
+                if either is not None:
+                    # 不足60%，或运行管护效果较差，不得分: either of two inputs the 且 tiers ask for (semantics §143)
+                    out.append(Award(either, outcomes[0].outcome, False, seg.span))
+                    continue
                 union = self._union(lead, seg.span)
                 if union is not None and not outcomes[0].veto:
                     # 75%-85%或93%-100%得3分: one band of two ranges, each scoring the points (semantics §93)
@@ -939,6 +994,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     else:
                         out.append(Veto(cond, seg.span))
                 else:
+                    if o.bracketed and self._reaches_target(cond):
+                        # 系统管理率达到目标值(抽查的系统管理率/85%*10计算得分): the bracket says how reaching the target is
+                        # scored, at every value, not only once it is reached (§145)
+                        cond = None
                     out.append(Award(cond, o.outcome, discretionary, seg.span))
             for f in flags:
                 if f.kind == "until":
@@ -976,6 +1035,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             context_freq = None
             self.pending_cap = None
         self._within_headings(band_headings, out)
+        for at, span in section_headings:
+            if not any(isinstance(c, Deduction) for c in out[at:]):
+                raise self.error("heading-without-clauses", "“加扣分”这类标题之后没有加分或扣分条款", span,
+                                 expected=("加扣分：每获1次表彰加1分",), hint="标题本身不加分也不扣分；请在冒号后写出加分或扣分的条款")  # fmt: skip
         if heading is not None:
             out = self._headed_veto(heading, out)
         out = self._requirements(out, context_leads)
@@ -1013,6 +1076,8 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._lost_dash_value(segs)
         out = self._formula_subject(out)
         out = self._letters(out)
+        out = self._samples(out)
+        self._several_rates(out)
         out = self._defined_names(out)
         out = self._resolve_labels(out)
         out = self._breakdown_counted(out)
@@ -1068,6 +1133,60 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+    def _several_rates(self, out: list[Clause]) -> None:
+        """流入人口管理五率(信息采集率、合同签订率…)达100%记7分 (semantics §145): a count word before 率 names several
+        rates, each its own value; one value was read for all of them (98% scored the five rates). Refused until
+        the named rates are read, each answered under its number."""
+        for c in out:
+            cond = getattr(c, "condition", None)
+            if isinstance(cond, Range) and (m := _SEVERAL_RATES.search(cond.subject)) is not None:
+                raise self.error(
+                    "several-rates", f"“{m.group()}”是几个比率：各自的实际值和扣分还不能读", cond.span or (0, len(self.text)),
+                    expected=("信息采集率达到100%，每低1个百分点扣0.2分；合同签订率达到100%…",),
+                    hint="把每个比率分别写成一条：名称、目标和扣分",
+                )  # fmt: skip
+
+    def _samples(self, out: list[Clause]) -> list[Clause]:
+        """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): a sample's size bounds the count of the first
+        per-item deduction after it counting in the sample's unit (份): that deduction is answered by how many of the
+        sample failed, at most its size. A sample no such deduction follows is refused: what it bounds is not written."""
+        samples, self.samples = self.samples, []
+        for flag in samples:
+            m = _SAMPLE.search(self.text[flag.span[0] : flag.span[1]])
+            assert m is not None
+            size, unit = Decimal(m.group("n")), m.group("unit")
+            k = next(
+                (
+                    i for i, c in enumerate(out)
+                    if isinstance(c, Deduction) and c.kind is StepKind.EVENTS and not c.bonus and c.sample is None
+                    and c.span is not None and c.span[1] > flag.span[1] and c.step is not None and c.step.unit == unit
+                ),
+                None,
+            )  # fmt: skip
+            if k is None or size <= 0:
+                raise self.error(
+                    "sample-unread", f"抽查{_num_text(size)}{unit}之后没有按“每{unit}”扣分的条款：抽查的数量限定什么没有写明",
+                    flag.span, expected=(f"（抽{_num_text(size)}{unit}）1{unit}不合格扣1分",),
+                    hint=f"在抽查说明之后写出每{unit}不合格扣几分",
+                )  # fmt: skip
+            c = out[k]
+            assert isinstance(c, Deduction) and c.step is not None
+            if c.step.value > size:
+                raise self.error("sample-unread", f"每{_num_text(c.step.value)}{unit}扣分，超过了抽查的{_num_text(size)}{unit}",
+                                 flag.span, expected=(f"（抽{_num_text(size)}{unit}）1{unit}不合格扣1分",))  # fmt: skip
+            out[k] = attrs.evolve(c, sample=size)
+        return out
+
+    @staticmethod
+    def _reaches_target(cond: object) -> bool:
+        """达到目标值 / 完成目标 as a condition: the target met, nothing else (§145)."""
+        if isinstance(cond, TargetMet):
+            return not cond.negated
+        return (
+            isinstance(cond, Range) and cond.measure is Measure.RATIO and cond.high is None and cond.low is not None
+            and cond.low.inclusive and cond.low.value == Quantity(Decimal(100), "%")
+        )  # fmt: skip
+
     def _waiver(self, lead: Lead, o: TOutcome, out: list[Clause], span: Span) -> Waiver | None:
         """但本地区…占比高于各地区平均占比加5%的，可不扣分 (semantics §105): words opened by 但 (or followed by 可不扣分 /
         不予扣分) after deductions state an exception: when they hold, the deductions are not made. The condition is
@@ -1105,6 +1224,28 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             return True
         words = self.text[lead[0].span[0] : o.span[0]]
         return all(isinstance(p, PText) for p in lead) and not re.search(r"[，,；;。：:的]", words)
+
+    def _qualifies_counted(self, lead: Lead, c: PCmp, ded: Deduction) -> bool:
+        """水质较去年下降1个类别及以上的 before 每个断面扣2分 (semantics §144): words, one comparison in a unit that is no
+        counter of the steps, no percent and no points, then 的 alone: which things the steps count."""
+        unit = c.q.unit
+        if not unit or c.q.is_percent or unit == "分" or ded.step is None or unit == ded.step.unit:
+            return False
+        if unit in _EVENT_UNITS or unit in _TIME_UNITS:
+            return False  # 超过3次的 / 超过3个月的: a count of the events themselves or a time, not a kind of them
+        k = lead.index(c)
+        before, after = lead[:k], lead[k + 1 :]
+        return (
+            len(before) >= 1 and all(isinstance(p, PText) for p in before)
+            and len(after) == 1 and isinstance(after[0], PText) and after[0].text.strip() == "的"
+        )
+
+    def _section_heading(self, seg: Any) -> bool:
+        """加扣分： / 扣分项： alone before a colon (semantics §144): the words of a heading of bonuses and deductions."""
+        return (
+            len(seg.lead) == 1 and isinstance(seg.lead[0], PText)
+            and self.text[seg.lead[0].span[0] : seg.lead[0].span[1]].strip() in _SECTION_HEADINGS and self._heads(seg)
+        )
 
     def _heads(self, seg: Any) -> bool:
         """The segment is a heading: a colon closes it (一票否决：…)."""
@@ -1484,7 +1625,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             node = self.composite(tree[1], tree[2])
             self.account()
             return node
-        rule, _ = self.rule(tree)
+        try:
+            rule, _ = self.rule(tree)
+        except RuleSyntaxError as refused:
+            cases = self._cases(tree, refused)
+            if cases is None:
+                raise
+            self.account()
+            return cases
         self.require_logic(rule)
         self.account()
         b = self.per_item_rule
@@ -1502,6 +1650,106 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 items = tuple(Item(k, b.each, each, b.span) for k in range(1, int(b.count) + 1))
             return Composite(items, source=self.text)
         return attrs.evolve(rule, source=self.text)
+
+    def _case_headings(self, tree: Sequence[tuple[str, list[Any], Span]], start: int = 0) -> list[int]:
+        """The clauses that are headings of a sentence: words alone (no points), closed by a colon, at the
+        start of the text or of a sentence (山区、丘陵地区…:… 。其它地区:…)."""
+        at = []
+        for k, (_, parts, span) in enumerate(tree):
+            if len(parts) != 1 or not isinstance(parts[0], tuple) or not parts[0]:
+                continue
+            before = self.text[: span[0]].rstrip()
+            opens = not before or before[-1] in "。；;\n" or k == start  # right after the cases' lead (§151)
+            if k >= start and self.text[span[1] : span[1] + 1] in (":", "：") and opens:
+                at.append(k)
+        return at
+
+    def _cases(self, tree: Sequence[tuple[str, list[Any], Span]], refused: RuleSyntaxError) -> Composite | None:
+        """山区：≥300户得10分…。其它地区：≥450户得10分… (semantics §142): two ladders on one value that cross or
+        repeat each other (the refusal ``refused``) where each opens with a heading of its own are the cases the
+        headings name, exactly one of which applies: a Composite of ``cases``, each case a rule opened by its
+        heading. Only where the whole text is refused as bands in conflict; any other refusal stands."""
+        if refused.code not in _CASE_CONFLICTS or not isinstance(tree, list):
+            return None
+        lead, start = self._case_lead(tree)
+        at = self._case_headings(tree, start)
+        slices: list[list[tuple[str, list[Any], Span]]]
+        if len(at) >= 2 and at[0] == start:
+            slices = [list(tree[a:b]) for a, b in zip(at, [*at[1:], len(tree)], strict=True)]
+        else:
+            named = self._subject_cases(tree, start)
+            if named is None:
+                return None
+            slices = named
+        items: list[Item] = []
+        names: list[str] = []
+        for n, part in enumerate(slices, 1):
+            try:
+                rule, _ = self.rule(part)
+                self.require_logic(rule)
+            except RuleSyntaxError:
+                raise refused from None
+            head = rule.clauses[0] if rule.clauses else None
+            if not isinstance(head, Note) or type(head) is not Note or not (rule.awards or rule.deductions):
+                raise refused
+            names.append(head.text)
+            items.append(Item(n, None, rule, (part[0][2][0], part[-1][2][1])))
+        if len(set(names)) != len(names):
+            raise refused  # two cases of one name: which one applies is not written
+        if lead is not None:
+            self.use(lead.span)
+        shared = Rule((lead,)) if lead is not None else None
+        return Composite(tuple(items), shared=shared, cases=True, source=self.text)
+
+    def _case_lead(self, tree: Sequence[tuple[str, list[Any], Span]]) -> tuple[Note | None, int]:
+        """每项子行动按排名计算分值,即: (semantics §151): the clauses before the cases that say the ladders score a
+        rank (按排名计算分值 / 按名次计分) and close with a colon, no number and no points of their own: a note
+        leading the cases, and the index of the first case. (None, 0) where the text opens otherwise."""
+        for k, (_, parts, span) in enumerate(tree):
+            if not all((isinstance(p, tuple) and not isinstance(p, (TOutcome, TDeduct, TFlag, TCap)))
+                       or (isinstance(p, TFlag) and p.kind == "rank_basis") for p in parts):  # fmt: skip
+                return None, 0
+            if self.text[span[1] : span[1] + 1] in (":", "："):
+                flags = [p for _, ps, _ in tree[: k + 1] for p in ps if isinstance(p, TFlag)]
+                words = self.text[tree[0][2][0] : span[1]]
+                if not flags or re.search(r"[0-9０-９]", words) or tree[0][2][0] != 0:
+                    return None, 0
+                return Note(words.strip(), (tree[0][2][0], span[1])), k + 1
+        return None, 0
+
+    def _subject_cases(
+        self, tree: Sequence[tuple[str, list[Any], Span]], start: int
+    ) -> list[list[tuple[str, list[Any], Span]]] | None:
+        """市场主体增量行动第一名得40分,每递减一名,减2分;融资活企、商标兴企、党建促企行动第一名得20分,… (semantics §151):
+        rank ladders, each a sentence (after ；/。) opening with the words of its subject right before its
+        ordinal (第N名): the subjects name the cases. Each case is read as the heading form reads it (the subject
+        a heading, the ladder from 第N名 on), so both forms give one node. None unless every sentence from
+        ``start`` opens so."""
+        out: list[list[tuple[str, list[Any], Span]]] = []
+        for k in range(start, len(tree)):
+            kind, parts, span = tree[k]
+            before = self.text[: span[0]].rstrip()
+            if k > start and before[-1:] not in ("。", "；", ";", "\n"):
+                if not out:
+                    return None
+                out[-1].append(tree[k])
+                continue
+            first = parts[0] if parts else None
+            if not (isinstance(first, tuple) and type(first) is tuple and len(first) >= 2):
+                return None
+            words, rank = first[0], first[1]
+            if not (isinstance(words, PText) and isinstance(rank, PQty) and rank.q.unit == "名"
+                    and words.text.endswith("第") and words.span[1] == rank.span[0]):  # fmt: skip
+                return None
+            name = words.text[:-1].strip()
+            if not name or not any(isinstance(p, TOutcome) for p in parts):
+                return None
+            at = words.span[0] + words.text.index(name)
+            cut = words.span[1] - 1  # 第
+            head = (kind, [(PText(name, (at, at + len(name))),)], (at, at + len(name)))
+            ladder = (kind, [(PText("第", (cut, cut + 1)), *first[1:]), *parts[1:]], (cut, span[1]))
+            out.append([head, ladder])
+        return out if len(out) >= 2 else None
 
     def require_logic(self, rule: Rule) -> None:
         if all(isinstance(c, Note) for c in rule.clauses):
@@ -1551,7 +1799,11 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         shared_clauses: list[Any] = []
         for _, number, clauses, span, mark in items:
             self.use(mark)
-            rule, _ = self.rule(clauses)
+            self.in_item = True
+            try:
+                rule, _ = self.rule(clauses)
+            finally:
+                self.in_item = False
             points: Decimal | None = rule.stated_weight  # ①…，共2分: the item's points stated
             things = listed_things(rule) if points is None and checklist_hand(rule) is not None else None
             if things is None and points is None:
@@ -1576,6 +1828,14 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # （1）达到目标值100%得满分；（2）80%（含）-100%得满分的80%…: bands of one value, one answer (§119)
             merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
             return attrs.evolve(merged, source=self.text)
+        if per_item is None and not each and joint_tiers([i.rule for i in built]):
+            # 1、…超过80%…，且效果良好，分别得6分…。2、…不足60%，或效果较差，不得分: tiers of one pair of inputs (§143)
+            merged, _ = self.rule([*pre, *(c for item in items for c in item[2])])
+            return attrs.evolve(merged, source=self.text)
+        for i in built:
+            alone = next((c for c in i.rule.awards if isinstance(c.condition, AnyOf)), None)
+            if alone is not None and not any(isinstance(c.condition, All) for c in i.rule.awards):
+                self.lone_either(alone)  # 或 of two inputs no 且 tier of the items asks for (§143)
         if per_item is not None:
             self._items_each_scored(built, per_item)
         built = self._indicator_veto(built)
@@ -1591,7 +1851,10 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # the deduction in the last item's closing sentence
             last_rule = built[-1].rule
             notes = tuple(self._item_note(i) for i in built[:-1])
-            merged = Rule(notes + last_rule.clauses, last_rule.until_exhausted, below_zero=last_rule.below_zero)
+            merged = Rule(
+                notes + _items_listed(last_rule.clauses, len(built)), last_rule.until_exhausted,
+                below_zero=last_rule.below_zero,
+            )  # fmt: skip
             return attrs.evolve(merged, source=self.text)
         points_each = all(i.points is not None for i in built)  # 1.…扣0.5分（3分）；2.…（3分）: items of their own
         if scored and all(i.rule.deductions and not i.rule.awards for i in built) and not points_each:
@@ -1636,8 +1899,30 @@ class _Assembler(BandReader, RequirementReader, ListReader):
 
 
 
+def _items_listed(clauses: tuple[Clause, ...], listed: int) -> tuple[Clause, ...]:
+    """（1）…；（2）…；（3）…；（4）…。每完成1项得1.5分 (semantics §150): a count-up award per one item closing numbered
+    items of words alone counts those items: the text lists that many (its ``items``; at most that many times its
+    points, its cap), and a count above it is refused. 共N项 written with it is what the text states and stays."""
+    counted = [
+        k for k, c in enumerate(clauses)
+        if isinstance(c, Deduction) and c.bonus and c.kind is StepKind.EVENTS and c.step is not None
+        and c.step.unit == "项" and c.step.value == 1 and isinstance(c.points, Decimal) and c.when is None
+        and not c.qualifiers and c.points_max is None
+    ]  # fmt: skip
+    if len(counted) != 1 or any(isinstance(c, Deduction) for k, c in enumerate(clauses) if k not in counted):
+        return clauses
+    d = clauses[counted[0]]
+    assert isinstance(d, Deduction) and isinstance(d.points, Decimal)
+    if d.items is not None or d.cap is not None:
+        return clauses  # 共4项 / 最多加6分 written: what the text states
+    out = list(clauses)
+    out[counted[0]] = attrs.evolve(d, items=Decimal(listed), cap=d.points * listed)
+    return tuple(out)
+
+
 _SELF = words("self_reference")
 _HEADINGS = frozenset(words("HEADING"))
+_SECTION_HEADINGS = frozenset(words("section_heading"))
 
 
 def _self_reference(lead: Lead) -> bool:

@@ -16,6 +16,7 @@ from .clauses import ClauseReader
 from .lexicon import words
 from .nodes import (
     All,
+    AnyOf,
     Award,
     ByHand,
     Clause,
@@ -50,6 +51,7 @@ from .shapes import (
     exact_delay,
     formula_vars,
     same_axis,
+    same_inputs,
 )
 
 _DATE_WORDS = ("底", "末", "前", "份", "上旬", "中旬", "下旬", "中", "初")
@@ -65,28 +67,6 @@ _NEGATED_VALUE = ("未", "没有", "无", "不")
 _GROWTH = words("growth")
 _DECLINE = words("decline")
 _WORDED_VALUE = ("负", "零", "正", *_NEGATED_VALUE)
-
-
-def joint_key(part: Range | Label) -> str:
-    """What one input of an All answers: the measured value a band names, or the words of a requirement."""
-    return f"值:{part.subject}" if isinstance(part, Range) else f"是否:{part.text}"
-
-
-def _same_inputs(first: tuple[Range | Label, ...], parts: tuple[Range | Label, ...]) -> bool:
-    """Whether a later tier joined by 且 names the inputs of the first, in the same order (semantics §100, §120): the
-    same key each, or a measured value named by a shorter name that ends the first tier's name of it and no other
-    (毕业生就业率…且专业对口率… then 就业率…且对口率…: the same two inputs, the names shortened once said)."""
-    if len(first) != len(parts):
-        return False
-    names = [p.subject for p in first if isinstance(p, Range)]
-    for a, b in zip(first, parts, strict=True):
-        if joint_key(a) == joint_key(b):
-            continue
-        if not (isinstance(a, Range) and isinstance(b, Range) and b.subject and a.subject.endswith(b.subject)):
-            return False
-        if sum(n.endswith(b.subject) for n in names) != 1:
-            return False  # 率 ends both names: which one it is is not said
-    return True
 
 
 def _holds_zero(r: Range) -> bool:
@@ -304,6 +284,14 @@ class RuleChecks(ClauseReader):
                     expected=("条件＋得/扣N分",),
                     hint="写明这一分数的条件（如“发生一般事故的扣2分”），或删去与一票否决重复的分数",
                 )  # fmt: skip
+    def lone_either(self, c: Award) -> None:
+        """或 joining a band to words, read only where 且 tiers ask for the same two inputs (semantics §143)."""
+        raise self.error(
+            "or-unclear", "“或”在区间之后连接了另一个条件（文字），它需要自己的回答，这样写还不能计分",
+            self._where(c.condition, c), expected=("完成率75%-85%或93%-100%得3分",),
+            hint="把两个条件分成两档分别写明得分，如“满意度低于60%不得分；发生安全事故的不得分”",
+        )  # fmt: skip
+
     def _no_two_conditions(self, clauses: list[Clause]) -> None:
         """满意度达到90%且投诉率低于1%得满分 / 完成率达到100%且无安全事故得满分: 且 joins a second
         condition to a band, on another quantity or in words. Read as one band, the two comparisons
@@ -314,13 +302,17 @@ class RuleChecks(ClauseReader):
         condition but is not read as one (a veto, a deviation) stays refused. 且 between two comparisons
         on one quantity (大于等于80%且小于90%) is one range and reads."""
         joints = [c for c in clauses if isinstance(c, Award) and isinstance(c.condition, All)]
+        alone = next((c for c in clauses if isinstance(c, Award) and isinstance(c.condition, AnyOf)), None)
+        if alone is not None and not joints and not self.in_item:
+            self.lone_either(alone)
         if joints:
             first = joints[0].condition
             assert isinstance(first, All)
             for c in clauses:
                 cond = getattr(c, "condition", None)
                 fits = isinstance(c, Award) and isinstance(c.outcome, (FullMarks, Points, ShareOfWeight, Zero)) and (
-                    isinstance(cond, Otherwise) or (isinstance(cond, All) and _same_inputs(first.parts, cond.parts))
+                    isinstance(cond, Otherwise)
+                    or (isinstance(cond, (All, AnyOf)) and same_inputs(first.parts, cond.parts))
                 )
                 if not fits:
                     names = [p.subject if isinstance(p, Range) else p.text for p in first.parts]

@@ -22,6 +22,7 @@ from .grades import grade_of, grade_words
 from .lexicon import words as lexicon_words
 from .nodes import (
     All,
+    AnyOf,
     Award,
     Clause,
     Condition,
@@ -101,6 +102,8 @@ _GRADE_POINTS = re.compile(r"^(?P<g>[^（(：:]{1,4})\s*[（(]\s*[0-9]+(?:\.[0-9
 _BETWEEN = re.compile(r"(?:控制)?(?:在|于|介于)之间(?=的?$)")
 #: 且 / 并且 / 同时 joining two worded requirements (semantics §93)
 _JOINT = re.compile(r"并且|且|[，,]同时")
+#: 或 joining a band to words of another thing (semantics §143)
+_EITHER = re.compile(r"或者|或")
 
 
 def _a_grade(words: str) -> bool:
@@ -172,6 +175,8 @@ class ClauseReader(SpanReader):
         self.frequencies: dict[Span, Range] = {}
         # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
         self.joint_subject = ""
+        # building one numbered item of a composite: a lone 或 of two inputs may be a tier of the items' 且 (§143)
+        self.in_item = False
         # 逾期3天的扣1分，逾期7天的扣3分: tier-or-step refusals waiting on whether exact delays are bands (§138)
         self.deferred_tier_or_step: list[Span] = []
 
@@ -329,12 +334,33 @@ class ClauseReader(SpanReader):
         read as a condition of its own: a band of its measured value or a requirement in words. None where the
         joint joins nothing of its own (大于等于80%且小于90%: one range; 设立举报电话且24小时有人值守: words to
         words, §93) or a side is something else (a deviation, a deadline, a frequency): read as before."""
+        sides = self._sides(lead, span, _JOINT)
+        return All(sides, span) if sides is not None else None
+
+    def either(self, lead: Lead, span: Span) -> AnyOf | None:
+        """已落实…的项目不足60%，或运行管护效果较差，不得分: 或 after a comparison joining words of another thing, read
+        as §100 reads 且 but holding where either side does (semantics §143). The checks keep it only where its
+        inputs are those the rule's ``All`` tiers ask for; None where 或 joins no band to words (§93 reads those)."""
+        if len(lead) < 2 or not isinstance(lead[-1], PText) or not any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead[:-1]):
+            return None
+        if not isinstance(lead[-2], (PCmp, PRange, PBounded)) or not lead[-1].text.lstrip("的，, ").startswith("或"):
+            return None
+        if any(isinstance(p, PText) and _EITHER.search(p.text) for p in lead[:-1]):
+            return None  # 或 in the words before the band too: which 或 joins what is not read
+        sides = self._sides(lead, span, _EITHER)
+        if sides is None or len(sides) != 2 or not isinstance(sides[0], Range) or not isinstance(sides[1], Label):
+            return None
+        return AnyOf(sides, span)
+
+    def _sides(self, lead: Lead, span: Span, joint: re.Pattern[str]) -> tuple[Range | Label, ...] | None:
+        """The two sides of the first word of ``joint`` in the lead's words, each read as a condition of its own
+        (a band with a name, or numberless words); None where there are not two such sides."""
         if not any(isinstance(p, (PCmp, PRange, PBounded)) for p in lead):
             return None
         for i, p in enumerate(lead):
             if not isinstance(p, PText):
                 continue
-            m = _JOINT.search(self.text, p.span[0], p.span[1])
+            m = joint.search(self.text, p.span[0], p.span[1])
             if m is None:
                 continue
             before = PText(self.text[p.span[0] : m.start()], (p.span[0], m.start()))
@@ -373,7 +399,7 @@ class ClauseReader(SpanReader):
                 return None  # two comparisons of one quantity: one range (the checks read it)
             self.use(p)
             self.joint_subject = next((q.subject for q in sides if isinstance(q, Range)), self.joint_subject)
-            return All(tuple(sides), span)
+            return tuple(sides)
         return None
 
     def graded(self, lead: Lead, span: Span) -> Range | None:
@@ -583,7 +609,8 @@ class ClauseReader(SpanReader):
             zero = Edge(qtys[0].q, True, False)
             return Range(measure, zero, zero, text, span)
         # 2024年年底前完成 / 11月30日前 / 第三季度末前: a date, the deadline of the words
-        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True)
+        # 2月底前完成采购得满分: February's end is its last day whichever it is (MonthDay end=True, semantics §148)
+        deadline = quarter if quarter is not None else self.deadline(lead, yearless=True, february=True)
         start = self.start_day(lead) if deadline is None else None  # 8月31日后完成的不得分: the band after that day
         if deadline is None and start is None and not any(isinstance(p, (PQty, PCmp, PRange, PBounded, PStep)) for p in lead):
             # 上半年完成 / 下半年的: a half of the year opening the words is the band by 6月30日 / after it (§94)
@@ -1247,6 +1274,11 @@ class ClauseReader(SpanReader):
                 # comparison only the line it counts from (it read ≥90% as 每超出: 85% scored full marks)
             elif isinstance(c, PBareOp):
                 before = self.text[max(0, c.span[0] - 2) : c.span[0]]
+                if step_q is not None and self._names_counted(lead, c, steps, step_q):
+                    # 每1个国控断面未达到III类及以上水质扣5分 / 每实现1个断面升类并达到III类的加2分 (semantics §144):
+                    # 达到 inside the words of what each step counts names those things (sections reaching a class),
+                    # no side of the value: each is an event (it was a distance from an unstated target in 个)
+                    continue
                 if before.endswith(_NEGATIONS):
                     # 未达到偏差10% / 未达到招聘人数: falling short
                     direction = Direction.SHORTFALL
@@ -1429,13 +1461,17 @@ class ClauseReader(SpanReader):
                 raise self.error("list-count", "列表中的数值缺少比较", first.span, expected=("≥", "以上"))
             words = tuple(p for p in lead if isinstance(p, PWord) or (isinstance(p, PText) and not _list_sep(p)))
             self.use(*(p for p in lead if isinstance(p, PText) and _list_sep(p)))
+            # 超过80%、70%和60%，且运行管护效果良好，分别得6分、4分和2分 (or the words first, 效果良好且…超过80%、…):
+            # 且 joins those words to each member's band (semantics §143): each member is an All of the two (§100)
+            joined = any(isinstance(p, PText) and _JOINT.search(self.text, *p.span) for p in words)
             out: list[Clause] = []
             for m, v in zip(members, tl.values, strict=True):
                 if isinstance(m, PQty) and isinstance(first, PCmp):
                     m = PCmp(first.op, m.q, m.span, first.of_target, None, first.suffix)
                 elif isinstance(m, PQty):
                     raise self.error("list-count", "列表中的数值缺少比较", m.span, expected=("≥", "以上"))
-                cond = self.condition((*words, m), m.span)
+                both = self.joint(tuple(sorted((*words, m), key=lambda q: q.span)), span) if joined else None
+                cond = both if both is not None else self.condition((*words, m), m.span)
                 out.append(Award(cond, Points(v), False, span))
             return out
         parts = _split_list(lead)
@@ -1478,6 +1514,19 @@ class ClauseReader(SpanReader):
             out.append(Range(Measure.VALUE, lo, hi, "", c.span))
             self.use(c)
         return tuple(out)
+
+    def _names_counted(self, lead: Lead, op: PBareOp, steps: list[PStep], step_q: Quantity) -> bool:
+        """每1个国控断面未达到III类及以上水质 (semantics §144): a bare 达到 after the step in a counter of things,
+        with the words of the counted thing both before it and after it (a level named in words, no number): it
+        says which things each step counts."""
+        if not steps or op.span[0] < steps[-1].span[1] or step_q.unit not in _EVENT_UNITS:
+            return False
+        between = [p for p in lead if steps[-1].span[1] <= p.span[0] and p.span[1] <= op.span[0]]
+        after = next((p for p in lead if p.span[0] >= op.span[1] and p.span != (0, 0)), None)
+        return (
+            bool(between) and all(isinstance(p, PText) and p.text.strip("，,；;。 的") for p in between)
+            and isinstance(after, PText) and bool(after.text.strip("，,；;。 的"))
+        )
 
     def _bonus_band(self, lead: Lead, span: Span) -> Range | None:
         """完成率100%以上加2分 / 满意度95%以上的加1分: the comparison of a one-off bonus with no step is the band of the
@@ -1612,7 +1661,7 @@ class ClauseReader(SpanReader):
                 # (最多加5分) before the bonuses: it bounds them, the one after it or all of them together
                 if len(after) == 1:
                     i = out.index(after[0])
-                    out[i] = attrs.evolve(after[0], cap=points)
+                    out[i] = attrs.evolve(after[0], cap=points, items=cap.items)
                 else:
                     bonus_cap = points
                 continue
@@ -1628,7 +1677,7 @@ class ClauseReader(SpanReader):
                 assert isinstance(last, Deduction)
                 if last.cap is not None:
                     raise self.error("two-caps", "同一扣分条款有两个上限", cap.span, expected=("一个上限",))
-                out[before[-1]] = attrs.evolve(last, cap=points)
+                out[before[-1]] = attrs.evolve(last, cap=points, items=cap.items)
         return out, rule_cap, bonus_cap
 
     def _context_edge(self, lead: Lead) -> PCmp | PQty | None:

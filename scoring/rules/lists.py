@@ -356,7 +356,7 @@ class ListReader(RuleChecks):
                 ):  # fmt: skip
                     assert isinstance(points[0].outcome, Points)
                     self.use(seg.lead[0])
-                    cap = TCap(points[0].outcome.value * count.q.value, count.span, "bonus")
+                    cap = TCap(points[0].outcome.value * count.q.value, count.span, "bonus", count.q.value)
                     out.append(_Segment((), [cap], seg.span))
                     continue
             out.append(seg)
@@ -387,7 +387,7 @@ class ListReader(RuleChecks):
                 assert points is not None
                 self.use(seg.lead[0])
                 out.append(nxt)
-                out.append(_Segment((), [TCap(points * count.q.value, count.span, "bonus")], seg.span))
+                out.append(_Segment((), [TCap(points * count.q.value, count.span, "bonus", count.q.value)], seg.span))
                 k += 2
                 continue
             out.append(seg)

@@ -205,7 +205,16 @@ class All:
     span: tuple[int, int] | None = _span()
 
 
-Condition = Range | Label | Otherwise | TargetMet | All
+@frozen
+class AnyOf:
+    """不足60%，或运行管护效果较差，不得分: a band and words joined by 或 where both are inputs the rule's ``All``
+    tiers already ask for (semantics §143): it holds where either part does. Only beside such tiers."""
+
+    parts: tuple[Range | Label, ...]
+    span: tuple[int, int] | None = _span()
+
+
+Condition = Range | Label | Otherwise | TargetMet | All | AnyOf
 
 
 # ----------------------------------------------------------------- outcomes
@@ -385,6 +394,13 @@ class Deduction:
     # 先进集体和个人分别加2分、1分: an item of a list scored per listed item (分别, domain point 17), not steps the text
     # writes with 每: 是 on it is that item met, once. Descriptive like ``event`` (the canonical text writes 加2分/项)
     listed: bool = attrs.field(default=False, eq=False)
+    # (抽10份孕期档案)1份不真切扣1分: the size of the sample the counted items are drawn from; a count above it is
+    # refused (semantics §145). In equality: the canonical text writes it, （抽10份）
+    sample: Decimal | None = None
+    # 每完成1项得2分，共5项 / ①…②…③…④… 每完成1项得1.5分: how many items the text states or lists for a count-up
+    # award per one item (semantics §150). ``cap`` is that many times the points; a count above it is no answer
+    # of this text and is refused (it was capped). Rendered 得N分，共M项
+    items: Decimal | None = None
 
 
 @frozen
@@ -528,6 +544,9 @@ class Composite:
     # 每完成1项取得该项分数 closing the items (semantics §81): each item is a thing done for its points; where
     # they are all worth the same, the count of items done answers too (semantics §86)
     per_item: bool = False
+    # 山区：…得10分…。其它地区：…得10分… (semantics §142): each item is a case named by its heading (the Note
+    # opening its rule), and exactly one applies: the answer names the heading and gives its value; not a sum
+    cases: bool = False
     source: str = attrs.field(default="", eq=False, repr=False)
     normalized: tuple[Change, ...] = attrs.field(default=(), eq=False, repr=False)  # as Rule.normalized
 

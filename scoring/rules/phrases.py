@@ -164,6 +164,7 @@ class TOutcome:
     waive: bool = False  # 不扣分 / 可不扣分: nothing is deducted (semantics §23, §105)
     permissive: bool = False  # 可不扣分 / 不予扣分: the deductions may be waived, an exception's words (§105)
     system: bool = False  # 实行…一票否决制: a veto system declared, heading the clauses after it (semantics §105)
+    bracketed: bool = False  # 达到目标值(…/85%*10计算得分): a formula in brackets restating how the clause is scored (§145)
 
 
 @frozen
@@ -195,6 +196,7 @@ class TCap:
         # | highest (就高计分: only the largest bonus that holds counts, semantics §126)
         # | share (扣分不超过本项分值的50%: ``points`` is the percent of the weight)
     )
+    items: Decimal | None = None  # 共5项: the cap is that many items' points (semantics §150)
 
 
 @frozen

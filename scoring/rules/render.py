@@ -27,10 +27,13 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+import attrs
+
 from .lexicon import lexicon, words
 from .nodes import (
     Abs,
     All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -68,6 +71,7 @@ from .nodes import (
     Waiver,
     Zero,
 )
+from .shapes import formula_vars
 
 __all__ = ["REQUESTS", "number", "pending", "quantity", "range_text", "render", "render_condition", "render_outcome"]
 
@@ -99,6 +103,7 @@ _MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
 _SHORT_WORDS = ("少", "缺", "下降", "降低", "低", "不足")
 #: 例 / 起 / 件 …: a counter written as the whole of what a step counts (lexicon event_unit)
 _COUNTERS = frozenset(words("event_unit"))
+_SECTION_HEADINGS = frozenset(words("section_heading"))  # 加扣分： before the bonuses and deductions (semantics §144)
 _GAP_WORDS = words("shortfall")  # the words transform.gap reads as a shortfall before 个百分点
 # words that make 每 + a count a distance (每多增加1个村 is 超出 by 1个 steps): the count stays bare
 _MORE_WORDS = ("多", "增加", "超", "提高", "上升")
@@ -156,8 +161,22 @@ def _measure_words(c: Range, used: set[str]) -> tuple[str, str]:
 def range_text(c: Range, used: set[str] | None = None) -> str:
     """A Range in canonical form: 满意度≥90% · 偏离5%（不含）至20%（含） · ≥指标值的90% · =100%; the grade naming
     it in brackets after it: =100%（优） (semantics §103)."""
+    if c.grade and c.low is not None and _bare_number(c) and "inherit" not in (used or ()):
+        # 优（100%）: a grade naming a single number, no edge written (stated=False); =100% would claim the text
+        # said 等于 (101% would score 0 where the original refuses it)
+        return f"{c.grade}（{quantity(c.low.value)}）"
     text = _band_text(c, set() if used is None else used)
     return f"{text}（{c.grade}）" if c.grade else text
+
+
+def _bare_number(c: Range) -> bool:
+    """The band is one number of a value, neither edge written (优（100%）)."""
+    low, high = c.low, c.high
+    return (
+        low is not None and high is not None and low.value == high.value and low.inclusive and high.inclusive
+        and not low.stated and not high.stated and c.measure is Measure.VALUE and not c.subject and not c.named
+        and not c.defined and low.value.unit != "分"
+    )  # fmt: skip
 
 
 def _band_text(c: Range, used: set[str]) -> str:
@@ -179,6 +198,11 @@ def _band_text(c: Range, used: set[str]) -> str:
             if not low.inclusive:
                 return f"{head}超过{quantity(low.value)}"  # read since §51
             return f"{head}{of}{quantity(low.value)}以上"
+        if low.inclusive and not low.stated and not of and "lone" in used:
+            # 开展政策宣讲活动1次得2分: the rule's one band is a single number, not written as an edge (stated=False);
+            # ≥ would claim the text said 以上 (3次 would score where the original refuses it). In a ladder of
+            # bands (第7名得4分 after 第4至6名) the ≥ is the ladder's reading and a bare number would read as =
+            return f"{head}{quantity(low.value)}"
         return f"{head}{'≥' if low.inclusive else '>'}{of}{quantity(low.value)}"
     if high is not None:
         if unit_points:
@@ -201,6 +225,8 @@ def render_condition(c: Condition | None, used: set[str] | None = None) -> str:
         return c.text or ("未达标" if getattr(c, "negated", False) else "达标")
     if isinstance(c, All):
         return "且".join(render_condition(p, used) for p in c.parts)  # 满意度≥90%且投诉率<1% (semantics §100)
+    if isinstance(c, AnyOf):
+        return "，或".join(render_condition(p, used) for p in c.parts)  # 项目<60%，或运行管护效果较差 (§143)
     raise TypeError(f"not a condition: {c!r}")
 
 
@@ -237,6 +263,9 @@ def render_outcome(o: Outcome) -> str:
         return f"得指标分值{number(o.percent)}%"
     if isinstance(o, Zero):
         return "不得分"
+    if isinstance(o, Formula) and o.cap is None and any("的" in n for n in formula_vars(o.expr)):
+        # 抽查的系统管理率/85%×10: after 得分= 的 ends a name; 按…计算得分 reads it whole (§145)
+        return "按" + expr_text(o.expr) + "计算得分"
     if isinstance(o, Formula):
         return "得分=" + expr_text(o.expr) + ("" if o.cap is None else f"，最高{number(o.cap)}分")
     if isinstance(o, ShareOfRank):
@@ -299,6 +328,12 @@ def _step_phrase(d: Deduction, used: set[str]) -> str:
         per = "偏离每高于或低于" if dev else "每高于或低于"
     else:
         per = "每偏差" if dev else "每"
+    return per + _step_size(d, used)
+
+
+def _step_size(d: Deduction, used: set[str]) -> str:
+    """5个百分点 · 指标值的5% · 1000元: the size of a distance step."""
+    assert d.step is not None
     step = d.step
     if step.unit == "个百分点" or (step.unit == "%" and d.basis is PercentBasis.POINTS):
         if step.unit == "%":
@@ -309,7 +344,7 @@ def _step_phrase(d: Deduction, used: set[str]) -> str:
         size = f"指标值的{number(step.value)}%"
     else:
         size = quantity(step)
-    return per + size
+    return size
 
 
 def _start_phrase(d: Deduction, used: set[str]) -> str:
@@ -329,8 +364,12 @@ def _start_phrase(d: Deduction, used: set[str]) -> str:
 def _start_in_context(d: Deduction, rule: Rule) -> bool:
     """The start is the one comparison of the context clause just before (§13: 按计划100%完成，每偏差5%扣2分),
     which the canonical text keeps as a note: the start needs no phrase of its own."""
-    if d.start is None or not d.start.inclusive or (d.direction is not None and d.start.stated):
+    if d.start is None or (d.direction is not None and d.start.stated):
         return False  # (a start not stated, §58: the lone number of the note before, restating a band's line)
+    if not d.start.inclusive and d.direction is not None:
+        return False
+    # an exclusive start with no direction is the line of the note before (项目完成率低于100%的，每满5个百分点…):
+    # the note says 低于/超过 and the grammar reads its line as the start, as the source does
     i = next((k for k, c in enumerate(rule.clauses) if c is d), 0)
     before = rule.clauses[i - 1] if i > 0 else None
     if d.plan and i > 1 and isinstance(before, Award) and isinstance(before.condition, TargetMet):
@@ -407,6 +446,8 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
             text += "，" + _partial_phrase(d.partial)
         elif d.partial is None and step.value != 1:
             notes.append("不足一档未写明：默认按比例")
+        if d.sample is not None:
+            text = f"（抽{number(d.sample)}{step.unit}）{text}"  # (抽10份孕期档案)1份不真切扣1分 (semantics §145)
         return text
     # distance from a reference
     used.add("R2")
@@ -419,8 +460,15 @@ def _deduction(d: Deduction, rule: Rule, ctx: _Context, used: set[str], notes: l
         name = ""  # ≤100%时 before the name would put the line's number in the name (a gap: docs/architecture.md)
     # 重大治安隐患整改率每低10%扣10分: the name of the value the step measures, as written (§14, §134); without it
     # two named steps would read as one value answered once
-    text = start + name + _step_phrase(d, used) + amount
-    if d.partial is not None and d.partial is not Partial.CEIL:
+    whole = d.partial is Partial.FLOOR and d.measure is Measure.VALUE and (d.direction is None or bool(start))
+    if whole:
+        # 每满5个百分点扣1分: 每满 is the grammar's own phrase for whole steps only (不足一档不计); the direction,
+        # where there is one, is the start phrase's (<95%时每满5个百分点)
+        phrase = "每满" + _step_size(d, used)
+    else:
+        phrase = _step_phrase(d, used)
+    text = start + name + phrase + amount
+    if d.partial is not None and d.partial is not Partial.CEIL and not whole:
         used.add("R5")
         text += "，" + _partial_phrase(d.partial)
     if d.start is None:
@@ -478,6 +526,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     if any(c.partial is Partial.CEIL for c in rule.deductions) and not ceil:
         used.add("R5")
     first = _points_first(rule)
+    bands = [i for i, c in enumerate(rule.clauses) if isinstance(c, Award) and isinstance(c.condition, Range)]
+    lone = bands[0] if len(bands) == 1 else None  # the rule's only band (its bare number reads back as written)
     lists = _listed_runs(rule)
     inside = {k for run in lists.values() for k in run[:-1]}
     for i, c in enumerate(rule.clauses):
@@ -485,6 +535,8 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             continue  # written with the last item of its 分别 list
         notes: list[str] = []
         local = {"inherit"} if i in inherit else set()
+        if i == lone:
+            local.add("lone")
         if first and isinstance(c, Award):
             local.add("points-first")
         run = lists.get(i)
@@ -492,10 +544,14 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             text = _listed_text([rule.clauses[k] for k in run])  # type: ignore[misc]
         else:
             text = _clause(c, rule, ctx, local, notes, said_measure)
-        used |= local - {"inherit", "points-first"}
+        used |= local - {"inherit", "points-first", "lone"}
         if isinstance(c, Deduction) and c.partial is Partial.CEIL and not ceil:
             text += "，" + _partial_phrase(Partial.CEIL)
-        if isinstance(c, Deduction) and c.cap is not None:
+        if isinstance(c, Deduction) and c.items is not None and c.step is not None and c.bonus:
+            # 每完成1项得2分，共5项: the items stated (semantics §150); 共 reads after an award written with 得
+            amount = "加" + _points(c.points)
+            text = text.replace(amount, "得" + amount[1:], 1) + f"，共{number(c.items)}{c.step.unit}"
+        elif isinstance(c, Deduction) and c.cap is not None:
             text += f"，最多{'加' if c.bonus else '扣'}{number(c.cap)}分"
         if i == last_deduction:
             if ceil:
@@ -533,7 +589,15 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
             parts[-1] += "，扣完为止"
         else:
             parts.append("扣完为止")
-    return "；".join(parts)
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """The clauses joined by ；, but a heading of bonuses and deductions (加扣分：, semantics §144) by its colon alone."""
+    out = ""
+    for k, p in enumerate(parts):
+        out += ("" if k == 0 or parts[k - 1].removesuffix("：") in _SECTION_HEADINGS else "；") + p
+    return out
 
 
 def _listed_item(c: Clause) -> bool:
@@ -633,6 +697,8 @@ def _clause(c: Clause, rule: Rule, ctx: _Context, used: set[str], notes: list[st
     if isinstance(c, Note):
         if c.text[:1] in _MARKS:
             used.add("R13")
+        if c.text in _SECTION_HEADINGS:
+            return c.text + "："  # 加扣分： heads the bonuses and deductions after it (semantics §144)
         return c.text
     raise TypeError(f"not a clause: {c!r}")
 
@@ -645,6 +711,16 @@ def _item_mark(item: Item, used: set[str]) -> str:
 
 
 def _render(node: Node, ctx: _Context, used: set[str]) -> str:
+    if isinstance(node, Composite) and node.cases:
+        # 山区：…。其它地区：… (semantics §142): each case after its heading and a colon, one sentence each
+        cases = []
+        for item in node.items:
+            head, *rest = item.rule.clauses
+            assert isinstance(head, Note)
+            cases.append(f"{head.text}：" + _rule_text(attrs.evolve(item.rule, clauses=tuple(rest)), ctx, used))
+        lead = node.shared.clauses[0] if node.shared is not None and node.shared.clauses else None
+        # 每项子行动按排名计算分值,即: (semantics §151): the note leading the cases, before them, closed by a colon
+        return (f"{lead.text}：" if isinstance(lead, Note) else "") + "。".join(cases)
     if isinstance(node, Composite):
         parts = []
         if node.shared is not None:

@@ -10,12 +10,15 @@ from typing import Any, TypeGuard
 
 import attrs
 
-from .grades import grade_words, levels
+from .grades import grade_of, grade_words, levels
 from .lexicon import words
 from .nodes import (
+    All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
+    Composite,
     Deduction,
     Edge,
     Formula,
@@ -704,3 +707,82 @@ def grades_of_one_scale(rules: list[Rule]) -> bool:
         return False
     numbers = [v for v in values if v is not None]
     return all(hi > lo for hi, lo in itertools.pairwise(numbers))
+
+
+def _state(part: Range | Label) -> tuple[str, str] | None:
+    """运行管护效果良好 → (运行管护效果, 良好): the words of a joined part as a state (a grade word, semantics §85) of a
+    thing they name; None for a band, words without a grade word, or a grade word with nothing before it."""
+    if not isinstance(part, Label) or part.negated or part.parts:
+        return None
+    g = grade_of(part.text)
+    return (g.subject, g.word) if g is not None and g.subject else None
+
+
+def joint_key(part: Range | Label) -> str:
+    """What one input of an All (or AnyOf) answers: the measured value a band names, the thing whose state words name
+    (运行管护效果良好 and 运行管护效果较差: one input, 运行管护效果, semantics §143), or the words of a requirement."""
+    if isinstance(part, Range):
+        return f"值:{part.subject}"
+    state = _state(part)
+    return f"状态:{state[0]}" if state is not None else f"是否:{part.text}"
+
+
+def same_inputs(first: tuple[Range | Label, ...], parts: tuple[Range | Label, ...]) -> bool:
+    """Whether a later tier joined by 且 (or 或) names the inputs of the first, in the same order (semantics §100, §120,
+    §143): the same key each, or a measured value named by a shorter name that ends the first tier's name of it and no
+    other (毕业生就业率…且专业对口率… then 就业率…且对口率…: the same two inputs, the names shortened once said)."""
+    if len(first) != len(parts):
+        return False
+    names = [p.subject for p in first if isinstance(p, Range)]
+    for a, b in zip(first, parts, strict=True):
+        if joint_key(a) == joint_key(b):
+            continue
+        if not (isinstance(a, Range) and isinstance(b, Range) and b.subject and a.subject.endswith(b.subject)):
+            return False
+        if sum(n.endswith(b.subject) for n in names) != 1:
+            return False  # 率 ends both names: which one it is is not said
+    return True
+
+
+def joint_states(rule: Rule) -> dict[int, tuple[str, ...]]:
+    """The inputs (numbered from 1) of a rule's joined conditions whose words name two or more states of one thing
+    (且运行管护效果良好 … 或运行管护效果较差): answered by the state, one of those the text names, in the order written
+    (semantics §143). An input whose words name one state keeps 是/否 (§100)."""
+    named: dict[int, list[str]] = {}
+    for a in rule.awards:
+        if isinstance(a.condition, (All, AnyOf)):
+            for i, p in enumerate(a.condition.parts, 1):
+                state = _state(p)
+                if state is not None and state[1] not in named.setdefault(i, []):
+                    named[i].append(state[1])
+    return {i: tuple(ws) for i, ws in named.items() if len(ws) > 1}
+
+
+def joint_tiers(rules: list[Rule]) -> bool:
+    """1、…超过80%、70%和60%，且运行管护效果良好，分别得6分、4分和2分。2、…不足60%，或运行管护效果较差，不得分 (semantics
+    §143): numbered items each only awards on conditions joined by 且 or 或 that ask for the same inputs, none with
+    points of its own stated, are tiers of one rule answered once, not sub-items answered apart."""
+    if len(rules) < 2 or any(r.stated_weight is not None for r in rules):
+        return False
+    conds = [c.condition for r in rules for c in r.clauses if isinstance(c, Award)]
+    if len(conds) != sum(len(r.clauses) for r in rules) or not all(isinstance(c, (All, AnyOf)) for c in conds):
+        return False
+    first = next((c for c in conds if isinstance(c, All)), None)
+    return first is not None and all(isinstance(c, (All, AnyOf)) and same_inputs(first.parts, c.parts) for c in conds)
+
+
+def case_headings(c: Composite) -> tuple[str, ...]:
+    """The headings naming the cases of a Composite of ``cases`` (semantics §142), in the order written: the
+    Note opening each case's rule."""
+    return tuple(h.text for i in c.items if i.rule.clauses and isinstance(h := i.rule.clauses[0], Note))
+
+
+def case_chosen(c: Composite, key: object) -> int | None:
+    """The case an answer's key names: a heading's words as written (spaces around them aside); None for
+    any other key (a number, part of a heading, a word of no heading). Semantics §142."""
+    if not isinstance(key, str):
+        return None
+    for item, head in zip(c.items, case_headings(c), strict=True):
+        if key.strip() == head:
+            return item.number
+    return None

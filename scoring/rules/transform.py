@@ -547,6 +547,9 @@ class _Phrases:
     def evidence(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("evidence", str(ch[0]), self._span(meta))
 
+    def rank_basis(self, meta: Any, ch: list[Token]) -> TFlag:
+        return TFlag("rank_basis", str(ch[0]), self._span(meta))
+
     def each_item(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("each_item", str(ch[0]), self._span(meta))
 
@@ -568,6 +571,10 @@ class _Phrases:
 
     def definition(self, meta: Any, ch: list[Any]) -> TFlag:
         return TFlag("definition", str(ch[0]), self._span(meta), ch[1])
+
+    def sample(self, meta: Any, ch: list[Token]) -> TFlag:
+        # (抽10份孕期档案或入户核实): the sample's size and unit, the bound of the count after it (§145)
+        return TFlag("sample", str(ch[0]), self._span(meta))
 
     def discretion(self, meta: Any, ch: list[Token]) -> TFlag:
         return TFlag("discretion", str(ch[0]), self._span(meta))
@@ -610,6 +617,11 @@ class _Phrases:
         return len(factors) > 1 and any(
             isinstance(f, Num) and f.value == 1 and id(f) in self.percent_literals for f in factors
         )
+
+    def bracket_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
+        # 系统管理率达到目标值(抽查的系统管理率/85%*10计算得分): the bracket says how the clause before it is scored (§145)
+        out = self.formula(meta, [c for c in ch if not (isinstance(c, Token) and c.type in ("FORMULA_LPAR", "RPAR"))])
+        return attrs.evolve(out, bracketed=True)
 
     def rate_formula(self, meta: Any, ch: list[Any]) -> TOutcome:
         # 按完成率计分: the rate scales the weight, as 按完成率×分值计分 says it (semantics §78)

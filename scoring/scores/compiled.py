@@ -356,6 +356,10 @@ def _answers_by_evaluator(rule: Rule) -> bool:
         return True  # a checklist (domain point 17): one 是/否 per thing, the evaluator's
     if reads_rank(rule):
         return True  # a rank (domain point 19): the evaluator refuses one that is no whole number from 1
+    if any(d.sample is not None for d in rule.deductions):
+        return True  # (抽10份…)1份不真切扣1分: the evaluator refuses a count above the sample (semantics §145)
+    if any(isinstance(a.outcome, Formula) and a.condition is None for a in rule.awards) and rule.deductions:
+        return True  # a formula the deductions count from (semantics §145): the evaluator's
     if counted_bands(rule):
         return True  # bands that count (1次扣1分，2次扣2分…): the evaluator refuses a count below 0 or between whole ones
     if reads_rank_share(rule):

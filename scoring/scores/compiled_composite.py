@@ -64,6 +64,9 @@ class CompiledComposite:
 
     def __init__(self, rule: Composite, *, target: Any, weight: Decimal, comparator: str | None, unit: str | None,
                  options: Options) -> None:  # fmt: skip
+        if rule.cases:
+            # 山区：…。其它地区：… (semantics §142): one case applies, named by the answer; the evaluator's
+            raise EvaluationError("按情形分别计分的规则由逐条计分处理")
         self.rule = rule
         self.target = target
         self.comparator = comparator

@@ -79,10 +79,12 @@ from ..reading.values import (
     yes_no,
 )
 from ..rules.bands import not_held
+from ..rules.grades import grade_of, unquoted
 from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
     All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -118,8 +120,11 @@ from ..rules.shapes import (
     _rank,
     at_whole_rate,
     budget_comparison,
+    case_chosen,
+    case_headings,
     deducts,
     delay_unit,
+    joint_states,
     only_deducting_bands,
     tiers,
     ties_to_target,
@@ -140,6 +145,7 @@ from .answers import (
     _once_counted,
     _scale,
     _show,
+    _show_answer,
     _target_value,
     answer_quantities,
     change_answer,
@@ -337,6 +343,42 @@ def _scheduled_target(rule: Rule, ctx: _Ctx) -> None:
             )
 
 
+def _within_items(rule: Rule, actual: Any, ctx: _Ctx) -> Any:
+    """每完成1项得2分，共5项 / ①…④… 每完成1项得1.5分 (semantics §150): the text states or lists how many items there
+    are; a count above it cannot be true of the text and is refused with that number (it was capped at the items'
+    points). The rule's only scoring clause answered item by item ({1: 是, 2: 否, …}, by the numbers 1…N) is the count of
+    是; a number beyond the items is refused the same way."""
+    counted = [d for d in rule.deductions if d.items is not None]
+    if len(counted) != 1:
+        return actual
+    d = counted[0]
+    assert d.items is not None and d.step is not None
+    n = d.items
+    said = f"规则只列了{_num(n)}{d.step.unit}（共{_num(n)}{d.step.unit}）"
+    if isinstance(actual, Mapping):
+        if rule.awards or rule.vetoes or len(rule.deductions) != 1 or any(k in _VALUE_KEYS for k in actual):
+            return actual
+        keys = {k: _item_number(k) for k in actual}
+        beyond = sorted(i for i in keys.values() if not 1 <= i <= n)
+        if beyond:
+            raise EvaluationError(f"{said}，没有第{'、'.join(str(i) for i in beyond)}{d.step.unit}")
+        keyed = _keyed(actual, range(1, int(n) + 1))
+        answers = {i: _actual(v, ctx) for i, v in keyed.items()}
+        unflagged = [i for i, x in answers.items() if x.flag is None]
+        if unflagged:
+            raise EvaluationError(
+                f"{said}，逐项回答时每{d.step.unit}答是/否，第{'、'.join(str(i) for i in unflagged)}{d.step.unit}不是"
+            )
+        return str(sum(1 for x in answers.values() if x.flag))
+    x = _actual(actual, ctx)
+    if x.quantity is None or x.flag is not None:
+        return actual
+    count = _as_count(x)
+    if count.unit in ("", d.step.unit) and count.value > n:
+        raise EvaluationError(f"{said}，完成{_num(count.value)}{d.step.unit}不可能：完成的{d.step.unit}数应在0至{_num(n)}之间")
+    return actual
+
+
 def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     _scheduled_target(rule, ctx)
     m = missing_clause(rule)
@@ -358,6 +400,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     things = checklist(rule)
     if things is not None:
         return _checklist(things, actual, ctx, rule.per_item, checklist_hand(rule))
+    actual = _within_items(rule, actual, ctx)
     _points_within(rule, full, ctx.setting.op)
     if rule.floor is not None and rule.floor > full:
         # 最低得12分 on a weight of 10 (semantics §102): the floor is above what the indicator can score
@@ -442,6 +485,7 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         rule = _count_up_not_held(rule, x)  # 3 on 开展活动每场得0.5分…；未开展的不得分 (§108)
         _one_answer_fits(rule, separate, x)
     fits_the_value(rule, x, ctx.setting)  # a rank from 1; bands that measure one quantity
+    _within_samples(rule, per_clause, x)  # 11 on (抽10份孕期档案)1份不真切扣1分 (§145)
     if rule.waivers:
         rule = _waived(rule, per_clause, ctx)  # 但…的，可不扣分 (semantics §105)
 
@@ -565,7 +609,13 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
         all_clear = False
     losses = any(not d.bonus for d in rule.deductions)
     for a in band_order(rule):
-        if isinstance(a.condition, Label) or (a.condition is None and losses):
+        based = False
+        if a.condition is None and losses and isinstance(a.outcome, Formula):
+            # 按系统管理率/85%×10计算得分，1份不真切扣1分: the formula is the base the counted events deduct from (§145);
+            # a step on the value itself beside it (每低1%扣1分) would count from a line the formula does not state
+            _formula_base(rule, per_clause)
+            based = True
+        elif isinstance(a.condition, Label) or (a.condition is None and losses):
             continue  # 得10分，每低1个百分点扣1分: points with no condition are what the deductions start from
         if isinstance(a.condition, Otherwise):
             if x.quantity is None:
@@ -581,6 +631,10 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
                 raise _one_or_each(a, x, full)
             value = _outcome(a.outcome, x, ctx, full)
             ctx.step(_describe_award(a, ctx, full, x), value, "", 实际值=_show(x))
+            if based and value > full:
+                # 95%/85%×10 = 11.18 before 1份不真切扣1分: capped at the weight as every formula, then deducted (§145)
+                ctx.step(f"公式得分以分值{_num(full)}分为限", full - value, "")
+                value = full
             if isinstance(a.outcome, Zero) and a.discretionary:
                 ctx.steps[-1] = attrs.evolve(ctx.steps[-1], note="规则允许酌情扣分代替不得分，此处按不得分计")
             if rule.bonuses and value > 0:
@@ -945,29 +999,35 @@ def _late_or_missed(shape: tuple[str, str] | None, actual: Any) -> Any:
 
 def _joint(rule: Rule, parts: tuple[Range | Label, ...], actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     """满意度达到90%且投诉率低于1%得满分，否则不得分 (semantics §100): each condition 且 joins is its own input,
-    answered under its number as ``value_slots``' measured values are; an award holds where every part does,
-    the first listed that holds wins, 否则 takes the rest, and a rule without it scores 0 there (a gap)."""
-    named = "；".join(f"{i}：{p.subject if isinstance(p, Range) else p.text}" for i, p in enumerate(parts, 1))
-    example = ", ".join(f"{i}: '{_part_example(p)}'" for i, p in enumerate(parts, 1))
+    answered under its number as ``value_slots``' measured values are; an award holds where every part does (an
+    ``AnyOf``, 或: where one does, §143), the first listed that holds wins, 否则 takes the rest, and a rule without it
+    scores 0 there (a gap). Words naming two or more states of one thing are answered by the state (§143)."""
+    states = joint_states(rule)
+    named = "；".join(f"{i}：{_part_name(p, states.get(i, ()))}" for i, p in enumerate(parts, 1))
+    example = ", ".join(f"{i}: '{_part_example(p, states.get(i, ()))}'" for i, p in enumerate(parts, 1))
     if not isinstance(actual, Mapping):
         raise EvaluationError(
-            f"这条规则的条件由“且”连接，需要{len(parts)}个实际值（{named}），一个答案不能同时用于几项："
+            f"这条规则的条件由“且”{'和“或”' if any(isinstance(a.condition, AnyOf) for a in rule.awards) else ''}连接，"
+            f"需要{len(parts)}个实际值（{named}），一个答案不能同时用于几项："
             f"请按编号分别给出，如 {{{example}}}"
         )
     if any(k in _VALUE_KEYS for k in actual):
         raise EvaluationError(f"这条规则的条件各按编号给出（{named}），不用“实际值”")
     keyed = _keyed(actual, range(1, len(parts) + 1))
-    answers = [_part_answer(i, p, keyed[i], ctx) for i, p in enumerate(parts, 1)]
+    answers = [_part_answer(i, p, keyed[i], ctx, states.get(i, ())) for i, p in enumerate(parts, 1)]
     shown = {f"第{i}项": _show(x) for i, (x, _) in enumerate(answers, 1)}
     for a in rule.awards:
         cond = a.condition
         if isinstance(cond, All):
             held = all(_part_holds(p, x, c) for p, (x, c) in zip(cond.parts, answers, strict=True))
+        elif isinstance(cond, AnyOf):
+            held = any(_part_holds(p, x, c) for p, (x, c) in zip(cond.parts, answers, strict=True))
         else:
             held = isinstance(cond, Otherwise)  # the checks leave only 否则 beside the conditions
         if held:
             value = _outcome(a.outcome, _In(), ctx, full)
-            ctx.step(_describe_award(a, ctx, full), value, "" if isinstance(cond, All) else _unmet(parts, answers), **shown)
+            joined = isinstance(cond, (All, AnyOf))
+            ctx.step(_describe_award(a, ctx, full), value, "" if joined else _unmet(parts, answers), **shown)
             return value
     ctx.step("未覆盖", ZERO, f"{_unmet(parts, answers)}，规则没有写此时如何计分，记0分", **shown)
     return ZERO
@@ -979,13 +1039,21 @@ def _unmet(parts: tuple[Range | Label, ...], answers: list[tuple[_In, _Ctx]]) ->
     return f"未满足：{'、'.join(missed)}" if missed else "未同时满足各条件"
 
 
-def _part_example(part: Range | Label) -> str:
+def _part_name(part: Range | Label, states: tuple[str, ...]) -> str:
+    if isinstance(part, Range):
+        return part.subject
+    g = grade_of(part.text)
+    return f"{g.subject}（{'或'.join(states)}）" if states and g is not None else part.text
+
+
+def _part_example(part: Range | Label, states: tuple[str, ...] = ()) -> str:
     edge = part.low or part.high if isinstance(part, Range) else None
-    return _fmt(edge.value) if edge is not None else "是"
+    return _fmt(edge.value) if edge is not None else (states[0] if states else "是")
 
 
-def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_In, _Ctx]:
-    """One part's answer, read in its own words' unit (满意度达到90%: 92 is 92%), with the setting it is compared in."""
+def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx, states: tuple[str, ...] = ()) -> tuple[_In, _Ctx]:
+    """One part's answer, read in its own words' unit (满意度达到90%: 92 is 92%), with the setting it is compared in; words
+    naming states of one thing take one of the states written (良好 or 较差; semantics §143)."""
     if isinstance(part, Range):
         own = _Ctx(ctx.weight, None, None, part_unit(part), ctx.options)
         x = _actual(answer, own)
@@ -996,6 +1064,15 @@ def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_
             # 92人 for 满意度达到90%: the part's own words give its unit; no target converts another
             raise EvaluationError(f"第{i}项“{part.subject}”以{unit}计，而不是“{_show(x)}”")
         return x, own
+    if states:
+        said = unquoted(str(answer)) if isinstance(answer, str) else ""
+        if said not in states:
+            # 是 / 否 of 良好 says nothing of 较差, and a state the text never names (一般) has no score (semantics §143)
+            raise EvaluationError(
+                f"第{i}项“{_part_name(part, states)}”需要文中写到的状态之一（{'、'.join(states)}），"
+                f"而不是“{answer if isinstance(answer, str) else _show_answer(answer)}”"
+            )
+        return _In(label=said), ctx
     x = _actual(answer, _Ctx(ctx.weight, None, None, "", ctx.options))
     if x.flag is None or x.quantity is not None:
         # a number never decides a worded condition (domain point 20)
@@ -1006,6 +1083,9 @@ def _part_answer(i: int, part: Range | Label, answer: Any, ctx: _Ctx) -> tuple[_
 def _part_holds(part: Range | Label, x: _In, ctx: _Ctx) -> bool:
     if isinstance(part, Range):
         return _in_range(part, x, ctx)
+    if x.label is not None:
+        g = grade_of(part.text)
+        return g is not None and g.word == x.label  # the state answered is the one these words name (§143)
     return bool(x.flag)  # 是: the words hold as written (无安全事故: none happened)
 
 
@@ -1599,7 +1679,30 @@ def _veto_items_answered(c: Composite, actual: Mapping[Any, Any]) -> None:
         )
 
 
+def _case(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
+    """山区：…。其它地区：… (semantics §142): the one case the answer names by its heading, scored on its value by
+    that case's rule within the weight; an answer naming no heading, or several, is refused with the headings."""
+    heads = case_headings(c)
+    listed = "；".join(f"“{h}”" for h in heads)
+    if not isinstance(actual, Mapping) or len(actual) != 1:
+        raise EvaluationError(f"规则按情形分别计分，只适用其中一种：请写明适用的情形及其实际值，如 {{'{heads[-1]}': …}}；"
+                              f"规则所列情形：{listed}")  # fmt: skip
+    ((key, value),) = actual.items()
+    n = case_chosen(c, key)
+    if n is None:
+        raise EvaluationError(f"“{key}”不是规则所列的情形：请按原文写出适用的情形，规则所列情形：{listed}")
+    item = c.items[n - 1]
+    sub = _Ctx(ctx.weight, ctx.target, ctx.op, ctx.unit, ctx.options)
+    value = _rule(item.rule, value, sub, ctx.weight)
+    ctx.step(f"适用情形“{heads[n - 1]}”", ZERO, "")
+    for s in sub.steps:
+        ctx.steps.append(attrs.evolve(s, clause=f"{heads[n - 1]}：{s.clause}"))
+    return value
+
+
 def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
+    if c.cases:
+        return _case(c, actual, ctx)
     if c.shared is not None:
         # 发生安全事故的直接计0分。①…②…: a clause over all items, with no input of its own in a
         # mapping of item answers; refused rather than left out of the score
@@ -1658,6 +1761,31 @@ def _composite(c: Composite, actual: Any, ctx: _Ctx) -> Decimal:
         ctx.step(f"第{item.number}项得{_num(_q4(value))}分（满分{_num(points)}分）", ZERO, "")
         total += value
     return total
+
+
+def _within_samples(rule: Rule, per_clause: dict[int, _In], x: _In) -> None:
+    """(抽10份孕期档案或入户核实)1份不真切扣1分 (semantics §145): the count answered is of the sample's items, so it
+    is a whole number from 0 to the sample's size; more than were drawn is refused, not scored."""
+    for d in rule.deductions:
+        if d.sample is None or d.step is None:
+            continue
+        q = per_clause.get(id(d), x).quantity
+        if q is None:
+            continue
+        if q.value < 0 or q.value != q.value.to_integral_value() or q.value > d.sample:
+            raise EvaluationError(
+                f"“{d.event or _num(d.step.value) + d.step.unit}”只在抽查的{_num(d.sample)}{d.step.unit}中计数，"
+                f"应为0到{_num(d.sample)}的整数，而不是{_num(q.value)}"
+            )
+
+
+def _formula_base(rule: Rule, per_clause: dict[int, _In]) -> None:
+    """A formula with no condition beside deductions (semantics §145): it is the base only when every deduction is
+    a counted event answered apart; a step on the measured value beside it is refused (which line it counts from,
+    and whether it repeats the formula, is not written). Before this the formula was skipped and the deductions
+    counted from full marks."""
+    if any(id(d) not in per_clause and not d.bonus for d in rule.deductions):
+        raise EvaluationError("这条规则按公式计分，旁边又有按数值的扣分：扣分从哪条线算起、是否与公式重复没有写明，请人工计分")
 
 
 def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..rules.nodes import (
     Abs,
     All,
+    AnyOf,
     Award,
     BinOp,
     ByHand,
@@ -52,6 +53,8 @@ def _describe_cond(c: Condition | None) -> str:
         return c.text or ("未完成" if c.negated else "完成")
     if isinstance(c, All):
         return "且".join(_describe_cond(p) for p in c.parts)
+    if isinstance(c, AnyOf):
+        return "或".join(_describe_cond(p) for p in c.parts)
     return range_text(c)
 
 
