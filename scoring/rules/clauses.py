@@ -153,6 +153,11 @@ def _by(after: str) -> bool:
     return after.startswith(_DEADLINE_WORDS) and not after.lstrip("底末").startswith(_AFTER_WORDS)
 
 
+# 以内 / 内 / 以下 / 以上 closing a comparison after a strict comparison word: a band on how far past a line (§155)
+_PAST_SUFFIX = re.compile(r"[以之]?内|以[上下]")
+_WITHIN_SUFFIX = re.compile(r"[以之]?内")
+
+
 class ClauseReader(SpanReader):
     """Reads one clause's phrases into a node; the rule-level state it needs lives here."""
 
@@ -311,6 +316,56 @@ class ClauseReader(SpanReader):
                 before = before[: -len(w)]
                 break
         return before.endswith(_EXCESS_BAND_WORDS)
+
+    def _past_within(
+        self, lead: Lead, cmps: list[Any], measure: Measure, low: Edge | None, high: Edge | None
+    ) -> tuple[Measure, Edge | None, str] | None:
+        """高于X N%以内 / 超过目标值10%以内 / 高于目标值10%以上 / 低于X N%以内 (semantics §155): a strict comparison word
+        (高于, 超过, 超出 … or 低于, 不足 …) before a number closed by a suffix (以内, 内, 以下, 以上) says the band is on how
+        far past the line X it is; the suffix alone (≤ N, as it was read) dropped the word, so 0% or below scored the
+        band, and 高于目标值10%以上 was a completion ratio ≥ 10%. Returns the measure, the lower edge and the subject
+        (empty: as read) where both ends are read: on the excess over the row's target (目标值/指标值, a percentage:
+        ``Measure.EXCESS``, which holds only above the target, §82), or on the value where words name another
+        reference (高于上年决算数10%以内: the answer is the excess itself, 0 < x ≤ N, as the sibling bands
+        高于上年决算数的30% read it). A form that cannot be read with both ends is refused. None where the lead is no
+        such band (bands on the excess over a budget and on the shortfall in points are read elsewhere, §20, §82)."""
+        if len(cmps) != 1 or not isinstance(cmps[0], PCmp) or (low is None) == (high is None):
+            return None
+        c = cmps[0]
+        closed = self.text[c.span[0] : c.span[1]]
+        if not _PAST_SUFFIX.search(closed):
+            return None
+        bare = [p for p in lead if isinstance(p, PBareOp) and p.span[1] <= c.span[0]]
+        if c.suffix is not None:
+            op, start, named = c.op, c.span[0], ""
+        elif bare:
+            op, start = bare[-1].op, bare[-1].span[0]
+            named = self.text[bare[-1].span[1] : c.span[0]].strip().strip("的")
+        else:
+            return None
+        if op not in (Op.GT, Op.LT):
+            return None
+        if measure is Measure.VALUE and self.excess_band(lead, (start, c.span[1]), [c]):
+            return None  # 超出预算10%以内: a band on the excess over the budget already (§82)
+        within = high is not None
+        edge = high if high is not None else low
+        assert edge is not None  # one edge, checked above
+        unit = edge.value.unit
+        points = "百分点" in closed
+        if measure is Measure.RATIO and op is Op.GT and unit == "%" and not points:
+            # 高于目标值10%以内: 0 < (actual − target) / target × 100 ≤ 10; 以上: ≥ 10. The canonical text writes
+            # 超出目标 (§82)
+            return Measure.EXCESS, low, "超出目标"
+        if measure is Measure.VALUE and op is Op.GT and named:
+            # 高于上年决算数10%以内: 0 < x ≤ 10; 以上 is the value's own line (x ≥ 10), as read before
+            return (Measure.VALUE, Edge(Quantity(Decimal(0), unit), False), "") if within else None
+        if measure is Measure.VALUE and (not within or (op is Op.LT and not _WITHIN_SUFFIX.search(closed))):
+            return None  # 高于10%以上 / 低于60%以下: the suffix restates the word's own side
+        said = self.text[start : c.span[1]]
+        side = "高出" if op is Op.GT else "低出"
+        raise self.error("past-within", f"“{said}”是{side}某条线的幅度，规则没有写明按什么计算这个幅度",
+                         c.span, expected=("超出预算10%以内", "低于目标值10个百分点以内", "高于上年决算数10%以内"),
+                         hint="请写明比较的对象与幅度的口径，如“低于目标值10个百分点以内”，或写成实际值的区间“0-10%”")  # fmt: skip
 
     def _delay_over(self, lead: Lead, span: Span) -> tuple[PBareOp, PCmp | PRange] | None:
         """超过时限1个月以内 / 超过1-3个月 / 超出规定时限3个月以上: an excess word (lexicon ``delay_over``) opening the
@@ -569,6 +624,10 @@ class ClauseReader(SpanReader):
                 if inner and all(not p.text.strip("但且而并、，, ") for p in inner):
                     text = "".join(p.text for p in lead if isinstance(p, PText) and p not in inner)
                     text = (_BETWEEN.sub("", text) if "之间" in text else text).strip("的")
+            within = self._past_within(lead, cmps, measure, low, high)
+            if within is not None:
+                measure, low, subject = within
+                text = subject or text
             if measure is Measure.VALUE and self.excess_band(lead, span, [low_from, high_from]):
                 # 超出预算10%以内得5分 / 超支5%-10%扣3分: a band on the excess over the reference, relative,
                 # holding only above it (semantics §82). It was refused, and before that read as the value
