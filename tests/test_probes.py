@@ -54,6 +54,8 @@ KNOWN = {
     "reported it as an arithmetic slip after the run (the hand score is left as written)",
     "twelfth:G09": "逾期1-3个月 bands answered 45天: every month length puts 45 days inside 1-3 months (semantics §116), so 2; the "
     "reviewer marked REFUSE from §80 and agreed after the run that §116 scores it",
+    "fourteenth:R07": "全市排名第一名得满分，每差一名扣1分 at 3rd, weight 5: §77 reads 每差一名 as one place below the first, so "
+    "5 − 2 = 3; the reviewer marked REFUSE from §26 and reported it as a slip after the run",
     "ninth:G24": "按时完成得满分，逾期1个月以上扣2分 at 0.5 months late: the on-time clause is met at 0 only, the bands start at "
     "1 month, and 0.5 is in neither: a gap, 0 (domain point 1); the reviewer read it as beyond every deducting band (6)",
 }
@@ -61,7 +63,7 @@ KNOWN = {
 
 def _cases() -> list[Any]:
     out = []
-    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth"):
+    for name in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"):
         for r in tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))["rule"]:
             for i, (actual, expected) in enumerate(r["cases"], 1):
                 out.append(pytest.param(name, r, actual, expected, id=f"{name}:{r['id']}#{i}"))

@@ -599,7 +599,9 @@ def from_target(d: Deduction, t: Quantity | None, op: Op | None = None) -> Direc
 def _side(d: Deduction, t: Quantity) -> Direction | None:
     if d.kind is not StepKind.EVENTS or d.bonus or d.step is None or not d.step.unit:
         return None
-    if not same_unit(normalize_unit(d.step.unit), normalize_unit(t.unit)):
+    if not same_unit(normalize_unit(d.step.unit), normalize_unit(t.unit)) and not (_timed(d.step.unit) and _timed(t.unit)):
+        # 每超期1周 on ≤180天 is one dimension: the row's value is the duration (fourteenth probe G06); in units with
+        # no fixed ratio (周 and 工作日) the steps refuse it rather than count the row's days as weeks
         return None
     text = d.event
     # late only in units of time (每延迟1天 on ≤30天: the row's value is a duration); 每延误一次 on a row
@@ -620,6 +622,11 @@ def _side(d: Deduction, t: Quantity) -> Direction | None:
 
 
 _TIME = ("天", "日", "工作日", "小时", "周", "月", "年")
+
+
+def _timed(unit: str) -> bool:
+    """A unit of time (个月 as 月, 个工作日 as 工作日)."""
+    return normalize_unit(unit).lstrip("个") in _TIME
 
 
 # ------------------------------------------------------------------ units
@@ -876,6 +883,9 @@ class Steps:
     upper: Quantity | None = None  # a full-marks band with two ends: above it the steps count from here
     # 不超过2小时…每超过30分钟: one unit of the distance is this many of the step's (60 minutes an hour, §88)
     per_unit: Decimal = Decimal(1)
+    # 不超过90分钟…每超过1小时: one unit of the step is this many of the distance's (a week is 7 days, §157): the
+    # distance is divided by it (× 1/7 would not be exact)
+    per_div: Decimal = Decimal(1)
 
 
 def deviation_line(rule: Rule, d: Deduction) -> Quantity | None:
@@ -998,10 +1008,15 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
         # 应急响应时间不超过2小时得满分，每超过30分钟扣1分: hours and minutes are one dimension, converted exactly
         # (the distance in hours × 60; a bare 3 on an hour row read 1 hour as 1 of 30 minutes: 2.97 for 1)
         return Steps(compare, ref, direction, relative, basis, rate, error, moved_error, per_unit=per)
-    elif time_factor(d.step.unit, ref.unit or unit) is not None:
-        # 不超过90分钟…每超过1小时: a step larger than the distance's unit (not converted yet; a bare 150 on a row
-        # of minutes read 60 minutes over as 60 steps)
-        moved_error = f"实际值{{q}}与步长{_show(d.step)}单位不一致（步长的单位更大，未换算）"
+    elif (div := time_factor(d.step.unit, ref.unit or unit)) is not None:
+        # 不超过90分钟…每超过1小时 / 合同工期≤180天…每超期1周: a step larger than the distance's unit, converted exactly
+        # (the distance in minutes ÷ 60, in days ÷ 7; a bare 187 on a row of days read 187 weeks late, fourteenth probe G06)
+        return Steps(compare, ref, direction, relative, basis, rate, error, moved_error, per_div=div)
+    elif unit and d.step.unit and _timed(unit) and _timed(d.step.unit) and not same_unit(
+        normalize_unit(unit), normalize_unit(d.step.unit)
+    ):
+        # 每超期1周 on a row of ≤20个工作日: a week is no fixed number of working days (27 read 27 weeks late)
+        moved_error = f"实际值{{q}}以{unit}计，步长{_show(d.step)}以{d.step.unit}计，两者没有固定的换算，算不出超出几{d.step.unit}：请把指标值和实际值写成步长的单位"
     elif ref.is_percent and d.step.unit and d.step.unit != "分":
         # 签订率达100%的记2分；每少签两个…扣1分: steps of 2个 on a line in % (the 2 taken as points of the rate: 0 scored
         # 0 with 50 steps lost): the rate and the count of what is missing are two quantities (semantics §99)
@@ -1013,7 +1028,10 @@ def _distance(d: Deduction, ref: Quantity | None, direction: Direction, setting:
 
 
 #: units of time one of which is an exact number of another's (a day is not: 24 hours, or 8 working hours?)
-_TIME_FACTORS = {("小时", "分钟"): Decimal(60), ("分钟", "秒"): Decimal(60), ("小时", "秒"): Decimal(3600)}
+_TIME_FACTORS = {
+    ("小时", "分钟"): Decimal(60), ("分钟", "秒"): Decimal(60), ("小时", "秒"): Decimal(3600),
+    ("周", "天"): Decimal(7), ("周", "日"): Decimal(7),  # calendar days (a week of 工作日 is no fixed number)
+}  # fmt: skip
 
 
 def time_factor(unit: str, step_unit: str) -> Decimal | None:

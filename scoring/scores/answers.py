@@ -795,8 +795,14 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
         return x
     worded = [a for a in rule.awards if _worded(a)]  # 差 on 优（100%）…差（80%以下）不得分: the grade (§103)
     said = actual.strip()
-    if _match_label(worded, said) is not None:
+    named = _named(worded, said)
+    if len(named) == 1:
         return _In(label=said)
+    if len(named) > 1:
+        # 合格 on 一次性合格得满分，返工后合格得50%，不合格不得分: the word ends two of the rule's levels; as 是 it
+        # scored the first (fourteenth probe review, semantics §157)
+        levels = "、".join(dict.fromkeys(_label_text(a) for a in named))
+        raise EvaluationError(f"“{said}”可以是规则中的几档（{levels}）：请写出是哪一档")
     if said in grade_words():
         # 合格 on 优秀（6分）…良好（4分）…一般（2分）…较差（0分）: a grade word of another scale says which level was
         # reached in words the rule does not use; 是 met the best (§10), but 合格 is no 是 here (thirteenth probe E07)

@@ -641,8 +641,9 @@ def _distance(d: Deduction, rule: Rule, ctx: _Ctx, x: _In, g: _Code) -> tuple[st
     step = g.c(d.step.value)
     if plan.relative and rv:
         moved = f"DIST / {g.c(abs(rv))} * {g.c(HUNDRED)} / {step}"
-    elif plan.per_unit != 1:
-        moved = f"DIST * {g.c(plan.per_unit)} / {step}"  # hours counted in steps of minutes (semantics §88)
+    elif plan.per_unit != 1 or plan.per_div != 1:
+        # hours counted in steps of minutes (semantics §88), days in steps of weeks (§157)
+        moved = f"DIST * {g.c(plan.per_unit)} / {g.c(plan.per_div)} / {step}"
     else:
         moved = f"DIST / {step}"
     return dist, moved, qv == g.qn, rv, sign, plan.moved_error is not None

@@ -314,7 +314,7 @@ def _deduct(d: Deduction, x: _In, rule: Rule, ctx: _Ctx) -> Decimal:
         return ZERO
     if plan.moved_error:
         raise EvaluationError(plan.moved_error.replace("{q}", _fmt(q)))
-    moved = dist / abs(rv) * HUNDRED if plan.relative else dist * plan.per_unit
+    moved = dist / abs(rv) * HUNDRED if plan.relative else dist * plan.per_unit / plan.per_div
     if plan.compare.kind.startswith("deviation"):  # steps on the deviation from the target (deviation_line)
         how = f"偏离指标值{_num(_q4(qv))}%，超出{_num(rv)}%共{_num(_q4(dist))}个百分点"
     elif plan.basis is PercentBasis.RELATIVE:
