@@ -130,13 +130,12 @@ def test_a_day_is_not_converted_to_hours() -> None:
         scoring.evaluate("办结时间不超过1天得满分，每超过2小时扣1分", "2天", target="1天", weight=3, comparator="≤")
 
 
-def test_a_step_in_a_larger_unit_is_refused() -> None:
-    # 不超过90分钟…每超过1小时: a bare 150 on a minute row read 60 minutes over as 60 steps; refused now
-    with pytest.raises(scoring.ScoringError):
-        scoring.evaluate("办理时间不超过90分钟得满分，每超过1小时扣1分", "150", target="90分钟", unit="分钟", weight=3,
-                         comparator="≤")  # fmt: skip
-    assert scoring.evaluate("办理时间不超过90分钟得满分，每超过1小时扣1分", "80", target="90分钟", unit="分钟", weight=3,
-                            comparator="≤").points == Decimal(3)  # fmt: skip
+def test_a_step_in_a_larger_unit_is_converted() -> None:
+    # 不超过90分钟…每超过1小时: a bare 150 on a minute row read 60 minutes over as 60 steps; it was refused, and since
+    # §157 the minutes over are divided by 60: 150 → 1 hour over → 3 − 1 = 2; 210 → 2 hours → 1; 80 → on time, 3
+    rule = "办理时间不超过90分钟得满分，每超过1小时扣1分"
+    for actual, want in (("150", 2), ("210", 1), ("80", 3)):
+        assert scoring.evaluate(rule, actual, target="90分钟", unit="分钟", weight=3, comparator="≤").points == Decimal(want)
 
 
 I09 = "2024年9月30日前（含）完成的，得3分；10月31日前完成的，得2分；11月30日前完成的，得1分；之后完成的不得分。"
