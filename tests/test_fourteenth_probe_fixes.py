@@ -71,3 +71,32 @@ def test_a_word_that_ends_two_levels_is_refused() -> None:
     # 合格 is the end of 一次性合格 and of 返工后合格: as 是 it scored the first, 10
     with pytest.raises(scoring.ScoringError, match="一次性合格、返工后合格"):
         scoring.evaluate(LADDER, "合格", weight=10)
+
+
+POINT = "专职网格员控制在4人得满分，每偏离1人扣1分"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "want"),
+    [
+        # 偏离 counts from the number itself; which side counts is the row's type (the reading's note): weight 3
+        ("≤4人", "6", "1"),  # 2 over a ceiling: 3 − 2 (it scored 3, 6 read as inside ≥4)
+        ("≤4人", "2", "3"),  # under a ceiling: no deviation counted
+        ("=4人", "6", "1"),  # both sides count on an exact target
+        ("=4人", "2", "1"),
+        ("=4人", "4", "3"),
+        ("≥4人", "6", "3"),  # above a floor: none counted
+        ("≥4人", "2", "1"),
+    ],
+)
+def test_a_bare_number_beside_deviation_steps_is_the_point(target: str, actual: str, want: str) -> None:
+    assert scoring.evaluate(POINT, actual, target=target, weight=3, unit="人").points == Decimal(want)
+
+
+def test_the_point_is_shown_and_reads_back() -> None:
+    from scoring.rules.render import render
+
+    rule = scoring.parse(POINT)
+    assert scoring.parse(render(rule)) == rule
+    cond = rule.clauses[0].condition  # type: ignore[union-attr]
+    assert cond.low.value == cond.high.value  # type: ignore[union-attr]

@@ -1052,6 +1052,7 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         self._listed_awards(segs, out)
         self._proportional_conditions(prop_conds, out)
         out = self._inherit_measure(out)
+        out = self._deviation_point(out)
         out = self._excess_thresholds(out)
         self._no_unreachable_steps(out)
         out = self._zero_before_deductions(out)

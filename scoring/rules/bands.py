@@ -552,6 +552,22 @@ class BandReader(RuleChecks):
             out.append(c)
         return out
 
+    @staticmethod
+    def _deviation_point(clauses: list[Clause]) -> list[Clause]:
+        """专职网格员控制在4人得满分，每偏离1人扣1分 (semantics §157): a full-marks band on a bare number (no comparison
+        written: read as reached, ≥, by default) beside steps of deviation either way (偏离, no side) is that number
+        itself: 偏离 counts from a point, on both sides. Read as ≥4, 6 scored full marks and 2 lost two steps."""
+        steps = [c for c in clauses if isinstance(c, Deduction) and c.kind is StepKind.DISTANCE
+                 and c.measure is Measure.DEVIATION and c.direction is None and c.start is None]  # fmt: skip
+        full = [c for c in clauses if isinstance(c, Award) and isinstance(c.outcome, FullMarks)]
+        if len(steps) != 1 or len(full) != 1 or not isinstance(full[0].condition, Range):
+            return clauses
+        cond = full[0].condition
+        if cond.measure is not Measure.VALUE or cond.high is not None or cond.low is None or cond.low.stated:
+            return clauses
+        point = attrs.evolve(cond, high=Edge(cond.low.value, True, False))
+        return [attrs.evolve(c, condition=point) if c is full[0] else c for c in clauses]
+
     def _ratio_caps(self, out: list[Clause]) -> None:
         """超过100%的按100%计 (semantics §96): the ratio of a formula counted at most 100%. Where every formula of the
         rule is that ratio (names only, the value over the target or a rate) times the weight, the formula reaches
