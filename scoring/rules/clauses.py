@@ -1082,9 +1082,10 @@ class ClauseReader(SpanReader):
         January: returns [period, count] as a candidate, which the assembler keeps only in a rule that scores doing it
         on time against late (semantics §156) and refuses elsewhere. Empty when the lead says no such thing."""
         numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
-        if len(numeric) != 2 or not all(isinstance(p, PQty) for p in numeric):
+        qtys = [p for p in numeric if isinstance(p, PQty)]
+        if len(numeric) != 2 or len(qtys) != 2:
             return []
-        period, count = numeric
+        period, count = qtys
         if period.q.unit not in _WRITTEN_PERIODS or period.q.is_percent or count.q.unit != "次":
             return []
         if period.q.value <= 0 or period.q.value != period.q.value.to_integral_value():
