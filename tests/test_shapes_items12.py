@@ -106,3 +106,13 @@ def test_an_outcome_the_item_has_not_is_refused_with_what_it_takes(
     with pytest.raises(scoring.EvaluationError) as e:
         scoring.evaluate(text, actual, **kw)  # type: ignore[arg-type]
     assert needs in str(e.value)
+
+
+@pytest.mark.parametrize("text", [SEED, MONTHS, WEEKS])
+def test_the_canonical_text_writes_the_period_and_reads_back_the_same(text: str) -> None:
+    rule = scoring.parse(text)
+    canonical = scoring.render(rule)
+    cond = _on_time(rule)
+    assert cond.every is not None
+    assert f"{cond.every.value.normalize()}{cond.every.unit}" in canonical
+    assert scoring.parse(canonical) == rule
