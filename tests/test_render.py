@@ -150,7 +150,8 @@ def test_render_knows_every_node_field() -> None:
                       "cases"},  # cases: each item as heading：ladder, one sentence each (§142)
         # a deadline (2024年年底前完成) or a start (8月底以后开工, §88) is written by the label's own words, which hold its date
         # parts (且 joining words, §93): written by the label's own words, which hold the 且
-        "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline"},
+        "Label": {"text", "negated", "span", "deadline", "start", "parts"}, "TargetMet": {"text", "negated", "requirement", "span", "deadline",
+                                                                                     "every"},  # every: 1月…1次 in the label's words (§156)
         "Veto": {"condition", "span"}, "Note": {"text", "span"},
         # terms, deadline, every: written inside the text (§56, §88; 每月10日前, §94)
         "Requirement": {"text", "span", "terms", "deadline", "every"},

@@ -157,6 +157,7 @@ def _in_percent(p: Any) -> Any:
 
 
 #: 无缺会 / 没有违规 / 未发生事故 / 未出现问题: words saying that something is absent
+_LATE_WORDS = ("未及时", "不及时", "未按时", "不按时")  # 未及时发布: a clause scoring it done late (semantics §156)
 _ABSENCE = ("无", "没有", *(n + e for n in ("未", "没", "不", "无") for e in _EVENT_WORDS))
 
 
@@ -1450,6 +1451,22 @@ class _Assembler(BandReader, RequirementReader, ListReader):
         return out
 
     @staticmethod
+    def _on_time_against_late(clauses: list[Clause], how_often: Label) -> bool:
+        """专题栏目1月整理更新1次，计5分，未及时发布，计3分，未发布，计0分: the frequency's clause is the only requirement, it
+        scores more than every other clause, and another clause in words scores it done late (未及时, 不及时, 未按时, 不按时)
+        against the rest (semantics §156)."""
+        awards = [c for c in clauses if isinstance(c, Award)]
+        mine = next((c for c in awards if c.condition is how_often), None)
+        if mine is None or how_often.negated or len(awards) != len(clauses) or len(awards) < 3:
+            return False
+        if not all(_rank(mine.outcome) > _rank(a.outcome) for a in awards if a is not mine):
+            return False
+        others = [a.condition for a in awards if a is not mine]
+        if not all(isinstance(o, Label) and o.negated for o in others):
+            return False
+        return any(o.text.startswith(_LATE_WORDS) for o in others if isinstance(o, Label))
+
+    @staticmethod
     def _met_case(clauses: list[Clause]) -> list[Clause]:
         """无缺会现象3分 / 未发生安全事故得满分 / 无违规违纪问题8分: a worded award that says something is
         absent (无, 没有, or 未/不 before an event verb: 未发生, 未出现) and scores more than every other
@@ -1617,17 +1634,33 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             for c in clauses
         )
         events = any(isinstance(c, Deduction) and c.kind in (StepKind.EVENTS, StepKind.ONCE) and not c.bonus for c in clauses)
+        written = next((c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Label)
+                        and c.condition.span in self.periods), None)  # fmt: skip
+        on_time = written is not None and self._on_time_against_late(clauses, written)
+        if written is not None and not on_time:
+            period, at = self.periods[written.span]  # type: ignore[index]
+            raise self.error(
+                "period-or-month", f"“{self.text[at[0] : at[1]]}”可能是每{period.value.normalize()}{period.unit}的频次，"
+                "也可能是某个月份，只有按时与不及时分别计分时才读作频次", at,
+                expected=("每月…1次，计5分，未及时…，计3分", "全年≥N次"),
+                hint="写成“每月…N次”并分别写明按时、不及时、未完成的得分，或写明全年应达到的次数",
+            )  # fmt: skip
         if not numeric:
             how_often = next((c.condition for c in clauses if isinstance(c, Award) and isinstance(c.condition, Label)
                               and c.condition.span in self.frequencies), None)  # fmt: skip
-            if how_often is not None:
+            if how_often is not None and (on_time or self._on_time_against_late(clauses, how_often)):
+                # 专题栏目1月整理更新1次，计5分，未及时发布，计3分，未发布，计0分: how often, scored on time against late and
+                # not done (semantics §156): the on-time clause is the requirement met, its count per period kept
+                numeric = True
+            elif how_often is not None:
                 raise self.error(
                     "frequency", "这是一项要求（每季度…一次、全部N项、一年内未发生…），规则没有说实际的次数或项数如何计分",
                     how_often.span or (0, len(self.text)),
                     expected=("每少一次扣N分", "全年≥N次"),
                     hint="写明全年应达到的次数（如“全年召开≥4次”），或写明每少一次扣几分",
                 )  # fmt: skip
-            return self._met_case(clauses)
+            if not numeric:
+                return self._met_case(clauses)
         out: list[Clause] = []
         top = max((_rank(c.outcome) for c in clauses if isinstance(c, Award)), default=Decimal(0))
         # one band beside the events is the line they fall short of; several bands are on a measured
@@ -1645,7 +1678,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                     # where it is met (a band); read as the not-met case of a limit it inverted the text
                     out.append(attrs.evolve(c, condition=need))
                     continue
-                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span, deadline=lab.deadline)))
+                every = self.periods[lab.span][0] if lab.span in self.periods else None
+                out.append(attrs.evolve(c, condition=TargetMet(lab.text, negated, need, span=lab.span, deadline=lab.deadline,
+                                                               every=every)))  # fmt: skip
             elif (
                 events
                 and bands == 1

@@ -145,6 +145,9 @@ _SHARE_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "名次�
 _RANKED_BEFORE = ("排名前", "排名在前", "排在前", "名次前", "排名", "排名在", "名次", "排名第")
 #: after 底/末, what makes the date a start instead (8月底以后开工: after it, no deadline)
 _AFTER_WORDS = ("以后", "之后", "后")
+# 1月整理更新1次: the units of a period written with its length, and the words between it and its count (§156)
+_WRITTEN_PERIODS = ("月", "个月", "周", "季度", "个季度")
+_PLAIN_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _NO_LATER = lexicon_words("no_later")  # 不迟于2025年5月: a deadline written before its date (semantics §104)
 
 
@@ -178,6 +181,8 @@ class ClauseReader(SpanReader):
         self.headed = False
         # 每季度召开一次: the count per period of a frequency label, by the label's span
         self.frequencies: dict[Span, Range] = {}
+        # 专题栏目1月整理更新1次: the written period (1月) of such a frequency label and where it stands (semantics §156)
+        self.periods: dict[Span, tuple[Quantity, Span]] = {}
         # 完成率90%以上且验收合格: what the last band joined by 且 measured, for a joined band after it with no name
         self.joint_subject = ""
         # building one numbered item of a composite: a lone 或 of two inputs may be a tier of the items' 且 (§143)
@@ -550,6 +555,16 @@ class ClauseReader(SpanReader):
         gap = self.gap(lead, span)
         if gap is not None:
             return gap
+        written = self.written_period(lead)
+        if written:
+            # 专题栏目1月整理更新1次: every 1 month, once, where the rule scores on time against late (semantics §156);
+            # the period and the count are kept by the label's span, the assembler decides (``periods``)
+            self.use(*(p for p in lead if isinstance(p, (PText, PWord))), *written)
+            period, count = written
+            self.frequencies[span] = Range(Measure.VALUE, Edge(count.q, True, False), None, _lead_text(lead).strip("的"))
+            self.periods[span] = (period.q, period.span)
+            full = _unopened(self.text[span[0] : span[1]].strip("，。；,;：: 的、")) if span != (0, 0) else _lead_text(lead)
+            return Label(full, _is_negated(full), span)
         freq = self.frequency(lead) or self.time_scope(lead)
         if freq:
             # 每季度主持召开一次例会 / 每月报送不少于2次: a count per period shorter than the year is how
@@ -1119,6 +1134,30 @@ class ClauseReader(SpanReader):
         if not any(w in before for w in _PERIODS) and not before.rstrip().endswith(_WHOLE_SET):
             return []
         return numeric
+
+    def written_period(self, lead: Lead) -> list[Any]:
+        """专题栏目1月整理更新1次: a period with its length written and no 每 (1月, 2周, 1个季度) whose words run straight
+        into a count of 次 (only words between, no punctuation) may say how often (every 1 month, once), or 1月 may be
+        January: returns [period, count] as a candidate, which the assembler keeps only in a rule that scores doing it
+        on time against late (semantics §156) and refuses elsewhere. Empty when the lead says no such thing."""
+        numeric = [p for p in lead if isinstance(p, (PCmp, PQty, PRange, PBounded, PStep, PBareOp))]
+        qtys = [p for p in numeric if isinstance(p, PQty)]
+        if len(numeric) != 2 or len(qtys) != 2:
+            return []
+        period, count = qtys
+        if period.q.unit not in _WRITTEN_PERIODS or period.q.is_percent or count.q.unit != "次":
+            return []
+        if period.q.value <= 0 or period.q.value != period.q.value.to_integral_value():
+            return []
+        between = self.text[period.span[1] : count.span[0]]
+        if not between or not _PLAIN_WORDS.fullmatch(between) or "每" in between:
+            return []
+        if self.text[: period.span[0]].rstrip().endswith(("每", "第", "前", "后", "内")) or "每" in _lead_text(lead):
+            return []
+        after = self.text[count.span[1] :].lstrip()
+        if after.startswith(("以上", "以下", "及以上", "以内", "内")):
+            return []
+        return [period, count]
 
     def _no_step_from_last(self, segs: list[Any]) -> None:
         """倒数第2名扣2分: a place from the last before a deduction would be read as a step per two places (as 第2名扣2分

@@ -193,6 +193,9 @@ class TargetMet:
     requirement: Range | None = None
     span: tuple[int, int] | None = _span()
     deadline: datetime.date | MonthDay | None = None  # 2024年年底前完成: as Label.deadline
+    # 专题栏目1月整理更新1次 (every 1 month, once): the period a frequency's count is per, where its length is written
+    # (semantics §156); ``requirement`` holds the count. None where no length is written (每月: the word says it)
+    every: Quantity | None = None
 
 
 @frozen
