@@ -426,6 +426,8 @@ def _joins(text: str, s: int, e: int, *, spaced: bool = False, numbers: frozense
 #: comparison words and signs that take one number, never a range (a range after them is refused,
 #: semantics §73): a space between two digit runs after one is inside that number (normalize.toml)
 _ONE_NUMBER_AFTER: tuple[str, ...] = tuple(sorted(_DATA["space"]["one_number_after"], key=len, reverse=True))
+#: words after a percentage that make it a one-sided line (满意度9 0%以上, semantics §158; normalize.toml)
+_ONE_LINE_BEFORE: tuple[str, ...] = tuple(_DATA["space"]["one_line_before"])
 _UNIT_START = _PERCENT + "‰"
 _BLANK = " \u3000\u00a0"
 _DASH = "-—–～~至"
@@ -438,6 +440,13 @@ def _digit_spaced(text: str) -> bool:
     stand side by side anywhere, and a digit is followed by one space and a digit (``_number_spaces`` asks
     for two such numbers)."""
     return re.search("[0-9][0-9]", text) is None and re.search(f"[0-9][{_BLANK}][0-9]", text) is not None
+
+
+def _downward(run: str) -> bool:
+    """9 0 (two digit groups): whether, read as a range with a lost dash, it would run downwards (9-0),
+    which no range does, so that a lost dash cannot be meant (semantics §158)."""
+    left, right = run.split()
+    return int(left) > int(right)
 
 
 def _number_spaces(text: str) -> frozenset[int]:
@@ -471,6 +480,9 @@ def _number_spaces(text: str) -> frozenset[int]:
         unit = closer in _UNIT_START or (_cjk(closer) and closer != "分")
         if unit and before.endswith(_ONE_NUMBER_AFTER):
             out.update(gaps)
+        elif len(gaps) == 1 and j == b and (closer in _UNIT_START) and _downward(text[a:b]):
+            if text[j + 1 :].startswith(_ONE_LINE_BEFORE):
+                out.update(gaps)  # 满意度9 0%以上: 9-0% is no range (semantics §158)
         elif spaced and unit and (before[-1:] in tuple(_DASH) or text[j + 1 :].lstrip(_BLANK)[:1] in tuple(_DASH)):
             out.update(gaps)  # 8 0 %-9 0 %: an end of a range
         elif spaced and closer == "分" and before[-1:] and before[-1] in _POINTS_WORDS:
