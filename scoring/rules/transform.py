@@ -292,6 +292,10 @@ class _Phrases:
         assert m is not None  # the terminal's own shape
         start = (tok.start_pos or 0) + m.start("n")
         q = PQty(Quantity(arabic(m["n"]), m["u"]), (start, (tok.start_pos or 0) + m.end("u")))
+        if len(ch) == 1:
+            # 按规定时限（10个工作日）办结 (§158): 按 keeps the limit the bracket states, at most it (the terminal
+            # takes no bracket closed by 内/以上/以下 here, and only after 按 and a time-limit word)
+            return PCmp(Op.LE, q.q, self._span(meta), False, None, None)
         return self.suffix_cmp(meta, [q, ch[1]])
 
     def bracket_deadline(self, meta: Any, ch: list[Token]) -> list[PQty]:
