@@ -320,7 +320,16 @@ class RequirementReader(RuleChecks):
         if len(numeric) != 1 or not isinstance(numeric[0], PQty) or numeric[0].q.unit not in ("日", "号"):
             return None
         p = numeric[0]
-        if not self.text[: p.span[0]].rstrip().endswith("每月") or not 1 <= p.q.value <= 31 or p.q.value % 1:
+        if not 1 <= p.q.value <= 31 or p.q.value % 1:
+            return None
+        before = self.text[: p.span[0]].rstrip()
+        if before.endswith("次月"):
+            # 月度报表于次月10日前报送 (§158): the 10th of the month after each month, where the clause says the thing
+            # is done every month (lexicon ``monthly``: 月度, 每月, 月报, 按月); 次月 alone may follow a one-off event
+            clause = re.split("[，,；;。\n]", before)[-1]
+            if not any(w in clause for w in words("monthly")):
+                return None
+        elif not before.endswith("每月"):
             return None
         return p if self.text[p.span[1] :].lstrip().startswith(("前", "以前", "之前")) else None
 
