@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import itertools
-
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
