@@ -141,6 +141,7 @@ def test_render_knows_every_node_field() -> None:
                       "listed",  # an item of a 分别 list (§131): descriptive, not written (加2分/项; known gap)
                       "sample",  # (抽10份)1份不真切扣1分 (§145): written in brackets before the deduction
                       "items",  # 得N分，共M项 after a count-up award (§150)
+                      "again",  # 每件再扣 (§159): written inside the event's words (…的每件再)
                       "named_target"},  # 低于目标值 after a line (§135): not written (the start is); known gap
         "Proportional": {"text", "linear", "span"},
         "Rule": {"clauses", "until_exhausted", "cap", "bonus_cap", "bonus_cap_base", "below_zero", "stated_weight", "per_item", "source", "normalized",

@@ -92,6 +92,23 @@ _GAP_NOUNS = tuple(lexicon_words("gap_noun"))
 
 # a rank counted from the last (倒数第3名): refused, the number ranked is not written
 _FROM_LAST = ("倒数",)
+#: 每件再扣 / 每次另扣 / 每起还扣: a further deduction per event, for events a deduction before counts (semantics §159)
+_AGAIN = ("再", "另", "还")
+
+
+def _again(lead: Lead, bonus: bool) -> bool:
+    """每件再扣 (semantics §159): the deduction's words end in 每… and then 再 / 另 / 还, right before its verb."""
+    if bonus or not lead:
+        return False
+    last = max(lead, key=lambda p: p.span[1])
+    if isinstance(last, PText):
+        end = last.text.strip()
+    elif isinstance(last, PStep) and last.q is None:
+        end = last.per + "".join(w.text for w in last.words).strip()  # 每 + 起另: a step with no size of its own
+    else:
+        return False
+    return end.endswith(_AGAIN) and "每" in end[:-1]
+
 #: （优秀） / (良好)的 after a band: the grade that names it (semantics §103)
 #: 完成率90%以上（优秀） / 80-89分为良 (semantics §103, §119): the grade named after a band, in brackets or after 为
 _GRADE_NOTE = re.compile(r"^\s*(?:[（(]\s*(?P<g>[^（()）0-9%％]+?)\s*[)）]|为\s*(?P<w>[^（()）0-9%％，,；;]+?))\s*的?\s*$")
@@ -1029,7 +1046,11 @@ class ClauseReader(SpanReader):
         if texts[0].span[0] == min(p.span[0] for p in lead):
             word = next((w for w in by_length if texts[0].text.startswith(w)), None)
         if word is None and texts[-1].span[1] == max(p.span[1] for p in lead):
-            word, where = next((w for w in by_length if texts[-1].text.endswith(w)), None), texts[-1]
+            # 差评未整改的每件再扣0.2分 (semantics §159): 再 / 另 / 还 between the per word and the verb says the
+            # deduction is a further one for each of those events; the per word is still right before the verb
+            end = texts[-1].text.strip()
+            end = end[:-1] if end.endswith(_AGAIN) else end
+            word, where = next((w for w in by_length if end.endswith(w)), None), texts[-1]
         if word is None:
             return None
         unit = word.removeprefix("每")
@@ -1459,7 +1480,7 @@ class ClauseReader(SpanReader):
                 # 每季度未报送扣1分 / 每月未按时报送的扣0.5分: each period it happens in is one event (it was
                 # deducted once, however many quarters were missed)
                 return Deduction(StepKind.EVENTS, points, per, event=self._event(lead, ctx_text),
-                                 bonus=tail.bonus, span=span)  # fmt: skip
+                                 bonus=tail.bonus, span=span, again=_again(lead, tail.bonus))  # fmt: skip
             when = self._bonus_band(lead, span) if tail.bonus else None
             if when is not None:
                 # 完成率100%以上加2分: a one-off bonus given where the value is in the band (semantics §106); the
@@ -1475,6 +1496,7 @@ class ClauseReader(SpanReader):
         if is_event:
             size = step_q if step_q is not None else Quantity(Decimal(1), tail.per_unit or "次")
             return Deduction(StepKind.EVENTS, points, size, event=self._event(lead, ctx_text), span=span,
+                             again=_again(lead, tail.bonus),
                              partial=Partial.FLOOR if whole else None, bonus=tail.bonus, doubled=tail.doubled,
                              qualifiers=self.event_qualifiers(lead, steps, size, start))  # fmt: skip
         assert step_q is not None

@@ -94,6 +94,9 @@ _SHARE_VERBS = ("得分", "计分", "赋分", "给分")
 # 本指标包括 / 本项共 / 包含: a clause stating how many items there are, before they are scored (semantics §97);
 # 本项共包括 / 共包含: 共 (in all) before 包括 says the same count (semantics §135)
 _INCLUDES = re.compile(r"(?:本指标|本项指标|本项|该项|此项|该指标|本项目)?(?:共?包括|共?包含|共有|共计|共|含|合计|总计)")
+#: 建设内容包括宣传栏、阅览室、活动室、健身场地4项: a subject, 包括/包含 and the names of the items joined by 、, right
+#: before their count (semantics §159); a name with 和/及/与 in it (a last item joined otherwise) is not read
+_INCLUDES_NAMED = re.compile(r"[^、，,；;：:]{0,12}?(?:共?包括|共?包含)(?P<names>[^、，,；;：:和及与]+(?:、[^、，,；;：:和及与]+)+)")
 
 
 #: a year's count: 全年4次, 年度不少于4次 (the clause after a frequency that states the year's total)
@@ -373,9 +376,14 @@ class ListReader(RuleChecks):
         while k < len(segs):
             seg = segs[k]
             nxt = segs[k + 1] if k + 1 < len(segs) else None
+            named = (
+                _INCLUDES_NAMED.fullmatch(seg.lead[0].text.strip())
+                if len(seg.lead) == 2 and isinstance(seg.lead[0], PText) else None
+            )  # fmt: skip
             if (
                 nxt is not None and not seg.tails and len(seg.lead) in (2, 3)
-                and isinstance(seg.lead[0], PText) and _INCLUDES.fullmatch(seg.lead[0].text.strip())
+                and isinstance(seg.lead[0], PText)
+                and (_INCLUDES.fullmatch(seg.lead[0].text.strip()) or named is not None)
                 and isinstance(seg.lead[1], PQty) and not seg.lead[1].points_scale and not seg.lead[1].pp
                 and seg.lead[1].q.unit in _EVENT_UNITS and seg.lead[1].q.value > 0
                 and seg.lead[1].q.value == seg.lead[1].q.value.to_integral_value()
@@ -385,6 +393,13 @@ class ListReader(RuleChecks):
                 count = seg.lead[1]
                 points = self._counts_up_per_one(nxt, count.q.unit)
                 assert points is not None
+                if named is not None and len(names := named["names"].split("、")) != count.q.value:
+                    raise self.error(
+                        "items-count", f"列出了{len(names)}项（{'、'.join(names)}），写明的却是"
+                        f"{_num_text(count.q.value)}{count.q.unit}", count.span,
+                        expected=(f"{len(names)}{count.q.unit}",),
+                        hint="列出的项目数应与写明的项数一致；规则不猜测以哪一个为准",
+                    )  # fmt: skip
                 self.use(seg.lead[0])
                 out.append(nxt)
                 out.append(_Segment((), [TCap(points * count.q.value, count.span, "bonus", count.q.value)], seg.span))

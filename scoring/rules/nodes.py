@@ -391,6 +391,10 @@ class Deduction:
     # count (part of the event's name, never a line or a step; semantics §98). In equality: a changed number is a
     # changed rule; the canonical text writes them inside ``event``
     qualifiers: tuple[Range, ...] = ()
+    # 差评每件扣0.1分，差评未整改的每件再扣0.2分: 再 / 另 / 还 before the verb of a per-event deduction says it is
+    # deducted again for events the per-event deduction before counts (semantics §159): its count is of some of
+    # those events and cannot exceed theirs. Descriptive like ``doubled`` (the canonical text keeps 再 in ``event``)
+    again: bool = attrs.field(default=False, eq=False)
     # 完成率100%以上加2分: a one-off bonus given where the measured value is in this band (semantics §106), rather
     # than for an event answered 是/否: it reads the rule's one value and takes no answer of its own
     when: Range | None = None

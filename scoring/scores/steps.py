@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
@@ -27,6 +28,7 @@ from ..reading.values import (
     normalize_unit,
     verb_answer,
 )
+from ..rules.lexicon import words
 from ..rules.nodes import (
     Abs,
     Award,
@@ -548,9 +550,32 @@ def _in_range(cond: Range, x: _In, ctx: _Ctx) -> bool:
 
 
 
+#: counters of events (起, 次, 件 …): a further deduction per 次 of events counted per 起 counts the same events
+_EVENT_COUNTERS = frozenset(words("event_unit"))
+
+
+def _check_again(deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In]) -> None:
+    """差评每件扣0.1分，差评未整改的每件再扣0.2分 (semantics §159): a per-event deduction written with 再 / 另 / 还
+    deducts again for some of the events the per-event deduction before it counts (in the same counter), so its
+    count cannot exceed theirs: {1: 2, 2: 3} (3 unrectified of 2 bad reviews) is refused, not scored."""
+    for before, d in itertools.pairwise(deductions):
+        if not (
+            d.again and d.kind is StepKind.EVENTS and before.kind is StepKind.EVENTS and not before.bonus
+            and d.step is not None and before.step is not None
+            and (d.step.unit == before.step.unit or {d.step.unit, before.step.unit} <= _EVENT_COUNTERS)
+        ):  # fmt: skip
+            continue
+        mine, theirs = per_clause.get(id(d), x).quantity, per_clause.get(id(before), x).quantity
+        if mine is not None and theirs is not None and mine.value > theirs.value:
+            raise EvaluationError(
+                f"“{d.event}”再扣的是“{before.event}”中的一部分，次数不能多于后者：{_fmt(mine)}多于{_fmt(theirs)}"
+            )
+
+
 def _lost(rule: Rule, deductions: Sequence[Deduction], x: _In, per_clause: dict[int, _In], ctx: _Ctx) -> Decimal:
     """What ``deductions`` take, each within its own cap, then all within the rule's."""
     total = ZERO
+    _check_again(deductions, x, per_clause)
     for d in deductions:
         lost = _deduct(d, per_clause.get(id(d), x), rule, ctx)
         if d.cap is not None and lost > d.cap:
