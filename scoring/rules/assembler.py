@@ -1438,7 +1438,9 @@ class _Assembler(BandReader, RequirementReader, ListReader):
                 others = [n for n in formula_vars(c.outcome.expr) if not is_weight_name(n)]
                 if text in formula_vars(c.outcome.expr) or (named and named in formula_vars(c.outcome.expr)) or (
                     text in _SELF and not c.condition.negated
-                ) or (len(others) == 1 and len(text) >= 2 and others[0].startswith(text)):
+                ) or (len(others) == 1 and any(len(w) >= 2 and others[0].startswith(w) for w in (text, named or ""))):
+                    # 满意度指标得分=满意度测评结果×本项分值: the indicator's quantity (指标 off, as above) opens the one name
+                    # (semantics §162)
                     c = attrs.evolve(c, condition=None)
                 elif text in _HEADINGS:
                     # 按以下公式计算：得分=… / 评分标准：得分=…: a heading (lexicon HEADING) before the formula says what

@@ -254,6 +254,27 @@ def _letter(name: str) -> str:
     return ""
 
 
+def _copula_letter(name: str) -> str:
+    """The letter of a level written as a word of the lexicon's ``level_copula`` and one Latin letter (为B: B;
+    semantics §162); '' otherwise."""
+    if len(name) == 2 and name[0] in words("level_copula") and name[1].isascii() and name[1].isalpha():
+        return name[1]
+    return ""
+
+
+def _copula_level(first: str, others: list[str]) -> str | None:
+    """The level of ``first`` when every other label is a copula and one letter (为B, 为C) and ``first`` closes with the
+    same copula and another letter after a subject of two characters or more (年度考核等次为A: 为A). None otherwise."""
+    if not others or not all(_copula_letter(o) for o in others):
+        return None
+    level = first[-2:]
+    if len(first) < 4 or not _copula_letter(level) or any(level[0] != o[0] for o in others):
+        return None
+    if level in others or (first[-3].isascii() and first[-3].isalnum()):
+        return None
+    return level
+
+
 def short_names(labels: list[str]) -> list[tuple[str, ...]]:
     """For each label, the words besides its own that name it exactly (semantics §112): its level without the
     subject it alone writes (评价等级为A: A beside B, C; 项目开工时间在第1季度: 第1季度 beside 第2季度; 全面完成年度目标任务:
@@ -261,6 +282,7 @@ def short_names(labels: list[str]) -> list[tuple[str, ...]]:
     level. Only the first label is read for a subject: the others are written after it, without one. Pure function
     of the label texts; an answer still names a label only by one of these words exactly, never by a part of one."""
     texts = [bare(t) for t in labels]
+    copula = len(texts) > 1 and _copula_level(texts[0], texts[1:]) is not None
     out: list[tuple[str, ...]] = []
     for i, t in enumerate(texts):
         names: list[str] = []
@@ -270,10 +292,14 @@ def short_names(labels: list[str]) -> list[tuple[str, ...]]:
                 level = _before_object(t, texts[1:])
             if level is None:
                 level = _framed(t, texts[1:])
+            if level is None:
+                level = _copula_level(t, texts[1:])
             if level is not None:
                 names.append(level)
         names.extend(_compared(n) for n in [t, *names] if _compared(n))
         names.extend(_letter(n) for n in [t, *names] if _letter(n))
+        if copula:
+            names.extend(_copula_letter(n) for n in [t, *names] if _copula_letter(n))
         for whole in [t, *names]:
             parts = [p.strip() for p in _OR.split(whole)]
             if len(parts) > 1 and all(parts) and not _negation_shared(parts):
