@@ -148,8 +148,14 @@ def test_level_word_names_the_label(text: str, weight: int, actual: str, want: s
     assert _points(text, actual, weight=weight) == Decimal(want)
 
 
-@pytest.mark.parametrize("actual", ["效率领先", "先进"])
+@pytest.mark.parametrize("actual", ["先进", "领"])
 def test_other_words_name_no_level(actual: str) -> None:
-    # 效率领先 opens with no level word (a part of the subject); 先进 is no label's ending
+    # 先进 is no label's ending; 领 is a part of a grade word, no grade
     with pytest.raises(scoring.EvaluationError):
         _points(PEERS, actual, weight=4)
+
+
+def test_grade_word_after_an_end_of_the_subject_names_the_label() -> None:
+    # §160 supersedes §159 here: 领先 is a grade word of the lexicon, so 效率 (an end of the subject 服务效率) + 领先
+    # names 服务效率领先 as §85's 知晓度高 names 政策知晓度高: 4 points
+    assert _points(PEERS, "效率领先", weight=4) == Decimal("4")
