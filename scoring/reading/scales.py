@@ -249,6 +249,50 @@ def signed_deviation(rule: Rule, setting: Setting, answer: Any) -> str | None:
             "规则没有写明：请填写偏差率的绝对值，或核对规则")  # fmt: skip
 
 
+_GROWTH = words("growth")
+
+
+@per_rule
+def unsigned_growth(rule: Rule) -> tuple[Range, ...]:
+    """与上年相比增长10%以内得2分 (semantics §161): the bands on a growth (a subject ending in 增长, 提高 …, lexicon
+    ``growth``) open below (≤ N% with N above 0), in a rule where no band says what a decline scores (负增长不得分 reads
+    as 增长<0%, §102; 增长0-10% starts at 0). Whether −5% is "growth within 10%" is not written (a cost held to 增长5%以内
+    is met by a decline, an output is not): a negative answer is refused there (``signed_growth``)."""
+    bands = [a.condition for a in rule.awards if isinstance(a.condition, Range) and a.condition.measure is Measure.VALUE]
+    if any(
+        (b.high is not None and b.high.value.value <= 0) or (b.low is not None and b.low.value.value < 0) for b in bands
+    ):
+        return ()
+    return tuple(
+        b for b in bands
+        if b.low is None and b.high is not None and b.high.value.unit == "%" and b.high.value.value > 0
+        and b.subject.strip().endswith(_GROWTH)
+    )  # fmt: skip
+
+
+def signed_growth(rule: Rule, setting: Setting, answer: Any) -> str | None:
+    """Why a negative answer is refused on a band of growth open below (``unsigned_growth``)."""
+    if isinstance(answer, (int, Decimal)) and not isinstance(answer, bool):
+        negative = answer < 0
+        shown = str(answer)
+    elif isinstance(answer, str) and answer.lstrip().startswith(("-", "−", "－")):
+        v = parse_value(answer, setting.unit)
+        negative = v is not None and v.quantity is not None and v.quantity.value < 0
+        shown = answer.strip()
+    else:
+        return None
+    if not negative:
+        return None
+    bands = unsigned_growth(rule)
+    if not bands:
+        return None
+    b = bands[0]
+    assert b.high is not None
+    n = f"{b.high.value.value.normalize():f}"
+    return (f"实际值{shown}为负：“{b.subject.strip()}≤{n}%”一档按增长计，规则没有写明下降（负增长）是否算在内，也没有为负增长"
+            f"单列一档：请核对规则（如写明“负增长不得分”，或写成“增长0-{n}%”）")  # fmt: skip
+
+
 @per_rule
 def rank_steps_after_bands(rule: Rule) -> tuple[Decimal, Decimal] | None:
     """排名第1-3位的分别得10分、9分、8分，第4位及以后每后移一位扣0.5分: steps over places that start right after the places

@@ -355,9 +355,15 @@ class ClauseReader(SpanReader):
             return None
         c = cmps[0]
         closed = self.text[c.span[0] : c.span[1]]
-        if not _PAST_SUFFIX.search(closed):
-            return None
         bare = [p for p in lead if isinstance(p, PBareOp) and p.span[1] <= c.span[0]]
+        suffixed = bool(_PAST_SUFFIX.search(closed))
+        # 超出目标值≤10% / 高于上年≤10% / 低于目标值≥5% (semantics §161): the comparison word before the number is its
+        # own sign (or 不超过 …) rather than a suffix; it was read as the value ≤ 10%, the word before it dropped
+        signed = not suffixed and c.suffix is None and bool(bare) and all(
+            isinstance(p, PText) for p in lead if bare[-1].span[1] <= p.span[0] and p.span[1] <= c.span[0]
+        )
+        if not suffixed and not signed:
+            return None
         if c.suffix is not None:
             op, start, named = c.op, c.span[0], ""
         elif bare:
@@ -367,6 +373,8 @@ class ClauseReader(SpanReader):
             return None
         if op not in (Op.GT, Op.LT):
             return None
+        if bare and bare[-1].of_target and c.suffix is None and not named:
+            measure = Measure.RATIO  # 超出目标值≤10%: the target named in the comparison word itself
         if measure is Measure.VALUE and self.excess_band(lead, (start, c.span[1]), [c]):
             return None  # 超出预算10%以内: a band on the excess over the budget already (§82)
         within = high is not None
@@ -374,6 +382,8 @@ class ClauseReader(SpanReader):
         assert edge is not None  # one edge, checked above
         unit = edge.value.unit
         points = "百分点" in closed
+        if signed and op is Op.LT and within:
+            closed = "以内"  # 低于上年≤10%: a drop of at most 10%, refused below as 低于上年10%以内 is
         if measure is Measure.RATIO and op is Op.GT and unit == "%" and not points:
             # 高于目标值10%以内: 0 < (actual − target) / target × 100 ≤ 10; 以上: ≥ 10. The canonical text writes
             # 超出目标 (§82)

@@ -66,6 +66,7 @@ from ..reading.scales import (
     rank_steps_after_bands,
     same_unit,
     signed_deviation,
+    signed_growth,
 )
 from ..reading.values import (
     EVENT_VERBS,
@@ -393,6 +394,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     signed = signed_deviation(rule, ctx.setting, actual)
     if signed is not None:
         raise EvaluationError(signed)  # −12% on 偏差率在5%以内 where the row's value is the deviation itself
+    grown = signed_growth(rule, ctx.setting, actual)
+    if grown is not None:
+        raise EvaluationError(grown)  # −5% on 增长10%以内 with no word on a decline (semantics §161)
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
