@@ -76,3 +76,14 @@ def test_first_characters_unknown_or_empty_try_every_place(regexp: str) -> None:
     # a category, a negated class or a flag is not narrowed; a terminal that may match empty is tried anywhere
     for ch in "a满0 ，":
         assert _parser._may_start(regexp, ch)
+
+
+def test_characters_remembered_per_state_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # past the bound a character's terminals are worked out each time: the same tokens, no growth
+    monkeypatch.setattr(_parser, "_MOST_CHARS", 0)
+    texts = ["满意度90%及以上得满分，每5%扣2分，低于75%不得分", "完成率≥90%得满分"]
+    lexers = _parser._lark().parser.lexer.lexers  # type: ignore[attr-defined]
+    before = {id(lx): len(lx._by_char or {}) for lx in lexers.values()}
+    for t in texts:
+        assert _outcome(t)[0] == "rule"
+    assert all(len(lx._by_char or {}) <= before[id(lx)] for lx in lexers.values())

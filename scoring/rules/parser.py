@@ -123,8 +123,17 @@ class _BasicLexer(BasicLexer):
         the one lark's scanner (one regex of all of them, tried in order) matches, since a terminal left out
         cannot match there: the token is the same, from a few terminals instead of 60–90."""
         found = tuple((name, rx) for name, rx in self._plain if _may_start(rx.pattern, ch))
-        self._by_char[ch] = found  # type: ignore[index]
+        found = _SHARED.setdefault(found, found)  # the same terminals for many characters: one tuple
+        if len(self._by_char) < _MOST_CHARS:  # type: ignore[arg-type]
+            self._by_char[ch] = found  # type: ignore[index]
         return found
+
+
+#: the terminal tuples of _BasicLexer.candidates, one object per distinct tuple
+_SHARED: dict[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+#: characters remembered per parser state (rule text uses a few hundred; text of any characters met by a long-lived
+#: service must not grow the lexer without bound: past this, a character's terminals are worked out each time)
+_MOST_CHARS = 1024
 
 
 _ANY = None  # a first character the analysis does not narrow (a category such as \\s, a negated class, a flag)
