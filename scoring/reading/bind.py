@@ -49,7 +49,7 @@ from ..rules.nodes import (
     Zero,
 )
 from ..rules.once import per_rule
-from ..rules.render import range_text, render_condition, render_outcome
+from ..rules.render import definition_text, range_text, render_condition, render_outcome
 from ..rules.shapes import (
     budget_comparison,
     case_headings,
@@ -865,6 +865,10 @@ def _rule_decisions(rule: Rule, op: Op | None, target_percent: bool, unit: str =
                             False, "semantics §70"))  # fmt: skip
     for c in rule.clauses:
         if isinstance(c, Award) and isinstance(c.outcome, Formula):
+            for name, by in c.outcome.rates:
+                # 预算执行率=实际支出数/调整后预算数×100%，得分=预算执行率×分值 (semantics §164)
+                out.append(Decision(name, "计量", f"实际值即{definition_text(name, by)}（规则的定义），填百分比；"
+                                    "其分母不是指标值，填数值不予计分", False, "semantics §164"))  # fmt: skip
             for name, kind in formula_names(c.outcome.expr):
                 if kind == "derived" and any(w in name for w in ("偏差", "偏离", "超支")):
                     # 得分=（1-偏差率）×指标分值 answered with the value (domain point 2, semantics §99)

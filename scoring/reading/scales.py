@@ -526,6 +526,15 @@ def formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     return tuple((n, hundred.get(n, k)) for n, k in _formula_names(expr))
 
 
+def outcome_names(o: Formula) -> dict[str, str]:
+    """What each name of a formula outcome stands for: ``formula_names``, and ``defined_rate`` for a rate the rule
+    defines by names the formula cannot work out (预算执行率=实际支出数/调整后预算数×100%, semantics §164): only an
+    answer written as the rate (a %) is one."""
+    names = dict(formula_names(o.expr))
+    names.update((n, "defined_rate") for n, _ in o.rates)
+    return names
+
+
 def _formula_names(expr: object) -> tuple[tuple[str, str], ...]:
     """What each name of a formula stands for, decided once for the whole formula (semantics §12):
     ``weight`` (分值, 满分, 权重, 基本分), ``value`` (实际完成值, 实际完成数: the answer),

@@ -483,6 +483,13 @@ class _Assembler(BandReader, RequirementReader, ListReader):
             # the formula alone, and reads back the same)
             out = [c for c in out if not (isinstance(c, Note) and c.span is not None
                                           and flag.span[0] <= c.span[0] and c.span[1] <= flag.span[1])]  # fmt: skip
+            if _rate_by_definition(name, flag.expr):
+                # 预算执行率=实际支出数/调整后预算数×100%，得分=预算执行率×分值 (semantics §164): a rate of names the row
+                # does not give (调整后预算数 is no name of the target): in its place the formula could not be worked
+                # out; kept, the answer is the rate itself (a %), and an amount is refused, never divided by the target
+                out = [attrs.evolve(c, outcome=attrs.evolve(c.outcome, rates=(*c.outcome.rates, (name, flag.expr))))
+                       if c in used and isinstance(c, Award) and isinstance(c.outcome, Formula) else c for c in out]  # fmt: skip
+                continue
             out = [attrs.evolve(c, outcome=attrs.evolve(c.outcome, expr=_substitute(c.outcome.expr, name, flag.expr)))
                    if c in used and isinstance(c, Award) and isinstance(c.outcome, Formula) else c for c in out]  # fmt: skip
         return out
@@ -2066,6 +2073,19 @@ def _rate_of_value(name: str, e: object) -> bool:
         e = e.left  # ×100% (a Num of 1: the percent read as its fraction) or ×100
     return (isinstance(e, BinOp) and e.op == "/" and isinstance(e.left, Var) and isinstance(e.right, Var)
             and _side_name(e.left.name) == "value" and _side_name(e.right.name) == "target")  # fmt: skip
+
+
+def _rate_by_definition(name: str, e: object) -> bool:
+    """预算执行率 = 实际支出数/调整后预算数 (×100%): a rate (a name ending in 率, not derived) defined as a ratio of two
+    names whose denominator is no name of the answer's value or of the target (semantics §164): in the rate's place
+    the formula would have a name nothing defines."""
+    if not _is_rate(name) or any(w in name for w in _DERIVED):
+        return False
+    if isinstance(e, BinOp) and e.op == "*" and isinstance(e.right, Num) and e.right.value in (1, 100):
+        e = e.left
+    if not (isinstance(e, BinOp) and e.op == "/" and isinstance(e.left, Var) and isinstance(e.right, Var)):
+        return False
+    return _side_name(e.right.name) is None and not is_weight_name(e.right.name)
 
 
 def _defined_band(c: Clause, name: str) -> Clause:

@@ -313,10 +313,13 @@ Expr = Num | Var | BinOp | Abs
 @frozen
 class Formula:
     """得分=…: points computed from a formula. ``cap``: 最高5分 after it (the points are at most the cap; the
-    clamp at the weight holds as well, so a cap above the weight changes nothing: semantics §63)."""
+    clamp at the weight holds as well, so a cap above the weight changes nothing: semantics §63). ``rates``: names of
+    the formula the rule defines as a ratio of names the formula cannot work out (预算执行率=实际支出数/调整后预算数×100%),
+    each with its definition: the answer is that rate itself, written as a % (semantics §164)."""
 
     expr: Expr
     cap: Decimal | None = None
+    rates: tuple[tuple[str, Expr], ...] = ()
 
 
 Outcome = FullMarks | Points | ShareOfWeight | Zero | Formula | ByHand | ShareOfRank

@@ -236,6 +236,13 @@ _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 _OP_TEXT = {"+": "+", "-": "-", "*": "×", "/": "/"}
 
 
+def definition_text(name: str, e: Expr) -> str:
+    """预算执行率=实际支出数/调整后预算数×100%: a rate's definition as written (its ×100% a Num of 1, semantics §164)."""
+    if isinstance(e, BinOp) and e.op == "*" and isinstance(e.right, Num) and e.right.value == 1:
+        return f"{name}={expr_text(e.left)}×100%"
+    return f"{name}={expr_text(e)}"
+
+
 def expr_text(e: Expr, parent: int = 0, right: bool = False) -> str:
     """A formula: （完成率-0.6）/（1-0.6）×指标分值. Percent literals are written as decimals."""
     if isinstance(e, Num):
@@ -530,6 +537,9 @@ def _rule_text(rule: Rule, ctx: _Context, used: set[str]) -> str:
     lone = bands[0] if len(bands) == 1 else None  # the rule's only band (its bare number reads back as written)
     lists = _listed_runs(rule)
     inside = {k for run in lists.values() for k in run[:-1]}
+    for c in rule.clauses:  # 预算执行率=实际支出数/调整后预算数×100% before the formulas on it (semantics §164)
+        if isinstance(c, Award) and isinstance(c.outcome, Formula):
+            parts.extend(t for n, by in c.outcome.rates if (t := definition_text(n, by)) not in parts)
     for i, c in enumerate(rule.clauses):
         if i in inside:
             continue  # written with the last item of its 分别 list

@@ -28,6 +28,7 @@ from ..reading.scales import (
     formula_names,
     met,
     met_line,
+    outcome_names,
     pick,
     ratio,
     same_unit,
@@ -268,7 +269,7 @@ def _award_body(a: Award, ctx: _Ctx, x: _In, g: _Code, indent: str) -> list[str]
         return [f"{indent}return _raise(x0)"]  # the evaluator asks for a hand score
     if isinstance(o, Formula):
         try:
-            expr = _expr_code(o.expr, ctx, x, g)
+            expr = _expr_code(o.expr, ctx, x, g, outcome_names(o))
         except _Raises:
             return [f"{indent}return _raise(x0)"]
         return [f"{indent}try:", f"{indent}    v = {expr}", f"{indent}except ArithmeticError:",
@@ -306,7 +307,7 @@ def _expr_code(e: Expr, ctx: _Ctx, x: _In, g: _Code, names: dict[str, str] | Non
             raise _Raises  # a score out of 100 (semantics §129): its checks are the evaluator's
         if kind in ("value", "value_points") and (t is None or target_mismatch(t, x.quantity.unit) is None):
             return f"({g.qn} / {g.c(HUNDRED)})" if x.quantity.is_percent and kind == "value" else g.qn
-        if kind in ("rate", "derived") and x.quantity.is_percent:
+        if kind in ("rate", "derived", "defined_rate") and x.quantity.is_percent:
             return f"({g.qn} / {g.c(HUNDRED)})"
         if kind == "rate":
             return f"({_compare_code(ratio(ctx.setting, 'q', x.quantity.unit), g)} / {g.c(HUNDRED)})"

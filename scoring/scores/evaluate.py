@@ -62,6 +62,7 @@ from ..reading.scales import (
     missing_clause,
     names_event,
     on_target,
+    outcome_names,
     pick,
     rank_steps_after_bands,
     same_unit,
@@ -1797,7 +1798,7 @@ def _describe_award(a: Award, ctx: _Ctx, full: Decimal, x: _In | None = None) ->
     said = _describe_outcome(a.outcome, full)
     if isinstance(a.outcome, Formula) and x is not None:
         try:
-            said = f"得分={_formula_text(a.outcome.expr, x, ctx, full, _has_rate(a.outcome.expr))}"
+            said = f"得分={_formula_text(a.outcome.expr, x, ctx, full, _has_rate(a.outcome.expr), '', outcome_names(a.outcome))}"
         except EvaluationError:
             pass
     return f"{cond}：{said}" if cond else said

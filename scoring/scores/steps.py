@@ -18,6 +18,7 @@ from ..reading.scales import (
     default_direction,
     distance,
     formula_names,
+    outcome_names,
     ratio,
     reference,
     same_unit,
@@ -92,7 +93,7 @@ def _outcome(o: Outcome, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
     if isinstance(o, (Zero, ByHand)):
         return ZERO  # ByHand: ranks lowest; choosing it asks for a hand score (_require_points)
     if isinstance(o, Formula):
-        value = _expr(o.expr, x, ctx, full)
+        value = _expr(o.expr, x, ctx, full, outcome_names(o))
         return value if o.cap is None else min(value, o.cap)  # 最高5分 (the weight's clamp comes after)
     raise AssertionError(o)
 
@@ -158,6 +159,13 @@ def _var(name: str, kind: str, x: _In, ctx: _Ctx, full: Decimal) -> Decimal:
         return full
     if kind == "unknown":
         raise EvaluationError(f"公式中的“{name}”没有定义")
+    if kind == "defined_rate":
+        # 预算执行率=实际支出数/调整后预算数×100% (semantics §164): the rule defines the rate by names the row does not
+        # give; a % is the rate itself, a number of any other kind cannot be turned into it here
+        if x.quantity is None or not x.quantity.is_percent:
+            got = "" if x.quantity is None else f"，而不是“{_fmt(x.quantity)}”"
+            raise EvaluationError(f"公式中的“{name}”由规则定义，其分母不是指标值，无法由数值算出：请直接给出{name}（如“95%”）{got}")
+        return x.quantity.value / HUNDRED
     if kind == "mixed_scale":
         raise EvaluationError(f"公式中的“{name}”既在乘以分值的项里，又在不乘分值的项里：百分比按小数还是按点数计算，规则没有写明，请人工计算")
     if kind == "hundred_unclear":
