@@ -58,3 +58,26 @@ def test_lower_than_last_year_sign() -> None:
     with pytest.raises(EvaluationError):
         scoring.evaluate(rule, "12%", weight=5, unit="%")
     assert scoring.evaluate(rule, "下降12%", weight=5, unit="%").points == 0
+
+
+def test_compiled_refuses_too() -> None:
+    c = scoring.compile(THREE, weight=5, unit="%")
+    with pytest.raises(EvaluationError, match="没有写明是下降还是增长"):
+        c.points("12%")
+    assert c.points("下降12%") == 5
+    assert c.points("下降3%") == 1
+
+
+# The row's target is the drop itself (≥10% on 下降10%以上得满分: the line of the full-marks band): a bare number is that
+# drop, as the fourteenth probe's A24 and the twelfth's A35 score it; −1% rose by 1%.
+@pytest.mark.parametrize(("answer", "points"), [("12%", 5), ("8%", 3), ("3%", 1), ("-1%", 1), ("增长1%", 1), ("下降8%", 3)])
+def test_row_target_is_the_drop(answer: str, points: int) -> None:
+    rule = scoring.parse("能耗较上年下降10%以上得满分，下降5%-10%得3分，下降5%以下得1分")
+    # 下降5%以下 (≤ 5) holds for −1 by the row's reading of the value, as before; 增长1% is a drop of −1
+    assert scoring.evaluate(rule, answer, target="10%", comparator="≥", weight=5, unit="%").points == points
+
+
+def test_row_target_not_the_line_still_refuses() -> None:
+    rule = scoring.parse("能耗较上年下降10%以上得满分，下降5%-10%得3分，下降5%以下得1分")
+    with pytest.raises(EvaluationError, match="没有写明是下降还是增长"):
+        scoring.evaluate(rule, "12%", target="8%", comparator="≥", weight=5, unit="%")

@@ -315,9 +315,20 @@ def _drop_need(b: Range) -> str:
     return f"“{b.subject.strip().rstrip('的')}”一档按下降的幅度计：请填写“下降12%”（下降了多少）或“增长5%”（没有下降）"
 
 
-def unsigned_drop(rule: Rule, answer: Any) -> str | None:
+def drop_itself(rule: Rule, setting: Setting) -> bool:
+    """A row whose target is the drop (较上年下降10%以上得满分 on ≥10%, 年度用电量较上年下降5%以上 on ≥5%): a % line with
+    ≥ / > that is the lower edge of a band on a drop open above. The row's value is then the drop itself, as the
+    row's target says, and a bare number is that drop (−1%: it rose by 1%), as before (semantics §163)."""
+    t = setting.target
+    if t is None or not t.is_percent or setting.op not in (Op.GE, Op.GT):
+        return False
+    return any(b.high is None and b.low is not None and b.low.value == t for b in decline_bands(rule))
+
+
+def unsigned_drop(rule: Rule, setting: Setting, answer: Any) -> str | None:
     """Why a bare number is refused on bands on a drop (``decline_bands``): 12% may be the drop or a growth of 12%,
-    −12% the signed change (a drop of 12%) or a nonsense drop; the sign is never guessed."""
+    −12% the signed change (a drop of 12%) or a nonsense drop; the sign is never guessed. Not where the row's target
+    says its value is the drop (``drop_itself``)."""
     if isinstance(answer, bool) or not isinstance(answer, (int, Decimal, Fraction, str)):
         return None
     said = answer.strip() if isinstance(answer, str) else answer
@@ -330,7 +341,7 @@ def unsigned_drop(rule: Rule, answer: Any) -> str | None:
     elif said == 0:
         return None
     bands = decline_bands(rule)
-    if not bands:
+    if not bands or drop_itself(rule, setting):
         return None
     return f"实际值“{said}”没有写明是下降还是增长：{_drop_need(bands[0])}"
 

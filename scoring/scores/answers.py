@@ -20,6 +20,7 @@ from ..reading.scales import (
     Scale,
     Setting,
     decline_bands,
+    drop_itself,
     once_counted,
     rise_on_drop,
     same_unit,
@@ -839,7 +840,7 @@ def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
             return _actual(text[len(word) :], ctx)
         if any(not isinstance(a.condition, Range) for a in rule.awards):
             return x  # 上升不得分 written beside the bands: 上升3% is refused as before (§112)
-        why = rise_on_drop(rule)
+        why = None if drop_itself(rule, ctx.setting) else rise_on_drop(rule)  # on the row's drop: as −N reads
         if why is not None:
             raise EvaluationError(f"实际值“{text}”没有下降：{why}")
         return _actual(f"-{text[len(word):]}", ctx)  # the drop is minus the rise: in no band that starts at 0
