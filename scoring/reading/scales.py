@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -291,6 +292,72 @@ def signed_growth(rule: Rule, setting: Setting, answer: Any) -> str | None:
     n = f"{b.high.value.value.normalize():f}"
     return (f"实际值{shown}为负：“{b.subject.strip()}≤{n}%”一档按增长计，规则没有写明下降（负增长）是否算在内，也没有为负增长"
             f"单列一档：请核对规则（如写明“负增长不得分”，或写成“增长0-{n}%”）")  # fmt: skip
+
+
+_DROP = ("下降", "降低", "减少")  # a drop from a reference (比上年下降10%以上; 低于上年≥10% reads 上年下降, §163)
+_RISE = ("增长", "上升", "提高", "提升", "增加")
+
+
+@per_rule
+def decline_bands(rule: Rule) -> tuple[Range, ...]:
+    """比上年下降10%以上不得分 / 较上年降低5%-10%扣1分 (semantics §163): the bands on a drop (a VALUE band in % whose subject
+    ends with 下降, 降低 or 减少). The answer is how far it dropped; a bare number (12%, −12%) does not say whether it is
+    the drop or the signed change from the reference, so it is refused there (``unsigned_drop``)."""
+    return tuple(
+        a.condition for a in rule.awards
+        if isinstance(a.condition, Range) and a.condition.measure is Measure.VALUE and not a.condition.grade
+        and a.condition.subject.strip().rstrip("的").endswith(_DROP)
+        and all(e is None or e.value.unit == "%" for e in (a.condition.low, a.condition.high))
+    )  # fmt: skip
+
+
+def _drop_need(b: Range) -> str:
+    return f"“{b.subject.strip().rstrip('的')}”一档按下降的幅度计：请填写“下降12%”（下降了多少）或“增长5%”（没有下降）"
+
+
+def drop_itself(rule: Rule, setting: Setting) -> bool:
+    """A row whose target is the drop (较上年下降10%以上得满分 on ≥10%, 年度用电量较上年下降5%以上 on ≥5%): a % line with
+    ≥ / > that is the lower edge of a band on a drop open above. The row's value is then the drop itself, as the
+    row's target says, and a bare number is that drop (−1%: it rose by 1%), as before (semantics §163)."""
+    t = setting.target
+    if t is None or not t.is_percent or setting.op not in (Op.GE, Op.GT):
+        return False
+    return any(b.high is None and b.low is not None and b.low.value == t for b in decline_bands(rule))
+
+
+def unsigned_drop(rule: Rule, setting: Setting, answer: Any) -> str | None:
+    """Why a bare number is refused on bands on a drop (``decline_bands``): 12% may be the drop or a growth of 12%,
+    −12% the signed change (a drop of 12%) or a nonsense drop; the sign is never guessed. Not where the row's target
+    says its value is the drop (``drop_itself``)."""
+    if isinstance(answer, bool) or not isinstance(answer, (int, Decimal, Fraction, str)):
+        return None
+    said = answer.strip() if isinstance(answer, str) else answer
+    if isinstance(said, str):
+        if said.startswith(_DROP + _RISE) or not said or not (said[0].isdigit() or said[0] in "-−－+.＋"):
+            return None
+        v = parse_value(said, "%")
+        if v is None or v.op is not None or v.quantity is None or v.quantity.value == 0:
+            return None  # 0%: no change either way
+    elif said == 0:
+        return None
+    bands = decline_bands(rule)
+    if not bands or drop_itself(rule, setting):
+        return None
+    return f"实际值“{said}”没有写明是下降还是增长：{_drop_need(bands[0])}"
+
+
+def rise_on_drop(rule: Rule) -> str | None:
+    """Why 增长5% is refused on bands on a drop (semantics §163): where a band is open below (下降5%以下, ≤ 5% with no
+    lower edge) and no band starts at or below 0, whether a rise is in it is not written (as §161 for 增长10%以内)."""
+    bands = decline_bands(rule)
+    if any(b.low is not None and b.low.value.value <= 0 for b in bands):
+        return None
+    for b in bands:
+        if b.low is None and b.high is not None and b.high.value.value > 0:
+            n = f"{b.high.value.value.normalize():f}"
+            return (f"“{b.subject.strip().rstrip('的')}≤{n}%”一档按下降幅度计，规则没有写明增长（没有下降）是否算在内："
+                    f"请核对规则（如写明“增长的不得分”，或写成“下降0-{n}%”）")  # fmt: skip
+    return None
 
 
 @per_rule

@@ -391,6 +391,10 @@ class ClauseReader(SpanReader):
         if measure is Measure.VALUE and op is Op.GT and named:
             # 高于上年决算数10%以内: 0 < x ≤ 10; 以上 is the value's own line (x ≥ 10), as read before
             return (Measure.VALUE, Edge(Quantity(Decimal(0), unit), False), "") if within else None
+        if measure is Measure.VALUE and op is Op.LT and named and not within and signed:
+            # 低于上年≥10% (semantics §163): a drop of 10% or more from the reference named, written so in the canonical
+            # text (上年下降≥10%); it was the value ≥ 10% with 低于 dropped, so a growth of 12% scored the band
+            return Measure.VALUE, low, f"{named}下降"
         if measure is Measure.VALUE and (not within or (op is Op.LT and not _WITHIN_SUFFIX.search(closed))):
             return None  # 高于10%以上 / 低于60%以下: the suffix restates the word's own side
         said = self.text[start : c.span[1]]

@@ -19,7 +19,10 @@ from ..reading.scales import (
     Compare,
     Scale,
     Setting,
+    decline_bands,
+    drop_itself,
     once_counted,
+    rise_on_drop,
     same_unit,
     two_quantities,
 )
@@ -814,6 +817,7 @@ def own_grade(rule: Rule, actual: Any, x: _In) -> _In:
 
 #: words of a change (下降8%): the number after one is how much the quantity changed that way (semantics §112)
 _CHANGE_WORDS = ("下降", "上升", "提升", "提高", "降低", "增长", "增加", "减少")
+_DROP_WORDS = ("下降", "降低", "减少")
 
 
 def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
@@ -825,6 +829,21 @@ def change_answer(rule: Rule, actual: Any, x: _In, ctx: _Ctx) -> _In:
     text = x.label.replace(" ", "")
     word = next((w for w in _CHANGE_WORDS if text.startswith(w)), None)
     bands = [a.condition for a in rule.awards if isinstance(a.condition, Range)]
+    drops = decline_bands(rule)
+    if word is not None and drops and len(drops) == len(bands) and not any(b.subject.endswith(word) for b in bands):
+        # 降低12% / 增长5% on bands of 下降 (semantics §163): any word of a drop is the drop; a word of a rise is no drop
+        # (0), where the bands say what no drop scores and no worded label names the rise
+        v = parse_value(text[len(word) :], None)
+        if v is None or v.op is not None or v.quantity.value < 0:
+            return x
+        if word in _DROP_WORDS:
+            return _actual(text[len(word) :], ctx)
+        if any(not isinstance(a.condition, Range) for a in rule.awards):
+            return x  # 上升不得分 written beside the bands: 上升3% is refused as before (§112)
+        why = None if drop_itself(rule, ctx.setting) else rise_on_drop(rule)  # on the row's drop: as −N reads
+        if why is not None:
+            raise EvaluationError(f"实际值“{text}”没有下降：{why}")
+        return _actual(f"-{text[len(word):]}", ctx)  # the drop is minus the rise: in no band that starts at 0
     if word is None or not bands or not all(b.subject.endswith(word) and not b.grade for b in bands):
         return x
     v = parse_value(text[len(word) :], None)

@@ -38,7 +38,14 @@ from ..reading.bind import measured_subjects as _measured_subjects
 from ..reading.bind import reads_value as _reads_value
 from ..reading.bind import separate_inputs as _inputs_of
 from ..reading.deadlines import answer_date
-from ..reading.scales import deviation_itself, on_target, rank_steps_after_bands, two_quantities, unsigned_growth
+from ..reading.scales import (
+    decline_bands,
+    deviation_itself,
+    on_target,
+    rank_steps_after_bands,
+    two_quantities,
+    unsigned_growth,
+)
 from ..reading.values import bare_quantity, parse_value, to_decimal
 from ..reading.values import comparator as _comparator
 from ..rules.nodes import (
@@ -119,6 +126,7 @@ class Compiled:
             or (self._ctx is not None and two_quantities(rule, self._ctx.setting) is not None)
             or signed
             or bool(unsigned_growth(rule))  # 增长10%以内 with no word on a decline: a negative answer is refused there
+            or bool(decline_bands(rule))  # 下降10%以上: a bare number is refused there (§163)
             # 第1-3位…分别得…，第4位及以后每后移一位扣0.5分: a place past the listed ones is refused there
             or (isinstance(rule, Rule) and rank_steps_after_bands(rule) is not None)
         )

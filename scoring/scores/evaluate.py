@@ -68,6 +68,7 @@ from ..reading.scales import (
     same_unit,
     signed_deviation,
     signed_growth,
+    unsigned_drop,
 )
 from ..reading.values import (
     EVENT_VERBS,
@@ -398,6 +399,9 @@ def _rule(rule: Rule, actual: Any, ctx: _Ctx, full: Decimal) -> Decimal:
     grown = signed_growth(rule, ctx.setting, actual)
     if grown is not None:
         raise EvaluationError(grown)  # −5% on 增长10%以内 with no word on a decline (semantics §161)
+    unsigned = unsigned_drop(rule, ctx.setting, actual)
+    if unsigned is not None:
+        raise EvaluationError(unsigned)  # 12% on 比上年下降10%以上: the drop or the signed change? (semantics §163)
     rule = on_target(rule, ctx.setting)  # 每延迟1天扣1分 on a row of ≤30天: from the target
     parts = joint_parts(rule)
     if parts is not None:
