@@ -273,6 +273,9 @@ def unsigned_growth(rule: Rule) -> tuple[Range, ...]:
 
 def signed_growth(rule: Rule, setting: Setting, answer: Any) -> str | None:
     """Why a negative answer is refused on a band of growth open below (``unsigned_growth``)."""
+    bands = unsigned_growth(rule)  # per rule: most rules have none, and the answer is not read again for them
+    if not bands:
+        return None
     if isinstance(answer, (int, Decimal)) and not isinstance(answer, bool):
         negative = answer < 0
         shown = str(answer)
@@ -283,9 +286,6 @@ def signed_growth(rule: Rule, setting: Setting, answer: Any) -> str | None:
     else:
         return None
     if not negative:
-        return None
-    bands = unsigned_growth(rule)
-    if not bands:
         return None
     b = bands[0]
     assert b.high is not None
@@ -329,7 +329,8 @@ def unsigned_drop(rule: Rule, setting: Setting, answer: Any) -> str | None:
     """Why a bare number is refused on bands on a drop (``decline_bands``): 12% may be the drop or a growth of 12%,
     −12% the signed change (a drop of 12%) or a nonsense drop; the sign is never guessed. Not where the row's target
     says its value is the drop (``drop_itself``)."""
-    if isinstance(answer, bool) or not isinstance(answer, (int, Decimal, Fraction, str)):
+    bands = decline_bands(rule)  # per rule: most rules have none, and the answer is not read again for them
+    if not bands or isinstance(answer, bool) or not isinstance(answer, (int, Decimal, Fraction, str)):
         return None
     said = answer.strip() if isinstance(answer, str) else answer
     if isinstance(said, str):
@@ -340,8 +341,7 @@ def unsigned_drop(rule: Rule, setting: Setting, answer: Any) -> str | None:
             return None  # 0%: no change either way
     elif said == 0:
         return None
-    bands = decline_bands(rule)
-    if not bands or drop_itself(rule, setting):
+    if drop_itself(rule, setting):
         return None
     return f"实际值“{said}”没有写明是下降还是增长：{_drop_need(bands[0])}"
 
